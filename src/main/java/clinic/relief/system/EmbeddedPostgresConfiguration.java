@@ -1,0 +1,62 @@
+package clinic.relief.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts a real PostgreSQL from the application when no server is configured, so that a fresh clone runs with no
+ * set-up. Its data folder ({@code relief.data-dir}, {@code ./data} by default) is kept between runs. Setting
+ * {@code spring.datasource.url} switches this off and Boot connects to that server instead.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedPostgresConfiguration.NoDataSourceUrl.class)
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${relief.data-dir:./data}") Path dataDir) throws IOException {
+        Path pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
+        Files.createDirectories(pgData);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setServerConfig("listen_addresses", "localhost")
+                .start();
+        log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), pgData);
+        return postgres;
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(10);
+        dataSource.setPoolName("relief-embedded");
+        return dataSource;
+    }
+
+    static class NoDataSourceUrl implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+        }
+    }
+}
