@@ -1,0 +1,108 @@
+package clinic.relief.clinic;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.DayOfWeek;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * What every page's frame shows about the clinic (name, phone, address, hours, languages), for templates as
+ * {@code ${@site}}. A bean rather than a model attribute so that error pages, which no controller prepares, get it too.
+ */
+@Component("site")
+public class SiteView {
+
+    private final ClinicProfile clinic;
+
+    SiteView(ClinicProfile clinic) {
+        this.clinic = clinic;
+    }
+
+    public ClinicProfile getClinic() {
+        return clinic;
+    }
+
+    public String getTelHref() {
+        return "tel:" + clinic.phone();
+    }
+
+    public List<Locale> getLanguages() {
+        return clinic.languages();
+    }
+
+    /** The opening hours as rows of (days, times), in the visitor's language. */
+    public List<HoursRow> hours(Locale locale) {
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
+        return clinic.hours().stream()
+                .map(h -> new HoursRow(days(h, locale), time.format(h.opens()) + " – " + time.format(h.closes())))
+                .toList();
+    }
+
+    /** A price in the clinic's currency, written the way the visitor's language writes it in the clinic's country. */
+    public String money(BigDecimal amount, Locale locale) {
+        Locale local = new Locale.Builder().setLanguage(locale.getLanguage())
+                .setRegion(clinic.address().country()).build();
+        NumberFormat format = NumberFormat.getCurrencyInstance(local);
+        format.setCurrency(Currency.getInstance(local));
+        return format.format(amount);
+    }
+
+    /** The current page in another language, keeping the path and the query. */
+    public String languageUrl(String language) {
+        HttpServletRequest request = currentRequest();
+        if (request == null) {
+            return "/?lang=" + language;
+        }
+        Object errorUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = errorUri instanceof String uri ? uri : request.getRequestURI();
+        String query = errorUri == null ? request.getQueryString() : null;
+        return UriComponentsBuilder.fromPath(path).query(query).replaceQueryParam("lang", language)
+                .build().toUriString();
+    }
+
+    /** Whether the current page is {@code path} or below it, for marking the menu entry. */
+    public boolean isCurrent(String path) {
+        HttpServletRequest request = currentRequest();
+        if (request == null) {
+            return false;
+        }
+        String uri = request.getRequestURI();
+        return "/".equals(path) ? "/".equals(uri) : uri.equals(path) || uri.startsWith(path + "/");
+    }
+
+    private static String days(ClinicProfile.OpeningHours hours, Locale locale) {
+        List<DayOfWeek> days = hours.days().stream().sorted().toList();
+        DayOfWeek first = days.get(0);
+        DayOfWeek last = days.get(days.size() - 1);
+        boolean consecutive = last.getValue() - first.getValue() == days.size() - 1;
+        if (days.size() > 2 && consecutive) {
+            return name(first, locale) + " – " + name(last, locale);
+        }
+        return String.join(", ", days.stream().map(d -> name(d, locale)).toList());
+    }
+
+    private static String name(DayOfWeek day, Locale locale) {
+        String name = day.getDisplayName(TextStyle.FULL, locale);
+        return name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest() : null;
+    }
+
+    public record HoursRow(String days, String times) {
+    }
+}

@@ -1,0 +1,88 @@
+package clinic.relief.system;
+
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The fallback for failures that no feature handled: a friendly page in the visitor's language, or a problem
+ * document when the request was for the API. The unexpected is logged once and shows no internals.
+ */
+@Order(Ordered.LOWEST_PRECEDENCE)
+@ControllerAdvice
+class ErrorPages {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    ErrorPages(MessageSource messages, JsonMapper json) {
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ModelAndView notFound(HttpServletRequest request, HttpServletResponse response) {
+        return respond(request, HttpStatus.NOT_FOUND);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ModelAndView methodNotAllowed(HttpServletRequest request) {
+        return respond(request, HttpStatus.METHOD_NOT_ALLOWED);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ModelAndView unsupportedMediaType(HttpServletRequest request) {
+        return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(HttpServletRequest request) {
+        return respond(request, HttpStatus.CONTENT_TOO_LARGE);
+    }
+
+    @ExceptionHandler({ MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class })
+    ModelAndView badRequest(HttpServletRequest request) {
+        return respond(request, HttpStatus.BAD_REQUEST);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(HttpServletRequest request, Exception ex) {
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
+        return respond(request, HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    private ModelAndView respond(HttpServletRequest request, HttpStatus status) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            ProblemDetail problem = ProblemDetail.forStatus(status);
+            problem.setTitle(messages.getMessage("problem.status." + status.value(), null,
+                    status.getReasonPhrase(), LocaleContextHolder.getLocale()));
+            return new ModelAndView(new ProblemView(json, problem));
+        }
+        ModelAndView page = new ModelAndView(status.is4xxClientError() ? "error/4xx" : "error/5xx", status);
+        if (status == HttpStatus.NOT_FOUND) {
+            page.setViewName("error/404");
+        }
+        page.addObject("status", status.value());
+        return page;
+    }
+}

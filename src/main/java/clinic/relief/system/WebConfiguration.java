@@ -1,0 +1,47 @@
+package clinic.relief.system;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/** Language selection and the request body limit. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    LocaleResolver localeResolver(Environment environment) {
+        // Read from the clinic profile by key, not by type, so that this module does not depend on the clinic's.
+        List<Locale> languages = Binder.get(environment)
+                .bind("relief.clinic.languages", Bindable.listOf(Locale.class))
+                .orElse(List.of(Locale.ENGLISH));
+        return new LanguageResolver(languages);
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor languageSwitch = new LocaleChangeInterceptor();
+        languageSwitch.setParamName("lang");
+        languageSwitch.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(languageSwitch);
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(@Value("${relief.max-body-size}") DataSize limit) {
+        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(limit));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}
