@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The clinic profile, bound from {@code relief.clinic.*} (see {@code clinic.yml}). Immutable and validated at
  * start-up: a clinic with a broken profile does not start rather than showing half a site.
+ *
+ * <p>{@code reliefGuarantee} says whether the clinic promises relief (the public site then presents its guarantee).
  */
 @Validated
 @ConfigurationProperties("relief.clinic")
@@ -39,7 +41,8 @@ public record ClinicProfile(
         @NotEmpty List<@Valid OpeningHours> hours,
         @NotNull @Valid Insurance insurance,
         @NotEmpty List<@Valid ServiceAreaCity> serviceArea,
-        @NotEmpty List<@Valid Service> services) {
+        @NotEmpty List<@Valid Service> services,
+        boolean reliefGuarantee) {
 
     public ClinicProfile {
         languages = List.copyOf(languages);

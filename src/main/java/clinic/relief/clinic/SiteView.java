@@ -42,6 +42,24 @@ public class SiteView {
         return clinic.languages();
     }
 
+    /** The clinic's languages by name, in the visitor's language: "English and Spanish". */
+    public String languageNames(Locale locale) {
+        List<String> names = clinic.languages().stream().map(l -> l.getDisplayLanguage(locale)).toList();
+        return joinAsSentence(names, locale);
+    }
+
+    /** The first {@code limit} cities of the service area, as a sentence. */
+    public String cityNames(int limit) {
+        List<String> cities = clinic.serviceArea().stream().limit(limit).map(ClinicProfile.ServiceAreaCity::city)
+                .toList();
+        return String.join(", ", cities);
+    }
+
+    /** The clinic's time zone by name: "Pacific Time". */
+    public String zoneName(Locale locale) {
+        return clinic.zone().getDisplayName(TextStyle.FULL_STANDALONE, locale);
+    }
+
     /** The opening hours as rows of (days, times), in the visitor's language. */
     public List<HoursRow> hours(Locale locale) {
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
@@ -80,6 +98,14 @@ public class SiteView {
         }
         String uri = request.getRequestURI();
         return "/".equals(path) ? "/".equals(uri) : uri.equals(path) || uri.startsWith(path + "/");
+    }
+
+    private static String joinAsSentence(List<String> words, Locale locale) {
+        if (words.size() < 2) {
+            return String.join("", words);
+        }
+        String and = "es".equals(locale.getLanguage()) ? " y " : " and ";
+        return String.join(", ", words.subList(0, words.size() - 1)) + and + words.get(words.size() - 1);
     }
 
     private static String days(ClinicProfile.OpeningHours hours, Locale locale) {
