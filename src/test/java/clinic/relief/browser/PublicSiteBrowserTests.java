@@ -1,0 +1,211 @@
+package clinic.relief.browser;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The public site in a real browser, the way a client sees it: both languages, a phone and a desktop, the keyboard,
+ * the ZIP check, staff sign-in. Runs with the demo data so that the therapists page has people on it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "test", "demo" })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PublicSiteBrowserTests {
+
+    private static final List<String> PUBLIC_PAGES = List.of("/", "/services", "/therapists", "/insurance",
+            "/service-area", "/contact", "/staff/login", "/no-such-page");
+
+    @LocalServerPort
+    int port;
+
+    private Browser browser;
+    private WebDriver driver;
+
+    @BeforeAll
+    void openBrowser() {
+        browser = new Browser();
+        driver = browser.driver();
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void freshVisitor() {
+        driver.get(url("/"));
+        driver.manage().deleteAllCookies();
+        browser.width(1280);
+    }
+
+    @Test
+    void showsTheHomePageInEnglishAndSwitchesToSpanish() {
+        driver.get(url("/?lang=en"));
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("find where it starts");
+
+        driver.findElement(By.cssSelector(".lang-switch a")).click();
+
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Encontremos dónde empieza");
+        driver.get(url("/services"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Servicios y precios");
+    }
+
+    @Test
+    void checksACityOrZipFromTheHomePage() {
+        driver.get(url("/?lang=en"));
+        WebElement zip = driver.findElement(By.id("home-zip"));
+        zip.sendKeys("90277", Keys.ENTER);
+
+        assertThat(result()).isEqualTo("Yes, we serve Redondo Beach. We would be glad to see you.");
+
+        WebElement again = driver.findElement(By.id("zip"));
+        again.clear();
+        again.sendKeys("Boston", Keys.ENTER);
+        assertThat(result()).startsWith("We do not list Boston in our area yet.");
+    }
+
+    @Test
+    void checksAZipInSpanish() {
+        driver.get(url("/service-area?lang=es"));
+        driver.findElement(By.id("zip")).sendKeys("90401", Keys.ENTER);
+
+        assertThat(result()).isEqualTo("Sí, atendemos Santa Monica. Será un gusto recibirle.");
+    }
+
+    @Test
+    void opensAndUsesTheMenuWithTheKeyboardOnAPhone() {
+        browser.width(390);
+        driver.get(url("/?lang=en"));
+        WebElement menu = driver.findElement(By.id("site-menu"));
+        assertThat(menu.isDisplayed()).isFalse();
+
+        WebElement focused = tabUntil(element -> "menu-toggle".equals(element.getAttribute("class")), 6);
+        assertThat(focused.getAttribute("aria-expanded")).isEqualTo("false");
+        focused.sendKeys(Keys.ENTER);
+        assertThat(focused.getAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(menu.isDisplayed()).isTrue();
+
+        WebElement services = tabUntil(element -> "/services".equals(element.getDomAttribute("href")), 6);
+        services.sendKeys(Keys.ENTER);
+
+        assertThat(driver.getCurrentUrl()).endsWith("/services");
+        assertThat(driver.findElement(By.cssSelector("#site-menu a[aria-current=page]")).getDomAttribute("href"))
+                .isEqualTo("/services");
+    }
+
+    @Test
+    void closesTheMenuWithEscape() {
+        browser.width(390);
+        driver.get(url("/?lang=en"));
+        WebElement toggle = driver.findElement(By.className("menu-toggle"));
+        toggle.click();
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+
+        assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(driver.switchTo().activeElement()).isEqualTo(toggle);
+    }
+
+    @Test
+    void skipLinkIsTheFirstStopAndJumpsToTheContent() {
+        driver.get(url("/?lang=en"));
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+        WebElement skip = driver.switchTo().activeElement();
+
+        assertThat(skip.getText()).isEqualTo("Skip to content");
+        assertThat(skip.getDomAttribute("href")).isEqualTo("#main");
+    }
+
+    @Test
+    void signsStaffInAndShowsTheirHome() {
+        driver.get(url("/staff/login?lang=en"));
+        driver.findElement(By.id("email")).sendKeys("owner@demo.relief.test");
+        driver.findElement(By.id("password")).sendKeys("demo-owner-relief", Keys.ENTER);
+
+        assertThat(driver.getCurrentUrl()).endsWith("/staff");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Dana Whitfield");
+        driver.findElement(By.cssSelector("form[action='/staff/logout'] button")).click();
+        assertThat(driver.getCurrentUrl()).contains("signedOut");
+    }
+
+    @Test
+    void refusesAWrongPasswordWithAMessageInTheVisitorsLanguage() {
+        driver.get(url("/staff/login?lang=es"));
+        driver.findElement(By.id("email")).sendKeys("desk@demo.relief.test");
+        driver.findElement(By.id("password")).sendKeys("not the password", Keys.ENTER);
+
+        assertThat(driver.getCurrentUrl()).endsWith("/staff/login?error");
+        assertThat(driver.findElement(By.cssSelector("[role=alert]")).getText()).startsWith("No se pudo entrar.");
+    }
+
+    @Test
+    void publicPagesHaveNoSeriousAccessibilityViolationsAndAreScreenshotted() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (String language : List.of("en", "es")) {
+            for (int width : List.of(390, 1280)) {
+                browser.width(width);
+                for (String page : PUBLIC_PAGES) {
+                    driver.get(url(page + (page.contains("?") ? "&" : "?") + "lang=" + language));
+                    browser.screenshot(name(page) + "-" + language + "-" + width);
+                    browser.seriousAccessibilityViolations().forEach(v -> problems.add(page + " " + language
+                            + " @" + width + ": " + v));
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(Browser.SCREENSHOTS.resolve("home-es-390.png")).exists();
+    }
+
+    @Test
+    void keepsEveryPageWithinTheScriptAndStyleBudget() {
+        for (String page : PUBLIC_PAGES) {
+            driver.get(url(page));
+            Number bytes = (Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                    return performance.getEntriesByType('resource')
+                        .filter(r => r.initiatorType === 'script' || r.initiatorType === 'link' || r.name.endsWith('.css'))
+                        .reduce((sum, r) => sum + (r.decodedBodySize || 0), 0);""");
+            assertThat(bytes.longValue()).as(page).isPositive().isLessThan(100 * 1024);
+        }
+    }
+
+    private String result() {
+        return driver.findElement(By.cssSelector("#zip-result p")).getText();
+    }
+
+    private WebElement tabUntil(java.util.function.Predicate<WebElement> wanted, int maxTabs) {
+        for (int tab = 0; tab < maxTabs; tab++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            WebElement active = driver.switchTo().activeElement();
+            if (wanted.test(active)) {
+                return active;
+            }
+        }
+        throw new AssertionError("Did not reach the element with " + maxTabs + " presses of Tab");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static String name(String page) {
+        return "/".equals(page) ? "home" : page.substring(1).replace('/', '-');
+    }
+}
