@@ -21,13 +21,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's Chromium, headless, driven by Debian's chromedriver (nothing is downloaded). Also takes full-page
  * screenshots into {@code target/screenshots/} and runs axe-core.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final ChromeDriver driver;
 
-    Browser() {
+    public Browser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("relief.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -41,16 +41,16 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
-    void width(int width) {
+    public void width(int width) {
         driver.manage().window().setSize(new Dimension(width, 900));
     }
 
     /** Saves the whole page, not only the window, as {@code target/screenshots/<name>.png}. */
-    Path screenshot(String name) throws IOException {
+    public Path screenshot(String name) throws IOException {
         Dimension window = driver.manage().window().getSize();
         Number height = (Number) ((JavascriptExecutor) driver)
                 .executeScript("return document.documentElement.scrollHeight");
@@ -63,7 +63,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Violations axe-core rates serious or critical against WCAG 2.1 A and AA. */
-    List<String> seriousAccessibilityViolations() {
+    public List<String> seriousAccessibilityViolations() {
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze(driver);
         return results.getViolations().stream()
