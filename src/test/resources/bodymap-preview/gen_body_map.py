@@ -1,0 +1,494 @@
+#!/usr/bin/python3
+"""Generates src/main/resources/templates/painmap/body-map.html (the body-map fragment).
+
+The geometry is drawn here once, in one half of a symmetric figure, and mirrored, so that left/right stay
+correct by construction:
+  * "canonical" shapes live in the viewer's RIGHT half of each figure (x >= CX);
+  * front view: the person faces us, so the canonical half is the person's LEFT  (_L), the mirror is _R;
+  * back view:  we look at their back, so the canonical half is the person's RIGHT (_R), the mirror is _L;
+  * head inset: the right profile faces the viewer's right, the left profile is its mirror.
+
+Needs Debian's python3-shapely:  apt-get install -y python3-shapely
+Run:  /usr/bin/python3 src/test/resources/bodymap-preview/gen_body_map.py
+"""
+import os
+from shapely.geometry import Point, Polygon, LineString, box
+from shapely.ops import unary_union
+from shapely import affinity
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.normpath(os.path.join(HERE, '../../../main/resources/templates/painmap/body-map.html'))
+
+CX = 100.0
+RES = 12
+
+
+def circ(x, y, r):
+    return Point(x, y).buffer(r, RES)
+
+
+def caps(*cs):
+    return unary_union([circ(*c) for c in cs]).convex_hull
+
+
+def ell(cx, cy, rx, ry):
+    return affinity.scale(Point(cx, cy).buffer(1, 24), rx, ry)
+
+
+def mirror(g, cx=CX):
+    return affinity.scale(g, -1, 1, origin=(cx, 0))
+
+
+def sym(g, cx=CX):
+    return unary_union([g, mirror(g, cx)])
+
+
+def smooth(g, r):
+    return g.buffer(r, RES).buffer(-2 * r, RES).buffer(r, RES)
+
+
+def right_half(cx=CX, y0=-1000, y1=1000):
+    return box(cx, y0, cx + 1000, y1)
+
+
+def axis_split(p0, p1, offset, side, y0=-1000, y1=1000):
+    """Half-plane bounded by the line p0-p1 shifted by `offset` in +x; side=+1 keeps larger x."""
+    (x0, ya), (x1, yb) = p0, p1
+    k = (x1 - x0) / (yb - ya)
+
+    def xat(y):
+        return x0 + k * (y - ya) + offset
+    far = 1000 * side
+    return Polygon([(xat(y0), y0), (xat(y1), y1), (xat(y1) + far, y1), (xat(y0) + far, y0)])
+
+
+# ---------------------------------------------------------------- the figure (front silhouette, symmetric)
+HEAD = (CX, 44.0, 23.0, 28.0)          # cx, cy, rx, ry
+TORSO_PTS = [(CX, 88), (116, 90), (132, 98), (148, 103), (157, 114), (154, 132), (145, 142),
+             (143, 176), (137, 212), (141, 238), (149, 262), (149, 286), (CX, 304)]
+UPPER_ARM = caps((149, 120, 16), (163, 200, 12))
+FOREARM = caps((163, 200, 12), (175, 266, 8.5))
+HAND = caps((176, 272, 9), (182, 300, 10))
+THIGH_AX = ((124, 288), (120, 368))
+THIGH = caps((124, 288, 26), (120, 368, 14.5))
+SHANK_AX = ((120, 370), (116, 456))
+SHANK = unary_union([caps((120, 370, 14.5), (119, 400, 15)), caps((119, 400, 15), (116, 456, 8))])
+FOOT = caps((116, 458, 8.5), (122, 480, 9.5))
+
+torso_half = Polygon(TORSO_PTS + [(CX, 88)])
+TORSO = smooth(sym(torso_half), 4)
+NECK = sym(box(CX, 62, CX + 15, 100))
+head_g = ell(*HEAD)
+ARMS = sym(unary_union([UPPER_ARM, FOREARM, HAND]))
+LEGS = sym(unary_union([THIGH, SHANK, FOOT]))
+core = smooth(unary_union([head_g, NECK, TORSO]), 3)
+BODY = unary_union([core, ARMS, LEGS]).buffer(1.2, RES).buffer(-1.2, RES)
+ARM_MASK = unary_union([UPPER_ARM, FOREARM, HAND]).buffer(1.3).difference(torso_half)
+LEG_MASK = unary_union([THIGH, SHANK, FOOT]).buffer(1.3)
+
+
+# ---------------------------------------------------------------- face layout (front), relative to a head ellipse
+def face_regions(cx, cy, rx, ry):
+    """Canonical (viewer-right) half of a face seen from the front: list of (base, polygon)."""
+    head = ell(cx, cy, rx, ry)
+    half = head.intersection(right_half(cx))
+
+    def R(u0, v0, u1, v1):
+        return box(cx + u0 * rx, cy + v0 * ry, cx + u1 * rx, cy + v1 * ry)
+    spec = [
+        ('vertex', R(0, -2, 2, -0.70)),
+        ('temple', R(0.66, -0.70, 2, 0.08)),
+        ('forehead', R(0, -0.70, 2, -0.30)),
+        ('eyebrow', R(0.13, -0.30, 0.66, -0.12)),
+        ('eye_orbit', R(0.13, -0.12, 0.66, 0.14)),
+        ('teeth_upper', R(0, 0.30, 0.40, 0.53)),
+        ('teeth_lower', R(0, 0.53, 0.40, 0.80)),
+        ('cheek', R(0.13, 0.14, 2, 0.50)),
+        ('jaw', R(0, 0.50, 2, 2)),
+    ]
+    return claim(half, spec)
+
+
+def claim(area, spec):
+    out, taken = [], None
+    for base, cut in spec:
+        g = area.intersection(cut)
+        if taken is not None:
+            g = g.difference(taken)
+        g = clean(g)
+        if g.is_empty:
+            raise SystemExit('empty region ' + base)
+        out.append((base, g))
+        taken = g if taken is None else unary_union([taken, g])
+    return out
+
+
+def clean(g):
+    g = g.buffer(0)
+    if g.geom_type in ('MultiPolygon', 'GeometryCollection'):
+        parts = [p for p in getattr(g, 'geoms', []) if p.geom_type == 'Polygon' and p.area > 1.0]
+        g = unary_union(parts) if parts else g
+    return g
+
+
+# ---------------------------------------------------------------- front view
+def front_view():
+    half = BODY.intersection(right_half())
+    out = []  # (region id, geometry)
+    for base, g in face_regions(*HEAD):
+        out.append((base, g))
+    torso = BODY.intersection(Polygon(TORSO_PTS + [(CX, 88)]).buffer(2)).difference(head_g)
+    arm = BODY.intersection(ARM_MASK)
+    leg = half.intersection(LEG_MASK)
+    spec = [
+        ('throat', half.intersection(box(CX, 60, 130, 97)).difference(head_g)),
+        ('shoulder_lateral', half.intersection(box(151, 96, 200, 142))),
+        ('shoulder_front', half.intersection(box(133, 92, 151, 142))),
+        ('sternum', None),
+        ('chest_upper', torso.intersection(box(CX, 88, 160, 160))),
+        ('upper_arm_front', arm.intersection(box(CX, 100, 220, 202))),
+        ('forearm_radial', arm.intersection(box(CX, 202, 220, 268)).intersection(axis_split((163, 200), (175, 266), 0, 1))),
+        ('forearm_ulnar', arm.intersection(box(CX, 202, 220, 268))),
+        ('hand_thumb_index', arm.intersection(box(CX, 268, 220, 330)).intersection(axis_split((176, 272), (182, 300), 0, 1))),
+        ('hand_ulnar_fingers', arm.intersection(box(CX, 268, 220, 330))),
+        ('abdomen_upper', torso.intersection(box(CX, 150, 160, 212))),
+        ('pelvis_internal', None),
+        ('groin', half.intersection(LineString([(103, 283), (126, 262), (133, 254)]).buffer(5.5, cap_style=2))),
+        ('hip_lateral', half.intersection(box(141, 244, 200, 298))),
+        ('hip_front', half.intersection(box(114, 248, 141, 300)).intersection(
+            Polygon([(110, 300), (135, 262), (142, 240), (170, 240), (170, 310)]))),
+        ('abdomen_lower', torso.intersection(box(CX, 212, 160, 292))),
+        ('thigh_lateral', leg.intersection(box(CX, 250, 200, 354)).intersection(axis_split(*THIGH_AX, 13, 1))),
+        ('thigh_medial', leg.intersection(box(CX, 250, 200, 354)).intersection(axis_split(*THIGH_AX, -8, -1))),
+        ('thigh_front', leg.intersection(box(CX, 250, 200, 354))),
+        ('knee_lateral', leg.intersection(box(CX, 354, 200, 388)).intersection(axis_split(*THIGH_AX, 7, 1))),
+        ('knee_medial', leg.intersection(box(CX, 354, 200, 388)).intersection(axis_split(*THIGH_AX, -6, -1))),
+        ('knee_front', leg.intersection(box(CX, 354, 200, 388))),
+        ('leg_lateral', leg.intersection(box(CX, 388, 200, 452)).intersection(axis_split(*SHANK_AX, 6, 1))),
+        ('shin', leg.intersection(box(CX, 388, 200, 452))),
+        ('ankle_foot', leg.intersection(box(CX, 452, 200, 500))),
+    ]
+    taken = unary_union([g for _, g in out])
+    mids = {
+        'sternum': BODY.intersection(box(CX - 7, 97, CX + 7, 156)),
+        'pelvis_internal': BODY.intersection(ell(CX, 287, 8, 11)),
+    }
+    result = [(b, g, False) for b, g in out]
+    for base, g in spec:
+        midline = base in mids
+        if midline:
+            g = mids[base]
+        g = clean(g.difference(taken))
+        if g.is_empty:
+            raise SystemExit('empty front region ' + base)
+        taken = unary_union([taken, g])
+        result.append((base, g, midline))
+    return result
+
+
+# ---------------------------------------------------------------- back view
+def back_view():
+    half = BODY.intersection(right_half())
+    cx, cy, rx, ry = HEAD
+    hh = head_g.intersection(right_half())
+
+    def H(u0, v0, u1, v1):
+        return box(cx + u0 * rx, cy + v0 * ry, cx + u1 * rx, cy + v1 * ry)
+    torso = BODY.intersection(Polygon(TORSO_PTS + [(CX, 88)]).buffer(2)).difference(head_g)
+    arm = BODY.intersection(ARM_MASK)
+    leg = half.intersection(LEG_MASK)
+    scap = Polygon([(111, 112), (137, 106), (141, 118), (131, 150), (121, 172), (116, 160)])
+    spec = [
+        ('vertex', hh.intersection(H(0, -2, 2, -0.70))),
+        ('mastoid', hh.intersection(ell(cx + 0.80 * rx, cy + 0.50 * ry, 0.34 * rx, 0.30 * ry))),
+        ('occiput', hh),
+        ('neck_angle', half.intersection(ell(117, 96, 9, 8.5))),
+        ('neck_lateral', half.intersection(box(107.5, 60, 130, 100))),
+        ('neck_posterior', half.intersection(box(CX, 60, 107.5, 100))),
+        ('shoulder_lateral', half.intersection(box(151, 96, 200, 142))),
+        ('shoulder_top', half.intersection(box(108, 88, 151, 110))),
+        ('shoulder_back', half.intersection(box(137, 106, 151, 142)).difference(scap)),
+        ('scapula_inferior_angle', torso.intersection(scap).intersection(box(CX, 150, 160, 180))),
+        ('scapula_medial_border', torso.intersection(Polygon([(104, 108), (111, 108), (116, 160), (121, 170), (104, 170)]))),
+        ('scapula_body', torso.intersection(box(108, 106, 160, 158))),
+        ('upper_arm_back', arm.intersection(box(CX, 100, 220, 202))),
+        ('forearm_ulnar', arm.intersection(box(CX, 202, 220, 268)).intersection(axis_split((163, 200), (175, 266), 0, -1))),
+        ('lumbar_midline', None),
+        ('sacrum', None),
+        ('coccyx', None),
+        ('si_joint', half.intersection(ell(111, 263, 5.5, 6.5))),
+        ('iliac_crest', half.intersection(LineString([(110, 254), (121, 244), (135, 240), (149, 248)]).buffer(4.8, cap_style=2))),
+        ('mid_back', torso.intersection(box(104, 170, 118, 218))),
+        ('lower_ribs_posterior', torso.intersection(box(104, 158, 160, 218))),
+        ('low_back_paraspinal', torso.intersection(box(104, 218, 117, 260))),
+        ('low_back_lateral', torso.intersection(box(117, 218, 160, 252))),
+        ('hip_lateral', half.intersection(box(141, 252, 200, 300))),
+        ('buttock_upper_outer', half.intersection(box(119, 240, 141, 276))),
+        ('hip_posterior', half.intersection(ell(134, 288, 7.5, 9))),
+        ('buttock_mid', half.intersection(box(CX, 256, 141, 297))),
+        ('buttock_lower_medial', half.intersection(box(CX, 297, 123, 322))),
+        ('buttock_lower_lateral', half.intersection(box(123, 297, 200, 322))),
+        ('thigh_lateral', leg.intersection(box(CX, 322, 200, 354)).intersection(axis_split(*THIGH_AX, 13, 1))),
+        ('thigh_back', leg.intersection(box(CX, 300, 200, 354))),
+        ('knee_lateral', leg.intersection(box(CX, 354, 200, 388)).intersection(axis_split(*THIGH_AX, 7, 1))),
+        ('knee_back', leg.intersection(box(CX, 354, 200, 388))),
+        ('leg_lateral', leg.intersection(box(CX, 388, 200, 452)).intersection(axis_split(*SHANK_AX, 6, 1))),
+        ('calf', leg.intersection(box(CX, 388, 200, 452))),
+        ('ankle_foot', leg.intersection(box(CX, 452, 200, 500))),
+    ]
+    mids = {
+        'lumbar_midline': BODY.intersection(box(CX - 4, 218, CX + 4, 254)),
+        'sacrum': BODY.intersection(Polygon([(CX - 10, 255), (CX + 10, 255), (CX + 5, 284), (CX - 5, 284)])),
+        'coccyx': BODY.intersection(Polygon([(CX - 5, 285), (CX + 5, 285), (CX, 296)]).buffer(1.5)),
+    }
+    result, taken = [], None
+    for base, g in spec:
+        midline = base in mids
+        if midline:
+            g = mids[base]
+        if taken is not None:
+            g = g.difference(taken)
+        g = clean(g)
+        if g.is_empty:
+            raise SystemExit('empty back region ' + base)
+        taken = g if taken is None else unary_union([taken, g])
+        result.append((base, g, midline))
+    return result
+
+
+# ---------------------------------------------------------------- head inset: side profile (canonical faces +x)
+def profile(ox, oy, s):
+    """Right-side profile centred on (ox, oy), unit s. Returns silhouette and [(base, polygon)]."""
+    def P(pts):
+        return Polygon([(ox + x * s, oy + y * s) for x, y in pts])
+
+    def E(x, y, a, b):
+        return ell(ox + x * s, oy + y * s, a * s, b * s)
+    cranium = E(-0.08, -0.12, 1.0, 0.98)
+    face = P([(0.55, -0.85), (0.86, -0.42), (0.92, -0.18), (1.16, 0.14), (1.14, 0.22), (0.95, 0.28),
+              (1.0, 0.38), (0.93, 0.46), (0.98, 0.55), (0.93, 0.74), (0.72, 0.84), (0.30, 0.78),
+              (0.0, 0.60), (-0.5, 0.3)])
+    neck = P([(0.36, 0.70), (0.46, 1.55), (-0.62, 1.55), (-0.56, 0.50)])
+    shoulders = P([(-0.9, 1.40), (0.9, 1.40), (1.0, 1.75), (-1.0, 1.75)])
+    sil = smooth(unary_union([cranium, face, neck]), 0.05 * s)
+    sil = unary_union([sil, smooth(shoulders, 0.12 * s)]).intersection(box(ox - 2 * s, oy - 2 * s, ox + 2 * s, oy + 1.62 * s))
+    sil = smooth(sil, 0.04 * s)
+    spec = [
+        ('ear_tmj', E(0.04, 0.06, 0.27, 0.30)),
+        ('mastoid', E(-0.36, 0.42, 0.22, 0.24)),
+        ('jaw', LineString([(ox + 0.03 * s, oy + 0.42 * s), (ox + 0.08 * s, oy + 0.64 * s),
+                            (ox + 0.45 * s, oy + 0.80 * s), (ox + 0.92 * s, oy + 0.74 * s)]).buffer(0.15 * s, cap_style=1)),
+        ('temple', E(0.42, -0.32, 0.32, 0.28)),
+        ('neck_lateral', P([(0.40, 0.80), (0.48, 1.42), (-0.58, 1.42), (-0.56, 0.52), (-0.16, 0.60)])),
+    ]
+    regs = claim(sil, spec)
+    ear = E(-0.04, 0.05, 0.14, 0.22)
+    eye = E(0.80, -0.08, 0.07, 0.035)
+    return sil, regs, [ear, eye]
+
+
+# ---------------------------------------------------------------- output
+def d(g, ndig=1):
+    polys = [g] if g.geom_type == 'Polygon' else [p for p in g.geoms if p.geom_type == 'Polygon']
+    parts = []
+    for p in polys:
+        p = p.simplify(0.12, preserve_topology=True)
+        for ring in [p.exterior] + list(p.interiors):
+            cs = list(ring.coords)[:-1]
+            s = 'M' + ' '.join('%s %s' % (fmt(x, ndig), fmt(y, ndig)) for x, y in cs) + 'Z'
+            parts.append(s)
+    return ''.join(parts)
+
+
+def fmt(v, ndig):
+    s = ('%.' + str(ndig) + 'f') % v
+    s = s.rstrip('0').rstrip('.') if '.' in s else s
+    return '0' if s == '-0' else s
+
+
+SMALL = 90.0  # region area (view units^2) under which we add an enlarged invisible hit area
+
+
+def region_el(rid, g, indent, small_hit=True, hit_w=7):
+    path = d(g)
+    hit = ''
+    if small_hit and g.area < SMALL:
+        hit = '<path class="bm-hit" d="%s"/>' % path
+    return (indent + '<g class="bm-r" data-region="{id}" role="checkbox" tabindex="0"'
+            ' th:aria-label="${{labels.get(\'{id}\')}} ?: \'{id}\'"'
+            ' th:aria-checked="${{selected.contains(\'{id}\')}}"'
+            ' th:classappend="${{selected.contains(\'{id}\')}} ? \'is-on\'">'
+            '<path class="bm-s" d="{d}"/>{hit}</g>').format(id=rid, d=path, hit=hit)
+
+
+def sided(regs, canonical_side, cx):
+    """regs: (base, geom, midline). Returns [(id, geom)] for both sides."""
+    other = 'R' if canonical_side == 'L' else 'L'
+    out = []
+    for base, g, mid in regs:
+        if mid:
+            out.append((base, g))
+        else:
+            out.append(('%s_%s' % (base, other), mirror(g, cx)))
+            out.append(('%s_%s' % (base, canonical_side), g))
+    return out
+
+
+def emit_regions(items, indent):
+    # large regions first so small ones (and their enlarged hit areas) sit on top
+    items = sorted(items, key=lambda t: -t[1].area)
+    return '\n'.join(region_el(rid, g, indent) for rid, g in items)
+
+
+def view_svg(kind, vb, body_d, items, deco, markers, indent):
+    lines = []
+    lines.append(indent + '<svg class="bm-svg bm-svg--%s" viewBox="%s" role="group" focusable="false"'
+                 ' th:aria-label="#{painmap.view.%s}">' % (kind, vb, kind))
+    lines.append(indent + '  <path class="bm-body" d="%s"/>' % body_d)
+    lines.append(emit_regions(items, indent + '  '))
+    for dd in deco:
+        lines.append(indent + '  <path class="bm-deco" d="%s"/>' % dd)
+    for x, y, side in markers:
+        key = 'painmap.side.right.short' if side == 'R' else 'painmap.side.left.short'
+        lines.append(indent + '  <text class="bm-side" x="%s" y="%s" aria-hidden="true" th:text="#{%s}"></text>'
+                     % (fmt(x, 1), fmt(y, 1), key))
+    lines.append(indent + '</svg>')
+    return '\n'.join(lines)
+
+
+GROUPS = [
+    ('head', ['vertex', 'forehead', 'temple', 'eyebrow', 'eye_orbit', 'cheek', 'ear_tmj', 'jaw', 'teeth_upper',
+              'teeth_lower', 'mastoid', 'occiput']),
+    ('neck', ['throat', 'neck_posterior', 'neck_lateral', 'neck_angle']),
+    ('shoulder', ['shoulder_top', 'shoulder_front', 'shoulder_lateral', 'shoulder_back']),
+    ('arm', ['upper_arm_front', 'upper_arm_back', 'forearm_radial', 'forearm_ulnar', 'hand_thumb_index',
+             'hand_ulnar_fingers']),
+    ('chest', ['sternum', 'chest_upper', 'abdomen_upper', 'abdomen_lower', 'groin', 'pelvis_internal']),
+    ('upper_back', ['scapula_medial_border', 'scapula_body', 'scapula_inferior_angle', 'mid_back',
+                    'lower_ribs_posterior']),
+    ('low_back', ['lumbar_midline', 'low_back_paraspinal', 'low_back_lateral', 'iliac_crest', 'si_joint', 'sacrum',
+                  'coccyx']),
+    ('hip', ['buttock_upper_outer', 'buttock_mid', 'buttock_lower_medial', 'buttock_lower_lateral', 'hip_lateral',
+             'hip_front', 'hip_posterior']),
+    ('leg', ['thigh_front', 'thigh_medial', 'thigh_lateral', 'thigh_back', 'knee_front', 'knee_medial',
+             'knee_lateral', 'knee_back', 'calf', 'leg_lateral', 'shin', 'ankle_foot']),
+]
+MIDLINE = {'sternum', 'lumbar_midline', 'sacrum', 'coccyx', 'pelvis_internal'}
+
+
+def checkbox_list(indent):
+    lines = []
+    for key, bases in GROUPS:
+        lines.append(indent + '<fieldset class="bm-group">')
+        lines.append(indent + '  <legend th:text="#{painmap.group.%s}"></legend>' % key)
+        ids = []
+        for b in bases:
+            ids += [b] if b in MIDLINE else [b + '_R', b + '_L']
+        for rid in ids:
+            lines.append(indent + ('  <label class="bm-opt"><input type="checkbox" name="regions"'
+                                   ' th:value="\'{id}\'" th:checked="${{selected.contains(\'{id}\')}}">'
+                                   '<span th:text="${{labels.get(\'{id}\')}} ?: \'{id}\'"></span></label>').format(id=rid))
+        lines.append(indent + '</fieldset>')
+    return '\n'.join(lines), sum(len(b) for _, b in GROUPS)
+
+
+def main():
+    # FRONT
+    fr = sided(front_view(), 'L', CX)
+    bk = sided(back_view(), 'R', CX)
+    minx, miny, maxx, maxy = BODY.bounds
+    pad = 6
+    vb_fig = '%s %s %s %s' % (fmt(minx - pad, 1), fmt(miny - 14, 1), fmt(maxx - minx + 2 * pad, 1),
+                              fmt(maxy - miny + 14 + pad, 1))
+    body_d = d(BODY)
+    navel = ell(CX, 222, 1.6, 2.2)
+    front_deco = [d(navel)]
+    spine = LineString([(CX, 100), (CX, 216)]).buffer(0.5)
+    back_deco = [d(spine)]
+    mk_y = miny - 2
+    front_markers = [(minx + 4, mk_y, 'R'), (maxx - 4, mk_y, 'L')]
+    back_markers = [(minx + 4, mk_y, 'L'), (maxx - 4, mk_y, 'R')]
+
+    # HEAD INSET: face on top, right profile bottom-left (faces right), left profile bottom-right (faces left)
+    W = 400
+    fcx, fcy, frx, fry = 200.0, 92.0, 62.0, 76.0
+    # temple and jaw are on the profiles of this same inset, so the close-up face leaves them plain
+    face = [(b, g, False) for b, g in face_regions(fcx, fcy, frx, fry) if b not in ('temple', 'jaw')]
+    face_items = sided(face, 'L', fcx)
+    face_sil = ell(fcx, fcy, frx, fry)
+    neck_f = box(fcx - 34, fcy + 50, fcx + 34, fcy + 104)
+    face_body = unary_union([face_sil, neck_f])
+    s = 64.0
+    rox, roy = 104.0, 296.0
+    sil_r, regs_r, deco_r = profile(rox, roy, s)
+    ins_items = list(face_items)
+    for b, g in regs_r:
+        ins_items.append((b + '_R', g))
+    lox = W - rox
+    for b, g in regs_r:
+        ins_items.append((b + '_L', mirror(g, W / 2)))
+    sil_l = mirror(sil_r, W / 2)
+    ins_body = unary_union([face_body, sil_r, sil_l])
+    ins_deco = [d(g.exterior.buffer(0.7)) for g in deco_r] + \
+               [d(mirror(g, W / 2).exterior.buffer(0.7)) for g in deco_r]
+    ins_markers = [(fcx - frx - 16, fcy - fry + 6, 'R'), (fcx + frx + 16, fcy - fry + 6, 'L'),
+                   (rox - 70, roy - 74, 'R'), (lox + 70, roy - 74, 'L')]
+    ix0, iy0, ix1, iy1 = ins_body.bounds
+    vb_ins = '0 %s %s %s' % (fmt(iy0 - 6, 1), W, fmt(iy1 - iy0 + 12, 1))
+
+    ids_seen = set(i for i, _ in fr) | set(i for i, _ in bk) | set(i for i, _ in ins_items)
+    clist, nbase = checkbox_list('      ')
+    assert nbase == 63, nbase
+    all_ids = set()
+    for _, bases in GROUPS:
+        for b in bases:
+            all_ids |= {b} if b in MIDLINE else {b + '_R', b + '_L'}
+    assert len(all_ids) == 121, len(all_ids)
+    missing = all_ids - ids_seen
+    extra = ids_seen - all_ids
+    assert not missing and not extra, (missing, extra)
+    for items in (fr, bk, ins_items):
+        ids = [i for i, _ in items]
+        assert len(ids) == len(set(ids)), 'duplicate in a view'
+
+    html = []
+    html.append('<!DOCTYPE html>')
+    html.append('<!--/* Generated by src/test/resources/bodymap-preview/gen_body_map.py: edit the generator, not this file.')
+    html.append('     Fragment bodyMap(labels, selected): labels = Map<String,String> region id -> localized label,')
+    html.append('     selected = Set<String> of selected region ids. Needs /css/body-map.css and /js/body-map.js. */-->')
+    html.append('<html xmlns:th="http://www.thymeleaf.org">')
+    html.append('<body>')
+    html.append('<div class="bm" data-bodymap th:fragment="bodyMap(labels, selected)">')
+    html.append('  <div class="bm-views">')
+    html.append('    <figure class="bm-view bm-view--front">')
+    html.append('      <figcaption class="bm-cap" th:text="#{painmap.view.front}"></figcaption>')
+    html.append(view_svg('front', vb_fig, body_d, fr, front_deco, front_markers, '      '))
+    html.append('    </figure>')
+    html.append('    <figure class="bm-view bm-view--back">')
+    html.append('      <figcaption class="bm-cap" th:text="#{painmap.view.back}"></figcaption>')
+    html.append(view_svg('back', vb_fig, body_d, bk, back_deco, back_markers, '      '))
+    html.append('    </figure>')
+    html.append('    <figure class="bm-view bm-view--head">')
+    html.append('      <figcaption class="bm-cap" th:text="#{painmap.view.head}"></figcaption>')
+    html.append(view_svg('head', vb_ins, d(ins_body), ins_items, ins_deco, ins_markers, '      '))
+    html.append('    </figure>')
+    html.append('  </div>')
+    html.append('  <details class="bm-list" open>')
+    html.append('    <summary th:text="#{painmap.list.summary}"></summary>')
+    html.append('    <div class="bm-groups">')
+    html.append(clist)
+    html.append('    </div>')
+    html.append('  </details>')
+    html.append('</div>')
+    html.append('</body>')
+    html.append('</html>')
+    os.makedirs(os.path.dirname(OUT), exist_ok=True)
+    with open(OUT, 'w') as f:
+        f.write('\n'.join(html) + '\n')
+    print('wrote', OUT, 'front', len(fr), 'back', len(bk), 'inset', len(ins_items))
+    small = [(i, round(g.area, 1)) for i, g in fr + bk + ins_items if g.area < SMALL]
+    print('small regions (hit area added):', small)
+
+
+if __name__ == '__main__':
+    main()
