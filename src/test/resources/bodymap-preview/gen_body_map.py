@@ -84,6 +84,7 @@ LEGS = sym(unary_union([THIGH, SHANK, FOOT]))
 core = smooth(unary_union([head_g, NECK, TORSO]), 3)
 BODY = unary_union([core, ARMS, LEGS]).buffer(1.2, RES).buffer(-1.2, RES)
 ARM_MASK = unary_union([UPPER_ARM, FOREARM, HAND]).buffer(1.3).difference(torso_half)
+DELTOID = ell(149, 121, 17, 25)
 LEG_MASK = unary_union([THIGH, SHANK, FOOT]).buffer(1.3)
 
 
@@ -140,12 +141,15 @@ def front_view():
     torso = BODY.intersection(Polygon(TORSO_PTS + [(CX, 88)]).buffer(2)).difference(head_g)
     arm = BODY.intersection(ARM_MASK)
     leg = half.intersection(LEG_MASK)
+    nonarm = half.difference(ARM_MASK)
+    CREST = LineString([(110, 257), (119, 247), (134, 241), (151, 247)])
+    above_crest = Polygon([(CX, 218), (170, 218), (170, 247), (151, 247), (134, 241), (119, 247), (110, 257), (CX, 257)])
     spec = [
         ('throat', half.intersection(box(CX, 60, 130, 97)).difference(head_g)),
-        ('shoulder_lateral', half.intersection(box(151, 96, 200, 142))),
-        ('shoulder_front', half.intersection(box(133, 92, 151, 142))),
+        ('shoulder_lateral', half.intersection(DELTOID).intersection(box(152, 0, 200, 500))),
+        ('shoulder_front', half.intersection(DELTOID)),
         ('sternum', None),
-        ('chest_upper', torso.intersection(box(CX, 88, 160, 160))),
+        ('chest_upper', torso.intersection(ell(119, 114, 28, 42)).intersection(box(CX, 92, 200, 500))),
         ('upper_arm_front', arm.intersection(box(CX, 100, 220, 202))),
         ('forearm_radial', arm.intersection(box(CX, 202, 220, 268)).intersection(axis_split((163, 200), (175, 266), 0, 1))),
         ('forearm_ulnar', arm.intersection(box(CX, 202, 220, 268))),
@@ -153,9 +157,9 @@ def front_view():
         ('hand_ulnar_fingers', arm.intersection(box(CX, 268, 220, 330))),
         ('abdomen_upper', torso.intersection(box(CX, 150, 160, 212))),
         ('pelvis_internal', None),
-        ('groin', half.intersection(LineString([(103, 283), (126, 262), (133, 254)]).buffer(5.5, cap_style=2))),
-        ('hip_lateral', half.intersection(box(141, 244, 200, 298))),
-        ('hip_front', half.intersection(box(114, 248, 141, 300)).intersection(
+        ('groin', nonarm.intersection(LineString([(103, 290), (114, 279), (126, 266), (136, 254)]).buffer(5.2, cap_style=2))),
+        ('hip_lateral', nonarm.intersection(box(141, 244, 200, 298))),
+        ('hip_front', nonarm.intersection(box(114, 248, 141, 300)).intersection(
             Polygon([(110, 300), (135, 262), (142, 240), (170, 240), (170, 310)]))),
         ('abdomen_lower', torso.intersection(box(CX, 212, 160, 292))),
         ('thigh_lateral', leg.intersection(box(CX, 250, 200, 354)).intersection(axis_split(*THIGH_AX, 13, 1))),
@@ -197,37 +201,40 @@ def back_view():
     torso = BODY.intersection(Polygon(TORSO_PTS + [(CX, 88)]).buffer(2)).difference(head_g)
     arm = BODY.intersection(ARM_MASK)
     leg = half.intersection(LEG_MASK)
-    scap = Polygon([(111, 112), (137, 106), (141, 118), (131, 150), (121, 172), (116, 160)])
+    scap = smooth(Polygon([(114, 111), (138, 107), (141, 116), (132, 146), (121, 173), (116, 158)]), 2)
+    nonarm = half.difference(ARM_MASK)
+    CREST = LineString([(110, 257), (119, 247), (134, 241), (151, 247)])
+    above_crest = Polygon([(CX, 218), (170, 218), (170, 247), (151, 247), (134, 241), (119, 247), (110, 257), (CX, 257)])
     spec = [
         ('vertex', hh.intersection(H(0, -2, 2, -0.70))),
         ('mastoid', hh.intersection(ell(cx + 0.80 * rx, cy + 0.50 * ry, 0.34 * rx, 0.30 * ry))),
         ('occiput', hh),
-        ('neck_angle', half.intersection(ell(117, 96, 9, 8.5))),
-        ('neck_lateral', half.intersection(box(107.5, 60, 130, 100))),
-        ('neck_posterior', half.intersection(box(CX, 60, 107.5, 100))),
-        ('shoulder_lateral', half.intersection(box(151, 96, 200, 142))),
-        ('shoulder_top', half.intersection(box(108, 88, 151, 110))),
-        ('shoulder_back', half.intersection(box(137, 106, 151, 142)).difference(scap)),
+        ('neck_angle', half.intersection(ell(116, 94, 8.5, 8))),
+        ('neck_lateral', half.intersection(box(107.5, 60, 130, 97))),
+        ('neck_posterior', half.intersection(box(CX, 60, 107.5, 97))),
+        ('shoulder_lateral', half.intersection(DELTOID).intersection(box(152, 0, 200, 500))),
+        ('shoulder_top', half.intersection(LineString([(118, 95), (134, 100), (152, 104)]).buffer(7, cap_style=2))),
+        ('shoulder_back', half.intersection(DELTOID).difference(scap)),
         ('scapula_inferior_angle', torso.intersection(scap).intersection(box(CX, 150, 160, 180))),
-        ('scapula_medial_border', torso.intersection(Polygon([(104, 108), (111, 108), (116, 160), (121, 170), (104, 170)]))),
-        ('scapula_body', torso.intersection(box(108, 106, 160, 158))),
+        ('scapula_body', torso.intersection(scap)),
+        ('scapula_medial_border', torso.intersection(Polygon([(104, 104), (114, 104), (116, 150), (121, 172), (104, 172)]))),
         ('upper_arm_back', arm.intersection(box(CX, 100, 220, 202))),
         ('forearm_ulnar', arm.intersection(box(CX, 202, 220, 268)).intersection(axis_split((163, 200), (175, 266), 0, -1))),
         ('lumbar_midline', None),
         ('sacrum', None),
         ('coccyx', None),
         ('si_joint', half.intersection(ell(111, 263, 5.5, 6.5))),
-        ('iliac_crest', half.intersection(LineString([(110, 254), (121, 244), (135, 240), (149, 248)]).buffer(4.8, cap_style=2))),
+        ('iliac_crest', nonarm.intersection(CREST.buffer(4.6, cap_style=1))),
         ('mid_back', torso.intersection(box(104, 170, 118, 218))),
         ('lower_ribs_posterior', torso.intersection(box(104, 158, 160, 218))),
-        ('low_back_paraspinal', torso.intersection(box(104, 218, 117, 260))),
-        ('low_back_lateral', torso.intersection(box(117, 218, 160, 252))),
-        ('hip_lateral', half.intersection(box(141, 252, 200, 300))),
-        ('buttock_upper_outer', half.intersection(box(119, 240, 141, 276))),
-        ('hip_posterior', half.intersection(ell(134, 288, 7.5, 9))),
-        ('buttock_mid', half.intersection(box(CX, 256, 141, 297))),
-        ('buttock_lower_medial', half.intersection(box(CX, 297, 123, 322))),
-        ('buttock_lower_lateral', half.intersection(box(123, 297, 200, 322))),
+        ('low_back_paraspinal', torso.intersection(above_crest).intersection(box(104, 0, 116.5, 500))),
+        ('low_back_lateral', torso.intersection(above_crest)),
+        ('hip_lateral', nonarm.intersection(box(141, 252, 200, 300))),
+        ('buttock_upper_outer', nonarm.intersection(box(119, 240, 141, 276))),
+        ('hip_posterior', nonarm.intersection(ell(133, 288, 7.5, 9))),
+        ('buttock_mid', nonarm.intersection(box(CX, 256, 141, 298))),
+        ('buttock_lower_medial', nonarm.intersection(Polygon([(CX, 298), (123, 298), (123, 324), (CX, 318)]))),
+        ('buttock_lower_lateral', nonarm.intersection(Polygon([(123, 298), (200, 298), (200, 318), (123, 324)]))),
         ('thigh_lateral', leg.intersection(box(CX, 322, 200, 354)).intersection(axis_split(*THIGH_AX, 13, 1))),
         ('thigh_back', leg.intersection(box(CX, 300, 200, 354))),
         ('knee_lateral', leg.intersection(box(CX, 354, 200, 388)).intersection(axis_split(*THIGH_AX, 7, 1))),
@@ -271,8 +278,7 @@ def profile(ox, oy, s):
     neck = P([(0.36, 0.70), (0.46, 1.55), (-0.62, 1.55), (-0.56, 0.50)])
     shoulders = P([(-0.9, 1.40), (0.9, 1.40), (1.0, 1.75), (-1.0, 1.75)])
     sil = smooth(unary_union([cranium, face, neck]), 0.05 * s)
-    sil = unary_union([sil, smooth(shoulders, 0.12 * s)]).intersection(box(ox - 2 * s, oy - 2 * s, ox + 2 * s, oy + 1.62 * s))
-    sil = smooth(sil, 0.04 * s)
+    sil = sil.intersection(box(ox - 2 * s, oy - 2 * s, ox + 2 * s, oy + 1.45 * s))
     spec = [
         ('ear_tmj', E(0.04, 0.06, 0.27, 0.30)),
         ('mastoid', E(-0.36, 0.42, 0.22, 0.24)),
@@ -292,7 +298,7 @@ def d(g, ndig=1):
     polys = [g] if g.geom_type == 'Polygon' else [p for p in g.geoms if p.geom_type == 'Polygon']
     parts = []
     for p in polys:
-        p = p.simplify(0.12, preserve_topology=True)
+        p = p.simplify(0.1, preserve_topology=True)
         for ring in [p.exterior] + list(p.interiors):
             cs = list(ring.coords)[:-1]
             s = 'M' + ' '.join('%s %s' % (fmt(x, ndig), fmt(y, ndig)) for x, y in cs) + 'Z'
@@ -309,17 +315,21 @@ def fmt(v, ndig):
 SMALL = 90.0  # region area (view units^2) under which we add an enlarged invisible hit area
 
 
-def region_el(rid, g, indent, small_hit=True, hit_w=7):
-    path = d(g)
-    hit = ''
-    if small_hit and g.area < SMALL:
-        hit = '<path class="bm-hit" d="%s"/>' % path
+def tile(g):
+    t = g.buffer(-GAP / 2, RES, join_style=1)
+    r = t.buffer(-ROUND, RES).buffer(ROUND, RES)
+    return clean(r if not r.is_empty and r.area > 0.6 * t.area else t)
+
+
+GAP, ROUND = 1.1, 1.6
+
+
+def region_el(rid, g, indent):
     return (indent + '<g class="bm-r" data-region="{id}" role="checkbox" tabindex="0"'
             ' th:aria-label="${{labels.get(\'{id}\')}} ?: \'{id}\'"'
             ' th:aria-checked="${{selected.contains(\'{id}\')}}"'
             ' th:classappend="${{selected.contains(\'{id}\')}} ? \'is-on\'">'
-            '<path class="bm-s" d="{d}"/>{hit}</g>').format(id=rid, d=path, hit=hit)
-
+            '<path class="bm-s" d="{d}"/></g>').format(id=rid, d=d(tile(g)))
 
 def sided(regs, canonical_side, cx):
     """regs: (base, geom, midline). Returns [(id, geom)] for both sides."""
@@ -334,18 +344,39 @@ def sided(regs, canonical_side, cx):
     return out
 
 
-def emit_regions(items, indent):
-    # large regions first so small ones (and their enlarged hit areas) sit on top
-    items = sorted(items, key=lambda t: -t[1].area)
-    return '\n'.join(region_el(rid, g, indent) for rid, g in items)
+def min_dim(g):
+    r = g.minimum_rotated_rectangle
+    xs = list(r.exterior.coords)
+    a = Point(xs[0]).distance(Point(xs[1]))
+    b = Point(xs[1]).distance(Point(xs[2]))
+    return min(a, b)
 
 
-def view_svg(kind, vb, body_d, items, deco, markers, indent):
+def emit_regions(items, indent, small):
+    """Regions in reading order (top to bottom, then left to right); the enlarged, invisible hit areas of small
+    regions go in one group after them, so that they sit on top of their larger neighbours."""
+    def key(t):
+        c = t[1].centroid
+        return (round(c.y / 9.0), c.x)
+    items = sorted(items, key=key)
+    lines = [region_el(rid, g, indent) for rid, g in items]
+    hits = [(rid, g) for rid, g in items if min_dim(g) < small]
+    if hits:
+        # each enlarged area grows into big neighbours and the margin, never into another small region
+        smalls = unary_union([g for _, g in hits])
+        lines.append(indent + '<g class="bm-hits" aria-hidden="true">')
+        for rid, g in hits:
+            grow = g.buffer(small * 0.32, RES).difference(smalls.difference(g).buffer(0.3))
+            lines.append(indent + '  <path class="bm-hit" data-hit="%s" d="%s"/>' % (rid, d(clean(grow))))
+        lines.append(indent + '</g>')
+    return '\n'.join(lines)
+
+def view_svg(kind, vb, body_d, items, deco, markers, indent, small):
     lines = []
     lines.append(indent + '<svg class="bm-svg bm-svg--%s" viewBox="%s" role="group" focusable="false"'
                  ' th:aria-label="#{painmap.view.%s}">' % (kind, vb, kind))
     lines.append(indent + '  <path class="bm-body" d="%s"/>' % body_d)
-    lines.append(emit_regions(items, indent + '  '))
+    lines.append(emit_regions(items, indent + '  ', small))
     for dd in deco:
         lines.append(indent + '  <path class="bm-deco" d="%s"/>' % dd)
     for x, y, side in markers:
@@ -462,15 +493,15 @@ def main():
     html.append('  <div class="bm-views">')
     html.append('    <figure class="bm-view bm-view--front">')
     html.append('      <figcaption class="bm-cap" th:text="#{painmap.view.front}"></figcaption>')
-    html.append(view_svg('front', vb_fig, body_d, fr, front_deco, front_markers, '      '))
+    html.append(view_svg('front', vb_fig, body_d, fr, front_deco, front_markers, '      ', 11))
     html.append('    </figure>')
     html.append('    <figure class="bm-view bm-view--back">')
     html.append('      <figcaption class="bm-cap" th:text="#{painmap.view.back}"></figcaption>')
-    html.append(view_svg('back', vb_fig, body_d, bk, back_deco, back_markers, '      '))
+    html.append(view_svg('back', vb_fig, body_d, bk, back_deco, back_markers, '      ', 11))
     html.append('    </figure>')
     html.append('    <figure class="bm-view bm-view--head">')
     html.append('      <figcaption class="bm-cap" th:text="#{painmap.view.head}"></figcaption>')
-    html.append(view_svg('head', vb_ins, d(ins_body), ins_items, ins_deco, ins_markers, '      '))
+    html.append(view_svg('head', vb_ins, d(ins_body), ins_items, ins_deco, ins_markers, '      ', 24))
     html.append('    </figure>')
     html.append('  </div>')
     html.append('  <details class="bm-list" open>')
@@ -486,8 +517,8 @@ def main():
     with open(OUT, 'w') as f:
         f.write('\n'.join(html) + '\n')
     print('wrote', OUT, 'front', len(fr), 'back', len(bk), 'inset', len(ins_items))
-    small = [(i, round(g.area, 1)) for i, g in fr + bk + ins_items if g.area < SMALL]
-    print('small regions (hit area added):', small)
+    print('hit areas: front', sum(min_dim(g) < 11 for _, g in fr), 'back', sum(min_dim(g) < 11 for _, g in bk),
+          'inset', sum(min_dim(g) < 24 for _, g in ins_items))
 
 
 if __name__ == '__main__':

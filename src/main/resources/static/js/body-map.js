@@ -39,6 +39,22 @@
       b.dispatchEvent(new Event('change', { bubbles: true }));
     }
 
+    var rings = [];
+    root.addEventListener('focusin', function (e) {
+      var r = e.target.closest && e.target.closest('[data-region]');
+      rings.forEach(function (p) {
+        var mine = r && p[0].contains(r), kb = true;
+        if (mine) {
+          p[1].setAttribute('d', r.querySelector('.bm-s').getAttribute('d'));
+          try { kb = r.matches(':focus-visible'); } catch (x) { /* older browser: always show */ }
+        }
+        p[1].classList.toggle('is-shown', !!mine && kb);
+      });
+    });
+    root.addEventListener('focusout', function () {
+      rings.forEach(function (p) { p[1].classList.remove('is-shown'); });
+    });
+
     each(root.querySelectorAll('svg.bm-svg'), function (svg) {
       var regs = Array.prototype.slice.call(svg.querySelectorAll('[data-region]'));
       if (!regs.length) return;
@@ -70,17 +86,17 @@
         for (var j = 0; j < regs.length; j++) {
           if (j === i) continue;
           var o = centre(j), vx = o[0] - c[0], vy = o[1] - c[1];
-          var along = vx * dx + vy * dy;
-          if (along < 0.5) continue;
-          var across = Math.abs(vx * dy - vy * dx);
-          var score = along + across * 2.5;
+          var along = vx * dx + vy * dy, across = Math.abs(vx * dy - vy * dx);
+          if (along < 0.5 || across > along * 2.5) continue;
+          var score = along + across * 3;
           if (score < bestScore) { bestScore = score; best = j; }
         }
         return best;
       }
 
       svg.addEventListener('click', function (e) {
-        var r = e.target.closest('[data-region]');
+        var r = e.target.closest('[data-region]'), h = !r && e.target.closest('[data-hit]');
+        if (h) r = svg.querySelector('[data-region="' + h.getAttribute('data-hit') + '"]');
         if (!r) return;
         toggle(r);
         moveTo(r);
@@ -103,16 +119,8 @@
         if (j >= 0) moveTo(regs[j]);
       });
 
-      svg.addEventListener('focusin', function (e) {
-        var r = e.target.closest('[data-region]');
-        if (!r) return;
-        ring.setAttribute('d', r.querySelector('.bm-s').getAttribute('d'));
-        svg.appendChild(ring);
-        var kb = true;
-        try { kb = r.matches(':focus-visible'); } catch (x) { /* old browser: always show */ }
-        ring.classList.toggle('is-shown', kb);
-      });
-      svg.addEventListener('focusout', function () { ring.classList.remove('is-shown'); });
+      // focus listeners sit on the HTML root: Blink makes an <svg> with its own focus listeners a tab stop
+      rings.push([svg, ring]);
     });
   }
 
