@@ -81,7 +81,9 @@ NECK = sym(box(CX, 62, CX + 15, 100))
 head_g = ell(*HEAD)
 ARMS = sym(unary_union([UPPER_ARM, FOREARM, HAND]))
 LEGS = sym(unary_union([THIGH, SHANK, FOOT]))
+EARS = sym(ell(CX + 22.5, 47, 4.2, 8))
 core = smooth(unary_union([head_g, NECK, TORSO]), 3)
+core = unary_union([core, EARS])
 BODY = unary_union([core, ARMS, LEGS]).buffer(1.2, RES).buffer(-1.2, RES)
 ARM_MASK = unary_union([UPPER_ARM, FOREARM, HAND]).buffer(1.3).difference(torso_half)
 DELTOID = ell(149, 121, 17, 25)
@@ -96,16 +98,21 @@ def face_regions(cx, cy, rx, ry):
 
     def R(u0, v0, u1, v1):
         return box(cx + u0 * rx, cy + v0 * ry, cx + u1 * rx, cy + v1 * ry)
+    def E(u, v, a, b):
+        return ell(cx + u * rx, cy + v * ry, a * rx, b * ry)
+
+    def L(pts, w):
+        return LineString([(cx + u * rx, cy + v * ry) for u, v in pts]).buffer(w * rx, RES)
     spec = [
         ('vertex', R(0, -2, 2, -0.70)),
-        ('temple', R(0.66, -0.70, 2, 0.08)),
-        ('forehead', R(0, -0.70, 2, -0.30)),
-        ('eyebrow', R(0.13, -0.30, 0.66, -0.12)),
-        ('eye_orbit', R(0.13, -0.12, 0.66, 0.14)),
-        ('teeth_upper', R(0, 0.30, 0.40, 0.53)),
-        ('teeth_lower', R(0, 0.53, 0.40, 0.80)),
-        ('cheek', R(0.13, 0.14, 2, 0.50)),
-        ('jaw', R(0, 0.50, 2, 2)),
+        ('temple', R(0.68, -0.70, 2, 0.10)),
+        ('forehead', R(0, -0.70, 2, -0.31)),
+        ('eyebrow', L([(0.14, -0.19), (0.36, -0.25), (0.58, -0.20)], 0.085)),
+        ('eye_orbit', E(0.37, 0.0, 0.25, 0.135)),
+        ('teeth_upper', E(0, 0.44, 0.36, 0.11).intersection(R(0, 0, 2, 0.535))),
+        ('teeth_lower', E(0, 0.62, 0.33, 0.10).intersection(R(0, 0.535, 2, 2))),
+        ('cheek', E(0.50, 0.30, 0.28, 0.19)),
+        ('jaw', L([(0.74, 0.30), (0.64, 0.66), (0.34, 0.90), (0.0, 0.97)], 0.15)),
     ]
     return claim(half, spec)
 
@@ -127,7 +134,7 @@ def claim(area, spec):
 def clean(g):
     g = g.buffer(0)
     if g.geom_type in ('MultiPolygon', 'GeometryCollection'):
-        parts = [p for p in getattr(g, 'geoms', []) if p.geom_type == 'Polygon' and p.area > 1.0]
+        parts = [p for p in getattr(g, 'geoms', []) if p.geom_type == 'Polygon' and p.area > 8.0]
         g = unary_union(parts) if parts else g
     return g
 
@@ -142,6 +149,7 @@ def front_view():
     arm = BODY.intersection(ARM_MASK)
     leg = half.intersection(LEG_MASK)
     nonarm = half.difference(ARM_MASK)
+    butt = nonarm.intersection(ell(120.5, 284, 22.5, 33.5)).intersection(box(CX, 250, 200, 500))
     CREST = LineString([(110, 257), (119, 247), (134, 241), (151, 247)])
     above_crest = Polygon([(CX, 218), (170, 218), (170, 247), (151, 247), (134, 241), (119, 247), (110, 257), (CX, 257)])
     spec = [
@@ -157,11 +165,10 @@ def front_view():
         ('hand_ulnar_fingers', arm.intersection(box(CX, 268, 220, 330))),
         ('abdomen_upper', torso.intersection(box(CX, 150, 160, 212))),
         ('pelvis_internal', None),
-        ('groin', nonarm.intersection(LineString([(103, 290), (114, 279), (126, 266), (136, 254)]).buffer(5.2, cap_style=2))),
-        ('hip_lateral', nonarm.intersection(box(141, 244, 200, 298))),
-        ('hip_front', nonarm.intersection(box(114, 248, 141, 300)).intersection(
-            Polygon([(110, 300), (135, 262), (142, 240), (170, 240), (170, 310)]))),
-        ('abdomen_lower', torso.intersection(box(CX, 212, 160, 292))),
+        ('groin', nonarm.intersection(LineString([(105, 291), (116, 280), (129, 265)]).buffer(5.4, cap_style=1))),
+        ('hip_lateral', nonarm.intersection(box(141.5, 244, 200, 300))),
+        ('abdomen_lower', torso.intersection(Polygon([(CX, 212), (170, 212), (170, 256), (131, 262), (118, 276), (106, 288), (CX, 290)]))),
+        ('hip_front', nonarm.intersection(Polygon([(112, 300), (131, 270), (134, 252), (170, 240), (170, 306)]))),
         ('thigh_lateral', leg.intersection(box(CX, 250, 200, 354)).intersection(axis_split(*THIGH_AX, 13, 1))),
         ('thigh_medial', leg.intersection(box(CX, 250, 200, 354)).intersection(axis_split(*THIGH_AX, -8, -1))),
         ('thigh_front', leg.intersection(box(CX, 250, 200, 354))),
@@ -203,6 +210,7 @@ def back_view():
     leg = half.intersection(LEG_MASK)
     scap = smooth(Polygon([(114, 111), (138, 107), (141, 116), (132, 146), (121, 173), (116, 158)]), 2)
     nonarm = half.difference(ARM_MASK)
+    butt = nonarm.intersection(ell(120.5, 284, 22.5, 33.5)).intersection(box(CX, 250, 200, 500))
     CREST = LineString([(110, 257), (119, 247), (134, 241), (151, 247)])
     above_crest = Polygon([(CX, 218), (170, 218), (170, 247), (151, 247), (134, 241), (119, 247), (110, 257), (CX, 257)])
     spec = [
@@ -229,12 +237,12 @@ def back_view():
         ('lower_ribs_posterior', torso.intersection(box(104, 158, 160, 218))),
         ('low_back_paraspinal', torso.intersection(above_crest).intersection(box(104, 0, 116.5, 500))),
         ('low_back_lateral', torso.intersection(above_crest)),
-        ('hip_lateral', nonarm.intersection(box(141, 252, 200, 300))),
-        ('buttock_upper_outer', nonarm.intersection(box(119, 240, 141, 276))),
-        ('hip_posterior', nonarm.intersection(ell(133, 288, 7.5, 9))),
-        ('buttock_mid', nonarm.intersection(box(CX, 256, 141, 298))),
-        ('buttock_lower_medial', nonarm.intersection(Polygon([(CX, 298), (123, 298), (123, 324), (CX, 318)]))),
-        ('buttock_lower_lateral', nonarm.intersection(Polygon([(123, 298), (200, 298), (200, 318), (123, 324)]))),
+        ('hip_lateral', nonarm.intersection(box(141.5, 250, 200, 302))),
+        ('hip_posterior', nonarm.intersection(ell(135, 289, 6.5, 8))),
+        ('buttock_upper_outer', butt.intersection(Polygon([(113, 240), (160, 240), (160, 282), (128, 280), (115, 270)]))),
+        ('buttock_lower_medial', butt.intersection(Polygon([(CX, 294), (122, 299), (122, 330), (CX, 330)]))),
+        ('buttock_lower_lateral', butt.intersection(box(122, 297, 160, 330))),
+        ('buttock_mid', butt),
         ('thigh_lateral', leg.intersection(box(CX, 322, 200, 354)).intersection(axis_split(*THIGH_AX, 13, 1))),
         ('thigh_back', leg.intersection(box(CX, 300, 200, 354))),
         ('knee_lateral', leg.intersection(box(CX, 354, 200, 388)).intersection(axis_split(*THIGH_AX, 7, 1))),
@@ -264,33 +272,57 @@ def back_view():
 
 
 # ---------------------------------------------------------------- head inset: side profile (canonical faces +x)
+def chaikin(pts, n=3):
+    for _ in range(n):
+        out = []
+        for k in range(len(pts)):
+            (x0, y0), (x1, y1) = pts[k], pts[(k + 1) % len(pts)]
+            out += [(0.75 * x0 + 0.25 * x1, 0.75 * y0 + 0.25 * y1), (0.25 * x0 + 0.75 * x1, 0.25 * y0 + 0.75 * y1)]
+        pts = out
+    return pts
+
+
 def profile(ox, oy, s):
-    """Right-side profile centred on (ox, oy), unit s. Returns silhouette and [(base, polygon)]."""
-    def P(pts):
-        return Polygon([(ox + x * s, oy + y * s) for x, y in pts])
+    """Right-side profile (facing +x) centred on (ox, oy), unit s. Returns silhouette, [(base, polygon)], deco."""
+    def T(pts):
+        return [(ox + x * s, oy + y * s) for x, y in pts]
 
     def E(x, y, a, b):
         return ell(ox + x * s, oy + y * s, a * s, b * s)
-    cranium = E(-0.08, -0.12, 1.0, 0.98)
-    face = P([(0.55, -0.85), (0.86, -0.42), (0.92, -0.18), (1.16, 0.14), (1.14, 0.22), (0.95, 0.28),
-              (1.0, 0.38), (0.93, 0.46), (0.98, 0.55), (0.93, 0.74), (0.72, 0.84), (0.30, 0.78),
-              (0.0, 0.60), (-0.5, 0.3)])
-    neck = P([(0.36, 0.70), (0.46, 1.55), (-0.62, 1.55), (-0.56, 0.50)])
-    shoulders = P([(-0.9, 1.40), (0.9, 1.40), (1.0, 1.75), (-1.0, 1.75)])
-    sil = smooth(unary_union([cranium, face, neck]), 0.05 * s)
-    sil = sil.intersection(box(ox - 2 * s, oy - 2 * s, ox + 2 * s, oy + 1.45 * s))
+    cranium = E(-0.10, -0.14, 0.98, 0.96)
+    outline = [(0.40, -0.92), (0.74, -0.62), (0.86, -0.34), (0.86, -0.20), (0.84, -0.10), (0.96, 0.06),
+               (1.10, 0.22), (1.08, 0.28), (0.96, 0.31), (0.95, 0.36), (0.98, 0.44), (0.93, 0.50),
+               (0.96, 0.57), (0.88, 0.64), (0.93, 0.74), (0.84, 0.86), (0.56, 0.88), (0.40, 0.92),
+               (0.44, 1.20), (0.50, 1.46), (-0.60, 1.46), (-0.52, 1.06), (-0.56, 0.70), (-0.90, 0.20)]
+    face = Polygon(T(chaikin(outline, 3)))
+    sil = unary_union([cranium, face]).buffer(0.02 * s, RES).buffer(-0.02 * s, RES)
+    sil = sil.intersection(box(ox - 2 * s, oy - 2 * s, ox + 2 * s, oy + 1.42 * s))
+    jaw_line = LineString(T(chaikin([(0.02, 0.36), (0.06, 0.62), (0.40, 0.80), (0.86, 0.78)], 2)))
     spec = [
-        ('ear_tmj', E(0.04, 0.06, 0.27, 0.30)),
-        ('mastoid', E(-0.36, 0.42, 0.22, 0.24)),
-        ('jaw', LineString([(ox + 0.03 * s, oy + 0.42 * s), (ox + 0.08 * s, oy + 0.64 * s),
-                            (ox + 0.45 * s, oy + 0.80 * s), (ox + 0.92 * s, oy + 0.74 * s)]).buffer(0.15 * s, cap_style=1)),
-        ('temple', E(0.42, -0.32, 0.32, 0.28)),
-        ('neck_lateral', P([(0.40, 0.80), (0.48, 1.42), (-0.58, 1.42), (-0.56, 0.52), (-0.16, 0.60)])),
+        ('ear_tmj', E(0.05, 0.06, 0.25, 0.28)),
+        ('mastoid', E(-0.34, 0.40, 0.20, 0.22)),
+        ('jaw', jaw_line.buffer(0.14 * s, RES).intersection(box(ox - s, oy + 0.30 * s, ox + 2 * s, oy + 2 * s))),
+        ('temple', E(0.40, -0.30, 0.30, 0.27)),
+        ('neck_lateral', Polygon(T([(0.38, 0.78), (0.50, 1.36), (-0.58, 1.36), (-0.54, 0.60), (-0.16, 0.62)]))),
     ]
     regs = claim(sil, spec)
-    ear = E(-0.04, 0.05, 0.14, 0.22)
-    eye = E(0.80, -0.08, 0.07, 0.035)
-    return sil, regs, [ear, eye]
+    ear = Polygon(T(chaikin([(-0.02, -0.16), (0.10, -0.12), (0.12, 0.06), (0.06, 0.26), (-0.06, 0.28),
+                              (-0.14, 0.14), (-0.16, -0.06)], 3))).exterior.buffer(0.012 * s)
+    eye = Polygon(T(chaikin([(0.70, -0.06), (0.80, -0.10), (0.86, -0.05), (0.79, -0.03)], 2)))
+    brow = LineString(T([(0.64, -0.22), (0.78, -0.25), (0.86, -0.21)])).buffer(0.012 * s)
+    return sil, regs, [ear, eye, brow]
+
+
+def face_features(cx, cy, rx, ry):
+    def T(pts):
+        return [(cx + u * rx, cy + v * ry) for u, v in pts]
+    out = []
+    for sgn in (1, -1):
+        eye = Polygon(T(chaikin([(sgn * 0.22, 0.0), (sgn * 0.38, -0.06), (sgn * 0.54, 0.0), (sgn * 0.38, 0.04)], 2)))
+        out.append(eye)
+    out.append(LineString(T([(-0.06, 0.26), (0.0, 0.29), (0.06, 0.26)])).buffer(0.7))
+    out.append(LineString(T(chaikin([(-0.22, 0.53), (0.0, 0.555), (0.22, 0.53)], 2))).buffer(0.8))
+    return out
 
 
 # ---------------------------------------------------------------- output
@@ -447,8 +479,9 @@ def main():
     face = [(b, g, False) for b, g in face_regions(fcx, fcy, frx, fry) if b not in ('temple', 'jaw')]
     face_items = sided(face, 'L', fcx)
     face_sil = ell(fcx, fcy, frx, fry)
-    neck_f = box(fcx - 34, fcy + 50, fcx + 34, fcy + 104)
-    face_body = unary_union([face_sil, neck_f])
+    neck_f = box(fcx - 32, fcy + 50, fcx + 32, fcy + 100)
+    ears_f = sym(ell(fcx + frx + 4, fcy + 6, 8, 17), fcx)
+    face_body = smooth(unary_union([face_sil, neck_f]), 4).union(ears_f)
     s = 64.0
     rox, roy = 104.0, 296.0
     sil_r, regs_r, deco_r = profile(rox, roy, s)
@@ -460,8 +493,8 @@ def main():
         ins_items.append((b + '_L', mirror(g, W / 2)))
     sil_l = mirror(sil_r, W / 2)
     ins_body = unary_union([face_body, sil_r, sil_l])
-    ins_deco = [d(g.exterior.buffer(0.7)) for g in deco_r] + \
-               [d(mirror(g, W / 2).exterior.buffer(0.7)) for g in deco_r]
+    ins_deco = [d(g) for g in deco_r] + [d(mirror(g, W / 2)) for g in deco_r] + \
+               [d(g) for g in face_features(fcx, fcy, frx, fry)]
     ins_markers = [(fcx - frx - 16, fcy - fry + 6, 'R'), (fcx + frx + 16, fcy - fry + 6, 'L'),
                    (rox - 70, roy - 74, 'R'), (lox + 70, roy - 74, 'L')]
     ix0, iy0, ix1, iy1 = ins_body.bounds
