@@ -356,12 +356,12 @@ def tile(g):
 GAP, ROUND = 1.1, 1.6
 
 
-def region_el(rid, g, indent):
-    return (indent + '<g class="bm-r" data-region="{id}" role="checkbox" tabindex="0"'
+def region_el(rid, g, indent, tab):
+    return (indent + '<g class="bm-r" data-region="{id}" role="checkbox" tabindex="{tab}"'
             ' th:aria-label="${{labels.get(\'{id}\')}} ?: \'{id}\'"'
             ' th:aria-checked="${{selected.contains(\'{id}\')}}"'
             ' th:classappend="${{selected.contains(\'{id}\')}} ? \'is-on\'">'
-            '<path class="bm-s" d="{d}"/></g>').format(id=rid, d=d(tile(g)))
+            '<path class="bm-s" d="{d}"/></g>').format(id=rid, d=d(tile(g)), tab=tab)
 
 def sided(regs, canonical_side, cx):
     """regs: (base, geom, midline). Returns [(id, geom)] for both sides."""
@@ -391,7 +391,8 @@ def emit_regions(items, indent, small):
         c = t[1].centroid
         return (round(c.y / 9.0), c.x)
     items = sorted(items, key=key)
-    lines = [region_el(rid, g, indent) for rid, g in items]
+    # roving tabindex: one tab stop per view, arrow keys (body-map.js) move within it
+    lines = [region_el(rid, g, indent, 0 if k == 0 else -1) for k, (rid, g) in enumerate(items)]
     hits = [(rid, g) for rid, g in items if min_dim(g) < small]
     if hits:
         # each enlarged area grows into big neighbours and the margin, never into another small region
@@ -461,16 +462,16 @@ def main():
     bk = sided(back_view(), 'R', CX)
     minx, miny, maxx, maxy = BODY.bounds
     pad = 6
-    vb_fig = '%s %s %s %s' % (fmt(minx - pad, 1), fmt(miny - 14, 1), fmt(maxx - minx + 2 * pad, 1),
-                              fmt(maxy - miny + 14 + pad, 1))
+    vb_fig = '%s %s %s %s' % (fmt(minx - pad, 1), fmt(miny - pad, 1), fmt(maxx - minx + 2 * pad, 1),
+                              fmt(maxy - miny + 2 * pad, 1))
     body_d = d(BODY)
     navel = ell(CX, 222, 1.6, 2.2)
     front_deco = [d(navel)]
     spine = LineString([(CX, 100), (CX, 216)]).buffer(0.5)
     back_deco = [d(spine)]
     mk_y = miny - 2
-    front_markers = [(minx + 4, mk_y, 'R'), (maxx - 4, mk_y, 'L')]
-    back_markers = [(minx + 4, mk_y, 'L'), (maxx - 4, mk_y, 'R')]
+    front_markers = [(CX - 52, 60, 'R'), (CX + 52, 60, 'L')]
+    back_markers = [(CX - 52, 60, 'L'), (CX + 52, 60, 'R')]
 
     # HEAD INSET: face on top, right profile bottom-left (faces right), left profile bottom-right (faces left)
     W = 400

@@ -75,7 +75,8 @@
       }
 
       // roving tabindex: one stop per view
-      regs.forEach(function (r, i) { r.setAttribute('tabindex', i ? '-1' : '0'); });
+      var first = regs.filter(function (r) { return r.classList.contains('is-on'); })[0] || regs[0];
+      regs.forEach(function (r) { r.setAttribute('tabindex', r === first ? '0' : '-1'); });
       function moveTo(r) {
         regs.forEach(function (o) { o.setAttribute('tabindex', o === r ? '0' : '-1'); });
         r.focus();
@@ -101,6 +102,15 @@
         toggle(r);
         moveTo(r);
       });
+
+      // an enlarged hit area shows the same hover as its region
+      function hover(e, on) {
+        var h = e.target.closest && e.target.closest('[data-hit]');
+        var r = h && svg.querySelector('[data-region="' + h.getAttribute('data-hit') + '"]');
+        if (r) r.classList.toggle('is-hover', on);
+      }
+      svg.addEventListener('mouseover', function (e) { hover(e, true); });
+      svg.addEventListener('mouseout', function (e) { hover(e, false); });
 
       svg.addEventListener('keydown', function (e) {
         var r = e.target.closest('[data-region]');
