@@ -524,6 +524,7 @@ def main():
     html.append('<html xmlns:th="http://www.thymeleaf.org">')
     html.append('<body>')
     html.append('<div class="bm" data-bodymap th:fragment="bodyMap(labels, selected)">')
+    html.append('  <p class="bm-hint" th:text="#{painmap.hint}"></p>')
     html.append('  <div class="bm-views">')
     html.append('    <figure class="bm-view bm-view--front">')
     html.append('      <figcaption class="bm-cap" th:text="#{painmap.view.front}"></figcaption>')
