@@ -25,7 +25,9 @@
         r.classList.toggle('is-on', on);
       });
     }
-    Object.keys(shapes).forEach(paint);
+    function paintAll() { Object.keys(shapes).forEach(paint); }
+    paintAll();
+    window.addEventListener('pageshow', paintAll); // form state restored by back/forward navigation
 
     root.addEventListener('change', function (e) {
       var t = e.target;
