@@ -241,9 +241,9 @@ def back_view():
         ('hip_posterior', nonarm.intersection(ell(135, 289, 6.5, 8))),
         ('buttock_upper_outer', butt.intersection(Polygon([(113, 240), (160, 240), (160, 282), (128, 280), (115, 270)]))),
         ('buttock_lower_medial', butt.intersection(Polygon([(CX, 294), (122, 299), (122, 330), (CX, 330)]))),
-        ('buttock_lower_lateral', butt.intersection(box(122, 297, 160, 330))),
+        ('buttock_lower_lateral', unary_union([butt, nonarm.intersection(box(122, 297, 160, 317))]).intersection(box(122, 297, 160, 330))),
         ('buttock_mid', butt),
-        ('thigh_lateral', leg.intersection(box(CX, 322, 200, 354)).intersection(axis_split(*THIGH_AX, 13, 1))),
+        ('thigh_lateral', leg.intersection(box(CX, 317, 200, 354)).intersection(axis_split(*THIGH_AX, 13, 1))),
         ('thigh_back', leg.intersection(box(CX, 300, 200, 354))),
         ('knee_lateral', leg.intersection(box(CX, 354, 200, 388)).intersection(axis_split(*THIGH_AX, 7, 1))),
         ('knee_back', leg.intersection(box(CX, 354, 200, 388))),
@@ -496,7 +496,7 @@ def main():
     ins_body = unary_union([face_body, sil_r, sil_l])
     ins_deco = [d(g) for g in deco_r] + [d(mirror(g, W / 2)) for g in deco_r] + \
                [d(g) for g in face_features(fcx, fcy, frx, fry)]
-    ins_markers = [(fcx - frx - 16, fcy - fry + 6, 'R'), (fcx + frx + 16, fcy - fry + 6, 'L'),
+    ins_markers = [(fcx - frx - 34, fcy - 20, 'R'), (fcx + frx + 34, fcy - 20, 'L'),
                    (rox - 70, roy - 74, 'R'), (lox + 70, roy - 74, 'L')]
     ix0, iy0, ix1, iy1 = ins_body.bounds
     vb_ins = '0 %s %s %s' % (fmt(iy0 - 6, 1), W, fmt(iy1 - iy0 + 12, 1))
