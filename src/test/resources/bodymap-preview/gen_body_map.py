@@ -330,7 +330,7 @@ def d(g, ndig=1):
     polys = [g] if g.geom_type == 'Polygon' else [p for p in g.geoms if p.geom_type == 'Polygon']
     parts = []
     for p in polys:
-        p = p.simplify(0.1, preserve_topology=True)
+        p = p.simplify(0.22, preserve_topology=True)
         for ring in [p.exterior] + list(p.interiors):
             cs = list(ring.coords)[:-1]
             s = 'M' + ' '.join('%s %s' % (fmt(x, ndig), fmt(y, ndig)) for x, y in cs) + 'Z'
