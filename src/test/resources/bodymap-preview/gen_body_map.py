@@ -523,7 +523,8 @@ def main():
     html.append('     selected = Set<String> of selected region ids. Needs /css/body-map.css and /js/body-map.js. */-->')
     html.append('<html xmlns:th="http://www.thymeleaf.org">')
     html.append('<body>')
-    html.append('<div class="bm" data-bodymap th:fragment="bodyMap(labels, selected)">')
+    html.append('<div class="bm" data-bodymap th:fragment="bodyMap(labels, selected)"'
+                ' th:with="labels=${labels} ?: ${ {:} }, selected=${selected} ?: ${ {} }">')
     html.append('  <p class="bm-hint" th:text="#{painmap.hint}"></p>')
     html.append('  <div class="bm-views">')
     html.append('    <figure class="bm-view bm-view--front">')
