@@ -1,0 +1,88 @@
+package clinic.relief.painmap;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The pain finder: screens red flags, then ranks the muscles whose trigger points may send pain to the marked
+ * regions, and finds the smallest combination of muscles that explains the map. Plain Java, deterministic (the
+ * same query gives an equal result) and thread-safe: build one from a {@link KnowledgeBase} and share it.
+ */
+public final class PainFinder {
+
+    private static final Comparator<Candidate> RANKING = Comparator.comparingDouble(Candidate::score).reversed()
+            .thenComparing(c -> -c.primaryMatches().size())
+            .thenComparing(c -> -(c.primaryMatches().size() + c.secondaryMatches().size()))
+            .thenComparing(Candidate::muscle);
+
+    private final KnowledgeBase kb;
+    private final RegionIndex index;
+    private final List<MuscleProfile> profiles;
+    private final Scorer scorer;
+    private final RedFlagScreen screen;
+
+    public PainFinder(KnowledgeBase kb) {
+        this.kb = kb;
+        this.index = new RegionIndex(kb);
+        this.profiles = kb.muscles().stream().map(m -> new MuscleProfile(m, kb, index)).toList();
+        this.scorer = new Scorer(index);
+        this.screen = new RedFlagScreen(kb);
+    }
+
+    /** The knowledge base this finder ranks with. */
+    public KnowledgeBase knowledgeBase() {
+        return kb;
+    }
+
+    /**
+     * Screens and ranks one query.
+     *
+     * @return the referral (null without red flags), the doctor-first notes, the ranked candidates (scores in
+     *     [0, 1], best first) and the smallest combination
+     * @throws UnknownIds listing every region, quality, factor or red-flag id the knowledge base does not know
+     */
+    public PainFinderResult find(PainQuery query) {
+        requireKnownIds(query);
+        long[] marked = index.mask(List.copyOf(query.regions()));
+        int markedCount = query.regions().size();
+        List<Candidate> candidates = new ArrayList<>();
+        Map<String, MuscleProfile> byId = new java.util.HashMap<>();
+        for (MuscleProfile profile : profiles) {
+            Candidate candidate = scorer.score(profile, marked, markedCount, query);
+            if (candidate != null) {
+                candidates.add(candidate);
+                byId.put(profile.id(), profile);
+            }
+        }
+        candidates.sort(RANKING);
+        long[][] covers = candidates.stream().map(c -> Bits.and(marked, byId.get(c.muscle()).explained))
+                .toArray(long[][]::new);
+        Combination combination = new CombinationSearch(candidates, covers, index).find(marked);
+        List<DoctorNote> notes = screen.notes(query);
+        return new PainFinderResult(kb.version(), screen.referral(query, notes), notes, candidates, combination);
+    }
+
+    private void requireKnownIds(PainQuery query) {
+        Map<IdKind, List<String>> unknown = new EnumMap<>(IdKind.class);
+        collect(unknown, IdKind.REGION, query.regions(), id -> kb.regionOf(id) != null);
+        collect(unknown, IdKind.QUALITY, query.qualities(), id -> kb.quality(id) != null);
+        collect(unknown, IdKind.FACTOR, query.factors(), id -> kb.factor(id) != null);
+        collect(unknown, IdKind.RED_FLAG, query.redFlags(), id -> kb.redFlag(id) != null);
+        if (!unknown.isEmpty()) {
+            throw new UnknownIds(unknown);
+        }
+    }
+
+    private static void collect(Map<IdKind, List<String>> unknown, IdKind kind, Set<String> ids,
+            Predicate<String> known) {
+        List<String> missing = ids.stream().filter(known.negate()).toList();
+        if (!missing.isEmpty()) {
+            unknown.put(kind, missing);
+        }
+    }
+}
