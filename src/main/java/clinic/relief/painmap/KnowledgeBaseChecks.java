@@ -2,7 +2,6 @@ package clinic.relief.painmap;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Cross-reference checks: every id a muscle, note or text file names must resolve. */
@@ -26,7 +25,7 @@ final class KnowledgeBaseChecks {
         }
     }
 
-    void check(Map<Lang, Map<String, MuscleTexts>> texts) {
+    void check() {
         if (kb.version() == null || kb.version().isBlank()) {
             problems.add(KnowledgeBaseReader.RESOURCE + ": version is missing");
         }
@@ -37,9 +36,6 @@ final class KnowledgeBaseChecks {
         }
         kb.muscles().forEach(this::checkMuscle);
         kb.doctorFirstNotes().forEach(this::checkNote);
-        texts.forEach((lang, byMuscle) -> byMuscle.keySet().stream()
-                .filter(id -> kb.muscle(id) == null)
-                .forEach(id -> problems.add(KnowledgeBase.textResource(lang) + ": unknown muscle id '" + id + "'")));
     }
 
     private void checkMuscle(Muscle muscle) {

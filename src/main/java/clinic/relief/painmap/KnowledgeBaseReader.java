@@ -30,6 +30,7 @@ final class KnowledgeBaseReader {
                 set(n, "regions"), set(n, "qualities"), set(n, "factors"), n.bilingual()));
         Map<ReferralLevel, Text> messages = referralMessages(root);
         List<Muscle> muscles = each(root, "muscles", n -> muscle(n, texts));
+        unknownTextIds(root, texts);
         KnowledgeBaseChecks.unique("region", regions.stream().map(Region::baseId).toList(), problems);
         KnowledgeBaseChecks.unique("quality", qualities.stream().map(Quality::id).toList(), problems);
         KnowledgeBaseChecks.unique("factor", factors.stream().map(Factor::id).toList(), problems);
@@ -38,7 +39,7 @@ final class KnowledgeBaseReader {
         problems.throwIfAny();
         KnowledgeBase kb = new KnowledgeBase(version, regions, qualities, factors, redFlags, messages, notes,
                 muscles);
-        new KnowledgeBaseChecks(kb, problems).check(texts);
+        new KnowledgeBaseChecks(kb, problems).check();
         problems.throwIfAny();
         return kb;
     }
@@ -57,6 +58,14 @@ final class KnowledgeBaseReader {
             }
         }
         return texts;
+    }
+
+    private void unknownTextIds(YamlNode root, Map<Lang, Map<String, MuscleTexts>> texts) {
+        List<YamlNode> nodes = problems.attempt(RESOURCE, () -> root.nodes("muscles"));
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        (nodes == null ? List.<YamlNode>of() : nodes).forEach(n -> declared.add(String.valueOf(n.map().get("id"))));
+        texts.forEach((lang, byId) -> byId.keySet().stream().filter(id -> !declared.contains(id)).forEach(id ->
+                problems.add(KnowledgeBase.textResource(lang) + ": unknown muscle id '" + id + "'")));
     }
 
     private Muscle muscle(YamlNode n, Map<Lang, Map<String, MuscleTexts>> texts) {
