@@ -32,13 +32,17 @@ final class KnowledgeBaseReader {
         List<Muscle> muscles = each(root, "muscles", n -> muscle(n, texts));
         unknownTextIds(root, texts);
         KnowledgeBaseChecks.unique("region", regions.stream().map(Region::baseId).toList(), problems);
+        KnowledgeBaseChecks.unique("muscle", muscles.stream().map(Muscle::id).toList(), problems);
+        return checked(new KnowledgeBase(version, regions, qualities, factors, redFlags, messages, notes, muscles),
+                qualities, factors, redFlags);
+    }
+
+    private KnowledgeBase checked(KnowledgeBase kb, List<Quality> qualities, List<Factor> factors,
+            List<RedFlag> redFlags) {
         KnowledgeBaseChecks.unique("quality", qualities.stream().map(Quality::id).toList(), problems);
         KnowledgeBaseChecks.unique("factor", factors.stream().map(Factor::id).toList(), problems);
         KnowledgeBaseChecks.unique("red flag", redFlags.stream().map(RedFlag::id).toList(), problems);
-        KnowledgeBaseChecks.unique("muscle", muscles.stream().map(Muscle::id).toList(), problems);
         problems.throwIfAny();
-        KnowledgeBase kb = new KnowledgeBase(version, regions, qualities, factors, redFlags, messages, notes,
-                muscles);
         new KnowledgeBaseChecks(kb, problems).check();
         problems.throwIfAny();
         return kb;
