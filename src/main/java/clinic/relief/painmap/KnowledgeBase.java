@@ -1,13 +1,8 @@
 package clinic.relief.painmap;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +22,12 @@ public final class KnowledgeBase {
     private final Map<String, Quality> qualities;
     private final Map<String, Factor> factors;
     private final Map<String, RedFlag> redFlags;
-    private final Map<ReferralLevel, Text> referralMessages;
+    private final Wording wording;
     private final List<DoctorNote> doctorFirstNotes;
     private final Map<String, Muscle> muscles;
 
     KnowledgeBase(String version, List<Region> regions, List<Quality> qualities, List<Factor> factors,
-            List<RedFlag> redFlags, Map<ReferralLevel, Text> referralMessages, List<DoctorNote> notes,
-            List<Muscle> muscles) {
+            List<RedFlag> redFlags, Wording wording, List<DoctorNote> notes, List<Muscle> muscles) {
         this.version = version;
         this.regions = List.copyOf(regions);
         this.regionsByBase = index(regions, Region::baseId);
@@ -43,7 +37,7 @@ public final class KnowledgeBase {
         this.qualities = index(qualities, Quality::id);
         this.factors = index(factors, Factor::id);
         this.redFlags = index(redFlags, RedFlag::id);
-        this.referralMessages = Collections.unmodifiableMap(new EnumMap<>(referralMessages));
+        this.wording = wording;
         this.doctorFirstNotes = List.copyOf(notes);
         this.muscles = index(muscles, Muscle::id);
     }
@@ -55,19 +49,7 @@ public final class KnowledgeBase {
      * @throws InvalidKnowledgeBase naming every missing resource, unresolved id, missing label or text
      */
     public static KnowledgeBase load() {
-        ClassLoader loader = KnowledgeBase.class.getClassLoader();
-        Map<Lang, String> texts = new EnumMap<>(Lang.class);
-        for (Lang lang : Lang.values()) {
-            String yaml = read(loader, textResource(lang));
-            if (yaml != null) {
-                texts.put(lang, yaml);
-            }
-        }
-        String yaml = read(loader, KnowledgeBaseReader.RESOURCE);
-        if (yaml == null) {
-            throw new InvalidKnowledgeBase(List.of(KnowledgeBaseReader.RESOURCE + ": resource is missing"));
-        }
-        return new KnowledgeBaseReader().read(yaml, texts);
+        return ClasspathResources.load(KnowledgeBase.class.getClassLoader());
     }
 
     /** Parses and validates the given YAML texts (for tests of the validation). */
@@ -140,7 +122,36 @@ public final class KnowledgeBase {
 
     /** The message that leads a result at this referral level. */
     public Text referralMessage(ReferralLevel level) {
-        return referralMessages.get(level);
+        return wording.referralMessages().get(level);
+    }
+
+    /** The word for a side: "right", "lado derecho". */
+    public Text sideLabel(Side side) {
+        return wording.sides().get(side);
+    }
+
+    /** The plain sentence for a reason code, with {primary}, {secondary}, {qualities}, {factors} slots. */
+    public Text reasonText(ReasonCode reason) {
+        return wording.reasons().get(reason);
+    }
+
+    /**
+     * The label of a selectable region with its side, as a screen reader should announce it: "Low back, side,
+     * right" for {@code low_back_lateral_R}; midline regions have no side word.
+     *
+     * @throws IllegalArgumentException for an unknown id
+     */
+    public String regionLabel(String selectableId, Lang lang) {
+        Region region = regionsBySelectable.get(selectableId);
+        if (region == null) {
+            throw new IllegalArgumentException("unknown region '" + selectableId + "'");
+        }
+        String label = region.label().in(lang);
+        if (!region.paired()) {
+            return label;
+        }
+        Side side = selectableId.endsWith("_L") ? Side.L : Side.R;
+        return label + ", " + sideLabel(side).in(lang);
     }
 
     public List<DoctorNote> doctorFirstNotes() {
@@ -177,13 +188,5 @@ public final class KnowledgeBase {
         Map<String, T> map = new LinkedHashMap<>();
         items.forEach(item -> map.putIfAbsent(id.apply(item), item));
         return Collections.unmodifiableMap(map);
-    }
-
-    private static String read(ClassLoader loader, String resource) {
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + resource, e);
-        }
     }
 }

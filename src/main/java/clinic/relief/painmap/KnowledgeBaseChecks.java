@@ -29,11 +29,6 @@ final class KnowledgeBaseChecks {
         if (kb.version() == null || kb.version().isBlank()) {
             problems.add(KnowledgeBaseReader.RESOURCE + ": version is missing");
         }
-        for (ReferralLevel level : ReferralLevel.values()) {
-            if (kb.referralMessage(level) == null) {
-                problems.add(KnowledgeBaseReader.RESOURCE + ": no referral message for level " + level.id());
-            }
-        }
         kb.muscles().forEach(this::checkMuscle);
         kb.doctorFirstNotes().forEach(this::checkNote);
     }

@@ -28,12 +28,14 @@ final class KnowledgeBaseReader {
                 ReferralLevel.of(n.text("level")), n.bilingual()));
         List<DoctorNote> notes = each(root, "doctorFirstNotes", n -> new DoctorNote(n.text("id"),
                 set(n, "regions"), set(n, "qualities"), set(n, "factors"), n.bilingual()));
-        Map<ReferralLevel, Text> messages = referralMessages(root);
+        Wording wording = new Wording(keyed(root, "referralMessages", ReferralLevel.values(), ReferralLevel::id),
+                keyed(root, "sides", Side.values(), Side::id), keyed(root, "reasons", ReasonCode.values(),
+                        ReasonCode::id));
         List<Muscle> muscles = each(root, "muscles", n -> muscle(n, texts));
         unknownTextIds(root, texts);
         KnowledgeBaseChecks.unique("region", regions.stream().map(Region::baseId).toList(), problems);
         KnowledgeBaseChecks.unique("muscle", muscles.stream().map(Muscle::id).toList(), problems);
-        return checked(new KnowledgeBase(version, regions, qualities, factors, redFlags, messages, notes, muscles),
+        return checked(new KnowledgeBase(version, regions, qualities, factors, redFlags, wording, notes, muscles),
                 qualities, factors, redFlags);
     }
 
@@ -96,17 +98,19 @@ final class KnowledgeBaseReader {
         }
     }
 
-    private Map<ReferralLevel, Text> referralMessages(YamlNode root) {
-        Map<ReferralLevel, Text> messages = new EnumMap<>(ReferralLevel.class);
-        YamlNode node = problems.attempt(RESOURCE, () -> root.node("referralMessages"));
-        for (ReferralLevel level : ReferralLevel.values()) {
+    /** A bilingual text for every constant, keyed by its id; a missing one is a problem. */
+    private <K extends Enum<K>> Map<K, Text> keyed(YamlNode root, String key, K[] constants,
+            Function<K, String> id) {
+        Map<K, Text> texts = new java.util.HashMap<>();
+        YamlNode node = problems.attempt(RESOURCE, () -> root.node(key));
+        for (K constant : constants) {
             Text text = node == null ? null
-                    : problems.attempt(node.where(level.id()), () -> node.node(level.id()).bilingual());
+                    : problems.attempt(node.where(id.apply(constant)), () -> node.node(id.apply(constant)).bilingual());
             if (text != null) {
-                messages.put(level, text);
+                texts.put(constant, text);
             }
         }
-        return messages;
+        return texts;
     }
 
     private <T> List<T> each(YamlNode root, String key, Function<YamlNode, T> read) {

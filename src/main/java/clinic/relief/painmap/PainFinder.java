@@ -25,6 +25,7 @@ public final class PainFinder {
     private final List<MuscleProfile> profiles;
     private final Scorer scorer;
     private final RedFlagScreen screen;
+    private final ExplanationWriter explanations;
 
     public PainFinder(KnowledgeBase kb) {
         this.kb = kb;
@@ -32,6 +33,7 @@ public final class PainFinder {
         this.profiles = kb.muscles().stream().map(m -> new MuscleProfile(m, kb, index)).toList();
         this.scorer = new Scorer(index);
         this.screen = new RedFlagScreen(kb);
+        this.explanations = new ExplanationWriter(kb);
     }
 
     /** The knowledge base this finder ranks with. */
@@ -65,6 +67,14 @@ public final class PainFinder {
         Combination combination = new CombinationSearch(candidates, covers, index).find(marked);
         List<DoctorNote> notes = screen.notes(query);
         return new PainFinderResult(kb.version(), screen.referral(query, notes), notes, candidates, combination);
+    }
+
+    /**
+     * The candidate's reasons as plain sentences in one language, naming the marked regions (with their side),
+     * qualities and factors that match; for the {@code explanation} field of the API.
+     */
+    public String explanation(Candidate candidate, Lang lang) {
+        return explanations.explain(candidate, lang);
     }
 
     private void requireKnownIds(PainQuery query) {

@@ -25,5 +25,10 @@ public enum ReasonCode {
     /** Active trigger points in this muscle are uncommon (trigger-points.md §1.5). */
     UNCOMMON_MUSCLE,
     /** Examined internally only: the page should point to pelvic-health physiotherapy, not a massage. */
-    OUTSIDE_MASSAGE_SCOPE
+    OUTSIDE_MASSAGE_SCOPE;
+
+    /** The API and resource spelling, e.g. {@code primary_zone_match}. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -148,6 +148,28 @@ class KnowledgeBaseTests {
         assertThat(KB.muscle("iliacus").name().es()).isEqualTo("Ilíaco");
     }
 
+    @ParameterizedTest
+    @EnumSource(Lang.class)
+    void wordsEverySideAndReasonCodeInBothLanguages(Lang lang) {
+        for (Side side : Side.values()) {
+            assertThat(KB.sideLabel(side).in(lang)).as(side.id()).isNotBlank();
+        }
+        for (ReasonCode reason : ReasonCode.values()) {
+            assertThat(KB.reasonText(reason).in(lang)).as(reason.id()).isNotBlank();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        low_back_lateral_R | EN | Low back, side, right
+        low_back_lateral_L | ES | Zona lumbar, lateral, lado izquierdo
+        coccyx             | EN | Tailbone
+        si_joint_R         | ES | Zona sacroilíaca, lado derecho
+        """)
+    void labelsASelectableRegionWithThePersonsOwnSide(String id, Lang lang, String label) {
+        assertThat(KB.regionLabel(id, lang)).isEqualTo(label);
+    }
+
     @Test
     void sidesBaseRegionsForTheSmallMap() {
         assertThat(KB.sided(List.of("iliac_crest", "sacrum"), Side.R)).containsExactly("iliac_crest_R", "sacrum");

@@ -83,6 +83,16 @@ class PainFinderTests {
     }
 
     @Test
+    void explainsACandidateInPlainWordsInBothLanguages() {
+        PainQuery query = PainQuery.ofRegions("low_back_lateral_R", "iliac_crest_R").withFactors("cough_sneeze");
+        Candidate ql = candidate(FINDER.find(query), "quadratus_lumborum");
+        assertThat(FINDER.explanation(ql, Lang.EN)).contains("low back, side, right")
+                .contains("top rim of the pelvis, right").contains("coughing or sneezing").doesNotContain("{");
+        assertThat(FINDER.explanation(ql, Lang.ES)).contains("zona lumbar, lateral, lado derecho")
+                .contains("toser o estornudar").doesNotContain("{");
+    }
+
+    @Test
     void penalisesAMuscleWhoseEssentialZoneIsUnmarked() {
         PainFinderResult result = FINDER.find(PainQuery.ofRegions("abdomen_lower_R"));
         Candidate ql = candidate(result, "quadratus_lumborum");
