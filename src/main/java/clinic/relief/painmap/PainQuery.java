@@ -1,7 +1,10 @@
 package clinic.relief.painmap;
 
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.SortedSet;
 
 /**
@@ -11,11 +14,13 @@ import java.util.SortedSet;
  * knowledge base.
  *
  * @throws EmptyRegions when no region is marked
+ * @throws UnknownIds when an id is null
  */
 public record PainQuery(SortedSet<String> regions, SortedSet<String> qualities, SortedSet<String> factors,
         SortedSet<String> redFlags, Sex sex) {
 
     public PainQuery {
+        requireNoNulls(regions, qualities, factors, redFlags);
         regions = Ids.sortedCopy(regions, "regions");
         qualities = Ids.sortedCopy(qualities, "qualities");
         factors = Ids.sortedCopy(factors, "factors");
@@ -25,9 +30,29 @@ public record PainQuery(SortedSet<String> regions, SortedSet<String> qualities, 
         }
     }
 
+    /** A null id (e.g. {@code "regions": [null]} in JSON) is reported as an unknown id, never as a crash. */
+    private static void requireNoNulls(Collection<String> regions, Collection<String> qualities,
+            Collection<String> factors, Collection<String> redFlags) {
+        Map<IdKind, List<String>> nulls = new EnumMap<>(IdKind.class);
+        addIfNull(nulls, IdKind.REGION, regions);
+        addIfNull(nulls, IdKind.QUALITY, qualities);
+        addIfNull(nulls, IdKind.FACTOR, factors);
+        addIfNull(nulls, IdKind.RED_FLAG, redFlags);
+        if (!nulls.isEmpty()) {
+            throw new UnknownIds(nulls);
+        }
+    }
+
+    private static void addIfNull(Map<IdKind, List<String>> nulls, IdKind kind, Collection<String> ids) {
+        if (ids != null && ids.stream().anyMatch(Objects::isNull)) {
+            nulls.put(kind, List.of("null"));
+        }
+    }
+
     /** A query from plain collections; any of them but {@code regions} may be null. */
     public static PainQuery of(Collection<String> regions, Collection<String> qualities,
             Collection<String> factors, Collection<String> redFlags, Sex sex) {
+        requireNoNulls(regions, qualities, factors, redFlags);
         return new PainQuery(Ids.sortedCopy(regions, "regions"), Ids.sortedCopy(qualities, "qualities"),
                 Ids.sortedCopy(factors, "factors"), Ids.sortedCopy(redFlags, "redFlags"), sex);
     }

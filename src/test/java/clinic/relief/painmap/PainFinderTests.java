@@ -38,6 +38,16 @@ class PainFinderTests {
     }
 
     @Test
+    void reportsANullIdAsUnknownInsteadOfCrashing() {
+        List<String> regions = new java.util.ArrayList<>();
+        regions.add("sacrum");
+        regions.add(null);
+        UnknownIds failure = catchThrowableOfType(UnknownIds.class,
+                () -> PainQuery.of(regions, null, java.util.Collections.singletonList(null), null, null));
+        assertThat(failure.unknown()).containsOnlyKeys(IdKind.REGION, IdKind.FACTOR);
+    }
+
+    @Test
     void rejectsABaseIdOfAPairedRegionBecauseItNeedsASide() {
         UnknownIds failure = catchThrowableOfType(UnknownIds.class,
                 () -> FINDER.find(PainQuery.ofRegions("iliac_crest")));
