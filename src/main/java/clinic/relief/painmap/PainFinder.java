@@ -10,8 +10,22 @@ import java.util.function.Predicate;
 
 /**
  * The pain finder: screens red flags, then ranks the muscles whose trigger points may send pain to the marked
- * regions, and finds the smallest combination of muscles that explains the map. Plain Java, deterministic (the
- * same query gives an equal result) and thread-safe: build one from a {@link KnowledgeBase} and share it.
+ * regions, and finds the smallest combination of muscles that explains the map. Plain Java, no I/O, deterministic
+ * (the same query gives an equal result) and thread-safe: build one from {@link KnowledgeBase#load()} at start-up
+ * and share it.
+ *
+ * <p>Use: {@code PainFinderResult result = finder.find(PainQuery.of(regions, qualities, factors, redFlags, sex));}
+ * then render {@code result.referral()} first (null without red flags), {@code result.doctorFirstNotes()}, the
+ * candidates with {@link #explanation(Candidate, Lang)} and labels from {@link #knowledgeBase()}, and
+ * {@code result.combination()}.
+ *
+ * <p>Ranking: each muscle that explains at least one marked region is scored in [0, 1] from how much of the map
+ * it explains (essential zone 1.0, spillover 0.4), how much of its essential zone is marked, the qualities and
+ * factors that support it, and its prevalence prior (trigger-points.md §1.5, §3.2); a muscle with no essential
+ * match is penalised. The side follows the marked side: zones count on both sides, a bilateral pattern never
+ * fixes a side, and matches on both sides give {@link Side#BOTH}. Candidates are ordered by score, then by
+ * essential matches, then by all matches, then by id. Candidates are returned even with a referral: the page
+ * leads with the referral and decides what to show after it.
  */
 public final class PainFinder {
 

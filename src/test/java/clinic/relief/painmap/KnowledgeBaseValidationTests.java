@@ -48,6 +48,24 @@ class KnowledgeBaseValidationTests {
     }
 
     @Test
+    void rejectsARegionDefinedTwice() {
+        String broken = KB_YAML.replace("  - { id: forehead,", "  - { id: vertex,");
+        assertProblem(broken, texts(EN, ES), "region id 'vertex' is defined twice");
+    }
+
+    @Test
+    void rejectsABilateralZoneOutsideTheMusclesZones() {
+        String broken = KB_YAML.replace("bilateral: [forehead]", "bilateral: [forehead, jaw]");
+        assertProblem(broken, texts(EN, ES), "bilateral zone jaw is not a primary or secondary zone");
+    }
+
+    @Test
+    void rejectsAMissingReasonSentence() {
+        String broken = KB_YAML.replace("  bilateral_pattern: ", "  bilateral_patterns: ");
+        assertProblem(broken, texts(EN, ES), "reasons.bilateral_pattern");
+    }
+
+    @Test
     void rejectsAMissingReferralMessage() {
         String broken = KB_YAML.replace("  see_doctor:\n", "  see_a_doctor:\n");
         assertProblem(broken, texts(EN, ES), "referralMessages.see_doctor");
