@@ -2,6 +2,7 @@ package clinic.relief.painmap;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -24,6 +25,7 @@ final class CombinationSearch {
     private int nodes;
     private int[] best;
     private double bestScore;
+    private String[] bestNames;
 
     /** @param covers per candidate (in rank order), the marked regions its pattern explains */
     CombinationSearch(List<Candidate> candidates, long[][] covers, RegionIndex index) {
@@ -74,35 +76,20 @@ final class CombinationSearch {
         }
     }
 
+    /** Keeps the cover with the highest summed score, then the alphabetically first; both order-independent. */
     private void consider(int[] chosen) {
-        int[] sorted = chosen.clone();
-        Arrays.sort(sorted, 0, sorted.length);
-        String[] ids = Arrays.stream(sorted).mapToObj(i -> candidates.get(i).muscle()).sorted().toArray(String[]::new);
+        Integer[] byName = Arrays.stream(chosen).boxed()
+                .sorted(Comparator.comparing(i -> candidates.get(i).muscle())).toArray(Integer[]::new);
         double score = 0;
-        for (String id : ids) {
-            score += scoreOf(id);
+        for (int i : byName) {
+            score += candidates.get(i).score();
         }
-        if (best == null || score > bestScore || score == bestScore && compare(ids, names(best)) < 0) {
-            best = sorted;
+        String[] names = Arrays.stream(byName).map(i -> candidates.get(i).muscle()).toArray(String[]::new);
+        if (best == null || score > bestScore || score == bestScore && Arrays.compare(names, bestNames) < 0) {
+            best = chosen.clone();
             bestScore = score;
+            bestNames = names;
         }
-    }
-
-    private double scoreOf(String muscle) {
-        for (Candidate candidate : candidates) {
-            if (candidate.muscle().equals(muscle)) {
-                return candidate.score();
-            }
-        }
-        throw new IllegalStateException(muscle);
-    }
-
-    private String[] names(int[] chosen) {
-        return Arrays.stream(chosen).mapToObj(i -> candidates.get(i).muscle()).sorted().toArray(String[]::new);
-    }
-
-    private static int compare(String[] a, String[] b) {
-        return Arrays.compare(a, b);
     }
 
     private int rarest(long[] uncovered) {

@@ -4,6 +4,10 @@ import static clinic.relief.painmap.PainMapFixtures.FINDER;
 import static clinic.relief.painmap.PainFinderRankingTests.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,5 +28,20 @@ class CombinationTests {
         assertThat(combination.muscles()).as(fact).containsExactlyInAnyOrderElementsOf(ids(muscles));
         assertThat(combination.uncoveredRegions()).as(fact).containsExactlyElementsOf(ids(uncovered));
         assertThat(combination.exact()).isTrue();
+    }
+
+    @Test
+    void coversAMapWithEveryRegionMarked() {
+        PainFinderResult result = FINDER.find(PainQuery.of(PainMapFixtures.KB.regionIds(), null, null, null, null));
+        Set<String> covered = new HashSet<>();
+        result.combination().muscles().forEach(m -> {
+            Candidate c = PainMapFixtures.candidate(result, m);
+            covered.addAll(c.primaryMatches());
+            covered.addAll(c.secondaryMatches());
+        });
+        Set<String> all = new HashSet<>(PainMapFixtures.KB.regionIds());
+        all.removeAll(result.combination().uncoveredRegions());
+        assertThat(covered).isEqualTo(all);
+        assertThat(result.combination().uncoveredRegions()).contains("knee_front_L", "knee_front_R");
     }
 }
