@@ -1,0 +1,5 @@
+/**
+ * The pain finder: body regions, the referral facts of 35 muscles, the red-flag screen and the ranking engine
+ * (plain Java, no Spring, no I/O after {@link clinic.relief.painmap.KnowledgeBase#load()}).
+ */
+package clinic.relief.painmap;
