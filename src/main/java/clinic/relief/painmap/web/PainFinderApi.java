@@ -1,0 +1,106 @@
+package clinic.relief.painmap.web;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import clinic.relief.painmap.Assessments;
+import clinic.relief.painmap.EmptyRegions;
+import clinic.relief.painmap.Lang;
+import clinic.relief.painmap.PainFinder;
+import clinic.relief.painmap.SavedAssessment;
+import clinic.relief.painmap.UnknownIds;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The pain finder's JSON API, as fixed by pain-finder-contract.md. */
+@Tag(name = "Pain finder")
+@RestController
+@RequestMapping("/api/pain-finder")
+class PainFinderApi {
+
+    private final Assessments assessments;
+    private final PainFinder finder;
+    private final MessageSource messages;
+    private final VocabularyJson vocabulary;
+
+    PainFinderApi(Assessments assessments, PainFinder finder, MessageSource messages) {
+        this.assessments = assessments;
+        this.finder = finder;
+        this.messages = messages;
+        this.vocabulary = VocabularyJson.of(finder.knowledgeBase());
+    }
+
+    @Operation(summary = "Screen red flags, rank the muscles that may refer pain to the marked regions, save it")
+    @PostMapping
+    ResponseEntity<AssessmentJson> assess(@Valid @RequestBody PainFinderRequest request) {
+        SavedAssessment saved = assessments.assess(request.toQuery());
+        return ResponseEntity.created(URI.create("/api/pain-finder/assessments/" + saved.id()))
+                .body(AssessmentJson.of(saved, finder, language(request.lang())));
+    }
+
+    @Operation(summary = "Every region, muscle, quality, factor and red-flag id, with labels in en and es")
+    @GetMapping("/vocabulary")
+    VocabularyJson vocabulary() {
+        return vocabulary;
+    }
+
+    @Operation(summary = "A saved assessment (it holds no personal data)")
+    @GetMapping("/assessments/{id}")
+    ResponseEntity<?> assessment(@PathVariable UUID id, @RequestParam(required = false) String lang) {
+        return assessments.find(id)
+                .<ResponseEntity<?>>map(saved -> ResponseEntity.ok(AssessmentJson.of(saved, finder, language(lang))))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .body(problem(HttpStatus.NOT_FOUND, "painmap.api.notFound")));
+    }
+
+    @ExceptionHandler(EmptyRegions.class)
+    ResponseEntity<ProblemDetail> emptyRegions() {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "painmap.api.emptyRegions");
+        problem.setProperty("errors", java.util.List.of(Map.of("field", "regions",
+                "message", message("painmap.api.emptyRegions"))));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(UnknownIds.class)
+    ResponseEntity<ProblemDetail> unknownIds(UnknownIds unknown) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "painmap.api.unknownIds");
+        Map<String, Object> byKind = new LinkedHashMap<>();
+        unknown.unknown().forEach((kind, ids) -> byKind.put(kind.id(), ids));
+        problem.setProperty("unknownIds", byKind);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private ProblemDetail problem(HttpStatus status, String code) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setTitle(message(code + ".title"));
+        problem.setDetail(message(code));
+        return problem;
+    }
+
+    private String message(String code) {
+        return messages.getMessage(code, null, LocaleContextHolder.getLocale());
+    }
+
+    /** The asked language, else the request's (Accept-Language, or the visitor's choice), else English. */
+    static Lang language(String asked) {
+        String code = asked != null ? asked : LocaleContextHolder.getLocale().getLanguage();
+        return "es".equals(code.toLowerCase(Locale.ROOT)) ? Lang.ES : Lang.EN;
+    }
+}
