@@ -21,7 +21,7 @@ import clinic.relief.painmap.PainQuery;
 
 /**
  * Ranks one assessment: the piriformis acceptance example of issue 3 (four regions, three factors) and, for
- * contrast, a larger eight-region map that needs a combination of several muscles. Sample mode reports the
+ * contrast, a larger eight-region map that needs a combination of several muscles, and every region at once. Sample mode reports the
  * median (p0.50) per call.
  */
 @State(Scope.Benchmark)
@@ -35,6 +35,7 @@ public class PainFinderBenchmark {
     private PainFinder finder;
     private PainQuery assessment;
     private PainQuery largeMap;
+    private PainQuery everyRegion;
 
     @Setup
     public void setUp() {
@@ -44,6 +45,7 @@ public class PainFinderBenchmark {
         largeMap = PainQuery.of(List.of("low_back_lateral_R", "iliac_crest_R", "calf_R", "leg_lateral_R",
                 "neck_angle_L", "temple_L", "chest_upper_R", "knee_front_L"), List.of("sharp", "tingling"),
                 List.of("cough_sneeze", "desk_work"), List.of(), null);
+        everyRegion = PainQuery.of(finder.knowledgeBase().regionIds(), null, null, null, null);
     }
 
     @Benchmark
@@ -54,5 +56,11 @@ public class PainFinderBenchmark {
     @Benchmark
     public PainFinderResult rankALargeMap() {
         return finder.find(largeMap);
+    }
+
+    /** The worst case a client can send: all 121 regions (the combination needs 14 muscles). */
+    @Benchmark
+    public PainFinderResult rankEveryRegionMarked() {
+        return finder.find(everyRegion);
     }
 }
