@@ -20,6 +20,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -63,6 +64,13 @@ class ErrorPages {
     @ExceptionHandler({ MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class })
     ModelAndView badRequest(HttpServletRequest request) {
         return respond(request, HttpStatus.BAD_REQUEST);
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ModelAndView status(HttpServletRequest request, ResponseStatusException ex) {
+        HttpStatus status = HttpStatus.resolve(ex.getStatusCode().value());
+        return respond(request, status == null || status.is5xxServerError() ? HttpStatus.INTERNAL_SERVER_ERROR
+                : status);
     }
 
     @ExceptionHandler(Exception.class)
