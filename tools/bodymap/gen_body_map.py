@@ -9,7 +9,7 @@ correct by construction:
   * head inset: the right profile faces the viewer's right, the left profile is its mirror.
 
 Needs Debian's python3-shapely:  apt-get install -y python3-shapely
-Run:  /usr/bin/python3 src/test/resources/bodymap-preview/gen_body_map.py
+Run:  /usr/bin/python3 tools/bodymap/gen_body_map.py
 """
 import os
 from shapely.geometry import Point, Polygon, LineString, box
@@ -17,7 +17,7 @@ from shapely.ops import unary_union
 from shapely import affinity
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.normpath(os.path.join(HERE, '../../../main/resources/templates/painmap/body-map.html'))
+OUT = os.path.normpath(os.path.join(HERE, '../../src/main/resources/templates/painmap/body-map.html'))
 
 CX = 100.0
 RES = 12
