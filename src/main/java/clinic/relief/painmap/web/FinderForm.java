@@ -15,17 +15,17 @@ import clinic.relief.painmap.Lang;
  * What the pain finder form shows: every choice with its label in one language, and what is already chosen (from
  * an article's link or a form sent back with an error).
  */
-record FinderForm(Map<String, String> regionLabels, Set<String> selected, List<Choice> qualities,
+public record FinderForm(Map<String, String> regionLabels, Set<String> selected, List<Choice> qualities,
         List<Group> factorGroups, List<Choice> redFlags, Answers answers) {
 
-    record Choice(String id, String label) {
+    public record Choice(String id, String label) {
     }
 
-    record Group(String id, List<Choice> choices) {
+    public record Group(String id, List<Choice> choices) {
     }
 
     /** What the person chose; every list is an empty list rather than null. */
-    record Answers(List<String> regions, List<String> qualities, List<String> factors, List<String> redFlags,
+    public record Answers(List<String> regions, List<String> qualities, List<String> factors, List<String> redFlags,
             String sex) {
 
         Answers {

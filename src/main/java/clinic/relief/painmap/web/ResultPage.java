@@ -17,18 +17,18 @@ import clinic.relief.painmap.SavedAssessment;
 import clinic.relief.painmap.Side;
 
 /** The results page of one saved assessment, in one language: the referral first, then the muscles. */
-record ResultPage(UUID id, List<String> marked, ReferralView referral, List<String> doctorNotes,
+public record ResultPage(UUID id, List<String> marked, ReferralView referral, List<String> doctorNotes,
         List<MuscleView> muscles, List<String> combination, List<String> uncovered) {
 
-    record ReferralView(String level, String message, List<String> flags) {
+    public record ReferralView(String level, String message, List<String> flags) {
 
-        boolean emergency() {
+        public boolean emergency() {
             return "emergency".equals(level);
         }
     }
 
     /** One candidate with what its small map highlights, as sets of selectable region ids. */
-    record MuscleView(String id, String name, String side, int percent, String explanation, MuscleTexts.Lay texts,
+    public record MuscleView(String id, String name, String side, int percent, String explanation, MuscleTexts.Lay texts,
             Set<String> primaryZone, Set<String> secondaryZone, Set<String> triggerPoints, Set<String> marked) {
     }
 
