@@ -28,7 +28,7 @@ public record FinderForm(Map<String, String> regionLabels, Set<String> selected,
     public record Answers(List<String> regions, List<String> qualities, List<String> factors, List<String> redFlags,
             String sex) {
 
-        Answers {
+        public Answers {
             regions = regions == null ? List.of() : regions;
             qualities = qualities == null ? List.of() : qualities;
             factors = factors == null ? List.of() : factors;
