@@ -1,5 +1,6 @@
 package clinic.relief.clinic;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** "Do you serve my city or ZIP?" as JSON, for the site's own script and for partners' sites. */
+@Tag(name = "Service area")
 @RestController
 @RequestMapping("/api/service-area")
 class ServiceAreaApi {
