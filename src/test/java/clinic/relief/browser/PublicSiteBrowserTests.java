@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublicSiteBrowserTests {
 
     private static final List<String> PUBLIC_PAGES = List.of("/", "/services", "/therapists", "/insurance",
-            "/service-area", "/contact", "/staff/login", "/no-such-page");
+            "/service-area", "/contact", "/pain-finder", "/staff/login", "/no-such-page");
 
     @LocalServerPort
     int port;
