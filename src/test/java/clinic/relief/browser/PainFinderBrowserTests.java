@@ -2,45 +2,20 @@ package clinic.relief.browser;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The pain finder the way a person uses it: a mouse or a finger, or only the keyboard, in either language. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PainFinderBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    private Browser browser;
-    private WebDriver driver;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = new Browser();
-        driver = browser.driver();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
+class PainFinderBrowserTests extends BrowserTest {
 
     @BeforeEach
     void phoneSized() {
@@ -167,9 +142,5 @@ class PainFinderBrowserTests {
         WebElement button = driver.findElement(By.cssSelector(".finder-submit button"));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
         button.click();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -3,18 +3,12 @@ package clinic.relief.browser;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,30 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The public site in a real browser, the way a client sees it: both languages, a phone and a desktop, the keyboard,
  * the ZIP check, staff sign-in. Runs with the demo data so that the therapists page has people on it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PublicSiteBrowserTests {
+class PublicSiteBrowserTests extends BrowserTest {
 
     private static final List<String> PUBLIC_PAGES = List.of("/", "/services", "/therapists", "/insurance",
             "/service-area", "/contact", "/pain-finder", "/staff/login", "/no-such-page");
-
-    @LocalServerPort
-    int port;
-
-    private Browser browser;
-    private WebDriver driver;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = new Browser();
-        driver = browser.driver();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
 
     @BeforeEach
     void freshVisitor() {
@@ -199,10 +174,6 @@ class PublicSiteBrowserTests {
             }
         }
         throw new AssertionError("Did not reach the element with " + maxTabs + " presses of Tab");
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     private static String name(String page) {
