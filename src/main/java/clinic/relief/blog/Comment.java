@@ -11,7 +11,7 @@ record Comment(UUID id, UUID articleId, UUID parentId, String authorName, String
         String body, CommentStatus status, boolean byClinic, String ip, String userAgent, String filterVerdict,
         String filterReasons, Double spamScore, Instant createdAt, Instant statusAt) {
 
-    String bodyHtml() {
+    public String bodyHtml() {
         return CommentText.toHtml(body);
     }
 }

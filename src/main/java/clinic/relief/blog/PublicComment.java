@@ -9,15 +9,15 @@ import java.util.UUID;
  * {@code rel="nofollow ugc"} link.
  */
 record PublicComment(UUID id, String name, String website, String bodyHtml, boolean byClinic, Instant createdAt,
-        List<PublicComment> replies) {
+        String date, List<PublicComment> replies) {
 
     PublicComment {
         replies = List.copyOf(replies);
     }
 
-    static PublicComment of(Comment comment, List<PublicComment> replies) {
+    static PublicComment of(Comment comment, java.time.format.DateTimeFormatter dates, List<PublicComment> replies) {
         String website = comment.authorUrl() == null || comment.authorUrl().isBlank() ? null : comment.authorUrl();
         return new PublicComment(comment.id(), comment.authorName(), website, comment.bodyHtml(), comment.byClinic(),
-                comment.createdAt(), replies);
+                comment.createdAt(), dates.format(comment.createdAt()), replies);
     }
 }
