@@ -15,6 +15,7 @@ import clinic.relief.staff.StaffMember;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -64,8 +65,9 @@ class BlogPages {
     }
 
     @GetMapping("/blog/{slug}")
-    String article(@PathVariable String slug, @RequestParam(required = false) UUID replyTo, Locale locale,
-            Model model) {
+    String article(@PathVariable String slug, @RequestParam(required = false) UUID replyTo, CsrfToken csrf,
+            Locale locale, Model model) {
+        csrf.getToken(); // the token must be in the session before the long page starts streaming out
         Article article = articles.publicBySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         CommentForm form = CommentForm.empty(timeTrap.issue(slug));
         if (replyTo != null) {
@@ -77,7 +79,8 @@ class BlogPages {
 
     @PostMapping("/blog/{slug}/comments")
     String comment(@PathVariable String slug, @Valid @ModelAttribute("comment") CommentForm form,
-            BindingResult errors, HttpServletRequest request, Locale locale, Model model) {
+            BindingResult errors, HttpServletRequest request, CsrfToken csrf, Locale locale, Model model) {
+        csrf.getToken();
         Article article = articles.publicBySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!errors.hasErrors()) {
             try {

@@ -13,6 +13,7 @@ import clinic.relief.staff.StaffMember;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -41,7 +42,8 @@ class ModerationPages {
     }
 
     @GetMapping("/staff/blog/comments")
-    String queue(@RequestParam(defaultValue = "PENDING") CommentStatus queue, Model model) {
+    String queue(@RequestParam(defaultValue = "PENDING") CommentStatus queue, CsrfToken csrf, Model model) {
+        csrf.getToken(); // the token must be in the session before the long page starts streaming out
         List<Comment> comments = moderation.queue(queue);
         Map<UUID, Article> byId = comments.stream().map(Comment::articleId).distinct()
                 .map(articles::byId).flatMap(java.util.Optional::stream)

@@ -1,6 +1,7 @@
 package clinic.relief.blog;
 
 import jakarta.validation.Valid;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -21,13 +22,16 @@ class PrivacyPage {
     }
 
     @GetMapping("/blog/privacy")
-    String privacy(Model model) {
+    String privacy(CsrfToken csrf, Model model) {
+        csrf.getToken(); // the token must be in the session before the page starts streaming out
         model.addAttribute("removal", new RemovalForm("", ""));
         return page(model);
     }
 
     @PostMapping("/blog/privacy")
-    String requestRemoval(@Valid @ModelAttribute("removal") RemovalForm form, BindingResult errors, Model model) {
+    String requestRemoval(@Valid @ModelAttribute("removal") RemovalForm form, BindingResult errors, CsrfToken csrf,
+            Model model) {
+        csrf.getToken();
         if (errors.hasErrors()) {
             return page(model);
         }
