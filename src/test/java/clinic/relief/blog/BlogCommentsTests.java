@@ -176,7 +176,7 @@ class BlogCommentsTests {
         postComment(SLUG, "Gus", email, "Does the clinic take PPO plans?");
 
         String page = page("/staff/blog/comments?queue=PENDING");
-        assertThat(page).contains(email).contains("first-time");
+        assertThat(page).contains(email).contains("first-time").containsPattern("class=\"badge\">[0-9]+ waiting");
     }
 
     private void approve(String email) throws Exception {
