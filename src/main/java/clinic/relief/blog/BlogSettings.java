@@ -39,7 +39,7 @@ record BlogSettings(URI siteUrl, int pageSize, int maxCommentLength, Duration mi
         blockedWords = blockedWords == null ? List.of() : List.copyOf(blockedWords);
         spamRetention = spamRetention == null ? Duration.ofDays(30) : spamRetention;
         ipRetention = ipRetention == null ? Duration.ofDays(30) : ipRetention;
-        classifierHoldAbove = classifierHoldAbove <= 0 ? 0.99 : classifierHoldAbove;
+        classifierHoldAbove = classifierHoldAbove <= 0 ? 0.995 : classifierHoldAbove;
         akismet = akismet == null ? new Akismet(null, null, null) : akismet;
     }
 

@@ -56,6 +56,55 @@ final class NaiveBayes {
         return odds;
     }
 
+    /**
+     * Robinson's chi-squared combining of the most telling token probabilities (as SpamBayes does): near 0 ham,
+     * near 1 spam, near 0.5 unsure. Far fewer false positives than the plain product of {@link #logOdds}.
+     */
+    synchronized double chiScore(String text) {
+        double spamDocs = Math.max(1, documents[SPAM]);
+        double hamDocs = Math.max(1, documents[HAM]);
+        java.util.List<Double> clues = new java.util.ArrayList<>();
+        for (String token : tokens(text)) {
+            int[] c = counts.get(token);
+            if (c == null) {
+                continue;
+            }
+            double spamRatio = c[SPAM] / spamDocs;
+            double hamRatio = c[HAM] / hamDocs;
+            double p = spamRatio / (spamRatio + hamRatio);
+            double n = c[SPAM] + c[HAM];
+            double f = (0.45 * 0.5 + n * p) / (0.45 + n);
+            if (Math.abs(f - 0.5) > 0.1) {
+                clues.add(f);
+            }
+        }
+        clues.sort(java.util.Comparator.comparingDouble(f -> -Math.abs(f - 0.5)));
+        java.util.List<Double> used = clues.subList(0, Math.min(150, clues.size()));
+        if (used.isEmpty()) {
+            return 0.5;
+        }
+        double lnHam = 0;
+        double lnSpam = 0;
+        for (double f : used) {
+            lnHam += Math.log(Math.max(f, 1e-12));
+            lnSpam += Math.log(Math.max(1 - f, 1e-12));
+        }
+        double spamness = 1 - chi2Q(-2 * lnSpam, 2 * used.size());
+        double hamness = 1 - chi2Q(-2 * lnHam, 2 * used.size());
+        return (spamness - hamness + 1) / 2;
+    }
+
+    private static double chi2Q(double x2, int freedom) {
+        double m = x2 / 2;
+        double term = Math.exp(-m);
+        double sum = term;
+        for (int i = 1; i < freedom / 2; i++) {
+            term *= m / i;
+            sum += term;
+        }
+        return Math.min(sum, 1.0);
+    }
+
     /** The spam probability, from {@link #logOdds}; for display and thresholds. */
     double spamProbability(String text) {
         double odds = Math.max(-700, Math.min(700, logOdds(text)));

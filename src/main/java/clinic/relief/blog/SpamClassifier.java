@@ -51,9 +51,9 @@ class SpamClassifier {
         comments.decided().forEach(c -> model.train(c.body(), c.status() == CommentStatus.SPAM));
     }
 
-    /** The spam probability of a comment, or empty while the model is untrained. */
+    /** The spam score of a comment (0 ham, 0.5 unsure, 1 spam), or empty while the model is untrained. */
     OptionalDouble score(String text) {
-        return model.trained() ? OptionalDouble.of(model.spamProbability(text)) : OptionalDouble.empty();
+        return model.trained() ? OptionalDouble.of(model.chiScore(text)) : OptionalDouble.empty();
     }
 
     void learn(String text, boolean spam) {

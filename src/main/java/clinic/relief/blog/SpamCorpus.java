@@ -48,6 +48,9 @@ final class SpamCorpus {
         int blank = normalized.indexOf("\n\n");
         String headers = blank < 0 ? normalized : normalized.substring(0, blank);
         String body = blank < 0 ? "" : normalized.substring(blank + 2);
+        if (headers.toLowerCase(java.util.Locale.ROOT).contains("quoted-printable")) {
+            body = body.replace("=\n", "").replace("=3D", "=").replace("=20", " ").replace("=09", " ");
+        }
         String subject = headers.lines().filter(line -> line.regionMatches(true, 0, "Subject:", 0, 8))
                 .map(line -> line.substring(8).strip()).findFirst().orElse("");
         return subject + "\n" + body;

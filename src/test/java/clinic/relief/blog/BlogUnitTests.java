@@ -75,6 +75,8 @@ class BlogUnitTests {
         assertThat(model.trained()).isTrue();
         assertThat(model.spamProbability("win casino money")).isGreaterThan(0.9);
         assertThat(model.spamProbability("my back hurts after sitting")).isLessThan(0.1);
+        assertThat(model.chiScore("win casino money")).isGreaterThan(0.9);
+        assertThat(model.chiScore("my back hurts after sitting")).isLessThan(0.1);
     }
 
     @Test
