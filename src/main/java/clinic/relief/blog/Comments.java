@@ -111,12 +111,11 @@ class Comments {
     }
 
     private static Comment comment(ResultSet rs, int row) throws SQLException {
-        double score = rs.getDouble("spam_score");
         return new Comment(rs.getObject("id", UUID.class), rs.getObject("article_id", UUID.class),
                 rs.getObject("parent_id", UUID.class), rs.getString("author_name"), rs.getString("author_email"),
                 rs.getString("author_url"), rs.getString("body"), CommentStatus.valueOf(rs.getString("status")),
                 rs.getBoolean("by_clinic"), rs.getString("ip"), rs.getString("user_agent"),
-                rs.getString("filter_verdict"), rs.getString("filter_reasons"), rs.wasNull() ? null : score,
+                rs.getString("filter_verdict"), rs.getString("filter_reasons"), rs.getObject("spam_score", Double.class),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("status_at").toInstant());
     }
 }
