@@ -79,7 +79,8 @@ class Moderation {
     @Transactional
     void edit(UUID id, String name, String url, String body, UUID staffId) {
         Comment comment = comments.find(id).orElseThrow(() -> new UnknownComment(id));
-        comments.edit(id, name.strip(), url == null || url.isBlank() ? null : url.strip(), CommentText.normalize(body));
+        String website = url == null || !url.strip().matches("https?://[^\\s<>\"']+") ? null : url.strip();
+        comments.edit(id, name.strip(), website, CommentText.normalize(body));
         log(comment, Action.EDIT, staffId, clock.instant());
     }
 

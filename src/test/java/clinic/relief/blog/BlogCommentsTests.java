@@ -179,6 +179,36 @@ class BlogCommentsTests {
         assertThat(page).contains(email).contains("first-time").containsPattern("class=\"badge\">[0-9]+ waiting");
     }
 
+    @Test
+    void staffCanEditACommentButNotPlantAScriptLink() throws Exception {
+        String email = unique("edit");
+        postComment(SLUG, "Hana", email, "Typo in here");
+        approve(email);
+
+        mvc.perform(post("/staff/blog/comments/" + idOf(email) + "/edit").param("name", "Hana")
+                        .param("url", "javascript:alert(1)").param("body", "Fixed typo").param("queue", "APPROVED")
+                        .with(csrf()).with(user("owner@example.com").roles("OWNER")))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(page("/blog/" + SLUG)).contains("Fixed typo").doesNotContain("javascript:alert");
+        assertThat(jdbc.sql("select count(*) from blog_moderation_log l join blog_comment c on c.id = l.comment_id"
+                + " where c.author_email = :e and l.action = 'EDIT'").param("e", email).query(Integer.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void publishesTheClinicsReplyUnderTheComment() throws Exception {
+        String email = unique("answered");
+        postComment(SLUG, "Iris", email, "Do you see people on Sundays?");
+        approve(email);
+
+        mvc.perform(post("/staff/blog/comments/" + idOf(email) + "/reply").param("body", "Yes, from 10 to 5.")
+                        .param("queue", "APPROVED").with(csrf()).with(user("owner@example.com").roles("OWNER")))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(page("/blog/" + SLUG)).contains("Yes, from 10 to 5.");
+    }
+
     private void approve(String email) throws Exception {
         mvc.perform(post("/staff/blog/comments/decide").param("ids", idOf(email).toString())
                         .param("action", "APPROVE").param("queue", "PENDING").with(csrf())
