@@ -62,6 +62,13 @@ class Articles {
                 .param("now", Timestamp.from(clock.instant())).query(Articles::article).list();
     }
 
+    /** Every article in every state, newest first (the staff list). */
+    @Transactional(readOnly = true)
+    List<Article> all() {
+        return jdbc.sql("select " + COLUMNS + " from blog_article a order by a.updated_at desc")
+                .query(Articles::article).list();
+    }
+
     @Transactional(readOnly = true)
     Optional<Article> publicBySlug(String slug) {
         return bySlug(slug).filter(article -> article.isPublicAt(clock.instant()));

@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The public blog: the article list (by language, with paging and tags), each article, and its comments. */
@@ -68,7 +69,7 @@ class BlogPages {
     String article(@PathVariable String slug, @RequestParam(required = false) UUID replyTo, CsrfToken csrf,
             Locale locale, Model model) {
         csrf.getToken(); // the token must be in the session before the long page starts streaming out
-        Article article = articles.publicBySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Article article = articles.publicBySlug(slug).orElseThrow(() -> new UnknownArticle(slug));
         CommentForm form = CommentForm.empty(timeTrap.issue(slug));
         if (replyTo != null) {
             form = new CommentForm("", "", "", "", replyTo.toString(), form.trap(), "");
@@ -81,7 +82,7 @@ class BlogPages {
     String comment(@PathVariable String slug, @Valid @ModelAttribute("comment") CommentForm form,
             BindingResult errors, HttpServletRequest request, CsrfToken csrf, Locale locale, Model model) {
         csrf.getToken();
-        Article article = articles.publicBySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Article article = articles.publicBySlug(slug).orElseThrow(() -> new UnknownArticle(slug));
         if (!errors.hasErrors()) {
             try {
                 Screening screening = posting.post(article, form, context(article, form, request));
@@ -94,6 +95,13 @@ class BlogPages {
         }
         prepare(article, form, locale, model);
         return "blog/article";
+    }
+
+    @ExceptionHandler(UnknownArticle.class)
+    ModelAndView unknownArticle() {
+        ModelAndView page = new ModelAndView("error/404", HttpStatus.NOT_FOUND);
+        page.addObject("status", HttpStatus.NOT_FOUND.value());
+        return page;
     }
 
     private String listPage(String tag, int page, Locale locale, Model model) {
