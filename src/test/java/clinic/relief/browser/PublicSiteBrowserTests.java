@@ -1,5 +1,9 @@
 package clinic.relief.browser;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -102,6 +106,8 @@ class PublicSiteBrowserTests extends BrowserTest {
     @Test
     void skipLinkIsTheFirstStopAndJumpsToTheContent() {
         driver.get(url("/?lang=en"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.activeElement && document.activeElement.blur(); window.focus();");
         new Actions(driver).sendKeys(Keys.TAB).perform();
         WebElement skip = driver.switchTo().activeElement();
 
@@ -150,14 +156,22 @@ class PublicSiteBrowserTests extends BrowserTest {
     }
 
     @Test
-    void keepsEveryPageWithinTheScriptAndStyleBudget() {
+    void keepsEveryPageWithinTheScriptAndStyleBudget() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
         for (String page : PUBLIC_PAGES) {
             driver.get(url(page));
-            Number bytes = (Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
-                    return performance.getEntriesByType('resource')
-                        .filter(r => r.initiatorType === 'script' || r.initiatorType === 'link' || r.name.endsWith('.css'))
-                        .reduce((sum, r) => sum + (r.decodedBodySize || 0), 0);""");
-            assertThat(bytes.longValue()).as(page).isPositive().isLessThan(100 * 1024);
+            // Sizes of the files the page links, fetched directly: the browser's resource timing leaves out what
+            // it serves from its memory cache.
+            List<String> assets = driver.findElements(By.cssSelector("link[rel=stylesheet], script[src]")).stream()
+                    .map(element -> element.getDomAttribute(element.getTagName().equals("link") ? "href" : "src"))
+                    .toList();
+            long bytes = 0;
+            for (String asset : assets) {
+                bytes += http.send(HttpRequest.newBuilder(URI.create(url(asset))).build(),
+                        HttpResponse.BodyHandlers.ofByteArray()).body().length;
+            }
+            assertThat(assets).as(page).isNotEmpty();
+            assertThat(bytes).as(page).isPositive().isLessThan(100 * 1024);
         }
     }
 
