@@ -17,7 +17,8 @@ public record NewPatient(
         @NotBlank(message = "{patients.lastName.required}") @Size(max = 80) String lastName,
         @Pattern(regexp = "^$|[0-9 ()+.-]{7,30}", message = "{patients.phone.invalid}") String phone,
         @Email(message = "{patients.email.invalid}") @Size(max = 254) String email,
-        @Past(message = "{patients.dateOfBirth.past}") LocalDate dateOfBirth,
+        @Past(message = "{patients.dateOfBirth.past}")
+        @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate dateOfBirth,
         String language) {
 
     public NewPatient {
