@@ -6,12 +6,12 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Booking rules from {@code relief.booking.*}: the clinic-wide slot grid, notice and horizon, and the rules of each
- * service by its id in the clinic profile ({@code defaults} for services not listed).
+ * Booking rules from {@code relief.booking.*}: the clinic-wide slot grid, notice, horizon and reminder lead, and
+ * the rules of each service by its id in the clinic profile ({@code defaults} for services not listed).
  */
 @ConfigurationProperties("relief.booking")
-record BookingSettings(Duration slotGrid, Duration minimumNotice, Duration horizon, ServiceRules defaults,
-        Map<String, ServiceRules> services) {
+record BookingSettings(Duration slotGrid, Duration minimumNotice, Duration horizon, Duration reminderBefore,
+        ServiceRules defaults, Map<String, ServiceRules> services) {
 
     BookingSettings {
         services = services == null ? Map.of() : Map.copyOf(services);

@@ -66,16 +66,23 @@ class BookingViews {
         return choices;
     }
 
-    /** Slots grouped by start time, each start once per therapist. */
-    Map<String, List<SlotOption>> slotOptions(List<Slot> slots, Locale locale) {
+    /**
+     * Slots grouped by day: for staff each start once per therapist, named; for patients each start once, with the
+     * first free therapist (patients pick a time, not a person, unless they chose one).
+     */
+    Map<String, List<SlotOption>> slotOptions(List<Slot> slots, Locale locale, boolean perTherapist) {
         Map<UUID, String> names = new java.util.HashMap<>();
         therapists.all().forEach(t -> names.put(t.id(), t.name()));
         Map<String, List<SlotOption>> byDay = new LinkedHashMap<>();
+        java.util.Set<Instant> seen = new java.util.HashSet<>();
         for (Slot slot : slots) {
+            if (!perTherapist && !seen.add(slot.start())) {
+                continue;
+            }
             String day = date(slot.start().atZone(booking.zone()).toLocalDate(), locale);
             byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(new SlotOption(
                     slot.start() + "|" + slot.therapistId(), time(slot.start(), locale),
-                    names.getOrDefault(slot.therapistId(), "")));
+                    perTherapist ? names.getOrDefault(slot.therapistId(), "") : ""));
         }
         return byDay;
     }

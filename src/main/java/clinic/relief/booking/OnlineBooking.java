@@ -49,7 +49,7 @@ class OnlineBooking {
         if (choice != null) {
             PhoneBooking.ServiceChoice picked = PhoneBooking.ServiceChoice.parse(choice);
             model.addAttribute("slots", views.slotOptions(
-                    booking.availability(picked.service(), picked.minutes(), from, from.plusDays(2), null), locale));
+                    booking.availability(picked.service(), picked.minutes(), from, from.plusDays(2), null), locale, false));
         }
         return "booking/online";
     }

@@ -57,7 +57,7 @@ class PhoneBooking {
         if (patient != null && choice != null) {
             ServiceChoice picked = ServiceChoice.parse(choice);
             model.addAttribute("slots", views.slotOptions(
-                    booking.availability(picked.service(), picked.minutes(), day, day, null), locale));
+                    booking.availability(picked.service(), picked.minutes(), day, day, null), locale, true));
         }
         return "booking/phone";
     }
