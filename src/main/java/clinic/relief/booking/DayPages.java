@@ -24,10 +24,12 @@ class DayPages {
 
     private final AppointmentBook book;
     private final BookingViews views;
+    private final CalendarFeeds feeds;
 
-    DayPages(AppointmentBook book, BookingViews views) {
+    DayPages(AppointmentBook book, BookingViews views, CalendarFeeds feeds) {
         this.book = book;
         this.views = views;
+        this.feeds = feeds;
     }
 
     @GetMapping("/staff/booking")
@@ -41,6 +43,7 @@ class DayPages {
         model.addAttribute("dateLabel", views.date(day, locale));
         model.addAttribute("desk", desk);
         model.addAttribute("therapist", shown);
+        model.addAttribute("feedToken", desk ? null : feeds.token(shown).orElse(null));
         model.addAttribute("therapists", book.therapists());
         model.addAttribute("appointments", book.day(day, shown).stream()
                 .map(a -> new Row(a, views.time(a.start(), locale), views.time(a.end(), locale))).toList());

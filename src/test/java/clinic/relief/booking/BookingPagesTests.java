@@ -145,6 +145,25 @@ class BookingPagesTests {
     }
 
     @Test
+    void givesATherapistAPrivateCalendarFeedWithoutServiceOrHealthDetails() throws Exception {
+        String email = "feed-" + UUID.randomUUID() + "@example.com";
+        UUID own = fixture.therapistEmail(email);
+        UUID patient = fixture.patient();
+        booking.book(new BookAppointment(patient, "swedish", 60, fixture.at(day, "10:00"), own,
+                Appointment.Source.FRONT_DESK, null, null));
+        mvc.perform(post("/staff/calendar-feed").with(user(email).roles("THERAPIST")).with(csrf()));
+        String token = jdbc.sql("select token from booking_calendar_feed where therapist_id = :t").param("t", own)
+                .query(String.class).single();
+
+        String ics = mvc.perform(get("/calendar/" + token + ".ics")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(ics).contains("BEGIN:VEVENT", "SUMMARY:Pat T.", "DTSTART:")
+                .doesNotContainIgnoringCase("swedish").doesNotContain(patients.get(patient).lastName());
+        mvc.perform(get("/calendar/not-a-token.ics")).andExpect(status().isNotFound());
+    }
+
+    @Test
     void answersATamperedChoiceWith400() throws Exception {
         mvc.perform(get("/book").param("choice", "reiki:60")).andExpect(status().isBadRequest());
     }
