@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +35,10 @@ class DayPages {
 
     @GetMapping("/staff/booking")
     String day(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) UUID therapist, Authentication auth, Locale locale, Model model) {
+            @RequestParam(required = false) UUID therapist, Authentication auth, Locale locale, Model model,
+            CsrfToken csrf) {
+        // A long day's page outgrows the response buffer: the token's session must exist before rendering starts.
+        csrf.getToken();
         LocalDate day = date == null ? views.today() : date;
         boolean desk = isDesk(auth);
         UUID shown = desk ? therapist : book.therapistSignedInAs(auth.getName()).map(Therapist::id)

@@ -10,6 +10,7 @@ import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
 import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -42,7 +43,8 @@ class PhoneBooking {
     String page(@RequestParam(required = false) String q, @RequestParam(required = false) UUID patient,
             @RequestParam(required = false) String choice,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            Locale locale, Model model) {
+            Locale locale, Model model, CsrfToken csrf) {
+        csrf.getToken(); // long result lists: the token's session must exist before rendering starts
         model.addAttribute("q", q);
         model.addAttribute("found", patient == null ? patients.search(q) : List.of());
         model.addAttribute("patient", patient == null ? null : patients.get(patient));
