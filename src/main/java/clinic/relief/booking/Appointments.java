@@ -20,8 +20,11 @@ import static clinic.relief.booking.Schedules.utc;
 @Component
 class Appointments {
 
-    /** PostgreSQL's SQLSTATE for {@code exclusion_violation}. */
-    private static final String EXCLUSION_VIOLATION = "23P01";
+    /**
+     * PostgreSQL's SQLSTATEs for a lost race: {@code exclusion_violation}, and {@code deadlock_detected}, which two
+     * bookings can meet when each waits on the other's therapist and room constraint checks.
+     */
+    private static final java.util.Set<String> LOST_RACE = java.util.Set.of("23P01", "40P01");
     private static final String COLUMNS = """
             id, patient_id, therapist_id, room_id, service_id, minutes, starts_at, ends_at, blocked_until, status,
             source, assessment_id, fee_owed, fee_reason, cancelled_at""";
@@ -32,7 +35,7 @@ class Appointments {
         this.jdbc = jdbc;
     }
 
-    /** PostgreSQL refused the write because the therapist, the room or the patient is already held then. */
+    /** PostgreSQL refused the write: the therapist, the room or the patient is held then (or may be, in a deadlock). */
     static class Overlap extends RuntimeException {
 
         Overlap(Throwable cause) {
@@ -97,7 +100,7 @@ class Appointments {
             write.run();
         } catch (DataAccessException e) {
             if (NestedExceptionUtils.getMostSpecificCause(e) instanceof SQLException sql
-                    && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+                    && LOST_RACE.contains(sql.getSQLState())) {
                 throw new Overlap(e);
             }
             throw e;
