@@ -1,6 +1,7 @@
 package clinic.relief.system;
 
 import jakarta.servlet.DispatcherType;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -34,7 +35,12 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/staff/login").permitAll()
+                        // Booking for callers and changing appointments: front desk and owner; therapists only read.
+                        .requestMatchers("/staff/booking/new", "/staff/booking/patients").hasAnyRole("OWNER", "FRONT_DESK")
+                        .requestMatchers(HttpMethod.POST, "/staff/booking/**").hasAnyRole("OWNER", "FRONT_DESK")
                         .requestMatchers("/staff/**").hasAnyRole("OWNER", "FRONT_DESK", "THERAPIST")
+                        // Appointments carry patients' names: front desk and owner only (therapists use their day view).
+                        .requestMatchers("/api/booking/appointments/**").hasAnyRole("OWNER", "FRONT_DESK")
                         .requestMatchers("/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OWNER")
                         .anyRequest().permitAll())

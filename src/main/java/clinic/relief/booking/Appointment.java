@@ -1,0 +1,153 @@
+package clinic.relief.booking;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An appointment and the changes it allows. Each change checks the current state and throws
+ * {@link AppointmentStateConflict} naming it; the caller stores the result, and PostgreSQL refuses any overlap.
+ */
+public class Appointment {
+
+    /** Who made the booking. */
+    public enum Source { ONLINE, FRONT_DESK }
+
+    /** Why a fee is owed. */
+    public enum FeeReason { LATE_CANCEL, NO_SHOW }
+
+    private final UUID id;
+    private final UUID patientId;
+    private final String serviceId;
+    private final int minutes;
+    private final Source source;
+    private final UUID assessmentId;
+    private UUID therapistId;
+    private UUID roomId;
+    private TimeRange session;
+    private Instant blockedUntil;
+    private AppointmentStatus status;
+    private BigDecimal feeOwed;
+    private FeeReason feeReason;
+    private Instant cancelledAt;
+
+    Appointment(UUID id, UUID patientId, String serviceId, int minutes, Source source, UUID assessmentId,
+            Slot slot, Duration buffer) {
+        this.id = Objects.requireNonNull(id);
+        this.patientId = Objects.requireNonNull(patientId);
+        this.serviceId = Objects.requireNonNull(serviceId);
+        this.minutes = minutes;
+        this.source = Objects.requireNonNull(source);
+        this.assessmentId = assessmentId;
+        this.status = AppointmentStatus.BOOKED;
+        place(slot, buffer);
+    }
+
+    /** Rebuilds a stored appointment. */
+    static Appointment restore(Stored row) {
+        Appointment appointment = new Appointment(row.id(), row.patientId(), row.serviceId(), row.minutes(),
+                row.source(), row.assessmentId(), new Slot(row.start(), row.end(), row.therapistId(), row.roomId()),
+                Duration.between(row.end(), row.blockedUntil()));
+        appointment.status = row.status();
+        appointment.feeOwed = row.feeOwed();
+        appointment.feeReason = row.feeReason();
+        appointment.cancelledAt = row.cancelledAt();
+        return appointment;
+    }
+
+    /** The columns of a stored appointment. */
+    record Stored(UUID id, UUID patientId, UUID therapistId, UUID roomId, String serviceId, int minutes,
+            Instant start, Instant end, Instant blockedUntil, AppointmentStatus status, Source source,
+            UUID assessmentId, BigDecimal feeOwed, FeeReason feeReason, Instant cancelledAt) {
+    }
+
+    AppointmentBooked booked() {
+        return new AppointmentBooked(id, patientId, therapistId, serviceId, minutes, session.start(), assessmentId);
+    }
+
+    void checkIn() {
+        require(AppointmentStatus.BOOKED, "check in");
+        status = AppointmentStatus.CHECKED_IN;
+    }
+
+    AppointmentCompleted complete() {
+        require(AppointmentStatus.CHECKED_IN, "complete");
+        status = AppointmentStatus.COMPLETED;
+        return new AppointmentCompleted(id, patientId, therapistId, serviceId, minutes, session.start());
+    }
+
+    /** Marks a no-show, which only makes sense once the session has begun. */
+    AppointmentMissed markNoShow(Instant now, BigDecimal fee) {
+        require(AppointmentStatus.BOOKED, "mark as no-show");
+        if (now.isBefore(session.start())) {
+            throw new AppointmentStateConflict(id, status, "mark as no-show before its start");
+        }
+        status = AppointmentStatus.NO_SHOW;
+        owe(fee, FeeReason.NO_SHOW);
+        return new AppointmentMissed(id, patientId, feeOwed);
+    }
+
+    /** Cancels; inside the service's cancellation window the late-cancel fee is recorded as owed. */
+    AppointmentCancelled cancel(Instant now, Duration window, BigDecimal lateFee) {
+        require(AppointmentStatus.BOOKED, "cancel");
+        status = AppointmentStatus.CANCELLED;
+        cancelledAt = now;
+        if (isLate(now, window)) {
+            owe(lateFee, FeeReason.LATE_CANCEL);
+        }
+        return new AppointmentCancelled(id, patientId, session.start(), now,
+                feeOwed == null ? BigDecimal.ZERO : feeOwed);
+    }
+
+    boolean isLate(Instant now, Duration window) {
+        return now.plus(window).isAfter(session.start());
+    }
+
+    /** Moves the appointment to another free slot of the same length. */
+    void reschedule(Slot slot, Duration buffer) {
+        require(AppointmentStatus.BOOKED, "reschedule");
+        place(slot, buffer);
+    }
+
+    private void place(Slot slot, Duration buffer) {
+        this.session = new TimeRange(slot.start(), slot.end());
+        if (!Duration.between(slot.start(), slot.end()).equals(Duration.ofMinutes(minutes))) {
+            throw new IllegalArgumentException("Slot length does not match " + minutes + " minutes");
+        }
+        this.therapistId = slot.therapistId();
+        this.roomId = slot.roomId();
+        this.blockedUntil = slot.end().plus(buffer);
+    }
+
+    private void owe(BigDecimal fee, FeeReason reason) {
+        if (fee != null && fee.signum() > 0) {
+            feeOwed = fee;
+            feeReason = reason;
+        }
+    }
+
+    private void require(AppointmentStatus expected, String change) {
+        if (status != expected) {
+            throw new AppointmentStateConflict(id, status, change);
+        }
+    }
+
+    Stored stored() {
+        return new Stored(id, patientId, therapistId, roomId, serviceId, minutes, session.start(), session.end(),
+                blockedUntil, status, source, assessmentId, feeOwed, feeReason, cancelledAt);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public AppointmentStatus status() {
+        return status;
+    }
+
+    public TimeRange session() {
+        return session;
+    }
+}

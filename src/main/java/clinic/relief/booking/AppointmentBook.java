@@ -1,0 +1,130 @@
+package clinic.relief.booking;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import clinic.relief.patients.Patients;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The clinic's appointment book: a day's appointments and the changes staff make to them (check-in, complete,
+ * no-show, cancel, reschedule). Callers check who may do what.
+ */
+@Service
+public class AppointmentBook {
+
+    private final Booking booking;
+    private final Appointments appointments;
+    private final Therapists therapists;
+    private final Schedules schedules;
+    private final Patients patients;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AppointmentBook(Booking booking, Appointments appointments, Therapists therapists, Schedules schedules,
+            Patients patients, ApplicationEventPublisher events, Clock clock) {
+        this.booking = booking;
+        this.appointments = appointments;
+        this.therapists = therapists;
+        this.schedules = schedules;
+        this.patients = patients;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Appointments starting on the clinic date, for one therapist or (null) everyone, by start. */
+    @Transactional(readOnly = true)
+    public List<AppointmentView> day(LocalDate date, UUID therapistId) {
+        TimeRange span = new TimeRange(date.atStartOfDay(booking.zone()).toInstant(),
+                date.plusDays(1).atStartOfDay(booking.zone()).toInstant());
+        Map<UUID, String> rooms = schedules.roomNames();
+        return appointments.starting(span, therapistId).stream().map(a -> view(a, rooms)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public AppointmentView get(UUID id) {
+        return view(load(id).stored(), schedules.roomNames());
+    }
+
+    /** The therapist signed in with this email, if they are a bookable therapist. */
+    public java.util.Optional<Therapist> therapistSignedInAs(String email) {
+        return therapists.byEmail(email);
+    }
+
+    public List<Therapist> therapists() {
+        return therapists.all();
+    }
+
+    @Transactional
+    public void checkIn(UUID id) {
+        Appointment appointment = load(id);
+        appointment.checkIn();
+        appointments.update(appointment);
+    }
+
+    @Transactional
+    public void complete(UUID id) {
+        Appointment appointment = load(id);
+        events.publishEvent(appointment.complete());
+        appointments.update(appointment);
+    }
+
+    @Transactional
+    public void markNoShow(UUID id) {
+        Appointment appointment = load(id);
+        AppointmentView view = get(id);
+        BookableService service = view.service();
+        BigDecimal fee = service.rules().share(service.price(view.minutes()), service.rules().noShowPercent());
+        events.publishEvent(appointment.markNoShow(clock.instant(), fee));
+        appointments.update(appointment);
+    }
+
+    /** Cancels; returns the fee now owed (zero outside the service's cancellation window). */
+    @Transactional
+    public BigDecimal cancel(UUID id) {
+        Appointment appointment = load(id);
+        AppointmentView view = get(id);
+        ServiceRules rules = view.service().rules();
+        BigDecimal fee = rules.share(view.service().price(view.minutes()), rules.lateCancelPercent());
+        AppointmentCancelled cancelled = appointment.cancel(clock.instant(), rules.cancelWindow(), fee);
+        appointments.update(appointment);
+        events.publishEvent(cancelled);
+        return cancelled.feeOwed();
+    }
+
+    /** Moves a booked appointment to a new start (and optionally another therapist) that availability offers. */
+    @Transactional
+    public void reschedule(UUID id, Instant start, UUID therapistId) {
+        Appointment appointment = load(id);
+        if (appointment.status() != AppointmentStatus.BOOKED) {
+            throw new AppointmentStateConflict(id, appointment.status(), "reschedule");
+        }
+        Appointment.Stored row = appointment.stored();
+        BookableService service = booking.service(row.serviceId());
+        Slot slot = booking.offered(service, row.minutes(), start, therapistId, id);
+        appointment.reschedule(slot, service.rules().buffer());
+        try {
+            appointments.update(appointment);
+        } catch (Appointments.Overlap overlap) {
+            throw new SlotTaken(start, List.of());
+        }
+    }
+
+    private Appointment load(UUID id) {
+        return appointments.find(id).orElseThrow(() -> new UnknownAppointment(id));
+    }
+
+    private AppointmentView view(Appointment.Stored a, Map<UUID, String> rooms) {
+        return new AppointmentView(a.id(), patients.get(a.patientId()),
+                new Therapist(a.therapistId(), therapists.name(a.therapistId())), booking.service(a.serviceId()),
+                a.minutes(), a.start(), a.end(), a.roomId() == null ? null : rooms.get(a.roomId()), a.status(),
+                a.feeOwed(), a.feeReason(), a.assessmentId());
+    }
+}

@@ -1,0 +1,21 @@
+package clinic.relief.booking;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import clinic.relief.patients.Patient;
+
+/** An appointment as staff pages and the API show it (no health data: that stays with the patients module). */
+public record AppointmentView(UUID id, Patient patient, Therapist therapist, BookableService service, int minutes,
+        Instant start, Instant end, String room, AppointmentStatus status, BigDecimal feeOwed,
+        Appointment.FeeReason feeReason, UUID assessmentId) {
+
+    public boolean isBooked() {
+        return status == AppointmentStatus.BOOKED;
+    }
+
+    public boolean isCheckedIn() {
+        return status == AppointmentStatus.CHECKED_IN;
+    }
+}

@@ -1,0 +1,126 @@
+package clinic.relief.booking;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import static clinic.relief.booking.Schedules.utc;
+
+/** Stores appointments. An overlap refused by PostgreSQL's exclusion constraints comes out as {@link Overlap}. */
+@Component
+class Appointments {
+
+    /**
+     * PostgreSQL's SQLSTATEs for a lost race: {@code exclusion_violation}, and {@code deadlock_detected}, which two
+     * bookings can meet when each waits on the other's therapist and room constraint checks.
+     */
+    private static final java.util.Set<String> LOST_RACE = java.util.Set.of("23P01", "40P01");
+    private static final String COLUMNS = """
+            id, patient_id, therapist_id, room_id, service_id, minutes, starts_at, ends_at, blocked_until, status,
+            source, assessment_id, fee_owed, fee_reason, cancelled_at""";
+
+    private final JdbcClient jdbc;
+
+    Appointments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** PostgreSQL refused the write: the therapist, the room or the patient is held then (or may be, in a deadlock). */
+    static class Overlap extends RuntimeException {
+
+        Overlap(Throwable cause) {
+            super("Overlapping appointment refused by the database", cause);
+        }
+    }
+
+    void insert(Appointment appointment, Instant now) {
+        Appointment.Stored a = appointment.stored();
+        guarded(() -> jdbc.sql("insert into booking_appointment (" + COLUMNS + ", created_at) values (:id, :patient,"
+                        + " :therapist, :room, :service, :minutes, :starts, :ends, :blocked, :status, :source,"
+                        + " :assessment, :fee, :feeReason, :cancelledAt, :now)")
+                .params(params(a, now)).update());
+    }
+
+    void update(Appointment appointment) {
+        Appointment.Stored a = appointment.stored();
+        guarded(() -> jdbc.sql("""
+                update booking_appointment set therapist_id = :therapist, room_id = :room, starts_at = :starts,
+                    ends_at = :ends, blocked_until = :blocked, status = :status, fee_owed = :fee,
+                    fee_reason = :feeReason, cancelled_at = :cancelledAt
+                where id = :id
+                """).params(params(a, null)).update());
+    }
+
+    Optional<Appointment> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from booking_appointment where id = :id").param("id", id)
+                .query(Appointments::row).optional().map(Appointment::restore);
+    }
+
+    /** Appointments starting in {@code span}, of one therapist or (null) all, by start. */
+    List<Appointment.Stored> starting(TimeRange span, UUID therapist) {
+        return jdbc.sql("select " + COLUMNS + " from booking_appointment where starts_at >= :from and starts_at < :to"
+                        + " and (cast(:therapist as uuid) is null or therapist_id = :therapist) order by starts_at")
+                .param("from", utc(span.start())).param("to", utc(span.end())).param("therapist", therapist)
+                .query(Appointments::row).list();
+    }
+
+    private static java.util.Map<String, Object> params(Appointment.Stored a, Instant now) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        p.put("now", now == null ? null : utc(now));
+        p.put("id", a.id());
+        p.put("patient", a.patientId());
+        p.put("therapist", a.therapistId());
+        p.put("room", a.roomId());
+        p.put("service", a.serviceId());
+        p.put("minutes", a.minutes());
+        p.put("starts", utc(a.start()));
+        p.put("ends", utc(a.end()));
+        p.put("blocked", utc(a.blockedUntil()));
+        p.put("status", a.status().name());
+        p.put("source", a.source().name());
+        p.put("assessment", a.assessmentId());
+        p.put("fee", a.feeOwed());
+        p.put("feeReason", a.feeReason() == null ? null : a.feeReason().name());
+        p.put("cancelledAt", a.cancelledAt() == null ? null : utc(a.cancelledAt()));
+        return p;
+    }
+
+    private static void guarded(Runnable write) {
+        try {
+            write.run();
+        } catch (DataAccessException e) {
+            if (NestedExceptionUtils.getMostSpecificCause(e) instanceof SQLException sql
+                    && LOST_RACE.contains(sql.getSQLState())) {
+                throw new Overlap(e);
+            }
+            throw e;
+        }
+    }
+
+    private static Appointment.Stored row(ResultSet rs, int row) throws SQLException {
+        String feeReason = rs.getString("fee_reason");
+        OffsetDateTime cancelledAt = rs.getObject("cancelled_at", OffsetDateTime.class);
+        return new Appointment.Stored(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+                rs.getObject("therapist_id", UUID.class), rs.getObject("room_id", UUID.class),
+                rs.getString("service_id"), rs.getInt("minutes"), instant(rs, "starts_at"), instant(rs, "ends_at"),
+                instant(rs, "blocked_until"), AppointmentStatus.valueOf(rs.getString("status")),
+                Appointment.Source.valueOf(rs.getString("source")), rs.getObject("assessment_id", UUID.class),
+                rs.getObject("fee_owed", BigDecimal.class),
+                feeReason == null ? null : Appointment.FeeReason.valueOf(feeReason),
+                cancelledAt == null ? null : cancelledAt.toInstant());
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+}

@@ -1,0 +1,38 @@
+package clinic.relief.booking;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.SortedMap;
+
+import clinic.relief.clinic.ClinicProfile;
+
+/** A service from the clinic profile together with its booking rules. */
+public record BookableService(ClinicProfile.Service service, ServiceRules rules) {
+
+    public String id() {
+        return service.id();
+    }
+
+    public String name(Locale locale) {
+        return service.name(locale);
+    }
+
+    public SortedMap<Integer, BigDecimal> prices() {
+        return service.pricesByLength();
+    }
+
+    /** The price of a session of {@code minutes}; throws {@link UnknownLength} when the service has no such length. */
+    public BigDecimal price(int minutes) {
+        BigDecimal price = prices().get(minutes);
+        if (price == null) {
+            throw new UnknownLength(id(), minutes);
+        }
+        return price;
+    }
+
+    Duration session(int minutes) {
+        price(minutes);
+        return Duration.ofMinutes(minutes);
+    }
+}

@@ -1,0 +1,165 @@
+package clinic.relief.booking;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.relief.clinic.ClinicProfile;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Booking's API: services, therapists, free slots, and booking them. A booking is checked against availability
+ * first (so a slot in the past, off the grid or outside hours is refused with {@link SlotNotOffered}), then written;
+ * PostgreSQL's exclusion constraints decide every race, and the loser gets {@link SlotTaken} with alternatives.
+ */
+@Service
+@EnableConfigurationProperties(BookingSettings.class)
+public class Booking {
+
+    private static final int ATTEMPTS = 3;
+
+    private final Catalogue catalogue;
+    private final Therapists therapists;
+    private final Schedules schedules;
+    private final Appointments appointments;
+    private final IdempotencyKeys keys;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Availability availability;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    Booking(Catalogue catalogue, Therapists therapists, Schedules schedules, Appointments appointments,
+            IdempotencyKeys keys, ApplicationEventPublisher events, TransactionTemplate transactions,
+            BookingSettings settings, ClinicProfile clinic, Clock clock) {
+        this.catalogue = catalogue;
+        this.therapists = therapists;
+        this.schedules = schedules;
+        this.appointments = appointments;
+        this.keys = keys;
+        this.events = events;
+        this.transactions = transactions;
+        this.zone = clinic.zone();
+        this.clock = clock;
+        this.availability = new Availability(zone, settings.rules(), clock);
+    }
+
+    public List<BookableService> services() {
+        return catalogue.all();
+    }
+
+    public BookableService service(String id) {
+        return catalogue.get(id);
+    }
+
+    public List<Therapist> therapists(String serviceId) {
+        return therapists.giving(catalogue.get(serviceId).id());
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** Every free start for the service and length on the clinic dates {@code from}-{@code to}, optionally with one therapist. */
+    public List<Slot> availability(String serviceId, int minutes, LocalDate from, LocalDate to, UUID therapistId) {
+        return slots(catalogue.get(serviceId), minutes, from, to, therapistId, null, true);
+    }
+
+    /**
+     * Books the slot, or returns the appointment an earlier request with the same idempotency key booked.
+     *
+     * @throws SlotNotOffered when the start breaks the rules or hours
+     * @throws SlotTaken when other appointments hold the therapist, the room or the patient then
+     */
+    public Appointment book(BookAppointment command) {
+        try {
+            return attempt(command);
+        } catch (SlotTaken taken) {
+            return earlier(command.idempotencyKey()).orElseThrow(() -> taken);
+        }
+    }
+
+    private Appointment attempt(BookAppointment command) {
+        Optional<Appointment> sameRequest = earlier(command.idempotencyKey());
+        if (sameRequest.isPresent()) {
+            return sameRequest.get();
+        }
+        BookableService service = catalogue.get(command.serviceId());
+        for (int attempt = 1; ; attempt++) {
+            // A lost race leaves the slot to another room or therapist if one is still free; offered() decides.
+            Slot slot = offered(service, command.minutes(), command.start(), command.therapistId(), null);
+            try {
+                return transactions.execute(tx -> insert(command, service, slot));
+            } catch (Appointments.Overlap | IdempotencyKeys.Reused lost) {
+                if (attempt == ATTEMPTS) {
+                    throw new SlotTaken(command.start(), alternatives(service, command.minutes(), command.start(),
+                            command.therapistId(), null));
+                }
+            }
+        }
+    }
+
+    private Optional<Appointment> earlier(String idempotencyKey) {
+        return idempotencyKey == null ? Optional.empty() : keys.find(idempotencyKey).flatMap(appointments::find);
+    }
+
+    private Appointment insert(BookAppointment command, BookableService service, Slot slot) {
+        Appointment appointment = new Appointment(UUID.randomUUID(), command.patientId(), service.id(),
+                command.minutes(), command.source(), command.assessmentId(), slot, service.rules().buffer());
+        appointments.insert(appointment, clock.instant());
+        if (command.idempotencyKey() != null) {
+            keys.remember(command.idempotencyKey(), appointment.id(), clock.instant());
+        }
+        events.publishEvent(appointment.booked());
+        return appointment;
+    }
+
+    /** The offered slot starting at {@code start} (with the therapist, if given); otherwise {@link SlotNotOffered}. */
+    Slot offered(BookableService service, int minutes, Instant start, UUID therapistId, UUID ignoring) {
+        LocalDate day = start.atZone(zone).toLocalDate();
+        Optional<Slot> free = startingAt(start, slots(service, minutes, day, day, therapistId, ignoring, true));
+        if (free.isPresent()) {
+            return free.get();
+        }
+        // Valid by the rules and hours, only held by other appointments: that is a lost race, not bad input.
+        if (startingAt(start, slots(service, minutes, day, day, therapistId, ignoring, false)).isPresent()) {
+            throw new SlotTaken(start, alternatives(service, minutes, start, therapistId, ignoring));
+        }
+        throw new SlotNotOffered(start);
+    }
+
+    private static Optional<Slot> startingAt(Instant start, List<Slot> slots) {
+        return slots.stream().filter(slot -> slot.start().equals(start)).findFirst();
+    }
+
+    /** Up to three free starts nearest to the one asked for, the day before to the day after. */
+    List<Slot> alternatives(BookableService service, int minutes, Instant start, UUID therapistId, UUID ignoring) {
+        LocalDate day = start.atZone(zone).toLocalDate();
+        return slots(service, minutes, day.minusDays(1), day.plusDays(1), therapistId, ignoring, true).stream()
+                .sorted(Comparator.comparing(slot -> java.time.Duration.between(slot.start(), start).abs()))
+                .limit(3)
+                .sorted(Comparator.comparing(Slot::start))
+                .toList();
+    }
+
+    private List<Slot> slots(BookableService service, int minutes, LocalDate from, LocalDate to, UUID therapistId,
+            UUID ignoring, boolean withAppointments) {
+        List<UUID> ids = therapists.giving(service.id()).stream().map(Therapist::id)
+                .filter(id -> therapistId == null || id.equals(therapistId)).toList();
+        if (therapistId != null && ids.isEmpty()) {
+            throw new UnknownTherapist(therapistId, service.id());
+        }
+        TimeRange span = new TimeRange(from.atStartOfDay(zone).toInstant(), to.plusDays(2).atStartOfDay(zone).toInstant());
+        return availability.slots(new Availability.Request(service.session(minutes), service.rules().buffer(), from, to),
+                schedules.of(ids, span, ignoring, withAppointments),
+                service.rules().needsRoom() ? schedules.rooms(span, ignoring, withAppointments) : null);
+    }
+}

@@ -1,0 +1,122 @@
+package clinic.relief.booking;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Booking as JSON. Services and availability are public; appointments are for signed-in front desk and owner (the
+ * security configuration guards {@code /api/booking/appointments/**}). No health data is ever returned here.
+ */
+@RestController
+@RequestMapping("/api/booking")
+class BookingApi {
+
+    private static final int MAX_DAYS = 31;
+
+    private final Booking booking;
+    private final AppointmentBook book;
+    private final BookingProblems problems;
+
+    BookingApi(Booking booking, AppointmentBook book, BookingProblems problems) {
+        this.booking = booking;
+        this.book = book;
+        this.problems = problems;
+    }
+
+    @GetMapping("/services")
+    List<ServiceJson> services() {
+        return booking.services().stream().map(s -> new ServiceJson(s.id(),
+                s.name(LocaleContextHolder.getLocale()), s.prices(), s.rules().buffer().toMinutes(),
+                s.rules().needsRoom(), s.rules().cancelWindow().toHours())).toList();
+    }
+
+    @GetMapping("/availability")
+    ResponseEntity<?> availability(@RequestParam String service, @RequestParam int minutes,
+            @RequestParam LocalDate from, @RequestParam(required = false) LocalDate to,
+            @RequestParam(required = false) UUID therapist) {
+        LocalDate until = to == null ? from : to;
+        if (until.isBefore(from) || until.isAfter(from.plusDays(MAX_DAYS))) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "from..to must be 0-" + MAX_DAYS + " days");
+            return ResponseEntity.badRequest().body(problem);
+        }
+        return ResponseEntity.ok(booking.availability(service, minutes, from, until, therapist).stream()
+                .map(BookingProblems.SlotJson::of).toList());
+    }
+
+    @PostMapping("/appointments")
+    ResponseEntity<AppointmentJson> book(@Valid @RequestBody BookingRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
+        Appointment appointment = booking.book(new BookAppointment(request.patientId(), request.service(),
+                request.minutes(), request.start(), request.therapistId(), Appointment.Source.FRONT_DESK,
+                request.assessmentId(), idempotencyKey));
+        return ResponseEntity.status(201).body(AppointmentJson.of(book.get(appointment.id())));
+    }
+
+    @GetMapping("/appointments/{id}")
+    AppointmentJson appointment(@PathVariable UUID id) {
+        return AppointmentJson.of(book.get(id));
+    }
+
+    @PostMapping("/appointments/{id}/cancel")
+    AppointmentJson cancel(@PathVariable UUID id) {
+        book.cancel(id);
+        return AppointmentJson.of(book.get(id));
+    }
+
+    @PostMapping("/appointments/{id}/reschedule")
+    AppointmentJson reschedule(@PathVariable UUID id, @Valid @RequestBody Reschedule request) {
+        book.reschedule(id, request.start(), request.therapistId());
+        return AppointmentJson.of(book.get(id));
+    }
+
+    @ExceptionHandler({SlotTaken.class, SlotNotOffered.class, UnknownService.class, UnknownLength.class,
+            UnknownTherapist.class, UnknownAppointment.class, AppointmentStateConflict.class,
+            clinic.relief.patients.UnknownPatient.class})
+    ResponseEntity<ProblemDetail> failed(RuntimeException failure) {
+        ProblemDetail problem = problems.of(failure, LocaleContextHolder.getLocale());
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    record ServiceJson(String id, String name, Map<Integer, BigDecimal> prices, long bufferMinutes,
+            boolean needsRoom, long cancelWindowHours) {
+    }
+
+    record BookingRequest(@NotNull UUID patientId, @NotBlank String service, @Positive int minutes,
+            @NotNull Instant start, UUID therapistId, UUID assessmentId) {
+    }
+
+    record Reschedule(@NotNull Instant start, @NotNull UUID therapistId) {
+    }
+
+    record AppointmentJson(UUID id, UUID patientId, UUID therapistId, String service, int minutes, Instant start,
+            Instant end, String status, BigDecimal feeOwed) {
+
+        static AppointmentJson of(AppointmentView view) {
+            return new AppointmentJson(view.id(), view.patient().id(), view.therapist().id(), view.service().id(),
+                    view.minutes(), view.start(), view.end(), view.status().name(), view.feeOwed());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package clinic.relief.booking;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+import clinic.relief.patients.UnknownPatient;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+/** Turns booking's domain exceptions into RFC 9457 problems with localized titles; used by booking's controllers. */
+@Component
+class BookingProblems {
+
+    private final MessageSource messages;
+
+    BookingProblems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** The problem for a booking failure; anything else is rethrown for the global fallback. */
+    ProblemDetail of(RuntimeException failure, Locale locale) {
+        if (failure instanceof SlotTaken taken) {
+            return slotTaken(taken, locale);
+        }
+        if (failure instanceof AppointmentStateConflict conflict) {
+            return withState(conflict, locale);
+        }
+        if (failure instanceof UnknownAppointment) {
+            return problem(404, "unknownAppointment", locale);
+        }
+        String code = failure instanceof SlotNotOffered ? "slotNotOffered"
+                : failure instanceof UnknownService ? "unknownService"
+                : failure instanceof UnknownLength ? "unknownLength"
+                : failure instanceof UnknownTherapist ? "unknownTherapist"
+                : failure instanceof UnknownPatient ? "unknownPatient" : null;
+        if (code == null) {
+            throw failure;
+        }
+        return problem(422, code, locale);
+    }
+
+    private ProblemDetail slotTaken(SlotTaken taken, Locale locale) {
+        ProblemDetail problem = problem(409, "slotTaken", locale);
+        List<SlotJson> alternatives = taken.alternatives().stream().map(SlotJson::of).toList();
+        problem.setProperty("alternatives", alternatives);
+        return problem;
+    }
+
+    private ProblemDetail withState(AppointmentStateConflict conflict, Locale locale) {
+        ProblemDetail problem = problem(409, "wrongState", locale);
+        problem.setProperty("currentStatus", conflict.current().name());
+        return problem;
+    }
+
+    private ProblemDetail problem(int status, String code, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(URI.create("urn:relief:booking:" + code));
+        problem.setTitle(messages.getMessage("booking.problem." + code, null, locale));
+        return problem;
+    }
+
+    /** A slot as JSON. */
+    record SlotJson(java.time.Instant start, java.time.Instant end, java.util.UUID therapistId) {
+
+        static SlotJson of(Slot slot) {
+            return new SlotJson(slot.start(), slot.end(), slot.therapistId());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package clinic.relief.booking;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+/** What booking pages show: times in the clinic's zone and the visitor's language, service choices, slot buttons. */
+@Component
+class BookingViews {
+
+    private final Booking booking;
+    private final Therapists therapists;
+    private final java.time.Clock clock;
+
+    BookingViews(Booking booking, Therapists therapists, java.time.Clock clock) {
+        this.booking = booking;
+        this.therapists = therapists;
+        this.clock = clock;
+    }
+
+    /** A bookable start as a button: its value is {@code start|therapist}. */
+    record SlotOption(String value, String time, String therapist) {
+    }
+
+    /** A service and length, as one choice: value {@code service:minutes}. */
+    record ServiceChoice(String value, String label) {
+    }
+
+    String time(Instant instant, Locale locale) {
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(booking.zone())
+                .format(instant);
+    }
+
+    String dateTime(Instant instant, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
+                .withZone(booking.zone()).format(instant);
+    }
+
+    String date(LocalDate date, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(date);
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(booking.zone()));
+    }
+
+    java.time.ZoneId zone() {
+        return booking.zone();
+    }
+
+    List<ServiceChoice> serviceChoices(Locale locale) {
+        List<ServiceChoice> choices = new ArrayList<>();
+        for (BookableService service : booking.services()) {
+            service.prices().forEach((minutes, price) -> choices.add(new ServiceChoice(service.id() + ":" + minutes,
+                    service.name(locale) + " · " + minutes + " min · $" + price.toPlainString())));
+        }
+        return choices;
+    }
+
+    /**
+     * Slots grouped by day: for staff each start once per therapist, named; for patients each start once, with the
+     * first free therapist (patients pick a time, not a person, unless they chose one).
+     */
+    Map<String, List<SlotOption>> slotOptions(List<Slot> slots, Locale locale, boolean perTherapist) {
+        Map<UUID, String> names = new java.util.HashMap<>();
+        therapists.all().forEach(t -> names.put(t.id(), t.name()));
+        Map<String, List<SlotOption>> byDay = new LinkedHashMap<>();
+        java.util.Set<Instant> seen = new java.util.HashSet<>();
+        for (Slot slot : slots) {
+            if (!perTherapist && !seen.add(slot.start())) {
+                continue;
+            }
+            String day = date(slot.start().atZone(booking.zone()).toLocalDate(), locale);
+            byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(new SlotOption(
+                    slot.start() + "|" + slot.therapistId(), time(slot.start(), locale),
+                    perTherapist ? names.getOrDefault(slot.therapistId(), "") : ""));
+        }
+        return byDay;
+    }
+
+    static Instant startOf(String option) {
+        return Instant.parse(option.substring(0, option.indexOf('|')));
+    }
+
+    static UUID therapistOf(String option) {
+        return UUID.fromString(option.substring(option.indexOf('|') + 1));
+    }
+}

@@ -1,0 +1,95 @@
+package clinic.relief.booking;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The day view per therapist and the front desk's changes to an appointment. Front desk and owner see and change
+ * every appointment; a therapist sees only their own day and changes nothing here.
+ */
+@Controller
+class DayPages {
+
+    private final AppointmentBook book;
+    private final BookingViews views;
+    private final CalendarFeeds feeds;
+
+    DayPages(AppointmentBook book, BookingViews views, CalendarFeeds feeds) {
+        this.book = book;
+        this.views = views;
+        this.feeds = feeds;
+    }
+
+    @GetMapping("/staff/booking")
+    String day(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) UUID therapist, Authentication auth, Locale locale, Model model,
+            CsrfToken csrf) {
+        // A long day's page outgrows the response buffer: the token's session must exist before rendering starts.
+        csrf.getToken();
+        LocalDate day = date == null ? views.today() : date;
+        boolean desk = isDesk(auth);
+        UUID shown = desk ? therapist : book.therapistSignedInAs(auth.getName()).map(Therapist::id)
+                .orElse(new UUID(0, 0));
+        model.addAttribute("date", day);
+        model.addAttribute("dateLabel", views.date(day, locale));
+        model.addAttribute("desk", desk);
+        model.addAttribute("therapist", shown);
+        model.addAttribute("feedToken", desk ? null : feeds.token(shown).orElse(null));
+        model.addAttribute("therapists", book.therapists());
+        model.addAttribute("appointments", book.day(day, shown).stream()
+                .map(a -> new Row(a, views.time(a.start(), locale), views.time(a.end(), locale))).toList());
+        return "booking/day";
+    }
+
+    /** One line of the day: the appointment and its times in the clinic's zone. */
+    record Row(AppointmentView appointment, String starts, String ends) {
+    }
+
+    @PostMapping("/staff/booking/{id}/{change}")
+    String change(@PathVariable UUID id, @PathVariable String change,
+            RedirectAttributes redirect) {
+        LocalDate date = book.get(id).start().atZone(views.zone()).toLocalDate();
+        try {
+            apply(id, change);
+            redirect.addFlashAttribute("notice", "booking.day.changed." + change);
+        } catch (AppointmentStateConflict conflict) {
+            redirect.addFlashAttribute("problem", "booking.day.wrongState." + conflict.current().name());
+        }
+        return "redirect:/staff/booking?date=" + date;
+    }
+
+    private void apply(UUID id, String change) {
+        switch (change) {
+            case "check-in" -> book.checkIn(id);
+            case "complete" -> book.complete(id);
+            case "no-show" -> book.markNoShow(id);
+            case "cancel" -> book.cancel(id);
+            default -> throw new UnknownAppointment(id);
+        }
+    }
+
+    static boolean isDesk(Authentication auth) {
+        var roles = AuthorityUtils.authorityListToSet(auth.getAuthorities());
+        return roles.contains("ROLE_FRONT_DESK") || roles.contains("ROLE_OWNER");
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(UnknownAppointment.class)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
+    String notFound(Model model) {
+        model.addAttribute("status", 404);
+        return "error/404";
+    }
+}

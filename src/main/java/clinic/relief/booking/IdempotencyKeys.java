@@ -1,0 +1,44 @@
+package clinic.relief.booking;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import static clinic.relief.booking.Schedules.utc;
+
+/** Remembers which appointment a client's {@code Idempotency-Key} booked, in the booking's own transaction. */
+@Component
+class IdempotencyKeys {
+
+    private final JdbcClient jdbc;
+
+    IdempotencyKeys(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A concurrent request with the same key committed first. */
+    static class Reused extends RuntimeException {
+
+        Reused(Throwable cause) {
+            super("Idempotency key used by a concurrent request", cause);
+        }
+    }
+
+    Optional<UUID> find(String key) {
+        return jdbc.sql("select appointment_id from booking_idempotency where key = :key").param("key", key)
+                .query(UUID.class).optional();
+    }
+
+    void remember(String key, UUID appointmentId, Instant now) {
+        try {
+            jdbc.sql("insert into booking_idempotency (key, appointment_id, created_at) values (:key, :id, :now)")
+                    .param("key", key).param("id", appointmentId).param("now", utc(now)).update();
+        } catch (DuplicateKeyException e) {
+            throw new Reused(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package clinic.relief.booking;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.patients.Patient;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the emails patients get, in their language. On purpose they carry only the time, the place and the first
+ * name: no service name (a "prenatal massage" already tells too much), no health details.
+ */
+@Component
+class Letters {
+
+    /** Which email. */
+    enum Kind { CONFIRMATION, REMINDER, CANCELLATION }
+
+    /** A composed email. */
+    record Letter(String subject, String body) {
+    }
+
+    private final MessageSource messages;
+    private final ClinicProfile clinic;
+
+    Letters(MessageSource messages, ClinicProfile clinic) {
+        this.messages = messages;
+        this.clinic = clinic;
+    }
+
+    Letter write(Kind kind, Patient patient, Instant start) {
+        Locale locale = Locale.forLanguageTag(patient.language() == null ? "en" : patient.language());
+        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
+                .withZone(clinic.zone()).format(start);
+        String key = "booking.mail." + kind.name().toLowerCase(Locale.ROOT);
+        String subject = messages.getMessage(key + ".subject", new Object[] {clinic.shortName(), when}, locale);
+        String place = clinic.address().street() + ", " + clinic.address().city();
+        String body = messages.getMessage(key + ".body", new Object[] {patient.firstName(), clinic.name(), when,
+                clinic.zone().getDisplayName(TextStyle.FULL_STANDALONE, locale), place, clinic.phoneDisplay()},
+                locale);
+        return new Letter(subject, body);
+    }
+}

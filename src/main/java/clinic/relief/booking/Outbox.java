@@ -1,0 +1,71 @@
+package clinic.relief.booking;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import clinic.relief.patients.Patient;
+import clinic.relief.patients.Patients;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import static clinic.relief.booking.Schedules.utc;
+
+/**
+ * Queues patients' emails. Listens synchronously, so each row is written in the transaction of the change it reports:
+ * a booking that rolls back leaves no email, and a crash after the commit loses none.
+ */
+@Component
+class Outbox {
+
+    private final JdbcClient jdbc;
+    private final Patients patients;
+    private final Letters letters;
+    private final BookingSettings settings;
+    private final Clock clock;
+
+    Outbox(JdbcClient jdbc, Patients patients, Letters letters, BookingSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.patients = patients;
+        this.letters = letters;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(AppointmentBooked booked) {
+        Patient patient = patients.get(booked.patientId());
+        Instant now = clock.instant();
+        queue(Letters.Kind.CONFIRMATION, booked.appointmentId(), patient, booked.start(), now);
+        Instant remindAt = booked.start().minus(settings.reminderBefore());
+        if (remindAt.isAfter(now)) {
+            queue(Letters.Kind.REMINDER, booked.appointmentId(), patient, booked.start(), remindAt);
+        }
+    }
+
+    @EventListener
+    void on(AppointmentCancelled cancelled) {
+        jdbc.sql("update booking_outbox set voided_at = :now where appointment_id = :id and kind = 'REMINDER'"
+                        + " and sent_at is null"
+                        + " and voided_at is null")
+                .param("now", utc(clock.instant())).param("id", cancelled.appointmentId()).update();
+        queue(Letters.Kind.CANCELLATION, cancelled.appointmentId(), patients.get(cancelled.patientId()),
+                cancelled.start(), clock.instant());
+    }
+
+    private void queue(Letters.Kind kind, UUID appointment, Patient patient, Instant start, Instant sendAfter) {
+        if (patient.email() == null) {
+            return;
+        }
+        Letters.Letter letter = letters.write(kind, patient, start);
+        jdbc.sql("""
+                insert into booking_outbox (id, kind, appointment_id, recipient, subject, body, created_at, send_after)
+                values (:id, :kind, :appointment, :to, :subject, :body, :now, :after)
+                """)
+                .param("id", UUID.randomUUID()).param("kind", kind.name()).param("appointment", appointment)
+                .param("to", patient.email()).param("subject", letter.subject()).param("body", letter.body())
+                .param("now", utc(clock.instant())).param("after", utc(sendAfter))
+                .update();
+    }
+}

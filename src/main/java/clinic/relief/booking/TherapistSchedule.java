@@ -1,0 +1,34 @@
+package clinic.relief.booking;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What availability needs to know about one therapist: weekly hours and breaks, time off, and the spans already
+ * blocked by appointments (each appointment's session plus its buffer).
+ */
+public record TherapistSchedule(UUID therapistId, List<WeeklyTime> hours, List<WeeklyTime> breaks,
+        List<TimeRange> timeOff, List<TimeRange> blocked) {
+
+    public TherapistSchedule {
+        Objects.requireNonNull(therapistId, "therapistId");
+        hours = List.copyOf(hours);
+        breaks = List.copyOf(breaks);
+        timeOff = List.copyOf(timeOff);
+        blocked = List.copyOf(blocked);
+    }
+
+    /** The same schedule with {@code span} blocked too. */
+    public TherapistSchedule withBlocked(TimeRange span) {
+        List<TimeRange> more = new java.util.ArrayList<>(blocked);
+        more.add(span);
+        return new TherapistSchedule(therapistId, hours, breaks, timeOff, more);
+    }
+
+    boolean isFree(TimeRange span, java.time.LocalDate date, java.time.ZoneId zone) {
+        return breaks.stream().filter(b -> b.fallsOn(date)).noneMatch(b -> b.on(date, zone).overlaps(span))
+                && timeOff.stream().noneMatch(span::overlaps)
+                && blocked.stream().noneMatch(span::overlaps);
+    }
+}

@@ -1,0 +1,142 @@
+package clinic.relief.patients;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The patient directory: search as the front desk types, find-or-create, and the intake. Callers check roles; this
+ * class never logs what a patient wrote.
+ */
+@Service
+public class Patients {
+
+    private static final String COLUMNS = "id, first_name, last_name, phone, email, date_of_birth, language";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Intakes intakes;
+
+    Patients(JdbcClient jdbc, Clock clock, Intakes intakes) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.intakes = intakes;
+    }
+
+    /**
+     * Up to ten patients matching what was typed: digits match anywhere in the phone number, text with an {@code @}
+     * matches the start of the email, other text the start of the first or last name ("ana m" = Ana M...).
+     */
+    @Transactional(readOnly = true)
+    public List<Patient> search(String typed) {
+        String query = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        if (query.length() < 2) {
+            return List.of();
+        }
+        String digits = query.replaceAll("[^0-9]", "");
+        if (query.matches("[0-9 ()+.-]+") && digits.length() >= 3) {
+            return where("regexp_replace(phone, '[^0-9]', '', 'g') like :q", "%" + digits + "%");
+        }
+        if (query.contains("@")) {
+            return where("lower(email) like :q", likePrefix(query));
+        }
+        String[] words = query.split("\\s+", 2);
+        if (words.length == 2) {
+            return jdbc.sql("select " + COLUMNS + " from patient where lower(first_name) like :first"
+                            + " and lower(last_name) like :last order by last_name, first_name limit 10")
+                    .param("first", likePrefix(words[0])).param("last", likePrefix(words[1]))
+                    .query(Patients::patient).list();
+        }
+        return where("(lower(last_name) like :q or lower(first_name) like :q)", likePrefix(query));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Patient> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from patient where id = :id").param("id", id)
+                .query(Patients::patient).optional();
+    }
+
+    public Patient get(UUID id) {
+        return find(id).orElseThrow(() -> new UnknownPatient(id));
+    }
+
+    /** The patient with this email, or with this phone number and last name; otherwise a new one. */
+    @Transactional
+    public Patient findOrCreate(NewPatient form) {
+        if (!form.reachable()) {
+            throw new IllegalArgumentException("A patient needs a phone number or an email address");
+        }
+        return existing(form).orElseGet(() -> create(form));
+    }
+
+    /** Records an intake with its consent, stamped with the current consent and privacy versions and time. */
+    @Transactional
+    public RecordedIntake recordIntake(UUID patientId, Intake intake) {
+        get(patientId);
+        return intakes.record(patientId, intake);
+    }
+
+    /** The latest intake. Health data: only for therapists and the owner. */
+    @Transactional(readOnly = true)
+    public Optional<RecordedIntake> latestIntake(UUID patientId) {
+        return intakes.latest(patientId);
+    }
+
+    private Optional<Patient> existing(NewPatient form) {
+        if (form.email() != null) {
+            Optional<Patient> byEmail = jdbc.sql("select " + COLUMNS + " from patient where lower(email) = lower(:e)")
+                    .param("e", form.email()).query(Patients::patient).optional();
+            if (byEmail.isPresent()) {
+                return byEmail;
+            }
+        }
+        if (form.phone() == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select " + COLUMNS + " from patient where regexp_replace(phone, '[^0-9]', '', 'g') = :d"
+                        + " and lower(last_name) = lower(:last) limit 1")
+                .param("d", form.phone().replaceAll("[^0-9]", "")).param("last", form.lastName())
+                .query(Patients::patient).optional();
+    }
+
+    private Patient create(NewPatient form) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into patient (id, first_name, last_name, phone, email, date_of_birth, language, created_at)
+                values (:id, :first, :last, :phone, :email, :dob, :language, :now)
+                """)
+                .param("id", id).param("first", form.firstName()).param("last", form.lastName())
+                .param("phone", form.phone()).param("email", form.email()).param("dob", form.dateOfBirth())
+                .param("language", form.language())
+                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .update();
+        return get(id);
+    }
+
+    private List<Patient> where(String condition, String value) {
+        return jdbc.sql("select " + COLUMNS + " from patient where " + condition
+                        + " order by last_name, first_name limit 10")
+                .param("q", value).query(Patients::patient).list();
+    }
+
+    private static String likePrefix(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static Patient patient(ResultSet rs, int row) throws SQLException {
+        return new Patient(rs.getObject("id", UUID.class), rs.getString("first_name"), rs.getString("last_name"),
+                rs.getString("phone"), rs.getString("email"), rs.getObject("date_of_birth", LocalDate.class),
+                rs.getString("language"));
+    }
+}

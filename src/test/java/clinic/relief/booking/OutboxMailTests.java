@@ -1,0 +1,130 @@
+package clinic.relief.booking;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import clinic.relief.ReliefTest;
+import clinic.relief.patients.Intake;
+import clinic.relief.patients.NewPatient;
+import clinic.relief.patients.Patients;
+import clinic.relief.staff.Staff;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Emails go through the outbox to a real SMTP server (GreenMail), once each, and say nothing medical. */
+@ReliefTest
+@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=3025"})
+class OutboxMailTests {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+            .withPerMethodLifecycle(true);
+
+    @Autowired Booking booking;
+    @Autowired AppointmentBook book;
+    @Autowired OutboxWorker worker;
+    @Autowired JdbcClient jdbc;
+    @Autowired Staff staff;
+    @Autowired ScheduleAdmin admin;
+    @Autowired Patients patients;
+    @Autowired Clock clock;
+
+    BookingFixture fixture;
+    LocalDate day;
+    UUID therapist;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new BookingFixture(staff, admin, patients, clock);
+        fixture.onlyRooms("Room " + UUID.randomUUID());
+        day = fixture.day();
+        therapist = fixture.therapist("09:00", "17:00");
+        worker.sendDue(); // earlier tests' rows
+        smtp.reset();
+    }
+
+    @Test
+    void sendsTheConfirmationOnceWithoutServiceOrHealthDetails() throws Exception {
+        UUID patient = pregnantPatient("es");
+        booking.book(new BookAppointment(patient, "prenatal", 60, fixture.at(day, "10:00"), therapist,
+                Appointment.Source.ONLINE, UUID.randomUUID(), null));
+
+        assertThat(worker.sendDue()).isEqualTo(1);
+        assertThat(worker.sendDue()).isZero();
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        String text = received[0].getSubject() + "\n" + GreenMailUtil.getBody(received[0]);
+        assertThat(text).contains("Rosa").contains("Massage Revolution")
+                .doesNotContainIgnoringCase("prenatal").doesNotContainIgnoringCase("sciatica")
+                .doesNotContainIgnoringCase("embarazada").doesNotContain("Tester");
+    }
+
+    @Test
+    void queuesAReminderForLaterAndVoidsItWhenCancelled() {
+        Appointment appointment = booking.book(new BookAppointment(pregnantPatient("en"), "swedish", 60,
+                fixture.at(day, "11:00"), therapist, Appointment.Source.ONLINE, null, null));
+        assertThat(kinds(appointment)).containsExactlyInAnyOrder("CONFIRMATION", "REMINDER");
+
+        book.cancel(appointment.id());
+        worker.sendDue();
+
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(jdbc.sql("select count(*) from booking_outbox where appointment_id = :id and kind = 'REMINDER'"
+                + " and voided_at is not null").param("id", appointment.id()).query(Integer.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void writesNoEmailForABookingThatLost() {
+        UUID patient = pregnantPatient("en");
+        booking.book(new BookAppointment(fixture.patient(), "swedish", 60, fixture.at(day, "12:00"), therapist,
+                Appointment.Source.ONLINE, null, null));
+
+        assertThatThrownBy(() -> booking.book(new BookAppointment(patient, "swedish", 60, fixture.at(day, "12:00"),
+                therapist, Appointment.Source.ONLINE, null, null))).isInstanceOf(SlotTaken.class);
+        assertThat(jdbc.sql("select count(*) from booking_outbox o join patient p on p.email = o.recipient"
+                + " where p.id = :p").param("p", patient).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void keepsTheEmailAndRetriesLaterWhenTheMailServerIsDown() {
+        Appointment appointment = booking.book(new BookAppointment(pregnantPatient("en"), "swedish", 60,
+                fixture.at(day, "14:00"), therapist, Appointment.Source.ONLINE, null, null));
+        smtp.stop();
+
+        assertThat(worker.sendDue()).isZero();
+
+        assertThat(jdbc.sql("select attempts from booking_outbox where appointment_id = :id and kind = 'CONFIRMATION'")
+                .param("id", appointment.id()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select send_after > now() from booking_outbox where appointment_id = :id"
+                + " and kind = 'CONFIRMATION'").param("id", appointment.id()).query(Boolean.class).single()).isTrue();
+    }
+
+    private UUID pregnantPatient(String language) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        UUID id = patients.findOrCreate(new NewPatient("Rosa", "Tester" + tag, null, tag + "@example.com", null,
+                language)).id();
+        patients.recordIntake(id, new Intake("sciatica", null, null, null, true, true, true));
+        return id;
+    }
+
+    private java.util.List<String> kinds(Appointment appointment) {
+        return jdbc.sql("select kind from booking_outbox where appointment_id = :id").param("id", appointment.id())
+                .query(String.class).list();
+    }
+}
