@@ -68,7 +68,7 @@ class BlogBrowserTests {
         driver.findElement(By.id("name")).sendKeys(name);
         driver.findElement(By.id("email")).sendKeys("browser-" + language + "@reader.example");
         driver.findElement(By.id("body")).sendKeys(body);
-        driver.findElement(By.cssSelector("#comment-form button[type=submit]")).click();
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("#comment-form button[type=submit]")).click());
 
         assertThat(driver.findElement(By.id("comment-status")).getText()).contains(awaiting);
         assertThat(driver.getPageSource()).doesNotContain(body).doesNotContain("browser-" + language);
@@ -78,8 +78,9 @@ class BlogBrowserTests {
         driver.get(url("/staff/blog/comments?lang=" + language));
         assertThat(driver.findElement(By.cssSelector("#site-menu .badge")).getText()).isNotBlank();
         browser.screenshot("blog-moderation-" + language + "-1280");
-        driver.findElement(By.xpath("//li[contains(@class,'mod-item')][.//div[contains(.,'" + body + "')]]"
-                + "//form[contains(@class,'inline-actions')]//button[@value='APPROVE']")).click();
+        browser.andWaitForNewPage(() -> driver.findElement(By.xpath(
+                "//li[contains(@class,'mod-item')][.//div[contains(.,'" + body + "')]]"
+                + "//form[contains(@class,'inline-actions')]//button[@value='APPROVE']")).click());
         driver.findElement(By.cssSelector("form[action='/staff/logout'] button, .site-footer")).isDisplayed();
         driver.manage().deleteAllCookies();
 
@@ -122,7 +123,7 @@ class BlogBrowserTests {
         driver.get(url("/staff/login?lang=en"));
         driver.findElement(By.id("email")).sendKeys("owner@demo.relief.test");
         driver.findElement(By.id("password")).sendKeys("demo-owner-relief");
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form button[type=submit]")).click());
     }
 
     private String url(String path) {

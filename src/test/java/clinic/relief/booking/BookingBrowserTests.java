@@ -73,7 +73,7 @@ class BookingBrowserTests {
             driver.get(url("/staff/login?lang=en"));
             driver.findElement(By.id("email")).sendKeys("desk@demo.relief.test");
             driver.findElement(By.id("password")).sendKeys("demo-desk-relief");
-            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form button[type=submit]")).click());
 
             driver.get(url("/staff/booking/new"));
             check("phone-search-en-" + width);
@@ -81,11 +81,11 @@ class BookingBrowserTests {
             driver.findElement(By.id("firstName")).sendKeys("Rosa");
             driver.findElement(By.id("lastName")).sendKeys(lastName);
             driver.findElement(By.id("phone")).sendKeys("(310) 555-0177");
-            driver.findElement(By.cssSelector(".patient-form button")).click();
+            browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector(".patient-form button")).click());
 
             driver.get(driver.getCurrentUrl() + "&choice=deep-tissue:60&date=" + bookingDay());
             check("phone-times-en-" + width);
-            driver.findElement(By.cssSelector("button.slot")).click();
+            browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("button.slot")).click());
 
             assertThat(driver.findElement(By.cssSelector("main")).getText()).contains(lastName);
             check("day-en-" + width);
@@ -103,10 +103,10 @@ class BookingBrowserTests {
         check("book-" + language + "-" + width);
         driver.get(url("/book?choice=trigger-point:60&date=" + bookingDay() + "&assessment=" + assessment));
         check("book-times-" + language + "-" + width);
-        driver.findElement(By.cssSelector("button.slot")).click();
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("button.slot")).click());
         check("details-" + language + "-" + width);
 
-        driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
         check("details-errors-" + language + "-" + width);
         fill("firstName", "Ana");
         fill("lastName", "Reyes");
@@ -116,7 +116,7 @@ class BookingBrowserTests {
         fill("conditions", "Low back pain");
         driver.findElement(By.cssSelector("label[for=consentToTreatment]")).click();
         driver.findElement(By.cssSelector("label[for=acceptsPrivacyNotice]")).click();
-        driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
 
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(doneTitle);
         check("done-" + language + "-" + width);

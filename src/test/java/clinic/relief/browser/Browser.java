@@ -9,13 +9,17 @@ import java.util.List;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven by Debian's chromedriver (nothing is downloaded). Also takes full-page
@@ -47,6 +51,18 @@ public final class Browser implements AutoCloseable {
 
     public void width(int width) {
         driver.manage().window().setSize(new Dimension(width, 900));
+    }
+
+    /**
+     * Does what leads to another page (a click, Enter in a form) and waits until that page has replaced this one:
+     * WebDriver returns from a click before the navigation it starts has happened.
+     */
+    public void andWaitForNewPage(Runnable action) {
+        WebElement html = driver.findElement(By.tagName("html"));
+        action.run();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> "complete".equals(
+                ((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** Saves the whole page, not only the window, as {@code target/screenshots/<name>.png}. */

@@ -141,6 +141,6 @@ class PainFinderBrowserTests extends BrowserTest {
     private void submit() {
         WebElement button = driver.findElement(By.cssSelector(".finder-submit button"));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
-        button.click();
+        browser.andWaitForNewPage(button::click);
     }
 }

@@ -40,7 +40,7 @@ class PublicSiteBrowserTests extends BrowserTest {
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("find where it starts");
 
-        driver.findElement(By.cssSelector(".lang-switch a")).click();
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector(".lang-switch a")).click());
 
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Encontremos dónde empieza");
@@ -52,20 +52,20 @@ class PublicSiteBrowserTests extends BrowserTest {
     void checksACityOrZipFromTheHomePage() {
         driver.get(url("/?lang=en"));
         WebElement zip = driver.findElement(By.id("home-zip"));
-        zip.sendKeys("90277", Keys.ENTER);
+        browser.andWaitForNewPage(() -> zip.sendKeys("90277", Keys.ENTER));
 
         assertThat(result()).isEqualTo("Yes, we serve Redondo Beach. We would be glad to see you.");
 
         WebElement again = driver.findElement(By.id("zip"));
         again.clear();
-        again.sendKeys("Boston", Keys.ENTER);
+        browser.andWaitForNewPage(() -> again.sendKeys("Boston", Keys.ENTER));
         assertThat(result()).startsWith("We do not list Boston in our area yet.");
     }
 
     @Test
     void checksAZipInSpanish() {
         driver.get(url("/service-area?lang=es"));
-        driver.findElement(By.id("zip")).sendKeys("90401", Keys.ENTER);
+        browser.andWaitForNewPage(() -> driver.findElement(By.id("zip")).sendKeys("90401", Keys.ENTER));
 
         assertThat(result()).isEqualTo("Sí, atendemos Santa Monica. Será un gusto recibirle.");
     }
@@ -84,7 +84,7 @@ class PublicSiteBrowserTests extends BrowserTest {
         assertThat(menu.isDisplayed()).isTrue();
 
         WebElement services = tabUntil(element -> "/services".equals(element.getDomAttribute("href")), 6);
-        services.sendKeys(Keys.ENTER);
+        browser.andWaitForNewPage(() -> services.sendKeys(Keys.ENTER));
 
         assertThat(driver.getCurrentUrl()).endsWith("/services");
         assertThat(driver.findElement(By.cssSelector("#site-menu a[aria-current=page]")).getDomAttribute("href"))
@@ -119,11 +119,11 @@ class PublicSiteBrowserTests extends BrowserTest {
     void signsStaffInAndShowsTheirHome() {
         driver.get(url("/staff/login?lang=en"));
         driver.findElement(By.id("email")).sendKeys("owner@demo.relief.test");
-        driver.findElement(By.id("password")).sendKeys("demo-owner-relief", Keys.ENTER);
+        browser.andWaitForNewPage(() -> driver.findElement(By.id("password")).sendKeys("demo-owner-relief", Keys.ENTER));
 
         assertThat(driver.getCurrentUrl()).endsWith("/staff");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Dana Whitfield");
-        driver.findElement(By.cssSelector("form[action='/staff/logout'] button")).click();
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form[action='/staff/logout'] button")).click());
         assertThat(driver.getCurrentUrl()).contains("signedOut");
     }
 
@@ -131,7 +131,7 @@ class PublicSiteBrowserTests extends BrowserTest {
     void refusesAWrongPasswordWithAMessageInTheVisitorsLanguage() {
         driver.get(url("/staff/login?lang=es"));
         driver.findElement(By.id("email")).sendKeys("desk@demo.relief.test");
-        driver.findElement(By.id("password")).sendKeys("not the password", Keys.ENTER);
+        browser.andWaitForNewPage(() -> driver.findElement(By.id("password")).sendKeys("not the password", Keys.ENTER));
 
         assertThat(driver.getCurrentUrl()).endsWith("/staff/login?error");
         assertThat(driver.findElement(By.cssSelector("[role=alert]")).getText()).startsWith("No se pudo entrar.");
