@@ -104,11 +104,6 @@ class ArticleEditor {
         return "redirect:/staff/blog/articles?saved";
     }
 
-    @ExceptionHandler(UnknownArticle.class)
-    ModelAndView unknownArticle() {
-        return errorPage("error/404", HttpStatus.NOT_FOUND);
-    }
-
     @ExceptionHandler(AccessDeniedException.class)
     ModelAndView forbidden() {
         return errorPage("error/4xx", HttpStatus.FORBIDDEN);

@@ -14,7 +14,6 @@ import clinic.relief.staff.Staff;
 import clinic.relief.staff.StaffMember;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,8 +23,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.servlet.ModelAndView;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The public blog: the article list (by language, with paging and tags), each article, and its comments. */
@@ -95,13 +92,6 @@ class BlogPages {
         }
         prepare(article, form, locale, model);
         return "blog/article";
-    }
-
-    @ExceptionHandler(UnknownArticle.class)
-    ModelAndView unknownArticle() {
-        ModelAndView page = new ModelAndView("error/404", HttpStatus.NOT_FOUND);
-        page.addObject("status", HttpStatus.NOT_FOUND.value());
-        return page;
     }
 
     private String listPage(String tag, int page, Locale locale, Model model) {

@@ -85,11 +85,4 @@ class DayPages {
         var roles = AuthorityUtils.authorityListToSet(auth.getAuthorities());
         return roles.contains("ROLE_FRONT_DESK") || roles.contains("ROLE_OWNER");
     }
-
-    @org.springframework.web.bind.annotation.ExceptionHandler(UnknownAppointment.class)
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
-    String notFound(Model model) {
-        model.addAttribute("status", 404);
-        return "error/404";
-    }
 }

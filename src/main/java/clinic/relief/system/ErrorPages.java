@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +17,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
@@ -75,6 +77,11 @@ class ErrorPages {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(HttpServletRequest request, Exception ex) {
+        // A feature's expected failure can name its status with @ResponseStatus and need no handler of its own.
+        ResponseStatus declared = AnnotatedElementUtils.findMergedAnnotation(ex.getClass(), ResponseStatus.class);
+        if (declared != null && declared.code().is4xxClientError()) {
+            return respond(request, declared.code());
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
         return respond(request, HttpStatus.INTERNAL_SERVER_ERROR);
     }

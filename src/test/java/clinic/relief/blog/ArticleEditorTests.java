@@ -13,10 +13,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Staff write articles: drafts stay private, scheduled ones wait for their time, the front desk cannot publish. */
@@ -64,7 +66,8 @@ class ArticleEditorTests {
 
     @Test
     void answersAnUnknownArticleWithNotFound() throws Exception {
-        mvc.perform(get("/blog/no-such-article")).andExpect(status().isNotFound());
+        mvc.perform(get("/blog/no-such-article").param("lang", "en")).andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("We could not find that page")));
         mvc.perform(get("/staff/blog/articles/" + java.util.UUID.randomUUID())
                 .with(user("writer@clinic.example").roles("THERAPIST"))).andExpect(status().isNotFound());
     }
