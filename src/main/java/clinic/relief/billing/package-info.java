@@ -1,0 +1,4 @@
+/**
+ * Billing: prices and quotes, member savings plans with their credit ledger, invoices, payments, receipts and reports.
+ */
+package clinic.relief.billing;
