@@ -1,14 +1,21 @@
 package clinic.relief.painmap;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
+import jakarta.annotation.PreDestroy;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,39 +35,65 @@ public class Assessments {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final AssessmentWriter writer;
 
-    Assessments(PainFinder finder, JdbcClient jdbc, JsonMapper json, Clock clock) {
+    Assessments(PainFinder finder, JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json, Clock clock) {
         this.finder = finder;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.writer = new AssessmentWriter(rows -> insert(jdbcTemplate, rows), 4096, 256, 10_000);
     }
 
     /**
-     * Screens and ranks the query and saves the result.
+     * Screens and ranks the query and saves the result; returns once it is written (group commit: see
+     * {@link AssessmentWriter}).
      *
      * @throws UnknownIds when the query names ids the knowledge base does not know (nothing is saved)
+     * @throws AssessmentsBusy when assessments arrive faster than they can be written
      */
     public SavedAssessment assess(PainQuery query) {
         PainFinderResult result = finder.find(query);
-        SavedAssessment saved = new SavedAssessment(UUID.randomUUID(), Instant.now(clock), ENGINE_VERSION, query,
-                result);
-        // One statement, so one round trip. set_config(..., true) turns synchronous_commit off for this statement's
-        // own transaction only: an anonymous assessment need not wait for its WAL flush. A server crash in the next
-        // fraction of a second can lose it, never corrupt it or anything else; clinical records never do this.
-        jdbc.sql("""
-                insert into painmap_assessment (id, created_at, engine_version, knowledge_base_version, query, result)
-                select :id, :createdAt, :engine, :kb, cast(:query as jsonb), cast(:result as jsonb)
-                from (select set_config('synchronous_commit', 'off', true)) as async_commit
-                """)
-                .param("id", saved.id())
-                .param("createdAt", OffsetDateTime.ofInstant(saved.createdAt(), ZoneOffset.UTC))
-                .param("engine", ENGINE_VERSION)
-                .param("kb", result.knowledgeBaseVersion())
-                .param("query", json.writeValueAsString(query))
-                .param("result", json.writeValueAsString(result))
-                .update();
+        SavedAssessment saved = new SavedAssessment(UUID.randomUUID(),
+                Instant.now(clock).truncatedTo(ChronoUnit.MICROS), ENGINE_VERSION, query, result);
+        writer.save(new AssessmentRow(saved.id(), saved.createdAt(), ENGINE_VERSION, result.knowledgeBaseVersion(),
+                json.writeValueAsString(query), json.writeValueAsString(result)));
         return saved;
+    }
+
+    /**
+     * Writes a batch as one statement over parallel arrays, so the statement text never changes with the batch
+     * size. set_config(..., true) turns synchronous_commit off for this transaction only: an anonymous assessment
+     * need not wait for its WAL flush, and a server crash in the next fraction of a second can lose one, never
+     * corrupt it or anything else. Clinical records never do this.
+     */
+    private static void insert(JdbcTemplate jdbc, List<AssessmentRow> rows) {
+        jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into painmap_assessment (id, created_at, engine_version, knowledge_base_version, query, result)
+                    select id, created_at, engine, kb, query, result
+                    from unnest(cast(? as uuid[]), cast(? as timestamptz[]), cast(? as text[]), cast(? as text[]),
+                                cast(? as jsonb[]), cast(? as jsonb[])) as rows(id, created_at, engine, kb, query, result),
+                         (select set_config('synchronous_commit', 'off', true)) as async_commit
+                    """)) {
+                insert.setArray(1, connection.createArrayOf("uuid", column(rows, AssessmentRow::id)));
+                insert.setArray(2, connection.createArrayOf("text", column(rows, row -> row.createdAt().toString())));
+                insert.setArray(3, connection.createArrayOf("text", column(rows, AssessmentRow::engineVersion)));
+                insert.setArray(4, connection.createArrayOf("text", column(rows, AssessmentRow::knowledgeBaseVersion)));
+                insert.setArray(5, connection.createArrayOf("text", column(rows, AssessmentRow::query)));
+                insert.setArray(6, connection.createArrayOf("text", column(rows, AssessmentRow::result)));
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    private static Object[] column(List<AssessmentRow> rows, Function<AssessmentRow, Object> field) {
+        return rows.stream().map(field).toArray();
+    }
+
+    @PreDestroy
+    void stopWriting() {
+        writer.close();
     }
 
     @Transactional(readOnly = true)

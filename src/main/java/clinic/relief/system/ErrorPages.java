@@ -82,6 +82,11 @@ class ErrorPages {
         if (declared != null && declared.code().is4xxClientError()) {
             return respond(request, declared.code());
         }
+        if (declared != null && declared.code() == HttpStatus.SERVICE_UNAVAILABLE) {
+            // Overload, not a fault: say so briefly, without a stack trace per request.
+            log.warn("Busy on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+            return respond(request, HttpStatus.SERVICE_UNAVAILABLE);
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
         return respond(request, HttpStatus.INTERNAL_SERVER_ERROR);
     }
