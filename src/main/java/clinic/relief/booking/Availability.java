@@ -7,10 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,6 +26,11 @@ import java.util.UUID;
  * change never offers a start that does not exist or one twice over.
  */
 public final class Availability {
+
+    private static final Comparator<Slot> BY_START_THEN_THERAPIST = (one, other) -> {
+        int byStart = one.start().compareTo(other.start());
+        return byStart != 0 ? byStart : one.therapistId().compareTo(other.therapistId());
+    };
 
     private final ZoneId zone;
     private final BookingRules rules;
@@ -58,21 +63,30 @@ public final class Availability {
     public List<Slot> slots(Request request, List<TherapistSchedule> therapists, Map<UUID, List<TimeRange>> rooms) {
         Instant earliest = clock.instant().plus(rules.minimumNotice());
         Instant latest = clock.instant().plus(rules.horizon());
+        // Each therapist's and room's taken time is indexed once per call, so every candidate start costs a few
+        // binary searches rather than a scan of every appointment in the range.
+        List<Busy> busy = therapists.stream().map(Busy::of).toList();
+        Map<UUID, Spans> roomsTaken = rooms == null ? null : indexed(rooms);
         List<Slot> slots = new ArrayList<>();
+        List<Slot> day = new ArrayList<>();
         for (LocalDate date = request.from(); !date.isAfter(request.to()); date = date.plusDays(1)) {
-            for (TherapistSchedule therapist : therapists) {
-                slots.addAll(slotsOn(date, request, therapist, rooms, earliest, latest));
+            for (Busy therapist : busy) {
+                slotsOn(date, request, therapist, roomsTaken, earliest, latest, day);
             }
+            // Dates follow each other, so sorting day by day sorts the whole list.
+            day.sort(BY_START_THEN_THERAPIST);
+            slots.addAll(day);
+            day.clear();
         }
-        slots.sort(Comparator.comparing(Slot::start).thenComparing(Slot::therapistId));
         return slots;
     }
 
-    private List<Slot> slotsOn(LocalDate date, Request request, TherapistSchedule therapist,
-            Map<UUID, List<TimeRange>> rooms, Instant earliest, Instant latest) {
-        List<Slot> slots = new ArrayList<>();
+    private void slotsOn(LocalDate date, Request request, Busy therapist, Map<UUID, Spans> rooms, Instant earliest,
+            Instant latest, List<Slot> slots) {
         Duration blockedLength = request.session().plus(request.buffer());
-        for (WeeklyTime hours : therapist.hours()) {
+        List<TimeRange> breaks = therapist.schedule().breaks().stream().filter(b -> b.fallsOn(date))
+                .map(b -> b.on(date, zone)).toList();
+        for (WeeklyTime hours : therapist.schedule().hours()) {
             if (!hours.fallsOn(date)) {
                 continue;
             }
@@ -83,24 +97,52 @@ public final class Availability {
                     continue;
                 }
                 TimeRange blocked = TimeRange.of(start, blockedLength);
-                if (therapist.isFree(blocked, date, zone)) {
-                    place(blocked, request.session(), therapist.therapistId(), rooms).ifPresent(slots::add);
+                if (!overlapsAny(breaks, blocked) && !therapist.taken().overlap(blocked)) {
+                    Slot slot = place(blocked, request.session(), therapist.schedule().therapistId(), rooms);
+                    if (slot != null) {
+                        slots.add(slot);
+                    }
                 }
             }
         }
-        return slots;
     }
 
-    /** The slot in the first free room, or without a room when none is needed; empty when every room is taken. */
-    private static Optional<Slot> place(TimeRange blocked, Duration session, UUID therapistId,
-            Map<UUID, List<TimeRange>> rooms) {
+    private static Map<UUID, Spans> indexed(Map<UUID, List<TimeRange>> rooms) {
+        Map<UUID, Spans> taken = new LinkedHashMap<>();
+        rooms.forEach((room, spans) -> taken.put(room, Spans.of(spans)));
+        return taken;
+    }
+
+    /** A therapist's schedule with time off and appointments indexed together: both make the therapist unavailable. */
+    private record Busy(TherapistSchedule schedule, Spans taken) {
+
+        static Busy of(TherapistSchedule schedule) {
+            List<TimeRange> taken = new ArrayList<>(schedule.timeOff());
+            taken.addAll(schedule.blocked());
+            return new Busy(schedule, Spans.of(taken));
+        }
+    }
+
+    /** The slot in the first free room, or without a room when none is needed; null when every room is taken. */
+    private static Slot place(TimeRange blocked, Duration session, UUID therapistId, Map<UUID, Spans> rooms) {
         Instant end = blocked.start().plus(session);
         if (rooms == null) {
-            return Optional.of(new Slot(blocked.start(), end, therapistId, null));
+            return new Slot(blocked.start(), end, therapistId, null);
         }
-        return rooms.entrySet().stream()
-                .filter(room -> room.getValue().stream().noneMatch(blocked::overlaps))
-                .findFirst()
-                .map(room -> new Slot(blocked.start(), end, therapistId, room.getKey()));
+        for (Map.Entry<UUID, Spans> room : rooms.entrySet()) {
+            if (!room.getValue().overlap(blocked)) {
+                return new Slot(blocked.start(), end, therapistId, room.getKey());
+            }
+        }
+        return null;
+    }
+
+    private static boolean overlapsAny(List<TimeRange> ranges, TimeRange range) {
+        for (TimeRange each : ranges) {
+            if (each.overlaps(range)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

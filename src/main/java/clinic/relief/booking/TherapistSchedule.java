@@ -25,10 +25,4 @@ public record TherapistSchedule(UUID therapistId, List<WeeklyTime> hours, List<W
         more.add(span);
         return new TherapistSchedule(therapistId, hours, breaks, timeOff, more);
     }
-
-    boolean isFree(TimeRange span, java.time.LocalDate date, java.time.ZoneId zone) {
-        return breaks.stream().filter(b -> b.fallsOn(date)).noneMatch(b -> b.on(date, zone).overlaps(span))
-                && timeOff.stream().noneMatch(span::overlaps)
-                && blocked.stream().noneMatch(span::overlaps);
-    }
 }
