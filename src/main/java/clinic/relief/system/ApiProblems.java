@@ -57,6 +57,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (Overload.isPoolExhausted(ex)) {
+            log.warn("No database connection free in time: answering 503");
+            ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.SERVICE_UNAVAILABLE);
+            problem.setTitle(messages.getMessage("problem.busy.title", null, LocaleContextHolder.getLocale()));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Overload.RETRY_AFTER_SECONDS).body(problem);
+        }
         log.error("Unexpected failure in an API request", ex);
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
         problem.setTitle(messages.getMessage("problem.unexpected.title", null, LocaleContextHolder.getLocale()));

@@ -82,6 +82,11 @@ class ErrorPages {
         if (declared != null && declared.code().is4xxClientError()) {
             return respond(request, declared.code());
         }
+        if (Overload.isPoolExhausted(ex)) {
+            log.warn("No database connection free in time for {} {}: answering 503", request.getMethod(),
+                    request.getRequestURI());
+            return respond(request, HttpStatus.SERVICE_UNAVAILABLE);
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
         return respond(request, HttpStatus.INTERNAL_SERVER_ERROR);
     }
