@@ -54,6 +54,22 @@ public class AppointmentBook {
         return appointments.starting(span, therapistId).stream().map(a -> view(a, rooms)).toList();
     }
 
+    /** Appointments starting on the clinic dates {@code from}-{@code to}, of one therapist or one room, by start. */
+    @Transactional(readOnly = true)
+    public List<AppointmentView> between(LocalDate from, LocalDate to, UUID therapistId, UUID roomId) {
+        TimeRange span = new TimeRange(from.atStartOfDay(booking.zone()).toInstant(),
+                to.plusDays(1).atStartOfDay(booking.zone()).toInstant());
+        Map<UUID, String> rooms = schedules.roomNames();
+        List<Appointment.Stored> found = roomId != null ? appointments.startingInRoom(span, roomId)
+                : appointments.starting(span, therapistId);
+        return found.stream().map(a -> view(a, rooms)).toList();
+    }
+
+    /** Every room by name, active or not. */
+    public Map<UUID, String> rooms() {
+        return schedules.roomNames();
+    }
+
     @Transactional(readOnly = true)
     public AppointmentView get(UUID id) {
         return view(load(id).stored(), schedules.roomNames());

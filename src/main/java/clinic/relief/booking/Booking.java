@@ -75,6 +75,11 @@ public class Booking {
         return slots(catalogue.get(serviceId), minutes, from, to, therapistId, null, true);
     }
 
+    /** Free starts for moving {@code appointment}: its own time counts as free. */
+    List<Slot> availabilityFor(UUID appointment, String serviceId, int minutes, LocalDate from, LocalDate to) {
+        return slots(catalogue.get(serviceId), minutes, from, to, null, appointment, true);
+    }
+
     /**
      * Books the slot, or returns the appointment an earlier request with the same idempotency key booked.
      *
