@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,10 @@ class ReschedulePages {
 
     @GetMapping("/staff/booking/{id}/reschedule")
     String form(@PathVariable UUID id, @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Locale locale, Model model) {
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Locale locale, Model model,
+            CsrfToken csrf) {
+        // A long list of times outgrows the response buffer: the token's session must exist before rendering.
+        csrf.getToken();
         AppointmentView a = book.get(id);
         LocalDate day = date == null ? a.start().atZone(views.zone()).toLocalDate() : date;
         List<Slot> free = a.isBooked()
@@ -48,13 +52,13 @@ class ReschedulePages {
     @PostMapping("/staff/booking/{id}/reschedule")
     String move(@PathVariable UUID id, @RequestParam String slot, @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Locale locale, Model model,
-            RedirectAttributes redirect) {
+            CsrfToken csrf, RedirectAttributes redirect) {
         try {
             book.reschedule(id, BookingViews.startOf(slot), BookingViews.therapistOf(slot));
         } catch (SlotTaken | SlotNotOffered lost) {
             model.addAttribute("problem", lost instanceof SlotTaken ? "booking.problem.slotTaken"
                     : "booking.problem.slotNotOffered");
-            return form(id, date, locale, model);
+            return form(id, date, locale, model, csrf);
         } catch (AppointmentStateConflict conflict) {
             redirect.addFlashAttribute("problem", "booking.day.wrongState." + conflict.current().name());
             return "redirect:/staff/booking/" + id;

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -40,7 +41,9 @@ class ApiTokenPages {
     }
 
     @GetMapping("/staff/api-tokens")
-    String list(Locale locale, Model model) {
+    String list(Locale locale, Model model, CsrfToken csrf) {
+        // A long list outgrows the response buffer: the token's session must exist before rendering starts.
+        csrf.getToken();
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new ApiTokenForm("", StaffRole.FRONT_DESK));
         }
@@ -52,9 +55,9 @@ class ApiTokenPages {
 
     @PostMapping("/staff/api-tokens")
     String issue(@Valid @ModelAttribute("form") ApiTokenForm form, BindingResult errors, Principal owner,
-            Locale locale, Model model, RedirectAttributes redirect) {
+            Locale locale, Model model, CsrfToken csrf, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            return list(locale, model);
+            return list(locale, model, csrf);
         }
         ApiTokens.Issued issued = tokens.issue(form.name(), form.role(), owner.getName());
         redirect.addFlashAttribute("issued", issued.token());

@@ -40,7 +40,8 @@ class SecurityConfiguration {
                                 "/staff/booking/*/reschedule").hasAnyRole("OWNER", "FRONT_DESK")
                         .requestMatchers(HttpMethod.POST, "/staff/booking/**").hasAnyRole("OWNER", "FRONT_DESK")
                         // Who read which clinical record: the owner only.
-                        .requestMatchers("/staff/audit/**", "/staff/api-tokens/**", "/staff/api-tokens").hasRole("OWNER")
+                        .requestMatchers("/staff/audit/**", "/staff/api-tokens/**", "/staff/api-tokens", "/staff/schedules",
+                                "/staff/schedules/**").hasRole("OWNER")
                         .requestMatchers("/staff/**").hasAnyRole("OWNER", "FRONT_DESK", "THERAPIST")
                         // Appointments carry patients' names: front desk and owner only (therapists use their day view).
                         .requestMatchers("/api/booking/appointments/**").hasAnyRole("OWNER", "FRONT_DESK")
