@@ -12,6 +12,7 @@ import clinic.relief.patients.Patients;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The clinic's appointment book: a day's appointments and the changes staff make to them (check-in, complete,
@@ -26,16 +27,21 @@ public class AppointmentBook {
     private final Schedules schedules;
     private final Patients patients;
     private final ApplicationEventPublisher events;
+    private final BookingLocks locks;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     AppointmentBook(Booking booking, Appointments appointments, Therapists therapists, Schedules schedules,
-            Patients patients, ApplicationEventPublisher events, Clock clock) {
+            Patients patients, ApplicationEventPublisher events, BookingLocks locks, TransactionTemplate transactions,
+            Clock clock) {
         this.booking = booking;
         this.appointments = appointments;
         this.therapists = therapists;
         this.schedules = schedules;
         this.patients = patients;
         this.events = events;
+        this.locks = locks;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -46,6 +52,22 @@ public class AppointmentBook {
                 date.plusDays(1).atStartOfDay(booking.zone()).toInstant());
         Map<UUID, String> rooms = schedules.roomNames();
         return appointments.starting(span, therapistId).stream().map(a -> view(a, rooms)).toList();
+    }
+
+    /** Appointments starting on the clinic dates {@code from}-{@code to}, of one therapist or one room, by start. */
+    @Transactional(readOnly = true)
+    public List<AppointmentView> between(LocalDate from, LocalDate to, UUID therapistId, UUID roomId) {
+        TimeRange span = new TimeRange(from.atStartOfDay(booking.zone()).toInstant(),
+                to.plusDays(1).atStartOfDay(booking.zone()).toInstant());
+        Map<UUID, String> rooms = schedules.roomNames();
+        List<Appointment.Stored> found = roomId != null ? appointments.startingInRoom(span, roomId)
+                : appointments.starting(span, therapistId);
+        return found.stream().map(a -> view(a, rooms)).toList();
+    }
+
+    /** Every room by name, active or not. */
+    public Map<UUID, String> rooms() {
+        return schedules.roomNames();
     }
 
     @Transactional(readOnly = true)
@@ -99,21 +121,26 @@ public class AppointmentBook {
         return cancelled.feeOwed();
     }
 
-    /** Moves a booked appointment to a new start (and optionally another therapist) that availability offers. */
-    @Transactional
+    /**
+     * Moves a booked appointment to a new start (and optionally another therapist) that availability offers. The
+     * free slot and, after a lost race, the alternatives are found outside the write transaction.
+     */
     public void reschedule(UUID id, Instant start, UUID therapistId) {
-        Appointment appointment = load(id);
-        if (appointment.status() != AppointmentStatus.BOOKED) {
-            throw new AppointmentStateConflict(id, appointment.status(), "reschedule");
+        Appointment.Stored row = load(id).stored();
+        if (row.status() != AppointmentStatus.BOOKED) {
+            throw new AppointmentStateConflict(id, row.status(), "reschedule");
         }
-        Appointment.Stored row = appointment.stored();
         BookableService service = booking.service(row.serviceId());
         Slot slot = booking.offered(service, row.minutes(), start, therapistId, id);
-        appointment.reschedule(slot, service.rules().buffer());
         try {
-            appointments.update(appointment);
+            transactions.executeWithoutResult(tx -> {
+                locks.lock(slot, row.patientId(), null);
+                Appointment appointment = load(id);
+                appointment.reschedule(slot, service.rules().buffer());
+                appointments.update(appointment);
+            });
         } catch (Appointments.Overlap overlap) {
-            throw new SlotTaken(start, List.of());
+            throw new SlotTaken(start, booking.alternatives(service, row.minutes(), start, therapistId, id));
         }
     }
 

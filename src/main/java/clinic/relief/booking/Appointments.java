@@ -74,6 +74,14 @@ class Appointments {
                 .query(Appointments::row).list();
     }
 
+    /** Appointments starting in {@code span} in one room, by start. */
+    List<Appointment.Stored> startingInRoom(TimeRange span, UUID room) {
+        return jdbc.sql("select " + COLUMNS + " from booking_appointment where starts_at >= :from and starts_at < :to"
+                        + " and room_id = :room order by starts_at")
+                .param("from", utc(span.start())).param("to", utc(span.end())).param("room", room)
+                .query(Appointments::row).list();
+    }
+
     private static java.util.Map<String, Object> params(Appointment.Stored a, Instant now) {
         java.util.Map<String, Object> p = new java.util.HashMap<>();
         p.put("now", now == null ? null : utc(now));

@@ -31,6 +31,7 @@ public class Booking {
     private final Schedules schedules;
     private final Appointments appointments;
     private final IdempotencyKeys keys;
+    private final BookingLocks locks;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Availability availability;
@@ -38,13 +39,14 @@ public class Booking {
     private final Clock clock;
 
     Booking(Catalogue catalogue, Therapists therapists, Schedules schedules, Appointments appointments,
-            IdempotencyKeys keys, ApplicationEventPublisher events, TransactionTemplate transactions,
+            IdempotencyKeys keys, BookingLocks locks, ApplicationEventPublisher events, TransactionTemplate transactions,
             BookingSettings settings, ClinicProfile clinic, Clock clock) {
         this.catalogue = catalogue;
         this.therapists = therapists;
         this.schedules = schedules;
         this.appointments = appointments;
         this.keys = keys;
+        this.locks = locks;
         this.events = events;
         this.transactions = transactions;
         this.zone = clinic.zone();
@@ -73,6 +75,11 @@ public class Booking {
         return slots(catalogue.get(serviceId), minutes, from, to, therapistId, null, true);
     }
 
+    /** Free starts for moving {@code appointment}: its own time counts as free. */
+    List<Slot> availabilityFor(UUID appointment, String serviceId, int minutes, LocalDate from, LocalDate to) {
+        return slots(catalogue.get(serviceId), minutes, from, to, null, appointment, true);
+    }
+
     /**
      * Books the slot, or returns the appointment an earlier request with the same idempotency key booked.
      *
@@ -93,16 +100,24 @@ public class Booking {
             return sameRequest.get();
         }
         BookableService service = catalogue.get(command.serviceId());
+        Slot slot = offered(service, command.minutes(), command.start(), command.therapistId(), null);
         for (int attempt = 1; ; attempt++) {
-            // A lost race leaves the slot to another room or therapist if one is still free; offered() decides.
-            Slot slot = offered(service, command.minutes(), command.start(), command.therapistId(), null);
             try {
-                return transactions.execute(tx -> insert(command, service, slot));
+                Slot chosen = slot;
+                return transactions.execute(tx -> insert(command, service, chosen));
             } catch (Appointments.Overlap | IdempotencyKeys.Reused lost) {
-                if (attempt == ATTEMPTS) {
-                    throw new SlotTaken(command.start(), alternatives(service, command.minutes(), command.start(),
-                            command.therapistId(), null));
+                sameRequest = earlier(command.idempotencyKey());
+                if (sameRequest.isPresent()) {
+                    return sameRequest.get();
                 }
+                // Alternatives are computed here, outside the transaction, once per lost race.
+                List<Slot> free = around(service, command.minutes(), command.start(), command.therapistId(), null);
+                Optional<Slot> another = startingAt(command.start(), free);
+                if (another.isEmpty() || attempt == ATTEMPTS) {
+                    throw new SlotTaken(command.start(), nearest(free, command.start()));
+                }
+                // The race took one room or therapist, but the same start is still free with another.
+                slot = another.get();
             }
         }
     }
@@ -112,6 +127,13 @@ public class Booking {
     }
 
     private Appointment insert(BookAppointment command, BookableService service, Slot slot) {
+        locks.lock(slot, command.patientId(), command.idempotencyKey());
+        if (command.idempotencyKey() != null) {
+            Optional<Appointment> sameRequest = earlier(command.idempotencyKey());
+            if (sameRequest.isPresent()) {
+                return sameRequest.get();
+            }
+        }
         Appointment appointment = new Appointment(UUID.randomUUID(), command.patientId(), service.id(),
                 command.minutes(), command.source(), command.assessmentId(), slot, service.rules().buffer());
         appointments.insert(appointment, clock.instant());
@@ -124,14 +146,15 @@ public class Booking {
 
     /** The offered slot starting at {@code start} (with the therapist, if given); otherwise {@link SlotNotOffered}. */
     Slot offered(BookableService service, int minutes, Instant start, UUID therapistId, UUID ignoring) {
-        LocalDate day = start.atZone(zone).toLocalDate();
-        Optional<Slot> free = startingAt(start, slots(service, minutes, day, day, therapistId, ignoring, true));
-        if (free.isPresent()) {
-            return free.get();
+        List<Slot> free = around(service, minutes, start, therapistId, ignoring);
+        Optional<Slot> slot = startingAt(start, free);
+        if (slot.isPresent()) {
+            return slot.get();
         }
         // Valid by the rules and hours, only held by other appointments: that is a lost race, not bad input.
+        LocalDate day = start.atZone(zone).toLocalDate();
         if (startingAt(start, slots(service, minutes, day, day, therapistId, ignoring, false)).isPresent()) {
-            throw new SlotTaken(start, alternatives(service, minutes, start, therapistId, ignoring));
+            throw new SlotTaken(start, nearest(free, start));
         }
         throw new SlotNotOffered(start);
     }
@@ -142,8 +165,17 @@ public class Booking {
 
     /** Up to three free starts nearest to the one asked for, the day before to the day after. */
     List<Slot> alternatives(BookableService service, int minutes, Instant start, UUID therapistId, UUID ignoring) {
+        return nearest(around(service, minutes, start, therapistId, ignoring), start);
+    }
+
+    /** Free starts from the day before {@code start} to the day after. */
+    private List<Slot> around(BookableService service, int minutes, Instant start, UUID therapistId, UUID ignoring) {
         LocalDate day = start.atZone(zone).toLocalDate();
-        return slots(service, minutes, day.minusDays(1), day.plusDays(1), therapistId, ignoring, true).stream()
+        return slots(service, minutes, day.minusDays(1), day.plusDays(1), therapistId, ignoring, true);
+    }
+
+    private static List<Slot> nearest(List<Slot> free, Instant start) {
+        return free.stream()
                 .sorted(Comparator.comparing(slot -> java.time.Duration.between(slot.start(), start).abs()))
                 .limit(3)
                 .sorted(Comparator.comparing(Slot::start))

@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import static clinic.relief.booking.Schedules.utc;
 
-/** Sets up rooms and therapists' schedules (the demo data and tests use it; a staff editor is still to come). */
+/** Writes rooms and therapists' schedules: the owner's editors ({@link ScheduleEditor}), demo data and tests. */
 @Component
 class ScheduleAdmin {
 
@@ -53,6 +53,29 @@ class ScheduleAdmin {
         jdbc.sql("insert into booking_time_off (id, therapist_id, period) values (:id, :t, tstzrange(:from, :to))")
                 .param("id", UUID.randomUUID()).param("t", therapist).param("from", utc(period.start()))
                 .param("to", utc(period.end())).update();
+    }
+
+    /** Renames a room; false when another room already has the name. */
+    @Transactional
+    boolean rename(UUID room, String name) {
+        try {
+            return jdbc.sql("update booking_room set name = :name where id = :id").param("id", room)
+                    .param("name", name).update() == 1;
+        } catch (org.springframework.dao.DuplicateKeyException taken) {
+            return false;
+        }
+    }
+
+    @Transactional
+    void activate(UUID room, boolean active) {
+        jdbc.sql("update booking_room set active = :active where id = :id").param("id", room)
+                .param("active", active).update();
+    }
+
+    @Transactional
+    void removeTimeOff(UUID therapist, UUID id) {
+        jdbc.sql("delete from booking_time_off where id = :id and therapist_id = :t").param("id", id)
+                .param("t", therapist).update();
     }
 
     private void weekly(String table, UUID therapist, WeeklyTime time) {

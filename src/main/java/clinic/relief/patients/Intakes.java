@@ -48,6 +48,12 @@ class Intakes {
         return new RecordedIntake(patientId, intake, consentVersion, privacyVersion, now);
     }
 
+    /** The id of the latest intake (the record the audit trail names). */
+    Optional<UUID> latestId(UUID patientId) {
+        return jdbc.sql("select id from patient_intake where patient_id = :patient order by consented_at desc limit 1")
+                .param("patient", patientId).query(UUID.class).optional();
+    }
+
     Optional<RecordedIntake> latest(UUID patientId) {
         return jdbc.sql("""
                 select conditions, medications, allergies, recent_surgery, pregnant, consent_version,

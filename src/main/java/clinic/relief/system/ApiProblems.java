@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -57,6 +59,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        // A feature's expected failure can name its status with @ResponseStatus and need no handler of its own.
+        ResponseStatus declared = AnnotatedElementUtils.findMergedAnnotation(ex.getClass(), ResponseStatus.class);
+        if (declared != null && declared.code().is4xxClientError()) {
+            ProblemDetail problem = ProblemDetail.forStatus(declared.code());
+            problem.setTitle(messages.getMessage("problem.status." + declared.code().value(), null,
+                    declared.code().getReasonPhrase(), LocaleContextHolder.getLocale()));
+            return ResponseEntity.status(declared.code()).body(problem);
+        }
+        boolean busy = declared != null && declared.code() == HttpStatus.SERVICE_UNAVAILABLE;
+        if (busy || Overload.isPoolExhausted(ex)) {
+            log.warn("Busy, answering 503: {}", ex.getMessage());
+            ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.SERVICE_UNAVAILABLE);
+            problem.setTitle(messages.getMessage("problem.busy.title", null, LocaleContextHolder.getLocale()));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Overload.RETRY_AFTER_SECONDS).body(problem);
+        }
         log.error("Unexpected failure in an API request", ex);
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
         problem.setTitle(messages.getMessage("problem.unexpected.title", null, LocaleContextHolder.getLocale()));

@@ -82,7 +82,8 @@ class ErrorPages {
         if (declared != null && declared.code().is4xxClientError()) {
             return respond(request, declared.code());
         }
-        if (declared != null && declared.code() == HttpStatus.SERVICE_UNAVAILABLE) {
+        boolean busy = declared != null && declared.code() == HttpStatus.SERVICE_UNAVAILABLE;
+        if (busy || Overload.isPoolExhausted(ex)) {
             // Overload, not a fault: say so briefly, without a stack trace per request.
             log.warn("Busy on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
             return respond(request, HttpStatus.SERVICE_UNAVAILABLE);

@@ -36,8 +36,12 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/staff/login").permitAll()
                         // Booking for callers and changing appointments: front desk and owner; therapists only read.
-                        .requestMatchers("/staff/booking/new", "/staff/booking/patients").hasAnyRole("OWNER", "FRONT_DESK")
+                        .requestMatchers("/staff/booking/new", "/staff/booking/patients", "/staff/booking/rooms",
+                                "/staff/booking/*/reschedule").hasAnyRole("OWNER", "FRONT_DESK")
                         .requestMatchers(HttpMethod.POST, "/staff/booking/**").hasAnyRole("OWNER", "FRONT_DESK")
+                        // Who read which clinical record: the owner only.
+                        .requestMatchers("/staff/audit/**", "/staff/api-tokens/**", "/staff/api-tokens", "/staff/schedules",
+                                "/staff/schedules/**").hasRole("OWNER")
                         .requestMatchers("/staff/**").hasAnyRole("OWNER", "FRONT_DESK", "THERAPIST")
                         // Appointments carry patients' names: front desk and owner only (therapists use their day view).
                         .requestMatchers("/api/booking/appointments/**").hasAnyRole("OWNER", "FRONT_DESK")

@@ -3,14 +3,8 @@ package clinic.relief.booking;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.patients.Patients;
@@ -95,33 +89,9 @@ class BookingConcurrencyTests {
 
     /** Runs {@link #REQUESTS} bookings released at once; each outcome is the appointment or the exception. */
     private List<Object> race(java.util.function.IntFunction<BookAppointment> commands) throws Exception {
-        List<BookAppointment> prepared = new ArrayList<>();
-        for (int i = 0; i < REQUESTS; i++) {
-            prepared.add(commands.apply(i));
-        }
-        CountDownLatch gate = new CountDownLatch(1);
-        List<Future<Object>> futures = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(REQUESTS);
-        try {
-            for (BookAppointment command : prepared) {
-                Callable<Object> task = () -> {
-                    gate.await();
-                    try {
-                        return booking.book(command);
-                    } catch (RuntimeException e) {
-                        return e;
-                    }
-                };
-                futures.add(pool.submit(task));
-            }
-            gate.countDown();
-            List<Object> outcomes = new ArrayList<>();
-            for (Future<Object> future : futures) {
-                outcomes.add(future.get());
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Race.run(REQUESTS, i -> {
+            BookAppointment command = commands.apply(i);
+            return () -> booking.book(command);
+        });
     }
 }
