@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Prepares and checks the booking throughput runs of docs/benchmarks.md (issue 4).
+
+  prepare  URL PSQL_URL N_PATIENTS  -> seeds patients, writes /tmp/booking-distinct.jsonl (free, mutually
+                                       non-overlapping slots, one new patient each) and /tmp/booking-contended.jsonl
+  count    PSQL_URL                 -> prints appointments booked and overlapping pairs (therapist, room, patient)
+
+Needs the app running with the demo profile (therapists' hours and rooms) and psql on the PATH.
+"""
+import datetime as dt
+import json
+import subprocess
+import sys
+import urllib.request
+import uuid
+
+SERVICE, MINUTES, BUFFER = "swedish", 30, 10
+
+
+def psql(url, sql):
+    return subprocess.run(["psql", url, "-Atq"], input=sql, check=True, capture_output=True, text=True).stdout
+
+
+def availability(base, start, days):
+    query = f"service={SERVICE}&minutes={MINUTES}&from={start}&to={start + dt.timedelta(days=days)}"
+    with urllib.request.urlopen(f"{base}/api/booking/availability?{query}") as answer:
+        return json.load(answer)
+
+
+def prepare(base, db, patients):
+    ids = [str(uuid.uuid4()) for _ in range(patients)]
+    values = ",".join(f"('{i}', 'Load', 'Client {n}', 'en', now())" for n, i in enumerate(ids))
+    psql(db, f"insert into patient (id, first_name, last_name, language, created_at) values {values}")
+    today = dt.date.today()
+    slots = availability(base, today, 30) + availability(base, today + dt.timedelta(days=31), 29)
+    taken_until = {}
+    chosen = []
+    for slot in sorted(slots, key=lambda s: s["start"]):
+        start = dt.datetime.fromisoformat(slot["start"].replace("Z", "+00:00"))
+        therapist = slot["therapistId"]
+        if therapist in taken_until and start < taken_until[therapist]:
+            continue
+        taken_until[therapist] = start + dt.timedelta(minutes=MINUTES + BUFFER)
+        chosen.append((slot["start"], therapist))
+    with open("/tmp/booking-distinct.jsonl", "w") as out:
+        for (start, therapist), patient in zip(chosen[:-4], ids):
+            out.write(json.dumps({"patientId": patient, "service": SERVICE, "minutes": MINUTES, "start": start,
+                                  "therapistId": therapist}) + "\n")
+    # Contended: 64 different patients all asking for the same four slots.
+    with open("/tmp/booking-contended.jsonl", "w") as out:
+        for n in range(64):
+            start, therapist = chosen[-1 - n % 4]
+            out.write(json.dumps({"patientId": ids[-1 - n], "service": SERVICE, "minutes": MINUTES, "start": start,
+                                  "therapistId": therapist}) + "\n")
+    print(f"{min(len(chosen) - 4, patients)} distinct slots written; 4 more are kept for the contended run")
+
+
+def count(db):
+    booked = psql(db, "select count(*) from booking_appointment where status <> 'CANCELLED'").strip()
+    overlaps = psql(db, """
+        select count(*) from booking_appointment a join booking_appointment b on a.id < b.id
+        where a.status <> 'CANCELLED' and b.status <> 'CANCELLED'
+          and (a.therapist_id = b.therapist_id or a.room_id = b.room_id)
+          and tstzrange(a.starts_at, a.blocked_until, '[)') && tstzrange(b.starts_at, b.blocked_until, '[)')
+           or a.id < b.id and a.status <> 'CANCELLED' and b.status <> 'CANCELLED' and a.patient_id = b.patient_id
+          and tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(b.starts_at, b.ends_at, '[)')""").strip()
+    print(f"appointments booked: {booked}; overlapping pairs: {overlaps}")
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "prepare":
+        prepare(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    else:
+        count(sys.argv[2])
