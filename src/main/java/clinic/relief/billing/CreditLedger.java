@@ -48,7 +48,7 @@ class CreditLedger {
     List<Balance> balance(UUID membership, Instant at) {
         return jdbc.sql("""
                 select service_id, minutes, sum(remaining)::int from (""" + OPEN + """
-                ) open group by service_id, minutes order by service_id, minutes""")
+                ) open group by service_id, minutes having sum(remaining) > 0 order by service_id, minutes""")
                 .param("m", membership).param("at", ts(at))
                 .query((rs, n) -> new Balance(rs.getString(1), rs.getInt(2), rs.getInt(3))).list();
     }
