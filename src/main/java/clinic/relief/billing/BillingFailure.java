@@ -3,19 +3,20 @@ package clinic.relief.billing;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * An expected billing failure: a payment larger than the balance, a credit already used, a membership in the wrong
  * state. Carries the HTTP status it answers with and a message code ({@code billing.problem.<code>}) with arguments.
  */
-public class BillingFailure extends RuntimeException {
+public class BillingFailure extends ResponseStatusException {
 
     private final HttpStatus status;
     private final String code;
     private final List<Object> args;
 
     public BillingFailure(HttpStatus status, String code, Object... args) {
-        super(code + " " + List.of(args));
+        super(status, code + " " + List.of(args));
         this.status = status;
         this.code = code;
         this.args = List.of(args);

@@ -42,7 +42,7 @@ public class Payments {
         Money limit = command.kind() == Payment.Kind.PAYMENT ? invoice.balance() : invoice.paid();
         if (command.amount().compareTo(limit) > 0) {
             throw BillingFailure.unprocessable(command.kind() == Payment.Kind.PAYMENT ? "overBalance" : "overPaid",
-                    limit.toString());
+                    limit);
         }
         Payment payment = new Payment(UUID.randomUUID(), invoice.id(), command.kind(), command.method(),
                 command.amount(), command.note(), recordedBy, clock.instant());
