@@ -52,7 +52,7 @@ class AppointmentBilling {
         Quote quote = quotes.quote(request);
         if (quote.usesCredit() && !useCredit(booked)) {
             QuoteRequest.MemberTerms m = request.member();
-            quote = quotes.quote(request.withMember(new QuoteRequest.MemberTerms(m.planName(), m.memberPrice(), false,
+            quote = quotes.quote(request.withMember(new QuoteRequest.MemberTerms(m.planNames(), m.memberPrice(), false,
                     m.creditOnInsuredVisit())));
         }
         quotes.store(booked.appointmentId(), booked.patientId(), quote, months.now());

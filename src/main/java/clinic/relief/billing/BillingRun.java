@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static clinic.relief.billing.CreditLedger.ts;
-import static clinic.relief.billing.LineArg.text;
 
 /**
  * The monthly membership charge. Each membership is charged in its own transaction; the charge row's primary key
@@ -82,7 +81,7 @@ public class BillingRun {
         }
         invoices.open(invoiceId, membership.patientId(), null, membershipId, null);
         invoices.addLine(invoiceId, Line.of(Kind.MEMBERSHIP_FEE, fee,
-                frozen ? "billing.line.freezeFee" : "billing.line.monthlyFee", text(plan.names().get("en")), text(month.toString())),
+                frozen ? "billing.line.freezeFee" : "billing.line.monthlyFee", LineArg.names(plan.names()), LineArg.month(month)),
                 "membership:" + membershipId + ":" + month);
         ledger.rollOver(membershipId, plan.rolloverCap(), months.start(month));
         if (!frozen) {

@@ -32,7 +32,7 @@ class BillingViews {
     public record PaymentView(UUID id, String what, String amount, String date, String recordedBy, boolean payment) {
     }
 
-    public record InvoiceView(UUID id, long number, String issued, String service, String total, String paid,
+    public record InvoiceView(UUID id, String number, String issued, String service, String total, String paid,
             String balance, boolean owing, List<LineView> lines, List<PaymentView> payments) {
     }
 
@@ -50,7 +50,7 @@ class BillingViews {
                 text("billing.pdf.payment." + p.kind(), locale, text("billing.method." + p.method(), locale),
                         date(p.at(), locale)), p.signedAmount().format(locale), date(p.at(), locale), p.recordedBy(),
                 p.kind() == Payment.Kind.PAYMENT)).toList();
-        return new InvoiceView(invoice.id(), invoice.number(), date(invoice.issuedAt(), locale),
+        return new InvoiceView(invoice.id(), String.valueOf(invoice.number()), date(invoice.issuedAt(), locale),
                 serviceName(invoice.serviceId(), locale), invoice.total().format(locale), invoice.paid().format(locale),
                 invoice.balance().format(locale), invoice.balance().isPositive(), lines(invoice.lines(), locale),
                 payments);

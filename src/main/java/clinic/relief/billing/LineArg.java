@@ -29,12 +29,26 @@ public sealed interface LineArg {
                 ? decimal.stripTrailingZeros().toPlainString() : number.toString());
     }
 
+    /** A name given per language ({@code en}, {@code es}, ...), such as a plan's; English when the reader's is missing. */
+    static LineArg names(java.util.Map<String, String> names) {
+        return new Names(new java.util.TreeMap<>(names));
+    }
+
+    static LineArg month(java.time.YearMonth month) {
+        return new Month(month);
+    }
+
     static LineArg decode(String encoded) {
         String value = encoded.substring(2);
         return switch (encoded.substring(0, 2)) {
             case "t:" -> new Text(value);
             case "m:" -> new Amount(Money.of(value));
             case "n:" -> new Num(value);
+            case "y:" -> new Month(java.time.YearMonth.parse(value));
+            case "l:" -> new Names(java.util.Arrays.stream(value.split("\u001f"))
+                    .map(pair -> pair.split("=", 2))
+                    .collect(java.util.stream.Collectors.toMap(pair -> pair[0], pair -> pair[1],
+                            (a, b) -> a, java.util.TreeMap::new)));
             default -> throw new IllegalArgumentException("Unknown line argument: " + encoded);
         };
     }
@@ -56,6 +70,27 @@ public sealed interface LineArg {
 
         public String encode() {
             return "m:" + amount;
+        }
+    }
+
+    record Names(java.util.SortedMap<String, String> names) implements LineArg {
+        public Object render(Locale locale) {
+            return names.getOrDefault(locale.getLanguage(), names.getOrDefault("en", names.values().iterator().next()));
+        }
+
+        public String encode() {
+            return "l:" + names.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining("\u001f"));
+        }
+    }
+
+    record Month(java.time.YearMonth month) implements LineArg {
+        public Object render(Locale locale) {
+            return java.time.format.DateTimeFormatter.ofPattern("LLLL yyyy", locale).format(month);
+        }
+
+        public String encode() {
+            return "y:" + month;
         }
     }
 

@@ -11,7 +11,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import static clinic.relief.billing.LineArg.text;
 
 /**
  * Membership API: enrol, change plan, freeze, cancel, share with household members, and read credits. Enrolling
@@ -103,7 +102,7 @@ public class Memberships {
                 && plan.earlyCancelFee().isPositive()) {
             UUID invoice = invoices.open(UUID.randomUUID(), membership.patientId(), null, id, null);
             invoices.addLine(invoice, Line.of(Kind.FEE, plan.earlyCancelFee(), "billing.line.earlyCancel",
-                    text(plan.names().get("en"))), "early-cancel:" + id);
+                    LineArg.names(plan.names())), "early-cancel:" + id);
         }
         return store.get(id);
     }

@@ -46,12 +46,12 @@ public final class PricingPolicy {
             return false;
         }
         if (member.creditAvailable()) {
-            lines.add(Line.of(Kind.MEMBERSHIP_CREDIT, list.negate(), "billing.line.credit", text(member.planName())));
+            lines.add(Line.of(Kind.MEMBERSHIP_CREDIT, list.negate(), "billing.line.credit", LineArg.names(member.planNames())));
             return true;
         }
         if (member.memberPrice() != null && member.memberPrice().compareTo(list) < 0) {
             lines.add(Line.of(Kind.MEMBER_PRICE, member.memberPrice().minus(list), "billing.line.memberPrice",
-                    text(member.planName()), amount(member.memberPrice())));
+                    LineArg.names(member.planNames()), amount(member.memberPrice())));
         }
         return false;
     }
@@ -82,7 +82,7 @@ public final class PricingPolicy {
                 && terms.membershipCreditAllowed();
         if (creditAllowed && share.isPositive()) {
             lines.add(Line.of(Kind.MEMBERSHIP_CREDIT, share.negate(), "billing.line.creditShare",
-                    text(member.planName())));
+                    LineArg.names(member.planNames())));
             return true;
         }
         return false;

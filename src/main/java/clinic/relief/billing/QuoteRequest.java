@@ -46,14 +46,21 @@ public record QuoteRequest(String serviceId, int minutes, Money listPrice, Membe
     }
 
     /**
-     * A membership as it bears on this visit: the member price for this service and length (null if the plan has
+     * A membership as it bears on this visit: the plan's name per language, the member price for this service and length (null if the plan has
      * none), whether a credit for it is available, and whether the plan lets a credit pay an insured visit.
      */
-    public record MemberTerms(String planName, Money memberPrice, boolean creditAvailable,
+    public record MemberTerms(java.util.Map<String, String> planNames, Money memberPrice, boolean creditAvailable,
             boolean creditOnInsuredVisit) {
 
+        public MemberTerms(String planName, Money memberPrice, boolean creditAvailable, boolean creditOnInsuredVisit) {
+            this(java.util.Map.of("en", planName), memberPrice, creditAvailable, creditOnInsuredVisit);
+        }
+
         public MemberTerms {
-            Objects.requireNonNull(planName, "planName");
+            planNames = java.util.Map.copyOf(planNames);
+            if (planNames.isEmpty()) {
+                throw new IllegalArgumentException("A plan needs a name");
+            }
             if (memberPrice != null) {
                 memberPrice.requireNotNegative("A member price");
             }

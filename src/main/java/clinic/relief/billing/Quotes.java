@@ -55,7 +55,7 @@ public class Quotes {
         if (membership.isPresent()) {
             Plan plan = plans.get(membership.get().planId());
             boolean credit = ledger.available(membership.get().id(), serviceId, minutes, months.now()) > 0;
-            request = request.withMember(new QuoteRequest.MemberTerms(plan.names().get("en"),
+            request = request.withMember(new QuoteRequest.MemberTerms(plan.names(),
                     plan.memberPrice(serviceId, minutes), credit, plan.creditOnInsuredVisit()));
         }
         CoverageLookup lookup = coverage.getIfAvailable();

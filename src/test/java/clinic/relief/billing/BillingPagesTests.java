@@ -44,7 +44,7 @@ class BillingPagesTests {
                 .andExpect(content().string(containsString("$79.00")));
         mvc.perform(get("/staff/billing/patients/{id}", patient).param("choice", "swedish:60").param("lang", "es")
                         .with(DESK))
-                .andExpect(content().string(containsString("Precio de socio con Relief Monthly")));
+                .andExpect(content().string(containsString("Precio de socio con Relief Mensual")));
     }
 
     @Test

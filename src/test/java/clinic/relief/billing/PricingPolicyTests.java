@@ -100,6 +100,16 @@ class PricingPolicyTests {
         assertThat(quote.lines().get(3).args()).containsExactly(LineArg.number(20), LineArg.amount(Money.of("40")));
     }
 
+    @Test
+    void storedArgumentsReadBackInEitherLanguage() {
+        LineArg plan = LineArg.names(java.util.Map.of("en", "Relief Monthly", "es", "Relief Mensual"));
+        LineArg month = LineArg.month(java.time.YearMonth.of(2027, 3));
+
+        assertThat(LineArg.decode(plan.encode()).render(java.util.Locale.forLanguageTag("es"))).isEqualTo("Relief Mensual");
+        assertThat(LineArg.decode(month.encode()).render(java.util.Locale.ENGLISH)).isEqualTo("March 2027");
+        assertThat(LineArg.decode(LineArg.amount(Money.of("12.5")).encode())).isEqualTo(LineArg.amount(Money.of("12.50")));
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void totalsAreNeverNegativeAndInsuredSharesNeverExceedTheBasis(long seed) {
