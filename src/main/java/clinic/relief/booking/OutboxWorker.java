@@ -11,7 +11,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,7 +47,8 @@ class OutboxWorker {
         this.clock = clock;
     }
 
-    private record Due(UUID id, String recipient, String subject, String body, int attempts) {
+    private record Due(UUID id, String recipient, String subject, String body, int attempts, String attachmentName,
+            String attachmentType, byte[] attachment) {
     }
 
     /** Sends what is due now; returns how many were sent. */
@@ -58,7 +63,8 @@ class OutboxWorker {
 
     private List<Due> due() {
         return jdbc.sql("""
-                select id, recipient, subject, body, attempts from booking_outbox
+                select id, recipient, subject, body, attempts, attachment_name, attachment_type, attachment
+                from booking_outbox
                 where sent_at is null and voided_at is null and send_after <= :now and attempts < :max
                 order by send_after limit :batch for update skip locked
                 """)
@@ -66,19 +72,38 @@ class OutboxWorker {
                 .query(Due.class).list();
     }
 
-    private int send(JavaMailSender sender, Due row) {
+    private SimpleMailMessage simple(Due row) {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(clinic.email());
         message.setTo(row.recipient());
         message.setSubject(row.subject());
         message.setText(row.body());
+        return message;
+    }
+
+    private MimeMessage withAttachment(JavaMailSender sender, Due row) throws MessagingException {
+        MimeMessage message = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(clinic.email());
+        helper.setTo(row.recipient());
+        helper.setSubject(row.subject());
+        helper.setText(row.body());
+        helper.addAttachment(row.attachmentName(), new ByteArrayResource(row.attachment()), row.attachmentType());
+        return message;
+    }
+
+    private int send(JavaMailSender sender, Due row) {
         Instant now = clock.instant();
         try {
-            sender.send(message);
+            if (row.attachment() == null) {
+                sender.send(simple(row));
+            } else {
+                sender.send(withAttachment(sender, row));
+            }
             jdbc.sql("update booking_outbox set sent_at = :now, attempts = attempts + 1 where id = :id")
                     .param("now", utc(now)).param("id", row.id()).update();
             return 1;
-        } catch (MailException failed) {
+        } catch (MailException | MessagingException failed) {
             Duration backOff = Duration.ofMinutes(1L << Math.min(row.attempts(), 10));
             jdbc.sql("""
                     update booking_outbox set attempts = attempts + 1, send_after = :next, last_error = :error

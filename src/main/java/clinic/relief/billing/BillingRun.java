@@ -1,0 +1,92 @@
+package clinic.relief.billing;
+
+import java.time.YearMonth;
+import java.util.UUID;
+
+import clinic.relief.billing.Line.Kind;
+import clinic.relief.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static clinic.relief.billing.CreditLedger.ts;
+
+/**
+ * The monthly membership charge. Each membership is charged in its own transaction; the charge row's primary key
+ * (membership, month) makes a second run, or a run on another instance at the same moment, charge nothing more:
+ * {@code insert ... on conflict do nothing} waits for the other transaction and then finds the row.
+ */
+@Service
+public class BillingRun {
+
+    private final JdbcClient jdbc;
+    private final MembershipStore memberships;
+    private final Plans plans;
+    private final CreditLedger ledger;
+    private final Invoices invoices;
+    private final ClinicMonths months;
+    private final TransactionTemplate transactions;
+
+    BillingRun(JdbcClient jdbc, MembershipStore memberships, Plans plans, CreditLedger ledger, Invoices invoices,
+            ClinicMonths months, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.memberships = memberships;
+        this.plans = plans;
+        this.ledger = ledger;
+        this.invoices = invoices;
+        this.months = months;
+        this.transactions = transactions;
+    }
+
+    /** Charges the current clinic month; safe to run often (hourly), it charges each membership once a month. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT2M")
+    void runCurrentMonth() {
+        run(months.current());
+    }
+
+    /** Charges every billable membership for {@code month}; returns how many were charged by this call. */
+    public int run(YearMonth month) {
+        int charged = 0;
+        for (UUID id : memberships.billable(month.atDay(1))) {
+            if (Boolean.TRUE.equals(transactions.execute(tx -> charge(id, month)))) {
+                charged++;
+            }
+        }
+        return charged;
+    }
+
+    /** Charges one membership for one month, in the caller's transaction; false if it was charged already. */
+    boolean charge(UUID membershipId, YearMonth month) {
+        Membership membership = memberships.lock(membershipId);
+        if (membership.nextPlanId() != null && month.isAfter(YearMonth.from(membership.startedOn()))) {
+            memberships.update(membershipId, "plan_id = next_plan_id, next_plan_id = null");
+            membership = memberships.get(membershipId);
+        }
+        if (membership.isFrozen() && membership.frozenUntil().isBefore(month.atDay(1))) {
+            memberships.update(membershipId, "status = 'ACTIVE', frozen_until = null");
+            membership = memberships.get(membershipId);
+        }
+        Plan plan = plans.get(membership.planId());
+        boolean frozen = membership.isFrozen();
+        Money fee = frozen ? plan.freezeFee() : plan.monthlyFee();
+        UUID invoiceId = UUID.randomUUID();
+        int inserted = jdbc.sql("""
+                insert into billing_membership_charge (membership_id, period, kind, amount, invoice_id, charged_at)
+                values (:m, :period, :kind, :amount, :invoice, :at) on conflict do nothing""")
+                .param("m", membershipId).param("period", month.atDay(1)).param("kind", frozen ? "FREEZE" : "MONTHLY")
+                .param("amount", fee.amount()).param("invoice", invoiceId).param("at", ts(months.now())).update();
+        if (inserted == 0) {
+            return false;
+        }
+        invoices.open(invoiceId, membership.patientId(), null, membershipId, null);
+        invoices.addLine(invoiceId, Line.of(Kind.MEMBERSHIP_FEE, fee,
+                frozen ? "billing.line.freezeFee" : "billing.line.monthlyFee", LineArg.names(plan.names()), LineArg.month(month)),
+                "membership:" + membershipId + ":" + month);
+        ledger.rollOver(membershipId, plan.rolloverCap(), months.start(month));
+        if (!frozen) {
+            ledger.grant(membershipId, month, plan, months.start(month.plusMonths(plan.creditMonths())), months.now());
+        }
+        return true;
+    }
+}

@@ -1,0 +1,107 @@
+package clinic.relief.billing;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import static clinic.relief.billing.CreditLedger.ts;
+
+/** Rows of {@code billing_membership}; {@link #lock} serialises every change to one membership and its credits. */
+@Repository
+class MembershipStore {
+
+    private final JdbcClient jdbc;
+
+    MembershipStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Membership m, java.time.Instant at) {
+        jdbc.sql("""
+                insert into billing_membership (id, patient_id, plan_id, status, started_on, created_at)
+                values (:id, :patient, :plan, 'ACTIVE', :started, :at)""")
+                .param("id", m.id()).param("patient", m.patientId()).param("plan", m.planId())
+                .param("started", m.startedOn()).param("at", ts(at)).update();
+    }
+
+    Optional<Membership> find(UUID id) {
+        return jdbc.sql("select * from billing_membership where id = :id").param("id", id)
+                .query(MembershipStore::row).optional();
+    }
+
+    Membership get(UUID id) {
+        return find(id).orElseThrow(() -> BillingFailure.notFound("unknownMembership"));
+    }
+
+    Membership lock(UUID id) {
+        return jdbc.sql("select * from billing_membership where id = :id for update").param("id", id)
+                .query(MembershipStore::row).optional()
+                .orElseThrow(() -> BillingFailure.notFound("unknownMembership"));
+    }
+
+    /**
+     * The membership whose credits and prices a patient may use on {@code today}: their own, or one they share as a
+     * household member of a plan that allows sharing; a cancelled one counts until its credits lapse.
+     */
+    Optional<Membership> usableBy(UUID patientId, java.time.Instant now) {
+        return jdbc.sql("""
+                select m.* from billing_membership m join billing_plan p on p.id = m.plan_id
+                where (m.patient_id = :p or (p.household_sharing and exists (select 1
+                        from billing_membership_household h where h.membership_id = m.id and h.patient_id = :p)))
+                  and (m.status <> 'CANCELLED' or m.credits_end > :now)
+                order by (m.patient_id = :p) desc, m.created_at desc limit 1""")
+                .param("p", patientId).param("now", ts(now)).query(MembershipStore::row).optional();
+    }
+
+    List<Membership> ofPatient(UUID patientId) {
+        return jdbc.sql("select * from billing_membership where patient_id = :p order by created_at desc")
+                .param("p", patientId).query(MembershipStore::row).list();
+    }
+
+    /** Memberships that owe a charge for a month starting on {@code first}. */
+    List<UUID> billable(LocalDate first) {
+        return jdbc.sql("""
+                select id from billing_membership
+                where started_on < :next and (ends_on is null or ends_on > :first) order by created_at""")
+                .param("first", first).param("next", first.plusMonths(1)).query(UUID.class).list();
+    }
+
+    void update(UUID id, String assignments, Object... params) {
+        var spec = jdbc.sql("update billing_membership set " + assignments + " where id = :id").param("id", id);
+        for (int i = 0; i < params.length; i += 2) {
+            spec = spec.param((String) params[i], params[i + 1]);
+        }
+        spec.update();
+    }
+
+    void addHousehold(UUID id, UUID patientId) {
+        jdbc.sql("insert into billing_membership_household values (:id, :p) on conflict do nothing")
+                .param("id", id).param("p", patientId).update();
+    }
+
+    List<UUID> household(UUID id) {
+        return jdbc.sql("select patient_id from billing_membership_household where membership_id = :id")
+                .param("id", id).query(UUID.class).list();
+    }
+
+    private static Membership row(ResultSet rs, int n) throws SQLException {
+        Timestamp creditsEnd = rs.getTimestamp("credits_end");
+        return new Membership(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+                rs.getString("plan_id"), rs.getString("next_plan_id"), Membership.Status.valueOf(rs.getString("status")),
+                date(rs, "started_on"), date(rs, "frozen_until"), date(rs, "cancel_requested_on"), date(rs, "ends_on"),
+                creditsEnd == null ? null : creditsEnd.toInstant());
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+}

@@ -1,0 +1,103 @@
+package clinic.relief.billing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.relief.shared.Money;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static clinic.relief.billing.CreditLedger.ts;
+
+/**
+ * Quotes appointments from the price list, the patient's membership and, when the insurance module provides a
+ * {@link CoverageLookup}, their coverage; stores each booked appointment's quote. Works with no coverage lookup:
+ * every visit is then self-pay.
+ */
+@Service
+public class Quotes {
+
+    private final PricingPolicy policy = new PricingPolicy();
+    private final PriceList prices;
+    private final MembershipStore memberships;
+    private final Plans plans;
+    private final CreditLedger ledger;
+    private final ObjectProvider<CoverageLookup> coverage;
+    private final ClinicMonths months;
+    private final JdbcClient jdbc;
+
+    Quotes(PriceList prices, MembershipStore memberships, Plans plans, CreditLedger ledger,
+            ObjectProvider<CoverageLookup> coverage, ClinicMonths months, JdbcClient jdbc) {
+        this.prices = prices;
+        this.memberships = memberships;
+        this.plans = plans;
+        this.ledger = ledger;
+        this.coverage = coverage;
+        this.months = months;
+        this.jdbc = jdbc;
+    }
+
+    /** The quote a patient would get for this service, length and day now (nothing is stored or used). */
+    @Transactional(readOnly = true)
+    public Quote preview(UUID patientId, String serviceId, int minutes, LocalDate day) {
+        return policy.quote(request(patientId, serviceId, minutes, day));
+    }
+
+    QuoteRequest request(UUID patientId, String serviceId, int minutes, LocalDate day) {
+        QuoteRequest request = QuoteRequest.selfPay(serviceId, minutes, prices.price(serviceId, minutes));
+        Optional<Membership> membership = patientId == null ? Optional.empty()
+                : memberships.usableBy(patientId, months.now());
+        if (membership.isPresent()) {
+            Plan plan = plans.get(membership.get().planId());
+            boolean credit = ledger.available(membership.get().id(), serviceId, minutes, months.now()) > 0;
+            request = request.withMember(new QuoteRequest.MemberTerms(plan.names(),
+                    plan.memberPrice(serviceId, minutes), credit, plan.creditOnInsuredVisit()));
+        }
+        CoverageLookup lookup = coverage.getIfAvailable();
+        if (lookup != null && patientId != null) {
+            Optional<InsuranceTerms> terms = lookup.termsFor(patientId, serviceId, day);
+            if (terms.isPresent()) {
+                request = request.withInsurance(terms.get());
+            }
+        }
+        return request;
+    }
+
+    Quote quote(QuoteRequest request) {
+        return policy.quote(request);
+    }
+
+    void store(UUID appointmentId, UUID patientId, Quote quote, Instant at) {
+        jdbc.sql("""
+                insert into billing_quote (appointment_id, patient_id, service_id, minutes, total, uses_credit, created_at)
+                values (:a, :p, :s, :m, :total, :credit, :at) on conflict do nothing""")
+                .param("a", appointmentId).param("p", patientId).param("s", quote.serviceId())
+                .param("m", quote.minutes()).param("total", quote.total().amount()).param("credit", quote.usesCredit())
+                .param("at", ts(at)).update();
+        List<Line> lines = quote.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            jdbc.sql("""
+                    insert into billing_quote_line values (:a, :i, :kind, :amount, :code, :args) on conflict do nothing""")
+                    .param("a", appointmentId).param("i", i).param("kind", lines.get(i).kind().name())
+                    .param("amount", lines.get(i).amount().amount()).param("code", lines.get(i).code())
+                    .param("args", lines.get(i).encodedArgs()).update();
+        }
+    }
+
+    /** The quote stored when the appointment was booked. */
+    @Transactional(readOnly = true)
+    public Optional<Quote> ofAppointment(UUID appointmentId) {
+        List<Line> lines = jdbc.sql("select kind, amount, code, args from billing_quote_line where appointment_id = :a"
+                + " order by position").param("a", appointmentId).query(Invoices::line).list();
+        return jdbc.sql("select service_id, minutes, total, uses_credit from billing_quote where appointment_id = :a")
+                .param("a", appointmentId)
+                .query((rs, n) -> new Quote(rs.getString(1), rs.getInt(2), lines, Money.of(rs.getBigDecimal(3)),
+                        rs.getBoolean(4)))
+                .optional();
+    }
+}

@@ -1,0 +1,56 @@
+package clinic.relief.billing;
+
+import java.util.Locale;
+
+import clinic.relief.booking.PatientMail;
+import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.patients.Patient;
+import clinic.relief.patients.Patients;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * E-mails a receipt after each payment, through booking's outbox, in the payment's own transaction (a payment that
+ * rolls back sends nothing). The subject and body name only the clinic and the patient's first name.
+ */
+@Component
+class ReceiptMail {
+
+    private final Invoices invoices;
+    private final BillingDocuments documents;
+    private final PatientMail mail;
+    private final Patients patients;
+    private final MessageSource messages;
+    private final ClinicProfile clinic;
+
+    ReceiptMail(Invoices invoices, BillingDocuments documents, PatientMail mail, Patients patients,
+            MessageSource messages, ClinicProfile clinic) {
+        this.invoices = invoices;
+        this.documents = documents;
+        this.mail = mail;
+        this.patients = patients;
+        this.messages = messages;
+        this.clinic = clinic;
+    }
+
+    @EventListener
+    void on(PaymentRecorded recorded) {
+        if (recorded.kind() != Payment.Kind.PAYMENT) {
+            return;
+        }
+        Patient patient = patients.get(recorded.patientId());
+        if (patient.email() == null) {
+            return;
+        }
+        Locale locale = Locale.forLanguageTag(patient.language() == null ? "en" : patient.language());
+        Invoice invoice = invoices.get(recorded.invoiceId());
+        Payment payment = invoice.payments().stream().filter(p -> p.id().equals(recorded.paymentId())).findFirst()
+                .orElseThrow();
+        String subject = messages.getMessage("billing.mail.receiptSubject", new Object[] {clinic.name()}, locale);
+        String body = messages.getMessage("billing.mail.receiptBody",
+                new Object[] {patient.firstName(), clinic.name(), clinic.phoneDisplay()}, locale);
+        mail.queueDocument(patient.id(), subject, body, new PatientMail.Attachment(
+                "receipt-" + invoice.number() + ".pdf", "application/pdf", documents.receipt(invoice, payment, locale)));
+    }
+}

@@ -1,0 +1,27 @@
+package clinic.relief.billing;
+
+import java.util.Objects;
+import java.util.UUID;
+
+import clinic.relief.shared.Money;
+
+/**
+ * A payment or refund the desk records against an invoice. The amount must be positive (a refund is a kind, not a
+ * negative amount); {@code note} holds a check number or terminal reference, never card data.
+ */
+public record RecordPayment(UUID invoiceId, Payment.Kind kind, Payment.Method method, Money amount, String note) {
+
+    public RecordPayment {
+        Objects.requireNonNull(invoiceId, "invoiceId");
+        if (kind == null || method == null || amount == null) {
+            throw BillingFailure.unprocessable("paymentIncomplete");
+        }
+        if (!amount.isPositive()) {
+            throw BillingFailure.unprocessable("amountNotPositive", amount.toString());
+        }
+        note = note == null || note.isBlank() ? null : note.strip();
+        if (note != null && note.length() > 100) {
+            throw BillingFailure.unprocessable("noteTooLong");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package clinic.relief.billing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.relief.ReliefTest;
+import clinic.relief.booking.AppointmentBooked;
+import clinic.relief.booking.AppointmentCancelled;
+import clinic.relief.booking.AppointmentMissed;
+import clinic.relief.patients.NewPatient;
+import clinic.relief.patients.Patients;
+import clinic.relief.shared.Money;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@ReliefTest
+class AppointmentBillingIntegrationTests {
+
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate tx;
+    @Autowired Invoices invoices;
+    @Autowired Quotes quotes;
+    @Autowired Memberships memberships;
+    @Autowired Payments payments;
+    @Autowired JdbcClient jdbc;
+    @Autowired PriceList prices;
+    @Autowired MembershipStore store;
+    @Autowired Plans plans;
+    @Autowired CreditLedger ledger;
+    @Autowired ClinicMonths months;
+    @Autowired Patients patients;
+
+    private final Instant start = Instant.now().plusSeconds(86_400 * 3);
+
+    @Test
+    void aBookingIsQuotedAndInvoicedAtTheListPrice() {
+        UUID patient = patient();
+        UUID appointment = book(patient, "trigger-point", 60);
+
+        assertThat(quotes.ofAppointment(appointment)).get().satisfies(quote -> {
+            assertThat(quote.total()).isEqualTo(Money.of("110.00"));
+            assertThat(quote.lines()).extracting(Line::code).containsExactly("billing.line.list");
+        });
+        assertThat(invoices.forAppointment(appointment)).get()
+                .satisfies(invoice -> assertThat(invoice.balance()).isEqualTo(Money.of("110.00")));
+    }
+
+    @Test
+    void aMemberBookingUsesACreditAndACancellationGivesItBack() {
+        UUID patient = patient();
+        Membership membership = memberships.enrol(patient, "relief-monthly");
+        UUID appointment = book(patient, "trigger-point", 60);
+
+        assertThat(quotes.ofAppointment(appointment)).get().satisfies(quote -> {
+            assertThat(quote.usesCredit()).isTrue();
+            assertThat(quote.total()).isEqualTo(Money.ZERO);
+        });
+        assertThat(memberships.credits(membership.id())).isEmpty();
+        assertThat(quotes.ofAppointment(book(patient, "trigger-point", 60))).get()
+                .satisfies(quote -> assertThat(quote.total()).isEqualTo(Money.of("89.00")));
+
+        publish(new AppointmentCancelled(appointment, patient, start, Instant.now(), BigDecimal.ZERO));
+        assertThat(memberships.credits(membership.id()))
+                .containsExactly(new Memberships.CreditBalance("trigger-point", 60, 1));
+    }
+
+    @Test
+    void lateCancelAndNoShowFeesBecomeInvoiceLines() {
+        UUID patient = patient();
+        UUID late = book(patient, "trigger-point", 60);
+        UUID missed = book(patient, "swedish", 60);
+        publish(new AppointmentCancelled(late, patient, start, Instant.now(), new BigDecimal("55.00")));
+        publish(new AppointmentMissed(missed, patient, new BigDecimal("45.00")));
+        publish(new AppointmentMissed(missed, patient, new BigDecimal("45.00")));
+
+        assertThat(invoices.forAppointment(late).orElseThrow().lines()).extracting(Line::kind)
+                .containsExactly(Line.Kind.LIST_PRICE, Line.Kind.CANCELLED, Line.Kind.FEE);
+        assertThat(invoices.balanceOf(patient)).isEqualTo(Money.of("100.00"));
+    }
+
+    @Test
+    void aRemittanceSettlesThePatientShareOncePerReference() {
+        UUID patient = patient();
+        UUID appointment = book(patient, "trigger-point", 60);
+        PatientShareDetermined share = new PatientShareDetermined(patient, appointment, Money.of("35.00"), "835:CLP*1");
+        publish(share);
+        publish(share);
+
+        assertThat(invoices.balanceOf(patient)).isEqualTo(Money.of("35.00"));
+    }
+
+    @Test
+    void aQuoteWorksWithACoverageLookupFromTheInsuranceModule() {
+        CoverageLookup lookup = (patient, service, day) -> Optional.of(new InsuranceTerms("Aetna PPO",
+                Money.of("25"), new BigDecimal("20"), Money.ZERO, Money.of("80"), false));
+        Quotes insured = new Quotes(prices, store, plans, ledger,
+                new StaticListableBeanFactory(Map.of("lookup", lookup)).getBeanProvider(CoverageLookup.class),
+                months, jdbc);
+
+        Quote quote = insured.preview(UUID.randomUUID(), "trigger-point", 60, LocalDate.now());
+
+        assertThat(quote.total()).isEqualTo(Money.of("41.00"));
+        assertThat(quotes.preview(UUID.randomUUID(), "trigger-point", 60, LocalDate.now()).total())
+                .isEqualTo(Money.of("110.00"));
+    }
+
+    @Test
+    void paymentsAboveTheBalanceOrNotPositiveAreRefusedWithNothingWritten() {
+        UUID patient = patient();
+        UUID invoice = invoices.forAppointment(book(patient, "swedish", 60)).orElseThrow().id();
+
+        assertThatThrownBy(() -> pay(invoice, Payment.Kind.PAYMENT, "90.01"))
+                .isInstanceOfSatisfying(BillingFailure.class, f -> assertThat(f.code()).isEqualTo("overBalance"));
+        assertThatThrownBy(() -> pay(invoice, Payment.Kind.PAYMENT, "-5"))
+                .isInstanceOfSatisfying(BillingFailure.class, f -> assertThat(f.code()).isEqualTo("amountNotPositive"));
+        assertThatThrownBy(() -> pay(invoice, Payment.Kind.REFUND, "1"))
+                .isInstanceOfSatisfying(BillingFailure.class, f -> assertThat(f.code()).isEqualTo("overPaid"));
+        assertThat(invoices.get(invoice).payments()).isEmpty();
+
+        pay(invoice, Payment.Kind.PAYMENT, "60");
+        pay(invoice, Payment.Kind.REFUND, "10");
+        assertThat(invoices.get(invoice).balance()).isEqualTo(Money.of("40.00"));
+    }
+
+    private UUID patient() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        return patients.findOrCreate(new NewPatient("Pat", "Payer" + tag, "310 555 " + tag.substring(0, 4), null, null, "en")).id();
+    }
+
+    private void pay(UUID invoice, Payment.Kind kind, String amount) {
+        payments.record(new RecordPayment(invoice, kind, Payment.Method.CASH, Money.of(amount), null), "desk@x");
+    }
+
+    private UUID book(UUID patient, String service, int minutes) {
+        UUID appointment = UUID.randomUUID();
+        publish(new AppointmentBooked(appointment, patient, UUID.randomUUID(), service, minutes, start, null));
+        return appointment;
+    }
+
+    private void publish(Object event) {
+        tx.executeWithoutResult(status -> events.publishEvent(event));
+    }
+
+    static List<String> codes(Invoice invoice) {
+        return invoice.lines().stream().map(Line::code).toList();
+    }
+}
