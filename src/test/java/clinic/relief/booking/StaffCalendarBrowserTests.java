@@ -54,6 +54,13 @@ class StaffCalendarBrowserTests extends BrowserTest {
             browser.width(width);
             signIn("desk@demo.relief.test", "demo-desk-relief");
 
+            String other = language.equals("en") ? "es" : "en";
+            for (String path : List.of("/staff/booking/week?date=" + day() + "&therapist=" + maria.id(),
+                    "/staff/booking/" + appointment + "?x=1", "/staff/booking/" + appointment + "/reschedule?x=1",
+                    "/staff/booking/rooms?date=" + day())) {
+                driver.get(url(path + "&lang=" + other));
+                check(path.replaceAll("[^a-z]+", "-") + other + "-" + width);
+            }
             driver.get(url("/staff/booking/week?date=" + day() + "&therapist=" + maria.id() + "&lang=" + language));
             check("week-" + language + "-" + width);
             browser.andWaitForNewPage(() -> driver.findElement(
@@ -106,6 +113,12 @@ class StaffCalendarBrowserTests extends BrowserTest {
             assertThat(driver.findElement(By.id("d0end")).getAttribute("value")).isEqualTo("16:00");
             driver.get(url("/staff/api-tokens?lang=" + language));
             check("api-tokens-" + language + "-" + width);
+            String other = language.equals("en") ? "es" : "en";
+            for (String path : List.of("/staff/schedules", "/staff/schedules/therapists/" + james.id(),
+                    "/staff/api-tokens")) {
+                driver.get(url(path + "?lang=" + other));
+                check(path.replaceAll("[^a-z]+", "-") + other + "-" + width);
+            }
             driver.manage().deleteAllCookies();
         }
         assertThat(problems).isEmpty();
