@@ -76,8 +76,9 @@ public class Booking {
     }
 
     /** Free starts for moving {@code appointment}: its own time counts as free. */
-    List<Slot> availabilityFor(UUID appointment, String serviceId, int minutes, LocalDate from, LocalDate to) {
-        return slots(catalogue.get(serviceId), minutes, from, to, null, appointment, true);
+    List<Slot> availabilityFor(UUID appointment, String serviceId, int minutes, LocalDate from, LocalDate to,
+            UUID therapistId) {
+        return slots(catalogue.get(serviceId), minutes, from, to, therapistId, appointment, true);
     }
 
     /**

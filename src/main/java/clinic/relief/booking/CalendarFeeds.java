@@ -4,13 +4,16 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.clinic.ClinicProfile;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Uid;
 import clinic.relief.patients.Patients;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,14 +21,12 @@ import org.springframework.stereotype.Component;
 import static clinic.relief.booking.Schedules.utc;
 
 /**
- * Therapists' private iCalendar feeds (RFC 5545, written directly: a handful of fields needs no library). An event
- * names the patient by first name and initial and the clinic's address: no service, no health details.
+ * Therapists' private iCalendar feeds (RFC 5545, written with ical4j). An event names the patient by first name and
+ * initial and the clinic's address: no service, no health details.
  */
 @Component
 class CalendarFeeds {
 
-    private static final DateTimeFormatter ICS_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
@@ -67,28 +68,20 @@ class CalendarFeeds {
 
     private String calendar(UUID therapist) {
         Instant now = clock.instant();
-        StringBuilder ics = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Relief//Booking//EN\r\n"
-                + "CALSCALE:GREGORIAN\r\n");
+        Calendar calendar = new Calendar().withProdId("-//Relief//Booking//EN").withDefaults().getFluentTarget();
         String location = clinic.address().street() + ", " + clinic.address().city();
         for (Appointment.Stored a : appointments.starting(new TimeRange(now.minus(Duration.ofDays(30)),
                 now.plus(Duration.ofDays(90))), therapist)) {
             if (a.status() == AppointmentStatus.CANCELLED) {
                 continue;
             }
-            ics.append("BEGIN:VEVENT\r\n")
-                    .append("UID:").append(a.id()).append("@relief\r\n")
-                    .append("DTSTAMP:").append(ICS_TIME.format(now)).append("\r\n")
-                    .append("DTSTART:").append(ICS_TIME.format(a.start())).append("\r\n")
-                    .append("DTEND:").append(ICS_TIME.format(a.end())).append("\r\n")
-                    .append("SUMMARY:").append(text(patients.get(a.patientId()).shortName())).append("\r\n")
-                    .append("LOCATION:").append(text(location)).append("\r\n")
-                    .append("END:VEVENT\r\n");
+            // Time, place, first name and initial: nothing about the service or the patient's health.
+            VEvent event = new VEvent(a.start(), a.end(), patients.get(a.patientId()).shortName());
+            event.replace(new DtStamp(now));
+            event.add(new Uid(a.id() + "@relief"));
+            event.add(new Location(location));
+            calendar.add(event);
         }
-        return ics.append("END:VCALENDAR\r\n").toString();
-    }
-
-    /** Escapes an RFC 5545 TEXT value (long lines are left unfolded: these stay short). */
-    private static String text(String value) {
-        return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
+        return calendar.toString();
     }
 }

@@ -34,14 +34,19 @@ class ReschedulePages {
 
     @GetMapping("/staff/booking/{id}/reschedule")
     String form(@PathVariable UUID id, @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Locale locale, Model model,
-            CsrfToken csrf) {
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, @RequestParam(required = false)
+            String therapist, Locale locale, Model model, CsrfToken csrf) {
         // A long list of times outgrows the response buffer: the token's session must exist before rendering.
         csrf.getToken();
         AppointmentView a = book.get(id);
         LocalDate day = date == null ? a.start().atZone(views.zone()).toLocalDate() : date;
+        // The same therapist unless the desk asks for everyone ("any") or someone else.
+        UUID with = "any".equals(therapist) ? null
+                : therapist == null || therapist.isBlank() ? a.therapist().id() : UUID.fromString(therapist);
         List<Slot> free = a.isBooked()
-                ? booking.availabilityFor(id, a.service().id(), a.minutes(), day, day) : List.of();
+                ? booking.availabilityFor(id, a.service().id(), a.minutes(), day, day, with) : List.of();
+        model.addAttribute("therapist", with == null ? "any" : with.toString());
+        model.addAttribute("therapists", booking.therapists(a.service().id()));
         model.addAttribute("a", a);
         model.addAttribute("when", views.dateTime(a.start(), locale));
         model.addAttribute("date", day);
@@ -51,14 +56,14 @@ class ReschedulePages {
 
     @PostMapping("/staff/booking/{id}/reschedule")
     String move(@PathVariable UUID id, @RequestParam String slot, @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Locale locale, Model model,
-            CsrfToken csrf, RedirectAttributes redirect) {
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, @RequestParam(required = false)
+            String therapist, Locale locale, Model model, CsrfToken csrf, RedirectAttributes redirect) {
         try {
             book.reschedule(id, BookingViews.startOf(slot), BookingViews.therapistOf(slot));
         } catch (SlotTaken | SlotNotOffered lost) {
             model.addAttribute("problem", lost instanceof SlotTaken ? "booking.problem.slotTaken"
                     : "booking.problem.slotNotOffered");
-            return form(id, date, locale, model, csrf);
+            return form(id, date, therapist, locale, model, csrf);
         } catch (AppointmentStateConflict conflict) {
             redirect.addFlashAttribute("problem", "booking.day.wrongState." + conflict.current().name());
             return "redirect:/staff/booking/" + id;

@@ -43,7 +43,8 @@ final class ScheduleChecks {
             errors.rejectValue(path + "start2", d.start() == null ? "booking.schedule.secondWithoutFirst"
                     : "booking.schedule.overlap");
         }
-        if (pause && d.breakStart() != null && !inside(d, first, second)) {
+        // A break is checked against the hours only once the hours themselves are right.
+        if (pause && first && second && d.breakStart() != null && !inside(d, first, second)) {
             errors.rejectValue(path + "breakStart", "booking.schedule.breakOutside");
         }
     }
