@@ -81,7 +81,7 @@ public class Insurance {
         LocalDate today = today();
         List<CoverageChecks> withChecks = all.stream()
                 .map(c -> new CoverageChecks(c, prescriptions.checks(c.id()))).toList();
-        return new PatientInsurance(patient, withChecks, scripts, warnings(patientId, today), today);
+        return new PatientInsurance(patient, withChecks, scripts, warnings(patientId, today), today, clinic.zone());
     }
 
     /**

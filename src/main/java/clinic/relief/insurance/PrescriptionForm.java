@@ -44,6 +44,25 @@ public record PrescriptionForm(
         return Arrays.stream(diagnoses.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
     }
 
+    /** What is wrong with the NPI and the first wrong diagnosis code, for field errors; empty when both are fine. */
+    List<InvalidCode> codeProblems() {
+        List<InvalidCode> problems = new java.util.ArrayList<>();
+        try {
+            new Npi(referringNpi);
+        } catch (InvalidCode invalid) {
+            problems.add(invalid);
+        }
+        for (String code : diagnosisCodes()) {
+            try {
+                new Icd10(code);
+            } catch (InvalidCode invalid) {
+                problems.add(invalid);
+                break;
+            }
+        }
+        return problems;
+    }
+
     /** The prescription; throws {@link InvalidCode} for a bad NPI or diagnosis. */
     Prescription toPrescription(UUID id, UUID patientId) {
         List<Icd10> codes = diagnosisCodes().stream().map(Icd10::new).distinct().toList();

@@ -38,6 +38,8 @@ class SecurityConfiguration {
                         // Booking for callers and changing appointments: front desk and owner; therapists only read.
                         .requestMatchers("/staff/booking/new", "/staff/booking/patients").hasAnyRole("OWNER", "FRONT_DESK")
                         .requestMatchers(HttpMethod.POST, "/staff/booking/**").hasAnyRole("OWNER", "FRONT_DESK")
+                        // Insurance (coverage, prescriptions with diagnoses, claims): front desk and owner only.
+                        .requestMatchers("/staff/insurance/**").hasAnyRole("OWNER", "FRONT_DESK")
                         .requestMatchers("/staff/**").hasAnyRole("OWNER", "FRONT_DESK", "THERAPIST")
                         // Appointments carry patients' names: front desk and owner only (therapists use their day view).
                         .requestMatchers("/api/booking/appointments/**").hasAnyRole("OWNER", "FRONT_DESK")
