@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * start-up: a clinic with a broken profile does not start rather than showing half a site.
  *
  * <p>{@code reliefGuarantee} says whether the clinic promises relief (the public site then presents its guarantee).
+ * {@code billing} is the billing provider's identity for insurance claims; a clinic that bills no insurer leaves it
+ * out (null).
  */
 @Validated
 @ConfigurationProperties("relief.clinic")
@@ -42,7 +44,8 @@ public record ClinicProfile(
         @NotNull @Valid Insurance insurance,
         @NotEmpty List<@Valid ServiceAreaCity> serviceArea,
         @NotEmpty List<@Valid Service> services,
-        boolean reliefGuarantee) {
+        boolean reliefGuarantee,
+        @Valid Billing billing) {
 
     public ClinicProfile {
         languages = List.copyOf(languages);
@@ -74,6 +77,30 @@ public record ClinicProfile(
 
         public Insurance {
             planTypes = planTypes == null ? List.of() : List.copyOf(planTypes);
+        }
+    }
+
+    /**
+     * The billing provider as claims name it: legal name, billing NPI (Type 2 for a clinic entity), federal tax id
+     * (EIN), NUCC taxonomy, the address claims carry (ZIP+4), and the clearinghouse that receives the 837P files.
+     * {@code serviceCodes} maps a service id to the CPT code it is billed under (services not listed are not
+     * billed to insurance); {@code renderingProviders} maps a therapist's staff e-mail to their own NPI.
+     * {@code massageWithManualTherapy}: whether one claim may carry 97124 and 97140 together (off by default).
+     */
+    public record Billing(@NotBlank String legalName, @NotBlank @Pattern(regexp = "[0-9]{10}") String npi,
+            @NotBlank @Pattern(regexp = "[0-9]{2}-?[0-9]{7}") String taxId, @NotBlank String taxonomy,
+            @NotNull @Valid Address address, @NotBlank String contactName, @NotBlank String submitterId,
+            @NotBlank String receiverName, @NotBlank String receiverId, boolean massageWithManualTherapy,
+            Map<String, String> serviceCodes, Map<String, String> renderingProviders) {
+
+        public Billing {
+            serviceCodes = serviceCodes == null ? Map.of() : Map.copyOf(serviceCodes);
+            renderingProviders = renderingProviders == null ? Map.of() : Map.copyOf(renderingProviders);
+        }
+
+        /** The tax id without its dash, as claims carry it. */
+        public String taxIdDigits() {
+            return taxId.replace("-", "");
         }
     }
 

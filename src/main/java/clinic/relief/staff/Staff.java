@@ -34,6 +34,13 @@ public class Staff {
     }
 
     @Transactional(readOnly = true)
+    public Optional<StaffMember> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from staff_account where id = :id").param("id", id)
+                .query(Staff::member)
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
     public Optional<StaffMember> findByEmail(String email) {
         return jdbc.sql("select " + COLUMNS + " from staff_account where lower(email) = lower(:email)")
                 .param("email", email)

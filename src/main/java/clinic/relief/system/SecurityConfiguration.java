@@ -45,6 +45,8 @@ class SecurityConfiguration {
                         // Billing: money and balances are for the desk and the owner; the reports for the owner only.
                         .requestMatchers("/staff/billing/reports/**", "/staff/billing/reports").hasRole("OWNER")
                         .requestMatchers("/staff/billing/**", "/staff/billing").hasAnyRole("OWNER", "FRONT_DESK")
+                        // Insurance (coverage, prescriptions with diagnoses, claims): front desk and owner only.
+                        .requestMatchers("/staff/insurance/**").hasAnyRole("OWNER", "FRONT_DESK")
                         .requestMatchers("/staff/**").hasAnyRole("OWNER", "FRONT_DESK", "THERAPIST")
                         // Appointments carry patients' names: front desk and owner only (therapists use their day view).
                         .requestMatchers("/api/booking/appointments/**").hasAnyRole("OWNER", "FRONT_DESK")

@@ -64,6 +64,6 @@ class ServiceAreaTests {
                         new ClinicProfile.ServiceAreaCity("Torrance", List.of("90501")),
                         new ClinicProfile.ServiceAreaCity("Playa Del Rey", List.of("90293"))),
                 List.of(new ClinicProfile.Service("swedish", false, Map.of("en", "Swedish"), Map.of(),
-                        Map.of(60, new BigDecimal("90.00")))), false);
+                        Map.of(60, new BigDecimal("90.00")))), false, null);
     }
 }

@@ -1,0 +1,47 @@
+package clinic.relief.insurance;
+
+import java.util.Map;
+import java.util.Optional;
+
+import clinic.relief.clinic.ClinicProfile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The clinic profile's billing identity with its NPIs checked at start-up (a wrong check digit stops the app, as
+ * any other broken profile field does). A clinic without a billing section bills no insurer: {@link #billing()}
+ * is empty and no claim is drafted.
+ */
+@Component
+class BillingProvider {
+
+    private final ClinicProfile.Billing billing;
+
+    BillingProvider(ClinicProfile clinic) {
+        this.billing = clinic.billing();
+        if (billing != null) {
+            new Npi(billing.npi());
+            billing.renderingProviders().values().forEach(Npi::new);
+            billing.serviceCodes().values().forEach(Cpt::of);
+        }
+    }
+
+    Optional<ClinicProfile.Billing> billing() {
+        return Optional.ofNullable(billing);
+    }
+
+    ClinicProfile.Billing required() {
+        return billing().orElseThrow(NoInsuranceBilling::new);
+    }
+
+    /** The CPT code the service is billed under, if it is billed to insurance at all. */
+    Optional<Cpt> codeFor(String serviceId) {
+        return billing().map(ClinicProfile.Billing::serviceCodes).map(codes -> codes.get(serviceId)).map(Cpt::of);
+    }
+
+    /** The therapist's own NPI, if the profile lists one for their e-mail. */
+    Optional<Npi> renderingNpi(String email) {
+        Map<String, String> npis = billing().map(ClinicProfile.Billing::renderingProviders).orElse(Map.of());
+        return npis.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(email)).findFirst()
+                .map(e -> new Npi(e.getValue()));
+    }
+}

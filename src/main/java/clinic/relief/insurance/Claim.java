@@ -1,0 +1,150 @@
+package clinic.relief.insurance;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import clinic.relief.shared.Money;
+
+/**
+ * An insurance claim for one completed appointment. Its changes are guarded by the state: a draft becomes ready
+ * when it has lines and diagnoses, a ready claim is submitted in an 837P batch, the payer's 835 settles it as paid,
+ * partly paid or denied, and a denied or partly paid claim may be appealed (then settled again). Each refused change
+ * throws {@link ClaimStateConflict} naming the current state.
+ */
+public class Claim {
+
+    private final UUID id;
+    private final long number;
+    private final Facts facts;
+    private ClaimState state;
+    private List<ClaimLine> lines;
+    private List<Icd10> diagnoses;
+    private Money paid;
+    private Money patientShare;
+    private Instant submittedAt;
+
+    /** What does not change once drafted: whose visit, under which coverage and prescription, when. */
+    public record Facts(UUID appointmentId, UUID patientId, UUID coverageId, UUID prescriptionId, UUID therapistId,
+            String serviceId, LocalDate serviceDate, Instant createdAt) {
+
+        public Facts {
+            Objects.requireNonNull(appointmentId, "appointmentId");
+            Objects.requireNonNull(patientId, "patientId");
+            Objects.requireNonNull(coverageId, "coverageId");
+            Objects.requireNonNull(serviceDate, "serviceDate");
+        }
+    }
+
+    Claim(UUID id, long number, Facts facts, ClaimState state, List<ClaimLine> lines, List<Icd10> diagnoses,
+            Money paid, Money patientShare, Instant submittedAt) {
+        this.id = id;
+        this.number = number;
+        this.facts = facts;
+        this.state = state;
+        this.lines = List.copyOf(lines);
+        this.diagnoses = List.copyOf(diagnoses);
+        this.paid = paid;
+        this.patientShare = patientShare;
+        this.submittedAt = submittedAt;
+    }
+
+    /** Replaces the lines of a draft. */
+    void relines(List<ClaimLine> newLines) {
+        require("change the lines of", ClaimState.DRAFT);
+        lines = List.copyOf(newLines);
+    }
+
+    void markReady() {
+        require("mark ready", ClaimState.DRAFT);
+        if (lines.isEmpty() || diagnoses.isEmpty()) {
+            throw new ClaimIncomplete(number, lines.isEmpty() ? "noLines" : "noDiagnoses");
+        }
+        state = ClaimState.READY;
+    }
+
+    void backToDraft() {
+        require("reopen", ClaimState.READY);
+        state = ClaimState.DRAFT;
+    }
+
+    void submit(Instant at) {
+        require("submit", ClaimState.READY);
+        state = ClaimState.SUBMITTED;
+        submittedAt = at;
+    }
+
+    /** The payer's answer: adds what it paid and what the patient owes, and moves to {@code outcome}. */
+    void settle(ClaimState outcome, Money paidNow, Money patientShareNow) {
+        require("post a remittance to", ClaimState.SUBMITTED, ClaimState.APPEALED, ClaimState.PARTLY_PAID);
+        if (!outcome.settled()) {
+            throw new IllegalArgumentException("Not a payer's answer: " + outcome);
+        }
+        state = outcome;
+        paid = paid.plus(paidNow);
+        patientShare = patientShare.plus(patientShareNow);
+    }
+
+    void appeal() {
+        require("appeal", ClaimState.DENIED, ClaimState.PARTLY_PAID);
+        state = ClaimState.APPEALED;
+    }
+
+    private void require(String change, ClaimState... allowed) {
+        if (!List.of(allowed).contains(state)) {
+            throw new ClaimStateConflict(number, state, change);
+        }
+    }
+
+    public Money charge() {
+        return lines.stream().map(ClaimLine::charge).reduce(Money.ZERO, Money::plus);
+    }
+
+    /** What is neither paid by the payer nor owed by the patient (contractual write-offs and open amounts). */
+    public Money balance() {
+        return charge().minus(paid).minus(patientShare);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public long number() {
+        return number;
+    }
+
+    /** The claim id on the 837P (CLM01) and the 835 (CLP01). */
+    public String claimId() {
+        return "R" + number;
+    }
+
+    public Facts facts() {
+        return facts;
+    }
+
+    public ClaimState state() {
+        return state;
+    }
+
+    public List<ClaimLine> lines() {
+        return lines;
+    }
+
+    public List<Icd10> diagnoses() {
+        return diagnoses;
+    }
+
+    public Money paid() {
+        return paid;
+    }
+
+    public Money patientShare() {
+        return patientShare;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+}

@@ -1,0 +1,120 @@
+package clinic.relief.insurance;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import clinic.relief.patients.Patients;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Claims for the desk: the list by state, one claim with its changes, its 837P, CMS-1500 and superbill, drafting a
+ * claim for a completed appointment, and the 837P batch of every ready claim. OWNER and FRONT_DESK only.
+ */
+@Controller
+class ClaimPages {
+
+    private final ClaimDesk desk;
+    private final ClaimFiles files;
+    private final Patients patients;
+
+    ClaimPages(ClaimDesk desk, ClaimFiles files, Patients patients) {
+        this.desk = desk;
+        this.files = files;
+        this.patients = patients;
+    }
+
+    @GetMapping("/staff/insurance")
+    String list(@RequestParam(defaultValue = "DRAFT") ClaimState state, Model model, CsrfToken csrf) {
+        csrf.getToken();
+        List<Claim> claims = desk.inState(state);
+        model.addAttribute("state", state);
+        model.addAttribute("states", Arrays.asList(ClaimState.values()));
+        model.addAttribute("rows", claims.stream().map(c -> new Row(c, patients.get(c.facts().patientId())
+                .fullName())).toList());
+        return "insurance/claims";
+    }
+
+    /** A claim with its patient's name for the list. */
+    record Row(Claim claim, String patientName) {
+    }
+
+    @GetMapping("/staff/insurance/claims/{id}")
+    String claim(@PathVariable UUID id, Model model, CsrfToken csrf) {
+        csrf.getToken();
+        Claim claim = desk.get(id);
+        model.addAttribute("claim", claim);
+        model.addAttribute("patient", patients.get(claim.facts().patientId()));
+        return "insurance/claim";
+    }
+
+    @PostMapping("/staff/insurance/claims/{id}/{change}")
+    String change(@PathVariable UUID id, @PathVariable String change, RedirectAttributes redirect) {
+        try {
+            switch (change) {
+                case "ready" -> desk.markReady(id);
+                case "reopen" -> desk.reopen(id);
+                case "appeal" -> desk.appeal(id);
+                default -> throw new UnknownClaim(id);
+            }
+            redirect.addFlashAttribute("notice", "insurance.notice." + change);
+        } catch (ClaimStateConflict conflict) {
+            redirect.addFlashAttribute("problem", "insurance.problem.state." + conflict.current().name());
+        } catch (ClaimIncomplete incomplete) {
+            redirect.addFlashAttribute("problem", "insurance.problem." + incomplete.missing());
+        }
+        return "redirect:/staff/insurance/claims/" + id;
+    }
+
+    /** Drafts (or finds) the claim of a completed appointment; a visit that is not completed is a 409. */
+    @PostMapping("/staff/insurance/claims")
+    String draft(@RequestParam UUID appointment) {
+        return "redirect:/staff/insurance/claims/" + desk.draft(appointment).id();
+    }
+
+    @GetMapping("/staff/insurance/claims/{id}/837")
+    ResponseEntity<byte[]> x12(@PathVariable UUID id) {
+        return download(files.x12Of(id).getBytes(StandardCharsets.US_ASCII), "claim-" + id + ".837.txt",
+                MediaType.TEXT_PLAIN);
+    }
+
+    @GetMapping("/staff/insurance/claims/{id}/cms1500.pdf")
+    ResponseEntity<byte[]> cms1500(@PathVariable UUID id) {
+        return download(Cms1500Pdf.render(files.packetOf(id)), "cms1500-" + id + ".pdf", MediaType.APPLICATION_PDF);
+    }
+
+    @GetMapping("/staff/insurance/claims/{id}/superbill.pdf")
+    ResponseEntity<byte[]> superbill(@PathVariable UUID id) {
+        return download(SuperbillPdf.render(files.packetOf(id)), "superbill-" + id + ".pdf",
+                MediaType.APPLICATION_PDF);
+    }
+
+    @PostMapping("/staff/insurance/submit")
+    Object submit(RedirectAttributes redirect) {
+        return files.submitReady().<Object>map(file -> download(file.getBytes(StandardCharsets.US_ASCII),
+                "claims-837p.txt", MediaType.TEXT_PLAIN)).orElseGet(() -> {
+                    redirect.addFlashAttribute("notice", "insurance.notice.nothingReady");
+                    return "redirect:/staff/insurance?state=READY";
+                });
+    }
+
+    static ResponseEntity<byte[]> download(byte[] body, String name, MediaType type) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
+                        .toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .contentType(type).body(body);
+    }
+}

@@ -1,0 +1,11 @@
+package clinic.relief.insurance;
+
+import java.util.List;
+
+/** A coverage with its eligibility checks, newest first. */
+public record CoverageChecks(Coverage coverage, List<EligibilityCheck> checks) {
+
+    public boolean activeOn(java.time.LocalDate date) {
+        return coverage.activeOn(date);
+    }
+}

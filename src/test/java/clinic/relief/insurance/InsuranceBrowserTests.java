@@ -1,0 +1,158 @@
+package clinic.relief.insurance;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import clinic.relief.booking.AppointmentBook;
+import clinic.relief.browser.BrowserTest;
+import clinic.relief.patients.Patients;
+import clinic.relief.staff.Staff;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The front desk in a real browser: records a patient's coverage and prescription, and once the visit is completed
+ * marks its claim ready and downloads the 837P. Screenshots at 390 and 1280 px in English and Spanish, axe checks.
+ */
+@ActiveProfiles({ "test", "demo" })
+class InsuranceBrowserTests extends BrowserTest {
+
+    @Autowired Patients patients;
+    @Autowired Staff staff;
+    @Autowired JdbcClient jdbc;
+    @Autowired AppointmentBook book;
+
+    private static final String TEN_DAYS_AGO = LocalDate.now(ZoneId.of("America/Los_Angeles")).minusDays(10)
+            .format(java.time.format.DateTimeFormatter.ofPattern("MMddyyyy"));
+
+    private final List<String> problems = new ArrayList<>();
+
+    @Test
+    void theDeskRecordsCoverageAndPrescriptionThenDownloadsTheClaimsFile() throws IOException {
+        InsuranceFixture fixture = new InsuranceFixture(patients, staff, jdbc, book);
+        UUID patient = fixture.patient();
+        String lastName = patients.get(patient).lastName();
+        browser.width(1280);
+        signIn();
+
+        driver.get(url("/staff/insurance/patients?lang=en&q=" + lastName));
+        check("search-en-1280");
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector(".found a")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.linkText("Add coverage")).click());
+        browser.andWaitForNewPage(() -> submit());
+        check("coverage-errors-en-1280");
+        fillCoverage();
+        browser.andWaitForNewPage(this::submit);
+        assertThat(text()).contains("Coverage saved.", "Blue Shield of California", "No prescription on file");
+
+        browser.andWaitForNewPage(() -> driver.findElement(By.linkText("Add prescription")).click());
+        fill("referringFirstName", "Alan");
+        fill("referringLastName", "Grant");
+        fill("referringNpi", "1234567893");
+        fill("diagnoses", "M54.5");
+        fill("frequency", "2x/week");
+        driver.findElement(By.id("writtenOn")).sendKeys(TEN_DAYS_AGO);
+        browser.andWaitForNewPage(this::submit);
+        assertThat(text()).contains("M54.50, M54.51, M54.59");
+        check("prescription-errors-en-1280");
+        fill("diagnoses", "M54.50, M62.838");
+        browser.andWaitForNewPage(this::submit);
+        assertThat(text()).contains("Prescription saved.", "M54.50, M62.838");
+
+        LocalDate yesterday = LocalDate.now(ZoneId.of("America/Los_Angeles")).minusDays(1);
+        fixture.completed(patient, fixture.therapist(), "trigger-point", 60, InsuranceFixture.at(yesterday, 10));
+        driver.navigate().refresh();
+        check("patient-en-1280");
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector(".claim-list a")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.xpath("//button[text()='Mark ready']")).click());
+        assertThat(text()).contains("The claim is ready to submit.", "97140");
+        check("claim-en-1280");
+
+        String x12 = fetch(driver.findElement(By.cssSelector("a.download-837")).getAttribute("href"));
+        assertThat(x12).startsWith("ISA*00*").contains("ST*837*0001*005010X222A1", "SV1*HC:97140*110.00*UN*4",
+                "HI*ABK:M5450*ABF:M62838");
+        screenshotsOfEveryPage(patient, driver.getCurrentUrl().replaceAll("\\?.*", ""));
+        assertThat(problems).isEmpty();
+    }
+
+    private void screenshotsOfEveryPage(UUID patient, String claimUrl) throws IOException {
+        String patientPage = "/staff/insurance/patients/" + patient;
+        java.util.Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("patient", patientPage);
+        pages.put("coverage-form", patientPage + "/coverage");
+        pages.put("prescription-form", patientPage + "/prescription");
+        pages.put("claims-ready", "/staff/insurance?state=READY");
+        pages.put("aging", "/staff/insurance/aging");
+        pages.put("remittances", "/staff/insurance/remittances");
+        for (String language : List.of("en", "es")) {
+            for (int width : new int[] {390, 1280}) {
+                browser.width(width);
+                driver.get(claimUrl + "?lang=" + language);
+                check("claim-" + language + "-" + width);
+                for (var page : pages.entrySet()) {
+                    driver.get(url(page.getValue()));
+                    check(page.getKey() + "-" + language + "-" + width);
+                }
+            }
+        }
+    }
+
+    private void signIn() {
+        driver.get(url("/staff/login?lang=en"));
+        driver.findElement(By.id("email")).sendKeys("desk@demo.relief.test");
+        driver.findElement(By.id("password")).sendKeys("demo-desk-relief");
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form button[type=submit]")).click());
+    }
+
+    private void fillCoverage() {
+        fill("payerName", "Blue Shield of California");
+        fill("payerId", "BS001");
+        fill("memberId", "XYZ123456789");
+        fill("groupNumber", "G-7788");
+        fill("subscriberFirstName", "Rosa");
+        fill("subscriberLastName", "Insured");
+        driver.findElement(By.id("subscriberBirthDate")).sendKeys("04021980");
+        fill("subscriberStreet", "12 Ocean Ave");
+        fill("subscriberCity", "Torrance");
+        fill("subscriberZip", "90501");
+        fill("copay", "25.00");
+        fill("coinsurancePercent", "20");
+        fill("visitsAllowed", "12");
+        driver.findElement(By.id("effectiveFrom")).sendKeys(TEN_DAYS_AGO);
+    }
+
+    private String fetch(String href) {
+        return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done);",
+                href);
+    }
+
+    private void submit() {
+        driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+    }
+
+    private void fill(String id, String text) {
+        driver.findElement(By.id(id)).clear();
+        driver.findElement(By.id(id)).sendKeys(text);
+    }
+
+    private String text() {
+        return driver.findElement(By.tagName("main")).getText();
+    }
+
+    private void check(String name) throws IOException {
+        browser.screenshot("insurance-" + name);
+        browser.seriousAccessibilityViolations().forEach(v -> problems.add(name + ": " + v));
+    }
+}
