@@ -37,11 +37,13 @@ class NotePages {
     private final Readers readers;
     private final Patients patients;
     private final NoteView view;
+    private final Measures measures;
     private final ZoneId zone;
     private final Clock clock;
 
     NotePages(TreatmentNotes notes, Visits visits, Notes stored, Readers readers, Patients patients, NoteView view,
-            ClinicProfile clinic, Clock clock) {
+            Measures measures, ClinicProfile clinic, Clock clock) {
+        this.measures = measures;
         this.notes = notes;
         this.visits = visits;
         this.stored = stored;
@@ -81,6 +83,24 @@ class NotePages {
         NoteHistory history = notes.read(reader, appointmentId);
         view.fill(model, reader, history, NoteForm.of(history.latest().content()), locale);
         return "outcomes/note";
+    }
+
+    @PostMapping("/staff/notes/{appointmentId}/pain")
+    String pain(@PathVariable UUID appointmentId, @RequestParam(required = false) String before,
+            @RequestParam(required = false) String after, Authentication auth, RedirectAttributes redirect) {
+        Reader reader = readers.of(auth);
+        Visit visit = visits.find(appointmentId).orElseThrow(() -> new UnknownVisit(appointmentId));
+        if (!reader.mayWrite(visit)) {
+            throw new NoteAccessDenied();
+        }
+        try {
+            measures.recordPain(visit, ClientLinks.number(before, "before"), ClientLinks.number(after, "after"),
+                    new Measures.Actor(reader.name(), reader.role().name()));
+            redirect.addFlashAttribute("notice", "outcomes.scores.saved");
+        } catch (InvalidScore invalid) {
+            redirect.addFlashAttribute("problem", invalid.messageKey());
+        }
+        return "redirect:/staff/notes/" + appointmentId;
     }
 
     @PostMapping("/staff/notes/{appointmentId}")

@@ -18,9 +18,16 @@ class NoteView {
     private final NoteChoices choices;
     private final Patients patients;
     private final ZoneId zone;
+    private final Progress progress;
+    private final PainScores pain;
+    private final ReliefGuarantee guarantee;
 
-    NoteView(NoteChoices choices, Patients patients, ClinicProfile clinic) {
+    NoteView(NoteChoices choices, Patients patients, ClinicProfile clinic, Progress progress, PainScores pain,
+            ReliefGuarantee guarantee) {
         this.choices = choices;
+        this.progress = progress;
+        this.pain = pain;
+        this.guarantee = guarantee;
         this.patients = patients;
         this.zone = clinic.zone();
     }
@@ -41,6 +48,12 @@ class NoteView {
         model.addAttribute("muscles", choices.muscles(locale));
         model.addAttribute("regions", choices.regions(locale));
         model.addAttribute("names", new Names(choices, locale));
+        Visit visit = history.visit();
+        model.addAttribute("pain", pain.of(visit.appointmentId()).orElse(new PainScores.Pain(null, null)));
+        model.addAttribute("mayScore", reader.mayWrite(visit));
+        model.addAttribute("linkPath", "/outcomes/v/" + visit.linkToken());
+        model.addAttribute("voucher", guarantee.claimed(visit.appointmentId()));
+        model.addAttribute("report", progress.progressFor(visit.patientId(), locale));
     }
 
     /** Labels for ids, for templates. */

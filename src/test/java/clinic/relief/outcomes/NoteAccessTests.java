@@ -48,11 +48,16 @@ class NoteAccessTests {
 
     @ParameterizedTest(name = "{0} reading a note gets {1}")
     @CsvSource({"OWNER, 200", "THERAPIST_OF_CLIENT, 200", "OTHER_THERAPIST, 403", "FRONT_DESK, 403",
-            "CLIENT_WITHOUT_SIGN_IN, 302"})
+            "CLIENT_WITHOUT_SIGN_IN, 302", "CLIENT_VIA_LINK, 302"})
     void onlyTheOwnerAndTheClientsTherapistReadNotesAndEachReadIsAudited(String who, int expected) throws Exception {
         long readsBefore = reads();
         mvc.perform(as(who, get("/staff/notes/" + appointment))).andExpect(status().is(expected));
         assertThat(reads() - readsBefore).isEqualTo(expected == 200 ? 1 : 0);
+        if ("CLIENT_VIA_LINK".equals(who)) {
+            mvc.perform(get("/outcomes/v/" + fixture.visitOf(appointment).linkToken() + "/progress"))
+                    .andExpect(status().isOk());
+            assertThat(audit.trailOfPatient(client, 1).get(0).actorRole()).isEqualTo("PATIENT");
+        }
         if (expected == 200) {
             assertThat(audit.trailOfPatient(client, 1).get(0).actorRole()).isIn("OWNER", "THERAPIST");
         }
@@ -110,11 +115,18 @@ class NoteAccessTests {
             case "THERAPIST_OF_CLIENT" -> request.with(user(therapist).roles("THERAPIST"));
             case "OTHER_THERAPIST" -> request.with(user(fixture.staffMember(StaffRole.THERAPIST)).roles("THERAPIST"));
             case "FRONT_DESK" -> request.with(user(fixture.staffMember(StaffRole.FRONT_DESK)).roles("FRONT_DESK"));
+            // The client's link opens their scores and progress, never a note: the note URL asks for a staff sign-in.
+            case "CLIENT_VIA_LINK" -> {
+                String token = fixture.visitOf(appointment).linkToken();
+                request.param("token", token);
+                yield request;
+            }
             default -> request;
         };
     }
 
     private long reads() {
-        return audit.trailOfPatient(client, 1000).stream().filter(e -> e.action() == AuditAction.READ).count();
+        return audit.trailOfPatient(client, 1000).stream().filter(e -> e.action() == AuditAction.READ)
+                .filter(e -> e.recordKind().equals(TreatmentNotes.RECORD_KIND)).count();
     }
 }

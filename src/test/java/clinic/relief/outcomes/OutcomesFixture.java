@@ -10,6 +10,7 @@ import clinic.relief.patients.Patients;
 import clinic.relief.staff.NewStaffMember;
 import clinic.relief.staff.Staff;
 import clinic.relief.staff.StaffRole;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Test data: staff accounts of each role, clients, and completed visits with their draft notes. */
@@ -19,8 +20,12 @@ class OutcomesFixture {
     private final Staff staff;
     private final Patients patients;
     private final VisitDrafting drafting;
+    private final JdbcClient jdbc;
+    private final Visits visits;
 
-    OutcomesFixture(Staff staff, Patients patients, VisitDrafting drafting) {
+    OutcomesFixture(Staff staff, Patients patients, VisitDrafting drafting, JdbcClient jdbc, Visits visits) {
+        this.jdbc = jdbc;
+        this.visits = visits;
         this.staff = staff;
         this.patients = patients;
         this.drafting = drafting;
@@ -46,9 +51,21 @@ class OutcomesFixture {
     /** A completed visit of this client with this therapist (by e-mail); returns the appointment id. */
     UUID visit(UUID client, String therapistEmail, Instant start) {
         UUID appointment = UUID.randomUUID();
+        // The appointment booking would have kept (the outbox refers to it); test data only.
+        jdbc.sql("""
+                insert into booking_appointment (id, patient_id, therapist_id, service_id, minutes, starts_at, ends_at,
+                    blocked_until, status, source, created_at)
+                values (:id, :p, :t, 'trigger-point', 60, :start, :end, :end, 'COMPLETED', 'FRONT_DESK', :start)""")
+                .param("id", appointment).param("p", client).param("t", idOf(therapistEmail))
+                .param("start", java.sql.Timestamp.from(start))
+                .param("end", java.sql.Timestamp.from(start.plus(60, ChronoUnit.MINUTES))).update();
         drafting.draft(new AppointmentCompleted(appointment, client, idOf(therapistEmail), "trigger-point", 60,
                 start.truncatedTo(ChronoUnit.SECONDS)), null);
         return appointment;
+    }
+
+    Visit visitOf(UUID appointment) {
+        return visits.find(appointment).orElseThrow();
     }
 
     Reader reader(String email, StaffRole role) {
