@@ -50,16 +50,20 @@ class OutcomesFixture {
 
     /** A completed visit of this client with this therapist (by e-mail); returns the appointment id. */
     UUID visit(UUID client, String therapistEmail, Instant start) {
+        return visit(client, therapistEmail, start, "trigger-point");
+    }
+
+    UUID visit(UUID client, String therapistEmail, Instant start, String service) {
         UUID appointment = UUID.randomUUID();
         // The appointment booking would have kept (the outbox refers to it); test data only.
         jdbc.sql("""
                 insert into booking_appointment (id, patient_id, therapist_id, service_id, minutes, starts_at, ends_at,
                     blocked_until, status, source, created_at)
-                values (:id, :p, :t, 'trigger-point', 60, :start, :end, :end, 'COMPLETED', 'FRONT_DESK', :start)""")
-                .param("id", appointment).param("p", client).param("t", idOf(therapistEmail))
+                values (:id, :p, :t, :service, 60, :start, :end, :end, 'COMPLETED', 'FRONT_DESK', :start)""")
+                .param("id", appointment).param("service", service).param("p", client).param("t", idOf(therapistEmail))
                 .param("start", java.sql.Timestamp.from(start))
                 .param("end", java.sql.Timestamp.from(start.plus(60, ChronoUnit.MINUTES))).update();
-        drafting.draft(new AppointmentCompleted(appointment, client, idOf(therapistEmail), "trigger-point", 60,
+        drafting.draft(new AppointmentCompleted(appointment, client, idOf(therapistEmail), service, 60,
                 start.truncatedTo(ChronoUnit.SECONDS)), null);
         return appointment;
     }
