@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.StaffRole;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -59,7 +60,8 @@ class NotePages {
     }
 
     @GetMapping("/staff/notes")
-    String today(@RequestParam(required = false) LocalDate date, Authentication auth, Locale locale, Model model) {
+    String today(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            Authentication auth, Locale locale, Model model) {
         Reader reader = readers.of(auth);
         if (reader.role() == StaffRole.FRONT_DESK) {
             throw new NoteAccessDenied();
