@@ -15,10 +15,10 @@ public record Chart(Instrument instrument, List<Line> lines, List<Tick> ticks, D
 
     static final int WIDTH = 640;
     static final int HEIGHT = 260;
-    static final int LEFT = 44;
+    static final int LEFT = 48;
     static final int RIGHT = 16;
-    static final int TOP = 16;
-    static final int BOTTOM = 30;
+    static final int TOP = 24;
+    static final int BOTTOM = 34;
 
     /** A line: a CSS class ({@code before} or {@code after}), its SVG points and dots. */
     public record Line(String kind, String points, List<Dot> dots) {

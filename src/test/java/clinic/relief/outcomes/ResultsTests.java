@@ -78,6 +78,25 @@ class ResultsTests {
                 .andExpect(status().isForbidden());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {7, 11, 2026})
+    void theMedianFromAHistogramIsTheMedianOfTheFalls(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        for (int round = 0; round < 100; round++) {
+            int n = 1 + random.nextInt(40);
+            List<Integer> drops = new java.util.ArrayList<>();
+            TreeMap<Integer, long[]> histogram = new TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                int drop = random.nextInt(21) - 10;
+                drops.add(drop);
+                histogram.computeIfAbsent(drop, d -> new long[2])[0]++;
+            }
+            java.util.Collections.sort(drops);
+            double median = (drops.get((n - 1) / 2) + drops.get(n / 2)) / 2.0;
+            assertThat(Results.line("overall", "", histogram).medianDrop()).isEqualTo(median);
+        }
+    }
+
     @Test
     void theMinimumNeverGoesBelowTen() {
         assertThat(new OutcomesSettings(null, null, Map.of(), null, 3).minimumClients()).isEqualTo(10);
