@@ -3,7 +3,8 @@
 alter table booking_outbox alter column appointment_id drop not null;
 alter table booking_outbox drop constraint booking_outbox_kind_check;
 alter table booking_outbox add constraint booking_outbox_kind_check
-    check (kind in ('CONFIRMATION', 'REMINDER', 'CANCELLATION', 'DOCUMENT'));
+    check (kind in ('CONFIRMATION', 'REMINDER', 'CANCELLATION', 'VERIFY_BOOKING', 'VERIFY_ACCOUNT', 'WAITLIST_OFFER',
+                    'DOCUMENT'));
 alter table booking_outbox
     add column attachment_name varchar(100),
     add column attachment_type varchar(100),

@@ -12,9 +12,10 @@ import org.springframework.stereotype.Service;
 import static clinic.relief.booking.Schedules.utc;
 
 /**
- * Lets other modules e-mail a patient a document (a receipt, an invoice) through booking's outbox: the row is
- * written in the caller's transaction and sent by {@link OutboxWorker} after it commits, with the same retry and
- * once-only guarantees as booking's own e-mails. The subject and body must say nothing medical.
+ * Lets other modules e-mail a patient through booking's outbox: a document (a receipt, an invoice) or a letter about
+ * an appointment (the relief guarantee's offer). The row is written in the caller's transaction and sent by
+ * {@link OutboxWorker} after it commits, with the same retry and once-only guarantees as booking's own e-mails. The
+ * subject and body must say nothing medical.
  */
 @Service
 public class PatientMail {
@@ -53,5 +54,15 @@ public class PatientMail {
                 .param("body", body).param("now", utc(clock.instant())).param("name", attachment.fileName())
                 .param("type", attachment.contentType()).param("content", attachment.content()).update();
         return true;
+    }
+
+    /** Queues one e-mail of the given outbox {@code kind} (the table lists the kinds it accepts), to send now. */
+    public void queue(String kind, UUID appointmentId, String recipient, String subject, String body) {
+        jdbc.sql("""
+                insert into booking_outbox (id, kind, appointment_id, recipient, subject, body, created_at, send_after)
+                values (:id, :kind, :appointment, :to, :subject, :body, :now, :now)""")
+                .param("id", UUID.randomUUID()).param("kind", kind).param("appointment", appointmentId)
+                .param("to", recipient).param("subject", subject).param("body", body)
+                .param("now", utc(clock.instant())).update();
     }
 }

@@ -1,0 +1,151 @@
+package clinic.relief.outcomes;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.patients.Patients;
+import clinic.relief.staff.StaffRole;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The therapist's note pages: today's completed visits and the note editor. The owner sees every visit and note;
+ * the front desk none (403). Access rules live in {@link TreatmentNotes}.
+ */
+@Controller
+class NotePages {
+
+    private final TreatmentNotes notes;
+    private final Visits visits;
+    private final Notes stored;
+    private final Readers readers;
+    private final Patients patients;
+    private final NoteView view;
+    private final Measures measures;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    NotePages(TreatmentNotes notes, Visits visits, Notes stored, Readers readers, Patients patients, NoteView view,
+            Measures measures, ClinicProfile clinic, Clock clock) {
+        this.measures = measures;
+        this.notes = notes;
+        this.visits = visits;
+        this.stored = stored;
+        this.readers = readers;
+        this.patients = patients;
+        this.view = view;
+        this.zone = clinic.zone();
+        this.clock = clock;
+    }
+
+    /** One line of today's list: the visit, the client's name, its time, and the note's state. */
+    public record Row(Visit visit, String client, String time, String state) {
+    }
+
+    @GetMapping("/staff/notes")
+    String today(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            Authentication auth, Locale locale, Model model) {
+        Reader reader = readers.of(auth);
+        if (reader.role() == StaffRole.FRONT_DESK) {
+            throw new NoteAccessDenied();
+        }
+        LocalDate day = date == null ? LocalDate.now(clock.withZone(zone)) : date;
+        List<Visit> dayVisits = visits.ofTherapistBetween(reader.isOwner() ? null : reader.staffId(),
+                day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant());
+        Map<UUID, TreatmentNote> latest = stored.latest(dayVisits.stream().map(Visit::appointmentId).toList())
+                .stream().collect(Collectors.toMap(TreatmentNote::appointmentId, Function.identity()));
+        model.addAttribute("date", day);
+        model.addAttribute("rows", dayVisits.stream().map(v -> new Row(v,
+                patients.find(v.patientId()).map(p -> p.fullName()).orElse(""), view.time(v.start(), locale),
+                NoteView.state(latest.get(v.appointmentId())))).toList());
+        return "outcomes/today";
+    }
+
+    @GetMapping("/staff/notes/{appointmentId}")
+    String note(@PathVariable UUID appointmentId, Authentication auth, Locale locale, Model model, CsrfToken csrf) {
+        csrf.getToken();
+        Reader reader = readers.of(auth);
+        NoteHistory history = notes.read(reader, appointmentId);
+        view.fill(model, reader, history, NoteForm.of(history.latest().content()), locale);
+        return "outcomes/note";
+    }
+
+    @PostMapping("/staff/notes/{appointmentId}/pain")
+    String pain(@PathVariable UUID appointmentId, @RequestParam(required = false) String before,
+            @RequestParam(required = false) String after, Authentication auth, RedirectAttributes redirect) {
+        Reader reader = readers.of(auth);
+        Visit visit = visits.find(appointmentId).orElseThrow(() -> new UnknownVisit(appointmentId));
+        if (!reader.mayWrite(visit)) {
+            throw new NoteAccessDenied();
+        }
+        try {
+            measures.recordPain(visit, ClientLinks.number(before, "before"), ClientLinks.number(after, "after"),
+                    new Measures.Actor(reader.name(), reader.role().name()));
+            redirect.addFlashAttribute("notice", "outcomes.scores.saved");
+        } catch (InvalidScore invalid) {
+            redirect.addFlashAttribute("problem", invalid.messageKey());
+        }
+        return "redirect:/staff/notes/" + appointmentId;
+    }
+
+    @PostMapping("/staff/notes/{appointmentId}")
+    String save(@PathVariable UUID appointmentId, NoteForm form, BindingResult binding,
+            @RequestParam(defaultValue = "save") String action, Authentication auth, Locale locale, Model model,
+            RedirectAttributes redirect) {
+        Reader reader = readers.of(auth);
+        if (binding.hasErrors()) {
+            redirect.addFlashAttribute("problem", "outcomes.error.finding");
+            return "redirect:/staff/notes/" + appointmentId;
+        }
+        try {
+            notes.save(reader, appointmentId, form.content());
+        } catch (InvalidNote invalid) {
+            NoteHistory history = notes.read(reader, appointmentId);
+            model.addAttribute("fieldError", invalid.field());
+            model.addAttribute("problem", invalid.messageKey());
+            view.fill(model, reader, history, form, locale);
+            return "outcomes/note";
+        }
+        if ("sign".equals(action)) {
+            notes.sign(reader, appointmentId);
+        }
+        redirect.addFlashAttribute("notice", "sign".equals(action) ? "outcomes.note.signed" : "outcomes.note.saved");
+        return "redirect:/staff/notes/" + appointmentId;
+    }
+
+    @PostMapping("/staff/notes/{appointmentId}/amend")
+    String amend(@PathVariable UUID appointmentId, Authentication auth, RedirectAttributes redirect) {
+        notes.amend(readers.of(auth), appointmentId);
+        redirect.addFlashAttribute("notice", "outcomes.note.amending");
+        return "redirect:/staff/notes/" + appointmentId;
+    }
+
+    @PostMapping("/staff/notes/{appointmentId}/void")
+    String voidNote(@PathVariable UUID appointmentId, @RequestParam(required = false) String reason,
+            Authentication auth, RedirectAttributes redirect) {
+        try {
+            notes.voidNote(readers.of(auth), appointmentId, reason);
+            redirect.addFlashAttribute("notice", "outcomes.note.voided");
+        } catch (InvalidNote invalid) {
+            redirect.addFlashAttribute("problem", invalid.messageKey());
+        }
+        return "redirect:/staff/notes/" + appointmentId;
+    }
+}

@@ -1,0 +1,116 @@
+package clinic.relief.outcomes;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.relief.booking.PatientMail;
+import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.patients.Patient;
+import clinic.relief.patients.Patients;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static clinic.relief.outcomes.Visits.utc;
+
+/**
+ * The clinic's relief guarantee as policy: on only when the clinic profile offers it and {@code
+ * relief.outcomes.guarantee.enabled} is true. A session whose pain after is not at least {@code minimumDrop} points
+ * below pain before earns one free follow-up within {@code followUpDays}: a voucher (one per appointment), the event
+ * {@link ReliefGuaranteeOffered}, and an e-mail through booking's outbox whose subject says nothing medical.
+ */
+@Service
+public class ReliefGuarantee {
+
+    private final OutcomesSettings.Guarantee policy;
+    private final boolean clinicOffersIt;
+    private final JdbcClient jdbc;
+    private final Patients patients;
+    private final PatientMail mail;
+    private final MessageSource messages;
+    private final ClinicProfile clinic;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ReliefGuarantee(OutcomesSettings settings, ClinicProfile clinic, JdbcClient jdbc, Patients patients,
+            PatientMail mail, MessageSource messages, ApplicationEventPublisher events, Clock clock) {
+        this.policy = settings.guarantee();
+        this.clinicOffersIt = clinic.reliefGuarantee();
+        this.clinic = clinic;
+        this.jdbc = jdbc;
+        this.patients = patients;
+        this.mail = mail;
+        this.messages = messages;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public boolean isOn() {
+        return clinicOffersIt && policy.enabled();
+    }
+
+    /** Whether this session's pain falls short of the promise (and the guarantee is on). */
+    boolean fallsShort(PainScores.Pain pain) {
+        return isOn() && pain.complete() && pain.drop() < policy.minimumDrop();
+    }
+
+    /**
+     * Records the voucher, publishes the event and queues the e-mail.
+     *
+     * @throws GuaranteeAlreadyClaimed when this appointment already has its voucher (nothing changes)
+     * @throws IllegalStateException when the session does not qualify
+     */
+    @Transactional
+    public ReliefGuaranteeOffered claim(Visit visit, PainScores.Pain pain) {
+        if (!fallsShort(pain)) {
+            throw new IllegalStateException("Appointment " + visit.appointmentId() + " does not qualify");
+        }
+        Instant now = clock.instant();
+        Instant validUntil = now.plus(Duration.ofDays(policy.followUpDays()));
+        int added = jdbc.sql("""
+                insert into outcomes_voucher (appointment_id, patient_id, service_id, pain_before, pain_after,
+                    valid_until, created_at) values (:a, :p, :s, :before, :after, :until, :now)
+                on conflict (appointment_id) do nothing""")
+                .param("a", visit.appointmentId()).param("p", visit.patientId()).param("s", visit.serviceId())
+                .param("before", pain.before()).param("after", pain.after()).param("until", utc(validUntil))
+                .param("now", utc(now)).update();
+        if (added == 0) {
+            throw new GuaranteeAlreadyClaimed(visit.appointmentId());
+        }
+        ReliefGuaranteeOffered offered = new ReliefGuaranteeOffered(visit.patientId(), visit.appointmentId(),
+                visit.serviceId(), validUntil);
+        events.publishEvent(offered);
+        email(visit, validUntil);
+        return offered;
+    }
+
+    /** Whether a voucher exists for this appointment. */
+    public boolean claimed(UUID appointmentId) {
+        return jdbc.sql("select exists (select 1 from outcomes_voucher where appointment_id = :a)")
+                .param("a", appointmentId).query(Boolean.class).single();
+    }
+
+    private void email(Visit visit, Instant validUntil) {
+        Optional<Patient> patient = patients.find(visit.patientId());
+        if (patient.isEmpty() || patient.get().email() == null) {
+            return;
+        }
+        Patient p = patient.get();
+        Locale locale = Locale.forLanguageTag(p.language() == null ? "en" : p.language());
+        String until = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
+                .withZone(clinic.zone()).format(validUntil);
+        String subject = messages.getMessage("outcomes.mail.offer.subject", new Object[] {clinic.shortName()},
+                locale);
+        String body = messages.getMessage("outcomes.mail.offer.body",
+                new Object[] {p.firstName(), clinic.name(), until, clinic.phoneDisplay()}, locale);
+        mail.queue("RELIEF_OFFER", visit.appointmentId(), p.email(), subject, body);
+    }
+}

@@ -1,0 +1,78 @@
+package clinic.relief.outcomes;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+
+import clinic.relief.audit.AuditAction;
+import clinic.relief.audit.ClinicalAudit;
+import clinic.relief.booking.AppointmentBook;
+import clinic.relief.booking.AppointmentCompleted;
+import clinic.relief.painmap.Assessments;
+import clinic.relief.painmap.SavedAssessment;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * When an appointment completes, records the visit and drafts its note with the pain map of the pain finder
+ * assessment that came with the booking, if any. Listens synchronously: the visit and draft commit with the
+ * completion or not at all.
+ */
+@Component
+@EnableConfigurationProperties(OutcomesSettings.class)
+class VisitDrafting {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Visits visits;
+    private final Notes notes;
+    private final AppointmentBook appointments;
+    private final Assessments assessments;
+    private final ClinicalAudit audit;
+    private final OutcomesSettings settings;
+    private final Clock clock;
+
+    VisitDrafting(Visits visits, Notes notes, AppointmentBook appointments, Assessments assessments,
+            ClinicalAudit audit, OutcomesSettings settings, Clock clock) {
+        this.visits = visits;
+        this.notes = notes;
+        this.appointments = appointments;
+        this.assessments = assessments;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(AppointmentCompleted completed) {
+        draft(completed, appointments.get(completed.appointmentId()).assessmentId());
+    }
+
+    /** Records the visit and its draft note, once per appointment. */
+    void draft(AppointmentCompleted completed, UUID assessmentId) {
+        Instant now = clock.instant();
+        Visit visit = new Visit(completed.appointmentId(), completed.patientId(), completed.therapistId(),
+                completed.serviceId(), completed.minutes(), completed.start(), assessmentId, 1, newToken(),
+                now.plus(settings.linkValidFor()));
+        if (!visits.add(visit, now)) {
+            return;
+        }
+        Set<String> painMap = assessmentId == null ? Set.of() : assessments.find(assessmentId)
+                .map(SavedAssessment::query).map(q -> (Set<String>) q.regions()).orElse(Set.of());
+        UUID noteId = UUID.randomUUID();
+        notes.insert(noteId, completed.appointmentId(), 1, null, NoteContent.draft(painMap), now);
+        audit.recordAs("relief", "SYSTEM", AuditAction.CREATE, TreatmentNotes.RECORD_KIND, noteId,
+                completed.patientId());
+    }
+
+    /** 256 random bits, URL-safe. */
+    static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

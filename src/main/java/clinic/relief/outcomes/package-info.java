@@ -1,0 +1,5 @@
+/**
+ * Outcomes: treatment notes (SOAP) per visit, pain and questionnaire scores, each client's progress, the relief
+ * guarantee and the clinic's de-identified results.
+ */
+package clinic.relief.outcomes;

@@ -1,0 +1,127 @@
+package clinic.relief.outcomes;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import clinic.relief.booking.Appointment;
+import clinic.relief.booking.AppointmentBook;
+import clinic.relief.booking.BookAppointment;
+import clinic.relief.booking.Booking;
+import clinic.relief.booking.Slot;
+import clinic.relief.browser.BrowserTest;
+import clinic.relief.painmap.Assessments;
+import clinic.relief.painmap.PainQuery;
+import clinic.relief.patients.NewPatient;
+import clinic.relief.patients.Patients;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A therapist writes and signs a note with the trigger points found and the pain scores, and the client opens their
+ * progress chart from their link. The appointment is booked (with a pain finder assessment), checked in and completed
+ * through booking's own API, so the note is drafted by the real event. Screenshots at 390 and 1280 px, English and
+ * Spanish, with axe-core checks.
+ */
+@ActiveProfiles({"test", "demo"})
+class OutcomesBrowserTests extends BrowserTest {
+
+    @Autowired Booking booking;
+    @Autowired AppointmentBook appointments;
+    @Autowired Patients patients;
+    @Autowired Assessments assessments;
+    @Autowired Visits visits;
+
+    private final List<String> problems = new ArrayList<>();
+
+    @Test
+    void aTherapistSignsANoteWithTriggerPointsAndTheClientSeesTheProgressChart() throws IOException {
+        String[][] runs = {{"en", "1280"}, {"es", "390"}, {"en", "390"}, {"es", "1280"}};
+        for (String[] run : runs) {
+            String language = run[0];
+            int width = Integer.parseInt(run[1]);
+            UUID appointment = completedVisit();
+            LocalDate day = visits.find(appointment).orElseThrow().start()
+                    .atZone(java.time.ZoneId.of("America/Los_Angeles")).toLocalDate();
+            browser.width(width);
+            driver.manage().deleteAllCookies();
+            signIn();
+
+            driver.get(url("/staff/notes?date=" + day + "&lang=" + language));
+            check("today-" + language + "-" + width);
+            browser.andWaitForNewPage(() -> driver.findElement(
+                    By.cssSelector("a[href$='/staff/notes/" + appointment + "']")).click());
+            check("note-draft-" + language + "-" + width);
+
+            new Select(driver.findElement(By.id("before"))).selectByValue("7");
+            new Select(driver.findElement(By.id("after"))).selectByValue("3");
+            browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form[action$='/pain'] button")).click());
+
+            driver.findElement(By.id("subjective")).sendKeys("Right low back ache for two years, worse sitting.");
+            new Select(driver.findElement(By.id("muscle-0"))).selectByValue("quadratus_lumborum");
+            new Select(driver.findElement(By.id("side-0"))).selectByValue("R");
+            new Select(driver.findElement(By.id("tenderness-0"))).selectByValue("3");
+            driver.findElement(By.cssSelector("label[for=referral-0]")).click();
+            new Select(driver.findElement(By.id("muscle-1"))).selectByValue("gluteus_medius");
+            new Select(driver.findElement(By.id("state-1"))).selectByValue("latent");
+            driver.findElement(By.id("assessment")).sendKeys("Active QL trigger point reproducing the pain.");
+            driver.findElement(By.id("planFrequency")).sendKeys("Weekly for four weeks");
+            browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("button[value=sign]")).click());
+
+            String page = driver.findElement(By.tagName("main")).getText();
+            assertThat(page).contains(language.equals("es") ? "Firmada por" : "Signed by");
+            assertThat(driver.findElements(By.cssSelector(".findings-table tbody tr"))).hasSize(2);
+            assertThat(driver.findElements(By.cssSelector("svg.chart polyline.line-after"))).isNotEmpty();
+            check("note-signed-" + language + "-" + width);
+
+            String link = driver.findElement(By.cssSelector("a.client-link")).getAttribute("href");
+            driver.manage().deleteAllCookies();
+            driver.get(link + "?lang=" + language);
+            check("client-scores-" + language + "-" + width);
+            driver.get(link + "/progress?lang=" + language);
+            assertThat(driver.findElements(By.cssSelector("svg.chart line.mcid"))).hasSize(1);
+            assertThat(driver.findElement(By.cssSelector("table.data-table tbody")).getText()).contains("7", "3");
+            check("client-progress-" + language + "-" + width);
+        }
+        driver.get(url("/results?lang=es"));
+        check("public-results-es-390");
+        assertThat(problems).isEmpty();
+    }
+
+    private void signIn() {
+        driver.get(url("/staff/login?lang=en"));
+        driver.findElement(By.id("email")).sendKeys("maria@demo.relief.test");
+        driver.findElement(By.id("password")).sendKeys("demo-therapist-relief");
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form button[type=submit]")).click());
+    }
+
+    /** Books a first visit with Maria for a new client, with an assessment attached, then checks in and completes. */
+    private UUID completedVisit() {
+        UUID maria = appointments.therapists().stream().filter(t -> t.name().startsWith("Mar")).findFirst()
+                .orElseThrow().id();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        UUID client = patients.findOrCreate(new NewPatient("Lena", "Client" + tag, null, tag + "@example.com", null,
+                "en")).id();
+        UUID assessment = assessments.assess(PainQuery.ofRegions("low_back_lateral_R")).id();
+        LocalDate from = LocalDate.now().plusDays(2);
+        Slot slot = booking.availability("trigger-point", 60, from, from.plusDays(7), maria).stream().findFirst()
+                .orElseThrow();
+        Appointment booked = booking.book(new BookAppointment(client, "trigger-point", 60, slot.start(), maria,
+                Appointment.Source.FRONT_DESK, assessment, null));
+        appointments.checkIn(booked.id());
+        appointments.complete(booked.id());
+        return booked.id();
+    }
+
+    private void check(String name) throws IOException {
+        browser.screenshot("outcomes-" + name);
+        browser.seriousAccessibilityViolations().forEach(v -> problems.add(name + ": " + v));
+    }
+}
