@@ -144,6 +144,36 @@ class PortalTests {
                 .query(String.class).list()).containsExactly("BOOKED");
     }
 
+    @Test
+    void aPatientJoinsTheWaitlistOnThePageAndThroughTheApiForThemselvesOnly() throws Exception {
+        mvc.perform(post("/account/waitlist").cookie(session).with(csrf()).param("choice", "swedish:60")
+                        .param("firstDay", data.day().toString()).param("lastDay", data.day().plusDays(2).toString())
+                        .param("partOfDay", "MORNING").param("therapistId", therapist.toString()))
+                .andExpect(redirectedUrl("/account/waitlist?joined"));
+        mvc.perform(post("/account/waitlist").cookie(session).with(csrf()).param("choice", "swedish:60")
+                        .param("firstDay", data.day().toString()).param("lastDay", data.day().minusDays(1).toString()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("at most 60 days apart")));
+        mvc.perform(get("/account/waitlist").cookie(session).param("lang", "es")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Mañana (antes del mediodía)")));
+
+        String body = """
+                {"service":"swedish","minutes":60,"firstDay":"%s","lastDay":"%s","therapistId":"%s"}
+                """.formatted(data.day(), data.day(), therapist);
+        UUID stranger = patients.findOrCreate(new clinic.relief.patients.NewPatient("Sam", "Stranger", null,
+                "stranger-" + UUID.randomUUID() + "@example.com", null, "en")).id();
+        mvc.perform(post("/api/waitlist").cookie(session).with(csrf()).param("patientId", stranger.toString())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.patientId")
+                        .value(me.toString()));
+        UUID theirs = context.getBean(clinic.relief.booking.Waitlist.class).join(stranger,
+                new clinic.relief.booking.WaitlistRequest("swedish", 60, data.day(), data.day(), null, therapist)).id();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/waitlist/" + theirs)
+                .cookie(session).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/account/waitlist/" + theirs + "/withdraw").cookie(session).with(csrf()))
+                .andExpect(status().isNotFound());
+    }
+
     private UUID book(UUID patient, String service, java.time.Instant start) {
         return booking.book(new BookAppointment(patient, service, 60, start, therapist, Appointment.Source.ONLINE,
                 null, null)).id();
