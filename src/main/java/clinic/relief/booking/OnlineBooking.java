@@ -94,7 +94,7 @@ class OnlineBooking {
             }
             redirect.addFlashAttribute("email", form.email());
             return "redirect:/book/check-email";
-        } catch (SlotTaken | SlotNotOffered | PatientAlreadyBooked lost) {
+        } catch (SlotTaken | SlotNotOffered | PatientAlreadyBooked | UnknownTherapist | UnknownLength lost) {
             patients.discardUnverified(placeholder.id());
             model.addAttribute("problemText", problems.of(lost, locale).getTitle());
             return detailsPage(form.choice(), form.slot(), locale, model);
@@ -113,7 +113,7 @@ class OnlineBooking {
             redirect.addFlashAttribute("when", views.dateTime(appointment.session().start(), locale));
             redirect.addFlashAttribute("service", booking.service(picked.service()).name(locale));
             return "redirect:/book/done";
-        } catch (SlotTaken | SlotNotOffered | PatientAlreadyBooked lost) {
+        } catch (SlotTaken | SlotNotOffered | PatientAlreadyBooked | UnknownTherapist | UnknownLength lost) {
             model.addAttribute("patient", patient);
             model.addAttribute("problemText", problems.of(lost, locale).getTitle());
             return detailsPage(form.choice(), form.slot(), locale, model);

@@ -161,12 +161,34 @@ class OnlineVerificationTests {
                 other, Appointment.Source.FRONT_DESK, null, null))).isInstanceOf(PatientAlreadyBooked.class);
     }
 
+    @Test
+    void onlyListedTherapistsCanBeBookedOnline() throws Exception {
+        UUID unlisted = staff.createOrUpdate(new clinic.relief.staff.NewStaffMember(
+                "unlisted-" + UUID.randomUUID() + "@example.com", "Una Listed", clinic.relief.staff.StaffRole.THERAPIST,
+                "long enough password", null, null, null, null, false)).id();
+        admin.schedule(unlisted, java.util.Arrays.stream(java.time.DayOfWeek.values()).map(d -> new WeeklyTime(d,
+                java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0))).toList(), List.of(), List.of("swedish"));
+        String email = "unlisted-" + UUID.randomUUID() + "@example.com";
+
+        mvc.perform(form(email, "10:00", "swedish:60", unlisted))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("alert error")));
+
+        assertThat(jdbc.sql("select count(*) from booking_appointment where therapist_id = :t").param("t", unlisted)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from booking_online_hold where email = :e").param("e", email)
+                .query(Integer.class).single()).isZero();
+    }
+
     private MockHttpServletRequestBuilder form(String email, String time) {
+        return form(email, time, "trigger-point:60", therapist);
+    }
+
+    private MockHttpServletRequestBuilder form(String email, String time, String choice, UUID with) {
         return post("/book/details").with(csrf())
                 .param("firstName", "Ana").param("lastName", "Reyes").param("phone", "310 555 0101")
                 .param("email", email).param("dateOfBirth", "1980-04-02").param("conditions", "sciatica")
                 .param("consentToTreatment", "true").param("acceptsPrivacyNotice", "true")
-                .param("choice", "trigger-point:60").param("slot", fixture.at(day, time) + "|" + therapist)
+                .param("choice", choice).param("slot", fixture.at(day, time) + "|" + with)
                 .param("requestId", UUID.randomUUID().toString());
     }
 
