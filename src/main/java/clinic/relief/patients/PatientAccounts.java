@@ -104,9 +104,8 @@ public class PatientAccounts {
         if (password == null || !passwords.matches(password, account.passwordHash())) {
             throw new WrongPassword();
         }
-        Patient patient = patients.findByEmail(account.email()).orElseGet(() -> patients.findOrCreate(
-                new NewPatient(account.firstName(), account.lastName(), account.phone(), account.email(), null,
-                        account.language())));
+        Patient patient = patients.createWithConfirmedEmail(new NewPatient(account.firstName(),
+                account.lastName(), account.phone(), account.email(), null, account.language()));
         Instant now = clock.instant();
         jdbc.sql("update patient_account set verified_at = :now, patient_id = :patient where id = :id")
                 .param("now", utc(now)).param("patient", patient.id()).param("id", account.id()).update();

@@ -116,6 +116,16 @@ public class Patients {
         placeholders.discard(placeholderId);
     }
 
+    /**
+     * A new patient for a confirmed e-mail address that no record has yet. Unlike {@link #findOrCreate}, it never
+     * matches by phone and last name: a relative sharing both must not receive this person's account.
+     */
+    @Transactional
+    public Patient createWithConfirmedEmail(NewPatient form) {
+        placeholders.lockEmail(form.email());
+        return findByEmail(form.email()).orElseGet(() -> create(form));
+    }
+
     /** Records an intake with its consent, stamped with the current consent and privacy versions and time. */
     @Transactional
     public RecordedIntake recordIntake(UUID patientId, Intake intake) {

@@ -47,6 +47,7 @@ class Placeholders {
         if (!unverified) {
             return placeholderId;
         }
+        lockEmail(email);
         Optional<UUID> existing = jdbc.sql("select id from patient where lower(email) = lower(:email)"
                         + " and not unverified for update").param("email", email).query(UUID.class).optional();
         if (existing.isEmpty()) {
@@ -60,6 +61,15 @@ class Placeholders {
         jdbc.sql("update patient set merged_into = :to where id = :from")
                 .param("to", existing.get()).param("from", placeholderId).update();
         return existing.get();
+    }
+
+    /**
+     * Serialises confirmations of one address until the transaction ends, so two of them never both create a
+     * patient with it (the second would break the unique e-mail index).
+     */
+    void lockEmail(String email) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(lower(:email)))").param("email", email)
+                .query((rs, row) -> 1).list();
     }
 
     void discard(UUID placeholderId) {

@@ -68,6 +68,19 @@ class PatientAccountTests {
     }
 
     @Test
+    void aRelativeWithTheSamePhoneAndLastNameKeepsTheirOwnRecord() throws Exception {
+        UUID relative = patients.findOrCreate(new NewPatient("Rita", "Portal", "310 555 0123",
+                "rita-" + UUID.randomUUID() + "@example.com", null, "en")).id();
+        String email = "pat-" + UUID.randomUUID() + "@example.com";
+        mvc.perform(signUp(email, PASSWORD, PASSWORD));
+        mvc.perform(post("/account/verify").with(csrf()).param("token", token(email)).param("password", PASSWORD));
+
+        assertThat(jdbc.sql("select patient_id from patient_account where email = :e").param("e", email)
+                .query(UUID.class).single()).isNotEqualTo(relative);
+        assertThat(patients.get(relative).firstName()).isEqualTo("Rita");
+    }
+
+    @Test
     void refusesWeakOrMistypedPasswordsWithLocalizedMessages() throws Exception {
         String email = "weak-" + UUID.randomUUID() + "@example.com";
         mvc.perform(signUp(email, "short", "short")).andExpect(status().isOk())
