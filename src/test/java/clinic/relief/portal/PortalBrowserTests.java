@@ -81,6 +81,7 @@ class PortalBrowserTests extends BrowserTest {
         // Waiting for a time today or tomorrow, then a late cancel of a session soon: fee shown, asked, recorded.
         UUID soon = bookSoon(me);
         driver.get(url("/account/waitlist"));
+        browser.screenshot("portal-waitlist-before-join-en-1280");
         setDate("firstDay", today());
         setDate("lastDay", today().plusDays(1));
         browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
@@ -163,6 +164,8 @@ class PortalBrowserTests extends BrowserTest {
     }
 
     private void setDate(String id, LocalDate date) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id(id)));
         ((JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).value = arguments[1]",
                 id, date.toString());
     }
