@@ -19,7 +19,7 @@ public class Appointment {
     public enum FeeReason { LATE_CANCEL, NO_SHOW }
 
     private final UUID id;
-    private final UUID patientId;
+    private UUID patientId;
     private final String serviceId;
     private final int minutes;
     private final Source source;
@@ -65,6 +65,27 @@ public class Appointment {
 
     AppointmentBooked booked() {
         return new AppointmentBooked(id, patientId, therapistId, serviceId, minutes, session.start(), assessmentId);
+    }
+
+    /** Makes a new appointment a hold that waits for its e-mail to be confirmed; nothing is announced yet. */
+    void holdForVerification() {
+        require(AppointmentStatus.BOOKED, "hold");
+        status = AppointmentStatus.PENDING;
+    }
+
+    /** The e-mail is confirmed: the hold becomes a booking of the patient that address belongs to. */
+    AppointmentBooked confirmFor(UUID patient) {
+        require(AppointmentStatus.PENDING, "confirm");
+        patientId = Objects.requireNonNull(patient);
+        status = AppointmentStatus.BOOKED;
+        return booked();
+    }
+
+    /** The hold ran out unconfirmed: it frees the slot (as a cancellation without fee or announcement). */
+    void expireHold(Instant now) {
+        require(AppointmentStatus.PENDING, "expire");
+        status = AppointmentStatus.CANCELLED;
+        cancelledAt = now;
     }
 
     void checkIn() {

@@ -75,6 +75,25 @@ public class AppointmentBook {
         return view(load(id).stored(), schedules.roomNames());
     }
 
+    /** A patient's own appointments (any status), newest first. */
+    @Transactional(readOnly = true)
+    public List<AppointmentView> ofPatient(UUID patientId) {
+        Map<UUID, String> rooms = schedules.roomNames();
+        return appointments.ofPatient(patientId).stream().map(a -> view(a, rooms)).toList();
+    }
+
+    /** What cancelling now would cost: inside the service's window the late-cancel fee, otherwise nothing. */
+    @Transactional(readOnly = true)
+    public CancelTerms cancelTerms(UUID id) {
+        Appointment appointment = load(id);
+        AppointmentView view = get(id);
+        ServiceRules rules = view.service().rules();
+        boolean late = appointment.isLate(clock.instant(), rules.cancelWindow());
+        BigDecimal fee = late ? rules.share(view.service().price(view.minutes()), rules.lateCancelPercent())
+                : BigDecimal.ZERO;
+        return new CancelTerms(late, fee, rules.cancelWindow());
+    }
+
     /** The therapist signed in with this email, if they are a bookable therapist. */
     public java.util.Optional<Therapist> therapistSignedInAs(String email) {
         return therapists.byEmail(email);
@@ -140,6 +159,9 @@ public class AppointmentBook {
                 appointments.update(appointment);
             });
         } catch (Appointments.Overlap overlap) {
+            if (overlap.patientBusy()) {
+                throw new PatientAlreadyBooked(start);
+            }
             throw new SlotTaken(start, booking.alternatives(service, row.minutes(), start, therapistId, id));
         }
     }

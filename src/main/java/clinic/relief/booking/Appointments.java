@@ -38,8 +38,16 @@ class Appointments {
     /** PostgreSQL refused the write: the therapist, the room or the patient is held then (or may be, in a deadlock). */
     static class Overlap extends RuntimeException {
 
-        Overlap(Throwable cause) {
+        private final boolean patientBusy;
+
+        Overlap(Throwable cause, boolean patientBusy) {
             super("Overlapping appointment refused by the database", cause);
+            this.patientBusy = patientBusy;
+        }
+
+        /** The patient already has an appointment then (their own clash, not someone else's booking). */
+        boolean patientBusy() {
+            return patientBusy;
         }
     }
 
@@ -54,8 +62,8 @@ class Appointments {
     void update(Appointment appointment) {
         Appointment.Stored a = appointment.stored();
         guarded(() -> jdbc.sql("""
-                update booking_appointment set therapist_id = :therapist, room_id = :room, starts_at = :starts,
-                    ends_at = :ends, blocked_until = :blocked, status = :status, fee_owed = :fee,
+                update booking_appointment set patient_id = :patient, therapist_id = :therapist, room_id = :room,
+                    starts_at = :starts, ends_at = :ends, blocked_until = :blocked, status = :status, fee_owed = :fee,
                     fee_reason = :feeReason, cancelled_at = :cancelledAt
                 where id = :id
                 """).params(params(a, null)).update());
@@ -80,6 +88,12 @@ class Appointments {
                         + " and room_id = :room order by starts_at")
                 .param("from", utc(span.start())).param("to", utc(span.end())).param("room", room)
                 .query(Appointments::row).list();
+    }
+
+    /** A patient's appointments, newest first. */
+    List<Appointment.Stored> ofPatient(UUID patient) {
+        return jdbc.sql("select " + COLUMNS + " from booking_appointment where patient_id = :patient"
+                        + " order by starts_at desc").param("patient", patient).query(Appointments::row).list();
     }
 
     private static java.util.Map<String, Object> params(Appointment.Stored a, Instant now) {
@@ -109,7 +123,7 @@ class Appointments {
         } catch (DataAccessException e) {
             if (NestedExceptionUtils.getMostSpecificCause(e) instanceof SQLException sql
                     && LOST_RACE.contains(sql.getSQLState())) {
-                throw new Overlap(e);
+                throw new Overlap(e, String.valueOf(sql.getMessage()).contains("booking_patient_free"));
             }
             throw e;
         }

@@ -88,14 +88,26 @@ public class Booking {
      * @throws SlotTaken when other appointments hold the therapist, the room or the patient then
      */
     public Appointment book(BookAppointment command) {
+        return bookOrHold(command, null);
+    }
+
+    /**
+     * Books the slot as a hold (PENDING) that announces nothing, and runs {@code inTransaction} with it in the
+     * transaction that writes it; an earlier request with the same idempotency key returns its appointment instead.
+     */
+    Appointment hold(BookAppointment command, java.util.function.Consumer<Appointment> inTransaction) {
+        return bookOrHold(command, java.util.Objects.requireNonNull(inTransaction));
+    }
+
+    private Appointment bookOrHold(BookAppointment command, java.util.function.Consumer<Appointment> hold) {
         try {
-            return attempt(command);
+            return attempt(command, hold);
         } catch (SlotTaken taken) {
             return earlier(command.idempotencyKey()).orElseThrow(() -> taken);
         }
     }
 
-    private Appointment attempt(BookAppointment command) {
+    private Appointment attempt(BookAppointment command, java.util.function.Consumer<Appointment> hold) {
         Optional<Appointment> sameRequest = earlier(command.idempotencyKey());
         if (sameRequest.isPresent()) {
             return sameRequest.get();
@@ -105,8 +117,11 @@ public class Booking {
         for (int attempt = 1; ; attempt++) {
             try {
                 Slot chosen = slot;
-                return transactions.execute(tx -> insert(command, service, chosen));
+                return transactions.execute(tx -> insert(command, service, chosen, hold));
             } catch (Appointments.Overlap | IdempotencyKeys.Reused lost) {
+                if (lost instanceof Appointments.Overlap overlap && overlap.patientBusy()) {
+                    throw new PatientAlreadyBooked(command.start());
+                }
                 sameRequest = earlier(command.idempotencyKey());
                 if (sameRequest.isPresent()) {
                     return sameRequest.get();
@@ -127,7 +142,8 @@ public class Booking {
         return idempotencyKey == null ? Optional.empty() : keys.find(idempotencyKey).flatMap(appointments::find);
     }
 
-    private Appointment insert(BookAppointment command, BookableService service, Slot slot) {
+    private Appointment insert(BookAppointment command, BookableService service, Slot slot,
+            java.util.function.Consumer<Appointment> hold) {
         locks.lock(slot, command.patientId(), command.idempotencyKey());
         if (command.idempotencyKey() != null) {
             Optional<Appointment> sameRequest = earlier(command.idempotencyKey());
@@ -137,11 +153,18 @@ public class Booking {
         }
         Appointment appointment = new Appointment(UUID.randomUUID(), command.patientId(), service.id(),
                 command.minutes(), command.source(), command.assessmentId(), slot, service.rules().buffer());
+        if (hold != null) {
+            appointment.holdForVerification();
+        }
         appointments.insert(appointment, clock.instant());
         if (command.idempotencyKey() != null) {
             keys.remember(command.idempotencyKey(), appointment.id(), clock.instant());
         }
-        events.publishEvent(appointment.booked());
+        if (hold == null) {
+            events.publishEvent(appointment.booked());
+        } else {
+            hold.accept(appointment);
+        }
         return appointment;
     }
 

@@ -92,7 +92,7 @@ class BookingApi {
         return AppointmentJson.of(book.get(id));
     }
 
-    @ExceptionHandler({SlotTaken.class, SlotNotOffered.class, UnknownService.class, UnknownLength.class,
+    @ExceptionHandler({SlotTaken.class, PatientAlreadyBooked.class, SlotNotOffered.class, UnknownService.class, UnknownLength.class,
             UnknownTherapist.class, UnknownAppointment.class, AppointmentStateConflict.class,
             clinic.relief.patients.UnknownPatient.class})
     ResponseEntity<ProblemDetail> failed(RuntimeException failure) {

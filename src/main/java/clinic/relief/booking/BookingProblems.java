@@ -27,6 +27,9 @@ class BookingProblems {
         if (failure instanceof AppointmentStateConflict conflict) {
             return withState(conflict, locale);
         }
+        if (failure instanceof PatientAlreadyBooked) {
+            return problem(409, "patientBusy", locale);
+        }
         if (failure instanceof UnknownAppointment) {
             return problem(404, "unknownAppointment", locale);
         }

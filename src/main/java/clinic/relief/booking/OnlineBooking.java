@@ -2,14 +2,16 @@ package clinic.relief.booking;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.patients.Patient;
+import clinic.relief.patients.PatientAccounts;
 import clinic.relief.patients.Patients;
 import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,19 +22,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Self-booking for patients: pick a service and a time, then give contact details, the intake and consent. A pain
- * finder assessment id ({@code ?assessment=}) is carried along and stored as an opaque id.
+ * finder assessment id ({@code ?assessment=}) is carried along and stored as an opaque id. A visitor who is not
+ * signed in gets a hold confirmed by an e-mailed link ({@link OnlineHolds}).
  */
 @Controller
 class OnlineBooking {
 
     private final Booking booking;
     private final Patients patients;
+    private final OnlineHolds holds;
+    private final PatientAccounts accounts;
     private final BookingViews views;
     private final BookingProblems problems;
 
-    OnlineBooking(Booking booking, Patients patients, BookingViews views, BookingProblems problems) {
+    OnlineBooking(Booking booking, Patients patients, OnlineHolds holds, PatientAccounts accounts,
+            BookingViews views, BookingProblems problems) {
         this.booking = booking;
         this.patients = patients;
+        this.holds = holds;
+        this.accounts = accounts;
         this.views = views;
         this.problems = problems;
     }
@@ -56,28 +64,57 @@ class OnlineBooking {
 
     @GetMapping("/book/details")
     String details(@RequestParam String choice, @RequestParam String slot,
-            @RequestParam(required = false) String assessment, Locale locale, Model model) {
+            @RequestParam(required = false) String assessment, Authentication signedIn, Locale locale, Model model) {
         model.addAttribute("form", OnlineBookingForm.start(choice, slot, assessment, UUID.randomUUID().toString()));
+        accounts.signedIn(signedIn).ifPresent(patient -> model.addAttribute("patient", patient));
         return detailsPage(choice, slot, locale, model);
     }
 
     @PostMapping("/book/details")
-    String book(@Valid @ModelAttribute("form") OnlineBookingForm form, BindingResult errors, Locale locale,
-            Model model, RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
+    String book(@Valid @ModelAttribute("form") OnlineBookingForm form, BindingResult errors,
+            Authentication signedIn, Locale locale, Model model, RedirectAttributes redirect) {
+        Optional<Patient> patient = accounts.signedIn(signedIn);
+        // A signed-in patient's contact details come from their record, not from the form.
+        if (patient.isPresent() ? OnlineBookingForm.hasNonContactErrors(errors) : errors.hasErrors()) {
+            patient.ifPresent(p -> model.addAttribute("patient", p));
             return detailsPage(form.choice(), form.slot(), locale, model);
         }
+        if (patient.isPresent()) {
+            return bookSignedIn(form, patient.get(), locale, model, redirect);
+        }
+        PhoneBooking.ServiceChoice picked = PhoneBooking.ServiceChoice.parse(form.choice());
+        // Nothing the visitor typed touches an existing record until the e-mailed link proves the address theirs.
+        Patient placeholder = patients.createUnverified(form.patient(locale.getLanguage()), form.intake());
+        try {
+            Appointment appointment = holds.hold(new BookAppointment(placeholder.id(), picked.service(),
+                    picked.minutes(), BookingViews.startOf(form.slot()), BookingViews.therapistOf(form.slot()),
+                    Appointment.Source.ONLINE, form.assessmentId(), form.requestId()), placeholder, form.email());
+            if (!appointment.stored().patientId().equals(placeholder.id())) {
+                patients.discardUnverified(placeholder.id()); // a repeated submit: the first hold stands
+            }
+            redirect.addFlashAttribute("email", form.email());
+            return "redirect:/book/check-email";
+        } catch (SlotTaken | SlotNotOffered | PatientAlreadyBooked | UnknownTherapist | UnknownLength lost) {
+            patients.discardUnverified(placeholder.id());
+            model.addAttribute("problemText", problems.of(lost, locale).getTitle());
+            return detailsPage(form.choice(), form.slot(), locale, model);
+        }
+    }
+
+    /** A signed-in patient's address is confirmed already: the booking is made at once, no hold. */
+    private String bookSignedIn(OnlineBookingForm form, Patient patient, Locale locale, Model model,
+            RedirectAttributes redirect) {
         PhoneBooking.ServiceChoice picked = PhoneBooking.ServiceChoice.parse(form.choice());
         try {
-            Patient patient = patients.findOrCreate(form.patient(locale.getLanguage()));
-            patients.recordIntake(patient.id(), form.intake());
             Appointment appointment = booking.book(new BookAppointment(patient.id(), picked.service(),
                     picked.minutes(), BookingViews.startOf(form.slot()), BookingViews.therapistOf(form.slot()),
                     Appointment.Source.ONLINE, form.assessmentId(), form.requestId()));
+            patients.recordIntake(patient.id(), form.intake());
             redirect.addFlashAttribute("when", views.dateTime(appointment.session().start(), locale));
             redirect.addFlashAttribute("service", booking.service(picked.service()).name(locale));
             return "redirect:/book/done";
-        } catch (SlotTaken | SlotNotOffered lost) {
+        } catch (SlotTaken | SlotNotOffered | PatientAlreadyBooked | UnknownTherapist | UnknownLength lost) {
+            model.addAttribute("patient", patient);
             model.addAttribute("problemText", problems.of(lost, locale).getTitle());
             return detailsPage(form.choice(), form.slot(), locale, model);
         }

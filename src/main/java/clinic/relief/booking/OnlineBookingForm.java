@@ -47,6 +47,15 @@ record OnlineBookingForm(
                 choice, slot, assessment, requestId);
     }
 
+    private static final java.util.Set<String> CONTACT = java.util.Set.of("firstName", "lastName", "phone", "email",
+            "dateOfBirth");
+
+    /** Errors other than in the contact details (which a signed-in patient does not give). */
+    static boolean hasNonContactErrors(org.springframework.validation.BindingResult errors) {
+        return errors.getFieldErrors().stream().anyMatch(error -> !CONTACT.contains(error.getField()))
+                || errors.hasGlobalErrors();
+    }
+
     NewPatient patient(String language) {
         return new NewPatient(firstName, lastName, phone, email, dateOfBirth, language);
     }

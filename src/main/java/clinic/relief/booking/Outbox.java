@@ -58,13 +58,20 @@ class Outbox {
         if (patient.email() == null) {
             return;
         }
-        Letters.Letter letter = letters.write(kind, patient, start);
+        queue(kind.name(), appointment, patient.email(), letters.write(kind, patient, start), sendAfter);
+    }
+
+    /**
+     * Queues an e-mail that is not one of an appointment's own letters (a verification link, a waitlist offer), in
+     * the caller's transaction. {@code appointment} may be null.
+     */
+    void queue(String kind, UUID appointment, String recipient, Letters.Letter letter, Instant sendAfter) {
         jdbc.sql("""
                 insert into booking_outbox (id, kind, appointment_id, recipient, subject, body, created_at, send_after)
                 values (:id, :kind, :appointment, :to, :subject, :body, :now, :after)
                 """)
-                .param("id", UUID.randomUUID()).param("kind", kind.name()).param("appointment", appointment)
-                .param("to", patient.email()).param("subject", letter.subject()).param("body", letter.body())
+                .param("id", UUID.randomUUID()).param("kind", kind).param("appointment", appointment)
+                .param("to", recipient).param("subject", letter.subject()).param("body", letter.body())
                 .param("now", utc(clock.instant())).param("after", utc(sendAfter))
                 .update();
     }

@@ -27,11 +27,13 @@ public class Patients {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Intakes intakes;
+    private final Placeholders placeholders;
 
-    Patients(JdbcClient jdbc, Clock clock, Intakes intakes) {
+    Patients(JdbcClient jdbc, Clock clock, Intakes intakes, Placeholders placeholders) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.intakes = intakes;
+        this.placeholders = placeholders;
     }
 
     /**
@@ -53,8 +55,8 @@ public class Patients {
         }
         String[] words = query.split("\\s+", 2);
         if (words.length == 2) {
-            return jdbc.sql("select " + COLUMNS + " from patient where lower(first_name) like :first"
-                            + " and lower(last_name) like :last order by last_name, first_name limit 10")
+            return jdbc.sql("select " + COLUMNS + " from patient where not unverified"
+                            + " and lower(first_name) like :first and lower(last_name) like :last order by last_name, first_name limit 10")
                     .param("first", likePrefix(words[0])).param("last", likePrefix(words[1]))
                     .query(Patients::patient).list();
         }
@@ -65,6 +67,13 @@ public class Patients {
     public Optional<Patient> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from patient where id = :id").param("id", id)
                 .query(Patients::patient).optional();
+    }
+
+    /** The patient with this e-mail address (placeholders of unconfirmed bookings have none). */
+    @Transactional(readOnly = true)
+    public Optional<Patient> findByEmail(String email) {
+        return jdbc.sql("select " + COLUMNS + " from patient where not unverified and lower(email) = lower(:e)")
+                .param("e", email).query(Patients::patient).optional();
     }
 
     public Patient get(UUID id) {
@@ -78,6 +87,43 @@ public class Patients {
             throw new IllegalArgumentException("A patient needs a phone number or an email address");
         }
         return existing(form).orElseGet(() -> create(form));
+    }
+
+    /**
+     * A placeholder for someone who booked online and has not confirmed their e-mail yet: what they typed (the
+     * e-mail itself is left out) and their intake, kept apart from every existing patient. Search and
+     * find-or-create never match it.
+     */
+    @Transactional
+    public Patient createUnverified(NewPatient form, Intake intake) {
+        Patient placeholder = placeholders.create(form);
+        intakes.record(placeholder.id(), intake);
+        return placeholder;
+    }
+
+    /**
+     * The e-mail of a placeholder's booking is now confirmed: the patient with that e-mail gets the placeholder's
+     * intake (the placeholder then points to it), or, when there is none, the placeholder becomes that patient.
+     */
+    @Transactional
+    public Patient confirmUnverified(UUID placeholderId, String confirmedEmail) {
+        return get(placeholders.confirm(placeholderId, confirmedEmail));
+    }
+
+    /** Forgets a placeholder that nothing refers to (its booking failed): it was never anyone's record. */
+    @Transactional
+    public void discardUnverified(UUID placeholderId) {
+        placeholders.discard(placeholderId);
+    }
+
+    /**
+     * A new patient for a confirmed e-mail address that no record has yet. Unlike {@link #findOrCreate}, it never
+     * matches by phone and last name: a relative sharing both must not receive this person's account.
+     */
+    @Transactional
+    public Patient createWithConfirmedEmail(NewPatient form) {
+        placeholders.lockEmail(form.email());
+        return findByEmail(form.email()).orElseGet(() -> create(form));
     }
 
     /** Records an intake with its consent, stamped with the current consent and privacy versions and time. */
@@ -104,7 +150,8 @@ public class Patients {
         if (form.phone() == null) {
             return Optional.empty();
         }
-        return jdbc.sql("select " + COLUMNS + " from patient where regexp_replace(phone, '[^0-9]', '', 'g') = :d"
+        return jdbc.sql("select " + COLUMNS + " from patient where not unverified"
+                        + " and regexp_replace(phone, '[^0-9]', '', 'g') = :d"
                         + " and lower(last_name) = lower(:last) limit 1")
                 .param("d", form.phone().replaceAll("[^0-9]", "")).param("last", form.lastName())
                 .query(Patients::patient).optional();
@@ -125,7 +172,7 @@ public class Patients {
     }
 
     private List<Patient> where(String condition, String value) {
-        return jdbc.sql("select " + COLUMNS + " from patient where " + condition
+        return jdbc.sql("select " + COLUMNS + " from patient where not unverified and " + condition
                         + " order by last_name, first_name limit 10")
                 .param("q", value).query(Patients::patient).list();
     }

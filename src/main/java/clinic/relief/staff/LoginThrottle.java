@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * match no account are counted too, so a pause says nothing about whether an account exists.
  */
 @Component
-class LoginThrottle {
+public class LoginThrottle {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -35,7 +35,8 @@ class LoginThrottle {
         this.lockout = lockout;
     }
 
-    boolean isPaused(String username) {
+    /** Whether sign-in for this name (staff or patient e-mail) is paused after too many failures. */
+    public boolean isPaused(String username) {
         return jdbc.sql("select locked_until > :now from login_throttle where username_key = :key")
                 .param("now", now())
                 .param("key", key(username))

@@ -1,6 +1,12 @@
 package clinic.relief.system;
 
+import clinic.relief.patients.PatientSignIn;
 import jakarta.servlet.DispatcherType;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +36,37 @@ class SecurityConfiguration {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /**
+     * Patients' own pages under {@code /account}: their own sign-in (role PATIENT, from {@link PatientSignIn}),
+     * counted by the same throttle as staff sign-in. Staff roles do not open these pages, and PATIENT opens no staff
+     * page.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain patientFilterChain(HttpSecurity http, PatientSignIn signIn, PasswordEncoder passwords,
+            ApplicationEventPublisher events) throws Exception {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(signIn::load);
+        provider.setPasswordEncoder(passwords);
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        http.securityMatcher("/account/**")
+                .authenticationManager(manager)
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers("/account/login", "/account/signup", "/account/check-email",
+                                "/account/verify").permitAll()
+                        .anyRequest().hasRole("PATIENT"))
+                .formLogin(form -> form
+                        .loginPage("/account/login")
+                        .usernameParameter("email")
+                        .defaultSuccessUrl("/account", false)
+                        .failureUrl("/account/login?error"))
+                .logout(logout -> logout.logoutUrl("/account/logout").logoutSuccessUrl("/?signedOut"));
+        return headers(http).build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -50,6 +86,8 @@ class SecurityConfiguration {
                         .requestMatchers("/staff/**").hasAnyRole("OWNER", "FRONT_DESK", "THERAPIST")
                         // Appointments carry patients' names: front desk and owner only (therapists use their day view).
                         .requestMatchers("/api/booking/appointments/**").hasAnyRole("OWNER", "FRONT_DESK")
+                        .requestMatchers("/admin/**").hasAnyRole("OWNER", "FRONT_DESK")
+                        .requestMatchers("/api/waitlist/**").hasAnyRole("PATIENT", "OWNER", "FRONT_DESK")
                         .requestMatchers("/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OWNER")
                         .anyRequest().permitAll())
@@ -62,14 +100,17 @@ class SecurityConfiguration {
                         .failureUrl("/staff/login?error"))
                 .logout(logout -> logout.logoutUrl("/staff/logout").logoutSuccessUrl("/?signedOut"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/service-area/**", "/api/pain-finder/**",
-                        "/api/pain-finder"))
-                .headers(headers -> headers
+                        "/api/pain-finder"));
+        return headers(http).build();
+    }
+
+    private static HttpSecurity headers(HttpSecurity http) throws Exception {
+        return http.headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny())
                         .permissionsPolicyHeader(permissions -> permissions
                                 .policy("camera=(), microphone=(), geolocation=(), payment=()")));
-        return http.build();
     }
 
     @Bean

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +35,9 @@ class BookingBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private Browser browser;
     private WebDriver driver;
@@ -111,11 +116,20 @@ class BookingBrowserTests {
         fill("firstName", "Ana");
         fill("lastName", "Reyes");
         fill("phone", "310 555 0101");
-        fill("email", "ana-" + UUID.randomUUID() + "@example.com");
+        String email = "ana-" + UUID.randomUUID() + "@example.com";
+        fill("email", email);
         driver.findElement(By.id("dateOfBirth")).sendKeys("04021980");
         fill("conditions", "Low back pain");
         driver.findElement(By.cssSelector("label[for=consentToTreatment]")).click();
         driver.findElement(By.cssSelector("label[for=acceptsPrivacyNotice]")).click();
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
+        check("check-email-" + language + "-" + width);
+
+        // The e-mailed link (read from the outbox) shows the booking; its button confirms it.
+        String body = jdbc.sql("select body from booking_outbox where recipient = :e and kind = 'VERIFY_BOOKING'")
+                .param("e", email).query(String.class).single();
+        driver.get(url("/book/confirm?token=" + body.replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1")));
+        check("confirm-" + language + "-" + width);
         browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
 
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(doneTitle);

@@ -122,12 +122,12 @@ class BookingIntegrationTests {
     }
 
     @Test
-    void refusesOverlappingAppointmentsForTheSamePatient() {
+    void refusesOverlappingAppointmentsForTheSamePatientAsTheirOwnClash() {
         UUID patient = fixture.patient();
         booking.book(command(patient, fixture.therapist("09:00", "17:00"), "10:00", null));
 
         assertThatThrownBy(() -> booking.book(command(patient, fixture.therapist("09:00", "17:00"), "10:30", null)))
-                .isInstanceOf(SlotTaken.class);
+                .isInstanceOf(PatientAlreadyBooked.class);
     }
 
     @Test

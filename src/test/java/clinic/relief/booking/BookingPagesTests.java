@@ -66,6 +66,11 @@ class BookingPagesTests {
         mvc.perform(onlineForm(email, assessment.toString()).param("consentToTreatment", "true")
                         .param("acceptsPrivacyNotice", "true"))
                 .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/book/check-email"));
+        String body = jdbc.sql("select body from booking_outbox where recipient = :e and kind = 'VERIFY_BOOKING'")
+                .param("e", email).query(String.class).single();
+        String token = body.replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1");
+        mvc.perform(post("/book/confirm").with(csrf()).param("token", token))
                 .andExpect(redirectedUrl("/book/done"));
 
         assertThat(jdbc.sql("select a.assessment_id from booking_appointment a join patient p on p.id = a.patient_id"

@@ -1,0 +1,22 @@
+package clinic.relief.booking;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/**
+ * What cancelling an appointment now means under its service's rules.
+ *
+ * @param late whether now is inside the cancellation window
+ * @param fee the late-cancel fee that would be recorded as owed (zero outside the window)
+ * @param window the service's cancellation window
+ */
+public record CancelTerms(boolean late, BigDecimal fee, Duration window) {
+
+    public boolean costsSomething() {
+        return fee.signum() > 0;
+    }
+
+    public long windowHours() {
+        return window.toHours();
+    }
+}

@@ -1,0 +1,15 @@
+package clinic.relief.booking;
+
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** No waitlist request has this id (or it is someone else's). */
+@ResponseStatus(HttpStatus.NOT_FOUND)
+public class UnknownWaitlistEntry extends RuntimeException {
+
+    public UnknownWaitlistEntry(UUID id) {
+        super("No waitlist request " + id);
+    }
+}

@@ -1,0 +1,111 @@
+package clinic.relief.booking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static clinic.relief.booking.Schedules.utc;
+
+/**
+ * The waitlist's API: patients' requests, and claiming an offer by its e-mailed link. Matching freed times to
+ * requests, first come first served, is {@link WaitlistOffers}' job. Callers check who may see which request.
+ */
+@Service
+@EnableConfigurationProperties(WaitlistSettings.class)
+public class Waitlist {
+
+    static final String COLUMNS = """
+            id, patient_id, service_id, minutes, first_day, last_day, part_of_day, therapist_id, status, created_at""";
+
+    private final Booking booking;
+    private final WaitlistOffers offers;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Waitlist(Booking booking, WaitlistOffers offers, JdbcClient jdbc, Clock clock) {
+        this.booking = booking;
+        this.offers = offers;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The outcome of following an offer's link: booked, or taken by someone else meanwhile (place kept). */
+    public record Claim(boolean booked, WaitlistOffer offer) {
+    }
+
+    /**
+     * Adds a request at the end of the queue.
+     *
+     * @throws UnknownService, UnknownLength or UnknownTherapist for a service, length or therapist not offered
+     */
+    @Transactional
+    public WaitlistEntry join(UUID patientId, WaitlistRequest request) {
+        BookableService service = booking.service(request.service());
+        service.price(request.minutes());
+        if (request.therapistId() != null && booking.therapists(service.id()).stream()
+                .noneMatch(t -> t.id().equals(request.therapistId()))) {
+            throw new UnknownTherapist(request.therapistId(), service.id());
+        }
+        if (!request.isDaysInOrder()) {
+            throw new IllegalArgumentException("The last day must be 0-60 days after the first");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into booking_waitlist (" + COLUMNS + ") values (:id, :patient, :service, :minutes, :first,"
+                        + " :last, :part, :therapist, 'WAITING', :now)")
+                .param("id", id).param("patient", patientId).param("service", service.id())
+                .param("minutes", request.minutes()).param("first", request.firstDay())
+                .param("last", request.lastDay()).param("part", request.partOfDay().name())
+                .param("therapist", request.therapistId()).param("now", utc(clock.instant())).update();
+        return get(id);
+    }
+
+    /** A patient's requests, newest first. */
+    @Transactional(readOnly = true)
+    public List<WaitlistEntry> of(UUID patientId) {
+        return jdbc.sql("select " + COLUMNS + " from booking_waitlist where patient_id = :p order by created_at desc")
+                .param("p", patientId).query(Waitlist::entry).list();
+    }
+
+    @Transactional(readOnly = true)
+    public WaitlistEntry get(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from booking_waitlist where id = :id").param("id", id)
+                .query(Waitlist::entry).optional().orElseThrow(() -> new UnknownWaitlistEntry(id));
+    }
+
+    /** Takes a waiting request off the list; its open offer, if any, stops working. */
+    @Transactional
+    public void withdraw(UUID id) {
+        get(id);
+        jdbc.sql("update booking_waitlist set status = 'WITHDRAWN' where id = :id and status = 'WAITING'")
+                .param("id", id).update();
+        jdbc.sql("update booking_waitlist_offer set status = 'EXPIRED' where entry_id = :id and status = 'OPEN'")
+                .param("id", id).update();
+    }
+
+    /** The offer behind a usable link; otherwise {@link clinic.relief.patients.BadLink}. Changes nothing. */
+    public WaitlistOffer offer(String token) {
+        return offers.usable(token);
+    }
+
+    /** Books the offered time if it is still free; otherwise says so, and the request keeps its place. */
+    public Claim claim(String token) {
+        return offers.claim(token);
+    }
+
+    static WaitlistEntry entry(ResultSet rs, int row) throws SQLException {
+        return new WaitlistEntry(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+                rs.getString("service_id"), rs.getInt("minutes"), rs.getObject("first_day", LocalDate.class),
+                rs.getObject("last_day", LocalDate.class), PartOfDay.valueOf(rs.getString("part_of_day")),
+                rs.getObject("therapist_id", UUID.class), rs.getString("status"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+}

@@ -1,0 +1,24 @@
+package clinic.relief.patients;
+
+/** An e-mailed link that cannot be used: unknown (or forged), already used, or expired. Nothing was changed. */
+public class BadLink extends RuntimeException {
+
+    /** Why the link cannot be used. */
+    public enum Reason { UNKNOWN, USED, EXPIRED }
+
+    private final Reason reason;
+
+    public BadLink(Reason reason) {
+        super("Link " + reason.name().toLowerCase(java.util.Locale.ROOT));
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** 404 for a link that never existed, 410 for one that did and is spent. */
+    public int status() {
+        return reason == Reason.UNKNOWN ? 404 : 410;
+    }
+}

@@ -1,0 +1,157 @@
+package clinic.relief.patients;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Patients' own accounts. Sign-up stores a bcrypt hash and e-mails a link; the account works once the link is
+ * followed <em>and</em> the chosen password given, so someone who signs up with another person's address gains
+ * nothing when that person clicks the link. A confirmed account belongs to the patient record with its e-mail.
+ */
+@Service
+public class PatientAccounts {
+
+    /** Spring Security's authority of a signed-in patient. */
+    public static final String ROLE = "ROLE_PATIENT";
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final Patients patients;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Duration linkLasts;
+
+    PatientAccounts(JdbcClient jdbc, PasswordEncoder passwords, Patients patients, ApplicationEventPublisher events,
+            Clock clock, @Value("${relief.patients.account-link-lasts:24h}") Duration linkLasts) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.patients = patients;
+        this.events = events;
+        this.clock = clock;
+        this.linkLasts = linkLasts;
+    }
+
+    /** An account as the sign-in and the pages see it. */
+    public record Account(UUID id, String email, String passwordHash, String firstName, String lastName,
+            String phone, String language, UUID patientId, boolean verified) {
+    }
+
+    /**
+     * Signs up, or, for an address whose account is not confirmed yet, starts over with these details (earlier
+     * links stop working). A confirmed address is left alone. Either way the page says the same, so it does not
+     * tell who has an account.
+     */
+    @Transactional
+    public void signUp(SignUp form, String language) {
+        Optional<Account> existing = byEmail(form.email());
+        if (existing.isPresent() && existing.get().verified()) {
+            return;
+        }
+        UUID id = existing.map(Account::id).orElseGet(UUID::randomUUID);
+        jdbc.sql("""
+                insert into patient_account (id, email, password_hash, first_name, last_name, phone, language,
+                                             created_at)
+                values (:id, :email, :hash, :first, :last, :phone, :language, :now)
+                on conflict (id) do update set password_hash = excluded.password_hash,
+                    first_name = excluded.first_name, last_name = excluded.last_name, phone = excluded.phone,
+                    language = excluded.language
+                """)
+                .param("id", id).param("email", form.email()).param("hash", passwords.encode(form.password()))
+                .param("first", form.firstName()).param("last", form.lastName()).param("phone", form.phone())
+                .param("language", language).param("now", utc(clock.instant())).update();
+        jdbc.sql("update patient_account_token set used_at = :now where account_id = :id and used_at is null")
+                .param("now", utc(clock.instant())).param("id", id).update();
+        VerificationToken token = VerificationToken.random();
+        jdbc.sql("""
+                insert into patient_account_token (token_hash, account_id, expires_at, created_at)
+                values (:hash, :id, :expires, :now)
+                """)
+                .param("hash", token.hash()).param("id", id).param("expires", utc(clock.instant().plus(linkLasts)))
+                .param("now", utc(clock.instant())).update();
+        events.publishEvent(new AccountConfirmationRequested(form.email(), form.firstName(), language,
+                token.value(), linkLasts));
+    }
+
+    /** The e-mail of the account a usable link would confirm; otherwise {@link BadLink}. Changes nothing. */
+    @Transactional(readOnly = true)
+    public String linkEmail(String token) {
+        return usable(token, false);
+    }
+
+    /**
+     * Confirms the account behind the link if {@code password} is the one chosen at sign-up, and attaches it to the
+     * patient record with that e-mail (or a new one).
+     *
+     * @throws BadLink for an unknown, used or expired link
+     * @throws WrongPassword for another password (the link stays usable)
+     */
+    @Transactional
+    public Account confirm(String token, String password) {
+        Account account = byEmail(usable(token, true)).orElseThrow();
+        if (password == null || !passwords.matches(password, account.passwordHash())) {
+            throw new WrongPassword();
+        }
+        Patient patient = patients.createWithConfirmedEmail(new NewPatient(account.firstName(),
+                account.lastName(), account.phone(), account.email(), null, account.language()));
+        Instant now = clock.instant();
+        jdbc.sql("update patient_account set verified_at = :now, patient_id = :patient where id = :id")
+                .param("now", utc(now)).param("patient", patient.id()).param("id", account.id()).update();
+        jdbc.sql("update patient_account_token set used_at = :now where token_hash = :hash")
+                .param("now", utc(now)).param("hash", VerificationToken.hash(token)).update();
+        return byEmail(account.email()).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> byEmail(String email) {
+        return jdbc.sql("""
+                select id, email, password_hash, first_name, last_name, phone, language, patient_id,
+                       verified_at is not null as verified
+                from patient_account where lower(email) = lower(:email)
+                """).param("email", email).query(Account.class).optional();
+    }
+
+    /** The patient signed in with this authentication, if it is a confirmed patient account. */
+    @Transactional(readOnly = true)
+    public Optional<Patient> signedIn(Authentication authentication) {
+        if (authentication == null || authentication.getAuthorities().stream()
+                .noneMatch(a -> ROLE.equals(a.getAuthority()))) {
+            return Optional.empty();
+        }
+        return byEmail(authentication.getName()).filter(Account::verified)
+                .flatMap(a -> patients.find(a.patientId()));
+    }
+
+    private String usable(String token, boolean lock) {
+        record Link(String email, OffsetDateTime expiresAt, OffsetDateTime usedAt) {
+        }
+        Link link = jdbc.sql("select a.email, t.expires_at, t.used_at from patient_account_token t"
+                        + " join patient_account a on a.id = t.account_id where t.token_hash = :hash"
+                        + (lock ? " for update of t" : ""))
+                .param("hash", VerificationToken.hash(token)).query(Link.class).optional()
+                .orElseThrow(() -> new BadLink(BadLink.Reason.UNKNOWN));
+        if (link.usedAt() != null) {
+            throw new BadLink(BadLink.Reason.USED);
+        }
+        if (!clock.instant().isBefore(link.expiresAt().toInstant())) {
+            throw new BadLink(BadLink.Reason.EXPIRED);
+        }
+        return link.email();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

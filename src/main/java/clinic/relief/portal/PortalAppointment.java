@@ -1,0 +1,13 @@
+package clinic.relief.portal;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/** An appointment as its patient sees it in the portal: what, when, with whom, and what they may do with it. */
+public record PortalAppointment(UUID id, String service, int minutes, String when, String therapist,
+        String status, boolean changeable, BigDecimal feeOwed) {
+
+    public boolean owesFee() {
+        return feeOwed != null && feeOwed.signum() > 0;
+    }
+}

@@ -1,0 +1,94 @@
+package clinic.relief.portal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import clinic.relief.booking.AppointmentBook;
+import clinic.relief.booking.AppointmentStatus;
+import clinic.relief.booking.AppointmentView;
+import clinic.relief.booking.Booking;
+import clinic.relief.booking.Slot;
+import clinic.relief.booking.UnknownAppointment;
+import clinic.relief.patients.Patient;
+import org.springframework.stereotype.Component;
+
+/** Portal views: a patient's own appointments (anyone else's is "unknown"), times in the clinic's zone. */
+@Component
+class PortalViews {
+
+    private final AppointmentBook book;
+    private final Booking booking;
+    private final Clock clock;
+
+    PortalViews(AppointmentBook book, Booking booking, Clock clock) {
+        this.book = book;
+        this.booking = booking;
+        this.clock = clock;
+    }
+
+    /** A free start as a button: value {@code start|therapist}; patients pick a time, not a person. */
+    public record SlotButton(String value, String time, String therapist) {
+    }
+
+    /** The patient's own appointment; someone else's answers exactly like one that does not exist (404). */
+    AppointmentView own(Patient patient, UUID id) {
+        AppointmentView view = book.get(id);
+        if (view.patient() == null || !view.patient().id().equals(patient.id())) {
+            throw new UnknownAppointment(id);
+        }
+        return view;
+    }
+
+    List<PortalAppointment> upcoming(Patient patient, Locale locale) {
+        Instant now = clock.instant();
+        return book.ofPatient(patient.id()).stream().filter(a -> a.start().isAfter(now)
+                && a.status() != AppointmentStatus.CANCELLED).sorted(java.util.Comparator
+                .comparing(AppointmentView::start)).map(a -> of(a, locale)).toList();
+    }
+
+    List<PortalAppointment> past(Patient patient, Locale locale) {
+        Instant now = clock.instant();
+        return book.ofPatient(patient.id()).stream().filter(a -> !a.start().isAfter(now)
+                || a.status() == AppointmentStatus.CANCELLED).limit(20).map(a -> of(a, locale)).toList();
+    }
+
+    PortalAppointment of(AppointmentView a, Locale locale) {
+        boolean changeable = a.status() == AppointmentStatus.BOOKED && a.start().isAfter(clock.instant());
+        return new PortalAppointment(a.id(), a.service().name(locale), a.minutes(), dateTime(a.start(), locale),
+                a.therapist().name(), a.status().name(), changeable, a.feeOwed());
+    }
+
+    /** Free starts of the appointment's service and length over three days from {@code from}, grouped by day. */
+    Map<String, List<SlotButton>> freeTimes(AppointmentView a, LocalDate from, Locale locale) {
+        Map<String, List<SlotButton>> byDay = new LinkedHashMap<>();
+        java.util.Set<Instant> seen = new java.util.HashSet<>();
+        for (Slot slot : booking.availability(a.service().id(), a.minutes(), from, from.plusDays(2), null)) {
+            if (seen.add(slot.start())) {
+                String day = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale)
+                        .format(slot.start().atZone(booking.zone()));
+                byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(new SlotButton(
+                        slot.start() + "|" + slot.therapistId(), DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                        .withLocale(locale).withZone(booking.zone()).format(slot.start()), ""));
+            }
+        }
+        return byDay;
+    }
+
+    String dateTime(Instant instant, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
+                .withZone(booking.zone()).format(instant);
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(booking.zone()));
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The patient portal: patients' own accounts (sign up, confirm, sign in), their appointments (cancel and
+ * reschedule within the policy) and their waitlist requests.
+ */
+package clinic.relief.portal;

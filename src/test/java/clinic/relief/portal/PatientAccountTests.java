@@ -1,0 +1,140 @@
+package clinic.relief.portal;
+
+import java.util.UUID;
+
+import clinic.relief.ReliefTest;
+import clinic.relief.patients.NewPatient;
+import clinic.relief.patients.Patients;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Patients' accounts: sign-up, confirmation by link and password, sign-in, the throttle, and the role walls. */
+@ReliefTest
+class PatientAccountTests {
+
+    static final String PASSWORD = "correct horse battery";
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+    @Autowired Patients patients;
+
+    @Test
+    void signInWorksOnlyAfterTheLinkAndPasswordConfirmTheAddress() throws Exception {
+        String email = "pat-" + UUID.randomUUID() + "@example.com";
+        mvc.perform(signUp(email, PASSWORD, PASSWORD)).andExpect(redirectedUrl("/account/check-email"));
+        assertThat(jdbc.sql("select password_hash from patient_account where email = :e").param("e", email)
+                .query(String.class).single()).startsWith("{bcrypt}");
+
+        mvc.perform(signIn(email, PASSWORD)).andExpect(redirectedUrl("/account/login?error"));
+
+        String token = token(email);
+        mvc.perform(get("/account/verify").param("token", token)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(email)));
+        mvc.perform(post("/account/verify").with(csrf()).param("token", token).param("password", "not the one at all"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("not the password")));
+        mvc.perform(signIn(email, PASSWORD)).andExpect(redirectedUrl("/account/login?error"));
+
+        mvc.perform(post("/account/verify").with(csrf()).param("token", token).param("password", PASSWORD))
+                .andExpect(redirectedUrl("/account/login?confirmed"));
+        mvc.perform(signIn(email, PASSWORD)).andExpect(redirectedUrl("/account"));
+        assertThat(patients.findByEmail(email)).isPresent();
+
+        mvc.perform(post("/account/verify").with(csrf()).param("token", token).param("password", PASSWORD))
+                .andExpect(status().isGone());
+    }
+
+    @Test
+    void aConfirmedAccountJoinsTheExistingPatientWithThatEmail() throws Exception {
+        String email = "known-" + UUID.randomUUID() + "@example.com";
+        UUID existing = patients.findOrCreate(new NewPatient("Kim", "Known", null, email, null, "en")).id();
+        PortalFixture.account(mvc, jdbc, email, PASSWORD);
+
+        assertThat(jdbc.sql("select patient_id from patient_account where email = :e").param("e", email)
+                .query(UUID.class).single()).isEqualTo(existing);
+    }
+
+    @Test
+    void aRelativeWithTheSamePhoneAndLastNameKeepsTheirOwnRecord() throws Exception {
+        UUID relative = patients.findOrCreate(new NewPatient("Rita", "Portal", "310 555 0123",
+                "rita-" + UUID.randomUUID() + "@example.com", null, "en")).id();
+        String email = "pat-" + UUID.randomUUID() + "@example.com";
+        mvc.perform(signUp(email, PASSWORD, PASSWORD));
+        mvc.perform(post("/account/verify").with(csrf()).param("token", token(email)).param("password", PASSWORD));
+
+        assertThat(jdbc.sql("select patient_id from patient_account where email = :e").param("e", email)
+                .query(UUID.class).single()).isNotEqualTo(relative);
+        assertThat(patients.get(relative).firstName()).isEqualTo("Rita");
+    }
+
+    @Test
+    void refusesWeakOrMistypedPasswordsWithLocalizedMessages() throws Exception {
+        String email = "weak-" + UUID.randomUUID() + "@example.com";
+        mvc.perform(signUp(email, "short", "short")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("12 to 128 characters")))
+                .andExpect(content().string(not(containsString("value=\"short\""))));
+        mvc.perform(signUp(email, PASSWORD, PASSWORD + "x").param("lang", "es")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("no coinciden")));
+        mvc.perform(signUp(email, email, email)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("e-mail address as the password")));
+        assertThat(jdbc.sql("select count(*) from patient_account where email = :e").param("e", email)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void pausesSignInAfterFiveFailures() throws Exception {
+        String email = "tries-" + UUID.randomUUID() + "@example.com";
+        PortalFixture.account(mvc, jdbc, email, PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(signIn(email, "wrong password " + i)).andExpect(redirectedUrl("/account/login?error"));
+        }
+        mvc.perform(signIn(email, PASSWORD)).andExpect(redirectedUrl("/account/login?error"));
+    }
+
+    @Test
+    void forgedLinksAreAClear404() throws Exception {
+        mvc.perform(get("/account/verify").param("token", "forged")).andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("This link does not work")));
+    }
+
+    @Test
+    void patientsNeverReachStaffPagesAndStaffDoNotOpenThePortal() throws Exception {
+        mvc.perform(get("/staff").with(user("p@example.com").roles("PATIENT"))).andExpect(status().isForbidden());
+        mvc.perform(get("/staff/booking").with(user("p@example.com").roles("PATIENT")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/admin/outbox").with(user("p@example.com").roles("PATIENT")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/booking/appointments/" + UUID.randomUUID())
+                .with(user("p@example.com").roles("PATIENT"))).andExpect(status().isForbidden());
+        mvc.perform(get("/account").with(user("desk@example.com").roles("FRONT_DESK")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/account")).andExpect(redirectedUrl("/account/login"));
+    }
+
+    private MockHttpServletRequestBuilder signUp(String email, String password, String again) {
+        return post("/account/signup").with(csrf()).param("firstName", "Pat").param("lastName", "Portal")
+                .param("phone", "310 555 0123").param("email", email).param("password", password)
+                .param("passwordAgain", again);
+    }
+
+    static MockHttpServletRequestBuilder signIn(String email, String password) {
+        return post("/account/login").with(csrf()).param("email", email).param("password", password);
+    }
+
+    private String token(String email) {
+        return PortalFixture.token(jdbc, email, "VERIFY_ACCOUNT");
+    }
+}
