@@ -157,6 +157,8 @@ public class AppointmentBook {
                 Appointment appointment = load(id);
                 appointment.reschedule(slot, service.rules().buffer());
                 appointments.update(appointment);
+                events.publishEvent(new AppointmentRescheduled(id, row.patientId(), slot.therapistId(), row.start(),
+                        slot.start()));
             });
         } catch (Appointments.Overlap overlap) {
             if (overlap.patientBusy()) {

@@ -170,13 +170,14 @@ public class Booking {
 
     /** The offered slot starting at {@code start} (with the therapist, if given); otherwise {@link SlotNotOffered}. */
     Slot offered(BookableService service, int minutes, Instant start, UUID therapistId, UUID ignoring) {
-        List<Slot> free = around(service, minutes, start, therapistId, ignoring);
-        Optional<Slot> slot = startingAt(start, free);
+        // The start's own day answers the common case; the wider search is only for the alternatives of a refusal.
+        LocalDate day = start.atZone(zone).toLocalDate();
+        Optional<Slot> slot = startingAt(start, slots(service, minutes, day, day, therapistId, ignoring, true));
         if (slot.isPresent()) {
             return slot.get();
         }
+        List<Slot> free = around(service, minutes, start, therapistId, ignoring);
         // Valid by the rules and hours, only held by other appointments: that is a lost race, not bad input.
-        LocalDate day = start.atZone(zone).toLocalDate();
         if (startingAt(start, slots(service, minutes, day, day, therapistId, ignoring, false)).isPresent()) {
             throw new SlotTaken(start, nearest(free, start));
         }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 class Letters {
 
     /** Which email. */
-    enum Kind { CONFIRMATION, REMINDER, CANCELLATION }
+    enum Kind { CONFIRMATION, REMINDER, CHANGE, CANCELLATION }
 
     /** A composed email. */
     record Letter(String subject, String body) {

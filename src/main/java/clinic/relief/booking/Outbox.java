@@ -22,13 +22,18 @@ class Outbox {
     private final JdbcClient jdbc;
     private final Patients patients;
     private final Letters letters;
+    private final Invitations invitations;
+    private final Appointments appointments;
     private final BookingSettings settings;
     private final Clock clock;
 
-    Outbox(JdbcClient jdbc, Patients patients, Letters letters, BookingSettings settings, Clock clock) {
+    Outbox(JdbcClient jdbc, Patients patients, Letters letters, Invitations invitations, Appointments appointments,
+            BookingSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.patients = patients;
         this.letters = letters;
+        this.invitations = invitations;
+        this.appointments = appointments;
         this.settings = settings;
         this.clock = clock;
     }
@@ -45,20 +50,55 @@ class Outbox {
     }
 
     @EventListener
+    void on(AppointmentRescheduled moved) {
+        voidReminder(moved.appointmentId());
+        Patient patient = patients.get(moved.patientId());
+        Instant now = clock.instant();
+        queue(Letters.Kind.CHANGE, moved.appointmentId(), patient, moved.start(), now);
+        Instant remindAt = moved.start().minus(settings.reminderBefore());
+        if (remindAt.isAfter(now)) {
+            queue(Letters.Kind.REMINDER, moved.appointmentId(), patient, moved.start(), remindAt);
+        }
+    }
+
+    @EventListener
     void on(AppointmentCancelled cancelled) {
-        jdbc.sql("update booking_outbox set voided_at = :now where appointment_id = :id and kind = 'REMINDER'"
-                        + " and sent_at is null"
-                        + " and voided_at is null")
-                .param("now", utc(clock.instant())).param("id", cancelled.appointmentId()).update();
+        voidReminder(cancelled.appointmentId());
         queue(Letters.Kind.CANCELLATION, cancelled.appointmentId(), patients.get(cancelled.patientId()),
                 cancelled.start(), clock.instant());
     }
 
+    private void voidReminder(UUID appointment) {
+        jdbc.sql("update booking_outbox set voided_at = :now where appointment_id = :id and kind = 'REMINDER'"
+                        + " and sent_at is null and voided_at is null")
+                .param("now", utc(clock.instant())).param("id", appointment).update();
+    }
+
+    /** An appointment's own letter, with its calendar file (an invitation, or a cancellation of it). */
     private void queue(Letters.Kind kind, UUID appointment, Patient patient, Instant start, Instant sendAfter) {
         if (patient.email() == null) {
             return;
         }
-        queue(kind.name(), appointment, patient.email(), letters.write(kind, patient, start), sendAfter);
+        Appointment.Stored row = appointments.find(appointment).orElseThrow().stored();
+        // Each change or cancellation must outrank what the patient's calendar already holds for this UID.
+        boolean revision = kind == Letters.Kind.CHANGE || kind == Letters.Kind.CANCELLATION;
+        int sequence = jdbc.sql("select count(*) from booking_outbox where appointment_id = :id"
+                        + " and kind in ('CHANGE', 'CANCELLATION')").param("id", appointment)
+                .query(Integer.class).single() + (revision ? 1 : 0);
+        byte[] ics = kind == Letters.Kind.CANCELLATION
+                ? invitations.cancel(appointment, row.start(), row.end(), sequence)
+                : invitations.invite(appointment, row.start(), row.end(), sequence);
+        Letters.Letter letter = letters.write(kind, patient, start);
+        jdbc.sql("""
+                insert into booking_outbox (id, kind, appointment_id, recipient, subject, body, created_at, send_after,
+                    attachment_name, attachment_type, attachment)
+                values (:id, :kind, :appointment, :to, :subject, :body, :now, :after, :name, :type, :ics)
+                """)
+                .param("id", UUID.randomUUID()).param("kind", kind.name()).param("appointment", appointment)
+                .param("to", patient.email()).param("subject", letter.subject()).param("body", letter.body())
+                .param("now", utc(clock.instant())).param("after", utc(sendAfter))
+                .param("name", Invitations.FILE_NAME).param("type", Invitations.CONTENT_TYPE).param("ics", ics)
+                .update();
     }
 
     /**

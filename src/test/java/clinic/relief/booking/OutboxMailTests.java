@@ -14,6 +14,9 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -113,6 +116,61 @@ class OutboxMailTests {
                 .param("id", appointment.id()).query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select send_after > now() from booking_outbox where appointment_id = :id"
                 + " and kind = 'CONFIRMATION'").param("id", appointment.id()).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void attachesACalendarInvitationThatNamesOnlyTheClinicAndUpdatesItWhenTheTimeChanges() throws Exception {
+        Appointment appointment = booking.book(new BookAppointment(pregnantPatient("en"), "prenatal", 60,
+                fixture.at(day, "15:00"), therapist, Appointment.Source.ONLINE, null, null));
+        book.reschedule(appointment.id(), fixture.at(day, "13:00"), therapist);
+        worker.sendDue();
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(2);
+        net.fortuna.ical4j.model.Calendar first = invitation(received[0]);
+        net.fortuna.ical4j.model.Calendar changed = invitation(received[1]);
+        assertThat(received[1].getSubject()).startsWith("Changed");
+
+        VEvent booked = first.getComponent(Component.VEVENT).map(VEvent.class::cast).orElseThrow();
+        VEvent moved = changed.getComponent(Component.VEVENT).map(VEvent.class::cast).orElseThrow();
+        assertThat(first.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
+        assertThat(moved.getUid()).isEqualTo(booked.getUid());
+        assertThat(moved.getSequence().getSequenceNo())
+                .isGreaterThan(booked.getSequence().getSequenceNo());
+        assertThat(java.time.Instant.from(moved.getDateTimeStart().getDate()))
+                .isEqualTo(fixture.at(day, "13:00"));
+        String summary = moved.getSummary().getValue();
+        assertThat(summary).isEqualTo("Massage Revolution").doesNotContainIgnoringCase("prenatal");
+        assertThat(changed.toString()).doesNotContain("Rosa").doesNotContainIgnoringCase("sciatica");
+    }
+
+    @Test
+    void cancellationCarriesACancelOfTheSameEvent() throws Exception {
+        Appointment appointment = booking.book(new BookAppointment(pregnantPatient("es"), "swedish", 60,
+                fixture.at(day, "09:00"), therapist, Appointment.Source.ONLINE, null, null));
+        book.cancel(appointment.id());
+        worker.sendDue();
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(2);
+        net.fortuna.ical4j.model.Calendar cancel = invitation(received[1]);
+        assertThat(cancel.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("CANCEL");
+        assertThat(cancel.getComponent(Component.VEVENT).map(VEvent.class::cast).orElseThrow().getUid().orElseThrow()
+                .getValue()).isEqualTo(appointment.id() + "@relief");
+    }
+
+    /** The .ics attachment, parsed back with ical4j. */
+    private static net.fortuna.ical4j.model.Calendar invitation(MimeMessage message) throws Exception {
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            jakarta.mail.BodyPart part = parts.getBodyPart(i);
+            if ("appointment.ics".equals(part.getFileName())) {
+                try (java.io.InputStream in = part.getInputStream()) {
+                    return new net.fortuna.ical4j.data.CalendarBuilder().build(in);
+                }
+            }
+        }
+        throw new AssertionError("No appointment.ics in " + message.getSubject());
     }
 
     private UUID pregnantPatient(String language) {
