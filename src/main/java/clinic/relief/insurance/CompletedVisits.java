@@ -6,16 +6,16 @@ import clinic.relief.booking.AppointmentCompleted;
 import clinic.relief.clinic.ClinicProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Drafts a claim when an insured visit is completed. Runs after booking's transaction commits, in its own, so a
- * claim that cannot be drafted never undoes the completion; the desk can draft it later from the claims page. Logs
- * ids only, never a diagnosis.
+ * Drafts a claim when an insured visit is completed. Runs asynchronously after booking's transaction commits, in its
+ * own, so a claim that cannot be drafted never undoes the completion; the desk can draft it later from the claims
+ * page. A claim the rules refuse is logged and left to the desk; a database failure is thrown, so the event
+ * publication registry keeps the event and hands it out again at the next start (drafting twice finds the claim
+ * already there). Logs ids only, never a diagnosis.
  */
 @Component
 class CompletedVisits {
@@ -24,28 +24,26 @@ class CompletedVisits {
 
     private final ClaimDrafts drafts;
     private final java.time.ZoneId zone;
-    private final TransactionTemplate transactions;
 
-    CompletedVisits(ClaimDrafts drafts, ClinicProfile clinic, PlatformTransactionManager transactions) {
+    CompletedVisits(ClaimDrafts drafts, ClinicProfile clinic) {
         this.drafts = drafts;
         this.zone = clinic.zone();
-        this.transactions = new TransactionTemplate(transactions);
-        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void on(AppointmentCompleted completed) {
         LocalDate date = completed.start().atZone(zone).toLocalDate();
+        if (!drafts.claimable(completed.patientId(), completed.serviceId(), date)) {
+            return;
+        }
         try {
-            Claim claim = transactions.execute(tx -> drafts.claimable(completed.patientId(), completed.serviceId(),
-                    date) ? drafts.draft(completed.appointmentId()) : null);
-            if (claim == null) {
-                return;
-            }
+            Claim claim = drafts.draft(completed.appointmentId());
             LOG.info("Drafted claim {} for appointment {}", claim.number(), completed.appointmentId());
-        } catch (RuntimeException failure) {
+        } catch (DataAccessException failure) {
+            throw failure;
+        } catch (RuntimeException refused) {
             LOG.warn("No claim drafted for appointment {}: {}", completed.appointmentId(),
-                    failure.getClass().getSimpleName());
+                    refused.getClass().getSimpleName());
         }
     }
 }

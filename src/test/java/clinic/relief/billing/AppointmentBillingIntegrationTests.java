@@ -3,11 +3,19 @@ package clinic.relief.billing;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
+import clinic.relief.EventsHandled;
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.AppointmentBooked;
 import clinic.relief.booking.AppointmentCancelled;
@@ -55,6 +63,46 @@ class AppointmentBillingIntegrationTests {
         });
         assertThat(invoices.forAppointment(appointment)).get()
                 .satisfies(invoice -> assertThat(invoice.balance()).isEqualTo(Money.of("110.00")));
+    }
+
+    @Test
+    void bookingsCommittedTogetherAreAllInvoicedWhenTheyHoldEveryConnection() throws Exception {
+        // Each booking thread commits while holding a connection. Billing used to run right there and open a
+        // transaction of its own: with as many such threads as the pool's ten connections, all of them waited for a
+        // connection none would give back, and every invoice was lost when the pool timed out.
+        List<UUID> patientIds = IntStream.range(0, 10).mapToObj(n -> patient()).toList();
+        List<UUID> appointments = patientIds.stream().map(p -> UUID.randomUUID()).toList();
+        CyclicBarrier together = new CyclicBarrier(patientIds.size());
+        ExecutorService pool = Executors.newFixedThreadPool(patientIds.size());
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < patientIds.size(); i++) {
+                AppointmentBooked booked = new AppointmentBooked(appointments.get(i), patientIds.get(i),
+                        UUID.randomUUID(), "swedish", 60, start, null);
+                done.add(pool.submit(() -> tx.executeWithoutResult(status -> {
+                    jdbc.sql("select 1").query(Integer.class).single();
+                    await(together);
+                    events.publishEvent(booked);
+                })));
+            }
+            for (Future<?> each : done) {
+                each.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        EventsHandled.awaitAll(jdbc);
+
+        assertThat(appointments).allSatisfy(appointment -> assertThat(invoices.forAppointment(appointment)).get()
+                .satisfies(invoice -> assertThat(invoice.balance()).isEqualTo(Money.of("90.00"))));
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(30, TimeUnit.SECONDS);
+        } catch (Exception interrupted) {
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     @Test
@@ -151,6 +199,7 @@ class AppointmentBillingIntegrationTests {
 
     private void publish(Object event) {
         tx.executeWithoutResult(status -> events.publishEvent(event));
+        EventsHandled.awaitAll(jdbc);
     }
 
     static List<String> codes(Invoice invoice) {

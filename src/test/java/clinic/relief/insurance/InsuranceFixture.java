@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import clinic.relief.EventsHandled;
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
@@ -77,6 +78,7 @@ class InsuranceFixture {
     UUID completed(UUID patient, UUID therapist, String service, int minutes, Instant start) {
         UUID id = checkedIn(patient, therapist, service, minutes, start);
         book.complete(id);
+        EventsHandled.awaitAll(jdbc);
         return id;
     }
 
