@@ -29,8 +29,9 @@ def availability(base, start, days):
 
 def prepare(base, db, patients):
     ids = [str(uuid.uuid4()) for _ in range(patients)]
-    values = ",".join(f"('{i}', 'Load', 'Client {n}', 'en', now())" for n, i in enumerate(ids))
-    psql(db, f"insert into patient (id, first_name, last_name, language, created_at) values {values}")
+    # Each with an e-mail address, as real clients have: every booking then queues its confirmation and reminder.
+    values = ",".join(f"('{i}', 'Load', 'Client {n}', 'load-{i}@example.test', 'en', now())" for n, i in enumerate(ids))
+    psql(db, f"insert into patient (id, first_name, last_name, email, language, created_at) values {values}")
     today = dt.date.today()
     slots = availability(base, today, 30) + availability(base, today + dt.timedelta(days=31), 29)
     taken_until = {}

@@ -153,7 +153,7 @@ public class AppointmentBook {
         Slot slot = booking.offered(service, row.minutes(), start, therapistId, id);
         try {
             transactions.executeWithoutResult(tx -> {
-                locks.lock(slot, row.patientId(), null);
+                locks.lock(slot, service.rules().buffer(), row.patientId(), null);
                 Appointment appointment = load(id);
                 appointment.reschedule(slot, service.rules().buffer());
                 appointments.update(appointment);

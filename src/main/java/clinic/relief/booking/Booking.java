@@ -144,7 +144,7 @@ public class Booking {
 
     private Appointment insert(BookAppointment command, BookableService service, Slot slot,
             java.util.function.Consumer<Appointment> hold) {
-        locks.lock(slot, command.patientId(), command.idempotencyKey());
+        locks.lock(slot, service.rules().buffer(), command.patientId(), command.idempotencyKey());
         if (command.idempotencyKey() != null) {
             Optional<Appointment> sameRequest = earlier(command.idempotencyKey());
             if (sameRequest.isPresent()) {

@@ -1,46 +1,69 @@
 package clinic.relief.booking;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Objects;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import clinic.relief.clinic.ClinicProfile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Transaction-scoped PostgreSQL advisory locks that queue writers who could collide: one per therapist, room,
- * patient and idempotency key of the appointment being written. They are taken in ascending key order, so two
- * writers never wait on each other in a cycle; without them two bookings each waiting on the other's uncommitted
- * therapist and room rows deadlock, and PostgreSQL needs a second (its deadlock timeout) to notice, holding both
- * connections. The exclusion constraints stay the guarantee: a lock only turns a race into a queue, and a hash
- * collision between keys only makes two unrelated writers wait for each other. Must run inside a transaction.
+ * Transaction-scoped PostgreSQL advisory locks that queue writers who could collide: one per therapist and room for
+ * each clinic day the appointment (with its buffer) touches, one per patient and one per idempotency key. They are
+ * taken in ascending key order, so two writers never wait on each other in a cycle; without them two bookings each
+ * waiting on the other's uncommitted therapist and room rows deadlock, and PostgreSQL needs a second (its deadlock
+ * timeout) to notice, holding both connections. Keying therapists and rooms by day lets bookings on different days
+ * proceed side by side; two appointments can only overlap if they share a day, and then they share that day's lock.
+ * The exclusion constraints stay the guarantee: a lock only turns a race into a queue, and a hash collision between
+ * keys only makes two unrelated writers wait for each other. Must run inside a transaction.
  */
 @Component
 class BookingLocks {
 
     private final JdbcClient jdbc;
+    private final ZoneId zone;
 
-    BookingLocks(JdbcClient jdbc) {
+    BookingLocks(JdbcClient jdbc, ClinicProfile clinic) {
         this.jdbc = jdbc;
+        this.zone = clinic.zone();
     }
 
     /** Waits for, and holds until the transaction ends, the locks of everything {@code slot} would hold. */
-    void lock(Slot slot, UUID patientId, String idempotencyKey) {
-        TreeSet<Long> keys = new TreeSet<>();
-        keys.add(key(slot.therapistId()));
-        keys.add(key(Objects.requireNonNull(patientId)));
-        if (slot.roomId() != null) {
-            keys.add(key(slot.roomId()));
+    void lock(Slot slot, Duration buffer, UUID patientId, String idempotencyKey) {
+        // One round trip; the ordered subquery makes PostgreSQL take the locks in ascending key order.
+        Long[] keys = keys(slot, buffer, patientId, idempotencyKey, zone).toArray(Long[]::new);
+        jdbc.sql("select pg_advisory_xact_lock(k) from (select unnest(:keys::bigint[]) as k order by k) ordered")
+                .param("keys", keys).query((rs, row) -> 1).list();
+    }
+
+    /** The lock keys of a booking, in the order they are taken. */
+    static SortedSet<Long> keys(Slot slot, Duration buffer, UUID patientId, String idempotencyKey, ZoneId zone) {
+        SortedSet<Long> keys = new TreeSet<>();
+        LocalDate first = slot.start().atZone(zone).toLocalDate();
+        LocalDate last = slot.end().plus(buffer).atZone(zone).toLocalDate();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            keys.add(key(slot.therapistId(), day));
+            if (slot.roomId() != null) {
+                keys.add(key(slot.roomId(), day));
+            }
         }
+        keys.add(key(Objects.requireNonNull(patientId)));
         if (idempotencyKey != null) {
             keys.add((long) idempotencyKey.hashCode() << 1);
         }
-        for (long key : keys) {
-            jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", key).query((rs, row) -> 1).single();
-        }
+        return keys;
     }
 
     private static long key(UUID id) {
         return id.getMostSignificantBits() ^ id.getLeastSignificantBits();
+    }
+
+    private static long key(UUID id, LocalDate day) {
+        return key(id) ^ (day.toEpochDay() * 0x9E3779B97F4A7C15L);
     }
 }

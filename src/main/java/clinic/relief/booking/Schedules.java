@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,37 @@ class Schedules {
         this.jdbc = jdbc;
     }
 
-    /** Schedules of these therapists, with the spans appointments block inside {@code span} (all but {@code ignoring}), or none. */
+    /**
+     * Schedules of these therapists, with the spans appointments block inside {@code span} (all but {@code ignoring}),
+     * or none. Three queries however many therapists: weekly times, time off, appointments.
+     */
     List<TherapistSchedule> of(Collection<UUID> therapists, TimeRange span, UUID ignoring, boolean withAppointments) {
+        UUID[] ids = therapists.toArray(UUID[]::new);
+        Map<UUID, List<WeeklyTime>> hours = new HashMap<>();
+        Map<UUID, List<WeeklyTime>> breaks = new HashMap<>();
+        jdbc.sql("""
+                select therapist_id, true as working, day_of_week, starts, ends from booking_therapist_hours
+                where therapist_id = any(:ids)
+                union all
+                select therapist_id, false, day_of_week, starts, ends from booking_therapist_break
+                where therapist_id = any(:ids)""")
+                .param("ids", ids)
+                .query(rs -> {
+                    WeeklyTime time = new WeeklyTime(DayOfWeek.of(rs.getInt("day_of_week")),
+                            rs.getObject("starts", LocalTime.class), rs.getObject("ends", LocalTime.class));
+                    (rs.getBoolean("working") ? hours : breaks).computeIfAbsent(rs.getObject("therapist_id",
+                            UUID.class), id -> new ArrayList<>()).add(time);
+                });
+        Map<UUID, List<TimeRange>> timeOff = ranges(jdbc.sql("""
+                select therapist_id as id, lower(period) as starts, upper(period) as ends from booking_time_off
+                where therapist_id = any(:ids) and period && tstzrange(:from, :to)""")
+                .param("ids", ids).param("from", utc(span.start())).param("to", utc(span.end())));
+        Map<UUID, List<TimeRange>> blocked = withAppointments ? blocked("therapist_id", ids, span, ignoring) : Map.of();
         List<TherapistSchedule> schedules = new ArrayList<>();
         for (UUID therapist : therapists) {
-            schedules.add(new TherapistSchedule(therapist, weekly("booking_therapist_hours", therapist),
-                    weekly("booking_therapist_break", therapist), timeOff(therapist, span),
-                    withAppointments ? blocked("therapist_id", therapist, span, ignoring) : List.of()));
+            schedules.add(new TherapistSchedule(therapist, hours.getOrDefault(therapist, List.of()),
+                    breaks.getOrDefault(therapist, List.of()), timeOff.getOrDefault(therapist, List.of()),
+                    blocked.getOrDefault(therapist, List.of())));
         }
         return schedules;
     }
@@ -39,7 +64,11 @@ class Schedules {
     Map<UUID, List<TimeRange>> rooms(TimeRange span, UUID ignoring, boolean withAppointments) {
         Map<UUID, List<TimeRange>> rooms = new LinkedHashMap<>();
         for (UUID room : jdbc.sql("select id from booking_room where active order by name").query(UUID.class).list()) {
-            rooms.put(room, withAppointments ? blocked("room_id", room, span, ignoring) : List.of());
+            rooms.put(room, new ArrayList<>());
+        }
+        if (withAppointments && !rooms.isEmpty()) {
+            blocked("room_id", rooms.keySet().toArray(UUID[]::new), span, ignoring)
+                    .forEach((room, spans) -> rooms.get(room).addAll(spans));
         }
         return rooms;
     }
@@ -51,34 +80,24 @@ class Schedules {
         return names;
     }
 
-    private List<WeeklyTime> weekly(String table, UUID therapist) {
-        return jdbc.sql("select day_of_week, starts, ends from " + table + " where therapist_id = :t")
-                .param("t", therapist)
-                .query((rs, row) -> new WeeklyTime(DayOfWeek.of(rs.getInt("day_of_week")),
-                        rs.getObject("starts", LocalTime.class), rs.getObject("ends", LocalTime.class)))
-                .list();
-    }
-
-    private List<TimeRange> timeOff(UUID therapist, TimeRange span) {
-        return jdbc.sql("""
-                select lower(period) as starts, upper(period) as ends from booking_time_off
-                where therapist_id = :t and period && tstzrange(:from, :to)
-                """)
-                .param("t", therapist).param("from", utc(span.start())).param("to", utc(span.end()))
-                .query((rs, row) -> new TimeRange(rs.getObject("starts", OffsetDateTime.class).toInstant(),
-                        rs.getObject("ends", OffsetDateTime.class).toInstant()))
-                .list();
-    }
-
-    private List<TimeRange> blocked(String column, UUID id, TimeRange span, UUID ignoring) {
-        return jdbc.sql("select starts_at, blocked_until from booking_appointment where " + column + " = :id"
+    private Map<UUID, List<TimeRange>> blocked(String column, UUID[] ids, TimeRange span, UUID ignoring) {
+        return ranges(jdbc.sql("select " + column + " as id, starts_at as starts, blocked_until as ends"
+                        + " from booking_appointment where " + column + " = any(:ids)"
                         + " and status <> 'CANCELLED' and id <> :ignoring"
-                        + " and tstzrange(starts_at, blocked_until) && tstzrange(:from, :to)")
-                .param("id", id).param("ignoring", ignoring == null ? new UUID(0, 0) : ignoring)
-                .param("from", utc(span.start())).param("to", utc(span.end()))
-                .query((rs, row) -> new TimeRange(rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("blocked_until", OffsetDateTime.class).toInstant()))
-                .list();
+                        + " and tstzrange(starts_at, blocked_until) && tstzrange(:from, :to) order by starts_at")
+                .param("ids", ids).param("ignoring", ignoring == null ? new UUID(0, 0) : ignoring)
+                .param("from", utc(span.start())).param("to", utc(span.end())));
+    }
+
+    /** Rows of (id, starts, ends) grouped by id. */
+    private static Map<UUID, List<TimeRange>> ranges(JdbcClient.StatementSpec query) {
+        Map<UUID, List<TimeRange>> ranges = new HashMap<>();
+        query.query(rs -> {
+            ranges.computeIfAbsent(rs.getObject("id", UUID.class), id -> new ArrayList<>())
+                    .add(new TimeRange(rs.getObject("starts", OffsetDateTime.class).toInstant(),
+                            rs.getObject("ends", OffsetDateTime.class).toInstant()));
+        });
+        return ranges;
     }
 
     static OffsetDateTime utc(java.time.Instant instant) {
