@@ -2,6 +2,7 @@ package clinic.relief.booking;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import clinic.relief.patients.Patient;
@@ -40,24 +41,23 @@ class Outbox {
 
     @EventListener
     void on(AppointmentBooked booked) {
-        Patient patient = patients.get(booked.patientId());
-        Instant now = clock.instant();
-        queue(Letters.Kind.CONFIRMATION, booked.appointmentId(), patient, booked.start(), now);
-        Instant remindAt = booked.start().minus(settings.reminderBefore());
-        if (remindAt.isAfter(now)) {
-            queue(Letters.Kind.REMINDER, booked.appointmentId(), patient, booked.start(), remindAt);
-        }
+        letters(Letters.Kind.CONFIRMATION, booked.appointmentId(), patients.get(booked.patientId()), booked.start());
     }
 
     @EventListener
     void on(AppointmentRescheduled moved) {
         voidReminder(moved.appointmentId());
-        Patient patient = patients.get(moved.patientId());
-        Instant now = clock.instant();
-        queue(Letters.Kind.CHANGE, moved.appointmentId(), patient, moved.start(), now);
-        Instant remindAt = moved.start().minus(settings.reminderBefore());
-        if (remindAt.isAfter(now)) {
-            queue(Letters.Kind.REMINDER, moved.appointmentId(), patient, moved.start(), remindAt);
+        letters(Letters.Kind.CHANGE, moved.appointmentId(), patients.get(moved.patientId()), moved.start());
+    }
+
+    /** A letter sent now and, unless the session is too near for one, its reminder. */
+    private void letters(Letters.Kind now, UUID appointment, Patient patient, Instant start) {
+        Instant sent = clock.instant();
+        Instant remindAt = start.minus(settings.reminderBefore());
+        if (remindAt.isAfter(sent)) {
+            queue(List.of(now, Letters.Kind.REMINDER), appointment, patient, start, List.of(sent, remindAt));
+        } else {
+            queue(now, appointment, patient, start, sent);
         }
     }
 
@@ -76,26 +76,40 @@ class Outbox {
 
     /** An appointment's own letter, with its calendar file (an invitation, or a cancellation of it). */
     private void queue(Letters.Kind kind, UUID appointment, Patient patient, Instant start, Instant sendAfter) {
+        queue(List.of(kind), appointment, patient, start, List.of(sendAfter));
+    }
+
+    /** Several letters of one appointment, reading it and its calendar revision once. */
+    private void queue(List<Letters.Kind> kinds, UUID appointment, Patient patient, Instant start,
+            List<Instant> sendAfter) {
         if (patient.email() == null) {
             return;
         }
         Appointment.Stored row = appointments.find(appointment).orElseThrow().stored();
-        // Each change or cancellation must outrank what the patient's calendar already holds for this UID.
-        boolean revision = kind == Letters.Kind.CHANGE || kind == Letters.Kind.CANCELLATION;
-        int sequence = jdbc.sql("select count(*) from booking_outbox where appointment_id = :id"
-                        + " and kind in ('CHANGE', 'CANCELLATION')").param("id", appointment)
-                .query(Integer.class).single() + (revision ? 1 : 0);
-        byte[] ics = kind == Letters.Kind.CANCELLATION
-                ? invitations.cancel(appointment, row.start(), row.end(), sequence)
-                : invitations.invite(appointment, row.start(), row.end(), sequence);
-        Letters.Letter letter = letters.write(kind, patient, start);
+        int revisions = jdbc.sql("select count(*) from booking_outbox where appointment_id = :id"
+                + " and kind in ('CHANGE', 'CANCELLATION')").param("id", appointment).query(Integer.class).single();
+        for (int i = 0; i < kinds.size(); i++) {
+            Letters.Kind kind = kinds.get(i);
+            // Each change or cancellation must outrank what the patient's calendar already holds for this UID.
+            boolean revision = kind == Letters.Kind.CHANGE || kind == Letters.Kind.CANCELLATION;
+            int sequence = revisions + (revision ? 1 : 0);
+            byte[] ics = kind == Letters.Kind.CANCELLATION
+                    ? invitations.cancel(appointment, row.start(), row.end(), sequence)
+                    : invitations.invite(appointment, row.start(), row.end(), sequence);
+            insert(kind, appointment, patient.email(), letters.write(kind, patient, start), sendAfter.get(i), ics);
+            revisions = sequence;
+        }
+    }
+
+    private void insert(Letters.Kind kind, UUID appointment, String recipient, Letters.Letter letter,
+            Instant sendAfter, byte[] ics) {
         jdbc.sql("""
                 insert into booking_outbox (id, kind, appointment_id, recipient, subject, body, created_at, send_after,
                     attachment_name, attachment_type, attachment)
                 values (:id, :kind, :appointment, :to, :subject, :body, :now, :after, :name, :type, :ics)
                 """)
                 .param("id", UUID.randomUUID()).param("kind", kind.name()).param("appointment", appointment)
-                .param("to", patient.email()).param("subject", letter.subject()).param("body", letter.body())
+                .param("to", recipient).param("subject", letter.subject()).param("body", letter.body())
                 .param("now", utc(clock.instant())).param("after", utc(sendAfter))
                 .param("name", Invitations.FILE_NAME).param("type", Invitations.CONTENT_TYPE).param("ics", ics)
                 .update();
