@@ -66,6 +66,13 @@ def count(db):
            or a.id < b.id and a.status <> 'CANCELLED' and b.status <> 'CANCELLED' and a.patient_id = b.patient_id
           and tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(b.starts_at, b.ends_at, '[)')""").strip()
     print(f"appointments booked: {booked}; overlapping pairs: {overlaps}")
+    # Bookings written in each wall-clock second; the first and last seconds of a run are partial, so they are left out.
+    per_second = [int(line.split("|")[1]) for line in psql(db, """
+        select date_trunc('second', created_at) as second, count(*) from booking_appointment
+        group by second order by second""").splitlines() if line]
+    full = sorted(per_second[1:-1])
+    if full:
+        print(f"bookings per second over {len(full)} full seconds: median {full[len(full) // 2]}, max {full[-1]}")
 
 
 if __name__ == "__main__":
