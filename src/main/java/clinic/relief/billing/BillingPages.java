@@ -64,8 +64,8 @@ class BillingPages {
     }
 
     @GetMapping("/staff/billing/patients/{id}")
-    String patient(@PathVariable UUID id, @RequestParam(required = false) String choice, Locale locale, Model model,
-            CsrfToken csrf) {
+    String patient(@PathVariable UUID id, @RequestParam(required = false) String choice,
+            @RequestParam(required = false) String giftCard, Locale locale, Model model, CsrfToken csrf) {
         csrf.getToken();
         Patient patient = patients.get(id);
         model.addAttribute("patient", patient);
@@ -81,12 +81,24 @@ class BillingPages {
         model.addAttribute("choices", views.choices(locale));
         model.addAttribute("choice", choice);
         if (choice != null && choice.matches("[a-z0-9-]{1,60}:[0-9]{1,3}")) {
-            String[] parts = choice.split(":");
-            Quote quote = quotes.preview(id, parts[0], Integer.parseInt(parts[1]), months.today());
-            model.addAttribute("quoteLines", views.lines(quote.lines(), locale));
-            model.addAttribute("quoteTotal", quote.total().format(locale));
+            quote(id, choice, giftCard, locale, model);
         }
         return "billing/patient";
+    }
+
+    private void quote(UUID patientId, String choice, String giftCard, Locale locale, Model model) {
+        String[] parts = choice.split(":");
+        boolean withCard = giftCard != null && !giftCard.isBlank();
+        model.addAttribute("giftCard", giftCard);
+        try {
+            Quote quote = withCard
+                    ? quotes.preview(patientId, parts[0], Integer.parseInt(parts[1]), months.today(), giftCard)
+                    : quotes.preview(patientId, parts[0], Integer.parseInt(parts[1]), months.today());
+            model.addAttribute("quoteLines", views.lines(quote.lines(), locale));
+            model.addAttribute("quoteTotal", quote.total().format(locale));
+        } catch (BillingFailure failure) {
+            model.addAttribute("problemCode", "billing.problem." + failure.code());
+        }
     }
 
     @PostMapping("/staff/billing/patients/{id}/membership")
