@@ -43,9 +43,16 @@ class BillingPages {
         this.months = months;
     }
 
-    /** A membership as the patient page shows it. */
-    public record MembershipView(UUID id, String plan, String status, String since, String endsOn,
-            List<String> credits, boolean live) {
+    /**
+     * A membership as the patient page shows it: {@code nextPlan} is a plan change waiting for the next charge,
+     * {@code household} the people it is shared with, {@code sharing} whether its plan allows that.
+     */
+    public record MembershipView(UUID id, String planId, String plan, String status, String since, String endsOn,
+            List<String> credits, boolean live, String nextPlan, boolean sharing, List<HouseholdMember> household) {
+    }
+
+    /** Someone a membership is shared with. */
+    public record HouseholdMember(UUID patientId, String name) {
     }
 
     @GetMapping("/staff/billing")
@@ -57,8 +64,8 @@ class BillingPages {
     }
 
     @GetMapping("/staff/billing/patients/{id}")
-    String patient(@PathVariable UUID id, @RequestParam(required = false) String choice, Locale locale, Model model,
-            CsrfToken csrf) {
+    String patient(@PathVariable UUID id, @RequestParam(required = false) String choice,
+            @RequestParam(required = false) String giftCard, Locale locale, Model model, CsrfToken csrf) {
         csrf.getToken();
         Patient patient = patients.get(id);
         model.addAttribute("patient", patient);
@@ -66,17 +73,32 @@ class BillingPages {
         model.addAttribute("invoices", invoices.ofPatient(id).stream().map(i -> views.invoice(i, locale)).toList());
         model.addAttribute("memberships", memberships.ofPatient(id).stream().map(m -> view(m, locale)).toList());
         model.addAttribute("canEnrol", memberships.usableBy(id).filter(m -> m.patientId().equals(id)).isEmpty());
+        model.addAttribute("sharedFrom", memberships.usableBy(id).filter(m -> !m.patientId().equals(id))
+                .map(m -> views.text("billing.sharedFrom", locale, patients.get(m.patientId()).fullName(),
+                        plans.get(m.planId()).name(locale))).orElse(null));
         model.addAttribute("plans", plans.offered().stream().map(p -> new BillingViews.Choice(p.id(),
                 views.text("billing.planChoice", locale, p.name(locale), p.monthlyFee().format(locale)))).toList());
         model.addAttribute("choices", views.choices(locale));
         model.addAttribute("choice", choice);
         if (choice != null && choice.matches("[a-z0-9-]{1,60}:[0-9]{1,3}")) {
-            String[] parts = choice.split(":");
-            Quote quote = quotes.preview(id, parts[0], Integer.parseInt(parts[1]), months.today());
-            model.addAttribute("quoteLines", views.lines(quote.lines(), locale));
-            model.addAttribute("quoteTotal", quote.total().format(locale));
+            quote(id, choice, giftCard, locale, model);
         }
         return "billing/patient";
+    }
+
+    private void quote(UUID patientId, String choice, String giftCard, Locale locale, Model model) {
+        String[] parts = choice.split(":");
+        boolean withCard = giftCard != null && !giftCard.isBlank();
+        model.addAttribute("giftCard", giftCard);
+        try {
+            Quote quote = withCard
+                    ? quotes.preview(patientId, parts[0], Integer.parseInt(parts[1]), months.today(), giftCard)
+                    : quotes.preview(patientId, parts[0], Integer.parseInt(parts[1]), months.today());
+            model.addAttribute("quoteLines", views.lines(quote.lines(), locale));
+            model.addAttribute("quoteTotal", quote.total().format(locale));
+        } catch (BillingFailure failure) {
+            model.addAttribute("problemCode", "billing.problem." + failure.code());
+        }
     }
 
     @PostMapping("/staff/billing/patients/{id}/membership")
@@ -110,9 +132,14 @@ class BillingPages {
         Plan plan = plans.get(m.planId());
         List<String> credits = memberships.credits(m.id()).stream().map(c -> views.text("billing.credits", locale,
                 c.count(), views.serviceName(c.serviceId(), locale), String.valueOf(c.minutes()))).toList();
-        return new MembershipView(m.id(), plan.name(locale), views.text("billing.status." + m.status(), locale),
-                format(m.startedOn(), locale), Optional.ofNullable(m.endsOn()).map(d -> format(d, locale)).orElse(null),
-                credits, !m.isCancelled());
+        List<HouseholdMember> household = memberships.household(m.id()).stream()
+                .map(p -> new HouseholdMember(p, patients.find(p).map(Patient::fullName).orElse(p.toString())))
+                .toList();
+        return new MembershipView(m.id(), m.planId(), plan.name(locale),
+                views.text("billing.status." + m.status(), locale), format(m.startedOn(), locale),
+                Optional.ofNullable(m.endsOn()).map(d -> format(d, locale)).orElse(null), credits, !m.isCancelled(),
+                Optional.ofNullable(m.nextPlanId()).map(id -> plans.get(id).name(locale)).orElse(null),
+                plan.householdSharing(), household);
     }
 
     private static String format(LocalDate date, Locale locale) {

@@ -1,6 +1,7 @@
 package clinic.relief.billing;
 
 import java.time.YearMonth;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.billing.Line.Kind;
@@ -59,7 +60,9 @@ public class BillingRun {
     /** Charges one membership for one month, in the caller's transaction; false if it was charged already. */
     boolean charge(UUID membershipId, YearMonth month) {
         Membership membership = memberships.lock(membershipId);
+        Optional<Line> switchFee = Optional.empty();
         if (membership.nextPlanId() != null && month.isAfter(YearMonth.from(membership.startedOn()))) {
+            switchFee = switchFee(membership, month);
             memberships.update(membershipId, "plan_id = next_plan_id, next_plan_id = null");
             membership = memberships.get(membershipId);
         }
@@ -83,10 +86,27 @@ public class BillingRun {
         invoices.addLine(invoiceId, Line.of(Kind.MEMBERSHIP_FEE, fee,
                 frozen ? "billing.line.freezeFee" : "billing.line.monthlyFee", LineArg.names(plan.names()), LineArg.month(month)),
                 "membership:" + membershipId + ":" + month);
+        switchFee.ifPresent(line -> invoices.addLine(invoiceId, line, "early-switch:" + membershipId + ":" + month));
         ledger.rollOver(membershipId, plan.rolloverCap(), months.start(month));
         if (!frozen) {
             ledger.grant(membershipId, month, plan, months.start(month.plusMonths(plan.creditMonths())), months.now());
         }
         return true;
+    }
+
+    /**
+     * Leaving a plan for a cheaper one before the old plan's minimum term is over ends that term early: the old
+     * plan's early-cancel fee is owed, as it would be on cancelling. Moving to a plan of the same or a higher fee
+     * keeps the commitment and costs nothing. The term keeps counting from the day the member enrolled.
+     */
+    private Optional<Line> switchFee(Membership membership, YearMonth month) {
+        Plan old = plans.get(membership.planId());
+        Plan next = plans.get(membership.nextPlanId());
+        boolean insideTerm = month.atDay(1).isBefore(membership.startedOn().plusMonths(old.minimumTermMonths()));
+        if (!insideTerm || next.monthlyFee().compareTo(old.monthlyFee()) >= 0 || !old.earlyCancelFee().isPositive()) {
+            return Optional.empty();
+        }
+        return Optional.of(Line.of(Kind.FEE, old.earlyCancelFee(), "billing.line.earlySwitch",
+                LineArg.names(old.names()), LineArg.names(next.names())));
     }
 }

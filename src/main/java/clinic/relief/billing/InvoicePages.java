@@ -56,11 +56,12 @@ class InvoicePages {
     @PostMapping("/staff/billing/invoices/{id}/payments")
     String pay(@PathVariable UUID id, @RequestParam(required = false) String kind,
             @RequestParam(required = false) String method, @RequestParam(required = false) String amount,
-            @RequestParam(required = false) String note, Authentication who, Locale locale, Model model,
+            @RequestParam(required = false) String note, @RequestParam(required = false) String giftCard,
+            Authentication who, Locale locale, Model model,
             CsrfToken csrf, HttpServletResponse response, RedirectAttributes flash) {
         try {
             Payment payment = payments.record(new RecordPayment(id, parse(Payment.Kind.class, kind),
-                    parse(Payment.Method.class, method), money(amount), note), who.getName());
+                    parse(Payment.Method.class, method), money(amount), note, giftCard), who.getName());
             flash.addFlashAttribute("doneCode", "billing.paymentRecorded." + payment.kind());
             flash.addFlashAttribute("receipt", payment.kind() == Payment.Kind.PAYMENT ? payment.id() : null);
             return "redirect:/staff/billing/invoices/" + id;
@@ -68,6 +69,7 @@ class InvoicePages {
             response.setStatus(failure.status().value());
             model.addAttribute("problemText", views.problem(failure, locale));
             model.addAttribute("amount", amount);
+            model.addAttribute("giftCard", giftCard);
             return page(id, locale, model, csrf);
         }
     }
@@ -92,7 +94,7 @@ class InvoicePages {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(content);
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+    static <E extends Enum<E>> E parse(Class<E> type, String value) {
         try {
             return value == null ? null : Enum.valueOf(type, value);
         } catch (IllegalArgumentException unknown) {
@@ -100,7 +102,7 @@ class InvoicePages {
         }
     }
 
-    private static Money money(String amount) {
+    static Money money(String amount) {
         if (amount == null || amount.isBlank()) {
             return null;
         }

@@ -87,6 +87,11 @@ class MembershipStore {
                 .param("id", id).param("p", patientId).update();
     }
 
+    boolean removeHousehold(UUID id, UUID patientId) {
+        return jdbc.sql("delete from billing_membership_household where membership_id = :id and patient_id = :p")
+                .param("id", id).param("p", patientId).update() > 0;
+    }
+
     List<UUID> household(UUID id) {
         return jdbc.sql("select patient_id from billing_membership_household where membership_id = :id")
                 .param("id", id).query(UUID.class).list();

@@ -55,11 +55,17 @@ public class Memberships {
         return store.get(membership.id());
     }
 
-    /** The plan changes from the next monthly charge on. */
+    /**
+     * The plan changes from the next monthly charge on; choosing the current plan again undoes a pending change.
+     * Credits already granted keep their expiry. A cheaper plan that starts inside the old plan's minimum term owes
+     * the old plan's early-cancel fee with that charge (see {@link BillingRun}). Only plans on offer can be chosen.
+     */
     @Transactional
     public Membership changePlan(UUID id, String planId) {
         Membership membership = live(id);
-        plans.get(planId);
+        if (planId == null || plans.offered().stream().noneMatch(p -> p.id().equals(planId))) {
+            throw BillingFailure.unprocessable("planNotOffered");
+        }
         store.update(id, "next_plan_id = :plan", "plan", planId.equals(membership.planId()) ? null : planId);
         return store.get(id);
     }
@@ -107,13 +113,32 @@ public class Memberships {
         return store.get(id);
     }
 
+    /** Lets a household member use this membership's credits and prices; the member cannot share with themselves. */
     @Transactional
     public void shareWith(UUID id, UUID householdMember) {
         Membership membership = live(id);
         if (!plans.get(membership.planId()).householdSharing()) {
             throw BillingFailure.unprocessable("noSharing");
         }
+        if (membership.patientId().equals(householdMember)) {
+            throw BillingFailure.unprocessable("shareWithSelf");
+        }
         store.addHousehold(id, householdMember);
+    }
+
+    /** Stops sharing with a household member; credits they already used stay used. */
+    @Transactional
+    public void stopSharing(UUID id, UUID householdMember) {
+        store.lock(id);
+        if (!store.removeHousehold(id, householdMember)) {
+            throw BillingFailure.notFound("notInHousehold");
+        }
+    }
+
+    /** The patients this membership is shared with. */
+    @Transactional(readOnly = true)
+    public List<UUID> household(UUID id) {
+        return store.household(id);
     }
 
     @Transactional(readOnly = true)

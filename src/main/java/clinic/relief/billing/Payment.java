@@ -13,7 +13,7 @@ public record Payment(UUID id, UUID invoiceId, Kind kind, Method method, Money a
     public enum Kind { PAYMENT, REFUND }
 
     /** How the desk took the money: online card payment does not exist yet. */
-    public enum Method { CARD_TERMINAL, CASH, CHECK, HSA_FSA }
+    public enum Method { CARD_TERMINAL, CASH, CHECK, HSA_FSA, GIFT_CARD }
 
     public Money signedAmount() {
         return kind == Kind.PAYMENT ? amount : amount.negate();

@@ -14,19 +14,22 @@ import static clinic.relief.billing.CreditLedger.ts;
 /**
  * Payments taken at the desk (card terminal, cash, check, HSA/FSA card) and refunds. The invoice row is locked while
  * its balance is checked, so two desks cannot together pay more than is owed; a payment above the balance or a
- * refund above what was paid is refused with nothing written.
+ * refund above what was paid is refused with nothing written. A gift card payment also spends the card
+ * ({@link GiftCards}), which cannot go below zero.
  */
 @Service
 public class Payments {
 
     private final JdbcClient jdbc;
     private final Invoices invoices;
+    private final GiftCards giftCards;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Payments(JdbcClient jdbc, Invoices invoices, ApplicationEventPublisher events, Clock clock) {
+    Payments(JdbcClient jdbc, Invoices invoices, GiftCards giftCards, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.invoices = invoices;
+        this.giftCards = giftCards;
         this.events = events;
         this.clock = clock;
     }
@@ -52,6 +55,9 @@ public class Payments {
                 .param("id", payment.id()).param("invoice", payment.invoiceId()).param("kind", payment.kind().name())
                 .param("method", payment.method().name()).param("amount", payment.amount().amount())
                 .param("note", payment.note()).param("by", recordedBy).param("at", ts(payment.at())).update();
+        if (payment.method() == Payment.Method.GIFT_CARD) {
+            giftCards.redeem(command.giftCardCode(), payment.amount(), payment.id());
+        }
         events.publishEvent(new PaymentRecorded(payment.id(), invoice.id(), invoice.patientId(), payment.kind(),
                 payment.amount()));
         return payment;

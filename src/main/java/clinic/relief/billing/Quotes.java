@@ -30,9 +30,11 @@ public class Quotes {
     private final ObjectProvider<CoverageLookup> coverage;
     private final ClinicMonths months;
     private final JdbcClient jdbc;
+    private final GiftCards giftCards;
 
     Quotes(PriceList prices, MembershipStore memberships, Plans plans, CreditLedger ledger,
-            ObjectProvider<CoverageLookup> coverage, ClinicMonths months, JdbcClient jdbc) {
+            ObjectProvider<CoverageLookup> coverage, ClinicMonths months, JdbcClient jdbc, GiftCards giftCards) {
+        this.giftCards = giftCards;
         this.prices = prices;
         this.memberships = memberships;
         this.plans = plans;
@@ -46,6 +48,16 @@ public class Quotes {
     @Transactional(readOnly = true)
     public Quote preview(UUID patientId, String serviceId, int minutes, LocalDate day) {
         return policy.quote(request(patientId, serviceId, minutes, day));
+    }
+
+    /**
+     * The same quote with a gift card: its gift card line uses the card's real balance now. An unknown code is an
+     * {@code unknownGiftCard} failure.
+     */
+    @Transactional(readOnly = true)
+    public Quote preview(UUID patientId, String serviceId, int minutes, LocalDate day, String giftCardCode) {
+        QuoteRequest request = request(patientId, serviceId, minutes, day);
+        return policy.quote(request.withGiftCard(giftCards.get(giftCardCode).balance()));
     }
 
     QuoteRequest request(UUID patientId, String serviceId, int minutes, LocalDate day) {

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Claims for the desk: the list by state, one claim with its changes, its 837P, CMS-1500 and superbill, drafting a
- * claim for a completed appointment, and the 837P batch of every ready claim. OWNER and FRONT_DESK only.
+ * claim for a completed appointment, e-mailing the superbill to the client, and the 837P batch of every ready claim. OWNER and FRONT_DESK only.
  */
 @Controller
 class ClaimPages {
@@ -29,11 +29,13 @@ class ClaimPages {
     private final ClaimDesk desk;
     private final ClaimFiles files;
     private final Patients patients;
+    private final SuperbillMail superbills;
 
-    ClaimPages(ClaimDesk desk, ClaimFiles files, Patients patients) {
+    ClaimPages(ClaimDesk desk, ClaimFiles files, Patients patients, SuperbillMail superbills) {
         this.desk = desk;
         this.files = files;
         this.patients = patients;
+        this.superbills = superbills;
     }
 
     @GetMapping("/staff/insurance")
@@ -99,6 +101,18 @@ class ClaimPages {
     ResponseEntity<byte[]> superbill(@PathVariable UUID id) {
         return download(SuperbillPdf.render(files.packetOf(id)), "superbill-" + id + ".pdf",
                 MediaType.APPLICATION_PDF);
+    }
+
+    /** E-mails the superbill to the client; a client without an e-mail address gets a message, nothing queued. */
+    @PostMapping("/staff/insurance/claims/{id}/superbill/email")
+    String emailSuperbill(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            superbills.send(id);
+            redirect.addFlashAttribute("notice", "insurance.notice.superbillSent");
+        } catch (SuperbillMail.NoEmailAddress noAddress) {
+            redirect.addFlashAttribute("problem", "insurance.problem.noEmail");
+        }
+        return "redirect:/staff/insurance/claims/" + id;
     }
 
     @PostMapping("/staff/insurance/submit")

@@ -10,13 +10,18 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import clinic.relief.browser.BrowserTest;
+import clinic.relief.patients.NewPatient;
+import clinic.relief.patients.Patients;
+import clinic.relief.shared.Money;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +35,59 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BillingBrowserTests extends BrowserTest {
 
     private final List<String> problems = new ArrayList<>();
+
+    @Autowired Patients patients;
+    @Autowired Plans plans;
+
+    @Test
+    void theDeskSharesAMembershipSchedulesAPlanChangeAndSellsAGiftCard() throws Exception {
+        browser.width(1280);
+        signIn();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        UUID member = patients.findOrCreate(new NewPatient("Lena", "Sharer" + tag, "(310) 555-0177", null, null,
+                "en")).id();
+        String spouseEmail = "omar-" + tag + "@example.com";
+        UUID spouse = patients.findOrCreate(new NewPatient("Omar", "Sharer" + tag, null, spouseEmail, null, "en"))
+                .id();
+        plans.save(new Plan("relief-plus-" + tag, Map.of("en", "Relief Plus", "es", "Relief Plus"), Money.of("109"),
+                List.of(new Plan.IncludedCredit("trigger-point", 90, 1)), Map.of(), 2, 3, 60, 6, Money.of("50"), 30,
+                Money.of("10"), true, false));
+
+        driver.get(url("/staff/billing/patients/" + member + "?lang=en"));
+        new Select(driver.findElement(By.id("plan"))).selectByValue("relief-monthly");
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form[action$=membership] button")).click());
+        driver.findElement(By.cssSelector("input[name=email]")).sendKeys(spouseEmail);
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form[action$=household] button")).click());
+        assertThat(text()).contains("Shared.", "Omar Sharer" + tag);
+        new Select(driver.findElement(By.cssSelector("form[action$=plan] select"))).selectByValue("relief-plus-" + tag);
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form[action$=plan] button")).click());
+        assertThat(text()).contains("Plan change saved", "Changes to Relief Plus at the next monthly charge.");
+        check("membership-shared-en-1280");
+
+        driver.get(url("/staff/billing/gift-cards?lang=en"));
+        driver.findElement(By.id("amount")).sendKeys("50");
+        new Select(driver.findElement(By.id("paid-with"))).selectByValue("CASH");
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("main form[method=post] button")).click());
+        String code = driver.findElement(By.cssSelector(".balance")).findElement(By.xpath("../p/strong")).getText();
+        assertThat(text()).contains("sold for $50.00");
+
+        driver.get(url("/staff/billing/patients/" + spouse + "?choice=swedish:60&giftCard=" + code));
+        assertThat(text()).contains("as a household member", "Gift card (balance $50.00)");
+        for (int width : new int[] {390, 1280}) {
+            browser.width(width);
+            for (String language : new String[] {"en", "es"}) {
+                driver.get(url("/staff/billing/patients/" + member + "?lang=" + language));
+                check("membership-shared-" + language + "-" + width);
+                driver.get(url("/staff/billing/patients/" + spouse + "?choice=swedish:60&giftCard=" + code
+                        + "&lang=" + language));
+                check("household-quote-" + language + "-" + width);
+                driver.get(url("/staff/billing/gift-cards?card=" + code + "&lang=" + language));
+                check("gift-cards-" + language + "-" + width);
+            }
+        }
+        driver.get(url("/staff/billing?lang=en"));
+        assertThat(problems).isEmpty();
+    }
 
     @Test
     void theDeskEnrolsAMemberBooksWithACreditTakesPaymentAndPrintsTheReceipt() throws Exception {

@@ -230,6 +230,108 @@ class MembershipIntegrationTests {
         assertThat(billing.invoices.balanceOf(membership.patientId())).isEqualTo(Money.of("178.00"));
     }
 
+    @Test
+    void creditsGrantedBeforeAPlanChangeKeepTheirExpiryAndTheNewPlanGrantsItsOwn() {
+        Membership membership = billing.enrol(billing.plan(2, 3, 60, 30, false));
+        Plan deep = otherPlan("79", List.of(new Plan.IncludedCredit("deep-tissue", 60, 1)));
+        Instant januaryExpiry = grantExpiry(membership, "trigger-point");
+        billing.inTx(() -> billing.memberships.changePlan(membership.id(), deep.id()));
+        billing.clock.set("2027-02-01T00:00");
+        billing.run.run(YearMonth.of(2027, 2));
+
+        assertThat(grantExpiry(membership, "trigger-point")).isEqualTo(januaryExpiry);
+        assertThat(billing.credits(membership)).isEqualTo(1);
+        assertThat(billing.ledger.available(membership.id(), "deep-tissue", 60, billing.clock.instant())).isEqualTo(1);
+        billing.clock.set("2027-04-01T00:00"); // January's credit lasted its three clinic months, as granted
+        assertThat(billing.credits(membership)).isZero();
+    }
+
+    @Test
+    void aCheaperPlanInsideTheMinimumTermOwesTheOldPlansEarlyCancelFeeOnce() {
+        Membership membership = billing.enrol(billing.plan(2, 3, 60, 30, false));
+        Plan cheaper = otherPlan("59", List.of(new Plan.IncludedCredit("trigger-point", 60, 1)));
+        billing.inTx(() -> billing.memberships.changePlan(membership.id(), cheaper.id()));
+        billing.clock.set("2027-02-01T00:00");
+        billing.run.run(YearMonth.of(2027, 2));
+        billing.clock.set("2027-03-01T00:00");
+        billing.run.run(YearMonth.of(2027, 3));
+
+        assertThat(billing.invoices.balanceOf(membership.patientId())).isEqualTo(Money.of("247.00")); // 79+59+50+59
+        assertThat(billing.invoices.ofPatient(membership.patientId()).stream().flatMap(i -> i.lines().stream())
+                .filter(line -> line.code().equals("billing.line.earlySwitch"))).singleElement()
+                .satisfies(line -> assertThat(line.amount()).isEqualTo(Money.of("50.00")));
+    }
+
+    @Test
+    void aCheaperPlanAfterTheMinimumTermOwesNoFee() {
+        Membership membership = billing.enrol(billing.plan(2, 3, 60, 30, false));
+        Plan cheaper = otherPlan("59", List.of(new Plan.IncludedCredit("trigger-point", 60, 1)));
+        billing.clock.set("2027-07-02T09:00"); // six months after January 15: the term ends before August
+        billing.inTx(() -> billing.memberships.changePlan(membership.id(), cheaper.id()));
+        billing.clock.set("2027-08-01T00:00");
+        billing.run.run(YearMonth.of(2027, 8));
+
+        assertThat(billing.invoices.balanceOf(membership.patientId())).isEqualTo(Money.of("138.00")); // 79+59
+    }
+
+    @Test
+    void aChangeToAPlanNotOfferedOrOfACancelledMembershipIsRefusedAndChangesNothing() {
+        Membership membership = billing.enrol(billing.plan(2, 3, 60, 30, false));
+        Plan hidden = otherPlan("49", List.of());
+        jdbc.sql("update billing_plan set offered = false where id = :id").param("id", hidden.id()).update();
+
+        for (String plan : new String[] {hidden.id(), "no-such-plan", null}) {
+            assertThatThrownBy(() -> billing.inTx(() -> billing.memberships.changePlan(membership.id(), plan)))
+                    .isInstanceOfSatisfying(BillingFailure.class,
+                            f -> assertThat(f.code()).isEqualTo("planNotOffered"));
+        }
+        billing.inTx(() -> billing.memberships.cancel(membership.id()));
+        assertThatThrownBy(() -> billing.inTx(() -> billing.memberships.changePlan(membership.id(), "relief-monthly")))
+                .isInstanceOfSatisfying(BillingFailure.class,
+                        f -> assertThat(f.code()).isEqualTo("membershipCancelled"));
+        assertThat(billing.memberships.get(membership.id()).nextPlanId()).isNull();
+    }
+
+    @Test
+    void aHouseholdMemberRemovedNoLongerSharesAndTheMemberCannotShareWithThemselves() {
+        Membership shared = billing.enrol(billing.plan(2, 3, 60, 30, true));
+        UUID child = UUID.randomUUID();
+        billing.inTx(() -> {
+            billing.memberships.shareWith(shared.id(), child);
+            return null;
+        });
+        assertThat(billing.memberships.household(shared.id())).containsExactly(child);
+
+        billing.inTx(() -> {
+            billing.memberships.stopSharing(shared.id(), child);
+            return null;
+        });
+        assertThat(billing.store.usableBy(child, billing.clock.instant())).isEmpty();
+        assertThatThrownBy(() -> billing.inTx(() -> {
+            billing.memberships.stopSharing(shared.id(), child);
+            return null;
+        })).isInstanceOfSatisfying(BillingFailure.class, f -> assertThat(f.code()).isEqualTo("notInHousehold"));
+        assertThatThrownBy(() -> billing.inTx(() -> {
+            billing.memberships.shareWith(shared.id(), shared.patientId());
+            return null;
+        })).isInstanceOfSatisfying(BillingFailure.class, f -> assertThat(f.code()).isEqualTo("shareWithSelf"));
+        assertThat(billing.memberships.household(shared.id())).isEmpty();
+    }
+
+    private Plan otherPlan(String fee, List<Plan.IncludedCredit> credits) {
+        Plan plan = new Plan("test-" + UUID.randomUUID(), java.util.Map.of("en", "Other", "es", "Otro"),
+                Money.of(fee), credits, java.util.Map.of(), 2, 3, 60, 6, Money.of("50"), 30, Money.of("10"), true,
+                false);
+        billing.plans.save(plan);
+        return plan;
+    }
+
+    private Instant grantExpiry(Membership membership, String service) {
+        return jdbc.sql("select expires_at from billing_credit_entry where membership_id = :m and kind = 'GRANT'"
+                        + " and service_id = :s order by period limit 1").param("m", membership.id())
+                .param("s", service).query(java.sql.Timestamp.class).single().toInstant();
+    }
+
     private int februaryCharges() {
         return jdbc.sql("select count(*) from billing_membership_charge where period = '2027-02-01'")
                 .query(Integer.class).single();
