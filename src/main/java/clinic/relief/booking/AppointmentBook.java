@@ -165,6 +165,8 @@ public class AppointmentBook {
                 throw new PatientAlreadyBooked(start);
             }
             throw new SlotTaken(start, booking.alternatives(service, row.minutes(), start, therapistId, id));
+        } catch (BookingLocks.RoomWithdrawn withdrawn) {
+            throw new SlotTaken(start, booking.alternatives(service, row.minutes(), start, therapistId, id));
         }
     }
 

@@ -15,6 +15,11 @@ public record AppointmentView(UUID id, Patient patient, Therapist therapist, Boo
         return status == AppointmentStatus.BOOKED;
     }
 
+    /** An online booking whose e-mail is not confirmed yet: it holds the time until it expires or is released. */
+    public boolean isPending() {
+        return status == AppointmentStatus.PENDING;
+    }
+
     public boolean isCheckedIn() {
         return status == AppointmentStatus.CHECKED_IN;
     }

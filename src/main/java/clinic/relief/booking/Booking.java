@@ -118,7 +118,7 @@ public class Booking {
             try {
                 Slot chosen = slot;
                 return transactions.execute(tx -> insert(command, service, chosen, hold));
-            } catch (Appointments.Overlap | IdempotencyKeys.Reused lost) {
+            } catch (Appointments.Overlap | IdempotencyKeys.Reused | BookingLocks.RoomWithdrawn lost) {
                 if (lost instanceof Appointments.Overlap overlap && overlap.patientBusy()) {
                     throw new PatientAlreadyBooked(command.start());
                 }

@@ -21,6 +21,10 @@ import org.springframework.stereotype.Component;
  * proceed side by side; two appointments can only overlap if they share a day, and then they share that day's lock.
  * The exclusion constraints stay the guarantee: a lock only turns a race into a queue, and a hash collision between
  * keys only makes two unrelated writers wait for each other. Must run inside a transaction.
+ * <p>
+ * The room's row is also share-locked and must still be active: taking a room out of use locks that row for update
+ * and counts what holds the room, so a booking either commits first (and is counted) or waits and sees the room
+ * gone ({@link RoomWithdrawn}); an appointment never ends up in an inactive room.
  */
 @Component
 class BookingLocks {
@@ -39,6 +43,18 @@ class BookingLocks {
         Long[] keys = keys(slot, buffer, patientId, idempotencyKey, zone).toArray(Long[]::new);
         jdbc.sql("select pg_advisory_xact_lock(k) from (select unnest(:keys::bigint[]) as k order by k) ordered")
                 .param("keys", keys).query((rs, row) -> 1).list();
+        if (slot.roomId() != null && !jdbc.sql("select active from booking_room where id = :id for share")
+                .param("id", slot.roomId()).query(Boolean.class).optional().orElse(false)) {
+            throw new RoomWithdrawn(slot.roomId());
+        }
+    }
+
+    /** The slot's room was taken out of use after the slot was offered: a lost race, like a taken slot. */
+    static final class RoomWithdrawn extends RuntimeException {
+
+        RoomWithdrawn(UUID room) {
+            super("Room " + room + " was taken out of use");
+        }
     }
 
     /** The lock keys of a booking, in the order they are taken. */

@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The day view per therapist and the front desk's changes to an appointment. Front desk and owner see and change
- * every appointment; a therapist sees only their own day and changes nothing here.
+ * The day view per therapist and the front desk's changes to an appointment, including releasing an unconfirmed
+ * online hold. Front desk and owner see and change every appointment; a therapist sees only their own day and
+ * changes nothing here (the security configuration refuses their POSTs).
  */
 @Controller
 class DayPages {
@@ -26,11 +27,13 @@ class DayPages {
     private final AppointmentBook book;
     private final BookingViews views;
     private final CalendarFeeds feeds;
+    private final OnlineHolds holds;
 
-    DayPages(AppointmentBook book, BookingViews views, CalendarFeeds feeds) {
+    DayPages(AppointmentBook book, BookingViews views, CalendarFeeds feeds, OnlineHolds holds) {
         this.book = book;
         this.views = views;
         this.feeds = feeds;
+        this.holds = holds;
     }
 
     @GetMapping("/staff/booking")
@@ -59,11 +62,11 @@ class DayPages {
     }
 
     @PostMapping("/staff/booking/{id}/{change}")
-    String change(@PathVariable UUID id, @PathVariable String change,
+    String change(@PathVariable UUID id, @PathVariable String change, Authentication auth,
             RedirectAttributes redirect) {
         LocalDate date = book.get(id).start().atZone(views.zone()).toLocalDate();
         try {
-            apply(id, change);
+            apply(id, change, auth.getName());
             redirect.addFlashAttribute("notice", "booking.day.changed." + change);
         } catch (AppointmentStateConflict conflict) {
             redirect.addFlashAttribute("problem", "booking.day.wrongState." + conflict.current().name());
@@ -71,8 +74,9 @@ class DayPages {
         return "redirect:/staff/booking?date=" + date;
     }
 
-    private void apply(UUID id, String change) {
+    private void apply(UUID id, String change, String staff) {
         switch (change) {
+            case "release" -> holds.release(id, staff);
             case "check-in" -> book.checkIn(id);
             case "complete" -> book.complete(id);
             case "no-show" -> book.markNoShow(id);

@@ -40,6 +40,12 @@ class LinkLetters {
                 siteUrl + "/account/verify?token=" + token, valid.toHours());
     }
 
+    Letters.Letter resetPassword(String firstName, String language, String token, Duration valid) {
+        Locale locale = locale(language);
+        return write("portal.mail.resetPassword", locale, firstName, "",
+                siteUrl + "/account/reset?token=" + token, valid.toMinutes());
+    }
+
     Letters.Letter waitlistOffer(String firstName, String language, Instant start, String token, Duration valid) {
         Locale locale = locale(language);
         return write("portal.mail.waitlistOffer", locale, firstName, when(start, locale),

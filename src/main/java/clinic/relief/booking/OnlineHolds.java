@@ -114,15 +114,38 @@ class OnlineHolds {
                 where confirmed_at is null and expired_at is null and expires_at <= :now
                 order by expires_at limit 100 for update skip locked
                 """).param("now", utc(now)).query(UUID.class).list();
-        for (UUID id : due) {
-            appointments.find(id).filter(a -> a.status() == AppointmentStatus.PENDING).ifPresent(a -> {
-                a.expireHold(now);
-                appointments.update(a);
-            });
-            jdbc.sql("update booking_online_hold set expired_at = :now where appointment_id = :id")
-                    .param("now", utc(now)).param("id", id).update();
-        }
+        due.forEach(id -> free(id, now, null));
         return due.size();
+    }
+
+    /**
+     * Releases an unconfirmed hold at the front desk's request: the slot is free at once and offered like a
+     * cancellation; the link stops working.
+     *
+     * @throws AppointmentStateConflict when the appointment is not an open hold (confirmed, expired or released)
+     */
+    @Transactional
+    void release(UUID appointmentId, String staffEmail) {
+        boolean open = jdbc.sql("select 1 from booking_online_hold where appointment_id = :id"
+                        + " and confirmed_at is null and expired_at is null for update")
+                .param("id", appointmentId).query(Integer.class).optional().isPresent();
+        if (!open) {
+            throw new AppointmentStateConflict(appointmentId, book.get(appointmentId).status(), "release");
+        }
+        free(appointmentId, clock.instant(), staffEmail);
+    }
+
+    /** Ends the hold (locked by the caller) and announces the freed time. */
+    private void free(UUID id, Instant now, String releasedBy) {
+        appointments.find(id).filter(a -> a.status() == AppointmentStatus.PENDING).ifPresent(a -> {
+            a.expireHold(now);
+            appointments.update(a);
+            Appointment.Stored freed = a.stored();
+            events.publishEvent(new HoldReleased(id, freed.therapistId(), freed.start(), freed.blockedUntil(),
+                    releasedBy));
+        });
+        jdbc.sql("update booking_online_hold set expired_at = :now, released_by = :by where appointment_id = :id")
+                .param("now", utc(now)).param("by", releasedBy).param("id", id).update();
     }
 
     private Hold find(String token, boolean lock) {

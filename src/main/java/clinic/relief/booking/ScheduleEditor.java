@@ -82,7 +82,7 @@ class ScheduleEditor {
     List<Room> rooms() {
         return jdbc.sql("""
                 select r.id, r.name, r.active, (select count(*) from booking_appointment a where a.room_id = r.id
-                    and a.status = 'BOOKED' and a.blocked_until > :now) as upcoming
+                    and a.status in ('PENDING', 'BOOKED', 'CHECKED_IN') and a.blocked_until > :now) as upcoming
                 from booking_room r order by r.active desc, r.name""")
                 .param("now", utc(clock.instant()))
                 .query((rs, row) -> new Room(rs.getObject("id", UUID.class), rs.getString("name"),
@@ -106,15 +106,16 @@ class ScheduleEditor {
     }
 
     /**
-     * Takes the room out of use, unless booked appointments still hold it from now on: then returns their count and
-     * changes nothing. The room row is locked first, so no booking can slip in between the check and the change.
+     * Takes the room out of use, unless appointments (booked, checked in, or online holds waiting for their e-mail)
+     * still hold it from now on: then returns their count and changes nothing. The room row is locked first, so no
+     * booking can slip in between the check and the change (bookings share-lock it, see {@link BookingLocks}).
      */
     @Transactional
     int deactivate(UUID room) {
         jdbc.sql("select id from booking_room where id = :id for update").param("id", room).query(UUID.class).list();
         int upcoming = jdbc.sql("""
-                select count(*) from booking_appointment where room_id = :id and status = 'BOOKED'
-                and blocked_until > :now""").param("id", room).param("now", utc(clock.instant()))
+                select count(*) from booking_appointment where room_id = :id
+                and status in ('PENDING', 'BOOKED', 'CHECKED_IN') and blocked_until > :now""").param("id", room).param("now", utc(clock.instant()))
                 .query(Integer.class).single();
         if (upcoming == 0) {
             admin.activate(room, false);

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static clinic.relief.booking.Schedules.utc;
 
 /**
- * Offers freed times to the waitlist. A cancellation (in its own transaction, so the offer and its e-mail commit
+ * Offers freed times to the waitlist. A cancellation or a released online hold (in its own transaction, so the offer and its e-mail commit
  * with it) offers the freed time to the oldest waiting request it suits; an offer that expires goes to the next one
  * that has not had it. Offers do not hold the time: the link books it only if it is still free.
  */
@@ -55,6 +55,12 @@ class WaitlistOffers {
     void on(AppointmentCancelled cancelled) {
         appointments.find(cancelled.appointmentId()).map(Appointment::stored)
                 .ifPresent(freed -> offerNext(freed.therapistId(), freed.start(), freed.blockedUntil()));
+    }
+
+    /** An online hold that expired or was released frees its time just as a cancellation does. */
+    @EventListener
+    void on(HoldReleased released) {
+        offerNext(released.therapistId(), released.start(), released.freeUntil());
     }
 
     /**

@@ -117,6 +117,15 @@ public class Patients {
     }
 
     /**
+     * Locks an unconfirmed placeholder (never merged into a record) until the caller's transaction ends, so no new
+     * reference to it can be written meanwhile; false when {@code id} is not such a placeholder.
+     */
+    @Transactional
+    public boolean lockUnverified(UUID id) {
+        return placeholders.lock(id);
+    }
+
+    /**
      * A new patient for a confirmed e-mail address that no record has yet. Unlike {@link #findOrCreate}, it never
      * matches by phone and last name: a relative sharing both must not receive this person's account.
      */

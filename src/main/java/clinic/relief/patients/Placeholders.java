@@ -72,6 +72,11 @@ class Placeholders {
                 .query((rs, row) -> 1).list();
     }
 
+    boolean lock(UUID id) {
+        return jdbc.sql("select 1 from patient where id = :id and unverified and merged_into is null for update")
+                .param("id", id).query(Integer.class).optional().isPresent();
+    }
+
     void discard(UUID placeholderId) {
         jdbc.sql("delete from patient_intake where patient_id = :id"
                         + " and exists (select 1 from patient where id = :id and unverified)")

@@ -40,6 +40,7 @@ class LinkProblems {
         }
         ModelAndView page = new ModelAndView("portal/link-problem", status);
         page.addObject("reason", bad.reason().name());
+        page.addObject("reset", request.getRequestURI().startsWith(request.getContextPath() + "/account/reset"));
         return page;
     }
 }

@@ -54,7 +54,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/account/login", "/account/signup", "/account/check-email",
-                                "/account/verify").permitAll()
+                                "/account/verify", "/account/forgot", "/account/reset").permitAll()
                         .anyRequest().hasRole("PATIENT"))
                 .formLogin(form -> form
                         .loginPage("/account/login")
