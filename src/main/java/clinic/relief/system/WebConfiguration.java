@@ -35,7 +35,8 @@ class WebConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor languageSwitch = new LocaleChangeInterceptor();
         languageSwitch.setParamName("lang");
         languageSwitch.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(languageSwitch);
+        // The pain finder's API takes its language from the body or Accept-Language and sets no cookie.
+        registry.addInterceptor(languageSwitch).excludePathPatterns("/api/pain-finder", "/api/pain-finder/**");
     }
 
     @Bean

@@ -13,11 +13,15 @@ import clinic.relief.painmap.PainFinder;
 import clinic.relief.painmap.SavedAssessment;
 import clinic.relief.painmap.UnknownIds;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The pain finder's JSON API, as fixed by pain-finder-contract.md. */
 @Tag(name = "Pain finder")
@@ -39,20 +44,29 @@ class PainFinderApi {
     private final PainFinder finder;
     private final MessageSource messages;
     private final VocabularyJson vocabulary;
+    private final JsonMapper json;
 
-    PainFinderApi(Assessments assessments, PainFinder finder, MessageSource messages) {
+    PainFinderApi(Assessments assessments, PainFinder finder, MessageSource messages, JsonMapper json) {
         this.assessments = assessments;
+        this.json = json;
         this.finder = finder;
         this.messages = messages;
         this.vocabulary = VocabularyJson.of(finder.knowledgeBase());
     }
 
+    /**
+     * The answer is serialised here, once, to bytes with their length: no content negotiation over every message
+     * converter, and no chunked encoding.
+     */
     @Operation(summary = "Screen red flags, rank the muscles that may refer pain to the marked regions, save it")
+    @ApiResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = AssessmentJson.class)))
     @PostMapping
-    ResponseEntity<AssessmentJson> assess(@Valid @RequestBody PainFinderRequest request) {
+    ResponseEntity<byte[]> assess(@Valid @RequestBody PainFinderRequest request) {
         SavedAssessment saved = assessments.assess(request.toQuery());
+        byte[] body = json.writeValueAsBytes(AssessmentJson.of(saved, finder, language(request.lang())));
         return ResponseEntity.created(URI.create("/api/pain-finder/assessments/" + saved.id()))
-                .body(AssessmentJson.of(saved, finder, language(request.lang())));
+                .contentType(MediaType.APPLICATION_JSON).contentLength(body.length).body(body);
     }
 
     @Operation(summary = "Every region, muscle, quality, factor and red-flag id, with labels in en and es")

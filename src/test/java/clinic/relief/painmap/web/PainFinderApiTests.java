@@ -1,5 +1,7 @@
 package clinic.relief.painmap.web;
 
+import java.nio.charset.StandardCharsets;
+
 import clinic.relief.ReliefTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +58,35 @@ class PainFinderApiTests {
                 .andExpect(jsonPath("$.candidates[0].muscle").value("quadratus_lumborum"))
                 .andExpect(jsonPath("$.candidates[0].name").value("Cuadrado lumbar"))
                 .andExpect(jsonPath("$.query.factors", hasItem("turning_in_bed")));
+    }
+
+    @Test
+    void answersThePostWithTheSameDocumentThatReadingTheAssessmentBackGives() throws Exception {
+        var posted = assess("""
+                {"regions": ["buttock_mid_L", "si_joint_L", "thigh_back_L", "coccyx"],
+                 "factors": ["prolonged_sitting", "driving", "crossed_legs"], "lang": "es"}""")
+                .andExpect(status().isCreated())
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andReturn().getResponse();
+        byte[] body = posted.getContentAsByteArray();
+        assertThat(posted.getContentLength()).isEqualTo(body.length);
+
+        byte[] read = mvc.perform(get(posted.getHeader("Location")).param("lang", "es"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(read, StandardCharsets.UTF_8)).isEqualTo(new String(body, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void opensNoSessionAndSetsNoCookieButKeepsTheSecurityHeaders() throws Exception {
+        var result = mvc.perform(post("/api/pain-finder").param("lang", "es").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"regions\": [\"coccyx\"]}"))
+                .andExpect(status().isCreated())
+                .andExpect(header().doesNotExist("Set-Cookie"))
+                .andExpect(header().exists("Content-Security-Policy"))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andReturn();
+        assertThat(result.getRequest().getSession(false)).isNull();
     }
 
     @Test
