@@ -65,8 +65,8 @@ class Measures {
         audit.recordAs(actor.name(), actor.role(), AuditAction.CREATE, RECORD_KIND, visit.appointmentId(),
                 visit.patientId());
         PainScores.Pain now = pain.of(visit.appointmentId()).orElseThrow();
-        if (guarantee.fallsShort(now) && !guarantee.claimed(visit.appointmentId())) {
-            guarantee.claim(visit, now);
+        if (guarantee.fallsShort(now)) {
+            guarantee.offerOnce(visit, now);
         }
         return now;
     }
