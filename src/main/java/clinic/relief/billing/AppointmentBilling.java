@@ -21,7 +21,7 @@ import static clinic.relief.billing.LineArg.amount;
 /**
  * Bills appointments from booking's events: a booking gets its quote stored and an invoice from it (using a
  * membership credit when the quote does); a cancellation or a no-show reverses the session, gives the credit back
- * and adds the fee owed; a payer's remittance settles the patient's share. Each line carries a reference, so an
+ * and adds the fee owed (a cancelled free follow-up gives its voucher back); a payer's remittance settles the patient's share. Each line carries a reference, so an
  * event delivered twice posts nothing twice.
  */
 @Component
@@ -49,6 +49,11 @@ class AppointmentBilling {
     void on(AppointmentBooked booked) {
         LocalDate day = LocalDate.ofInstant(booked.start(), months.zone());
         QuoteRequest request = quotes.request(booked.patientId(), booked.serviceId(), booked.minutes(), day);
+        Optional<FollowUpVouchers.FreeSession> free = quotes.redeemFreeSession(booked.patientId(),
+                booked.serviceId(), booked.minutes(), booked.start(), booked.appointmentId());
+        if (free.isPresent()) {
+            request = request.withFreeSession(free.get().lineCode());
+        }
         Quote quote = quotes.quote(request);
         if (quote.usesCredit() && !useCredit(booked)) {
             QuoteRequest.MemberTerms m = request.member();
@@ -75,6 +80,7 @@ class AppointmentBilling {
 
     @ApplicationModuleListener
     void on(AppointmentCancelled cancelled) {
+        quotes.releaseFreeSession(cancelled.appointmentId());
         unbook(cancelled.appointmentId(), cancelled.patientId(), cancelled.feeOwed(), "lateCancel");
     }
 

@@ -17,7 +17,7 @@ public record Line(Kind kind, Money amount, String code, List<LineArg> args) {
     /** What a line is. */
     public enum Kind {
         LIST_PRICE, MEMBER_PRICE, MEMBERSHIP_CREDIT, INSURANCE, COPAY, DEDUCTIBLE, COINSURANCE, INSURANCE_CAP, FEE,
-        GIFT_CARD, MEMBERSHIP_FEE, CANCELLED, PATIENT_SHARE
+        GIFT_CARD, MEMBERSHIP_FEE, CANCELLED, PATIENT_SHARE, FREE_FOLLOW_UP
     }
 
     public Line {

@@ -14,7 +14,8 @@ import static clinic.relief.billing.LineArg.text;
 /**
  * Quotes one appointment. Plain Java, no state, thread-safe.
  *
- * <p>The order is fixed: the list price; then either the insurance estimate (the plan pays all but the copay, the
+ * <p>The order is fixed: the list price; then a free follow-up voucher, which pays the whole session (no insurance
+ * estimate, no membership credit or price), or else either the insurance estimate (the plan pays all but the copay, the
  * deductible still to meet and the coinsurance on the rest of the allowed amount, or of the list price when the
  * payer's allowed amount is unknown; the patient never owes more than that basis) or the membership (a credit for
  * this service and length pays the session, else the member price applies); a membership credit pays the patient's
@@ -26,9 +27,14 @@ public final class PricingPolicy {
     public Quote quote(QuoteRequest request) {
         List<Line> lines = new ArrayList<>();
         lines.add(Line.of(Kind.LIST_PRICE, request.listPrice(), "billing.line.list", number(request.minutes())));
-        boolean usesCredit = request.insurance() != null
-                ? insured(request, lines)
-                : member(request.member(), request.listPrice(), lines);
+        boolean usesCredit = false;
+        if (request.freeSession() != null) {
+            lines.add(Line.of(Kind.FREE_FOLLOW_UP, request.listPrice().negate(), request.freeSession()));
+        } else {
+            usesCredit = request.insurance() != null
+                    ? insured(request, lines)
+                    : member(request.member(), request.listPrice(), lines);
+        }
         for (QuoteRequest.Fee fee : request.fees()) {
             lines.add(Line.of(Kind.FEE, fee.amount(), "billing.line.fee." + fee.reasonCode()));
         }

@@ -7,10 +7,11 @@ import clinic.relief.shared.Money;
 
 /**
  * What the pricing policy needs to quote one appointment. {@code member} and {@code insurance} are null when the
- * patient has no membership or no coverage; {@code giftCard} is the balance the patient wants to use (zero for none).
+ * patient has no membership or no coverage; {@code giftCard} is the balance the patient wants to use (zero for none);
+ * {@code freeSession} is the message code of a voucher that pays the whole session (null for none).
  */
 public record QuoteRequest(String serviceId, int minutes, Money listPrice, MemberTerms member,
-        InsuranceTerms insurance, Money giftCard, List<Fee> fees) {
+        InsuranceTerms insurance, Money giftCard, List<Fee> fees, String freeSession) {
 
     public QuoteRequest {
         Objects.requireNonNull(serviceId, "serviceId");
@@ -24,25 +25,31 @@ public record QuoteRequest(String serviceId, int minutes, Money listPrice, Membe
 
     /** A self-pay visit with nothing else to consider. */
     public static QuoteRequest selfPay(String serviceId, int minutes, Money listPrice) {
-        return new QuoteRequest(serviceId, minutes, listPrice, null, null, Money.ZERO, List.of());
+        return new QuoteRequest(serviceId, minutes, listPrice, null, null, Money.ZERO, List.of(), null);
     }
 
     public QuoteRequest withMember(MemberTerms terms) {
-        return new QuoteRequest(serviceId, minutes, listPrice, terms, insurance, giftCard, fees);
+        return new QuoteRequest(serviceId, minutes, listPrice, terms, insurance, giftCard, fees, freeSession);
     }
 
     public QuoteRequest withInsurance(InsuranceTerms terms) {
-        return new QuoteRequest(serviceId, minutes, listPrice, member, terms, giftCard, fees);
+        return new QuoteRequest(serviceId, minutes, listPrice, member, terms, giftCard, fees, freeSession);
     }
 
     public QuoteRequest withGiftCard(Money balance) {
-        return new QuoteRequest(serviceId, minutes, listPrice, member, insurance, balance, fees);
+        return new QuoteRequest(serviceId, minutes, listPrice, member, insurance, balance, fees, freeSession);
     }
 
     public QuoteRequest withFee(Fee fee) {
         List<Fee> more = new java.util.ArrayList<>(fees);
         more.add(fee);
-        return new QuoteRequest(serviceId, minutes, listPrice, member, insurance, giftCard, more);
+        return new QuoteRequest(serviceId, minutes, listPrice, member, insurance, giftCard, more, freeSession);
+    }
+
+    /** A voucher pays this session (its line says {@code lineCode}); insurance and membership credit are not used. */
+    public QuoteRequest withFreeSession(String lineCode) {
+        return new QuoteRequest(serviceId, minutes, listPrice, member, insurance, giftCard, fees,
+                Objects.requireNonNull(lineCode, "lineCode"));
     }
 
     /**

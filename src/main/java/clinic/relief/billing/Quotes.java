@@ -17,7 +17,7 @@ import static clinic.relief.billing.CreditLedger.ts;
 /**
  * Quotes appointments from the price list, the patient's membership and, when the insurance module provides a
  * {@link CoverageLookup}, their coverage; stores each booked appointment's quote. Works with no coverage lookup:
- * every visit is then self-pay.
+ * every visit is then self-pay. When a module provides {@link FollowUpVouchers}, a voucher makes a session free.
  */
 @Service
 public class Quotes {
@@ -28,12 +28,15 @@ public class Quotes {
     private final Plans plans;
     private final CreditLedger ledger;
     private final ObjectProvider<CoverageLookup> coverage;
+    private final ObjectProvider<FollowUpVouchers> vouchers;
     private final ClinicMonths months;
     private final JdbcClient jdbc;
     private final GiftCards giftCards;
 
     Quotes(PriceList prices, MembershipStore memberships, Plans plans, CreditLedger ledger,
-            ObjectProvider<CoverageLookup> coverage, ClinicMonths months, JdbcClient jdbc, GiftCards giftCards) {
+            ObjectProvider<CoverageLookup> coverage, ObjectProvider<FollowUpVouchers> vouchers, ClinicMonths months,
+            JdbcClient jdbc, GiftCards giftCards) {
+        this.vouchers = vouchers;
         this.giftCards = giftCards;
         this.prices = prices;
         this.memberships = memberships;
@@ -47,7 +50,31 @@ public class Quotes {
     /** The quote a patient would get for this service, length and day now (nothing is stored or used). */
     @Transactional(readOnly = true)
     public Quote preview(UUID patientId, String serviceId, int minutes, LocalDate day) {
-        return policy.quote(request(patientId, serviceId, minutes, day));
+        QuoteRequest request = request(patientId, serviceId, minutes, day);
+        FollowUpVouchers granted = vouchers.getIfAvailable();
+        if (granted == null || patientId == null) {
+            return policy.quote(request);
+        }
+        // The day's start stands for the session's time: a voucher ending that day may show free and not be.
+        Instant start = day.atStartOfDay(months.zone()).toInstant();
+        return policy.quote(granted.available(patientId, serviceId, minutes, start)
+                .map(free -> request.withFreeSession(free.lineCode())).orElse(request));
+    }
+
+    /** Uses a free follow-up voucher for this booked appointment, if the patient holds one that fits. */
+    Optional<FollowUpVouchers.FreeSession> redeemFreeSession(UUID patientId, String serviceId, int minutes,
+            Instant start, UUID appointmentId) {
+        FollowUpVouchers granted = vouchers.getIfAvailable();
+        return granted == null || patientId == null ? Optional.empty()
+                : granted.redeem(patientId, serviceId, minutes, start, appointmentId);
+    }
+
+    /** Gives back the voucher a cancelled appointment used. */
+    void releaseFreeSession(UUID appointmentId) {
+        FollowUpVouchers granted = vouchers.getIfAvailable();
+        if (granted != null) {
+            granted.release(appointmentId);
+        }
     }
 
     /**

@@ -65,6 +65,11 @@ class ClientLinks {
                     Measures.Actor.CLIENT_LINK);
         } catch (InvalidScore invalid) {
             return refused(model, visit, token, invalid, response);
+        } catch (PainScoresFinal done) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("problem", "outcomes.scores.finalRefused");
+            fill(model, visit, token);
+            return "outcomes/scores";
         }
         redirect.addFlashAttribute("notice", "outcomes.scores.thanks");
         return "redirect:/outcomes/v/" + token;
@@ -116,6 +121,7 @@ class ClientLinks {
     private void fill(Model model, Visit visit, String token) {
         model.addAttribute("token", token);
         model.addAttribute("pain", pain.of(visit.appointmentId()).orElse(new PainScores.Pain(null, null)));
+        model.addAttribute("painFinal", measures.painFinal(visit));
         model.addAttribute("due", measures.due(visit));
         model.addAttribute("odi", definitions.items(Instrument.ODI));
         model.addAttribute("ndi", definitions.items(Instrument.NDI));

@@ -48,19 +48,33 @@ class Measures {
         static final Actor CLIENT_LINK = new Actor("client-link", "PATIENT");
     }
 
-    /** Records pain before and/or after (null leaves a value as it is); then applies the guarantee once. */
+    /**
+     * Records pain before and/or after (null leaves a value as it is); then applies the guarantee once.
+     *
+     * @throws InvalidScore for a value off the scale
+     * @throws PainScoresFinal once the visit's note is signed (an amendment opens them again); nothing changes
+     */
     @Transactional
     public PainScores.Pain recordPain(Visit visit, Integer before, Integer after, Actor actor) {
         check(before, "before");
         check(after, "after");
+        if (notes.painFinal(visit.appointmentId(), true)) {
+            throw new PainScoresFinal(visit.appointmentId());
+        }
         pain.record(visit.appointmentId(), before, after, actor.name(), clock.instant());
         audit.recordAs(actor.name(), actor.role(), AuditAction.CREATE, RECORD_KIND, visit.appointmentId(),
                 visit.patientId());
         PainScores.Pain now = pain.of(visit.appointmentId()).orElseThrow();
-        if (guarantee.fallsShort(now) && !guarantee.claimed(visit.appointmentId())) {
-            guarantee.claim(visit, now);
+        if (guarantee.fallsShort(now)) {
+            guarantee.offerOnce(visit, now);
         }
         return now;
+    }
+
+    /** Whether the visit's pain scores can no longer change (its note is signed). */
+    @Transactional(readOnly = true)
+    public boolean painFinal(Visit visit) {
+        return notes.painFinal(visit.appointmentId(), false);
     }
 
     /** Scores and stores a questionnaire; {@code activities} only for the PSFS. */

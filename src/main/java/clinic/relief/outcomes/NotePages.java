@@ -101,6 +101,8 @@ class NotePages {
             redirect.addFlashAttribute("notice", "outcomes.scores.saved");
         } catch (InvalidScore invalid) {
             redirect.addFlashAttribute("problem", invalid.messageKey());
+        } catch (PainScoresFinal done) {
+            redirect.addFlashAttribute("problem", done.messageKey());
         }
         return "redirect:/staff/notes/" + appointmentId;
     }

@@ -51,6 +51,7 @@ class NoteView {
         Visit visit = history.visit();
         model.addAttribute("pain", pain.of(visit.appointmentId()).orElse(new PainScores.Pain(null, null)));
         model.addAttribute("mayScore", reader.mayWrite(visit));
+        model.addAttribute("painFinal", latest.isSigned());
         model.addAttribute("linkPath", "/outcomes/v/" + visit.linkToken());
         model.addAttribute("voucher", guarantee.claimed(visit.appointmentId()));
         model.addAttribute("report", progress.progressFor(visit.patientId(), locale));

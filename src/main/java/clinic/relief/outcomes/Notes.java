@@ -73,6 +73,18 @@ class Notes {
                 .param("now", utc(now)).param("by", by).param("id", id).update();
     }
 
+    /**
+     * Whether the visit's pain scores are final: the latest version of its note is signed. With {@code lock}, takes a
+     * share lock on that version (in a read-write transaction), so a signature being written meanwhile is waited for
+     * rather than missed.
+     */
+    boolean painFinal(UUID appointmentId, boolean lock) {
+        return jdbc.sql("""
+                select signed_at is not null from outcomes_note where appointment_id = :a
+                order by version desc limit 1""" + (lock ? " for share" : ""))
+                .param("a", appointmentId).query(Boolean.class).optional().orElse(false);
+    }
+
     void voidNote(UUID appointmentId, String reason, String by, Instant now) {
         jdbc.sql("insert into outcomes_note_void (appointment_id, reason, voided_by, voided_at)"
                         + " values (:a, :reason, :by, :now)")

@@ -26,6 +26,7 @@ import static clinic.relief.outcomes.Visits.utc;
  * relief.outcomes.guarantee.enabled} is true. A session whose pain after is not at least {@code minimumDrop} points
  * below pain before earns one free follow-up within {@code followUpDays}: a voucher (one per appointment), the event
  * {@link ReliefGuaranteeOffered}, and an e-mail through booking's outbox whose subject says nothing medical.
+ * Billing prices the follow-up at zero, once, through billing's {@code FollowUpVouchers} (implemented here).
  */
 @Service
 public class ReliefGuarantee {
@@ -70,6 +71,15 @@ public class ReliefGuarantee {
      */
     @Transactional
     public ReliefGuaranteeOffered claim(Visit visit, PainScores.Pain pain) {
+        return offerOnce(visit, pain).orElseThrow(() -> new GuaranteeAlreadyClaimed(visit.appointmentId()));
+    }
+
+    /**
+     * Like {@link #claim} but answers empty, changing nothing, when the appointment already has its voucher: two
+     * requests at once both succeed and exactly one voucher, event and e-mail result (the primary key decides).
+     */
+    @Transactional
+    Optional<ReliefGuaranteeOffered> offerOnce(Visit visit, PainScores.Pain pain) {
         if (!fallsShort(pain)) {
             throw new IllegalStateException("Appointment " + visit.appointmentId() + " does not qualify");
         }
@@ -83,13 +93,13 @@ public class ReliefGuarantee {
                 .param("before", pain.before()).param("after", pain.after()).param("until", utc(validUntil))
                 .param("now", utc(now)).update();
         if (added == 0) {
-            throw new GuaranteeAlreadyClaimed(visit.appointmentId());
+            return Optional.empty();
         }
         ReliefGuaranteeOffered offered = new ReliefGuaranteeOffered(visit.patientId(), visit.appointmentId(),
                 visit.serviceId(), validUntil);
         events.publishEvent(offered);
         email(visit, validUntil);
-        return offered;
+        return Optional.of(offered);
     }
 
     /** Whether a voucher exists for this appointment. */

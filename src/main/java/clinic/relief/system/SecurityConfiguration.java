@@ -106,6 +106,9 @@ class SecurityConfiguration {
                         .requestMatchers("/staff/billing/**", "/staff/billing").hasAnyRole("OWNER", "FRONT_DESK")
                         // Insurance (coverage, prescriptions with diagnoses, claims): front desk and owner only.
                         .requestMatchers("/staff/insurance/**").hasAnyRole("OWNER", "FRONT_DESK")
+                        // Treatment notes: therapists and the owner, never the front desk; the results: the owner.
+                        .requestMatchers("/staff/notes", "/staff/notes/**").hasAnyRole("OWNER", "THERAPIST")
+                        .requestMatchers("/staff/outcomes/**").hasRole("OWNER")
                         .requestMatchers("/staff/**").hasAnyRole("OWNER", "FRONT_DESK", "THERAPIST")
                         // Appointments carry patients' names: front desk and owner only (therapists use their day view).
                         .requestMatchers("/api/booking/appointments/**").hasAnyRole("OWNER", "FRONT_DESK")

@@ -42,6 +42,15 @@ class PricingPolicyTests {
                         List.of(Kind.LIST_PRICE, Kind.MEMBER_PRICE)),
                 Arguments.of("membership credit", selfPay().withMember(WITH_CREDIT), "0.00", true,
                         List.of(Kind.LIST_PRICE, Kind.MEMBERSHIP_CREDIT)),
+                Arguments.of("free follow-up voucher, no credit used",
+                        selfPay().withMember(WITH_CREDIT).withFreeSession("outcomes.voucher.line"), "0.00", false,
+                        List.of(Kind.LIST_PRICE, Kind.FREE_FOLLOW_UP)),
+                Arguments.of("free follow-up voucher, nothing billed to insurance",
+                        selfPay().withInsurance(terms("20", 0, "0", null, true)).withFreeSession("outcomes.voucher.line"),
+                        "0.00", false, List.of(Kind.LIST_PRICE, Kind.FREE_FOLLOW_UP)),
+                Arguments.of("free follow-up voucher, an earlier fee still owed",
+                        selfPay().withFee(new Fee("lateCancel", Money.of("40"))).withFreeSession("outcomes.voucher.line"),
+                        "40.00", false, List.of(Kind.LIST_PRICE, Kind.FREE_FOLLOW_UP, Kind.FEE)),
                 Arguments.of("copay only", selfPay().withInsurance(terms("20", 0, "0", null, false)), "20.00", false,
                         List.of(Kind.LIST_PRICE, Kind.INSURANCE, Kind.COPAY)),
                 Arguments.of("deductible larger than the visit", selfPay().withInsurance(terms("0", 20, "500", null, false)),
@@ -88,7 +97,8 @@ class PricingPolicyTests {
         assertThat(quote.usesCredit()).isEqualTo(usesCredit);
         assertThat(quote.lines()).extracting(Line::kind).containsExactlyElementsOf(kinds);
         assertThat(Line.total(quote.lines())).isEqualTo(quote.total());
-        assertThat(quote.lines()).allSatisfy(line -> assertThat(line.code()).startsWith("billing.line."));
+        assertThat(quote.lines()).filteredOn(line -> line.kind() != Kind.FREE_FOLLOW_UP)
+                .allSatisfy(line -> assertThat(line.code()).startsWith("billing.line."));
     }
 
     @Test

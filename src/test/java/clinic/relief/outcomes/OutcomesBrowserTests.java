@@ -14,8 +14,9 @@ import clinic.relief.booking.Slot;
 import clinic.relief.browser.BrowserTest;
 import clinic.relief.painmap.Assessments;
 import clinic.relief.painmap.PainQuery;
-import clinic.relief.patients.NewPatient;
-import clinic.relief.patients.Patients;
+import clinic.relief.patients.PatientAccounts;
+import clinic.relief.patients.SignUp;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -25,8 +26,8 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A therapist writes and signs a note with the trigger points found and the pain scores, and the client opens their
- * progress chart from their link. The appointment is booked (with a pain finder assessment), checked in and completed
+ * A therapist writes and signs a note with the trigger points found and the pain scores; the client opens their
+ * progress chart from their link, and again signed in to the patient portal ("My progress"). The appointment is booked (with a pain finder assessment), checked in and completed
  * through booking's own API, so the note is drafted by the real event. Screenshots at 390 and 1280 px, English and
  * Spanish, with axe-core checks.
  */
@@ -35,12 +36,16 @@ class OutcomesBrowserTests extends BrowserTest {
 
     @Autowired Booking booking;
     @Autowired AppointmentBook appointments;
-    @Autowired Patients patients;
     @Autowired Assessments assessments;
     @Autowired Visits visits;
     @Autowired clinic.relief.staff.Staff staff;
+    @Autowired PatientAccounts accounts;
+    @Autowired JdbcClient jdbc;
+
+    private static final String PASSWORD = "a long patient password";
 
     private final List<String> problems = new ArrayList<>();
+    private String clientEmail;
 
     @Test
     void aTherapistSignsANoteWithTriggerPointsAndTheClientSeesTheProgressChart() throws IOException {
@@ -90,10 +95,39 @@ class OutcomesBrowserTests extends BrowserTest {
             assertThat(driver.findElements(By.cssSelector("svg.chart line.mcid"))).hasSize(1);
             assertThat(driver.findElement(By.cssSelector("table.data-table tbody")).getText()).contains("7", "3");
             check("client-progress-" + language + "-" + width);
+
+            portalProgress(language, width);
         }
         driver.get(url("/results?lang=es"));
         check("public-results-es-390");
         assertThat(problems).isEmpty();
+    }
+
+    /** The client signs in to the portal and opens "My progress" from their appointments page. */
+    private void portalProgress(String language, int width) throws IOException {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/account/login?lang=" + language));
+        driver.findElement(By.id("email")).sendKeys(clientEmail);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form button[type=submit]")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("a[href$='/account/progress']")).click());
+        assertThat(driver.findElement(By.tagName("h1")).getText())
+                .isEqualTo(language.equals("es") ? "Mi progreso" : "My progress");
+        assertThat(driver.findElements(By.cssSelector("svg.chart polyline.line-after"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("svg.chart line.mcid"))).hasSize(1);
+        assertThat(driver.findElement(By.cssSelector("table.data-table tbody")).getText()).contains("7", "3");
+        check("portal-progress-" + language + "-" + width);
+    }
+
+    /** A confirmed portal account for a new client, made the way the portal makes it; returns its patient id. */
+    private UUID clientWithAccount() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        clientEmail = "lena-" + tag + "@example.com";
+        accounts.signUp(new SignUp("Lena", "Client" + tag, null, clientEmail, PASSWORD, PASSWORD), "en");
+        clinic.relief.EventsHandled.awaitAll(jdbc);
+        String body = jdbc.sql("select body from booking_outbox where recipient = :e and kind = 'VERIFY_ACCOUNT'")
+                .param("e", clientEmail).query(String.class).single();
+        return accounts.confirm(body.replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1"), PASSWORD).patientId();
     }
 
     private void signIn() {
@@ -107,9 +141,7 @@ class OutcomesBrowserTests extends BrowserTest {
     private UUID completedVisit() {
         // The account signIn() uses: other classes sharing this demo app add therapists whose names also start "Mar".
         UUID maria = staff.findByEmail("maria@demo.relief.test").orElseThrow().id();
-        String tag = UUID.randomUUID().toString().substring(0, 6);
-        UUID client = patients.findOrCreate(new NewPatient("Lena", "Client" + tag, null, tag + "@example.com", null,
-                "en")).id();
+        UUID client = clientWithAccount();
         UUID assessment = assessments.assess(PainQuery.ofRegions("low_back_lateral_R")).id();
         LocalDate from = LocalDate.now().plusDays(2);
         // Browser test classes share one demo app, and another class's owner may have edited Maria's services.
