@@ -81,6 +81,30 @@ public class Appointment {
         return booked();
     }
 
+    /**
+     * The e-mail is confirmed but the clinic approves new clients first: the hold becomes a request of the patient
+     * that address belongs to, still holding the slot; nothing is announced until it is approved.
+     */
+    void awaitApprovalFor(UUID patient) {
+        require(AppointmentStatus.PENDING, "request approval of");
+        patientId = Objects.requireNonNull(patient);
+        status = AppointmentStatus.REQUESTED;
+    }
+
+    /** The front desk accepts the request: it is booked and announced like any booking. */
+    AppointmentBooked approve() {
+        require(AppointmentStatus.REQUESTED, "approve");
+        status = AppointmentStatus.BOOKED;
+        return booked();
+    }
+
+    /** The front desk declines the request: it frees the slot, with no fee (nothing was ever booked). */
+    void decline(Instant now) {
+        require(AppointmentStatus.REQUESTED, "decline");
+        status = AppointmentStatus.CANCELLED;
+        cancelledAt = now;
+    }
+
     /** The hold ran out unconfirmed: it frees the slot (as a cancellation without fee or announcement). */
     void expireHold(Instant now) {
         require(AppointmentStatus.PENDING, "expire");

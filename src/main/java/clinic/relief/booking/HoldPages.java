@@ -50,7 +50,7 @@ class HoldPages {
         AppointmentView booked = holds.confirm(token);
         redirect.addFlashAttribute("when", views.dateTime(booked.start(), locale));
         redirect.addFlashAttribute("service", booked.service().name(locale));
-        return "redirect:/book/done";
+        return booked.status() == AppointmentStatus.REQUESTED ? "redirect:/book/requested" : "redirect:/book/done";
     }
 
     @ExceptionHandler(PatientAlreadyBooked.class)

@@ -34,15 +34,17 @@ class OnlineBooking {
     private final PatientAccounts accounts;
     private final BookingViews views;
     private final BookingProblems problems;
+    private final Approvals approvals;
 
     OnlineBooking(Booking booking, Patients patients, OnlineHolds holds, PatientAccounts accounts,
-            BookingViews views, BookingProblems problems) {
+            BookingViews views, BookingProblems problems, Approvals approvals) {
         this.booking = booking;
         this.patients = patients;
         this.holds = holds;
         this.accounts = accounts;
         this.views = views;
         this.problems = problems;
+        this.approvals = approvals;
     }
 
     @GetMapping("/book")
@@ -106,13 +108,15 @@ class OnlineBooking {
             RedirectAttributes redirect) {
         PhoneBooking.ServiceChoice picked = PhoneBooking.ServiceChoice.parse(form.choice());
         try {
-            Appointment appointment = booking.book(new BookAppointment(patient.id(), picked.service(),
+            BookAppointment command = new BookAppointment(patient.id(), picked.service(),
                     picked.minutes(), BookingViews.startOf(form.slot()), BookingViews.therapistOf(form.slot()),
-                    Appointment.Source.ONLINE, form.assessmentId(), form.requestId()));
+                    Appointment.Source.ONLINE, form.assessmentId(), form.requestId());
+            boolean request = approvals.required(Appointment.Source.ONLINE, patient.id());
+            Appointment appointment = request ? approvals.requestFor(booking, command, patient) : booking.book(command);
             patients.recordIntake(patient.id(), form.intake());
             redirect.addFlashAttribute("when", views.dateTime(appointment.session().start(), locale));
             redirect.addFlashAttribute("service", booking.service(picked.service()).name(locale));
-            return "redirect:/book/done";
+            return request ? "redirect:/book/requested" : "redirect:/book/done";
         } catch (SlotTaken | SlotNotOffered | PatientAlreadyBooked | UnknownTherapist | UnknownLength lost) {
             model.addAttribute("patient", patient);
             model.addAttribute("problemText", problems.of(lost, locale).getTitle());

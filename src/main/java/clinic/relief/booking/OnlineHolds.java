@@ -37,10 +37,12 @@ class OnlineHolds {
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final OnlineHoldSettings settings;
+    private final Approvals approvals;
     private final Clock clock;
 
     OnlineHolds(Booking booking, AppointmentBook book, Appointments appointments, Patients patients, Outbox outbox, LinkLetters letters,
-            ApplicationEventPublisher events, JdbcClient jdbc, OnlineHoldSettings settings, Clock clock) {
+            ApplicationEventPublisher events, JdbcClient jdbc, OnlineHoldSettings settings, Approvals approvals,
+            Clock clock) {
         this.booking = booking;
         this.book = book;
         this.appointments = appointments;
@@ -50,6 +52,7 @@ class OnlineHolds {
         this.events = events;
         this.jdbc = jdbc;
         this.settings = settings;
+        this.approvals = approvals;
         this.clock = clock;
     }
 
@@ -84,7 +87,8 @@ class OnlineHolds {
 
     /**
      * Confirms the hold behind the link: the placeholder joins (or becomes) the patient with the confirmed address,
-     * and the appointment is booked and announced. A bad link or a clash with the patient's own appointment changes
+     * and the appointment is booked and announced (or, for a new client when new clients need approval, becomes a
+     * request awaiting the front desk). A bad link or a clash with the patient's own appointment changes
      * nothing.
      */
     @Transactional
@@ -92,16 +96,27 @@ class OnlineHolds {
         Hold hold = usable(find(token, true));
         Appointment appointment = appointments.find(hold.appointmentId()).orElseThrow();
         Patient patient = patients.confirmUnverified(appointment.stored().patientId(), hold.email());
-        AppointmentBooked booked = appointment.confirmFor(patient.id());
+        // A new client of a clinic that approves new clients first gets a request, not a booking (see Approvals).
+        boolean request = approvals.required(appointment, patient.id());
+        AppointmentBooked booked = null;
+        if (request) {
+            appointment.awaitApprovalFor(patient.id());
+        } else {
+            booked = appointment.confirmFor(patient.id());
+        }
         try {
             appointments.update(appointment);
         } catch (Appointments.Overlap overlap) {
-            throw overlap.patientBusy() ? new PatientAlreadyBooked(booked.start())
-                    : new SlotTaken(booked.start(), List.of());
+            Instant start = appointment.session().start();
+            throw overlap.patientBusy() ? new PatientAlreadyBooked(start) : new SlotTaken(start, List.of());
         }
         jdbc.sql("update booking_online_hold set confirmed_at = :now where appointment_id = :id")
                 .param("now", utc(clock.instant())).param("id", hold.appointmentId()).update();
-        events.publishEvent(booked);
+        if (request) {
+            approvals.received(appointment, patient);
+        } else {
+            events.publishEvent(booked);
+        }
         return view(hold);
     }
 

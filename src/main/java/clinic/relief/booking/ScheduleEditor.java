@@ -82,7 +82,7 @@ class ScheduleEditor {
     List<Room> rooms() {
         return jdbc.sql("""
                 select r.id, r.name, r.active, (select count(*) from booking_appointment a where a.room_id = r.id
-                    and a.status in ('PENDING', 'BOOKED', 'CHECKED_IN') and a.blocked_until > :now) as upcoming
+                    and a.status in ('PENDING', 'REQUESTED', 'BOOKED', 'CHECKED_IN') and a.blocked_until > :now) as upcoming
                 from booking_room r order by r.active desc, r.name""")
                 .param("now", utc(clock.instant()))
                 .query((rs, row) -> new Room(rs.getObject("id", UUID.class), rs.getString("name"),
@@ -115,7 +115,7 @@ class ScheduleEditor {
         jdbc.sql("select id from booking_room where id = :id for update").param("id", room).query(UUID.class).list();
         int upcoming = jdbc.sql("""
                 select count(*) from booking_appointment where room_id = :id
-                and status in ('PENDING', 'BOOKED', 'CHECKED_IN') and blocked_until > :now""").param("id", room).param("now", utc(clock.instant()))
+                and status in ('PENDING', 'REQUESTED', 'BOOKED', 'CHECKED_IN') and blocked_until > :now""").param("id", room).param("now", utc(clock.instant()))
                 .query(Integer.class).single();
         if (upcoming == 0) {
             admin.activate(room, false);

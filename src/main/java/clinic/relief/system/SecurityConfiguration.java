@@ -96,7 +96,7 @@ class SecurityConfiguration {
                         .requestMatchers("/staff/login").permitAll()
                         // Booking for callers and changing appointments: front desk and owner; therapists only read.
                         .requestMatchers("/staff/booking/new", "/staff/booking/patients", "/staff/booking/rooms",
-                                "/staff/booking/*/reschedule").hasAnyRole("OWNER", "FRONT_DESK")
+                                "/staff/booking/*/reschedule", "/staff/booking/requests").hasAnyRole("OWNER", "FRONT_DESK")
                         .requestMatchers(HttpMethod.POST, "/staff/booking/**").hasAnyRole("OWNER", "FRONT_DESK")
                         // Who read which clinical record: the owner only.
                         .requestMatchers("/staff/audit/**", "/staff/api-tokens/**", "/staff/api-tokens", "/staff/schedules",

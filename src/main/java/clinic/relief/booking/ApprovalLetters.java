@@ -1,0 +1,53 @@
+package clinic.relief.booking;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.patients.Patient;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the e-mails of a booking request: received, and declined. Like {@link Letters} they carry the time, the
+ * place and the first name at most: never a service name or anything medical, least of all in the subject.
+ */
+@Component
+class ApprovalLetters {
+
+    private final MessageSource messages;
+    private final ClinicProfile clinic;
+
+    ApprovalLetters(MessageSource messages, ClinicProfile clinic) {
+        this.messages = messages;
+        this.clinic = clinic;
+    }
+
+    Letters.Letter received(Patient patient, Instant start) {
+        return write("booking.mail.requestReceived", patient, start, "");
+    }
+
+    /** A decline; the front desk's reason, if any, is quoted in the body only. */
+    Letters.Letter declined(Patient patient, Instant start, String reason) {
+        Locale locale = locale(patient);
+        String quoted = reason == null || reason.isBlank() ? ""
+                : messages.getMessage("booking.mail.requestDeclined.reason", new Object[] {reason.strip()}, locale);
+        return write("booking.mail.requestDeclined", patient, start, quoted);
+    }
+
+    private Letters.Letter write(String key, Patient patient, Instant start, String extra) {
+        Locale locale = locale(patient);
+        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
+                .withZone(clinic.zone()).format(start);
+        String subject = messages.getMessage(key + ".subject", new Object[] {clinic.shortName(), when}, locale);
+        String body = messages.getMessage(key + ".body",
+                new Object[] {patient.firstName(), clinic.name(), when, extra, clinic.phoneDisplay()}, locale);
+        return new Letters.Letter(subject, body);
+    }
+
+    private static Locale locale(Patient patient) {
+        return Locale.forLanguageTag(patient.language() == null ? "en" : patient.language());
+    }
+}

@@ -1,0 +1,144 @@
+package clinic.relief.booking;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import clinic.relief.patients.Patient;
+import clinic.relief.patients.Patients;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static clinic.relief.booking.Schedules.utc;
+
+/**
+ * Request-and-approve for new clients ({@link NewClientSettings}). A new client's confirmed online booking waits as
+ * REQUESTED, holding its slot, until the front desk approves it (booked and announced like any booking, so the
+ * confirmation and billing follow) or declines it (the slot is freed, the patient told politely, and the freed time
+ * offered to the waitlist like a cancellation). Each decision locks the appointment's row, so of two concurrent
+ * decisions exactly one applies and the other meets {@link AppointmentStateConflict}.
+ */
+@Service
+@EnableConfigurationProperties(NewClientSettings.class)
+class Approvals {
+
+    private final Appointments appointments;
+    private final AppointmentBook book;
+    private final Patients patients;
+    private final Outbox outbox;
+    private final ApprovalLetters letters;
+    private final WaitlistOffers waitlist;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final NewClientSettings settings;
+    private final Clock clock;
+
+    Approvals(Appointments appointments, AppointmentBook book, Patients patients, Outbox outbox,
+            ApprovalLetters letters, WaitlistOffers waitlist, ApplicationEventPublisher events, JdbcClient jdbc,
+            NewClientSettings settings, Clock clock) {
+        this.appointments = appointments;
+        this.book = book;
+        this.patients = patients;
+        this.outbox = outbox;
+        this.letters = letters;
+        this.waitlist = waitlist;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Whether {@code appointment}, once it belongs to {@code patientId}, must wait for approval. */
+    boolean required(Appointment appointment, UUID patientId) {
+        return settings.needsApproval(appointment.stored().source(), returning(patientId, appointment.id()));
+    }
+
+    /** Whether a booking from {@code source} by this patient would wait for approval. */
+    boolean required(Appointment.Source source, UUID patientId) {
+        return settings.needsApproval(source, returning(patientId, null));
+    }
+
+    /**
+     * A returning client has an appointment (other than {@code except}) the clinic accepted: booked, checked in or
+     * completed. Holds, requests, no-shows and cancellations do not count.
+     */
+    private boolean returning(UUID patientId, UUID except) {
+        return jdbc.sql("""
+                select exists (select 1 from booking_appointment where patient_id = :patient
+                    and (cast(:except as uuid) is null or id <> :except)
+                    and status in ('BOOKED', 'CHECKED_IN', 'COMPLETED'))
+                """).param("patient", patientId).param("except", except).query(Boolean.class).single();
+    }
+
+    /**
+     * Books a signed-in new client's slot as a request straight away (their address is confirmed already) and
+     * queues the "request received" e-mail, in one transaction. A repeated request returns the first one.
+     */
+    Appointment requestFor(Booking booking, BookAppointment command, Patient patient) {
+        return booking.hold(command, appointment -> {
+            appointment.awaitApprovalFor(patient.id());
+            appointments.update(appointment);
+            received(appointment, patient);
+        });
+    }
+
+    /** Queues the "request received" e-mail of a request, in the caller's transaction. */
+    void received(Appointment appointment, Patient patient) {
+        if (patient.email() != null) {
+            outbox.queue("REQUEST_RECEIVED", appointment.id(), patient.email(),
+                    letters.received(patient, appointment.session().start()), clock.instant());
+        }
+    }
+
+    /** Requests waiting for a decision, soonest first. */
+    @Transactional(readOnly = true)
+    List<AppointmentView> awaiting() {
+        return jdbc.sql("select id from booking_appointment where status = 'REQUESTED' order by starts_at")
+                .query(UUID.class).list().stream().map(book::get).toList();
+    }
+
+    /** Approves a request: it becomes BOOKED and {@link AppointmentBooked} is published. */
+    @Transactional
+    void approve(UUID id, String staff) {
+        Appointment appointment = locked(id);
+        AppointmentBooked booked = appointment.approve();
+        appointments.update(appointment);
+        record(id, "APPROVED", null, staff);
+        events.publishEvent(booked);
+    }
+
+    /** Declines a request with an optional reason for the patient; the freed time goes to the waitlist. */
+    @Transactional
+    void decline(UUID id, String reason, String staff) {
+        Appointment appointment = locked(id);
+        Instant now = clock.instant();
+        appointment.decline(now);
+        appointments.update(appointment);
+        String kept = reason == null || reason.isBlank() ? null : reason.strip();
+        record(id, "DECLINED", kept, staff);
+        Appointment.Stored row = appointment.stored();
+        Patient patient = patients.get(row.patientId());
+        if (patient.email() != null) {
+            outbox.queue("REQUEST_DECLINED", id, patient.email(), letters.declined(patient, row.start(), kept), now);
+        }
+        waitlist.offerNext(row.therapistId(), row.start(), row.blockedUntil());
+    }
+
+    private Appointment locked(UUID id) {
+        jdbc.sql("select id from booking_appointment where id = :id for update").param("id", id).query(UUID.class)
+                .optional().orElseThrow(() -> new UnknownAppointment(id));
+        return appointments.find(id).orElseThrow(() -> new UnknownAppointment(id));
+    }
+
+    private void record(UUID id, String decision, String reason, String staff) {
+        jdbc.sql("""
+                insert into booking_request_decision (appointment_id, decision, reason, decided_by, decided_at)
+                values (:id, :decision, :reason, :staff, :now)
+                """).param("id", id).param("decision", decision).param("reason", reason).param("staff", staff)
+                .param("now", utc(clock.instant())).update();
+    }
+}

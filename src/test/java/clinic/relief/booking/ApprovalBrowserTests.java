@@ -1,0 +1,109 @@
+package clinic.relief.booking;
+
+import java.io.IOException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import clinic.relief.browser.BrowserTest;
+import clinic.relief.patients.NewPatient;
+import clinic.relief.patients.Patient;
+import clinic.relief.patients.Patients;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * New clients' booking requests in a real browser with the demo data, in approve mode: the patient's "request
+ * received" page, and the front desk approving one request and declining another with a reason. Screenshots at 390
+ * and 1280 px in English and Spanish, axe-core checks on each page.
+ */
+@ActiveProfiles({ "test", "demo" })
+@TestPropertySource(properties = "relief.booking.new-clients=approve")
+class ApprovalBrowserTests extends BrowserTest {
+
+    static final ZoneId LA = ZoneId.of("America/Los_Angeles");
+
+    @Autowired Booking booking;
+    @Autowired AppointmentBook book;
+    @Autowired Approvals approvals;
+    @Autowired Patients patients;
+
+    private final List<String> problems = new ArrayList<>();
+
+    @Test
+    void theFrontDeskApprovesOneRequestAndDeclinesAnother() throws IOException {
+        Therapist maria = book.therapists().stream().filter(t -> t.name().startsWith("María")).findFirst()
+                .orElseThrow();
+        int next = 0;
+        for (int width : new int[] {1280, 390}) {
+            for (String language : List.of("en", "es")) {
+                driver.get(url("/"));
+                driver.manage().deleteAllCookies();
+                browser.width(width);
+                driver.get(url("/book/requested?lang=" + language));
+                check("requested-" + language + "-" + width);
+
+                UUID first = request(maria, next++);
+                UUID second = request(maria, next++);
+                signIn("desk@demo.relief.test", "demo-desk-relief");
+                driver.get(url("/staff/booking/requests?lang=" + language));
+                check("requests-" + language + "-" + width);
+
+                browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector(
+                        "form[action$='/requests/" + first + "/approve'] button")).click());
+                assertThat(book.get(first).status()).isEqualTo(AppointmentStatus.BOOKED);
+                check("approved-" + language + "-" + width);
+
+                driver.findElement(By.id("reason-" + second)).sendKeys(language.equals("es")
+                        ? "Ese día la terapeuta solo atiende a clientes habituales." : "That morning is kept for regulars.");
+                browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector(
+                        "form[action$='/requests/" + second + "/decline'] button")).click());
+                assertThat(book.get(second).status()).isEqualTo(AppointmentStatus.CANCELLED);
+                assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+                        .isIn("Declined: the time is free again and the client has been told.",
+                                "Rechazada: el horario vuelve a estar libre y se ha avisado al cliente.");
+                check("declined-" + language + "-" + width);
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /** A signed-in new client's request, as the portal makes it, at the therapist's next free time. */
+    private UUID request(Therapist therapist, int n) {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Patient patient = patients.findOrCreate(new NewPatient("Nora", "Nueva" + tag, "(310) 555-0161",
+                "nora-" + tag + "@example.com", null, n % 2 == 0 ? "en" : "es"));
+        Slot free = booking.availability("deep-tissue", 60, day(), day().plusDays(7), therapist.id()).get(0);
+        return approvals.requestFor(booking, new BookAppointment(patient.id(), "deep-tissue", 60, free.start(),
+                therapist.id(), Appointment.Source.ONLINE, null, null), patient).id();
+    }
+
+    private void signIn(String email, String password) {
+        driver.get(url("/staff/login?lang=en"));
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form button[type=submit]")).click());
+    }
+
+    private void check(String name) throws IOException {
+        browser.screenshot("approval-" + name);
+        browser.seriousAccessibilityViolations().forEach(v -> problems.add(name + ": " + v));
+    }
+
+    /** Three days ahead, moved off Sunday (the demo therapists work Monday to Saturday). */
+    private static LocalDate day() {
+        LocalDate day = LocalDate.now(LA).plusDays(3);
+        while (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+}
