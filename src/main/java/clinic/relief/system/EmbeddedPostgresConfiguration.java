@@ -51,11 +51,12 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedPostgres postgres,
+            @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(10);
+        dataSource.setMaximumPoolSize(poolSize);
         dataSource.setPoolName("relief-embedded");
         return dataSource;
     }
