@@ -118,7 +118,8 @@ class BillingPages {
                 memberships.get(id).patientId(), flash);
     }
 
-    private String act(Runnable action, String done, UUID patientId, RedirectAttributes flash) {
+    /** Runs a desk action and returns to the patient's billing page with its outcome (or refusal) flashed. */
+    static String act(Runnable action, String done, UUID patientId, RedirectAttributes flash) {
         try {
             action.run();
             flash.addFlashAttribute("doneCode", done);

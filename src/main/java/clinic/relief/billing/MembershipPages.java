@@ -51,13 +51,6 @@ class MembershipPages {
     }
 
     private String act(UUID membershipId, Runnable action, String done, RedirectAttributes flash) {
-        UUID patientId = memberships.get(membershipId).patientId();
-        try {
-            action.run();
-            flash.addFlashAttribute("doneCode", done);
-        } catch (BillingFailure failure) {
-            flash.addFlashAttribute("problemCode", "billing.problem." + failure.code());
-        }
-        return "redirect:/staff/billing/patients/" + patientId;
+        return BillingPages.act(action, done, memberships.get(membershipId).patientId(), flash);
     }
 }

@@ -13,6 +13,17 @@ public class BadLink extends RuntimeException {
         this.reason = reason;
     }
 
+    /** Refuses a link already used or past its expiry at {@code now}. */
+    static void requireUsable(java.time.OffsetDateTime usedAt, java.time.OffsetDateTime expiresAt,
+            java.time.Instant now) {
+        if (usedAt != null) {
+            throw new BadLink(Reason.USED);
+        }
+        if (!now.isBefore(expiresAt.toInstant())) {
+            throw new BadLink(Reason.EXPIRED);
+        }
+    }
+
     public Reason reason() {
         return reason;
     }

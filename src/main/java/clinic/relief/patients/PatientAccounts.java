@@ -142,12 +142,7 @@ public class PatientAccounts {
                         + (lock ? " for update of t" : ""))
                 .param("hash", VerificationToken.hash(token)).query(Link.class).optional()
                 .orElseThrow(() -> new BadLink(BadLink.Reason.UNKNOWN));
-        if (link.usedAt() != null) {
-            throw new BadLink(BadLink.Reason.USED);
-        }
-        if (!clock.instant().isBefore(link.expiresAt().toInstant())) {
-            throw new BadLink(BadLink.Reason.EXPIRED);
-        }
+        BadLink.requireUsable(link.usedAt(), link.expiresAt(), clock.instant());
         return link.email();
     }
 
