@@ -72,13 +72,13 @@ public class Booking {
 
     /** Every free start for the service and length on the clinic dates {@code from}-{@code to}, optionally with one therapist. */
     public List<Slot> availability(String serviceId, int minutes, LocalDate from, LocalDate to, UUID therapistId) {
-        return slots(catalogue.get(serviceId), minutes, from, to, therapistId, null, true);
+        return slots(catalogue.get(serviceId), minutes, from, to, therapistId, null, span(from, to));
     }
 
     /** Free starts for moving {@code appointment}: its own time counts as free. */
     List<Slot> availabilityFor(UUID appointment, String serviceId, int minutes, LocalDate from, LocalDate to,
             UUID therapistId) {
-        return slots(catalogue.get(serviceId), minutes, from, to, therapistId, appointment, true);
+        return slots(catalogue.get(serviceId), minutes, from, to, therapistId, appointment, span(from, to));
     }
 
     /**
@@ -171,14 +171,17 @@ public class Booking {
     /** The offered slot starting at {@code start} (with the therapist, if given); otherwise {@link SlotNotOffered}. */
     Slot offered(BookableService service, int minutes, Instant start, UUID therapistId, UUID ignoring) {
         // The start's own day answers the common case; the wider search is only for the alternatives of a refusal.
+        // Only appointments that overlap this one start's blocked span can keep it from being offered, so only those
+        // are read: the other starts of the day may then look free, but only this one is looked at.
         LocalDate day = start.atZone(zone).toLocalDate();
-        Optional<Slot> slot = startingAt(start, slots(service, minutes, day, day, therapistId, ignoring, true));
+        TimeRange blocked = TimeRange.of(start, service.session(minutes).plus(service.rules().buffer()));
+        Optional<Slot> slot = startingAt(start, slots(service, minutes, day, day, therapistId, ignoring, blocked));
         if (slot.isPresent()) {
             return slot.get();
         }
         List<Slot> free = around(service, minutes, start, therapistId, ignoring);
         // Valid by the rules and hours, only held by other appointments: that is a lost race, not bad input.
-        if (startingAt(start, slots(service, minutes, day, day, therapistId, ignoring, false)).isPresent()) {
+        if (startingAt(start, slots(service, minutes, day, day, therapistId, ignoring, null)).isPresent()) {
             throw new SlotTaken(start, nearest(free, start));
         }
         throw new SlotNotOffered(start);
@@ -196,7 +199,9 @@ public class Booking {
     /** Free starts from the day before {@code start} to the day after. */
     private List<Slot> around(BookableService service, int minutes, Instant start, UUID therapistId, UUID ignoring) {
         LocalDate day = start.atZone(zone).toLocalDate();
-        return slots(service, minutes, day.minusDays(1), day.plusDays(1), therapistId, ignoring, true);
+        LocalDate from = day.minusDays(1);
+        LocalDate to = day.plusDays(1);
+        return slots(service, minutes, from, to, therapistId, ignoring, span(from, to));
     }
 
     private static List<Slot> nearest(List<Slot> free, Instant start) {
@@ -207,16 +212,24 @@ public class Booking {
                 .toList();
     }
 
+    /**
+     * Free starts on the clinic dates {@code from}-{@code to}, counting the appointments that block time inside
+     * {@code appointmentsIn} (null: none, for what the rules and hours alone allow).
+     */
     private List<Slot> slots(BookableService service, int minutes, LocalDate from, LocalDate to, UUID therapistId,
-            UUID ignoring, boolean withAppointments) {
+            UUID ignoring, TimeRange appointmentsIn) {
         List<UUID> ids = therapists.giving(service.id()).stream().map(Therapist::id)
                 .filter(id -> therapistId == null || id.equals(therapistId)).toList();
         if (therapistId != null && ids.isEmpty()) {
             throw new UnknownTherapist(therapistId, service.id());
         }
-        TimeRange span = new TimeRange(from.atStartOfDay(zone).toInstant(), to.plusDays(2).atStartOfDay(zone).toInstant());
         return availability.slots(new Availability.Request(service.session(minutes), service.rules().buffer(), from, to),
-                schedules.of(ids, span, ignoring, withAppointments),
-                service.rules().needsRoom() ? schedules.rooms(span, ignoring, withAppointments) : null);
+                schedules.of(ids, span(from, to), appointmentsIn, ignoring),
+                service.rules().needsRoom() ? schedules.rooms(appointmentsIn, ignoring) : null);
+    }
+
+    /** Every instant a session starting on the clinic dates {@code from}-{@code to} could block, with room to spare. */
+    private TimeRange span(LocalDate from, LocalDate to) {
+        return new TimeRange(from.atStartOfDay(zone).toInstant(), to.plusDays(2).atStartOfDay(zone).toInstant());
     }
 }
