@@ -72,7 +72,8 @@ class BookingApi {
         Appointment appointment = booking.book(new BookAppointment(request.patientId(), request.service(),
                 request.minutes(), request.start(), request.therapistId(), Appointment.Source.FRONT_DESK,
                 request.assessmentId(), idempotencyKey));
-        return ResponseEntity.status(201).body(AppointmentJson.of(book.get(appointment.id())));
+        // Everything the answer holds is in the appointment just written (or found for a retried key): no re-read.
+        return ResponseEntity.status(201).body(AppointmentJson.of(appointment.stored()));
     }
 
     @GetMapping("/appointments/{id}")
@@ -113,6 +114,11 @@ class BookingApi {
 
     record AppointmentJson(UUID id, UUID patientId, UUID therapistId, String service, int minutes, Instant start,
             Instant end, String status, BigDecimal feeOwed) {
+
+        static AppointmentJson of(Appointment.Stored row) {
+            return new AppointmentJson(row.id(), row.patientId(), row.therapistId(), row.serviceId(), row.minutes(),
+                    row.start(), row.end(), row.status().name(), row.feeOwed());
+        }
 
         static AppointmentJson of(AppointmentView view) {
             return new AppointmentJson(view.id(), view.patient().id(), view.therapist().id(), view.service().id(),

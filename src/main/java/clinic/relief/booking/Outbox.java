@@ -1,6 +1,7 @@
 package clinic.relief.booking;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -41,31 +42,54 @@ class Outbox {
 
     @EventListener
     void on(AppointmentBooked booked) {
-        letters(Letters.Kind.CONFIRMATION, booked.appointmentId(), patients.get(booked.patientId()), booked.start());
+        // The event has all the letters need, and an appointment just booked has had no change or cancellation
+        // letters, so its calendar entry starts at revision 0: nothing to read back.
+        Patient patient = patients.get(booked.patientId());
+        TimeRange session = new TimeRange(booked.start(), booked.start().plus(Duration.ofMinutes(booked.minutes())));
+        letters(Letters.Kind.CONFIRMATION, booked.appointmentId(), patient, session, 0);
     }
 
     @EventListener
     void on(AppointmentRescheduled moved) {
         voidReminder(moved.appointmentId());
-        letters(Letters.Kind.CHANGE, moved.appointmentId(), patients.get(moved.patientId()), moved.start());
+        Patient patient = patients.get(moved.patientId());
+        if (patient.email() != null) {
+            letters(Letters.Kind.CHANGE, moved.appointmentId(), patient, session(moved.appointmentId()),
+                    revisions(moved.appointmentId()));
+        }
     }
 
     /** A letter sent now and, unless the session is too near for one, its reminder. */
-    private void letters(Letters.Kind now, UUID appointment, Patient patient, Instant start) {
+    private void letters(Letters.Kind now, UUID appointment, Patient patient, TimeRange session, int revisions) {
         Instant sent = clock.instant();
-        Instant remindAt = start.minus(settings.reminderBefore());
+        Instant remindAt = session.start().minus(settings.reminderBefore());
         if (remindAt.isAfter(sent)) {
-            queue(List.of(now, Letters.Kind.REMINDER), appointment, patient, start, List.of(sent, remindAt));
+            queue(List.of(now, Letters.Kind.REMINDER), appointment, patient, session, revisions,
+                    List.of(sent, remindAt));
         } else {
-            queue(now, appointment, patient, start, sent);
+            queue(List.of(now), appointment, patient, session, revisions, List.of(sent));
         }
     }
 
     @EventListener
     void on(AppointmentCancelled cancelled) {
         voidReminder(cancelled.appointmentId());
-        queue(Letters.Kind.CANCELLATION, cancelled.appointmentId(), patients.get(cancelled.patientId()),
-                cancelled.start(), clock.instant());
+        Patient patient = patients.get(cancelled.patientId());
+        if (patient.email() != null) {
+            queue(List.of(Letters.Kind.CANCELLATION), cancelled.appointmentId(), patient,
+                    session(cancelled.appointmentId()), revisions(cancelled.appointmentId()), List.of(clock.instant()));
+        }
+    }
+
+    private TimeRange session(UUID appointment) {
+        Appointment.Stored row = appointments.find(appointment).orElseThrow().stored();
+        return new TimeRange(row.start(), row.end());
+    }
+
+    /** How many times the patient's calendar entry for the appointment has been revised (changed or cancelled). */
+    private int revisions(UUID appointment) {
+        return jdbc.sql("select count(*) from booking_outbox where appointment_id = :id"
+                + " and kind in ('CHANGE', 'CANCELLATION')").param("id", appointment).query(Integer.class).single();
     }
 
     private void voidReminder(UUID appointment) {
@@ -74,29 +98,22 @@ class Outbox {
                 .param("now", utc(clock.instant())).param("id", appointment).update();
     }
 
-    /** An appointment's own letter, with its calendar file (an invitation, or a cancellation of it). */
-    private void queue(Letters.Kind kind, UUID appointment, Patient patient, Instant start, Instant sendAfter) {
-        queue(List.of(kind), appointment, patient, start, List.of(sendAfter));
-    }
-
-    /** Several letters of one appointment, reading it and its calendar revision once. */
-    private void queue(List<Letters.Kind> kinds, UUID appointment, Patient patient, Instant start,
+    /** Letters of one appointment, each with its calendar file (an invitation, or a cancellation of it). */
+    private void queue(List<Letters.Kind> kinds, UUID appointment, Patient patient, TimeRange session, int revisions,
             List<Instant> sendAfter) {
         if (patient.email() == null) {
             return;
         }
-        Appointment.Stored row = appointments.find(appointment).orElseThrow().stored();
-        int revisions = jdbc.sql("select count(*) from booking_outbox where appointment_id = :id"
-                + " and kind in ('CHANGE', 'CANCELLATION')").param("id", appointment).query(Integer.class).single();
         for (int i = 0; i < kinds.size(); i++) {
             Letters.Kind kind = kinds.get(i);
             // Each change or cancellation must outrank what the patient's calendar already holds for this UID.
             boolean revision = kind == Letters.Kind.CHANGE || kind == Letters.Kind.CANCELLATION;
             int sequence = revisions + (revision ? 1 : 0);
             byte[] ics = kind == Letters.Kind.CANCELLATION
-                    ? invitations.cancel(appointment, row.start(), row.end(), sequence)
-                    : invitations.invite(appointment, row.start(), row.end(), sequence);
-            insert(kind, appointment, patient.email(), letters.write(kind, patient, start), sendAfter.get(i), ics);
+                    ? invitations.cancel(appointment, session.start(), session.end(), sequence)
+                    : invitations.invite(appointment, session.start(), session.end(), sequence);
+            insert(kind, appointment, patient.email(), letters.write(kind, patient, session.start()), sendAfter.get(i),
+                    ics);
             revisions = sequence;
         }
     }
