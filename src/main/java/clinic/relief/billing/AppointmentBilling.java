@@ -13,16 +13,18 @@ import clinic.relief.booking.AppointmentBooked;
 import clinic.relief.booking.AppointmentCancelled;
 import clinic.relief.booking.AppointmentMissed;
 import clinic.relief.shared.Money;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import static clinic.relief.billing.LineArg.amount;
 
 /**
- * Bills appointments from booking's events: a booking gets its quote stored and an invoice from it (using a
- * membership credit when the quote does); a cancellation or a no-show reverses the session, gives the credit back
- * and adds the fee owed (a cancelled free follow-up gives its voucher back); a payer's remittance settles the patient's share. Each line carries a reference, so an
- * event delivered twice posts nothing twice.
+ * Bills appointments from booking's events. A booking gets its quote stored and an invoice from it (using a
+ * membership credit when the quote does), in the booking's own transaction. A cancellation or a no-show reverses the
+ * session, gives the credit back and adds the fee owed (a cancelled free follow-up gives its voucher back); a payer's
+ * remittance settles the patient's share. Each line carries a reference, so an event delivered twice posts nothing
+ * twice.
  */
 @Component
 class AppointmentBilling {
@@ -45,7 +47,13 @@ class AppointmentBilling {
         this.months = months;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Runs in the booking's own transaction (on its thread and connection), so an appointment and its bill commit
+     * together or not at all, and a booking costs no event-registry round trips. Booking is the hot path: through
+     * the registry this listener took a quarter of each booking's CPU in the throughput benchmark. The rarer events
+     * below stay asynchronous.
+     */
+    @EventListener
     void on(AppointmentBooked booked) {
         LocalDate day = LocalDate.ofInstant(booked.start(), months.zone());
         QuoteRequest request = quotes.request(booked.patientId(), booked.serviceId(), booked.minutes(), day);
