@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Prepares and checks the booking throughput runs of docs/benchmarks.md (issue 4).
 
-  prepare  URL PSQL_URL N_PATIENTS [EXTRA]
+  prepare  URL PSQL_URL N_PATIENTS [EXTRA [WARMUP]]
            -> seeds patients (and EXTRA more therapists, each with a room, working the first demo therapist's hours),
-              writes /tmp/booking-warmup.jsonl (the first 1,000 free slots) and /tmp/booking-distinct.jsonl (the
+              writes /tmp/booking-warmup.jsonl (the first WARMUP free slots, 1,000 unless given) and /tmp/booking-distinct.jsonl (the
               rest; free, mutually non-overlapping slots, one new patient each) and /tmp/booking-contended.jsonl
   count    PSQL_URL [SINCE]         -> prints appointments booked and overlapping pairs (therapist, room, patient),
                                        and bookings per wall-clock second of those created after SINCE (ISO time)
@@ -31,7 +31,7 @@ def availability(base, start, days):
         return json.load(answer)
 
 
-def prepare(base, db, patients, extra):
+def prepare(base, db, patients, extra, warmup=1000):
     ids = [str(uuid.uuid4()) for _ in range(patients)]
     # Each with an e-mail address, as real clients have: every booking then queues its confirmation and reminder.
     values = ",".join(f"('{i}', 'Load', 'Client {n}', 'load-{i}@example.test', 'en', now())" for n, i in enumerate(ids))
@@ -66,7 +66,7 @@ def prepare(base, db, patients, extra):
     # Clients book in no particular order: shuffled (seeded), so concurrent requests spread over days and therapists
     # as real ones do, instead of 32 requests for the same hour queueing on the same therapists and rooms.
     random.Random(42).shuffle(distinct)
-    for name, part in (("warmup", distinct[:1000]), ("distinct", distinct[1000:])):
+    for name, part in (("warmup", distinct[:warmup]), ("distinct", distinct[warmup:])):
         with open(f"/tmp/booking-{name}.jsonl", "w") as out:
             for (start, therapist), patient in part:
                 out.write(json.dumps({"patientId": patient, "service": SERVICE, "minutes": MINUTES, "start": start,
@@ -77,7 +77,7 @@ def prepare(base, db, patients, extra):
             start, therapist = chosen[-1 - n % 4]
             out.write(json.dumps({"patientId": ids[-1 - n], "service": SERVICE, "minutes": MINUTES, "start": start,
                                   "therapistId": therapist}) + "\n")
-    print(f"{min(len(chosen) - 4, patients)} distinct slots written (the first 1,000 for warming up); "
+    print(f"{min(len(chosen) - 4, patients)} distinct slots written (the first {warmup} for warming up); "
           "4 more are kept for the contended run")
 
 
@@ -103,6 +103,7 @@ def count(db, since=None):
 
 if __name__ == "__main__":
     if sys.argv[1] == "prepare":
-        prepare(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]) if len(sys.argv) > 5 else 0)
+        prepare(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]) if len(sys.argv) > 5 else 0,
+                int(sys.argv[6]) if len(sys.argv) > 6 else 1000)
     else:
         count(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)
