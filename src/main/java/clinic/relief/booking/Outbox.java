@@ -3,12 +3,14 @@ package clinic.relief.booking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +24,7 @@ import static clinic.relief.booking.Schedules.utc;
 class Outbox {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Patients patients;
     private final Letters letters;
     private final Invitations invitations;
@@ -29,9 +32,10 @@ class Outbox {
     private final BookingSettings settings;
     private final Clock clock;
 
-    Outbox(JdbcClient jdbc, Patients patients, Letters letters, Invitations invitations, Appointments appointments,
-            BookingSettings settings, Clock clock) {
+    Outbox(JdbcClient jdbc, JdbcTemplate batch, Patients patients, Letters letters, Invitations invitations,
+            Appointments appointments, BookingSettings settings, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.patients = patients;
         this.letters = letters;
         this.invitations = invitations;
@@ -98,12 +102,17 @@ class Outbox {
                 .param("now", utc(clock.instant())).param("id", appointment).update();
     }
 
-    /** Letters of one appointment, each with its calendar file (an invitation, or a cancellation of it). */
+    /**
+     * Letters of one appointment, each with its calendar file (an invitation, or a cancellation of it), written in
+     * one round trip.
+     */
     private void queue(List<Letters.Kind> kinds, UUID appointment, Patient patient, TimeRange session, int revisions,
             List<Instant> sendAfter) {
         if (patient.email() == null) {
             return;
         }
+        List<Object[]> rows = new ArrayList<>();
+        byte[] previous = null;
         for (int i = 0; i < kinds.size(); i++) {
             Letters.Kind kind = kinds.get(i);
             // Each change or cancellation must outrank what the patient's calendar already holds for this UID.
@@ -111,25 +120,21 @@ class Outbox {
             int sequence = revisions + (revision ? 1 : 0);
             byte[] ics = kind == Letters.Kind.CANCELLATION
                     ? invitations.cancel(appointment, session.start(), session.end(), sequence)
+                    // A reminder repeats the invitation of the letter before it, same sequence, byte for byte.
+                    : !revision && previous != null ? previous
                     : invitations.invite(appointment, session.start(), session.end(), sequence);
-            insert(kind, appointment, patient.email(), letters.write(kind, patient, session.start()), sendAfter.get(i),
-                    ics);
+            Letters.Letter letter = letters.write(kind, patient, session.start());
+            rows.add(new Object[] {UUID.randomUUID(), kind.name(), appointment, patient.email(), letter.subject(),
+                    letter.body(), utc(clock.instant()), utc(sendAfter.get(i)), Invitations.FILE_NAME,
+                    Invitations.CONTENT_TYPE, ics});
+            previous = ics;
             revisions = sequence;
         }
-    }
-
-    private void insert(Letters.Kind kind, UUID appointment, String recipient, Letters.Letter letter,
-            Instant sendAfter, byte[] ics) {
-        jdbc.sql("""
+        batch.batchUpdate("""
                 insert into booking_outbox (id, kind, appointment_id, recipient, subject, body, created_at, send_after,
                     attachment_name, attachment_type, attachment)
-                values (:id, :kind, :appointment, :to, :subject, :body, :now, :after, :name, :type, :ics)
-                """)
-                .param("id", UUID.randomUUID()).param("kind", kind.name()).param("appointment", appointment)
-                .param("to", recipient).param("subject", letter.subject()).param("body", letter.body())
-                .param("now", utc(clock.instant())).param("after", utc(sendAfter))
-                .param("name", Invitations.FILE_NAME).param("type", Invitations.CONTENT_TYPE).param("ics", ics)
-                .update();
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows);
     }
 
     /**
