@@ -29,6 +29,7 @@ public class Booking {
     private final Catalogue catalogue;
     private final Therapists therapists;
     private final Schedules schedules;
+    private final ScheduleConfiguration configuration;
     private final Appointments appointments;
     private final IdempotencyKeys keys;
     private final BookingLocks locks;
@@ -38,12 +39,13 @@ public class Booking {
     private final ZoneId zone;
     private final Clock clock;
 
-    Booking(Catalogue catalogue, Therapists therapists, Schedules schedules, Appointments appointments,
-            IdempotencyKeys keys, BookingLocks locks, ApplicationEventPublisher events, TransactionTemplate transactions,
-            BookingSettings settings, ClinicProfile clinic, Clock clock) {
+    Booking(Catalogue catalogue, Therapists therapists, Schedules schedules, ScheduleConfiguration configuration,
+            Appointments appointments, IdempotencyKeys keys, BookingLocks locks, ApplicationEventPublisher events,
+            TransactionTemplate transactions, BookingSettings settings, ClinicProfile clinic, Clock clock) {
         this.catalogue = catalogue;
         this.therapists = therapists;
         this.schedules = schedules;
+        this.configuration = configuration;
         this.appointments = appointments;
         this.keys = keys;
         this.locks = locks;
@@ -218,14 +220,15 @@ public class Booking {
      */
     private List<Slot> slots(BookableService service, int minutes, LocalDate from, LocalDate to, UUID therapistId,
             UUID ignoring, TimeRange appointmentsIn) {
-        List<UUID> ids = therapists.giving(service.id()).stream().map(Therapist::id)
+        ScheduleConfiguration.Snapshot configuration = this.configuration.current();
+        List<UUID> ids = configuration.giving(service.id()).stream()
                 .filter(id -> therapistId == null || id.equals(therapistId)).toList();
         if (therapistId != null && ids.isEmpty()) {
             throw new UnknownTherapist(therapistId, service.id());
         }
         return availability.slots(new Availability.Request(service.session(minutes), service.rules().buffer(), from, to),
-                schedules.of(ids, span(from, to), appointmentsIn, ignoring),
-                service.rules().needsRoom() ? schedules.rooms(appointmentsIn, ignoring) : null);
+                schedules.of(configuration, ids, appointmentsIn, ignoring),
+                service.rules().needsRoom() ? schedules.rooms(configuration, appointmentsIn, ignoring) : null);
     }
 
     /** Every instant a session starting on the clinic dates {@code from}-{@code to} could block, with room to spare. */

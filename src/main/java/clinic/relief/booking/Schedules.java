@@ -1,7 +1,5 @@
 package clinic.relief.booking;
 
-import java.time.DayOfWeek;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,7 +13,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads what availability needs from the database: hours, breaks, time off, and spans blocked by appointments. */
+/**
+ * Reads the spans appointments block from the database; the rest of a schedule comes from
+ * {@link ScheduleConfiguration}.
+ */
 @Component
 class Schedules {
 
@@ -26,46 +27,32 @@ class Schedules {
     }
 
     /**
-     * Schedules of these therapists: weekly times, time off inside {@code span}, and the spans that appointments (all
-     * but {@code ignoring}) block inside {@code appointmentsIn}, or none when that is null. Three queries however many
-     * therapists.
+     * Schedules of these therapists: weekly times and time off from {@code configuration}, and the spans that
+     * appointments (all but {@code ignoring}) block inside {@code appointmentsIn}, or none when that is null. One
+     * query however many therapists.
      */
-    List<TherapistSchedule> of(Collection<UUID> therapists, TimeRange span, TimeRange appointmentsIn, UUID ignoring) {
-        UUID[] ids = therapists.toArray(UUID[]::new);
-        Map<UUID, List<WeeklyTime>> hours = new HashMap<>();
-        Map<UUID, List<WeeklyTime>> breaks = new HashMap<>();
-        jdbc.sql("""
-                select therapist_id, true as working, day_of_week, starts, ends from booking_therapist_hours
-                where therapist_id = any(:ids)
-                union all
-                select therapist_id, false, day_of_week, starts, ends from booking_therapist_break
-                where therapist_id = any(:ids)""")
-                .param("ids", ids)
-                .query(rs -> {
-                    WeeklyTime time = new WeeklyTime(DayOfWeek.of(rs.getInt("day_of_week")),
-                            rs.getObject("starts", LocalTime.class), rs.getObject("ends", LocalTime.class));
-                    (rs.getBoolean("working") ? hours : breaks).computeIfAbsent(rs.getObject("therapist_id",
-                            UUID.class), id -> new ArrayList<>()).add(time);
-                });
-        Map<UUID, List<TimeRange>> timeOff = ranges(jdbc.sql("""
-                select therapist_id as id, lower(period) as starts, upper(period) as ends from booking_time_off
-                where therapist_id = any(:ids) and period && tstzrange(:from, :to)""")
-                .param("ids", ids).param("from", utc(span.start())).param("to", utc(span.end())));
+    List<TherapistSchedule> of(ScheduleConfiguration.Snapshot configuration, Collection<UUID> therapists,
+            TimeRange appointmentsIn, UUID ignoring) {
         Map<UUID, List<TimeRange>> blocked = appointmentsIn == null ? Map.of()
-                : blocked("therapist_id", ids, appointmentsIn, ignoring);
+                : blocked("therapist_id", therapists.toArray(UUID[]::new), appointmentsIn, ignoring);
         List<TherapistSchedule> schedules = new ArrayList<>();
         for (UUID therapist : therapists) {
-            schedules.add(new TherapistSchedule(therapist, hours.getOrDefault(therapist, List.of()),
-                    breaks.getOrDefault(therapist, List.of()), timeOff.getOrDefault(therapist, List.of()),
+            schedules.add(new TherapistSchedule(therapist, configuration.hours().getOrDefault(therapist, List.of()),
+                    configuration.breaks().getOrDefault(therapist, List.of()),
+                    configuration.timeOff().getOrDefault(therapist, List.of()),
                     blocked.getOrDefault(therapist, List.of())));
         }
         return schedules;
     }
 
-    /** Active rooms by name, each with the spans appointments (all but {@code ignoring}) block inside {@code appointmentsIn}. */
-    Map<UUID, List<TimeRange>> rooms(TimeRange appointmentsIn, UUID ignoring) {
+    /**
+     * The rooms in use by name, each with the spans appointments (all but {@code ignoring}) block inside
+     * {@code appointmentsIn}.
+     */
+    Map<UUID, List<TimeRange>> rooms(ScheduleConfiguration.Snapshot configuration, TimeRange appointmentsIn,
+            UUID ignoring) {
         Map<UUID, List<TimeRange>> rooms = new LinkedHashMap<>();
-        for (UUID room : jdbc.sql("select id from booking_room where active order by name").query(UUID.class).list()) {
+        for (UUID room : configuration.rooms()) {
             rooms.put(room, new ArrayList<>());
         }
         if (appointmentsIn != null && !rooms.isEmpty()) {

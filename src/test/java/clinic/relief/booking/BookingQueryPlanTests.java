@@ -30,9 +30,23 @@ class BookingQueryPlanTests {
     @ParameterizedTest
     @ValueSource(strings = {"therapist_id", "room_id"})
     void blockedSpansAreReadThroughTheExclusionConstraintsIndex(String column) {
-        Instant from = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        Instant from = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(100, ChronoUnit.DAYS);
         List<String> plan = transactions.execute(tx -> {
-            jdbc.sql("set local enable_seqscan = off").update();
+            tx.setRollbackOnly();
+            // A year of appointments, seen by the planner, in a transaction that is rolled back: on a nearly empty
+            // table any plan is cheap, so the choice would say nothing.
+            jdbc.sql("""
+                    with p as (insert into patient (id, first_name, last_name, created_at)
+                            values (gen_random_uuid(), 'Plan', 'Test', now()) returning id),
+                        r as (insert into booking_room (id, name) values (gen_random_uuid(), 'Plan ' || gen_random_uuid())
+                            returning id)
+                    insert into booking_appointment (id, patient_id, therapist_id, room_id, service_id, minutes,
+                        starts_at, ends_at, blocked_until, status, source, created_at)
+                    select gen_random_uuid(), p.id, gen_random_uuid(), r.id, 'swedish', 30,
+                        now() + n * interval '1 hour', now() + n * interval '1 hour' + interval '30 minutes',
+                        now() + n * interval '1 hour' + interval '40 minutes', 'BOOKED', 'FRONT_DESK', now()
+                    from p, r, generate_series(1, 8000) n""").update();
+            jdbc.sql("analyze booking_appointment").update();
             return jdbc.sql("explain " + Schedules.blockedQuery(column))
                     .param("ids", new UUID[] {UUID.randomUUID(), UUID.randomUUID()}).param("ignoring", new UUID(0, 0))
                     .param("from", utc(from)).param("to", utc(from.plus(1, ChronoUnit.HOURS)))
@@ -41,8 +55,7 @@ class BookingQueryPlanTests {
         // The index must narrow by time, not only by therapist or room: the time condition is what keeps the read
         // small as the years of appointments pile up.
         assertThat(plan).noneMatch(line -> line.contains("Seq Scan"))
-                .anyMatch(line -> line.contains("booking_" + (column.equals("room_id") ? "room" : "therapist") + "_free"))
-                .anyMatch(line -> line.contains("Index Cond:") && line.contains("&&"));
+                .anyMatch(line -> line.contains("Index Cond:") && line.contains("tstzrange(starts_at, blocked_until"));
     }
 
     @Test
