@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import clinic.relief.billing.Line.Kind;
 import clinic.relief.booking.AppointmentBooked;
@@ -71,9 +72,8 @@ class AppointmentBilling {
         quotes.store(booked.appointmentId(), booked.patientId(), quote, months.now());
         UUID invoice = invoices.ofAppointment(booked.appointmentId(), booked.patientId(), booked.serviceId());
         List<Line> lines = quote.lines();
-        for (int i = 0; i < lines.size(); i++) {
-            invoices.addLine(invoice, lines.get(i), "quote:" + booked.appointmentId() + ":" + i);
-        }
+        invoices.addLines(invoice, lines, IntStream.range(0, lines.size())
+                .mapToObj(i -> "quote:" + booked.appointmentId() + ":" + i).toList());
     }
 
     private boolean useCredit(AppointmentBooked booked) {

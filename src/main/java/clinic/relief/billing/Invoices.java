@@ -4,7 +4,9 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,13 +44,41 @@ public class Invoices {
 
     /** The appointment's invoice, opened if it has none yet (inserts race safely on the unique appointment id). */
     UUID ofAppointment(UUID appointmentId, UUID patientId, String serviceId) {
-        jdbc.sql("""
-                insert into billing_invoice (id, patient_id, appointment_id, service_id, issued_at)
-                values (:id, :patient, :appointment, :service, :at) on conflict (appointment_id) do nothing""")
+        // One round trip: the new invoice's id, or (the insert did nothing) the one the appointment already has.
+        return jdbc.sql("""
+                with added as (
+                    insert into billing_invoice (id, patient_id, appointment_id, service_id, issued_at)
+                    values (:id, :patient, :appointment, :service, :at) on conflict (appointment_id) do nothing
+                    returning id)
+                select id from added
+                union all
+                select id from billing_invoice where appointment_id = :appointment and not exists (select from added)""")
                 .param("id", UUID.randomUUID()).param("patient", patientId).param("appointment", appointmentId)
-                .param("service", serviceId).param("at", ts(clock.instant())).update();
-        return jdbc.sql("select id from billing_invoice where appointment_id = :a").param("a", appointmentId)
+                .param("service", serviceId).param("at", ts(clock.instant()))
                 .query(UUID.class).single();
+    }
+
+    /** Adds the lines, each unless one with the same reference exists, in one statement. */
+    void addLines(UUID invoiceId, List<Line> lines, List<String> references) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        StringBuilder values = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(:invoice, :kind").append(i).append(", :amount").append(i)
+                    .append(", :code").append(i).append(", :args").append(i).append(", :reference").append(i)
+                    .append(", :at)");
+            Line line = lines.get(i);
+            params.put("kind" + i, line.kind().name());
+            params.put("amount" + i, line.amount().amount());
+            params.put("code" + i, line.code());
+            params.put("args" + i, line.encodedArgs());
+            params.put("reference" + i, references.get(i));
+        }
+        jdbc.sql("insert into billing_invoice_line (invoice_id, kind, amount, code, args, reference, created_at)"
+                        + " values " + values + " on conflict (reference) do nothing")
+                .params(params).param("invoice", invoiceId).param("at", ts(clock.instant())).update();
     }
 
     /** Adds a line unless one with the same reference exists; true if it was added. */
