@@ -86,6 +86,17 @@ class Approvals {
         });
     }
 
+    /**
+     * Books the command at once or, when it comes from a new client and new clients need approval, makes it a
+     * request exactly like {@link #requestFor}: held, with the "request received" e-mail.
+     */
+    Appointment bookOrRequest(Booking booking, BookAppointment command) {
+        if (!required(command.source(), command.patientId())) {
+            return booking.book(command);
+        }
+        return requestFor(booking, command, patients.get(command.patientId()));
+    }
+
     /** Queues the "request received" e-mail of a request, in the caller's transaction. */
     void received(Appointment appointment, Patient patient) {
         if (patient.email() != null) {
