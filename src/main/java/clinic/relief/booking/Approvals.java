@@ -139,13 +139,15 @@ class Approvals {
         waitlist.offerNext(row.therapistId(), row.start(), row.blockedUntil());
     }
 
-    private Appointment locked(UUID id) {
+    /** The appointment, its row locked for this transaction: a decision, withdrawal or lapse takes it first. */
+    Appointment locked(UUID id) {
         jdbc.sql("select id from booking_appointment where id = :id for update").param("id", id).query(UUID.class)
                 .optional().orElseThrow(() -> new UnknownAppointment(id));
         return appointments.find(id).orElseThrow(() -> new UnknownAppointment(id));
     }
 
-    private void record(UUID id, String decision, String reason, String staff) {
+    /** Records how a request ended (approved, declined, withdrawn, lapsed), by whom, in the caller's transaction. */
+    void record(UUID id, String decision, String reason, String staff) {
         jdbc.sql("""
                 insert into booking_request_decision (appointment_id, decision, reason, decided_by, decided_at)
                 values (:id, :decision, :reason, :staff, :now)
