@@ -105,6 +105,22 @@ public class Appointment {
         cancelledAt = now;
     }
 
+    /** The patient withdraws their request: it frees the slot, with no fee (nothing was ever booked). */
+    void withdraw(Instant now) {
+        endRequest(now, "withdraw");
+    }
+
+    /** Nobody decided the request before its start came within the minimum notice: it frees the slot, no fee. */
+    void lapse(Instant now) {
+        endRequest(now, "lapse");
+    }
+
+    private void endRequest(Instant now, String change) {
+        require(AppointmentStatus.REQUESTED, change);
+        status = AppointmentStatus.CANCELLED;
+        cancelledAt = now;
+    }
+
     /** The hold ran out unconfirmed: it frees the slot (as a cancellation without fee or announcement). */
     void expireHold(Instant now) {
         require(AppointmentStatus.PENDING, "expire");

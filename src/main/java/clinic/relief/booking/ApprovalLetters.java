@@ -11,7 +11,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the e-mails of a booking request: received, and declined. Like {@link Letters} they carry the time, the
+ * Writes the e-mails of a booking request: received, declined, and lapsed (nobody could confirm it in time). Like {@link Letters} they carry the time, the
  * place and the first name at most: never a service name or anything medical, least of all in the subject.
  */
 @Component
@@ -27,6 +27,11 @@ class ApprovalLetters {
 
     Letters.Letter received(Patient patient, Instant start) {
         return write("booking.mail.requestReceived", patient, start, "");
+    }
+
+    /** A request nobody could confirm before its time came too near: as polite as a decline, with no reason. */
+    Letters.Letter lapsed(Patient patient, Instant start) {
+        return write("booking.mail.requestLapsed", patient, start, "");
     }
 
     /** A decline; the front desk's reason, if any, is quoted in the body only. */

@@ -86,6 +86,17 @@ class Approvals {
         });
     }
 
+    /**
+     * Books the command at once or, when it comes from a new client and new clients need approval, makes it a
+     * request exactly like {@link #requestFor}: held, with the "request received" e-mail.
+     */
+    Appointment bookOrRequest(Booking booking, BookAppointment command) {
+        if (!required(command.source(), command.patientId())) {
+            return booking.book(command);
+        }
+        return requestFor(booking, command, patients.get(command.patientId()));
+    }
+
     /** Queues the "request received" e-mail of a request, in the caller's transaction. */
     void received(Appointment appointment, Patient patient) {
         if (patient.email() != null) {
@@ -128,13 +139,15 @@ class Approvals {
         waitlist.offerNext(row.therapistId(), row.start(), row.blockedUntil());
     }
 
-    private Appointment locked(UUID id) {
+    /** The appointment, its row locked for this transaction: a decision, withdrawal or lapse takes it first. */
+    Appointment locked(UUID id) {
         jdbc.sql("select id from booking_appointment where id = :id for update").param("id", id).query(UUID.class)
                 .optional().orElseThrow(() -> new UnknownAppointment(id));
         return appointments.find(id).orElseThrow(() -> new UnknownAppointment(id));
     }
 
-    private void record(UUID id, String decision, String reason, String staff) {
+    /** Records how a request ended (approved, declined, withdrawn, lapsed), by whom, in the caller's transaction. */
+    void record(UUID id, String decision, String reason, String staff) {
         jdbc.sql("""
                 insert into booking_request_decision (appointment_id, decision, reason, decided_by, decided_at)
                 values (:id, :decision, :reason, :staff, :now)

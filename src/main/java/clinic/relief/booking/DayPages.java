@@ -61,17 +61,22 @@ class DayPages {
     record Row(AppointmentView appointment, String starts, String ends) {
     }
 
+    /** Applies the change, then returns to the day or, with {@code back=week}, to the therapist's week it came from. */
     @PostMapping("/staff/booking/{id}/{change}")
-    String change(@PathVariable UUID id, @PathVariable String change, Authentication auth,
-            RedirectAttributes redirect) {
-        LocalDate date = book.get(id).start().atZone(views.zone()).toLocalDate();
+    String change(@PathVariable UUID id, @PathVariable String change,
+            @RequestParam(defaultValue = "day") String back, Authentication auth, RedirectAttributes redirect) {
+        AppointmentView appointment = book.get(id);
+        LocalDate date = appointment.start().atZone(views.zone()).toLocalDate();
         try {
             apply(id, change, auth.getName());
             redirect.addFlashAttribute("notice", "booking.day.changed." + change);
         } catch (AppointmentStateConflict conflict) {
             redirect.addFlashAttribute("problem", "booking.day.wrongState." + conflict.current().name());
         }
-        return "redirect:/staff/booking?date=" + date;
+        // Only these two fixed targets: the parameter never becomes part of the URL itself.
+        return "week".equals(back)
+                ? "redirect:/staff/booking/week?date=" + date + "&therapist=" + appointment.therapist().id()
+                : "redirect:/staff/booking?date=" + date;
     }
 
     private void apply(UUID id, String change, String staff) {

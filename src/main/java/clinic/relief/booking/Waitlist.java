@@ -28,18 +28,24 @@ public class Waitlist {
 
     private final Booking booking;
     private final WaitlistOffers offers;
+    private final Approvals approvals;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Waitlist(Booking booking, WaitlistOffers offers, JdbcClient jdbc, Clock clock) {
+    Waitlist(Booking booking, WaitlistOffers offers, Approvals approvals, JdbcClient jdbc, Clock clock) {
         this.booking = booking;
         this.offers = offers;
+        this.approvals = approvals;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    /** The outcome of following an offer's link: booked, or taken by someone else meanwhile (place kept). */
-    public record Claim(boolean booked, WaitlistOffer offer) {
+    /**
+     * The outcome of following an offer's link: booked, or taken by someone else meanwhile (place kept). A new
+     * client of a clinic that approves new clients first gets the time as a request: {@code booked} and
+     * {@code requested} are then both true (the time is held, the front desk decides).
+     */
+    public record Claim(boolean booked, boolean requested, WaitlistOffer offer) {
     }
 
     /**
@@ -96,9 +102,12 @@ public class Waitlist {
         return offers.usable(token);
     }
 
-    /** Books the offered time if it is still free; otherwise says so, and the request keeps its place. */
+    /**
+     * Books the offered time if it is still free (as a request awaiting approval for a new client, when the clinic
+     * approves new clients first, like an online booking); otherwise says so, and the request keeps its place.
+     */
     public Claim claim(String token) {
-        return offers.claim(token);
+        return offers.claim(token, command -> approvals.bookOrRequest(booking, command));
     }
 
     static WaitlistEntry entry(ResultSet rs, int row) throws SQLException {

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import clinic.relief.patients.BadLink;
 import clinic.relief.patients.Patient;
@@ -146,18 +147,22 @@ class WaitlistOffers {
         return offer;
     }
 
-    /** Not one transaction: a lost booking must not roll back the offer's new state. */
-    Waitlist.Claim claim(String token) {
+    /**
+     * Books the offered time with {@code booker} (which decides between a booking and a request). Not one
+     * transaction: a lost booking must not roll back the offer's new state.
+     */
+    Waitlist.Claim claim(String token, Function<BookAppointment, Appointment> booker) {
         WaitlistOffer offer = usable(token);
+        Appointment claimed;
         try {
-            booking.book(new BookAppointment(offer.patientId(), offer.serviceId(), offer.minutes(), offer.start(),
+            claimed = booker.apply(new BookAppointment(offer.patientId(), offer.serviceId(), offer.minutes(), offer.start(),
                     offer.therapistId(), Appointment.Source.ONLINE, null, "waitlist-" + offer.id()));
         } catch (SlotTaken | SlotNotOffered | PatientAlreadyBooked taken) {
             mark(offer, "TAKEN", "WAITING");
-            return new Waitlist.Claim(false, offer);
+            return new Waitlist.Claim(false, false, offer);
         }
         mark(offer, "CLAIMED", "BOOKED");
-        return new Waitlist.Claim(true, offer);
+        return new Waitlist.Claim(true, claimed.status() == AppointmentStatus.REQUESTED, offer);
     }
 
     private void mark(WaitlistOffer offer, String offerStatus, String entryStatus) {

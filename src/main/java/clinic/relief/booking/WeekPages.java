@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Staff calendars: a week per therapist, and a day or a week per room. A therapist sees only their own week; room
- * calendars (every therapist's patients) are for the front desk and the owner.
+ * calendars (every therapist's patients) are for the front desk and the owner. On a therapist's week the front desk
+ * can release an unconfirmed online hold, as on the day page (same endpoint, roles and CSRF; see DayPages).
  */
 @Controller
 class WeekPages {
@@ -30,7 +32,10 @@ class WeekPages {
 
     @GetMapping("/staff/booking/week")
     String therapistWeek(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) UUID therapist, Authentication auth, Locale locale, Model model) {
+            @RequestParam(required = false) UUID therapist, Authentication auth, Locale locale, Model model,
+            CsrfToken csrf) {
+        // The release buttons carry the token: its session must exist before a long week's page starts streaming.
+        csrf.getToken();
         boolean desk = DayPages.isDesk(auth);
         UUID shown = desk ? therapist : book.therapistSignedInAs(auth.getName()).map(Therapist::id)
                 .orElse(new UUID(0, 0));

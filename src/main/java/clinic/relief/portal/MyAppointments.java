@@ -7,14 +7,18 @@ import java.util.Locale;
 import java.util.UUID;
 
 import clinic.relief.booking.AppointmentBook;
+import clinic.relief.booking.AppointmentStateConflict;
 import clinic.relief.booking.AppointmentView;
+import clinic.relief.booking.BookingRequests;
 import clinic.relief.booking.CancelTerms;
 import clinic.relief.booking.PatientAlreadyBooked;
 import clinic.relief.booking.SlotNotOffered;
 import clinic.relief.booking.SlotTaken;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.PatientAccounts;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,8 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A signed-in patient's appointments: the list, cancelling (a late cancel shows its fee and asks first), and moving
- * to another free time. Anyone else's appointment is answered 404, and nothing changes.
+ * A signed-in patient's appointments: the list, cancelling (a late cancel shows its fee and asks first), moving
+ * to another free time, and withdrawing a booking request still awaiting the front desk. Anyone else's appointment is answered 404, and nothing changes.
  */
 @Controller
 class MyAppointments {
@@ -34,11 +38,13 @@ class MyAppointments {
     private final PatientAccounts accounts;
     private final AppointmentBook book;
     private final PortalViews views;
+    private final BookingRequests requests;
 
-    MyAppointments(PatientAccounts accounts, AppointmentBook book, PortalViews views) {
+    MyAppointments(PatientAccounts accounts, AppointmentBook book, PortalViews views, BookingRequests requests) {
         this.accounts = accounts;
         this.book = book;
         this.views = views;
+        this.requests = requests;
     }
 
     @GetMapping("/account")
@@ -70,6 +76,23 @@ class MyAppointments {
         }
         BigDecimal fee = book.cancel(id);
         redirect.addFlashAttribute("cancelledFee", fee);
+        return "redirect:/account";
+    }
+
+    /** Withdraws the patient's own pending request; one no longer waiting (say, just approved) is a 409. */
+    @PostMapping("/account/appointments/{id}/withdraw")
+    String withdraw(@PathVariable UUID id, Authentication signedIn, Locale locale, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        Patient me = me(signedIn);
+        views.own(me, id);
+        try {
+            requests.withdraw(id, me.id());
+        } catch (AppointmentStateConflict notWaiting) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("withdrawRefused", true);
+            return list(signedIn, locale, model);
+        }
+        redirect.addFlashAttribute("withdrawn", true);
         return "redirect:/account";
     }
 

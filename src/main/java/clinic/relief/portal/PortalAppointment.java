@@ -7,6 +7,11 @@ import java.util.UUID;
 public record PortalAppointment(UUID id, String service, int minutes, String when, String therapist,
         String status, boolean changeable, BigDecimal feeOwed) {
 
+    /** A booking request still awaiting the front desk, which its patient may withdraw. */
+    public boolean withdrawable() {
+        return "REQUESTED".equals(status);
+    }
+
     public boolean owesFee() {
         return feeOwed != null && feeOwed.signum() > 0;
     }

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A signed-in patient's waitlist requests, and the page behind an offer's e-mailed link. */
 @Controller
@@ -100,8 +101,14 @@ class WaitlistPages {
     }
 
     @PostMapping("/waitlist/offer")
-    String claim(@RequestParam String token, Locale locale, Model model) {
+    String claim(@RequestParam String token, Locale locale, Model model, RedirectAttributes redirect) {
         Waitlist.Claim claim = waitlist.claim(token);
+        if (claim.requested()) {
+            // A new client's claim waits for the front desk, like an online request: the same page says so.
+            redirect.addFlashAttribute("when", views.dateTime(claim.offer().start(), locale));
+            redirect.addFlashAttribute("service", booking.service(claim.offer().serviceId()).name(locale));
+            return "redirect:/book/requested";
+        }
         describe(claim.offer(), locale, model);
         model.addAttribute("booked", claim.booked());
         return "portal/claimed";

@@ -11,10 +11,13 @@ import java.util.UUID;
 import clinic.relief.browser.BrowserTest;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patient;
+import clinic.relief.patients.PatientAccounts;
 import clinic.relief.patients.Patients;
+import clinic.relief.patients.SignUp;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -22,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * New clients' booking requests in a real browser with the demo data, in approve mode: the patient's "request
- * received" page, and the front desk approving one request and declining another with a reason. Screenshots at 390
+ * received" page, the front desk approving one request and declining another with a reason, and a patient
+ * withdrawing their own request from their appointments. Screenshots at 390
  * and 1280 px in English and Spanish, axe-core checks on each page.
  */
 @ActiveProfiles({ "test", "demo" })
@@ -35,6 +39,8 @@ class ApprovalBrowserTests extends BrowserTest {
     @Autowired AppointmentBook book;
     @Autowired Approvals approvals;
     @Autowired Patients patients;
+    @Autowired PatientAccounts accounts;
+    @Autowired JdbcClient jdbc;
 
     private final List<String> problems = new ArrayList<>();
 
@@ -74,6 +80,52 @@ class ApprovalBrowserTests extends BrowserTest {
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aPatientWithdrawsTheirOwnRequestFromTheirAppointments() throws IOException {
+        Therapist therapist = book.therapists().get(0);
+        String email = "withdraw-" + UUID.randomUUID() + "@example.com";
+        String password = "correct horse battery staple";
+        accounts.signUp(new SignUp("Nora", "Nueva", null, email, password, password), "en");
+        String token = jdbc.sql("select body from booking_outbox where recipient = :e and kind = 'VERIFY_ACCOUNT'")
+                .param("e", email).query(String.class).single().replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1");
+        Patient nora = patients.get(accounts.confirm(token, password).patientId());
+        UUID first = requestFor(nora, therapist);
+        UUID second = requestFor(nora, therapist);
+        driver.get(url("/"));
+        driver.manage().deleteAllCookies();
+        driver.get(url("/account/login?lang=en"));
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
+
+        for (String language : List.of("en", "es")) {
+            for (int width : new int[] {390, 1280}) {
+                browser.width(width);
+                driver.get(url("/account?lang=" + language));
+                check("withdraw-" + language + "-" + width);
+            }
+        }
+        withdraw(first, "en", 1280, "Your request is withdrawn and the time is free again.");
+        withdraw(second, "es", 390, "Su solicitud ha sido retirada y el horario vuelve a estar libre.");
+        assertThat(problems).isEmpty();
+    }
+
+    private void withdraw(UUID id, String language, int width, String notice) throws IOException {
+        browser.width(width);
+        driver.get(url("/account?lang=" + language));
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector(
+                "form[action$='/appointments/" + id + "/withdraw'] button")).click());
+        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo(notice);
+        assertThat(book.get(id).status()).isEqualTo(AppointmentStatus.CANCELLED);
+        check("withdrawn-" + language + "-" + width);
+    }
+
+    private UUID requestFor(Patient patient, Therapist therapist) {
+        Slot free = booking.availability("deep-tissue", 60, day(), day().plusDays(7), therapist.id()).get(0);
+        return approvals.requestFor(booking, new BookAppointment(patient.id(), "deep-tissue", 60, free.start(),
+                therapist.id(), Appointment.Source.ONLINE, null, null), patient).id();
     }
 
     /** A signed-in new client's request, as the portal makes it, at the therapist's next free time. */

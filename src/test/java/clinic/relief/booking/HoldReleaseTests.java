@@ -17,12 +17,14 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Unconfirmed online holds on the staff calendar: released by the desk or expired, their time goes to the waitlist. */
@@ -96,6 +98,47 @@ class HoldReleaseTests {
     }
 
     @Test
+    void theFrontDeskReleasesAHoldFromTheWeekAndIsBroughtBackToThatWeek() throws Exception {
+        String email = hold("13:00");
+        UUID id = holdId(email);
+        String release = "/staff/booking/" + id + "/release?back=week";
+        mvc.perform(get("/staff/booking/week").param("date", day.toString()).param("therapist", therapist.toString())
+                        .with(user("desk@example.com").roles("FRONT_DESK")))
+                .andExpect(content().string(containsString(release)));
+
+        mvc.perform(post("/staff/booking/" + id + "/release").param("back", "week").with(csrf())
+                        .with(user("owner@example.com").roles("OWNER")))
+                .andExpect(redirectedUrl("/staff/booking/week?date=" + day + "&therapist=" + therapist))
+                .andExpect(flash().attribute("notice", "booking.day.changed.release"));
+
+        assertThat(holdStatus(email)).isEqualTo("CANCELLED");
+        assertThat(offersTo(waiter)).isEqualTo(1);
+        mvc.perform(get("/staff/booking/week").param("date", day.toString()).param("therapist", therapist.toString())
+                        .with(user("desk@example.com").roles("FRONT_DESK")))
+                .andExpect(content().string(not(containsString(release))));
+    }
+
+    @Test
+    void aTherapistSeesNoReleaseOnTheirWeekAndCannotReleaseFromIt() throws Exception {
+        String therapistEmail = "t-" + UUID.randomUUID() + "@example.com";
+        UUID own = fixture.therapistEmail(therapistEmail);
+        String email = "hold-" + UUID.randomUUID() + "@example.com";
+        holdWith(email, "14:00", own);
+        UUID id = holdId(email);
+
+        mvc.perform(get("/staff/booking/week").param("date", day.toString())
+                        .with(user(therapistEmail).roles("THERAPIST")))
+                .andExpect(content().string(containsString("Hal H.")))
+                .andExpect(content().string(not(containsString("/release"))));
+        mvc.perform(post("/staff/booking/" + id + "/release").param("back", "week").with(csrf())
+                .with(user(therapistEmail).roles("THERAPIST"))).andExpect(status().isForbidden());
+        mvc.perform(post("/staff/booking/" + id + "/release").param("back", "week")
+                .with(user("desk@example.com").roles("FRONT_DESK"))).andExpect(status().isForbidden());
+
+        assertThat(holdStatus(email)).isEqualTo("PENDING");
+    }
+
+    @Test
     void aTherapistCannotReleaseAHold() throws Exception {
         String email = hold("12:00");
 
@@ -110,6 +153,11 @@ class HoldReleaseTests {
 
     private String hold(String time) throws Exception {
         String email = "hold-" + UUID.randomUUID() + "@example.com";
+        holdWith(email, time, therapist);
+        return email;
+    }
+
+    private void holdWith(String email, String time, UUID therapist) throws Exception {
         mvc.perform(post("/book/details").with(csrf())
                 .param("firstName", "Hal").param("lastName", "Holder").param("phone", "310 555 0101")
                 .param("email", email).param("dateOfBirth", "1980-04-02").param("conditions", "none")
@@ -117,7 +165,6 @@ class HoldReleaseTests {
                 .param("choice", "trigger-point:60").param("slot", fixture.at(day, time) + "|" + therapist)
                 .param("requestId", UUID.randomUUID().toString())).andExpect(status().is3xxRedirection());
         assertThat(holdStatus(email)).isEqualTo("PENDING");
-        return email;
     }
 
     private UUID holdId(String email) {

@@ -25,7 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The front desk sees an unconfirmed online hold on the day and week calendars and releases it; the outbox page shows
+ * The front desk sees an unconfirmed online hold on the day and week calendars and releases it from each; the outbox page shows
  * the hold's e-mail with its link redacted. Screenshots at 390 and 1280 px in English and Spanish, axe-core checks.
  */
 @ActiveProfiles({ "test", "demo" })
@@ -35,6 +35,7 @@ class HoldsBrowserTests extends BrowserTest {
 
     @Autowired OnlineHolds holds;
     @Autowired AppointmentBook book;
+    @Autowired Booking booking;
     @Autowired Patients patients;
     @Autowired JdbcClient jdbc;
 
@@ -83,6 +84,25 @@ class HoldsBrowserTests extends BrowserTest {
         check("day-released-en-1280");
         assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("Hold released");
         assertThat(book.get(hold).status()).isEqualTo(AppointmentStatus.CANCELLED);
+
+        // The same release from the therapist's week brings the desk back to that week.
+        Therapist other = book.therapists().get(1);
+        String free = booking.availability("deep-tissue", 60, day(), day(), other.id()).get(0).start().atZone(LA)
+                .toLocalTime().toString();
+        UUID onWeek = holdFor(other, "browser-week-" + UUID.randomUUID() + "@example.com", free);
+        for (String language : List.of("en", "es")) {
+            for (int width : new int[] {390, 1280}) {
+                browser.width(width);
+                driver.get(url("/staff/booking/week?date=" + day() + "&therapist=" + other.id() + "&lang=" + language));
+                check("week-release-" + language + "-" + width);
+            }
+        }
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector(
+                "form[action*='/" + onWeek + "/release'] button")).click());
+        check("week-released-es-1280");
+        assertThat(driver.getCurrentUrl()).contains("/staff/booking/week").contains(other.id().toString());
+        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("Se liberó el horario");
+        assertThat(book.get(onWeek).status()).isEqualTo(AppointmentStatus.CANCELLED);
         assertThat(problems).isEmpty();
     }
 
