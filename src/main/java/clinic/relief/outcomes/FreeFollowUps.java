@@ -46,16 +46,15 @@ class FreeFollowUps implements FollowUpVouchers {
     @Override
     public Optional<FreeSession> redeem(UUID patientId, String serviceId, int minutes, Instant start,
             UUID appointmentId) {
-        boolean already = jdbc.sql("select exists (select 1 from outcomes_voucher where redeemed_for = :a)")
-                .param("a", appointmentId).query(Boolean.class).single();
-        if (already) {
-            return Optional.of(FREE);
-        }
-        int used = jdbc.sql("update outcomes_voucher set redeemed_at = :now, redeemed_for = :a"
-                        + " where appointment_id = (" + FITTING + " for update of v skip locked)")
+        // One round trip: a voucher this appointment already holds (a repeated event), else the first that fits.
+        int used = jdbc.sql("with already as (select 1 from outcomes_voucher where redeemed_for = :a),"
+                        + " taken as (update outcomes_voucher set redeemed_at = :now, redeemed_for = :a"
+                        + " where not exists (select from already) and appointment_id = (" + FITTING
+                        + " for update of v skip locked) returning 1)"
+                        + " select (select count(*) from already) + (select count(*) from taken)")
                 .param("p", patientId).param("s", serviceId).param("m", minutes).param("start", utc(start))
-                .param("a", appointmentId).param("now", utc(clock.instant())).update();
-        return used == 1 ? Optional.of(FREE) : Optional.empty();
+                .param("a", appointmentId).param("now", utc(clock.instant())).query(Integer.class).single();
+        return used > 0 ? Optional.of(FREE) : Optional.empty();
     }
 
     @Override
