@@ -4,7 +4,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,21 +62,13 @@ public class Invoices {
         if (lines.isEmpty()) {
             return;
         }
-        StringBuilder values = new StringBuilder();
-        Map<String, Object> params = new HashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            values.append(i == 0 ? "" : ", ").append("(:invoice, :kind").append(i).append(", :amount").append(i)
-                    .append(", :code").append(i).append(", :args").append(i).append(", :reference").append(i)
-                    .append(", :at)");
-            Line line = lines.get(i);
-            params.put("kind" + i, line.kind().name());
-            params.put("amount" + i, line.amount().amount());
-            params.put("code" + i, line.code());
-            params.put("args" + i, line.encodedArgs());
+        Map<String, Object> params = LineRows.params(lines);
+        for (int i = 0; i < references.size(); i++) {
             params.put("reference" + i, references.get(i));
         }
         jdbc.sql("insert into billing_invoice_line (invoice_id, kind, amount, code, args, reference, created_at)"
-                        + " values " + values + " on conflict (reference) do nothing")
+                        + " values " + LineRows.values(lines.size(), ":invoice, ", ", :reference{i}, :at")
+                        + " on conflict (reference) do nothing")
                 .params(params).param("invoice", invoiceId).param("at", ts(clock.instant())).update();
     }
 

@@ -2,9 +2,7 @@ package clinic.relief.billing;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -116,22 +114,13 @@ public class Quotes {
     /** Stores the quote and its lines in one statement, unless the appointment has one. */
     void store(UUID appointmentId, UUID patientId, Quote quote, Instant at) {
         List<Line> lines = quote.lines();
-        StringBuilder values = new StringBuilder();
-        Map<String, Object> params = new HashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            values.append(i == 0 ? "" : ", ").append("(:a, ").append(i).append(", :kind").append(i)
-                    .append(", :amount").append(i).append(", :code").append(i).append(", :args").append(i).append(")");
-            params.put("kind" + i, lines.get(i).kind().name());
-            params.put("amount" + i, lines.get(i).amount().amount());
-            params.put("code" + i, lines.get(i).code());
-            params.put("args" + i, lines.get(i).encodedArgs());
-        }
         String quoteRow = """
                 insert into billing_quote (appointment_id, patient_id, service_id, minutes, total, uses_credit, created_at)
                 values (:a, :p, :s, :m, :total, :credit, :at) on conflict do nothing""";
         jdbc.sql(lines.isEmpty() ? quoteRow : "with quote as (" + quoteRow + ")"
-                        + " insert into billing_quote_line values " + values + " on conflict do nothing")
-                .params(params)
+                        + " insert into billing_quote_line values " + LineRows.values(lines.size(), ":a, {i}, ", "")
+                        + " on conflict do nothing")
+                .params(LineRows.params(lines))
                 .param("a", appointmentId).param("p", patientId).param("s", quote.serviceId())
                 .param("m", quote.minutes()).param("total", quote.total().amount()).param("credit", quote.usesCredit())
                 .param("at", ts(at)).update();
