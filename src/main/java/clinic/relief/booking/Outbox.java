@@ -49,8 +49,11 @@ class Outbox {
         // The event has all the letters need, and an appointment just booked has had no change or cancellation
         // letters, so its calendar entry starts at revision 0: nothing to read back.
         Patient patient = patients.get(booked.patientId());
-        TimeRange session = new TimeRange(booked.start(), booked.start().plus(Duration.ofMinutes(booked.minutes())));
-        letters(Letters.Kind.CONFIRMATION, booked.appointmentId(), patient, session, 0);
+        if (patient.email() != null) {
+            TimeRange session = new TimeRange(booked.start(),
+                    booked.start().plus(Duration.ofMinutes(booked.minutes())));
+            letters(Letters.Kind.CONFIRMATION, booked.appointmentId(), patient, session, 0);
+        }
     }
 
     @EventListener
@@ -103,14 +106,11 @@ class Outbox {
     }
 
     /**
-     * Letters of one appointment, each with its calendar file (an invitation, or a cancellation of it), written in
-     * one round trip.
+     * Letters of one appointment to a patient with an e-mail address, each with its calendar file (an invitation, or
+     * a cancellation of it), written in one round trip.
      */
     private void queue(List<Letters.Kind> kinds, UUID appointment, Patient patient, TimeRange session, int revisions,
             List<Instant> sendAfter) {
-        if (patient.email() == null) {
-            return;
-        }
         List<Object[]> rows = new ArrayList<>();
         byte[] previous = null;
         for (int i = 0; i < kinds.size(); i++) {

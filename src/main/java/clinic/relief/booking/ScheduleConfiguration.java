@@ -3,11 +3,9 @@ package clinic.relief.booking;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -88,16 +86,10 @@ class ScheduleConfiguration {
                     (rs.getBoolean("working") ? hours : breaks).computeIfAbsent(rs.getObject("therapist_id",
                             UUID.class), id -> new ArrayList<>()).add(time);
                 });
-        Map<UUID, List<TimeRange>> timeOff = new HashMap<>();
-        jdbc.sql("""
-                select therapist_id, lower(period) as starts, upper(period) as ends from booking_time_off
+        Map<UUID, List<TimeRange>> timeOff = Schedules.ranges(jdbc.sql("""
+                select therapist_id as id, lower(period) as starts, upper(period) as ends from booking_time_off
                 where upper(period) > :since order by lower(period)""")
-                .param("since", utc(clock.instant().minus(1, ChronoUnit.DAYS)))
-                .query(rs -> {
-                    timeOff.computeIfAbsent(rs.getObject("therapist_id", UUID.class), id -> new ArrayList<>())
-                            .add(new TimeRange(rs.getObject("starts", OffsetDateTime.class).toInstant(),
-                                    rs.getObject("ends", OffsetDateTime.class).toInstant()));
-                });
+                .param("since", utc(clock.instant().minus(1, ChronoUnit.DAYS))));
         List<UUID> rooms = jdbc.sql("select id from booking_room where active order by name").query(UUID.class).list();
         return new Snapshot(version, givers, hours, breaks, timeOff, rooms);
     }

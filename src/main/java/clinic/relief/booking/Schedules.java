@@ -87,7 +87,7 @@ class Schedules {
     }
 
     /** Rows of (id, starts, ends) grouped by id. */
-    private static Map<UUID, List<TimeRange>> ranges(JdbcClient.StatementSpec query) {
+    static Map<UUID, List<TimeRange>> ranges(JdbcClient.StatementSpec query) {
         Map<UUID, List<TimeRange>> ranges = new HashMap<>();
         query.query(rs -> {
             ranges.computeIfAbsent(rs.getObject("id", UUID.class), id -> new ArrayList<>())
