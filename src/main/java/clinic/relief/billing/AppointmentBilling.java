@@ -70,10 +70,9 @@ class AppointmentBilling {
                     m.creditOnInsuredVisit())));
         }
         quotes.store(booked.appointmentId(), booked.patientId(), quote, months.now());
-        UUID invoice = invoices.ofAppointment(booked.appointmentId(), booked.patientId(), booked.serviceId());
         List<Line> lines = quote.lines();
-        invoices.addLines(invoice, lines, IntStream.range(0, lines.size())
-                .mapToObj(i -> "quote:" + booked.appointmentId() + ":" + i).toList());
+        invoices.addLines(booked.appointmentId(), booked.patientId(), booked.serviceId(), lines,
+                IntStream.range(0, lines.size()).mapToObj(i -> "quote:" + booked.appointmentId() + ":" + i).toList());
     }
 
     private boolean useCredit(AppointmentBooked booked) {

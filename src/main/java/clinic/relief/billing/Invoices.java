@@ -41,35 +41,52 @@ public class Invoices {
         return id;
     }
 
-    /** The appointment's invoice, opened if it has none yet (inserts race safely on the unique appointment id). */
-    UUID ofAppointment(UUID appointmentId, UUID patientId, String serviceId) {
-        // One round trip: the new invoice's id, or (the insert did nothing) the one the appointment already has.
-        return jdbc.sql("""
-                with added as (
-                    insert into billing_invoice (id, patient_id, appointment_id, service_id, issued_at)
-                    values (:id, :patient, :appointment, :service, :at) on conflict (appointment_id) do nothing
-                    returning id)
+    /**
+     * The appointment's invoice, opened if it has none yet (inserts race safely on the unique appointment id): the new
+     * invoice's id, or (the insert did nothing) the one the appointment already has.
+     */
+    private static final String APPOINTMENT_INVOICE = """
+            with added as (
+                insert into billing_invoice (id, patient_id, appointment_id, service_id, issued_at)
+                values (:id, :patient, :appointment, :service, :at) on conflict (appointment_id) do nothing
+                returning id),
+            invoice as (
                 select id from added
                 union all
-                select id from billing_invoice where appointment_id = :appointment and not exists (select from added)""")
-                .param("id", UUID.randomUUID()).param("patient", patientId).param("appointment", appointmentId)
-                .param("service", serviceId).param("at", ts(clock.instant()))
+                select id from billing_invoice where appointment_id = :appointment and not exists (select from added))
+            """;
+
+    /** The appointment's invoice, opened if it has none yet, in one round trip. */
+    UUID ofAppointment(UUID appointmentId, UUID patientId, String serviceId) {
+        return appointmentInvoice(APPOINTMENT_INVOICE + "select id from invoice", appointmentId, patientId, serviceId)
                 .query(UUID.class).single();
     }
 
-    /** Adds the lines, each unless one with the same reference exists, in one statement. */
-    void addLines(UUID invoiceId, List<Line> lines, List<String> references) {
+    /**
+     * Adds the lines to the appointment's invoice, opened if it has none yet, each line unless one with the same
+     * reference exists: one statement, which matters on the booking path.
+     */
+    void addLines(UUID appointmentId, UUID patientId, String serviceId, List<Line> lines, List<String> references) {
         if (lines.isEmpty()) {
+            ofAppointment(appointmentId, patientId, serviceId);
             return;
         }
         Map<String, Object> params = LineRows.params(lines);
         for (int i = 0; i < references.size(); i++) {
             params.put("reference" + i, references.get(i));
         }
-        jdbc.sql("insert into billing_invoice_line (invoice_id, kind, amount, code, args, reference, created_at)"
-                        + " values " + LineRows.values(lines.size(), ":invoice, ", ", :reference{i}, :at")
-                        + " on conflict (reference) do nothing")
-                .params(params).param("invoice", invoiceId).param("at", ts(clock.instant())).update();
+        appointmentInvoice(APPOINTMENT_INVOICE + """
+                insert into billing_invoice_line (invoice_id, kind, amount, code, args, reference, created_at)
+                select invoice.id, line.kind, line.amount, line.code, line.args, line.reference, :at
+                from invoice, (values %s) as line (kind, amount, code, args, reference)
+                on conflict (reference) do nothing""".formatted(LineRows.values(lines.size(), "", ", :reference{i}")),
+                appointmentId, patientId, serviceId).params(params).update();
+    }
+
+    private JdbcClient.StatementSpec appointmentInvoice(String sql, UUID appointmentId, UUID patientId,
+            String serviceId) {
+        return jdbc.sql(sql).param("id", UUID.randomUUID()).param("patient", patientId)
+                .param("appointment", appointmentId).param("service", serviceId).param("at", ts(clock.instant()));
     }
 
     /** Adds a line unless one with the same reference exists; true if it was added. */

@@ -220,15 +220,16 @@ public class Booking {
      */
     private List<Slot> slots(BookableService service, int minutes, LocalDate from, LocalDate to, UUID therapistId,
             UUID ignoring, TimeRange appointmentsIn) {
-        ScheduleConfiguration.Snapshot configuration = this.configuration.current();
+        Schedules.Blocked blocked = schedules.blocked(appointmentsIn, ignoring);
+        ScheduleConfiguration.Snapshot configuration = this.configuration.at(blocked.version());
         List<UUID> ids = configuration.giving(service.id()).stream()
                 .filter(id -> therapistId == null || id.equals(therapistId)).toList();
         if (therapistId != null && ids.isEmpty()) {
             throw new UnknownTherapist(therapistId, service.id());
         }
         return availability.slots(new Availability.Request(service.session(minutes), service.rules().buffer(), from, to),
-                schedules.of(configuration, ids, appointmentsIn, ignoring),
-                service.rules().needsRoom() ? schedules.rooms(configuration, appointmentsIn, ignoring) : null);
+                schedules.of(configuration, ids, blocked),
+                service.rules().needsRoom() ? schedules.rooms(configuration, blocked) : null);
     }
 
     /** Every instant a session starting on the clinic dates {@code from}-{@code to} could block, with room to spare. */

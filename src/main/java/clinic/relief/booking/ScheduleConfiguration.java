@@ -18,9 +18,9 @@ import static clinic.relief.booking.Schedules.utc;
 /**
  * The part of the schedule that changes a few times a month: who gives which service (listed therapists only, by
  * name), weekly hours and breaks, time off, and the rooms in use (by name). Kept in memory and checked against
- * {@code booking_schedule_version}, which a trigger moves on with every change to those tables, so a check costs one
- * small query instead of five. The version is read before the tables, so a change committed meanwhile is picked up
- * by the next check. Thread-safe.
+ * {@code booking_schedule_version}, which a trigger moves on with every change to those tables, so a booking's check
+ * costs one more column in a query it makes anyway, instead of five queries. The version is read before the tables,
+ * so a change committed meanwhile is picked up by the next check. Thread-safe.
  */
 @Component
 class ScheduleConfiguration {
@@ -49,8 +49,16 @@ class ScheduleConfiguration {
         }
     }
 
+    /** The configuration now. */
     Snapshot current() {
-        long version = jdbc.sql("select version from booking_schedule_version").query(Long.class).single();
+        return at(jdbc.sql("select version from booking_schedule_version").query(Long.class).single());
+    }
+
+    /**
+     * The configuration of this version (read from {@code booking_schedule_version}, in the same query as the spans
+     * appointments block: {@link Schedules#blocked}): the one in memory if it is that version, else read afresh.
+     */
+    Snapshot at(long version) {
         Snapshot known = current;
         if (known.version() == version) {
             return known;

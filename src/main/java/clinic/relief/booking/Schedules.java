@@ -27,37 +27,76 @@ class Schedules {
     }
 
     /**
-     * Schedules of these therapists: weekly times and time off from {@code configuration}, and the spans that
-     * appointments (all but {@code ignoring}) block inside {@code appointmentsIn}, or none when that is null. One
-     * query however many therapists.
+     * What appointments (all but {@code ignoring}) block inside a span, by therapist and by room, and the schedule
+     * version current when they were read.
      */
+    record Blocked(long version, Map<UUID, List<TimeRange>> therapists, Map<UUID, List<TimeRange>> rooms) {
+    }
+
+    /**
+     * The spans that appointments (all but {@code ignoring}) block inside {@code span}, or none when that is null,
+     * with the schedule version, in one query: a booking's check costs a single round trip to learn both whether its
+     * cached configuration is current and what holds its therapists and rooms.
+     */
+    Blocked blocked(TimeRange span, UUID ignoring) {
+        if (span == null) {
+            return new Blocked(jdbc.sql("select version from booking_schedule_version").query(Long.class).single(),
+                    Map.of(), Map.of());
+        }
+        long[] version = {-1};
+        Map<UUID, List<TimeRange>> therapists = new HashMap<>();
+        Map<UUID, List<TimeRange>> rooms = new HashMap<>();
+        jdbc.sql(BLOCKED).param("ignoring", ignoring == null ? new UUID(0, 0) : ignoring)
+                .param("from", utc(span.start())).param("to", utc(span.end()))
+                .query(rs -> {
+                    version[0] = rs.getLong("version");
+                    OffsetDateTime starts = rs.getObject("starts", OffsetDateTime.class);
+                    if (starts == null) {
+                        return;
+                    }
+                    TimeRange range = new TimeRange(starts.toInstant(),
+                            rs.getObject("ends", OffsetDateTime.class).toInstant());
+                    therapists.computeIfAbsent(rs.getObject("therapist_id", UUID.class), id -> new ArrayList<>())
+                            .add(range);
+                    UUID room = rs.getObject("room_id", UUID.class);
+                    if (room != null) {
+                        rooms.computeIfAbsent(room, id -> new ArrayList<>()).add(range);
+                    }
+                });
+        return new Blocked(version[0], therapists, rooms);
+    }
+
+    /**
+     * Every appointment blocking time inside {@code [:from, :to)}, ordered by start, joined to the schedule version
+     * (one row with null spans when none does). The range is written exactly as in the exclusion constraints, so their
+     * GiST indexes answer it; any other spelling (the two-argument {@code tstzrange}, say) reads the whole table,
+     * which grows with every booking.
+     */
+    static final String BLOCKED = """
+            select v.version, a.therapist_id, a.room_id, a.starts_at as starts, a.blocked_until as ends
+            from booking_schedule_version v
+            left join booking_appointment a on a.status <> 'CANCELLED' and a.id <> :ignoring
+                and tstzrange(a.starts_at, a.blocked_until, '[)') && tstzrange(:from, :to, '[)')
+            order by a.starts_at""";
+
+    /** Schedules of these therapists: weekly times and time off from {@code configuration}, spans from {@code blocked}. */
     List<TherapistSchedule> of(ScheduleConfiguration.Snapshot configuration, Collection<UUID> therapists,
-            TimeRange appointmentsIn, UUID ignoring) {
-        Map<UUID, List<TimeRange>> blocked = appointmentsIn == null ? Map.of()
-                : blocked("therapist_id", therapists.toArray(UUID[]::new), appointmentsIn, ignoring);
+            Blocked blocked) {
         List<TherapistSchedule> schedules = new ArrayList<>();
         for (UUID therapist : therapists) {
             schedules.add(new TherapistSchedule(therapist, configuration.hours().getOrDefault(therapist, List.of()),
                     configuration.breaks().getOrDefault(therapist, List.of()),
                     configuration.timeOff().getOrDefault(therapist, List.of()),
-                    blocked.getOrDefault(therapist, List.of())));
+                    blocked.therapists().getOrDefault(therapist, List.of())));
         }
         return schedules;
     }
 
-    /**
-     * The rooms in use by name, each with the spans appointments (all but {@code ignoring}) block inside
-     * {@code appointmentsIn}.
-     */
-    Map<UUID, List<TimeRange>> rooms(ScheduleConfiguration.Snapshot configuration, TimeRange appointmentsIn,
-            UUID ignoring) {
+    /** The rooms in use by name, each with the spans {@code blocked} holds for it. */
+    Map<UUID, List<TimeRange>> rooms(ScheduleConfiguration.Snapshot configuration, Blocked blocked) {
         Map<UUID, List<TimeRange>> rooms = new LinkedHashMap<>();
         for (UUID room : configuration.rooms()) {
-            rooms.put(room, new ArrayList<>());
-        }
-        if (appointmentsIn != null && !rooms.isEmpty()) {
-            blocked("room_id", rooms.keySet().toArray(UUID[]::new), appointmentsIn, ignoring)
-                    .forEach((room, spans) -> rooms.get(room).addAll(spans));
+            rooms.put(room, blocked.rooms().getOrDefault(room, List.of()));
         }
         return rooms;
     }
@@ -67,23 +106,6 @@ class Schedules {
         jdbc.sql("select id, name from booking_room order by name")
                 .query((rs, row) -> names.put(rs.getObject("id", UUID.class), rs.getString("name"))).list();
         return names;
-    }
-
-    private Map<UUID, List<TimeRange>> blocked(String column, UUID[] ids, TimeRange span, UUID ignoring) {
-        return ranges(jdbc.sql(blockedQuery(column))
-                .param("ids", ids).param("ignoring", ignoring == null ? new UUID(0, 0) : ignoring)
-                .param("from", utc(span.start())).param("to", utc(span.end())));
-    }
-
-    /**
-     * The spans appointments block for the therapists or rooms {@code :ids} inside {@code [:from, :to)}. The range is
-     * written exactly as in the exclusion constraints, so their GiST indexes answer it; any other spelling (the
-     * two-argument {@code tstzrange}, say) reads the whole table, which grows with every booking.
-     */
-    static String blockedQuery(String column) {
-        return "select " + column + " as id, starts_at as starts, blocked_until as ends from booking_appointment"
-                + " where " + column + " = any(:ids) and status <> 'CANCELLED' and id <> :ignoring"
-                + " and tstzrange(starts_at, blocked_until, '[)') && tstzrange(:from, :to, '[)') order by starts_at";
     }
 
     /** Rows of (id, starts, ends) grouped by id. */

@@ -7,8 +7,6 @@ import java.util.UUID;
 
 import clinic.relief.ReliefTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,9 +25,8 @@ class BookingQueryPlanTests {
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transactions;
 
-    @ParameterizedTest
-    @ValueSource(strings = {"therapist_id", "room_id"})
-    void blockedSpansAreReadThroughTheExclusionConstraintsIndex(String column) {
+    @Test
+    void blockedSpansAreReadThroughAnExclusionConstraintsIndex() {
         Instant from = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(100, ChronoUnit.DAYS);
         List<String> plan = transactions.execute(tx -> {
             tx.setRollbackOnly();
@@ -47,14 +44,13 @@ class BookingQueryPlanTests {
                         now() + n * interval '1 hour' + interval '40 minutes', 'BOOKED', 'FRONT_DESK', now()
                     from p, r, generate_series(1, 8000) n""").update();
             jdbc.sql("analyze booking_appointment").update();
-            return jdbc.sql("explain " + Schedules.blockedQuery(column))
-                    .param("ids", new UUID[] {UUID.randomUUID(), UUID.randomUUID()}).param("ignoring", new UUID(0, 0))
+            return jdbc.sql("explain " + Schedules.BLOCKED).param("ignoring", new UUID(0, 0))
                     .param("from", utc(from)).param("to", utc(from.plus(1, ChronoUnit.HOURS)))
                     .query(String.class).list();
         });
-        // The index must narrow by time, not only by therapist or room: the time condition is what keeps the read
-        // small as the years of appointments pile up.
-        assertThat(plan).noneMatch(line -> line.contains("Seq Scan"))
+        // The index must narrow by time: that is what keeps the read small as the years of appointments pile up. (The
+        // schedule version is a table of one row, read whole.)
+        assertThat(plan).noneMatch(line -> line.contains("Seq Scan on booking_appointment"))
                 .anyMatch(line -> line.contains("Index Cond:") && line.contains("tstzrange(starts_at, blocked_until"));
     }
 
