@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import clinic.relief.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,6 +57,9 @@ public class Invoices {
                 select id from billing_invoice where appointment_id = :appointment and not exists (select from added))
             """;
 
+    /** {@link #addLines}' statement by number of lines. */
+    private final Map<Integer, String> withLines = new ConcurrentHashMap<>();
+
     /** The appointment's invoice, opened if it has none yet, in one round trip. */
     UUID ofAppointment(UUID appointmentId, UUID patientId, String serviceId) {
         return appointmentInvoice(APPOINTMENT_INVOICE + "select id from invoice", appointmentId, patientId, serviceId)
@@ -75,11 +79,11 @@ public class Invoices {
         for (int i = 0; i < references.size(); i++) {
             params.put("reference" + i, references.get(i));
         }
-        appointmentInvoice(APPOINTMENT_INVOICE + """
+        appointmentInvoice(withLines.computeIfAbsent(lines.size(), count -> APPOINTMENT_INVOICE + """
                 insert into billing_invoice_line (invoice_id, kind, amount, code, args, reference, created_at)
                 select invoice.id, line.kind, line.amount, line.code, line.args, line.reference, :at
                 from invoice, (values %s) as line (kind, amount, code, args, reference)
-                on conflict (reference) do nothing""".formatted(LineRows.values(lines.size(), "", ", :reference{i}")),
+                on conflict (reference) do nothing""".formatted(LineRows.values(count, "", ", :reference{i}"))),
                 appointmentId, patientId, serviceId).params(params).update();
     }
 

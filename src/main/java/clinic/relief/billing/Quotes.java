@@ -3,14 +3,17 @@ package clinic.relief.billing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import clinic.relief.shared.Money;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 import static clinic.relief.billing.CreditLedger.ts;
 
@@ -27,8 +30,9 @@ public class Quotes {
     private final MembershipStore memberships;
     private final Plans plans;
     private final CreditLedger ledger;
-    private final ObjectProvider<CoverageLookup> coverage;
-    private final ObjectProvider<FollowUpVouchers> vouchers;
+    // Looked up once, at first use: resolving an optional bean costs more than a booking's pricing itself.
+    private final SingletonSupplier<CoverageLookup> coverage;
+    private final SingletonSupplier<FollowUpVouchers> vouchers;
     private final ClinicMonths months;
     private final JdbcClient jdbc;
     private final GiftCards giftCards;
@@ -36,13 +40,13 @@ public class Quotes {
     Quotes(PriceList prices, MembershipStore memberships, Plans plans, CreditLedger ledger,
             ObjectProvider<CoverageLookup> coverage, ObjectProvider<FollowUpVouchers> vouchers, ClinicMonths months,
             JdbcClient jdbc, GiftCards giftCards) {
-        this.vouchers = vouchers;
+        this.vouchers = SingletonSupplier.of(vouchers::getIfAvailable);
         this.giftCards = giftCards;
         this.prices = prices;
         this.memberships = memberships;
         this.plans = plans;
         this.ledger = ledger;
-        this.coverage = coverage;
+        this.coverage = SingletonSupplier.of(coverage::getIfAvailable);
         this.months = months;
         this.jdbc = jdbc;
     }
@@ -51,7 +55,7 @@ public class Quotes {
     @Transactional(readOnly = true)
     public Quote preview(UUID patientId, String serviceId, int minutes, LocalDate day) {
         QuoteRequest request = request(patientId, serviceId, minutes, day);
-        FollowUpVouchers granted = vouchers.getIfAvailable();
+        FollowUpVouchers granted = vouchers.get();
         if (granted == null || patientId == null) {
             return policy.quote(request);
         }
@@ -64,14 +68,14 @@ public class Quotes {
     /** Uses a free follow-up voucher for this booked appointment, if the patient holds one that fits. */
     Optional<FollowUpVouchers.FreeSession> redeemFreeSession(UUID patientId, String serviceId, int minutes,
             Instant start, UUID appointmentId) {
-        FollowUpVouchers granted = vouchers.getIfAvailable();
+        FollowUpVouchers granted = vouchers.get();
         return granted == null || patientId == null ? Optional.empty()
                 : granted.redeem(patientId, serviceId, minutes, start, appointmentId);
     }
 
     /** Gives back the voucher a cancelled appointment used. */
     void releaseFreeSession(UUID appointmentId) {
-        FollowUpVouchers granted = vouchers.getIfAvailable();
+        FollowUpVouchers granted = vouchers.get();
         if (granted != null) {
             granted.release(appointmentId);
         }
@@ -97,7 +101,7 @@ public class Quotes {
             request = request.withMember(new QuoteRequest.MemberTerms(plan.names(),
                     plan.memberPrice(serviceId, minutes), credit, plan.creditOnInsuredVisit()));
         }
-        CoverageLookup lookup = coverage.getIfAvailable();
+        CoverageLookup lookup = coverage.get();
         if (lookup != null && patientId != null) {
             Optional<InsuranceTerms> terms = lookup.termsFor(patientId, serviceId, day);
             if (terms.isPresent()) {
@@ -111,15 +115,19 @@ public class Quotes {
         return policy.quote(request);
     }
 
+    private static final String QUOTE_ROW = """
+            insert into billing_quote (appointment_id, patient_id, service_id, minutes, total, uses_credit, created_at)
+            values (:a, :p, :s, :m, :total, :credit, :at) on conflict do nothing""";
+
+    /** {@link #store}'s statement by number of lines. */
+    private final Map<Integer, String> storeStatements = new ConcurrentHashMap<>();
+
     /** Stores the quote and its lines in one statement, unless the appointment has one. */
     void store(UUID appointmentId, UUID patientId, Quote quote, Instant at) {
         List<Line> lines = quote.lines();
-        String quoteRow = """
-                insert into billing_quote (appointment_id, patient_id, service_id, minutes, total, uses_credit, created_at)
-                values (:a, :p, :s, :m, :total, :credit, :at) on conflict do nothing""";
-        jdbc.sql(lines.isEmpty() ? quoteRow : "with quote as (" + quoteRow + ")"
-                        + " insert into billing_quote_line values " + LineRows.values(lines.size(), ":a, {i}, ", "")
-                        + " on conflict do nothing")
+        jdbc.sql(storeStatements.computeIfAbsent(lines.size(), count -> count == 0 ? QUOTE_ROW
+                        : "with quote as (" + QUOTE_ROW + ") insert into billing_quote_line values "
+                        + LineRows.values(count, ":a, {i}, ", "") + " on conflict do nothing"))
                 .params(LineRows.params(lines))
                 .param("a", appointmentId).param("p", patientId).param("s", quote.serviceId())
                 .param("m", quote.minutes()).param("total", quote.total().amount()).param("credit", quote.usesCredit())

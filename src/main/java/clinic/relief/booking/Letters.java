@@ -1,10 +1,13 @@
 package clinic.relief.booking;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.Patient;
@@ -27,6 +30,7 @@ class Letters {
 
     private final MessageSource messages;
     private final ClinicProfile clinic;
+    private final Map<String, Language> languages = new ConcurrentHashMap<>();
 
     Letters(MessageSource messages, ClinicProfile clinic) {
         this.messages = messages;
@@ -34,15 +38,24 @@ class Letters {
     }
 
     Letter write(Kind kind, Patient patient, Instant start) {
-        Locale locale = Locale.forLanguageTag(patient.language() == null ? "en" : patient.language());
-        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
-                .withZone(clinic.zone()).format(start);
+        Language language = languages.computeIfAbsent(patient.language() == null ? "en" : patient.language(),
+                tag -> new Language(Locale.forLanguageTag(tag), clinic.zone()));
+        String when = language.when().format(start);
         String key = "booking.mail." + kind.name().toLowerCase(Locale.ROOT);
-        String subject = messages.getMessage(key + ".subject", new Object[] {clinic.shortName(), when}, locale);
+        String subject = messages.getMessage(key + ".subject", new Object[] {clinic.shortName(), when},
+                language.locale());
         String place = clinic.address().street() + ", " + clinic.address().city();
         String body = messages.getMessage(key + ".body", new Object[] {patient.firstName(), clinic.name(), when,
-                clinic.zone().getDisplayName(TextStyle.FULL_STANDALONE, locale), place, clinic.phoneDisplay()},
-                locale);
+                language.zoneName(), place, clinic.phoneDisplay()}, language.locale());
         return new Letter(subject, body);
+    }
+
+    /** What a letter needs of a patient's language, worked out once per language (each booking writes two). */
+    private record Language(Locale locale, DateTimeFormatter when, String zoneName) {
+
+        Language(Locale locale, ZoneId zone) {
+            this(locale, DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
+                    .withZone(zone), zone.getDisplayName(TextStyle.FULL_STANDALONE, locale));
+        }
     }
 }
