@@ -1,5 +1,7 @@
 package clinic.relief.booking;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -43,27 +45,40 @@ class Schedules {
             return new Blocked(jdbc.sql("select version from booking_schedule_version").query(Long.class).single(),
                     Map.of(), Map.of());
         }
-        long[] version = {-1};
-        Map<UUID, List<TimeRange>> therapists = new HashMap<>();
-        Map<UUID, List<TimeRange>> rooms = new HashMap<>();
+        BlockedRows rows = new BlockedRows();
         jdbc.sql(BLOCKED).param("ignoring", ignoring == null ? new UUID(0, 0) : ignoring)
-                .param("from", utc(span.start())).param("to", utc(span.end()))
-                .query(rs -> {
-                    version[0] = rs.getLong("version");
-                    OffsetDateTime starts = rs.getObject("starts", OffsetDateTime.class);
-                    if (starts == null) {
-                        return;
-                    }
-                    TimeRange range = new TimeRange(starts.toInstant(),
-                            rs.getObject("ends", OffsetDateTime.class).toInstant());
-                    therapists.computeIfAbsent(rs.getObject("therapist_id", UUID.class), id -> new ArrayList<>())
-                            .add(range);
-                    UUID room = rs.getObject("room_id", UUID.class);
-                    if (room != null) {
-                        rooms.computeIfAbsent(room, id -> new ArrayList<>()).add(range);
-                    }
-                });
-        return new Blocked(version[0], therapists, rooms);
+                .param("from", utc(span.start())).param("to", utc(span.end())).query(rows::add);
+        return rows.blocked();
+    }
+
+    /** Collects the rows of {@link #BLOCKED}. */
+    private static final class BlockedRows {
+
+        private long version = -1;
+        private final Map<UUID, List<TimeRange>> therapists = new HashMap<>();
+        private final Map<UUID, List<TimeRange>> rooms = new HashMap<>();
+
+        void add(ResultSet row) throws SQLException {
+            version = row.getLong("version");
+            OffsetDateTime starts = row.getObject("starts", OffsetDateTime.class);
+            if (starts == null) {
+                return;
+            }
+            TimeRange span = new TimeRange(starts.toInstant(), row.getObject("ends", OffsetDateTime.class).toInstant());
+            therapists.computeIfAbsent(row.getObject("therapist_id", UUID.class), id -> new ArrayList<>()).add(span);
+            UUID room = row.getObject("room_id", UUID.class);
+            if (room != null) {
+                rooms.computeIfAbsent(room, id -> new ArrayList<>()).add(span);
+            }
+        }
+
+        Blocked blocked() {
+            if (version < 0) {
+                // The table's one row is written by its migration and only ever updated.
+                throw new IllegalStateException("booking_schedule_version has no row");
+            }
+            return new Blocked(version, therapists, rooms);
+        }
     }
 
     /**
