@@ -1,6 +1,5 @@
 package clinic.relief.painmap.web;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -59,13 +59,15 @@ class PainFinderApi {
      * converter, and no chunked encoding.
      */
     @Operation(summary = "Screen red flags, rank the muscles that may refer pain to the marked regions, save it")
-    @ApiResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = AssessmentJson.class)))
     @PostMapping
     ResponseEntity<byte[]> assess(@Valid @RequestBody PainFinderRequest request) {
         SavedAssessment saved = assessments.assess(request.toQuery());
         byte[] body = json.writeValueAsBytes(AssessmentJson.of(saved, finder, language(request.lang())));
-        return ResponseEntity.created(URI.create("/api/pain-finder/assessments/" + saved.id()))
+        // 200, as the pain finder contract says (../shared/domain/pain-finder-contract.md); Content-Location names
+        // the saved assessment this answer is a representation of (RFC 9110, 8.7).
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_LOCATION, "/api/pain-finder/assessments/" + saved.id())
                 .contentType(MediaType.APPLICATION_JSON).contentLength(body.length).body(body);
     }
 

@@ -40,8 +40,8 @@ class PainFinderApiTests {
                 {"regions": ["low_back_lateral_R", "iliac_crest_R", "hip_lateral_R"],
                  "qualities": ["sharp"], "factors": ["cough_sneeze", "turning_in_bed"], "redFlags": [], "lang": "en"}""";
         String location = assess(body)
-                .andExpect(status().isCreated())
-                .andExpect(header().string("Location", startsWith("/api/pain-finder/assessments/")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Location", startsWith("/api/pain-finder/assessments/")))
                 .andExpect(jsonPath("$.assessmentId").isNotEmpty())
                 .andExpect(jsonPath("$.referral").doesNotExist())
                 .andExpect(jsonPath("$.candidates[0].muscle").value("quadratus_lumborum"))
@@ -51,7 +51,7 @@ class PainFinderApiTests {
                 .andExpect(jsonPath("$.candidates[0].supportingFactors", hasItem("cough_sneeze")))
                 .andExpect(jsonPath("$.candidates[0].explanation").isNotEmpty())
                 .andExpect(jsonPath("$.combination.muscles", hasItem("quadratus_lumborum")))
-                .andReturn().getResponse().getHeader("Location");
+                .andReturn().getResponse().getHeader("Content-Location");
 
         mvc.perform(get(location).param("lang", "es"))
                 .andExpect(status().isOk())
@@ -65,13 +65,13 @@ class PainFinderApiTests {
         var posted = assess("""
                 {"regions": ["buttock_mid_L", "si_joint_L", "thigh_back_L", "coccyx"],
                  "factors": ["prolonged_sitting", "driving", "crossed_legs"], "lang": "es"}""")
-                .andExpect(status().isCreated())
+                .andExpect(status().isOk())
                 .andExpect(content().contentType(MediaType.APPLICATION_JSON))
                 .andReturn().getResponse();
         byte[] body = posted.getContentAsByteArray();
         assertThat(posted.getContentLength()).isEqualTo(body.length);
 
-        byte[] read = mvc.perform(get(posted.getHeader("Location")).param("lang", "es"))
+        byte[] read = mvc.perform(get(posted.getHeader("Content-Location")).param("lang", "es"))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(new String(read, StandardCharsets.UTF_8)).isEqualTo(new String(body, StandardCharsets.UTF_8));
@@ -81,7 +81,7 @@ class PainFinderApiTests {
     void opensNoSessionAndSetsNoCookieButKeepsTheSecurityHeaders() throws Exception {
         var result = mvc.perform(post("/api/pain-finder").param("lang", "es").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"regions\": [\"coccyx\"]}"))
-                .andExpect(status().isCreated())
+                .andExpect(status().isOk())
                 .andExpect(header().doesNotExist("Set-Cookie"))
                 .andExpect(header().exists("Content-Security-Policy"))
                 .andExpect(header().string("X-Frame-Options", "DENY"))
@@ -93,7 +93,7 @@ class PainFinderApiTests {
     void leadsWithAnEmergencyReferralForCaudaEquinaFlags() throws Exception {
         assess("""
                 {"regions": ["lumbar_midline"], "redFlags": ["saddle_numbness", "bladder_bowel_change"]}""")
-                .andExpect(status().isCreated())
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.referral.level").value("emergency"))
                 .andExpect(jsonPath("$.referral.flags", hasSize(2)))
                 .andExpect(jsonPath("$.referral.message").isNotEmpty());
@@ -103,7 +103,7 @@ class PainFinderApiTests {
     void answersInTheLanguageOfTheRequestWhenNoneIsGiven() throws Exception {
         mvc.perform(post("/api/pain-finder").contentType(MediaType.APPLICATION_JSON)
                         .header("Accept-Language", "es-MX").content("{\"regions\": [\"coccyx\"]}"))
-                .andExpect(status().isCreated())
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.lang").value("es"));
     }
 
