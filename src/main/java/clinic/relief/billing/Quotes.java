@@ -134,6 +134,17 @@ public class Quotes {
                 .param("at", ts(at)).update();
     }
 
+    /**
+     * Whether a free follow-up voucher paid the appointment's session: the clinic gave that session under its relief
+     * guarantee, so no payer may be billed for it.
+     */
+    @Transactional(readOnly = true)
+    public boolean freeFollowUp(UUID appointmentId) {
+        return jdbc.sql("select exists (select from billing_quote_line where appointment_id = :a and kind = :kind)")
+                .param("a", appointmentId).param("kind", Line.Kind.FREE_FOLLOW_UP.name()).query(Boolean.class)
+                .single();
+    }
+
     /** The quote stored when the appointment was booked. */
     @Transactional(readOnly = true)
     public Optional<Quote> ofAppointment(UUID appointmentId) {

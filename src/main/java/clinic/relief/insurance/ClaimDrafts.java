@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import clinic.relief.billing.Quotes;
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.AppointmentStatus;
 import clinic.relief.booking.AppointmentView;
@@ -27,17 +28,19 @@ class ClaimDrafts {
     private final Prescriptions prescriptions;
     private final Claims claims;
     private final BillingProvider provider;
+    private final Quotes quotes;
     private final Clock clock;
     private final java.time.ZoneId zone;
 
     ClaimDrafts(AppointmentBook appointments, Coverages coverages, Prescriptions prescriptions, Claims claims,
-            BillingProvider provider, Clock clock, clinic.relief.clinic.ClinicProfile clinic) {
+            BillingProvider provider, Quotes quotes, Clock clock, clinic.relief.clinic.ClinicProfile clinic) {
         this.zone = clinic.zone();
         this.appointments = appointments;
         this.coverages = coverages;
         this.prescriptions = prescriptions;
         this.claims = claims;
         this.provider = provider;
+        this.quotes = quotes;
         this.clock = clock;
     }
 
@@ -47,6 +50,9 @@ class ClaimDrafts {
         AppointmentView visit = appointments.get(appointmentId);
         if (visit.status() != AppointmentStatus.COMPLETED) {
             throw new AppointmentNotCompleted(appointmentId, visit.status().name());
+        }
+        if (quotes.freeFollowUp(appointmentId)) {
+            throw new FreeFollowUpNotBilled(appointmentId);
         }
         LocalDate date = visit.start().atZone(zone).toLocalDate();
         UUID patientId = visit.patient().id();
@@ -77,9 +83,12 @@ class ClaimDrafts {
         return claim;
     }
 
-    /** Whether a completed visit should get a claim by itself: billing set up, service billed, coverage on file. */
-    boolean claimable(UUID patientId, String serviceId, LocalDate date) {
+    /**
+     * Whether a completed visit should get a claim by itself: billing set up, service billed, coverage on file, and
+     * not a free follow-up.
+     */
+    boolean claimable(UUID appointmentId, UUID patientId, String serviceId, LocalDate date) {
         return provider.billing().isPresent() && provider.codeFor(serviceId).isPresent()
-                && coverages.activeOn(patientId, date).isPresent();
+                && coverages.activeOn(patientId, date).isPresent() && !quotes.freeFollowUp(appointmentId);
     }
 }

@@ -33,7 +33,7 @@ class CompletedVisits {
     @ApplicationModuleListener
     void on(AppointmentCompleted completed) {
         LocalDate date = completed.start().atZone(zone).toLocalDate();
-        if (!drafts.claimable(completed.patientId(), completed.serviceId(), date)) {
+        if (!drafts.claimable(completed.appointmentId(), completed.patientId(), completed.serviceId(), date)) {
             return;
         }
         try {

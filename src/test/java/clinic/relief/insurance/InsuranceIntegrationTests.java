@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import clinic.relief.EventsHandled;
 import clinic.relief.ReliefTest;
 import clinic.relief.billing.CoverageLookup;
 import clinic.relief.booking.AppointmentBook;
@@ -112,6 +113,30 @@ class InsuranceIntegrationTests {
         assertThat(counted.visitsUsed()).isEqualTo(1);
         assertThat(counted.authorization().visitsUsed()).isEqualTo(1);
         assertThat(desk.draft(visit).id()).isEqualTo(claim.id());
+    }
+
+    @Test
+    void draftsNoClaimForAFreeFollowUp() {
+        insurance.recordCoverage(patient, InsuranceFixture.coverage(today.minusDays(5)));
+        insurance.recordPrescription(patient, InsuranceFixture.prescription(today.minusDays(5)));
+        UUID visit = fixture.checkedIn(patient, therapist, "trigger-point", 60,
+                InsuranceFixture.at(today.minusDays(1), 14));
+        // The quote billing stores when the relief guarantee's voucher pays a booking (FreeFollowUpTests books one).
+        jdbc.sql("""
+                with quote as (insert into billing_quote (appointment_id, patient_id, service_id, minutes, total,
+                        uses_credit, created_at) values (:a, :p, 'trigger-point', 60, 0, false, now()))
+                insert into billing_quote_line (appointment_id, position, kind, amount, code) values
+                    (:a, 0, 'LIST_PRICE', 110, 'billing.line.list'),
+                    (:a, 1, 'FREE_FOLLOW_UP', -110, 'outcomes.voucher.line')""")
+                .param("a", visit).param("p", patient).update();
+
+        book.complete(visit);
+        EventsHandled.awaitAll(jdbc);
+
+        assertThat(desk.ofPatient(patient)).isEmpty();
+        assertThatThrownBy(() -> desk.draft(visit)).isInstanceOf(FreeFollowUpNotBilled.class);
+        assertThat(desk.ofPatient(patient)).isEmpty();
+        assertThat(insurance.ofPatient(patient).coverages().get(0).coverage().visitsUsed()).isZero();
     }
 
     @Test

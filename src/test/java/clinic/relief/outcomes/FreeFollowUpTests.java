@@ -79,6 +79,8 @@ class FreeFollowUpTests {
         Quote free = quotes.ofAppointment(followUp).orElseThrow();
         assertThat(free.total()).isEqualTo(Money.ZERO);
         assertThat(free.lines()).extracting(Line::kind).contains(Line.Kind.FREE_FOLLOW_UP);
+        assertThat(quotes.freeFollowUp(followUp)).isTrue();
+        assertThat(quotes.freeFollowUp(another)).isFalse();
         assertThat(invoices.forAppointment(followUp).orElseThrow().total()).isEqualTo(Money.ZERO);
         assertThat(quotes.ofAppointment(another).orElseThrow().total().isPositive()).isTrue();
         assertThat(redeemedFor()).containsExactly(followUp);
