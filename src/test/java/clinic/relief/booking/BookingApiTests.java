@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -57,12 +58,22 @@ class BookingApiTests {
     @Test
     void booksThenAnswers409WithAlternativesForTheSameSlot() throws Exception {
         mvc.perform(booking(fixture.patient(), "10:00", null)).andExpect(status().isCreated())
-                .andExpect(jsonPath("$.status").value("BOOKED"));
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.status").value("BOOKED"))
+                .andExpect(jsonPath("$.start").value(fixture.at(day, "10:00").toString()));
 
         mvc.perform(booking(fixture.patient(), "10:00", null))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.alternatives[0].start").exists());
+    }
+
+    @Test
+    void describesTheBookingAnswerInTheOpenApiDocument() throws Exception {
+        // The answer is written as bytes, so the schema comes from the operation's annotation, not its return type.
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/booking/appointments'].post.responses['201']"
+                        + ".content['application/json'].schema['$ref']").value(endsWith("/AppointmentJson")));
     }
 
     @Test
