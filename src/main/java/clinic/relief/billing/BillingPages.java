@@ -48,7 +48,8 @@ class BillingPages {
      * {@code household} the people it is shared with, {@code sharing} whether its plan allows that.
      */
     public record MembershipView(UUID id, String planId, String plan, String status, String since, String endsOn,
-            List<String> credits, boolean live, String nextPlan, boolean sharing, List<HouseholdMember> household) {
+            List<String> credits, boolean live, boolean frozen, String nextPlan, boolean sharing,
+            List<HouseholdMember> household) {
     }
 
     /** Someone a membership is shared with. */
@@ -118,6 +119,12 @@ class BillingPages {
                 memberships.get(id).patientId(), flash);
     }
 
+    /** Ends a freeze now: the membership bills its monthly fee and grants its credits again from the next charge. */
+    @PostMapping("/staff/billing/memberships/{id}/unfreeze")
+    String unfreeze(@PathVariable UUID id, RedirectAttributes flash) {
+        return act(() -> memberships.unfreeze(id), "billing.unfrozen", memberships.get(id).patientId(), flash);
+    }
+
     /** Runs a desk action and returns to the patient's billing page with its outcome (or refusal) flashed. */
     static String act(Runnable action, String done, UUID patientId, RedirectAttributes flash) {
         try {
@@ -139,7 +146,7 @@ class BillingPages {
         return new MembershipView(m.id(), m.planId(), plan.name(locale),
                 views.text("billing.status." + m.status(), locale), format(m.startedOn(), locale),
                 Optional.ofNullable(m.endsOn()).map(d -> format(d, locale)).orElse(null), credits, !m.isCancelled(),
-                Optional.ofNullable(m.nextPlanId()).map(id -> plans.get(id).name(locale)).orElse(null),
+                m.isFrozen(), Optional.ofNullable(m.nextPlanId()).map(id -> plans.get(id).name(locale)).orElse(null),
                 plan.householdSharing(), household);
     }
 

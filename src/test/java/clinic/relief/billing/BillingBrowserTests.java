@@ -85,8 +85,26 @@ class BillingBrowserTests extends BrowserTest {
                 check("gift-cards-" + language + "-" + width);
             }
         }
+        freezeAndEndTheFreeze(member);
         driver.get(url("/staff/billing?lang=en"));
         assertThat(problems).isEmpty();
+    }
+
+    private void freezeAndEndTheFreeze(UUID member) throws IOException {
+        browser.width(1280);
+        driver.get(url("/staff/billing/patients/" + member + "?lang=en"));
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form[action$='/freeze'] button")).click());
+        assertThat(text()).contains("Membership frozen through next month.", "End the freeze now");
+        for (int width : new int[] {390, 1280}) {
+            browser.width(width);
+            for (String language : new String[] {"en", "es"}) {
+                driver.get(url("/staff/billing/patients/" + member + "?lang=" + language));
+                check("membership-frozen-" + language + "-" + width);
+            }
+        }
+        driver.get(url("/staff/billing/patients/" + member + "?lang=en"));
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form[action$=unfreeze] button")).click());
+        assertThat(text()).contains("Freeze ended", "Freeze next month");
     }
 
     @Test

@@ -54,6 +54,27 @@ class MembershipPagesTests {
     }
 
     @Test
+    void theDeskEndsAFreezeFromTheButtonThatReplacesFreeze() throws Exception {
+        UUID patient = patient(null);
+        Membership membership = memberships.enrol(patient, "relief-monthly");
+        String unfreeze = "/staff/billing/memberships/" + membership.id() + "/unfreeze";
+        mvc.perform(post(unfreeze).with(DESK).with(csrf()))
+                .andExpect(flash().attribute("problemCode", "billing.problem.notFrozen"));
+
+        mvc.perform(post("/staff/billing/memberships/{id}/freeze", membership.id()).with(DESK).with(csrf()))
+                .andExpect(flash().attribute("doneCode", "billing.frozen"));
+        mvc.perform(get("/staff/billing/patients/{id}", patient).with(DESK))
+                .andExpect(content().string(containsString("action=\"" + unfreeze + "\"")))
+                .andExpect(content().string(not(containsString("/freeze\""))));
+
+        mvc.perform(post(unfreeze).with(DESK).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("doneCode", "billing.unfrozen"));
+        Membership active = memberships.get(membership.id());
+        assertThat(active.isFrozen()).isFalse();
+        assertThat(active.frozenUntil()).isNull();
+    }
+
+    @Test
     void aBadPlanComesBackAsALocalizedMessageAndChangesNothing() throws Exception {
         UUID patient = patient(null);
         Membership membership = memberships.enrol(patient, "relief-monthly");
