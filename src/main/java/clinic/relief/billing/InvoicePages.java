@@ -33,14 +33,16 @@ class InvoicePages {
     private final Patients patients;
     private final BillingDocuments documents;
     private final BillingViews views;
+    private final BillingMail mail;
 
     InvoicePages(Invoices invoices, Payments payments, Patients patients, BillingDocuments documents,
-            BillingViews views) {
+            BillingViews views, BillingMail mail) {
         this.invoices = invoices;
         this.payments = payments;
         this.patients = patients;
         this.documents = documents;
         this.views = views;
+        this.mail = mail;
     }
 
     @GetMapping("/staff/billing/invoices/{id}")
@@ -72,6 +74,17 @@ class InvoicePages {
             model.addAttribute("giftCard", giftCard);
             return page(id, locale, model, csrf);
         }
+    }
+
+    /** Queues the invoice as a PDF to the patient's e-mail address, or says the patient has none. */
+    @PostMapping("/staff/billing/invoices/{id}/email")
+    String email(@PathVariable UUID id, RedirectAttributes flash) {
+        if (mail.invoice(id)) {
+            flash.addFlashAttribute("doneCode", "billing.invoiceEmailed");
+        } else {
+            flash.addFlashAttribute("problemCode", "billing.problem.noEmail");
+        }
+        return "redirect:/staff/billing/invoices/" + id;
     }
 
     @GetMapping("/staff/billing/invoices/{id}/invoice.pdf")

@@ -14,12 +14,22 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @ReliefTest
 class ReceiptTests {
+
+    private static final RequestPostProcessor DESK = user("desk@example.com").roles("FRONT_DESK");
 
     @Autowired TransactionTemplate tx;
     @Autowired Invoices invoices;
@@ -27,6 +37,7 @@ class ReceiptTests {
     @Autowired BillingDocuments documents;
     @Autowired Patients patients;
     @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
 
     @Test
     void aReceiptShowsTheClinicPatientLinesAndPaymentInEnglishAndSpanish() throws IOException {
@@ -53,6 +64,35 @@ class ReceiptTests {
         assertThat((String) row[0]).startsWith("Su recibo de").doesNotContainIgnoringCase("gatillo");
         assertThat((String) row[1]).contains("Nina").doesNotContain("Paz");
         assertThat(text((byte[]) row[2])).contains("Recibo de la factura", "Saldo pendiente");
+    }
+
+    @Test
+    void theDeskEmailsAnInvoiceInThePatientsLanguageOrIsToldThereIsNoAddress() throws Exception {
+        Invoice invoice = paid("es", "10.00");
+        mvc.perform(post("/staff/billing/invoices/{id}/email", invoice.id()).with(DESK).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("doneCode", "billing.invoiceEmailed"));
+
+        var row = jdbc.sql("select subject, body, attachment from booking_outbox"
+                        + " where kind = 'DOCUMENT' and attachment_name = :name")
+                .param("name", "invoice-" + invoice.number() + ".pdf")
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3)}).single();
+        assertThat((String) row[0]).startsWith("Su factura de").doesNotContainIgnoringCase("gatillo");
+        assertThat((String) row[1]).contains("Nina").doesNotContain("Paz");
+        assertThat(text((byte[]) row[2])).contains("Factura " + invoice.number());
+
+        String phone = "424 " + (1_000_000 + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 9_000_000L));
+        UUID noAddress = patients.findOrCreate(new NewPatient("Ona", "Sin Correo", phone, null, null, "es")).id();
+        UUID unsent = tx.execute(s -> invoices.open(UUID.randomUUID(), noAddress, null, null, "trigger-point"));
+        long queued = documentsQueued();
+        mvc.perform(post("/staff/billing/invoices/{id}/email", unsent).with(DESK).with(csrf()))
+                .andExpect(flash().attribute("problemCode", "billing.problem.noEmail"));
+        assertThat(documentsQueued()).isEqualTo(queued);
+        mvc.perform(post("/staff/billing/invoices/{id}/email", invoice.id()).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/staff/login"));
+    }
+
+    private long documentsQueued() {
+        return jdbc.sql("select count(*) from booking_outbox where kind = 'DOCUMENT'").query(Long.class).single();
     }
 
     @Test

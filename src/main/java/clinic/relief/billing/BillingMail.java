@@ -1,6 +1,7 @@
 package clinic.relief.billing;
 
 import java.util.Locale;
+import java.util.UUID;
 
 import clinic.relief.booking.PatientMail;
 import clinic.relief.clinic.ClinicProfile;
@@ -9,13 +10,15 @@ import clinic.relief.patients.Patients;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * E-mails a receipt after each payment, through booking's outbox, in the payment's own transaction (a payment that
- * rolls back sends nothing). The subject and body name only the clinic and the patient's first name.
+ * E-mails billing documents through booking's outbox: a receipt after each payment, in the payment's own transaction
+ * (a payment that rolls back sends nothing), and an invoice when the desk sends it. The subject and body name only
+ * the clinic and the patient's first name; the document is in the patient's language.
  */
 @Component
-class ReceiptMail {
+class BillingMail {
 
     private final Invoices invoices;
     private final BillingDocuments documents;
@@ -24,7 +27,7 @@ class ReceiptMail {
     private final MessageSource messages;
     private final ClinicProfile clinic;
 
-    ReceiptMail(Invoices invoices, BillingDocuments documents, PatientMail mail, Patients patients,
+    BillingMail(Invoices invoices, BillingDocuments documents, PatientMail mail, Patients patients,
             MessageSource messages, ClinicProfile clinic) {
         this.invoices = invoices;
         this.documents = documents;
@@ -43,7 +46,7 @@ class ReceiptMail {
         if (patient.email() == null) {
             return;
         }
-        Locale locale = Locale.forLanguageTag(patient.language() == null ? "en" : patient.language());
+        Locale locale = locale(patient);
         Invoice invoice = invoices.get(recorded.invoiceId());
         Payment payment = invoice.payments().stream().filter(p -> p.id().equals(recorded.paymentId())).findFirst()
                 .orElseThrow();
@@ -52,5 +55,22 @@ class ReceiptMail {
                 new Object[] {patient.firstName(), clinic.name(), clinic.phoneDisplay()}, locale);
         mail.queueDocument(patient.id(), subject, body, new PatientMail.Attachment(
                 "receipt-" + invoice.number() + ".pdf", "application/pdf", documents.receipt(invoice, payment, locale)));
+    }
+
+    /** Queues the invoice as a PDF to the patient; false (nothing queued) when the patient has no e-mail address. */
+    @Transactional
+    boolean invoice(UUID invoiceId) {
+        Invoice invoice = invoices.get(invoiceId);
+        Patient patient = patients.get(invoice.patientId());
+        Locale locale = locale(patient);
+        String subject = messages.getMessage("billing.mail.invoiceSubject", new Object[] {clinic.name()}, locale);
+        String body = messages.getMessage("billing.mail.invoiceBody",
+                new Object[] {patient.firstName(), clinic.name(), clinic.phoneDisplay()}, locale);
+        return mail.queueDocument(patient.id(), subject, body, new PatientMail.Attachment(
+                "invoice-" + invoice.number() + ".pdf", "application/pdf", documents.invoice(invoice, locale)));
+    }
+
+    private static Locale locale(Patient patient) {
+        return Locale.forLanguageTag(patient.language() == null ? "en" : patient.language());
     }
 }
