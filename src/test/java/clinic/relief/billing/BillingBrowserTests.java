@@ -145,6 +145,8 @@ class BillingBrowserTests extends BrowserTest {
         String receipt = driver.findElement(By.linkText("Print the receipt")).getAttribute("href");
         assertThat(ReceiptTests.text(download(receipt))).contains("Receipt for invoice", "Received $79.00",
                 "Balance due");
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form[action$=email] button")).click());
+        assertThat(text()).contains("Invoice queued for e-mail to the patient.");
 
         screenshotsInOtherWidthsAndLanguages(patient, invoicePage);
         assertThat(problems).isEmpty();
@@ -181,8 +183,10 @@ class BillingBrowserTests extends BrowserTest {
     private String newPatient() {
         driver.get(url("/staff/booking/new"));
         driver.findElement(By.id("firstName")).sendKeys("Marta");
-        driver.findElement(By.id("lastName")).sendKeys("Member" + UUID.randomUUID().toString().substring(0, 6));
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        driver.findElement(By.id("lastName")).sendKeys("Member" + tag);
         driver.findElement(By.id("phone")).sendKeys("(310) 555-0188");
+        driver.findElement(By.id("email")).sendKeys("marta-" + tag + "@example.com");
         browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector(".patient-form button")).click());
         String current = driver.getCurrentUrl();
         return current.substring(current.indexOf("patient=") + 8, current.indexOf("patient=") + 44);
