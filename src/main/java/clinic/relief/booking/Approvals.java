@@ -31,14 +31,14 @@ class Approvals {
     private final Patients patients;
     private final Outbox outbox;
     private final ApprovalLetters letters;
-    private final WaitlistOffers waitlist;
+    private final WaitlistReturns waitlist;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final NewClientSettings settings;
     private final Clock clock;
 
     Approvals(Appointments appointments, AppointmentBook book, Patients patients, Outbox outbox,
-            ApprovalLetters letters, WaitlistOffers waitlist, ApplicationEventPublisher events, JdbcClient jdbc,
+            ApprovalLetters letters, WaitlistReturns waitlist, ApplicationEventPublisher events, JdbcClient jdbc,
             NewClientSettings settings, Clock clock) {
         this.appointments = appointments;
         this.book = book;
@@ -122,7 +122,10 @@ class Approvals {
         events.publishEvent(booked);
     }
 
-    /** Declines a request with an optional reason for the patient; the freed time goes to the waitlist. */
+    /**
+     * Declines a request with an optional reason for the patient; a waitlist entry that claimed it waits again, and
+     * the freed time goes to the waitlist.
+     */
     @Transactional
     void decline(UUID id, String reason, String staff) {
         Appointment appointment = locked(id);
@@ -136,7 +139,7 @@ class Approvals {
         if (patient.email() != null) {
             outbox.queue("REQUEST_DECLINED", id, patient.email(), letters.declined(patient, row.start(), kept), now);
         }
-        waitlist.offerNext(row.therapistId(), row.start(), row.blockedUntil());
+        waitlist.requestEnded(row, now);
     }
 
     /** The appointment, its row locked for this transaction: a decision, withdrawal or lapse takes it first. */

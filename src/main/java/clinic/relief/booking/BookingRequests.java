@@ -16,8 +16,9 @@ import static clinic.relief.booking.Schedules.utc;
 /**
  * How a booking request ends without the front desk ({@link Approvals} has their decisions): the patient withdraws
  * it, or it lapses undecided once its start is nearer than the minimum notice. Either way the slot is freed, the
- * end is recorded, and the freed time is offered to the waitlist like after a decline. Each takes the request's row
- * lock first, as a decision does, so of a withdrawal or lapse and a concurrent approval exactly one applies.
+ * end is recorded, a waitlist entry that claimed the request waits again, and the freed time is offered to the
+ * waitlist, as after a decline. Each takes the request's row lock first, as a decision does, so of a withdrawal or
+ * lapse and a concurrent approval exactly one applies.
  */
 @Service
 public class BookingRequests {
@@ -29,13 +30,13 @@ public class BookingRequests {
     private final Patients patients;
     private final Outbox outbox;
     private final ApprovalLetters letters;
-    private final WaitlistOffers waitlist;
+    private final WaitlistReturns waitlist;
     private final JdbcClient jdbc;
     private final BookingSettings settings;
     private final Clock clock;
 
     BookingRequests(Approvals approvals, Appointments appointments, Patients patients, Outbox outbox,
-            ApprovalLetters letters, WaitlistOffers waitlist, JdbcClient jdbc, BookingSettings settings, Clock clock) {
+            ApprovalLetters letters, WaitlistReturns waitlist, JdbcClient jdbc, BookingSettings settings, Clock clock) {
         this.approvals = approvals;
         this.appointments = appointments;
         this.patients = patients;
@@ -60,10 +61,11 @@ public class BookingRequests {
         if (!row.patientId().equals(patientId)) {
             throw new UnknownAppointment(appointmentId);
         }
-        appointment.withdraw(clock.instant());
+        Instant now = clock.instant();
+        appointment.withdraw(now);
         appointments.update(appointment);
         approvals.record(appointmentId, "WITHDRAWN", null, "patient:" + patientId);
-        waitlist.offerNext(row.therapistId(), row.start(), row.blockedUntil());
+        waitlist.requestEnded(row, now);
     }
 
     /**
@@ -92,6 +94,6 @@ public class BookingRequests {
         if (patient.email() != null) {
             outbox.queue("REQUEST_LAPSED", id, patient.email(), letters.lapsed(patient, row.start()), now);
         }
-        waitlist.offerNext(row.therapistId(), row.start(), row.blockedUntil());
+        waitlist.requestEnded(row, now);
     }
 }
