@@ -18,7 +18,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Booking requests of new clients: the patient's "request received" page, and the front desk's list where each
  * request is approved or declined (front desk and owner only; see SecurityConfiguration). A decision on something
- * no longer awaiting one answers 409 and changes nothing.
+ * no longer awaiting one answers 409 and changes nothing; an approval too late for the minimum notice lapses the
+ * request and says so.
  */
 @Controller
 class ApprovalPages {
@@ -53,12 +54,17 @@ class ApprovalPages {
     @PostMapping("/staff/booking/requests/{id}/approve")
     String approve(@PathVariable UUID id, Authentication staff, Locale locale, Model model,
             HttpServletResponse response, CsrfToken csrf, RedirectAttributes redirect) {
+        Approvals.Approval approval;
         try {
-            approvals.approve(id, staff.getName());
+            approval = approvals.approve(id, staff.getName());
         } catch (AppointmentStateConflict conflict) {
             return refused(conflict, locale, model, response, csrf);
         }
-        redirect.addFlashAttribute("notice", "booking.requests.approved");
+        if (approval == Approvals.Approval.LAPSED) {
+            redirect.addFlashAttribute("problem", "booking.requests.tooLate");
+        } else {
+            redirect.addFlashAttribute("notice", "booking.requests.approved");
+        }
         return "redirect:/staff/booking/requests";
     }
 

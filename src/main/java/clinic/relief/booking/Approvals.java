@@ -19,8 +19,10 @@ import static clinic.relief.booking.Schedules.utc;
  * Request-and-approve for new clients ({@link NewClientSettings}). A new client's confirmed online booking waits as
  * REQUESTED, holding its slot, until the front desk approves it (booked and announced like any booking, so the
  * confirmation and billing follow) or declines it (the slot is freed, the patient told politely, and the freed time
- * offered to the waitlist like a cancellation). Each decision locks the appointment's row, so of two concurrent
- * decisions exactly one applies and the other meets {@link AppointmentStateConflict}.
+ * offered to the waitlist like a cancellation). A request nobody confirmed before its start came within the minimum
+ * notice lapses ({@link #lapse}), whether the sweep finds it or the desk tries to approve it too late. Each decision
+ * locks the appointment's row, so of two concurrent decisions exactly one applies and the other meets
+ * {@link AppointmentStateConflict}.
  */
 @Service
 @EnableConfigurationProperties(NewClientSettings.class)
@@ -31,15 +33,16 @@ class Approvals {
     private final Patients patients;
     private final Outbox outbox;
     private final ApprovalLetters letters;
-    private final WaitlistOffers waitlist;
+    private final WaitlistReturns waitlist;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final NewClientSettings settings;
+    private final BookingSettings rules;
     private final Clock clock;
 
     Approvals(Appointments appointments, AppointmentBook book, Patients patients, Outbox outbox,
-            ApprovalLetters letters, WaitlistOffers waitlist, ApplicationEventPublisher events, JdbcClient jdbc,
-            NewClientSettings settings, Clock clock) {
+            ApprovalLetters letters, WaitlistReturns waitlist, ApplicationEventPublisher events, JdbcClient jdbc,
+            NewClientSettings settings, BookingSettings rules, Clock clock) {
         this.appointments = appointments;
         this.book = book;
         this.patients = patients;
@@ -49,6 +52,7 @@ class Approvals {
         this.events = events;
         this.jdbc = jdbc;
         this.settings = settings;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -112,17 +116,33 @@ class Approvals {
                 .query(UUID.class).list().stream().map(book::get).toList();
     }
 
-    /** Approves a request: it becomes BOOKED and {@link AppointmentBooked} is published. */
+    /** What became of a request the desk approved. */
+    enum Approval { BOOKED, LAPSED }
+
+    /**
+     * Approves a request: it becomes BOOKED and {@link AppointmentBooked} is published. A request whose start is
+     * already within the minimum notice is too late to confirm: it lapses instead, exactly as the next sweep
+     * ({@link BookingRequests#lapseDue}) would lapse it.
+     */
     @Transactional
-    void approve(UUID id, String staff) {
+    Approval approve(UUID id, String staff) {
         Appointment appointment = locked(id);
+        Instant now = clock.instant();
+        if (!appointment.stored().start().isAfter(now.plus(rules.minimumNotice()))) {
+            lapse(appointment, now);
+            return Approval.LAPSED;
+        }
         AppointmentBooked booked = appointment.approve();
         appointments.update(appointment);
         record(id, "APPROVED", null, staff);
         events.publishEvent(booked);
+        return Approval.BOOKED;
     }
 
-    /** Declines a request with an optional reason for the patient; the freed time goes to the waitlist. */
+    /**
+     * Declines a request with an optional reason for the patient; a waitlist entry that claimed it waits again, and
+     * the freed time goes to the waitlist.
+     */
     @Transactional
     void decline(UUID id, String reason, String staff) {
         Appointment appointment = locked(id);
@@ -136,7 +156,25 @@ class Approvals {
         if (patient.email() != null) {
             outbox.queue("REQUEST_DECLINED", id, patient.email(), letters.declined(patient, row.start(), kept), now);
         }
-        waitlist.offerNext(row.therapistId(), row.start(), row.blockedUntil());
+        waitlist.requestEnded(row, now);
+    }
+
+    /**
+     * Lapses a request whose row the caller locked: the slot is freed, the lapse recorded (by the system), the
+     * patient told politely, a waitlist entry that claimed it waits again, and the freed time goes to the waitlist.
+     *
+     * @throws AppointmentStateConflict when it no longer awaits a decision
+     */
+    void lapse(Appointment appointment, Instant now) {
+        appointment.lapse(now);
+        appointments.update(appointment);
+        Appointment.Stored row = appointment.stored();
+        record(row.id(), "LAPSED", null, "system");
+        Patient patient = patients.get(row.patientId());
+        if (patient.email() != null) {
+            outbox.queue("REQUEST_LAPSED", row.id(), patient.email(), letters.lapsed(patient, row.start()), now);
+        }
+        waitlist.requestEnded(row, now);
     }
 
     /** The appointment, its row locked for this transaction: a decision, withdrawal or lapse takes it first. */

@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import clinic.relief.patients.Patient;
-import clinic.relief.patients.Patients;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,8 +14,9 @@ import static clinic.relief.booking.Schedules.utc;
 /**
  * How a booking request ends without the front desk ({@link Approvals} has their decisions): the patient withdraws
  * it, or it lapses undecided once its start is nearer than the minimum notice. Either way the slot is freed, the
- * end is recorded, and the freed time is offered to the waitlist like after a decline. Each takes the request's row
- * lock first, as a decision does, so of a withdrawal or lapse and a concurrent approval exactly one applies.
+ * end is recorded, a waitlist entry that claimed the request waits again, and the freed time is offered to the
+ * waitlist, as after a decline. Each takes the request's row lock first, as a decision does, so of a withdrawal or
+ * lapse and a concurrent approval exactly one applies.
  */
 @Service
 public class BookingRequests {
@@ -26,21 +25,15 @@ public class BookingRequests {
 
     private final Approvals approvals;
     private final Appointments appointments;
-    private final Patients patients;
-    private final Outbox outbox;
-    private final ApprovalLetters letters;
-    private final WaitlistOffers waitlist;
+    private final WaitlistReturns waitlist;
     private final JdbcClient jdbc;
     private final BookingSettings settings;
     private final Clock clock;
 
-    BookingRequests(Approvals approvals, Appointments appointments, Patients patients, Outbox outbox,
-            ApprovalLetters letters, WaitlistOffers waitlist, JdbcClient jdbc, BookingSettings settings, Clock clock) {
+    BookingRequests(Approvals approvals, Appointments appointments, WaitlistReturns waitlist, JdbcClient jdbc,
+            BookingSettings settings, Clock clock) {
         this.approvals = approvals;
         this.appointments = appointments;
-        this.patients = patients;
-        this.outbox = outbox;
-        this.letters = letters;
         this.waitlist = waitlist;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -60,16 +53,18 @@ public class BookingRequests {
         if (!row.patientId().equals(patientId)) {
             throw new UnknownAppointment(appointmentId);
         }
-        appointment.withdraw(clock.instant());
+        Instant now = clock.instant();
+        appointment.withdraw(now);
         appointments.update(appointment);
         approvals.record(appointmentId, "WITHDRAWN", null, "patient:" + patientId);
-        waitlist.offerNext(row.therapistId(), row.start(), row.blockedUntil());
+        waitlist.requestEnded(row, now);
     }
 
     /**
      * Lapses the requests nobody decided whose start is at most the minimum notice after {@code now}: each frees
      * its slot, the patient is told politely, the waitlist is offered the time. Rows another transaction holds (an
-     * approval under way) are skipped; the next sweep looks again. Returns how many lapsed.
+     * approval under way) are skipped; the next sweep looks again. Returns how many lapsed. An approval that comes
+     * too late lapses its request the same way ({@link Approvals#approve}).
      */
     @Transactional
     int lapseDue(Instant now) {
@@ -78,20 +73,8 @@ public class BookingRequests {
                 order by starts_at limit :batch for update skip locked
                 """).param("limit", utc(now.plus(settings.minimumNotice()))).param("batch", SWEEP_BATCH)
                 .query(UUID.class).list();
-        due.forEach(id -> lapse(id, now));
+        due.forEach(id -> approvals.lapse(
+                appointments.find(id).orElseThrow(() -> new UnknownAppointment(id)), now));
         return due.size();
-    }
-
-    private void lapse(UUID id, Instant now) {
-        Appointment appointment = appointments.find(id).orElseThrow(() -> new UnknownAppointment(id));
-        appointment.lapse(now);
-        appointments.update(appointment);
-        approvals.record(id, "LAPSED", null, "system");
-        Appointment.Stored row = appointment.stored();
-        Patient patient = patients.get(row.patientId());
-        if (patient.email() != null) {
-            outbox.queue("REQUEST_LAPSED", id, patient.email(), letters.lapsed(patient, row.start()), now);
-        }
-        waitlist.offerNext(row.therapistId(), row.start(), row.blockedUntil());
     }
 }

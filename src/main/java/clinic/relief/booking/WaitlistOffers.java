@@ -66,7 +66,8 @@ class WaitlistOffers {
 
     /**
      * Offers a time of the freed therapist inside the freed span to the oldest waiting request it suits that has
-     * not had it.
+     * not had it, nor claimed a time of this therapist inside it: an entry whose claimed request ended without a
+     * visit waits again ({@link WaitlistReturns}), but is never offered that time back.
      */
     void offerNext(UUID therapist, Instant freeFrom, Instant freeTo) {
         LocalDate day = freeFrom.atZone(booking.zone()).toLocalDate();
@@ -74,7 +75,9 @@ class WaitlistOffers {
                         + " where status = 'WAITING' and first_day <= :day and last_day >= :day"
                         + " and (therapist_id is null or therapist_id = :therapist) and not exists"
                         + " (select 1 from booking_waitlist_offer o where o.entry_id = w.id and (o.status = 'OPEN'"
-                        + " or (o.free_from = :from and o.free_to = :to))) order by created_at limit 50")
+                        + " or (o.free_from = :from and o.free_to = :to) or (o.status = 'CLAIMED' and"
+                        + " o.therapist_id = :therapist and o.starts_at >= :from and o.starts_at < :to)))"
+                        + " order by created_at limit 50")
                 .param("day", day).param("therapist", therapist).param("from", utc(freeFrom))
                 .param("to", utc(freeTo)).query(Waitlist::entry).list();
         for (WaitlistEntry entry : waiting) {
@@ -158,19 +161,27 @@ class WaitlistOffers {
             claimed = booker.apply(new BookAppointment(offer.patientId(), offer.serviceId(), offer.minutes(), offer.start(),
                     offer.therapistId(), Appointment.Source.ONLINE, null, "waitlist-" + offer.id()));
         } catch (SlotTaken | SlotNotOffered | PatientAlreadyBooked taken) {
-            mark(offer, "TAKEN", "WAITING");
+            mark(offer, "TAKEN", null);
             return new Waitlist.Claim(false, false, offer);
         }
-        mark(offer, "CLAIMED", "BOOKED");
+        mark(offer, "CLAIMED", claimed.id());
         return new Waitlist.Claim(true, claimed.status() == AppointmentStatus.REQUESTED, offer);
     }
 
-    private void mark(WaitlistOffer offer, String offerStatus, String entryStatus) {
+    /**
+     * Records the offer's end and the appointment it claimed; the entry is BOOKED unless that appointment already
+     * ended. Its row is locked first, as a decision does, so a decline racing the claim never strands the entry.
+     */
+    private void mark(WaitlistOffer offer, String offerStatus, UUID claimed) {
         transactions.executeWithoutResult(tx -> {
-            jdbc.sql("update booking_waitlist_offer set status = :s where id = :id")
-                    .param("s", offerStatus).param("id", offer.id()).update();
-            jdbc.sql("update booking_waitlist set status = :s where id = :id and status = 'WAITING'")
-                    .param("s", entryStatus).param("id", offer.entryId()).update();
+            boolean live = claimed != null && jdbc.sql("select status <> 'CANCELLED' from booking_appointment"
+                    + " where id = :id for update").param("id", claimed).query(Boolean.class).single();
+            jdbc.sql("update booking_waitlist_offer set status = :s, appointment_id = :a where id = :id")
+                    .param("s", offerStatus).param("a", claimed).param("id", offer.id()).update();
+            if (live) {
+                jdbc.sql("update booking_waitlist set status = 'BOOKED' where id = :id and status = 'WAITING'")
+                        .param("id", offer.entryId()).update();
+            }
         });
     }
 
