@@ -50,11 +50,8 @@ class BillingMail {
         Invoice invoice = invoices.get(recorded.invoiceId());
         Payment payment = invoice.payments().stream().filter(p -> p.id().equals(recorded.paymentId())).findFirst()
                 .orElseThrow();
-        String subject = messages.getMessage("billing.mail.receiptSubject", new Object[] {clinic.name()}, locale);
-        String body = messages.getMessage("billing.mail.receiptBody",
-                new Object[] {patient.firstName(), clinic.name(), clinic.phoneDisplay()}, locale);
-        mail.queueDocument(patient.id(), subject, body, new PatientMail.Attachment(
-                "receipt-" + invoice.number() + ".pdf", "application/pdf", documents.receipt(invoice, payment, locale)));
+        send(patient, "billing.mail.receiptSubject", "billing.mail.receiptBody", "receipt-" + invoice.number() + ".pdf",
+                documents.receipt(invoice, payment, locale), locale);
     }
 
     /** Queues the invoice as a PDF to the patient; false (nothing queued) when the patient has no e-mail address. */
@@ -62,12 +59,21 @@ class BillingMail {
     boolean invoice(UUID invoiceId) {
         Invoice invoice = invoices.get(invoiceId);
         Patient patient = patients.get(invoice.patientId());
+        if (patient.email() == null) {
+            return false;
+        }
         Locale locale = locale(patient);
-        String subject = messages.getMessage("billing.mail.invoiceSubject", new Object[] {clinic.name()}, locale);
-        String body = messages.getMessage("billing.mail.invoiceBody",
-                new Object[] {patient.firstName(), clinic.name(), clinic.phoneDisplay()}, locale);
-        return mail.queueDocument(patient.id(), subject, body, new PatientMail.Attachment(
-                "invoice-" + invoice.number() + ".pdf", "application/pdf", documents.invoice(invoice, locale)));
+        send(patient, "billing.mail.invoiceSubject", "billing.mail.invoiceBody", "invoice-" + invoice.number() + ".pdf",
+                documents.invoice(invoice, locale), locale);
+        return true;
+    }
+
+    /** A letter naming only the clinic and the patient's first name, with the PDF attached. */
+    private void send(Patient patient, String subjectKey, String bodyKey, String fileName, byte[] pdf, Locale locale) {
+        String subject = messages.getMessage(subjectKey, new Object[] {clinic.name()}, locale);
+        String body = messages.getMessage(bodyKey, new Object[] {patient.firstName(), clinic.name(),
+                clinic.phoneDisplay()}, locale);
+        mail.queueDocument(patient.id(), subject, body, new PatientMail.Attachment(fileName, "application/pdf", pdf));
     }
 
     private static Locale locale(Patient patient) {

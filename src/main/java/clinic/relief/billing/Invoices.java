@@ -24,24 +24,6 @@ import static clinic.relief.billing.CreditLedger.ts;
 @Service
 public class Invoices {
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
-
-    Invoices(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
-
-    UUID open(UUID id, UUID patientId, UUID appointmentId, UUID membershipId, String serviceId) {
-        jdbc.sql("""
-                insert into billing_invoice (id, patient_id, appointment_id, membership_id, service_id, issued_at)
-                values (:id, :patient, :appointment, :membership, :service, :at)""")
-                .param("id", id).param("patient", patientId).param("appointment", appointmentId)
-                .param("membership", membershipId).param("service", serviceId).param("at", ts(clock.instant()))
-                .update();
-        return id;
-    }
-
     /**
      * The appointment's invoice, opened if it has none yet (inserts race safely on the unique appointment id): the new
      * invoice's id, or (the insert did nothing) the one the appointment already has.
@@ -59,6 +41,24 @@ public class Invoices {
 
     /** {@link #addLines}' statement by number of lines. */
     private final Map<Integer, String> withLines = new ConcurrentHashMap<>();
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Invoices(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    UUID open(UUID id, UUID patientId, UUID appointmentId, UUID membershipId, String serviceId) {
+        jdbc.sql("""
+                insert into billing_invoice (id, patient_id, appointment_id, membership_id, service_id, issued_at)
+                values (:id, :patient, :appointment, :membership, :service, :at)""")
+                .param("id", id).param("patient", patientId).param("appointment", appointmentId)
+                .param("membership", membershipId).param("service", serviceId).param("at", ts(clock.instant()))
+                .update();
+        return id;
+    }
 
     /** The appointment's invoice, opened if it has none yet, in one round trip. */
     UUID ofAppointment(UUID appointmentId, UUID patientId, String serviceId) {

@@ -25,6 +25,13 @@ import static clinic.relief.billing.CreditLedger.ts;
 @Service
 public class Quotes {
 
+    private static final String QUOTE_ROW = """
+            insert into billing_quote (appointment_id, patient_id, service_id, minutes, total, uses_credit, created_at)
+            values (:a, :p, :s, :m, :total, :credit, :at) on conflict do nothing""";
+
+    /** {@link #store}'s statement by number of lines. */
+    private final Map<Integer, String> storeStatements = new ConcurrentHashMap<>();
+
     private final PricingPolicy policy = new PricingPolicy();
     private final PriceList prices;
     private final MembershipStore memberships;
@@ -114,13 +121,6 @@ public class Quotes {
     Quote quote(QuoteRequest request) {
         return policy.quote(request);
     }
-
-    private static final String QUOTE_ROW = """
-            insert into billing_quote (appointment_id, patient_id, service_id, minutes, total, uses_credit, created_at)
-            values (:a, :p, :s, :m, :total, :credit, :at) on conflict do nothing""";
-
-    /** {@link #store}'s statement by number of lines. */
-    private final Map<Integer, String> storeStatements = new ConcurrentHashMap<>();
 
     /** Stores the quote and its lines in one statement, unless the appointment has one. */
     void store(UUID appointmentId, UUID patientId, Quote quote, Instant at) {

@@ -94,7 +94,10 @@ class Schedules {
                 and tstzrange(a.starts_at, a.blocked_until, '[)') && tstzrange(:from, :to, '[)')
             order by a.starts_at""";
 
-    /** Schedules of these therapists: weekly times and time off from {@code configuration}, spans from {@code blocked}. */
+    /**
+     * Schedules of these therapists: weekly times and time off from {@code configuration}, spans from
+     * {@code blocked}.
+     */
     List<TherapistSchedule> of(ScheduleConfiguration.Snapshot configuration, Collection<UUID> therapists,
             Blocked blocked) {
         List<TherapistSchedule> schedules = new ArrayList<>();
