@@ -41,6 +41,10 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
+                // Stopped by this bean's close, after everything that uses the database has shut down. The library's
+                // own JVM shutdown hook stopped PostgreSQL while the application was still shutting down, and the
+                // event registry then waited the pool's 30 s for a connection on every stop.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("listen_addresses", "localhost");
         if (durable) {
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
