@@ -46,7 +46,7 @@ class BillingMail {
         if (patient.email() == null) {
             return;
         }
-        Locale locale = locale(patient);
+        Locale locale = patient.locale();
         Invoice invoice = invoices.get(recorded.invoiceId());
         Payment payment = invoice.payments().stream().filter(p -> p.id().equals(recorded.paymentId())).findFirst()
                 .orElseThrow();
@@ -62,7 +62,7 @@ class BillingMail {
         if (patient.email() == null) {
             return false;
         }
-        Locale locale = locale(patient);
+        Locale locale = patient.locale();
         send(patient, "billing.mail.invoiceSubject", "billing.mail.invoiceBody", "invoice-" + invoice.number() + ".pdf",
                 documents.invoice(invoice, locale), locale);
         return true;
@@ -74,9 +74,5 @@ class BillingMail {
         String body = messages.getMessage(bodyKey, new Object[] {patient.firstName(), clinic.name(),
                 clinic.phoneDisplay()}, locale);
         mail.queueDocument(patient.id(), subject, body, new PatientMail.Attachment(fileName, "application/pdf", pdf));
-    }
-
-    private static Locale locale(Patient patient) {
-        return Locale.forLanguageTag(patient.language() == null ? "en" : patient.language());
     }
 }

@@ -36,23 +36,19 @@ class ApprovalLetters {
 
     /** A decline; the front desk's reason, if any, is quoted in the body only. */
     Letters.Letter declined(Patient patient, Instant start, String reason) {
-        Locale locale = locale(patient);
+        Locale locale = patient.locale();
         String quoted = reason == null || reason.isBlank() ? ""
                 : messages.getMessage("booking.mail.requestDeclined.reason", new Object[] {reason.strip()}, locale);
         return write("booking.mail.requestDeclined", patient, start, quoted);
     }
 
     private Letters.Letter write(String key, Patient patient, Instant start, String extra) {
-        Locale locale = locale(patient);
+        Locale locale = patient.locale();
         String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
                 .withZone(clinic.zone()).format(start);
         String subject = messages.getMessage(key + ".subject", new Object[] {clinic.shortName(), when}, locale);
         String body = messages.getMessage(key + ".body",
                 new Object[] {patient.firstName(), clinic.name(), when, extra, clinic.phoneDisplay()}, locale);
         return new Letters.Letter(subject, body);
-    }
-
-    private static Locale locale(Patient patient) {
-        return Locale.forLanguageTag(patient.language() == null ? "en" : patient.language());
     }
 }

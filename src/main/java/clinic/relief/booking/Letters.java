@@ -30,7 +30,7 @@ class Letters {
 
     private final MessageSource messages;
     private final ClinicProfile clinic;
-    private final Map<String, Language> languages = new ConcurrentHashMap<>();
+    private final Map<Locale, Language> languages = new ConcurrentHashMap<>();
 
     Letters(MessageSource messages, ClinicProfile clinic) {
         this.messages = messages;
@@ -38,8 +38,7 @@ class Letters {
     }
 
     Letter write(Kind kind, Patient patient, Instant start) {
-        Language language = languages.computeIfAbsent(patient.language() == null ? "en" : patient.language(),
-                tag -> new Language(Locale.forLanguageTag(tag), clinic.zone()));
+        Language language = languages.computeIfAbsent(patient.locale(), locale -> new Language(locale, clinic.zone()));
         String when = language.when().format(start);
         String key = "booking.mail." + kind.name().toLowerCase(Locale.ROOT);
         String subject = messages.getMessage(key + ".subject", new Object[] {clinic.shortName(), when},

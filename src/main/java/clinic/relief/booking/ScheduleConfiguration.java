@@ -49,11 +49,6 @@ class ScheduleConfiguration {
         }
     }
 
-    /** The configuration now. */
-    Snapshot current() {
-        return at(jdbc.sql("select version from booking_schedule_version").query(Long.class).single());
-    }
-
     /**
      * The configuration of this version (read from {@code booking_schedule_version}, in the same query as the spans
      * appointments block: {@link Schedules#blocked}): the one in memory if it is that version, else read afresh.

@@ -38,7 +38,7 @@ class SuperbillMail {
         if (patient.email() == null) {
             throw new NoEmailAddress();
         }
-        Locale locale = Locale.forLanguageTag(patient.language() == null ? "en" : patient.language());
+        Locale locale = patient.locale();
         String subject = messages.getMessage("insurance.mail.superbillSubject", new Object[] {clinic.name()}, locale);
         String body = messages.getMessage("insurance.mail.superbillBody",
                 new Object[] {patient.firstName(), clinic.name(), clinic.phoneDisplay()}, locale);

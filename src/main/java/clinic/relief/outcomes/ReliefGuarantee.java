@@ -114,7 +114,7 @@ public class ReliefGuarantee {
             return;
         }
         Patient p = patient.get();
-        Locale locale = Locale.forLanguageTag(p.language() == null ? "en" : p.language());
+        Locale locale = p.locale();
         String until = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
                 .withZone(clinic.zone()).format(validUntil);
         String subject = messages.getMessage("outcomes.mail.offer.subject", new Object[] {clinic.shortName()},

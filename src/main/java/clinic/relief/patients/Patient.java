@@ -1,6 +1,7 @@
 package clinic.relief.patients;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -15,6 +16,11 @@ public record Patient(UUID id, String firstName, String lastName, String phone, 
     /** First name and last initial: all that emails and calendars may carry. */
     public String shortName() {
         return lastName == null || lastName.isBlank() ? firstName : firstName + " " + lastName.charAt(0) + ".";
+    }
+
+    /** The language letters and documents to the patient are written in (English when none is recorded). */
+    public Locale locale() {
+        return Locale.forLanguageTag(language == null ? "en" : language);
     }
 
     public String fullName() {
