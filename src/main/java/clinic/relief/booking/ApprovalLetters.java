@@ -29,17 +29,24 @@ class ApprovalLetters {
         return write("booking.mail.requestReceived", patient, start, "");
     }
 
-    /** A request nobody could confirm before its time came too near: as polite as a decline, with no reason. */
-    Letters.Letter lapsed(Patient patient, Instant start) {
-        return write("booking.mail.requestLapsed", patient, start, "");
+    /**
+     * A request nobody could confirm before its time came too near: as polite as a decline, with no reason. When
+     * the request came from a waitlist offer and the patient's place there is kept, the letter says so.
+     */
+    Letters.Letter lapsed(Patient patient, Instant start, boolean waitingAgain) {
+        return write("booking.mail.requestLapsed", patient, start, kept(patient, waitingAgain));
     }
 
-    /** A decline; the front desk's reason, if any, is quoted in the body only. */
-    Letters.Letter declined(Patient patient, Instant start, String reason) {
+    /** A decline; the front desk's reason, if any, is quoted in the body only, then whether a waitlist place is kept. */
+    Letters.Letter declined(Patient patient, Instant start, String reason, boolean waitingAgain) {
         Locale locale = patient.locale();
         String quoted = reason == null || reason.isBlank() ? ""
                 : messages.getMessage("booking.mail.requestDeclined.reason", new Object[] {reason.strip()}, locale);
-        return write("booking.mail.requestDeclined", patient, start, quoted);
+        return write("booking.mail.requestDeclined", patient, start, quoted + kept(patient, waitingAgain));
+    }
+
+    private String kept(Patient patient, boolean waitingAgain) {
+        return waitingAgain ? messages.getMessage("booking.mail.waitlistKept", null, patient.locale()) : "";
     }
 
     private Letters.Letter write(String key, Patient patient, Instant start, String extra) {

@@ -129,7 +129,8 @@ class Approvals {
         Appointment appointment = locked(id);
         Instant now = clock.instant();
         if (!appointment.stored().start().isAfter(now.plus(rules.minimumNotice()))) {
-            lapse(appointment, now);
+            // Recorded as the desk member's: they acted, even if the rules, not their choice, decided the outcome.
+            lapse(appointment, now, staff);
             return Approval.LAPSED;
         }
         AppointmentBooked booked = appointment.approve();
@@ -152,29 +153,32 @@ class Approvals {
         String kept = reason == null || reason.isBlank() ? null : reason.strip();
         record(id, "DECLINED", kept, staff);
         Appointment.Stored row = appointment.stored();
+        boolean waitingAgain = waitlist.requestEnded(row, now);
         Patient patient = patients.get(row.patientId());
         if (patient.email() != null) {
-            outbox.queue("REQUEST_DECLINED", id, patient.email(), letters.declined(patient, row.start(), kept), now);
+            outbox.queue("REQUEST_DECLINED", id, patient.email(),
+                    letters.declined(patient, row.start(), kept, waitingAgain), now);
         }
-        waitlist.requestEnded(row, now);
     }
 
     /**
-     * Lapses a request whose row the caller locked: the slot is freed, the lapse recorded (by the system), the
-     * patient told politely, a waitlist entry that claimed it waits again, and the freed time goes to the waitlist.
+     * Lapses a request whose row the caller locked: the slot is freed, the lapse recorded as made {@code by} the
+     * sweep ("system") or the staff member whose late approval it was, the patient told politely, a waitlist entry
+     * that claimed it waits again, and the freed time goes to the waitlist.
      *
      * @throws AppointmentStateConflict when it no longer awaits a decision
      */
-    void lapse(Appointment appointment, Instant now) {
+    void lapse(Appointment appointment, Instant now, String by) {
         appointment.lapse(now);
         appointments.update(appointment);
         Appointment.Stored row = appointment.stored();
-        record(row.id(), "LAPSED", null, "system");
+        record(row.id(), "LAPSED", null, by);
+        boolean waitingAgain = waitlist.requestEnded(row, now);
         Patient patient = patients.get(row.patientId());
         if (patient.email() != null) {
-            outbox.queue("REQUEST_LAPSED", row.id(), patient.email(), letters.lapsed(patient, row.start()), now);
+            outbox.queue("REQUEST_LAPSED", row.id(), patient.email(),
+                    letters.lapsed(patient, row.start(), waitingAgain), now);
         }
-        waitlist.requestEnded(row, now);
     }
 
     /** The appointment, its row locked for this transaction: a decision, withdrawal or lapse takes it first. */

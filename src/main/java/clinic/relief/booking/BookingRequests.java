@@ -74,7 +74,7 @@ public class BookingRequests {
                 """).param("limit", utc(now.plus(settings.minimumNotice()))).param("batch", SWEEP_BATCH)
                 .query(UUID.class).list();
         due.forEach(id -> approvals.lapse(
-                appointments.find(id).orElseThrow(() -> new UnknownAppointment(id)), now));
+                appointments.find(id).orElseThrow(() -> new UnknownAppointment(id)), now, "system"));
         return due.size();
     }
 }

@@ -30,15 +30,18 @@ class WaitlistReturns {
     /**
      * The request {@code ended} (its row locked by the caller) ended at {@code now} without a visit: the waitlist
      * entry that claimed it, if any, waits again, then the freed time is offered. In the caller's transaction.
+     *
+     * @return whether a waitlist entry of the patient's waits again, which their letter then says
      */
-    void requestEnded(Appointment.Stored ended, Instant now) {
+    boolean requestEnded(Appointment.Stored ended, Instant now) {
         LocalDate today = now.atZone(clinic.zone()).toLocalDate();
-        jdbc.sql("""
+        int waitingAgain = jdbc.sql("""
                 update booking_waitlist w set status = 'WAITING'
                 from booking_waitlist_offer o
                 where o.appointment_id = :appointment and o.status = 'CLAIMED' and w.id = o.entry_id
                   and w.status = 'BOOKED' and w.last_day >= :today
                 """).param("appointment", ended.id()).param("today", today).update();
         offers.offerNext(ended.therapistId(), ended.start(), ended.blockedUntil());
+        return waitingAgain > 0;
     }
 }

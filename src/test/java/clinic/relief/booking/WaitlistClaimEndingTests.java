@@ -44,6 +44,10 @@ class WaitlistClaimEndingTests extends WaitlistClaimScenario {
         assertThat(after.status()).isEqualTo("WAITING");
         assertThat(after.createdAt()).isEqualTo(claimed.createdAt());
         assertThat(offerStatus(email)).isEqualTo("CLAIMED");
+        // The desk's decline and the lapse write to the patient, and say the place is kept; a withdrawal writes nothing.
+        if (!ending.equals("withdraw")) {
+            assertThat(requestEndedLetter(email)).contains("Your place on our waitlist is kept");
+        }
     }
 
     @Test
@@ -70,6 +74,13 @@ class WaitlistClaimEndingTests extends WaitlistClaimScenario {
 
         assertThat(statusAtTen(email)).isEqualTo("CANCELLED");
         assertThat(waitlist.get(claimed.id()).status()).isEqualTo("BOOKED");
+        assertThat(requestEndedLetter(email)).contains("cannot confirm").doesNotContain("waitlist");
+    }
+
+    private String requestEndedLetter(String email) {
+        return jdbc.sql("select body from booking_outbox where recipient = :e"
+                        + " and kind in ('REQUEST_DECLINED', 'REQUEST_LAPSED')")
+                .param("e", email).query(String.class).single();
     }
 
     /**
