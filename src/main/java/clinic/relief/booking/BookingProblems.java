@@ -33,6 +33,9 @@ class BookingProblems {
         if (failure instanceof UnknownAppointment) {
             return problem(404, "unknownAppointment", locale);
         }
+        if (failure instanceof IdempotencyKeys.TooLong) {
+            return problem(400, "idempotencyKeyTooLong", locale);
+        }
         String code = failure instanceof SlotNotOffered ? "slotNotOffered"
                 : failure instanceof UnknownService ? "unknownService"
                 : failure instanceof UnknownLength ? "unknownLength"

@@ -20,6 +20,28 @@ class IdempotencyKeys {
         this.jdbc = jdbc;
     }
 
+    /** The request header that carries a client's key. */
+    static final String HEADER = "Idempotency-Key";
+
+    /** The longest key kept (the column's width). */
+    static final int MAX_LENGTH = 100;
+
+    /** A key longer than {@link #MAX_LENGTH}: refused before anything is read or written. */
+    static class TooLong extends RuntimeException {
+
+        TooLong() {
+            super("Idempotency key longer than " + MAX_LENGTH + " characters");
+        }
+    }
+
+    /** The key (null when the client sent none), or {@link TooLong}. */
+    static String checked(String key) {
+        if (key != null && key.length() > MAX_LENGTH) {
+            throw new TooLong();
+        }
+        return key;
+    }
+
     /** A concurrent request with the same key committed first. */
     static class Reused extends RuntimeException {
 

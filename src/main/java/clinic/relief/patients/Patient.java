@@ -2,12 +2,17 @@ package clinic.relief.patients;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A patient's contact details as other modules see them; the health history is read separately, by role. */
 public record Patient(UUID id, String firstName, String lastName, String phone, String email, LocalDate dateOfBirth,
         String language) {
+
+    /** Locales by language tag: parsing a tag on every letter showed in the booking profile. */
+    private static final Map<String, Locale> LOCALES = new ConcurrentHashMap<>();
 
     public Patient {
         Objects.requireNonNull(id, "id");
@@ -20,7 +25,7 @@ public record Patient(UUID id, String firstName, String lastName, String phone, 
 
     /** The language letters and documents to the patient are written in (English when none is recorded). */
     public Locale locale() {
-        return Locale.forLanguageTag(language == null ? "en" : language);
+        return LOCALES.computeIfAbsent(language == null ? "en" : language, Locale::forLanguageTag);
     }
 
     public String fullName() {

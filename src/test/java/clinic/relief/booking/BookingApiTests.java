@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -69,11 +70,16 @@ class BookingApiTests {
     }
 
     @Test
-    void describesTheBookingAnswerInTheOpenApiDocument() throws Exception {
-        // The answer is written as bytes, so the schema comes from the operation's annotation, not its return type.
+    void describesTheBookingAnswerAndTheIdempotencyKeyInTheOpenApiDocument() throws Exception {
+        // The answer is written as bytes and the key read from the request, so both are described by the
+        // operation's annotations, not by its signature.
+        String post = "$.paths['/api/booking/appointments'].post";
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
-                .andExpect(jsonPath("$.paths['/api/booking/appointments'].post.responses['201']"
-                        + ".content['application/json'].schema['$ref']").value(endsWith("/AppointmentJson")));
+                .andExpect(jsonPath(post + ".responses['201'].content['application/json'].schema['$ref']")
+                        .value(endsWith("/AppointmentJson")))
+                .andExpect(jsonPath(post + ".parameters[?(@.name == 'Idempotency-Key')].in").value("header"))
+                .andExpect(jsonPath(post + ".parameters[?(@.name == 'Idempotency-Key')].schema.maxLength")
+                        .value(100));
     }
 
     @Test
@@ -94,6 +100,20 @@ class BookingApiTests {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(retry).isEqualTo(first);
+    }
+
+    @Test
+    void refusesAnIdempotencyKeyLongerThanItCanKeepAndWritesNothing() throws Exception {
+        mvc.perform(booking(fixture.patient(), "13:30", "k".repeat(101)).header("Accept-Language", "es"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:relief:booking:idempotencyKeyTooLong"))
+                .andExpect(jsonPath("$.title").value(containsString("como máximo 100")));
+        // One character shorter is a key like any other.
+        mvc.perform(booking(fixture.patient(), "13:30", "k".repeat(100))).andExpect(status().isCreated());
+
+        assertThat(jdbc.sql("select count(*) from booking_appointment where therapist_id = :t")
+                .param("t", therapist).query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
