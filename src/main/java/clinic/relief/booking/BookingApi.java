@@ -114,9 +114,9 @@ class BookingApi {
         return AppointmentJson.of(book.get(id));
     }
 
-    @ExceptionHandler({SlotTaken.class, PatientAlreadyBooked.class, IdempotencyKeys.TooLong.class, SlotNotOffered.class, UnknownService.class, UnknownLength.class,
-            UnknownTherapist.class, UnknownAppointment.class, AppointmentStateConflict.class,
-            clinic.relief.patients.UnknownPatient.class})
+    @ExceptionHandler({SlotTaken.class, PatientAlreadyBooked.class, IdempotencyKeys.TooLong.class, SlotNotOffered.class,
+            UnknownService.class, UnknownLength.class, UnknownTherapist.class, UnknownAppointment.class,
+            AppointmentStateConflict.class, clinic.relief.patients.UnknownPatient.class})
     ResponseEntity<ProblemDetail> failed(RuntimeException failure) {
         ProblemDetail problem = problems.of(failure, LocaleContextHolder.getLocale());
         return ResponseEntity.status(problem.getStatus()).body(problem);

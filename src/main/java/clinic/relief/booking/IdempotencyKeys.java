@@ -14,17 +14,17 @@ import static clinic.relief.booking.Schedules.utc;
 @Component
 class IdempotencyKeys {
 
-    private final JdbcClient jdbc;
-
-    IdempotencyKeys(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
     /** The request header that carries a client's key. */
     static final String HEADER = "Idempotency-Key";
 
     /** The longest key kept (the column's width). */
     static final int MAX_LENGTH = 100;
+
+    private final JdbcClient jdbc;
+
+    IdempotencyKeys(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
     /** A key longer than {@link #MAX_LENGTH}: refused before anything is read or written. */
     static class TooLong extends RuntimeException {
