@@ -2,7 +2,9 @@ package clinic.relief.billing;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -114,8 +116,13 @@ class CreditLedger {
                 .param("a", appointmentId).param("at", ts(at)).update();
     }
 
-    static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    /**
+     * An instant as a statement parameter, typed {@code timestamptz}. A {@link Timestamp} goes to the driver untyped:
+     * PostgreSQL then has to describe the statement, and from then on the driver sends a lone Sync (a wasted round
+     * trip) before each run of it that returns text columns, such as the membership read on every booking.
+     */
+    static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** Grants of a membership still usable at :at, with what is left of each, the first to expire first. */
