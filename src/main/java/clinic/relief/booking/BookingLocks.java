@@ -39,15 +39,28 @@ class BookingLocks {
 
     /** Waits for, and holds until the transaction ends, the locks of everything {@code slot} would hold. */
     void lock(Slot slot, Duration buffer, UUID patientId, String idempotencyKey) {
-        // One round trip; the ordered subquery makes PostgreSQL take the locks in ascending key order.
+        // The ordered subquery makes PostgreSQL take the locks in ascending key order.
         Long[] keys = keys(slot, buffer, patientId, idempotencyKey, zone).toArray(Long[]::new);
-        jdbc.sql("select pg_advisory_xact_lock(k) from (select unnest(:keys::bigint[]) as k order by k) ordered")
-                .param("keys", keys).query((rs, row) -> 1).list();
-        if (slot.roomId() != null && !jdbc.sql("select active from booking_room where id = :id for share")
-                .param("id", slot.roomId()).query(Boolean.class).optional().orElse(false)) {
+        if (slot.roomId() == null) {
+            jdbc.sql(LOCKS).param("keys", keys).query((rs, row) -> 1).list();
+        } else if (!jdbc.sql(LOCKS_AND_ROOM).param("keys", keys).param("room", slot.roomId())
+                .query(Boolean.class).optional().orElse(false)) {
             throw new RoomWithdrawn(slot.roomId());
         }
     }
+
+    private static final String LOCKS =
+            "select pg_advisory_xact_lock(k) from (select unnest(:keys::bigint[]) as k order by k) ordered";
+
+    /**
+     * The locks, then the room's row share-locked and whether it is still in use (null when it is gone), in one round
+     * trip. The subquery refers to the count of locks taken, so it runs only once all of them are held.
+     */
+    private static final String LOCKS_AND_ROOM = """
+            with locked as (
+                select count(pg_advisory_xact_lock(k)) as taken
+                from (select unnest(:keys::bigint[]) as k order by k) ordered)
+            select (select active from booking_room where id = :room and taken > 0 for share) from locked""";
 
     /** The slot's room was taken out of use after the slot was offered: a lost race, like a taken slot. */
     static final class RoomWithdrawn extends RuntimeException {
