@@ -69,10 +69,11 @@ class AppointmentBilling {
             quote = quotes.quote(request.withMember(new QuoteRequest.MemberTerms(m.planNames(), m.memberPrice(), false,
                     m.creditOnInsuredVisit())));
         }
-        quotes.store(booked.appointmentId(), booked.patientId(), quote, months.now());
+        // The quote is stored in the statement that adds its lines to the invoice: one round trip for both.
         List<Line> lines = quote.lines();
         invoices.addLines(booked.appointmentId(), booked.patientId(), booked.serviceId(), lines,
-                IntStream.range(0, lines.size()).mapToObj(i -> "quote:" + booked.appointmentId() + ":" + i).toList());
+                IntStream.range(0, lines.size()).mapToObj(i -> "quote:" + booked.appointmentId() + ":" + i).toList(),
+                quotes.rows(booked.appointmentId(), booked.patientId(), quote, months.now()));
     }
 
     private boolean useCredit(AppointmentBooked booked) {

@@ -29,7 +29,7 @@ public class Invoices {
      * invoice's id, or (the insert did nothing) the one the appointment already has.
      */
     private static final String APPOINTMENT_INVOICE = """
-            with added as (
+            added as (
                 insert into billing_invoice (id, patient_id, appointment_id, service_id, issued_at)
                 values (:id, :patient, :appointment, :service, :at) on conflict (appointment_id) do nothing
                 returning id),
@@ -39,8 +39,10 @@ public class Invoices {
                 select id from billing_invoice where appointment_id = :appointment and not exists (select from added))
             """;
 
-    /** {@link #addLines}' statement by number of lines. */
-    private final Map<Integer, String> withLines = new ConcurrentHashMap<>();
+    private static final String OF_APPOINTMENT = "with " + APPOINTMENT_INVOICE + "select id from invoice";
+
+    /** {@link #addLines}' statement by the rows written alongside and the number of lines. */
+    private final Map<Shape, String> withLines = new ConcurrentHashMap<>();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -62,29 +64,43 @@ public class Invoices {
 
     /** The appointment's invoice, opened if it has none yet, in one round trip. */
     UUID ofAppointment(UUID appointmentId, UUID patientId, String serviceId) {
-        return appointmentInvoice(APPOINTMENT_INVOICE + "select id from invoice", appointmentId, patientId, serviceId)
-                .query(UUID.class).single();
+        return appointmentInvoice(OF_APPOINTMENT, appointmentId, patientId, serviceId).query(UUID.class).single();
     }
 
     /**
-     * Adds the lines to the appointment's invoice, opened if it has none yet, each line unless one with the same
-     * reference exists: one statement, which matters on the booking path.
+     * Other rows, such as a booking's quote, written as common table expressions in the statement that adds an
+     * appointment's lines to its invoice; the parameters' names must differ from that statement's own.
      */
-    void addLines(UUID appointmentId, UUID patientId, String serviceId, List<Line> lines, List<String> references) {
-        if (lines.isEmpty()) {
-            ofAppointment(appointmentId, patientId, serviceId);
-            return;
-        }
-        Map<String, Object> params = LineRows.params(lines);
+    record Alongside(String tables, Map<String, Object> params) {
+    }
+
+    private record Shape(String alongside, int lines) {
+    }
+
+    /**
+     * Writes the rows {@code alongside} and adds the lines to the appointment's invoice, opened if it has none yet,
+     * each line unless one with the same reference exists: one statement, as this runs on every booking.
+     */
+    void addLines(UUID appointmentId, UUID patientId, String serviceId, List<Line> lines, List<String> references,
+            Alongside alongside) {
+        Map<String, Object> params = LineRows.params("", lines);
         for (int i = 0; i < references.size(); i++) {
             params.put("reference" + i, references.get(i));
         }
-        appointmentInvoice(withLines.computeIfAbsent(lines.size(), count -> APPOINTMENT_INVOICE + """
+        params.putAll(alongside.params());
+        String sql = withLines.computeIfAbsent(new Shape(alongside.tables(), lines.size()), shape -> "with "
+                + shape.alongside() + ",\n" + APPOINTMENT_INVOICE + (shape.lines() == 0 ? "select id from invoice" : """
                 insert into billing_invoice_line (invoice_id, kind, amount, code, args, reference, created_at)
                 select invoice.id, line.kind, line.amount, line.code, line.args, line.reference, :at
                 from invoice, (values %s) as line (kind, amount, code, args, reference)
-                on conflict (reference) do nothing""".formatted(LineRows.values(count, "", ", :reference{i}"))),
-                appointmentId, patientId, serviceId).params(params).update();
+                on conflict (reference) do nothing""".formatted(LineRows.values("", shape.lines(), "",
+                ", :reference{i}"))));
+        JdbcClient.StatementSpec statement = appointmentInvoice(sql, appointmentId, patientId, serviceId).params(params);
+        if (lines.isEmpty()) {
+            statement.query(UUID.class).single();
+        } else {
+            statement.update();
+        }
     }
 
     private JdbcClient.StatementSpec appointmentInvoice(String sql, UUID appointmentId, UUID patientId,

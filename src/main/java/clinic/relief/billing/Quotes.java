@@ -27,10 +27,10 @@ public class Quotes {
 
     private static final String QUOTE_ROW = """
             insert into billing_quote (appointment_id, patient_id, service_id, minutes, total, uses_credit, created_at)
-            values (:a, :p, :s, :m, :total, :credit, :at) on conflict do nothing""";
+            values (:a, :p, :s, :m, :total, :credit, :quotedAt) on conflict do nothing""";
 
-    /** {@link #store}'s statement by number of lines. */
-    private final Map<Integer, String> storeStatements = new ConcurrentHashMap<>();
+    /** {@link #rows}' common table expressions by number of lines. */
+    private final Map<Integer, String> rowStatements = new ConcurrentHashMap<>();
 
     private final PricingPolicy policy = new PricingPolicy();
     private final PriceList prices;
@@ -122,16 +122,24 @@ public class Quotes {
         return policy.quote(request);
     }
 
-    /** Stores the quote and its lines in one statement, unless the appointment has one. */
-    void store(UUID appointmentId, UUID patientId, Quote quote, Instant at) {
+    /**
+     * The quote and its lines, unless the appointment has one, as rows to write in the statement that bills the
+     * appointment ({@link Invoices#addLines}).
+     */
+    Invoices.Alongside rows(UUID appointmentId, UUID patientId, Quote quote, Instant at) {
         List<Line> lines = quote.lines();
-        jdbc.sql(storeStatements.computeIfAbsent(lines.size(), count -> count == 0 ? QUOTE_ROW
-                        : "with quote as (" + QUOTE_ROW + ") insert into billing_quote_line values "
-                        + LineRows.values(count, ":a, {i}, ", "") + " on conflict do nothing"))
-                .params(LineRows.params(lines))
-                .param("a", appointmentId).param("p", patientId).param("s", quote.serviceId())
-                .param("m", quote.minutes()).param("total", quote.total().amount()).param("credit", quote.usesCredit())
-                .param("at", ts(at)).update();
+        Map<String, Object> params = LineRows.params("quote", lines);
+        params.put("a", appointmentId);
+        params.put("p", patientId);
+        params.put("s", quote.serviceId());
+        params.put("m", quote.minutes());
+        params.put("total", quote.total().amount());
+        params.put("credit", quote.usesCredit());
+        params.put("quotedAt", ts(at));
+        return new Invoices.Alongside(rowStatements.computeIfAbsent(lines.size(), count -> count == 0
+                ? "quote as (" + QUOTE_ROW + ")"
+                : "quote as (" + QUOTE_ROW + "),\nquote_line as (insert into billing_quote_line values "
+                        + LineRows.values("quote", count, ":a, {i}, ", "") + " on conflict do nothing)"), params);
     }
 
     /**
