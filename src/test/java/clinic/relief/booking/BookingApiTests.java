@@ -77,6 +77,7 @@ class BookingApiTests {
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
                 .andExpect(jsonPath(post + ".responses['201'].content['application/json'].schema['$ref']")
                         .value(endsWith("/AppointmentJson")))
+                .andExpect(jsonPath(post + ".responses['200']").doesNotExist())
                 .andExpect(jsonPath(post + ".parameters[?(@.name == 'Idempotency-Key')].in").value("header"))
                 .andExpect(jsonPath(post + ".parameters[?(@.name == 'Idempotency-Key')].schema.maxLength")
                         .value(100));
