@@ -41,6 +41,7 @@ class CalendarFeeds {
         this.patients = patients;
         this.clinic = clinic;
         this.clock = clock;
+        IcalFormats.prepare();
     }
 
     /** A new secret token for the therapist's feed; the previous one stops working. */

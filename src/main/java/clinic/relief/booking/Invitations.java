@@ -34,6 +34,7 @@ class Invitations {
     Invitations(ClinicProfile clinic, Clock clock) {
         this.clinic = clinic;
         this.clock = clock;
+        IcalFormats.prepare();
     }
 
     byte[] invite(UUID appointmentId, Instant start, Instant end, int sequence) {
