@@ -49,18 +49,18 @@ class BookingLocks {
         }
     }
 
-    private static final String LOCKS =
-            "select pg_advisory_xact_lock(k) from (select unnest(:keys::bigint[]) as k order by k) ordered";
+    /** The lock keys in ascending order, the order every writer takes them in. */
+    private static final String ORDERED_KEYS = "(select unnest(:keys::bigint[]) as k order by k) ordered";
+
+    private static final String LOCKS = "select pg_advisory_xact_lock(k) from " + ORDERED_KEYS;
 
     /**
      * The locks, then the room's row share-locked and whether it is still in use (null when it is gone), in one round
      * trip. The subquery refers to the count of locks taken, so it runs only once all of them are held.
      */
-    private static final String LOCKS_AND_ROOM = """
-            with locked as (
-                select count(pg_advisory_xact_lock(k)) as taken
-                from (select unnest(:keys::bigint[]) as k order by k) ordered)
-            select (select active from booking_room where id = :room and taken > 0 for share) from locked""";
+    private static final String LOCKS_AND_ROOM = "with locked as (select count(pg_advisory_xact_lock(k)) as taken from "
+            + ORDERED_KEYS + ")\nselect (select active from booking_room where id = :room and taken > 0 for share)"
+            + " from locked";
 
     /** The slot's room was taken out of use after the slot was offered: a lost race, like a taken slot. */
     static final class RoomWithdrawn extends RuntimeException {
