@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * A TCP relay in front of PostgreSQL that counts round trips: each time a client sends after the server's last
@@ -72,16 +73,12 @@ final class RoundTripRelay implements AutoCloseable {
         }
     }
 
-    private interface Observer {
-        void saw(int type);
-    }
-
     /**
      * Copies messages (a type byte, then a length that counts itself), telling {@code observer} of each before it is
      * passed on, and flushing whenever nothing more has arrived. A client's first message, the startup message, has
      * a length but no type byte.
      */
-    private static void relay(Socket from, Socket to, boolean fromClient, Observer observer) {
+    private static void relay(Socket from, Socket to, boolean fromClient, IntConsumer observer) {
         try (from; to) {
             DataInputStream in = new DataInputStream(new BufferedInputStream(from.getInputStream()));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(to.getOutputStream()));
@@ -94,7 +91,7 @@ final class RoundTripRelay implements AutoCloseable {
             for (int type = in.read(); type >= 0; type = in.read()) {
                 int length = in.readInt();
                 byte[] body = in.readNBytes(length - Integer.BYTES);
-                observer.saw(type);
+                observer.accept(type);
                 out.write(type);
                 out.writeInt(length);
                 out.write(body);
