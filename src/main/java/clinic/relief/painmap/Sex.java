@@ -1,5 +1,6 @@
 package clinic.relief.painmap;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +25,6 @@ public enum Sex {
                 return sex;
             }
         }
-        throw new UnknownIds(Map.of(IdKind.SEX, java.util.List.of(id)));
+        throw new UnknownIds(Map.of(IdKind.SEX, List.of(id)));
     }
 }
