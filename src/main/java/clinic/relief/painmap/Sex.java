@@ -3,6 +3,8 @@ package clinic.relief.painmap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The optional sex given with a query: {@code F}, {@code M} or {@code X} (other or not said). It is kept with
  * the assessment; it does not change the ranking, because the evidence in trigger-points.md §1.5 gives no
@@ -16,7 +18,7 @@ public enum Sex {
      *
      * @throws UnknownIds naming the value as an unknown {@link IdKind#SEX}
      */
-    public static Sex of(String id) {
+    public static @Nullable Sex of(@Nullable String id) {
         if (id == null || id.isBlank()) {
             return null;
         }
