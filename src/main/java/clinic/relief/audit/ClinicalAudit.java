@@ -1,5 +1,7 @@
 package clinic.relief.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -80,7 +82,7 @@ public class ClinicalAudit {
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().findFirst().orElse("NONE");
     }
 
-    private static AuditEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
         return new AuditEntry(rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("actor_role"),
                 AuditAction.valueOf(rs.getString("action")), rs.getString("record_kind"), rs.getString("record_id"),
                 rs.getObject("patient_id", UUID.class));

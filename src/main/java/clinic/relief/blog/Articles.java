@@ -3,6 +3,7 @@ package clinic.relief.blog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -41,7 +42,7 @@ class Articles {
                         + TAGGED
                         + " order by a.publish_at desc, a.slug limit :size offset :offset")
                 .param("now", Timestamp.from(clock.instant())).param("language", language)
-                .param("tag", tag, java.sql.Types.VARCHAR)
+                .param("tag", tag, Types.VARCHAR)
                 .param("size", size).param("offset", Math.max(0, page) * size)
                 .query(Articles::article).list();
     }
@@ -51,7 +52,7 @@ class Articles {
         return jdbc.sql("select count(*) from blog_article a where" + PUBLIC + " and a.language = :language"
                         + TAGGED)
                 .param("now", Timestamp.from(clock.instant())).param("language", language)
-                .param("tag", tag, java.sql.Types.VARCHAR)
+                .param("tag", tag, Types.VARCHAR)
                 .query(Integer.class).single();
     }
 

@@ -1,9 +1,11 @@
 package clinic.relief.blog;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
 class CommentScreen {
 
     /** What the screen needs to know besides the form. */
-    record Context(String articleSlug, java.util.UUID articleId, String ip, String userAgent, String referrer,
+    record Context(String articleSlug, UUID articleId, String ip, String userAgent, String referrer,
             String permalink, String language, boolean reply) {
     }
 
@@ -26,10 +28,10 @@ class CommentScreen {
     private final SpamClassifier classifier;
     private final SpamCheck spamCheck;
     private final BlogSettings settings;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     CommentScreen(TimeTrap timeTrap, RateLimits rateLimits, Comments comments, SpamClassifier classifier,
-            SpamCheck spamCheck, BlogSettings settings, java.time.Clock clock) {
+            SpamCheck spamCheck, BlogSettings settings, Clock clock) {
         this.timeTrap = timeTrap;
         this.rateLimits = rateLimits;
         this.comments = comments;

@@ -6,6 +6,7 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ class Markdown {
 
     String toHtml(String markdown) {
         String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
-        return Jsoup.clean(html, "", ALLOWED, new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false));
+        return Jsoup.clean(html, "", ALLOWED, new Document.OutputSettings().prettyPrint(false));
     }
 
     /** Minutes a person needs to read it, at about 200 words a minute, never less than one. */

@@ -1,5 +1,6 @@
 package clinic.relief.blog;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -108,7 +109,7 @@ class Moderation {
                         + " values (:comment, :staff, :action, :said, :at)")
                 .param("comment", comment.id()).param("staff", staffId).param("action", action.name())
                 .param("said", comment.filterVerdict() + ": " + comment.filterReasons())
-                .param("at", java.sql.Timestamp.from(at)).update();
+                .param("at", Timestamp.from(at)).update();
     }
 
     private SpamCheck.Submission submission(Comment comment) {

@@ -3,6 +3,7 @@ package clinic.relief.blog;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -46,7 +47,7 @@ class ModerationPages {
         csrf.getToken(); // the token must be in the session before the long page starts streaming out
         List<Comment> comments = moderation.queue(queue);
         Map<UUID, Article> byId = comments.stream().map(Comment::articleId).distinct()
-                .map(articles::byId).flatMap(java.util.Optional::stream)
+                .map(articles::byId).flatMap(Optional::stream)
                 .collect(Collectors.toMap(Article::id, Function.identity()));
         model.addAttribute("queue", queue);
         model.addAttribute("queues", CommentStatus.values());

@@ -1,7 +1,10 @@
 package clinic.relief.blog;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -63,7 +66,7 @@ final class NaiveBayes {
     synchronized double chiScore(String text) {
         double spamDocs = Math.max(1, documents[SPAM]);
         double hamDocs = Math.max(1, documents[HAM]);
-        java.util.List<Double> clues = new java.util.ArrayList<>();
+        List<Double> clues = new ArrayList<>();
         for (String token : tokens(text)) {
             int[] c = counts.get(token);
             if (c == null) {
@@ -78,8 +81,8 @@ final class NaiveBayes {
                 clues.add(f);
             }
         }
-        clues.sort(java.util.Comparator.comparingDouble(f -> -Math.abs(f - 0.5)));
-        java.util.List<Double> used = clues.subList(0, Math.min(150, clues.size()));
+        clues.sort(Comparator.comparingDouble(f -> -Math.abs(f - 0.5)));
+        List<Double> used = clues.subList(0, Math.min(150, clues.size()));
         if (used.isEmpty()) {
             return 0.5;
         }

@@ -1,6 +1,7 @@
 package clinic.relief.blog;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,7 +16,7 @@ record PublicComment(UUID id, String name, String website, String bodyHtml, bool
         replies = List.copyOf(replies);
     }
 
-    static PublicComment of(Comment comment, java.time.format.DateTimeFormatter dates, List<PublicComment> replies) {
+    static PublicComment of(Comment comment, DateTimeFormatter dates, List<PublicComment> replies) {
         String website = comment.authorUrl() == null || comment.authorUrl().isBlank() ? null : comment.authorUrl();
         return new PublicComment(comment.id(), comment.authorName(), website, comment.bodyHtml(), comment.byClinic(),
                 comment.createdAt(), dates.format(comment.createdAt()), replies);

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +40,7 @@ class RemovalRequests {
     }
 
     /** Marks it done and returns the email it was for, if it was open. */
-    java.util.Optional<String> close(UUID id, UUID staffId) {
+    Optional<String> close(UUID id, UUID staffId) {
         return jdbc.sql("update blog_removal_request set done_at = :at, done_by = :staff where id = :id"
                         + " and done_at is null returning email")
                 .param("at", Timestamp.from(clock.instant())).param("staff", staffId).param("id", id)

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -48,7 +49,7 @@ final class SpamCorpus {
         int blank = normalized.indexOf("\n\n");
         String headers = blank < 0 ? normalized : normalized.substring(0, blank);
         String body = blank < 0 ? "" : normalized.substring(blank + 2);
-        if (headers.toLowerCase(java.util.Locale.ROOT).contains("quoted-printable")) {
+        if (headers.toLowerCase(Locale.ROOT).contains("quoted-printable")) {
             body = body.replace("=\n", "").replace("=3D", "=").replace("=20", " ").replace("=09", " ");
         }
         String subject = headers.lines().filter(line -> line.regionMatches(true, 0, "Subject:", 0, 8))

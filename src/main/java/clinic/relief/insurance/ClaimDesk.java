@@ -1,5 +1,6 @@
 package clinic.relief.insurance;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,7 +47,7 @@ public class ClaimDesk {
     @Transactional
     public Claim relines(UUID claimId, Map<String, Integer> minutesByCode) {
         Claim claim = load(claimId);
-        Map<Cpt, Integer> minutes = new java.util.LinkedHashMap<>();
+        Map<Cpt, Integer> minutes = new LinkedHashMap<>();
         minutesByCode.forEach((code, m) -> minutes.merge(Cpt.of(code), m, Integer::sum));
         claim.relines(ClaimLines.build(minutes, claim.charge(), claim.diagnoses().size(),
                 provider.required().massageWithManualTherapy()));

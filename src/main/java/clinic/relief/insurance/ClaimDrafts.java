@@ -2,6 +2,7 @@ package clinic.relief.insurance;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import clinic.relief.billing.Quotes;
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.AppointmentStatus;
 import clinic.relief.booking.AppointmentView;
+import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.shared.Money;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +32,10 @@ class ClaimDrafts {
     private final BillingProvider provider;
     private final Quotes quotes;
     private final Clock clock;
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
 
     ClaimDrafts(AppointmentBook appointments, Coverages coverages, Prescriptions prescriptions, Claims claims,
-            BillingProvider provider, Quotes quotes, Clock clock, clinic.relief.clinic.ClinicProfile clinic) {
+            BillingProvider provider, Quotes quotes, Clock clock, ClinicProfile clinic) {
         this.zone = clinic.zone();
         this.appointments = appointments;
         this.coverages = coverages;

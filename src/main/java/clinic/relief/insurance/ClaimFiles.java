@@ -3,6 +3,7 @@ package clinic.relief.insurance;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.audit.AuditAction;
@@ -50,10 +51,10 @@ public class ClaimFiles {
 
     /** An 837P of every ready claim, which are submitted with it; empty when none is ready. */
     @Transactional
-    public java.util.Optional<String> submitReady() {
+    public Optional<String> submitReady() {
         List<Claim> ready = claims.inState(ClaimState.READY);
         if (ready.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String file = x12(ready.stream().map(this::packet).toList());
         for (Claim claim : ready) {
@@ -61,7 +62,7 @@ public class ClaimFiles {
             claims.update(claim);
             audit.record(AuditAction.EXPORT, "insurance-claim", claim.id(), claim.facts().patientId());
         }
-        return java.util.Optional.of(file);
+        return Optional.of(file);
     }
 
     /** One claim's 837P, to download again; a draft is refused (it is not ready to send). */

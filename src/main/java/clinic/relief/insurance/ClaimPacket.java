@@ -5,12 +5,13 @@ import java.util.Optional;
 
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.Patient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything one claim form or 837P claim needs: the claim, the patient, the coverage, the prescription (null when
  * none was valid on the date of service), the rendering therapist and the billing provider.
  */
-public record ClaimPacket(Claim claim, Patient patient, Coverage coverage, Prescription prescription,
+public record ClaimPacket(Claim claim, Patient patient, Coverage coverage, @Nullable Prescription prescription,
         Rendering rendering, ClinicProfile.Billing billing) {
 
     public ClaimPacket {

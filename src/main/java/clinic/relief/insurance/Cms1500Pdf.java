@@ -2,6 +2,7 @@ package clinic.relief.insurance;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.Patient;
@@ -50,7 +51,7 @@ final class Cms1500Pdf {
         top += ROW;
         s.box(LEFT, top, HALF, ROW, "4", "Insured's name (last, first)", sub.lastName() + ", " + sub.firstName());
         s.box(LEFT + HALF, top, HALF, ROW, "6", "Patient relationship to insured",
-                sub.relationship().name().toLowerCase(java.util.Locale.ROOT));
+                sub.relationship().name().toLowerCase(Locale.ROOT));
         top += ROW;
         String address = sub.street() + ", " + sub.city() + ", " + sub.state() + " " + sub.zip();
         s.box(LEFT, top, HALF, ROW, "5", "Patient's address", address);

@@ -1,6 +1,7 @@
 package clinic.relief.insurance;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 import clinic.relief.booking.AppointmentCompleted;
 import clinic.relief.clinic.ClinicProfile;
@@ -23,7 +24,7 @@ class CompletedVisits {
     private static final Logger LOG = LoggerFactory.getLogger(CompletedVisits.class);
 
     private final ClaimDrafts drafts;
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
 
     CompletedVisits(ClaimDrafts drafts, ClinicProfile clinic) {
         this.drafts = drafts;

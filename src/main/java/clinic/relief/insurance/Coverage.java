@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import clinic.relief.shared.Money;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A patient's insurance coverage as the desk recorded it from the card and the payer. {@code visitsAllowed} is per
@@ -13,8 +14,9 @@ import clinic.relief.shared.Money;
  */
 public record Coverage(UUID id, UUID patientId, String payerName, String payerId, String planType, String memberId,
         String groupNumber, Subscriber subscriber, Money copay, BigDecimal coinsurancePercent, Money deductible,
-        Money deductibleMet, LocalDate planYearStart, Integer visitsAllowed, int visitsUsed,
-        Authorization authorization, boolean creditOnInsuredVisit, LocalDate effectiveFrom, LocalDate effectiveTo) {
+        Money deductibleMet, LocalDate planYearStart, @Nullable Integer visitsAllowed, int visitsUsed,
+        @Nullable Authorization authorization, boolean creditOnInsuredVisit, LocalDate effectiveFrom,
+        LocalDate effectiveTo) {
 
     public Coverage {
         Objects.requireNonNull(id, "id");

@@ -1,11 +1,12 @@
 package clinic.relief.insurance;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** A coverage with its eligibility checks, newest first. */
 public record CoverageChecks(Coverage coverage, List<EligibilityCheck> checks) {
 
-    public boolean activeOn(java.time.LocalDate date) {
+    public boolean activeOn(LocalDate date) {
         return coverage.activeOn(date);
     }
 }

@@ -1,5 +1,6 @@
 package clinic.relief.insurance;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -9,7 +10,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 public class NoCoverage extends RuntimeException {
 
-    public NoCoverage(UUID patientId, java.time.LocalDate date) {
+    public NoCoverage(UUID patientId, LocalDate date) {
         super("No coverage for patient " + patientId + " on " + date);
     }
 }

@@ -1,6 +1,7 @@
 package clinic.relief.insurance;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -46,7 +47,7 @@ public record PrescriptionForm(
 
     /** What is wrong with the NPI and the first wrong diagnosis code, for field errors; empty when both are fine. */
     List<InvalidCode> codeProblems() {
-        List<InvalidCode> problems = new java.util.ArrayList<>();
+        List<InvalidCode> problems = new ArrayList<>();
         try {
             new Npi(referringNpi);
         } catch (InvalidCode invalid) {

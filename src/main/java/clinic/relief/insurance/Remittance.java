@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import clinic.relief.shared.Money;
 import com.imsweb.x12.Loop;
@@ -61,7 +62,7 @@ record Remittance(List<ClaimPayment> payments) {
             for (Loop isa : reader.getLoops()) {
                 for (Loop st : isa.findLoop("ST_LOOP")) {
                     String trace = st.findLoop("HEADER").stream().map(h -> h.getSegment("TRN"))
-                            .filter(java.util.Objects::nonNull).findFirst().map(t -> t.getElementValue("TRN02"))
+                            .filter(Objects::nonNull).findFirst().map(t -> t.getElementValue("TRN02"))
                             .orElseThrow(() -> new UnreadableRemittance("noTrace"));
                     st.findLoop("2100").forEach(clp -> payments.add(payment(clp, trace)));
                 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import clinic.relief.clinic.ClinicProfile;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -41,7 +42,7 @@ class RemittancePages {
     }
 
     @PostMapping("/staff/insurance/remittances")
-    String upload(@RequestParam("file") MultipartFile file, Model model, jakarta.servlet.http.HttpServletResponse
+    String upload(@RequestParam("file") MultipartFile file, Model model, HttpServletResponse
             response) throws IOException {
         try {
             Remittances.Imported imported = remittances.importFile(new String(file.getBytes(),

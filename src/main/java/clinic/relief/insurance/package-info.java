@@ -3,4 +3,7 @@
  * files and 835 remittances, and the CMS-1500 and superbill PDFs. Depends on billing, booking and patients; nothing
  * depends on it.
  */
+@NullMarked
 package clinic.relief.insurance;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package clinic.relief.outcomes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,7 +50,7 @@ class ClientLinks {
     }
 
     @GetMapping("/outcomes/v/{token}/progress")
-    String progress(@PathVariable String token, java.util.Locale locale, Model model) {
+    String progress(@PathVariable String token, Locale locale, Model model) {
         Visit visit = visit(token);
         model.addAttribute("token", token);
         model.addAttribute("report", progress.progressFor(visit.patientId(), locale));

@@ -1,5 +1,6 @@
 package clinic.relief.outcomes;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,8 @@ class FinderAccuracy {
 
     @Transactional(readOnly = true)
     public List<MuscleAccuracy> perMuscle() {
-        Map<UUID, Set<String>> found = new java.util.HashMap<>();
-        Map<UUID, UUID> assessmentOf = new java.util.HashMap<>();
+        Map<UUID, Set<String>> found = new HashMap<>();
+        Map<UUID, UUID> assessmentOf = new HashMap<>();
         jdbc.sql("""
                 select s.appointment_id, s.assessment_id, t.muscle_id from (
                     select distinct on (n.appointment_id) n.appointment_id, n.id, v.assessment_id

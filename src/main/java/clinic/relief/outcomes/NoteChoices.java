@@ -1,5 +1,6 @@
 package clinic.relief.outcomes;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,7 +25,7 @@ class NoteChoices {
     List<Choice> muscles(Locale locale) {
         Lang lang = lang(locale);
         return knowledge.muscles().stream().map(m -> new Choice(m.id(), m.name().in(lang)))
-                .sorted(java.util.Comparator.comparing(Choice::label)).toList();
+                .sorted(Comparator.comparing(Choice::label)).toList();
     }
 
     List<Choice> regions(Locale locale) {

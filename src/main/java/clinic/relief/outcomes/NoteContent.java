@@ -1,5 +1,6 @@
 package clinic.relief.outcomes;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,9 +21,9 @@ public record NoteContent(String subjective, Set<String> painRegions, List<Findi
         assessment = text(assessment, "assessment");
         planFrequency = text(planFrequency, "planFrequency");
         homeCare = text(homeCare, "homeCare");
-        painRegions = painRegions == null ? Set.of() : java.util.Collections.unmodifiableSet(new TreeSet<>(painRegions));
+        painRegions = painRegions == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(painRegions));
         treatedRegions = treatedRegions == null ? Set.of()
-                : java.util.Collections.unmodifiableSet(new TreeSet<>(treatedRegions));
+                : Collections.unmodifiableSet(new TreeSet<>(treatedRegions));
         findings = findings == null ? List.of() : List.copyOf(findings);
         if (findings.size() > MAX_FINDINGS) {
             throw new InvalidNote("findings", "outcomes.error.tooManyFindings");

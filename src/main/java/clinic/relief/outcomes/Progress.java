@@ -1,6 +1,8 @@
 package clinic.relief.outcomes;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -9,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.audit.AuditAction;
@@ -66,26 +69,26 @@ public class Progress {
         return new ProgressReport(charts);
     }
 
-    private java.util.Optional<Chart> painChart(UUID patientId, DateTimeFormatter dates) {
-        record Visit(java.time.Instant start, Integer before, Integer after) {
+    private Optional<Chart> painChart(UUID patientId, DateTimeFormatter dates) {
+        record Visit(Instant start, Integer before, Integer after) {
         }
         List<Visit> visits = jdbc.sql("""
                 select v.started_at, p.before, p.after from outcomes_visit v
                 left join outcomes_pain p on p.appointment_id = v.appointment_id
                 where v.patient_id = :p order by v.started_at""")
                 .param("p", patientId)
-                .query((rs, row) -> new Visit(rs.getObject("started_at", java.time.OffsetDateTime.class).toInstant(),
+                .query((rs, row) -> new Visit(rs.getObject("started_at", OffsetDateTime.class).toInstant(),
                         (Integer) rs.getObject("before"), (Integer) rs.getObject("after")))
                 .list();
         if (visits.stream().allMatch(v -> v.before() == null && v.after() == null)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<BigDecimal> before = visits.stream().map(v -> decimal(v.before())).toList();
         List<BigDecimal> after = visits.stream().map(v -> decimal(v.after())).toList();
         List<Chart.Row> rows = visits.stream().map(v -> new Chart.Row(dates.format(v.start()), decimal(v.before()),
                 decimal(v.after()), v.before() == null || v.after() == null ? null
                         : BigDecimal.valueOf(v.after() - v.before()))).toList();
-        return java.util.Optional.of(Chart.of(Instrument.NPRS, List.of("before", "after"), List.of(before, after),
+        return Optional.of(Chart.of(Instrument.NPRS, List.of("before", "after"), List.of(before, after),
                 rows));
     }
 

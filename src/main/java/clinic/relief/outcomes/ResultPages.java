@@ -3,6 +3,7 @@ package clinic.relief.outcomes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -66,7 +67,7 @@ class ResultPages {
         Map<UUID, String> therapists = appointments.therapists().stream()
                 .collect(Collectors.toMap(Therapist::id, Therapist::name));
         return lines.stream().map(l -> new Labelled(l, label(l, locale, therapists)))
-                .collect(Collectors.groupingBy(l -> l.line().dimension(), java.util.TreeMap::new,
+                .collect(Collectors.groupingBy(l -> l.line().dimension(), TreeMap::new,
                         Collectors.toList()));
     }
 

@@ -2,6 +2,7 @@ package clinic.relief.outcomes;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import clinic.relief.audit.AuditAction;
@@ -134,7 +135,7 @@ class TreatmentNotes {
         }
     }
 
-    private void checkRegions(java.util.Set<String> regions, String field) {
+    private void checkRegions(Set<String> regions, String field) {
         if (regions.stream().anyMatch(id -> knowledge.regionOf(id) == null)) {
             throw new InvalidNote(field, "outcomes.error.region");
         }

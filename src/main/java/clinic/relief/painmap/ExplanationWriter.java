@@ -1,6 +1,7 @@
 package clinic.relief.painmap;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.function.Function;
 
@@ -29,7 +30,7 @@ final class ExplanationWriter {
 
     private static String labels(List<String> ids, Function<String, String> label) {
         StringJoiner joined = new StringJoiner("; ");
-        ids.forEach(id -> joined.add(label.apply(id).toLowerCase(java.util.Locale.ROOT)));
+        ids.forEach(id -> joined.add(label.apply(id).toLowerCase(Locale.ROOT)));
         return joined.toString();
     }
 }

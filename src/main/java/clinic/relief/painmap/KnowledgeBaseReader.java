@@ -2,8 +2,11 @@ package clinic.relief.painmap;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** Turns the knowledge-base YAML and the two muscle-text files into a validated {@link KnowledgeBase}. */
@@ -68,7 +71,7 @@ final class KnowledgeBaseReader {
 
     private void unknownTextIds(YamlNode root, Map<Lang, Map<String, MuscleTexts>> texts) {
         List<YamlNode> nodes = problems.attempt(RESOURCE, () -> root.nodes("muscles"));
-        java.util.Set<String> declared = new java.util.HashSet<>();
+        Set<String> declared = new HashSet<>();
         (nodes == null ? List.<YamlNode>of() : nodes).forEach(n -> declared.add(String.valueOf(n.map().get("id"))));
         texts.forEach((lang, byId) -> byId.keySet().stream().filter(id -> !declared.contains(id)).forEach(id ->
                 problems.add(KnowledgeBase.textResource(lang) + ": unknown muscle id '" + id + "'")));
@@ -90,9 +93,9 @@ final class KnowledgeBaseReader {
                 n.texts("triggerPoints"), n.flag("outsideMassageScope"), n.text("fact"), own);
     }
 
-    private static java.util.Set<String> set(YamlNode node, String key) {
+    private static Set<String> set(YamlNode node, String key) {
         try {
-            return java.util.Set.copyOf(node.texts(key));
+            return Set.copyOf(node.texts(key));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(node.where(key) + ": " + e.getMessage());
         }
@@ -101,7 +104,7 @@ final class KnowledgeBaseReader {
     /** A bilingual text for every constant, keyed by its id; a missing one is a problem. */
     private <K extends Enum<K>> Map<K, Text> keyed(YamlNode root, String key, K[] constants,
             Function<K, String> id) {
-        Map<K, Text> texts = new java.util.HashMap<>();
+        Map<K, Text> texts = new HashMap<>();
         YamlNode node = problems.attempt(RESOURCE, () -> root.node(key));
         for (K constant : constants) {
             Text text = node == null ? null

@@ -1,11 +1,13 @@
 package clinic.relief.painmap;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A muscle and the facts the ranking uses (trigger-points.md §3). Zones are base region ids on the side of the
@@ -67,7 +69,7 @@ public record Muscle(String id, Text name, List<String> primary, List<String> se
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 
     private static Map<Lang, MuscleTexts> copyTexts(Map<Lang, MuscleTexts> texts) {
@@ -75,6 +77,6 @@ public record Muscle(String id, Text name, List<String> primary, List<String> se
         for (Lang lang : Lang.values()) {
             Objects.requireNonNull(texts.get(lang), () -> "no " + lang.code() + " texts");
         }
-        return java.util.Collections.unmodifiableMap(new EnumMap<>(texts));
+        return Collections.unmodifiableMap(new EnumMap<>(texts));
     }
 }

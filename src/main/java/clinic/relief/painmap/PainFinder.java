@@ -3,6 +3,7 @@ package clinic.relief.painmap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +68,7 @@ public final class PainFinder {
         long[] marked = index.mask(List.copyOf(query.regions()));
         int markedCount = query.regions().size();
         List<Candidate> candidates = new ArrayList<>();
-        Map<String, MuscleProfile> byId = new java.util.HashMap<>();
+        Map<String, MuscleProfile> byId = new HashMap<>();
         for (MuscleProfile profile : profiles) {
             Candidate candidate = scorer.score(profile, marked, markedCount, query);
             if (candidate != null) {

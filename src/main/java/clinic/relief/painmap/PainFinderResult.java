@@ -2,6 +2,8 @@ package clinic.relief.painmap;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The answer of the pain finder.
  *
@@ -12,8 +14,8 @@ import java.util.List;
  * @param candidates the muscles worth checking, best first; only muscles that explain a marked region
  * @param combination the smallest set of muscles that together explain the map, and what stays unexplained
  */
-public record PainFinderResult(String knowledgeBaseVersion, Referral referral, List<DoctorNote> doctorFirstNotes,
-        List<Candidate> candidates, Combination combination) {
+public record PainFinderResult(String knowledgeBaseVersion, @Nullable Referral referral,
+        List<DoctorNote> doctorFirstNotes, List<Candidate> candidates, Combination combination) {
 
     public PainFinderResult {
         doctorFirstNotes = List.copyOf(doctorFirstNotes);

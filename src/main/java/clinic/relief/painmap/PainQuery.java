@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a person tells the pain finder: the marked regions (selectable ids such as {@code iliac_crest_R}), how
  * it feels, what makes it worse or better, the red flags ticked, and optionally their sex. Ids are kept sorted
@@ -17,7 +19,7 @@ import java.util.SortedSet;
  * @throws UnknownIds when an id is null
  */
 public record PainQuery(SortedSet<String> regions, SortedSet<String> qualities, SortedSet<String> factors,
-        SortedSet<String> redFlags, Sex sex) {
+        SortedSet<String> redFlags, @Nullable Sex sex) {
 
     public PainQuery {
         requireNoNulls(regions, qualities, factors, redFlags);
@@ -50,8 +52,8 @@ public record PainQuery(SortedSet<String> regions, SortedSet<String> qualities, 
     }
 
     /** A query from plain collections; any of them but {@code regions} may be null. */
-    public static PainQuery of(Collection<String> regions, Collection<String> qualities,
-            Collection<String> factors, Collection<String> redFlags, Sex sex) {
+    public static PainQuery of(Collection<String> regions, @Nullable Collection<String> qualities,
+            @Nullable Collection<String> factors, @Nullable Collection<String> redFlags, @Nullable Sex sex) {
         requireNoNulls(regions, qualities, factors, redFlags);
         return new PainQuery(Ids.sortedCopy(regions, "regions"), Ids.sortedCopy(qualities, "qualities"),
                 Ids.sortedCopy(factors, "factors"), Ids.sortedCopy(redFlags, "redFlags"), sex);

@@ -1,5 +1,7 @@
 package clinic.relief.painmap;
 
+import java.util.Locale;
+
 /** Why a candidate ranks where it does; the page turns each code into a plain sentence. */
 public enum ReasonCode {
     /** At least one marked region lies in the muscle's essential (primary) zone. */
@@ -29,6 +31,6 @@ public enum ReasonCode {
 
     /** The API and resource spelling, e.g. {@code primary_zone_match}. */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package clinic.relief.painmap;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ final class RegionIndex {
 
     /** The ids in a bit set, in index order. */
     List<String> ids(long[] bits) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (int i = Bits.next(bits, 0); i >= 0; i = Bits.next(bits, i + 1)) {
             out.add(ids.get(i));
         }

@@ -1,6 +1,9 @@
 package clinic.relief.painmap;
 
+import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The optional sex given with a query: {@code F}, {@code M} or {@code X} (other or not said). It is kept with
@@ -15,7 +18,7 @@ public enum Sex {
      *
      * @throws UnknownIds naming the value as an unknown {@link IdKind#SEX}
      */
-    public static Sex of(String id) {
+    public static @Nullable Sex of(@Nullable String id) {
         if (id == null || id.isBlank()) {
             return null;
         }
@@ -24,6 +27,6 @@ public enum Sex {
                 return sex;
             }
         }
-        throw new UnknownIds(Map.of(IdKind.SEX, java.util.List.of(id)));
+        throw new UnknownIds(Map.of(IdKind.SEX, List.of(id)));
     }
 }

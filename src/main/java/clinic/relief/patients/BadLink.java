@@ -1,5 +1,9 @@
 package clinic.relief.patients;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+
 /** An e-mailed link that cannot be used: unknown (or forged), already used, or expired. Nothing was changed. */
 public class BadLink extends RuntimeException {
 
@@ -9,13 +13,13 @@ public class BadLink extends RuntimeException {
     private final Reason reason;
 
     public BadLink(Reason reason) {
-        super("Link " + reason.name().toLowerCase(java.util.Locale.ROOT));
+        super("Link " + reason.name().toLowerCase(Locale.ROOT));
         this.reason = reason;
     }
 
     /** Refuses a link already used or past its expiry at {@code now}. */
-    static void requireUsable(java.time.OffsetDateTime usedAt, java.time.OffsetDateTime expiresAt,
-            java.time.Instant now) {
+    static void requireUsable(OffsetDateTime usedAt, OffsetDateTime expiresAt,
+            Instant now) {
         if (usedAt != null) {
             throw new BadLink(Reason.USED);
         }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * What it takes to create a patient: a name and at least a phone number or an email address. Also the form the front
@@ -18,7 +19,7 @@ public record NewPatient(
         @Pattern(regexp = "^$|[0-9 ()+.-]{7,30}", message = "{patients.phone.invalid}") String phone,
         @Email(message = "{patients.email.invalid}") @Size(max = 254) String email,
         @Past(message = "{patients.dateOfBirth.past}")
-        @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate dateOfBirth,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateOfBirth,
         String language) {
 
     public NewPatient {

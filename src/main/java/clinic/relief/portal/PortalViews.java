@@ -6,10 +6,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import clinic.relief.booking.AppointmentBook;
@@ -51,7 +54,7 @@ class PortalViews {
     List<PortalAppointment> upcoming(Patient patient, Locale locale) {
         Instant now = clock.instant();
         return book.ofPatient(patient.id()).stream().filter(a -> a.start().isAfter(now)
-                && a.status() != AppointmentStatus.CANCELLED).sorted(java.util.Comparator
+                && a.status() != AppointmentStatus.CANCELLED).sorted(Comparator
                 .comparing(AppointmentView::start)).map(a -> of(a, locale)).toList();
     }
 
@@ -70,7 +73,7 @@ class PortalViews {
     /** Free starts of the appointment's service and length over three days from {@code from}, grouped by day. */
     Map<String, List<SlotButton>> freeTimes(AppointmentView a, LocalDate from, Locale locale) {
         Map<String, List<SlotButton>> byDay = new LinkedHashMap<>();
-        java.util.Set<Instant> seen = new java.util.HashSet<>();
+        Set<Instant> seen = new HashSet<>();
         for (Slot slot : booking.availability(a.service().id(), a.minutes(), from, from.plusDays(2), null)) {
             if (seen.add(slot.start())) {
                 String day = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale)

@@ -1,5 +1,7 @@
 package clinic.relief.staff;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -78,7 +80,7 @@ public class Staff {
         return findByEmail(member.email()).orElseThrow();
     }
 
-    private static StaffMember member(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static StaffMember member(ResultSet rs, int row) throws SQLException {
         return new StaffMember(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
                 StaffRole.valueOf(rs.getString("role")), rs.getString("license_type"),
                 rs.getString("license_number"), rs.getString("bio_en"), rs.getString("bio_es"));

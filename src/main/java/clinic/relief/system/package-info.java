@@ -1,5 +1,9 @@
 /**
  * Cross-cutting infrastructure: the database (embedded or server), security, locale, errors and the clock.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@NullMarked
+@ApplicationModule(type = ApplicationModule.Type.OPEN)
 package clinic.relief.system;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

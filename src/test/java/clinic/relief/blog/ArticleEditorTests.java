@@ -1,6 +1,7 @@
 package clinic.relief.blog;
 
 import java.time.LocalDateTime;
+import java.util.UUID;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.staff.NewStaffMember;
@@ -9,6 +10,7 @@ import clinic.relief.staff.StaffRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -32,7 +34,7 @@ class ArticleEditorTests {
     Staff staff;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     @BeforeEach
     void writers() {
@@ -68,7 +70,7 @@ class ArticleEditorTests {
     void answersAnUnknownArticleWithNotFound() throws Exception {
         mvc.perform(get("/blog/no-such-article").param("lang", "en")).andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("We could not find that page")));
-        mvc.perform(get("/staff/blog/articles/" + java.util.UUID.randomUUID())
+        mvc.perform(get("/staff/blog/articles/" + UUID.randomUUID())
                 .with(user("writer@clinic.example").roles("THERAPIST"))).andExpect(status().isNotFound());
     }
 

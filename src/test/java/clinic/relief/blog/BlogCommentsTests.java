@@ -5,12 +5,14 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import clinic.relief.ReliefTest;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -192,7 +194,7 @@ class BlogCommentsTests {
 
         String page = page("/blog/" + SLUG);
         assertThat(page).contains("Fixed typo");
-        assertThat(org.jsoup.Jsoup.parse(page).select("a[href^=javascript], a[href^=JAVASCRIPT]")).isEmpty();
+        assertThat(Jsoup.parse(page).select("a[href^=javascript], a[href^=JAVASCRIPT]")).isEmpty();
         assertThat(jdbc.sql("select count(*) from blog_moderation_log l join blog_comment c on c.id = l.comment_id"
                 + " where c.author_email = :e and l.action = 'EDIT'").param("e", email).query(Integer.class).single())
                 .isEqualTo(1);
@@ -218,7 +220,7 @@ class BlogCommentsTests {
                 .andExpect(status().is3xxRedirection());
     }
 
-    org.springframework.test.web.servlet.ResultActions postComment(String slug, String name, String email,
+    ResultActions postComment(String slug, String name, String email,
             String body) throws Exception {
         return mvc.perform(comment(slug, name, email, body, ""));
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,7 +82,7 @@ class BlogUnitTests {
 
     @Test
     void articleLinksToThePainFinderWithItsRegionsPreselected() {
-        Article article = new Article(java.util.UUID.randomUUID(), "s", "en", null, "t", "s", "m", null, null, null,
+        Article article = new Article(UUID.randomUUID(), "s", "en", null, "t", "s", "m", null, null, null,
                 ArticleStatus.PUBLISHED, NOON, NOON, List.of("occiput_L", "temple_L"), List.of());
 
         assertThat(article.painFinderLink()).isEqualTo("/pain-finder?regions=occiput_L,temple_L");

@@ -1,8 +1,12 @@
 package clinic.relief.blog;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -14,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.util.DigestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -74,7 +79,7 @@ class CommentEmailPrivacyTests {
                 continue;
             }
             MockHttpServletResponse response = mvc.perform(get(path)).andReturn().getResponse();
-            String body = response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8).toLowerCase();
+            String body = response.getContentAsString(StandardCharsets.UTF_8).toLowerCase();
             assertThat(body).as(path).doesNotContain("leak-check.example").doesNotContain("mailto:canary")
                     .doesNotContain("privacy.canary");
             for (String header : response.getHeaderNames()) {
@@ -106,7 +111,7 @@ class CommentEmailPrivacyTests {
             hashes = new HashSet<>();
             for (String email : List.of("privacy.canary.one@leak-check.example", "canary-two@leak-check.example",
                     "canary-three@leak-check.example")) {
-                hashes.add(org.springframework.util.DigestUtils.md5DigestAsHex(email.getBytes()));
+                hashes.add(DigestUtils.md5DigestAsHex(email.getBytes()));
                 hashes.add(sha256(email));
             }
         }
@@ -115,10 +120,10 @@ class CommentEmailPrivacyTests {
 
     private static String sha256(String text) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         }
-        catch (java.security.NoSuchAlgorithmException ex) {
+        catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }

@@ -1,10 +1,13 @@
 package clinic.relief.clinic;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -56,8 +59,8 @@ class ServiceAreaTests {
         return new ClinicProfile("Test Clinic", "Test", null, "+13105550100", "(310) 555-0100", null,
                 new ClinicProfile.Address("1 Main St", "Torrance", "CA", "90501", "US"),
                 ZoneId.of("America/Los_Angeles"), List.of(Locale.ENGLISH),
-                List.of(new ClinicProfile.OpeningHours(java.util.Set.of(java.time.DayOfWeek.MONDAY),
-                        java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0))),
+                List.of(new ClinicProfile.OpeningHours(Set.of(DayOfWeek.MONDAY),
+                        LocalTime.of(9, 0), LocalTime.of(17, 0))),
                 new ClinicProfile.Insurance(List.of("PPO"), true, false),
                 List.of(new ClinicProfile.ServiceAreaCity("Manhattan Beach", List.of("90266")),
                         new ClinicProfile.ServiceAreaCity("Hermosa Beach", List.of("90254")),

@@ -1,6 +1,8 @@
 package clinic.relief.insurance;
 
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -45,7 +47,7 @@ class Claim837Benchmark {
             }
         }
         System.out.println("rounds (ms, in order): " + totalNanos.stream().map(n -> String.valueOf(n / 1_000_000))
-                .toList() + "; load average " + java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                .toList() + "; load average " + Files.readString(Path.of("/proc/loadavg"))
                 .strip());
         Collections.sort(writeNanos);
         Collections.sort(totalNanos);

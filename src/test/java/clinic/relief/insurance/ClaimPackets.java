@@ -1,9 +1,11 @@
 package clinic.relief.insurance;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.Patient;
@@ -30,7 +32,7 @@ final class ClaimPackets {
         Subscriber subscriber = new Subscriber(relationship, "Luis", "Garcia", LocalDate.of(1978, 6, 30), "M",
                 "12 Ocean Ave", "Torrance", "CA", "90501");
         Coverage coverage = new Coverage(UUID.randomUUID(), patientId, "Blue Shield of California", "BS001", "PPO",
-                "XYZ" + (100000 + n), "G7788", subscriber, Money.of("25"), java.math.BigDecimal.TEN, Money.of("500"),
+                "XYZ" + (100000 + n), "G7788", subscriber, Money.of("25"), BigDecimal.TEN, Money.of("500"),
                 Money.of("100"), DATE.withDayOfYear(1), 20, 3,
                 new Authorization("AUTH" + n, 6, 1, DATE.minusDays(10), DATE.plusDays(50)), false,
                 DATE.minusDays(100), null);
@@ -49,6 +51,6 @@ final class ClaimPackets {
     }
 
     static List<ClaimPacket> batch(int size) {
-        return java.util.stream.IntStream.rangeClosed(1, size).mapToObj(ClaimPackets::packet).toList();
+        return IntStream.rangeClosed(1, size).mapToObj(ClaimPackets::packet).toList();
     }
 }

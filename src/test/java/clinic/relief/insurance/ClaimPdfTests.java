@@ -2,6 +2,7 @@ package clinic.relief.insurance;
 
 import java.io.IOException;
 
+import clinic.relief.patients.Patient;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -44,7 +45,7 @@ class ClaimPdfTests {
     @Test
     void replacesCharactersTheStandardFontsCannotDraw() throws IOException {
         ClaimPacket p = ClaimPackets.packet(2);
-        var patient = new clinic.relief.patients.Patient(p.patient().id(), "José 李", "Núñez", null, null, null,
+        var patient = new Patient(p.patient().id(), "José 李", "Núñez", null, null, null,
                 "es");
         ClaimPacket packet = new ClaimPacket(p.claim(), patient, p.coverage(), p.prescription(), p.rendering(),
                 p.billing());

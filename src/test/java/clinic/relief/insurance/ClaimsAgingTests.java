@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import clinic.relief.shared.Money;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -36,9 +37,9 @@ class ClaimsAgingTests {
 
         assertThat(aging.lines()).extracting(ClaimsAging.Line::claimId, ClaimsAging.Line::days,
                 ClaimsAging.Line::bucket).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("R1", 30L, "0-30"),
-                        org.assertj.core.groups.Tuple.tuple("R2", 116L, "90+"),
-                        org.assertj.core.groups.Tuple.tuple("R3", 55L, "31-60"));
+                        Tuple.tuple("R1", 30L, "0-30"),
+                        Tuple.tuple("R2", 116L, "90+"),
+                        Tuple.tuple("R3", 55L, "31-60"));
         assertThat(aging.buckets()).extracting(ClaimsAging.Bucket::amount).containsExactly(Money.of("110.00"),
                 Money.of("50.00"), Money.ZERO, Money.of("110.00"));
         assertThat(aging.total()).isEqualTo(Money.of("270.00"));

@@ -3,8 +3,11 @@ package clinic.relief.insurance;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import clinic.relief.booking.AppointmentBook;
@@ -33,7 +36,7 @@ class InsuranceBrowserTests extends BrowserTest {
     @Autowired AppointmentBook book;
 
     private static final String TEN_DAYS_AGO = LocalDate.now(ZoneId.of("America/Los_Angeles")).minusDays(10)
-            .format(java.time.format.DateTimeFormatter.ofPattern("MMddyyyy"));
+            .format(DateTimeFormatter.ofPattern("MMddyyyy"));
 
     private final List<String> problems = new ArrayList<>();
 
@@ -87,7 +90,7 @@ class InsuranceBrowserTests extends BrowserTest {
 
     private void screenshotsOfEveryPage(UUID patient, String claimUrl) throws IOException {
         String patientPage = "/staff/insurance/patients/" + patient;
-        java.util.Map<String, String> pages = new java.util.LinkedHashMap<>();
+        Map<String, String> pages = new LinkedHashMap<>();
         pages.put("patient", patientPage);
         pages.put("coverage-form", patientPage + "/coverage");
         pages.put("prescription-form", patientPage + "/prescription");

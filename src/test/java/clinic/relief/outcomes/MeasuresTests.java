@@ -1,5 +1,6 @@
 package clinic.relief.outcomes;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -79,7 +80,7 @@ class MeasuresTests {
                 .andExpect(content().string(containsString("Too many questions")));
         mvc.perform(odi.param("a8", "2")).andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select score from outcomes_response where appointment_id = :a and instrument = 'ODI'")
-                .param("a", appointment).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("40");
+                .param("a", appointment).query(BigDecimal.class).single()).isEqualByComparingTo("40");
         mvc.perform(post(link + "/questionnaire/peg").with(csrf()).param("a0", "6").param("a1", "12")
                 .param("a2", "5")).andExpect(status().isUnprocessableContent());
         mvc.perform(post(link + "/questionnaire/psfs").with(csrf()).param("activity0", "Sitting").param("a0", "4")

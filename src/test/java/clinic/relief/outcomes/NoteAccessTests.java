@@ -16,6 +16,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -84,8 +86,8 @@ class NoteAccessTests {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(as("THERAPIST_OF_CLIENT", get("/staff/notes/" + appointment)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Quadratus lumborum")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Signed by")));
+                .andExpect(content().string(containsString("Quadratus lumborum")))
+                .andExpect(content().string(containsString("Signed by")));
         mvc.perform(as("THERAPIST_OF_CLIENT", post("/staff/notes/" + appointment).with(csrf())
                 .param("assessment", "changed"))).andExpect(status().isConflict());
     }
@@ -97,10 +99,10 @@ class NoteAccessTests {
                         .param("findings[0].muscle", "quadratus_lumborum").param("findings[0].side", "UP")
                         .param("findings[0].state", "active").param("findings[0].tenderness", "9")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("trigger point row")));
+                .andExpect(content().string(containsString("trigger point row")));
         mvc.perform(as("THERAPIST_OF_CLIENT", get("/staff/notes/" + appointment)))
-                .andExpect(content().string(org.hamcrest.Matchers.not(
-                        org.hamcrest.Matchers.containsString("should not be saved"))));
+                .andExpect(content().string(not(
+                        containsString("should not be saved"))));
     }
 
     @Test

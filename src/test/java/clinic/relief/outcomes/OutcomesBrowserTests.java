@@ -2,13 +2,17 @@ package clinic.relief.outcomes;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
+import clinic.relief.EventsHandled;
 import clinic.relief.booking.Appointment;
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.BookAppointment;
+import clinic.relief.booking.BookableService;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.Slot;
 import clinic.relief.browser.BrowserTest;
@@ -16,6 +20,7 @@ import clinic.relief.painmap.Assessments;
 import clinic.relief.painmap.PainQuery;
 import clinic.relief.patients.PatientAccounts;
 import clinic.relief.patients.SignUp;
+import clinic.relief.staff.Staff;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -38,7 +43,7 @@ class OutcomesBrowserTests extends BrowserTest {
     @Autowired AppointmentBook appointments;
     @Autowired Assessments assessments;
     @Autowired Visits visits;
-    @Autowired clinic.relief.staff.Staff staff;
+    @Autowired Staff staff;
     @Autowired PatientAccounts accounts;
     @Autowired JdbcClient jdbc;
 
@@ -55,7 +60,7 @@ class OutcomesBrowserTests extends BrowserTest {
             int width = Integer.parseInt(run[1]);
             UUID appointment = completedVisit();
             LocalDate day = visits.find(appointment).orElseThrow().start()
-                    .atZone(java.time.ZoneId.of("America/Los_Angeles")).toLocalDate();
+                    .atZone(ZoneId.of("America/Los_Angeles")).toLocalDate();
             browser.width(width);
             driver.manage().deleteAllCookies();
             signIn();
@@ -124,7 +129,7 @@ class OutcomesBrowserTests extends BrowserTest {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         clientEmail = "lena-" + tag + "@example.com";
         accounts.signUp(new SignUp("Lena", "Client" + tag, null, clientEmail, PASSWORD, PASSWORD), "en");
-        clinic.relief.EventsHandled.awaitAll(jdbc);
+        EventsHandled.awaitAll(jdbc);
         String body = jdbc.sql("select body from booking_outbox where recipient = :e and kind = 'VERIFY_ACCOUNT'")
                 .param("e", clientEmail).query(String.class).single();
         return accounts.confirm(body.replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1"), PASSWORD).patientId();
@@ -145,8 +150,8 @@ class OutcomesBrowserTests extends BrowserTest {
         UUID assessment = assessments.assess(PainQuery.ofRegions("low_back_lateral_R")).id();
         LocalDate from = LocalDate.now().plusDays(2);
         // Browser test classes share one demo app, and another class's owner may have edited Maria's services.
-        String service = java.util.stream.Stream.concat(java.util.stream.Stream.of("trigger-point"),
-                        booking.services().stream().map(clinic.relief.booking.BookableService::id))
+        String service = Stream.concat(Stream.of("trigger-point"),
+                        booking.services().stream().map(BookableService::id))
                 .filter(id -> booking.therapists(id).stream().anyMatch(t -> t.id().equals(maria)))
                 .findFirst().orElseThrow();
         Slot slot = booking.availability(service, 60, from, from.plusDays(7), maria).stream().findFirst()

@@ -1,5 +1,6 @@
 package clinic.relief.outcomes;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -61,8 +62,8 @@ class OutcomesFixture {
                     blocked_until, status, source, created_at)
                 values (:id, :p, :t, :service, 60, :start, :end, :end, 'COMPLETED', 'FRONT_DESK', :start)""")
                 .param("id", appointment).param("service", service).param("p", client).param("t", idOf(therapistEmail))
-                .param("start", java.sql.Timestamp.from(start))
-                .param("end", java.sql.Timestamp.from(start.plus(60, ChronoUnit.MINUTES))).update();
+                .param("start", Timestamp.from(start))
+                .param("end", Timestamp.from(start.plus(60, ChronoUnit.MINUTES))).update();
         drafting.draft(new AppointmentCompleted(appointment, client, idOf(therapistEmail), service, 60,
                 start.truncatedTo(ChronoUnit.SECONDS)), null);
         return appointment;

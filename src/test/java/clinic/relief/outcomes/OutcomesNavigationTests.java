@@ -2,6 +2,7 @@ package clinic.relief.outcomes;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.staff.StaffRole;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,8 +49,8 @@ class OutcomesNavigationTests {
         mvc.perform(get("/staff/outcomes/results")).andExpect(status().is3xxRedirection());
     }
 
-    private static org.hamcrest.Matcher<String> link(String path, boolean present) {
-        org.hamcrest.Matcher<String> href = containsString("href=\"" + path + "\"");
+    private static Matcher<String> link(String path, boolean present) {
+        Matcher<String> href = containsString("href=\"" + path + "\"");
         return present ? href : not(href);
     }
 }

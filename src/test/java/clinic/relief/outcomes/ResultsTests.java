@@ -2,8 +2,11 @@ package clinic.relief.outcomes;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -11,6 +14,8 @@ import java.util.UUID;
 import clinic.relief.ReliefTest;
 import clinic.relief.staff.StaffRole;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -78,20 +83,20 @@ class ResultsTests {
                 .andExpect(status().isForbidden());
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
-    @org.junit.jupiter.params.provider.ValueSource(longs = {7, 11, 2026})
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {7, 11, 2026})
     void theMedianFromAHistogramIsTheMedianOfTheFalls(long seed) {
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         for (int round = 0; round < 100; round++) {
             int n = 1 + random.nextInt(40);
-            List<Integer> drops = new java.util.ArrayList<>();
+            List<Integer> drops = new ArrayList<>();
             TreeMap<Integer, long[]> histogram = new TreeMap<>();
             for (int i = 0; i < n; i++) {
                 int drop = random.nextInt(21) - 10;
                 drops.add(drop);
                 histogram.computeIfAbsent(drop, d -> new long[2])[0]++;
             }
-            java.util.Collections.sort(drops);
+            Collections.sort(drops);
             double median = (drops.get((n - 1) / 2) + drops.get(n / 2)) / 2.0;
             assertThat(Results.line("overall", "", histogram).medianDrop()).isEqualTo(median);
         }

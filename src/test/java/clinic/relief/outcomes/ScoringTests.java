@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -90,8 +91,8 @@ class ScoringTests {
             double mean = answers.stream().filter(a -> a != null).mapToInt(Integer::intValue).average().orElseThrow();
             Score odi = Score.of(Instrument.ODI, answers);
             Score ndi = Score.of(Instrument.NDI, answers);
-            assertThat(odi.value().doubleValue()).isCloseTo(mean * 20, org.assertj.core.data.Offset.offset(0.01));
-            assertThat(ndi.value().doubleValue()).isCloseTo(mean * 10, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(odi.value().doubleValue()).isCloseTo(mean * 20, Offset.offset(0.01));
+            assertThat(ndi.value().doubleValue()).isCloseTo(mean * 10, Offset.offset(0.01));
             assertThat(odi.value().doubleValue()).isBetween(0.0, 100.0);
         }
     }

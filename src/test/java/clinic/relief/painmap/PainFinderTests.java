@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -39,11 +41,11 @@ class PainFinderTests {
 
     @Test
     void reportsANullIdAsUnknownInsteadOfCrashing() {
-        List<String> regions = new java.util.ArrayList<>();
+        List<String> regions = new ArrayList<>();
         regions.add("sacrum");
         regions.add(null);
         UnknownIds failure = catchThrowableOfType(UnknownIds.class,
-                () -> PainQuery.of(regions, null, java.util.Collections.singletonList(null), null, null));
+                () -> PainQuery.of(regions, null, Collections.singletonList(null), null, null));
         assertThat(failure.unknown()).containsOnlyKeys(IdKind.REGION, IdKind.FACTOR);
     }
 

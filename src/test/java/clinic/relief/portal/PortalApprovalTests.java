@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -48,7 +49,7 @@ class PortalApprovalTests {
         UUID id = jdbc.sql("select id from booking_appointment where patient_id = :p").param("p", me)
                 .query(UUID.class).single();
         mvc.perform(post("/staff/booking/requests/{id}/approve", id).with(csrf())
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .with(SecurityMockMvcRequestPostProcessors
                         .user("owner@example.com").roles("OWNER")))
                 .andExpect(redirectedUrl("/staff/booking/requests"));
         book(session, data.at(data.day(), "14:00") + "|" + therapist, "/book/done");

@@ -2,6 +2,8 @@ package clinic.relief.portal;
 
 import java.io.IOException;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -148,7 +152,7 @@ class PortalBrowserTests extends BrowserTest {
                 null, Appointment.Source.ONLINE, null, null)).id();
     }
 
-    private java.time.Instant firstFree(String service, LocalDate from) {
+    private Instant firstFree(String service, LocalDate from) {
         Slot slot = booking.availability(service, 60, from, from.plusDays(3), null).get(0);
         return slot.start();
     }
@@ -164,8 +168,8 @@ class PortalBrowserTests extends BrowserTest {
     }
 
     private void setDate(String id, LocalDate date) {
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(
-                org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(
+                ExpectedConditions.presenceOfElementLocated(By.id(id)));
         ((JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).value = arguments[1]",
                 id, date.toString());
     }

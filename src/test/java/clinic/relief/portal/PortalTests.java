@@ -1,8 +1,12 @@
 package clinic.relief.portal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -11,6 +15,9 @@ import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.BookingTestData;
 import clinic.relief.booking.Slot;
+import clinic.relief.booking.Waitlist;
+import clinic.relief.booking.WaitlistRequest;
+import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,14 +25,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import jakarta.servlet.http.Cookie;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -79,7 +89,7 @@ class PortalTests {
 
         // Swedish: a 12 h window and 25 % of the 60-minute price.
         BigDecimal fee = booking.service("swedish").price(60).multiply(new BigDecimal("0.25"))
-                .setScale(2, java.math.RoundingMode.HALF_UP);
+                .setScale(2, RoundingMode.HALF_UP);
         mvc.perform(get("/account/appointments/" + id + "/cancel").cookie(session))
                 .andExpect(content().string(containsString("Cancelling now costs $" + fee.toPlainString())));
         // A post without the fee on the page (say, from a stale page) asks again and cancels nothing.
@@ -96,7 +106,7 @@ class PortalTests {
 
     @Test
     void someoneElsesAppointmentIsA404AndStaysAsItIs() throws Exception {
-        UUID other = patients.findOrCreate(new clinic.relief.patients.NewPatient("Oz", "Other", null,
+        UUID other = patients.findOrCreate(new NewPatient("Oz", "Other", null,
                 "other-" + UUID.randomUUID() + "@example.com", null, "en")).id();
         UUID theirs = book(other, "swedish", data.at(data.day(), "12:00"));
 
@@ -124,7 +134,7 @@ class PortalTests {
                 .param("slot", data.at(data.day(), "14:00") + "|" + therapist)).andExpect(redirectedUrl("/account"));
 
         assertThat(jdbc.sql("select starts_at = :s from booking_appointment where id = :id").param("id", id)
-                .param("s", java.time.OffsetDateTime.ofInstant(data.at(data.day(), "14:00"), java.time.ZoneOffset.UTC))
+                .param("s", OffsetDateTime.ofInstant(data.at(data.day(), "14:00"), ZoneOffset.UTC))
                 .query(Boolean.class).single()).isTrue();
         mvc.perform(post("/account/appointments/" + id + "/reschedule").cookie(session).with(csrf())
                 .param("slot", "nonsense")).andExpect(status().isBadRequest());
@@ -159,22 +169,22 @@ class PortalTests {
         String body = """
                 {"service":"swedish","minutes":60,"firstDay":"%s","lastDay":"%s","therapistId":"%s"}
                 """.formatted(data.day(), data.day(), therapist);
-        UUID stranger = patients.findOrCreate(new clinic.relief.patients.NewPatient("Sam", "Stranger", null,
+        UUID stranger = patients.findOrCreate(new NewPatient("Sam", "Stranger", null,
                 "stranger-" + UUID.randomUUID() + "@example.com", null, "en")).id();
         mvc.perform(post("/api/waitlist").cookie(session).with(csrf()).param("patientId", stranger.toString())
-                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.patientId")
+                .andExpect(jsonPath("$.patientId")
                         .value(me.toString()));
-        UUID theirs = context.getBean(clinic.relief.booking.Waitlist.class).join(stranger,
-                new clinic.relief.booking.WaitlistRequest("swedish", 60, data.day(), data.day(), null, therapist)).id();
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/waitlist/" + theirs)
+        UUID theirs = context.getBean(Waitlist.class).join(stranger,
+                new WaitlistRequest("swedish", 60, data.day(), data.day(), null, therapist)).id();
+        mvc.perform(delete("/api/waitlist/" + theirs)
                 .cookie(session).with(csrf())).andExpect(status().isNotFound());
         mvc.perform(post("/account/waitlist/" + theirs + "/withdraw").cookie(session).with(csrf()))
                 .andExpect(status().isNotFound());
     }
 
-    private UUID book(UUID patient, String service, java.time.Instant start) {
+    private UUID book(UUID patient, String service, Instant start) {
         return booking.book(new BookAppointment(patient, service, 60, start, therapist, Appointment.Source.ONLINE,
                 null, null)).id();
     }

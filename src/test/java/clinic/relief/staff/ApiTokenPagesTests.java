@@ -1,11 +1,14 @@
 package clinic.relief.staff;
 
+import java.util.UUID;
+
 import clinic.relief.ReliefTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -46,7 +49,7 @@ class ApiTokenPagesTests {
                 .andExpect(content().string(not(containsString(token))));
 
         var id = jdbc.sql("select id from staff_api_token where name = :n").param("n", name)
-                .query(java.util.UUID.class).single();
+                .query(UUID.class).single();
         mvc.perform(post("/staff/api-tokens/{id}/revoke", id).with(csrf()).with(owner()))
                 .andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select revoked_at is not null from staff_api_token where id = :id").param("id", id)
@@ -72,7 +75,7 @@ class ApiTokenPagesTests {
                 .andExpect(status().isForbidden());
     }
 
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor owner() {
+    private static RequestPostProcessor owner() {
         return user("owner@example.com").roles("OWNER");
     }
 

@@ -1,6 +1,7 @@
 package clinic.relief.painmap.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -89,7 +90,7 @@ class PainFinderApi {
     @ExceptionHandler(EmptyRegions.class)
     ResponseEntity<ProblemDetail> emptyRegions() {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "painmap.api.emptyRegions");
-        problem.setProperty("errors", java.util.List.of(Map.of("field", "regions",
+        problem.setProperty("errors", List.of(Map.of("field", "regions",
                 "message", message("painmap.api.emptyRegions"))));
         return ResponseEntity.badRequest().body(problem);
     }

@@ -1,6 +1,7 @@
 package clinic.relief.painmap.web;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -71,7 +72,7 @@ public record ResultPage(UUID id, List<String> marked, ReferralView referral, Li
         return ids;
     }
 
-    private static List<String> labels(KnowledgeBase kb, java.util.Collection<String> ids, Lang lang) {
+    private static List<String> labels(KnowledgeBase kb, Collection<String> ids, Lang lang) {
         List<String> labels = new ArrayList<>();
         ids.forEach(id -> labels.add(kb.regionLabel(id, lang)));
         return labels;
