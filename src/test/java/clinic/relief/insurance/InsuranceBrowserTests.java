@@ -2,7 +2,6 @@ package clinic.relief.insurance;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,9 +31,6 @@ class InsuranceBrowserTests extends BrowserTest {
     @Autowired JdbcClient jdbc;
     @Autowired AppointmentBook book;
 
-    private static final String TEN_DAYS_AGO = LocalDate.now(ZoneId.of("America/Los_Angeles")).minusDays(10)
-            .format(java.time.format.DateTimeFormatter.ofPattern("MMddyyyy"));
-
     private final List<String> problems = new ArrayList<>();
 
     @Test
@@ -61,7 +57,7 @@ class InsuranceBrowserTests extends BrowserTest {
         fill("referringNpi", "1234567893");
         fill("diagnoses", "M54.5");
         fill("frequency", "2x/week");
-        driver.findElement(By.id("writtenOn")).sendKeys(TEN_DAYS_AGO);
+        driver.findElement(By.id("writtenOn")).sendKeys(tenDaysAgo());
         browser.andWaitForNewPage(this::submit);
         assertThat(text()).contains("M54.50, M54.51, M54.59");
         check("prescription-errors-en-1280");
@@ -69,7 +65,7 @@ class InsuranceBrowserTests extends BrowserTest {
         browser.andWaitForNewPage(this::submit);
         assertThat(text()).contains("Prescription saved.", "M54.50, M62.838");
 
-        LocalDate yesterday = LocalDate.now(ZoneId.of("America/Los_Angeles")).minusDays(1);
+        LocalDate yesterday = today().minusDays(1);
         fixture.completed(patient, fixture.therapist(), "trigger-point", 60, InsuranceFixture.at(yesterday, 10));
         driver.navigate().refresh();
         check("patient-en-1280");
@@ -128,7 +124,7 @@ class InsuranceBrowserTests extends BrowserTest {
         fill("copay", "25.00");
         fill("coinsurancePercent", "20");
         fill("visitsAllowed", "12");
-        driver.findElement(By.id("effectiveFrom")).sendKeys(TEN_DAYS_AGO);
+        driver.findElement(By.id("effectiveFrom")).sendKeys(tenDaysAgo());
     }
 
     private String fetch(String href) {
@@ -136,6 +132,11 @@ class InsuranceBrowserTests extends BrowserTest {
                 "const done = arguments[arguments.length - 1];"
                         + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done);",
                 href);
+    }
+
+    /** Ten days before the app's today, as typed into a date field. */
+    private String tenDaysAgo() {
+        return today().minusDays(10).format(java.time.format.DateTimeFormatter.ofPattern("MMddyyyy"));
     }
 
     private void submit() {

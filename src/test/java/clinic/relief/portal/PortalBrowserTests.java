@@ -3,7 +3,6 @@ package clinic.relief.portal;
 import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -180,12 +179,8 @@ class PortalBrowserTests extends BrowserTest {
         browser.seriousAccessibilityViolations().forEach(v -> problems.add(name + ": " + v));
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("America/Los_Angeles"));
-    }
-
     /** Two days ahead, moved off Sunday (the demo therapists work Monday to Saturday). */
-    private static LocalDate bookingDay() {
+    private LocalDate bookingDay() {
         LocalDate day = today().plusDays(2);
         return day.getDayOfWeek() == DayOfWeek.SUNDAY ? day.plusDays(1) : day;
     }
