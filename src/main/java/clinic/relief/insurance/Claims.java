@@ -2,6 +2,7 @@ package clinic.relief.insurance;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -24,9 +25,11 @@ class Claims {
             service_date, state, diagnoses, paid, patient_share, created_at, submitted_at""";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    Claims(JdbcClient jdbc) {
+    Claims(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Inserts a new draft and returns its number; empty when the appointment already has a claim. */
@@ -50,11 +53,12 @@ class Claims {
         jdbc.sql("""
                 update insurance_claim set state = :state, charge = :charge, paid = :paid,
                     patient_share = :share, submitted_at = :submitted,
-                    settled_at = case when :settled then now() else settled_at end where id = :id""")
+                    settled_at = case when :settled then :now else settled_at end where id = :id""")
                 .param("state", claim.state().name()).param("charge", claim.charge().amount())
                 .param("paid", claim.paid().amount()).param("share", claim.patientShare().amount())
                 .param("submitted", claim.submittedAt() == null ? null : utc(claim.submittedAt()))
-                .param("settled", claim.state().settled()).param("id", claim.id())
+                .param("settled", claim.state().settled()).param("now", utc(clock.instant()))
+                .param("id", claim.id())
                 .update();
         jdbc.sql("delete from insurance_claim_line where claim_id = :id").param("id", claim.id()).update();
         int no = 0;

@@ -1,16 +1,32 @@
 package clinic.relief.system;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one source of "now": inject {@link Clock} instead of calling {@code now()} so that tests can fix time. */
+/**
+ * The one source of "now": inject {@link Clock} instead of calling {@code now()} so that tests can fix time.
+ * <p>
+ * In production the clock is {@link Clock#systemUTC()}. Tests set {@code relief.clock.start} to an ISO instant
+ * ({@code src/test/resources/application-test.yml} sets {@code 2026-12-14T17:00:00Z}, a Monday, 9 AM in Los
+ * Angeles): the clock then reads that instant when the application starts and moves on with real elapsed time, so
+ * the date the tests see never depends on the machine's date, while holds still expire, outbox mail falls due and
+ * rows still get increasing timestamps. A test that must set the time by hand builds its own clock instead.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(@Value("${relief.clock.start:}") String start) {
+        Clock system = Clock.systemUTC();
+        if (start.isBlank()) {
+            return system;
+        }
+        // The offset is taken once, so from here on the clock moves with the machine's elapsed time.
+        return Clock.offset(system, Duration.between(system.instant(), Instant.parse(start)));
     }
 }

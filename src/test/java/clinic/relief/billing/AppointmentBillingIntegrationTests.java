@@ -1,6 +1,7 @@
 package clinic.relief.billing;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import clinic.relief.booking.AppointmentMissed;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
 import clinic.relief.shared.Money;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -49,8 +51,14 @@ class AppointmentBillingIntegrationTests {
     @Autowired CreditLedger ledger;
     @Autowired ClinicMonths months;
     @Autowired Patients patients;
+    @Autowired Clock clock;
 
-    private final Instant start = Instant.now().plusSeconds(86_400 * 3);
+    private Instant start;
+
+    @BeforeEach
+    void startsInThreeDays() {
+        start = clock.instant().plusSeconds(86_400 * 3);
+    }
 
     @Test
     void aBookingIsQuotedAndInvoicedAtTheListPrice() {
@@ -119,7 +127,7 @@ class AppointmentBillingIntegrationTests {
         assertThat(quotes.ofAppointment(book(patient, "trigger-point", 60))).get()
                 .satisfies(quote -> assertThat(quote.total()).isEqualTo(Money.of("89.00")));
 
-        publish(new AppointmentCancelled(appointment, patient, start, Instant.now(), BigDecimal.ZERO));
+        publish(new AppointmentCancelled(appointment, patient, start, clock.instant(), BigDecimal.ZERO));
         assertThat(memberships.credits(membership.id()))
                 .containsExactly(new Memberships.CreditBalance("trigger-point", 60, 1));
     }
@@ -129,7 +137,7 @@ class AppointmentBillingIntegrationTests {
         UUID patient = patient();
         UUID late = book(patient, "trigger-point", 60);
         UUID missed = book(patient, "swedish", 60);
-        publish(new AppointmentCancelled(late, patient, start, Instant.now(), new BigDecimal("55.00")));
+        publish(new AppointmentCancelled(late, patient, start, clock.instant(), new BigDecimal("55.00")));
         publish(new AppointmentMissed(missed, patient, new BigDecimal("45.00")));
         publish(new AppointmentMissed(missed, patient, new BigDecimal("45.00")));
 
@@ -157,10 +165,11 @@ class AppointmentBillingIntegrationTests {
                 new StaticListableBeanFactory(Map.of("lookup", lookup)).getBeanProvider(CoverageLookup.class),
                 new StaticListableBeanFactory().getBeanProvider(FollowUpVouchers.class), months, jdbc, null);
 
-        Quote quote = insured.preview(UUID.randomUUID(), "trigger-point", 60, LocalDate.now());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), TestClock.LA);
+        Quote quote = insured.preview(UUID.randomUUID(), "trigger-point", 60, today);
 
         assertThat(quote.total()).isEqualTo(Money.of("41.00"));
-        assertThat(quotes.preview(UUID.randomUUID(), "trigger-point", 60, LocalDate.now()).total())
+        assertThat(quotes.preview(UUID.randomUUID(), "trigger-point", 60, today).total())
                 .isEqualTo(Money.of("110.00"));
     }
 

@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -213,8 +212,8 @@ class BillingBrowserTests extends BrowserTest {
     }
 
     /** Two days ahead, moved off Sunday (the demo therapists work Monday to Saturday). */
-    private static LocalDate bookingDay() {
-        LocalDate day = LocalDate.now(ZoneId.of("America/Los_Angeles")).plusDays(2);
+    private LocalDate bookingDay() {
+        LocalDate day = today().plusDays(2);
         return day.getDayOfWeek() == DayOfWeek.SUNDAY ? day.plusDays(1) : day;
     }
 }

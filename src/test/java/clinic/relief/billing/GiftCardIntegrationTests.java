@@ -1,5 +1,6 @@
 package clinic.relief.billing;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -33,6 +34,7 @@ class GiftCardIntegrationTests {
     @Autowired Patients patients;
     @Autowired TransactionTemplate tx;
     @Autowired JdbcClient jdbc;
+    @Autowired Clock clock;
 
     @Test
     void aSoldCardHasTheBalanceOfItsLedgerAndNoOther() {
@@ -108,11 +110,12 @@ class GiftCardIntegrationTests {
         UUID patient = patient();
         pay(invoice("20", patient), card.code(), "20");
 
-        Quote quote = quotes.preview(patient, "trigger-point", 60, LocalDate.now(), card.code());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), TestClock.LA);
+        Quote quote = quotes.preview(patient, "trigger-point", 60, today, card.code());
 
         assertThat(quote.lines()).filteredOn(line -> line.kind() == Line.Kind.GIFT_CARD).singleElement()
                 .satisfies(line -> assertThat(line.amount()).isEqualTo(Money.of("-30.00")));
-        assertThatThrownBy(() -> quotes.preview(patient, "trigger-point", 60, LocalDate.now(), "UNKNOWN-1"))
+        assertThatThrownBy(() -> quotes.preview(patient, "trigger-point", 60, today, "UNKNOWN-1"))
                 .isInstanceOfSatisfying(BillingFailure.class, f -> assertThat(f.code()).isEqualTo("unknownGiftCard"));
     }
 

@@ -4,19 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import clinic.relief.browser.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import clinic.relief.browser.BrowserTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,31 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The blog in a real browser: a reader comments in each language and is told the comment awaits moderation; staff
  * approve it from the moderation queue and it appears. Also screenshots and axe-core on every blog page.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "relief.blog.min-form-seconds=0s")
 @ActiveProfiles({ "test", "demo" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BlogBrowserTests {
+@TestPropertySource(properties = "relief.blog.min-form-seconds=0s")
+class BlogBrowserTests extends BrowserTest {
 
     private static final List<String> PAGES = List.of("/blog", "/blog/low-back-pain-five-muscles",
             "/blog/dolor-lumbar-cinco-musculos", "/blog/tag/trigger-points", "/blog/privacy");
-
-    @LocalServerPort
-    int port;
-
-    private Browser browser;
-    private WebDriver driver;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = new Browser();
-        driver = browser.driver();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
 
     @BeforeEach
     void freshVisitor() {
@@ -124,9 +100,5 @@ class BlogBrowserTests {
         driver.findElement(By.id("email")).sendKeys("owner@demo.relief.test");
         driver.findElement(By.id("password")).sendKeys("demo-owner-relief");
         browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form button[type=submit]")).click());
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

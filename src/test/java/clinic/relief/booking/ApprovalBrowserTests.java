@@ -3,7 +3,6 @@ package clinic.relief.booking;
 import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,8 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles({ "test", "demo" })
 @TestPropertySource(properties = "relief.booking.new-clients=approve")
 class ApprovalBrowserTests extends BrowserTest {
-
-    static final ZoneId LA = ZoneId.of("America/Los_Angeles");
 
     @Autowired Booking booking;
     @Autowired AppointmentBook book;
@@ -151,8 +148,8 @@ class ApprovalBrowserTests extends BrowserTest {
     }
 
     /** Three days ahead, moved off Sunday (the demo therapists work Monday to Saturday). */
-    private static LocalDate day() {
-        LocalDate day = LocalDate.now(LA).plusDays(3);
+    private LocalDate day() {
+        LocalDate day = today().plusDays(3);
         while (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
             day = day.plusDays(1);
         }

@@ -3,22 +3,15 @@ package clinic.relief.booking;
 import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import clinic.relief.browser.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import clinic.relief.browser.BrowserTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -28,31 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Booking in a real browser with the demo data: a patient books online in both languages with a pain finder
  * assessment attached, and the front desk books a phone caller. Screenshots at 390 and 1280 px, axe-core checks.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BookingBrowserTests {
-
-    @LocalServerPort
-    int port;
+class BookingBrowserTests extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
 
-    private Browser browser;
-    private WebDriver driver;
     private final List<String> problems = new ArrayList<>();
-
-    @BeforeAll
-    void openBrowser() {
-        browser = new Browser();
-        driver = browser.driver();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
 
     @BeforeEach
     void freshVisitor() {
@@ -148,12 +123,8 @@ class BookingBrowserTests {
     }
 
     /** Two days ahead, moved off Sunday (the demo therapists work Monday to Saturday). */
-    private static LocalDate bookingDay() {
-        LocalDate day = LocalDate.now(ZoneId.of("America/Los_Angeles")).plusDays(2);
+    private LocalDate bookingDay() {
+        LocalDate day = today().plusDays(2);
         return day.getDayOfWeek() == DayOfWeek.SUNDAY ? day.plusDays(1) : day;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -70,7 +70,7 @@ class BookingFixture {
 
     /** A clinic date three days ahead: past the minimum notice, inside the horizon. */
     LocalDate day() {
-        return LocalDate.now(clock.withZone(LA)).plusDays(3);
+        return LocalDate.ofInstant(clock.instant(), LA).plusDays(3);
     }
 
     Instant at(LocalDate day, String time) {

@@ -3,6 +3,7 @@ package clinic.relief.booking;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -114,8 +115,9 @@ class BookingIntegrationTests {
                 insert into booking_appointment (id, patient_id, therapist_id, service_id, minutes, starts_at, ends_at,
                     blocked_until, status, source, created_at)
                 values (:id, :patient, :therapist, 'swedish', 30, :start, :start + interval '30 minutes',
-                    :start + interval '30 minutes', 'BOOKED', 'FRONT_DESK', now())
-                """).param("id", UUID.randomUUID()).param("patient", fixture.patient()).param("therapist", therapist)
+                    :start + interval '30 minutes', 'BOOKED', 'FRONT_DESK', :now)
+                """).param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("id", UUID.randomUUID())
+                .param("patient", fixture.patient()).param("therapist", therapist)
                 .param("start", Schedules.utc(fixture.at(day, "11:05"))).update())
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("booking_therapist_free");
@@ -133,7 +135,7 @@ class BookingIntegrationTests {
     @Test
     void recordsTheLateCancelFeeOfTheServiceInsideItsWindow() {
         UUID therapist = fixture.therapist("00:00", "23:45");
-        LocalDate today = LocalDate.now(clock.withZone(BookingFixture.LA));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), BookingFixture.LA);
         Slot soon = booking.availability("trigger-point", 60, today, today.plusDays(1), therapist).get(0);
         Appointment appointment = booking.book(new BookAppointment(fixture.patient(), "trigger-point", 60,
                 soon.start(), therapist, Appointment.Source.FRONT_DESK, null, null));

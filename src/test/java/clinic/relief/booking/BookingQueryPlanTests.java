@@ -1,5 +1,6 @@
 package clinic.relief.booking;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -25,10 +26,12 @@ class BookingQueryPlanTests {
 
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transactions;
+    @Autowired Clock clock;
 
     @Test
     void blockedSpansAreReadByTimeTouchingAFewIndexPages() {
-        Instant from = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(100, ChronoUnit.DAYS);
+        Instant now = clock.instant();
+        Instant from = now.truncatedTo(ChronoUnit.HOURS).plus(100, ChronoUnit.DAYS);
         List<String> plan = transactions.execute(tx -> {
             tx.setRollbackOnly();
             // A year of appointments, each with its own therapist as in a large clinic's history, seen by the
@@ -36,15 +39,15 @@ class BookingQueryPlanTests {
             // choice would say nothing.
             jdbc.sql("""
                     with p as (insert into patient (id, first_name, last_name, created_at)
-                            values (gen_random_uuid(), 'Plan', 'Test', now()) returning id),
+                            values (gen_random_uuid(), 'Plan', 'Test', :now) returning id),
                         r as (insert into booking_room (id, name) values (gen_random_uuid(), 'Plan ' || gen_random_uuid())
                             returning id)
                     insert into booking_appointment (id, patient_id, therapist_id, room_id, service_id, minutes,
                         starts_at, ends_at, blocked_until, status, source, created_at)
                     select gen_random_uuid(), p.id, gen_random_uuid(), r.id, 'swedish', 30,
-                        now() + n * interval '1 hour', now() + n * interval '1 hour' + interval '30 minutes',
-                        now() + n * interval '1 hour' + interval '40 minutes', 'BOOKED', 'FRONT_DESK', now()
-                    from p, r, generate_series(1, 8000) n""").update();
+                        :now + n * interval '1 hour', :now + n * interval '1 hour' + interval '30 minutes',
+                        :now + n * interval '1 hour' + interval '40 minutes', 'BOOKED', 'FRONT_DESK', :now
+                    from p, r, generate_series(1, 8000) n""").param("now", utc(now)).update();
             jdbc.sql("analyze booking_appointment").update();
             return jdbc.sql("explain (analyze, buffers, costs off, timing off) " + Schedules.BLOCKED)
                     .param("ignoring", new UUID(0, 0))

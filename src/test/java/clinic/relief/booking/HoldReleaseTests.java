@@ -2,6 +2,7 @@ package clinic.relief.booking;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -63,8 +64,8 @@ class HoldReleaseTests {
         String email = hold("10:00");
         assertThat(offersTo(waiter)).isZero();
 
-        jdbc.sql("update booking_online_hold set expires_at = now() - interval '1 minute' where email = :e")
-                .param("e", email).update();
+        jdbc.sql("update booking_online_hold set expires_at = :now - interval '1 minute' where email = :e")
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("e", email).update();
         holds.expireDue();
 
         assertThat(holdStatus(email)).isEqualTo("CANCELLED");

@@ -127,8 +127,8 @@ class HoldsBrowserTests extends BrowserTest {
     }
 
     /** Four days ahead, moved off Sunday (the demo therapists work Monday to Saturday). */
-    private static LocalDate day() {
-        LocalDate day = LocalDate.now(LA).plusDays(4);
+    private LocalDate day() {
+        LocalDate day = today().plusDays(4);
         return day.getDayOfWeek() == DayOfWeek.SUNDAY ? day.plusDays(1) : day;
     }
 }

@@ -2,6 +2,7 @@ package clinic.relief.booking;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -70,8 +71,8 @@ class NewClientApprovalTests {
         assertThat(subject).isEqualTo("We received your booking request at " + clinic.shortName());
         assertThat(body(email, "REQUEST_RECEIVED")).contains("Ana").doesNotContain("sciatica");
 
-        jdbc.sql("update booking_online_hold set expires_at = now() - interval '1 minute' where email = :e")
-                .param("e", email).update();
+        jdbc.sql("update booking_online_hold set expires_at = :now - interval '1 minute' where email = :e")
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("e", email).update();
         holds.expireDue();
         assertThat(statusOf(id)).isEqualTo("REQUESTED");
         assertThatThrownBy(() -> booking.book(rival("10:00"))).isInstanceOf(SlotTaken.class);

@@ -2,6 +2,7 @@ package clinic.relief.booking;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -110,8 +111,8 @@ class OnlineVerificationTests {
 
         String late = "late-" + UUID.randomUUID() + "@example.com";
         mvc.perform(form(late, "12:00"));
-        jdbc.sql("update booking_online_hold set expires_at = now() - interval '1 minute' where email = :e")
-                .param("e", late).update();
+        jdbc.sql("update booking_online_hold set expires_at = :now - interval '1 minute' where email = :e")
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("e", late).update();
         mvc.perform(post("/book/confirm").with(csrf()).param("token", token(late)).param("lang", "es"))
                 .andExpect(status().isGone()).andExpect(content().string(containsString("ha caducado")));
         assertThat(holdStatus(late)).isEqualTo("PENDING");
@@ -130,8 +131,8 @@ class OnlineVerificationTests {
                 fixture.at(day, "15:00"), therapist, Appointment.Source.FRONT_DESK, null, null);
         assertThatThrownBy(() -> booking.book(rival)).isInstanceOf(SlotTaken.class);
 
-        jdbc.sql("update booking_online_hold set expires_at = now() - interval '1 minute' where email = :e")
-                .param("e", email).update();
+        jdbc.sql("update booking_online_hold set expires_at = :now - interval '1 minute' where email = :e")
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("e", email).update();
         assertThat(holds.expireDue()).isGreaterThanOrEqualTo(1);
 
         assertThat(holdStatus(email)).isEqualTo("CANCELLED");

@@ -2,6 +2,8 @@ package clinic.relief.booking;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -68,8 +70,9 @@ class PlaceholderPurgeTests {
     @Test
     void keepsAnUnconfirmedHoldThatHasNotExpired() throws Exception {
         UUID pending = hold("14:00");
-        jdbc.sql("update booking_online_hold set created_at = now() - interval '30 days' where appointment_id in"
-                + " (select id from booking_appointment where patient_id = :p)").param("p", pending).update();
+        jdbc.sql("update booking_online_hold set created_at = :now - interval '30 days' where appointment_id in"
+                + " (select id from booking_appointment where patient_id = :p)").param("now", utcNow())
+                .param("p", pending).update();
 
         purge.purgeDue();
 
@@ -83,12 +86,12 @@ class PlaceholderPurgeTests {
                 Arguments.of("a billing row", (Reference) (test, p) -> test.jdbc.sql("""
                         insert into billing_quote (appointment_id, patient_id, service_id, minutes, total, uses_credit,
                                                    created_at)
-                        values (gen_random_uuid(), :p, 'swedish', 60, 0, false, now())
-                        """).param("p", p).update()),
+                        values (gen_random_uuid(), :p, 'swedish', 60, 0, false, :now)
+                        """).param("now", test.utcNow()).param("p", p).update()),
                 Arguments.of("an audit entry", (Reference) (test, p) -> test.jdbc.sql("""
                         insert into clinical_audit (at, actor, actor_role, action, record_kind, record_id, patient_id)
-                        values (now(), 'desk@example.com', 'FRONT_DESK', 'READ', 'intake', 'x', :p)
-                        """).param("p", p).update()),
+                        values (:now, 'desk@example.com', 'FRONT_DESK', 'READ', 'intake', 'x', :p)
+                        """).param("now", test.utcNow()).param("p", p).update()),
                 Arguments.of("an attached assessment", (Reference) (test, p) -> test.jdbc.sql(
                         "update booking_appointment set assessment_id = gen_random_uuid() where patient_id = :p")
                         .param("p", p).update()));
@@ -113,13 +116,19 @@ class PlaceholderPurgeTests {
 
     private UUID expiredHold(String time, int daysAgo) throws Exception {
         UUID placeholder = hold(time);
-        jdbc.sql("update booking_online_hold set expires_at = now() - interval '1 minute' where appointment_id in"
-                + " (select id from booking_appointment where patient_id = :p)").param("p", placeholder).update();
+        jdbc.sql("update booking_online_hold set expires_at = :now - interval '1 minute' where appointment_id in"
+                + " (select id from booking_appointment where patient_id = :p)").param("now", utcNow())
+                .param("p", placeholder).update();
         holds.expireDue();
-        jdbc.sql("update booking_online_hold set expired_at = now() - make_interval(days => :d) where appointment_id in"
-                + " (select id from booking_appointment where patient_id = :p)").param("d", daysAgo)
+        jdbc.sql("update booking_online_hold set expired_at = :now - make_interval(days => :d) where appointment_id in"
+                + " (select id from booking_appointment where patient_id = :p)").param("now", utcNow())
+                .param("d", daysAgo)
                 .param("p", placeholder).update();
         return placeholder;
+    }
+
+    private OffsetDateTime utcNow() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
     }
 
     private UUID hold(String time) throws Exception {

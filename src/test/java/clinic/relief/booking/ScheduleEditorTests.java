@@ -88,7 +88,7 @@ class ScheduleEditorTests {
 
     @Test
     void timeOffInThePastOrBackwardsIsRefusedAndAValidOneIsAdded() throws Exception {
-        LocalDate today = LocalDate.now(clock.withZone(BookingFixture.LA));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), BookingFixture.LA);
         mvc.perform(timeOff(today.minusDays(1), today.plusDays(1)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Time off cannot start in the past.")));

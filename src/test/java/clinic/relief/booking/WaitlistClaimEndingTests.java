@@ -1,6 +1,7 @@
 package clinic.relief.booking;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -66,7 +67,7 @@ class WaitlistClaimEndingTests extends WaitlistClaimScenario {
     void anEntryWhoseWindowHasPassedStaysAsItIs() throws Exception {
         String email = email("late");
         WaitlistEntry claimed = claimedRequest(email);
-        LocalDate yesterday = LocalDate.now(clock.withZone(BookingFixture.LA)).minusDays(1);
+        LocalDate yesterday = LocalDate.ofInstant(clock.instant(), BookingFixture.LA).minusDays(1);
         jdbc.sql("update booking_waitlist set first_day = :d, last_day = :d where id = :id")
                 .param("d", yesterday).param("id", claimed.id()).update();
 
@@ -105,8 +106,9 @@ class WaitlistClaimEndingTests extends WaitlistClaimScenario {
         assertThat(waitlist.get(firstEntry).status()).isEqualTo("WAITING");
         assertThat(offersTo(firstEntry)).isEqualTo(1);
         assertThat(offersTo(nextEntry)).isEqualTo(1);
-        jdbc.sql("update booking_waitlist_offer set expires_at = now() - interval '1 minute'"
-                + " where entry_id = :e").param("e", nextEntry).update();
+        jdbc.sql("update booking_waitlist_offer set expires_at = :now - interval '1 minute'"
+                + " where entry_id = :e").param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("e", nextEntry).update();
         offers.expireDue();
         assertThat(offersTo(firstEntry)).isEqualTo(1);
         assertThat(offersTo(nextEntry)).isEqualTo(1);

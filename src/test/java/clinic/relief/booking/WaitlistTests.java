@@ -2,6 +2,7 @@ package clinic.relief.booking;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -97,8 +98,9 @@ class WaitlistTests {
     @Test
     void anUnclaimedOfferExpiresAndGoesToTheNextOneWaiting() throws Exception {
         cancelAt("10:00");
-        jdbc.sql("update booking_waitlist_offer set expires_at = now() - interval '1 minute'"
-                + " where entry_id = :e").param("e", first).update();
+        jdbc.sql("update booking_waitlist_offer set expires_at = :now - interval '1 minute'"
+                + " where entry_id = :e").param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("e", first).update();
 
         offers.expireDue();
         worker.sendDue();

@@ -1,22 +1,33 @@
 package clinic.relief.browser;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Base of the browser tests: the app on a random port and one Chromium for the whole class. Subclasses add
- * {@code @ActiveProfiles}.
+ * {@code @ActiveProfiles}. Days are chosen from the app's clock ({@link #today()}), never from the machine's date:
+ * the test profile starts that clock on a fixed Monday morning (see {@code application-test.yml}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BrowserTest {
 
+    private static final ZoneId CLINIC_ZONE = ZoneId.of("America/Los_Angeles");
+
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    protected Clock clock;
 
     protected Browser browser;
     protected WebDriver driver;
@@ -30,6 +41,11 @@ public abstract class BrowserTest {
     @AfterAll
     void closeBrowser() {
         browser.close();
+    }
+
+    /** Today in the clinic's zone by the app's clock. */
+    protected LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), CLINIC_ZONE);
     }
 
     protected String url(String path) {

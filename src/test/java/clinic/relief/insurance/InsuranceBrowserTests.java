@@ -35,9 +35,6 @@ class InsuranceBrowserTests extends BrowserTest {
     @Autowired JdbcClient jdbc;
     @Autowired AppointmentBook book;
 
-    private static final String TEN_DAYS_AGO = LocalDate.now(ZoneId.of("America/Los_Angeles")).minusDays(10)
-            .format(DateTimeFormatter.ofPattern("MMddyyyy"));
-
     private final List<String> problems = new ArrayList<>();
 
     @Test
@@ -64,7 +61,7 @@ class InsuranceBrowserTests extends BrowserTest {
         fill("referringNpi", "1234567893");
         fill("diagnoses", "M54.5");
         fill("frequency", "2x/week");
-        driver.findElement(By.id("writtenOn")).sendKeys(TEN_DAYS_AGO);
+        driver.findElement(By.id("writtenOn")).sendKeys(tenDaysAgo());
         browser.andWaitForNewPage(this::submit);
         assertThat(text()).contains("M54.50, M54.51, M54.59");
         check("prescription-errors-en-1280");
@@ -72,7 +69,7 @@ class InsuranceBrowserTests extends BrowserTest {
         browser.andWaitForNewPage(this::submit);
         assertThat(text()).contains("Prescription saved.", "M54.50, M62.838");
 
-        LocalDate yesterday = LocalDate.now(ZoneId.of("America/Los_Angeles")).minusDays(1);
+        LocalDate yesterday = today().minusDays(1);
         fixture.completed(patient, fixture.therapist(), "trigger-point", 60, InsuranceFixture.at(yesterday, 10));
         driver.navigate().refresh();
         check("patient-en-1280");
@@ -131,7 +128,7 @@ class InsuranceBrowserTests extends BrowserTest {
         fill("copay", "25.00");
         fill("coinsurancePercent", "20");
         fill("visitsAllowed", "12");
-        driver.findElement(By.id("effectiveFrom")).sendKeys(TEN_DAYS_AGO);
+        driver.findElement(By.id("effectiveFrom")).sendKeys(tenDaysAgo());
     }
 
     private String fetch(String href) {
@@ -139,6 +136,11 @@ class InsuranceBrowserTests extends BrowserTest {
                 "const done = arguments[arguments.length - 1];"
                         + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done);",
                 href);
+    }
+
+    /** Ten days before the app's today, as typed into a date field. */
+    private String tenDaysAgo() {
+        return today().minusDays(10).format(DateTimeFormatter.ofPattern("MMddyyyy"));
     }
 
     private void submit() {

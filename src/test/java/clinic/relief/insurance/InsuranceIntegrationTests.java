@@ -3,6 +3,7 @@ package clinic.relief.insurance;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,7 +45,7 @@ class InsuranceIntegrationTests {
     @BeforeEach
     void setUp() {
         fixture = new InsuranceFixture(patients, staff, jdbc, book);
-        today = LocalDate.now(clock.withZone(InsuranceFixture.LA));
+        today = LocalDate.ofInstant(clock.instant(), InsuranceFixture.LA);
         patient = fixture.patient();
         therapist = fixture.therapist();
     }
@@ -124,11 +125,11 @@ class InsuranceIntegrationTests {
         // The quote billing stores when the relief guarantee's voucher pays a booking (FreeFollowUpTests books one).
         jdbc.sql("""
                 with quote as (insert into billing_quote (appointment_id, patient_id, service_id, minutes, total,
-                        uses_credit, created_at) values (:a, :p, 'trigger-point', 60, 0, false, now()))
+                        uses_credit, created_at) values (:a, :p, 'trigger-point', 60, 0, false, :now))
                 insert into billing_quote_line (appointment_id, position, kind, amount, code) values
                     (:a, 0, 'LIST_PRICE', 110, 'billing.line.list'),
                     (:a, 1, 'FREE_FOLLOW_UP', -110, 'outcomes.voucher.line')""")
-                .param("a", visit).param("p", patient).update();
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("a", visit).param("p", patient).update();
 
         book.complete(visit);
         EventsHandled.awaitAll(jdbc);

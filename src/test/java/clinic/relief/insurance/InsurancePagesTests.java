@@ -48,7 +48,7 @@ class InsurancePagesTests {
     @BeforeEach
     void setUp() {
         fixture = new InsuranceFixture(patients, staff, jdbc, book);
-        today = LocalDate.now(clock.withZone(InsuranceFixture.LA));
+        today = LocalDate.ofInstant(clock.instant(), InsuranceFixture.LA);
         patient = fixture.patient();
     }
 

@@ -44,7 +44,7 @@ class RemittanceIntegrationTests {
     @BeforeEach
     void twoSubmittedClaims() {
         fixture = new InsuranceFixture(patients, staff, jdbc, book);
-        LocalDate today = LocalDate.now(clock.withZone(InsuranceFixture.LA));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), InsuranceFixture.LA);
         UUID patient = fixture.patient();
         UUID therapist = fixture.therapist();
         insurance.recordCoverage(patient, InsuranceFixture.coverage(today.minusDays(20)));

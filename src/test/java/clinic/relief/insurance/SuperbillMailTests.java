@@ -45,7 +45,7 @@ class SuperbillMailTests {
     @BeforeEach
     void setUp() {
         fixture = new InsuranceFixture(patients, staff, jdbc, book);
-        today = LocalDate.now(clock.withZone(InsuranceFixture.LA));
+        today = LocalDate.ofInstant(clock.instant(), InsuranceFixture.LA);
     }
 
     @Test

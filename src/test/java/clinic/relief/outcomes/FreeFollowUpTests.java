@@ -1,5 +1,6 @@
 package clinic.relief.outcomes;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ class FreeFollowUpTests {
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transactions;
     @Autowired ApplicationContext context;
+    @Autowired Clock clock;
 
     BookingTestData data;
     UUID therapist;
@@ -64,7 +66,7 @@ class FreeFollowUpTests {
         therapist = data.therapistWithOwnRoom("00:00", "23:45");
         client = fixture.client();
         shortSession = fixture.visit(client, fixture.staffMember(StaffRole.THERAPIST),
-                Instant.now().minus(2, ChronoUnit.HOURS), "swedish");
+                clock.instant().minus(2, ChronoUnit.HOURS), "swedish");
         measures.recordPain(fixture.visitOf(shortSession), 6, 5, Measures.Actor.CLIENT_LINK);
     }
 
@@ -106,7 +108,7 @@ class FreeFollowUpTests {
         assertThat(vouchers.available(client, "trigger-point", 60, start)).isEmpty();
         assertThat(vouchers.available(client, "swedish", 90, start)).isEmpty();
         assertThat(vouchers.available(client, "swedish", 60, start.plus(400, ChronoUnit.DAYS))).isEmpty();
-        assertThat(vouchers.available(client, "swedish", 60, Instant.now().minus(3, ChronoUnit.HOURS))).isEmpty();
+        assertThat(vouchers.available(client, "swedish", 60, clock.instant().minus(3, ChronoUnit.HOURS))).isEmpty();
         assertThat(vouchers.available(client, "swedish", 60, start)).isPresent();
     }
 
@@ -142,7 +144,7 @@ class FreeFollowUpTests {
     @Test
     void aGuaranteeClaimedTwiceAtOnceGivesOneVoucherAndOneEmail() throws Exception {
         UUID session = fixture.visit(client, fixture.staffMember(StaffRole.THERAPIST),
-                Instant.now().minus(1, ChronoUnit.HOURS), "swedish");
+                clock.instant().minus(1, ChronoUnit.HOURS), "swedish");
         Visit visit = fixture.visitOf(session);
         together(() -> measures.recordPain(visit, 7, 6, Measures.Actor.CLIENT_LINK),
                 () -> measures.recordPain(visit, 7, 6, Measures.Actor.CLIENT_LINK));

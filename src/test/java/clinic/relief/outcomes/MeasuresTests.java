@@ -2,6 +2,7 @@ package clinic.relief.outcomes;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -38,6 +39,7 @@ class MeasuresTests {
     @Autowired ClinicalAudit audit;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEvents events;
+    @Autowired Clock clock;
 
     UUID client;
     UUID appointment;
@@ -47,7 +49,7 @@ class MeasuresTests {
     void visit() {
         client = fixture.client();
         appointment = fixture.visit(client, fixture.staffMember(StaffRole.THERAPIST),
-                Instant.now().minus(1, ChronoUnit.HOURS));
+                clock.instant().minus(1, ChronoUnit.HOURS));
         link = "/outcomes/v/" + fixture.visitOf(appointment).linkToken();
     }
 
@@ -98,7 +100,7 @@ class MeasuresTests {
                 .singleElement().satisfies(e -> {
                     assertThat(e.patientId()).isEqualTo(client);
                     assertThat(e.serviceId()).isEqualTo("trigger-point");
-                    assertThat(e.validUntil()).isAfter(Instant.now().plus(29, ChronoUnit.DAYS));
+                    assertThat(e.validUntil()).isAfter(clock.instant().plus(29, ChronoUnit.DAYS));
                 });
         assertThat(jdbc.sql("select subject from booking_outbox where appointment_id = :a and kind = 'RELIEF_OFFER'")
                 .param("a", appointment).query(String.class).list()).singleElement()

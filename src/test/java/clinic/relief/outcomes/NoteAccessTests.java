@@ -1,6 +1,6 @@
 package clinic.relief.outcomes;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -36,6 +36,7 @@ class NoteAccessTests {
     @Autowired MockMvc mvc;
     @Autowired OutcomesFixture fixture;
     @Autowired ClinicalAudit audit;
+    @Autowired Clock clock;
 
     String therapist;
     UUID client;
@@ -45,7 +46,7 @@ class NoteAccessTests {
     void visit() {
         therapist = fixture.staffMember(StaffRole.THERAPIST);
         client = fixture.client();
-        appointment = fixture.visit(client, therapist, Instant.now());
+        appointment = fixture.visit(client, therapist, clock.instant());
     }
 
     @ParameterizedTest(name = "{0} reading a note gets {1}")

@@ -1,5 +1,8 @@
 package clinic.relief.outcomes;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,6 +32,7 @@ class OutcomesBenchmark {
     @Autowired JdbcClient jdbc;
     @Autowired Results results;
     @Autowired OutcomesFixture fixture;
+    @Autowired Clock clock;
 
     @Test
     void progressPageWith200Visits() throws Exception {
@@ -38,14 +42,15 @@ class OutcomesBenchmark {
                 insert into outcomes_visit (appointment_id, patient_id, therapist_id, service_id, minutes, started_at,
                     visit_number, link_token, link_expires_at, completed_at)
                 select gen_random_uuid(), :p, gen_random_uuid(), 'trigger-point', 60,
-                    now() - (interval '3 days' * (201 - i)), i,
+                    :now - (interval '3 days' * (201 - i)), i,
                     case when i = 200 then :token else md5(random()::text) || i end,
-                    now() + interval '14 days', now()
-                from generate_series(1, 200) i""").param("p", patient).param("token", token).update();
+                    :now + interval '14 days', :now
+                from generate_series(1, 200) i""").param("p", patient).param("token", token).param("now", utcNow())
+                .update();
         jdbc.sql("""
                 insert into outcomes_pain (appointment_id, before, after, updated_at)
-                select appointment_id, 4 + (visit_number % 6), 1 + (visit_number % 4), now()
-                from outcomes_visit where patient_id = :p""").param("p", patient).update();
+                select appointment_id, 4 + (visit_number % 6), 1 + (visit_number % 4), :now
+                from outcomes_visit where patient_id = :p""").param("p", patient).param("now", utcNow()).update();
         jdbc.sql("""
                 insert into outcomes_response (id, appointment_id, patient_id, instrument, answers, score, answered,
                     missing, taken_at, entered_by)
@@ -74,19 +79,21 @@ class OutcomesBenchmark {
                 select gen_random_uuid(), gen_random_uuid(),
                     ('00000000-0000-0000-0000-00000000000' || (i % 6))::uuid,
                     (array['trigger-point', 'deep-tissue', 'swedish', 'sports'])[1 + i % 4], 60,
-                    now() - interval '1 minute' * i, 1, 'bench-' || i, now(), now()
-                from generate_series(1, 100000) i""").update();
+                    :now - interval '1 minute' * i, 1, 'bench-' || i, :now, :now
+                from generate_series(1, 100000) i""").param("now", utcNow()).update();
         jdbc.sql("""
                 insert into outcomes_pain (appointment_id, before, after, updated_at)
-                select appointment_id, b, greatest(0, b - (random() * 5)::int), now()
+                select appointment_id, b, greatest(0, b - (random() * 5)::int), :now
                 from (select appointment_id, 3 + (random() * 7)::int as b from outcomes_visit
-                      where link_token like 'bench-%' and link_token not like 'bench-%-%') v""").update();
+                      where link_token like 'bench-%' and link_token not like 'bench-%-%') v""").param("now", utcNow())
+                .update();
         jdbc.sql("""
                 insert into outcomes_note (id, appointment_id, version, pain_regions, created_at, updated_at)
                 select gen_random_uuid(), appointment_id, 1,
                     array[(array['low_back_lateral_R', 'low_back_lateral_L', 'neck_posterior_R', 'hip_lateral_L',
-                                 'buttock_mid_R', 'iliac_crest_L'])[1 + (random() * 5)::int]], now(), now()
-                from outcomes_visit where link_token like 'bench-%' and link_token not like 'bench-%-%'""").update();
+                                 'buttock_mid_R', 'iliac_crest_L'])[1 + (random() * 5)::int]], :now, :now
+                from outcomes_visit where link_token like 'bench-%' and link_token not like 'bench-%-%'""")
+                .param("now", utcNow()).update();
         jdbc.sql("""
                 insert into outcomes_trigger_point (note_id, position, muscle_id, side, active, tenderness,
                     referral_reproduced)
@@ -97,9 +104,9 @@ class OutcomesBenchmark {
                 cross join generate_series(0, 1) p
                 where v.link_token like 'bench-%' and v.link_token not like 'bench-%-%'""").update();
         jdbc.sql("""
-                update outcomes_note n set signed_at = now(), signed_by = 'bench' from outcomes_visit v
+                update outcomes_note n set signed_at = :now, signed_by = 'bench' from outcomes_visit v
                 where v.appointment_id = n.appointment_id and v.link_token like 'bench-%'
-                  and v.link_token not like 'bench-%-%'""").update();
+                  and v.link_token not like 'bench-%-%'""").param("now", utcNow()).update();
         jdbc.sql("analyze").update();
         if (Boolean.getBoolean("relief.bench.explain")) {
             jdbc.sql("explain (analyze, buffers) " + Results.QUERY).query(String.class).list()
@@ -123,6 +130,10 @@ class OutcomesBenchmark {
             page.add(System.nanoTime() - start);
         }
         report("owner results page (/staff/outcomes/results), 5 requests", page);
+    }
+
+    private OffsetDateTime utcNow() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
     }
 
     private static void report(String what, List<Long> nanos) {

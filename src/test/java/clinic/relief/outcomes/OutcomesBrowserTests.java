@@ -148,7 +148,7 @@ class OutcomesBrowserTests extends BrowserTest {
         UUID maria = staff.findByEmail("maria@demo.relief.test").orElseThrow().id();
         UUID client = clientWithAccount();
         UUID assessment = assessments.assess(PainQuery.ofRegions("low_back_lateral_R")).id();
-        LocalDate from = LocalDate.now().plusDays(2);
+        LocalDate from = today().plusDays(2);
         // Browser test classes share one demo app, and another class's owner may have edited Maria's services.
         String service = Stream.concat(Stream.of("trigger-point"),
                         booking.services().stream().map(BookableService::id))

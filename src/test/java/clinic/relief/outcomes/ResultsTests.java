@@ -1,6 +1,6 @@
 package clinic.relief.outcomes;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,6 +35,7 @@ class ResultsTests {
     @Autowired OutcomesFixture fixture;
     @Autowired Measures measures;
     @Autowired Results results;
+    @Autowired Clock clock;
 
     /** First sessions of {@code clients} new clients for a service of its own; pain 6 to 3 (reached) or 6 to 5. */
     private String firstSessions(int clients, int reaching) {
@@ -42,7 +43,7 @@ class ResultsTests {
         String therapist = fixture.staffMember(StaffRole.THERAPIST);
         for (int i = 0; i < clients; i++) {
             UUID appointment = fixture.visit(fixture.client(), therapist,
-                    Instant.now().minus(i + 1, ChronoUnit.DAYS), service);
+                    clock.instant().minus(i + 1, ChronoUnit.DAYS), service);
             measures.recordPain(fixture.visitOf(appointment), 6, i < reaching ? 3 : 5, Measures.Actor.CLIENT_LINK);
         }
         return service;

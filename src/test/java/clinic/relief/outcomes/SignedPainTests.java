@@ -1,6 +1,6 @@
 package clinic.relief.outcomes;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -39,6 +39,7 @@ class SignedPainTests {
     @Autowired OutcomesFixture fixture;
     @Autowired TreatmentNotes notes;
     @Autowired JdbcClient jdbc;
+    @Autowired Clock clock;
 
     String therapist;
     Reader reader;
@@ -49,7 +50,7 @@ class SignedPainTests {
     void signedVisit() throws Exception {
         therapist = fixture.staffMember(StaffRole.THERAPIST);
         reader = fixture.reader(therapist, StaffRole.THERAPIST);
-        appointment = fixture.visit(fixture.client(), therapist, Instant.now().minus(2, ChronoUnit.HOURS));
+        appointment = fixture.visit(fixture.client(), therapist, clock.instant().minus(2, ChronoUnit.HOURS));
         link = "/outcomes/v/" + fixture.visitOf(appointment).linkToken();
         mvc.perform(post(link + "/pain").with(csrf()).param("before", "6").param("after", "5"))
                 .andExpect(status().is3xxRedirection());

@@ -1,6 +1,6 @@
 package clinic.relief.outcomes;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -29,6 +29,7 @@ class TreatmentNoteTests {
     @Autowired TreatmentNotes notes;
     @Autowired JdbcClient jdbc;
     @Autowired ClinicalAudit audit;
+    @Autowired Clock clock;
 
     String therapist;
     Reader reader;
@@ -38,7 +39,7 @@ class TreatmentNoteTests {
     void visit() {
         therapist = fixture.staffMember(StaffRole.THERAPIST);
         reader = fixture.reader(therapist, StaffRole.THERAPIST);
-        appointment = fixture.visit(fixture.client(), therapist, Instant.now());
+        appointment = fixture.visit(fixture.client(), therapist, clock.instant());
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(therapist, "x",
                 AuthorityUtils.createAuthorityList("ROLE_THERAPIST")));
     }

@@ -1,5 +1,7 @@
 package clinic.relief.portal;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -29,6 +31,7 @@ class PasswordResetTests {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired Clock clock;
 
     @Test
     void aSingleUseLinkSetsANewPassword() throws Exception {
@@ -102,8 +105,9 @@ class PasswordResetTests {
         String token = PortalFixture.token(jdbc, email, "PASSWORD_RESET");
         assertThat(jdbc.sql("select subject from booking_outbox where recipient = :e and kind = 'PASSWORD_RESET'")
                 .param("e", email).query(String.class).single()).startsWith("Su contraseña");
-        jdbc.sql("update patient_password_reset set expires_at = now() - interval '1 second'"
-                + " where token_hash = :h").param("h", VerificationToken.hash(token)).update();
+        jdbc.sql("update patient_password_reset set expires_at = :now - interval '1 second'"
+                + " where token_hash = :h").param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("h", VerificationToken.hash(token)).update();
 
         mvc.perform(get("/account/reset").param("token", token).param("lang", "es")).andExpect(status().isGone())
                 .andExpect(content().string(containsString("ha caducado")));

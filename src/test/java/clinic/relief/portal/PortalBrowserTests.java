@@ -5,7 +5,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -184,12 +183,8 @@ class PortalBrowserTests extends BrowserTest {
         browser.seriousAccessibilityViolations().forEach(v -> problems.add(name + ": " + v));
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("America/Los_Angeles"));
-    }
-
     /** Two days ahead, moved off Sunday (the demo therapists work Monday to Saturday). */
-    private static LocalDate bookingDay() {
+    private LocalDate bookingDay() {
         LocalDate day = today().plusDays(2);
         return day.getDayOfWeek() == DayOfWeek.SUNDAY ? day.plusDays(1) : day;
     }

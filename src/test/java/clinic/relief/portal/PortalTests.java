@@ -83,7 +83,7 @@ class PortalTests {
 
     @Test
     void aLateCancelShowsTheServiceFeeAsksAndRecordsIt() throws Exception {
-        LocalDate today = LocalDate.now(clock.withZone(booking.zone()));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), booking.zone());
         Slot soon = booking.availability("swedish", 60, today, today.plusDays(1), therapist).get(0);
         UUID id = book(me, "swedish", soon.start());
 

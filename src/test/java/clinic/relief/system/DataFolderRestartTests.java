@@ -1,6 +1,8 @@
 package clinic.relief.system;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
 
 import clinic.relief.ReliefApplication;
 import org.junit.jupiter.api.Test;
@@ -21,8 +23,8 @@ class DataFolderRestartTests {
     void keepsDataAcrossARestart() {
         try (ConfigurableApplicationContext first = start()) {
             first.getBean(JdbcClient.class)
-                    .sql("insert into login_throttle (username_key, failures, first_failed_at) values ('kept', 3, now())")
-                    .update();
+                    .sql("insert into login_throttle (username_key, failures, first_failed_at) values ('kept', 3, :now)")
+                    .param("now", first.getBean(Clock.class).instant().atOffset(ZoneOffset.UTC)).update();
         }
 
         try (ConfigurableApplicationContext second = start()) {
