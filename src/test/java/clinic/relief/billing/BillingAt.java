@@ -34,7 +34,7 @@ class BillingAt {
         store = new MembershipStore(jdbc);
         plans = new Plans(jdbc);
         ledger = new CreditLedger(jdbc);
-        invoices = new Invoices(jdbc, clock);
+        invoices = new Invoices(new InvoiceStore(jdbc), clock);
         run = new BillingRun(jdbc, store, plans, ledger, invoices, months, tx);
         memberships = new Memberships(store, plans, ledger, run, invoices, months);
     }
