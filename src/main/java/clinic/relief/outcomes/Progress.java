@@ -9,12 +9,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.audit.AuditAction;
 import clinic.relief.audit.ClinicalAudit;
 import clinic.relief.clinic.ClinicProfile;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -30,13 +30,13 @@ public class Progress {
 
     static final String RECORD_KIND = "progress";
 
-    private final JdbcClient jdbc;
-    private final Responses responses;
+    private final PainStore pain;
+    private final ResponseStore responses;
     private final ClinicalAudit audit;
     private final ZoneId zone;
 
-    Progress(JdbcClient jdbc, Responses responses, ClinicalAudit audit, ClinicProfile clinic) {
-        this.jdbc = jdbc;
+    Progress(PainStore pain, ResponseStore responses, ClinicalAudit audit, ClinicProfile clinic) {
+        this.pain = pain;
         this.responses = responses;
         this.audit = audit;
         this.zone = clinic.zone();
@@ -59,39 +59,30 @@ public class Progress {
                 .withZone(zone);
         List<Chart> charts = new ArrayList<>();
         painChart(patientId, dates).ifPresent(charts::add);
-        Map<Instrument, List<Responses.Response>> byInstrument = new EnumMap<>(Instrument.class);
+        Map<Instrument, List<ResponseStore.Response>> byInstrument = new EnumMap<>(Instrument.class);
         responses.ofPatient(patientId).forEach(r ->
                 byInstrument.computeIfAbsent(r.instrument(), i -> new ArrayList<>()).add(r));
         byInstrument.forEach((instrument, answers) -> charts.add(questionnaireChart(instrument, answers, dates)));
         return new ProgressReport(charts);
     }
 
-    private java.util.Optional<Chart> painChart(UUID patientId, DateTimeFormatter dates) {
-        record Visit(java.time.Instant start, Integer before, Integer after) {
-        }
-        List<Visit> visits = jdbc.sql("""
-                select v.started_at, p.before, p.after from outcomes_visit v
-                left join outcomes_pain p on p.appointment_id = v.appointment_id
-                where v.patient_id = :p order by v.started_at""")
-                .param("p", patientId)
-                .query((rs, row) -> new Visit(rs.getObject("started_at", java.time.OffsetDateTime.class).toInstant(),
-                        (Integer) rs.getObject("before"), (Integer) rs.getObject("after")))
-                .list();
+    private Optional<Chart> painChart(UUID patientId, DateTimeFormatter dates) {
+        List<PainStore.Visit> visits = pain.history(patientId);
         if (visits.stream().allMatch(v -> v.before() == null && v.after() == null)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<BigDecimal> before = visits.stream().map(v -> decimal(v.before())).toList();
         List<BigDecimal> after = visits.stream().map(v -> decimal(v.after())).toList();
         List<Chart.Row> rows = visits.stream().map(v -> new Chart.Row(dates.format(v.start()), decimal(v.before()),
                 decimal(v.after()), v.before() == null || v.after() == null ? null
                         : BigDecimal.valueOf(v.after() - v.before()))).toList();
-        return java.util.Optional.of(Chart.of(Instrument.NPRS, List.of("before", "after"), List.of(before, after),
+        return Optional.of(Chart.of(Instrument.NPRS, List.of("before", "after"), List.of(before, after),
                 rows));
     }
 
-    private static Chart questionnaireChart(Instrument instrument, List<Responses.Response> answers,
+    private static Chart questionnaireChart(Instrument instrument, List<ResponseStore.Response> answers,
             DateTimeFormatter dates) {
-        List<BigDecimal> scores = answers.stream().map(Responses.Response::score).toList();
+        List<BigDecimal> scores = answers.stream().map(ResponseStore.Response::score).toList();
         BigDecimal first = scores.get(0);
         List<Chart.Row> rows = answers.stream().map(r -> new Chart.Row(dates.format(r.takenAt()), r.score(), null,
                 r.score().subtract(first))).toList();

@@ -37,7 +37,7 @@ class OutcomesBrowserTests extends BrowserTest {
     @Autowired Booking booking;
     @Autowired AppointmentBook appointments;
     @Autowired Assessments assessments;
-    @Autowired Visits visits;
+    @Autowired VisitStore visits;
     @Autowired clinic.relief.staff.Staff staff;
     @Autowired PatientAccounts accounts;
     @Autowired JdbcClient jdbc;
