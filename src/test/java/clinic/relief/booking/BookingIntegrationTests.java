@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static clinic.relief.shared.Timestamps.utc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -116,7 +117,7 @@ class BookingIntegrationTests {
                 values (:id, :patient, :therapist, 'swedish', 30, :start, :start + interval '30 minutes',
                     :start + interval '30 minutes', 'BOOKED', 'FRONT_DESK', now())
                 """).param("id", UUID.randomUUID()).param("patient", fixture.patient()).param("therapist", therapist)
-                .param("start", Schedules.utc(fixture.at(day, "11:05"))).update())
+                .param("start", utc(fixture.at(day, "11:05"))).update())
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("booking_therapist_free");
     }
