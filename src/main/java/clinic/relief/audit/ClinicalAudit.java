@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,11 +22,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class ClinicalAudit {
 
-    private final JdbcClient jdbc;
+    private final AuditStore store;
     private final Clock clock;
 
-    ClinicalAudit(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    ClinicalAudit(AuditStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -42,49 +41,21 @@ public class ClinicalAudit {
 
     public void recordAs(String actor, String actorRole, AuditAction action, String recordKind, Object recordId,
             UUID patientId) {
-        jdbc.sql("""
-                insert into clinical_audit (at, actor, actor_role, action, record_kind, record_id, patient_id)
-                values (:at, :actor, :role, :action, :kind, :recordId, :patient)""")
-                .param("at", Timestamp.from(clock.instant()))
-                .param("actor", actor)
-                .param("role", actorRole)
-                .param("action", action.name())
-                .param("kind", recordKind)
-                .param("recordId", String.valueOf(recordId))
-                .param("patient", patientId)
-                .update();
+        store.insert(clock.instant(), actor, actorRole, action, recordKind, String.valueOf(recordId), patientId);
     }
 
     /** The trail of one patient's records, newest first. */
     public List<AuditEntry> trailOfPatient(UUID patientId, int limit) {
-        return jdbc.sql("""
-                select at, actor, actor_role, action, record_kind, record_id, patient_id from clinical_audit
-                where patient_id = :patient order by at desc, id desc limit :limit""")
-                .param("patient", patientId)
-                .param("limit", limit)
-                .query(ClinicalAudit::entry)
-                .list();
+        return store.ofPatient(patientId, limit);
     }
 
     /** The trail of one record, newest first. */
     public List<AuditEntry> trailOfRecord(String recordKind, Object recordId) {
-        return jdbc.sql("""
-                select at, actor, actor_role, action, record_kind, record_id, patient_id from clinical_audit
-                where record_kind = :kind and record_id = :recordId order by at desc, id desc""")
-                .param("kind", recordKind)
-                .param("recordId", String.valueOf(recordId))
-                .query(ClinicalAudit::entry)
-                .list();
+        return store.ofRecord(recordKind, String.valueOf(recordId));
     }
 
     private static String roleOf(Authentication who) {
         return who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().findFirst().orElse("NONE");
-    }
-
-    private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
-        return new AuditEntry(rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("actor_role"),
-                AuditAction.valueOf(rs.getString("action")), rs.getString("record_kind"), rs.getString("record_id"),
-                rs.getObject("patient_id", UUID.class));
     }
 }

@@ -3,11 +3,9 @@ package clinic.relief.billing;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 import clinic.relief.billing.Line.Kind;
 import clinic.relief.booking.AppointmentBooked;
@@ -70,10 +68,7 @@ class AppointmentBilling {
                     m.creditOnInsuredVisit())));
         }
         // The quote is stored in the statement that adds its lines to the invoice: one round trip for both.
-        List<Line> lines = quote.lines();
-        invoices.addLines(booked.appointmentId(), booked.patientId(), booked.serviceId(), lines,
-                IntStream.range(0, lines.size()).mapToObj(i -> "quote:" + booked.appointmentId() + ":" + i).toList(),
-                quotes.rows(booked.appointmentId(), booked.patientId(), quote, months.now()));
+        invoices.addQuote(booked.appointmentId(), booked.patientId(), quote);
     }
 
     private boolean useCredit(AppointmentBooked booked) {

@@ -6,12 +6,9 @@ import java.util.UUID;
 
 import clinic.relief.billing.Line.Kind;
 import clinic.relief.shared.Money;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import static clinic.relief.billing.CreditLedger.ts;
 
 /**
  * The monthly membership charge. Each membership is charged in its own transaction; the charge row's primary key
@@ -21,7 +18,6 @@ import static clinic.relief.billing.CreditLedger.ts;
 @Service
 public class BillingRun {
 
-    private final JdbcClient jdbc;
     private final MembershipStore memberships;
     private final Plans plans;
     private final CreditLedger ledger;
@@ -29,9 +25,8 @@ public class BillingRun {
     private final ClinicMonths months;
     private final TransactionTemplate transactions;
 
-    BillingRun(JdbcClient jdbc, MembershipStore memberships, Plans plans, CreditLedger ledger, Invoices invoices,
+    BillingRun(MembershipStore memberships, Plans plans, CreditLedger ledger, Invoices invoices,
             ClinicMonths months, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
         this.memberships = memberships;
         this.plans = plans;
         this.ledger = ledger;
@@ -63,23 +58,19 @@ public class BillingRun {
         Optional<Line> switchFee = Optional.empty();
         if (membership.nextPlanId() != null && month.isAfter(YearMonth.from(membership.startedOn()))) {
             switchFee = switchFee(membership, month);
-            memberships.update(membershipId, "plan_id = next_plan_id, next_plan_id = null");
+            memberships.switchToNextPlan(membershipId);
             membership = memberships.get(membershipId);
         }
         if (membership.isFrozen() && membership.frozenUntil().isBefore(month.atDay(1))) {
-            memberships.update(membershipId, "status = 'ACTIVE', frozen_until = null");
+            memberships.unfreeze(membershipId);
             membership = memberships.get(membershipId);
         }
         Plan plan = plans.get(membership.planId());
         boolean frozen = membership.isFrozen();
         Money fee = frozen ? plan.freezeFee() : plan.monthlyFee();
         UUID invoiceId = UUID.randomUUID();
-        int inserted = jdbc.sql("""
-                insert into billing_membership_charge (membership_id, period, kind, amount, invoice_id, charged_at)
-                values (:m, :period, :kind, :amount, :invoice, :at) on conflict do nothing""")
-                .param("m", membershipId).param("period", month.atDay(1)).param("kind", frozen ? "FREEZE" : "MONTHLY")
-                .param("amount", fee.amount()).param("invoice", invoiceId).param("at", ts(months.now())).update();
-        if (inserted == 0) {
+        if (!memberships.insertCharge(membershipId, month.atDay(1), frozen ? "FREEZE" : "MONTHLY", fee, invoiceId,
+                months.now())) {
             return false;
         }
         invoices.open(invoiceId, membership.patientId(), null, membershipId, null);

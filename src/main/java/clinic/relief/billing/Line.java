@@ -36,15 +36,6 @@ public record Line(Kind kind, Money amount, String code, List<LineArg> args) {
         return messages.getMessage(code, args.stream().map(arg -> arg.render(locale)).toArray(), locale);
     }
 
-    /** The arguments as stored, one tagged string each. */
-    public String[] encodedArgs() {
-        return args.stream().map(LineArg::encode).toArray(String[]::new);
-    }
-
-    public static List<LineArg> decodeArgs(String[] encoded) {
-        return encoded == null ? List.of() : Arrays.stream(encoded).map(LineArg::decode).toList();
-    }
-
     public static Money total(List<Line> lines) {
         return lines.stream().map(Line::amount).reduce(Money.ZERO, Money::plus);
     }

@@ -4,15 +4,17 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import clinic.relief.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import static clinic.relief.billing.CreditLedger.ts;
+import static clinic.relief.shared.Timestamps.utc;
 
 /** Rows of {@code billing_membership}; {@link #lock} serialises every change to one membership and its credits. */
 @Repository
@@ -24,12 +26,12 @@ class MembershipStore {
         this.jdbc = jdbc;
     }
 
-    void insert(Membership m, java.time.Instant at) {
+    void insert(Membership m, Instant at) {
         jdbc.sql("""
                 insert into billing_membership (id, patient_id, plan_id, status, started_on, created_at)
                 values (:id, :patient, :plan, 'ACTIVE', :started, :at)""")
                 .param("id", m.id()).param("patient", m.patientId()).param("plan", m.planId())
-                .param("started", m.startedOn()).param("at", ts(at)).update();
+                .param("started", m.startedOn()).param("at", utc(at)).update();
     }
 
     Optional<Membership> find(UUID id) {
@@ -51,14 +53,14 @@ class MembershipStore {
      * The membership whose credits and prices a patient may use on {@code today}: their own, or one they share as a
      * household member of a plan that allows sharing; a cancelled one counts until its credits lapse.
      */
-    Optional<Membership> usableBy(UUID patientId, java.time.Instant now) {
+    Optional<Membership> usableBy(UUID patientId, Instant now) {
         return jdbc.sql("""
                 select m.* from billing_membership m join billing_plan p on p.id = m.plan_id
                 where (m.patient_id = :p or (p.household_sharing and exists (select 1
                         from billing_membership_household h where h.membership_id = m.id and h.patient_id = :p)))
                   and (m.status <> 'CANCELLED' or m.credits_end > :now)
                 order by (m.patient_id = :p) desc, m.created_at desc limit 1""")
-                .param("p", patientId).param("now", ts(now)).query(MembershipStore::row).optional();
+                .param("p", patientId).param("now", utc(now)).query(MembershipStore::row).optional();
     }
 
     List<Membership> ofPatient(UUID patientId) {
@@ -74,12 +76,48 @@ class MembershipStore {
                 .param("first", first).param("next", first.plusMonths(1)).query(UUID.class).list();
     }
 
-    void update(UUID id, String assignments, Object... params) {
-        var spec = jdbc.sql("update billing_membership set " + assignments + " where id = :id").param("id", id);
-        for (int i = 0; i < params.length; i += 2) {
-            spec = spec.param((String) params[i], params[i + 1]);
-        }
-        spec.update();
+    /** The plan the membership moves to at its next charge; {@code null} keeps the current plan. */
+    void setNextPlan(UUID id, String planId) {
+        jdbc.sql("update billing_membership set next_plan_id = :plan where id = :id").param("id", id)
+                .param("plan", planId).update();
+    }
+
+    /** The membership moves to its next plan. */
+    void switchToNextPlan(UUID id) {
+        jdbc.sql("update billing_membership set plan_id = next_plan_id, next_plan_id = null where id = :id")
+                .param("id", id).update();
+    }
+
+    void freeze(UUID id, LocalDate until) {
+        jdbc.sql("update billing_membership set status = 'FROZEN', frozen_until = :until where id = :id")
+                .param("id", id).param("until", until).update();
+    }
+
+    void unfreeze(UUID id) {
+        jdbc.sql("update billing_membership set status = 'ACTIVE', frozen_until = null where id = :id")
+                .param("id", id).update();
+    }
+
+    void cancel(UUID id, LocalDate requestedOn, LocalDate endsOn, Instant creditsEnd) {
+        jdbc.sql("""
+                update billing_membership
+                set status = 'CANCELLED', frozen_until = null, next_plan_id = null, cancel_requested_on = :today,
+                    ends_on = :ends, credits_end = :creditsEnd
+                where id = :id""")
+                .param("id", id).param("today", requestedOn).param("ends", endsOn).param("creditsEnd", utc(creditsEnd))
+                .update();
+    }
+
+    /**
+     * Records a membership's charge for the month starting on {@code period}; false when it was charged already (on
+     * conflict, after waiting for a concurrent charge to commit).
+     */
+    boolean insertCharge(UUID id, LocalDate period, String kind, Money amount, UUID invoiceId, Instant at) {
+        return jdbc.sql("""
+                insert into billing_membership_charge (membership_id, period, kind, amount, invoice_id, charged_at)
+                values (:m, :period, :kind, :amount, :invoice, :at) on conflict do nothing""")
+                .param("m", id).param("period", period).param("kind", kind).param("amount", amount.amount())
+                .param("invoice", invoiceId).param("at", utc(at)).update() > 0;
     }
 
     void addHousehold(UUID id, UUID patientId) {

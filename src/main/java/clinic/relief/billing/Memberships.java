@@ -66,7 +66,7 @@ public class Memberships {
         if (planId == null || plans.offered().stream().noneMatch(p -> p.id().equals(planId))) {
             throw BillingFailure.unprocessable("planNotOffered");
         }
-        store.update(id, "next_plan_id = :plan", "plan", planId.equals(membership.planId()) ? null : planId);
+        store.setNextPlan(id, planId.equals(membership.planId()) ? null : planId);
         return store.get(id);
     }
 
@@ -77,7 +77,7 @@ public class Memberships {
         if (membership.isFrozen() || lastFrozenMonth.isBefore(months.current())) {
             throw BillingFailure.conflict("cannotFreeze", membership.status().name());
         }
-        store.update(id, "status = 'FROZEN', frozen_until = :until", "until", lastFrozenMonth.atEndOfMonth());
+        store.freeze(id, lastFrozenMonth.atEndOfMonth());
         return store.get(id);
     }
 
@@ -87,7 +87,7 @@ public class Memberships {
         if (!membership.isFrozen()) {
             throw BillingFailure.conflict("notFrozen", membership.status().name());
         }
-        store.update(id, "status = 'ACTIVE', frozen_until = null");
+        store.unfreeze(id);
         return store.get(id);
     }
 
@@ -101,9 +101,7 @@ public class Memberships {
         Plan plan = plans.get(membership.planId());
         LocalDate today = months.today();
         LocalDate endsOn = today.plusDays(plan.noticeDays());
-        store.update(id, "status = 'CANCELLED', frozen_until = null, next_plan_id = null, cancel_requested_on = :today,"
-                        + " ends_on = :ends, credits_end = :creditsEnd", "today", today, "ends", endsOn,
-                "creditsEnd", CreditLedger.ts(months.startOf(endsOn.plusDays(plan.daysAfterCancel()))));
+        store.cancel(id, today, endsOn, months.startOf(endsOn.plusDays(plan.daysAfterCancel())));
         if (endsOn.isBefore(membership.startedOn().plusMonths(plan.minimumTermMonths()))
                 && plan.earlyCancelFee().isPositive()) {
             UUID invoice = invoices.open(UUID.randomUUID(), membership.patientId(), null, id, null);

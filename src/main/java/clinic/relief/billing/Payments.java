@@ -5,11 +5,8 @@ import java.util.UUID;
 
 import clinic.relief.shared.Money;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static clinic.relief.billing.CreditLedger.ts;
 
 /**
  * Payments taken at the desk (card terminal, cash, check, HSA/FSA card) and refunds. The invoice row is locked while
@@ -20,14 +17,14 @@ import static clinic.relief.billing.CreditLedger.ts;
 @Service
 public class Payments {
 
-    private final JdbcClient jdbc;
+    private final InvoiceStore store;
     private final Invoices invoices;
     private final GiftCards giftCards;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Payments(JdbcClient jdbc, Invoices invoices, GiftCards giftCards, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+    Payments(InvoiceStore store, Invoices invoices, GiftCards giftCards, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
         this.invoices = invoices;
         this.giftCards = giftCards;
         this.events = events;
@@ -36,9 +33,7 @@ public class Payments {
 
     @Transactional
     public Payment record(RecordPayment command, String recordedBy) {
-        boolean exists = jdbc.sql("select 1 from billing_invoice where id = :id for update")
-                .param("id", command.invoiceId()).query(Integer.class).optional().isPresent();
-        if (!exists) {
+        if (!store.lock(command.invoiceId())) {
             throw BillingFailure.notFound("unknownInvoice");
         }
         Invoice invoice = invoices.get(command.invoiceId());
@@ -49,12 +44,7 @@ public class Payments {
         }
         Payment payment = new Payment(UUID.randomUUID(), invoice.id(), command.kind(), command.method(),
                 command.amount(), command.note(), recordedBy, clock.instant());
-        jdbc.sql("""
-                insert into billing_payment (id, invoice_id, kind, method, amount, note, recorded_by, at)
-                values (:id, :invoice, :kind, :method, :amount, :note, :by, :at)""")
-                .param("id", payment.id()).param("invoice", payment.invoiceId()).param("kind", payment.kind().name())
-                .param("method", payment.method().name()).param("amount", payment.amount().amount())
-                .param("note", payment.note()).param("by", recordedBy).param("at", ts(payment.at())).update();
+        store.insertPayment(payment);
         if (payment.method() == Payment.Method.GIFT_CARD) {
             giftCards.redeem(command.giftCardCode(), payment.amount(), payment.id());
         }

@@ -3,19 +3,13 @@ package clinic.relief.billing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
-import clinic.relief.shared.Money;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.function.SingletonSupplier;
-
-import static clinic.relief.billing.CreditLedger.ts;
 
 /**
  * Quotes appointments from the price list, the patient's membership and, when the insurance module provides a
@@ -24,13 +18,6 @@ import static clinic.relief.billing.CreditLedger.ts;
  */
 @Service
 public class Quotes {
-
-    private static final String QUOTE_ROW = """
-            insert into billing_quote (appointment_id, patient_id, service_id, minutes, total, uses_credit, created_at)
-            values (:a, :p, :s, :m, :total, :credit, :quotedAt) on conflict do nothing""";
-
-    /** {@link #rows}' common table expressions by number of lines. */
-    private final Map<Integer, String> rowStatements = new ConcurrentHashMap<>();
 
     private final PricingPolicy policy = new PricingPolicy();
     private final PriceList prices;
@@ -41,12 +28,12 @@ public class Quotes {
     private final SingletonSupplier<CoverageLookup> coverage;
     private final SingletonSupplier<FollowUpVouchers> vouchers;
     private final ClinicMonths months;
-    private final JdbcClient jdbc;
+    private final QuoteStore store;
     private final GiftCards giftCards;
 
     Quotes(PriceList prices, MembershipStore memberships, Plans plans, CreditLedger ledger,
             ObjectProvider<CoverageLookup> coverage, ObjectProvider<FollowUpVouchers> vouchers, ClinicMonths months,
-            JdbcClient jdbc, GiftCards giftCards) {
+            QuoteStore store, GiftCards giftCards) {
         this.vouchers = SingletonSupplier.of(vouchers::getIfAvailable);
         this.giftCards = giftCards;
         this.prices = prices;
@@ -55,7 +42,7 @@ public class Quotes {
         this.ledger = ledger;
         this.coverage = SingletonSupplier.of(coverage::getIfAvailable);
         this.months = months;
-        this.jdbc = jdbc;
+        this.store = store;
     }
 
     /** The quote a patient would get for this service, length and day now (nothing is stored or used). */
@@ -123,45 +110,17 @@ public class Quotes {
     }
 
     /**
-     * The quote and its lines, unless the appointment has one, as rows to write in the statement that bills the
-     * appointment ({@link Invoices#addLines}).
-     */
-    Invoices.Alongside rows(UUID appointmentId, UUID patientId, Quote quote, Instant at) {
-        List<Line> lines = quote.lines();
-        Map<String, Object> params = LineRows.params("quote", lines);
-        params.put("a", appointmentId);
-        params.put("p", patientId);
-        params.put("s", quote.serviceId());
-        params.put("m", quote.minutes());
-        params.put("total", quote.total().amount());
-        params.put("credit", quote.usesCredit());
-        params.put("quotedAt", ts(at));
-        return new Invoices.Alongside(rowStatements.computeIfAbsent(lines.size(), count -> count == 0
-                ? "quote as (" + QUOTE_ROW + ")"
-                : "quote as (" + QUOTE_ROW + "),\nquote_line as (insert into billing_quote_line values "
-                        + LineRows.values("quote", count, ":a, {i}, ", "") + " on conflict do nothing)"), params);
-    }
-
-    /**
      * Whether a free follow-up voucher paid the appointment's session: the clinic gave that session under its relief
      * guarantee, so no payer may be billed for it.
      */
     @Transactional(readOnly = true)
     public boolean freeFollowUp(UUID appointmentId) {
-        return jdbc.sql("select exists (select from billing_quote_line where appointment_id = :a and kind = :kind)")
-                .param("a", appointmentId).param("kind", Line.Kind.FREE_FOLLOW_UP.name()).query(Boolean.class)
-                .single();
+        return store.hasLine(appointmentId, Line.Kind.FREE_FOLLOW_UP);
     }
 
     /** The quote stored when the appointment was booked. */
     @Transactional(readOnly = true)
     public Optional<Quote> ofAppointment(UUID appointmentId) {
-        List<Line> lines = jdbc.sql("select kind, amount, code, args from billing_quote_line where appointment_id = :a"
-                + " order by position").param("a", appointmentId).query(Invoices::line).list();
-        return jdbc.sql("select service_id, minutes, total, uses_credit from billing_quote where appointment_id = :a")
-                .param("a", appointmentId)
-                .query((rs, n) -> new Quote(rs.getString(1), rs.getInt(2), lines, Money.of(rs.getBigDecimal(3)),
-                        rs.getBoolean(4)))
-                .optional();
+        return store.find(appointmentId);
     }
 }

@@ -29,12 +29,12 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ArticleEditor {
 
-    private final Articles articles;
+    private final ArticleStore articles;
     private final Staff staff;
     private final ClinicProfile clinic;
     private final Clock clock;
 
-    ArticleEditor(Articles articles, Staff staff, ClinicProfile clinic, Clock clock) {
+    ArticleEditor(ArticleStore articles, Staff staff, ClinicProfile clinic, Clock clock) {
         this.articles = articles;
         this.staff = staff;
         this.clinic = clinic;

@@ -28,9 +28,9 @@ class ArticleSeed implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleSeed.class);
 
-    private final Articles articles;
+    private final ArticleStore articles;
 
-    ArticleSeed(Articles articles) {
+    ArticleSeed(ArticleStore articles) {
         this.articles = articles;
     }
 

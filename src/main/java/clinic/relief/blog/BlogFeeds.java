@@ -18,11 +18,11 @@ class BlogFeeds {
     private static final List<String> SITE_PAGES = List.of("/", "/pain-finder", "/services", "/therapists",
             "/insurance", "/service-area", "/contact", "/blog", "/blog/privacy");
 
-    private final Articles articles;
+    private final ArticleStore articles;
     private final BlogSettings settings;
     private final ClinicProfile clinic;
 
-    BlogFeeds(Articles articles, BlogSettings settings, ClinicProfile clinic) {
+    BlogFeeds(ArticleStore articles, BlogSettings settings, ClinicProfile clinic) {
         this.articles = articles;
         this.settings = settings;
         this.clinic = clinic;

@@ -17,12 +17,12 @@ class BlogHousekeeping {
 
     private static final Logger log = LoggerFactory.getLogger(BlogHousekeeping.class);
 
-    private final Comments comments;
+    private final CommentStore comments;
     private final RateLimits rateLimits;
     private final BlogSettings settings;
     private final Clock clock;
 
-    BlogHousekeeping(Comments comments, RateLimits rateLimits, BlogSettings settings, Clock clock) {
+    BlogHousekeeping(CommentStore comments, RateLimits rateLimits, BlogSettings settings, Clock clock) {
         this.comments = comments;
         this.rateLimits = rateLimits;
         this.settings = settings;

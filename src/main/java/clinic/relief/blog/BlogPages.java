@@ -29,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class BlogPages {
 
-    private final Articles articles;
-    private final Comments comments;
+    private final ArticleStore articles;
+    private final CommentStore comments;
     private final CommentPosting posting;
     private final Markdown markdown;
     private final TimeTrap timeTrap;
@@ -39,7 +39,7 @@ class BlogPages {
     private final Staff staff;
     private final JsonMapper json;
 
-    BlogPages(Articles articles, Comments comments, CommentPosting posting, Markdown markdown, TimeTrap timeTrap,
+    BlogPages(ArticleStore articles, CommentStore comments, CommentPosting posting, Markdown markdown, TimeTrap timeTrap,
             BlogSettings settings, ClinicProfile clinic, Staff staff, JsonMapper json) {
         this.articles = articles;
         this.comments = comments;

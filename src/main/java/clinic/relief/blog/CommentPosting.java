@@ -11,11 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CommentPosting {
 
-    private final Comments comments;
+    private final CommentStore comments;
     private final CommentScreen screen;
     private final Clock clock;
 
-    CommentPosting(Comments comments, CommentScreen screen, Clock clock) {
+    CommentPosting(CommentStore comments, CommentScreen screen, Clock clock) {
         this.comments = comments;
         this.screen = screen;
         this.clock = clock;

@@ -24,13 +24,13 @@ class CommentScreen {
 
     private final TimeTrap timeTrap;
     private final RateLimits rateLimits;
-    private final Comments comments;
+    private final CommentStore comments;
     private final SpamClassifier classifier;
     private final SpamCheck spamCheck;
     private final BlogSettings settings;
     private final Clock clock;
 
-    CommentScreen(TimeTrap timeTrap, RateLimits rateLimits, Comments comments, SpamClassifier classifier,
+    CommentScreen(TimeTrap timeTrap, RateLimits rateLimits, CommentStore comments, SpamClassifier classifier,
             SpamCheck spamCheck, BlogSettings settings, Clock clock) {
         this.timeTrap = timeTrap;
         this.rateLimits = rateLimits;

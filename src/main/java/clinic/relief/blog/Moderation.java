@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,19 +20,17 @@ class Moderation {
 
     enum Action { APPROVE, SPAM, NOT_SPAM, TRASH, RESTORE, EDIT, REPLY }
 
-    private final Comments comments;
-    private final Articles articles;
-    private final JdbcClient jdbc;
+    private final CommentStore comments;
+    private final ArticleStore articles;
     private final SpamClassifier classifier;
     private final SpamCheck spamCheck;
     private final BlogSettings settings;
     private final Clock clock;
 
-    Moderation(Comments comments, Articles articles, JdbcClient jdbc, SpamClassifier classifier,
+    Moderation(CommentStore comments, ArticleStore articles, SpamClassifier classifier,
             SpamCheck spamCheck, BlogSettings settings, Clock clock) {
         this.comments = comments;
         this.articles = articles;
-        this.jdbc = jdbc;
         this.classifier = classifier;
         this.spamCheck = spamCheck;
         this.settings = settings;
@@ -105,11 +102,8 @@ class Moderation {
     }
 
     private void log(Comment comment, Action action, UUID staffId, Instant at) {
-        jdbc.sql("insert into blog_moderation_log (comment_id, staff_id, action, filter_said, decided_at)"
-                        + " values (:comment, :staff, :action, :said, :at)")
-                .param("comment", comment.id()).param("staff", staffId).param("action", action.name())
-                .param("said", comment.filterVerdict() + ": " + comment.filterReasons())
-                .param("at", Timestamp.from(at)).update();
+        comments.log(comment.id(), staffId, action.name(), comment.filterVerdict() + ": " + comment.filterReasons(),
+                at);
     }
 
     private SpamCheck.Submission submission(Comment comment) {

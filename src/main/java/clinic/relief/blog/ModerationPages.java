@@ -28,12 +28,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ModerationPages {
 
     private final Moderation moderation;
-    private final Articles articles;
-    private final RemovalRequests removals;
+    private final ArticleStore articles;
+    private final RemovalRequestStore removals;
     private final Staff staff;
     private final ClinicProfile clinic;
 
-    ModerationPages(Moderation moderation, Articles articles, RemovalRequests removals, Staff staff,
+    ModerationPages(Moderation moderation, ArticleStore articles, RemovalRequestStore removals, Staff staff,
             ClinicProfile clinic) {
         this.moderation = moderation;
         this.articles = articles;

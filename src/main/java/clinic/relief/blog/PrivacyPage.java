@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class PrivacyPage {
 
-    private final RemovalRequests removals;
+    private final RemovalRequestStore removals;
     private final BlogSettings settings;
 
-    PrivacyPage(RemovalRequests removals, BlogSettings settings) {
+    PrivacyPage(RemovalRequestStore removals, BlogSettings settings) {
         this.removals = removals;
         this.settings = settings;
     }

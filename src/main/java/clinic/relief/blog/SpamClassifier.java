@@ -22,9 +22,9 @@ class SpamClassifier {
 
     private final NaiveBayes model = new NaiveBayes();
     private final BlogSettings settings;
-    private final Comments comments;
+    private final CommentStore comments;
 
-    SpamClassifier(BlogSettings settings, Comments comments) {
+    SpamClassifier(BlogSettings settings, CommentStore comments) {
         this.settings = settings;
         this.comments = comments;
     }

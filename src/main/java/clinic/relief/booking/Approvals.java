@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import static clinic.relief.booking.Schedules.utc;
+import static clinic.relief.shared.Timestamps.utc;
 
 /**
  * Request-and-approve for new clients ({@link NewClientSettings}). A new client's confirmed online booking waits as

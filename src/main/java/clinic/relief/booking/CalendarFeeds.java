@@ -18,7 +18,7 @@ import clinic.relief.patients.Patients;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import static clinic.relief.booking.Schedules.utc;
+import static clinic.relief.shared.Timestamps.utc;
 
 /**
  * Therapists' private iCalendar feeds (RFC 5545, written with ical4j). An event names the patient by first name and

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import static clinic.relief.booking.Schedules.utc;
+import static clinic.relief.shared.Timestamps.utc;
 
 /**
  * Queues patients' emails. Listens synchronously, so each row is written in the transaction of the change it reports:

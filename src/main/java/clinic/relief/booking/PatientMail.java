@@ -9,7 +9,7 @@ import clinic.relief.patients.Patients;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import static clinic.relief.booking.Schedules.utc;
+import static clinic.relief.shared.Timestamps.utc;
 
 /**
  * Lets other modules e-mail a patient through booking's outbox: a document (a receipt, an invoice) or a letter about

@@ -14,7 +14,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import static clinic.relief.booking.Schedules.utc;
+import static clinic.relief.shared.Timestamps.utc;
 
 /**
  * Deletes the placeholder patients of online bookings that were never confirmed, {@code purge-after} (7 days) after

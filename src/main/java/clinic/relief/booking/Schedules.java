@@ -3,7 +3,6 @@ package clinic.relief.booking;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,6 +13,8 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import static clinic.relief.shared.Timestamps.utc;
 
 /**
  * Reads the spans appointments block from the database; the rest of a schedule comes from
@@ -135,9 +136,5 @@ class Schedules {
                             rs.getObject("ends", OffsetDateTime.class).toInstant()));
         });
         return ranges;
-    }
-
-    static OffsetDateTime utc(java.time.Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import static clinic.relief.booking.Schedules.utc;
+import static clinic.relief.shared.Timestamps.utc;
 
 /**
  * The waitlist's API: patients' requests, and claiming an offer by its e-mailed link. Matching freed times to

@@ -18,12 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClaimDesk {
 
-    private final Claims claims;
+    private final ClaimStore claims;
     private final ClaimDrafts drafts;
     private final BillingProvider provider;
     private final ClinicalAudit audit;
 
-    ClaimDesk(Claims claims, ClaimDrafts drafts, BillingProvider provider, ClinicalAudit audit) {
+    ClaimDesk(ClaimStore claims, ClaimDrafts drafts, BillingProvider provider, ClinicalAudit audit) {
         this.claims = claims;
         this.drafts = drafts;
         this.provider = provider;

@@ -26,15 +26,15 @@ import org.springframework.stereotype.Component;
 class ClaimDrafts {
 
     private final AppointmentBook appointments;
-    private final Coverages coverages;
-    private final Prescriptions prescriptions;
-    private final Claims claims;
+    private final CoverageStore coverages;
+    private final PrescriptionStore prescriptions;
+    private final ClaimStore claims;
     private final BillingProvider provider;
     private final Quotes quotes;
     private final Clock clock;
     private final ZoneId zone;
 
-    ClaimDrafts(AppointmentBook appointments, Coverages coverages, Prescriptions prescriptions, Claims claims,
+    ClaimDrafts(AppointmentBook appointments, CoverageStore coverages, PrescriptionStore prescriptions, ClaimStore claims,
             BillingProvider provider, Quotes quotes, Clock clock, ClinicProfile clinic) {
         this.zone = clinic.zone();
         this.appointments = appointments;

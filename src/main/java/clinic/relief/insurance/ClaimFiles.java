@@ -12,7 +12,6 @@ import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.Staff;
 import clinic.relief.staff.StaffMember;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,19 +23,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClaimFiles {
 
-    private final Claims claims;
-    private final Coverages coverages;
-    private final Prescriptions prescriptions;
+    private final ClaimStore claims;
+    private final CoverageStore coverages;
+    private final PrescriptionStore prescriptions;
     private final Patients patients;
     private final Staff staff;
     private final BillingProvider provider;
     private final ClinicProfile clinic;
     private final ClinicalAudit audit;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
-    ClaimFiles(Claims claims, Coverages coverages, Prescriptions prescriptions, Patients patients, Staff staff,
-            BillingProvider provider, ClinicProfile clinic, ClinicalAudit audit, JdbcClient jdbc, Clock clock) {
+    ClaimFiles(ClaimStore claims, CoverageStore coverages, PrescriptionStore prescriptions, Patients patients, Staff staff,
+            BillingProvider provider, ClinicProfile clinic, ClinicalAudit audit, Clock clock) {
         this.claims = claims;
         this.coverages = coverages;
         this.prescriptions = prescriptions;
@@ -45,7 +43,6 @@ public class ClaimFiles {
         this.provider = provider;
         this.clinic = clinic;
         this.audit = audit;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -98,7 +95,7 @@ public class ClaimFiles {
     }
 
     private String x12(List<ClaimPacket> packets) {
-        long control = jdbc.sql("select nextval('insurance_interchange_number')").query(Long.class).single();
+        long control = claims.nextInterchangeNumber();
         return new Claim837Writer(provider.required(), clinic.phone())
                 .write(packets, control, ZonedDateTime.now(clock.withZone(clinic.zone())), true);
     }

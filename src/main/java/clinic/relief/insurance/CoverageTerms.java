@@ -17,10 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class CoverageTerms implements CoverageLookup {
 
-    private final Coverages coverages;
+    private final CoverageStore coverages;
     private final BillingProvider provider;
 
-    CoverageTerms(Coverages coverages, BillingProvider provider) {
+    CoverageTerms(CoverageStore coverages, BillingProvider provider) {
         this.coverages = coverages;
         this.provider = provider;
     }

@@ -23,14 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Insurance {
 
-    private final Coverages coverages;
-    private final Prescriptions prescriptions;
+    private final CoverageStore coverages;
+    private final PrescriptionStore prescriptions;
     private final Patients patients;
     private final ClinicalAudit audit;
     private final Clock clock;
     private final ClinicProfile clinic;
 
-    Insurance(Coverages coverages, Prescriptions prescriptions, Patients patients, ClinicalAudit audit, Clock clock,
+    Insurance(CoverageStore coverages, PrescriptionStore prescriptions, Patients patients, ClinicalAudit audit, Clock clock,
             ClinicProfile clinic) {
         this.coverages = coverages;
         this.prescriptions = prescriptions;

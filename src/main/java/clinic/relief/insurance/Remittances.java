@@ -1,18 +1,14 @@
 package clinic.relief.insurance;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import clinic.relief.audit.AuditAction;
 import clinic.relief.audit.ClinicalAudit;
 import clinic.relief.billing.PatientShareDetermined;
 import clinic.relief.shared.Money;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,14 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Remittances {
 
-    private final JdbcClient jdbc;
-    private final Claims claims;
+    private final ClaimStore claims;
     private final ApplicationEventPublisher events;
     private final ClinicalAudit audit;
     private final Clock clock;
 
-    Remittances(JdbcClient jdbc, Claims claims, ApplicationEventPublisher events, ClinicalAudit audit, Clock clock) {
-        this.jdbc = jdbc;
+    Remittances(ClaimStore claims, ApplicationEventPublisher events, ClinicalAudit audit, Clock clock) {
         this.claims = claims;
         this.events = events;
         this.audit = audit;
@@ -61,25 +55,8 @@ public class Remittances {
     }
 
     private boolean post(Remittance.ClaimPayment payment) {
-        UUID paymentId = UUID.randomUUID();
-        int inserted = jdbc.sql("""
-                insert into insurance_claim_payment (id, claim_id, reference, status_code, paid, patient_share,
-                    posted_at)
-                select :id, id, :reference, :status, :paid, :share, :now from insurance_claim where number = :number
-                on conflict (reference) do nothing""")
-                .param("id", paymentId).param("reference", payment.reference()).param("status", payment.status())
-                .param("paid", payment.paid().amount()).param("share", payment.patientShare().amount())
-                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .param("number", number(payment.claimId()).orElseThrow())
-                .update();
-        if (inserted == 0) {
+        if (!claims.insertPayment(number(payment.claimId()).orElseThrow(), payment, clock.instant())) {
             return false;
-        }
-        for (Remittance.Adjustment adjustment : payment.adjustments()) {
-            jdbc.sql("insert into insurance_claim_adjustment (payment_id, group_code, reason_code, amount)"
-                            + " values (:id, :group, :reason, :amount)")
-                    .param("id", paymentId).param("group", adjustment.group()).param("reason", adjustment.reason())
-                    .param("amount", adjustment.amount().amount()).update();
         }
         Claim claim = claims.lockByNumber(number(payment.claimId()).orElseThrow()).orElseThrow();
         claim.settle(outcome(payment), payment.paid(), payment.patientShare());

@@ -24,14 +24,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ClientLinks {
 
-    private final Visits visits;
+    private final VisitStore visits;
     private final Measures measures;
-    private final PainScores pain;
+    private final PainStore pain;
     private final QuestionnaireDefinitions definitions;
     private final Progress progress;
     private final Clock clock;
 
-    ClientLinks(Visits visits, Measures measures, PainScores pain, QuestionnaireDefinitions definitions,
+    ClientLinks(VisitStore visits, Measures measures, PainStore pain, QuestionnaireDefinitions definitions,
             Progress progress, Clock clock) {
         this.progress = progress;
         this.visits = visits;
@@ -121,7 +121,7 @@ class ClientLinks {
 
     private void fill(Model model, Visit visit, String token) {
         model.addAttribute("token", token);
-        model.addAttribute("pain", pain.of(visit.appointmentId()).orElse(new PainScores.Pain(null, null)));
+        model.addAttribute("pain", pain.of(visit.appointmentId()).orElse(new Pain(null, null)));
         model.addAttribute("painFinal", measures.painFinal(visit));
         model.addAttribute("due", measures.due(visit));
         model.addAttribute("odi", definitions.items(Instrument.ODI));

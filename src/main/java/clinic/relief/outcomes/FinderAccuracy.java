@@ -11,7 +11,6 @@ import java.util.UUID;
 import clinic.relief.painmap.Assessments;
 import clinic.relief.painmap.Candidate;
 import clinic.relief.painmap.SavedAssessment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,11 +41,11 @@ class FinderAccuracy {
     public record Labelled(MuscleAccuracy accuracy, String name) {
     }
 
-    private final JdbcClient jdbc;
+    private final ResultStore store;
     private final Assessments assessments;
 
-    FinderAccuracy(JdbcClient jdbc, Assessments assessments) {
-        this.jdbc = jdbc;
+    FinderAccuracy(ResultStore store, Assessments assessments) {
+        this.store = store;
         this.assessments = assessments;
     }
 
@@ -54,22 +53,13 @@ class FinderAccuracy {
     public List<MuscleAccuracy> perMuscle() {
         Map<UUID, Set<String>> found = new HashMap<>();
         Map<UUID, UUID> assessmentOf = new HashMap<>();
-        jdbc.sql("""
-                select s.appointment_id, s.assessment_id, t.muscle_id from (
-                    select distinct on (n.appointment_id) n.appointment_id, n.id, v.assessment_id
-                    from outcomes_note n join outcomes_visit v on v.appointment_id = n.appointment_id
-                    where v.assessment_id is not null and n.signed_at is not null
-                      and not exists (select 1 from outcomes_note_void x where x.appointment_id = n.appointment_id)
-                    order by n.appointment_id, n.version desc) s
-                left join outcomes_trigger_point t on t.note_id = s.id and t.active""")
-                .query(rs -> {
-                    UUID visit = rs.getObject("appointment_id", UUID.class);
-                    assessmentOf.put(visit, rs.getObject("assessment_id", UUID.class));
-                    Set<String> muscles = found.computeIfAbsent(visit, v -> new HashSet<>());
-                    if (rs.getString("muscle_id") != null) {
-                        muscles.add(rs.getString("muscle_id"));
-                    }
-                });
+        for (ResultStore.Found row : store.foundActiveInAssessedVisits()) {
+            assessmentOf.put(row.appointmentId(), row.assessmentId());
+            Set<String> muscles = found.computeIfAbsent(row.appointmentId(), v -> new HashSet<>());
+            if (row.muscleId() != null) {
+                muscles.add(row.muscleId());
+            }
+        }
         Map<String, int[]> counts = new TreeMap<>();
         assessmentOf.forEach((visit, assessment) -> assessments.find(assessment).ifPresent(saved ->
                 count(counts, topMuscles(saved), found.get(visit))));

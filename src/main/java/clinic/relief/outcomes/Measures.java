@@ -21,16 +21,16 @@ class Measures {
 
     static final String RECORD_KIND = "outcome-score";
 
-    private final PainScores pain;
-    private final Responses responses;
-    private final Notes notes;
+    private final PainStore pain;
+    private final ResponseStore responses;
+    private final NoteStore notes;
     private final ReliefGuarantee guarantee;
     private final OutcomesSettings settings;
     private final QuestionnaireDefinitions definitions;
     private final ClinicalAudit audit;
     private final Clock clock;
 
-    Measures(PainScores pain, Responses responses, Notes notes, ReliefGuarantee guarantee, OutcomesSettings settings,
+    Measures(PainStore pain, ResponseStore responses, NoteStore notes, ReliefGuarantee guarantee, OutcomesSettings settings,
             QuestionnaireDefinitions definitions, ClinicalAudit audit, Clock clock) {
         this.pain = pain;
         this.responses = responses;
@@ -55,7 +55,7 @@ class Measures {
      * @throws PainScoresFinal once the visit's note is signed (an amendment opens them again); nothing changes
      */
     @Transactional
-    public PainScores.Pain recordPain(Visit visit, Integer before, Integer after, Actor actor) {
+    public Pain recordPain(Visit visit, Integer before, Integer after, Actor actor) {
         check(before, "before");
         check(after, "after");
         if (notes.painFinal(visit.appointmentId(), true)) {
@@ -64,7 +64,7 @@ class Measures {
         pain.record(visit.appointmentId(), before, after, actor.name(), clock.instant());
         audit.recordAs(actor.name(), actor.role(), AuditAction.CREATE, RECORD_KIND, visit.appointmentId(),
                 visit.patientId());
-        PainScores.Pain now = pain.of(visit.appointmentId()).orElseThrow();
+        Pain now = pain.of(visit.appointmentId()).orElseThrow();
         if (guarantee.fallsShort(now)) {
             guarantee.offerOnce(visit, now);
         }

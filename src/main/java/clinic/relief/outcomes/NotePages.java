@@ -33,8 +33,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class NotePages {
 
     private final TreatmentNotes notes;
-    private final Visits visits;
-    private final Notes stored;
+    private final VisitStore visits;
+    private final NoteStore stored;
     private final Readers readers;
     private final Patients patients;
     private final NoteView view;
@@ -42,7 +42,7 @@ class NotePages {
     private final ZoneId zone;
     private final Clock clock;
 
-    NotePages(TreatmentNotes notes, Visits visits, Notes stored, Readers readers, Patients patients, NoteView view,
+    NotePages(TreatmentNotes notes, VisitStore visits, NoteStore stored, Readers readers, Patients patients, NoteView view,
             Measures measures, ClinicProfile clinic, Clock clock) {
         this.measures = measures;
         this.notes = notes;

@@ -19,10 +19,10 @@ class NoteView {
     private final Patients patients;
     private final ZoneId zone;
     private final Progress progress;
-    private final PainScores pain;
+    private final PainStore pain;
     private final ReliefGuarantee guarantee;
 
-    NoteView(NoteChoices choices, Patients patients, ClinicProfile clinic, Progress progress, PainScores pain,
+    NoteView(NoteChoices choices, Patients patients, ClinicProfile clinic, Progress progress, PainStore pain,
             ReliefGuarantee guarantee) {
         this.choices = choices;
         this.progress = progress;
@@ -49,7 +49,7 @@ class NoteView {
         model.addAttribute("regions", choices.regions(locale));
         model.addAttribute("names", new Names(choices, locale));
         Visit visit = history.visit();
-        model.addAttribute("pain", pain.of(visit.appointmentId()).orElse(new PainScores.Pain(null, null)));
+        model.addAttribute("pain", pain.of(visit.appointmentId()).orElse(new Pain(null, null)));
         model.addAttribute("mayScore", reader.mayWrite(visit));
         model.addAttribute("painFinal", latest.isSigned());
         model.addAttribute("linkPath", "/outcomes/v/" + visit.linkToken());

@@ -17,7 +17,6 @@ import java.util.UUID;
 import clinic.relief.audit.AuditAction;
 import clinic.relief.audit.ClinicalAudit;
 import clinic.relief.clinic.ClinicProfile;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -33,13 +32,13 @@ public class Progress {
 
     static final String RECORD_KIND = "progress";
 
-    private final JdbcClient jdbc;
-    private final Responses responses;
+    private final PainStore pain;
+    private final ResponseStore responses;
     private final ClinicalAudit audit;
     private final ZoneId zone;
 
-    Progress(JdbcClient jdbc, Responses responses, ClinicalAudit audit, ClinicProfile clinic) {
-        this.jdbc = jdbc;
+    Progress(PainStore pain, ResponseStore responses, ClinicalAudit audit, ClinicProfile clinic) {
+        this.pain = pain;
         this.responses = responses;
         this.audit = audit;
         this.zone = clinic.zone();
@@ -62,7 +61,7 @@ public class Progress {
                 .withZone(zone);
         List<Chart> charts = new ArrayList<>();
         painChart(patientId, dates).ifPresent(charts::add);
-        Map<Instrument, List<Responses.Response>> byInstrument = new EnumMap<>(Instrument.class);
+        Map<Instrument, List<ResponseStore.Response>> byInstrument = new EnumMap<>(Instrument.class);
         responses.ofPatient(patientId).forEach(r ->
                 byInstrument.computeIfAbsent(r.instrument(), i -> new ArrayList<>()).add(r));
         byInstrument.forEach((instrument, answers) -> charts.add(questionnaireChart(instrument, answers, dates)));
@@ -70,16 +69,7 @@ public class Progress {
     }
 
     private Optional<Chart> painChart(UUID patientId, DateTimeFormatter dates) {
-        record Visit(Instant start, Integer before, Integer after) {
-        }
-        List<Visit> visits = jdbc.sql("""
-                select v.started_at, p.before, p.after from outcomes_visit v
-                left join outcomes_pain p on p.appointment_id = v.appointment_id
-                where v.patient_id = :p order by v.started_at""")
-                .param("p", patientId)
-                .query((rs, row) -> new Visit(rs.getObject("started_at", OffsetDateTime.class).toInstant(),
-                        (Integer) rs.getObject("before"), (Integer) rs.getObject("after")))
-                .list();
+        List<PainStore.Visit> visits = pain.history(patientId);
         if (visits.stream().allMatch(v -> v.before() == null && v.after() == null)) {
             return Optional.empty();
         }
@@ -92,9 +82,9 @@ public class Progress {
                 rows));
     }
 
-    private static Chart questionnaireChart(Instrument instrument, List<Responses.Response> answers,
+    private static Chart questionnaireChart(Instrument instrument, List<ResponseStore.Response> answers,
             DateTimeFormatter dates) {
-        List<BigDecimal> scores = answers.stream().map(Responses.Response::score).toList();
+        List<BigDecimal> scores = answers.stream().map(ResponseStore.Response::score).toList();
         BigDecimal first = scores.get(0);
         List<Chart.Row> rows = answers.stream().map(r -> new Chart.Row(dates.format(r.takenAt()), r.score(), null,
                 r.score().subtract(first))).toList();

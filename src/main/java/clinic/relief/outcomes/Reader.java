@@ -12,7 +12,7 @@ record Reader(UUID staffId, StaffRole role, String name) {
     }
 
     /** Owner: every client. Therapist: clients they have treated. Front desk: none. */
-    boolean mayRead(UUID patientId, Visits visits) {
+    boolean mayRead(UUID patientId, VisitStore visits) {
         return isOwner() || role == StaffRole.THERAPIST && visits.hasTreated(staffId, patientId);
     }
 

@@ -15,11 +15,8 @@ import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static clinic.relief.outcomes.Visits.utc;
 
 /**
  * The clinic's relief guarantee as policy: on only when the clinic profile offers it and {@code
@@ -33,7 +30,7 @@ public class ReliefGuarantee {
 
     private final OutcomesSettings.Guarantee policy;
     private final boolean clinicOffersIt;
-    private final JdbcClient jdbc;
+    private final VoucherStore vouchers;
     private final Patients patients;
     private final PatientMail mail;
     private final MessageSource messages;
@@ -41,12 +38,12 @@ public class ReliefGuarantee {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReliefGuarantee(OutcomesSettings settings, ClinicProfile clinic, JdbcClient jdbc, Patients patients,
+    ReliefGuarantee(OutcomesSettings settings, ClinicProfile clinic, VoucherStore vouchers, Patients patients,
             PatientMail mail, MessageSource messages, ApplicationEventPublisher events, Clock clock) {
         this.policy = settings.guarantee();
         this.clinicOffersIt = clinic.reliefGuarantee();
         this.clinic = clinic;
-        this.jdbc = jdbc;
+        this.vouchers = vouchers;
         this.patients = patients;
         this.mail = mail;
         this.messages = messages;
@@ -59,7 +56,7 @@ public class ReliefGuarantee {
     }
 
     /** Whether this session's pain falls short of the promise (and the guarantee is on). */
-    boolean fallsShort(PainScores.Pain pain) {
+    boolean fallsShort(Pain pain) {
         return isOn() && pain.complete() && pain.drop() < policy.minimumDrop();
     }
 
@@ -70,7 +67,7 @@ public class ReliefGuarantee {
      * @throws IllegalStateException when the session does not qualify
      */
     @Transactional
-    public ReliefGuaranteeOffered claim(Visit visit, PainScores.Pain pain) {
+    public ReliefGuaranteeOffered claim(Visit visit, Pain pain) {
         return offerOnce(visit, pain).orElseThrow(() -> new GuaranteeAlreadyClaimed(visit.appointmentId()));
     }
 
@@ -79,20 +76,13 @@ public class ReliefGuarantee {
      * requests at once both succeed and exactly one voucher, event and e-mail result (the primary key decides).
      */
     @Transactional
-    Optional<ReliefGuaranteeOffered> offerOnce(Visit visit, PainScores.Pain pain) {
+    Optional<ReliefGuaranteeOffered> offerOnce(Visit visit, Pain pain) {
         if (!fallsShort(pain)) {
             throw new IllegalStateException("Appointment " + visit.appointmentId() + " does not qualify");
         }
         Instant now = clock.instant();
         Instant validUntil = now.plus(Duration.ofDays(policy.followUpDays()));
-        int added = jdbc.sql("""
-                insert into outcomes_voucher (appointment_id, patient_id, service_id, pain_before, pain_after,
-                    valid_until, created_at) values (:a, :p, :s, :before, :after, :until, :now)
-                on conflict (appointment_id) do nothing""")
-                .param("a", visit.appointmentId()).param("p", visit.patientId()).param("s", visit.serviceId())
-                .param("before", pain.before()).param("after", pain.after()).param("until", utc(validUntil))
-                .param("now", utc(now)).update();
-        if (added == 0) {
+        if (!vouchers.insert(visit, pain, validUntil, now)) {
             return Optional.empty();
         }
         ReliefGuaranteeOffered offered = new ReliefGuaranteeOffered(visit.patientId(), visit.appointmentId(),
@@ -104,8 +94,7 @@ public class ReliefGuarantee {
 
     /** Whether a voucher exists for this appointment. */
     public boolean claimed(UUID appointmentId) {
-        return jdbc.sql("select exists (select 1 from outcomes_voucher where appointment_id = :a)")
-                .param("a", appointmentId).query(Boolean.class).single();
+        return vouchers.exists(appointmentId);
     }
 
     private void email(Visit visit, Instant validUntil) {

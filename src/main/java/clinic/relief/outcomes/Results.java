@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,54 +31,20 @@ class Results {
         }
     }
 
-    /**
-     * Per group and per fall in pain (an integer from -10 to 10): how many sessions, how many reached the MCID. A
-     * histogram instead of a median in SQL, so PostgreSQL hashes instead of sorting half a million rows.
-     */
-    static final String QUERY = """
-            with first_sessions as (
-                select v.appointment_id, v.therapist_id, v.service_id, p.before - p.after as drop,
-                    (p.before - p.after >= 2 or (p.before > 0 and p.before - p.after >= 0.3 * p.before)) as reached
-                from outcomes_visit v join outcomes_pain p on p.appointment_id = v.appointment_id
-                where p.before is not null and p.after is not null
-                  and not exists (select 1 from outcomes_visit w
-                                  where w.patient_id = v.patient_id and w.started_at < v.started_at)
-                  and not exists (select 1 from outcomes_note_void x where x.appointment_id = v.appointment_id)
-            ), signed as (
-                select n.appointment_id, n.id, n.pain_regions from outcomes_note n
-                where n.signed_at is not null and not exists (select 1 from outcomes_note m
-                    where m.appointment_id = n.appointment_id and m.signed_at is not null and m.version > n.version)
-            ), grouped as (
-                select 'overall' as dimension, '' as key, drop, reached from first_sessions
-                union all select 'therapist', therapist_id::text, drop, reached from first_sessions
-                union all select 'service', service_id, drop, reached from first_sessions
-                union all select 'region', r.region, f.drop, f.reached from first_sessions f join (
-                    select s.appointment_id, regexp_replace(x.id, '_(L|R)$', '') as region
-                    from signed s cross join unnest(s.pain_regions) as x(id) group by 1, 2) r
-                    on r.appointment_id = f.appointment_id
-                union all select 'muscle', t.muscle_id, f.drop, f.reached from first_sessions f
-                    join signed s on s.appointment_id = f.appointment_id
-                    join (select distinct note_id, muscle_id from outcomes_trigger_point) t on t.note_id = s.id
-            )
-            select dimension, key, drop, count(*) as sessions, count(*) filter (where reached) as reached
-            from grouped group by dimension, key, drop""";
+    private final ResultStore store;
 
-    private final JdbcClient jdbc;
-
-    Results(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    Results(ResultStore store) {
+        this.store = store;
     }
 
     @Transactional(readOnly = true)
     public List<Line> all() {
-        // Hash tables for a few hundred thousand rows: let them stay in memory.
-        jdbc.sql("set local work_mem = '64MB'").update();
         Map<List<String>, TreeMap<Integer, long[]>> histograms = new TreeMap<>(Comparator
                 .comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
-        jdbc.sql(QUERY).query(rs -> {
-            histograms.computeIfAbsent(List.of(rs.getString("dimension"), rs.getString("key")), k -> new TreeMap<>())
-                    .put(rs.getInt("drop"), new long[] {rs.getLong("sessions"), rs.getLong("reached")});
-        });
+        for (ResultStore.Bucket b : store.firstSessionHistograms()) {
+            histograms.computeIfAbsent(List.of(b.dimension(), b.key()), k -> new TreeMap<>())
+                    .put(b.drop(), new long[] {b.sessions(), b.reached()});
+        }
         List<Line> lines = new ArrayList<>();
         histograms.forEach((group, histogram) -> lines.add(line(group.get(0), group.get(1), histogram)));
         lines.sort(Comparator.comparing(Line::dimension).thenComparing(Line::sessions, Comparator.reverseOrder())

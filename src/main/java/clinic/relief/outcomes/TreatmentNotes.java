@@ -20,13 +20,13 @@ class TreatmentNotes {
 
     static final String RECORD_KIND = "treatment-note";
 
-    private final Notes notes;
-    private final Visits visits;
+    private final NoteStore notes;
+    private final VisitStore visits;
     private final KnowledgeBase knowledge;
     private final ClinicalAudit audit;
     private final Clock clock;
 
-    TreatmentNotes(Notes notes, Visits visits, KnowledgeBase knowledge, ClinicalAudit audit, Clock clock) {
+    TreatmentNotes(NoteStore notes, VisitStore visits, KnowledgeBase knowledge, ClinicalAudit audit, Clock clock) {
         this.notes = notes;
         this.visits = visits;
         this.knowledge = knowledge;

@@ -28,15 +28,15 @@ class VisitDrafting {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Visits visits;
-    private final Notes notes;
+    private final VisitStore visits;
+    private final NoteStore notes;
     private final AppointmentBook appointments;
     private final Assessments assessments;
     private final ClinicalAudit audit;
     private final OutcomesSettings settings;
     private final Clock clock;
 
-    VisitDrafting(Visits visits, Notes notes, AppointmentBook appointments, Assessments assessments,
+    VisitDrafting(VisitStore visits, NoteStore notes, AppointmentBook appointments, Assessments assessments,
             ClinicalAudit audit, OutcomesSettings settings, Clock clock) {
         this.visits = visits;
         this.notes = notes;

@@ -28,11 +28,11 @@ public class HealthHistories {
     static final String RECORD_KIND = "intake";
     private static final int TRAIL_LENGTH = 200;
 
-    private final Intakes intakes;
+    private final IntakeStore intakes;
     private final CareTeam careTeam;
     private final ClinicalAudit audit;
 
-    HealthHistories(Intakes intakes, CareTeam careTeam, ClinicalAudit audit) {
+    HealthHistories(IntakeStore intakes, CareTeam careTeam, ClinicalAudit audit) {
         this.intakes = intakes;
         this.careTeam = careTeam;
         this.audit = audit;

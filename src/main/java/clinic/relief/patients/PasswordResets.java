@@ -3,13 +3,10 @@ package clinic.relief.patients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,17 +23,17 @@ public class PasswordResets {
     /** More requests than this per account and hour are ignored, so the form cannot flood someone's inbox. */
     static final int REQUESTS_PER_HOUR = 5;
 
-    private final JdbcClient jdbc;
+    private final AccountStore store;
     private final PasswordEncoder passwords;
     private final PatientAccounts accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration linkLasts;
 
-    PasswordResets(JdbcClient jdbc, PasswordEncoder passwords, PatientAccounts accounts,
+    PasswordResets(AccountStore store, PasswordEncoder passwords, PatientAccounts accounts,
             ApplicationEventPublisher events, Clock clock,
             @Value("${relief.patients.reset-link-lasts:60m}") Duration linkLasts) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.passwords = passwords;
         this.accounts = accounts;
         this.events = events;
@@ -66,51 +63,33 @@ public class PasswordResets {
      */
     @Transactional
     public void reset(NewPassword form) {
-        Link link = usable(form.token(), true);
+        AccountStore.ResetLink link = usable(form.token(), true);
         if (form.password().strip().equalsIgnoreCase(link.email())) {
             throw new PasswordIsEmail();
         }
         Instant now = clock.instant();
-        jdbc.sql("update patient_account set password_hash = :hash where id = :id")
-                .param("hash", passwords.encode(form.password())).param("id", link.accountId()).update();
-        jdbc.sql("update patient_password_reset set used_at = :now where account_id = :id and used_at is null")
-                .param("now", utc(now)).param("id", link.accountId()).update();
+        store.setPassword(link.accountId(), passwords.encode(form.password()));
+        store.spendResetLinks(link.accountId(), now);
     }
 
     private void sendLink(PatientAccounts.Account account) {
         VerificationToken token = VerificationToken.random();
         Instant now = clock.instant();
-        jdbc.sql("""
-                insert into patient_password_reset (token_hash, account_id, expires_at, created_at)
-                values (:hash, :id, :expires, :now)
-                """)
-                .param("hash", token.hash()).param("id", account.id()).param("expires", utc(now.plus(linkLasts)))
-                .param("now", utc(now)).update();
+        store.insertResetLink(token.hash(), account.id(), now.plus(linkLasts), now);
         events.publishEvent(new PasswordResetRequested(account.email(), account.firstName(), account.language(),
                 token.value(), linkLasts));
     }
 
     private int recentRequests(UUID account) {
-        return jdbc.sql("select count(*) from patient_password_reset where account_id = :id and created_at > :since")
-                .param("id", account).param("since", utc(clock.instant().minus(Duration.ofHours(1))))
-                .query(Integer.class).single();
-    }
-
-    private record Link(UUID accountId, String email, OffsetDateTime expiresAt, OffsetDateTime usedAt) {
+        return store.resetLinksSince(account, clock.instant().minus(Duration.ofHours(1)));
     }
 
     /** Locking takes the account's row too: two links of one account used at once are served one after the other. */
-    private Link usable(String token, boolean lock) {
-        Link link = jdbc.sql("select r.account_id, a.email, r.expires_at, r.used_at from patient_password_reset r"
-                        + " join patient_account a on a.id = r.account_id where r.token_hash = :hash"
-                        + (lock ? " for update" : ""))
-                .param("hash", VerificationToken.hash(token)).query(Link.class).optional()
+    private AccountStore.ResetLink usable(String token, boolean lock) {
+        String hash = VerificationToken.hash(token);
+        AccountStore.ResetLink link = (lock ? store.lockResetLink(hash) : store.resetLink(hash))
                 .orElseThrow(() -> new BadLink(BadLink.Reason.UNKNOWN));
         BadLink.requireUsable(link.usedAt(), link.expiresAt(), clock.instant());
         return link;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -3,14 +3,11 @@ package clinic.relief.patients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -27,16 +24,16 @@ public class PatientAccounts {
     /** Spring Security's authority of a signed-in patient. */
     public static final String ROLE = "ROLE_PATIENT";
 
-    private final JdbcClient jdbc;
+    private final AccountStore store;
     private final PasswordEncoder passwords;
     private final Patients patients;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration linkLasts;
 
-    PatientAccounts(JdbcClient jdbc, PasswordEncoder passwords, Patients patients, ApplicationEventPublisher events,
+    PatientAccounts(AccountStore store, PasswordEncoder passwords, Patients patients, ApplicationEventPublisher events,
             Clock clock, @Value("${relief.patients.account-link-lasts:24h}") Duration linkLasts) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.passwords = passwords;
         this.patients = patients;
         this.events = events;
@@ -61,26 +58,11 @@ public class PatientAccounts {
             return;
         }
         UUID id = existing.map(Account::id).orElseGet(UUID::randomUUID);
-        jdbc.sql("""
-                insert into patient_account (id, email, password_hash, first_name, last_name, phone, language,
-                                             created_at)
-                values (:id, :email, :hash, :first, :last, :phone, :language, :now)
-                on conflict (id) do update set password_hash = excluded.password_hash,
-                    first_name = excluded.first_name, last_name = excluded.last_name, phone = excluded.phone,
-                    language = excluded.language
-                """)
-                .param("id", id).param("email", form.email()).param("hash", passwords.encode(form.password()))
-                .param("first", form.firstName()).param("last", form.lastName()).param("phone", form.phone())
-                .param("language", language).param("now", utc(clock.instant())).update();
-        jdbc.sql("update patient_account_token set used_at = :now where account_id = :id and used_at is null")
-                .param("now", utc(clock.instant())).param("id", id).update();
+        Instant now = clock.instant();
+        store.upsert(id, form, passwords.encode(form.password()), language, now);
+        store.spendConfirmationLinks(id, now);
         VerificationToken token = VerificationToken.random();
-        jdbc.sql("""
-                insert into patient_account_token (token_hash, account_id, expires_at, created_at)
-                values (:hash, :id, :expires, :now)
-                """)
-                .param("hash", token.hash()).param("id", id).param("expires", utc(clock.instant().plus(linkLasts)))
-                .param("now", utc(clock.instant())).update();
+        store.insertConfirmationLink(token.hash(), id, now.plus(linkLasts), now);
         events.publishEvent(new AccountConfirmationRequested(form.email(), form.firstName(), language,
                 token.value(), linkLasts));
     }
@@ -107,20 +89,14 @@ public class PatientAccounts {
         Patient patient = patients.createWithConfirmedEmail(new NewPatient(account.firstName(),
                 account.lastName(), account.phone(), account.email(), null, account.language()));
         Instant now = clock.instant();
-        jdbc.sql("update patient_account set verified_at = :now, patient_id = :patient where id = :id")
-                .param("now", utc(now)).param("patient", patient.id()).param("id", account.id()).update();
-        jdbc.sql("update patient_account_token set used_at = :now where token_hash = :hash")
-                .param("now", utc(now)).param("hash", VerificationToken.hash(token)).update();
+        store.verify(account.id(), patient.id(), now);
+        store.spendConfirmationLink(VerificationToken.hash(token), now);
         return byEmail(account.email()).orElseThrow();
     }
 
     @Transactional(readOnly = true)
     public Optional<Account> byEmail(String email) {
-        return jdbc.sql("""
-                select id, email, password_hash, first_name, last_name, phone, language, patient_id,
-                       verified_at is not null as verified
-                from patient_account where lower(email) = lower(:email)
-                """).param("email", email).query(Account.class).optional();
+        return store.byEmail(email);
     }
 
     /** The patient signed in with this authentication, if it is a confirmed patient account. */
@@ -135,18 +111,10 @@ public class PatientAccounts {
     }
 
     private String usable(String token, boolean lock) {
-        record Link(String email, OffsetDateTime expiresAt, OffsetDateTime usedAt) {
-        }
-        Link link = jdbc.sql("select a.email, t.expires_at, t.used_at from patient_account_token t"
-                        + " join patient_account a on a.id = t.account_id where t.token_hash = :hash"
-                        + (lock ? " for update of t" : ""))
-                .param("hash", VerificationToken.hash(token)).query(Link.class).optional()
+        String hash = VerificationToken.hash(token);
+        AccountStore.ConfirmationLink link = (lock ? store.lockConfirmationLink(hash) : store.confirmationLink(hash))
                 .orElseThrow(() -> new BadLink(BadLink.Reason.UNKNOWN));
         BadLink.requireUsable(link.usedAt(), link.expiresAt(), clock.instant());
         return link.email();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -1,17 +1,11 @@
 package clinic.relief.patients;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,15 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Patients {
 
-    private static final String COLUMNS = "id, first_name, last_name, phone, email, date_of_birth, language";
-
-    private final JdbcClient jdbc;
+    private final PatientStore store;
     private final Clock clock;
-    private final Intakes intakes;
-    private final Placeholders placeholders;
+    private final IntakeStore intakes;
+    private final PlaceholderStore placeholders;
 
-    Patients(JdbcClient jdbc, Clock clock, Intakes intakes, Placeholders placeholders) {
-        this.jdbc = jdbc;
+    Patients(PatientStore store, Clock clock, IntakeStore intakes, PlaceholderStore placeholders) {
+        this.store = store;
         this.clock = clock;
         this.intakes = intakes;
         this.placeholders = placeholders;
@@ -48,32 +40,27 @@ public class Patients {
         }
         String digits = query.replaceAll("[^0-9]", "");
         if (query.matches("[0-9 ()+.-]+") && digits.length() >= 3) {
-            return where("regexp_replace(phone, '[^0-9]', '', 'g') like :q", "%" + digits + "%");
+            return store.searchByPhone("%" + digits + "%");
         }
         if (query.contains("@")) {
-            return where("lower(email) like :q", likePrefix(query));
+            return store.searchByEmail(likePrefix(query));
         }
         String[] words = query.split("\\s+", 2);
         if (words.length == 2) {
-            return jdbc.sql("select " + COLUMNS + " from patient where not unverified"
-                            + " and lower(first_name) like :first and lower(last_name) like :last order by last_name, first_name limit 10")
-                    .param("first", likePrefix(words[0])).param("last", likePrefix(words[1]))
-                    .query(Patients::patient).list();
+            return store.searchByNames(likePrefix(words[0]), likePrefix(words[1]));
         }
-        return where("(lower(last_name) like :q or lower(first_name) like :q)", likePrefix(query));
+        return store.searchByName(likePrefix(query));
     }
 
     @Transactional(readOnly = true)
     public Optional<Patient> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from patient where id = :id").param("id", id)
-                .query(Patients::patient).optional();
+        return store.find(id);
     }
 
     /** The patient with this e-mail address (placeholders of unconfirmed bookings have none). */
     @Transactional(readOnly = true)
     public Optional<Patient> findByEmail(String email) {
-        return jdbc.sql("select " + COLUMNS + " from patient where not unverified and lower(email) = lower(:e)")
-                .param("e", email).query(Patients::patient).optional();
+        return store.findByEmail(email);
     }
 
     public Patient get(UUID id) {
@@ -150,8 +137,7 @@ public class Patients {
 
     private Optional<Patient> existing(NewPatient form) {
         if (form.email() != null) {
-            Optional<Patient> byEmail = jdbc.sql("select " + COLUMNS + " from patient where lower(email) = lower(:e)")
-                    .param("e", form.email()).query(Patients::patient).optional();
+            Optional<Patient> byEmail = store.findAnyByEmail(form.email());
             if (byEmail.isPresent()) {
                 return byEmail;
             }
@@ -159,40 +145,16 @@ public class Patients {
         if (form.phone() == null) {
             return Optional.empty();
         }
-        return jdbc.sql("select " + COLUMNS + " from patient where not unverified"
-                        + " and regexp_replace(phone, '[^0-9]', '', 'g') = :d"
-                        + " and lower(last_name) = lower(:last) limit 1")
-                .param("d", form.phone().replaceAll("[^0-9]", "")).param("last", form.lastName())
-                .query(Patients::patient).optional();
+        return store.findByPhoneAndLastName(form.phone().replaceAll("[^0-9]", ""), form.lastName());
     }
 
     private Patient create(NewPatient form) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into patient (id, first_name, last_name, phone, email, date_of_birth, language, created_at)
-                values (:id, :first, :last, :phone, :email, :dob, :language, :now)
-                """)
-                .param("id", id).param("first", form.firstName()).param("last", form.lastName())
-                .param("phone", form.phone()).param("email", form.email()).param("dob", form.dateOfBirth())
-                .param("language", form.language())
-                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .update();
+        store.insert(id, form, clock.instant());
         return get(id);
-    }
-
-    private List<Patient> where(String condition, String value) {
-        return jdbc.sql("select " + COLUMNS + " from patient where not unverified and " + condition
-                        + " order by last_name, first_name limit 10")
-                .param("q", value).query(Patients::patient).list();
     }
 
     private static String likePrefix(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    }
-
-    private static Patient patient(ResultSet rs, int row) throws SQLException {
-        return new Patient(rs.getObject("id", UUID.class), rs.getString("first_name"), rs.getString("last_name"),
-                rs.getString("phone"), rs.getString("email"), rs.getObject("date_of_birth", LocalDate.class),
-                rs.getString("language"));
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Value types every module may use (money); no beans.
+ * Value types every module may use (money) and the one helper for instants as SQL parameters; no beans.
  */
 @NullMarked
 package clinic.relief.shared;

@@ -7,15 +7,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,11 +28,11 @@ public class ApiTokens {
     /** Last use is written at most this often per token, so a busy client does not write on every request. */
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
-    private final JdbcClient jdbc;
+    private final ApiTokenStore store;
     private final Clock clock;
 
-    ApiTokens(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    ApiTokens(ApiTokenStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -53,39 +50,25 @@ public class ApiTokens {
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into staff_api_token (id, name, role, token_sha256, created_by, created_at)
-                values (:id, :name, :role, :hash, :by, :now)""")
-                .param("id", id).param("name", name.strip()).param("role", role.name()).param("hash", sha256(token))
-                .param("by", createdBy).param("now", utc(clock.instant())).update();
+        store.insert(id, name.strip(), role, sha256(token), createdBy, clock.instant());
         return new Issued(id, token);
     }
 
     /** Revokes the token (it stops working at once); revoking twice changes nothing. */
     @Transactional
     public void revoke(UUID id) {
-        jdbc.sql("update staff_api_token set revoked_at = :now where id = :id and revoked_at is null")
-                .param("id", id).param("now", utc(clock.instant())).update();
+        store.revoke(id, clock.instant());
     }
 
     /** Revokes every live token with this name (the demo replaces its token at each start). */
     @Transactional
     public void revokeNamed(String name) {
-        jdbc.sql("update staff_api_token set revoked_at = :now where name = :name and revoked_at is null")
-                .param("name", name).param("now", utc(clock.instant())).update();
+        store.revokeNamed(name, clock.instant());
     }
 
     @Transactional(readOnly = true)
     public List<ApiToken> all() {
-        return jdbc.sql("""
-                select id, name, role, created_by, created_at, last_used_at, revoked_at from staff_api_token
-                order by revoked_at nulls first, created_at desc""")
-                .query((rs, row) -> new ApiToken(rs.getObject("id", UUID.class), rs.getString("name"),
-                        StaffRole.valueOf(rs.getString("role")), rs.getString("created_by"),
-                        instant(rs.getObject("created_at", OffsetDateTime.class)),
-                        instant(rs.getObject("last_used_at", OffsetDateTime.class)),
-                        instant(rs.getObject("revoked_at", OffsetDateTime.class))))
-                .list();
+        return store.all();
     }
 
     /**
@@ -95,23 +78,10 @@ public class ApiTokens {
     Optional<Holder> authenticate(String token) {
         Instant now = clock.instant();
         Instant stale = now.minus(LAST_USED_PRECISION);
-        Optional<Use> use = jdbc.sql("""
-                select id, name, role, last_used_at from staff_api_token
-                where token_sha256 = :hash and revoked_at is null""")
-                .param("hash", sha256(token))
-                .query((rs, row) -> new Use(new Holder(rs.getObject("id", UUID.class), rs.getString("name"),
-                        StaffRole.valueOf(rs.getString("role"))), instant(rs.getObject("last_used_at",
-                        OffsetDateTime.class))))
-                .optional();
-        use.filter(u -> u.lastUsed() == null || u.lastUsed().isBefore(stale)).ifPresent(u -> jdbc.sql("""
-                update staff_api_token set last_used_at = :now
-                where id = :id and (last_used_at is null or last_used_at < :stale)""")
-                .param("id", u.holder().id()).param("now", utc(now)).param("stale", utc(stale))
-                .update());
-        return use.map(Use::holder);
-    }
-
-    private record Use(Holder holder, Instant lastUsed) {
+        Optional<ApiTokenStore.Use> use = store.live(sha256(token));
+        use.filter(u -> u.lastUsed() == null || u.lastUsed().isBefore(stale))
+                .ifPresent(u -> store.noteUse(u.holder().id(), now, stale));
+        return use.map(ApiTokenStore.Use::holder);
     }
 
     static String sha256(String token) {
@@ -121,13 +91,5 @@ public class ApiTokens {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java has SHA-256", e);
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

@@ -3,13 +3,10 @@ package clinic.relief.staff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
@@ -22,14 +19,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class LoginThrottle {
 
-    private final JdbcClient jdbc;
+    private final LoginThrottleStore store;
     private final Clock clock;
     private final int maxFailures;
     private final Duration lockout;
 
-    LoginThrottle(JdbcClient jdbc, Clock clock, @Value("${relief.login.max-failures}") int maxFailures,
+    LoginThrottle(LoginThrottleStore store, Clock clock, @Value("${relief.login.max-failures}") int maxFailures,
             @Value("${relief.login.lockout}") Duration lockout) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.clock = clock;
         this.maxFailures = maxFailures;
         this.lockout = lockout;
@@ -37,12 +34,7 @@ public class LoginThrottle {
 
     /** Whether sign-in for this name (staff or patient e-mail) is paused after too many failures. */
     public boolean isPaused(String username) {
-        return jdbc.sql("select locked_until > :now from login_throttle where username_key = :key")
-                .param("now", now())
-                .param("key", key(username))
-                .query(Boolean.class)
-                .optional()
-                .orElse(false);
+        return store.lockedAt(key(username), clock.instant()).orElse(false);
     }
 
     @EventListener
@@ -52,34 +44,13 @@ public class LoginThrottle {
 
     @EventListener
     void on(AuthenticationSuccessEvent event) {
-        jdbc.sql("delete from login_throttle where username_key = :key")
-                .param("key", key(event.getAuthentication().getName()))
-                .update();
+        store.clear(key(event.getAuthentication().getName()));
     }
 
     void recordFailure(String username) {
-        OffsetDateTime now = now();
+        Instant now = Instant.now(clock);
         // A failure older than the lock-out period starts a new count; the count that reaches the limit sets the lock.
-        jdbc.sql("""
-                insert into login_throttle as t (username_key, failures, first_failed_at)
-                values (:key, 1, :now)
-                on conflict (username_key) do update set
-                    failures = case when t.first_failed_at < :windowStart then 1 else t.failures + 1 end,
-                    first_failed_at = case when t.first_failed_at < :windowStart then :now else t.first_failed_at end,
-                    locked_until = case
-                        when t.first_failed_at >= :windowStart and t.failures + 1 >= :max then :lockedUntil
-                        else t.locked_until end
-                """)
-                .param("key", key(username))
-                .param("now", now)
-                .param("windowStart", now.minus(lockout))
-                .param("lockedUntil", now.plus(lockout))
-                .param("max", maxFailures)
-                .update();
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+        store.recordFailure(key(username), now, now.minus(lockout), now.plus(lockout), maxFailures);
     }
 
     private static String key(String username) {

@@ -2,7 +2,6 @@ package clinic.relief.staff;
 
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -14,27 +13,24 @@ import org.springframework.stereotype.Component;
 @Component
 class StaffSignIn implements UserDetailsService {
 
-    private final JdbcClient jdbc;
+    private final StaffStore store;
     private final LoginThrottle throttle;
 
-    StaffSignIn(JdbcClient jdbc, LoginThrottle throttle) {
-        this.jdbc = jdbc;
+    StaffSignIn(StaffStore store, LoginThrottle throttle) {
+        this.store = store;
         this.throttle = throttle;
     }
 
     @Override
     public UserDetails loadUserByUsername(String email) {
         boolean paused = throttle.isPaused(email);
-        return jdbc.sql("select email, role, password_hash, active from staff_account where lower(email) = lower(:email)")
-                .param("email", email)
-                .query((rs, row) -> User.withUsername(rs.getString("email"))
-                        .password(rs.getString("password_hash"))
-                        .authorities(List.of(new SimpleGrantedAuthority(
-                                StaffRole.valueOf(rs.getString("role")).authority())))
-                        .disabled(!rs.getBoolean("active"))
+        return store.credentials(email)
+                .map(account -> User.withUsername(account.email())
+                        .password(account.passwordHash())
+                        .authorities(List.of(new SimpleGrantedAuthority(account.role().authority())))
+                        .disabled(!account.active())
                         .accountLocked(paused)
                         .build())
-                .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("No staff account for this email"));
     }
 }

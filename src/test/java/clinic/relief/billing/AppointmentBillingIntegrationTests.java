@@ -163,7 +163,7 @@ class AppointmentBillingIntegrationTests {
                 Money.of("25"), new BigDecimal("20"), Money.ZERO, Money.of("80"), false));
         Quotes insured = new Quotes(prices, store, plans, ledger,
                 new StaticListableBeanFactory(Map.of("lookup", lookup)).getBeanProvider(CoverageLookup.class),
-                new StaticListableBeanFactory().getBeanProvider(FollowUpVouchers.class), months, jdbc, null);
+                new StaticListableBeanFactory().getBeanProvider(FollowUpVouchers.class), months, new QuoteStore(jdbc), null);
 
         LocalDate today = LocalDate.ofInstant(clock.instant(), TestClock.LA);
         Quote quote = insured.preview(UUID.randomUUID(), "trigger-point", 60, today);

@@ -32,10 +32,10 @@ class BillingAt {
         this.jdbc = jdbc;
         ClinicMonths months = new ClinicMonths(clinic, clock);
         store = new MembershipStore(jdbc);
-        plans = new Plans(jdbc);
-        ledger = new CreditLedger(jdbc);
-        invoices = new Invoices(jdbc, clock);
-        run = new BillingRun(jdbc, store, plans, ledger, invoices, months, tx);
+        plans = new Plans(new PlanStore(jdbc));
+        ledger = new CreditLedger(new CreditStore(jdbc));
+        invoices = new Invoices(new InvoiceStore(jdbc), clock);
+        run = new BillingRun(store, plans, ledger, invoices, months, tx);
         memberships = new Memberships(store, plans, ledger, run, invoices, months);
     }
 

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static clinic.relief.shared.Timestamps.utc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -116,9 +117,9 @@ class BookingIntegrationTests {
                     blocked_until, status, source, created_at)
                 values (:id, :patient, :therapist, 'swedish', 30, :start, :start + interval '30 minutes',
                     :start + interval '30 minutes', 'BOOKED', 'FRONT_DESK', :now)
-                """).param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("id", UUID.randomUUID())
+                """).param("now", utc(clock.instant())).param("id", UUID.randomUUID())
                 .param("patient", fixture.patient()).param("therapist", therapist)
-                .param("start", Schedules.utc(fixture.at(day, "11:05"))).update())
+                .param("start", utc(fixture.at(day, "11:05"))).update())
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("booking_therapist_free");
     }

@@ -12,6 +12,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static clinic.relief.shared.Timestamps.utc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -103,7 +104,7 @@ class LateApprovalTests extends WaitlistClaimScenario {
                 update booking_appointment set starts_at = cast(:s as timestamptz),
                     ends_at = cast(:s as timestamptz) + (ends_at - starts_at),
                     blocked_until = cast(:s as timestamptz) + (blocked_until - starts_at)
-                where id = :id""").param("s", Schedules.utc(start)).param("id", id).update();
+                where id = :id""").param("s", utc(start)).param("id", id).update();
     }
 
     private UUID requestOf(String email) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static clinic.relief.shared.Timestamps.utc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,8 +57,8 @@ class ScheduleConfigurationTests {
         assertThat(starts()).contains(fixture.at(day, "10:00"));
         jdbc.sql("insert into booking_time_off (id, therapist_id, period) values (:id, :t, tstzrange(:from, :to))")
                 .param("id", UUID.randomUUID()).param("t", therapist)
-                .param("from", Schedules.utc(fixture.at(day, "00:00")))
-                .param("to", Schedules.utc(fixture.at(day.plusDays(1), "00:00"))).update();
+                .param("from", utc(fixture.at(day, "00:00")))
+                .param("to", utc(fixture.at(day.plusDays(1), "00:00"))).update();
         assertThat(starts()).isEmpty();
     }
 

@@ -5,6 +5,7 @@ import clinic.relief.ReliefTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
+import static clinic.relief.shared.Timestamps.utc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -33,7 +34,7 @@ class WaitlistClaimApprovalTests extends WaitlistClaimScenario {
         EventsHandled.awaitAll(jdbc);
         assertThat(jdbc.sql("select count(*) from billing_invoice i join booking_appointment a"
                 + " on a.id = i.appointment_id where a.status = 'REQUESTED' and a.starts_at = :s")
-                .param("s", Schedules.utc(fixture.at(day, "10:00"))).query(Integer.class).single()).isZero();
+                .param("s", utc(fixture.at(day, "10:00"))).query(Integer.class).single()).isZero();
     }
 
     @Test

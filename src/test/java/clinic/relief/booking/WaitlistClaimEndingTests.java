@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
+import static clinic.relief.shared.Timestamps.utc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
@@ -140,7 +141,7 @@ class WaitlistClaimEndingTests extends WaitlistClaimScenario {
 
     private UUID requestAtTen(String email) {
         return jdbc.sql("select id from booking_appointment where patient_id = :p and starts_at = :s")
-                .param("p", patientId(email)).param("s", Schedules.utc(fixture.at(day, "10:00")))
+                .param("p", patientId(email)).param("s", utc(fixture.at(day, "10:00")))
                 .query(UUID.class).single();
     }
 

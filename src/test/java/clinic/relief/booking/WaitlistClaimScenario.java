@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static clinic.relief.shared.Timestamps.utc;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -68,7 +69,7 @@ abstract class WaitlistClaimScenario {
         return jdbc.sql("""
                 select a.status from booking_appointment a join patient p on p.id = a.patient_id
                 where p.email = :e and a.starts_at = :start""").param("e", email)
-                .param("start", Schedules.utc(fixture.at(day, "10:00"))).query(String.class).single();
+                .param("start", utc(fixture.at(day, "10:00"))).query(String.class).single();
     }
 
     List<String> kinds(String email) {

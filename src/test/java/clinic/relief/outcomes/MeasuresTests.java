@@ -106,7 +106,7 @@ class MeasuresTests {
                 .param("a", appointment).query(String.class).list()).singleElement()
                 .satisfies(subject -> assertThat(subject.toLowerCase()).doesNotContain("pain", "relief", "session",
                         "trigger", "guarantee"));
-        assertThatThrownBy(() -> guarantee.claim(visit, new PainScores.Pain(6, 5)))
+        assertThatThrownBy(() -> guarantee.claim(visit, new Pain(6, 5)))
                 .isInstanceOf(GuaranteeAlreadyClaimed.class);
         assertThat(jdbc.sql("select count(*) from outcomes_voucher where appointment_id = :a").param("a", appointment)
                 .query(Integer.class).single()).isEqualTo(1);
@@ -116,7 +116,7 @@ class MeasuresTests {
     void aSessionWithTwoPointsOfReliefEarnsNoVoucher() {
         measures.recordPain(fixture.visitOf(appointment), 6, 4, Measures.Actor.CLIENT_LINK);
         assertThat(guarantee.claimed(appointment)).isFalse();
-        assertThatThrownBy(() -> guarantee.claim(fixture.visitOf(appointment), new PainScores.Pain(6, 4)))
+        assertThatThrownBy(() -> guarantee.claim(fixture.visitOf(appointment), new Pain(6, 4)))
                 .isInstanceOf(IllegalStateException.class);
     }
 

@@ -109,7 +109,7 @@ class OutcomesBenchmark {
                   and v.link_token not like 'bench-%-%'""").param("now", utcNow()).update();
         jdbc.sql("analyze").update();
         if (Boolean.getBoolean("relief.bench.explain")) {
-            jdbc.sql("explain (analyze, buffers) " + Results.QUERY).query(String.class).list()
+            jdbc.sql("explain (analyze, buffers) " + ResultStore.FIRST_SESSION_HISTOGRAMS).query(String.class).list()
                     .forEach(line -> System.out.println("PLAN " + line));
         }
         List<Long> nanos = new ArrayList<>();

@@ -42,7 +42,7 @@ class OutcomesBrowserTests extends BrowserTest {
     @Autowired Booking booking;
     @Autowired AppointmentBook appointments;
     @Autowired Assessments assessments;
-    @Autowired Visits visits;
+    @Autowired VisitStore visits;
     @Autowired Staff staff;
     @Autowired PatientAccounts accounts;
     @Autowired JdbcClient jdbc;

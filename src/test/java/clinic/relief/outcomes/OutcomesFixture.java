@@ -22,9 +22,9 @@ class OutcomesFixture {
     private final Patients patients;
     private final VisitDrafting drafting;
     private final JdbcClient jdbc;
-    private final Visits visits;
+    private final VisitStore visits;
 
-    OutcomesFixture(Staff staff, Patients patients, VisitDrafting drafting, JdbcClient jdbc, Visits visits) {
+    OutcomesFixture(Staff staff, Patients patients, VisitDrafting drafting, JdbcClient jdbc, VisitStore visits) {
         this.jdbc = jdbc;
         this.visits = visits;
         this.staff = staff;

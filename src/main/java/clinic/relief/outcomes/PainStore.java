@@ -1,34 +1,27 @@
 package clinic.relief.outcomes;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
-import static clinic.relief.outcomes.Visits.utc;
+import static clinic.relief.shared.Timestamps.utc;
 
 /** Stored pain before and after each visit. */
-@Component
-class PainScores {
+@Repository
+class PainStore {
 
-    /** Pain before and after one visit; either may still be missing (null). */
-    public record Pain(Integer before, Integer after) {
-
-        public boolean complete() {
-            return before != null && after != null;
-        }
-
-        /** How many points pain fell (negative when it rose), or null while incomplete. */
-        public Integer drop() {
-            return complete() ? before - after : null;
-        }
+    /** One visit's start and its pain scores, for the client's chart. */
+    record Visit(Instant start, Integer before, Integer after) {
     }
 
     private final JdbcClient jdbc;
 
-    PainScores(JdbcClient jdbc) {
+    PainStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -54,5 +47,17 @@ class PainScores {
                 .param("a", appointmentId)
                 .query((rs, row) -> new Pain((Integer) rs.getObject("before"), (Integer) rs.getObject("after")))
                 .optional();
+    }
+
+    /** Each of the client's visits, oldest first, with its pain scores (null where none were recorded). */
+    List<Visit> history(UUID patientId) {
+        return jdbc.sql("""
+                select v.started_at, p.before, p.after from outcomes_visit v
+                left join outcomes_pain p on p.appointment_id = v.appointment_id
+                where v.patient_id = :p order by v.started_at""")
+                .param("p", patientId)
+                .query((rs, row) -> new Visit(rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+                        (Integer) rs.getObject("before"), (Integer) rs.getObject("after")))
+                .list();
     }
 }

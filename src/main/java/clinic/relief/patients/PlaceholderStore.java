@@ -1,25 +1,25 @@
 package clinic.relief.patients;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
+
+import static clinic.relief.shared.Timestamps.utc;
 
 /**
  * Unverified placeholder patients of online bookings. What a visitor typed never touches an existing record until
  * the e-mail address is proven theirs; then the record with that address (or the placeholder itself) takes over.
  */
-@Component
-class Placeholders {
+@Repository
+class PlaceholderStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Placeholders(JdbcClient jdbc, Clock clock) {
+    PlaceholderStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -33,7 +33,7 @@ class Placeholders {
                 """)
                 .param("id", id).param("first", form.firstName()).param("last", form.lastName())
                 .param("phone", form.phone()).param("dob", form.dateOfBirth()).param("language", form.language())
-                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .param("now", utc(clock.instant()))
                 .update();
         return new Patient(id, form.firstName(), form.lastName(), form.phone(), null, form.dateOfBirth(),
                 form.language());
@@ -41,15 +41,17 @@ class Placeholders {
 
     /** Returns the id of the patient the confirmed placeholder now is or belongs to. */
     UUID confirm(UUID placeholderId, String email) {
-        Boolean unverified = jdbc.sql("select unverified from patient where id = :id and merged_into is null"
-                        + " for update").param("id", placeholderId).query(Boolean.class).optional()
+        Boolean unverified = jdbc.sql("""
+                select unverified from patient where id = :id and merged_into is null for update""")
+                .param("id", placeholderId).query(Boolean.class).optional()
                 .orElseThrow(() -> new UnknownPatient(placeholderId));
         if (!unverified) {
             return placeholderId;
         }
         lockEmail(email);
-        Optional<UUID> existing = jdbc.sql("select id from patient where lower(email) = lower(:email)"
-                        + " and not unverified for update").param("email", email).query(UUID.class).optional();
+        Optional<UUID> existing = jdbc.sql("""
+                select id from patient where lower(email) = lower(:email) and not unverified for update""")
+                .param("email", email).query(UUID.class).optional();
         if (existing.isEmpty()) {
             jdbc.sql("update patient set email = :email, unverified = false where id = :id")
                     .param("email", email).param("id", placeholderId).update();
@@ -78,8 +80,9 @@ class Placeholders {
     }
 
     void discard(UUID placeholderId) {
-        jdbc.sql("delete from patient_intake where patient_id = :id"
-                        + " and exists (select 1 from patient where id = :id and unverified)")
+        jdbc.sql("""
+                delete from patient_intake where patient_id = :id
+                  and exists (select 1 from patient where id = :id and unverified)""")
                 .param("id", placeholderId).update();
         jdbc.sql("delete from patient where id = :id and unverified").param("id", placeholderId).update();
     }

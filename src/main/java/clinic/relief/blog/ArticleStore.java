@@ -15,43 +15,44 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import static clinic.relief.shared.Timestamps.utc;
+
 /** Articles and their tags in PostgreSQL. "Public" always means not a draft and due by the injected clock. */
 @Repository
-class Articles {
-
-    private static final String COLUMNS = """
-            a.id, a.slug, a.language, a.translation_of, a.title, a.summary, a.body_markdown, a.cover_image,
-            a.cover_alt, a.author_id, a.status, a.publish_at, a.updated_at, a.regions,
-            coalesce((select string_agg(t.tag, ',' order by t.tag) from blog_article_tag t
-                      where t.article_id = a.id), '') as tags""";
-    private static final String PUBLIC = " a.status <> 'DRAFT' and a.publish_at <= :now ";
-    private static final String TAGGED = " and (cast(:tag as varchar) is null or exists (select 1 from"
-            + " blog_article_tag t where t.article_id = a.id and t.tag = :tag))";
+class ArticleStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Articles(JdbcClient jdbc, Clock clock) {
+    ArticleStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     List<Article> publicPage(String language, String tag, int page, int size) {
-        return jdbc.sql("select " + COLUMNS + " from blog_article a where" + PUBLIC + " and a.language = :language"
-                        + TAGGED
-                        + " order by a.publish_at desc, a.slug limit :size offset :offset")
-                .param("now", Timestamp.from(clock.instant())).param("language", language)
+        return jdbc.sql("""
+                select a.*, coalesce((select string_agg(t.tag, ',' order by t.tag) from blog_article_tag t
+                                      where t.article_id = a.id), '') as tags
+                from blog_article a
+                where a.status <> 'DRAFT' and a.publish_at <= :now and a.language = :language
+                  and (cast(:tag as varchar) is null
+                       or exists (select 1 from blog_article_tag t where t.article_id = a.id and t.tag = :tag))
+                order by a.publish_at desc, a.slug limit :size offset :offset""")
+                .param("now", utc(clock.instant())).param("language", language)
                 .param("tag", tag, Types.VARCHAR)
                 .param("size", size).param("offset", Math.max(0, page) * size)
-                .query(Articles::article).list();
+                .query(ArticleStore::article).list();
     }
 
     @Transactional(readOnly = true)
     int publicCount(String language, String tag) {
-        return jdbc.sql("select count(*) from blog_article a where" + PUBLIC + " and a.language = :language"
-                        + TAGGED)
-                .param("now", Timestamp.from(clock.instant())).param("language", language)
+        return jdbc.sql("""
+                select count(*) from blog_article a
+                where a.status <> 'DRAFT' and a.publish_at <= :now and a.language = :language
+                  and (cast(:tag as varchar) is null
+                       or exists (select 1 from blog_article_tag t where t.article_id = a.id and t.tag = :tag))""")
+                .param("now", utc(clock.instant())).param("language", language)
                 .param("tag", tag, Types.VARCHAR)
                 .query(Integer.class).single();
     }
@@ -59,15 +60,22 @@ class Articles {
     /** Every public article in every language, newest first (feeds and the sitemap). */
     @Transactional(readOnly = true)
     List<Article> allPublic() {
-        return jdbc.sql("select " + COLUMNS + " from blog_article a where" + PUBLIC + " order by a.publish_at desc")
-                .param("now", Timestamp.from(clock.instant())).query(Articles::article).list();
+        return jdbc.sql("""
+                select a.*, coalesce((select string_agg(t.tag, ',' order by t.tag) from blog_article_tag t
+                                      where t.article_id = a.id), '') as tags
+                from blog_article a
+                where a.status <> 'DRAFT' and a.publish_at <= :now order by a.publish_at desc""")
+                .param("now", utc(clock.instant())).query(ArticleStore::article).list();
     }
 
     /** Every article in every state, newest first (the staff list). */
     @Transactional(readOnly = true)
     List<Article> all() {
-        return jdbc.sql("select " + COLUMNS + " from blog_article a order by a.updated_at desc")
-                .query(Articles::article).list();
+        return jdbc.sql("""
+                select a.*, coalesce((select string_agg(t.tag, ',' order by t.tag) from blog_article_tag t
+                                      where t.article_id = a.id), '') as tags
+                from blog_article a order by a.updated_at desc""")
+                .query(ArticleStore::article).list();
     }
 
     @Transactional(readOnly = true)
@@ -77,24 +85,34 @@ class Articles {
 
     @Transactional(readOnly = true)
     Optional<Article> bySlug(String slug) {
-        return jdbc.sql("select " + COLUMNS + " from blog_article a where a.slug = :slug").param("slug", slug)
-                .query(Articles::article).optional();
+        return jdbc.sql("""
+                select a.*, coalesce((select string_agg(t.tag, ',' order by t.tag) from blog_article_tag t
+                                      where t.article_id = a.id), '') as tags
+                from blog_article a where a.slug = :slug""").param("slug", slug)
+                .query(ArticleStore::article).optional();
     }
 
     @Transactional(readOnly = true)
     Optional<Article> byId(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from blog_article a where a.id = :id").param("id", id)
-                .query(Articles::article).optional();
+        return jdbc.sql("""
+                select a.*, coalesce((select string_agg(t.tag, ',' order by t.tag) from blog_article_tag t
+                                      where t.article_id = a.id), '') as tags
+                from blog_article a where a.id = :id""").param("id", id)
+                .query(ArticleStore::article).optional();
     }
 
     /** The other-language versions of an article: its original and every translation of that original. */
     @Transactional(readOnly = true)
     List<Article> translations(Article article) {
         UUID root = article.translationOf() != null ? article.translationOf() : article.id();
-        return jdbc.sql("select " + COLUMNS + " from blog_article a where (a.id = :root or a.translation_of = :root)"
-                        + " and a.id <> :id and" + PUBLIC)
-                .param("root", root).param("id", article.id()).param("now", Timestamp.from(clock.instant()))
-                .query(Articles::article).list();
+        return jdbc.sql("""
+                select a.*, coalesce((select string_agg(t.tag, ',' order by t.tag) from blog_article_tag t
+                                      where t.article_id = a.id), '') as tags
+                from blog_article a
+                where (a.id = :root or a.translation_of = :root) and a.id <> :id
+                  and a.status <> 'DRAFT' and a.publish_at <= :now""")
+                .param("root", root).param("id", article.id()).param("now", utc(clock.instant()))
+                .query(ArticleStore::article).list();
     }
 
     /** Stores the article and its tags, replacing any article with the same id. */
@@ -116,14 +134,14 @@ class Articles {
                 .param("summary", article.summary()).param("markdown", article.markdown())
                 .param("cover", article.coverImage()).param("coverAlt", article.coverAlt())
                 .param("author", article.authorId()).param("status", article.status().name())
-                .param("publishAt", article.publishAt() == null ? null : Timestamp.from(article.publishAt()))
-                .param("updatedAt", Timestamp.from(article.updatedAt()))
+                .param("publishAt", utc(article.publishAt()))
+                .param("updatedAt", utc(article.updatedAt()))
                 .param("regions", String.join(",", article.regions()))
                 .update();
         jdbc.sql("delete from blog_article_tag where article_id = :id").param("id", article.id()).update();
-        for (String tag : article.tags()) {
-            jdbc.sql("insert into blog_article_tag (article_id, tag) values (:id, :tag)")
-                    .param("id", article.id()).param("tag", tag).update();
+        if (!article.tags().isEmpty()) {
+            jdbc.sql("insert into blog_article_tag (article_id, tag) select :id, unnest(:tags::text[])")
+                    .param("id", article.id()).param("tags", article.tags().toArray(String[]::new)).update();
         }
     }
 

@@ -5,8 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -15,13 +13,15 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import static clinic.relief.shared.Timestamps.utc;
+
 /** Prescription rows and eligibility checks. */
 @Repository
-class Prescriptions {
+class PrescriptionStore {
 
     private final JdbcClient jdbc;
 
-    Prescriptions(JdbcClient jdbc) {
+    PrescriptionStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -29,27 +29,28 @@ class Prescriptions {
         jdbc.sql("""
                 insert into insurance_prescription (id, patient_id, referring_first, referring_last, referring_npi,
                     diagnoses, frequency, duration_weeks, written_on, expires_on, created_at, created_by)
-                values (:id, :patient, :first, :last, :npi, string_to_array(:codes, ','), :frequency, :weeks,
+                values (:id, :patient, :first, :last, :npi, :codes::text[], :frequency, :weeks,
                     :written, :expires, :now, :by)""")
                 .param("id", p.id()).param("patient", p.patientId()).param("first", p.referringFirstName())
                 .param("last", p.referringLastName()).param("npi", p.referringNpi().value())
-                .param("codes", String.join(",", p.diagnoses().stream().map(Icd10::code).toList()))
+                .param("codes", p.diagnoses().stream().map(Icd10::code).toArray(String[]::new))
                 .param("frequency", p.frequency()).param("weeks", p.durationWeeks())
                 .param("written", p.writtenOn()).param("expires", p.expiresOn())
-                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).param("by", by)
+                .param("now", utc(now)).param("by", by)
                 .update();
     }
 
     Optional<Prescription> find(UUID id) {
         return jdbc.sql("select * from insurance_prescription where id = :id").param("id", id)
-                .query(Prescriptions::prescription).optional();
+                .query(PrescriptionStore::prescription).optional();
     }
 
     /** The patient's prescriptions that are not voided, latest expiry first. */
     List<Prescription> ofPatient(UUID patientId) {
-        return jdbc.sql("select * from insurance_prescription where patient_id = :p and voided_at is null"
-                        + " order by expires_on desc, created_at desc")
-                .param("p", patientId).query(Prescriptions::prescription).list();
+        return jdbc.sql("""
+                select * from insurance_prescription where patient_id = :p and voided_at is null
+                order by expires_on desc, created_at desc""")
+                .param("p", patientId).query(PrescriptionStore::prescription).list();
     }
 
     void insertCheck(EligibilityCheck check) {
@@ -58,7 +59,7 @@ class Prescriptions {
                     visits_left, reference, note)
                 values (:id, :coverage, :at, :by, :active, :left, :reference, :note)""")
                 .param("id", check.id()).param("coverage", check.coverageId())
-                .param("at", OffsetDateTime.ofInstant(check.checkedAt(), ZoneOffset.UTC))
+                .param("at", utc(check.checkedAt()))
                 .param("by", check.checkedBy()).param("active", check.active()).param("left", check.visitsLeft())
                 .param("reference", check.reference()).param("note", check.note())
                 .update();

@@ -4,8 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,13 +12,15 @@ import clinic.relief.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import static clinic.relief.shared.Timestamps.utc;
+
 /** Coverage rows: insert, find, count a visit against the plan year and the authorization. */
 @Repository
-class Coverages {
+class CoverageStore {
 
     private final JdbcClient jdbc;
 
-    Coverages(JdbcClient jdbc) {
+    CoverageStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -49,21 +49,22 @@ class Coverages {
                 .param("authNumber", a == null ? null : a.number()).param("authVisits", a == null ? null : a.visits())
                 .param("authFrom", a == null ? null : a.from()).param("authTo", a == null ? null : a.to())
                 .param("credit", c.creditOnInsuredVisit()).param("from", c.effectiveFrom())
-                .param("to", c.effectiveTo()).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .param("to", c.effectiveTo()).param("now", utc(now))
                 .param("by", by)
                 .update();
     }
 
     Optional<Coverage> find(UUID id) {
         return jdbc.sql("select * from insurance_coverage where id = :id").param("id", id)
-                .query(Coverages::coverage).optional();
+                .query(CoverageStore::coverage).optional();
     }
 
     /** The patient's coverages that are not voided, newest first. */
     List<Coverage> ofPatient(UUID patientId) {
-        return jdbc.sql("select * from insurance_coverage where patient_id = :p and voided_at is null"
-                        + " order by effective_from desc, created_at desc")
-                .param("p", patientId).query(Coverages::coverage).list();
+        return jdbc.sql("""
+                select * from insurance_coverage where patient_id = :p and voided_at is null
+                order by effective_from desc, created_at desc""")
+                .param("p", patientId).query(CoverageStore::coverage).list();
     }
 
     /** The coverage in force on the date (the most recently started one when several overlap). */
@@ -73,8 +74,10 @@ class Coverages {
 
     /** Counts one visit against the plan year and, when the visit falls in it, the authorization. */
     void countVisit(UUID coverageId, boolean againstAuthorization) {
-        jdbc.sql("update insurance_coverage set visits_used = visits_used + 1,"
-                        + " auth_visits_used = auth_visits_used + case when :auth then 1 else 0 end where id = :id")
+        jdbc.sql("""
+                update insurance_coverage set visits_used = visits_used + 1,
+                    auth_visits_used = auth_visits_used + case when :auth then 1 else 0 end
+                where id = :id""")
                 .param("auth", againstAuthorization).param("id", coverageId).update();
     }
 

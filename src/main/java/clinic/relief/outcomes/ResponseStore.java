@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-import static clinic.relief.outcomes.Visits.utc;
+import static clinic.relief.shared.Timestamps.utc;
 
 /** Stored questionnaire answers and scores. */
-@Component
-class Responses {
+@Repository
+class ResponseStore {
 
     /** One scored questionnaire of a visit. */
     public record Response(UUID appointmentId, Instrument instrument, BigDecimal score, int missing, Instant takenAt) {
@@ -23,7 +23,7 @@ class Responses {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    Responses(JdbcClient jdbc, JsonMapper json) {
+    ResponseStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -33,7 +33,7 @@ class Responses {
         jdbc.sql("""
                 insert into outcomes_response (id, appointment_id, patient_id, instrument, answers, activities, score,
                     answered, missing, taken_at, entered_by)
-                values (:id, :a, :p, :instrument, cast(:answers as jsonb), cast(:activities as jsonb), :score,
+                values (:id, :a, :p, :instrument, :answers::jsonb, :activities::jsonb, :score,
                     :answered, :missing, :now, :by)
                 on conflict (appointment_id, instrument) do update set answers = excluded.answers,
                     activities = excluded.activities, score = excluded.score, answered = excluded.answered,

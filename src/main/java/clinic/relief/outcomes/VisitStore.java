@@ -4,24 +4,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
+
+import static clinic.relief.shared.Timestamps.utc;
 
 /** The stored visits. */
-@Component
-class Visits {
-
-    private static final String COLUMNS = "appointment_id, patient_id, therapist_id, service_id, minutes, started_at,"
-            + " assessment_id, visit_number, link_token, link_expires_at";
+@Repository
+class VisitStore {
 
     private final JdbcClient jdbc;
 
-    Visits(JdbcClient jdbc) {
+    VisitStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -41,35 +39,44 @@ class Visits {
     }
 
     Optional<Visit> find(UUID appointmentId) {
-        return jdbc.sql("select " + COLUMNS + " from outcomes_visit where appointment_id = :id")
-                .param("id", appointmentId).query(Visits::visit).optional();
+        return jdbc.sql("""
+                select appointment_id, patient_id, therapist_id, service_id, minutes, started_at, assessment_id,
+                    visit_number, link_token, link_expires_at
+                from outcomes_visit where appointment_id = :id""")
+                .param("id", appointmentId).query(VisitStore::visit).optional();
     }
 
     Optional<Visit> byToken(String token) {
-        return jdbc.sql("select " + COLUMNS + " from outcomes_visit where link_token = :token")
-                .param("token", token).query(Visits::visit).optional();
+        return jdbc.sql("""
+                select appointment_id, patient_id, therapist_id, service_id, minutes, started_at, assessment_id,
+                    visit_number, link_token, link_expires_at
+                from outcomes_visit where link_token = :token""")
+                .param("token", token).query(VisitStore::visit).optional();
     }
 
     List<Visit> ofPatient(UUID patientId) {
-        return jdbc.sql("select " + COLUMNS + " from outcomes_visit where patient_id = :p order by started_at")
-                .param("p", patientId).query(Visits::visit).list();
+        return jdbc.sql("""
+                select appointment_id, patient_id, therapist_id, service_id, minutes, started_at, assessment_id,
+                    visit_number, link_token, link_expires_at
+                from outcomes_visit where patient_id = :p order by started_at""")
+                .param("p", patientId).query(VisitStore::visit).list();
     }
 
     List<Visit> ofTherapistBetween(UUID therapistId, Instant from, Instant to) {
-        return jdbc.sql("select " + COLUMNS + " from outcomes_visit"
-                        + " where (cast(:t as uuid) is null or therapist_id = :t) and started_at >= :from and started_at < :to order by started_at")
+        return jdbc.sql("""
+                select appointment_id, patient_id, therapist_id, service_id, minutes, started_at, assessment_id,
+                    visit_number, link_token, link_expires_at
+                from outcomes_visit
+                where (cast(:t as uuid) is null or therapist_id = :t) and started_at >= :from and started_at < :to
+                order by started_at""")
                 .param("t", therapistId).param("from", utc(from)).param("to", utc(to))
-                .query(Visits::visit).list();
+                .query(VisitStore::visit).list();
     }
 
     /** Whether this therapist has seen this client: what lets a therapist read the client's notes. */
     boolean hasTreated(UUID therapistId, UUID patientId) {
         return jdbc.sql("select exists (select 1 from outcomes_visit where therapist_id = :t and patient_id = :p)")
                 .param("t", therapistId).param("p", patientId).query(Boolean.class).single();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static Visit visit(ResultSet rs, int row) throws SQLException {

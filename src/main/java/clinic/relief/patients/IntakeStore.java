@@ -3,24 +3,25 @@ package clinic.relief.patients;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
+
+import static clinic.relief.shared.Timestamps.utc;
 
 /** Stores intakes; each one is kept, the newest counts. */
-@Component
-class Intakes {
+@Repository
+class IntakeStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String consentVersion;
     private final String privacyVersion;
 
-    Intakes(JdbcClient jdbc, Clock clock, @Value("${relief.patients.consent-version}") String consentVersion,
+    IntakeStore(JdbcClient jdbc, Clock clock, @Value("${relief.patients.consent-version}") String consentVersion,
             @Value("${relief.patients.privacy-version}") String privacyVersion) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -43,14 +44,15 @@ class Intakes {
                 .param("conditions", intake.conditions()).param("medications", intake.medications())
                 .param("allergies", intake.allergies()).param("surgery", intake.recentSurgery())
                 .param("pregnant", intake.pregnant()).param("consent", consentVersion)
-                .param("privacy", privacyVersion).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .param("privacy", privacyVersion).param("now", utc(now))
                 .update();
         return new RecordedIntake(patientId, intake, consentVersion, privacyVersion, now);
     }
 
     /** The id of the latest intake (the record the audit trail names). */
     Optional<UUID> latestId(UUID patientId) {
-        return jdbc.sql("select id from patient_intake where patient_id = :patient order by consented_at desc limit 1")
+        return jdbc.sql("""
+                select id from patient_intake where patient_id = :patient order by consented_at desc limit 1""")
                 .param("patient", patientId).query(UUID.class).optional();
     }
 

@@ -15,25 +15,17 @@ import java.util.stream.Collectors;
 
 import clinic.relief.painmap.Side;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
-import static clinic.relief.outcomes.Visits.utc;
+import static clinic.relief.shared.Timestamps.utc;
 
 /** The stored note versions and their findings. PostgreSQL refuses any change to a signed version. */
-@Component
-class Notes {
-
-    private static final String SELECT = """
-            select n.id, n.appointment_id, v.patient_id, v.therapist_id, n.version, n.amends, n.subjective,
-                n.pain_regions, n.treated_regions, n.assessment, n.plan_frequency, n.plan_home_care, n.discharge,
-                n.created_at, n.signed_at, n.signed_by, x.reason as void_reason
-            from outcomes_note n join outcomes_visit v on v.appointment_id = n.appointment_id
-            left join outcomes_note_void x on x.appointment_id = n.appointment_id
-            """;
+@Repository
+class NoteStore {
 
     private final JdbcClient jdbc;
 
-    Notes(JdbcClient jdbc) {
+    NoteStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -49,23 +41,32 @@ class Notes {
     /** Rewrites a draft's content and findings (the database refuses this for a signed version). */
     void update(UUID id, NoteContent c, Instant now) {
         jdbc.sql("""
-                update outcomes_note set subjective = :s, pain_regions = cast(:pain as text[]),
-                    treated_regions = cast(:treated as text[]), assessment = :a, plan_frequency = :freq, plan_home_care = :home, discharge = :discharge,
-                    updated_at = :now where id = :id""")
-                .param("s", c.subjective()).param("pain", pgArray(c.painRegions()))
-                .param("treated", pgArray(c.treatedRegions())).param("a", c.assessment())
+                update outcomes_note set subjective = :s, pain_regions = :pain::text[],
+                    treated_regions = :treated::text[], assessment = :a, plan_frequency = :freq,
+                    plan_home_care = :home, discharge = :discharge, updated_at = :now
+                where id = :id""")
+                .param("s", c.subjective()).param("pain", c.painRegions().toArray(String[]::new))
+                .param("treated", c.treatedRegions().toArray(String[]::new)).param("a", c.assessment())
                 .param("freq", c.planFrequency()).param("home", c.homeCare()).param("discharge", c.discharge())
                 .param("now", utc(now)).param("id", id).update();
         jdbc.sql("delete from outcomes_trigger_point where note_id = :id").param("id", id).update();
-        int position = 0;
-        for (Finding f : c.findings()) {
-            jdbc.sql("""
-                    insert into outcomes_trigger_point (note_id, position, muscle_id, side, active, tenderness,
-                        referral_reproduced) values (:id, :pos, :muscle, :side, :active, :tenderness, :referral)""")
-                    .param("id", id).param("pos", position++).param("muscle", f.muscle())
-                    .param("side", f.side().name()).param("active", f.active()).param("tenderness", f.tenderness())
-                    .param("referral", f.referralReproduced()).update();
+        List<Finding> findings = c.findings();
+        if (findings.isEmpty()) {
+            return;
         }
+        jdbc.sql("""
+                insert into outcomes_trigger_point (note_id, position, muscle_id, side, active, tenderness,
+                    referral_reproduced)
+                select :id, position - 1, muscle_id, side, active, tenderness, referral_reproduced
+                from unnest(:muscles::text[], :sides::text[], :active::boolean[], :tenderness::int[],
+                            :referral::boolean[])
+                    with ordinality as finding (muscle_id, side, active, tenderness, referral_reproduced, position)""")
+                .param("id", id).param("muscles", findings.stream().map(Finding::muscle).toArray(String[]::new))
+                .param("sides", findings.stream().map(f -> f.side().name()).toArray(String[]::new))
+                .param("active", findings.stream().map(Finding::active).toArray(Boolean[]::new))
+                .param("tenderness", findings.stream().map(Finding::tenderness).toArray(Integer[]::new))
+                .param("referral", findings.stream().map(Finding::referralReproduced).toArray(Boolean[]::new))
+                .update();
     }
 
     void sign(UUID id, String by, Instant now) {
@@ -79,22 +80,36 @@ class Notes {
      * rather than missed.
      */
     boolean painFinal(UUID appointmentId, boolean lock) {
+        return lock ? painFinalLocked(appointmentId) : jdbc.sql("""
+                select signed_at is not null from outcomes_note where appointment_id = :a
+                order by version desc limit 1""")
+                .param("a", appointmentId).query(Boolean.class).optional().orElse(false);
+    }
+
+    private boolean painFinalLocked(UUID appointmentId) {
         return jdbc.sql("""
                 select signed_at is not null from outcomes_note where appointment_id = :a
-                order by version desc limit 1""" + (lock ? " for share" : ""))
+                order by version desc limit 1 for share""")
                 .param("a", appointmentId).query(Boolean.class).optional().orElse(false);
     }
 
     void voidNote(UUID appointmentId, String reason, String by, Instant now) {
-        jdbc.sql("insert into outcomes_note_void (appointment_id, reason, voided_by, voided_at)"
-                        + " values (:a, :reason, :by, :now)")
+        jdbc.sql("""
+                insert into outcomes_note_void (appointment_id, reason, voided_by, voided_at)
+                values (:a, :reason, :by, :now)""")
                 .param("a", appointmentId).param("reason", reason).param("by", by).param("now", utc(now)).update();
     }
 
     /** Every version of the visit's note, oldest first. */
     List<TreatmentNote> versions(UUID appointmentId) {
-        List<TreatmentNote> bare = jdbc.sql(SELECT + " where n.appointment_id = :a order by n.version")
-                .param("a", appointmentId).query(Notes::note).list();
+        List<TreatmentNote> bare = jdbc.sql("""
+                select n.id, n.appointment_id, v.patient_id, v.therapist_id, n.version, n.amends, n.subjective,
+                    n.pain_regions, n.treated_regions, n.assessment, n.plan_frequency, n.plan_home_care, n.discharge,
+                    n.created_at, n.signed_at, n.signed_by, x.reason as void_reason
+                from outcomes_note n join outcomes_visit v on v.appointment_id = n.appointment_id
+                left join outcomes_note_void x on x.appointment_id = n.appointment_id
+                where n.appointment_id = :a order by n.version""")
+                .param("a", appointmentId).query(NoteStore::note).list();
         return withFindings(bare);
     }
 
@@ -103,10 +118,15 @@ class Notes {
         if (appointmentIds.isEmpty()) {
             return List.of();
         }
-        List<TreatmentNote> bare = jdbc.sql(SELECT + """
-                 where n.appointment_id in (:ids) and n.version =
+        List<TreatmentNote> bare = jdbc.sql("""
+                select n.id, n.appointment_id, v.patient_id, v.therapist_id, n.version, n.amends, n.subjective,
+                    n.pain_regions, n.treated_regions, n.assessment, n.plan_frequency, n.plan_home_care, n.discharge,
+                    n.created_at, n.signed_at, n.signed_by, x.reason as void_reason
+                from outcomes_note n join outcomes_visit v on v.appointment_id = n.appointment_id
+                left join outcomes_note_void x on x.appointment_id = n.appointment_id
+                where n.appointment_id in (:ids) and n.version =
                     (select max(version) from outcomes_note m where m.appointment_id = n.appointment_id)""")
-                .param("ids", appointmentIds).query(Notes::note).list();
+                .param("ids", appointmentIds).query(NoteStore::note).list();
         return withFindings(bare);
     }
 
@@ -148,10 +168,5 @@ class Notes {
 
     private static Set<String> strings(Array array) throws SQLException {
         return array == null ? Set.of() : new LinkedHashSet<>(Arrays.asList((String[]) array.getArray()));
-    }
-
-    /** A PostgreSQL array literal of plain ids (ids are checked against the knowledge base before they get here). */
-    static String pgArray(Set<String> ids) {
-        return ids.stream().collect(Collectors.joining(",", "{", "}"));
     }
 }

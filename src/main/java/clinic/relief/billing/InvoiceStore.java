@@ -1,0 +1,152 @@
+package clinic.relief.billing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.relief.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import static clinic.relief.shared.Timestamps.utc;
+
+/**
+ * Rows of {@code billing_invoice}, its lines and its payments, and the quote stored with a booking's invoice. A line
+ * with a reference is written at most once ({@code on conflict (reference) do nothing}); lines are never changed.
+ * An appointment's invoice is opened by whichever insert comes first: inserts race safely on the unique
+ * appointment id.
+ */
+@Repository
+class InvoiceStore {
+
+    private final JdbcClient jdbc;
+
+    InvoiceStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID id, UUID patientId, UUID appointmentId, UUID membershipId, String serviceId, Instant at) {
+        jdbc.sql("""
+                insert into billing_invoice (id, patient_id, appointment_id, membership_id, service_id, issued_at)
+                values (:id, :patient, :appointment, :membership, :service, :at)""")
+                .param("id", id).param("patient", patientId).param("appointment", appointmentId)
+                .param("membership", membershipId).param("service", serviceId).param("at", utc(at))
+                .update();
+    }
+
+    /**
+     * The appointment's invoice, opened if it has none yet: the new invoice's id, or (the insert did nothing) the
+     * one the appointment already has. One round trip.
+     */
+    UUID openForAppointment(UUID appointmentId, UUID patientId, String serviceId, Instant at) {
+        return jdbc.sql("""
+                with added as (
+                    insert into billing_invoice (id, patient_id, appointment_id, service_id, issued_at)
+                    values (:id, :patient, :appointment, :service, :at) on conflict (appointment_id) do nothing
+                    returning id)
+                select id from added
+                union all
+                select id from billing_invoice where appointment_id = :appointment and not exists (select from added)
+                """)
+                .param("id", UUID.randomUUID()).param("patient", patientId).param("appointment", appointmentId)
+                .param("service", serviceId).param("at", utc(at)).query(UUID.class).single();
+    }
+
+    /**
+     * Stores a booked appointment's quote with its lines (unless it has one) and adds the lines to the appointment's
+     * invoice, opened if it has none yet, each line referenced {@code quote:<appointment>:<position>} so it is added
+     * once: one statement, as this runs on every booking.
+     */
+    void insertQuoted(UUID appointmentId, UUID patientId, Quote quote, Instant at) {
+        jdbc.sql("""
+                with quote as (
+                    insert into billing_quote (appointment_id, patient_id, service_id, minutes, total, uses_credit,
+                        created_at)
+                    values (:appointment, :patient, :service, :minutes, :total, :credit, :at) on conflict do nothing),
+                line as (
+                    select * from jsonb_to_recordset(:lines::jsonb)
+                        as line (position int, kind text, amount numeric, code text, args jsonb)),
+                quote_line as (
+                    insert into billing_quote_line (appointment_id, position, kind, amount, code, args)
+                    select :appointment, position, kind, amount, code, args from line on conflict do nothing),
+                added as (
+                    insert into billing_invoice (id, patient_id, appointment_id, service_id, issued_at)
+                    values (:invoice, :patient, :appointment, :service, :at) on conflict (appointment_id) do nothing
+                    returning id),
+                invoice as (
+                    select id from added
+                    union all
+                    select id from billing_invoice where appointment_id = :appointment and not exists (select from added))
+                insert into billing_invoice_line (invoice_id, kind, amount, code, args, reference, created_at)
+                select invoice.id, line.kind, line.amount, line.code, line.args,
+                       'quote:' || :appointment || ':' || line.position, :at
+                from invoice, line
+                order by line.position
+                on conflict (reference) do nothing""")
+                .param("appointment", appointmentId).param("patient", patientId).param("service", quote.serviceId())
+                .param("minutes", quote.minutes()).param("total", quote.total().amount())
+                .param("credit", quote.usesCredit()).param("lines", LineJson.rows(quote.lines()))
+                .param("invoice", UUID.randomUUID()).param("at", utc(at)).update();
+    }
+
+    /** Adds a line unless one with the same reference exists; true if it was added. */
+    boolean addLine(UUID invoiceId, Line line, String reference, Instant at) {
+        return jdbc.sql("""
+                insert into billing_invoice_line (invoice_id, kind, amount, code, args, reference, created_at)
+                values (:invoice, :kind, :amount, :code, :args::jsonb, :reference, :at)
+                on conflict (reference) do nothing""")
+                .param("invoice", invoiceId).param("kind", line.kind().name()).param("amount", line.amount().amount())
+                .param("code", line.code()).param("args", LineJson.args(line.args())).param("reference", reference)
+                .param("at", utc(at)).update() > 0;
+    }
+
+    Optional<UUID> idOfAppointment(UUID appointmentId) {
+        return jdbc.sql("select id from billing_invoice where appointment_id = :a").param("a", appointmentId)
+                .query(UUID.class).optional();
+    }
+
+    /** A patient's invoices, newest first. */
+    List<UUID> idsOfPatient(UUID patientId) {
+        return jdbc.sql("select id from billing_invoice where patient_id = :p order by issued_at desc, number desc")
+                .param("p", patientId).query(UUID.class).list();
+    }
+
+    Optional<Invoice> find(UUID id) {
+        List<Line> lines = jdbc.sql("""
+                select kind, amount, code, args from billing_invoice_line where invoice_id = :id order by id""")
+                .param("id", id).query(LineJson::line).list();
+        List<Payment> payments = jdbc.sql("select * from billing_payment where invoice_id = :id order by at, id")
+                .param("id", id).query(InvoiceStore::payment).list();
+        return jdbc.sql("select * from billing_invoice where id = :id").param("id", id)
+                .query((rs, n) -> new Invoice(id, rs.getLong("number"), rs.getObject("patient_id", UUID.class),
+                        rs.getObject("appointment_id", UUID.class), rs.getObject("membership_id", UUID.class),
+                        rs.getString("service_id"), rs.getTimestamp("issued_at").toInstant(), lines, payments))
+                .optional();
+    }
+
+    /** Locks the invoice's row until the transaction ends; false when there is no such invoice. */
+    boolean lock(UUID id) {
+        return jdbc.sql("select 1 from billing_invoice where id = :id for update").param("id", id)
+                .query(Integer.class).optional().isPresent();
+    }
+
+    void insertPayment(Payment payment) {
+        jdbc.sql("""
+                insert into billing_payment (id, invoice_id, kind, method, amount, note, recorded_by, at)
+                values (:id, :invoice, :kind, :method, :amount, :note, :by, :at)""")
+                .param("id", payment.id()).param("invoice", payment.invoiceId()).param("kind", payment.kind().name())
+                .param("method", payment.method().name()).param("amount", payment.amount().amount())
+                .param("note", payment.note()).param("by", payment.recordedBy()).param("at", utc(payment.at()))
+                .update();
+    }
+
+    private static Payment payment(ResultSet rs, int row) throws SQLException {
+        return new Payment(rs.getObject("id", UUID.class), rs.getObject("invoice_id", UUID.class),
+                Payment.Kind.valueOf(rs.getString("kind")), Payment.Method.valueOf(rs.getString("method")),
+                Money.of(rs.getBigDecimal("amount")), rs.getString("note"), rs.getString("recorded_by"),
+                rs.getTimestamp("at").toInstant());
+    }
+}
