@@ -173,10 +173,10 @@ public class Appointment {
     }
 
     private void place(Slot slot, Duration buffer) {
-        this.session = new TimeRange(slot.start(), slot.end());
         if (!Duration.between(slot.start(), slot.end()).equals(Duration.ofMinutes(minutes))) {
             throw new IllegalArgumentException("Slot length does not match " + minutes + " minutes");
         }
+        this.session = new TimeRange(slot.start(), slot.end());
         this.therapistId = slot.therapistId();
         this.roomId = slot.roomId();
         this.blockedUntil = slot.end().plus(buffer);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.patients.Patients;
@@ -45,23 +46,37 @@ public class AppointmentBook {
         this.clock = clock;
     }
 
-    /** Appointments starting on the clinic date, for one therapist or (null) everyone, by start. */
+    /** Everyone's appointments starting on the clinic date, by start. */
     @Transactional(readOnly = true)
-    public List<AppointmentView> day(LocalDate date, UUID therapistId) {
-        TimeRange span = new TimeRange(date.atStartOfDay(booking.zone()).toInstant(),
-                date.plusDays(1).atStartOfDay(booking.zone()).toInstant());
-        Map<UUID, String> rooms = schedules.roomNames();
-        return appointments.starting(span, therapistId).stream().map(a -> view(a, rooms)).toList();
+    public List<AppointmentView> day(LocalDate date) {
+        return views(appointments.starting(days(date, date), Optional.empty()));
     }
 
-    /** Appointments starting on the clinic dates {@code from}-{@code to}, of one therapist or one room, by start. */
+    /** One therapist's appointments starting on the clinic date, by start. */
     @Transactional(readOnly = true)
-    public List<AppointmentView> between(LocalDate from, LocalDate to, UUID therapistId, UUID roomId) {
-        TimeRange span = new TimeRange(from.atStartOfDay(booking.zone()).toInstant(),
+    public List<AppointmentView> day(LocalDate date, UUID therapistId) {
+        return views(appointments.starting(days(date, date), Optional.of(therapistId)));
+    }
+
+    /** One therapist's appointments starting on the clinic dates {@code from}-{@code to}, by start. */
+    @Transactional(readOnly = true)
+    public List<AppointmentView> ofTherapistBetween(LocalDate from, LocalDate to, UUID therapistId) {
+        return views(appointments.starting(days(from, to), Optional.of(therapistId)));
+    }
+
+    /** The appointments in one room starting on the clinic dates {@code from}-{@code to}, by start. */
+    @Transactional(readOnly = true)
+    public List<AppointmentView> inRoomBetween(LocalDate from, LocalDate to, UUID roomId) {
+        return views(appointments.startingInRoom(days(from, to), roomId));
+    }
+
+    private TimeRange days(LocalDate from, LocalDate to) {
+        return new TimeRange(from.atStartOfDay(booking.zone()).toInstant(),
                 to.plusDays(1).atStartOfDay(booking.zone()).toInstant());
+    }
+
+    private List<AppointmentView> views(List<Appointment.Stored> found) {
         Map<UUID, String> rooms = schedules.roomNames();
-        List<Appointment.Stored> found = roomId != null ? appointments.startingInRoom(span, roomId)
-                : appointments.starting(span, therapistId);
         return found.stream().map(a -> view(a, rooms)).toList();
     }
 
@@ -95,7 +110,7 @@ public class AppointmentBook {
     }
 
     /** The therapist signed in with this email, if they are a bookable therapist. */
-    public java.util.Optional<Therapist> therapistSignedInAs(String email) {
+    public Optional<Therapist> therapistSignedInAs(String email) {
         return therapists.byEmail(email);
     }
 
@@ -141,7 +156,7 @@ public class AppointmentBook {
     }
 
     /**
-     * Moves a booked appointment to a new start (and optionally another therapist) that availability offers. The
+     * Moves a booked appointment to a new start with a therapist (the same or another) that availability offers. The
      * free slot and, after a lost race, the alternatives are found outside the write transaction.
      */
     public void reschedule(UUID id, Instant start, UUID therapistId) {
@@ -150,7 +165,7 @@ public class AppointmentBook {
             throw new AppointmentStateConflict(id, row.status(), "reschedule");
         }
         BookableService service = booking.service(row.serviceId());
-        Slot slot = booking.offered(service, row.minutes(), start, therapistId, id);
+        Slot slot = booking.offered(service, row.minutes(), start, Optional.of(therapistId), Optional.of(id));
         try {
             transactions.executeWithoutResult(tx -> {
                 locks.lock(slot, service.rules().buffer(), row.patientId(), null);
@@ -164,10 +179,14 @@ public class AppointmentBook {
             if (overlap.patientBusy()) {
                 throw new PatientAlreadyBooked(start);
             }
-            throw new SlotTaken(start, booking.alternatives(service, row.minutes(), start, therapistId, id));
+            throw new SlotTaken(start, alternatives(service, row.minutes(), start, therapistId, id));
         } catch (BookingLocks.RoomWithdrawn withdrawn) {
-            throw new SlotTaken(start, booking.alternatives(service, row.minutes(), start, therapistId, id));
+            throw new SlotTaken(start, alternatives(service, row.minutes(), start, therapistId, id));
         }
+    }
+
+    private List<Slot> alternatives(BookableService service, int minutes, Instant start, UUID therapistId, UUID moving) {
+        return booking.alternatives(service, minutes, start, Optional.of(therapistId), Optional.of(moving));
     }
 
     private Appointment load(UUID id) {

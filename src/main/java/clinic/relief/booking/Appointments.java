@@ -74,11 +74,11 @@ class Appointments {
                 .query(Appointments::row).optional().map(Appointment::restore);
     }
 
-    /** Appointments starting in {@code span}, of one therapist or (null) all, by start. */
-    List<Appointment.Stored> starting(TimeRange span, UUID therapist) {
+    /** Appointments starting in {@code span}, of one therapist or (empty) all, by start. */
+    List<Appointment.Stored> starting(TimeRange span, Optional<UUID> therapist) {
         return jdbc.sql("select " + COLUMNS + " from booking_appointment where starts_at >= :from and starts_at < :to"
                         + " and (cast(:therapist as uuid) is null or therapist_id = :therapist) order by starts_at")
-                .param("from", utc(span.start())).param("to", utc(span.end())).param("therapist", therapist)
+                .param("from", utc(span.start())).param("to", utc(span.end())).param("therapist", therapist.orElse(null))
                 .query(Appointments::row).list();
     }
 

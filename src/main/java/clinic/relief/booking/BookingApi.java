@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -72,7 +73,7 @@ class BookingApi {
                     "from..to must be 0-" + MAX_DAYS + " days");
             return ResponseEntity.badRequest().body(problem);
         }
-        return ResponseEntity.ok(booking.availability(service, minutes, from, until, therapist).stream()
+        return ResponseEntity.ok(booking.availability(new SlotSearch(service, minutes, from, until, Optional.ofNullable(therapist))).stream()
                 .map(BookingProblems.SlotJson::of).toList());
     }
 

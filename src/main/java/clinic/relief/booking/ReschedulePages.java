@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.Optional;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -44,7 +45,7 @@ class ReschedulePages {
         UUID with = "any".equals(therapist) ? null
                 : therapist == null || therapist.isBlank() ? a.therapist().id() : UUID.fromString(therapist);
         List<Slot> free = a.isBooked()
-                ? booking.availabilityFor(id, a.service().id(), a.minutes(), day, day, with) : List.of();
+                ? booking.availabilityFor(id, new SlotSearch(a.service().id(), a.minutes(), day, day, Optional.ofNullable(with))) : List.of();
         model.addAttribute("therapist", with == null ? "any" : with.toString());
         model.addAttribute("therapists", booking.therapists(a.service().id()));
         model.addAttribute("a", a);

@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Set;
+import java.util.HashSet;
 
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.AppointmentStatus;
 import clinic.relief.booking.AppointmentView;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.Slot;
+import clinic.relief.booking.SlotSearch;
 import clinic.relief.booking.UnknownAppointment;
 import clinic.relief.patients.Patient;
 import org.springframework.stereotype.Component;
@@ -70,8 +73,8 @@ class PortalViews {
     /** Free starts of the appointment's service and length over three days from {@code from}, grouped by day. */
     Map<String, List<SlotButton>> freeTimes(AppointmentView a, LocalDate from, Locale locale) {
         Map<String, List<SlotButton>> byDay = new LinkedHashMap<>();
-        java.util.Set<Instant> seen = new java.util.HashSet<>();
-        for (Slot slot : booking.availability(a.service().id(), a.minutes(), from, from.plusDays(2), null)) {
+        Set<Instant> seen = new HashSet<>();
+        for (Slot slot : booking.availability(SlotSearch.withAnyone(a.service().id(), a.minutes(), from, from.plusDays(2)))) {
             if (seen.add(slot.start())) {
                 String day = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale)
                         .format(slot.start().atZone(booking.zone()));

@@ -145,7 +145,7 @@ class BookingPagesTests {
                         .with(csrf()))
                 .andExpect(redirectedUrl("/staff/booking?date=" + day));
 
-        assertThat(booking.availability("swedish", 60, day, day, therapist)).extracting(Slot::start)
+        assertThat(booking.availability(SlotSearch.with(therapist, "swedish", 60, day, day))).extracting(Slot::start)
                 .contains(fixture.at(day, "15:00"));
     }
 

@@ -82,6 +82,6 @@ class ScheduleConfigurationTests {
     }
 
     private List<java.time.Instant> starts() {
-        return booking.availability("swedish", 60, day, day, therapist).stream().map(Slot::start).toList();
+        return booking.availability(SlotSearch.with(therapist, "swedish", 60, day, day)).stream().map(Slot::start).toList();
     }
 }

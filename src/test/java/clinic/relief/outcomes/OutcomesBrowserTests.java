@@ -11,6 +11,7 @@ import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.Slot;
+import clinic.relief.booking.SlotSearch;
 import clinic.relief.browser.BrowserTest;
 import clinic.relief.painmap.Assessments;
 import clinic.relief.painmap.PainQuery;
@@ -149,7 +150,7 @@ class OutcomesBrowserTests extends BrowserTest {
                         booking.services().stream().map(clinic.relief.booking.BookableService::id))
                 .filter(id -> booking.therapists(id).stream().anyMatch(t -> t.id().equals(maria)))
                 .findFirst().orElseThrow();
-        Slot slot = booking.availability(service, 60, from, from.plusDays(7), maria).stream().findFirst()
+        Slot slot = booking.availability(SlotSearch.with(maria, service, 60, from, from.plusDays(7))).stream().findFirst()
                 .orElseThrow();
         Appointment booked = booking.book(new BookAppointment(client, service, 60, slot.start(), maria,
                 Appointment.Source.FRONT_DESK, assessment, null));

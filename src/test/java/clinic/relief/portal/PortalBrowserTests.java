@@ -12,6 +12,7 @@ import clinic.relief.booking.Appointment;
 import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.Slot;
+import clinic.relief.booking.SlotSearch;
 import clinic.relief.browser.BrowserTest;
 import clinic.relief.patients.Patients;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,7 +150,7 @@ class PortalBrowserTests extends BrowserTest {
     }
 
     private java.time.Instant firstFree(String service, LocalDate from) {
-        Slot slot = booking.availability(service, 60, from, from.plusDays(3), null).get(0);
+        Slot slot = booking.availability(SlotSearch.withAnyone(service, 60, from, from.plusDays(3))).get(0);
         return slot.start();
     }
 

@@ -11,6 +11,7 @@ import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.BookingTestData;
 import clinic.relief.booking.Slot;
+import clinic.relief.booking.SlotSearch;
 import clinic.relief.patients.Patients;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class PortalTests {
     @Test
     void aLateCancelShowsTheServiceFeeAsksAndRecordsIt() throws Exception {
         LocalDate today = LocalDate.now(clock.withZone(booking.zone()));
-        Slot soon = booking.availability("swedish", 60, today, today.plusDays(1), therapist).get(0);
+        Slot soon = booking.availability(SlotSearch.with(therapist, "swedish", 60, today, today.plusDays(1))).get(0);
         UUID id = book(me, "swedish", soon.start());
 
         // Swedish: a 12 h window and 25 % of the 60-minute price.
