@@ -1,6 +1,5 @@
 package clinic.relief.billing;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -97,7 +96,7 @@ class AppointmentBilling {
         unbook(missed.appointmentId(), missed.patientId(), missed.feeOwed(), "noShow");
     }
 
-    private void unbook(UUID appointmentId, UUID patientId, BigDecimal feeOwed, String reason) {
+    private void unbook(UUID appointmentId, UUID patientId, Money feeOwed, String reason) {
         ledger.giveBack(appointmentId, months.now());
         UUID invoice = invoices.ofAppointment(appointmentId, patientId, null);
         Money session = quotes.ofAppointment(appointmentId).map(Quote::total).orElse(Money.ZERO);
@@ -105,8 +104,8 @@ class AppointmentBilling {
             invoices.addLine(invoice, Line.of(Kind.CANCELLED, session.negate(), "billing.line.cancelled." + reason),
                     "unbook:" + appointmentId);
         }
-        if (feeOwed != null && feeOwed.signum() > 0) {
-            invoices.addLine(invoice, Line.of(Kind.FEE, Money.of(feeOwed), "billing.line.fee." + reason),
+        if (feeOwed.isPositive()) {
+            invoices.addLine(invoice, Line.of(Kind.FEE, feeOwed, "billing.line.fee." + reason),
                     "fee:" + appointmentId);
         }
     }

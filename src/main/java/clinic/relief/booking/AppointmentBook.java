@@ -1,6 +1,5 @@
 package clinic.relief.booking;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import clinic.relief.shared.Money;
 
 /**
  * The clinic's appointment book: a day's appointments and the changes staff make to them (check-in, complete,
@@ -104,8 +104,7 @@ public class AppointmentBook {
         AppointmentView view = get(id);
         ServiceRules rules = view.service().rules();
         boolean late = appointment.isLate(clock.instant(), rules.cancelWindow());
-        BigDecimal fee = late ? rules.share(view.service().price(view.minutes()), rules.lateCancelPercent())
-                : BigDecimal.ZERO;
+        Money fee = late ? rules.share(priceOf(view), rules.lateCancelPercent()) : Money.ZERO;
         return new CancelTerms(late, fee, rules.cancelWindow());
     }
 
@@ -137,18 +136,18 @@ public class AppointmentBook {
         Appointment appointment = load(id);
         AppointmentView view = get(id);
         BookableService service = view.service();
-        BigDecimal fee = service.rules().share(service.price(view.minutes()), service.rules().noShowPercent());
+        Money fee = service.rules().share(priceOf(view), service.rules().noShowPercent());
         events.publishEvent(appointment.markNoShow(clock.instant(), fee));
         appointments.update(appointment);
     }
 
     /** Cancels; returns the fee now owed (zero outside the service's cancellation window). */
     @Transactional
-    public BigDecimal cancel(UUID id) {
+    public Money cancel(UUID id) {
         Appointment appointment = load(id);
         AppointmentView view = get(id);
         ServiceRules rules = view.service().rules();
-        BigDecimal fee = rules.share(view.service().price(view.minutes()), rules.lateCancelPercent());
+        Money fee = rules.share(priceOf(view), rules.lateCancelPercent());
         AppointmentCancelled cancelled = appointment.cancel(clock.instant(), rules.cancelWindow(), fee);
         appointments.update(appointment);
         events.publishEvent(cancelled);
@@ -187,6 +186,10 @@ public class AppointmentBook {
 
     private List<Slot> alternatives(BookableService service, int minutes, Instant start, UUID therapistId, UUID moving) {
         return booking.alternatives(service, minutes, start, Optional.of(therapistId), Optional.of(moving));
+    }
+
+    private static Money priceOf(AppointmentView view) {
+        return Money.of(view.service().price(view.minutes()));
     }
 
     private Appointment load(UUID id) {

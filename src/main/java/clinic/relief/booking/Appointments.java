@@ -13,6 +13,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import clinic.relief.shared.Money;
 
 import static clinic.relief.booking.Schedules.utc;
 
@@ -111,7 +112,7 @@ class Appointments {
         p.put("status", a.status().name());
         p.put("source", a.source().name());
         p.put("assessment", a.assessmentId());
-        p.put("fee", a.feeOwed());
+        p.put("fee", a.feeOwed() == null ? null : a.feeOwed().amount());
         p.put("feeReason", a.feeReason() == null ? null : a.feeReason().name());
         p.put("cancelledAt", a.cancelledAt() == null ? null : utc(a.cancelledAt()));
         return p;
@@ -130,6 +131,7 @@ class Appointments {
     }
 
     private static Appointment.Stored row(ResultSet rs, int row) throws SQLException {
+        BigDecimal fee = rs.getObject("fee_owed", BigDecimal.class);
         String feeReason = rs.getString("fee_reason");
         OffsetDateTime cancelledAt = rs.getObject("cancelled_at", OffsetDateTime.class);
         return new Appointment.Stored(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
@@ -137,7 +139,7 @@ class Appointments {
                 rs.getString("service_id"), rs.getInt("minutes"), instant(rs, "starts_at"), instant(rs, "ends_at"),
                 instant(rs, "blocked_until"), AppointmentStatus.valueOf(rs.getString("status")),
                 Appointment.Source.valueOf(rs.getString("source")), rs.getObject("assessment_id", UUID.class),
-                rs.getObject("fee_owed", BigDecimal.class),
+                fee == null ? null : Money.of(fee),
                 feeReason == null ? null : Appointment.FeeReason.valueOf(feeReason),
                 cancelledAt == null ? null : cancelledAt.toInstant());
     }

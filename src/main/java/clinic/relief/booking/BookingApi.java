@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
+import clinic.relief.shared.Money;
 
 /**
  * Booking as JSON. Services and availability are public; appointments are for signed-in front desk and owner (the
@@ -144,12 +145,16 @@ class BookingApi {
 
         static AppointmentJson of(Appointment.Stored row) {
             return new AppointmentJson(row.id(), row.patientId(), row.therapistId(), row.serviceId(), row.minutes(),
-                    row.start(), row.end(), row.status().name(), row.feeOwed());
+                    row.start(), row.end(), row.status().name(), amount(row.feeOwed()));
         }
 
         static AppointmentJson of(AppointmentView view) {
             return new AppointmentJson(view.id(), view.patient().id(), view.therapist().id(), view.service().id(),
-                    view.minutes(), view.start(), view.end(), view.status().name(), view.feeOwed());
+                    view.minutes(), view.start(), view.end(), view.status().name(), amount(view.feeOwed()));
+        }
+
+        private static BigDecimal amount(Money fee) {
+            return fee == null ? null : fee.amount();
         }
     }
 }

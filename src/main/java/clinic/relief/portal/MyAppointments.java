@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import clinic.relief.shared.Money;
 
 /**
  * A signed-in patient's appointments: the list, cancelling (a late cancel shows its fee and asks first), moving
@@ -70,11 +71,11 @@ class MyAppointments {
             Authentication signedIn, Locale locale, Model model, RedirectAttributes redirect) {
         views.own(me(signedIn), id);
         CancelTerms terms = book.cancelTerms(id);
-        if (terms.fee().compareTo(feeShown) > 0) {
+        if (terms.fee().amount().compareTo(feeShown) > 0) {
             model.addAttribute("feeChanged", true);
             return cancelPage(id, signedIn, locale, model);
         }
-        BigDecimal fee = book.cancel(id);
+        Money fee = book.cancel(id);
         redirect.addFlashAttribute("cancelledFee", fee);
         return "redirect:/account";
     }

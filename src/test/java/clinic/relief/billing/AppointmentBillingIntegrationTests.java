@@ -119,7 +119,7 @@ class AppointmentBillingIntegrationTests {
         assertThat(quotes.ofAppointment(book(patient, "trigger-point", 60))).get()
                 .satisfies(quote -> assertThat(quote.total()).isEqualTo(Money.of("89.00")));
 
-        publish(new AppointmentCancelled(appointment, patient, start, Instant.now(), BigDecimal.ZERO));
+        publish(new AppointmentCancelled(appointment, patient, start, Instant.now(), Money.ZERO));
         assertThat(memberships.credits(membership.id()))
                 .containsExactly(new Memberships.CreditBalance("trigger-point", 60, 1));
     }
@@ -129,9 +129,9 @@ class AppointmentBillingIntegrationTests {
         UUID patient = patient();
         UUID late = book(patient, "trigger-point", 60);
         UUID missed = book(patient, "swedish", 60);
-        publish(new AppointmentCancelled(late, patient, start, Instant.now(), new BigDecimal("55.00")));
-        publish(new AppointmentMissed(missed, patient, new BigDecimal("45.00")));
-        publish(new AppointmentMissed(missed, patient, new BigDecimal("45.00")));
+        publish(new AppointmentCancelled(late, patient, start, Instant.now(), Money.of("55.00")));
+        publish(new AppointmentMissed(missed, patient, Money.of("45.00")));
+        publish(new AppointmentMissed(missed, patient, Money.of("45.00")));
 
         assertThat(invoices.forAppointment(late).orElseThrow().lines()).extracting(Line::kind)
                 .containsExactly(Line.Kind.LIST_PRICE, Line.Kind.CANCELLED, Line.Kind.FEE);
