@@ -27,19 +27,21 @@ public class AppointmentBook {
     private final Therapists therapists;
     private final Schedules schedules;
     private final Patients patients;
+    private final BookingParticipants participants;
     private final ApplicationEventPublisher events;
     private final BookingLocks locks;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     AppointmentBook(Booking booking, Appointments appointments, Therapists therapists, Schedules schedules,
-            Patients patients, ApplicationEventPublisher events, BookingLocks locks, TransactionTemplate transactions,
+            Patients patients, BookingParticipants participants, ApplicationEventPublisher events, BookingLocks locks, TransactionTemplate transactions,
             Clock clock) {
         this.booking = booking;
         this.appointments = appointments;
         this.therapists = therapists;
         this.schedules = schedules;
         this.patients = patients;
+        this.participants = participants;
         this.events = events;
         this.locks = locks;
         this.transactions = transactions;
@@ -127,8 +129,10 @@ public class AppointmentBook {
     @Transactional
     public void complete(UUID id) {
         Appointment appointment = load(id);
-        events.publishEvent(appointment.complete());
+        AppointmentCompleted completed = appointment.complete();
         appointments.update(appointment);
+        participants.completed(completed);
+        events.publishEvent(completed);
     }
 
     @Transactional

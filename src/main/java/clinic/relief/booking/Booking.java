@@ -36,6 +36,7 @@ public class Booking {
     private final Appointments appointments;
     private final IdempotencyKeys keys;
     private final BookingLocks locks;
+    private final BookingParticipants participants;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Availability availability;
@@ -43,8 +44,9 @@ public class Booking {
     private final Clock clock;
 
     Booking(Catalogue catalogue, Therapists therapists, Schedules schedules, ScheduleConfiguration configuration,
-            Appointments appointments, IdempotencyKeys keys, BookingLocks locks, ApplicationEventPublisher events,
-            TransactionTemplate transactions, BookingSettings settings, ClinicProfile clinic, Clock clock) {
+            Appointments appointments, IdempotencyKeys keys, BookingLocks locks, BookingParticipants participants,
+            ApplicationEventPublisher events, TransactionTemplate transactions, BookingSettings settings,
+            ClinicProfile clinic, Clock clock) {
         this.catalogue = catalogue;
         this.therapists = therapists;
         this.schedules = schedules;
@@ -52,6 +54,7 @@ public class Booking {
         this.appointments = appointments;
         this.keys = keys;
         this.locks = locks;
+        this.participants = participants;
         this.events = events;
         this.transactions = transactions;
         this.zone = clinic.zone();
@@ -96,7 +99,7 @@ public class Booking {
      */
     public Appointment book(BookAppointment command) {
         return write(command, appointment -> {
-        }, appointment -> events.publishEvent(appointment.booked()));
+        }, appointment -> announce(appointment.booked()));
     }
 
     /**
@@ -106,6 +109,12 @@ public class Booking {
     Appointment hold(BookAppointment command, Consumer<Appointment> inTransaction) {
         Objects.requireNonNull(inTransaction, "inTransaction");
         return write(command, Appointment::holdForVerification, inTransaction);
+    }
+
+    /** Other modules' part of the booking first, in its transaction; then the event, for everyone else. */
+    private void announce(AppointmentBooked booked) {
+        participants.booked(booked);
+        events.publishEvent(booked);
     }
 
     /**

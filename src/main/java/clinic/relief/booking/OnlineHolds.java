@@ -34,6 +34,7 @@ class OnlineHolds {
     private final Patients patients;
     private final Outbox outbox;
     private final LinkLetters letters;
+    private final BookingParticipants participants;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final OnlineHoldSettings settings;
@@ -41,7 +42,7 @@ class OnlineHolds {
     private final Clock clock;
 
     OnlineHolds(Booking booking, AppointmentBook book, Appointments appointments, Patients patients, Outbox outbox, LinkLetters letters,
-            ApplicationEventPublisher events, JdbcClient jdbc, OnlineHoldSettings settings, Approvals approvals,
+            BookingParticipants participants, ApplicationEventPublisher events, JdbcClient jdbc, OnlineHoldSettings settings, Approvals approvals,
             Clock clock) {
         this.booking = booking;
         this.book = book;
@@ -49,6 +50,7 @@ class OnlineHolds {
         this.patients = patients;
         this.outbox = outbox;
         this.letters = letters;
+        this.participants = participants;
         this.events = events;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -115,6 +117,7 @@ class OnlineHolds {
         if (request) {
             approvals.received(appointment, patient);
         } else {
+            participants.booked(booked);
             events.publishEvent(booked);
         }
         return view(hold);

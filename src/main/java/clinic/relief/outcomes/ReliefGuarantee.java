@@ -13,7 +13,6 @@ import clinic.relief.booking.PatientMail;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,8 +23,8 @@ import static clinic.relief.outcomes.Visits.utc;
 /**
  * The clinic's relief guarantee as policy: on only when the clinic profile offers it and {@code
  * relief.outcomes.guarantee.enabled} is true. A session whose pain after is not at least {@code minimumDrop} points
- * below pain before earns one free follow-up within {@code followUpDays}: a voucher (one per appointment), the event
- * {@link ReliefGuaranteeOffered}, and an e-mail through booking's outbox whose subject says nothing medical.
+ * below pain before earns one free follow-up within {@code followUpDays}: a voucher (one per appointment) and an
+ * e-mail through booking's outbox whose subject says nothing medical.
  * Billing prices the follow-up at zero, once, through billing's {@code FollowUpVouchers} (implemented here).
  */
 @Service
@@ -38,11 +37,10 @@ public class ReliefGuarantee {
     private final PatientMail mail;
     private final MessageSource messages;
     private final ClinicProfile clinic;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReliefGuarantee(OutcomesSettings settings, ClinicProfile clinic, JdbcClient jdbc, Patients patients,
-            PatientMail mail, MessageSource messages, ApplicationEventPublisher events, Clock clock) {
+            PatientMail mail, MessageSource messages, Clock clock) {
         this.policy = settings.guarantee();
         this.clinicOffersIt = clinic.reliefGuarantee();
         this.clinic = clinic;
@@ -50,7 +48,6 @@ public class ReliefGuarantee {
         this.patients = patients;
         this.mail = mail;
         this.messages = messages;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -64,22 +61,24 @@ public class ReliefGuarantee {
     }
 
     /**
-     * Records the voucher, publishes the event and queues the e-mail.
+     * Records the voucher and queues the e-mail.
      *
      * @throws GuaranteeAlreadyClaimed when this appointment already has its voucher (nothing changes)
      * @throws IllegalStateException when the session does not qualify
      */
     @Transactional
-    public ReliefGuaranteeOffered claim(Visit visit, PainScores.Pain pain) {
-        return offerOnce(visit, pain).orElseThrow(() -> new GuaranteeAlreadyClaimed(visit.appointmentId()));
+    public void claim(Visit visit, PainScores.Pain pain) {
+        if (!offerOnce(visit, pain)) {
+            throw new GuaranteeAlreadyClaimed(visit.appointmentId());
+        }
     }
 
     /**
-     * Like {@link #claim} but answers empty, changing nothing, when the appointment already has its voucher: two
-     * requests at once both succeed and exactly one voucher, event and e-mail result (the primary key decides).
+     * Like {@link #claim} but answers false, changing nothing, when the appointment already has its voucher: two
+     * requests at once both succeed and exactly one voucher and e-mail result (the primary key decides).
      */
     @Transactional
-    Optional<ReliefGuaranteeOffered> offerOnce(Visit visit, PainScores.Pain pain) {
+    boolean offerOnce(Visit visit, PainScores.Pain pain) {
         if (!fallsShort(pain)) {
             throw new IllegalStateException("Appointment " + visit.appointmentId() + " does not qualify");
         }
@@ -93,13 +92,10 @@ public class ReliefGuarantee {
                 .param("before", pain.before()).param("after", pain.after()).param("until", utc(validUntil))
                 .param("now", utc(now)).update();
         if (added == 0) {
-            return Optional.empty();
+            return false;
         }
-        ReliefGuaranteeOffered offered = new ReliefGuaranteeOffered(visit.patientId(), visit.appointmentId(),
-                visit.serviceId(), validUntil);
-        events.publishEvent(offered);
         email(visit, validUntil);
-        return Optional.of(offered);
+        return true;
     }
 
     /** Whether a voucher exists for this appointment. */

@@ -37,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AppointmentBillingIntegrationTests {
 
     @Autowired ApplicationEventPublisher events;
+    @Autowired AppointmentBilling billing;
     @Autowired TransactionTemplate tx;
     @Autowired Invoices invoices;
     @Autowired Quotes quotes;
@@ -82,7 +83,7 @@ class AppointmentBillingIntegrationTests {
                 done.add(pool.submit(() -> tx.executeWithoutResult(status -> {
                     jdbc.sql("select 1").query(Integer.class).single();
                     await(together);
-                    events.publishEvent(booked);
+                    billing.booked(booked);
                 })));
             }
             for (Future<?> each : done) {
@@ -193,7 +194,10 @@ class AppointmentBillingIntegrationTests {
 
     private UUID book(UUID patient, String service, int minutes) {
         UUID appointment = UUID.randomUUID();
-        publish(new AppointmentBooked(appointment, patient, UUID.randomUUID(), service, minutes, start, null));
+        // As booking does: billing takes part in the booking's transaction.
+        tx.executeWithoutResult(status -> billing.booked(new AppointmentBooked(appointment, patient,
+                UUID.randomUUID(), service, minutes, start, null)));
+        EventsHandled.awaitAll(jdbc);
         return appointment;
     }
 
