@@ -189,6 +189,7 @@ public class Booking {
     /** The offered slot starting at {@code start} (with the therapist, if given); otherwise {@link SlotNotOffered}. */
     Slot offered(BookableService service, int minutes, Instant start, Optional<UUID> therapistId,
             Optional<UUID> ignoring) {
+        // Speed: see docs/benchmarks.md "Booking throughput through the staff API"
         // The start's own day answers the common case; the wider search is only for the alternatives of a refusal.
         // Only appointments that overlap this one start's blocked span can keep it from being offered, so only those
         // are read: the other starts of the day may then look free, but only this one is looked at.

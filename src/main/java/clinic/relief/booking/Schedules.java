@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.time.Instant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,6 +45,7 @@ class Schedules {
      * one query: a booking's check costs a single round trip to learn both whether its cached configuration is
      * current and what holds its therapists and rooms.
      */
+    // Speed: see docs/benchmarks.md "Booking throughput through the staff API"
     Blocked blocked(TimeRange span, Optional<UUID> ignoring) {
         BlockedRows rows = new BlockedRows();
         jdbc.sql(BLOCKED).param("ignoring", ignoring.orElse(NO_APPOINTMENT))
@@ -143,7 +145,7 @@ class Schedules {
         return ranges;
     }
 
-    static OffsetDateTime utc(java.time.Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }
