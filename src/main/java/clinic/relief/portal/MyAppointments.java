@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import clinic.relief.shared.Money;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A signed-in patient's appointments: the list, cancelling (a late cancel shows its fee and asks first), moving
@@ -134,8 +135,8 @@ class MyAppointments {
             UUID.fromString(slot.substring(slot.indexOf('|') + 1));
             return Instant.parse(slot.substring(0, slot.indexOf('|')));
         } catch (RuntimeException malformed) {
-            throw new org.springframework.web.server.ResponseStatusException(
-                    org.springframework.http.HttpStatus.BAD_REQUEST);
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST);
         }
     }
 

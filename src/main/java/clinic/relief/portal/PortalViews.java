@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.Set;
 import java.util.HashSet;
+import java.util.Comparator;
 
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.AppointmentStatus;
@@ -54,7 +55,7 @@ class PortalViews {
     List<PortalAppointment> upcoming(Patient patient, Locale locale) {
         Instant now = clock.instant();
         return book.ofPatient(patient.id()).stream().filter(a -> a.start().isAfter(now)
-                && a.status() != AppointmentStatus.CANCELLED).sorted(java.util.Comparator
+                && a.status() != AppointmentStatus.CANCELLED).sorted(Comparator
                 .comparing(AppointmentView::start)).map(a -> of(a, locale)).toList();
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.math.BigDecimal;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.audit.AuditAction;
@@ -76,7 +77,7 @@ class MeasuresTests {
                 .andExpect(content().string(containsString("Too many questions")));
         mvc.perform(odi.param("a8", "2")).andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select score from outcomes_response where appointment_id = :a and instrument = 'ODI'")
-                .param("a", appointment).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("40");
+                .param("a", appointment).query(BigDecimal.class).single()).isEqualByComparingTo("40");
         mvc.perform(post(link + "/questionnaire/peg").with(csrf()).param("a0", "6").param("a1", "12")
                 .param("a2", "5")).andExpect(status().isUnprocessableContent());
         mvc.perform(post(link + "/questionnaire/psfs").with(csrf()).param("activity0", "Sitting").param("a0", "4")

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.time.ZoneId;
+import java.util.stream.Stream;
 
 import clinic.relief.booking.Appointment;
 import clinic.relief.booking.AppointmentBook;
@@ -23,6 +25,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
+import clinic.relief.EventsHandled;
+import clinic.relief.booking.BookableService;
+import clinic.relief.staff.Staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +44,7 @@ class OutcomesBrowserTests extends BrowserTest {
     @Autowired AppointmentBook appointments;
     @Autowired Assessments assessments;
     @Autowired Visits visits;
-    @Autowired clinic.relief.staff.Staff staff;
+    @Autowired Staff staff;
     @Autowired PatientAccounts accounts;
     @Autowired JdbcClient jdbc;
 
@@ -56,7 +61,7 @@ class OutcomesBrowserTests extends BrowserTest {
             int width = Integer.parseInt(run[1]);
             UUID appointment = completedVisit();
             LocalDate day = visits.find(appointment).orElseThrow().start()
-                    .atZone(java.time.ZoneId.of("America/Los_Angeles")).toLocalDate();
+                    .atZone(ZoneId.of("America/Los_Angeles")).toLocalDate();
             browser.width(width);
             driver.manage().deleteAllCookies();
             signIn();
@@ -125,7 +130,7 @@ class OutcomesBrowserTests extends BrowserTest {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         clientEmail = "lena-" + tag + "@example.com";
         accounts.signUp(new SignUp("Lena", "Client" + tag, null, clientEmail, PASSWORD, PASSWORD), "en");
-        clinic.relief.EventsHandled.awaitAll(jdbc);
+        EventsHandled.awaitAll(jdbc);
         String body = jdbc.sql("select body from booking_outbox where recipient = :e and kind = 'VERIFY_ACCOUNT'")
                 .param("e", clientEmail).query(String.class).single();
         return accounts.confirm(body.replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1"), PASSWORD).patientId();
@@ -146,8 +151,8 @@ class OutcomesBrowserTests extends BrowserTest {
         UUID assessment = assessments.assess(PainQuery.ofRegions("low_back_lateral_R")).id();
         LocalDate from = LocalDate.now().plusDays(2);
         // Browser test classes share one demo app, and another class's owner may have edited Maria's services.
-        String service = java.util.stream.Stream.concat(java.util.stream.Stream.of("trigger-point"),
-                        booking.services().stream().map(clinic.relief.booking.BookableService::id))
+        String service = Stream.concat(Stream.of("trigger-point"),
+                        booking.services().stream().map(BookableService::id))
                 .filter(id -> booking.therapists(id).stream().anyMatch(t -> t.id().equals(maria)))
                 .findFirst().orElseThrow();
         Slot slot = booking.availability(SlotSearch.with(maria, service, 60, from, from.plusDays(7))).stream().findFirst()

@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.time.Duration;
+import java.time.Instant;
 
 import clinic.relief.booking.Appointment;
 import clinic.relief.booking.BookAppointment;
@@ -22,6 +24,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -149,7 +153,7 @@ class PortalBrowserTests extends BrowserTest {
                 null, Appointment.Source.ONLINE, null, null)).id();
     }
 
-    private java.time.Instant firstFree(String service, LocalDate from) {
+    private Instant firstFree(String service, LocalDate from) {
         Slot slot = booking.availability(SlotSearch.withAnyone(service, 60, from, from.plusDays(3))).get(0);
         return slot.start();
     }
@@ -165,8 +169,8 @@ class PortalBrowserTests extends BrowserTest {
     }
 
     private void setDate(String id, LocalDate date) {
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(
-                org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(
+                ExpectedConditions.presenceOfElementLocated(By.id(id)));
         ((JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).value = arguments[1]",
                 id, date.toString());
     }

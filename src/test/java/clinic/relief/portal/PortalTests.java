@@ -4,6 +4,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.Appointment;
@@ -20,6 +24,12 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
+import clinic.relief.booking.Waitlist;
+import clinic.relief.booking.WaitlistRequest;
+import clinic.relief.patients.NewPatient;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -80,7 +90,7 @@ class PortalTests {
 
         // Swedish: a 12 h window and 25 % of the 60-minute price.
         BigDecimal fee = booking.service("swedish").price(60).multiply(new BigDecimal("0.25"))
-                .setScale(2, java.math.RoundingMode.HALF_UP);
+                .setScale(2, RoundingMode.HALF_UP);
         mvc.perform(get("/account/appointments/" + id + "/cancel").cookie(session))
                 .andExpect(content().string(containsString("Cancelling now costs $" + fee.toPlainString())));
         // A post without the fee on the page (say, from a stale page) asks again and cancels nothing.
@@ -97,7 +107,7 @@ class PortalTests {
 
     @Test
     void someoneElsesAppointmentIsA404AndStaysAsItIs() throws Exception {
-        UUID other = patients.findOrCreate(new clinic.relief.patients.NewPatient("Oz", "Other", null,
+        UUID other = patients.findOrCreate(new NewPatient("Oz", "Other", null,
                 "other-" + UUID.randomUUID() + "@example.com", null, "en")).id();
         UUID theirs = book(other, "swedish", data.at(data.day(), "12:00"));
 
@@ -125,7 +135,7 @@ class PortalTests {
                 .param("slot", data.at(data.day(), "14:00") + "|" + therapist)).andExpect(redirectedUrl("/account"));
 
         assertThat(jdbc.sql("select starts_at = :s from booking_appointment where id = :id").param("id", id)
-                .param("s", java.time.OffsetDateTime.ofInstant(data.at(data.day(), "14:00"), java.time.ZoneOffset.UTC))
+                .param("s", OffsetDateTime.ofInstant(data.at(data.day(), "14:00"), ZoneOffset.UTC))
                 .query(Boolean.class).single()).isTrue();
         mvc.perform(post("/account/appointments/" + id + "/reschedule").cookie(session).with(csrf())
                 .param("slot", "nonsense")).andExpect(status().isBadRequest());
@@ -160,22 +170,22 @@ class PortalTests {
         String body = """
                 {"service":"swedish","minutes":60,"firstDay":"%s","lastDay":"%s","therapistId":"%s"}
                 """.formatted(data.day(), data.day(), therapist);
-        UUID stranger = patients.findOrCreate(new clinic.relief.patients.NewPatient("Sam", "Stranger", null,
+        UUID stranger = patients.findOrCreate(new NewPatient("Sam", "Stranger", null,
                 "stranger-" + UUID.randomUUID() + "@example.com", null, "en")).id();
         mvc.perform(post("/api/waitlist").cookie(session).with(csrf()).param("patientId", stranger.toString())
-                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.patientId")
+                .andExpect(MockMvcResultMatchers.jsonPath("$.patientId")
                         .value(me.toString()));
-        UUID theirs = context.getBean(clinic.relief.booking.Waitlist.class).join(stranger,
-                new clinic.relief.booking.WaitlistRequest("swedish", 60, data.day(), data.day(), null, therapist)).id();
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/waitlist/" + theirs)
+        UUID theirs = context.getBean(Waitlist.class).join(stranger,
+                new WaitlistRequest("swedish", 60, data.day(), data.day(), null, therapist)).id();
+        mvc.perform(MockMvcRequestBuilders.delete("/api/waitlist/" + theirs)
                 .cookie(session).with(csrf())).andExpect(status().isNotFound());
         mvc.perform(post("/account/waitlist/" + theirs + "/withdraw").cookie(session).with(csrf()))
                 .andExpect(status().isNotFound());
     }
 
-    private UUID book(UUID patient, String service, java.time.Instant start) {
+    private UUID book(UUID patient, String service, Instant start) {
         return booking.book(new BookAppointment(patient, service, 60, start, therapist, Appointment.Source.ONLINE,
                 null, null)).id();
     }
