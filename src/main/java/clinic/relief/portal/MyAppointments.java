@@ -77,7 +77,8 @@ class MyAppointments {
             return cancelPage(id, signedIn, locale, model);
         }
         Money fee = book.cancel(id);
-        redirect.addFlashAttribute("cancelledFee", fee);
+        // The session keeps flash attributes serialised: a plain decimal, not a domain type, goes there.
+        redirect.addFlashAttribute("cancelledFee", fee.amount());
         return "redirect:/account";
     }
 
