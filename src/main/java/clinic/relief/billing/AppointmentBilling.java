@@ -21,10 +21,10 @@ import static clinic.relief.billing.LineArg.amount;
 
 /**
  * Bills appointments. A booking gets its quote stored and an invoice from it (using a membership credit when the
- * quote does), in the booking's own transaction, as a {@link BookingParticipant}; the rest follows booking's events. A cancellation or a no-show reverses the
- * session, gives the credit back and adds the fee owed (a cancelled free follow-up gives its voucher back); a payer's
- * remittance settles the patient's share. Each line carries a reference, so an event delivered twice posts nothing
- * twice.
+ * quote does), in the booking's own transaction, as a {@link BookingParticipant}; the rest follows booking's events.
+ * A cancellation or a no-show reverses the session, gives the credit back and adds the fee owed (a cancelled free
+ * follow-up gives its voucher back); a payer's remittance settles the patient's share. Each line carries a reference,
+ * so an event delivered twice posts nothing twice.
  */
 @Component
 class AppointmentBilling implements BookingParticipant {

@@ -34,8 +34,8 @@ public class AppointmentBook {
     private final Clock clock;
 
     AppointmentBook(Booking booking, Appointments appointments, Therapists therapists, Schedules schedules,
-            Patients patients, BookingParticipants participants, ApplicationEventPublisher events, BookingLocks locks, TransactionTemplate transactions,
-            Clock clock) {
+            Patients patients, BookingParticipants participants, ApplicationEventPublisher events, BookingLocks locks,
+            TransactionTemplate transactions, Clock clock) {
         this.booking = booking;
         this.appointments = appointments;
         this.therapists = therapists;
@@ -188,7 +188,8 @@ public class AppointmentBook {
         }
     }
 
-    private List<Slot> alternatives(BookableService service, int minutes, Instant start, UUID therapistId, UUID moving) {
+    private List<Slot> alternatives(BookableService service, int minutes, Instant start, UUID therapistId,
+            UUID moving) {
         return booking.alternatives(service, minutes, start, Optional.of(therapistId), Optional.of(moving));
     }
 

@@ -82,7 +82,8 @@ class Appointments {
     List<Appointment.Stored> starting(TimeRange span, Optional<UUID> therapist) {
         return jdbc.sql("select " + COLUMNS + " from booking_appointment where starts_at >= :from and starts_at < :to"
                         + " and (cast(:therapist as uuid) is null or therapist_id = :therapist) order by starts_at")
-                .param("from", utc(span.start())).param("to", utc(span.end())).param("therapist", therapist.orElse(null))
+                .param("from", utc(span.start())).param("to", utc(span.end()))
+                .param("therapist", therapist.orElse(null))
                 .query(Appointments::row).list();
     }
 

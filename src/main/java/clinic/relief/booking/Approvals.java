@@ -42,8 +42,9 @@ class Approvals {
     private final Clock clock;
 
     Approvals(Appointments appointments, AppointmentBook book, Patients patients, Outbox outbox,
-            ApprovalLetters letters, WaitlistReturns waitlist, BookingParticipants participants, ApplicationEventPublisher events, JdbcClient jdbc,
-            NewClientSettings settings, BookingSettings rules, Clock clock) {
+            ApprovalLetters letters, WaitlistReturns waitlist, BookingParticipants participants,
+            ApplicationEventPublisher events, JdbcClient jdbc, NewClientSettings settings, BookingSettings rules,
+            Clock clock) {
         this.appointments = appointments;
         this.book = book;
         this.patients = patients;

@@ -78,7 +78,7 @@ public class Booking {
         return zone;
     }
 
-    /** Every free start the search asks for: the service and length on its clinic dates, with its therapist or anyone. */
+    /** Every free start the search asks for: its service and length on its dates, with its therapist or anyone. */
     public List<Slot> availability(SlotSearch search) {
         return slots(catalogue.get(search.serviceId()), search.minutes(), search.from(), search.to(),
                 search.therapistId(), Optional.empty(), Optional.of(span(search.from(), search.to())));

@@ -70,8 +70,8 @@ class BookingApi {
                     "from..to must be 0-" + MAX_DAYS + " days");
             return ResponseEntity.badRequest().body(problem);
         }
-        return ResponseEntity.ok(booking.availability(new SlotSearch(service, minutes, from, until, Optional.ofNullable(therapist))).stream()
-                .map(BookingProblems.SlotJson::of).toList());
+        SlotSearch search = new SlotSearch(service, minutes, from, until, Optional.ofNullable(therapist));
+        return ResponseEntity.ok(booking.availability(search).stream().map(BookingProblems.SlotJson::of).toList());
     }
 
     /**

@@ -41,9 +41,9 @@ class OnlineHolds {
     private final Approvals approvals;
     private final Clock clock;
 
-    OnlineHolds(Booking booking, AppointmentBook book, Appointments appointments, Patients patients, Outbox outbox, LinkLetters letters,
-            BookingParticipants participants, ApplicationEventPublisher events, JdbcClient jdbc, OnlineHoldSettings settings, Approvals approvals,
-            Clock clock) {
+    OnlineHolds(Booking booking, AppointmentBook book, Appointments appointments, Patients patients, Outbox outbox,
+            LinkLetters letters, BookingParticipants participants, ApplicationEventPublisher events, JdbcClient jdbc,
+            OnlineHoldSettings settings, Approvals approvals, Clock clock) {
         this.booking = booking;
         this.book = book;
         this.appointments = appointments;

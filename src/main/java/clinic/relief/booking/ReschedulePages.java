@@ -45,7 +45,9 @@ class ReschedulePages {
         UUID with = "any".equals(therapist) ? null
                 : therapist == null || therapist.isBlank() ? a.therapist().id() : UUID.fromString(therapist);
         List<Slot> free = a.isBooked()
-                ? booking.availabilityFor(id, new SlotSearch(a.service().id(), a.minutes(), day, day, Optional.ofNullable(with))) : List.of();
+                ? booking.availabilityFor(id, new SlotSearch(a.service().id(), a.minutes(), day, day,
+                        Optional.ofNullable(with)))
+                : List.of();
         model.addAttribute("therapist", with == null ? "any" : with.toString());
         model.addAttribute("therapists", booking.therapists(a.service().id()));
         model.addAttribute("a", a);
