@@ -91,7 +91,7 @@ class MeasuresTests {
         measures.recordPain(visit, null, 5, Measures.Actor.CLIENT_LINK);
 
         assertThat(guarantee.claimed(appointment)).isTrue();
-        // What the offer was (once announced by an event nothing listened to) is the voucher's row.
+        // The offer itself: the voucher, for this patient and service, valid for the promised days.
         assertThat(jdbc.sql("select patient_id, service_id, valid_until from outcomes_voucher where appointment_id = :a")
                 .param("a", appointment).query((rs, row) -> new Voucher(rs.getObject("patient_id", UUID.class),
                         rs.getString("service_id"), rs.getObject("valid_until", OffsetDateTime.class).toInstant()))
