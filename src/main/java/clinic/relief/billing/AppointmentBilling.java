@@ -1,6 +1,5 @@
 package clinic.relief.billing;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -11,22 +10,22 @@ import clinic.relief.billing.Line.Kind;
 import clinic.relief.booking.AppointmentBooked;
 import clinic.relief.booking.AppointmentCancelled;
 import clinic.relief.booking.AppointmentMissed;
+import clinic.relief.booking.spi.BookingParticipant;
 import clinic.relief.shared.Money;
-import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import static clinic.relief.billing.LineArg.amount;
 
 /**
- * Bills appointments from booking's events. A booking gets its quote stored and an invoice from it (using a
- * membership credit when the quote does), in the booking's own transaction. A cancellation or a no-show reverses the
- * session, gives the credit back and adds the fee owed (a cancelled free follow-up gives its voucher back); a payer's
- * remittance settles the patient's share. Each line carries a reference, so an event delivered twice posts nothing
- * twice.
+ * Bills appointments. A booking gets its quote stored and an invoice from it (using a membership credit when the
+ * quote does), in the booking's own transaction, as a {@link BookingParticipant}; the rest follows booking's events.
+ * A cancellation or a no-show reverses the session, gives the credit back and adds the fee owed (a cancelled free
+ * follow-up gives its voucher back); a payer's remittance settles the patient's share. Each line carries a reference,
+ * so an event delivered twice posts nothing twice.
  */
 @Component
-class AppointmentBilling {
+class AppointmentBilling implements BookingParticipant {
 
     private static final Set<Kind> INSURED_SHARE = EnumSet.of(Kind.LIST_PRICE, Kind.INSURANCE, Kind.COPAY,
             Kind.DEDUCTIBLE, Kind.COINSURANCE, Kind.INSURANCE_CAP, Kind.PATIENT_SHARE);
@@ -47,13 +46,11 @@ class AppointmentBilling {
     }
 
     /**
-     * Runs in the booking's own transaction (on its thread and connection), so an appointment and its bill commit
-     * together or not at all, and a booking costs no event-registry round trips. Booking is the hot path: through
-     * the registry this listener took a quarter of each booking's CPU in the throughput benchmark. The rarer events
-     * below stay asynchronous.
+     * Quotes and invoices a booking in the booking's own transaction (booking calls it as a participant), so an
+     * appointment and its bill commit together or not at all. The rarer events below are handled after their commit.
      */
-    @EventListener
-    void on(AppointmentBooked booked) {
+    @Override
+    public void booked(AppointmentBooked booked) {
         LocalDate day = LocalDate.ofInstant(booked.start(), months.zone());
         QuoteRequest request = quotes.request(booked.patientId(), booked.serviceId(), booked.minutes(), day);
         Optional<FollowUpVouchers.FreeSession> free = quotes.redeemFreeSession(booked.patientId(),
@@ -92,7 +89,7 @@ class AppointmentBilling {
         unbook(missed.appointmentId(), missed.patientId(), missed.feeOwed(), "noShow");
     }
 
-    private void unbook(UUID appointmentId, UUID patientId, BigDecimal feeOwed, String reason) {
+    private void unbook(UUID appointmentId, UUID patientId, Money feeOwed, String reason) {
         ledger.giveBack(appointmentId, months.now());
         UUID invoice = invoices.ofAppointment(appointmentId, patientId, null);
         Money session = quotes.ofAppointment(appointmentId).map(Quote::total).orElse(Money.ZERO);
@@ -100,8 +97,8 @@ class AppointmentBilling {
             invoices.addLine(invoice, Line.of(Kind.CANCELLED, session.negate(), "billing.line.cancelled." + reason),
                     "unbook:" + appointmentId);
         }
-        if (feeOwed != null && feeOwed.signum() > 0) {
-            invoices.addLine(invoice, Line.of(Kind.FEE, Money.of(feeOwed), "billing.line.fee." + reason),
+        if (feeOwed.isPositive()) {
+            invoices.addLine(invoice, Line.of(Kind.FEE, feeOwed, "billing.line.fee." + reason),
                     "fee:" + appointmentId);
         }
     }

@@ -1,10 +1,10 @@
 package clinic.relief.booking;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import clinic.relief.shared.Money;
 
 /**
  * An appointment and the changes it allows. Each change checks the current state and throws
@@ -29,7 +29,7 @@ public class Appointment {
     private TimeRange session;
     private Instant blockedUntil;
     private AppointmentStatus status;
-    private BigDecimal feeOwed;
+    private Money feeOwed;
     private FeeReason feeReason;
     private Instant cancelledAt;
 
@@ -60,7 +60,7 @@ public class Appointment {
     /** The columns of a stored appointment. */
     record Stored(UUID id, UUID patientId, UUID therapistId, UUID roomId, String serviceId, int minutes,
             Instant start, Instant end, Instant blockedUntil, AppointmentStatus status, Source source,
-            UUID assessmentId, BigDecimal feeOwed, FeeReason feeReason, Instant cancelledAt) {
+            UUID assessmentId, Money feeOwed, FeeReason feeReason, Instant cancelledAt) {
     }
 
     AppointmentBooked booked() {
@@ -140,18 +140,18 @@ public class Appointment {
     }
 
     /** Marks a no-show, which only makes sense once the session has begun. */
-    AppointmentMissed markNoShow(Instant now, BigDecimal fee) {
+    AppointmentMissed markNoShow(Instant now, Money fee) {
         require(AppointmentStatus.BOOKED, "mark as no-show");
         if (now.isBefore(session.start())) {
             throw new AppointmentStateConflict(id, status, "mark as no-show before its start");
         }
         status = AppointmentStatus.NO_SHOW;
         owe(fee, FeeReason.NO_SHOW);
-        return new AppointmentMissed(id, patientId, feeOwed);
+        return new AppointmentMissed(id, patientId, feeOwed == null ? Money.ZERO : feeOwed);
     }
 
     /** Cancels; inside the service's cancellation window the late-cancel fee is recorded as owed. */
-    AppointmentCancelled cancel(Instant now, Duration window, BigDecimal lateFee) {
+    AppointmentCancelled cancel(Instant now, Duration window, Money lateFee) {
         require(AppointmentStatus.BOOKED, "cancel");
         status = AppointmentStatus.CANCELLED;
         cancelledAt = now;
@@ -159,7 +159,7 @@ public class Appointment {
             owe(lateFee, FeeReason.LATE_CANCEL);
         }
         return new AppointmentCancelled(id, patientId, session.start(), now,
-                feeOwed == null ? BigDecimal.ZERO : feeOwed);
+                feeOwed == null ? Money.ZERO : feeOwed);
     }
 
     boolean isLate(Instant now, Duration window) {
@@ -173,17 +173,17 @@ public class Appointment {
     }
 
     private void place(Slot slot, Duration buffer) {
-        this.session = new TimeRange(slot.start(), slot.end());
         if (!Duration.between(slot.start(), slot.end()).equals(Duration.ofMinutes(minutes))) {
             throw new IllegalArgumentException("Slot length does not match " + minutes + " minutes");
         }
+        this.session = new TimeRange(slot.start(), slot.end());
         this.therapistId = slot.therapistId();
         this.roomId = slot.roomId();
         this.blockedUntil = slot.end().plus(buffer);
     }
 
-    private void owe(BigDecimal fee, FeeReason reason) {
-        if (fee != null && fee.signum() > 0) {
+    private void owe(Money fee, FeeReason reason) {
+        if (fee.isPositive()) {
             feeOwed = fee;
             feeReason = reason;
         }

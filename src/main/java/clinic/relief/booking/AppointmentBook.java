@@ -1,11 +1,11 @@
 package clinic.relief.booking;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.patients.Patients;
@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import clinic.relief.shared.Money;
 
 /**
  * The clinic's appointment book: a day's appointments and the changes staff make to them (check-in, complete,
@@ -26,42 +27,58 @@ public class AppointmentBook {
     private final Therapists therapists;
     private final Schedules schedules;
     private final Patients patients;
+    private final BookingParticipants participants;
     private final ApplicationEventPublisher events;
     private final BookingLocks locks;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     AppointmentBook(Booking booking, Appointments appointments, Therapists therapists, Schedules schedules,
-            Patients patients, ApplicationEventPublisher events, BookingLocks locks, TransactionTemplate transactions,
-            Clock clock) {
+            Patients patients, BookingParticipants participants, ApplicationEventPublisher events, BookingLocks locks,
+            TransactionTemplate transactions, Clock clock) {
         this.booking = booking;
         this.appointments = appointments;
         this.therapists = therapists;
         this.schedules = schedules;
         this.patients = patients;
+        this.participants = participants;
         this.events = events;
         this.locks = locks;
         this.transactions = transactions;
         this.clock = clock;
     }
 
-    /** Appointments starting on the clinic date, for one therapist or (null) everyone, by start. */
+    /** Everyone's appointments starting on the clinic date, by start. */
     @Transactional(readOnly = true)
-    public List<AppointmentView> day(LocalDate date, UUID therapistId) {
-        TimeRange span = new TimeRange(date.atStartOfDay(booking.zone()).toInstant(),
-                date.plusDays(1).atStartOfDay(booking.zone()).toInstant());
-        Map<UUID, String> rooms = schedules.roomNames();
-        return appointments.starting(span, therapistId).stream().map(a -> view(a, rooms)).toList();
+    public List<AppointmentView> day(LocalDate date) {
+        return views(appointments.starting(days(date, date), Optional.empty()));
     }
 
-    /** Appointments starting on the clinic dates {@code from}-{@code to}, of one therapist or one room, by start. */
+    /** One therapist's appointments starting on the clinic date, by start. */
     @Transactional(readOnly = true)
-    public List<AppointmentView> between(LocalDate from, LocalDate to, UUID therapistId, UUID roomId) {
-        TimeRange span = new TimeRange(from.atStartOfDay(booking.zone()).toInstant(),
+    public List<AppointmentView> day(LocalDate date, UUID therapistId) {
+        return views(appointments.starting(days(date, date), Optional.of(therapistId)));
+    }
+
+    /** One therapist's appointments starting on the clinic dates {@code from}-{@code to}, by start. */
+    @Transactional(readOnly = true)
+    public List<AppointmentView> ofTherapistBetween(LocalDate from, LocalDate to, UUID therapistId) {
+        return views(appointments.starting(days(from, to), Optional.of(therapistId)));
+    }
+
+    /** The appointments in one room starting on the clinic dates {@code from}-{@code to}, by start. */
+    @Transactional(readOnly = true)
+    public List<AppointmentView> inRoomBetween(LocalDate from, LocalDate to, UUID roomId) {
+        return views(appointments.startingInRoom(days(from, to), roomId));
+    }
+
+    private TimeRange days(LocalDate from, LocalDate to) {
+        return new TimeRange(from.atStartOfDay(booking.zone()).toInstant(),
                 to.plusDays(1).atStartOfDay(booking.zone()).toInstant());
+    }
+
+    private List<AppointmentView> views(List<Appointment.Stored> found) {
         Map<UUID, String> rooms = schedules.roomNames();
-        List<Appointment.Stored> found = roomId != null ? appointments.startingInRoom(span, roomId)
-                : appointments.starting(span, therapistId);
         return found.stream().map(a -> view(a, rooms)).toList();
     }
 
@@ -89,13 +106,12 @@ public class AppointmentBook {
         AppointmentView view = get(id);
         ServiceRules rules = view.service().rules();
         boolean late = appointment.isLate(clock.instant(), rules.cancelWindow());
-        BigDecimal fee = late ? rules.share(view.service().price(view.minutes()), rules.lateCancelPercent())
-                : BigDecimal.ZERO;
+        Money fee = late ? rules.share(priceOf(view), rules.lateCancelPercent()) : Money.ZERO;
         return new CancelTerms(late, fee, rules.cancelWindow());
     }
 
     /** The therapist signed in with this email, if they are a bookable therapist. */
-    public java.util.Optional<Therapist> therapistSignedInAs(String email) {
+    public Optional<Therapist> therapistSignedInAs(String email) {
         return therapists.byEmail(email);
     }
 
@@ -113,8 +129,10 @@ public class AppointmentBook {
     @Transactional
     public void complete(UUID id) {
         Appointment appointment = load(id);
-        events.publishEvent(appointment.complete());
+        AppointmentCompleted completed = appointment.complete();
         appointments.update(appointment);
+        participants.completed(completed);
+        events.publishEvent(completed);
     }
 
     @Transactional
@@ -122,18 +140,18 @@ public class AppointmentBook {
         Appointment appointment = load(id);
         AppointmentView view = get(id);
         BookableService service = view.service();
-        BigDecimal fee = service.rules().share(service.price(view.minutes()), service.rules().noShowPercent());
+        Money fee = service.rules().share(priceOf(view), service.rules().noShowPercent());
         events.publishEvent(appointment.markNoShow(clock.instant(), fee));
         appointments.update(appointment);
     }
 
     /** Cancels; returns the fee now owed (zero outside the service's cancellation window). */
     @Transactional
-    public BigDecimal cancel(UUID id) {
+    public Money cancel(UUID id) {
         Appointment appointment = load(id);
         AppointmentView view = get(id);
         ServiceRules rules = view.service().rules();
-        BigDecimal fee = rules.share(view.service().price(view.minutes()), rules.lateCancelPercent());
+        Money fee = rules.share(priceOf(view), rules.lateCancelPercent());
         AppointmentCancelled cancelled = appointment.cancel(clock.instant(), rules.cancelWindow(), fee);
         appointments.update(appointment);
         events.publishEvent(cancelled);
@@ -141,7 +159,7 @@ public class AppointmentBook {
     }
 
     /**
-     * Moves a booked appointment to a new start (and optionally another therapist) that availability offers. The
+     * Moves a booked appointment to a new start with a therapist (the same or another) that availability offers. The
      * free slot and, after a lost race, the alternatives are found outside the write transaction.
      */
     public void reschedule(UUID id, Instant start, UUID therapistId) {
@@ -150,7 +168,7 @@ public class AppointmentBook {
             throw new AppointmentStateConflict(id, row.status(), "reschedule");
         }
         BookableService service = booking.service(row.serviceId());
-        Slot slot = booking.offered(service, row.minutes(), start, therapistId, id);
+        Slot slot = booking.offered(service, row.minutes(), start, Optional.of(therapistId), Optional.of(id));
         try {
             transactions.executeWithoutResult(tx -> {
                 locks.lock(slot, service.rules().buffer(), row.patientId(), null);
@@ -164,10 +182,19 @@ public class AppointmentBook {
             if (overlap.patientBusy()) {
                 throw new PatientAlreadyBooked(start);
             }
-            throw new SlotTaken(start, booking.alternatives(service, row.minutes(), start, therapistId, id));
+            throw new SlotTaken(start, alternatives(service, row.minutes(), start, therapistId, id));
         } catch (BookingLocks.RoomWithdrawn withdrawn) {
-            throw new SlotTaken(start, booking.alternatives(service, row.minutes(), start, therapistId, id));
+            throw new SlotTaken(start, alternatives(service, row.minutes(), start, therapistId, id));
         }
+    }
+
+    private List<Slot> alternatives(BookableService service, int minutes, Instant start, UUID therapistId,
+            UUID moving) {
+        return booking.alternatives(service, minutes, start, Optional.of(therapistId), Optional.of(moving));
+    }
+
+    private static Money priceOf(AppointmentView view) {
+        return Money.of(view.service().price(view.minutes()));
     }
 
     private Appointment load(UUID id) {

@@ -8,11 +8,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import clinic.relief.shared.Money;
 
 import static clinic.relief.shared.Timestamps.utc;
 
@@ -24,7 +28,7 @@ class Appointments {
      * PostgreSQL's SQLSTATEs for a lost race: {@code exclusion_violation}, and {@code deadlock_detected}, which two
      * bookings can meet when each waits on the other's therapist and room constraint checks.
      */
-    private static final java.util.Set<String> LOST_RACE = java.util.Set.of("23P01", "40P01");
+    private static final Set<String> LOST_RACE = Set.of("23P01", "40P01");
     private static final String COLUMNS = """
             id, patient_id, therapist_id, room_id, service_id, minutes, starts_at, ends_at, blocked_until, status,
             source, assessment_id, fee_owed, fee_reason, cancelled_at""";
@@ -74,11 +78,12 @@ class Appointments {
                 .query(Appointments::row).optional().map(Appointment::restore);
     }
 
-    /** Appointments starting in {@code span}, of one therapist or (null) all, by start. */
-    List<Appointment.Stored> starting(TimeRange span, UUID therapist) {
+    /** Appointments starting in {@code span}, of one therapist or (empty) all, by start. */
+    List<Appointment.Stored> starting(TimeRange span, Optional<UUID> therapist) {
         return jdbc.sql("select " + COLUMNS + " from booking_appointment where starts_at >= :from and starts_at < :to"
                         + " and (cast(:therapist as uuid) is null or therapist_id = :therapist) order by starts_at")
-                .param("from", utc(span.start())).param("to", utc(span.end())).param("therapist", therapist)
+                .param("from", utc(span.start())).param("to", utc(span.end()))
+                .param("therapist", therapist.orElse(null))
                 .query(Appointments::row).list();
     }
 
@@ -96,8 +101,8 @@ class Appointments {
                         + " order by starts_at desc").param("patient", patient).query(Appointments::row).list();
     }
 
-    private static java.util.Map<String, Object> params(Appointment.Stored a, Instant now) {
-        java.util.Map<String, Object> p = new java.util.HashMap<>();
+    private static Map<String, Object> params(Appointment.Stored a, Instant now) {
+        Map<String, Object> p = new HashMap<>();
         p.put("now", now == null ? null : utc(now));
         p.put("id", a.id());
         p.put("patient", a.patientId());
@@ -111,7 +116,7 @@ class Appointments {
         p.put("status", a.status().name());
         p.put("source", a.source().name());
         p.put("assessment", a.assessmentId());
-        p.put("fee", a.feeOwed());
+        p.put("fee", a.feeOwed() == null ? null : a.feeOwed().amount());
         p.put("feeReason", a.feeReason() == null ? null : a.feeReason().name());
         p.put("cancelledAt", a.cancelledAt() == null ? null : utc(a.cancelledAt()));
         return p;
@@ -130,6 +135,7 @@ class Appointments {
     }
 
     private static Appointment.Stored row(ResultSet rs, int row) throws SQLException {
+        BigDecimal fee = rs.getObject("fee_owed", BigDecimal.class);
         String feeReason = rs.getString("fee_reason");
         OffsetDateTime cancelledAt = rs.getObject("cancelled_at", OffsetDateTime.class);
         return new Appointment.Stored(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
@@ -137,7 +143,7 @@ class Appointments {
                 rs.getString("service_id"), rs.getInt("minutes"), instant(rs, "starts_at"), instant(rs, "ends_at"),
                 instant(rs, "blocked_until"), AppointmentStatus.valueOf(rs.getString("status")),
                 Appointment.Source.valueOf(rs.getString("source")), rs.getObject("assessment_id", UUID.class),
-                rs.getObject("fee_owed", BigDecimal.class),
+                fee == null ? null : Money.of(fee),
                 feeReason == null ? null : Appointment.FeeReason.valueOf(feeReason),
                 cancelledAt == null ? null : cancelledAt.toInstant());
     }

@@ -34,6 +34,7 @@ class Approvals {
     private final Outbox outbox;
     private final ApprovalLetters letters;
     private final WaitlistReturns waitlist;
+    private final BookingParticipants participants;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final NewClientSettings settings;
@@ -41,14 +42,16 @@ class Approvals {
     private final Clock clock;
 
     Approvals(Appointments appointments, AppointmentBook book, Patients patients, Outbox outbox,
-            ApprovalLetters letters, WaitlistReturns waitlist, ApplicationEventPublisher events, JdbcClient jdbc,
-            NewClientSettings settings, BookingSettings rules, Clock clock) {
+            ApprovalLetters letters, WaitlistReturns waitlist, BookingParticipants participants,
+            ApplicationEventPublisher events, JdbcClient jdbc, NewClientSettings settings, BookingSettings rules,
+            Clock clock) {
         this.appointments = appointments;
         this.book = book;
         this.patients = patients;
         this.outbox = outbox;
         this.letters = letters;
         this.waitlist = waitlist;
+        this.participants = participants;
         this.events = events;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -136,6 +139,7 @@ class Approvals {
         AppointmentBooked booked = appointment.approve();
         appointments.update(appointment);
         record(id, "APPROVED", null, staff);
+        participants.booked(booked);
         events.publishEvent(booked);
         return Approval.BOOKED;
     }

@@ -1,13 +1,16 @@
 package clinic.relief.booking;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import clinic.relief.clinic.ClinicProfile;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,6 +36,7 @@ public class Booking {
     private final Appointments appointments;
     private final IdempotencyKeys keys;
     private final BookingLocks locks;
+    private final BookingParticipants participants;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Availability availability;
@@ -40,8 +44,9 @@ public class Booking {
     private final Clock clock;
 
     Booking(Catalogue catalogue, Therapists therapists, Schedules schedules, ScheduleConfiguration configuration,
-            Appointments appointments, IdempotencyKeys keys, BookingLocks locks, ApplicationEventPublisher events,
-            TransactionTemplate transactions, BookingSettings settings, ClinicProfile clinic, Clock clock) {
+            Appointments appointments, IdempotencyKeys keys, BookingLocks locks, BookingParticipants participants,
+            ApplicationEventPublisher events, TransactionTemplate transactions, BookingSettings settings,
+            ClinicProfile clinic, Clock clock) {
         this.catalogue = catalogue;
         this.therapists = therapists;
         this.schedules = schedules;
@@ -49,6 +54,7 @@ public class Booking {
         this.appointments = appointments;
         this.keys = keys;
         this.locks = locks;
+        this.participants = participants;
         this.events = events;
         this.transactions = transactions;
         this.zone = clinic.zone();
@@ -72,54 +78,70 @@ public class Booking {
         return zone;
     }
 
-    /** Every free start for the service and length on the clinic dates {@code from}-{@code to}, optionally with one therapist. */
-    public List<Slot> availability(String serviceId, int minutes, LocalDate from, LocalDate to, UUID therapistId) {
-        return slots(catalogue.get(serviceId), minutes, from, to, therapistId, null, span(from, to));
+    /** Every free start the search asks for: its service and length on its dates, with its therapist or anyone. */
+    public List<Slot> availability(SlotSearch search) {
+        return slots(catalogue.get(search.serviceId()), search.minutes(), search.from(), search.to(),
+                search.therapistId(), Optional.empty(), Optional.of(span(search.from(), search.to())));
     }
 
     /** Free starts for moving {@code appointment}: its own time counts as free. */
-    List<Slot> availabilityFor(UUID appointment, String serviceId, int minutes, LocalDate from, LocalDate to,
-            UUID therapistId) {
-        return slots(catalogue.get(serviceId), minutes, from, to, therapistId, appointment, span(from, to));
+    List<Slot> availabilityFor(UUID appointment, SlotSearch search) {
+        return slots(catalogue.get(search.serviceId()), search.minutes(), search.from(), search.to(),
+                search.therapistId(), Optional.of(appointment), Optional.of(span(search.from(), search.to())));
     }
 
     /**
-     * Books the slot, or returns the appointment an earlier request with the same idempotency key booked.
+     * Books the slot and announces it, or returns the appointment an earlier request with the same idempotency key
+     * booked.
      *
      * @throws SlotNotOffered when the start breaks the rules or hours
      * @throws SlotTaken when other appointments hold the therapist, the room or the patient then
      */
     public Appointment book(BookAppointment command) {
-        return bookOrHold(command, null);
+        return write(command, appointment -> {
+        }, appointment -> announce(appointment.booked()));
     }
 
     /**
      * Books the slot as a hold (PENDING) that announces nothing, and runs {@code inTransaction} with it in the
      * transaction that writes it; an earlier request with the same idempotency key returns its appointment instead.
      */
-    Appointment hold(BookAppointment command, java.util.function.Consumer<Appointment> inTransaction) {
-        return bookOrHold(command, java.util.Objects.requireNonNull(inTransaction));
+    Appointment hold(BookAppointment command, Consumer<Appointment> inTransaction) {
+        Objects.requireNonNull(inTransaction, "inTransaction");
+        return write(command, Appointment::holdForVerification, inTransaction);
     }
 
-    private Appointment bookOrHold(BookAppointment command, java.util.function.Consumer<Appointment> hold) {
+    /** Other modules' part of the booking first, in its transaction; then the event, for everyone else. */
+    private void announce(AppointmentBooked booked) {
+        participants.booked(booked);
+        events.publishEvent(booked);
+    }
+
+    /**
+     * Writes a new appointment: {@code prepare} runs on it before it is stored, {@code written} after, both in the
+     * transaction that stores it.
+     */
+    private Appointment write(BookAppointment command, Consumer<Appointment> prepare, Consumer<Appointment> written) {
         try {
-            return attempt(command, hold);
+            return attempt(command, prepare, written);
         } catch (SlotTaken taken) {
             return earlier(command.idempotencyKey()).orElseThrow(() -> taken);
         }
     }
 
-    private Appointment attempt(BookAppointment command, java.util.function.Consumer<Appointment> hold) {
+    private Appointment attempt(BookAppointment command, Consumer<Appointment> prepare,
+            Consumer<Appointment> written) {
         Optional<Appointment> sameRequest = earlier(command.idempotencyKey());
         if (sameRequest.isPresent()) {
             return sameRequest.get();
         }
         BookableService service = catalogue.get(command.serviceId());
-        Slot slot = offered(service, command.minutes(), command.start(), command.therapistId(), null);
+        Optional<UUID> therapist = Optional.ofNullable(command.therapistId());
+        Slot slot = offered(service, command.minutes(), command.start(), therapist, Optional.empty());
         for (int attempt = 1; ; attempt++) {
             try {
                 Slot chosen = slot;
-                return transactions.execute(tx -> insert(command, service, chosen, hold));
+                return transactions.execute(tx -> insert(command, service, chosen, prepare, written));
             } catch (Appointments.Overlap | IdempotencyKeys.Reused | BookingLocks.RoomWithdrawn lost) {
                 if (lost instanceof Appointments.Overlap overlap && overlap.patientBusy()) {
                     throw new PatientAlreadyBooked(command.start());
@@ -129,7 +151,7 @@ public class Booking {
                     return sameRequest.get();
                 }
                 // Alternatives are computed here, outside the transaction, once per lost race.
-                List<Slot> free = around(service, command.minutes(), command.start(), command.therapistId(), null);
+                List<Slot> free = around(service, command.minutes(), command.start(), therapist, Optional.empty());
                 Optional<Slot> another = startingAt(command.start(), free);
                 if (another.isEmpty() || attempt == ATTEMPTS) {
                     throw new SlotTaken(command.start(), nearest(free, command.start()));
@@ -145,7 +167,7 @@ public class Booking {
     }
 
     private Appointment insert(BookAppointment command, BookableService service, Slot slot,
-            java.util.function.Consumer<Appointment> hold) {
+            Consumer<Appointment> prepare, Consumer<Appointment> written) {
         locks.lock(slot, service.rules().buffer(), command.patientId(), command.idempotencyKey());
         if (command.idempotencyKey() != null) {
             Optional<Appointment> sameRequest = earlier(command.idempotencyKey());
@@ -155,35 +177,32 @@ public class Booking {
         }
         Appointment appointment = new Appointment(UUID.randomUUID(), command.patientId(), service.id(),
                 command.minutes(), command.source(), command.assessmentId(), slot, service.rules().buffer());
-        if (hold != null) {
-            appointment.holdForVerification();
-        }
+        prepare.accept(appointment);
         appointments.insert(appointment, clock.instant());
         if (command.idempotencyKey() != null) {
             keys.remember(command.idempotencyKey(), appointment.id(), clock.instant());
         }
-        if (hold == null) {
-            events.publishEvent(appointment.booked());
-        } else {
-            hold.accept(appointment);
-        }
+        written.accept(appointment);
         return appointment;
     }
 
     /** The offered slot starting at {@code start} (with the therapist, if given); otherwise {@link SlotNotOffered}. */
-    Slot offered(BookableService service, int minutes, Instant start, UUID therapistId, UUID ignoring) {
+    Slot offered(BookableService service, int minutes, Instant start, Optional<UUID> therapistId,
+            Optional<UUID> ignoring) {
+        // Speed: see docs/benchmarks.md "Booking throughput through the staff API"
         // The start's own day answers the common case; the wider search is only for the alternatives of a refusal.
         // Only appointments that overlap this one start's blocked span can keep it from being offered, so only those
         // are read: the other starts of the day may then look free, but only this one is looked at.
         LocalDate day = start.atZone(zone).toLocalDate();
         TimeRange blocked = TimeRange.of(start, service.session(minutes).plus(service.rules().buffer()));
-        Optional<Slot> slot = startingAt(start, slots(service, minutes, day, day, therapistId, ignoring, blocked));
+        Optional<Slot> slot = startingAt(start,
+                slots(service, minutes, day, day, therapistId, ignoring, Optional.of(blocked)));
         if (slot.isPresent()) {
             return slot.get();
         }
         List<Slot> free = around(service, minutes, start, therapistId, ignoring);
         // Valid by the rules and hours, only held by other appointments: that is a lost race, not bad input.
-        if (startingAt(start, slots(service, minutes, day, day, therapistId, ignoring, null)).isPresent()) {
+        if (startingAt(start, slots(service, minutes, day, day, therapistId, ignoring, Optional.empty())).isPresent()) {
             throw new SlotTaken(start, nearest(free, start));
         }
         throw new SlotNotOffered(start);
@@ -194,21 +213,23 @@ public class Booking {
     }
 
     /** Up to three free starts nearest to the one asked for, the day before to the day after. */
-    List<Slot> alternatives(BookableService service, int minutes, Instant start, UUID therapistId, UUID ignoring) {
+    List<Slot> alternatives(BookableService service, int minutes, Instant start, Optional<UUID> therapistId,
+            Optional<UUID> ignoring) {
         return nearest(around(service, minutes, start, therapistId, ignoring), start);
     }
 
     /** Free starts from the day before {@code start} to the day after. */
-    private List<Slot> around(BookableService service, int minutes, Instant start, UUID therapistId, UUID ignoring) {
+    private List<Slot> around(BookableService service, int minutes, Instant start, Optional<UUID> therapistId,
+            Optional<UUID> ignoring) {
         LocalDate day = start.atZone(zone).toLocalDate();
         LocalDate from = day.minusDays(1);
         LocalDate to = day.plusDays(1);
-        return slots(service, minutes, from, to, therapistId, ignoring, span(from, to));
+        return slots(service, minutes, from, to, therapistId, ignoring, Optional.of(span(from, to)));
     }
 
     private static List<Slot> nearest(List<Slot> free, Instant start) {
         return free.stream()
-                .sorted(Comparator.comparing(slot -> java.time.Duration.between(slot.start(), start).abs()))
+                .sorted(Comparator.comparing(slot -> Duration.between(slot.start(), start).abs()))
                 .limit(3)
                 .sorted(Comparator.comparing(Slot::start))
                 .toList();
@@ -216,16 +237,17 @@ public class Booking {
 
     /**
      * Free starts on the clinic dates {@code from}-{@code to}, counting the appointments that block time inside
-     * {@code appointmentsIn} (null: none, for what the rules and hours alone allow).
+     * {@code appointmentsIn} (empty: none, for what the rules and hours alone allow).
      */
-    private List<Slot> slots(BookableService service, int minutes, LocalDate from, LocalDate to, UUID therapistId,
-            UUID ignoring, TimeRange appointmentsIn) {
-        Schedules.Blocked blocked = schedules.blocked(appointmentsIn, ignoring);
+    private List<Slot> slots(BookableService service, int minutes, LocalDate from, LocalDate to,
+            Optional<UUID> therapistId, Optional<UUID> ignoring, Optional<TimeRange> appointmentsIn) {
+        Schedules.Blocked blocked = appointmentsIn.map(span -> schedules.blocked(span, ignoring))
+                .orElseGet(schedules::nothingBlocked);
         ScheduleConfiguration.Snapshot configuration = this.configuration.at(blocked.version());
         List<UUID> ids = configuration.giving(service.id()).stream()
-                .filter(id -> therapistId == null || id.equals(therapistId)).toList();
-        if (therapistId != null && ids.isEmpty()) {
-            throw new UnknownTherapist(therapistId, service.id());
+                .filter(id -> therapistId.map(id::equals).orElse(true)).toList();
+        if (therapistId.isPresent() && ids.isEmpty()) {
+            throw new UnknownTherapist(therapistId.get(), service.id());
         }
         return availability.slots(new Availability.Request(service.session(minutes), service.rules().buffer(), from, to),
                 schedules.of(configuration, ids, blocked),

@@ -38,6 +38,7 @@ class BookingLocks {
     }
 
     /** Waits for, and holds until the transaction ends, the locks of everything {@code slot} would hold. */
+    // Speed: see docs/benchmarks.md "Booking throughput through the staff API"
     void lock(Slot slot, Duration buffer, UUID patientId, String idempotencyKey) {
         // The ordered subquery makes PostgreSQL take the locks in ascending key order.
         Long[] keys = keys(slot, buffer, patientId, idempotencyKey, zone).toArray(Long[]::new);

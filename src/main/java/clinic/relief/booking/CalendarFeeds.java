@@ -72,7 +72,7 @@ class CalendarFeeds {
         Calendar calendar = new Calendar().withProdId("-//Relief//Booking//EN").withDefaults().getFluentTarget();
         String location = clinic.address().street() + ", " + clinic.address().city();
         for (Appointment.Stored a : appointments.starting(new TimeRange(now.minus(Duration.ofDays(30)),
-                now.plus(Duration.ofDays(90))), therapist)) {
+                now.plus(Duration.ofDays(90))), Optional.of(therapist))) {
             if (a.status() == AppointmentStatus.CANCELLED) {
                 continue;
             }

@@ -6,7 +6,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
@@ -14,11 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CalendarWeeks {
 
-    private final AppointmentBook book;
     private final BookingViews views;
 
-    CalendarWeeks(AppointmentBook book, BookingViews views) {
-        this.book = book;
+    CalendarWeeks(BookingViews views) {
         this.views = views;
     }
 
@@ -30,9 +27,8 @@ class CalendarWeeks {
         return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    /** The days {@code from}-{@code to} with what starts on each, for one therapist or one room. */
-    List<Day> days(LocalDate from, LocalDate to, UUID therapist, UUID room, Locale locale) {
-        List<AppointmentView> all = book.between(from, to, therapist, room);
+    /** The days {@code from}-{@code to}, each with those of {@code all} that start on it. */
+    List<Day> days(LocalDate from, LocalDate to, List<AppointmentView> all, Locale locale) {
         LocalDate today = views.today();
         List<Day> days = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {

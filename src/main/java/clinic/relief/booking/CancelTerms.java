@@ -1,7 +1,7 @@
 package clinic.relief.booking;
 
-import java.math.BigDecimal;
 import java.time.Duration;
+import clinic.relief.shared.Money;
 
 /**
  * What cancelling an appointment now means under its service's rules.
@@ -10,10 +10,10 @@ import java.time.Duration;
  * @param fee the late-cancel fee that would be recorded as owed (zero outside the window)
  * @param window the service's cancellation window
  */
-public record CancelTerms(boolean late, BigDecimal fee, Duration window) {
+public record CancelTerms(boolean late, Money fee, Duration window) {
 
     public boolean costsSomething() {
-        return fee.signum() > 0;
+        return fee.isPositive();
     }
 
     public long windowHours() {

@@ -1,7 +1,9 @@
 package clinic.relief.booking;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -44,15 +46,19 @@ class DayPages {
         csrf.getToken();
         LocalDate day = date == null ? views.today() : date;
         boolean desk = isDesk(auth);
-        UUID shown = desk ? therapist : book.therapistSignedInAs(auth.getName()).map(Therapist::id)
-                .orElse(new UUID(0, 0));
+        // A therapist sees only their own day; a staff account that is no bookable therapist sees nothing.
+        Optional<UUID> own = desk ? Optional.empty()
+                : book.therapistSignedInAs(auth.getName()).map(Therapist::id);
+        UUID shown = desk ? therapist : own.orElse(null);
+        List<AppointmentView> appointments = desk ? (therapist == null ? book.day(day) : book.day(day, therapist))
+                : own.map(id -> book.day(day, id)).orElse(List.of());
         model.addAttribute("date", day);
         model.addAttribute("dateLabel", views.date(day, locale));
         model.addAttribute("desk", desk);
         model.addAttribute("therapist", shown);
-        model.addAttribute("feedToken", desk ? null : feeds.token(shown).orElse(null));
+        model.addAttribute("feedToken", own.flatMap(feeds::token).orElse(null));
         model.addAttribute("therapists", book.therapists());
-        model.addAttribute("appointments", book.day(day, shown).stream()
+        model.addAttribute("appointments", appointments.stream()
                 .map(a -> new Row(a, views.time(a.start(), locale), views.time(a.end(), locale))).toList());
         return "booking/day";
     }

@@ -59,7 +59,8 @@ class OnlineBooking {
         if (choice != null) {
             PhoneBooking.ServiceChoice picked = PhoneBooking.ServiceChoice.parse(choice);
             model.addAttribute("slots", views.slotOptions(
-                    booking.availability(picked.service(), picked.minutes(), from, from.plusDays(2), null), locale, false));
+                    booking.availability(SlotSearch.withAnyone(picked.service(), picked.minutes(), from,
+                            from.plusDays(2))), locale, false));
         }
         return "booking/online";
     }

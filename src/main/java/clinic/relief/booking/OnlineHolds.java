@@ -34,21 +34,23 @@ class OnlineHolds {
     private final Patients patients;
     private final Outbox outbox;
     private final LinkLetters letters;
+    private final BookingParticipants participants;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final OnlineHoldSettings settings;
     private final Approvals approvals;
     private final Clock clock;
 
-    OnlineHolds(Booking booking, AppointmentBook book, Appointments appointments, Patients patients, Outbox outbox, LinkLetters letters,
-            ApplicationEventPublisher events, JdbcClient jdbc, OnlineHoldSettings settings, Approvals approvals,
-            Clock clock) {
+    OnlineHolds(Booking booking, AppointmentBook book, Appointments appointments, Patients patients, Outbox outbox,
+            LinkLetters letters, BookingParticipants participants, ApplicationEventPublisher events, JdbcClient jdbc,
+            OnlineHoldSettings settings, Approvals approvals, Clock clock) {
         this.booking = booking;
         this.book = book;
         this.appointments = appointments;
         this.patients = patients;
         this.outbox = outbox;
         this.letters = letters;
+        this.participants = participants;
         this.events = events;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -115,6 +117,7 @@ class OnlineHolds {
         if (request) {
             approvals.received(appointment, patient);
         } else {
+            participants.booked(booked);
             events.publishEvent(booked);
         }
         return view(hold);

@@ -59,7 +59,8 @@ class PhoneBooking {
         if (patient != null && choice != null) {
             ServiceChoice picked = ServiceChoice.parse(choice);
             model.addAttribute("slots", views.slotOptions(
-                    booking.availability(picked.service(), picked.minutes(), day, day, null), locale, true));
+                    booking.availability(SlotSearch.withAnyone(picked.service(), picked.minutes(), day, day)), locale,
+                    true));
         }
         return "booking/phone";
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.Optional;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -41,11 +42,12 @@ class ReschedulePages {
         AppointmentView a = book.get(id);
         LocalDate day = date == null ? a.start().atZone(views.zone()).toLocalDate() : date;
         // The same therapist unless the desk asks for everyone ("any") or someone else.
-        UUID with = "any".equals(therapist) ? null
-                : therapist == null || therapist.isBlank() ? a.therapist().id() : UUID.fromString(therapist);
+        Optional<UUID> with = "any".equals(therapist) ? Optional.empty()
+                : Optional.of(therapist == null || therapist.isBlank() ? a.therapist().id() : UUID.fromString(therapist));
         List<Slot> free = a.isBooked()
-                ? booking.availabilityFor(id, a.service().id(), a.minutes(), day, day, with) : List.of();
-        model.addAttribute("therapist", with == null ? "any" : with.toString());
+                ? booking.availabilityFor(id, new SlotSearch(a.service().id(), a.minutes(), day, day, with))
+                : List.of();
+        model.addAttribute("therapist", with.map(UUID::toString).orElse("any"));
         model.addAttribute("therapists", booking.therapists(a.service().id()));
         model.addAttribute("a", a);
         model.addAttribute("when", views.dateTime(a.start(), locale));

@@ -22,6 +22,7 @@ import static clinic.relief.shared.Timestamps.utc;
  * costs one more column in a query it makes anyway, instead of five queries. The version is read before the tables,
  * so a change committed meanwhile is picked up by the next check. Thread-safe.
  */
+// Speed: see docs/benchmarks.md "Booking throughput through the staff API"
 @Component
 class ScheduleConfiguration {
 

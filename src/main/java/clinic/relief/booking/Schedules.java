@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.time.Instant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,6 +24,9 @@ import static clinic.relief.shared.Timestamps.utc;
  */
 @Component
 class Schedules {
+
+    /** No appointment has this id: {@link #BLOCKED} ignores it when there is none to ignore, as one fixed statement. */
+    private static final UUID NO_APPOINTMENT = new UUID(0, 0);
 
     private final JdbcClient jdbc;
 
@@ -37,19 +42,22 @@ class Schedules {
     }
 
     /**
-     * The spans that appointments (all but {@code ignoring}) block inside {@code span}, or none when that is null,
-     * with the schedule version, in one query: a booking's check costs a single round trip to learn both whether its
-     * cached configuration is current and what holds its therapists and rooms.
+     * The spans that appointments (all but {@code ignoring}) block inside {@code span}, with the schedule version, in
+     * one query: a booking's check costs a single round trip to learn both whether its cached configuration is
+     * current and what holds its therapists and rooms.
      */
-    Blocked blocked(TimeRange span, UUID ignoring) {
-        if (span == null) {
-            return new Blocked(jdbc.sql("select version from booking_schedule_version").query(Long.class).single(),
-                    Map.of(), Map.of());
-        }
+    // Speed: see docs/benchmarks.md "Booking throughput through the staff API"
+    Blocked blocked(TimeRange span, Optional<UUID> ignoring) {
         BlockedRows rows = new BlockedRows();
-        jdbc.sql(BLOCKED).param("ignoring", ignoring == null ? new UUID(0, 0) : ignoring)
+        jdbc.sql(BLOCKED).param("ignoring", ignoring.orElse(NO_APPOINTMENT))
                 .param("from", utc(span.start())).param("to", utc(span.end())).query(rows::add);
         return rows.blocked();
+    }
+
+    /** Nothing blocked, with the current schedule version: for what the rules and hours alone allow. */
+    Blocked nothingBlocked() {
+        return new Blocked(jdbc.sql("select version from booking_schedule_version").query(Long.class).single(),
+                Map.of(), Map.of());
     }
 
     /** Collects the rows of {@link #BLOCKED}. */

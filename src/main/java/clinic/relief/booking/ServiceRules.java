@@ -3,6 +3,7 @@ package clinic.relief.booking;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
+import clinic.relief.shared.Money;
 
 /**
  * How one service is booked.
@@ -25,7 +26,8 @@ public record ServiceRules(Duration buffer, boolean needsRoom, Duration cancelWi
         }
     }
 
-    BigDecimal share(BigDecimal price, int percent) {
-        return price.multiply(BigDecimal.valueOf(percent)).movePointLeft(2).setScale(2, java.math.RoundingMode.HALF_UP);
+    /** The fee that is {@code percent} of {@code price}, rounded half-up to the cent. */
+    Money share(Money price, int percent) {
+        return price.percent(BigDecimal.valueOf(percent));
     }
 }

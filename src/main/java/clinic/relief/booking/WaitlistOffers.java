@@ -92,7 +92,8 @@ class WaitlistOffers {
     private Optional<Slot> suitable(WaitlistEntry entry, UUID therapist, LocalDate day, Instant freeFrom,
             Instant freeTo) {
         try {
-            return booking.availability(entry.serviceId(), entry.minutes(), day, day, therapist).stream()
+            return booking.availability(new SlotSearch(entry.serviceId(), entry.minutes(), day, day,
+                    Optional.ofNullable(therapist))).stream()
                     .filter(s -> !s.start().isBefore(freeFrom) && s.start().isBefore(freeTo))
                     .filter(s -> entry.partOfDay().contains(s.start().atZone(booking.zone()).toLocalTime()))
                     .findFirst();

@@ -1,7 +1,9 @@
 package clinic.relief.booking;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -37,32 +39,35 @@ class WeekPages {
         // The release buttons carry the token: its session must exist before a long week's page starts streaming.
         csrf.getToken();
         boolean desk = DayPages.isDesk(auth);
-        UUID shown = desk ? therapist : book.therapistSignedInAs(auth.getName()).map(Therapist::id)
-                .orElse(new UUID(0, 0));
-        if (shown == null && !book.therapists().isEmpty()) {
-            shown = book.therapists().get(0).id();
-        }
+        // The desk sees the therapist it picks (the first by default); a therapist sees only their own week, and a
+        // staff account that is no bookable therapist sees nothing.
+        Optional<UUID> shown = desk
+                ? Optional.ofNullable(therapist).or(() -> book.therapists().stream().findFirst().map(Therapist::id))
+                : book.therapistSignedInAs(auth.getName()).map(Therapist::id);
         LocalDate monday = CalendarWeeks.monday(date == null ? views.today() : date);
-        model.addAttribute("therapist", shown);
+        LocalDate sunday = monday.plusDays(6);
+        model.addAttribute("therapist", shown.orElse(null));
         model.addAttribute("therapists", book.therapists());
-        return show(monday, monday.plusDays(6), shown, null, "week", desk, locale, model);
+        return show(monday, sunday, shown.map(id -> book.ofTherapistBetween(monday, sunday, id)).orElse(List.of()),
+                "week", desk, locale, model);
     }
 
     @GetMapping("/staff/booking/rooms")
     String room(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) UUID room, @RequestParam(defaultValue = "day") String span,
             Locale locale, Model model) {
-        UUID shown = room != null ? room : book.rooms().keySet().stream().findFirst().orElse(new UUID(0, 0));
+        Optional<UUID> shown = Optional.ofNullable(room).or(() -> book.rooms().keySet().stream().findFirst());
         LocalDate day = date == null ? views.today() : date;
         boolean week = "week".equals(span);
         LocalDate from = week ? CalendarWeeks.monday(day) : day;
-        model.addAttribute("room", shown);
+        LocalDate to = week ? from.plusDays(6) : from;
+        model.addAttribute("room", shown.orElse(null));
         model.addAttribute("rooms", book.rooms());
-        return show(from, week ? from.plusDays(6) : from, null, shown, week ? "room-week" : "room-day", true, locale,
-                model);
+        return show(from, to, shown.map(id -> book.inRoomBetween(from, to, id)).orElse(List.of()),
+                week ? "room-week" : "room-day", true, locale, model);
     }
 
-    private String show(LocalDate from, LocalDate to, UUID therapist, UUID room, String kind, boolean desk,
+    private String show(LocalDate from, LocalDate to, List<AppointmentView> appointments, String kind, boolean desk,
             Locale locale, Model model) {
         model.addAttribute("kind", kind);
         model.addAttribute("desk", desk);
@@ -72,7 +77,7 @@ class WeekPages {
         model.addAttribute("next", from.plusDays(length));
         model.addAttribute("rangeLabel", from.equals(to) ? views.date(from, locale)
                 : views.date(from, locale) + " – " + views.date(to, locale));
-        model.addAttribute("days", weeks.days(from, to, therapist, room, locale));
+        model.addAttribute("days", weeks.days(from, to, appointments, locale));
         return "booking/week";
     }
 }

@@ -13,7 +13,6 @@ import clinic.relief.booking.PatientMail;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The clinic's relief guarantee as policy: on only when the clinic profile offers it and {@code
  * relief.outcomes.guarantee.enabled} is true. A session whose pain after is not at least {@code minimumDrop} points
- * below pain before earns one free follow-up within {@code followUpDays}: a voucher (one per appointment), the event
- * {@link ReliefGuaranteeOffered}, and an e-mail through booking's outbox whose subject says nothing medical.
+ * below pain before earns one free follow-up within {@code followUpDays}: a voucher (one per appointment) and an
+ * e-mail through booking's outbox whose subject says nothing medical.
  * Billing prices the follow-up at zero, once, through billing's {@code FollowUpVouchers} (implemented here).
  */
 @Service
@@ -35,11 +34,10 @@ public class ReliefGuarantee {
     private final PatientMail mail;
     private final MessageSource messages;
     private final ClinicProfile clinic;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReliefGuarantee(OutcomesSettings settings, ClinicProfile clinic, VoucherStore vouchers, Patients patients,
-            PatientMail mail, MessageSource messages, ApplicationEventPublisher events, Clock clock) {
+            PatientMail mail, MessageSource messages, Clock clock) {
         this.policy = settings.guarantee();
         this.clinicOffersIt = clinic.reliefGuarantee();
         this.clinic = clinic;
@@ -47,7 +45,6 @@ public class ReliefGuarantee {
         this.patients = patients;
         this.mail = mail;
         this.messages = messages;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -61,35 +58,34 @@ public class ReliefGuarantee {
     }
 
     /**
-     * Records the voucher, publishes the event and queues the e-mail.
+     * Records the voucher and queues the e-mail.
      *
      * @throws GuaranteeAlreadyClaimed when this appointment already has its voucher (nothing changes)
      * @throws IllegalStateException when the session does not qualify
      */
     @Transactional
-    public ReliefGuaranteeOffered claim(Visit visit, Pain pain) {
-        return offerOnce(visit, pain).orElseThrow(() -> new GuaranteeAlreadyClaimed(visit.appointmentId()));
+    public void claim(Visit visit, Pain pain) {
+        if (!offerOnce(visit, pain)) {
+            throw new GuaranteeAlreadyClaimed(visit.appointmentId());
+        }
     }
 
     /**
-     * Like {@link #claim} but answers empty, changing nothing, when the appointment already has its voucher: two
-     * requests at once both succeed and exactly one voucher, event and e-mail result (the primary key decides).
+     * Like {@link #claim} but answers false, changing nothing, when the appointment already has its voucher: two
+     * requests at once both succeed and exactly one voucher and e-mail result (the primary key decides).
      */
     @Transactional
-    Optional<ReliefGuaranteeOffered> offerOnce(Visit visit, Pain pain) {
+    boolean offerOnce(Visit visit, Pain pain) {
         if (!fallsShort(pain)) {
             throw new IllegalStateException("Appointment " + visit.appointmentId() + " does not qualify");
         }
         Instant now = clock.instant();
         Instant validUntil = now.plus(Duration.ofDays(policy.followUpDays()));
         if (!vouchers.insert(visit, pain, validUntil, now)) {
-            return Optional.empty();
+            return false;
         }
-        ReliefGuaranteeOffered offered = new ReliefGuaranteeOffered(visit.patientId(), visit.appointmentId(),
-                visit.serviceId(), validUntil);
-        events.publishEvent(offered);
         email(visit, validUntil);
-        return Optional.of(offered);
+        return true;
     }
 
     /** Whether a voucher exists for this appointment. */

@@ -11,20 +11,20 @@ import clinic.relief.audit.AuditAction;
 import clinic.relief.audit.ClinicalAudit;
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.AppointmentCompleted;
+import clinic.relief.booking.spi.BookingParticipant;
 import clinic.relief.painmap.Assessments;
 import clinic.relief.painmap.SavedAssessment;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * When an appointment completes, records the visit and drafts its note with the pain map of the pain finder
- * assessment that came with the booking, if any. Listens synchronously: the visit and draft commit with the
- * completion or not at all.
+ * assessment that came with the booking, if any. Booking calls it as a participant in the completion's transaction:
+ * the visit and draft commit with the completion or not at all.
  */
 @Component
 @EnableConfigurationProperties(OutcomesSettings.class)
-class VisitDrafting {
+class VisitDrafting implements BookingParticipant {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -47,8 +47,8 @@ class VisitDrafting {
         this.clock = clock;
     }
 
-    @EventListener
-    void on(AppointmentCompleted completed) {
+    @Override
+    public void completed(AppointmentCompleted completed) {
         draft(completed, appointments.get(completed.appointmentId()).assessmentId());
     }
 

@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import clinic.relief.shared.Money;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A signed-in patient's appointments: the list, cancelling (a late cancel shows its fee and asks first), moving
@@ -71,12 +73,13 @@ class MyAppointments {
             Authentication signedIn, Locale locale, Model model, RedirectAttributes redirect) {
         views.own(me(signedIn), id);
         CancelTerms terms = book.cancelTerms(id);
-        if (terms.fee().compareTo(feeShown) > 0) {
+        if (terms.fee().amount().compareTo(feeShown) > 0) {
             model.addAttribute("feeChanged", true);
             return cancelPage(id, signedIn, locale, model);
         }
-        BigDecimal fee = book.cancel(id);
-        redirect.addFlashAttribute("cancelledFee", fee);
+        Money fee = book.cancel(id);
+        // The session keeps flash attributes serialised: a plain decimal, not a domain type, goes there.
+        redirect.addFlashAttribute("cancelledFee", fee.amount());
         return "redirect:/account";
     }
 

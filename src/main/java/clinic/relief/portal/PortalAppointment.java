@@ -1,11 +1,14 @@
 package clinic.relief.portal;
 
-import java.math.BigDecimal;
 import java.util.UUID;
+import clinic.relief.shared.Money;
 
-/** An appointment as its patient sees it in the portal: what, when, with whom, and what they may do with it. */
+/**
+ * An appointment as its patient sees it in the portal: what, when, with whom, and what they may do with it;
+ * {@code feeOwed} is null when no fee is owed.
+ */
 public record PortalAppointment(UUID id, String service, int minutes, String when, String therapist,
-        String status, boolean changeable, BigDecimal feeOwed) {
+        String status, boolean changeable, Money feeOwed) {
 
     /** A booking request still awaiting the front desk, which its patient may withdraw. */
     public boolean withdrawable() {
@@ -13,6 +16,6 @@ public record PortalAppointment(UUID id, String service, int minutes, String whe
     }
 
     public boolean owesFee() {
-        return feeOwed != null && feeOwed.signum() > 0;
+        return feeOwed != null && feeOwed.isPositive();
     }
 }

@@ -14,12 +14,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.Comparator;
 
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.AppointmentStatus;
 import clinic.relief.booking.AppointmentView;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.Slot;
+import clinic.relief.booking.SlotSearch;
 import clinic.relief.booking.UnknownAppointment;
 import clinic.relief.patients.Patient;
 import org.springframework.stereotype.Component;
@@ -74,7 +78,7 @@ class PortalViews {
     Map<String, List<SlotButton>> freeTimes(AppointmentView a, LocalDate from, Locale locale) {
         Map<String, List<SlotButton>> byDay = new LinkedHashMap<>();
         Set<Instant> seen = new HashSet<>();
-        for (Slot slot : booking.availability(a.service().id(), a.minutes(), from, from.plusDays(2), null)) {
+        for (Slot slot : booking.availability(SlotSearch.withAnyone(a.service().id(), a.minutes(), from, from.plusDays(2)))) {
             if (seen.add(slot.start())) {
                 String day = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale)
                         .format(slot.start().atZone(booking.zone()));

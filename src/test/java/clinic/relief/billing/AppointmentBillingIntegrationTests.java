@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AppointmentBillingIntegrationTests {
 
     @Autowired ApplicationEventPublisher events;
+    @Autowired AppointmentBilling billing;
     @Autowired TransactionTemplate tx;
     @Autowired Invoices invoices;
     @Autowired Quotes quotes;
@@ -90,7 +91,7 @@ class AppointmentBillingIntegrationTests {
                 done.add(pool.submit(() -> tx.executeWithoutResult(status -> {
                     jdbc.sql("select 1").query(Integer.class).single();
                     await(together);
-                    events.publishEvent(booked);
+                    billing.booked(booked);
                 })));
             }
             for (Future<?> each : done) {
@@ -127,7 +128,7 @@ class AppointmentBillingIntegrationTests {
         assertThat(quotes.ofAppointment(book(patient, "trigger-point", 60))).get()
                 .satisfies(quote -> assertThat(quote.total()).isEqualTo(Money.of("89.00")));
 
-        publish(new AppointmentCancelled(appointment, patient, start, clock.instant(), BigDecimal.ZERO));
+        publish(new AppointmentCancelled(appointment, patient, start, clock.instant(), Money.ZERO));
         assertThat(memberships.credits(membership.id()))
                 .containsExactly(new Memberships.CreditBalance("trigger-point", 60, 1));
     }
@@ -137,9 +138,9 @@ class AppointmentBillingIntegrationTests {
         UUID patient = patient();
         UUID late = book(patient, "trigger-point", 60);
         UUID missed = book(patient, "swedish", 60);
-        publish(new AppointmentCancelled(late, patient, start, clock.instant(), new BigDecimal("55.00")));
-        publish(new AppointmentMissed(missed, patient, new BigDecimal("45.00")));
-        publish(new AppointmentMissed(missed, patient, new BigDecimal("45.00")));
+        publish(new AppointmentCancelled(late, patient, start, clock.instant(), Money.of("55.00")));
+        publish(new AppointmentMissed(missed, patient, Money.of("45.00")));
+        publish(new AppointmentMissed(missed, patient, Money.of("45.00")));
 
         assertThat(invoices.forAppointment(late).orElseThrow().lines()).extracting(Line::kind)
                 .containsExactly(Line.Kind.LIST_PRICE, Line.Kind.CANCELLED, Line.Kind.FEE);
@@ -202,7 +203,10 @@ class AppointmentBillingIntegrationTests {
 
     private UUID book(UUID patient, String service, int minutes) {
         UUID appointment = UUID.randomUUID();
-        publish(new AppointmentBooked(appointment, patient, UUID.randomUUID(), service, minutes, start, null));
+        // As booking does: billing takes part in the booking's transaction.
+        tx.executeWithoutResult(status -> billing.booked(new AppointmentBooked(appointment, patient,
+                UUID.randomUUID(), service, minutes, start, null)));
+        EventsHandled.awaitAll(jdbc);
         return appointment;
     }
 

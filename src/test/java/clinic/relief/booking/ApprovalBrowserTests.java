@@ -120,7 +120,7 @@ class ApprovalBrowserTests extends BrowserTest {
     }
 
     private UUID requestFor(Patient patient, Therapist therapist) {
-        Slot free = booking.availability("deep-tissue", 60, day(), day().plusDays(7), therapist.id()).get(0);
+        Slot free = booking.availability(SlotSearch.with(therapist.id(), "deep-tissue", 60, day(), day().plusDays(7))).get(0);
         return approvals.requestFor(booking, new BookAppointment(patient.id(), "deep-tissue", 60, free.start(),
                 therapist.id(), Appointment.Source.ONLINE, null, null), patient).id();
     }
@@ -130,7 +130,7 @@ class ApprovalBrowserTests extends BrowserTest {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         Patient patient = patients.findOrCreate(new NewPatient("Nora", "Nueva" + tag, "(310) 555-0161",
                 "nora-" + tag + "@example.com", null, n % 2 == 0 ? "en" : "es"));
-        Slot free = booking.availability("deep-tissue", 60, day(), day().plusDays(7), therapist.id()).get(0);
+        Slot free = booking.availability(SlotSearch.with(therapist.id(), "deep-tissue", 60, day(), day().plusDays(7))).get(0);
         return approvals.requestFor(booking, new BookAppointment(patient.id(), "deep-tissue", 60, free.start(),
                 therapist.id(), Appointment.Source.ONLINE, null, null), patient).id();
     }

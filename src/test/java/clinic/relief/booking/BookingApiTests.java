@@ -71,8 +71,7 @@ class BookingApiTests {
 
     @Test
     void describesTheBookingAnswerAndTheIdempotencyKeyInTheOpenApiDocument() throws Exception {
-        // The answer is written as bytes and the key read from the request, so both are described by the
-        // operation's annotations, not by its signature.
+        // The 201 and the key's length are described by the operation's annotations.
         String post = "$.paths['/api/booking/appointments'].post";
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
                 .andExpect(jsonPath(post + ".responses['201'].content['application/json'].schema['$ref']")

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -145,7 +146,7 @@ class BookingPagesTests {
                         .with(csrf()))
                 .andExpect(redirectedUrl("/staff/booking?date=" + day));
 
-        assertThat(booking.availability("swedish", 60, day, day, therapist)).extracting(Slot::start)
+        assertThat(booking.availability(SlotSearch.with(therapist, "swedish", 60, day, day))).extracting(Slot::start)
                 .contains(fixture.at(day, "15:00"));
     }
 
@@ -173,7 +174,7 @@ class BookingPagesTests {
         mvc.perform(get("/book").param("choice", "reiki:60")).andExpect(status().isBadRequest());
     }
 
-    private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder onlineForm(String email,
+    private MockHttpServletRequestBuilder onlineForm(String email,
             String assessment) {
         return post("/book/details").with(csrf())
                 .param("firstName", "Ana").param("lastName", "Reyes").param("phone", "310 555 0101")

@@ -87,7 +87,7 @@ class HoldsBrowserTests extends BrowserTest {
 
         // The same release from the therapist's week brings the desk back to that week.
         Therapist other = book.therapists().get(1);
-        String free = booking.availability("deep-tissue", 60, day(), day(), other.id()).get(0).start().atZone(LA)
+        String free = booking.availability(SlotSearch.with(other.id(), "deep-tissue", 60, day(), day())).get(0).start().atZone(LA)
                 .toLocalTime().toString();
         UUID onWeek = holdFor(other, "browser-week-" + UUID.randomUUID() + "@example.com", free);
         for (String language : List.of("en", "es")) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.time.Instant;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.patients.Patients;
@@ -82,7 +83,7 @@ class ScheduleConfigurationTests {
         return jdbc.sql("select version from booking_schedule_version").query(Long.class).single();
     }
 
-    private List<java.time.Instant> starts() {
-        return booking.availability("swedish", 60, day, day, therapist).stream().map(Slot::start).toList();
+    private List<Instant> starts() {
+        return booking.availability(SlotSearch.with(therapist, "swedish", 60, day, day)).stream().map(Slot::start).toList();
     }
 }

@@ -99,7 +99,7 @@ class ScheduleEditorTests {
 
         mvc.perform(timeOff(today.plusDays(4), today.plusDays(5))).andExpect(status().is3xxRedirection());
         assertThat(count("booking_time_off")).isEqualTo(1);
-        assertThat(booking.availability("swedish", 60, today.plusDays(4), today.plusDays(5), therapist)).isEmpty();
+        assertThat(booking.availability(SlotSearch.with(therapist, "swedish", 60, today.plusDays(4), today.plusDays(5)))).isEmpty();
     }
 
     @Test

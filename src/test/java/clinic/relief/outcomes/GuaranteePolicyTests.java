@@ -30,7 +30,7 @@ class GuaranteePolicyTests {
         when(clinic.reliefGuarantee()).thenReturn(clinicOffers);
         OutcomesSettings settings = new OutcomesSettings(null, new OutcomesSettings.Guarantee(enabled, 2, 14),
                 Map.of(), null, 10);
-        ReliefGuarantee guarantee = new ReliefGuarantee(settings, clinic, null, null, null, null, null, null);
+        ReliefGuarantee guarantee = new ReliefGuarantee(settings, clinic, null, null, null, null, null);
         assertThat(guarantee.fallsShort(new Pain(before, after))).isEqualTo(fallsShort);
         assertThat(guarantee.fallsShort(new Pain(before, null))).isFalse();
     }

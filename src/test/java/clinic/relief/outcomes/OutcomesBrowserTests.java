@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.time.ZoneId;
 import java.util.stream.Stream;
 
 import clinic.relief.EventsHandled;
@@ -15,6 +16,7 @@ import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.BookableService;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.Slot;
+import clinic.relief.booking.SlotSearch;
 import clinic.relief.browser.BrowserTest;
 import clinic.relief.painmap.Assessments;
 import clinic.relief.painmap.PainQuery;
@@ -27,6 +29,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
+import clinic.relief.EventsHandled;
+import clinic.relief.booking.BookableService;
+import clinic.relief.staff.Staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -154,7 +159,7 @@ class OutcomesBrowserTests extends BrowserTest {
                         booking.services().stream().map(BookableService::id))
                 .filter(id -> booking.therapists(id).stream().anyMatch(t -> t.id().equals(maria)))
                 .findFirst().orElseThrow();
-        Slot slot = booking.availability(service, 60, from, from.plusDays(7), maria).stream().findFirst()
+        Slot slot = booking.availability(SlotSearch.with(maria, service, 60, from, from.plusDays(7))).stream().findFirst()
                 .orElseThrow();
         Appointment booked = booking.book(new BookAppointment(client, service, 60, slot.start(), maria,
                 Appointment.Source.FRONT_DESK, assessment, null));

@@ -8,11 +8,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.time.Duration;
+import java.time.Instant;
 
 import clinic.relief.booking.Appointment;
 import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.Slot;
+import clinic.relief.booking.SlotSearch;
 import clinic.relief.browser.BrowserTest;
 import clinic.relief.patients.Patients;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -152,7 +157,7 @@ class PortalBrowserTests extends BrowserTest {
     }
 
     private Instant firstFree(String service, LocalDate from) {
-        Slot slot = booking.availability(service, 60, from, from.plusDays(3), null).get(0);
+        Slot slot = booking.availability(SlotSearch.withAnyone(service, 60, from, from.plusDays(3))).get(0);
         return slot.start();
     }
 

@@ -8,6 +8,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.Appointment;
@@ -18,6 +22,7 @@ import clinic.relief.booking.Slot;
 import clinic.relief.booking.Waitlist;
 import clinic.relief.booking.WaitlistRequest;
 import clinic.relief.patients.NewPatient;
+import clinic.relief.booking.SlotSearch;
 import clinic.relief.patients.Patients;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import jakarta.servlet.http.Cookie;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import clinic.relief.booking.Waitlist;
+import clinic.relief.booking.WaitlistRequest;
+import clinic.relief.patients.NewPatient;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -84,7 +95,7 @@ class PortalTests {
     @Test
     void aLateCancelShowsTheServiceFeeAsksAndRecordsIt() throws Exception {
         LocalDate today = LocalDate.ofInstant(clock.instant(), booking.zone());
-        Slot soon = booking.availability("swedish", 60, today, today.plusDays(1), therapist).get(0);
+        Slot soon = booking.availability(SlotSearch.with(therapist, "swedish", 60, today, today.plusDays(1))).get(0);
         UUID id = book(me, "swedish", soon.start());
 
         // Swedish: a 12 h window and 25 % of the 60-minute price.

@@ -1,0 +1,27 @@
+package clinic.relief.booking;
+
+import clinic.relief.booking.spi.BookingParticipant;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Calls every {@link BookingParticipant} in the caller's transaction, so other modules' part of a change commits with
+ * it. The participants are looked up at each call, not at start-up: some of them use booking's own API.
+ */
+@Component
+class BookingParticipants {
+
+    private final ObjectProvider<BookingParticipant> participants;
+
+    BookingParticipants(ObjectProvider<BookingParticipant> participants) {
+        this.participants = participants;
+    }
+
+    void booked(AppointmentBooked booked) {
+        participants.orderedStream().forEach(participant -> participant.booked(booked));
+    }
+
+    void completed(AppointmentCompleted completed) {
+        participants.orderedStream().forEach(participant -> participant.completed(completed));
+    }
+}
