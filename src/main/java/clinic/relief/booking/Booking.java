@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import clinic.relief.booking.schedule.Availability;
+import clinic.relief.booking.schedule.Catalogue;
+import clinic.relief.booking.schedule.ScheduleConfiguration;
+import clinic.relief.booking.schedule.Schedules;
+import clinic.relief.booking.schedule.Therapists;
 import clinic.relief.clinic.ClinicProfile;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -78,7 +83,7 @@ public class Booking {
     }
 
     /** Free starts for moving {@code appointment}: its own time counts as free. */
-    List<Slot> availabilityFor(UUID appointment, String serviceId, int minutes, LocalDate from, LocalDate to,
+    public List<Slot> availabilityFor(UUID appointment, String serviceId, int minutes, LocalDate from, LocalDate to,
             UUID therapistId) {
         return slots(catalogue.get(serviceId), minutes, from, to, therapistId, appointment, span(from, to));
     }
@@ -97,7 +102,7 @@ public class Booking {
      * Books the slot as a hold (PENDING) that announces nothing, and runs {@code inTransaction} with it in the
      * transaction that writes it; an earlier request with the same idempotency key returns its appointment instead.
      */
-    Appointment hold(BookAppointment command, java.util.function.Consumer<Appointment> inTransaction) {
+    public Appointment hold(BookAppointment command, java.util.function.Consumer<Appointment> inTransaction) {
         return bookOrHold(command, java.util.Objects.requireNonNull(inTransaction));
     }
 

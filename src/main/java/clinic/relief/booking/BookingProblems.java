@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Turns booking's domain exceptions into RFC 9457 problems with localized titles; used by booking's controllers. */
 @Component
-class BookingProblems {
+public class BookingProblems {
 
     private final MessageSource messages;
 
@@ -20,7 +20,7 @@ class BookingProblems {
     }
 
     /** The problem for a booking failure; anything else is rethrown for the global fallback. */
-    ProblemDetail of(RuntimeException failure, Locale locale) {
+    public ProblemDetail of(RuntimeException failure, Locale locale) {
         if (failure instanceof SlotTaken taken) {
             return slotTaken(taken, locale);
         }

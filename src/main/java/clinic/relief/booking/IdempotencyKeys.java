@@ -8,7 +8,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import static clinic.relief.booking.Schedules.utc;
+import static clinic.relief.booking.schedule.Schedules.utc;
 
 /** Remembers which appointment a client's {@code Idempotency-Key} booked, in the booking's own transaction. */
 @Component

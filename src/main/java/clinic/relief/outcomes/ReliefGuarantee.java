@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import clinic.relief.booking.PatientMail;
+import clinic.relief.mail.Mail;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
@@ -25,7 +25,7 @@ import static clinic.relief.outcomes.Visits.utc;
  * The clinic's relief guarantee as policy: on only when the clinic profile offers it and {@code
  * relief.outcomes.guarantee.enabled} is true. A session whose pain after is not at least {@code minimumDrop} points
  * below pain before earns one free follow-up within {@code followUpDays}: a voucher (one per appointment), the event
- * {@link ReliefGuaranteeOffered}, and an e-mail through booking's outbox whose subject says nothing medical.
+ * {@link ReliefGuaranteeOffered}, and an e-mail through the mail module's outbox whose subject says nothing medical.
  * Billing prices the follow-up at zero, once, through billing's {@code FollowUpVouchers} (implemented here).
  */
 @Service
@@ -35,14 +35,14 @@ public class ReliefGuarantee {
     private final boolean clinicOffersIt;
     private final JdbcClient jdbc;
     private final Patients patients;
-    private final PatientMail mail;
+    private final Mail mail;
     private final MessageSource messages;
     private final ClinicProfile clinic;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReliefGuarantee(OutcomesSettings settings, ClinicProfile clinic, JdbcClient jdbc, Patients patients,
-            PatientMail mail, MessageSource messages, ApplicationEventPublisher events, Clock clock) {
+            Mail mail, MessageSource messages, ApplicationEventPublisher events, Clock clock) {
         this.policy = settings.guarantee();
         this.clinicOffersIt = clinic.reliefGuarantee();
         this.clinic = clinic;

@@ -1,0 +1,50 @@
+package clinic.relief.booking.calendar;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import clinic.relief.booking.AppointmentBook;
+import clinic.relief.booking.AppointmentView;
+import clinic.relief.booking.BookingViews;
+import org.springframework.stereotype.Component;
+
+/** Lays a therapist's or a room's appointments out as days, Monday first, with times in the clinic's zone. */
+@Component
+class CalendarWeeks {
+
+    private final AppointmentBook book;
+    private final BookingViews views;
+
+    CalendarWeeks(AppointmentBook book, BookingViews views) {
+        this.book = book;
+        this.views = views;
+    }
+
+    /** One day of the calendar. */
+    record Day(LocalDate date, String label, boolean today, List<DayPages.Row> rows) {
+    }
+
+    static LocalDate monday(LocalDate date) {
+        return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    /** The days {@code from}-{@code to} with what starts on each, for one therapist or one room. */
+    List<Day> days(LocalDate from, LocalDate to, UUID therapist, UUID room, Locale locale) {
+        List<AppointmentView> all = book.between(from, to, therapist, room);
+        LocalDate today = views.today();
+        List<Day> days = new ArrayList<>();
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            LocalDate on = date;
+            days.add(new Day(date, views.date(date, locale), date.equals(today), all.stream()
+                    .filter(a -> a.start().atZone(views.zone()).toLocalDate().equals(on))
+                    .map(a -> new DayPages.Row(a, views.time(a.start(), locale), views.time(a.end(), locale)))
+                    .toList()));
+        }
+        return days;
+    }
+}
