@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import clinic.relief.mail.Mail;
 import clinic.relief.patients.Patients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,14 +33,16 @@ class PlaceholderPurge {
 
     private final JdbcClient jdbc;
     private final Patients patients;
+    private final Mail mail;
     private final TransactionTemplate transactions;
     private final OnlineHoldSettings settings;
     private final Clock clock;
 
-    PlaceholderPurge(JdbcClient jdbc, Patients patients, TransactionTemplate transactions,
+    PlaceholderPurge(JdbcClient jdbc, Patients patients, Mail mail, TransactionTemplate transactions,
             OnlineHoldSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.patients = patients;
+        this.mail = mail;
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
@@ -74,8 +77,8 @@ class PlaceholderPurge {
                     return false;
                 }
                 String holds = "(select id from booking_appointment where patient_id = :p)";
-                jdbc.sql("delete from booking_outbox where appointment_id in " + holds).param("p", placeholder)
-                        .update();
+                mail.discardAbout(jdbc.sql("select id from booking_appointment where patient_id = :p")
+                        .param("p", placeholder).query(UUID.class).list());
                 jdbc.sql("delete from booking_online_hold where appointment_id in " + holds)
                         .param("p", placeholder).update();
                 jdbc.sql("delete from booking_idempotency where appointment_id in " + holds)
