@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.booking.schedule.Schedules;
@@ -98,7 +99,7 @@ public class AppointmentBook {
     }
 
     /** The therapist signed in with this email, if they are a bookable therapist. */
-    public java.util.Optional<Therapist> therapistSignedInAs(String email) {
+    public Optional<Therapist> therapistSignedInAs(String email) {
         return therapists.byEmail(email);
     }
 

@@ -5,8 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.core.NestedExceptionUtils;
@@ -24,7 +27,7 @@ public class Appointments {
      * PostgreSQL's SQLSTATEs for a lost race: {@code exclusion_violation}, and {@code deadlock_detected}, which two
      * bookings can meet when each waits on the other's therapist and room constraint checks.
      */
-    private static final java.util.Set<String> LOST_RACE = java.util.Set.of("23P01", "40P01");
+    private static final Set<String> LOST_RACE = Set.of("23P01", "40P01");
     private static final String COLUMNS = """
             id, patient_id, therapist_id, room_id, service_id, minutes, starts_at, ends_at, blocked_until, status,
             source, assessment_id, fee_owed, fee_reason, cancelled_at""";
@@ -96,8 +99,8 @@ public class Appointments {
                         + " order by starts_at desc").param("patient", patient).query(Appointments::row).list();
     }
 
-    private static java.util.Map<String, Object> params(Appointment.Stored a, Instant now) {
-        java.util.Map<String, Object> p = new java.util.HashMap<>();
+    private static Map<String, Object> params(Appointment.Stored a, Instant now) {
+        Map<String, Object> p = new HashMap<>();
         p.put("now", now == null ? null : utc(now));
         p.put("id", a.id());
         p.put("patient", a.patientId());

@@ -1,8 +1,10 @@
 package clinic.relief.booking;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import clinic.relief.patients.UnknownPatient;
 import org.springframework.context.MessageSource;
@@ -68,7 +70,7 @@ public class BookingProblems {
     }
 
     /** A slot as JSON. */
-    record SlotJson(java.time.Instant start, java.time.Instant end, java.util.UUID therapistId) {
+    record SlotJson(Instant start, Instant end, UUID therapistId) {
 
         static SlotJson of(Slot slot) {
             return new SlotJson(slot.start(), slot.end(), slot.therapistId());

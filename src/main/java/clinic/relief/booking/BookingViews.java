@@ -1,14 +1,19 @@
 package clinic.relief.booking;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import clinic.relief.booking.schedule.Therapists;
@@ -20,9 +25,9 @@ public class BookingViews {
 
     private final Booking booking;
     private final Therapists therapists;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    BookingViews(Booking booking, Therapists therapists, java.time.Clock clock) {
+    BookingViews(Booking booking, Therapists therapists, Clock clock) {
         this.booking = booking;
         this.therapists = therapists;
         this.clock = clock;
@@ -70,7 +75,7 @@ public class BookingViews {
         return LocalDate.now(clock.withZone(booking.zone()));
     }
 
-    public java.time.ZoneId zone() {
+    public ZoneId zone() {
         return booking.zone();
     }
 
@@ -88,10 +93,10 @@ public class BookingViews {
      * first free therapist (patients pick a time, not a person, unless they chose one).
      */
     public Map<String, List<SlotOption>> slotOptions(List<Slot> slots, Locale locale, boolean perTherapist) {
-        Map<UUID, String> names = new java.util.HashMap<>();
+        Map<UUID, String> names = new HashMap<>();
         therapists.all().forEach(t -> names.put(t.id(), t.name()));
         Map<String, List<SlotOption>> byDay = new LinkedHashMap<>();
-        java.util.Set<Instant> seen = new java.util.HashSet<>();
+        Set<Instant> seen = new HashSet<>();
         for (Slot slot : slots) {
             if (!perTherapist && !seen.add(slot.start())) {
                 continue;

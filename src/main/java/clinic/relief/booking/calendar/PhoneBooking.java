@@ -13,7 +13,6 @@ import clinic.relief.booking.BookingViews;
 import clinic.relief.booking.BookingViews.PickedService;
 import clinic.relief.booking.SlotNotOffered;
 import clinic.relief.booking.SlotTaken;
-import clinic.relief.booking.UnknownService;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;

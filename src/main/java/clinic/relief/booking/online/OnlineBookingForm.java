@@ -1,6 +1,8 @@
 package clinic.relief.booking.online;
 
 import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
 
 import clinic.relief.patients.Intake;
 import clinic.relief.patients.NewPatient;
@@ -11,6 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.BindingResult;
 
 /** The online booking form: contact details, the intake and consent, and the chosen slot carried along. */
 record OnlineBookingForm(
@@ -21,7 +25,7 @@ record OnlineBookingForm(
         @NotBlank(message = "{patients.email.invalid}") @Email(message = "{patients.email.invalid}") @Size(max = 254)
         String email,
         @NotNull(message = "{patients.dateOfBirth.required}") @Past(message = "{patients.dateOfBirth.past}")
-        @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         LocalDate dateOfBirth,
         @Size(max = 2000) String conditions,
         @Size(max = 2000) String medications,
@@ -47,11 +51,11 @@ record OnlineBookingForm(
                 choice, slot, assessment, requestId);
     }
 
-    private static final java.util.Set<String> CONTACT = java.util.Set.of("firstName", "lastName", "phone", "email",
+    private static final Set<String> CONTACT = Set.of("firstName", "lastName", "phone", "email",
             "dateOfBirth");
 
     /** Errors other than in the contact details (which a signed-in patient does not give). */
-    static boolean hasNonContactErrors(org.springframework.validation.BindingResult errors) {
+    static boolean hasNonContactErrors(BindingResult errors) {
         return errors.getFieldErrors().stream().anyMatch(error -> !CONTACT.contains(error.getField()))
                 || errors.hasGlobalErrors();
     }
@@ -66,9 +70,9 @@ record OnlineBookingForm(
     }
 
     /** The pain finder assessment id, if one came along and is a well-formed id; kept opaque. */
-    java.util.UUID assessmentId() {
+    UUID assessmentId() {
         try {
-            return assessment == null || assessment.isBlank() ? null : java.util.UUID.fromString(assessment);
+            return assessment == null || assessment.isBlank() ? null : UUID.fromString(assessment);
         } catch (IllegalArgumentException notAnId) {
             return null;
         }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.UUID;
 
 import clinic.relief.booking.TimeRange;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,7 +63,7 @@ public class ScheduleAdmin {
         try {
             return jdbc.sql("update booking_room set name = :name where id = :id").param("id", room)
                     .param("name", name).update() == 1;
-        } catch (org.springframework.dao.DuplicateKeyException taken) {
+        } catch (DuplicateKeyException taken) {
             return false;
         }
     }

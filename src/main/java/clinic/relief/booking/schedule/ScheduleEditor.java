@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import clinic.relief.booking.BookableService;
 import clinic.relief.booking.BookingLocks;
@@ -54,7 +56,7 @@ class ScheduleEditor {
     }
 
     Set<String> offered() {
-        return catalogue.all().stream().map(BookableService::id).collect(java.util.stream.Collectors.toSet());
+        return catalogue.all().stream().map(BookableService::id).collect(Collectors.toSet());
     }
 
     void save(UUID therapist, ScheduleForm form) {
@@ -73,7 +75,7 @@ class ScheduleEditor {
                 .list();
     }
 
-    void addTimeOff(UUID therapist, LocalDate from, LocalDate to, java.time.ZoneId zone) {
+    void addTimeOff(UUID therapist, LocalDate from, LocalDate to, ZoneId zone) {
         admin.timeOff(therapist, new TimeRange(from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant()));
     }

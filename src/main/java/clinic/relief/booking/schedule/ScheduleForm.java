@@ -3,6 +3,7 @@ package clinic.relief.booking.schedule;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -31,7 +32,7 @@ record ScheduleForm(List<DayHours> days, List<String> services) {
         List<DayHours> days = new ArrayList<>();
         for (DayOfWeek day : DayOfWeek.values()) {
             List<WeeklyTime> on = hours.stream().filter(h -> h.day() == day)
-                    .sorted(java.util.Comparator.comparing(WeeklyTime::start)).toList();
+                    .sorted(Comparator.comparing(WeeklyTime::start)).toList();
             WeeklyTime pause = breaks.stream().filter(b -> b.day() == day).findFirst().orElse(null);
             days.add(new DayHours(day, on.isEmpty() ? null : on.get(0).start(), on.isEmpty() ? null : on.get(0).end(),
                     on.size() < 2 ? null : on.get(1).start(), on.size() < 2 ? null : on.get(1).end(),

@@ -1,5 +1,6 @@
 package clinic.relief.booking.schedule;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -23,7 +24,7 @@ public record TherapistSchedule(UUID therapistId, List<WeeklyTime> hours, List<W
 
     /** The same schedule with {@code span} blocked too. */
     public TherapistSchedule withBlocked(TimeRange span) {
-        List<TimeRange> more = new java.util.ArrayList<>(blocked);
+        List<TimeRange> more = new ArrayList<>(blocked);
         more.add(span);
         return new TherapistSchedule(therapistId, hours, breaks, timeOff, more);
     }
