@@ -33,7 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * length and day, press a free time. Front desk and owner only (see the security configuration).
  */
 @Controller
-public class PhoneBooking {
+class PhoneBooking {
 
     private final Booking booking;
     private final Patients patients;
