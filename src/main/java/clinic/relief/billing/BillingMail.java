@@ -3,7 +3,7 @@ package clinic.relief.billing;
 import java.util.Locale;
 import java.util.UUID;
 
-import clinic.relief.booking.PatientMail;
+import clinic.relief.mail.Mail;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
@@ -22,12 +22,12 @@ class BillingMail {
 
     private final Invoices invoices;
     private final BillingDocuments documents;
-    private final PatientMail mail;
+    private final Mail mail;
     private final Patients patients;
     private final MessageSource messages;
     private final ClinicProfile clinic;
 
-    BillingMail(Invoices invoices, BillingDocuments documents, PatientMail mail, Patients patients,
+    BillingMail(Invoices invoices, BillingDocuments documents, Mail mail, Patients patients,
             MessageSource messages, ClinicProfile clinic) {
         this.invoices = invoices;
         this.documents = documents;
@@ -73,6 +73,6 @@ class BillingMail {
         String subject = messages.getMessage(subjectKey, new Object[] {clinic.name()}, locale);
         String body = messages.getMessage(bodyKey, new Object[] {patient.firstName(), clinic.name(),
                 clinic.phoneDisplay()}, locale);
-        mail.queueDocument(patient.id(), subject, body, new PatientMail.Attachment(fileName, "application/pdf", pdf));
+        mail.queueDocument(patient.id(), subject, body, new Mail.Attachment(fileName, "application/pdf", pdf));
     }
 }

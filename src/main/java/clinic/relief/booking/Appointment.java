@@ -58,7 +58,7 @@ public class Appointment {
     }
 
     /** The columns of a stored appointment. */
-    record Stored(UUID id, UUID patientId, UUID therapistId, UUID roomId, String serviceId, int minutes,
+    public record Stored(UUID id, UUID patientId, UUID therapistId, UUID roomId, String serviceId, int minutes,
             Instant start, Instant end, Instant blockedUntil, AppointmentStatus status, Source source,
             UUID assessmentId, Money feeOwed, FeeReason feeReason, Instant cancelledAt) {
     }
@@ -74,7 +74,7 @@ public class Appointment {
     }
 
     /** The e-mail is confirmed: the hold becomes a booking of the patient that address belongs to. */
-    AppointmentBooked confirmFor(UUID patient) {
+    public AppointmentBooked confirmFor(UUID patient) {
         require(AppointmentStatus.PENDING, "confirm");
         patientId = Objects.requireNonNull(patient);
         status = AppointmentStatus.BOOKED;
@@ -85,7 +85,7 @@ public class Appointment {
      * The e-mail is confirmed but the clinic approves new clients first: the hold becomes a request of the patient
      * that address belongs to, still holding the slot; nothing is announced until it is approved.
      */
-    void awaitApprovalFor(UUID patient) {
+    public void awaitApprovalFor(UUID patient) {
         require(AppointmentStatus.PENDING, "request approval of");
         patientId = Objects.requireNonNull(patient);
         status = AppointmentStatus.REQUESTED;
@@ -122,7 +122,7 @@ public class Appointment {
     }
 
     /** The hold ran out unconfirmed: it frees the slot (as a cancellation without fee or announcement). */
-    void expireHold(Instant now) {
+    public void expireHold(Instant now) {
         require(AppointmentStatus.PENDING, "expire");
         status = AppointmentStatus.CANCELLED;
         cancelledAt = now;
@@ -195,7 +195,7 @@ public class Appointment {
         }
     }
 
-    Stored stored() {
+    public Stored stored() {
         return new Stored(id, patientId, therapistId, roomId, serviceId, minutes, session.start(), session.end(),
                 blockedUntil, status, source, assessmentId, feeOwed, feeReason, cancelledAt);
     }

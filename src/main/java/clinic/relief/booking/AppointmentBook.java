@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import clinic.relief.booking.schedule.Schedules;
+import clinic.relief.booking.schedule.ServiceRules;
+import clinic.relief.booking.schedule.Therapists;
 import clinic.relief.patients.Patients;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

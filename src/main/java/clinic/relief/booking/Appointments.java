@@ -5,8 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,10 +22,11 @@ import org.springframework.stereotype.Component;
 import clinic.relief.shared.Money;
 
 import static clinic.relief.shared.Timestamps.utc;
+import static clinic.relief.booking.schedule.Schedules.utc;
 
 /** Stores appointments. An overlap refused by PostgreSQL's exclusion constraints comes out as {@link Overlap}. */
 @Component
-class Appointments {
+public class Appointments {
 
     /**
      * PostgreSQL's SQLSTATEs for a lost race: {@code exclusion_violation}, and {@code deadlock_detected}, which two
@@ -40,7 +44,7 @@ class Appointments {
     }
 
     /** PostgreSQL refused the write: the therapist, the room or the patient is held then (or may be, in a deadlock). */
-    static class Overlap extends RuntimeException {
+    public static class Overlap extends RuntimeException {
 
         private final boolean patientBusy;
 
@@ -50,7 +54,7 @@ class Appointments {
         }
 
         /** The patient already has an appointment then (their own clash, not someone else's booking). */
-        boolean patientBusy() {
+        public boolean patientBusy() {
             return patientBusy;
         }
     }
@@ -63,7 +67,7 @@ class Appointments {
                 .params(params(a, now)).update());
     }
 
-    void update(Appointment appointment) {
+    public void update(Appointment appointment) {
         Appointment.Stored a = appointment.stored();
         guarded(() -> jdbc.sql("""
                 update booking_appointment set patient_id = :patient, therapist_id = :therapist, room_id = :room,
@@ -73,13 +77,13 @@ class Appointments {
                 """).params(params(a, null)).update());
     }
 
-    Optional<Appointment> find(UUID id) {
+    public Optional<Appointment> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from booking_appointment where id = :id").param("id", id)
                 .query(Appointments::row).optional().map(Appointment::restore);
     }
 
     /** Appointments starting in {@code span}, of one therapist or (empty) all, by start. */
-    List<Appointment.Stored> starting(TimeRange span, Optional<UUID> therapist) {
+    public List<Appointment.Stored> starting(TimeRange span, Optional<UUID> therapist) {
         return jdbc.sql("select " + COLUMNS + " from booking_appointment where starts_at >= :from and starts_at < :to"
                         + " and (cast(:therapist as uuid) is null or therapist_id = :therapist) order by starts_at")
                 .param("from", utc(span.start())).param("to", utc(span.end()))

@@ -5,7 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import clinic.relief.booking.letters.ApprovalLetters;
+import clinic.relief.booking.letters.Letters;
+import clinic.relief.booking.waitlist.WaitlistReturns;
+import clinic.relief.booking.online.NewClientSettings;
 import clinic.relief.patients.Patient;
+import clinic.relief.mail.Mail;
 import clinic.relief.patients.Patients;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import static clinic.relief.shared.Timestamps.utc;
+import static clinic.relief.booking.schedule.Schedules.utc;
 
 /**
  * Request-and-approve for new clients ({@link NewClientSettings}). A new client's confirmed online booking waits as
@@ -26,12 +32,12 @@ import static clinic.relief.shared.Timestamps.utc;
  */
 @Service
 @EnableConfigurationProperties(NewClientSettings.class)
-class Approvals {
+public class Approvals {
 
     private final Appointments appointments;
     private final AppointmentBook book;
     private final Patients patients;
-    private final Outbox outbox;
+    private final Mail mail;
     private final ApprovalLetters letters;
     private final WaitlistReturns waitlist;
     private final BookingParticipants participants;
@@ -41,14 +47,14 @@ class Approvals {
     private final BookingSettings rules;
     private final Clock clock;
 
-    Approvals(Appointments appointments, AppointmentBook book, Patients patients, Outbox outbox,
+    Approvals(Appointments appointments, AppointmentBook book, Patients patients, Mail mail,
             ApprovalLetters letters, WaitlistReturns waitlist, BookingParticipants participants,
             ApplicationEventPublisher events, JdbcClient jdbc, NewClientSettings settings, BookingSettings rules,
             Clock clock) {
         this.appointments = appointments;
         this.book = book;
         this.patients = patients;
-        this.outbox = outbox;
+        this.mail = mail;
         this.letters = letters;
         this.waitlist = waitlist;
         this.participants = participants;
@@ -60,12 +66,12 @@ class Approvals {
     }
 
     /** Whether {@code appointment}, once it belongs to {@code patientId}, must wait for approval. */
-    boolean required(Appointment appointment, UUID patientId) {
+    public boolean required(Appointment appointment, UUID patientId) {
         return settings.needsApproval(appointment.stored().source(), returning(patientId, appointment.id()));
     }
 
     /** Whether a booking from {@code source} by this patient would wait for approval. */
-    boolean required(Appointment.Source source, UUID patientId) {
+    public boolean required(Appointment.Source source, UUID patientId) {
         return settings.needsApproval(source, returning(patientId, null));
     }
 
@@ -85,7 +91,7 @@ class Approvals {
      * Books a signed-in new client's slot as a request straight away (their address is confirmed already) and
      * queues the "request received" e-mail, in one transaction. A repeated request returns the first one.
      */
-    Appointment requestFor(Booking booking, BookAppointment command, Patient patient) {
+    public Appointment requestFor(Booking booking, BookAppointment command, Patient patient) {
         return booking.hold(command, appointment -> {
             appointment.awaitApprovalFor(patient.id());
             appointments.update(appointment);
@@ -105,22 +111,22 @@ class Approvals {
     }
 
     /** Queues the "request received" e-mail of a request, in the caller's transaction. */
-    void received(Appointment appointment, Patient patient) {
+    public void received(Appointment appointment, Patient patient) {
         if (patient.email() != null) {
-            outbox.queue("REQUEST_RECEIVED", appointment.id(), patient.email(),
-                    letters.received(patient, appointment.session().start()), clock.instant());
+            Letters.Letter letter = letters.received(patient, appointment.session().start());
+            mail.queue("REQUEST_RECEIVED", appointment.id(), patient.email(), letter.subject(), letter.body());
         }
     }
 
     /** Requests waiting for a decision, soonest first. */
     @Transactional(readOnly = true)
-    List<AppointmentView> awaiting() {
+    public List<AppointmentView> awaiting() {
         return jdbc.sql("select id from booking_appointment where status = 'REQUESTED' order by starts_at")
                 .query(UUID.class).list().stream().map(book::get).toList();
     }
 
     /** What became of a request the desk approved. */
-    enum Approval { BOOKED, LAPSED }
+    public enum Approval { BOOKED, LAPSED }
 
     /**
      * Approves a request: it becomes BOOKED and {@link AppointmentBooked} is published. A request whose start is
@@ -128,7 +134,7 @@ class Approvals {
      * ({@link BookingRequests#lapseDue}) would lapse it.
      */
     @Transactional
-    Approval approve(UUID id, String staff) {
+    public Approval approve(UUID id, String staff) {
         Appointment appointment = locked(id);
         Instant now = clock.instant();
         if (!appointment.stored().start().isAfter(now.plus(rules.minimumNotice()))) {
@@ -149,7 +155,7 @@ class Approvals {
      * the freed time goes to the waitlist.
      */
     @Transactional
-    void decline(UUID id, String reason, String staff) {
+    public void decline(UUID id, String reason, String staff) {
         Appointment appointment = locked(id);
         Instant now = clock.instant();
         appointment.decline(now);
@@ -160,8 +166,8 @@ class Approvals {
         boolean waitingAgain = waitlist.requestEnded(row, now);
         Patient patient = patients.get(row.patientId());
         if (patient.email() != null) {
-            outbox.queue("REQUEST_DECLINED", id, patient.email(),
-                    letters.declined(patient, row.start(), kept, waitingAgain), now);
+            Letters.Letter letter = letters.declined(patient, row.start(), kept, waitingAgain);
+            mail.queue("REQUEST_DECLINED", id, patient.email(), letter.subject(), letter.body());
         }
     }
 
@@ -180,8 +186,8 @@ class Approvals {
         boolean waitingAgain = waitlist.requestEnded(row, now);
         Patient patient = patients.get(row.patientId());
         if (patient.email() != null) {
-            outbox.queue("REQUEST_LAPSED", row.id(), patient.email(),
-                    letters.lapsed(patient, row.start(), waitingAgain), now);
+            Letters.Letter letter = letters.lapsed(patient, row.start(), waitingAgain);
+            mail.queue("REQUEST_LAPSED", row.id(), patient.email(), letter.subject(), letter.body());
         }
     }
 

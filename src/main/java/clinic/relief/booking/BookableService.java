@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.SortedMap;
 
+import clinic.relief.booking.schedule.ServiceRules;
 import clinic.relief.clinic.ClinicProfile;
 
 /** A service from the clinic profile together with its booking rules. */

@@ -12,6 +12,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import clinic.relief.booking.schedule.Availability;
+import clinic.relief.booking.schedule.Catalogue;
+import clinic.relief.booking.schedule.ScheduleConfiguration;
+import clinic.relief.booking.schedule.Schedules;
+import clinic.relief.booking.schedule.Therapists;
 import clinic.relief.clinic.ClinicProfile;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -85,7 +90,7 @@ public class Booking {
     }
 
     /** Free starts for moving {@code appointment}: its own time counts as free. */
-    List<Slot> availabilityFor(UUID appointment, SlotSearch search) {
+    public List<Slot> availabilityFor(UUID appointment, SlotSearch search) {
         return slots(catalogue.get(search.serviceId()), search.minutes(), search.from(), search.to(),
                 search.therapistId(), Optional.of(appointment), Optional.of(span(search.from(), search.to())));
     }
@@ -106,7 +111,7 @@ public class Booking {
      * Books the slot as a hold (PENDING) that announces nothing, and runs {@code inTransaction} with it in the
      * transaction that writes it; an earlier request with the same idempotency key returns its appointment instead.
      */
-    Appointment hold(BookAppointment command, Consumer<Appointment> inTransaction) {
+    public Appointment hold(BookAppointment command, Consumer<Appointment> inTransaction) {
         Objects.requireNonNull(inTransaction, "inTransaction");
         return write(command, Appointment::holdForVerification, inTransaction);
     }

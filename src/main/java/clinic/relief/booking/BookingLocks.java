@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * gone ({@link RoomWithdrawn}); an appointment never ends up in an inactive room.
  */
 @Component
-class BookingLocks {
+public class BookingLocks {
 
     private final JdbcClient jdbc;
     private final ZoneId zone;

@@ -1,8 +1,10 @@
 package clinic.relief.booking;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import clinic.relief.patients.UnknownPatient;
 import org.springframework.context.MessageSource;
@@ -11,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Turns booking's domain exceptions into RFC 9457 problems with localized titles; used by booking's controllers. */
 @Component
-class BookingProblems {
+public class BookingProblems {
 
     private final MessageSource messages;
 
@@ -20,7 +22,7 @@ class BookingProblems {
     }
 
     /** The problem for a booking failure; anything else is rethrown for the global fallback. */
-    ProblemDetail of(RuntimeException failure, Locale locale) {
+    public ProblemDetail of(RuntimeException failure, Locale locale) {
         if (failure instanceof SlotTaken taken) {
             return slotTaken(taken, locale);
         }
@@ -68,7 +70,7 @@ class BookingProblems {
     }
 
     /** A slot as JSON. */
-    record SlotJson(java.time.Instant start, java.time.Instant end, java.util.UUID therapistId) {
+    record SlotJson(Instant start, Instant end, UUID therapistId) {
 
         static SlotJson of(Slot slot) {
             return new SlotJson(slot.start(), slot.end(), slot.therapistId());

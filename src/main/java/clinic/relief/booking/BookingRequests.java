@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import clinic.relief.booking.waitlist.WaitlistReturns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import static clinic.relief.shared.Timestamps.utc;
+import static clinic.relief.booking.schedule.Schedules.utc;
 
 /**
  * How a booking request ends without the front desk ({@link Approvals} has their decisions): the patient withdraws
@@ -67,7 +69,7 @@ public class BookingRequests {
      * too late lapses its request the same way ({@link Approvals#approve}).
      */
     @Transactional
-    int lapseDue(Instant now) {
+    public int lapseDue(Instant now) {
         List<UUID> due = jdbc.sql("""
                 select id from booking_appointment where status = 'REQUESTED' and starts_at <= :limit
                 order by starts_at limit :batch for update skip locked

@@ -3,6 +3,8 @@ package clinic.relief.booking;
 import java.time.Duration;
 import java.util.Map;
 
+import clinic.relief.booking.schedule.BookingRules;
+import clinic.relief.booking.schedule.ServiceRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,10 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the rules of each service by its id in the clinic profile ({@code defaults} for services not listed).
  */
 @ConfigurationProperties("relief.booking")
-record BookingSettings(Duration slotGrid, Duration minimumNotice, Duration horizon, Duration reminderBefore,
+public record BookingSettings(Duration slotGrid, Duration minimumNotice, Duration horizon, Duration reminderBefore,
         ServiceRules defaults, Map<String, ServiceRules> services) {
 
-    BookingSettings {
+    public BookingSettings {
         services = services == null ? Map.of() : Map.copyOf(services);
     }
 
@@ -21,7 +23,7 @@ record BookingSettings(Duration slotGrid, Duration minimumNotice, Duration horiz
         return new BookingRules(slotGrid, minimumNotice, horizon);
     }
 
-    ServiceRules rulesFor(String serviceId) {
+    public ServiceRules rulesFor(String serviceId) {
         return services.getOrDefault(serviceId, defaults);
     }
 }

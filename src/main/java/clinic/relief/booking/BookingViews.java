@@ -1,27 +1,33 @@
 package clinic.relief.booking;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import clinic.relief.booking.schedule.Therapists;
 import org.springframework.stereotype.Component;
 
 /** What booking pages show: times in the clinic's zone and the visitor's language, service choices, slot buttons. */
 @Component
-class BookingViews {
+public class BookingViews {
 
     private final Booking booking;
     private final Therapists therapists;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    BookingViews(Booking booking, Therapists therapists, java.time.Clock clock) {
+    BookingViews(Booking booking, Therapists therapists, Clock clock) {
         this.booking = booking;
         this.therapists = therapists;
         this.clock = clock;
@@ -32,32 +38,48 @@ class BookingViews {
     }
 
     /** A service and length, as one choice: value {@code service:minutes}. */
-    record ServiceChoice(String value, String label) {
+    public record ServiceChoice(String value, String label) {
     }
 
-    String time(Instant instant, Locale locale) {
+    /** A {@code service:minutes} choice as a form sends it back. */
+    public record PickedService(String service, int minutes) {
+
+        public static PickedService parse(String value) {
+            int colon = value.lastIndexOf(':');
+            if (colon < 1) {
+                throw new UnknownService(value);
+            }
+            try {
+                return new PickedService(value.substring(0, colon), Integer.parseInt(value.substring(colon + 1)));
+            } catch (NumberFormatException e) {
+                throw new UnknownService(value);
+            }
+        }
+    }
+
+    public String time(Instant instant, Locale locale) {
         return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(booking.zone())
                 .format(instant);
     }
 
-    String dateTime(Instant instant, Locale locale) {
+    public String dateTime(Instant instant, Locale locale) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
                 .withZone(booking.zone()).format(instant);
     }
 
-    String date(LocalDate date, Locale locale) {
+    public String date(LocalDate date, Locale locale) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(date);
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.now(clock.withZone(booking.zone()));
     }
 
-    java.time.ZoneId zone() {
+    public ZoneId zone() {
         return booking.zone();
     }
 
-    List<ServiceChoice> serviceChoices(Locale locale) {
+    public List<ServiceChoice> serviceChoices(Locale locale) {
         List<ServiceChoice> choices = new ArrayList<>();
         for (BookableService service : booking.services()) {
             service.prices().forEach((minutes, price) -> choices.add(new ServiceChoice(service.id() + ":" + minutes,
@@ -70,11 +92,11 @@ class BookingViews {
      * Slots grouped by day: for staff each start once per therapist, named; for patients each start once, with the
      * first free therapist (patients pick a time, not a person, unless they chose one).
      */
-    Map<String, List<SlotOption>> slotOptions(List<Slot> slots, Locale locale, boolean perTherapist) {
-        Map<UUID, String> names = new java.util.HashMap<>();
+    public Map<String, List<SlotOption>> slotOptions(List<Slot> slots, Locale locale, boolean perTherapist) {
+        Map<UUID, String> names = new HashMap<>();
         therapists.all().forEach(t -> names.put(t.id(), t.name()));
         Map<String, List<SlotOption>> byDay = new LinkedHashMap<>();
-        java.util.Set<Instant> seen = new java.util.HashSet<>();
+        Set<Instant> seen = new HashSet<>();
         for (Slot slot : slots) {
             if (!perTherapist && !seen.add(slot.start())) {
                 continue;
@@ -87,11 +109,11 @@ class BookingViews {
         return byDay;
     }
 
-    static Instant startOf(String option) {
+    public static Instant startOf(String option) {
         return Instant.parse(option.substring(0, option.indexOf('|')));
     }
 
-    static UUID therapistOf(String option) {
+    public static UUID therapistOf(String option) {
         return UUID.fromString(option.substring(option.indexOf('|') + 1));
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import static clinic.relief.shared.Timestamps.utc;
+import static clinic.relief.booking.schedule.Schedules.utc;
 
 /** Remembers which appointment a client's {@code Idempotency-Key} booked, in the booking's own transaction. */
 @Component

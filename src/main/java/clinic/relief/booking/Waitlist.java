@@ -8,12 +8,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import clinic.relief.booking.waitlist.WaitlistOffers;
+import clinic.relief.booking.waitlist.WaitlistSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import static clinic.relief.shared.Timestamps.utc;
+import static clinic.relief.booking.schedule.Schedules.utc;
 
 /**
  * The waitlist's API: patients' requests, and claiming an offer by its e-mailed link. Matching freed times to
@@ -23,7 +26,7 @@ import static clinic.relief.shared.Timestamps.utc;
 @EnableConfigurationProperties(WaitlistSettings.class)
 public class Waitlist {
 
-    static final String COLUMNS = """
+    public static final String COLUMNS = """
             id, patient_id, service_id, minutes, first_day, last_day, part_of_day, therapist_id, status, created_at""";
 
     private final Booking booking;
@@ -110,7 +113,7 @@ public class Waitlist {
         return offers.claim(token, command -> approvals.bookOrRequest(booking, command));
     }
 
-    static WaitlistEntry entry(ResultSet rs, int row) throws SQLException {
+    public static WaitlistEntry entry(ResultSet rs, int row) throws SQLException {
         return new WaitlistEntry(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
                 rs.getString("service_id"), rs.getInt("minutes"), rs.getObject("first_day", LocalDate.class),
                 rs.getObject("last_day", LocalDate.class), PartOfDay.valueOf(rs.getString("part_of_day")),

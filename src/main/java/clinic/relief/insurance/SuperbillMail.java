@@ -3,7 +3,7 @@ package clinic.relief.insurance;
 import java.util.Locale;
 import java.util.UUID;
 
-import clinic.relief.booking.PatientMail;
+import clinic.relief.mail.Mail;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.Patient;
 import org.springframework.context.MessageSource;
@@ -19,11 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 class SuperbillMail {
 
     private final ClaimFiles files;
-    private final PatientMail mail;
+    private final Mail mail;
     private final MessageSource messages;
     private final ClinicProfile clinic;
 
-    SuperbillMail(ClaimFiles files, PatientMail mail, MessageSource messages, ClinicProfile clinic) {
+    SuperbillMail(ClaimFiles files, Mail mail, MessageSource messages, ClinicProfile clinic) {
         this.files = files;
         this.mail = mail;
         this.messages = messages;
@@ -42,7 +42,7 @@ class SuperbillMail {
         String subject = messages.getMessage("insurance.mail.superbillSubject", new Object[] {clinic.name()}, locale);
         String body = messages.getMessage("insurance.mail.superbillBody",
                 new Object[] {patient.firstName(), clinic.name(), clinic.phoneDisplay()}, locale);
-        return mail.queueDocument(patient.id(), subject, body, new PatientMail.Attachment(
+        return mail.queueDocument(patient.id(), subject, body, new Mail.Attachment(
                 "superbill-" + packet.claim().claimId() + ".pdf", "application/pdf", SuperbillPdf.render(packet)));
     }
 

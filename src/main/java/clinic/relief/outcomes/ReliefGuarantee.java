@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import clinic.relief.booking.PatientMail;
+import clinic.relief.mail.Mail;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The clinic's relief guarantee as policy: on only when the clinic profile offers it and {@code
  * relief.outcomes.guarantee.enabled} is true. A session whose pain after is not at least {@code minimumDrop} points
  * below pain before earns one free follow-up within {@code followUpDays}: a voucher (one per appointment) and an
- * e-mail through booking's outbox whose subject says nothing medical.
+ * e-mail through the mail module's outbox whose subject says nothing medical.
  * Billing prices the follow-up at zero, once, through billing's {@code FollowUpVouchers} (implemented here).
  */
 @Service
@@ -31,13 +31,13 @@ public class ReliefGuarantee {
     private final boolean clinicOffersIt;
     private final VoucherStore vouchers;
     private final Patients patients;
-    private final PatientMail mail;
+    private final Mail mail;
     private final MessageSource messages;
     private final ClinicProfile clinic;
     private final Clock clock;
 
     ReliefGuarantee(OutcomesSettings settings, ClinicProfile clinic, VoucherStore vouchers, Patients patients,
-            PatientMail mail, MessageSource messages, Clock clock) {
+            Mail mail, MessageSource messages, Clock clock) {
         this.policy = settings.guarantee();
         this.clinicOffersIt = clinic.reliefGuarantee();
         this.clinic = clinic;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
+import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.ApiTokens;
 import clinic.relief.staff.Staff;

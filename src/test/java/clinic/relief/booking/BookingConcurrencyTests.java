@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
+import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.Staff;
 import org.junit.jupiter.api.BeforeEach;

@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import clinic.relief.booking.schedule.ScheduleAdmin;
+import clinic.relief.booking.schedule.WeeklyTime;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.NewStaffMember;
@@ -18,16 +20,16 @@ import clinic.relief.staff.Staff;
 import clinic.relief.staff.StaffRole;
 
 /** Test data with sensible defaults: therapists working every day, rooms, patients, and a day to book on. */
-class BookingFixture {
+public class BookingFixture {
 
-    static final ZoneId LA = ZoneId.of("America/Los_Angeles");
+    public static final ZoneId LA = ZoneId.of("America/Los_Angeles");
 
     private final Staff staff;
     private final ScheduleAdmin admin;
     private final Patients patients;
     private final Clock clock;
 
-    BookingFixture(Staff staff, ScheduleAdmin admin, Patients patients, Clock clock) {
+    public BookingFixture(Staff staff, ScheduleAdmin admin, Patients patients, Clock clock) {
         this.staff = staff;
         this.admin = admin;
         this.patients = patients;
@@ -35,7 +37,7 @@ class BookingFixture {
     }
 
     /** A new listed therapist working {@code from}-{@code to} every day and giving every service. */
-    UUID therapist(String from, String to) {
+    public UUID therapist(String from, String to) {
         String email = "therapist-" + UUID.randomUUID() + "@example.com";
         UUID id = staff.createOrUpdate(new NewStaffMember(email, "Therapist " + email.substring(10, 14),
                 StaffRole.THERAPIST, "long enough password", "CMT", "1", null, null, true)).id();
@@ -46,7 +48,7 @@ class BookingFixture {
         return id;
     }
 
-    UUID therapistEmail(String email) {
+    public UUID therapistEmail(String email) {
         UUID id = staff.createOrUpdate(new NewStaffMember(email, "Therapist T", StaffRole.THERAPIST,
                 "long enough password", "CMT", "1", null, null, true)).id();
         admin.schedule(id, Arrays.stream(DayOfWeek.values())
@@ -56,24 +58,24 @@ class BookingFixture {
     }
 
     /** Makes the named rooms the only active ones. */
-    List<UUID> onlyRooms(String... names) {
+    public List<UUID> onlyRooms(String... names) {
         List<UUID> rooms = Arrays.stream(names).map(admin::room).toList();
         admin.deactivateAllBut(rooms);
         return rooms;
     }
 
-    UUID patient() {
+    public UUID patient() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         return patients.findOrCreate(new NewPatient("Pat", "Tester" + tag, null, tag + "@example.com", null, "en"))
                 .id();
     }
 
     /** A clinic date three days ahead: past the minimum notice, inside the horizon. */
-    LocalDate day() {
+    public LocalDate day() {
         return LocalDate.ofInstant(clock.instant(), LA).plusDays(3);
     }
 
-    Instant at(LocalDate day, String time) {
+    public Instant at(LocalDate day, String time) {
         return ZonedDateTime.of(day, LocalTime.parse(time), LA).toInstant();
     }
 }

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
+import clinic.relief.booking.schedule.Schedules;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static clinic.relief.shared.Timestamps.utc;
+import static clinic.relief.booking.schedule.Schedules.utc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

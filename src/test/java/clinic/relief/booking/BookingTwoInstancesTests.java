@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import clinic.relief.ReliefApplication;
 import clinic.relief.ReliefTest;
+import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.Staff;
 import org.junit.jupiter.api.Test;

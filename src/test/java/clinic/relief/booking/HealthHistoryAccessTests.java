@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
+import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.patients.Intake;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.Staff;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
+import clinic.relief.booking.online.OnlineHolds;
+import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.Staff;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import clinic.relief.booking.online.OnlineHolds;
 import clinic.relief.browser.BrowserTest;
 import clinic.relief.patients.Intake;
 import clinic.relief.patients.NewPatient;

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import clinic.relief.EventsHandled;
 import clinic.relief.ReliefTest;
+import clinic.relief.booking.online.OnlineHolds;
+import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;

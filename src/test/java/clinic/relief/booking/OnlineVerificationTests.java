@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
+import clinic.relief.booking.online.OnlineHolds;
+import clinic.relief.booking.schedule.ScheduleAdmin;
+import clinic.relief.booking.schedule.WeeklyTime;
 import clinic.relief.patients.Intake;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
+import clinic.relief.booking.schedule.ScheduleAdmin;
+import clinic.relief.mail.OutboxWorker;
 import clinic.relief.patients.Intake;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;

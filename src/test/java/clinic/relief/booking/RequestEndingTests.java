@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
+import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patient;

@@ -2,6 +2,7 @@ package clinic.relief.booking;
 
 import clinic.relief.EventsHandled;
 import clinic.relief.ReliefTest;
+import clinic.relief.booking.schedule.Schedules;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 

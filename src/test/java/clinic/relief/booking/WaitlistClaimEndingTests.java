@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
+import clinic.relief.booking.schedule.Schedules;
+import clinic.relief.booking.waitlist.WaitlistOffers;
 import clinic.relief.patients.NewPatient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import clinic.relief.booking.schedule.ScheduleAdmin;
+import clinic.relief.booking.schedule.Schedules;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.Staff;

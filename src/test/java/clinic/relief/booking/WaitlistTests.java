@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
+import clinic.relief.booking.schedule.ScheduleAdmin;
+import clinic.relief.booking.waitlist.WaitlistOffers;
+import clinic.relief.mail.OutboxWorker;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.Staff;

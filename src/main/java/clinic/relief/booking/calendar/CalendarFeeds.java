@@ -1,0 +1,94 @@
+package clinic.relief.booking.calendar;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.relief.booking.Appointment;
+import clinic.relief.booking.AppointmentStatus;
+import clinic.relief.booking.Appointments;
+import clinic.relief.booking.TimeRange;
+import clinic.relief.booking.letters.IcalFormats;
+import clinic.relief.clinic.ClinicProfile;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Uid;
+import clinic.relief.patients.Patients;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import static clinic.relief.shared.Timestamps.utc;
+import static clinic.relief.booking.schedule.Schedules.utc;
+
+/**
+ * Therapists' private iCalendar feeds (RFC 5545, written with ical4j). An event names the patient by first name and
+ * initial and the clinic's address: no service, no health details.
+ */
+@Component
+class CalendarFeeds {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Appointments appointments;
+    private final Patients patients;
+    private final ClinicProfile clinic;
+    private final Clock clock;
+
+    CalendarFeeds(JdbcClient jdbc, Appointments appointments, Patients patients, ClinicProfile clinic, Clock clock) {
+        this.jdbc = jdbc;
+        this.appointments = appointments;
+        this.patients = patients;
+        this.clinic = clinic;
+        this.clock = clock;
+        IcalFormats.prepare();
+    }
+
+    /** A new secret token for the therapist's feed; the previous one stops working. */
+    String renew(UUID therapist) {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        jdbc.sql("""
+                insert into booking_calendar_feed (therapist_id, token, created_at) values (:t, :token, :now)
+                on conflict (therapist_id) do update set token = excluded.token, created_at = excluded.created_at
+                """).param("t", therapist).param("token", token).param("now", utc(clock.instant())).update();
+        return token;
+    }
+
+    Optional<String> token(UUID therapist) {
+        return jdbc.sql("select token from booking_calendar_feed where therapist_id = :t").param("t", therapist)
+                .query(String.class).optional();
+    }
+
+    /** The feed for this token: the last 30 and next 90 days; empty for an unknown token. */
+    Optional<String> feed(String token) {
+        return jdbc.sql("select therapist_id from booking_calendar_feed where token = :token").param("token", token)
+                .query(UUID.class).optional().map(this::calendar);
+    }
+
+    private String calendar(UUID therapist) {
+        Instant now = clock.instant();
+        Calendar calendar = new Calendar().withProdId("-//Relief//Booking//EN").withDefaults().getFluentTarget();
+        String location = clinic.address().street() + ", " + clinic.address().city();
+        for (Appointment.Stored a : appointments.starting(new TimeRange(now.minus(Duration.ofDays(30)),
+                now.plus(Duration.ofDays(90))), Optional.of(therapist))) {
+            if (a.status() == AppointmentStatus.CANCELLED) {
+                continue;
+            }
+            // Time, place, first name and initial: nothing about the service or the patient's health.
+            VEvent event = new VEvent(a.start(), a.end(), patients.get(a.patientId()).shortName());
+            event.replace(new DtStamp(now));
+            event.add(new Uid(a.id() + "@relief"));
+            event.add(new Location(location));
+            calendar.add(event);
+        }
+        return calendar.toString();
+    }
+}

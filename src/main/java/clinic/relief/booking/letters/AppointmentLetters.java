@@ -1,0 +1,141 @@
+package clinic.relief.booking.letters;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import clinic.relief.booking.Appointment;
+import clinic.relief.booking.AppointmentBooked;
+import clinic.relief.booking.AppointmentCancelled;
+import clinic.relief.booking.AppointmentRescheduled;
+import clinic.relief.booking.Appointments;
+import clinic.relief.booking.BookingSettings;
+import clinic.relief.booking.TimeRange;
+import clinic.relief.mail.Mail;
+import clinic.relief.patients.Patient;
+import clinic.relief.patients.Patients;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import static clinic.relief.shared.Timestamps.utc;
+
+/**
+ * Queues an appointment's own letters (confirmation, reminder, change, cancellation) with their calendar files.
+ * Listens synchronously to booking's own events, so each letter is written in the transaction of the change it
+ * reports: a booking that rolls back leaves no e-mail, and a crash after the commit loses none.
+ */
+@Component
+class AppointmentLetters {
+
+    /** The letters that revise the patient's calendar entry for an appointment. */
+    private static final Set<String> REVISIONS = Set.of(Letters.Kind.CHANGE.name(), Letters.Kind.CANCELLATION.name());
+
+    private final Mail mail;
+    private final Patients patients;
+    private final Letters letters;
+    private final Invitations invitations;
+    private final Appointments appointments;
+    private final BookingSettings settings;
+    private final Clock clock;
+
+    AppointmentLetters(Mail mail, Patients patients, Letters letters, Invitations invitations,
+            Appointments appointments, BookingSettings settings, Clock clock) {
+        this.mail = mail;
+        this.patients = patients;
+        this.letters = letters;
+        this.invitations = invitations;
+        this.appointments = appointments;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(AppointmentBooked booked) {
+        // The event has all the letters need, and an appointment just booked has had no change or cancellation
+        // letters, so its calendar entry starts at revision 0: nothing to read back.
+        Patient patient = patients.get(booked.patientId());
+        if (patient.email() != null) {
+            TimeRange session = new TimeRange(booked.start(),
+                    booked.start().plus(Duration.ofMinutes(booked.minutes())));
+            letters(Letters.Kind.CONFIRMATION, booked.appointmentId(), patient, session, 0);
+        }
+    }
+
+    @EventListener
+    void on(AppointmentRescheduled moved) {
+        voidReminder(moved.appointmentId());
+        Patient patient = patients.get(moved.patientId());
+        if (patient.email() != null) {
+            letters(Letters.Kind.CHANGE, moved.appointmentId(), patient, session(moved.appointmentId()),
+                    revisions(moved.appointmentId()));
+        }
+    }
+
+    /** A letter sent now and, unless the session is too near for one, its reminder. */
+    private void letters(Letters.Kind now, UUID appointment, Patient patient, TimeRange session, int revisions) {
+        Instant sent = clock.instant();
+        Instant remindAt = session.start().minus(settings.reminderBefore());
+        if (remindAt.isAfter(sent)) {
+            queue(List.of(now, Letters.Kind.REMINDER), appointment, patient, session, revisions,
+                    List.of(sent, remindAt));
+        } else {
+            queue(List.of(now), appointment, patient, session, revisions, List.of(sent));
+        }
+    }
+
+    @EventListener
+    void on(AppointmentCancelled cancelled) {
+        voidReminder(cancelled.appointmentId());
+        Patient patient = patients.get(cancelled.patientId());
+        if (patient.email() != null) {
+            queue(List.of(Letters.Kind.CANCELLATION), cancelled.appointmentId(), patient,
+                    session(cancelled.appointmentId()), revisions(cancelled.appointmentId()), List.of(clock.instant()));
+        }
+    }
+
+    private TimeRange session(UUID appointment) {
+        Appointment.Stored row = appointments.find(appointment).orElseThrow().stored();
+        return new TimeRange(row.start(), row.end());
+    }
+
+    /** How many times the patient's calendar entry for the appointment has been revised (changed or cancelled). */
+    private int revisions(UUID appointment) {
+        return mail.countQueued(appointment, REVISIONS);
+    }
+
+    private void voidReminder(UUID appointment) {
+        mail.voidUnsent(appointment, Letters.Kind.REMINDER.name());
+    }
+
+    /**
+     * Letters of one appointment to a patient with an e-mail address, each with its calendar file (an invitation, or
+     * a cancellation of it), written in one round trip.
+     */
+    private void queue(List<Letters.Kind> kinds, UUID appointment, Patient patient, TimeRange session, int revisions,
+            List<Instant> sendAfter) {
+        List<Mail.AppointmentLetter> rows = new ArrayList<>();
+        byte[] previous = null;
+        for (int i = 0; i < kinds.size(); i++) {
+            Letters.Kind kind = kinds.get(i);
+            // Each change or cancellation must outrank what the patient's calendar already holds for this UID.
+            boolean revision = kind == Letters.Kind.CHANGE || kind == Letters.Kind.CANCELLATION;
+            int sequence = revisions + (revision ? 1 : 0);
+            byte[] ics = kind == Letters.Kind.CANCELLATION
+                    ? invitations.cancel(appointment, session.start(), session.end(), sequence)
+                    // A reminder repeats the invitation of the letter before it, same sequence, byte for byte.
+                    : !revision && previous != null ? previous
+                    : invitations.invite(appointment, session.start(), session.end(), sequence);
+            Letters.Letter letter = letters.write(kind, patient, session.start());
+            rows.add(new Mail.AppointmentLetter(kind.name(), appointment, patient.email(), letter.subject(),
+                    letter.body(), sendAfter.get(i),
+                    new Mail.Attachment(Invitations.FILE_NAME, Invitations.CONTENT_TYPE, ics)));
+            previous = ics;
+            revisions = sequence;
+        }
+        mail.queueAll(rows);
+    }
+}

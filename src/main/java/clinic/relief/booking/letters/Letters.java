@@ -1,0 +1,60 @@
+package clinic.relief.booking.letters;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.patients.Patient;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the emails patients get, in their language. On purpose they carry only the time, the place and the first
+ * name: no service name (a "prenatal massage" already tells too much), no health details.
+ */
+@Component
+public class Letters {
+
+    /** Which email. */
+    enum Kind { CONFIRMATION, REMINDER, CHANGE, CANCELLATION }
+
+    /** A composed email. */
+    public record Letter(String subject, String body) {
+    }
+
+    private final MessageSource messages;
+    private final ClinicProfile clinic;
+    private final Map<Locale, Language> languages = new ConcurrentHashMap<>();
+
+    Letters(MessageSource messages, ClinicProfile clinic) {
+        this.messages = messages;
+        this.clinic = clinic;
+    }
+
+    Letter write(Kind kind, Patient patient, Instant start) {
+        Language language = languages.computeIfAbsent(patient.locale(), locale -> new Language(locale, clinic.zone()));
+        String when = language.when().format(start);
+        String key = "booking.mail." + kind.name().toLowerCase(Locale.ROOT);
+        String subject = messages.getMessage(key + ".subject", new Object[] {clinic.shortName(), when},
+                language.locale());
+        String place = clinic.address().street() + ", " + clinic.address().city();
+        String body = messages.getMessage(key + ".body", new Object[] {patient.firstName(), clinic.name(), when,
+                language.zoneName(), place, clinic.phoneDisplay()}, language.locale());
+        return new Letter(subject, body);
+    }
+
+    /** What a letter needs of a patient's language, worked out once per language (each booking writes two). */
+    private record Language(Locale locale, DateTimeFormatter when, String zoneName) {
+
+        Language(Locale locale, ZoneId zone) {
+            this(locale, DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
+                    .withZone(zone), zone.getDisplayName(TextStyle.FULL_STANDALONE, locale));
+        }
+    }
+}

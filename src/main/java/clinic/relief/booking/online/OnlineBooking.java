@@ -1,0 +1,152 @@
+package clinic.relief.booking.online;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.relief.booking.Appointment;
+import clinic.relief.booking.BookAppointment;
+import clinic.relief.booking.Booking;
+import clinic.relief.booking.BookingProblems;
+import clinic.relief.booking.BookingViews;
+import clinic.relief.booking.BookingViews.PickedService;
+import clinic.relief.booking.PatientAlreadyBooked;
+import clinic.relief.booking.SlotNotOffered;
+import clinic.relief.booking.SlotTaken;
+import clinic.relief.booking.UnknownLength;
+import clinic.relief.booking.UnknownTherapist;
+import clinic.relief.booking.Approvals;
+import clinic.relief.patients.Patient;
+import clinic.relief.patients.PatientAccounts;
+import clinic.relief.patients.Patients;
+import jakarta.validation.Valid;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Self-booking for patients: pick a service and a time, then give contact details, the intake and consent. A pain
+ * finder assessment id ({@code ?assessment=}) is carried along and stored as an opaque id. A visitor who is not
+ * signed in gets a hold confirmed by an e-mailed link ({@link OnlineHolds}).
+ */
+@Controller
+class OnlineBooking {
+
+    private final Booking booking;
+    private final Patients patients;
+    private final OnlineHolds holds;
+    private final PatientAccounts accounts;
+    private final BookingViews views;
+    private final BookingProblems problems;
+    private final Approvals approvals;
+
+    OnlineBooking(Booking booking, Patients patients, OnlineHolds holds, PatientAccounts accounts,
+            BookingViews views, BookingProblems problems, Approvals approvals) {
+        this.booking = booking;
+        this.patients = patients;
+        this.holds = holds;
+        this.accounts = accounts;
+        this.views = views;
+        this.problems = problems;
+        this.approvals = approvals;
+    }
+
+    @GetMapping("/book")
+    String times(@RequestParam(required = false) String choice,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) String assessment, Locale locale, Model model) {
+        LocalDate from = date == null || date.isBefore(views.today()) ? views.today() : date;
+        model.addAttribute("choices", views.serviceChoices(locale));
+        model.addAttribute("choice", choice);
+        model.addAttribute("date", from);
+        model.addAttribute("assessment", assessment);
+        if (choice != null) {
+            PickedService picked = PickedService.parse(choice);
+            model.addAttribute("slots", views.slotOptions(
+                    booking.availability(SlotSearch.withAnyone(picked.service(), picked.minutes(), from,
+                            from.plusDays(2))), locale, false));
+        }
+        return "booking/online";
+    }
+
+    @GetMapping("/book/details")
+    String details(@RequestParam String choice, @RequestParam String slot,
+            @RequestParam(required = false) String assessment, Authentication signedIn, Locale locale, Model model) {
+        model.addAttribute("form", OnlineBookingForm.start(choice, slot, assessment, UUID.randomUUID().toString()));
+        accounts.signedIn(signedIn).ifPresent(patient -> model.addAttribute("patient", patient));
+        return detailsPage(choice, slot, locale, model);
+    }
+
+    @PostMapping("/book/details")
+    String book(@Valid @ModelAttribute("form") OnlineBookingForm form, BindingResult errors,
+            Authentication signedIn, Locale locale, Model model, RedirectAttributes redirect) {
+        Optional<Patient> patient = accounts.signedIn(signedIn);
+        // A signed-in patient's contact details come from their record, not from the form.
+        if (patient.isPresent() ? OnlineBookingForm.hasNonContactErrors(errors) : errors.hasErrors()) {
+            patient.ifPresent(p -> model.addAttribute("patient", p));
+            return detailsPage(form.choice(), form.slot(), locale, model);
+        }
+        if (patient.isPresent()) {
+            return bookSignedIn(form, patient.get(), locale, model, redirect);
+        }
+        PickedService picked = PickedService.parse(form.choice());
+        // Nothing the visitor typed touches an existing record until the e-mailed link proves the address theirs.
+        Patient placeholder = patients.createUnverified(form.patient(locale.getLanguage()), form.intake());
+        try {
+            Appointment appointment = holds.hold(new BookAppointment(placeholder.id(), picked.service(),
+                    picked.minutes(), BookingViews.startOf(form.slot()), BookingViews.therapistOf(form.slot()),
+                    Appointment.Source.ONLINE, form.assessmentId(), form.requestId()), placeholder, form.email());
+            if (!appointment.stored().patientId().equals(placeholder.id())) {
+                patients.discardUnverified(placeholder.id()); // a repeated submit: the first hold stands
+            }
+            redirect.addFlashAttribute("email", form.email());
+            return "redirect:/book/check-email";
+        } catch (SlotTaken | SlotNotOffered | PatientAlreadyBooked | UnknownTherapist | UnknownLength lost) {
+            patients.discardUnverified(placeholder.id());
+            model.addAttribute("problemText", problems.of(lost, locale).getTitle());
+            return detailsPage(form.choice(), form.slot(), locale, model);
+        }
+    }
+
+    /** A signed-in patient's address is confirmed already: the booking is made at once, no hold. */
+    private String bookSignedIn(OnlineBookingForm form, Patient patient, Locale locale, Model model,
+            RedirectAttributes redirect) {
+        PickedService picked = PickedService.parse(form.choice());
+        try {
+            BookAppointment command = new BookAppointment(patient.id(), picked.service(),
+                    picked.minutes(), BookingViews.startOf(form.slot()), BookingViews.therapistOf(form.slot()),
+                    Appointment.Source.ONLINE, form.assessmentId(), form.requestId());
+            boolean request = approvals.required(Appointment.Source.ONLINE, patient.id());
+            Appointment appointment = request ? approvals.requestFor(booking, command, patient) : booking.book(command);
+            patients.recordIntake(patient.id(), form.intake());
+            redirect.addFlashAttribute("when", views.dateTime(appointment.session().start(), locale));
+            redirect.addFlashAttribute("service", booking.service(picked.service()).name(locale));
+            return request ? "redirect:/book/requested" : "redirect:/book/done";
+        } catch (SlotTaken | SlotNotOffered | PatientAlreadyBooked | UnknownTherapist | UnknownLength lost) {
+            model.addAttribute("patient", patient);
+            model.addAttribute("problemText", problems.of(lost, locale).getTitle());
+            return detailsPage(form.choice(), form.slot(), locale, model);
+        }
+    }
+
+    @GetMapping("/book/done")
+    String done() {
+        return "booking/done";
+    }
+
+    private String detailsPage(String choice, String slot, Locale locale, Model model) {
+        PickedService picked = PickedService.parse(choice);
+        model.addAttribute("serviceName", booking.service(picked.service()).name(locale));
+        model.addAttribute("minutes", picked.minutes());
+        model.addAttribute("when", views.dateTime(BookingViews.startOf(slot), locale));
+        return "booking/details";
+    }
+}

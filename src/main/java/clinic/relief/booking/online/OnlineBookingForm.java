@@ -1,0 +1,80 @@
+package clinic.relief.booking.online;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+import clinic.relief.patients.Intake;
+import clinic.relief.patients.NewPatient;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.BindingResult;
+
+/** The online booking form: contact details, the intake and consent, and the chosen slot carried along. */
+record OnlineBookingForm(
+        @NotBlank(message = "{patients.firstName.required}") @Size(max = 80) String firstName,
+        @NotBlank(message = "{patients.lastName.required}") @Size(max = 80) String lastName,
+        @NotBlank(message = "{patients.phone.invalid}") @Pattern(regexp = "^$|[0-9 ()+.-]{7,30}",
+                message = "{patients.phone.invalid}") String phone,
+        @NotBlank(message = "{patients.email.invalid}") @Email(message = "{patients.email.invalid}") @Size(max = 254)
+        String email,
+        @NotNull(message = "{patients.dateOfBirth.required}") @Past(message = "{patients.dateOfBirth.past}")
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        LocalDate dateOfBirth,
+        @Size(max = 2000) String conditions,
+        @Size(max = 2000) String medications,
+        @Size(max = 2000) String allergies,
+        @Size(max = 2000) String recentSurgery,
+        Boolean pregnant,
+        @AssertTrue(message = "{patients.consent.required}") Boolean consentToTreatment,
+        @AssertTrue(message = "{patients.privacy.required}") Boolean acceptsPrivacyNotice,
+        @NotBlank String choice,
+        @NotBlank String slot,
+        String assessment,
+        @NotBlank @Size(max = 100) String requestId) {
+
+    /** An unticked check box sends nothing: that means no. */
+    OnlineBookingForm {
+        pregnant = Boolean.TRUE.equals(pregnant);
+        consentToTreatment = Boolean.TRUE.equals(consentToTreatment);
+        acceptsPrivacyNotice = Boolean.TRUE.equals(acceptsPrivacyNotice);
+    }
+
+    static OnlineBookingForm start(String choice, String slot, String assessment, String requestId) {
+        return new OnlineBookingForm(null, null, null, null, null, null, null, null, null, false, false, false,
+                choice, slot, assessment, requestId);
+    }
+
+    private static final Set<String> CONTACT = Set.of("firstName", "lastName", "phone", "email",
+            "dateOfBirth");
+
+    /** Errors other than in the contact details (which a signed-in patient does not give). */
+    static boolean hasNonContactErrors(BindingResult errors) {
+        return errors.getFieldErrors().stream().anyMatch(error -> !CONTACT.contains(error.getField()))
+                || errors.hasGlobalErrors();
+    }
+
+    NewPatient patient(String language) {
+        return new NewPatient(firstName, lastName, phone, email, dateOfBirth, language);
+    }
+
+    Intake intake() {
+        return new Intake(conditions, medications, allergies, recentSurgery, pregnant, consentToTreatment,
+                acceptsPrivacyNotice);
+    }
+
+    /** The pain finder assessment id, if one came along and is a well-formed id; kept opaque. */
+    UUID assessmentId() {
+        try {
+            return assessment == null || assessment.isBlank() ? null : UUID.fromString(assessment);
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package clinic.relief.booking.online;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import clinic.relief.booking.Appointment;
+import clinic.relief.booking.AppointmentBook;
+import clinic.relief.booking.AppointmentBooked;
+import clinic.relief.booking.AppointmentStateConflict;
+import clinic.relief.booking.AppointmentStatus;
+import clinic.relief.booking.AppointmentView;
+import clinic.relief.booking.Appointments;
+import clinic.relief.booking.BookAppointment;
+import clinic.relief.booking.Booking;
+import clinic.relief.booking.PatientAlreadyBooked;
+import clinic.relief.booking.SlotTaken;
+import clinic.relief.booking.letters.Letters;
+import clinic.relief.booking.letters.LinkLetters;
+import clinic.relief.booking.Approvals;
+import clinic.relief.mail.Mail;
+import clinic.relief.patients.BadLink;
+import clinic.relief.patients.Patient;
+import clinic.relief.patients.Patients;
+import clinic.relief.patients.VerificationToken;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static clinic.relief.shared.Timestamps.utc;
+import static clinic.relief.booking.schedule.Schedules.utc;
+
+/**
+ * Verification-first online booking. A visitor who is not signed in gets a PENDING appointment of an unverified
+ * placeholder patient, holding the slot for {@code relief.booking.online-hold.lasts}, and an e-mail with a
+ * single-use link. Only following that link books it, for the patient the confirmed address belongs to; an
+ * unconfirmed hold expires and frees the slot.
+ */
+@Service
+@EnableConfigurationProperties(OnlineHoldSettings.class)
+public class OnlineHolds {
+
+    private final Booking booking;
+    private final AppointmentBook book;
+    private final Appointments appointments;
+    private final Patients patients;
+    private final Mail mail;
+    private final LinkLetters letters;
+    private final BookingParticipants participants;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final OnlineHoldSettings settings;
+    private final Approvals approvals;
+    private final Clock clock;
+
+    OnlineHolds(Booking booking, AppointmentBook book, Appointments appointments, Patients patients, Mail mail,
+            LinkLetters letters, BookingParticipants participants, ApplicationEventPublisher events, JdbcClient jdbc,
+            OnlineHoldSettings settings, Approvals approvals, Clock clock) {
+        this.booking = booking;
+        this.book = book;
+        this.appointments = appointments;
+        this.patients = patients;
+        this.mail = mail;
+        this.letters = letters;
+        this.participants = participants;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.approvals = approvals;
+        this.clock = clock;
+    }
+
+    /** An open hold behind a link. */
+    record Hold(UUID appointmentId, String email, Instant expiresAt, Instant confirmedAt, Instant expiredAt) {
+    }
+
+    /**
+     * Holds the slot for the placeholder and queues the confirmation link to {@code email}, in one transaction.
+     * A repeated request (same idempotency key) returns the first hold and sends nothing more.
+     */
+    public Appointment hold(BookAppointment command, Patient placeholder, String email) {
+        return booking.hold(command, appointment -> {
+            VerificationToken token = VerificationToken.random();
+            Instant now = clock.instant();
+            jdbc.sql("""
+                    insert into booking_online_hold (appointment_id, email, token_hash, expires_at, created_at)
+                    values (:id, :email, :hash, :expires, :now)
+                    """)
+                    .param("id", appointment.id()).param("email", email).param("hash", token.hash())
+                    .param("expires", utc(now.plus(settings.lasts()))).param("now", utc(now)).update();
+            Letters.Letter letter = letters.confirmBooking(placeholder.firstName(), placeholder.language(),
+                    appointment.session().start(), token.value(), settings.lasts());
+            mail.queue("VERIFY_BOOKING", appointment.id(), email, letter.subject(), letter.body());
+        });
+    }
+
+    /** The appointment a usable link would confirm; otherwise {@link BadLink}. Changes nothing. */
+    @Transactional(readOnly = true)
+    AppointmentView preview(String token) {
+        return view(usable(find(token, false)));
+    }
+
+    /**
+     * Confirms the hold behind the link: the placeholder joins (or becomes) the patient with the confirmed address,
+     * and the appointment is booked and announced (or, for a new client when new clients need approval, becomes a
+     * request awaiting the front desk). A bad link or a clash with the patient's own appointment changes
+     * nothing.
+     */
+    @Transactional
+    AppointmentView confirm(String token) {
+        Hold hold = usable(find(token, true));
+        Appointment appointment = appointments.find(hold.appointmentId()).orElseThrow();
+        Patient patient = patients.confirmUnverified(appointment.stored().patientId(), hold.email());
+        // A new client of a clinic that approves new clients first gets a request, not a booking (see Approvals).
+        boolean request = approvals.required(appointment, patient.id());
+        AppointmentBooked booked = null;
+        if (request) {
+            appointment.awaitApprovalFor(patient.id());
+        } else {
+            booked = appointment.confirmFor(patient.id());
+        }
+        try {
+            appointments.update(appointment);
+        } catch (Appointments.Overlap overlap) {
+            Instant start = appointment.session().start();
+            throw overlap.patientBusy() ? new PatientAlreadyBooked(start) : new SlotTaken(start, List.of());
+        }
+        jdbc.sql("update booking_online_hold set confirmed_at = :now where appointment_id = :id")
+                .param("now", utc(clock.instant())).param("id", hold.appointmentId()).update();
+        if (request) {
+            approvals.received(appointment, patient);
+        } else {
+            participants.booked(booked);
+            events.publishEvent(booked);
+        }
+        return view(hold);
+    }
+
+    /** Expires unconfirmed holds whose time is up, freeing their slots; returns how many. */
+    @Transactional
+    public int expireDue() {
+        Instant now = clock.instant();
+        List<UUID> due = jdbc.sql("""
+                select appointment_id from booking_online_hold
+                where confirmed_at is null and expired_at is null and expires_at <= :now
+                order by expires_at limit 100 for update skip locked
+                """).param("now", utc(now)).query(UUID.class).list();
+        due.forEach(id -> free(id, now, null));
+        return due.size();
+    }
+
+    /**
+     * Releases an unconfirmed hold at the front desk's request: the slot is free at once and offered like a
+     * cancellation; the link stops working.
+     *
+     * @throws AppointmentStateConflict when the appointment is not an open hold (confirmed, expired or released)
+     */
+    @Transactional
+    public void release(UUID appointmentId, String staffEmail) {
+        boolean open = jdbc.sql("select 1 from booking_online_hold where appointment_id = :id"
+                        + " and confirmed_at is null and expired_at is null for update")
+                .param("id", appointmentId).query(Integer.class).optional().isPresent();
+        if (!open) {
+            throw new AppointmentStateConflict(appointmentId, book.get(appointmentId).status(), "release");
+        }
+        free(appointmentId, clock.instant(), staffEmail);
+    }
+
+    /** Ends the hold (locked by the caller) and announces the freed time. */
+    private void free(UUID id, Instant now, String releasedBy) {
+        appointments.find(id).filter(a -> a.status() == AppointmentStatus.PENDING).ifPresent(a -> {
+            a.expireHold(now);
+            appointments.update(a);
+            Appointment.Stored freed = a.stored();
+            events.publishEvent(new HoldReleased(id, freed.therapistId(), freed.start(), freed.blockedUntil(),
+                    releasedBy));
+        });
+        jdbc.sql("update booking_online_hold set expired_at = :now, released_by = :by where appointment_id = :id")
+                .param("now", utc(now)).param("by", releasedBy).param("id", id).update();
+    }
+
+    private Hold find(String token, boolean lock) {
+        return jdbc.sql("select appointment_id, email, expires_at, confirmed_at, expired_at from booking_online_hold"
+                        + " where token_hash = :hash" + (lock ? " for update" : ""))
+                .param("hash", VerificationToken.hash(token))
+                .query((rs, row) -> new Hold(rs.getObject("appointment_id", UUID.class), rs.getString("email"),
+                        instant(rs.getObject("expires_at", OffsetDateTime.class)),
+                        instant(rs.getObject("confirmed_at", OffsetDateTime.class)),
+                        instant(rs.getObject("expired_at", OffsetDateTime.class))))
+                .optional().orElseThrow(() -> new BadLink(BadLink.Reason.UNKNOWN));
+    }
+
+    private Hold usable(Hold hold) {
+        if (hold.confirmedAt() != null) {
+            throw new BadLink(BadLink.Reason.USED);
+        }
+        if (hold.expiredAt() != null || !clock.instant().isBefore(hold.expiresAt())) {
+            throw new BadLink(BadLink.Reason.EXPIRED);
+        }
+        return hold;
+    }
+
+    private AppointmentView view(Hold hold) {
+        return book.get(hold.appointmentId());
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,117 @@
+package clinic.relief.booking.online;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import clinic.relief.mail.Mail;
+import clinic.relief.patients.Patients;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static clinic.relief.shared.Timestamps.utc;
+import static clinic.relief.booking.schedule.Schedules.utc;
+
+/**
+ * Deletes the placeholder patients of online bookings that were never confirmed, {@code purge-after} (7 days) after
+ * their hold expired, with those holds, their e-mails, idempotency keys and intake. A placeholder is kept when anything else
+ * refers to it: any other appointment, an attached assessment, or a row in any table with a patient id column
+ * (account, waitlist, billing, insurance, outcomes, the clinical audit trail), found in the database catalogue so
+ * tables added later count too. A foreign key that still points at it rolls its deletion back and keeps it.
+ */
+@Component
+class PlaceholderPurge {
+
+    private static final Logger log = LoggerFactory.getLogger(PlaceholderPurge.class);
+    /** Tables whose rows of the placeholder go with it: its expired holds and its own intake. */
+    private static final List<String> OWN = List.of("booking_appointment", "patient_intake");
+
+    private final JdbcClient jdbc;
+    private final Patients patients;
+    private final Mail mail;
+    private final TransactionTemplate transactions;
+    private final OnlineHoldSettings settings;
+    private final Clock clock;
+
+    PlaceholderPurge(JdbcClient jdbc, Patients patients, Mail mail, TransactionTemplate transactions,
+            OnlineHoldSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.patients = patients;
+        this.mail = mail;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Purges what is due, each placeholder in its own transaction; returns how many were deleted. */
+    @Scheduled(fixedDelayString = "${relief.booking.online-hold.purge-every:1h}", initialDelayString = "5m")
+    int purgeDue() {
+        Instant cutoff = clock.instant().minus(settings.purgeAfter());
+        List<UUID> due = jdbc.sql("""
+                select a.patient_id from booking_appointment a
+                left join booking_online_hold h on h.appointment_id = a.id
+                where a.patient_id in (select held.patient_id from booking_online_hold expired
+                                       join booking_appointment held on held.id = expired.appointment_id
+                                       where expired.expired_at < :cutoff and expired.confirmed_at is null)
+                group by a.patient_id
+                having bool_and(a.status = 'CANCELLED' and a.assessment_id is null and h.confirmed_at is null
+                                and h.expired_at is not null and h.expired_at < :cutoff)
+                limit 500
+                """).param("cutoff", utc(cutoff)).query(UUID.class).list();
+        int purged = (int) due.stream().filter(this::purge).count();
+        if (purged > 0) {
+            log.info("Deleted {} placeholder patient(s) of online bookings never confirmed", purged);
+        }
+        return purged;
+    }
+
+    private boolean purge(UUID placeholder) {
+        try {
+            return Boolean.TRUE.equals(transactions.execute(tx -> {
+                if (!patients.lockUnverified(placeholder) || referencedElsewhere(placeholder)) {
+                    return false;
+                }
+                String holds = "(select id from booking_appointment where patient_id = :p)";
+                mail.discardAbout(jdbc.sql("select id from booking_appointment where patient_id = :p")
+                        .param("p", placeholder).query(UUID.class).list());
+                jdbc.sql("delete from booking_online_hold where appointment_id in " + holds)
+                        .param("p", placeholder).update();
+                jdbc.sql("delete from booking_idempotency where appointment_id in " + holds)
+                        .param("p", placeholder).update();
+                jdbc.sql("delete from booking_appointment where patient_id = :p").param("p", placeholder).update();
+                patients.discardUnverified(placeholder);
+                return true;
+            }));
+        } catch (DataIntegrityViolationException stillReferenced) {
+            log.debug("Placeholder {} is still referenced and kept: {}", placeholder, stillReferenced.getMessage());
+            return false;
+        }
+    }
+
+    /** Whether a row outside the placeholder's own holds and intake names it, in any table of the schema. */
+    private boolean referencedElsewhere(UUID placeholder) {
+        record Column(String tableName, String columnName, String dataType) {
+            String test() {
+                String column = quote(columnName) + ("uuid".equals(dataType) ? " = :p" : "::text = cast(:p as text)");
+                return "select exists (select 1 from " + quote(tableName) + " where " + column + ")";
+            }
+        }
+        List<Column> columns = jdbc.sql("""
+                select table_name, column_name, data_type from information_schema.columns
+                where table_schema = current_schema()
+                  and (column_name = 'patient_id' or column_name like '%\\_patient\\_id')
+                """).query(Column.class).list();
+        return columns.stream().filter(column -> !OWN.contains(column.tableName()))
+                .anyMatch(column -> jdbc.sql(column.test()).param("p", placeholder).query(Boolean.class).single());
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,33 @@
+package clinic.relief.booking.schedule;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Objects;
+import clinic.relief.shared.Money;
+
+/**
+ * How one service is booked.
+ *
+ * @param buffer clean-up time after each session, holding the therapist and the room (see {@link Availability})
+ * @param needsRoom whether a session takes one of the clinic's rooms
+ * @param cancelWindow a cancellation less than this long before the start is late
+ * @param lateCancelPercent share of the session price owed for a late cancellation
+ * @param noShowPercent share of the session price owed for a no-show
+ */
+public record ServiceRules(Duration buffer, boolean needsRoom, Duration cancelWindow, int lateCancelPercent,
+        int noShowPercent) {
+
+    public ServiceRules {
+        Objects.requireNonNull(buffer, "buffer");
+        Objects.requireNonNull(cancelWindow, "cancelWindow");
+        if (buffer.isNegative() || lateCancelPercent < 0 || lateCancelPercent > 100 || noShowPercent < 0
+                || noShowPercent > 100) {
+            throw new IllegalArgumentException("Buffer must not be negative and fees must be 0-100 %");
+        }
+    }
+
+    /** The fee that is {@code percent} of {@code price}, rounded half-up to the cent. */
+    public Money share(Money price, int percent) {
+        return price.percent(BigDecimal.valueOf(percent));
+    }
+}

@@ -1,0 +1,226 @@
+package clinic.relief.booking.waitlist;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import clinic.relief.booking.Appointment;
+import clinic.relief.booking.AppointmentCancelled;
+import clinic.relief.booking.AppointmentStatus;
+import clinic.relief.booking.Appointments;
+import clinic.relief.booking.BookAppointment;
+import clinic.relief.booking.Booking;
+import clinic.relief.booking.online.HoldReleased;
+import clinic.relief.booking.PatientAlreadyBooked;
+import clinic.relief.booking.Slot;
+import clinic.relief.booking.SlotNotOffered;
+import clinic.relief.booking.SlotTaken;
+import clinic.relief.booking.UnknownLength;
+import clinic.relief.booking.UnknownService;
+import clinic.relief.booking.UnknownTherapist;
+import clinic.relief.booking.Waitlist;
+import clinic.relief.booking.WaitlistEntry;
+import clinic.relief.booking.WaitlistOffer;
+import clinic.relief.booking.letters.Letters;
+import clinic.relief.booking.letters.LinkLetters;
+import clinic.relief.mail.Mail;
+import clinic.relief.patients.BadLink;
+import clinic.relief.patients.Patient;
+import clinic.relief.patients.Patients;
+import clinic.relief.patients.VerificationToken;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static clinic.relief.shared.Timestamps.utc;
+import static clinic.relief.booking.schedule.Schedules.utc;
+
+/**
+ * Offers freed times to the waitlist. A cancellation or a released online hold (in its own transaction, so the offer and its e-mail commit
+ * with it) offers the freed time to the oldest waiting request it suits; an offer that expires goes to the next one
+ * that has not had it. Offers do not hold the time: the link books it only if it is still free.
+ */
+@Component
+public class WaitlistOffers {
+
+    private final Booking booking;
+    private final Appointments appointments;
+    private final Patients patients;
+    private final Mail mail;
+    private final LinkLetters letters;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final WaitlistSettings settings;
+    private final Clock clock;
+
+    WaitlistOffers(Booking booking, Appointments appointments, Patients patients, Mail mail, LinkLetters letters,
+            JdbcClient jdbc, TransactionTemplate transactions, WaitlistSettings settings, Clock clock) {
+        this.booking = booking;
+        this.appointments = appointments;
+        this.patients = patients;
+        this.mail = mail;
+        this.letters = letters;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(AppointmentCancelled cancelled) {
+        appointments.find(cancelled.appointmentId()).map(Appointment::stored)
+                .ifPresent(freed -> offerNext(freed.therapistId(), freed.start(), freed.blockedUntil()));
+    }
+
+    /** An online hold that expired or was released frees its time just as a cancellation does. */
+    @EventListener
+    void on(HoldReleased released) {
+        offerNext(released.therapistId(), released.start(), released.freeUntil());
+    }
+
+    /**
+     * Offers a time of the freed therapist inside the freed span to the oldest waiting request it suits that has
+     * not had it, nor claimed a time of this therapist inside it: an entry whose claimed request ended without a
+     * visit waits again ({@link WaitlistReturns}), but is never offered that time back.
+     */
+    void offerNext(UUID therapist, Instant freeFrom, Instant freeTo) {
+        LocalDate day = freeFrom.atZone(booking.zone()).toLocalDate();
+        List<WaitlistEntry> waiting = jdbc.sql("select " + Waitlist.COLUMNS + " from booking_waitlist w"
+                        + " where status = 'WAITING' and first_day <= :day and last_day >= :day"
+                        + " and (therapist_id is null or therapist_id = :therapist) and not exists"
+                        + " (select 1 from booking_waitlist_offer o where o.entry_id = w.id and (o.status = 'OPEN'"
+                        + " or (o.free_from = :from and o.free_to = :to) or (o.status = 'CLAIMED' and"
+                        + " o.therapist_id = :therapist and o.starts_at >= :from and o.starts_at < :to)))"
+                        + " order by created_at limit 50")
+                .param("day", day).param("therapist", therapist).param("from", utc(freeFrom))
+                .param("to", utc(freeTo)).query(Waitlist::entry).list();
+        for (WaitlistEntry entry : waiting) {
+            Optional<Slot> slot = suitable(entry, therapist, day, freeFrom, freeTo);
+            if (slot.isPresent()) {
+                offer(entry, slot.get(), freeFrom, freeTo);
+                return;
+            }
+        }
+    }
+
+    private Optional<Slot> suitable(WaitlistEntry entry, UUID therapist, LocalDate day, Instant freeFrom,
+            Instant freeTo) {
+        try {
+            return booking.availability(new SlotSearch(entry.serviceId(), entry.minutes(), day, day,
+                    Optional.ofNullable(therapist))).stream()
+                    .filter(s -> !s.start().isBefore(freeFrom) && s.start().isBefore(freeTo))
+                    .filter(s -> entry.partOfDay().contains(s.start().atZone(booking.zone()).toLocalTime()))
+                    .findFirst();
+        } catch (UnknownTherapist | UnknownService | UnknownLength noLongerOffered) {
+            return Optional.empty();
+        }
+    }
+
+    private void offer(WaitlistEntry entry, Slot slot, Instant freeFrom, Instant freeTo) {
+        Patient patient = patients.get(entry.patientId());
+        VerificationToken token = VerificationToken.random();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                insert into booking_waitlist_offer (id, entry_id, token_hash, starts_at, therapist_id, free_from,
+                                                    free_to, expires_at, status, created_at)
+                values (:id, :entry, :hash, :start, :therapist, :from, :to, :expires, 'OPEN', :now)
+                """)
+                .param("id", UUID.randomUUID()).param("entry", entry.id()).param("hash", token.hash())
+                .param("start", utc(slot.start())).param("therapist", slot.therapistId())
+                .param("from", utc(freeFrom)).param("to", utc(freeTo))
+                .param("expires", utc(now.plus(settings.offerLasts()))).param("now", utc(now)).update();
+        if (patient.email() != null) {
+            Letters.Letter letter = letters.waitlistOffer(patient.firstName(), patient.language(), slot.start(),
+                    token.value(), settings.offerLasts());
+            mail.queue("WAITLIST_OFFER", patient.email(), letter.subject(), letter.body());
+        }
+    }
+
+    /** Expires offers whose time is up and offers each freed time to the next request. */
+    @Scheduled(fixedDelayString = "${relief.booking.waitlist.sweep-every:60s}")
+    public void expireDue() {
+        transactions.executeWithoutResult(tx -> {
+            record Freed(UUID therapist, Instant from, Instant to) {
+            }
+            List<Freed> freed = jdbc.sql("""
+                    update booking_waitlist_offer set status = 'EXPIRED'
+                    where id in (select id from booking_waitlist_offer where status = 'OPEN' and expires_at <= :now
+                                 for update skip locked)
+                    returning therapist_id, free_from, free_to
+                    """).param("now", utc(clock.instant()))
+                    .query((rs, row) -> new Freed(rs.getObject(1, UUID.class),
+                            rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getObject(3, OffsetDateTime.class).toInstant())).list();
+            freed.forEach(span -> offerNext(span.therapist(), span.from(), span.to()));
+        });
+    }
+
+    public WaitlistOffer usable(String token) {
+        WaitlistOffer offer = find(token);
+        if ("CLAIMED".equals(offer.status()) || "TAKEN".equals(offer.status())) {
+            throw new BadLink(BadLink.Reason.USED);
+        }
+        if (!"OPEN".equals(offer.status()) || !clock.instant().isBefore(offer.expiresAt())) {
+            throw new BadLink(BadLink.Reason.EXPIRED);
+        }
+        return offer;
+    }
+
+    /**
+     * Books the offered time with {@code booker} (which decides between a booking and a request). Not one
+     * transaction: a lost booking must not roll back the offer's new state.
+     */
+    public Waitlist.Claim claim(String token, Function<BookAppointment, Appointment> booker) {
+        WaitlistOffer offer = usable(token);
+        Appointment claimed;
+        try {
+            claimed = booker.apply(new BookAppointment(offer.patientId(), offer.serviceId(), offer.minutes(), offer.start(),
+                    offer.therapistId(), Appointment.Source.ONLINE, null, "waitlist-" + offer.id()));
+        } catch (SlotTaken | SlotNotOffered | PatientAlreadyBooked taken) {
+            mark(offer, "TAKEN", null);
+            return new Waitlist.Claim(false, false, offer);
+        }
+        mark(offer, "CLAIMED", claimed.id());
+        return new Waitlist.Claim(true, claimed.status() == AppointmentStatus.REQUESTED, offer);
+    }
+
+    /**
+     * Records the offer's end and the appointment it claimed; the entry is BOOKED unless that appointment already
+     * ended. Its row is locked first, as a decision does, so a decline racing the claim never strands the entry.
+     */
+    private void mark(WaitlistOffer offer, String offerStatus, UUID claimed) {
+        transactions.executeWithoutResult(tx -> {
+            boolean live = claimed != null && jdbc.sql("select status <> 'CANCELLED' from booking_appointment"
+                    + " where id = :id for update").param("id", claimed).query(Boolean.class).single();
+            jdbc.sql("update booking_waitlist_offer set status = :s, appointment_id = :a where id = :id")
+                    .param("s", offerStatus).param("a", claimed).param("id", offer.id()).update();
+            if (live) {
+                jdbc.sql("update booking_waitlist set status = 'BOOKED' where id = :id and status = 'WAITING'")
+                        .param("id", offer.entryId()).update();
+            }
+        });
+    }
+
+    private WaitlistOffer find(String token) {
+        return jdbc.sql("""
+                select o.id, o.entry_id, w.patient_id, w.service_id, w.minutes, o.starts_at, o.therapist_id,
+                       o.expires_at, o.status
+                from booking_waitlist_offer o join booking_waitlist w on w.id = o.entry_id
+                where o.token_hash = :hash
+                """).param("hash", VerificationToken.hash(token))
+                .query((rs, row) -> new WaitlistOffer(rs.getObject("id", UUID.class),
+                        rs.getObject("entry_id", UUID.class), rs.getObject("patient_id", UUID.class),
+                        rs.getString("service_id"), rs.getInt("minutes"),
+                        rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("therapist_id", UUID.class),
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getString("status")))
+                .optional().orElseThrow(() -> new BadLink(BadLink.Reason.UNKNOWN));
+    }
+}

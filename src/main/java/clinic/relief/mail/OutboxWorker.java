@@ -1,0 +1,118 @@
+package clinic.relief.mail;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import clinic.relief.clinic.ClinicProfile;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static clinic.relief.shared.Timestamps.utc;
+import static clinic.relief.mail.Mail.utc;
+
+/**
+ * Sends due outbox emails by SMTP. Each row stays locked ({@code FOR UPDATE SKIP LOCKED}) from pick-up to being
+ * marked sent, so concurrent workers on several instances never send it twice; a failure retries with a doubling
+ * back-off. Without a configured mail server (the demo default) it sends nothing and the rows wait.
+ */
+@Component
+public class OutboxWorker {
+
+    private static final int BATCH = 20;
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final JdbcClient jdbc;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final TransactionTemplate transactions;
+    private final ClinicProfile clinic;
+    private final Clock clock;
+
+    OutboxWorker(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, TransactionTemplate transactions,
+            ClinicProfile clinic, Clock clock) {
+        this.jdbc = jdbc;
+        this.mail = mail;
+        this.transactions = transactions;
+        this.clinic = clinic;
+        this.clock = clock;
+    }
+
+    private record Due(UUID id, String recipient, String subject, String body, int attempts, String attachmentName,
+            String attachmentType, byte[] attachment) {
+    }
+
+    /** Sends what is due now, as the schedule does every few seconds; returns how many were sent. */
+    public int sendDue() {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            return 0;
+        }
+        Integer sent = transactions.execute(tx -> due().stream().mapToInt(row -> send(sender, row)).sum());
+        return sent == null ? 0 : sent;
+    }
+
+    private List<Due> due() {
+        return jdbc.sql("""
+                select id, recipient, subject, body, attempts, attachment_name, attachment_type, attachment
+                from booking_outbox
+                where sent_at is null and voided_at is null and send_after <= :now and attempts < :max
+                order by send_after limit :batch for update skip locked
+                """)
+                .param("now", utc(clock.instant())).param("max", MAX_ATTEMPTS).param("batch", BATCH)
+                .query(Due.class).list();
+    }
+
+    private SimpleMailMessage simple(Due row) {
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(clinic.email());
+        message.setTo(row.recipient());
+        message.setSubject(row.subject());
+        message.setText(row.body());
+        return message;
+    }
+
+    private MimeMessage withAttachment(JavaMailSender sender, Due row) throws MessagingException {
+        MimeMessage message = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(clinic.email());
+        helper.setTo(row.recipient());
+        helper.setSubject(row.subject());
+        helper.setText(row.body());
+        helper.addAttachment(row.attachmentName(), new ByteArrayResource(row.attachment()), row.attachmentType());
+        return message;
+    }
+
+    private int send(JavaMailSender sender, Due row) {
+        Instant now = clock.instant();
+        try {
+            if (row.attachment() == null) {
+                sender.send(simple(row));
+            } else {
+                sender.send(withAttachment(sender, row));
+            }
+            jdbc.sql("update booking_outbox set sent_at = :now, attempts = attempts + 1 where id = :id")
+                    .param("now", utc(now)).param("id", row.id()).update();
+            return 1;
+        } catch (MailException | MessagingException failed) {
+            Duration backOff = Duration.ofMinutes(1L << Math.min(row.attempts(), 10));
+            jdbc.sql("""
+                    update booking_outbox set attempts = attempts + 1, send_after = :next, last_error = :error
+                    where id = :id
+                    """)
+                    .param("next", utc(now.plus(backOff))).param("error", failed.getClass().getSimpleName())
+                    .param("id", row.id()).update();
+            return 0;
+        }
+    }
+}
