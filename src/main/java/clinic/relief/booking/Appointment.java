@@ -46,7 +46,7 @@ public class Appointment {
     }
 
     /** Rebuilds a stored appointment. */
-    static Appointment restore(Stored row) {
+    public static Appointment restore(Stored row) {
         Appointment appointment = new Appointment(row.id(), row.patientId(), row.serviceId(), row.minutes(),
                 row.source(), row.assessmentId(), new Slot(row.start(), row.end(), row.therapistId(), row.roomId()),
                 Duration.between(row.end(), row.blockedUntil()));

@@ -1,5 +1,9 @@
 package clinic.relief.booking;
 
+import clinic.relief.booking.store.BookingLocks;
+
+import clinic.relief.booking.store.Appointments;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

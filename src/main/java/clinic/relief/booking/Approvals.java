@@ -1,5 +1,7 @@
 package clinic.relief.booking;
 
+import clinic.relief.booking.store.Appointments;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +21,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import static clinic.relief.shared.Timestamps.utc;
-import static clinic.relief.booking.schedule.Schedules.utc;
 
 /**
  * Request-and-approve for new clients ({@link NewClientSettings}). A new client's confirmed online booking waits as

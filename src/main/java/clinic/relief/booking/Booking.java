@@ -1,5 +1,11 @@
 package clinic.relief.booking;
 
+import clinic.relief.booking.store.IdempotencyKeys;
+
+import clinic.relief.booking.store.BookingLocks;
+
+import clinic.relief.booking.store.Appointments;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * it. The participants are looked up at each call, not at start-up: some of them use booking's own API.
  */
 @Component
-class BookingParticipants {
+public class BookingParticipants {
 
     private final ObjectProvider<BookingParticipant> participants;
 
@@ -17,11 +17,11 @@ class BookingParticipants {
         this.participants = participants;
     }
 
-    void booked(AppointmentBooked booked) {
+    public void booked(AppointmentBooked booked) {
         participants.orderedStream().forEach(participant -> participant.booked(booked));
     }
 
-    void completed(AppointmentCompleted completed) {
+    public void completed(AppointmentCompleted completed) {
         participants.orderedStream().forEach(participant -> participant.completed(completed));
     }
 }

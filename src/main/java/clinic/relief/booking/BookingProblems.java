@@ -1,5 +1,7 @@
 package clinic.relief.booking;
 
+import clinic.relief.booking.store.IdempotencyKeys;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;

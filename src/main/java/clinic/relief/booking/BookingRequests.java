@@ -1,5 +1,7 @@
 package clinic.relief.booking;
 
+import clinic.relief.booking.store.Appointments;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +13,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import static clinic.relief.shared.Timestamps.utc;
-import static clinic.relief.booking.schedule.Schedules.utc;
 
 /**
  * How a booking request ends without the front desk ({@link Approvals} has their decisions): the patient withdraws

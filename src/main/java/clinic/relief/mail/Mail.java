@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import static clinic.relief.shared.Timestamps.utc;
+
 /**
  * Queues e-mails to patients: a document (a receipt, an invoice), an account or booking link, or a letter about an
  * appointment. Each row is written in the caller's transaction, so a change that rolls back leaves no e-mail and a
@@ -130,7 +132,4 @@ public class Mail {
         }
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }

@@ -1,5 +1,7 @@
 package clinic.relief.booking;
 
+import clinic.relief.booking.store.BookingLocks;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

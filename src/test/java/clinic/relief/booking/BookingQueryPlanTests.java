@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static clinic.relief.shared.Timestamps.utc;
-import static clinic.relief.booking.schedule.Schedules.utc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import clinic.relief.booking.Appointment;
 import clinic.relief.booking.AppointmentStatus;
-import clinic.relief.booking.Appointments;
+import clinic.relief.booking.store.Appointments;
 import clinic.relief.booking.TimeRange;
 import clinic.relief.booking.letters.IcalFormats;
 import clinic.relief.clinic.ClinicProfile;
@@ -24,7 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import static clinic.relief.shared.Timestamps.utc;
-import static clinic.relief.booking.schedule.Schedules.utc;
 
 /**
  * Therapists' private iCalendar feeds (RFC 5545, written with ical4j). An event names the patient by first name and

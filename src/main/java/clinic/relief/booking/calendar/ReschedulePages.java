@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.Optional;
 
+import clinic.relief.booking.SlotSearch;
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.AppointmentStateConflict;
 import clinic.relief.booking.AppointmentView;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.booking.AppointmentBook;
+import clinic.relief.booking.AppointmentView;
 import clinic.relief.booking.BookingViews;
 import clinic.relief.booking.Therapist;
 import org.springframework.format.annotation.DateTimeFormat;

@@ -12,7 +12,7 @@ import clinic.relief.booking.Appointment;
 import clinic.relief.booking.AppointmentBooked;
 import clinic.relief.booking.AppointmentCancelled;
 import clinic.relief.booking.AppointmentRescheduled;
-import clinic.relief.booking.Appointments;
+import clinic.relief.booking.store.Appointments;
 import clinic.relief.booking.BookingSettings;
 import clinic.relief.booking.TimeRange;
 import clinic.relief.mail.Mail;

@@ -12,9 +12,10 @@ import clinic.relief.booking.AppointmentBooked;
 import clinic.relief.booking.AppointmentStateConflict;
 import clinic.relief.booking.AppointmentStatus;
 import clinic.relief.booking.AppointmentView;
-import clinic.relief.booking.Appointments;
+import clinic.relief.booking.store.Appointments;
 import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
+import clinic.relief.booking.BookingParticipants;
 import clinic.relief.booking.PatientAlreadyBooked;
 import clinic.relief.booking.SlotTaken;
 import clinic.relief.booking.letters.Letters;
@@ -32,7 +33,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import static clinic.relief.shared.Timestamps.utc;
-import static clinic.relief.booking.schedule.Schedules.utc;
 
 /**
  * Verification-first online booking. A visitor who is not signed in gets a PENDING appointment of an unverified

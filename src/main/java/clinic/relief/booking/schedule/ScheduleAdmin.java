@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import static clinic.relief.shared.Timestamps.utc;
-import static clinic.relief.booking.schedule.Schedules.utc;
 
 /** Writes rooms and therapists' schedules: the owner's editors ({@link ScheduleEditor}), demo data and tests. */
 @Component

@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import static clinic.relief.shared.Timestamps.utc;
-import static clinic.relief.booking.schedule.Schedules.utc;
 
 /**
  * The part of the schedule that changes a few times a month: who gives which service (listed therapists only, by

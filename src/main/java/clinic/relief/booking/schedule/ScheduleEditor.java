@@ -13,14 +13,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import clinic.relief.booking.BookableService;
-import clinic.relief.booking.BookingLocks;
+import clinic.relief.booking.store.BookingLocks;
 import clinic.relief.booking.TimeRange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import static clinic.relief.shared.Timestamps.utc;
-import static clinic.relief.booking.schedule.Schedules.utc;
 
 /**
  * What the owner's schedule editors read and change: a therapist's week, services and time off, and the rooms. Each

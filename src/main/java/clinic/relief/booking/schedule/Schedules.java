@@ -57,7 +57,7 @@ public class Schedules {
     }
 
     /** Nothing blocked, with the current schedule version: for what the rules and hours alone allow. */
-    Blocked nothingBlocked() {
+    public Blocked nothingBlocked() {
         return new Blocked(jdbc.sql("select version from booking_schedule_version").query(Long.class).single(),
                 Map.of(), Map.of());
     }

@@ -9,10 +9,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import clinic.relief.booking.SlotSearch;
 import clinic.relief.booking.Appointment;
 import clinic.relief.booking.AppointmentCancelled;
 import clinic.relief.booking.AppointmentStatus;
-import clinic.relief.booking.Appointments;
+import clinic.relief.booking.store.Appointments;
 import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.online.HoldReleased;
@@ -40,7 +41,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static clinic.relief.shared.Timestamps.utc;
-import static clinic.relief.booking.schedule.Schedules.utc;
 
 /**
  * Offers freed times to the waitlist. A cancellation or a released online hold (in its own transaction, so the offer and its e-mail commit

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.time.Instant;
 
 import clinic.relief.ReliefTest;
+import clinic.relief.booking.SlotSearch;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.BookingFixture;
 import clinic.relief.booking.Slot;

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
+import clinic.relief.booking.SlotSearch;
 import clinic.relief.booking.Appointment;
 import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;

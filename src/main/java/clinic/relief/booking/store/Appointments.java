@@ -1,4 +1,10 @@
-package clinic.relief.booking;
+package clinic.relief.booking.store;
+
+import clinic.relief.booking.TimeRange;
+
+import clinic.relief.booking.AppointmentStatus;
+
+import clinic.relief.booking.Appointment;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -22,7 +28,6 @@ import org.springframework.stereotype.Component;
 import clinic.relief.shared.Money;
 
 import static clinic.relief.shared.Timestamps.utc;
-import static clinic.relief.booking.schedule.Schedules.utc;
 
 /** Stores appointments. An overlap refused by PostgreSQL's exclusion constraints comes out as {@link Overlap}. */
 @Component
@@ -39,7 +44,7 @@ public class Appointments {
 
     private final JdbcClient jdbc;
 
-    Appointments(JdbcClient jdbc) {
+    public Appointments(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -48,7 +53,7 @@ public class Appointments {
 
         private final boolean patientBusy;
 
-        Overlap(Throwable cause, boolean patientBusy) {
+        public Overlap(Throwable cause, boolean patientBusy) {
             super("Overlapping appointment refused by the database", cause);
             this.patientBusy = patientBusy;
         }
@@ -59,7 +64,7 @@ public class Appointments {
         }
     }
 
-    void insert(Appointment appointment, Instant now) {
+    public void insert(Appointment appointment, Instant now) {
         Appointment.Stored a = appointment.stored();
         guarded(() -> jdbc.sql("insert into booking_appointment (" + COLUMNS + ", created_at) values (:id, :patient,"
                         + " :therapist, :room, :service, :minutes, :starts, :ends, :blocked, :status, :source,"
@@ -92,7 +97,7 @@ public class Appointments {
     }
 
     /** Appointments starting in {@code span} in one room, by start. */
-    List<Appointment.Stored> startingInRoom(TimeRange span, UUID room) {
+    public List<Appointment.Stored> startingInRoom(TimeRange span, UUID room) {
         return jdbc.sql("select " + COLUMNS + " from booking_appointment where starts_at >= :from and starts_at < :to"
                         + " and room_id = :room order by starts_at")
                 .param("from", utc(span.start())).param("to", utc(span.end())).param("room", room)
@@ -100,7 +105,7 @@ public class Appointments {
     }
 
     /** A patient's appointments, newest first. */
-    List<Appointment.Stored> ofPatient(UUID patient) {
+    public List<Appointment.Stored> ofPatient(UUID patient) {
         return jdbc.sql("select " + COLUMNS + " from booking_appointment where patient_id = :patient"
                         + " order by starts_at desc").param("patient", patient).query(Appointments::row).list();
     }

@@ -1,4 +1,6 @@
-package clinic.relief.booking;
+package clinic.relief.booking.store;
+
+import clinic.relief.booking.Slot;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,14 +34,14 @@ public class BookingLocks {
     private final JdbcClient jdbc;
     private final ZoneId zone;
 
-    BookingLocks(JdbcClient jdbc, ClinicProfile clinic) {
+    public BookingLocks(JdbcClient jdbc, ClinicProfile clinic) {
         this.jdbc = jdbc;
         this.zone = clinic.zone();
     }
 
     /** Waits for, and holds until the transaction ends, the locks of everything {@code slot} would hold. */
     // Speed: see docs/benchmarks.md "Booking throughput through the staff API"
-    void lock(Slot slot, Duration buffer, UUID patientId, String idempotencyKey) {
+    public void lock(Slot slot, Duration buffer, UUID patientId, String idempotencyKey) {
         // The ordered subquery makes PostgreSQL take the locks in ascending key order.
         Long[] keys = keys(slot, buffer, patientId, idempotencyKey, zone).toArray(Long[]::new);
         if (slot.roomId() == null) {
@@ -64,15 +66,15 @@ public class BookingLocks {
             + " from locked";
 
     /** The slot's room was taken out of use after the slot was offered: a lost race, like a taken slot. */
-    static final class RoomWithdrawn extends RuntimeException {
+    public static final class RoomWithdrawn extends RuntimeException {
 
-        RoomWithdrawn(UUID room) {
+        public RoomWithdrawn(UUID room) {
             super("Room " + room + " was taken out of use");
         }
     }
 
     /** The lock keys of a booking, in the order they are taken. */
-    static SortedSet<Long> keys(Slot slot, Duration buffer, UUID patientId, String idempotencyKey, ZoneId zone) {
+    public static SortedSet<Long> keys(Slot slot, Duration buffer, UUID patientId, String idempotencyKey, ZoneId zone) {
         SortedSet<Long> keys = new TreeSet<>();
         LocalDate first = slot.start().atZone(zone).toLocalDate();
         LocalDate last = slot.end().plus(buffer).atZone(zone).toLocalDate();

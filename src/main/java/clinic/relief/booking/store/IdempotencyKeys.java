@@ -1,4 +1,4 @@
-package clinic.relief.booking;
+package clinic.relief.booking.store;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -9,34 +9,33 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import static clinic.relief.shared.Timestamps.utc;
-import static clinic.relief.booking.schedule.Schedules.utc;
 
 /** Remembers which appointment a client's {@code Idempotency-Key} booked, in the booking's own transaction. */
 @Component
-class IdempotencyKeys {
+public class IdempotencyKeys {
 
     /** The request header that carries a client's key. */
-    static final String HEADER = "Idempotency-Key";
+    public static final String HEADER = "Idempotency-Key";
 
     /** The longest key kept (the column's width). */
-    static final int MAX_LENGTH = 100;
+    public static final int MAX_LENGTH = 100;
 
     private final JdbcClient jdbc;
 
-    IdempotencyKeys(JdbcClient jdbc) {
+    public IdempotencyKeys(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** A key longer than {@link #MAX_LENGTH}: refused before anything is read or written. */
-    static class TooLong extends RuntimeException {
+    public static class TooLong extends RuntimeException {
 
-        TooLong() {
+        public TooLong() {
             super("Idempotency key longer than " + MAX_LENGTH + " characters");
         }
     }
 
     /** The key (null when the client sent none), or {@link TooLong}. */
-    static String checked(String key) {
+    public static String checked(String key) {
         if (key != null && key.length() > MAX_LENGTH) {
             throw new TooLong();
         }
@@ -44,19 +43,19 @@ class IdempotencyKeys {
     }
 
     /** A concurrent request with the same key committed first. */
-    static class Reused extends RuntimeException {
+    public static class Reused extends RuntimeException {
 
-        Reused(Throwable cause) {
+        public Reused(Throwable cause) {
             super("Idempotency key used by a concurrent request", cause);
         }
     }
 
-    Optional<UUID> find(String key) {
+    public Optional<UUID> find(String key) {
         return jdbc.sql("select appointment_id from booking_idempotency where key = :key").param("key", key)
                 .query(UUID.class).optional();
     }
 
-    void remember(String key, UUID appointmentId, Instant now) {
+    public void remember(String key, UUID appointmentId, Instant now) {
         try {
             jdbc.sql("insert into booking_idempotency (key, appointment_id, created_at) values (:key, :id, :now)")
                     .param("key", key).param("id", appointmentId).param("now", utc(now)).update();
