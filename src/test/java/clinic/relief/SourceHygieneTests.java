@@ -34,47 +34,7 @@ class SourceHygieneTests {
      * billing (and the browser tests). Remove a file from this list when it is fixed; the test fails when a listed
      * file is clean or gone, so the list only shrinks. Empty it, then delete it.
      */
-    private static final Set<String> NOT_YET_CLEAN = Set.of(
-            "src/main/java/clinic/relief/billing/BillingPages.java",
-            "src/main/java/clinic/relief/billing/BillingViews.java",
-            "src/main/java/clinic/relief/billing/CreditLedger.java",
-            "src/main/java/clinic/relief/billing/GiftCards.java",
-            "src/main/java/clinic/relief/billing/LineArg.java",
-            "src/main/java/clinic/relief/billing/MembershipStore.java",
-            "src/main/java/clinic/relief/billing/QuoteRequest.java",
-            "src/main/java/clinic/relief/billing/ReportPages.java",
-            "src/main/java/clinic/relief/booking/AppointmentBook.java",
-            "src/main/java/clinic/relief/booking/AppointmentPages.java",
-            "src/main/java/clinic/relief/booking/Appointments.java",
-            "src/main/java/clinic/relief/booking/Booking.java",
-            "src/main/java/clinic/relief/booking/BookingApi.java",
-            "src/main/java/clinic/relief/booking/BookingPageErrors.java",
-            "src/main/java/clinic/relief/booking/BookingProblems.java",
-            "src/main/java/clinic/relief/booking/BookingViews.java",
-            "src/main/java/clinic/relief/booking/OnlineBookingForm.java",
-            "src/main/java/clinic/relief/booking/OutboxPages.java",
-            "src/main/java/clinic/relief/booking/ScheduleAdmin.java",
-            "src/main/java/clinic/relief/booking/ScheduleEditor.java",
-            "src/main/java/clinic/relief/booking/ScheduleForm.java",
-            "src/main/java/clinic/relief/booking/Schedules.java",
-            "src/main/java/clinic/relief/booking/ServiceRules.java",
-            "src/main/java/clinic/relief/booking/TherapistSchedule.java",
-            "src/test/java/clinic/relief/billing/MembershipIntegrationTests.java",
-            "src/test/java/clinic/relief/billing/PricingPolicyTests.java",
-            "src/test/java/clinic/relief/booking/AvailabilityTests.java",
-            "src/test/java/clinic/relief/booking/BookingApiTokenTests.java",
-            "src/test/java/clinic/relief/booking/BookingConcurrencyTests.java",
-            "src/test/java/clinic/relief/booking/BookingLocksTests.java",
-            "src/test/java/clinic/relief/booking/BookingPagesTests.java",
-            "src/test/java/clinic/relief/booking/BookingQueryPlanTests.java",
-            "src/test/java/clinic/relief/booking/BookingTwoInstancesTests.java",
-            "src/test/java/clinic/relief/booking/NewClientApprovalTests.java",
-            "src/test/java/clinic/relief/booking/OnlineVerificationTests.java",
-            "src/test/java/clinic/relief/booking/OutboxMailTests.java",
-            "src/test/java/clinic/relief/booking/ScheduleConfigurationTests.java",
-            "src/test/java/clinic/relief/booking/StaffCalendarBrowserTests.java",
-            "src/test/java/clinic/relief/booking/WaitlistTests.java",
-            "src/test/java/clinic/relief/browser/PublicSiteBrowserTests.java");
+    private static final Set<String> NOT_YET_CLEAN = Set.of();
 
     @Test
     void typesAreImportedNotWrittenOutInFull() {

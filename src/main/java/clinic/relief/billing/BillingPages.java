@@ -1,5 +1,8 @@
 package clinic.relief.billing;
 
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -151,7 +154,7 @@ class BillingPages {
     }
 
     private static String format(LocalDate date, Locale locale) {
-        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(locale).format(date);
     }
 }

@@ -1,5 +1,8 @@
 package clinic.relief.billing;
 
+import clinic.relief.shared.Money;
+import java.time.Instant;
+
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -73,11 +76,11 @@ class BillingViews {
     /** A failure's message, with amounts written the reader's way. */
     String problem(BillingFailure failure, Locale locale) {
         Object[] args = failure.args().stream()
-                .map(arg -> arg instanceof clinic.relief.shared.Money money ? money.format(locale) : arg).toArray();
+                .map(arg -> arg instanceof Money money ? money.format(locale) : arg).toArray();
         return text("billing.problem." + failure.code(), locale, args);
     }
 
-    String date(java.time.Instant at, Locale locale) {
+    String date(Instant at, Locale locale) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(at.atZone(zone));
     }
 

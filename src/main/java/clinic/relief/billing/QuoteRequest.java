@@ -1,5 +1,8 @@
 package clinic.relief.billing;
 
+import java.util.ArrayList;
+import java.util.Map;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -41,7 +44,7 @@ public record QuoteRequest(String serviceId, int minutes, Money listPrice, Membe
     }
 
     public QuoteRequest withFee(Fee fee) {
-        List<Fee> more = new java.util.ArrayList<>(fees);
+        List<Fee> more = new ArrayList<>(fees);
         more.add(fee);
         return new QuoteRequest(serviceId, minutes, listPrice, member, insurance, giftCard, more, freeSession);
     }
@@ -56,15 +59,15 @@ public record QuoteRequest(String serviceId, int minutes, Money listPrice, Membe
      * A membership as it bears on this visit: the plan's name per language, the member price for this service and length (null if the plan has
      * none), whether a credit for it is available, and whether the plan lets a credit pay an insured visit.
      */
-    public record MemberTerms(java.util.Map<String, String> planNames, Money memberPrice, boolean creditAvailable,
+    public record MemberTerms(Map<String, String> planNames, Money memberPrice, boolean creditAvailable,
             boolean creditOnInsuredVisit) {
 
         public MemberTerms(String planName, Money memberPrice, boolean creditAvailable, boolean creditOnInsuredVisit) {
-            this(java.util.Map.of("en", planName), memberPrice, creditAvailable, creditOnInsuredVisit);
+            this(Map.of("en", planName), memberPrice, creditAvailable, creditOnInsuredVisit);
         }
 
         public MemberTerms {
-            planNames = java.util.Map.copyOf(planNames);
+            planNames = Map.copyOf(planNames);
             if (planNames.isEmpty()) {
                 throw new IllegalArgumentException("A plan needs a name");
             }

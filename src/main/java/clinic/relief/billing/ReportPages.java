@@ -1,5 +1,8 @@
 package clinic.relief.billing;
 
+import java.util.ArrayList;
+import java.util.stream.Stream;
+
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -73,14 +76,14 @@ class ReportPages {
     }
 
     private static List<String> revenue(String what, List<BillingReports.Revenue> revenue) {
-        List<String> rows = new java.util.ArrayList<>(List.of(what + ",amount_usd,payments"));
+        List<String> rows = new ArrayList<>(List.of(what + ",amount_usd,payments"));
         revenue.forEach(r -> rows.add(cell(r.key() == null ? "membership_or_fee" : r.key()) + "," + r.amount() + ","
                 + r.payments()));
         return rows;
     }
 
     private List<String> outstanding() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of("patient_id,name,balance_usd,oldest_invoice"),
+        return Stream.concat(Stream.of("patient_id,name,balance_usd,oldest_invoice"),
                 reports.outstanding().stream().map(o -> String.join(",", o.patientId().toString(), cell(o.name()),
                         o.balance().toString(), String.valueOf(o.oldestInvoice())))).collect(Collectors.toList());
     }

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 
 import clinic.relief.clinic.ClinicProfile;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,12 +27,12 @@ class OutboxPages {
     private static final Pattern TOKEN_PARAMETER = Pattern.compile("([?&]token=)[^\\s&#]*");
     private static final Pattern LONG_SECRET = Pattern.compile("[A-Za-z0-9_-]{32,}");
 
-    private final JdbcClient jdbc;
+    private final OutboxStore store;
     private final ClinicProfile clinic;
     private final MessageSource messages;
 
-    OutboxPages(JdbcClient jdbc, ClinicProfile clinic, MessageSource messages) {
-        this.jdbc = jdbc;
+    OutboxPages(OutboxStore store, ClinicProfile clinic, MessageSource messages) {
+        this.store = store;
         this.clinic = clinic;
         this.messages = messages;
     }
@@ -46,19 +45,11 @@ class OutboxPages {
     @GetMapping("/admin/outbox")
     String outbox(Locale locale, Model model) {
         String hidden = messages.getMessage("booking.outbox.hidden", null, locale);
-        model.addAttribute("rows", jdbc.sql("""
-                        select created_at, kind, recipient, subject, body, sent_at, voided_at, last_error, attempts,
-                               attachment_name
-                        from booking_outbox order by created_at desc limit :n
-                        """).param("n", SHOWN)
-                .query((rs, i) -> new Row(
-                        dateTime(rs.getObject("created_at", OffsetDateTime.class).toInstant(), locale),
-                        rs.getString("kind"), rs.getString("recipient"), redact(rs.getString("subject"), hidden),
-                        redact(rs.getString("body"), hidden),
-                        state(rs.getObject("sent_at", OffsetDateTime.class), rs.getObject("voided_at",
-                                OffsetDateTime.class), rs.getString("last_error")),
-                        rs.getInt("attempts"), rs.getString("attachment_name")))
-                .list());
+        model.addAttribute("rows", store.newest(SHOWN).stream()
+                .map(e -> new Row(dateTime(e.createdAt(), locale), e.kind(), e.recipient(),
+                        redact(e.subject(), hidden), redact(e.body(), hidden),
+                        state(e.sentAt(), e.voidedAt(), e.lastError()), e.attempts(), e.attachmentName()))
+                .toList());
         model.addAttribute("shown", SHOWN);
         return "mail/outbox";
     }

@@ -1,5 +1,8 @@
 package clinic.relief.billing;
 
+import java.sql.Timestamp;
+import java.util.Map;
+
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -319,8 +322,8 @@ class MembershipIntegrationTests {
     }
 
     private Plan otherPlan(String fee, List<Plan.IncludedCredit> credits) {
-        Plan plan = new Plan("test-" + UUID.randomUUID(), java.util.Map.of("en", "Other", "es", "Otro"),
-                Money.of(fee), credits, java.util.Map.of(), 2, 3, 60, 6, Money.of("50"), 30, Money.of("10"), true,
+        Plan plan = new Plan("test-" + UUID.randomUUID(), Map.of("en", "Other", "es", "Otro"),
+                Money.of(fee), credits, Map.of(), 2, 3, 60, 6, Money.of("50"), 30, Money.of("10"), true,
                 false);
         billing.plans.save(plan);
         return plan;
@@ -329,7 +332,7 @@ class MembershipIntegrationTests {
     private Instant grantExpiry(Membership membership, String service) {
         return jdbc.sql("select expires_at from billing_credit_entry where membership_id = :m and kind = 'GRANT'"
                         + " and service_id = :s order by period limit 1").param("m", membership.id())
-                .param("s", service).query(java.sql.Timestamp.class).single().toInstant();
+                .param("s", service).query(Timestamp.class).single().toInstant();
     }
 
     private int februaryCharges() {

@@ -1,5 +1,9 @@
 package clinic.relief.billing;
 
+import java.time.YearMonth;
+import java.util.Locale;
+import java.util.Map;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Random;
@@ -112,11 +116,11 @@ class PricingPolicyTests {
 
     @Test
     void storedArgumentsReadBackInEitherLanguage() {
-        LineArg plan = LineArg.names(java.util.Map.of("en", "Relief Monthly", "es", "Relief Mensual"));
-        LineArg month = LineArg.month(java.time.YearMonth.of(2027, 3));
+        LineArg plan = LineArg.names(Map.of("en", "Relief Monthly", "es", "Relief Mensual"));
+        LineArg month = LineArg.month(YearMonth.of(2027, 3));
 
-        assertThat(stored(plan).render(java.util.Locale.forLanguageTag("es"))).isEqualTo("Relief Mensual");
-        assertThat(stored(month).render(java.util.Locale.ENGLISH)).isEqualTo("March 2027");
+        assertThat(stored(plan).render(Locale.forLanguageTag("es"))).isEqualTo("Relief Mensual");
+        assertThat(stored(month).render(Locale.ENGLISH)).isEqualTo("March 2027");
         assertThat(stored(LineArg.amount(Money.of("12.5")))).isEqualTo(LineArg.amount(Money.of("12.50")));
     }
 

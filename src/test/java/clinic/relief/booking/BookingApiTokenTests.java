@@ -1,5 +1,10 @@
 package clinic.relief.booking;
 
+import com.jayway.jsonpath.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -59,7 +64,7 @@ class BookingApiTokenTests {
                 .andExpect(status().isCreated())
                 .andExpect(header().doesNotExist("Set-Cookie"))
                 .andReturn();
-        String id = com.jayway.jsonpath.JsonPath.read(booked.getResponse().getContentAsString(), "$.id");
+        String id = JsonPath.read(booked.getResponse().getContentAsString(), "$.id");
         assertThat(booked.getRequest().getSession(false)).isNull();
 
         mvc.perform(get("/api/booking/appointments/{id}", id).header("Authorization", "Bearer " + token))
@@ -110,8 +115,8 @@ class BookingApiTokenTests {
         var row = jdbc.sql("select token_sha256, last_used_at is not null as used from staff_api_token where id = :id")
                 .param("id", issued.id()).query((rs, n) -> new Object[] {rs.getString(1), rs.getBoolean(2)}).single();
         assertThat((String) row[0]).hasSize(64).doesNotContain(issued.token().substring(4, 20));
-        assertThat(row[0]).isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest
-                .getInstance("SHA-256").digest(issued.token().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(row[0]).isEqualTo(HexFormat.of().formatHex(MessageDigest
+                .getInstance("SHA-256").digest(issued.token().getBytes(StandardCharsets.UTF_8))));
         assertThat((Boolean) row[1]).isTrue();
     }
 

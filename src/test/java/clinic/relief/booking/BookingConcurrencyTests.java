@@ -1,5 +1,7 @@
 package clinic.relief.booking;
 
+import java.util.function.IntFunction;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -89,7 +91,7 @@ class BookingConcurrencyTests {
     }
 
     /** Runs {@link #REQUESTS} bookings released at once; each outcome is the appointment or the exception. */
-    private List<Object> race(java.util.function.IntFunction<BookAppointment> commands) throws Exception {
+    private List<Object> race(IntFunction<BookAppointment> commands) throws Exception {
         return Race.run(REQUESTS, i -> {
             BookAppointment command = commands.apply(i);
             return () -> booking.book(command);

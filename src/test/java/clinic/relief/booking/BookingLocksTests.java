@@ -1,5 +1,7 @@
 package clinic.relief.booking;
 
+import java.time.OffsetDateTime;
+
 import clinic.relief.booking.store.BookingLocks;
 
 import java.time.Duration;
@@ -56,7 +58,7 @@ class BookingLocksTests {
     }
 
     private Slot slot(String start, int minutes) {
-        Instant at = java.time.OffsetDateTime.parse(start).toInstant();
+        Instant at = OffsetDateTime.parse(start).toInstant();
         return new Slot(at, at.plus(Duration.ofMinutes(minutes)), therapist, room);
     }
 

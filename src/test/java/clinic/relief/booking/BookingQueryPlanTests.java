@@ -1,5 +1,7 @@
 package clinic.relief.booking;
 
+import java.util.regex.Pattern;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -75,7 +77,7 @@ class BookingQueryPlanTests {
     /** The pages a plan node read, from its "Buffers: shared hit=N read=M" line. */
     private static int sharedPages(String buffers) {
         assertThat(buffers).contains("Buffers: shared");
-        return java.util.regex.Pattern.compile("(hit|read)=(\\d+)").matcher(buffers).results()
+        return Pattern.compile("(hit|read)=(\\d+)").matcher(buffers).results()
                 .mapToInt(match -> Integer.parseInt(match.group(2))).sum();
     }
 

@@ -1,5 +1,7 @@
 package clinic.relief.booking;
 
+import java.util.stream.IntStream;
+
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +47,7 @@ class BookingTwoInstancesTests {
         fixture.onlyRooms("Room A " + UUID.randomUUID(), "Room B " + UUID.randomUUID());
         UUID therapist = fixture.therapist("09:00", "17:00");
         Instant start = fixture.at(fixture.day(), "13:00");
-        List<UUID> callers = java.util.stream.IntStream.range(0, REQUESTS).mapToObj(i -> fixture.patient()).toList();
+        List<UUID> callers = IntStream.range(0, REQUESTS).mapToObj(i -> fixture.patient()).toList();
 
         try (ConfigurableApplicationContext second = secondInstance()) {
             Booking other = second.getBean(Booking.class);

@@ -1,5 +1,7 @@
 package clinic.relief.booking;
 
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -228,7 +230,7 @@ class NewClientApprovalTests {
                 .param("requestId", UUID.randomUUID().toString());
     }
 
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor desk() {
+    private static RequestPostProcessor desk() {
         return user("desk@example.com").roles("FRONT_DESK");
     }
 

@@ -1,5 +1,11 @@
 package clinic.relief.booking;
 
+import clinic.relief.staff.NewStaffMember;
+import clinic.relief.staff.StaffRole;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.Arrays;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -167,11 +173,11 @@ class OnlineVerificationTests {
 
     @Test
     void onlyListedTherapistsCanBeBookedOnline() throws Exception {
-        UUID unlisted = staff.createOrUpdate(new clinic.relief.staff.NewStaffMember(
-                "unlisted-" + UUID.randomUUID() + "@example.com", "Una Listed", clinic.relief.staff.StaffRole.THERAPIST,
+        UUID unlisted = staff.createOrUpdate(new NewStaffMember(
+                "unlisted-" + UUID.randomUUID() + "@example.com", "Una Listed", StaffRole.THERAPIST,
                 "long enough password", null, null, null, null, false)).id();
-        admin.schedule(unlisted, java.util.Arrays.stream(java.time.DayOfWeek.values()).map(d -> new WeeklyTime(d,
-                java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0))).toList(), List.of(), List.of("swedish"));
+        admin.schedule(unlisted, Arrays.stream(DayOfWeek.values()).map(d -> new WeeklyTime(d,
+                LocalTime.of(9, 0), LocalTime.of(17, 0))).toList(), List.of(), List.of("swedish"));
         String email = "unlisted-" + UUID.randomUUID() + "@example.com";
 
         mvc.perform(form(email, "10:00", "swedish:60", unlisted))

@@ -1,5 +1,13 @@
 package clinic.relief.booking;
 
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -131,8 +139,8 @@ class OutboxMailTests {
 
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(2);
-        net.fortuna.ical4j.model.Calendar first = invitation(received[0]);
-        net.fortuna.ical4j.model.Calendar changed = invitation(received[1]);
+        Calendar first = invitation(received[0]);
+        Calendar changed = invitation(received[1]);
         assertThat(received[1].getSubject()).startsWith("Changed");
 
         VEvent booked = first.getComponent(Component.VEVENT).map(VEvent.class::cast).orElseThrow();
@@ -141,7 +149,7 @@ class OutboxMailTests {
         assertThat(moved.getUid()).isEqualTo(booked.getUid());
         assertThat(moved.getSequence().getSequenceNo())
                 .isGreaterThan(booked.getSequence().getSequenceNo());
-        assertThat(java.time.Instant.from(moved.getDateTimeStart().getDate()))
+        assertThat(Instant.from(moved.getDateTimeStart().getDate()))
                 .isEqualTo(fixture.at(day, "13:00"));
         String summary = moved.getSummary().getValue();
         assertThat(summary).isEqualTo("Massage Revolution").doesNotContainIgnoringCase("prenatal");
@@ -157,20 +165,20 @@ class OutboxMailTests {
 
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(2);
-        net.fortuna.ical4j.model.Calendar cancel = invitation(received[1]);
+        Calendar cancel = invitation(received[1]);
         assertThat(cancel.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("CANCEL");
         assertThat(cancel.getComponent(Component.VEVENT).map(VEvent.class::cast).orElseThrow().getUid().orElseThrow()
                 .getValue()).isEqualTo(appointment.id() + "@relief");
     }
 
     /** The .ics attachment, parsed back with ical4j. */
-    private static net.fortuna.ical4j.model.Calendar invitation(MimeMessage message) throws Exception {
-        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+    private static Calendar invitation(MimeMessage message) throws Exception {
+        Multipart parts = (Multipart) message.getContent();
         for (int i = 0; i < parts.getCount(); i++) {
-            jakarta.mail.BodyPart part = parts.getBodyPart(i);
+            BodyPart part = parts.getBodyPart(i);
             if ("appointment.ics".equals(part.getFileName())) {
-                try (java.io.InputStream in = part.getInputStream()) {
-                    return new net.fortuna.ical4j.data.CalendarBuilder().build(in);
+                try (InputStream in = part.getInputStream()) {
+                    return new CalendarBuilder().build(in);
                 }
             }
         }
@@ -185,7 +193,7 @@ class OutboxMailTests {
         return id;
     }
 
-    private java.util.List<String> kinds(Appointment appointment) {
+    private List<String> kinds(Appointment appointment) {
         return jdbc.sql("select kind from booking_outbox where appointment_id = :id").param("id", appointment.id())
                 .query(String.class).list();
     }

@@ -1,5 +1,7 @@
 package clinic.relief.booking;
 
+import org.openqa.selenium.JavascriptExecutor;
+
 import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -126,7 +128,7 @@ class StaffCalendarBrowserTests extends BrowserTest {
 
     private void setTime(String id, String time) {
         // Chromium's time input takes typed digits; clearing it first is unreliable, so set it through the DOM.
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        ((JavascriptExecutor) driver).executeScript(
                 "document.getElementById(arguments[0]).value = arguments[1];", id, time);
     }
 

@@ -1,5 +1,9 @@
 package clinic.relief.booking;
 
+import com.jayway.jsonpath.JsonPath;
+import jakarta.mail.MessagingException;
+import java.util.Arrays;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -146,7 +150,7 @@ class WaitlistTests {
         mvc.perform(post("/api/waitlist").param("patientId", patient.toString()).with(csrf())
                         .with(user("desk").roles("FRONT_DESK")).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("WAITING"));
-        String id = com.jayway.jsonpath.JsonPath.read(mvc.perform(get("/api/waitlist")
+        String id = JsonPath.read(mvc.perform(get("/api/waitlist")
                         .param("patientId", patient.toString()).with(user("desk").roles("FRONT_DESK")))
                 .andExpect(jsonPath("$[0].serviceId").value("swedish")).andReturn().getResponse()
                 .getContentAsString(), "$[0].id");
@@ -183,10 +187,10 @@ class WaitlistTests {
     }
 
     private List<String> recipients() {
-        return java.util.Arrays.stream(smtp.getReceivedMessages()).map(m -> {
+        return Arrays.stream(smtp.getReceivedMessages()).map(m -> {
             try {
                 return m.getAllRecipients()[0].toString();
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
         }).toList();

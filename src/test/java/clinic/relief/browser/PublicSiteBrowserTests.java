@@ -1,5 +1,8 @@
 package clinic.relief.browser;
 
+import java.util.function.Predicate;
+import org.openqa.selenium.JavascriptExecutor;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -106,7 +109,7 @@ class PublicSiteBrowserTests extends BrowserTest {
     @Test
     void skipLinkIsTheFirstStopAndJumpsToTheContent() {
         driver.get(url("/?lang=en"));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        ((JavascriptExecutor) driver).executeScript(
                 "document.activeElement && document.activeElement.blur(); window.focus();");
         new Actions(driver).sendKeys(Keys.TAB).perform();
         WebElement skip = driver.switchTo().activeElement();
@@ -179,7 +182,7 @@ class PublicSiteBrowserTests extends BrowserTest {
         return driver.findElement(By.cssSelector("#zip-result p")).getText();
     }
 
-    private WebElement tabUntil(java.util.function.Predicate<WebElement> wanted, int maxTabs) {
+    private WebElement tabUntil(Predicate<WebElement> wanted, int maxTabs) {
         for (int tab = 0; tab < maxTabs; tab++) {
             new Actions(driver).sendKeys(Keys.TAB).perform();
             WebElement active = driver.switchTo().activeElement();

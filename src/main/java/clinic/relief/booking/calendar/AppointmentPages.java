@@ -1,5 +1,7 @@
 package clinic.relief.booking.calendar;
 
+import clinic.relief.audit.AuditEntry;
+
 import java.util.Locale;
 import java.util.UUID;
 
@@ -62,7 +64,7 @@ class AppointmentPages {
     }
 
     /** One line of the audit trail with its time in the clinic's zone. */
-    record TrailRow(String at, clinic.relief.audit.AuditEntry entry) {
+    record TrailRow(String at, AuditEntry entry) {
     }
 
     /** The appointment, if the signed-in user may see it; a therapist's view of someone else's reads as unknown. */

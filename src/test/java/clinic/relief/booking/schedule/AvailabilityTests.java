@@ -1,5 +1,7 @@
 package clinic.relief.booking.schedule;
 
+import java.time.ZoneOffset;
+
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -213,7 +215,7 @@ class AvailabilityTests {
     }
 
     static List<String> utc(List<Slot> slots) {
-        return format(slots, DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneOffset.UTC));
+        return format(slots, DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC));
     }
 
     private static List<String> format(List<Slot> slots, DateTimeFormatter format) {
