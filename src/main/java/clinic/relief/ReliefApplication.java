@@ -8,8 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@OpenAPIDefinition(info = @Info(title = "Relief API", version = "1",
-        description = "The public JSON API of the Relief clinic system: the pain finder and the service area check."))
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Relief API",
+                        version = "1",
+                        description =
+                                "The public JSON API of the Relief clinic system: the pain finder and the service area check."))
 public class ReliefApplication {
 
     public static void main(String[] args) {

@@ -57,8 +57,11 @@ class ArchitectureTests {
     @Test
     void controllersDoNotTalkToTheDatabase() {
         checkAllowing(
-                noClasses().that().areMetaAnnotatedWith(Controller.class)
-                        .should().dependOnClassesThat(resideInAnyPackage("org.springframework.jdbc..", "javax.sql.."))
+                noClasses()
+                        .that()
+                        .areMetaAnnotatedWith(Controller.class)
+                        .should()
+                        .dependOnClassesThat(resideInAnyPackage("org.springframework.jdbc..", "javax.sql.."))
                         .because("SQL lives only in store classes; a controller calls its module's API")
                         .allowEmptyShould(true),
                 CONTROLLERS_WITH_SQL_NOT_YET_MOVED);
@@ -72,7 +75,9 @@ class ArchitectureTests {
     @Test
     void synchronousListenersHandleOnlyTheirOwnModulesOrTheFrameworksEvents() {
         checkAllowing(
-                methods().that().areAnnotatedWith(EventListener.class)
+                methods()
+                        .that()
+                        .areAnnotatedWith(EventListener.class)
                         .should(handleOnlyOwnModuleOrFrameworkEvents())
                         .because("another module's event is handled by @ApplicationModuleListener or the booking SPI")
                         .allowEmptyShould(true),
@@ -81,15 +86,20 @@ class ArchitectureTests {
 
     @Test
     void beansGetTheirCollaboratorsThroughTheConstructor() {
-        noFields().should().beAnnotatedWith(Autowired.class)
-                .orShould().beAnnotatedWith("jakarta.inject.Inject")
+        noFields()
+                .should()
+                .beAnnotatedWith(Autowired.class)
+                .orShould()
+                .beAnnotatedWith("jakarta.inject.Inject")
                 .because("constructor injection of final fields: the dependencies are visible and tests pass them in")
                 .check(MAIN);
     }
 
     @Test
     void controllersUseOnlyTheApiOfOtherModules() {
-        classes().that().areMetaAnnotatedWith(Controller.class)
+        classes()
+                .that()
+                .areMetaAnnotatedWith(Controller.class)
                 .should(useNoInternalPackageOfAnotherModule())
                 .check(MAIN);
     }
@@ -101,7 +111,9 @@ class ArchitectureTests {
                 .filter(name -> !rule.evaluate(MAIN.that(named(Set.of(name)))).hasViolation())
                 .sorted()
                 .toList();
-        assertThat(fixed).as("fixed, moved or gone: remove them from the allow-list").isEmpty();
+        assertThat(fixed)
+                .as("fixed, moved or gone: remove them from the allow-list")
+                .isEmpty();
     }
 
     private static ArchCondition<JavaMethod> handleOnlyOwnModuleOrFrameworkEvents() {
@@ -110,10 +122,16 @@ class ArchitectureTests {
             public void check(JavaMethod method, ConditionEvents events) {
                 Optional<String> own = module(method.getOwner());
                 eventTypes(method)
-                        .filter(event -> module(event).isPresent() && !module(event).equals(own))
-                        .forEach(event -> events.add(SimpleConditionEvent.violated(method, "%s in %s handles %s of %s"
-                                .formatted(method.getFullName(), own.orElse(BASE), event.getSimpleName(),
-                                        module(event).orElseThrow()))));
+                        .filter(event ->
+                                module(event).isPresent() && !module(event).equals(own))
+                        .forEach(event -> events.add(SimpleConditionEvent.violated(
+                                method,
+                                "%s in %s handles %s of %s"
+                                        .formatted(
+                                                method.getFullName(),
+                                                own.orElse(BASE),
+                                                event.getSimpleName(),
+                                                module(event).orElseThrow()))));
             }
         };
     }
@@ -136,11 +154,13 @@ class ArchitectureTests {
                 controller.getDirectDependenciesFromSelf().stream()
                         .filter(dependency -> {
                             JavaClass target = dependency.getTargetClass();
-                            return module(target).isPresent() && !module(target).equals(own)
-                                    && !target.getPackageName().equals(BASE + "." + module(target).orElseThrow());
+                            return module(target).isPresent()
+                                    && !module(target).equals(own)
+                                    && !target.getPackageName()
+                                            .equals(BASE + "." + module(target).orElseThrow());
                         })
-                        .forEach(dependency -> events.add(
-                                SimpleConditionEvent.violated(controller, dependency.getDescription())));
+                        .forEach(dependency ->
+                                events.add(SimpleConditionEvent.violated(controller, dependency.getDescription())));
             }
         };
     }
@@ -155,7 +175,7 @@ class ArchitectureTests {
     }
 
     private static DescribedPredicate<JavaClass> named(Set<String> names) {
-        return belongTo(DescribedPredicate.describe("one of " + names, (JavaClass type) -> names.contains(
-                type.getName())));
+        return belongTo(
+                DescribedPredicate.describe("one of " + names, (JavaClass type) -> names.contains(type.getName())));
     }
 }

@@ -2,9 +2,8 @@ package clinic.relief;
 
 import java.time.Duration;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import org.awaitility.Awaitility;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Waits until every asynchronous event listener has finished with what was published so far: the event publication
@@ -14,15 +13,19 @@ import org.awaitility.Awaitility;
  */
 public final class EventsHandled {
 
-    private EventsHandled() {
-    }
+    private EventsHandled() {}
 
     public static void awaitAll(JdbcClient jdbc) {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> outstanding(jdbc) == 0);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> outstanding(jdbc) == 0);
     }
 
     static long outstanding(JdbcClient jdbc) {
         return jdbc.sql("select count(*) from event_publication where completion_date is null "
-                + "and status is distinct from 'FAILED'").query(Long.class).single();
+                        + "and status is distinct from 'FAILED'")
+                .query(Long.class)
+                .single();
     }
 }

@@ -26,8 +26,8 @@ class SourceHygieneTests {
     private static final Path TEST = Path.of("src/test/java");
 
     /** A package name (two or more lower-case parts from a known root) followed by a type name. */
-    private static final Pattern QUALIFIED_TYPE = Pattern.compile(
-            "(?<![\\w.])(?:java|javax|jakarta|org|com|net|io|clinic)\\.(?:[a-z_]\\w*\\.)*[A-Z]\\w*");
+    private static final Pattern QUALIFIED_TYPE =
+            Pattern.compile("(?<![\\w.])(?:java|javax|jakarta|org|com|net|io|clinic)\\.(?:[a-z_]\\w*\\.)*[A-Z]\\w*");
 
     /**
      * TEMPORARY: files that still write fully-qualified type names inline, left to whoever rewrites booking and
@@ -49,7 +49,9 @@ class SourceHygieneTests {
                 }
             }
         }
-        assertThat(found).as("fully-qualified type names outside imports: import the type").isEmpty();
+        assertThat(found)
+                .as("fully-qualified type names outside imports: import the type")
+                .isEmpty();
         assertThat(new TreeSet<>(NOT_YET_CLEAN))
                 .as("files clean (or gone) now: remove them from NOT_YET_CLEAN")
                 .containsExactlyElementsOf(unclean);
@@ -63,7 +65,8 @@ class SourceHygieneTests {
         for (Path pkg : packages) {
             Path info = pkg.resolve("package-info.java");
             String text = Files.exists(info) ? read(info) : "";
-            if (!text.startsWith("/**") || !text.contains("@NullMarked")
+            if (!text.startsWith("/**")
+                    || !text.contains("@NullMarked")
                     || !text.contains("import org.jspecify.annotations.NullMarked;")) {
                 lacking.add(MAIN.relativize(pkg).toString().replace('\\', '/'));
             }

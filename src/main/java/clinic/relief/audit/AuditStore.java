@@ -21,7 +21,13 @@ class AuditStore {
         this.jdbc = jdbc;
     }
 
-    void insert(Instant at, String actor, String actorRole, AuditAction action, String recordKind, String recordId,
+    void insert(
+            Instant at,
+            String actor,
+            String actorRole,
+            AuditAction action,
+            String recordKind,
+            String recordId,
             UUID patientId) {
         jdbc.sql("""
                 insert into clinical_audit (at, actor, actor_role, action, record_kind, record_id, patient_id)
@@ -59,8 +65,13 @@ class AuditStore {
     }
 
     private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
-        return new AuditEntry(rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("actor_role"),
-                AuditAction.valueOf(rs.getString("action")), rs.getString("record_kind"), rs.getString("record_id"),
+        return new AuditEntry(
+                rs.getTimestamp("at").toInstant(),
+                rs.getString("actor"),
+                rs.getString("actor_role"),
+                AuditAction.valueOf(rs.getString("action")),
+                rs.getString("record_kind"),
+                rs.getString("record_id"),
                 rs.getObject("patient_id", UUID.class));
     }
 }

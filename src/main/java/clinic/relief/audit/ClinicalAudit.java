@@ -1,8 +1,5 @@
 package clinic.relief.audit;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -39,8 +36,8 @@ public class ClinicalAudit {
         recordAs(who.getName(), roleOf(who), action, recordKind, recordId, patientId);
     }
 
-    public void recordAs(String actor, String actorRole, AuditAction action, String recordKind, Object recordId,
-            UUID patientId) {
+    public void recordAs(
+            String actor, String actorRole, AuditAction action, String recordKind, Object recordId, UUID patientId) {
         store.insert(clock.instant(), actor, actorRole, action, recordKind, String.valueOf(recordId), patientId);
     }
 
@@ -55,7 +52,12 @@ public class ClinicalAudit {
     }
 
     private static String roleOf(Authentication who) {
-        return who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().findFirst().orElse("NONE");
+        return who.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring(5))
+                .sorted()
+                .findFirst()
+                .orElse("NONE");
     }
 }

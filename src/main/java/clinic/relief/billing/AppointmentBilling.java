@@ -27,8 +27,14 @@ import static clinic.relief.billing.LineArg.amount;
 @Component
 class AppointmentBilling implements BookingParticipant {
 
-    private static final Set<Kind> INSURED_SHARE = EnumSet.of(Kind.LIST_PRICE, Kind.INSURANCE, Kind.COPAY,
-            Kind.DEDUCTIBLE, Kind.COINSURANCE, Kind.INSURANCE_CAP, Kind.PATIENT_SHARE);
+    private static final Set<Kind> INSURED_SHARE = EnumSet.of(
+            Kind.LIST_PRICE,
+            Kind.INSURANCE,
+            Kind.COPAY,
+            Kind.DEDUCTIBLE,
+            Kind.COINSURANCE,
+            Kind.INSURANCE_CAP,
+            Kind.PATIENT_SHARE);
 
     private final Quotes quotes;
     private final Invoices invoices;
@@ -36,8 +42,8 @@ class AppointmentBilling implements BookingParticipant {
     private final CreditLedger ledger;
     private final ClinicMonths months;
 
-    AppointmentBilling(Quotes quotes, Invoices invoices, MembershipStore memberships, CreditLedger ledger,
-            ClinicMonths months) {
+    AppointmentBilling(
+            Quotes quotes, Invoices invoices, MembershipStore memberships, CreditLedger ledger, ClinicMonths months) {
         this.quotes = quotes;
         this.invoices = invoices;
         this.memberships = memberships;
@@ -53,16 +59,16 @@ class AppointmentBilling implements BookingParticipant {
     public void booked(AppointmentBooked booked) {
         LocalDate day = LocalDate.ofInstant(booked.start(), months.zone());
         QuoteRequest request = quotes.request(booked.patientId(), booked.serviceId(), booked.minutes(), day);
-        Optional<FollowUpVouchers.FreeSession> free = quotes.redeemFreeSession(booked.patientId(),
-                booked.serviceId(), booked.minutes(), booked.start(), booked.appointmentId());
+        Optional<FollowUpVouchers.FreeSession> free = quotes.redeemFreeSession(
+                booked.patientId(), booked.serviceId(), booked.minutes(), booked.start(), booked.appointmentId());
         if (free.isPresent()) {
             request = request.withFreeSession(free.get().lineCode());
         }
         Quote quote = quotes.quote(request);
         if (quote.usesCredit() && !useCredit(booked)) {
             QuoteRequest.MemberTerms m = request.member();
-            quote = quotes.quote(request.withMember(new QuoteRequest.MemberTerms(m.planNames(), m.memberPrice(), false,
-                    m.creditOnInsuredVisit())));
+            quote = quotes.quote(request.withMember(
+                    new QuoteRequest.MemberTerms(m.planNames(), m.memberPrice(), false, m.creditOnInsuredVisit())));
         }
         // The quote is stored in the statement that adds its lines to the invoice: one round trip for both.
         invoices.addQuote(booked.appointmentId(), booked.patientId(), quote);
@@ -74,8 +80,13 @@ class AppointmentBilling implements BookingParticipant {
             return false;
         }
         memberships.lock(membership.get().id());
-        return ledger.use(membership.get().id(), booked.serviceId(), booked.minutes(), booked.appointmentId(),
-                months.now()).isPresent();
+        return ledger.use(
+                        membership.get().id(),
+                        booked.serviceId(),
+                        booked.minutes(),
+                        booked.appointmentId(),
+                        months.now())
+                .isPresent();
     }
 
     @ApplicationModuleListener
@@ -94,21 +105,31 @@ class AppointmentBilling implements BookingParticipant {
         UUID invoice = invoices.ofAppointment(appointmentId, patientId, null);
         Money session = quotes.ofAppointment(appointmentId).map(Quote::total).orElse(Money.ZERO);
         if (session.isPositive()) {
-            invoices.addLine(invoice, Line.of(Kind.CANCELLED, session.negate(), "billing.line.cancelled." + reason),
+            invoices.addLine(
+                    invoice,
+                    Line.of(Kind.CANCELLED, session.negate(), "billing.line.cancelled." + reason),
                     "unbook:" + appointmentId);
         }
         if (feeOwed.isPositive()) {
-            invoices.addLine(invoice, Line.of(Kind.FEE, feeOwed, "billing.line.fee." + reason),
-                    "fee:" + appointmentId);
+            invoices.addLine(invoice, Line.of(Kind.FEE, feeOwed, "billing.line.fee." + reason), "fee:" + appointmentId);
         }
     }
 
     @ApplicationModuleListener
     void on(PatientShareDetermined share) {
         UUID invoiceId = invoices.ofAppointment(share.appointmentId(), share.patientId(), null);
-        Money current = invoices.get(invoiceId).lines().stream().filter(line -> INSURED_SHARE.contains(line.kind()))
-                .map(Line::amount).reduce(Money.ZERO, Money::plus);
-        invoices.addLine(invoiceId, Line.of(Kind.PATIENT_SHARE, share.amount().minus(current),
-                "billing.line.patientShare", amount(share.amount()), amount(current)), "share:" + share.reference());
+        Money current = invoices.get(invoiceId).lines().stream()
+                .filter(line -> INSURED_SHARE.contains(line.kind()))
+                .map(Line::amount)
+                .reduce(Money.ZERO, Money::plus);
+        invoices.addLine(
+                invoiceId,
+                Line.of(
+                        Kind.PATIENT_SHARE,
+                        share.amount().minus(current),
+                        "billing.line.patientShare",
+                        amount(share.amount()),
+                        amount(current)),
+                "share:" + share.reference());
     }
 }

@@ -41,8 +41,12 @@ public class BillingDocuments {
     public byte[] receipt(Invoice invoice, Payment payment, Locale locale) {
         try (PdfPages pdf = new PdfPages()) {
             pdf.title(text("billing.pdf.receiptTitle", locale, String.valueOf(invoice.number())));
-            pdf.text(text("billing.pdf.receiptFor", locale, payment.amount().format(locale),
-                    text("billing.method." + payment.method(), locale), date(payment, locale)));
+            pdf.text(text(
+                    "billing.pdf.receiptFor",
+                    locale,
+                    payment.amount().format(locale),
+                    text("billing.method." + payment.method(), locale),
+                    date(payment, locale)));
             body(pdf, invoice, locale);
             return pdf.bytes();
         }
@@ -50,30 +54,46 @@ public class BillingDocuments {
 
     private void body(PdfPages pdf, Invoice invoice, Locale locale) {
         pdf.text(clinic.name());
-        pdf.text(clinic.address().street() + ", " + clinic.address().city() + ", " + clinic.address().region() + " "
-                + clinic.address().postalCode());
+        pdf.text(clinic.address().street() + ", " + clinic.address().city() + ", "
+                + clinic.address().region() + " " + clinic.address().postalCode());
         pdf.text(clinic.phoneDisplay());
         Patient patient = patients.get(invoice.patientId());
         pdf.heading(text("billing.pdf.patient", locale, patient.fullName()));
-        pdf.text(text("billing.pdf.issued", locale, DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                .withLocale(locale).format(invoice.issuedAt().atZone(zone))));
+        pdf.text(text(
+                "billing.pdf.issued",
+                locale,
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                        .withLocale(locale)
+                        .format(invoice.issuedAt().atZone(zone))));
         if (invoice.serviceId() != null) {
-            clinic.services().stream().filter(s -> s.id().equals(invoice.serviceId())).findFirst()
+            clinic.services().stream()
+                    .filter(s -> s.id().equals(invoice.serviceId()))
+                    .findFirst()
                     .ifPresent(service -> pdf.text(text("billing.pdf.service", locale, service.name(locale))));
         }
         pdf.heading(text("billing.pdf.lines", locale));
-        invoice.lines().forEach(line -> pdf.amount(line.text(messages, locale), line.amount().format(locale)));
+        invoice.lines()
+                .forEach(line ->
+                        pdf.amount(line.text(messages, locale), line.amount().format(locale)));
         pdf.space().total(text("billing.pdf.total", locale), invoice.total().format(locale));
         if (!invoice.payments().isEmpty()) {
             pdf.heading(text("billing.pdf.payments", locale));
-            invoice.payments().forEach(p -> pdf.amount(text("billing.pdf.payment." + p.kind(), locale,
-                    text("billing.method." + p.method(), locale), date(p, locale)), p.signedAmount().format(locale)));
+            invoice.payments()
+                    .forEach(p -> pdf.amount(
+                            text(
+                                    "billing.pdf.payment." + p.kind(),
+                                    locale,
+                                    text("billing.method." + p.method(), locale),
+                                    date(p, locale)),
+                            p.signedAmount().format(locale)));
         }
         pdf.space().total(text("billing.pdf.balance", locale), invoice.balance().format(locale));
     }
 
     private String date(Payment payment, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(payment.at().atZone(zone));
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(locale)
+                .format(payment.at().atZone(zone));
     }
 
     private String text(String code, Locale locale, Object... args) {

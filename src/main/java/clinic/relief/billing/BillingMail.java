@@ -3,8 +3,8 @@ package clinic.relief.billing;
 import java.util.Locale;
 import java.util.UUID;
 
-import clinic.relief.mail.Mail;
 import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.mail.Mail;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
 import org.springframework.context.MessageSource;
@@ -27,8 +27,13 @@ class BillingMail {
     private final MessageSource messages;
     private final ClinicProfile clinic;
 
-    BillingMail(Invoices invoices, BillingDocuments documents, Mail mail, Patients patients,
-            MessageSource messages, ClinicProfile clinic) {
+    BillingMail(
+            Invoices invoices,
+            BillingDocuments documents,
+            Mail mail,
+            Patients patients,
+            MessageSource messages,
+            ClinicProfile clinic) {
         this.invoices = invoices;
         this.documents = documents;
         this.mail = mail;
@@ -48,10 +53,17 @@ class BillingMail {
         }
         Locale locale = patient.locale();
         Invoice invoice = invoices.get(recorded.invoiceId());
-        Payment payment = invoice.payments().stream().filter(p -> p.id().equals(recorded.paymentId())).findFirst()
+        Payment payment = invoice.payments().stream()
+                .filter(p -> p.id().equals(recorded.paymentId()))
+                .findFirst()
                 .orElseThrow();
-        send(patient, "billing.mail.receiptSubject", "billing.mail.receiptBody", "receipt-" + invoice.number() + ".pdf",
-                documents.receipt(invoice, payment, locale), locale);
+        send(
+                patient,
+                "billing.mail.receiptSubject",
+                "billing.mail.receiptBody",
+                "receipt-" + invoice.number() + ".pdf",
+                documents.receipt(invoice, payment, locale),
+                locale);
     }
 
     /** Queues the invoice as a PDF to the patient; false (nothing queued) when the patient has no e-mail address. */
@@ -63,16 +75,21 @@ class BillingMail {
             return false;
         }
         Locale locale = patient.locale();
-        send(patient, "billing.mail.invoiceSubject", "billing.mail.invoiceBody", "invoice-" + invoice.number() + ".pdf",
-                documents.invoice(invoice, locale), locale);
+        send(
+                patient,
+                "billing.mail.invoiceSubject",
+                "billing.mail.invoiceBody",
+                "invoice-" + invoice.number() + ".pdf",
+                documents.invoice(invoice, locale),
+                locale);
         return true;
     }
 
     /** A letter naming only the clinic and the patient's first name, with the PDF attached. */
     private void send(Patient patient, String subjectKey, String bodyKey, String fileName, byte[] pdf, Locale locale) {
         String subject = messages.getMessage(subjectKey, new Object[] {clinic.name()}, locale);
-        String body = messages.getMessage(bodyKey, new Object[] {patient.firstName(), clinic.name(),
-                clinic.phoneDisplay()}, locale);
+        String body = messages.getMessage(
+                bodyKey, new Object[] {patient.firstName(), clinic.name(), clinic.phoneDisplay()}, locale);
         mail.queueDocument(patient.id(), subject, body, new Mail.Attachment(fileName, "application/pdf", pdf));
     }
 }

@@ -1,9 +1,8 @@
 package clinic.relief.billing;
 
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,8 +34,14 @@ class BillingPages {
     private final BillingViews views;
     private final ClinicMonths months;
 
-    BillingPages(Patients patients, Invoices invoices, Memberships memberships, Plans plans, Quotes quotes,
-            BillingViews views, ClinicMonths months) {
+    BillingPages(
+            Patients patients,
+            Invoices invoices,
+            Memberships memberships,
+            Plans plans,
+            Quotes quotes,
+            BillingViews views,
+            ClinicMonths months) {
         this.patients = patients;
         this.invoices = invoices;
         this.memberships = memberships;
@@ -50,14 +55,22 @@ class BillingPages {
      * A membership as the patient page shows it: {@code nextPlan} is a plan change waiting for the next charge,
      * {@code household} the people it is shared with, {@code sharing} whether its plan allows that.
      */
-    public record MembershipView(UUID id, String planId, String plan, String status, String since, String endsOn,
-            List<String> credits, boolean live, boolean frozen, String nextPlan, boolean sharing,
-            List<HouseholdMember> household) {
-    }
+    public record MembershipView(
+            UUID id,
+            String planId,
+            String plan,
+            String status,
+            String since,
+            String endsOn,
+            List<String> credits,
+            boolean live,
+            boolean frozen,
+            String nextPlan,
+            boolean sharing,
+            List<HouseholdMember> household) {}
 
     /** Someone a membership is shared with. */
-    public record HouseholdMember(UUID patientId, String name) {
-    }
+    public record HouseholdMember(UUID patientId, String name) {}
 
     @GetMapping("/staff/billing")
     String search(@RequestParam(required = false) String q, Model model, CsrfToken csrf) {
@@ -68,20 +81,50 @@ class BillingPages {
     }
 
     @GetMapping("/staff/billing/patients/{id}")
-    String patient(@PathVariable UUID id, @RequestParam(required = false) String choice,
-            @RequestParam(required = false) String giftCard, Locale locale, Model model, CsrfToken csrf) {
+    String patient(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String choice,
+            @RequestParam(required = false) String giftCard,
+            Locale locale,
+            Model model,
+            CsrfToken csrf) {
         csrf.getToken();
         Patient patient = patients.get(id);
         model.addAttribute("patient", patient);
         model.addAttribute("balance", invoices.balanceOf(id).format(locale));
-        model.addAttribute("invoices", invoices.ofPatient(id).stream().map(i -> views.invoice(i, locale)).toList());
-        model.addAttribute("memberships", memberships.ofPatient(id).stream().map(m -> view(m, locale)).toList());
-        model.addAttribute("canEnrol", memberships.usableBy(id).filter(m -> m.patientId().equals(id)).isEmpty());
-        model.addAttribute("sharedFrom", memberships.usableBy(id).filter(m -> !m.patientId().equals(id))
-                .map(m -> views.text("billing.sharedFrom", locale, patients.get(m.patientId()).fullName(),
-                        plans.get(m.planId()).name(locale))).orElse(null));
-        model.addAttribute("plans", plans.offered().stream().map(p -> new BillingViews.Choice(p.id(),
-                views.text("billing.planChoice", locale, p.name(locale), p.monthlyFee().format(locale)))).toList());
+        model.addAttribute(
+                "invoices",
+                invoices.ofPatient(id).stream()
+                        .map(i -> views.invoice(i, locale))
+                        .toList());
+        model.addAttribute(
+                "memberships",
+                memberships.ofPatient(id).stream().map(m -> view(m, locale)).toList());
+        model.addAttribute(
+                "canEnrol",
+                memberships.usableBy(id).filter(m -> m.patientId().equals(id)).isEmpty());
+        model.addAttribute(
+                "sharedFrom",
+                memberships
+                        .usableBy(id)
+                        .filter(m -> !m.patientId().equals(id))
+                        .map(m -> views.text(
+                                "billing.sharedFrom",
+                                locale,
+                                patients.get(m.patientId()).fullName(),
+                                plans.get(m.planId()).name(locale)))
+                        .orElse(null));
+        model.addAttribute(
+                "plans",
+                plans.offered().stream()
+                        .map(p -> new BillingViews.Choice(
+                                p.id(),
+                                views.text(
+                                        "billing.planChoice",
+                                        locale,
+                                        p.name(locale),
+                                        p.monthlyFee().format(locale))))
+                        .toList());
         model.addAttribute("choices", views.choices(locale));
         model.addAttribute("choice", choice);
         if (choice != null && choice.matches("[a-z0-9-]{1,60}:[0-9]{1,3}")) {
@@ -113,19 +156,30 @@ class BillingPages {
 
     @PostMapping("/staff/billing/memberships/{id}/cancel")
     String cancel(@PathVariable UUID id, RedirectAttributes flash) {
-        return act(() -> memberships.cancel(id), "billing.cancelled", memberships.get(id).patientId(), flash);
+        return act(
+                () -> memberships.cancel(id),
+                "billing.cancelled",
+                memberships.get(id).patientId(),
+                flash);
     }
 
     @PostMapping("/staff/billing/memberships/{id}/freeze")
     String freeze(@PathVariable UUID id, RedirectAttributes flash) {
-        return act(() -> memberships.freeze(id, months.current().plusMonths(1)), "billing.frozen",
-                memberships.get(id).patientId(), flash);
+        return act(
+                () -> memberships.freeze(id, months.current().plusMonths(1)),
+                "billing.frozen",
+                memberships.get(id).patientId(),
+                flash);
     }
 
     /** Ends a freeze now: the membership bills its monthly fee and grants its credits again from the next charge. */
     @PostMapping("/staff/billing/memberships/{id}/unfreeze")
     String unfreeze(@PathVariable UUID id, RedirectAttributes flash) {
-        return act(() -> memberships.unfreeze(id), "billing.unfrozen", memberships.get(id).patientId(), flash);
+        return act(
+                () -> memberships.unfreeze(id),
+                "billing.unfrozen",
+                memberships.get(id).patientId(),
+                flash);
     }
 
     /** Runs a desk action and returns to the patient's billing page with its outcome (or refusal) flashed. */
@@ -141,20 +195,38 @@ class BillingPages {
 
     private MembershipView view(Membership m, Locale locale) {
         Plan plan = plans.get(m.planId());
-        List<String> credits = memberships.credits(m.id()).stream().map(c -> views.text("billing.credits", locale,
-                c.count(), views.serviceName(c.serviceId(), locale), String.valueOf(c.minutes()))).toList();
-        List<HouseholdMember> household = memberships.household(m.id()).stream()
-                .map(p -> new HouseholdMember(p, patients.find(p).map(Patient::fullName).orElse(p.toString())))
+        List<String> credits = memberships.credits(m.id()).stream()
+                .map(c -> views.text(
+                        "billing.credits",
+                        locale,
+                        c.count(),
+                        views.serviceName(c.serviceId(), locale),
+                        String.valueOf(c.minutes())))
                 .toList();
-        return new MembershipView(m.id(), m.planId(), plan.name(locale),
-                views.text("billing.status." + m.status(), locale), format(m.startedOn(), locale),
-                Optional.ofNullable(m.endsOn()).map(d -> format(d, locale)).orElse(null), credits, !m.isCancelled(),
-                m.isFrozen(), Optional.ofNullable(m.nextPlanId()).map(id -> plans.get(id).name(locale)).orElse(null),
-                plan.householdSharing(), household);
+        List<HouseholdMember> household = memberships.household(m.id()).stream()
+                .map(p -> new HouseholdMember(
+                        p, patients.find(p).map(Patient::fullName).orElse(p.toString())))
+                .toList();
+        return new MembershipView(
+                m.id(),
+                m.planId(),
+                plan.name(locale),
+                views.text("billing.status." + m.status(), locale),
+                format(m.startedOn(), locale),
+                Optional.ofNullable(m.endsOn()).map(d -> format(d, locale)).orElse(null),
+                credits,
+                !m.isCancelled(),
+                m.isFrozen(),
+                Optional.ofNullable(m.nextPlanId())
+                        .map(id -> plans.get(id).name(locale))
+                        .orElse(null),
+                plan.householdSharing(),
+                household);
     }
 
     private static String format(LocalDate date, Locale locale) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                .withLocale(locale).format(date);
+                .withLocale(locale)
+                .format(date);
     }
 }

@@ -28,20 +28,17 @@ public class BillingReports {
     }
 
     /** Money taken for one service ({@code null}: memberships and fees) or one payment method. */
-    public record Revenue(String key, Money amount, int payments) {
-    }
+    public record Revenue(String key, Money amount, int payments) {}
 
     /**
      * Memberships live on {@code to}, what they bill a month (frozen ones at the freeze fee), how many were live
      * when the period began and how many of those asked to cancel in it; churn is that share in percent.
      */
-    public record MembershipFigures(int active, Money monthlyRecurring, int liveAtStart, int cancelled,
-            double churnPercent) {
-    }
+    public record MembershipFigures(
+            int active, Money monthlyRecurring, int liveAtStart, int cancelled, double churnPercent) {}
 
     /** A patient with a positive balance, and the date of their oldest invoice. */
-    public record Outstanding(UUID patientId, String name, Money balance, LocalDate oldestInvoice) {
-    }
+    public record Outstanding(UUID patientId, String name, Money balance, LocalDate oldestInvoice) {}
 
     @Transactional(readOnly = true)
     public List<Revenue> byService(LocalDate from, LocalDate to) {
@@ -56,17 +53,21 @@ public class BillingReports {
     @Transactional(readOnly = true)
     public MembershipFigures memberships(LocalDate from, LocalDate to) {
         ReportStore.MembershipCounts counts = store.memberships(from, to);
-        double churn = counts.liveAtStart() == 0 ? 0
-                : Math.round(1000.0 * counts.cancelled() / counts.liveAtStart()) / 10.0;
-        return new MembershipFigures(counts.active(), counts.monthlyRecurring(), counts.liveAtStart(),
-                counts.cancelled(), churn);
+        double churn =
+                counts.liveAtStart() == 0 ? 0 : Math.round(1000.0 * counts.cancelled() / counts.liveAtStart()) / 10.0;
+        return new MembershipFigures(
+                counts.active(), counts.monthlyRecurring(), counts.liveAtStart(), counts.cancelled(), churn);
     }
 
     @Transactional(readOnly = true)
     public List<Outstanding> outstanding() {
         return store.outstanding().stream()
-                .map(o -> new Outstanding(o.patientId(), patients.find(o.patientId()).map(Patient::fullName)
-                        .orElse(o.patientId().toString()), o.balance(),
+                .map(o -> new Outstanding(
+                        o.patientId(),
+                        patients.find(o.patientId())
+                                .map(Patient::fullName)
+                                .orElse(o.patientId().toString()),
+                        o.balance(),
                         o.oldest() == null ? null : LocalDate.ofInstant(o.oldest(), months.zone())))
                 .toList();
     }

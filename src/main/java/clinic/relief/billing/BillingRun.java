@@ -25,8 +25,13 @@ public class BillingRun {
     private final ClinicMonths months;
     private final TransactionTemplate transactions;
 
-    BillingRun(MembershipStore memberships, Plans plans, CreditLedger ledger, Invoices invoices,
-            ClinicMonths months, TransactionTemplate transactions) {
+    BillingRun(
+            MembershipStore memberships,
+            Plans plans,
+            CreditLedger ledger,
+            Invoices invoices,
+            ClinicMonths months,
+            TransactionTemplate transactions) {
         this.memberships = memberships;
         this.plans = plans;
         this.ledger = ledger;
@@ -69,13 +74,19 @@ public class BillingRun {
         boolean frozen = membership.isFrozen();
         Money fee = frozen ? plan.freezeFee() : plan.monthlyFee();
         UUID invoiceId = UUID.randomUUID();
-        if (!memberships.insertCharge(membershipId, month.atDay(1), frozen ? "FREEZE" : "MONTHLY", fee, invoiceId,
-                months.now())) {
+        if (!memberships.insertCharge(
+                membershipId, month.atDay(1), frozen ? "FREEZE" : "MONTHLY", fee, invoiceId, months.now())) {
             return false;
         }
         invoices.open(invoiceId, membership.patientId(), null, membershipId, null);
-        invoices.addLine(invoiceId, Line.of(Kind.MEMBERSHIP_FEE, fee,
-                frozen ? "billing.line.freezeFee" : "billing.line.monthlyFee", LineArg.names(plan.names()), LineArg.month(month)),
+        invoices.addLine(
+                invoiceId,
+                Line.of(
+                        Kind.MEMBERSHIP_FEE,
+                        fee,
+                        frozen ? "billing.line.freezeFee" : "billing.line.monthlyFee",
+                        LineArg.names(plan.names()),
+                        LineArg.month(month)),
                 "membership:" + membershipId + ":" + month);
         switchFee.ifPresent(line -> invoices.addLine(invoiceId, line, "early-switch:" + membershipId + ":" + month));
         ledger.rollOver(membershipId, plan.rolloverCap(), months.start(month));
@@ -94,10 +105,16 @@ public class BillingRun {
         Plan old = plans.get(membership.planId());
         Plan next = plans.get(membership.nextPlanId());
         boolean insideTerm = month.atDay(1).isBefore(membership.startedOn().plusMonths(old.minimumTermMonths()));
-        if (!insideTerm || next.monthlyFee().compareTo(old.monthlyFee()) >= 0 || !old.earlyCancelFee().isPositive()) {
+        if (!insideTerm
+                || next.monthlyFee().compareTo(old.monthlyFee()) >= 0
+                || !old.earlyCancelFee().isPositive()) {
             return Optional.empty();
         }
-        return Optional.of(Line.of(Kind.FEE, old.earlyCancelFee(), "billing.line.earlySwitch",
-                LineArg.names(old.names()), LineArg.names(next.names())));
+        return Optional.of(Line.of(
+                Kind.FEE,
+                old.earlyCancelFee(),
+                "billing.line.earlySwitch",
+                LineArg.names(old.names()),
+                LineArg.names(next.names())));
     }
 }

@@ -1,8 +1,6 @@
 package clinic.relief.billing;
 
-import clinic.relief.shared.Money;
 import java.time.Instant;
-
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -12,6 +10,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.shared.Money;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -29,59 +28,93 @@ class BillingViews {
         this.zone = clinic.zone();
     }
 
-    public record LineView(String text, String amount) {
-    }
+    public record LineView(String text, String amount) {}
 
-    public record PaymentView(UUID id, String what, String amount, String date, String recordedBy, boolean payment) {
-    }
+    public record PaymentView(UUID id, String what, String amount, String date, String recordedBy, boolean payment) {}
 
-    public record InvoiceView(UUID id, String number, String issued, String service, String total, String paid,
-            String balance, boolean owing, List<LineView> lines, List<PaymentView> payments) {
-    }
+    public record InvoiceView(
+            UUID id,
+            String number,
+            String issued,
+            String service,
+            String total,
+            String paid,
+            String balance,
+            boolean owing,
+            List<LineView> lines,
+            List<PaymentView> payments) {}
 
     /** A service and length as the quote form offers it ({@code trigger-point:60}). */
-    public record Choice(String value, String label) {
-    }
+    public record Choice(String value, String label) {}
 
     List<LineView> lines(List<Line> lines, Locale locale) {
-        return lines.stream().map(line -> new LineView(line.text(messages, locale), line.amount().format(locale)))
+        return lines.stream()
+                .map(line ->
+                        new LineView(line.text(messages, locale), line.amount().format(locale)))
                 .toList();
     }
 
     InvoiceView invoice(Invoice invoice, Locale locale) {
-        List<PaymentView> payments = invoice.payments().stream().map(p -> new PaymentView(p.id(),
-                text("billing.pdf.payment." + p.kind(), locale, text("billing.method." + p.method(), locale),
-                        date(p.at(), locale)), p.signedAmount().format(locale), date(p.at(), locale), p.recordedBy(),
-                p.kind() == Payment.Kind.PAYMENT)).toList();
-        return new InvoiceView(invoice.id(), String.valueOf(invoice.number()), date(invoice.issuedAt(), locale),
-                serviceName(invoice.serviceId(), locale), invoice.total().format(locale), invoice.paid().format(locale),
-                invoice.balance().format(locale), invoice.balance().isPositive(), lines(invoice.lines(), locale),
+        List<PaymentView> payments = invoice.payments().stream()
+                .map(p -> new PaymentView(
+                        p.id(),
+                        text(
+                                "billing.pdf.payment." + p.kind(),
+                                locale,
+                                text("billing.method." + p.method(), locale),
+                                date(p.at(), locale)),
+                        p.signedAmount().format(locale),
+                        date(p.at(), locale),
+                        p.recordedBy(),
+                        p.kind() == Payment.Kind.PAYMENT))
+                .toList();
+        return new InvoiceView(
+                invoice.id(),
+                String.valueOf(invoice.number()),
+                date(invoice.issuedAt(), locale),
+                serviceName(invoice.serviceId(), locale),
+                invoice.total().format(locale),
+                invoice.paid().format(locale),
+                invoice.balance().format(locale),
+                invoice.balance().isPositive(),
+                lines(invoice.lines(), locale),
                 payments);
     }
 
     List<Choice> choices(Locale locale) {
         List<Choice> choices = new ArrayList<>();
         for (ClinicProfile.Service service : clinic.services()) {
-            service.pricesByLength().keySet().forEach(minutes -> choices.add(new Choice(service.id() + ":" + minutes,
-                    text("billing.choice", locale, service.name(locale), String.valueOf(minutes)))));
+            service.pricesByLength()
+                    .keySet()
+                    .forEach(minutes -> choices.add(new Choice(
+                            service.id() + ":" + minutes,
+                            text("billing.choice", locale, service.name(locale), String.valueOf(minutes)))));
         }
         return choices;
     }
 
     String serviceName(String serviceId, Locale locale) {
-        return serviceId == null ? text("billing.membershipOrFee", locale) : clinic.services().stream()
-                .filter(s -> s.id().equals(serviceId)).map(s -> s.name(locale)).findFirst().orElse(serviceId);
+        return serviceId == null
+                ? text("billing.membershipOrFee", locale)
+                : clinic.services().stream()
+                        .filter(s -> s.id().equals(serviceId))
+                        .map(s -> s.name(locale))
+                        .findFirst()
+                        .orElse(serviceId);
     }
 
     /** A failure's message, with amounts written the reader's way. */
     String problem(BillingFailure failure, Locale locale) {
         Object[] args = failure.args().stream()
-                .map(arg -> arg instanceof Money money ? money.format(locale) : arg).toArray();
+                .map(arg -> arg instanceof Money money ? money.format(locale) : arg)
+                .toArray();
         return text("billing.problem." + failure.code(), locale, args);
     }
 
     String date(Instant at, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(at.atZone(zone));
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(locale)
+                .format(at.atZone(zone));
     }
 
     String text(String code, Locale locale, Object... args) {

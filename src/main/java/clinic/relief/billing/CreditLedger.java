@@ -27,8 +27,7 @@ class CreditLedger {
     }
 
     /** Credits left per service and length that can still be used at {@code at}. */
-    record Balance(String serviceId, int minutes, int count) {
-    }
+    record Balance(String serviceId, int minutes, int count) {}
 
     void grant(UUID membership, YearMonth period, Plan plan, Instant expiresAt, Instant at) {
         for (Plan.IncludedCredit credit : plan.credits()) {
@@ -41,14 +40,17 @@ class CreditLedger {
     }
 
     int available(UUID membership, String serviceId, int minutes, Instant at) {
-        return balance(membership, at).stream().filter(b -> b.serviceId().equals(serviceId) && b.minutes() == minutes)
-                .mapToInt(Balance::count).sum();
+        return balance(membership, at).stream()
+                .filter(b -> b.serviceId().equals(serviceId) && b.minutes() == minutes)
+                .mapToInt(Balance::count)
+                .sum();
     }
 
     /** Uses the credit that expires first; empty when none is left for this service and length. */
     Optional<UUID> use(UUID membership, String serviceId, int minutes, UUID appointmentId, Instant at) {
         Optional<Open> open = store.open(membership, at).stream()
-                .filter(o -> o.serviceId().equals(serviceId) && o.minutes() == minutes).findFirst();
+                .filter(o -> o.serviceId().equals(serviceId) && o.minutes() == minutes)
+                .findFirst();
         open.ifPresent(o -> store.insertEntry(membership, o, "USE", -1, appointmentId, at));
         return open.map(Open::grantId);
     }

@@ -22,8 +22,7 @@ class CreditStore {
     }
 
     /** A grant still usable, with what is left of it. */
-    record Open(UUID grantId, String serviceId, int minutes, int remaining) {
-    }
+    record Open(UUID grantId, String serviceId, int minutes, int remaining) {}
 
     void insertGrant(UUID membership, YearMonth period, Plan.IncludedCredit credit, Instant expiresAt, Instant at) {
         jdbc.sql("""
@@ -31,9 +30,15 @@ class CreditStore {
                     expires_at, at)
                 values (:id, :m, 'GRANT', :service, :minutes, :count, :period, :expires, :at)
                 on conflict do nothing""")
-                .param("id", UUID.randomUUID()).param("m", membership).param("service", credit.serviceId())
-                .param("minutes", credit.minutes()).param("count", credit.count())
-                .param("period", period.atDay(1)).param("expires", utc(expiresAt)).param("at", utc(at)).update();
+                .param("id", UUID.randomUUID())
+                .param("m", membership)
+                .param("service", credit.serviceId())
+                .param("minutes", credit.minutes())
+                .param("count", credit.count())
+                .param("period", period.atDay(1))
+                .param("expires", utc(expiresAt))
+                .param("at", utc(at))
+                .update();
     }
 
     /** Credits left per service and length that can still be used at {@code at}. */
@@ -47,7 +52,10 @@ class CreditStore {
                     where g.kind = 'GRANT' and g.membership_id = :m and g.expires_at > :at
                       and (m.credits_end is null or m.credits_end > :at)
                 ) open group by service_id, minutes having sum(remaining) > 0 order by service_id, minutes""")
-                .param("m", membership).param("at", utc(at)).query(CreditLedger.Balance.class).list();
+                .param("m", membership)
+                .param("at", utc(at))
+                .query(CreditLedger.Balance.class)
+                .list();
     }
 
     /** Grants of a membership still usable at {@code at}, with what is left of each, the first to expire first. */
@@ -61,12 +69,18 @@ class CreditStore {
                     where g.kind = 'GRANT' and g.membership_id = :m and g.expires_at > :at
                       and (m.credits_end is null or m.credits_end > :at)
                 ) open where remaining > 0 order by expires_at, grant_id""")
-                .param("m", membership).param("at", utc(at)).query(Open.class).list();
+                .param("m", membership)
+                .param("at", utc(at))
+                .query(Open.class)
+                .list();
     }
 
     Instant expiresAt(UUID grant) {
-        return jdbc.sql("select expires_at from billing_credit_entry where id = :g").param("g", grant)
-                .query(OffsetDateTime.class).single().toInstant();
+        return jdbc.sql("select expires_at from billing_credit_entry where id = :g")
+                .param("g", grant)
+                .query(OffsetDateTime.class)
+                .single()
+                .toInstant();
     }
 
     void insertEntry(UUID membership, Open grant, String kind, int quantity, UUID appointmentId, Instant at) {
@@ -74,9 +88,16 @@ class CreditStore {
                 insert into billing_credit_entry (id, membership_id, grant_id, kind, service_id, minutes, quantity,
                     appointment_id, at)
                 values (:id, :m, :g, :kind, :service, :minutes, :q, :a, :at)""")
-                .param("id", UUID.randomUUID()).param("m", membership).param("g", grant.grantId()).param("kind", kind)
-                .param("service", grant.serviceId()).param("minutes", grant.minutes()).param("q", quantity)
-                .param("a", appointmentId).param("at", utc(at)).update();
+                .param("id", UUID.randomUUID())
+                .param("m", membership)
+                .param("g", grant.grantId())
+                .param("kind", kind)
+                .param("service", grant.serviceId())
+                .param("minutes", grant.minutes())
+                .param("q", quantity)
+                .param("a", appointmentId)
+                .param("at", utc(at))
+                .update();
     }
 
     /** Gives back the credit an appointment used, once; false when it used none or it was already returned. */
@@ -87,6 +108,10 @@ class CreditStore {
                 select :id, membership_id, grant_id, 'RETURN', service_id, minutes, 1, appointment_id, :at
                 from billing_credit_entry where appointment_id = :a and kind = 'USE'
                 on conflict do nothing""")
-                .param("id", UUID.randomUUID()).param("a", appointmentId).param("at", utc(at)).update() > 0;
+                        .param("id", UUID.randomUUID())
+                        .param("a", appointmentId)
+                        .param("at", utc(at))
+                        .update()
+                > 0;
     }
 }

@@ -13,8 +13,7 @@ import java.util.UUID;
 public interface FollowUpVouchers {
 
     /** A voucher that pays a whole session: the message code of the invoice line that says so. */
-    record FreeSession(String lineCode) {
-    }
+    record FreeSession(String lineCode) {}
 
     /** The voucher that would make this session free, if any; nothing is used. */
     Optional<FreeSession> available(UUID patientId, String serviceId, int minutes, Instant start);

@@ -21,8 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class GiftCardPages {
 
-    private static final List<Payment.Method> SOLD_WITH = List.of(Payment.Method.CARD_TERMINAL, Payment.Method.CASH,
-            Payment.Method.CHECK);
+    private static final List<Payment.Method> SOLD_WITH =
+            List.of(Payment.Method.CARD_TERMINAL, Payment.Method.CASH, Payment.Method.CHECK);
 
     private final GiftCards giftCards;
     private final BillingViews views;
@@ -33,8 +33,7 @@ class GiftCardPages {
     }
 
     /** A card as the page shows it. */
-    public record CardView(String code, String balance, List<BillingViews.LineView> entries) {
-    }
+    public record CardView(String code, String balance, List<BillingViews.LineView> entries) {}
 
     @GetMapping("/staff/billing/gift-cards")
     String page(@RequestParam(required = false) String card, Locale locale, Model model, CsrfToken csrf) {
@@ -50,12 +49,21 @@ class GiftCardPages {
     }
 
     @PostMapping("/staff/billing/gift-cards")
-    String sell(@RequestParam(required = false) String code, @RequestParam(required = false) String amount,
-            @RequestParam(required = false) String paidWith, Authentication who, Locale locale, Model model,
-            CsrfToken csrf, HttpServletResponse response, RedirectAttributes flash) {
+    String sell(
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String amount,
+            @RequestParam(required = false) String paidWith,
+            Authentication who,
+            Locale locale,
+            Model model,
+            CsrfToken csrf,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         try {
-            GiftCard card = giftCards.sell(new SellGiftCard(code, InvoicePages.money(amount),
-                    InvoicePages.parse(Payment.Method.class, paidWith)), who.getName());
+            GiftCard card = giftCards.sell(
+                    new SellGiftCard(
+                            code, InvoicePages.money(amount), InvoicePages.parse(Payment.Method.class, paidWith)),
+                    who.getName());
             flash.addFlashAttribute("soldCode", card.code());
             flash.addFlashAttribute("soldAmount", card.balance().format(locale));
             return "redirect:/staff/billing/gift-cards?card=" + card.code();
@@ -69,8 +77,13 @@ class GiftCardPages {
     }
 
     private CardView view(GiftCard card, Locale locale) {
-        return new CardView(card.code(), card.balance().format(locale), card.entries().stream()
-                .map(e -> new BillingViews.LineView(views.text("billing.giftCards.entry." + e.kind(), locale,
-                        views.date(e.at(), locale)), e.amount().format(locale))).toList());
+        return new CardView(
+                card.code(),
+                card.balance().format(locale),
+                card.entries().stream()
+                        .map(e -> new BillingViews.LineView(
+                                views.text("billing.giftCards.entry." + e.kind(), locale, views.date(e.at(), locale)),
+                                e.amount().format(locale)))
+                        .toList());
     }
 }

@@ -11,8 +11,13 @@ import clinic.relief.shared.Money;
  * amount for the visit if known (otherwise the list price is the basis), and whether the plan lets a membership
  * credit pay the patient's share of an insured visit.
  */
-public record InsuranceTerms(String payerName, Money copay, BigDecimal coinsurancePercent, Money deductibleRemaining,
-        Money allowedAmount, boolean membershipCreditAllowed) {
+public record InsuranceTerms(
+        String payerName,
+        Money copay,
+        BigDecimal coinsurancePercent,
+        Money deductibleRemaining,
+        Money allowedAmount,
+        boolean membershipCreditAllowed) {
 
     public InsuranceTerms {
         Objects.requireNonNull(payerName, "payerName");

@@ -7,8 +7,16 @@ import java.util.UUID;
 import clinic.relief.shared.Money;
 
 /** An invoice with its lines and the payments and refunds recorded against it. */
-public record Invoice(UUID id, long number, UUID patientId, UUID appointmentId, UUID membershipId, String serviceId,
-        Instant issuedAt, List<Line> lines, List<Payment> payments) {
+public record Invoice(
+        UUID id,
+        long number,
+        UUID patientId,
+        UUID appointmentId,
+        UUID membershipId,
+        String serviceId,
+        Instant issuedAt,
+        List<Line> lines,
+        List<Payment> payments) {
 
     public Invoice {
         lines = List.copyOf(lines);

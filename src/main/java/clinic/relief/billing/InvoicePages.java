@@ -35,8 +35,13 @@ class InvoicePages {
     private final BillingViews views;
     private final BillingMail mail;
 
-    InvoicePages(Invoices invoices, Payments payments, Patients patients, BillingDocuments documents,
-            BillingViews views, BillingMail mail) {
+    InvoicePages(
+            Invoices invoices,
+            Payments payments,
+            Patients patients,
+            BillingDocuments documents,
+            BillingViews views,
+            BillingMail mail) {
         this.invoices = invoices;
         this.payments = payments;
         this.patients = patients;
@@ -56,14 +61,29 @@ class InvoicePages {
     }
 
     @PostMapping("/staff/billing/invoices/{id}/payments")
-    String pay(@PathVariable UUID id, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String method, @RequestParam(required = false) String amount,
-            @RequestParam(required = false) String note, @RequestParam(required = false) String giftCard,
-            Authentication who, Locale locale, Model model,
-            CsrfToken csrf, HttpServletResponse response, RedirectAttributes flash) {
+    String pay(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String method,
+            @RequestParam(required = false) String amount,
+            @RequestParam(required = false) String note,
+            @RequestParam(required = false) String giftCard,
+            Authentication who,
+            Locale locale,
+            Model model,
+            CsrfToken csrf,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         try {
-            Payment payment = payments.record(new RecordPayment(id, parse(Payment.Kind.class, kind),
-                    parse(Payment.Method.class, method), money(amount), note, giftCard), who.getName());
+            Payment payment = payments.record(
+                    new RecordPayment(
+                            id,
+                            parse(Payment.Kind.class, kind),
+                            parse(Payment.Method.class, method),
+                            money(amount),
+                            note,
+                            giftCard),
+                    who.getName());
             flash.addFlashAttribute("doneCode", "billing.paymentRecorded." + payment.kind());
             flash.addFlashAttribute("receipt", payment.kind() == Payment.Kind.PAYMENT ? payment.id() : null);
             return "redirect:/staff/billing/invoices/" + id;
@@ -96,15 +116,21 @@ class InvoicePages {
     @GetMapping("/staff/billing/invoices/{id}/receipts/{paymentId}.pdf")
     ResponseEntity<byte[]> receiptPdf(@PathVariable UUID id, @PathVariable UUID paymentId, Locale locale) {
         Invoice invoice = invoices.get(id);
-        Payment payment = invoice.payments().stream().filter(p -> p.id().equals(paymentId)).findFirst()
+        Payment payment = invoice.payments().stream()
+                .filter(p -> p.id().equals(paymentId))
+                .findFirst()
                 .orElseThrow(() -> BillingFailure.notFound("unknownPayment"));
         return pdf("receipt-" + invoice.number() + ".pdf", documents.receipt(invoice, payment, locale));
     }
 
     private static ResponseEntity<byte[]> pdf(String name, byte[] content) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name).build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(content);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename(name).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(content);
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String value) {

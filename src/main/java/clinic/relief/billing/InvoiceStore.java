@@ -32,8 +32,12 @@ class InvoiceStore {
         jdbc.sql("""
                 insert into billing_invoice (id, patient_id, appointment_id, membership_id, service_id, issued_at)
                 values (:id, :patient, :appointment, :membership, :service, :at)""")
-                .param("id", id).param("patient", patientId).param("appointment", appointmentId)
-                .param("membership", membershipId).param("service", serviceId).param("at", utc(at))
+                .param("id", id)
+                .param("patient", patientId)
+                .param("appointment", appointmentId)
+                .param("membership", membershipId)
+                .param("service", serviceId)
+                .param("at", utc(at))
                 .update();
     }
 
@@ -51,8 +55,13 @@ class InvoiceStore {
                 union all
                 select id from billing_invoice where appointment_id = :appointment and not exists (select from added)
                 """)
-                .param("id", UUID.randomUUID()).param("patient", patientId).param("appointment", appointmentId)
-                .param("service", serviceId).param("at", utc(at)).query(UUID.class).single();
+                .param("id", UUID.randomUUID())
+                .param("patient", patientId)
+                .param("appointment", appointmentId)
+                .param("service", serviceId)
+                .param("at", utc(at))
+                .query(UUID.class)
+                .single();
     }
 
     /**
@@ -86,10 +95,16 @@ class InvoiceStore {
                 from invoice, line
                 order by line.position
                 on conflict (reference) do nothing""")
-                .param("appointment", appointmentId).param("patient", patientId).param("service", quote.serviceId())
-                .param("minutes", quote.minutes()).param("total", quote.total().amount())
-                .param("credit", quote.usesCredit()).param("lines", LineJson.rows(quote.lines()))
-                .param("invoice", UUID.randomUUID()).param("at", utc(at)).update();
+                .param("appointment", appointmentId)
+                .param("patient", patientId)
+                .param("service", quote.serviceId())
+                .param("minutes", quote.minutes())
+                .param("total", quote.total().amount())
+                .param("credit", quote.usesCredit())
+                .param("lines", LineJson.rows(quote.lines()))
+                .param("invoice", UUID.randomUUID())
+                .param("at", utc(at))
+                .update();
     }
 
     /** Adds a line unless one with the same reference exists; true if it was added. */
@@ -98,55 +113,87 @@ class InvoiceStore {
                 insert into billing_invoice_line (invoice_id, kind, amount, code, args, reference, created_at)
                 values (:invoice, :kind, :amount, :code, :args::jsonb, :reference, :at)
                 on conflict (reference) do nothing""")
-                .param("invoice", invoiceId).param("kind", line.kind().name()).param("amount", line.amount().amount())
-                .param("code", line.code()).param("args", LineJson.args(line.args())).param("reference", reference)
-                .param("at", utc(at)).update() > 0;
+                        .param("invoice", invoiceId)
+                        .param("kind", line.kind().name())
+                        .param("amount", line.amount().amount())
+                        .param("code", line.code())
+                        .param("args", LineJson.args(line.args()))
+                        .param("reference", reference)
+                        .param("at", utc(at))
+                        .update()
+                > 0;
     }
 
     Optional<UUID> idOfAppointment(UUID appointmentId) {
-        return jdbc.sql("select id from billing_invoice where appointment_id = :a").param("a", appointmentId)
-                .query(UUID.class).optional();
+        return jdbc.sql("select id from billing_invoice where appointment_id = :a")
+                .param("a", appointmentId)
+                .query(UUID.class)
+                .optional();
     }
 
     /** A patient's invoices, newest first. */
     List<UUID> idsOfPatient(UUID patientId) {
         return jdbc.sql("select id from billing_invoice where patient_id = :p order by issued_at desc, number desc")
-                .param("p", patientId).query(UUID.class).list();
+                .param("p", patientId)
+                .query(UUID.class)
+                .list();
     }
 
     Optional<Invoice> find(UUID id) {
         List<Line> lines = jdbc.sql("""
-                select kind, amount, code, args from billing_invoice_line where invoice_id = :id order by id""")
-                .param("id", id).query(LineJson::line).list();
+                select kind, amount, code, args from billing_invoice_line where invoice_id = :id order by id""").param("id", id).query(LineJson::line).list();
         List<Payment> payments = jdbc.sql("select * from billing_payment where invoice_id = :id order by at, id")
-                .param("id", id).query(InvoiceStore::payment).list();
-        return jdbc.sql("select * from billing_invoice where id = :id").param("id", id)
-                .query((rs, n) -> new Invoice(id, rs.getLong("number"), rs.getObject("patient_id", UUID.class),
-                        rs.getObject("appointment_id", UUID.class), rs.getObject("membership_id", UUID.class),
-                        rs.getString("service_id"), rs.getTimestamp("issued_at").toInstant(), lines, payments))
+                .param("id", id)
+                .query(InvoiceStore::payment)
+                .list();
+        return jdbc.sql("select * from billing_invoice where id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Invoice(
+                        id,
+                        rs.getLong("number"),
+                        rs.getObject("patient_id", UUID.class),
+                        rs.getObject("appointment_id", UUID.class),
+                        rs.getObject("membership_id", UUID.class),
+                        rs.getString("service_id"),
+                        rs.getTimestamp("issued_at").toInstant(),
+                        lines,
+                        payments))
                 .optional();
     }
 
     /** Locks the invoice's row until the transaction ends; false when there is no such invoice. */
     boolean lock(UUID id) {
-        return jdbc.sql("select 1 from billing_invoice where id = :id for update").param("id", id)
-                .query(Integer.class).optional().isPresent();
+        return jdbc.sql("select 1 from billing_invoice where id = :id for update")
+                .param("id", id)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
     }
 
     void insertPayment(Payment payment) {
         jdbc.sql("""
                 insert into billing_payment (id, invoice_id, kind, method, amount, note, recorded_by, at)
                 values (:id, :invoice, :kind, :method, :amount, :note, :by, :at)""")
-                .param("id", payment.id()).param("invoice", payment.invoiceId()).param("kind", payment.kind().name())
-                .param("method", payment.method().name()).param("amount", payment.amount().amount())
-                .param("note", payment.note()).param("by", payment.recordedBy()).param("at", utc(payment.at()))
+                .param("id", payment.id())
+                .param("invoice", payment.invoiceId())
+                .param("kind", payment.kind().name())
+                .param("method", payment.method().name())
+                .param("amount", payment.amount().amount())
+                .param("note", payment.note())
+                .param("by", payment.recordedBy())
+                .param("at", utc(payment.at()))
                 .update();
     }
 
     private static Payment payment(ResultSet rs, int row) throws SQLException {
-        return new Payment(rs.getObject("id", UUID.class), rs.getObject("invoice_id", UUID.class),
-                Payment.Kind.valueOf(rs.getString("kind")), Payment.Method.valueOf(rs.getString("method")),
-                Money.of(rs.getBigDecimal("amount")), rs.getString("note"), rs.getString("recorded_by"),
+        return new Payment(
+                rs.getObject("id", UUID.class),
+                rs.getObject("invoice_id", UUID.class),
+                Payment.Kind.valueOf(rs.getString("kind")),
+                Payment.Method.valueOf(rs.getString("method")),
+                Money.of(rs.getBigDecimal("amount")),
+                rs.getString("note"),
+                rs.getString("recorded_by"),
                 rs.getTimestamp("at").toInstant());
     }
 }

@@ -16,8 +16,20 @@ public record Line(Kind kind, Money amount, String code, List<LineArg> args) {
 
     /** What a line is. */
     public enum Kind {
-        LIST_PRICE, MEMBER_PRICE, MEMBERSHIP_CREDIT, INSURANCE, COPAY, DEDUCTIBLE, COINSURANCE, INSURANCE_CAP, FEE,
-        GIFT_CARD, MEMBERSHIP_FEE, CANCELLED, PATIENT_SHARE, FREE_FOLLOW_UP
+        LIST_PRICE,
+        MEMBER_PRICE,
+        MEMBERSHIP_CREDIT,
+        INSURANCE,
+        COPAY,
+        DEDUCTIBLE,
+        COINSURANCE,
+        INSURANCE_CAP,
+        FEE,
+        GIFT_CARD,
+        MEMBERSHIP_FEE,
+        CANCELLED,
+        PATIENT_SHARE,
+        FREE_FOLLOW_UP
     }
 
     public Line {
@@ -33,7 +45,8 @@ public record Line(Kind kind, Money amount, String code, List<LineArg> args) {
 
     /** The explanation in the reader's language. */
     public String text(MessageSource messages, Locale locale) {
-        return messages.getMessage(code, args.stream().map(arg -> arg.render(locale)).toArray(), locale);
+        return messages.getMessage(
+                code, args.stream().map(arg -> arg.render(locale)).toArray(), locale);
     }
 
     public static Money total(List<Line> lines) {

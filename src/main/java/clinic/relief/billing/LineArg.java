@@ -19,11 +19,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = LineArg.Text.class, name = "text"),
-        @JsonSubTypes.Type(value = LineArg.Amount.class, name = "amount"),
-        @JsonSubTypes.Type(value = LineArg.Num.class, name = "number"),
-        @JsonSubTypes.Type(value = LineArg.Names.class, name = "names"),
-        @JsonSubTypes.Type(value = LineArg.Month.class, name = "month")})
+    @JsonSubTypes.Type(value = LineArg.Text.class, name = "text"),
+    @JsonSubTypes.Type(value = LineArg.Amount.class, name = "amount"),
+    @JsonSubTypes.Type(value = LineArg.Num.class, name = "number"),
+    @JsonSubTypes.Type(value = LineArg.Names.class, name = "names"),
+    @JsonSubTypes.Type(value = LineArg.Month.class, name = "month")
+})
 public sealed interface LineArg {
 
     /** The argument as it goes into the message for {@code locale}. */
@@ -38,8 +39,10 @@ public sealed interface LineArg {
     }
 
     static LineArg number(Number number) {
-        return new Num(number instanceof BigDecimal decimal
-                ? decimal.stripTrailingZeros().toPlainString() : number.toString());
+        return new Num(
+                number instanceof BigDecimal decimal
+                        ? decimal.stripTrailingZeros().toPlainString()
+                        : number.toString());
     }
 
     /** A name given per language ({@code en}, {@code es}, ...), such as a plan's; English when the reader's is missing. */
@@ -65,7 +68,9 @@ public sealed interface LineArg {
 
     record Names(SortedMap<String, String> names) implements LineArg {
         public Object render(Locale locale) {
-            return names.getOrDefault(locale.getLanguage(), names.getOrDefault("en", names.values().iterator().next()));
+            return names.getOrDefault(
+                    locale.getLanguage(),
+                    names.getOrDefault("en", names.values().iterator().next()));
         }
     }
 

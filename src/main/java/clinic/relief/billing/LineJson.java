@@ -22,25 +22,24 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class LineJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().addMixIn(Money.class, MoneyAsNumber.class).build();
-    private static final ObjectWriter ARGS_WRITER = MAPPER.writerFor(new TypeReference<List<LineArg>>() {
-    });
-    private static final ObjectReader ARGS_READER = MAPPER.readerFor(new TypeReference<List<LineArg>>() {
-    });
+    private static final JsonMapper MAPPER =
+            JsonMapper.builder().addMixIn(Money.class, MoneyAsNumber.class).build();
+    private static final ObjectWriter ARGS_WRITER = MAPPER.writerFor(new TypeReference<List<LineArg>>() {});
+    private static final ObjectReader ARGS_READER = MAPPER.readerFor(new TypeReference<List<LineArg>>() {});
 
-    private LineJson() {
-    }
+    private LineJson() {}
 
     /** One line as a row of {@link #rows}: its position in the list (from 0), then the line's columns. */
-    record Row(int position, String kind, BigDecimal amount, String code, List<LineArg> args) {
-    }
+    record Row(int position, String kind, BigDecimal amount, String code, List<LineArg> args) {}
 
     /** The lines as a JSON array of {@link Row}s. */
     static String rows(List<Line> lines) {
-        return MAPPER.writeValueAsString(IntStream.range(0, lines.size()).mapToObj(i -> {
-            Line line = lines.get(i);
-            return new Row(i, line.kind().name(), line.amount().amount(), line.code(), line.args());
-        }).toList());
+        return MAPPER.writeValueAsString(IntStream.range(0, lines.size())
+                .mapToObj(i -> {
+                    Line line = lines.get(i);
+                    return new Row(i, line.kind().name(), line.amount().amount(), line.code(), line.args());
+                })
+                .toList());
     }
 
     static String args(List<LineArg> args) {
@@ -53,16 +52,18 @@ final class LineJson {
 
     /** A line from a row with the columns {@code kind}, {@code amount}, {@code code} and {@code args}. */
     static Line line(ResultSet rs, int row) throws SQLException {
-        return new Line(Line.Kind.valueOf(rs.getString("kind")), Money.of(rs.getBigDecimal("amount")),
-                rs.getString("code"), args(rs.getString("args")));
+        return new Line(
+                Line.Kind.valueOf(rs.getString("kind")),
+                Money.of(rs.getBigDecimal("amount")),
+                rs.getString("code"),
+                args(rs.getString("args")));
     }
 
     /** Money as a plain JSON number ({@code 90.00}). */
     abstract static class MoneyAsNumber {
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        MoneyAsNumber(BigDecimal amount) {
-        }
+        MoneyAsNumber(BigDecimal amount) {}
 
         @JsonValue
         abstract BigDecimal amount();

@@ -27,8 +27,7 @@ class MembershipPages {
     }
 
     @PostMapping("/staff/billing/memberships/{id}/plan")
-    String changePlan(@PathVariable UUID id, @RequestParam(required = false) String plan,
-            RedirectAttributes flash) {
+    String changePlan(@PathVariable UUID id, @RequestParam(required = false) String plan, RedirectAttributes flash) {
         return act(id, () -> memberships.changePlan(id, plan), "billing.planChanged", flash);
     }
 

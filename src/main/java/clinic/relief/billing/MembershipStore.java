@@ -30,13 +30,19 @@ class MembershipStore {
         jdbc.sql("""
                 insert into billing_membership (id, patient_id, plan_id, status, started_on, created_at)
                 values (:id, :patient, :plan, 'ACTIVE', :started, :at)""")
-                .param("id", m.id()).param("patient", m.patientId()).param("plan", m.planId())
-                .param("started", m.startedOn()).param("at", utc(at)).update();
+                .param("id", m.id())
+                .param("patient", m.patientId())
+                .param("plan", m.planId())
+                .param("started", m.startedOn())
+                .param("at", utc(at))
+                .update();
     }
 
     Optional<Membership> find(UUID id) {
-        return jdbc.sql("select * from billing_membership where id = :id").param("id", id)
-                .query(MembershipStore::row).optional();
+        return jdbc.sql("select * from billing_membership where id = :id")
+                .param("id", id)
+                .query(MembershipStore::row)
+                .optional();
     }
 
     Membership get(UUID id) {
@@ -44,8 +50,10 @@ class MembershipStore {
     }
 
     Membership lock(UUID id) {
-        return jdbc.sql("select * from billing_membership where id = :id for update").param("id", id)
-                .query(MembershipStore::row).optional()
+        return jdbc.sql("select * from billing_membership where id = :id for update")
+                .param("id", id)
+                .query(MembershipStore::row)
+                .optional()
                 .orElseThrow(() -> BillingFailure.notFound("unknownMembership"));
     }
 
@@ -60,12 +68,17 @@ class MembershipStore {
                         from billing_membership_household h where h.membership_id = m.id and h.patient_id = :p)))
                   and (m.status <> 'CANCELLED' or m.credits_end > :now)
                 order by (m.patient_id = :p) desc, m.created_at desc limit 1""")
-                .param("p", patientId).param("now", utc(now)).query(MembershipStore::row).optional();
+                .param("p", patientId)
+                .param("now", utc(now))
+                .query(MembershipStore::row)
+                .optional();
     }
 
     List<Membership> ofPatient(UUID patientId) {
         return jdbc.sql("select * from billing_membership where patient_id = :p order by created_at desc")
-                .param("p", patientId).query(MembershipStore::row).list();
+                .param("p", patientId)
+                .query(MembershipStore::row)
+                .list();
     }
 
     /** Memberships that owe a charge for a month starting on {@code first}. */
@@ -73,29 +86,38 @@ class MembershipStore {
         return jdbc.sql("""
                 select id from billing_membership
                 where started_on < :next and (ends_on is null or ends_on > :first) order by created_at""")
-                .param("first", first).param("next", first.plusMonths(1)).query(UUID.class).list();
+                .param("first", first)
+                .param("next", first.plusMonths(1))
+                .query(UUID.class)
+                .list();
     }
 
     /** The plan the membership moves to at its next charge; {@code null} keeps the current plan. */
     void setNextPlan(UUID id, String planId) {
-        jdbc.sql("update billing_membership set next_plan_id = :plan where id = :id").param("id", id)
-                .param("plan", planId).update();
+        jdbc.sql("update billing_membership set next_plan_id = :plan where id = :id")
+                .param("id", id)
+                .param("plan", planId)
+                .update();
     }
 
     /** The membership moves to its next plan. */
     void switchToNextPlan(UUID id) {
         jdbc.sql("update billing_membership set plan_id = next_plan_id, next_plan_id = null where id = :id")
-                .param("id", id).update();
+                .param("id", id)
+                .update();
     }
 
     void freeze(UUID id, LocalDate until) {
         jdbc.sql("update billing_membership set status = 'FROZEN', frozen_until = :until where id = :id")
-                .param("id", id).param("until", until).update();
+                .param("id", id)
+                .param("until", until)
+                .update();
     }
 
     void unfreeze(UUID id) {
         jdbc.sql("update billing_membership set status = 'ACTIVE', frozen_until = null where id = :id")
-                .param("id", id).update();
+                .param("id", id)
+                .update();
     }
 
     void cancel(UUID id, LocalDate requestedOn, LocalDate endsOn, Instant creditsEnd) {
@@ -104,7 +126,10 @@ class MembershipStore {
                 set status = 'CANCELLED', frozen_until = null, next_plan_id = null, cancel_requested_on = :today,
                     ends_on = :ends, credits_end = :creditsEnd
                 where id = :id""")
-                .param("id", id).param("today", requestedOn).param("ends", endsOn).param("creditsEnd", utc(creditsEnd))
+                .param("id", id)
+                .param("today", requestedOn)
+                .param("ends", endsOn)
+                .param("creditsEnd", utc(creditsEnd))
                 .update();
     }
 
@@ -116,30 +141,50 @@ class MembershipStore {
         return jdbc.sql("""
                 insert into billing_membership_charge (membership_id, period, kind, amount, invoice_id, charged_at)
                 values (:m, :period, :kind, :amount, :invoice, :at) on conflict do nothing""")
-                .param("m", id).param("period", period).param("kind", kind).param("amount", amount.amount())
-                .param("invoice", invoiceId).param("at", utc(at)).update() > 0;
+                        .param("m", id)
+                        .param("period", period)
+                        .param("kind", kind)
+                        .param("amount", amount.amount())
+                        .param("invoice", invoiceId)
+                        .param("at", utc(at))
+                        .update()
+                > 0;
     }
 
     void addHousehold(UUID id, UUID patientId) {
         jdbc.sql("insert into billing_membership_household values (:id, :p) on conflict do nothing")
-                .param("id", id).param("p", patientId).update();
+                .param("id", id)
+                .param("p", patientId)
+                .update();
     }
 
     boolean removeHousehold(UUID id, UUID patientId) {
         return jdbc.sql("delete from billing_membership_household where membership_id = :id and patient_id = :p")
-                .param("id", id).param("p", patientId).update() > 0;
+                        .param("id", id)
+                        .param("p", patientId)
+                        .update()
+                > 0;
     }
 
     List<UUID> household(UUID id) {
         return jdbc.sql("select patient_id from billing_membership_household where membership_id = :id")
-                .param("id", id).query(UUID.class).list();
+                .param("id", id)
+                .query(UUID.class)
+                .list();
     }
 
     private static Membership row(ResultSet rs, int n) throws SQLException {
         Timestamp creditsEnd = rs.getTimestamp("credits_end");
-        return new Membership(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
-                rs.getString("plan_id"), rs.getString("next_plan_id"), Membership.Status.valueOf(rs.getString("status")),
-                date(rs, "started_on"), date(rs, "frozen_until"), date(rs, "cancel_requested_on"), date(rs, "ends_on"),
+        return new Membership(
+                rs.getObject("id", UUID.class),
+                rs.getObject("patient_id", UUID.class),
+                rs.getString("plan_id"),
+                rs.getString("next_plan_id"),
+                Membership.Status.valueOf(rs.getString("status")),
+                date(rs, "started_on"),
+                date(rs, "frozen_until"),
+                date(rs, "cancel_requested_on"),
+                date(rs, "ends_on"),
                 creditsEnd == null ? null : creditsEnd.toInstant());
     }
 

@@ -11,7 +11,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-
 /**
  * Membership API: enrol, change plan, freeze, cancel, share with household members, and read credits. Enrolling
  * charges the first month at once; later months are charged by {@link BillingRun}. Every change locks the
@@ -27,7 +26,12 @@ public class Memberships {
     private final Invoices invoices;
     private final ClinicMonths months;
 
-    Memberships(MembershipStore store, Plans plans, CreditLedger ledger, BillingRun run, Invoices invoices,
+    Memberships(
+            MembershipStore store,
+            Plans plans,
+            CreditLedger ledger,
+            BillingRun run,
+            Invoices invoices,
             ClinicMonths months) {
         this.store = store;
         this.plans = plans;
@@ -38,14 +42,22 @@ public class Memberships {
     }
 
     /** Credits left for one service and length. */
-    public record CreditBalance(String serviceId, int minutes, int count) {
-    }
+    public record CreditBalance(String serviceId, int minutes, int count) {}
 
     @Transactional
     public Membership enrol(UUID patientId, String planId) {
         Plan plan = plans.get(planId);
-        Membership membership = new Membership(UUID.randomUUID(), patientId, plan.id(), null, Membership.Status.ACTIVE,
-                months.today(), null, null, null, null);
+        Membership membership = new Membership(
+                UUID.randomUUID(),
+                patientId,
+                plan.id(),
+                null,
+                Membership.Status.ACTIVE,
+                months.today(),
+                null,
+                null,
+                null,
+                null);
         try {
             store.insert(membership, months.now());
         } catch (DuplicateKeyException alreadyMember) {
@@ -105,8 +117,10 @@ public class Memberships {
         if (endsOn.isBefore(membership.startedOn().plusMonths(plan.minimumTermMonths()))
                 && plan.earlyCancelFee().isPositive()) {
             UUID invoice = invoices.open(UUID.randomUUID(), membership.patientId(), null, id, null);
-            invoices.addLine(invoice, Line.of(Kind.FEE, plan.earlyCancelFee(), "billing.line.earlyCancel",
-                    LineArg.names(plan.names())), "early-cancel:" + id);
+            invoices.addLine(
+                    invoice,
+                    Line.of(Kind.FEE, plan.earlyCancelFee(), "billing.line.earlyCancel", LineArg.names(plan.names())),
+                    "early-cancel:" + id);
         }
         return store.get(id);
     }
@@ -152,7 +166,8 @@ public class Memberships {
     @Transactional(readOnly = true)
     public List<CreditBalance> credits(UUID membershipId) {
         return ledger.balance(membershipId, months.now()).stream()
-                .map(b -> new CreditBalance(b.serviceId(), b.minutes(), b.count())).toList();
+                .map(b -> new CreditBalance(b.serviceId(), b.minutes(), b.count()))
+                .toList();
     }
 
     public Membership get(UUID id) {
@@ -177,7 +192,8 @@ public class Memberships {
     private Membership live(UUID id) {
         Membership membership = store.lock(id);
         if (membership.isCancelled()) {
-            throw BillingFailure.conflict("membershipCancelled", membership.status().name());
+            throw BillingFailure.conflict(
+                    "membershipCancelled", membership.status().name());
         }
         return membership;
     }

@@ -5,5 +5,4 @@ import java.util.UUID;
 import clinic.relief.shared.Money;
 
 /** A payment or refund was recorded against an invoice (ids and the amount only). */
-public record PaymentRecorded(UUID paymentId, UUID invoiceId, UUID patientId, Payment.Kind kind, Money amount) {
-}
+public record PaymentRecorded(UUID paymentId, UUID invoiceId, UUID patientId, Payment.Kind kind, Money amount) {}

@@ -23,7 +23,8 @@ public class Payments {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Payments(InvoiceStore store, Invoices invoices, GiftCards giftCards, ApplicationEventPublisher events, Clock clock) {
+    Payments(
+            InvoiceStore store, Invoices invoices, GiftCards giftCards, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.invoices = invoices;
         this.giftCards = giftCards;
@@ -39,17 +40,24 @@ public class Payments {
         Invoice invoice = invoices.get(command.invoiceId());
         Money limit = command.kind() == Payment.Kind.PAYMENT ? invoice.balance() : invoice.paid();
         if (command.amount().compareTo(limit) > 0) {
-            throw BillingFailure.unprocessable(command.kind() == Payment.Kind.PAYMENT ? "overBalance" : "overPaid",
-                    limit);
+            throw BillingFailure.unprocessable(
+                    command.kind() == Payment.Kind.PAYMENT ? "overBalance" : "overPaid", limit);
         }
-        Payment payment = new Payment(UUID.randomUUID(), invoice.id(), command.kind(), command.method(),
-                command.amount(), command.note(), recordedBy, clock.instant());
+        Payment payment = new Payment(
+                UUID.randomUUID(),
+                invoice.id(),
+                command.kind(),
+                command.method(),
+                command.amount(),
+                command.note(),
+                recordedBy,
+                clock.instant());
         store.insertPayment(payment);
         if (payment.method() == Payment.Method.GIFT_CARD) {
             giftCards.redeem(command.giftCardCode(), payment.amount(), payment.id());
         }
-        events.publishEvent(new PaymentRecorded(payment.id(), invoice.id(), invoice.patientId(), payment.kind(),
-                payment.amount()));
+        events.publishEvent(
+                new PaymentRecorded(payment.id(), invoice.id(), invoice.patientId(), payment.kind(), payment.amount()));
         return payment;
     }
 }

@@ -118,8 +118,9 @@ final class PdfPages implements AutoCloseable {
     /** Keeps what WinAnsi can show: Latin-1 letters; other spaces become spaces, anything else '?'. */
     static String safe(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> out.append(Character.isSpaceChar(c) ? ' '
-                : c >= 0x20 && c <= 0xFF && c != 0x7F ? (char) c : '?'));
+        text.codePoints()
+                .forEach(c -> out.append(
+                        Character.isSpaceChar(c) ? ' ' : c >= 0x20 && c <= 0xFF && c != 0x7F ? (char) c : '?'));
         return out.toString();
     }
 }

@@ -14,9 +14,20 @@ import clinic.relief.shared.Money;
  * the minimum term with its early-cancel fee, the notice period, the monthly fee while frozen, whether household
  * members share the credits, and whether a credit may pay the patient's share of an insured visit.
  */
-public record Plan(String id, Map<String, String> names, Money monthlyFee, List<IncludedCredit> credits,
-        Map<String, Money> memberPrices, int rolloverCap, int creditMonths, int daysAfterCancel,
-        int minimumTermMonths, Money earlyCancelFee, int noticeDays, Money freezeFee, boolean householdSharing,
+public record Plan(
+        String id,
+        Map<String, String> names,
+        Money monthlyFee,
+        List<IncludedCredit> credits,
+        Map<String, Money> memberPrices,
+        int rolloverCap,
+        int creditMonths,
+        int daysAfterCancel,
+        int minimumTermMonths,
+        Money earlyCancelFee,
+        int noticeDays,
+        Money freezeFee,
+        boolean householdSharing,
         boolean creditOnInsuredVisit) {
 
     public Plan {
@@ -33,8 +44,7 @@ public record Plan(String id, Map<String, String> names, Money monthlyFee, List<
     }
 
     /** Credits granted each month for one service and length. */
-    public record IncludedCredit(String serviceId, int minutes, int count) {
-    }
+    public record IncludedCredit(String serviceId, int minutes, int count) {}
 
     public static String key(String serviceId, int minutes) {
         return serviceId + ":" + minutes;

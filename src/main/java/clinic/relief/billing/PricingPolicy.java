@@ -43,8 +43,8 @@ public final class PricingPolicy {
         if (gift.isPositive()) {
             lines.add(Line.of(Kind.GIFT_CARD, gift.negate(), "billing.line.giftCard", amount(request.giftCard())));
         }
-        return new Quote(request.serviceId(), request.minutes(), lines, Line.total(lines).max(Money.ZERO),
-                usesCredit);
+        return new Quote(
+                request.serviceId(), request.minutes(), lines, Line.total(lines).max(Money.ZERO), usesCredit);
     }
 
     private static boolean member(MemberTerms member, Money list, List<Line> lines) {
@@ -52,12 +52,17 @@ public final class PricingPolicy {
             return false;
         }
         if (member.creditAvailable()) {
-            lines.add(Line.of(Kind.MEMBERSHIP_CREDIT, list.negate(), "billing.line.credit", LineArg.names(member.planNames())));
+            lines.add(Line.of(
+                    Kind.MEMBERSHIP_CREDIT, list.negate(), "billing.line.credit", LineArg.names(member.planNames())));
             return true;
         }
         if (member.memberPrice() != null && member.memberPrice().compareTo(list) < 0) {
-            lines.add(Line.of(Kind.MEMBER_PRICE, member.memberPrice().minus(list), "billing.line.memberPrice",
-                    LineArg.names(member.planNames()), amount(member.memberPrice())));
+            lines.add(Line.of(
+                    Kind.MEMBER_PRICE,
+                    member.memberPrice().minus(list),
+                    "billing.line.memberPrice",
+                    LineArg.names(member.planNames()),
+                    amount(member.memberPrice())));
         }
         return false;
     }
@@ -66,15 +71,18 @@ public final class PricingPolicy {
         InsuranceTerms terms = request.insurance();
         Money list = request.listPrice();
         Money basis = terms.allowedAmount() != null ? terms.allowedAmount().min(list) : list;
-        lines.add(Line.of(Kind.INSURANCE, list.negate(), "billing.line.insurance", text(terms.payerName()),
-                amount(basis)));
+        lines.add(Line.of(
+                Kind.INSURANCE, list.negate(), "billing.line.insurance", text(terms.payerName()), amount(basis)));
         Money copay = terms.copay();
         Money deductible = terms.deductibleRemaining().min(basis);
         Money coinsurance = basis.minus(deductible).percent(terms.coinsurancePercent());
         addIfPositive(lines, Kind.COPAY, copay, "billing.line.copay");
         addIfPositive(lines, Kind.DEDUCTIBLE, deductible, "billing.line.deductible");
         if (coinsurance.isPositive()) {
-            lines.add(Line.of(Kind.COINSURANCE, coinsurance, "billing.line.coinsurance",
+            lines.add(Line.of(
+                    Kind.COINSURANCE,
+                    coinsurance,
+                    "billing.line.coinsurance",
                     number(terms.coinsurancePercent()),
                     amount(basis.minus(deductible))));
         }
@@ -84,10 +92,15 @@ public final class PricingPolicy {
             share = basis;
         }
         MemberTerms member = request.member();
-        boolean creditAllowed = member != null && member.creditAvailable() && member.creditOnInsuredVisit()
+        boolean creditAllowed = member != null
+                && member.creditAvailable()
+                && member.creditOnInsuredVisit()
                 && terms.membershipCreditAllowed();
         if (creditAllowed && share.isPositive()) {
-            lines.add(Line.of(Kind.MEMBERSHIP_CREDIT, share.negate(), "billing.line.creditShare",
+            lines.add(Line.of(
+                    Kind.MEMBERSHIP_CREDIT,
+                    share.negate(),
+                    "billing.line.creditShare",
                     LineArg.names(member.planNames())));
             return true;
         }

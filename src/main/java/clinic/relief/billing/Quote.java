@@ -18,11 +18,17 @@ public record Quote(String serviceId, int minutes, List<Line> lines, Money total
     }
 
     public Money listPrice() {
-        return lines.stream().filter(line -> line.kind() == Line.Kind.LIST_PRICE).map(Line::amount)
-                .findFirst().orElse(Money.ZERO);
+        return lines.stream()
+                .filter(line -> line.kind() == Line.Kind.LIST_PRICE)
+                .map(Line::amount)
+                .findFirst()
+                .orElse(Money.ZERO);
     }
 
     public Money amountOf(Line.Kind kind) {
-        return lines.stream().filter(line -> line.kind() == kind).map(Line::amount).reduce(Money.ZERO, Money::plus);
+        return lines.stream()
+                .filter(line -> line.kind() == kind)
+                .map(Line::amount)
+                .reduce(Money.ZERO, Money::plus);
     }
 }

@@ -1,9 +1,8 @@
 package clinic.relief.billing;
 
 import java.util.ArrayList;
-import java.util.Map;
-
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import clinic.relief.shared.Money;
@@ -13,8 +12,15 @@ import clinic.relief.shared.Money;
  * patient has no membership or no coverage; {@code giftCard} is the balance the patient wants to use (zero for none);
  * {@code freeSession} is the message code of a voucher that pays the whole session (null for none).
  */
-public record QuoteRequest(String serviceId, int minutes, Money listPrice, MemberTerms member,
-        InsuranceTerms insurance, Money giftCard, List<Fee> fees, String freeSession) {
+public record QuoteRequest(
+        String serviceId,
+        int minutes,
+        Money listPrice,
+        MemberTerms member,
+        InsuranceTerms insurance,
+        Money giftCard,
+        List<Fee> fees,
+        String freeSession) {
 
     public QuoteRequest {
         Objects.requireNonNull(serviceId, "serviceId");
@@ -51,7 +57,14 @@ public record QuoteRequest(String serviceId, int minutes, Money listPrice, Membe
 
     /** A voucher pays this session (its line says {@code lineCode}); insurance and membership credit are not used. */
     public QuoteRequest withFreeSession(String lineCode) {
-        return new QuoteRequest(serviceId, minutes, listPrice, member, insurance, giftCard, fees,
+        return new QuoteRequest(
+                serviceId,
+                minutes,
+                listPrice,
+                member,
+                insurance,
+                giftCard,
+                fees,
                 Objects.requireNonNull(lineCode, "lineCode"));
     }
 
@@ -59,8 +72,8 @@ public record QuoteRequest(String serviceId, int minutes, Money listPrice, Membe
      * A membership as it bears on this visit: the plan's name per language, the member price for this service and length (null if the plan has
      * none), whether a credit for it is available, and whether the plan lets a credit pay an insured visit.
      */
-    public record MemberTerms(Map<String, String> planNames, Money memberPrice, boolean creditAvailable,
-            boolean creditOnInsuredVisit) {
+    public record MemberTerms(
+            Map<String, String> planNames, Money memberPrice, boolean creditAvailable, boolean creditOnInsuredVisit) {
 
         public MemberTerms(String planName, Money memberPrice, boolean creditAvailable, boolean creditOnInsuredVisit) {
             this(Map.of("en", planName), memberPrice, creditAvailable, creditOnInsuredVisit);

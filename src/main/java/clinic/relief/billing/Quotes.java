@@ -2,7 +2,6 @@ package clinic.relief.billing;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,9 +30,16 @@ public class Quotes {
     private final QuoteStore store;
     private final GiftCards giftCards;
 
-    Quotes(PriceList prices, MembershipStore memberships, Plans plans, CreditLedger ledger,
-            ObjectProvider<CoverageLookup> coverage, ObjectProvider<FollowUpVouchers> vouchers, ClinicMonths months,
-            QuoteStore store, GiftCards giftCards) {
+    Quotes(
+            PriceList prices,
+            MembershipStore memberships,
+            Plans plans,
+            CreditLedger ledger,
+            ObjectProvider<CoverageLookup> coverage,
+            ObjectProvider<FollowUpVouchers> vouchers,
+            ClinicMonths months,
+            QuoteStore store,
+            GiftCards giftCards) {
         this.vouchers = SingletonSupplier.of(vouchers::getIfAvailable);
         this.giftCards = giftCards;
         this.prices = prices;
@@ -56,14 +62,16 @@ public class Quotes {
         // The day's start stands for the session's time: a voucher ending that day may show free and not be.
         Instant start = day.atStartOfDay(months.zone()).toInstant();
         return policy.quote(granted.available(patientId, serviceId, minutes, start)
-                .map(free -> request.withFreeSession(free.lineCode())).orElse(request));
+                .map(free -> request.withFreeSession(free.lineCode()))
+                .orElse(request));
     }
 
     /** Uses a free follow-up voucher for this booked appointment, if the patient holds one that fits. */
-    Optional<FollowUpVouchers.FreeSession> redeemFreeSession(UUID patientId, String serviceId, int minutes,
-            Instant start, UUID appointmentId) {
+    Optional<FollowUpVouchers.FreeSession> redeemFreeSession(
+            UUID patientId, String serviceId, int minutes, Instant start, UUID appointmentId) {
         FollowUpVouchers granted = vouchers.get();
-        return granted == null || patientId == null ? Optional.empty()
+        return granted == null || patientId == null
+                ? Optional.empty()
                 : granted.redeem(patientId, serviceId, minutes, start, appointmentId);
     }
 
@@ -87,13 +95,13 @@ public class Quotes {
 
     QuoteRequest request(UUID patientId, String serviceId, int minutes, LocalDate day) {
         QuoteRequest request = QuoteRequest.selfPay(serviceId, minutes, prices.price(serviceId, minutes));
-        Optional<Membership> membership = patientId == null ? Optional.empty()
-                : memberships.usableBy(patientId, months.now());
+        Optional<Membership> membership =
+                patientId == null ? Optional.empty() : memberships.usableBy(patientId, months.now());
         if (membership.isPresent()) {
             Plan plan = plans.get(membership.get().planId());
             boolean credit = ledger.available(membership.get().id(), serviceId, minutes, months.now()) > 0;
-            request = request.withMember(new QuoteRequest.MemberTerms(plan.names(),
-                    plan.memberPrice(serviceId, minutes), credit, plan.creditOnInsuredVisit()));
+            request = request.withMember(new QuoteRequest.MemberTerms(
+                    plan.names(), plan.memberPrice(serviceId, minutes), credit, plan.creditOnInsuredVisit()));
         }
         CoverageLookup lookup = coverage.get();
         if (lookup != null && patientId != null) {

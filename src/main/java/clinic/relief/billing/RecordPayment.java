@@ -10,8 +10,8 @@ import clinic.relief.shared.Money;
  * negative amount); {@code note} holds a check number or terminal reference, never card data; {@code giftCardCode}
  * names the gift card a {@code GIFT_CARD} payment spends (gift card payments cannot be refunded to the card yet).
  */
-public record RecordPayment(UUID invoiceId, Payment.Kind kind, Payment.Method method, Money amount, String note,
-        String giftCardCode) {
+public record RecordPayment(
+        UUID invoiceId, Payment.Kind kind, Payment.Method method, Money amount, String note, String giftCardCode) {
 
     public RecordPayment(UUID invoiceId, Payment.Kind kind, Payment.Method method, Money amount, String note) {
         this(invoiceId, kind, method, amount, note, null);

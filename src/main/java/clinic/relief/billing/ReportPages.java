@@ -1,13 +1,12 @@
 package clinic.relief.billing;
 
-import java.util.ArrayList;
-import java.util.stream.Stream;
-
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -35,21 +34,32 @@ class ReportPages {
     }
 
     /** One row of a revenue table, ready to show. */
-    public record RevenueRow(String label, String amount, int payments) {
-    }
+    public record RevenueRow(String label, String amount, int payments) {}
 
     @GetMapping("/staff/billing/reports")
-    String page(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    String page(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            Locale locale, Model model) {
+            Locale locale,
+            Model model) {
         LocalDate first = from == null ? months.current().atDay(1) : from;
         LocalDate last = to == null || to.isBefore(first) ? months.today() : to;
         model.addAttribute("from", first);
         model.addAttribute("to", last);
-        model.addAttribute("byService", reports.byService(first, last).stream().map(r -> new RevenueRow(
-                views.serviceName(r.key(), locale), r.amount().format(locale), r.payments())).toList());
-        model.addAttribute("byMethod", reports.byMethod(first, last).stream().map(r -> new RevenueRow(
-                views.text("billing.methodName." + r.key(), locale), r.amount().format(locale), r.payments())).toList());
+        model.addAttribute(
+                "byService",
+                reports.byService(first, last).stream()
+                        .map(r -> new RevenueRow(
+                                views.serviceName(r.key(), locale), r.amount().format(locale), r.payments()))
+                        .toList());
+        model.addAttribute(
+                "byMethod",
+                reports.byMethod(first, last).stream()
+                        .map(r -> new RevenueRow(
+                                views.text("billing.methodName." + r.key(), locale),
+                                r.amount().format(locale),
+                                r.payments()))
+                        .toList());
         BillingReports.MembershipFigures figures = reports.memberships(first, last);
         model.addAttribute("members", figures);
         model.addAttribute("mrr", figures.monthlyRecurring().format(locale));
@@ -58,7 +68,8 @@ class ReportPages {
     }
 
     @GetMapping("/staff/billing/reports/{report}.csv")
-    ResponseEntity<byte[]> csv(@PathVariable String report,
+    ResponseEntity<byte[]> csv(
+            @PathVariable String report,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         LocalDate first = from == null ? months.current().atDay(1) : from;
@@ -69,23 +80,35 @@ class ReportPages {
             case "outstanding" -> outstanding();
             default -> throw BillingFailure.notFound("unknownReport");
         };
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(report + ".csv").build().toString())
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(report + ".csv")
+                                .build()
+                                .toString())
                 .body((String.join("\r\n", rows) + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<String> revenue(String what, List<BillingReports.Revenue> revenue) {
         List<String> rows = new ArrayList<>(List.of(what + ",amount_usd,payments"));
-        revenue.forEach(r -> rows.add(cell(r.key() == null ? "membership_or_fee" : r.key()) + "," + r.amount() + ","
-                + r.payments()));
+        revenue.forEach(r -> rows.add(
+                cell(r.key() == null ? "membership_or_fee" : r.key()) + "," + r.amount() + "," + r.payments()));
         return rows;
     }
 
     private List<String> outstanding() {
-        return Stream.concat(Stream.of("patient_id,name,balance_usd,oldest_invoice"),
-                reports.outstanding().stream().map(o -> String.join(",", o.patientId().toString(), cell(o.name()),
-                        o.balance().toString(), String.valueOf(o.oldestInvoice())))).collect(Collectors.toList());
+        return Stream.concat(
+                        Stream.of("patient_id,name,balance_usd,oldest_invoice"),
+                        reports.outstanding().stream()
+                                .map(o -> String.join(
+                                        ",",
+                                        o.patientId().toString(),
+                                        cell(o.name()),
+                                        o.balance().toString(),
+                                        String.valueOf(o.oldestInvoice()))))
+                .collect(Collectors.toList());
     }
 
     /** Quotes a CSV cell, and defuses text a spreadsheet would run as a formula. */

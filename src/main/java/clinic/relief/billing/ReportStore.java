@@ -26,12 +26,10 @@ class ReportStore {
     }
 
     /** Memberships live on a day and when a period began, and how many of the latter asked to cancel in it. */
-    record MembershipCounts(int active, Money monthlyRecurring, int liveAtStart, int cancelled) {
-    }
+    record MembershipCounts(int active, Money monthlyRecurring, int liveAtStart, int cancelled) {}
 
     /** A patient's positive balance and when their oldest unpaid invoice was issued. */
-    record Owed(UUID patientId, Money balance, Instant oldest) {
-    }
+    record Owed(UUID patientId, Money balance, Instant oldest) {}
 
     /** Money taken in {@code [from, to)} by service ({@code null}: memberships and fees). */
     List<Revenue> revenueByService(Instant from, Instant to) {
@@ -40,7 +38,10 @@ class ReportStore {
                     count(*) filter (where p.kind = 'PAYMENT') as payments
                 from billing_payment p join billing_invoice i on i.id = p.invoice_id
                 where p.at >= :from and p.at < :to group by 1 order by 2 desc""")
-                .param("from", utc(from)).param("to", utc(to)).query(ReportStore::revenue).list();
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .query(ReportStore::revenue)
+                .list();
     }
 
     /** Money taken in {@code [from, to)} by payment method. */
@@ -50,7 +51,10 @@ class ReportStore {
                     count(*) filter (where p.kind = 'PAYMENT') as payments
                 from billing_payment p join billing_invoice i on i.id = p.invoice_id
                 where p.at >= :from and p.at < :to group by 1 order by 2 desc""")
-                .param("from", utc(from)).param("to", utc(to)).query(ReportStore::revenue).list();
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .query(ReportStore::revenue)
+                .list();
     }
 
     MembershipCounts memberships(LocalDate from, LocalDate to) {
@@ -62,9 +66,12 @@ class ReportStore {
                        count(*) filter (where started_on <= :from and (ends_on is null or ends_on > :from)
                            and cancel_requested_on between :from and :to)
                 from billing_membership m join billing_plan p on p.id = m.plan_id""")
-                .param("day", to).param("from", from).param("to", to)
-                .query((rs, n) -> new MembershipCounts(rs.getInt(1), Money.of(rs.getBigDecimal(2)), rs.getInt(3),
-                        rs.getInt(4))).single();
+                .param("day", to)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) ->
+                        new MembershipCounts(rs.getInt(1), Money.of(rs.getBigDecimal(2)), rs.getInt(3), rs.getInt(4)))
+                .single();
     }
 
     /** Patients who owe money, the most first (at most 500). */
@@ -83,7 +90,9 @@ class ReportStore {
                 order by balance desc limit 500""")
                 .query((rs, n) -> {
                     Timestamp oldest = rs.getTimestamp(3);
-                    return new Owed(rs.getObject(1, UUID.class), Money.of(rs.getBigDecimal(2)),
+                    return new Owed(
+                            rs.getObject(1, UUID.class),
+                            Money.of(rs.getBigDecimal(2)),
                             oldest == null ? null : oldest.toInstant());
                 })
                 .list();

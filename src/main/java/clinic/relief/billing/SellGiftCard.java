@@ -21,8 +21,9 @@ public record SellGiftCard(String code, Money amount, Payment.Method paidWith) {
         if (amount == null || !amount.isPositive() || amount.compareTo(MAXIMUM) > 0) {
             throw BillingFailure.unprocessable("giftCardAmount", MAXIMUM);
         }
-        if (paidWith == null || !EnumSet.of(Payment.Method.CARD_TERMINAL, Payment.Method.CASH, Payment.Method.CHECK)
-                .contains(paidWith)) {
+        if (paidWith == null
+                || !EnumSet.of(Payment.Method.CARD_TERMINAL, Payment.Method.CASH, Payment.Method.CHECK)
+                        .contains(paidWith)) {
             throw BillingFailure.unprocessable("giftCardPaidWith");
         }
     }

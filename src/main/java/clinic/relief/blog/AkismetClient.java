@@ -45,12 +45,10 @@ class AkismetClient implements SpamCheck {
         try {
             HttpResponse<String> response = post("verify-key", Map.of("key", key, "blog", blog));
             return "valid".equals(response.body().strip());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             log.warn("Akismet verify-key failed: {}", ex.toString());
             return false;
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return false;
         }
@@ -62,22 +60,25 @@ class AkismetClient implements SpamCheck {
             HttpResponse<String> response = post("comment-check", fields(submission));
             String body = response.body().strip();
             if ("true".equals(body)) {
-                boolean discard = response.headers().firstValue("X-akismet-pro-tip")
-                        .filter("discard"::equalsIgnoreCase).isPresent();
+                boolean discard = response.headers()
+                        .firstValue("X-akismet-pro-tip")
+                        .filter("discard"::equalsIgnoreCase)
+                        .isPresent();
                 return discard ? Answer.DISCARD : Answer.SPAM;
             }
             if ("false".equals(body)) {
                 return Answer.HAM;
             }
-            log.warn("Akismet comment-check answered {} {} ({})", response.statusCode(), body,
+            log.warn(
+                    "Akismet comment-check answered {} {} ({})",
+                    response.statusCode(),
+                    body,
                     response.headers().firstValue("X-akismet-debug-help").orElse("no debug help"));
             return Answer.UNAVAILABLE;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             log.warn("Akismet comment-check failed: {}", ex.toString());
             return Answer.UNAVAILABLE;
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return Answer.UNAVAILABLE;
         }
@@ -96,11 +97,9 @@ class AkismetClient implements SpamCheck {
     private void report(String verb, Submission submission) {
         try {
             post(verb, fields(submission));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             log.warn("Akismet {} failed: {}", verb, ex.toString());
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }
@@ -118,8 +117,8 @@ class AkismetClient implements SpamCheck {
         fields.put("comment_author_email", s.authorEmail());
         fields.put("comment_author_url", s.authorUrl());
         fields.put("comment_content", s.content());
-        fields.put("comment_date_gmt", s.createdAt() == null ? null
-                : DateTimeFormatter.ISO_INSTANT.format(s.createdAt()));
+        fields.put(
+                "comment_date_gmt", s.createdAt() == null ? null : DateTimeFormatter.ISO_INSTANT.format(s.createdAt()));
         fields.put("blog_lang", s.language());
         fields.put("blog_charset", "UTF-8");
         fields.put("honeypot_field_name", CommentForm.HONEYPOT);

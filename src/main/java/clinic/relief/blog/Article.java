@@ -11,9 +11,22 @@ import java.util.UUID;
  * @param translationOf the original this article translates, or null for an original
  * @param regions pain finder region ids the article is about, opened preselected from the article
  */
-record Article(UUID id, String slug, String language, UUID translationOf, String title, String summary,
-        String markdown, String coverImage, String coverAlt, UUID authorId, ArticleStatus status,
-        Instant publishAt, Instant updatedAt, List<String> regions, List<String> tags) {
+record Article(
+        UUID id,
+        String slug,
+        String language,
+        UUID translationOf,
+        String title,
+        String summary,
+        String markdown,
+        String coverImage,
+        String coverAlt,
+        UUID authorId,
+        ArticleStatus status,
+        Instant publishAt,
+        Instant updatedAt,
+        List<String> regions,
+        List<String> tags) {
 
     Article {
         Objects.requireNonNull(id, "id");

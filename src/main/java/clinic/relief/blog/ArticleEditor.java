@@ -58,16 +58,35 @@ class ArticleEditor {
     String edit(@PathVariable UUID id, CsrfToken csrf, Model model) {
         csrf.getToken();
         Article a = articles.byId(id).orElseThrow(() -> new UnknownArticle(id));
-        String original = a.translationOf() == null ? "" : articles.byId(a.translationOf()).map(Article::slug).orElse("");
-        model.addAttribute("form", new ArticleForm(a.id().toString(), a.slug(), a.language(), original, a.title(),
-                a.summary(), a.markdown(), a.coverImage(), a.coverAlt(), String.join(", ", a.tags()),
-                String.join(", ", a.regions()), a.status(),
-                a.publishAt() == null ? null : a.publishAt().atZone(clinic.zone()).toLocalDateTime()));
+        String original = a.translationOf() == null
+                ? ""
+                : articles.byId(a.translationOf()).map(Article::slug).orElse("");
+        model.addAttribute(
+                "form",
+                new ArticleForm(
+                        a.id().toString(),
+                        a.slug(),
+                        a.language(),
+                        original,
+                        a.title(),
+                        a.summary(),
+                        a.markdown(),
+                        a.coverImage(),
+                        a.coverAlt(),
+                        String.join(", ", a.tags()),
+                        String.join(", ", a.regions()),
+                        a.status(),
+                        a.publishAt() == null
+                                ? null
+                                : a.publishAt().atZone(clinic.zone()).toLocalDateTime()));
         return "blog/editor";
     }
 
     @PostMapping("/staff/blog/articles")
-    String save(@Valid @ModelAttribute("form") ArticleForm form, BindingResult errors, Principal principal,
+    String save(
+            @Valid @ModelAttribute("form") ArticleForm form,
+            BindingResult errors,
+            Principal principal,
             CsrfToken csrf) {
         csrf.getToken();
         StaffMember me = staff.findByEmail(principal.getName()).orElseThrow(() -> new AccessDeniedException("staff"));
@@ -75,11 +94,14 @@ class ArticleEditor {
             throw new AccessDeniedException("Only therapists and the owner write articles");
         }
         UUID id = form.id() == null || form.id().isBlank() ? UUID.randomUUID() : UUID.fromString(form.id());
-        articles.bySlug(form.slug()).filter(other -> !other.id().equals(id))
+        articles.bySlug(form.slug())
+                .filter(other -> !other.id().equals(id))
                 .ifPresent(other -> errors.rejectValue("slug", "blog.editor.slugTaken"));
         UUID original = null;
         if (form.translationOf() != null && !form.translationOf().isBlank()) {
-            original = articles.bySlug(form.translationOf().strip()).map(Article::id).orElse(null);
+            original = articles.bySlug(form.translationOf().strip())
+                    .map(Article::id)
+                    .orElse(null);
             if (original == null) {
                 errors.rejectValue("translationOf", "blog.editor.noOriginal");
             }
@@ -87,7 +109,8 @@ class ArticleEditor {
         if (form.status() == ArticleStatus.SCHEDULED && form.publishAt() == null) {
             errors.rejectValue("publishAt", "blog.editor.scheduleNeedsTime");
         }
-        if (form.coverImage() != null && !form.coverImage().isBlank()
+        if (form.coverImage() != null
+                && !form.coverImage().isBlank()
                 && (form.coverAlt() == null || form.coverAlt().isBlank())) {
             errors.rejectValue("coverAlt", "blog.editor.altNeeded");
         }
@@ -95,12 +118,26 @@ class ArticleEditor {
             return "blog/editor";
         }
         Instant now = clock.instant();
-        Instant publishAt = form.publishAt() != null ? form.publishAt().atZone(clinic.zone()).toInstant()
+        Instant publishAt = form.publishAt() != null
+                ? form.publishAt().atZone(clinic.zone()).toInstant()
                 : form.status() == ArticleStatus.PUBLISHED ? now : null;
         UUID author = articles.byId(id).map(Article::authorId).orElse(me.id());
-        articles.save(new Article(id, form.slug(), form.language(), original, form.title().strip(),
-                form.summary().strip(), form.markdown(), blankToNull(form.coverImage()), blankToNull(form.coverAlt()),
-                author, form.status(), publishAt, now, list(form.regions()), list(form.tags())));
+        articles.save(new Article(
+                id,
+                form.slug(),
+                form.language(),
+                original,
+                form.title().strip(),
+                form.summary().strip(),
+                form.markdown(),
+                blankToNull(form.coverImage()),
+                blankToNull(form.coverAlt()),
+                author,
+                form.status(),
+                publishAt,
+                now,
+                list(form.regions()),
+                list(form.tags())));
         return "redirect:/staff/blog/articles?saved";
     }
 
@@ -120,7 +157,12 @@ class ArticleEditor {
     }
 
     private static List<String> list(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split(",")).map(String::strip)
-                .filter(s -> !s.isEmpty()).distinct().toList();
+        return text == null
+                ? List.of()
+                : Arrays.stream(text.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .distinct()
+                        .toList();
     }
 }

@@ -13,13 +13,19 @@ import jakarta.validation.constraints.Size;
  */
 record ArticleForm(
         String id,
-        @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 120) String slug,
+
+        @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 120)
+        String slug,
+
         @NotBlank @Pattern(regexp = "en|es") String language,
         @Size(max = 120) String translationOf,
         @NotBlank @Size(max = 200) String title,
         @NotBlank @Size(max = 400) String summary,
         @NotBlank @Size(max = 60000) String markdown,
-        @Size(max = 300) @Pattern(regexp = "^$|/[A-Za-z0-9/._-]+") String coverImage,
+
+        @Size(max = 300) @Pattern(regexp = "^$|/[A-Za-z0-9/._-]+")
+        String coverImage,
+
         @Size(max = 300) String coverAlt,
         @Size(max = 600) @Pattern(regexp = "[a-z0-9, -]*") String tags,
         @Size(max = 600) @Pattern(regexp = "[A-Za-z_, ]*") String regions,

@@ -13,8 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ArticleJsonLd {
 
-    private ArticleJsonLd() {
-    }
+    private ArticleJsonLd() {}
 
     static String of(ArticleView article, String url, String base, ClinicProfile clinic, JsonMapper json) {
         Map<String, Object> address = new LinkedHashMap<>();

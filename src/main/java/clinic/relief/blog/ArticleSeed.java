@@ -37,7 +37,8 @@ class ArticleSeed implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws IOException {
         Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:blog/articles/*.md");
-        List<Map<String, String>> parsed = Arrays.stream(files).map(ArticleSeed::read)
+        List<Map<String, String>> parsed = Arrays.stream(files)
+                .map(ArticleSeed::read)
                 .sorted(Comparator.comparing(f -> f.containsKey("translation-of") ? 1 : 0))
                 .toList();
         int added = 0;
@@ -54,19 +55,31 @@ class ArticleSeed implements ApplicationRunner {
 
     private Article toArticle(Map<String, String> file) {
         UUID original = file.containsKey("translation-of")
-                ? articles.bySlug(file.get("translation-of")).orElseThrow().id() : null;
+                ? articles.bySlug(file.get("translation-of")).orElseThrow().id()
+                : null;
         Instant published = Instant.parse(file.get("published"));
-        return new Article(UUID.nameUUIDFromBytes(("blog:" + file.get("slug")).getBytes(StandardCharsets.UTF_8)),
-                file.get("slug"), file.get("language"), original, file.get("title"), file.get("summary"),
-                file.get("body"), file.get("cover"), file.get("cover-alt"), null, ArticleStatus.PUBLISHED,
-                published, published, list(file.get("regions")), list(file.get("tags")));
+        return new Article(
+                UUID.nameUUIDFromBytes(("blog:" + file.get("slug")).getBytes(StandardCharsets.UTF_8)),
+                file.get("slug"),
+                file.get("language"),
+                original,
+                file.get("title"),
+                file.get("summary"),
+                file.get("body"),
+                file.get("cover"),
+                file.get("cover-alt"),
+                null,
+                ArticleStatus.PUBLISHED,
+                published,
+                published,
+                list(file.get("regions")),
+                list(file.get("tags")));
     }
 
     static Map<String, String> read(Resource resource) {
         try {
             return parse(resource.getContentAsString(StandardCharsets.UTF_8));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new IllegalStateException("Cannot read starter article " + resource, ex);
         }
     }
@@ -80,14 +93,19 @@ class ArticleSeed implements ApplicationRunner {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String line : normalized.substring(4, end).split("\n")) {
             int colon = line.indexOf(':');
-            fields.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+            fields.put(
+                    line.substring(0, colon).strip(), line.substring(colon + 1).strip());
         }
         fields.put("body", normalized.substring(end + 5).strip());
         return fields;
     }
 
     private static List<String> list(String value) {
-        return value == null || value.isBlank() ? List.of()
-                : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return value == null || value.isBlank()
+                ? List.of()
+                : Arrays.stream(value.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 }

@@ -39,8 +39,16 @@ class BlogPages {
     private final Staff staff;
     private final JsonMapper json;
 
-    BlogPages(ArticleStore articles, CommentStore comments, CommentPosting posting, Markdown markdown, TimeTrap timeTrap,
-            BlogSettings settings, ClinicProfile clinic, Staff staff, JsonMapper json) {
+    BlogPages(
+            ArticleStore articles,
+            CommentStore comments,
+            CommentPosting posting,
+            Markdown markdown,
+            TimeTrap timeTrap,
+            BlogSettings settings,
+            ClinicProfile clinic,
+            Staff staff,
+            JsonMapper json) {
         this.articles = articles;
         this.comments = comments;
         this.posting = posting;
@@ -63,8 +71,12 @@ class BlogPages {
     }
 
     @GetMapping("/blog/{slug}")
-    String article(@PathVariable String slug, @RequestParam(required = false) UUID replyTo, CsrfToken csrf,
-            Locale locale, Model model) {
+    String article(
+            @PathVariable String slug,
+            @RequestParam(required = false) UUID replyTo,
+            CsrfToken csrf,
+            Locale locale,
+            Model model) {
         csrf.getToken(); // the token must be in the session before the long page starts streaming out
         Article article = articles.publicBySlug(slug).orElseThrow(() -> new UnknownArticle(slug));
         CommentForm form = CommentForm.empty(timeTrap.issue(slug));
@@ -76,8 +88,14 @@ class BlogPages {
     }
 
     @PostMapping("/blog/{slug}/comments")
-    String comment(@PathVariable String slug, @Valid @ModelAttribute("comment") CommentForm form,
-            BindingResult errors, HttpServletRequest request, CsrfToken csrf, Locale locale, Model model) {
+    String comment(
+            @PathVariable String slug,
+            @Valid @ModelAttribute("comment") CommentForm form,
+            BindingResult errors,
+            HttpServletRequest request,
+            CsrfToken csrf,
+            Locale locale,
+            Model model) {
         csrf.getToken();
         Article article = articles.publicBySlug(slug).orElseThrow(() -> new UnknownArticle(slug));
         if (!errors.hasErrors()) {
@@ -85,8 +103,7 @@ class BlogPages {
                 Screening screening = posting.post(article, form, context(article, form, request));
                 String outcome = screening.verdict() == Screening.Verdict.APPROVE ? "shown" : "held";
                 return "redirect:/blog/" + slug + "?comment=" + outcome + "#comment-status";
-            }
-            catch (ReplyNotAllowed ex) {
+            } catch (ReplyNotAllowed ex) {
                 errors.reject("blog.comment.error.reply");
             }
         }
@@ -100,7 +117,8 @@ class BlogPages {
         int pages = Math.max(1, (total + size - 1) / size);
         int current = Math.min(Math.max(1, page), pages);
         List<ArticleView> views = articles.publicPage(locale.getLanguage(), tag, current - 1, size).stream()
-                .map(a -> view(a, "", List.of(), locale)).toList();
+                .map(a -> view(a, "", List.of(), locale))
+                .toList();
         model.addAttribute("articles", views);
         model.addAttribute("tag", tag);
         model.addAttribute("page", current);
@@ -115,8 +133,13 @@ class BlogPages {
         model.addAttribute("url", url);
         model.addAttribute("ogImage", article.coverImage() == null ? null : settings.base() + article.coverImage());
         model.addAttribute("jsonLd", ArticleJsonLd.of(view, url, settings.base(), clinic, json));
-        model.addAttribute("comments", thread(comments.approvedFor(article.id()), DateTimeFormatter
-                .ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(clinic.zone())));
+        model.addAttribute(
+                "comments",
+                thread(
+                        comments.approvedFor(article.id()),
+                        DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                                .withLocale(locale)
+                                .withZone(clinic.zone())));
         model.addAttribute("comment", form);
         model.addAttribute("maxLength", settings.maxCommentLength());
     }
@@ -126,28 +149,41 @@ class BlogPages {
     }
 
     private String author(UUID authorId) {
-        return authorId == null ? clinic.name() : staff.listedTherapists().stream()
-                .filter(m -> m.id().equals(authorId)).map(StaffMember::displayName).findFirst()
-                .orElse(clinic.name());
+        return authorId == null
+                ? clinic.name()
+                : staff.listedTherapists().stream()
+                        .filter(m -> m.id().equals(authorId))
+                        .map(StaffMember::displayName)
+                        .findFirst()
+                        .orElse(clinic.name());
     }
 
     static List<PublicComment> thread(List<Comment> approved, DateTimeFormatter dates) {
-        Map<UUID, List<Comment>> replies = approved.stream().filter(c -> c.parentId() != null)
-                .collect(Collectors.groupingBy(Comment::parentId));
+        Map<UUID, List<Comment>> replies =
+                approved.stream().filter(c -> c.parentId() != null).collect(Collectors.groupingBy(Comment::parentId));
         List<PublicComment> threads = new ArrayList<>();
         for (Comment top : approved) {
             if (top.parentId() == null) {
-                threads.add(PublicComment.of(top, dates, replies.getOrDefault(top.id(), List.of()).stream()
-                        .map(r -> PublicComment.of(r, dates, List.of())).toList()));
+                threads.add(PublicComment.of(
+                        top,
+                        dates,
+                        replies.getOrDefault(top.id(), List.of()).stream()
+                                .map(r -> PublicComment.of(r, dates, List.of()))
+                                .toList()));
             }
         }
         return threads;
     }
 
     private CommentScreen.Context context(Article article, CommentForm form, HttpServletRequest request) {
-        return new CommentScreen.Context(article.slug(), article.id(), request.getRemoteAddr(),
-                request.getHeader("User-Agent"), request.getHeader("Referer"),
-                settings.base() + "/blog/" + article.slug(), article.language(),
+        return new CommentScreen.Context(
+                article.slug(),
+                article.id(),
+                request.getRemoteAddr(),
+                request.getHeader("User-Agent"),
+                request.getHeader("Referer"),
+                settings.base() + "/blog/" + article.slug(),
+                article.language(),
                 form.parentId() != null && !form.parentId().isBlank());
     }
 }

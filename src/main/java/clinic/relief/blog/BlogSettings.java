@@ -24,9 +24,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param akismet the Akismet service, used only when a key is set
  */
 @ConfigurationProperties("relief.blog")
-record BlogSettings(URI siteUrl, int pageSize, int maxCommentLength, Duration minFormSeconds,
-        int commentsPerHourPerIp, int commentsPerHourPerEmail, List<String> blockedWords, Duration spamRetention,
-        Duration ipRetention, String timeTrapSecret, String corpusDir, double classifierHoldAbove,
+record BlogSettings(
+        URI siteUrl,
+        int pageSize,
+        int maxCommentLength,
+        Duration minFormSeconds,
+        int commentsPerHourPerIp,
+        int commentsPerHourPerEmail,
+        List<String> blockedWords,
+        Duration spamRetention,
+        Duration ipRetention,
+        String timeTrapSecret,
+        String corpusDir,
+        double classifierHoldAbove,
         Akismet akismet) {
 
     BlogSettings {

@@ -12,7 +12,10 @@ import jakarta.validation.constraints.Size;
 record CommentForm(
         @NotBlank @Size(max = 80) String name,
         @NotBlank @Email @Size(max = 254) String email,
-        @Size(max = 300) @Pattern(regexp = "^$|https?://[^\\s<>\"']+") String website,
+
+        @Size(max = 300) @Pattern(regexp = "^$|https?://[^\\s<>\"']+")
+        String website,
+
         @NotBlank @Size(max = 3000) String body,
         String parentId,
         String trap,

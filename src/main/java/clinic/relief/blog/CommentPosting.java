@@ -31,10 +31,23 @@ class CommentPosting {
         UUID parent = replyTarget(article, form.parentId());
         Screening screening = screen.screen(form, context);
         Instant now = clock.instant();
-        comments.insert(new Comment(UUID.randomUUID(), article.id(), parent, form.name(), form.email(),
-                form.website().isBlank() ? null : form.website(), form.body(), screening.verdict().status(), false,
-                context.ip(), truncate(context.userAgent(), 300), screening.verdict().name(),
-                truncate(screening.reasonText(), 600), screening.spamScore(), now, now));
+        comments.insert(new Comment(
+                UUID.randomUUID(),
+                article.id(),
+                parent,
+                form.name(),
+                form.email(),
+                form.website().isBlank() ? null : form.website(),
+                form.body(),
+                screening.verdict().status(),
+                false,
+                context.ip(),
+                truncate(context.userAgent(), 300),
+                screening.verdict().name(),
+                truncate(screening.reasonText(), 600),
+                screening.spamScore(),
+                now,
+                now));
         return screening;
     }
 
@@ -45,12 +58,12 @@ class CommentPosting {
         UUID id;
         try {
             id = UUID.fromString(parentId.strip());
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             throw new ReplyNotAllowed(parentId);
         }
         Comment parent = comments.find(id).orElseThrow(() -> new ReplyNotAllowed(parentId));
-        if (!parent.articleId().equals(article.id()) || parent.status() != CommentStatus.APPROVED
+        if (!parent.articleId().equals(article.id())
+                || parent.status() != CommentStatus.APPROVED
                 || parent.parentId() != null) {
             throw new ReplyNotAllowed(parentId);
         }

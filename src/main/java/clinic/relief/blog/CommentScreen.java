@@ -18,9 +18,15 @@ import org.springframework.stereotype.Component;
 class CommentScreen {
 
     /** What the screen needs to know besides the form. */
-    record Context(String articleSlug, UUID articleId, String ip, String userAgent, String referrer,
-            String permalink, String language, boolean reply) {
-    }
+    record Context(
+            String articleSlug,
+            UUID articleId,
+            String ip,
+            String userAgent,
+            String referrer,
+            String permalink,
+            String language,
+            boolean reply) {}
 
     private final TimeTrap timeTrap;
     private final RateLimits rateLimits;
@@ -30,8 +36,14 @@ class CommentScreen {
     private final BlogSettings settings;
     private final Clock clock;
 
-    CommentScreen(TimeTrap timeTrap, RateLimits rateLimits, CommentStore comments, SpamClassifier classifier,
-            SpamCheck spamCheck, BlogSettings settings, Clock clock) {
+    CommentScreen(
+            TimeTrap timeTrap,
+            RateLimits rateLimits,
+            CommentStore comments,
+            SpamClassifier classifier,
+            SpamCheck spamCheck,
+            BlogSettings settings,
+            Clock clock) {
         this.timeTrap = timeTrap;
         this.rateLimits = rateLimits;
         this.comments = comments;
@@ -67,7 +79,8 @@ class CommentScreen {
         }
         List<String> reasons = new ArrayList<>(spam);
         reasons.addAll(hold);
-        Screening.Verdict verdict = !spam.isEmpty() ? Screening.Verdict.SPAM
+        Screening.Verdict verdict = !spam.isEmpty()
+                ? Screening.Verdict.SPAM
                 : !hold.isEmpty() ? Screening.Verdict.HOLD : Screening.Verdict.APPROVE;
         return new Screening(verdict, reasons, score.isPresent() ? score.getAsDouble() : null);
     }
@@ -79,7 +92,7 @@ class CommentScreen {
         switch (timeTrap.check(form.trap(), context.articleSlug())) {
             case TOO_FAST -> spam.add("too-fast");
             case FORGED -> spam.add("time-trap-forged");
-            case EXPIRED, OK -> { }
+            case EXPIRED, OK -> {}
         }
     }
 
@@ -89,8 +102,10 @@ class CommentScreen {
             hold.add("links:" + links);
         }
         String lower = (form.name() + " " + form.body()).toLowerCase(Locale.ROOT);
-        settings.blockedWords().stream().filter(word -> lower.contains(word.toLowerCase(Locale.ROOT)))
-                .findFirst().ifPresent(word -> hold.add("blocked-word"));
+        settings.blockedWords().stream()
+                .filter(word -> lower.contains(word.toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .ifPresent(word -> hold.add("blocked-word"));
     }
 
     private void askTheService(CommentForm form, Context context, List<String> spam, List<String> hold) {
@@ -99,13 +114,22 @@ class CommentScreen {
             case SPAM -> spam.add("akismet:spam");
             case DISCARD -> spam.add("akismet:discard");
             case UNAVAILABLE -> hold.add("akismet:unavailable");
-            case HAM, DISABLED -> { }
+            case HAM, DISABLED -> {}
         }
     }
 
     SpamCheck.Submission submission(CommentForm form, Context context) {
-        return new SpamCheck.Submission(context.ip(), context.userAgent(), context.referrer(), context.permalink(),
-                context.reply() ? "reply" : "comment", form.name(), form.email(),
-                form.website().isBlank() ? null : form.website(), form.body(), clock.instant(), context.language());
+        return new SpamCheck.Submission(
+                context.ip(),
+                context.userAgent(),
+                context.referrer(),
+                context.permalink(),
+                context.reply() ? "reply" : "comment",
+                form.name(),
+                form.email(),
+                form.website().isBlank() ? null : form.website(),
+                form.body(),
+                clock.instant(),
+                context.language());
     }
 }

@@ -2,5 +2,8 @@ package clinic.relief.blog;
 
 /** Where a comment is: waiting for a moderator, shown, in the spam folder, or in the trash (nothing is deleted). */
 enum CommentStatus {
-    PENDING, APPROVED, SPAM, TRASH
+    PENDING,
+    APPROVED,
+    SPAM,
+    TRASH
 }

@@ -16,18 +16,21 @@ import org.jsoup.safety.Safelist;
 final class CommentText {
 
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"']+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ANY_LINK = Pattern.compile(
-            "https?://|www\\.|<a\\s|\\[url", Pattern.CASE_INSENSITIVE);
-    private static final Safelist SAFE = new Safelist().addTags("p", "br", "a").addAttributes("a", "href")
-            .addProtocols("a", "href", "http", "https").addEnforcedAttribute("a", "rel", "nofollow ugc");
+    private static final Pattern ANY_LINK = Pattern.compile("https?://|www\\.|<a\\s|\\[url", Pattern.CASE_INSENSITIVE);
+    private static final Safelist SAFE = new Safelist()
+            .addTags("p", "br", "a")
+            .addAttributes("a", "href")
+            .addProtocols("a", "href", "http", "https")
+            .addEnforcedAttribute("a", "rel", "nofollow ugc");
 
-    private CommentText() {
-    }
+    private CommentText() {}
 
     static String toHtml(String text) {
         StringBuilder html = new StringBuilder();
         for (String paragraph : normalize(text).split("\n\\s*\n")) {
-            html.append("<p>").append(linkify(paragraph.strip()).replace("\n", "<br>")).append("</p>");
+            html.append("<p>")
+                    .append(linkify(paragraph.strip()).replace("\n", "<br>"))
+                    .append("</p>");
         }
         return Jsoup.clean(html.toString(), "", SAFE, new Document.OutputSettings().prettyPrint(false));
     }
@@ -44,8 +47,11 @@ final class CommentText {
 
     /** Line endings made uniform and control characters other than line breaks and tabs removed. */
     static String normalize(String text) {
-        return (text == null ? "" : text).replace("\r\n", "\n").replace('\r', '\n')
-                .replaceAll("[\\p{Cc}&&[^\n\t]]", "").strip();
+        return (text == null ? "" : text)
+                .replace("\r\n", "\n")
+                .replace('\r', '\n')
+                .replaceAll("[\\p{Cc}&&[^\n\t]]", "")
+                .strip();
     }
 
     private static String linkify(String paragraph) {
@@ -55,7 +61,10 @@ final class CommentText {
         while (matcher.find()) {
             out.append(Entities.escape(paragraph.substring(last, matcher.start())));
             String url = matcher.group();
-            out.append("<a href=\"").append(Entities.escape(url)).append("\">").append(Entities.escape(url))
+            out.append("<a href=\"")
+                    .append(Entities.escape(url))
+                    .append("\">")
+                    .append(Entities.escape(url))
                     .append("</a>");
             last = matcher.end();
         }

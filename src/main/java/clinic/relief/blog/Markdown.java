@@ -17,13 +17,18 @@ import org.springframework.stereotype.Component;
 @Component
 class Markdown {
 
-    private static final Safelist ALLOWED = Safelist.relaxed().removeTags("img")
+    private static final Safelist ALLOWED = Safelist.relaxed()
+            .removeTags("img")
             .addAttributes("a", "rel")
             .addProtocols("a", "href", "http", "https", "mailto", "tel", "#");
 
-    private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(List.of(TablesExtension.create()))
-            .escapeHtml(true).sanitizeUrls(true).build();
+    private final Parser parser =
+            Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .extensions(List.of(TablesExtension.create()))
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .build();
 
     String toHtml(String markdown) {
         String html = renderer.render(parser.parse(markdown == null ? "" : markdown));

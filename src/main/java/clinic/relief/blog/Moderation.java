@@ -1,6 +1,5 @@
 package clinic.relief.blog;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -18,7 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Moderation {
 
-    enum Action { APPROVE, SPAM, NOT_SPAM, TRASH, RESTORE, EDIT, REPLY }
+    enum Action {
+        APPROVE,
+        SPAM,
+        NOT_SPAM,
+        TRASH,
+        RESTORE,
+        EDIT,
+        REPLY
+    }
 
     private final CommentStore comments;
     private final ArticleStore articles;
@@ -27,8 +34,13 @@ class Moderation {
     private final BlogSettings settings;
     private final Clock clock;
 
-    Moderation(CommentStore comments, ArticleStore articles, SpamClassifier classifier,
-            SpamCheck spamCheck, BlogSettings settings, Clock clock) {
+    Moderation(
+            CommentStore comments,
+            ArticleStore articles,
+            SpamClassifier classifier,
+            SpamCheck spamCheck,
+            BlogSettings settings,
+            Clock clock) {
         this.comments = comments;
         this.articles = articles;
         this.classifier = classifier;
@@ -67,8 +79,7 @@ class Moderation {
         if (action == Action.SPAM) {
             classifier.learn(comment.body(), true);
             spamCheck.reportSpam(submission(comment));
-        }
-        else if (action == Action.NOT_SPAM || (action == Action.APPROVE && comment.status() == CommentStatus.SPAM)) {
+        } else if (action == Action.NOT_SPAM || (action == Action.APPROVE && comment.status() == CommentStatus.SPAM)) {
             classifier.learn(comment.body(), false);
             spamCheck.reportHam(submission(comment));
         }
@@ -88,9 +99,23 @@ class Moderation {
         Comment parent = comments.find(parentId).orElseThrow(() -> new UnknownComment(parentId));
         Instant now = clock.instant();
         UUID top = parent.parentId() != null ? parent.parentId() : parent.id();
-        Comment reply = new Comment(UUID.randomUUID(), parent.articleId(), top, clinicName, "",
-                null, CommentText.normalize(body), CommentStatus.APPROVED, true, null, null, "STAFF", "staff reply",
-                null, now, now);
+        Comment reply = new Comment(
+                UUID.randomUUID(),
+                parent.articleId(),
+                top,
+                clinicName,
+                "",
+                null,
+                CommentText.normalize(body),
+                CommentStatus.APPROVED,
+                true,
+                null,
+                null,
+                "STAFF",
+                "staff reply",
+                null,
+                now,
+                now);
         comments.insert(reply);
         log(reply, Action.REPLY, staffId, now);
     }
@@ -102,16 +127,27 @@ class Moderation {
     }
 
     private void log(Comment comment, Action action, UUID staffId, Instant at) {
-        comments.log(comment.id(), staffId, action.name(), comment.filterVerdict() + ": " + comment.filterReasons(),
-                at);
+        comments.log(
+                comment.id(), staffId, action.name(), comment.filterVerdict() + ": " + comment.filterReasons(), at);
     }
 
     private SpamCheck.Submission submission(Comment comment) {
         String permalink = articles.byId(comment.articleId())
-                .map(a -> settings.base() + "/blog/" + a.slug()).orElse(null);
-        String language = articles.byId(comment.articleId()).map(Article::language).orElse(null);
-        return new SpamCheck.Submission(comment.ip() == null ? "" : comment.ip(), comment.userAgent(), null,
-                permalink, comment.parentId() == null ? "comment" : "reply", comment.authorName(),
-                comment.authorEmail(), comment.authorUrl(), comment.body(), comment.createdAt(), language);
+                .map(a -> settings.base() + "/blog/" + a.slug())
+                .orElse(null);
+        String language =
+                articles.byId(comment.articleId()).map(Article::language).orElse(null);
+        return new SpamCheck.Submission(
+                comment.ip() == null ? "" : comment.ip(),
+                comment.userAgent(),
+                null,
+                permalink,
+                comment.parentId() == null ? "comment" : "reply",
+                comment.authorName(),
+                comment.authorEmail(),
+                comment.authorUrl(),
+                comment.body(),
+                comment.createdAt(),
+                language);
     }
 }

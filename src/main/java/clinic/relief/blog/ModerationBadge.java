@@ -19,8 +19,10 @@ public class ModerationBadge {
 
     public Integer pendingForStaff() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        boolean staff = auth != null && auth.isAuthenticated() && auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().matches("ROLE_(OWNER|FRONT_DESK|THERAPIST)"));
+        boolean staff = auth != null
+                && auth.isAuthenticated()
+                && auth.getAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().matches("ROLE_(OWNER|FRONT_DESK|THERAPIST)"));
         return staff ? moderation.pending() : null;
     }
 }

@@ -33,7 +33,11 @@ class ModerationPages {
     private final Staff staff;
     private final ClinicProfile clinic;
 
-    ModerationPages(Moderation moderation, ArticleStore articles, RemovalRequestStore removals, Staff staff,
+    ModerationPages(
+            Moderation moderation,
+            ArticleStore articles,
+            RemovalRequestStore removals,
+            Staff staff,
             ClinicProfile clinic) {
         this.moderation = moderation;
         this.articles = articles;
@@ -46,8 +50,11 @@ class ModerationPages {
     String queue(@RequestParam(defaultValue = "PENDING") CommentStatus queue, CsrfToken csrf, Model model) {
         csrf.getToken(); // the token must be in the session before the long page starts streaming out
         List<Comment> comments = moderation.queue(queue);
-        Map<UUID, Article> byId = comments.stream().map(Comment::articleId).distinct()
-                .map(articles::byId).flatMap(Optional::stream)
+        Map<UUID, Article> byId = comments.stream()
+                .map(Comment::articleId)
+                .distinct()
+                .map(articles::byId)
+                .flatMap(Optional::stream)
                 .collect(Collectors.toMap(Article::id, Function.identity()));
         model.addAttribute("queue", queue);
         model.addAttribute("queues", CommentStatus.values());
@@ -58,8 +65,11 @@ class ModerationPages {
     }
 
     @PostMapping("/staff/blog/comments/decide")
-    String decide(@RequestParam(name = "ids", required = false) List<UUID> ids,
-            @RequestParam Moderation.Action action, @RequestParam CommentStatus queue, Principal principal) {
+    String decide(
+            @RequestParam(name = "ids", required = false) List<UUID> ids,
+            @RequestParam Moderation.Action action,
+            @RequestParam CommentStatus queue,
+            Principal principal) {
         if (ids != null && !ids.isEmpty()) {
             moderation.decide(ids, action, me(principal));
         }
@@ -67,8 +77,13 @@ class ModerationPages {
     }
 
     @PostMapping("/staff/blog/comments/{id}/edit")
-    String edit(@PathVariable UUID id, @RequestParam String name, @RequestParam(required = false) String url,
-            @RequestParam String body, @RequestParam CommentStatus queue, Principal principal) {
+    String edit(
+            @PathVariable UUID id,
+            @RequestParam String name,
+            @RequestParam(required = false) String url,
+            @RequestParam String body,
+            @RequestParam CommentStatus queue,
+            Principal principal) {
         if (!name.isBlank() && !body.isBlank()) {
             moderation.edit(id, name, url, body, me(principal));
         }
@@ -76,8 +91,8 @@ class ModerationPages {
     }
 
     @PostMapping("/staff/blog/comments/{id}/reply")
-    String reply(@PathVariable UUID id, @RequestParam String body, @RequestParam CommentStatus queue,
-            Principal principal) {
+    String reply(
+            @PathVariable UUID id, @RequestParam String body, @RequestParam CommentStatus queue, Principal principal) {
         if (!body.isBlank()) {
             moderation.reply(id, body, clinic.shortName(), me(principal));
         }

@@ -29,8 +29,8 @@ class PrivacyPage {
     }
 
     @PostMapping("/blog/privacy")
-    String requestRemoval(@Valid @ModelAttribute("removal") RemovalForm form, BindingResult errors, CsrfToken csrf,
-            Model model) {
+    String requestRemoval(
+            @Valid @ModelAttribute("removal") RemovalForm form, BindingResult errors, CsrfToken csrf, Model model) {
         csrf.getToken();
         if (errors.hasErrors()) {
             return page(model);

@@ -42,7 +42,10 @@ class RateLimits {
 
     private static Bucket bucket(int perHour) {
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(perHour)
+                        .refillGreedy(perHour, Duration.ofHours(1))
+                        .build())
                 .build();
     }
 }

@@ -15,8 +15,7 @@ import static clinic.relief.shared.Timestamps.utc;
 @Repository
 class RemovalRequestStore {
 
-    record Request(UUID id, String email, String note, Instant requestedAt) {
-    }
+    record Request(UUID id, String email, String note, Instant requestedAt) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -28,15 +27,17 @@ class RemovalRequestStore {
 
     void add(String email, String note) {
         jdbc.sql("insert into blog_removal_request (id, email, note, requested_at) values (:id, :email, :note, :at)")
-                .param("id", UUID.randomUUID()).param("email", email.strip()).param("note", note)
-                .param("at", utc(clock.instant())).update();
+                .param("id", UUID.randomUUID())
+                .param("email", email.strip())
+                .param("note", note)
+                .param("at", utc(clock.instant()))
+                .update();
     }
 
     List<Request> open() {
         return jdbc.sql("""
                 select id, email, note, requested_at from blog_removal_request where done_at is null
-                order by requested_at""")
-                .query(Request.class).list();
+                order by requested_at""").query(Request.class).list();
     }
 
     /** Marks it done and returns the email it was for, if it was open. */
@@ -44,7 +45,10 @@ class RemovalRequestStore {
         return jdbc.sql("""
                 update blog_removal_request set done_at = :at, done_by = :staff
                 where id = :id and done_at is null returning email""")
-                .param("at", utc(clock.instant())).param("staff", staffId).param("id", id)
-                .query(String.class).optional();
+                .param("at", utc(clock.instant()))
+                .param("staff", staffId)
+                .param("id", id)
+                .query(String.class)
+                .optional();
     }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 record Screening(Verdict verdict, List<String> reasons, Double spamScore) {
 
     enum Verdict {
-        APPROVE, HOLD, SPAM;
+        APPROVE,
+        HOLD,
+        SPAM;
 
         CommentStatus status() {
             return switch (this) {

@@ -8,13 +8,27 @@ import java.time.Instant;
  */
 interface SpamCheck {
 
-    enum Answer { HAM, SPAM, DISCARD, UNAVAILABLE, DISABLED }
+    enum Answer {
+        HAM,
+        SPAM,
+        DISCARD,
+        UNAVAILABLE,
+        DISABLED
+    }
 
     /** What the service is told about one comment. The email goes to the service and nowhere else. */
-    record Submission(String userIp, String userAgent, String referrer, String permalink, String commentType,
-            String author, String authorEmail, String authorUrl, String content, Instant createdAt,
-            String language) {
-    }
+    record Submission(
+            String userIp,
+            String userAgent,
+            String referrer,
+            String permalink,
+            String commentType,
+            String author,
+            String authorEmail,
+            String authorUrl,
+            String content,
+            Instant createdAt,
+            String language) {}
 
     Answer check(Submission submission);
 
@@ -32,11 +46,9 @@ interface SpamCheck {
         }
 
         @Override
-        public void reportSpam(Submission submission) {
-        }
+        public void reportSpam(Submission submission) {}
 
         @Override
-        public void reportHam(Submission submission) {
-        }
+        public void reportHam(Submission submission) {}
     };
 }

@@ -43,8 +43,7 @@ class SpamClassifier {
                 var messages = SpamCorpus.read(Path.of(dir));
                 messages.forEach(m -> model.train(m.text(), m.spam()));
                 log.info("Spam classifier trained on {} corpus messages", messages.size());
-            }
-            catch (Exception ex) {
+            } catch (Exception ex) {
                 log.warn("Could not train the spam classifier on {}: {}", dir, ex.toString());
             }
         }

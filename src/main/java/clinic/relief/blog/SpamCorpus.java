@@ -16,7 +16,11 @@ import java.util.stream.Stream;
  */
 final class SpamCorpus {
 
-    enum Kind { SPAM, EASY_HAM, HARD_HAM }
+    enum Kind {
+        SPAM,
+        EASY_HAM,
+        HARD_HAM
+    }
 
     record Message(String text, Kind kind) {
 
@@ -25,8 +29,7 @@ final class SpamCorpus {
         }
     }
 
-    private SpamCorpus() {
-    }
+    private SpamCorpus() {}
 
     static List<Message> read(Path dataDir) throws IOException {
         List<Message> messages = new ArrayList<>();
@@ -34,9 +37,11 @@ final class SpamCorpus {
             for (Path group : groups.filter(Files::isDirectory).sorted().toList()) {
                 Kind kind = kind(group.getFileName().toString());
                 try (Stream<Path> files = Files.list(group)) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
-                        messages.add(new Message(subjectAndBody(Files.readString(file, StandardCharsets.ISO_8859_1)),
-                                kind));
+                    for (Path file : files.filter(f -> f.toString().endsWith(".txt"))
+                            .sorted()
+                            .toList()) {
+                        messages.add(
+                                new Message(subjectAndBody(Files.readString(file, StandardCharsets.ISO_8859_1)), kind));
                     }
                 }
             }
@@ -50,10 +55,16 @@ final class SpamCorpus {
         String headers = blank < 0 ? normalized : normalized.substring(0, blank);
         String body = blank < 0 ? "" : normalized.substring(blank + 2);
         if (headers.toLowerCase(Locale.ROOT).contains("quoted-printable")) {
-            body = body.replace("=\n", "").replace("=3D", "=").replace("=20", " ").replace("=09", " ");
+            body = body.replace("=\n", "")
+                    .replace("=3D", "=")
+                    .replace("=20", " ")
+                    .replace("=09", " ");
         }
-        String subject = headers.lines().filter(line -> line.regionMatches(true, 0, "Subject:", 0, 8))
-                .map(line -> line.substring(8).strip()).findFirst().orElse("");
+        String subject = headers.lines()
+                .filter(line -> line.regionMatches(true, 0, "Subject:", 0, 8))
+                .map(line -> line.substring(8).strip())
+                .findFirst()
+                .orElse("");
         return subject + "\n" + body;
     }
 

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -21,7 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 class TimeTrap {
 
-    enum Result { OK, TOO_FAST, FORGED, EXPIRED }
+    enum Result {
+        OK,
+        TOO_FAST,
+        FORGED,
+        EXPIRED
+    }
 
     private static final Duration MAX_AGE = Duration.ofDays(2);
 
@@ -36,16 +40,15 @@ class TimeTrap {
         if (secret == null || secret.isBlank()) {
             this.key = new byte[32];
             new SecureRandom().nextBytes(this.key);
-        }
-        else {
+        } else {
             this.key = secret.getBytes(StandardCharsets.UTF_8);
         }
     }
 
     String issue(String articleSlug) {
         String payload = clock.millis() + ":" + articleSlug;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
-                + "." + sign(payload);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + sign(payload);
     }
 
     Result check(String token, String articleSlug) {
@@ -53,11 +56,12 @@ class TimeTrap {
             return Result.FORGED;
         }
         try {
-            String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
-                    StandardCharsets.UTF_8);
+            String payload = new String(
+                    Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8);
             String signature = token.substring(token.indexOf('.') + 1);
-            if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII),
-                    signature.getBytes(StandardCharsets.US_ASCII))
+            if (!MessageDigest.isEqual(
+                            sign(payload).getBytes(StandardCharsets.US_ASCII),
+                            signature.getBytes(StandardCharsets.US_ASCII))
                     || !payload.endsWith(":" + articleSlug)) {
                 return Result.FORGED;
             }
@@ -67,8 +71,7 @@ class TimeTrap {
                 return Result.TOO_FAST;
             }
             return age.compareTo(MAX_AGE) > 0 ? Result.EXPIRED : Result.OK;
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             return Result.FORGED;
         }
     }
@@ -77,10 +80,10 @@ class TimeTrap {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding()
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
         }
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+
 import clinic.relief.shared.Money;
 
 /**
@@ -13,10 +14,16 @@ import clinic.relief.shared.Money;
 public class Appointment {
 
     /** Who made the booking. */
-    public enum Source { ONLINE, FRONT_DESK }
+    public enum Source {
+        ONLINE,
+        FRONT_DESK
+    }
 
     /** Why a fee is owed. */
-    public enum FeeReason { LATE_CANCEL, NO_SHOW }
+    public enum FeeReason {
+        LATE_CANCEL,
+        NO_SHOW
+    }
 
     private final UUID id;
     private UUID patientId;
@@ -33,8 +40,15 @@ public class Appointment {
     private FeeReason feeReason;
     private Instant cancelledAt;
 
-    Appointment(UUID id, UUID patientId, String serviceId, int minutes, Source source, UUID assessmentId,
-            Slot slot, Duration buffer) {
+    Appointment(
+            UUID id,
+            UUID patientId,
+            String serviceId,
+            int minutes,
+            Source source,
+            UUID assessmentId,
+            Slot slot,
+            Duration buffer) {
         this.id = Objects.requireNonNull(id);
         this.patientId = Objects.requireNonNull(patientId);
         this.serviceId = Objects.requireNonNull(serviceId);
@@ -47,8 +61,14 @@ public class Appointment {
 
     /** Rebuilds a stored appointment. */
     public static Appointment restore(Stored row) {
-        Appointment appointment = new Appointment(row.id(), row.patientId(), row.serviceId(), row.minutes(),
-                row.source(), row.assessmentId(), new Slot(row.start(), row.end(), row.therapistId(), row.roomId()),
+        Appointment appointment = new Appointment(
+                row.id(),
+                row.patientId(),
+                row.serviceId(),
+                row.minutes(),
+                row.source(),
+                row.assessmentId(),
+                new Slot(row.start(), row.end(), row.therapistId(), row.roomId()),
                 Duration.between(row.end(), row.blockedUntil()));
         appointment.status = row.status();
         appointment.feeOwed = row.feeOwed();
@@ -58,10 +78,22 @@ public class Appointment {
     }
 
     /** The columns of a stored appointment. */
-    public record Stored(UUID id, UUID patientId, UUID therapistId, UUID roomId, String serviceId, int minutes,
-            Instant start, Instant end, Instant blockedUntil, AppointmentStatus status, Source source,
-            UUID assessmentId, Money feeOwed, FeeReason feeReason, Instant cancelledAt) {
-    }
+    public record Stored(
+            UUID id,
+            UUID patientId,
+            UUID therapistId,
+            UUID roomId,
+            String serviceId,
+            int minutes,
+            Instant start,
+            Instant end,
+            Instant blockedUntil,
+            AppointmentStatus status,
+            Source source,
+            UUID assessmentId,
+            Money feeOwed,
+            FeeReason feeReason,
+            Instant cancelledAt) {}
 
     AppointmentBooked booked() {
         return new AppointmentBooked(id, patientId, therapistId, serviceId, minutes, session.start(), assessmentId);
@@ -158,8 +190,7 @@ public class Appointment {
         if (isLate(now, window)) {
             owe(lateFee, FeeReason.LATE_CANCEL);
         }
-        return new AppointmentCancelled(id, patientId, session.start(), now,
-                feeOwed == null ? Money.ZERO : feeOwed);
+        return new AppointmentCancelled(id, patientId, session.start(), now, feeOwed == null ? Money.ZERO : feeOwed);
     }
 
     boolean isLate(Instant now, Duration window) {
@@ -196,8 +227,22 @@ public class Appointment {
     }
 
     public Stored stored() {
-        return new Stored(id, patientId, therapistId, roomId, serviceId, minutes, session.start(), session.end(),
-                blockedUntil, status, source, assessmentId, feeOwed, feeReason, cancelledAt);
+        return new Stored(
+                id,
+                patientId,
+                therapistId,
+                roomId,
+                serviceId,
+                minutes,
+                session.start(),
+                session.end(),
+                blockedUntil,
+                status,
+                source,
+                assessmentId,
+                feeOwed,
+                feeReason,
+                cancelledAt);
     }
 
     public UUID id() {

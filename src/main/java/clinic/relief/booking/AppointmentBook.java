@@ -1,9 +1,5 @@
 package clinic.relief.booking;
 
-import clinic.relief.booking.store.BookingLocks;
-
-import clinic.relief.booking.store.Appointments;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,12 +11,14 @@ import java.util.UUID;
 import clinic.relief.booking.schedule.Schedules;
 import clinic.relief.booking.schedule.ServiceRules;
 import clinic.relief.booking.schedule.Therapists;
+import clinic.relief.booking.store.Appointments;
+import clinic.relief.booking.store.BookingLocks;
 import clinic.relief.patients.Patients;
+import clinic.relief.shared.Money;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import clinic.relief.shared.Money;
 
 /**
  * The clinic's appointment book: a day's appointments and the changes staff make to them (check-in, complete,
@@ -40,9 +38,17 @@ public class AppointmentBook {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    AppointmentBook(Booking booking, Appointments appointments, Therapists therapists, Schedules schedules,
-            Patients patients, BookingParticipants participants, ApplicationEventPublisher events, BookingLocks locks,
-            TransactionTemplate transactions, Clock clock) {
+    AppointmentBook(
+            Booking booking,
+            Appointments appointments,
+            Therapists therapists,
+            Schedules schedules,
+            Patients patients,
+            BookingParticipants participants,
+            ApplicationEventPublisher events,
+            BookingLocks locks,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.booking = booking;
         this.appointments = appointments;
         this.therapists = therapists;
@@ -80,7 +86,8 @@ public class AppointmentBook {
     }
 
     private TimeRange days(LocalDate from, LocalDate to) {
-        return new TimeRange(from.atStartOfDay(booking.zone()).toInstant(),
+        return new TimeRange(
+                from.atStartOfDay(booking.zone()).toInstant(),
                 to.plusDays(1).atStartOfDay(booking.zone()).toInstant());
     }
 
@@ -103,7 +110,9 @@ public class AppointmentBook {
     @Transactional(readOnly = true)
     public List<AppointmentView> ofPatient(UUID patientId) {
         Map<UUID, String> rooms = schedules.roomNames();
-        return appointments.ofPatient(patientId).stream().map(a -> view(a, rooms)).toList();
+        return appointments.ofPatient(patientId).stream()
+                .map(a -> view(a, rooms))
+                .toList();
     }
 
     /** What cancelling now would cost: inside the service's window the late-cancel fee, otherwise nothing. */
@@ -182,8 +191,8 @@ public class AppointmentBook {
                 Appointment appointment = load(id);
                 appointment.reschedule(slot, service.rules().buffer());
                 appointments.update(appointment);
-                events.publishEvent(new AppointmentRescheduled(id, row.patientId(), slot.therapistId(), row.start(),
-                        slot.start()));
+                events.publishEvent(
+                        new AppointmentRescheduled(id, row.patientId(), slot.therapistId(), row.start(), slot.start()));
             });
         } catch (Appointments.Overlap overlap) {
             if (overlap.patientBusy()) {
@@ -195,8 +204,8 @@ public class AppointmentBook {
         }
     }
 
-    private List<Slot> alternatives(BookableService service, int minutes, Instant start, UUID therapistId,
-            UUID moving) {
+    private List<Slot> alternatives(
+            BookableService service, int minutes, Instant start, UUID therapistId, UUID moving) {
         return booking.alternatives(service, minutes, start, Optional.of(therapistId), Optional.of(moving));
     }
 
@@ -209,9 +218,18 @@ public class AppointmentBook {
     }
 
     private AppointmentView view(Appointment.Stored a, Map<UUID, String> rooms) {
-        return new AppointmentView(a.id(), patients.get(a.patientId()),
-                new Therapist(a.therapistId(), therapists.name(a.therapistId())), booking.service(a.serviceId()),
-                a.minutes(), a.start(), a.end(), a.roomId() == null ? null : rooms.get(a.roomId()), a.status(),
-                a.feeOwed(), a.feeReason(), a.assessmentId());
+        return new AppointmentView(
+                a.id(),
+                patients.get(a.patientId()),
+                new Therapist(a.therapistId(), therapists.name(a.therapistId())),
+                booking.service(a.serviceId()),
+                a.minutes(),
+                a.start(),
+                a.end(),
+                a.roomId() == null ? null : rooms.get(a.roomId()),
+                a.status(),
+                a.feeOwed(),
+                a.feeReason(),
+                a.assessmentId());
     }
 }

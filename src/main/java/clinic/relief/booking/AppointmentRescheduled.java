@@ -4,6 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A booked appointment moved to another time (and perhaps another therapist). */
-public record AppointmentRescheduled(UUID appointmentId, UUID patientId, UUID therapistId, Instant previousStart,
-        Instant start) {
-}
+public record AppointmentRescheduled(
+        UUID appointmentId, UUID patientId, UUID therapistId, Instant previousStart, Instant start) {}

@@ -7,5 +7,11 @@ package clinic.relief.booking;
  * until the front desk approves it (BOOKED) or declines it (CANCELLED).
  */
 public enum AppointmentStatus {
-    PENDING, REQUESTED, BOOKED, CHECKED_IN, COMPLETED, NO_SHOW, CANCELLED
+    PENDING,
+    REQUESTED,
+    BOOKED,
+    CHECKED_IN,
+    COMPLETED,
+    NO_SHOW,
+    CANCELLED
 }

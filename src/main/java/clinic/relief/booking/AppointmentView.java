@@ -10,9 +10,19 @@ import clinic.relief.shared.Money;
  * An appointment as staff pages and the API show it (no health data: that stays with the patients module);
  * {@code feeOwed} and {@code feeReason} are null when no fee is owed.
  */
-public record AppointmentView(UUID id, Patient patient, Therapist therapist, BookableService service, int minutes,
-        Instant start, Instant end, String room, AppointmentStatus status, Money feeOwed,
-        Appointment.FeeReason feeReason, UUID assessmentId) {
+public record AppointmentView(
+        UUID id,
+        Patient patient,
+        Therapist therapist,
+        BookableService service,
+        int minutes,
+        Instant start,
+        Instant end,
+        String room,
+        AppointmentStatus status,
+        Money feeOwed,
+        Appointment.FeeReason feeReason,
+        UUID assessmentId) {
 
     public boolean isBooked() {
         return status == AppointmentStatus.BOOKED;

@@ -1,7 +1,5 @@
 package clinic.relief.booking;
 
-import clinic.relief.booking.store.Appointments;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -9,10 +7,11 @@ import java.util.UUID;
 
 import clinic.relief.booking.letters.ApprovalLetters;
 import clinic.relief.booking.letters.Letters;
-import clinic.relief.booking.waitlist.WaitlistReturns;
 import clinic.relief.booking.online.NewClientSettings;
-import clinic.relief.patients.Patient;
+import clinic.relief.booking.store.Appointments;
+import clinic.relief.booking.waitlist.WaitlistReturns;
 import clinic.relief.mail.Mail;
+import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,9 +47,18 @@ public class Approvals {
     private final BookingSettings rules;
     private final Clock clock;
 
-    Approvals(Appointments appointments, AppointmentBook book, Patients patients, Mail mail,
-            ApprovalLetters letters, WaitlistReturns waitlist, BookingParticipants participants,
-            ApplicationEventPublisher events, JdbcClient jdbc, NewClientSettings settings, BookingSettings rules,
+    Approvals(
+            Appointments appointments,
+            AppointmentBook book,
+            Patients patients,
+            Mail mail,
+            ApprovalLetters letters,
+            WaitlistReturns waitlist,
+            BookingParticipants participants,
+            ApplicationEventPublisher events,
+            JdbcClient jdbc,
+            NewClientSettings settings,
+            BookingSettings rules,
             Clock clock) {
         this.appointments = appointments;
         this.book = book;
@@ -85,7 +93,11 @@ public class Approvals {
                 select exists (select 1 from booking_appointment where patient_id = :patient
                     and (cast(:except as uuid) is null or id <> :except)
                     and status in ('BOOKED', 'CHECKED_IN', 'COMPLETED'))
-                """).param("patient", patientId).param("except", except).query(Boolean.class).single();
+                """)
+                .param("patient", patientId)
+                .param("except", except)
+                .query(Boolean.class)
+                .single();
     }
 
     /**
@@ -114,7 +126,8 @@ public class Approvals {
     /** Queues the "request received" e-mail of a request, in the caller's transaction. */
     public void received(Appointment appointment, Patient patient) {
         if (patient.email() != null) {
-            Letters.Letter letter = letters.received(patient, appointment.session().start());
+            Letters.Letter letter =
+                    letters.received(patient, appointment.session().start());
             mail.queue("REQUEST_RECEIVED", appointment.id(), patient.email(), letter.subject(), letter.body());
         }
     }
@@ -122,12 +135,20 @@ public class Approvals {
     /** Requests waiting for a decision, soonest first. */
     @Transactional(readOnly = true)
     public List<AppointmentView> awaiting() {
-        return jdbc.sql("select id from booking_appointment where status = 'REQUESTED' order by starts_at")
-                .query(UUID.class).list().stream().map(book::get).toList();
+        return jdbc
+                .sql("select id from booking_appointment where status = 'REQUESTED' order by starts_at")
+                .query(UUID.class)
+                .list()
+                .stream()
+                .map(book::get)
+                .toList();
     }
 
     /** What became of a request the desk approved. */
-    public enum Approval { BOOKED, LAPSED }
+    public enum Approval {
+        BOOKED,
+        LAPSED
+    }
 
     /**
      * Approves a request: it becomes BOOKED and {@link AppointmentBooked} is published. A request whose start is
@@ -194,8 +215,11 @@ public class Approvals {
 
     /** The appointment, its row locked for this transaction: a decision, withdrawal or lapse takes it first. */
     Appointment locked(UUID id) {
-        jdbc.sql("select id from booking_appointment where id = :id for update").param("id", id).query(UUID.class)
-                .optional().orElseThrow(() -> new UnknownAppointment(id));
+        jdbc.sql("select id from booking_appointment where id = :id for update")
+                .param("id", id)
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(() -> new UnknownAppointment(id));
         return appointments.find(id).orElseThrow(() -> new UnknownAppointment(id));
     }
 
@@ -204,7 +228,12 @@ public class Approvals {
         jdbc.sql("""
                 insert into booking_request_decision (appointment_id, decision, reason, decided_by, decided_at)
                 values (:id, :decision, :reason, :staff, :now)
-                """).param("id", id).param("decision", decision).param("reason", reason).param("staff", staff)
-                .param("now", utc(clock.instant())).update();
+                """)
+                .param("id", id)
+                .param("decision", decision)
+                .param("reason", reason)
+                .param("staff", staff)
+                .param("now", utc(clock.instant()))
+                .update();
     }
 }

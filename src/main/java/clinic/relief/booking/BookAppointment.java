@@ -8,8 +8,15 @@ import java.util.UUID;
  * A request to book: who, what, how long, when, optionally with whom. {@code assessmentId} is a pain finder
  * assessment kept as an opaque id; {@code idempotencyKey} makes a retried request return the first result.
  */
-public record BookAppointment(UUID patientId, String serviceId, int minutes, Instant start, UUID therapistId,
-        Appointment.Source source, UUID assessmentId, String idempotencyKey) {
+public record BookAppointment(
+        UUID patientId,
+        String serviceId,
+        int minutes,
+        Instant start,
+        UUID therapistId,
+        Appointment.Source source,
+        UUID assessmentId,
+        String idempotencyKey) {
 
     public BookAppointment {
         Objects.requireNonNull(patientId, "patientId");

@@ -1,11 +1,5 @@
 package clinic.relief.booking;
 
-import clinic.relief.booking.store.IdempotencyKeys;
-
-import clinic.relief.booking.store.BookingLocks;
-
-import clinic.relief.booking.store.Appointments;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +17,9 @@ import clinic.relief.booking.schedule.Catalogue;
 import clinic.relief.booking.schedule.ScheduleConfiguration;
 import clinic.relief.booking.schedule.Schedules;
 import clinic.relief.booking.schedule.Therapists;
+import clinic.relief.booking.store.Appointments;
+import clinic.relief.booking.store.BookingLocks;
+import clinic.relief.booking.store.IdempotencyKeys;
 import clinic.relief.clinic.ClinicProfile;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,10 +51,20 @@ public class Booking {
     private final ZoneId zone;
     private final Clock clock;
 
-    Booking(Catalogue catalogue, Therapists therapists, Schedules schedules, ScheduleConfiguration configuration,
-            Appointments appointments, IdempotencyKeys keys, BookingLocks locks, BookingParticipants participants,
-            ApplicationEventPublisher events, TransactionTemplate transactions, BookingSettings settings,
-            ClinicProfile clinic, Clock clock) {
+    Booking(
+            Catalogue catalogue,
+            Therapists therapists,
+            Schedules schedules,
+            ScheduleConfiguration configuration,
+            Appointments appointments,
+            IdempotencyKeys keys,
+            BookingLocks locks,
+            BookingParticipants participants,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions,
+            BookingSettings settings,
+            ClinicProfile clinic,
+            Clock clock) {
         this.catalogue = catalogue;
         this.therapists = therapists;
         this.schedules = schedules;
@@ -91,14 +98,26 @@ public class Booking {
 
     /** Every free start the search asks for: its service and length on its dates, with its therapist or anyone. */
     public List<Slot> availability(SlotSearch search) {
-        return slots(catalogue.get(search.serviceId()), search.minutes(), search.from(), search.to(),
-                search.therapistId(), Optional.empty(), Optional.of(span(search.from(), search.to())));
+        return slots(
+                catalogue.get(search.serviceId()),
+                search.minutes(),
+                search.from(),
+                search.to(),
+                search.therapistId(),
+                Optional.empty(),
+                Optional.of(span(search.from(), search.to())));
     }
 
     /** Free starts for moving {@code appointment}: its own time counts as free. */
     public List<Slot> availabilityFor(UUID appointment, SlotSearch search) {
-        return slots(catalogue.get(search.serviceId()), search.minutes(), search.from(), search.to(),
-                search.therapistId(), Optional.of(appointment), Optional.of(span(search.from(), search.to())));
+        return slots(
+                catalogue.get(search.serviceId()),
+                search.minutes(),
+                search.from(),
+                search.to(),
+                search.therapistId(),
+                Optional.of(appointment),
+                Optional.of(span(search.from(), search.to())));
     }
 
     /**
@@ -109,8 +128,7 @@ public class Booking {
      * @throws SlotTaken when other appointments hold the therapist, the room or the patient then
      */
     public Appointment book(BookAppointment command) {
-        return write(command, appointment -> {
-        }, appointment -> announce(appointment.booked()));
+        return write(command, appointment -> {}, appointment -> announce(appointment.booked()));
     }
 
     /**
@@ -140,8 +158,7 @@ public class Booking {
         }
     }
 
-    private Appointment attempt(BookAppointment command, Consumer<Appointment> prepare,
-            Consumer<Appointment> written) {
+    private Appointment attempt(BookAppointment command, Consumer<Appointment> prepare, Consumer<Appointment> written) {
         Optional<Appointment> sameRequest = earlier(command.idempotencyKey());
         if (sameRequest.isPresent()) {
             return sameRequest.get();
@@ -174,11 +191,17 @@ public class Booking {
     }
 
     private Optional<Appointment> earlier(String idempotencyKey) {
-        return idempotencyKey == null ? Optional.empty() : keys.find(idempotencyKey).flatMap(appointments::find);
+        return idempotencyKey == null
+                ? Optional.empty()
+                : keys.find(idempotencyKey).flatMap(appointments::find);
     }
 
-    private Appointment insert(BookAppointment command, BookableService service, Slot slot,
-            Consumer<Appointment> prepare, Consumer<Appointment> written) {
+    private Appointment insert(
+            BookAppointment command,
+            BookableService service,
+            Slot slot,
+            Consumer<Appointment> prepare,
+            Consumer<Appointment> written) {
         locks.lock(slot, service.rules().buffer(), command.patientId(), command.idempotencyKey());
         if (command.idempotencyKey() != null) {
             Optional<Appointment> sameRequest = earlier(command.idempotencyKey());
@@ -186,8 +209,15 @@ public class Booking {
                 return sameRequest.get();
             }
         }
-        Appointment appointment = new Appointment(UUID.randomUUID(), command.patientId(), service.id(),
-                command.minutes(), command.source(), command.assessmentId(), slot, service.rules().buffer());
+        Appointment appointment = new Appointment(
+                UUID.randomUUID(),
+                command.patientId(),
+                service.id(),
+                command.minutes(),
+                command.source(),
+                command.assessmentId(),
+                slot,
+                service.rules().buffer());
         prepare.accept(appointment);
         appointments.insert(appointment, clock.instant());
         if (command.idempotencyKey() != null) {
@@ -198,22 +228,24 @@ public class Booking {
     }
 
     /** The offered slot starting at {@code start} (with the therapist, if given); otherwise {@link SlotNotOffered}. */
-    Slot offered(BookableService service, int minutes, Instant start, Optional<UUID> therapistId,
-            Optional<UUID> ignoring) {
+    Slot offered(
+            BookableService service, int minutes, Instant start, Optional<UUID> therapistId, Optional<UUID> ignoring) {
         // Speed: see docs/benchmarks.md "Booking throughput through the staff API"
         // The start's own day answers the common case; the wider search is only for the alternatives of a refusal.
         // Only appointments that overlap this one start's blocked span can keep it from being offered, so only those
         // are read: the other starts of the day may then look free, but only this one is looked at.
         LocalDate day = start.atZone(zone).toLocalDate();
-        TimeRange blocked = TimeRange.of(start, service.session(minutes).plus(service.rules().buffer()));
-        Optional<Slot> slot = startingAt(start,
-                slots(service, minutes, day, day, therapistId, ignoring, Optional.of(blocked)));
+        TimeRange blocked = TimeRange.of(
+                start, service.session(minutes).plus(service.rules().buffer()));
+        Optional<Slot> slot =
+                startingAt(start, slots(service, minutes, day, day, therapistId, ignoring, Optional.of(blocked)));
         if (slot.isPresent()) {
             return slot.get();
         }
         List<Slot> free = around(service, minutes, start, therapistId, ignoring);
         // Valid by the rules and hours, only held by other appointments: that is a lost race, not bad input.
-        if (startingAt(start, slots(service, minutes, day, day, therapistId, ignoring, Optional.empty())).isPresent()) {
+        if (startingAt(start, slots(service, minutes, day, day, therapistId, ignoring, Optional.empty()))
+                .isPresent()) {
             throw new SlotTaken(start, nearest(free, start));
         }
         throw new SlotNotOffered(start);
@@ -224,14 +256,14 @@ public class Booking {
     }
 
     /** Up to three free starts nearest to the one asked for, the day before to the day after. */
-    List<Slot> alternatives(BookableService service, int minutes, Instant start, Optional<UUID> therapistId,
-            Optional<UUID> ignoring) {
+    List<Slot> alternatives(
+            BookableService service, int minutes, Instant start, Optional<UUID> therapistId, Optional<UUID> ignoring) {
         return nearest(around(service, minutes, start, therapistId, ignoring), start);
     }
 
     /** Free starts from the day before {@code start} to the day after. */
-    private List<Slot> around(BookableService service, int minutes, Instant start, Optional<UUID> therapistId,
-            Optional<UUID> ignoring) {
+    private List<Slot> around(
+            BookableService service, int minutes, Instant start, Optional<UUID> therapistId, Optional<UUID> ignoring) {
         LocalDate day = start.atZone(zone).toLocalDate();
         LocalDate from = day.minusDays(1);
         LocalDate to = day.plusDays(1);
@@ -240,7 +272,8 @@ public class Booking {
 
     private static List<Slot> nearest(List<Slot> free, Instant start) {
         return free.stream()
-                .sorted(Comparator.comparing(slot -> Duration.between(slot.start(), start).abs()))
+                .sorted(Comparator.comparing(
+                        slot -> Duration.between(slot.start(), start).abs()))
                 .limit(3)
                 .sorted(Comparator.comparing(Slot::start))
                 .toList();
@@ -250,23 +283,34 @@ public class Booking {
      * Free starts on the clinic dates {@code from}-{@code to}, counting the appointments that block time inside
      * {@code appointmentsIn} (empty: none, for what the rules and hours alone allow).
      */
-    private List<Slot> slots(BookableService service, int minutes, LocalDate from, LocalDate to,
-            Optional<UUID> therapistId, Optional<UUID> ignoring, Optional<TimeRange> appointmentsIn) {
-        Schedules.Blocked blocked = appointmentsIn.map(span -> schedules.blocked(span, ignoring))
-                .orElseGet(schedules::nothingBlocked);
+    private List<Slot> slots(
+            BookableService service,
+            int minutes,
+            LocalDate from,
+            LocalDate to,
+            Optional<UUID> therapistId,
+            Optional<UUID> ignoring,
+            Optional<TimeRange> appointmentsIn) {
+        Schedules.Blocked blocked =
+                appointmentsIn.map(span -> schedules.blocked(span, ignoring)).orElseGet(schedules::nothingBlocked);
         ScheduleConfiguration.Snapshot configuration = this.configuration.at(blocked.version());
         List<UUID> ids = configuration.giving(service.id()).stream()
-                .filter(id -> therapistId.map(id::equals).orElse(true)).toList();
+                .filter(id -> therapistId.map(id::equals).orElse(true))
+                .toList();
         if (therapistId.isPresent() && ids.isEmpty()) {
             throw new UnknownTherapist(therapistId.get(), service.id());
         }
-        return availability.slots(new Availability.Request(service.session(minutes), service.rules().buffer(), from, to),
+        return availability.slots(
+                new Availability.Request(
+                        service.session(minutes), service.rules().buffer(), from, to),
                 schedules.of(configuration, ids, blocked),
                 service.rules().needsRoom() ? schedules.rooms(configuration, blocked) : null);
     }
 
     /** Every instant a session starting on the clinic dates {@code from}-{@code to} could block, with room to spare. */
     private TimeRange span(LocalDate from, LocalDate to) {
-        return new TimeRange(from.atStartOfDay(zone).toInstant(), to.plusDays(2).atStartOfDay(zone).toInstant());
+        return new TimeRange(
+                from.atStartOfDay(zone).toInstant(),
+                to.plusDays(2).atStartOfDay(zone).toInstant());
     }
 }

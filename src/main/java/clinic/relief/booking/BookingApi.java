@@ -1,15 +1,16 @@
 package clinic.relief.booking;
 
-import clinic.relief.booking.store.IdempotencyKeys;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.Optional;
+import java.util.UUID;
 
+import clinic.relief.booking.store.IdempotencyKeys;
+import clinic.relief.patients.UnknownPatient;
+import clinic.relief.shared.Money;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -18,7 +19,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-import clinic.relief.patients.UnknownPatient;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,7 +33,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import clinic.relief.shared.Money;
 
 /**
  * Booking as JSON. Services and availability are public; appointments are for signed-in front desk and owner (the
@@ -57,41 +56,65 @@ class BookingApi {
 
     @GetMapping("/services")
     List<ServiceJson> services() {
-        return booking.services().stream().map(s -> new ServiceJson(s.id(),
-                s.name(LocaleContextHolder.getLocale()), s.prices(), s.rules().buffer().toMinutes(),
-                s.rules().needsRoom(), s.rules().cancelWindow().toHours())).toList();
+        return booking.services().stream()
+                .map(s -> new ServiceJson(
+                        s.id(),
+                        s.name(LocaleContextHolder.getLocale()),
+                        s.prices(),
+                        s.rules().buffer().toMinutes(),
+                        s.rules().needsRoom(),
+                        s.rules().cancelWindow().toHours()))
+                .toList();
     }
 
     @GetMapping("/availability")
-    ResponseEntity<?> availability(@RequestParam String service, @RequestParam int minutes,
-            @RequestParam LocalDate from, @RequestParam(required = false) LocalDate to,
+    ResponseEntity<?> availability(
+            @RequestParam String service,
+            @RequestParam int minutes,
+            @RequestParam LocalDate from,
+            @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) UUID therapist) {
         LocalDate until = to == null ? from : to;
         if (until.isBefore(from) || until.isAfter(from.plusDays(MAX_DAYS))) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "from..to must be 0-" + MAX_DAYS + " days");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, "from..to must be 0-" + MAX_DAYS + " days");
             return ResponseEntity.badRequest().body(problem);
         }
         SlotSearch search = new SlotSearch(service, minutes, from, until, Optional.ofNullable(therapist));
-        return ResponseEntity.ok(booking.availability(search).stream().map(BookingProblems.SlotJson::of).toList());
+        return ResponseEntity.ok(booking.availability(search).stream()
+                .map(BookingProblems.SlotJson::of)
+                .toList());
     }
 
     /**
      * Books and answers 201 with the appointment just written (or the one a retried key booked). A key longer than
      * the column is refused with a 400 problem before anything is read or written.
      */
-    @ApiResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-            schema = @Schema(implementation = AppointmentJson.class)))
+    @ApiResponse(
+            responseCode = "201",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = AppointmentJson.class)))
     @PostMapping("/appointments")
-    ResponseEntity<AppointmentJson> book(@Valid @RequestBody BookingRequest request,
-            @Parameter(description = "A retry with the same key returns the first result and books nothing twice",
-                    schema = @Schema(type = "string", maxLength = IdempotencyKeys.MAX_LENGTH))
-            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+    ResponseEntity<AppointmentJson> book(
+            @Valid @RequestBody BookingRequest request,
+            @Parameter(
+                            description = "A retry with the same key returns the first result and books nothing twice",
+                            schema = @Schema(type = "string", maxLength = IdempotencyKeys.MAX_LENGTH))
+                    @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                    String idempotencyKey) {
         // Checked by IdempotencyKeys, not by a constraint here: a constraint on a parameter would switch on method
         // validation for the whole call and change the 400 answer to an invalid body.
-        Appointment appointment = booking.book(new BookAppointment(request.patientId(), request.service(),
-                request.minutes(), request.start(), request.therapistId(), Appointment.Source.FRONT_DESK,
-                request.assessmentId(), IdempotencyKeys.checked(idempotencyKey)));
+        Appointment appointment = booking.book(new BookAppointment(
+                request.patientId(),
+                request.service(),
+                request.minutes(),
+                request.start(),
+                request.therapistId(),
+                Appointment.Source.FRONT_DESK,
+                request.assessmentId(),
+                IdempotencyKeys.checked(idempotencyKey)));
         return ResponseEntity.status(HttpStatus.CREATED).body(AppointmentJson.of(appointment.stored()));
     }
 
@@ -112,36 +135,76 @@ class BookingApi {
         return AppointmentJson.of(book.get(id));
     }
 
-    @ExceptionHandler({SlotTaken.class, PatientAlreadyBooked.class, IdempotencyKeys.TooLong.class, SlotNotOffered.class,
-            UnknownService.class, UnknownLength.class, UnknownTherapist.class, UnknownAppointment.class,
-            AppointmentStateConflict.class, UnknownPatient.class})
+    @ExceptionHandler({
+        SlotTaken.class,
+        PatientAlreadyBooked.class,
+        IdempotencyKeys.TooLong.class,
+        SlotNotOffered.class,
+        UnknownService.class,
+        UnknownLength.class,
+        UnknownTherapist.class,
+        UnknownAppointment.class,
+        AppointmentStateConflict.class,
+        UnknownPatient.class
+    })
     ResponseEntity<ProblemDetail> failed(RuntimeException failure) {
         ProblemDetail problem = problems.of(failure, LocaleContextHolder.getLocale());
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
-    record ServiceJson(String id, String name, Map<Integer, BigDecimal> prices, long bufferMinutes,
-            boolean needsRoom, long cancelWindowHours) {
-    }
+    record ServiceJson(
+            String id,
+            String name,
+            Map<Integer, BigDecimal> prices,
+            long bufferMinutes,
+            boolean needsRoom,
+            long cancelWindowHours) {}
 
-    record BookingRequest(@NotNull UUID patientId, @NotBlank String service, @Positive int minutes,
-            @NotNull Instant start, UUID therapistId, UUID assessmentId) {
-    }
+    record BookingRequest(
+            @NotNull UUID patientId,
+            @NotBlank String service,
+            @Positive int minutes,
+            @NotNull Instant start,
+            UUID therapistId,
+            UUID assessmentId) {}
 
-    record Reschedule(@NotNull Instant start, @NotNull UUID therapistId) {
-    }
+    record Reschedule(@NotNull Instant start, @NotNull UUID therapistId) {}
 
-    record AppointmentJson(UUID id, UUID patientId, UUID therapistId, String service, int minutes, Instant start,
-            Instant end, String status, BigDecimal feeOwed) {
+    record AppointmentJson(
+            UUID id,
+            UUID patientId,
+            UUID therapistId,
+            String service,
+            int minutes,
+            Instant start,
+            Instant end,
+            String status,
+            BigDecimal feeOwed) {
 
         static AppointmentJson of(Appointment.Stored row) {
-            return new AppointmentJson(row.id(), row.patientId(), row.therapistId(), row.serviceId(), row.minutes(),
-                    row.start(), row.end(), row.status().name(), amount(row.feeOwed()));
+            return new AppointmentJson(
+                    row.id(),
+                    row.patientId(),
+                    row.therapistId(),
+                    row.serviceId(),
+                    row.minutes(),
+                    row.start(),
+                    row.end(),
+                    row.status().name(),
+                    amount(row.feeOwed()));
         }
 
         static AppointmentJson of(AppointmentView view) {
-            return new AppointmentJson(view.id(), view.patient().id(), view.therapist().id(), view.service().id(),
-                    view.minutes(), view.start(), view.end(), view.status().name(), amount(view.feeOwed()));
+            return new AppointmentJson(
+                    view.id(),
+                    view.patient().id(),
+                    view.therapist().id(),
+                    view.service().id(),
+                    view.minutes(),
+                    view.start(),
+                    view.end(),
+                    view.status().name(),
+                    amount(view.feeOwed()));
         }
 
         private static BigDecimal amount(Money fee) {

@@ -1,13 +1,12 @@
 package clinic.relief.booking;
 
-import clinic.relief.booking.store.IdempotencyKeys;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import clinic.relief.booking.store.IdempotencyKeys;
 import clinic.relief.patients.UnknownPatient;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ProblemDetail;
@@ -40,11 +39,15 @@ public class BookingProblems {
         if (failure instanceof IdempotencyKeys.TooLong) {
             return problem(400, "idempotencyKeyTooLong", locale);
         }
-        String code = failure instanceof SlotNotOffered ? "slotNotOffered"
-                : failure instanceof UnknownService ? "unknownService"
-                : failure instanceof UnknownLength ? "unknownLength"
-                : failure instanceof UnknownTherapist ? "unknownTherapist"
-                : failure instanceof UnknownPatient ? "unknownPatient" : null;
+        String code = failure instanceof SlotNotOffered
+                ? "slotNotOffered"
+                : failure instanceof UnknownService
+                        ? "unknownService"
+                        : failure instanceof UnknownLength
+                                ? "unknownLength"
+                                : failure instanceof UnknownTherapist
+                                        ? "unknownTherapist"
+                                        : failure instanceof UnknownPatient ? "unknownPatient" : null;
         if (code == null) {
             throw failure;
         }
@@ -53,7 +56,8 @@ public class BookingProblems {
 
     private ProblemDetail slotTaken(SlotTaken taken, Locale locale) {
         ProblemDetail problem = problem(409, "slotTaken", locale);
-        List<SlotJson> alternatives = taken.alternatives().stream().map(SlotJson::of).toList();
+        List<SlotJson> alternatives =
+                taken.alternatives().stream().map(SlotJson::of).toList();
         problem.setProperty("alternatives", alternatives);
         return problem;
     }

@@ -1,12 +1,11 @@
 package clinic.relief.booking;
 
-import clinic.relief.booking.store.Appointments;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import clinic.relief.booking.store.Appointments;
 import clinic.relief.booking.waitlist.WaitlistReturns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,8 +32,13 @@ public class BookingRequests {
     private final BookingSettings settings;
     private final Clock clock;
 
-    BookingRequests(Approvals approvals, Appointments appointments, WaitlistReturns waitlist, JdbcClient jdbc,
-            BookingSettings settings, Clock clock) {
+    BookingRequests(
+            Approvals approvals,
+            Appointments appointments,
+            WaitlistReturns waitlist,
+            JdbcClient jdbc,
+            BookingSettings settings,
+            Clock clock) {
         this.approvals = approvals;
         this.appointments = appointments;
         this.waitlist = waitlist;
@@ -74,10 +78,13 @@ public class BookingRequests {
         List<UUID> due = jdbc.sql("""
                 select id from booking_appointment where status = 'REQUESTED' and starts_at <= :limit
                 order by starts_at limit :batch for update skip locked
-                """).param("limit", utc(now.plus(settings.minimumNotice()))).param("batch", SWEEP_BATCH)
-                .query(UUID.class).list();
-        due.forEach(id -> approvals.lapse(
-                appointments.find(id).orElseThrow(() -> new UnknownAppointment(id)), now, "system"));
+                """)
+                .param("limit", utc(now.plus(settings.minimumNotice())))
+                .param("batch", SWEEP_BATCH)
+                .query(UUID.class)
+                .list();
+        due.forEach(id ->
+                approvals.lapse(appointments.find(id).orElseThrow(() -> new UnknownAppointment(id)), now, "system"));
         return due.size();
     }
 }

@@ -12,8 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the rules of each service by its id in the clinic profile ({@code defaults} for services not listed).
  */
 @ConfigurationProperties("relief.booking")
-public record BookingSettings(Duration slotGrid, Duration minimumNotice, Duration horizon, Duration reminderBefore,
-        ServiceRules defaults, Map<String, ServiceRules> services) {
+public record BookingSettings(
+        Duration slotGrid,
+        Duration minimumNotice,
+        Duration horizon,
+        Duration reminderBefore,
+        ServiceRules defaults,
+        Map<String, ServiceRules> services) {
 
     public BookingSettings {
         services = services == null ? Map.of() : Map.copyOf(services);

@@ -34,12 +34,10 @@ public class BookingViews {
     }
 
     /** A bookable start as a button: its value is {@code start|therapist}. */
-    record SlotOption(String value, String time, String therapist) {
-    }
+    record SlotOption(String value, String time, String therapist) {}
 
     /** A service and length, as one choice: value {@code service:minutes}. */
-    public record ServiceChoice(String value, String label) {
-    }
+    public record ServiceChoice(String value, String label) {}
 
     /** A {@code service:minutes} choice as a form sends it back. */
     public record PickedService(String service, int minutes) {
@@ -58,17 +56,23 @@ public class BookingViews {
     }
 
     public String time(Instant instant, Locale locale) {
-        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(booking.zone())
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                .withLocale(locale)
+                .withZone(booking.zone())
                 .format(instant);
     }
 
     public String dateTime(Instant instant, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
-                .withZone(booking.zone()).format(instant);
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+                .withLocale(locale)
+                .withZone(booking.zone())
+                .format(instant);
     }
 
     public String date(LocalDate date, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(date);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
+                .withLocale(locale)
+                .format(date);
     }
 
     public LocalDate today() {
@@ -82,8 +86,10 @@ public class BookingViews {
     public List<ServiceChoice> serviceChoices(Locale locale) {
         List<ServiceChoice> choices = new ArrayList<>();
         for (BookableService service : booking.services()) {
-            service.prices().forEach((minutes, price) -> choices.add(new ServiceChoice(service.id() + ":" + minutes,
-                    service.name(locale) + " · " + minutes + " min · $" + price.toPlainString())));
+            service.prices()
+                    .forEach((minutes, price) -> choices.add(new ServiceChoice(
+                            service.id() + ":" + minutes,
+                            service.name(locale) + " · " + minutes + " min · $" + price.toPlainString())));
         }
         return choices;
     }
@@ -102,9 +108,11 @@ public class BookingViews {
                 continue;
             }
             String day = date(slot.start().atZone(booking.zone()).toLocalDate(), locale);
-            byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(new SlotOption(
-                    slot.start() + "|" + slot.therapistId(), time(slot.start(), locale),
-                    perTherapist ? names.getOrDefault(slot.therapistId(), "") : ""));
+            byDay.computeIfAbsent(day, d -> new ArrayList<>())
+                    .add(new SlotOption(
+                            slot.start() + "|" + slot.therapistId(),
+                            time(slot.start(), locale),
+                            perTherapist ? names.getOrDefault(slot.therapistId(), "") : ""));
         }
         return byDay;
     }

@@ -1,6 +1,7 @@
 package clinic.relief.booking;
 
 import java.time.Duration;
+
 import clinic.relief.shared.Money;
 
 /**

@@ -4,7 +4,10 @@ import java.time.LocalTime;
 
 /** When in the clinic's day a waitlist request wants to start: morning before noon, afternoon until 5 pm. */
 public enum PartOfDay {
-    ANY, MORNING, AFTERNOON, EVENING;
+    ANY,
+    MORNING,
+    AFTERNOON,
+    EVENING;
 
     private static final LocalTime NOON = LocalTime.NOON;
     private static final LocalTime FIVE_PM = LocalTime.of(17, 0);

@@ -47,8 +47,7 @@ public class Waitlist {
      * client of a clinic that approves new clients first gets the time as a request: {@code booked} and
      * {@code requested} are then both true (the time is held, the front desk decides).
      */
-    public record Claim(boolean booked, boolean requested, WaitlistOffer offer) {
-    }
+    public record Claim(boolean booked, boolean requested, WaitlistOffer offer) {}
 
     /**
      * Adds a request at the end of the queue.
@@ -59,8 +58,8 @@ public class Waitlist {
     public WaitlistEntry join(UUID patientId, WaitlistRequest request) {
         BookableService service = booking.service(request.service());
         service.price(request.minutes());
-        if (request.therapistId() != null && booking.therapists(service.id()).stream()
-                .noneMatch(t -> t.id().equals(request.therapistId()))) {
+        if (request.therapistId() != null
+                && booking.therapists(service.id()).stream().noneMatch(t -> t.id().equals(request.therapistId()))) {
             throw new UnknownTherapist(request.therapistId(), service.id());
         }
         if (!request.isDaysInOrder()) {
@@ -69,10 +68,16 @@ public class Waitlist {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into booking_waitlist (" + COLUMNS + ") values (:id, :patient, :service, :minutes, :first,"
                         + " :last, :part, :therapist, 'WAITING', :now)")
-                .param("id", id).param("patient", patientId).param("service", service.id())
-                .param("minutes", request.minutes()).param("first", request.firstDay())
-                .param("last", request.lastDay()).param("part", request.partOfDay().name())
-                .param("therapist", request.therapistId()).param("now", utc(clock.instant())).update();
+                .param("id", id)
+                .param("patient", patientId)
+                .param("service", service.id())
+                .param("minutes", request.minutes())
+                .param("first", request.firstDay())
+                .param("last", request.lastDay())
+                .param("part", request.partOfDay().name())
+                .param("therapist", request.therapistId())
+                .param("now", utc(clock.instant()))
+                .update();
         return get(id);
     }
 
@@ -80,13 +85,18 @@ public class Waitlist {
     @Transactional(readOnly = true)
     public List<WaitlistEntry> of(UUID patientId) {
         return jdbc.sql("select " + COLUMNS + " from booking_waitlist where patient_id = :p order by created_at desc")
-                .param("p", patientId).query(Waitlist::entry).list();
+                .param("p", patientId)
+                .query(Waitlist::entry)
+                .list();
     }
 
     @Transactional(readOnly = true)
     public WaitlistEntry get(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from booking_waitlist where id = :id").param("id", id)
-                .query(Waitlist::entry).optional().orElseThrow(() -> new UnknownWaitlistEntry(id));
+        return jdbc.sql("select " + COLUMNS + " from booking_waitlist where id = :id")
+                .param("id", id)
+                .query(Waitlist::entry)
+                .optional()
+                .orElseThrow(() -> new UnknownWaitlistEntry(id));
     }
 
     /** Takes a waiting request off the list; its open offer, if any, stops working. */
@@ -94,9 +104,11 @@ public class Waitlist {
     public void withdraw(UUID id) {
         get(id);
         jdbc.sql("update booking_waitlist set status = 'WITHDRAWN' where id = :id and status = 'WAITING'")
-                .param("id", id).update();
+                .param("id", id)
+                .update();
         jdbc.sql("update booking_waitlist_offer set status = 'EXPIRED' where entry_id = :id and status = 'OPEN'")
-                .param("id", id).update();
+                .param("id", id)
+                .update();
     }
 
     /** The offer behind a usable link; otherwise {@link clinic.relief.patients.BadLink}. Changes nothing. */
@@ -113,10 +125,16 @@ public class Waitlist {
     }
 
     public static WaitlistEntry entry(ResultSet rs, int row) throws SQLException {
-        return new WaitlistEntry(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
-                rs.getString("service_id"), rs.getInt("minutes"), rs.getObject("first_day", LocalDate.class),
-                rs.getObject("last_day", LocalDate.class), PartOfDay.valueOf(rs.getString("part_of_day")),
-                rs.getObject("therapist_id", UUID.class), rs.getString("status"),
+        return new WaitlistEntry(
+                rs.getObject("id", UUID.class),
+                rs.getObject("patient_id", UUID.class),
+                rs.getString("service_id"),
+                rs.getInt("minutes"),
+                rs.getObject("first_day", LocalDate.class),
+                rs.getObject("last_day", LocalDate.class),
+                PartOfDay.valueOf(rs.getString("part_of_day")),
+                rs.getObject("therapist_id", UUID.class),
+                rs.getString("status"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 }

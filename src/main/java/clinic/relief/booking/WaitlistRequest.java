@@ -14,12 +14,18 @@ import org.springframework.format.annotation.DateTimeFormat;
  * apart), a part of the day, and optionally one therapist. Also the form and the API's request body.
  */
 public record WaitlistRequest(
-        @NotBlank(message = "{portal.waitlist.service.required}") String service,
-        @Positive(message = "{portal.waitlist.service.required}") int minutes,
+        @NotBlank(message = "{portal.waitlist.service.required}")
+        String service,
+
+        @Positive(message = "{portal.waitlist.service.required}")
+        int minutes,
+
         @NotNull(message = "{portal.waitlist.days.invalid}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         LocalDate firstDay,
+
         @NotNull(message = "{portal.waitlist.days.invalid}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         LocalDate lastDay,
+
         PartOfDay partOfDay,
         UUID therapistId) {
 
@@ -29,7 +35,8 @@ public record WaitlistRequest(
 
     @AssertTrue(message = "{portal.waitlist.days.invalid}")
     public boolean isDaysInOrder() {
-        return firstDay == null || lastDay == null
+        return firstDay == null
+                || lastDay == null
                 || (!lastDay.isBefore(firstDay) && !lastDay.isAfter(firstDay.plusDays(60)));
     }
 }

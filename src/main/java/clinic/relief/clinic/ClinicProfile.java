@@ -54,17 +54,24 @@ public record ClinicProfile(
         services = List.copyOf(services);
     }
 
-    public record Address(@NotBlank String street, @NotBlank String city, @NotBlank String region,
-            @NotBlank String postalCode, @NotBlank String country) {
-    }
+    public record Address(
+            @NotBlank String street,
+            @NotBlank String city,
+            @NotBlank String region,
+            @NotBlank String postalCode,
+            @NotBlank String country) {}
 
     /** One line of the opening hours: the same times on each of {@code days}. */
-    public record OpeningHours(@NotEmpty Set<DayOfWeek> days, @NotNull LocalTime opens, @NotNull LocalTime closes) {
+    public record OpeningHours(
+            @NotEmpty Set<DayOfWeek> days,
+            @NotNull LocalTime opens,
+            @NotNull LocalTime closes) {
 
         public OpeningHours {
             days = Set.copyOf(days);
             if (opens != null && closes != null && !opens.isBefore(closes)) {
-                throw new IllegalArgumentException("Opening hours must open before they close: " + opens + "-" + closes);
+                throw new IllegalArgumentException(
+                        "Opening hours must open before they close: " + opens + "-" + closes);
             }
         }
 
@@ -87,11 +94,22 @@ public record ClinicProfile(
      * billed to insurance); {@code renderingProviders} maps a therapist's staff e-mail to their own NPI.
      * {@code massageWithManualTherapy}: whether one claim may carry 97124 and 97140 together (off by default).
      */
-    public record Billing(@NotBlank String legalName, @NotBlank @Pattern(regexp = "[0-9]{10}") String npi,
-            @NotBlank @Pattern(regexp = "[0-9]{2}-?[0-9]{7}") String taxId, @NotBlank String taxonomy,
-            @NotNull @Valid Address address, @NotBlank String contactName, @NotBlank String submitterId,
-            @NotBlank String receiverName, @NotBlank String receiverId, boolean massageWithManualTherapy,
-            Map<String, String> serviceCodes, Map<String, String> renderingProviders) {
+    public record Billing(
+            @NotBlank String legalName,
+            @NotBlank @Pattern(regexp = "[0-9]{10}") String npi,
+
+            @NotBlank @Pattern(regexp = "[0-9]{2}-?[0-9]{7}")
+            String taxId,
+
+            @NotBlank String taxonomy,
+            @NotNull @Valid Address address,
+            @NotBlank String contactName,
+            @NotBlank String submitterId,
+            @NotBlank String receiverName,
+            @NotBlank String receiverId,
+            boolean massageWithManualTherapy,
+            Map<String, String> serviceCodes,
+            Map<String, String> renderingProviders) {
 
         public Billing {
             serviceCodes = serviceCodes == null ? Map.of() : Map.copyOf(serviceCodes);
@@ -104,7 +122,8 @@ public record ClinicProfile(
         }
     }
 
-    public record ServiceAreaCity(@NotBlank String city, @NotEmpty List<@Pattern(regexp = "[0-9]{5}") String> zips) {
+    public record ServiceAreaCity(
+            @NotBlank String city, @NotEmpty List<@Pattern(regexp = "[0-9]{5}") String> zips) {
 
         public ServiceAreaCity {
             zips = List.copyOf(zips);
@@ -115,8 +134,12 @@ public record ClinicProfile(
      * A service on the menu. Names and summaries are given per language in the profile because they are the clinic's
      * own words; {@code prices} maps a session length in minutes to its list price in US dollars.
      */
-    public record Service(@NotBlank String id, boolean focus, @NotEmpty Map<String, String> names,
-            Map<String, String> summaries, @NotEmpty Map<Integer, BigDecimal> prices) {
+    public record Service(
+            @NotBlank String id,
+            boolean focus,
+            @NotEmpty Map<String, String> names,
+            Map<String, String> summaries,
+            @NotEmpty Map<Integer, BigDecimal> prices) {
 
         public Service {
             names = Map.copyOf(names);
@@ -143,7 +166,9 @@ public record ClinicProfile(
     }
 
     static String pick(Map<String, String> texts, Locale locale) {
-        return Objects.requireNonNullElseGet(texts.get(locale.getLanguage()),
-                () -> texts.getOrDefault("en", texts.values().stream().findFirst().orElse("")));
+        return Objects.requireNonNullElseGet(
+                texts.get(locale.getLanguage()),
+                () -> texts.getOrDefault(
+                        "en", texts.values().stream().findFirst().orElse("")));
     }
 }

@@ -62,7 +62,9 @@ public class ServiceArea {
     }
 
     public enum Outcome {
-        SERVED, NOT_SERVED, INVALID
+        SERVED,
+        NOT_SERVED,
+        INVALID
     }
 
     /**

@@ -54,9 +54,7 @@ class ServiceAreaApi {
         return messages.getMessage(code, null, LocaleContextHolder.getLocale());
     }
 
-    record Check(@NotBlank @Size(max = 80) String query) {
-    }
+    record Check(@NotBlank @Size(max = 80) String query) {}
 
-    record Result(String query, boolean served, String city) {
-    }
+    record Result(String query, boolean served, String city) {}
 }

@@ -44,13 +44,17 @@ public class SiteView {
 
     /** The clinic's languages by name, in the visitor's language: "English and Spanish". */
     public String languageNames(Locale locale) {
-        List<String> names = clinic.languages().stream().map(l -> l.getDisplayLanguage(locale)).toList();
+        List<String> names = clinic.languages().stream()
+                .map(l -> l.getDisplayLanguage(locale))
+                .toList();
         return joinAsSentence(names, locale);
     }
 
     /** The first {@code limit} cities of the service area, as a sentence. */
     public String cityNames(int limit) {
-        List<String> cities = clinic.serviceArea().stream().limit(limit).map(ClinicProfile.ServiceAreaCity::city)
+        List<String> cities = clinic.serviceArea().stream()
+                .limit(limit)
+                .map(ClinicProfile.ServiceAreaCity::city)
                 .toList();
         return String.join(", ", cities);
     }
@@ -62,7 +66,8 @@ public class SiteView {
 
     /** The opening hours as rows of (days, times), in the visitor's language. */
     public List<HoursRow> hours(Locale locale) {
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
+        DateTimeFormatter time =
+                DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
         return clinic.hours().stream()
                 .map(h -> new HoursRow(days(h, locale), time.format(h.opens()) + " – " + time.format(h.closes())))
                 .toList();
@@ -70,8 +75,10 @@ public class SiteView {
 
     /** A price in the clinic's currency, written the way the visitor's language writes it in the clinic's country. */
     public String money(BigDecimal amount, Locale locale) {
-        Locale local = new Locale.Builder().setLanguage(locale.getLanguage())
-                .setRegion(clinic.address().country()).build();
+        Locale local = new Locale.Builder()
+                .setLanguage(locale.getLanguage())
+                .setRegion(clinic.address().country())
+                .build();
         NumberFormat format = NumberFormat.getCurrencyInstance(local);
         format.setCurrency(Currency.getInstance(local));
         return format.format(amount);
@@ -86,8 +93,11 @@ public class SiteView {
         Object errorUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = errorUri instanceof String uri ? uri : request.getRequestURI();
         String query = errorUri == null ? request.getQueryString() : null;
-        return UriComponentsBuilder.fromPath(path).query(query).replaceQueryParam("lang", language)
-                .build().toUriString();
+        return UriComponentsBuilder.fromPath(path)
+                .query(query)
+                .replaceQueryParam("lang", language)
+                .build()
+                .toUriString();
     }
 
     /** Whether the current page is {@code path} or below it, for marking the menu entry. */
@@ -126,9 +136,9 @@ public class SiteView {
 
     private static HttpServletRequest currentRequest() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest() : null;
+                ? attributes.getRequest()
+                : null;
     }
 
-    public record HoursRow(String days, String times) {
-    }
+    public record HoursRow(String days, String times) {}
 }

@@ -35,13 +35,19 @@ class BillingProvider {
 
     /** The CPT code the service is billed under, if it is billed to insurance at all. */
     Optional<Cpt> codeFor(String serviceId) {
-        return billing().map(ClinicProfile.Billing::serviceCodes).map(codes -> codes.get(serviceId)).map(Cpt::of);
+        return billing()
+                .map(ClinicProfile.Billing::serviceCodes)
+                .map(codes -> codes.get(serviceId))
+                .map(Cpt::of);
     }
 
     /** The therapist's own NPI, if the profile lists one for their e-mail. */
     Optional<Npi> renderingNpi(String email) {
-        Map<String, String> npis = billing().map(ClinicProfile.Billing::renderingProviders).orElse(Map.of());
-        return npis.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(email)).findFirst()
+        Map<String, String> npis =
+                billing().map(ClinicProfile.Billing::renderingProviders).orElse(Map.of());
+        return npis.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(email))
+                .findFirst()
                 .map(e -> new Npi(e.getValue()));
     }
 }

@@ -27,8 +27,15 @@ public class Claim {
     private Instant submittedAt;
 
     /** What does not change once drafted: whose visit, under which coverage and prescription, when. */
-    public record Facts(UUID appointmentId, UUID patientId, UUID coverageId, UUID prescriptionId, UUID therapistId,
-            String serviceId, LocalDate serviceDate, Instant createdAt) {
+    public record Facts(
+            UUID appointmentId,
+            UUID patientId,
+            UUID coverageId,
+            UUID prescriptionId,
+            UUID therapistId,
+            String serviceId,
+            LocalDate serviceDate,
+            Instant createdAt) {
 
         public Facts {
             Objects.requireNonNull(appointmentId, "appointmentId");
@@ -38,8 +45,16 @@ public class Claim {
         }
     }
 
-    Claim(UUID id, long number, Facts facts, ClaimState state, List<ClaimLine> lines, List<Icd10> diagnoses,
-            Money paid, Money patientShare, Instant submittedAt) {
+    Claim(
+            UUID id,
+            long number,
+            Facts facts,
+            ClaimState state,
+            List<ClaimLine> lines,
+            List<Icd10> diagnoses,
+            Money paid,
+            Money patientShare,
+            Instant submittedAt) {
         this.id = id;
         this.number = number;
         this.facts = facts;

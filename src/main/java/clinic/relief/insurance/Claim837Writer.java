@@ -39,12 +39,34 @@ final class Claim837Writer {
         StringBuilder out = new StringBuilder(claims.size() * 900 + 1000);
         X12Segments x12 = new X12Segments(out);
         String number = String.format("%09d", control);
-        x12.add("ISA", "00", " ".repeat(10), "00", " ".repeat(10), "ZZ", pad(billing.submitterId()), "ZZ",
-                pad(billing.receiverId()), at.format(DateTimeFormatter.ofPattern("yyMMdd")),
-                at.format(DateTimeFormatter.ofPattern("HHmm")), "^", "00501", number, "0", production ? "P" : "T",
+        x12.add(
+                "ISA",
+                "00",
+                " ".repeat(10),
+                "00",
+                " ".repeat(10),
+                "ZZ",
+                pad(billing.submitterId()),
+                "ZZ",
+                pad(billing.receiverId()),
+                at.format(DateTimeFormatter.ofPattern("yyMMdd")),
+                at.format(DateTimeFormatter.ofPattern("HHmm")),
+                "^",
+                "00501",
+                number,
+                "0",
+                production ? "P" : "T",
                 ":");
-        x12.add("GS", "HC", text(billing.submitterId()), text(billing.receiverId()), at.format(D8),
-                at.format(DateTimeFormatter.ofPattern("HHmm")), String.valueOf(control), "X", "005010X222A1");
+        x12.add(
+                "GS",
+                "HC",
+                text(billing.submitterId()),
+                text(billing.receiverId()),
+                at.format(D8),
+                at.format(DateTimeFormatter.ofPattern("HHmm")),
+                String.valueOf(control),
+                "X",
+                "005010X222A1");
         x12.startTransaction();
         x12.add("ST", "837", "0001", "005010X222A1");
         x12.add("BHT", "0019", "00", number, at.format(D8), at.format(DateTimeFormatter.ofPattern("HHmm")), "CH");
@@ -66,7 +88,11 @@ final class Claim837Writer {
         x12.add("HL", "1", "", "20", "1");
         x12.add("PRV", "BI", TAXONOMY_QUALIFIER, billing.taxonomy());
         x12.add("NM1", "85", "2", text(billing.legalName()), "", "", "", "", "XX", billing.npi());
-        address(x12, billing.address().street(), billing.address().city(), billing.address().region(),
+        address(
+                x12,
+                billing.address().street(),
+                billing.address().city(),
+                billing.address().region(),
                 billing.address().postalCode());
         x12.add("REF", "EI", billing.taxIdDigits());
     }
@@ -76,7 +102,16 @@ final class Claim837Writer {
         Coverage c = p.coverage();
         Subscriber s = c.subscriber();
         x12.add("HL", String.valueOf(subscriberHl), "1", "22", p.patientIsSubscriber() ? "0" : "1");
-        x12.add("SBR", "P", p.patientIsSubscriber() ? "18" : "", text(c.groupNumber()), "", "", "", "", "",
+        x12.add(
+                "SBR",
+                "P",
+                p.patientIsSubscriber() ? "18" : "",
+                text(c.groupNumber()),
+                "",
+                "",
+                "",
+                "",
+                "",
                 filingIndicator(c.planType()));
         x12.add("NM1", "IL", "1", text(s.lastName()), text(s.firstName()), "", "", "", "MI", text(c.memberId()));
         address(x12, s.street(), s.city(), s.state(), s.zip());
@@ -87,7 +122,12 @@ final class Claim837Writer {
             last = subscriberHl + 1;
             x12.add("HL", String.valueOf(last), String.valueOf(subscriberHl), "23", "0");
             x12.add("PAT", s.relationship().x12());
-            x12.add("NM1", "QC", "1", text(p.patient().lastName()), text(p.patient().firstName()));
+            x12.add(
+                    "NM1",
+                    "QC",
+                    "1",
+                    text(p.patient().lastName()),
+                    text(p.patient().firstName()));
             address(x12, s.street(), s.city(), s.state(), s.zip());
             x12.add("DMG", "D8", p.patient().dateOfBirth().format(D8), "U");
         }
@@ -97,8 +137,17 @@ final class Claim837Writer {
 
     private void claimLoop(X12Segments x12, ClaimPacket p) {
         Claim claim = p.claim();
-        x12.add("CLM", claim.claimId(), claim.charge().toString(), "", "", composite("11", "B", "1"), "Y", "A",
-                "Y", "Y");
+        x12.add(
+                "CLM",
+                claim.claimId(),
+                claim.charge().toString(),
+                "",
+                "",
+                composite("11", "B", "1"),
+                "Y",
+                "A",
+                "Y",
+                "Y");
         p.authorizationNumber().ifPresent(auth -> x12.add("REF", "G1", text(auth)));
         List<Icd10> dx = claim.diagnoses();
         String[] hi = new String[dx.size()];
@@ -108,19 +157,44 @@ final class Claim837Writer {
         x12.add("HI", hi);
         if (p.prescription() != null) {
             Prescription rx = p.prescription();
-            x12.add("NM1", "DN", "1", text(rx.referringLastName()), text(rx.referringFirstName()), "", "", "", "XX",
+            x12.add(
+                    "NM1",
+                    "DN",
+                    "1",
+                    text(rx.referringLastName()),
+                    text(rx.referringFirstName()),
+                    "",
+                    "",
+                    "",
+                    "XX",
                     rx.referringNpi().value());
         }
         p.separateRenderingNpi().ifPresent(npi -> {
-            x12.add("NM1", "82", "1", text(p.rendering().lastName()), text(p.rendering().firstName()), "", "", "",
-                    "XX", npi.value());
+            x12.add(
+                    "NM1",
+                    "82",
+                    "1",
+                    text(p.rendering().lastName()),
+                    text(p.rendering().firstName()),
+                    "",
+                    "",
+                    "",
+                    "XX",
+                    npi.value());
             x12.add("PRV", "PE", TAXONOMY_QUALIFIER, billing.taxonomy());
         });
         int line = 0;
         for (ClaimLine l : claim.lines()) {
             x12.add("LX", String.valueOf(++line));
-            x12.add("SV1", composite("HC", l.cpt().code()), l.charge().toString(), "UN", String.valueOf(l.units()),
-                    "", "", l.pointers().stream().map(String::valueOf).collect(Collectors.joining(":")));
+            x12.add(
+                    "SV1",
+                    composite("HC", l.cpt().code()),
+                    l.charge().toString(),
+                    "UN",
+                    String.valueOf(l.units()),
+                    "",
+                    "",
+                    l.pointers().stream().map(String::valueOf).collect(Collectors.joining(":")));
             x12.add("DTP", "472", "D8", claim.facts().serviceDate().format(D8));
         }
     }

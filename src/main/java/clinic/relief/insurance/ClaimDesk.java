@@ -39,7 +39,8 @@ public class ClaimDesk {
     @Transactional
     public Claim draft(UUID appointmentId) {
         Claim claim = drafts.draft(appointmentId);
-        audit.record(AuditAction.CREATE, "insurance-claim", claim.id(), claim.facts().patientId());
+        audit.record(
+                AuditAction.CREATE, "insurance-claim", claim.id(), claim.facts().patientId());
         return claim;
     }
 
@@ -49,7 +50,10 @@ public class ClaimDesk {
         Claim claim = load(claimId);
         Map<Cpt, Integer> minutes = new LinkedHashMap<>();
         minutesByCode.forEach((code, m) -> minutes.merge(Cpt.of(code), m, Integer::sum));
-        claim.relines(ClaimLines.build(minutes, claim.charge(), claim.diagnoses().size(),
+        claim.relines(ClaimLines.build(
+                minutes,
+                claim.charge(),
+                claim.diagnoses().size(),
                 provider.required().massageWithManualTherapy()));
         return save(claim, AuditAction.AMEND);
     }
@@ -79,7 +83,8 @@ public class ClaimDesk {
     @Transactional
     public Claim get(UUID claimId) {
         Claim claim = load(claimId);
-        audit.record(AuditAction.READ, "insurance-claim", claim.id(), claim.facts().patientId());
+        audit.record(
+                AuditAction.READ, "insurance-claim", claim.id(), claim.facts().patientId());
         return claim;
     }
 

@@ -34,8 +34,15 @@ class ClaimDrafts {
     private final Clock clock;
     private final ZoneId zone;
 
-    ClaimDrafts(AppointmentBook appointments, CoverageStore coverages, PrescriptionStore prescriptions, ClaimStore claims,
-            BillingProvider provider, Quotes quotes, Clock clock, ClinicProfile clinic) {
+    ClaimDrafts(
+            AppointmentBook appointments,
+            CoverageStore coverages,
+            PrescriptionStore prescriptions,
+            ClaimStore claims,
+            BillingProvider provider,
+            Quotes quotes,
+            Clock clock,
+            ClinicProfile clinic) {
         this.zone = clinic.zone();
         this.appointments = appointments;
         this.coverages = coverages;
@@ -62,25 +69,42 @@ class ClaimDrafts {
                 .orElseThrow(() -> new NotBilledToInsurance(visit.service().id()));
         Coverage coverage = coverages.activeOn(patientId, date).orElseThrow(() -> new NoCoverage(patientId, date));
         Optional<Prescription> prescription = prescriptions.ofPatient(patientId).stream()
-                .filter(p -> p.validOn(date)).findFirst();
+                .filter(p -> p.validOn(date))
+                .findFirst();
         List<Icd10> diagnoses = prescription.map(Prescription::diagnoses).orElse(List.of());
         Money charge = Money.of(visit.service().price(visit.minutes()));
-        Claim.Facts facts = new Claim.Facts(appointmentId, patientId, coverage.id(),
-                prescription.map(Prescription::id).orElse(null), visit.therapist().id(), visit.service().id(), date,
+        Claim.Facts facts = new Claim.Facts(
+                appointmentId,
+                patientId,
+                coverage.id(),
+                prescription.map(Prescription::id).orElse(null),
+                visit.therapist().id(),
+                visit.service().id(),
+                date,
                 clock.instant());
         UUID id = UUID.randomUUID();
         Optional<Long> number = claims.insert(id, facts, diagnoses, charge);
         if (number.isEmpty()) {
             return claims.ofPatient(patientId).stream()
-                    .filter(c -> c.facts().appointmentId().equals(appointmentId)).findFirst().orElseThrow();
+                    .filter(c -> c.facts().appointmentId().equals(appointmentId))
+                    .findFirst()
+                    .orElseThrow();
         }
         Map<Cpt, Integer> minutes = new LinkedHashMap<>();
         minutes.put(code, visit.minutes());
-        Claim claim = new Claim(id, number.get(), facts, ClaimState.DRAFT,
-                ClaimLines.build(minutes, charge, diagnoses.size(), billing.massageWithManualTherapy()), diagnoses,
-                Money.ZERO, Money.ZERO, null);
+        Claim claim = new Claim(
+                id,
+                number.get(),
+                facts,
+                ClaimState.DRAFT,
+                ClaimLines.build(minutes, charge, diagnoses.size(), billing.massageWithManualTherapy()),
+                diagnoses,
+                Money.ZERO,
+                Money.ZERO,
+                null);
         claims.update(claim);
-        boolean authorized = coverage.authorization() != null && coverage.authorization().covers(date);
+        boolean authorized =
+                coverage.authorization() != null && coverage.authorization().covers(date);
         coverages.countVisit(coverage.id(), authorized);
         return claim;
     }
@@ -90,7 +114,9 @@ class ClaimDrafts {
      * not a free follow-up.
      */
     boolean claimable(UUID appointmentId, UUID patientId, String serviceId, LocalDate date) {
-        return provider.billing().isPresent() && provider.codeFor(serviceId).isPresent()
-                && coverages.activeOn(patientId, date).isPresent() && !quotes.freeFollowUp(appointmentId);
+        return provider.billing().isPresent()
+                && provider.codeFor(serviceId).isPresent()
+                && coverages.activeOn(patientId, date).isPresent()
+                && !quotes.freeFollowUp(appointmentId);
     }
 }

@@ -33,8 +33,16 @@ public class ClaimFiles {
     private final ClinicalAudit audit;
     private final Clock clock;
 
-    ClaimFiles(ClaimStore claims, CoverageStore coverages, PrescriptionStore prescriptions, Patients patients, Staff staff,
-            BillingProvider provider, ClinicProfile clinic, ClinicalAudit audit, Clock clock) {
+    ClaimFiles(
+            ClaimStore claims,
+            CoverageStore coverages,
+            PrescriptionStore prescriptions,
+            Patients patients,
+            Staff staff,
+            BillingProvider provider,
+            ClinicProfile clinic,
+            ClinicalAudit audit,
+            Clock clock) {
         this.claims = claims;
         this.coverages = coverages;
         this.prescriptions = prescriptions;
@@ -57,7 +65,11 @@ public class ClaimFiles {
         for (Claim claim : ready) {
             claim.submit(clock.instant());
             claims.update(claim);
-            audit.record(AuditAction.EXPORT, "insurance-claim", claim.id(), claim.facts().patientId());
+            audit.record(
+                    AuditAction.EXPORT,
+                    "insurance-claim",
+                    claim.id(),
+                    claim.facts().patientId());
         }
         return Optional.of(file);
     }
@@ -69,7 +81,8 @@ public class ClaimFiles {
         if (claim.state() == ClaimState.DRAFT) {
             throw new ClaimStateConflict(claim.number(), claim.state(), "write an 837P for");
         }
-        audit.record(AuditAction.EXPORT, "insurance-claim", claim.id(), claim.facts().patientId());
+        audit.record(
+                AuditAction.EXPORT, "insurance-claim", claim.id(), claim.facts().patientId());
         return x12(List.of(packet(claim)));
     }
 
@@ -77,21 +90,26 @@ public class ClaimFiles {
     @Transactional
     public ClaimPacket packetOf(UUID claimId) {
         Claim claim = claims.find(claimId).orElseThrow(() -> new UnknownClaim(claimId));
-        audit.record(AuditAction.EXPORT, "insurance-claim", claim.id(), claim.facts().patientId());
+        audit.record(
+                AuditAction.EXPORT, "insurance-claim", claim.id(), claim.facts().patientId());
         return packet(claim);
     }
 
     ClaimPacket packet(Claim claim) {
         Claim.Facts facts = claim.facts();
         Coverage coverage = coverages.find(facts.coverageId()).orElseThrow();
-        Prescription prescription = facts.prescriptionId() == null ? null
+        Prescription prescription = facts.prescriptionId() == null
+                ? null
                 : prescriptions.find(facts.prescriptionId()).orElse(null);
         StaffMember therapist = staff.find(facts.therapistId()).orElse(null);
-        ClaimPacket.Rendering rendering = therapist == null ? ClaimPacket.Rendering.of("", null, null)
-                : ClaimPacket.Rendering.of(therapist.displayName(),
-                        provider.renderingNpi(therapist.email()).orElse(null), therapist.licenseNumber());
-        return new ClaimPacket(claim, patients.get(facts.patientId()), coverage, prescription, rendering,
-                provider.required());
+        ClaimPacket.Rendering rendering = therapist == null
+                ? ClaimPacket.Rendering.of("", null, null)
+                : ClaimPacket.Rendering.of(
+                        therapist.displayName(),
+                        provider.renderingNpi(therapist.email()).orElse(null),
+                        therapist.licenseNumber());
+        return new ClaimPacket(
+                claim, patients.get(facts.patientId()), coverage, prescription, rendering, provider.required());
     }
 
     private String x12(List<ClaimPacket> packets) {

@@ -16,11 +16,11 @@ import clinic.relief.shared.Money;
  */
 final class ClaimLines {
 
-    private ClaimLines() {
-    }
+    private ClaimLines() {}
 
     static List<ClaimLine> build(Map<Cpt, Integer> minutesByCode, Money charge, int diagnoses, boolean allowMix) {
-        if (!allowMix && minutesByCode.getOrDefault(Cpt.MASSAGE, 0) > 0
+        if (!allowMix
+                && minutesByCode.getOrDefault(Cpt.MASSAGE, 0) > 0
                 && minutesByCode.getOrDefault(Cpt.MANUAL_THERAPY, 0) > 0) {
             throw new InvalidCode("massageWithManualTherapy", "97124+97140", "97140");
         }
@@ -42,25 +42,28 @@ final class ClaimLines {
         return lines(units, minutesByCode, charge, pointers(diagnoses));
     }
 
-    private static List<ClaimLine> lines(Map<Cpt, Integer> units, Map<Cpt, Integer> minutes, Money charge,
-            List<Integer> pointers) {
+    private static List<ClaimLine> lines(
+            Map<Cpt, Integer> units, Map<Cpt, Integer> minutes, Money charge, List<Integer> pointers) {
         int totalUnits = units.values().stream().mapToInt(Integer::intValue).sum();
         List<ClaimLine> lines = new ArrayList<>();
         Money left = charge;
         int index = 0;
         for (Map.Entry<Cpt, Integer> entry : units.entrySet()) {
             index++;
-            Money lineCharge = index == units.size() ? left
-                    : charge.times(BigDecimal.valueOf(entry.getValue()).divide(BigDecimal.valueOf(totalUnits), 6,
-                            Money.ROUNDING));
+            Money lineCharge = index == units.size()
+                    ? left
+                    : charge.times(BigDecimal.valueOf(entry.getValue())
+                            .divide(BigDecimal.valueOf(totalUnits), 6, Money.ROUNDING));
             left = left.minus(lineCharge);
-            lines.add(new ClaimLine(entry.getKey(), minutes.get(entry.getKey()), entry.getValue(), lineCharge,
-                    pointers));
+            lines.add(
+                    new ClaimLine(entry.getKey(), minutes.get(entry.getKey()), entry.getValue(), lineCharge, pointers));
         }
         return lines;
     }
 
     private static List<Integer> pointers(int diagnoses) {
-        return IntStream.rangeClosed(1, Math.min(4, Math.max(1, diagnoses))).boxed().toList();
+        return IntStream.rangeClosed(1, Math.min(4, Math.max(1, diagnoses)))
+                .boxed()
+                .toList();
     }
 }

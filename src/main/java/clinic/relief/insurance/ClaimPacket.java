@@ -11,8 +11,13 @@ import org.jspecify.annotations.Nullable;
  * Everything one claim form or 837P claim needs: the claim, the patient, the coverage, the prescription (null when
  * none was valid on the date of service), the rendering therapist and the billing provider.
  */
-public record ClaimPacket(Claim claim, Patient patient, Coverage coverage, @Nullable Prescription prescription,
-        Rendering rendering, ClinicProfile.Billing billing) {
+public record ClaimPacket(
+        Claim claim,
+        Patient patient,
+        Coverage coverage,
+        @Nullable Prescription prescription,
+        Rendering rendering,
+        ClinicProfile.Billing billing) {
 
     public ClaimPacket {
         Objects.requireNonNull(claim, "claim");
@@ -28,7 +33,8 @@ public record ClaimPacket(Claim claim, Patient patient, Coverage coverage, @Null
         static Rendering of(String displayName, Npi npi, String licenseNumber) {
             String name = displayName == null ? "" : displayName.strip();
             int space = name.lastIndexOf(' ');
-            return space < 0 ? new Rendering("", name, npi, licenseNumber)
+            return space < 0
+                    ? new Rendering("", name, npi, licenseNumber)
                     : new Rendering(name.substring(0, space), name.substring(space + 1), npi, licenseNumber);
         }
 
@@ -45,8 +51,7 @@ public record ClaimPacket(Claim claim, Patient patient, Coverage coverage, @Null
     /** The prior authorization number, when the coverage has one covering the date of service. */
     public Optional<String> authorizationNumber() {
         Authorization auth = coverage.authorization();
-        return auth != null && auth.covers(claim.facts().serviceDate()) ? Optional.of(auth.number())
-                : Optional.empty();
+        return auth != null && auth.covers(claim.facts().serviceDate()) ? Optional.of(auth.number()) : Optional.empty();
     }
 
     public boolean patientIsSubscriber() {

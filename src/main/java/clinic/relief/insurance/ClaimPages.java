@@ -44,14 +44,16 @@ class ClaimPages {
         List<Claim> claims = desk.inState(state);
         model.addAttribute("state", state);
         model.addAttribute("states", Arrays.asList(ClaimState.values()));
-        model.addAttribute("rows", claims.stream().map(c -> new Row(c, patients.get(c.facts().patientId())
-                .fullName())).toList());
+        model.addAttribute(
+                "rows",
+                claims.stream()
+                        .map(c -> new Row(c, patients.get(c.facts().patientId()).fullName()))
+                        .toList());
         return "insurance/claims";
     }
 
     /** A claim with its patient's name for the list. */
-    record Row(Claim claim, String patientName) {
-    }
+    record Row(Claim claim, String patientName) {}
 
     @GetMapping("/staff/insurance/claims/{id}")
     String claim(@PathVariable UUID id, Model model, CsrfToken csrf) {
@@ -73,7 +75,8 @@ class ClaimPages {
             }
             redirect.addFlashAttribute("notice", "insurance.notice." + change);
         } catch (ClaimStateConflict conflict) {
-            redirect.addFlashAttribute("problem", "insurance.problem.state." + conflict.current().name());
+            redirect.addFlashAttribute(
+                    "problem", "insurance.problem.state." + conflict.current().name());
         } catch (ClaimIncomplete incomplete) {
             redirect.addFlashAttribute("problem", "insurance.problem." + incomplete.missing());
         }
@@ -88,8 +91,8 @@ class ClaimPages {
 
     @GetMapping("/staff/insurance/claims/{id}/837")
     ResponseEntity<byte[]> x12(@PathVariable UUID id) {
-        return download(files.x12Of(id).getBytes(StandardCharsets.US_ASCII), "claim-" + id + ".837.txt",
-                MediaType.TEXT_PLAIN);
+        return download(
+                files.x12Of(id).getBytes(StandardCharsets.US_ASCII), "claim-" + id + ".837.txt", MediaType.TEXT_PLAIN);
     }
 
     @GetMapping("/staff/insurance/claims/{id}/cms1500.pdf")
@@ -99,8 +102,7 @@ class ClaimPages {
 
     @GetMapping("/staff/insurance/claims/{id}/superbill.pdf")
     ResponseEntity<byte[]> superbill(@PathVariable UUID id) {
-        return download(SuperbillPdf.render(files.packetOf(id)), "superbill-" + id + ".pdf",
-                MediaType.APPLICATION_PDF);
+        return download(SuperbillPdf.render(files.packetOf(id)), "superbill-" + id + ".pdf", MediaType.APPLICATION_PDF);
     }
 
     /** E-mails the superbill to the client; a client without an e-mail address gets a message, nothing queued. */
@@ -117,8 +119,10 @@ class ClaimPages {
 
     @PostMapping("/staff/insurance/submit")
     Object submit(RedirectAttributes redirect) {
-        return files.submitReady().<Object>map(file -> download(file.getBytes(StandardCharsets.US_ASCII),
-                "claims-837p.txt", MediaType.TEXT_PLAIN)).orElseGet(() -> {
+        return files.submitReady()
+                .<Object>map(file ->
+                        download(file.getBytes(StandardCharsets.US_ASCII), "claims-837p.txt", MediaType.TEXT_PLAIN))
+                .orElseGet(() -> {
                     redirect.addFlashAttribute("notice", "insurance.notice.nothingReady");
                     return "redirect:/staff/insurance?state=READY";
                 });
@@ -126,9 +130,11 @@ class ClaimPages {
 
     static ResponseEntity<byte[]> download(byte[] body, String name, MediaType type) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
-                        .toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .contentType(type).body(body);
+                .contentType(type)
+                .body(body);
     }
 }

@@ -36,12 +36,19 @@ class ClaimStore {
                 values (:id, :appointment, :patient, :coverage, :prescription, :therapist, :service, :date,
                     'DRAFT', :codes::text[], :charge, :now)
                 on conflict (appointment_id) do nothing returning number""")
-                .param("id", id).param("appointment", f.appointmentId()).param("patient", f.patientId())
-                .param("coverage", f.coverageId()).param("prescription", f.prescriptionId())
-                .param("therapist", f.therapistId()).param("service", f.serviceId()).param("date", f.serviceDate())
+                .param("id", id)
+                .param("appointment", f.appointmentId())
+                .param("patient", f.patientId())
+                .param("coverage", f.coverageId())
+                .param("prescription", f.prescriptionId())
+                .param("therapist", f.therapistId())
+                .param("service", f.serviceId())
+                .param("date", f.serviceDate())
                 .param("codes", diagnoses.stream().map(Icd10::code).toArray(String[]::new))
-                .param("charge", charge.amount()).param("now", utc(f.createdAt()))
-                .query(Long.class).optional();
+                .param("charge", charge.amount())
+                .param("now", utc(f.createdAt()))
+                .query(Long.class)
+                .optional();
     }
 
     /** Writes the state, amounts and lines of a claim (its lines in one statement). */
@@ -50,13 +57,18 @@ class ClaimStore {
                 update insurance_claim set state = :state, charge = :charge, paid = :paid,
                     patient_share = :share, submitted_at = :submitted,
                     settled_at = case when :settled then :now else settled_at end where id = :id""")
-                .param("state", claim.state().name()).param("charge", claim.charge().amount())
-                .param("paid", claim.paid().amount()).param("share", claim.patientShare().amount())
+                .param("state", claim.state().name())
+                .param("charge", claim.charge().amount())
+                .param("paid", claim.paid().amount())
+                .param("share", claim.patientShare().amount())
                 .param("submitted", utc(claim.submittedAt()))
-                .param("settled", claim.state().settled()).param("now", utc(clock.instant()))
+                .param("settled", claim.state().settled())
+                .param("now", utc(clock.instant()))
                 .param("id", claim.id())
                 .update();
-        jdbc.sql("delete from insurance_claim_line where claim_id = :id").param("id", claim.id()).update();
+        jdbc.sql("delete from insurance_claim_line where claim_id = :id")
+                .param("id", claim.id())
+                .update();
         List<ClaimLine> lines = claim.lines();
         if (lines.isEmpty()) {
             return;
@@ -70,7 +82,9 @@ class ClaimStore {
                 .param("cpts", lines.stream().map(line -> line.cpt().code()).toArray(String[]::new))
                 .param("minutes", lines.stream().map(ClaimLine::minutes).toArray(Integer[]::new))
                 .param("units", lines.stream().map(ClaimLine::units).toArray(Integer[]::new))
-                .param("charges", lines.stream().map(line -> line.charge().toString()).toArray(String[]::new))
+                .param(
+                        "charges",
+                        lines.stream().map(line -> line.charge().toString()).toArray(String[]::new))
                 .param("pointers", lines.stream().map(ClaimLine::pointerLetters).toArray(String[]::new))
                 .update();
     }
@@ -79,8 +93,7 @@ class ClaimStore {
         return jdbc.sql("""
                 select id, number, appointment_id, patient_id, coverage_id, prescription_id, therapist_id, service_id,
                     service_date, state, diagnoses, paid, patient_share, created_at, submitted_at
-                from insurance_claim where id = :id""")
-                .param("id", id).query(this::claim).optional();
+                from insurance_claim where id = :id""").param("id", id).query(this::claim).optional();
     }
 
     /** The claim, locked for the rest of the transaction (remittance posting). */
@@ -88,24 +101,21 @@ class ClaimStore {
         return jdbc.sql("""
                 select id, number, appointment_id, patient_id, coverage_id, prescription_id, therapist_id, service_id,
                     service_date, state, diagnoses, paid, patient_share, created_at, submitted_at
-                from insurance_claim where number = :number for update""")
-                .param("number", number).query(this::claim).optional();
+                from insurance_claim where number = :number for update""").param("number", number).query(this::claim).optional();
     }
 
     List<Claim> inState(ClaimState state) {
         return jdbc.sql("""
                 select id, number, appointment_id, patient_id, coverage_id, prescription_id, therapist_id, service_id,
                     service_date, state, diagnoses, paid, patient_share, created_at, submitted_at
-                from insurance_claim where state = :s order by service_date, number""")
-                .param("s", state.name()).query(this::claim).list();
+                from insurance_claim where state = :s order by service_date, number""").param("s", state.name()).query(this::claim).list();
     }
 
     List<Claim> ofPatient(UUID patientId) {
         return jdbc.sql("""
                 select id, number, appointment_id, patient_id, coverage_id, prescription_id, therapist_id, service_id,
                     service_date, state, diagnoses, paid, patient_share, created_at, submitted_at
-                from insurance_claim where patient_id = :p order by service_date desc""")
-                .param("p", patientId).query(this::claim).list();
+                from insurance_claim where patient_id = :p order by service_date desc""").param("p", patientId).query(this::claim).list();
     }
 
     /**
@@ -119,9 +129,13 @@ class ClaimStore {
                     posted_at)
                 select :id, id, :reference, :status, :paid, :share, :now from insurance_claim where number = :number
                 on conflict (reference) do nothing""")
-                .param("id", paymentId).param("reference", payment.reference()).param("status", payment.status())
-                .param("paid", payment.paid().amount()).param("share", payment.patientShare().amount())
-                .param("now", utc(at)).param("number", claimNumber)
+                .param("id", paymentId)
+                .param("reference", payment.reference())
+                .param("status", payment.status())
+                .param("paid", payment.paid().amount())
+                .param("share", payment.patientShare().amount())
+                .param("now", utc(at))
+                .param("number", claimNumber)
                 .update();
         if (inserted == 0) {
             return false;
@@ -136,30 +150,51 @@ class ClaimStore {
                 from unnest(:groups::text[], :reasons::text[], :amounts::numeric[])
                     as adjustment (group_code, reason_code, amount)""")
                 .param("id", paymentId)
-                .param("groups", adjustments.stream().map(Remittance.Adjustment::group).toArray(String[]::new))
-                .param("reasons", adjustments.stream().map(Remittance.Adjustment::reason).toArray(String[]::new))
-                .param("amounts", adjustments.stream().map(a -> a.amount().toString()).toArray(String[]::new))
+                .param(
+                        "groups",
+                        adjustments.stream().map(Remittance.Adjustment::group).toArray(String[]::new))
+                .param(
+                        "reasons",
+                        adjustments.stream().map(Remittance.Adjustment::reason).toArray(String[]::new))
+                .param(
+                        "amounts",
+                        adjustments.stream().map(a -> a.amount().toString()).toArray(String[]::new))
                 .update();
         return true;
     }
 
     /** The next interchange control number for an 837P file. */
     long nextInterchangeNumber() {
-        return jdbc.sql("select nextval('insurance_interchange_number')").query(Long.class).single();
+        return jdbc.sql("select nextval('insurance_interchange_number')")
+                .query(Long.class)
+                .single();
     }
 
     private Claim claim(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
-        Claim.Facts facts = new Claim.Facts(rs.getObject("appointment_id", UUID.class),
-                rs.getObject("patient_id", UUID.class), rs.getObject("coverage_id", UUID.class),
-                rs.getObject("prescription_id", UUID.class), rs.getObject("therapist_id", UUID.class),
-                rs.getString("service_id"), rs.getObject("service_date", LocalDate.class),
+        Claim.Facts facts = new Claim.Facts(
+                rs.getObject("appointment_id", UUID.class),
+                rs.getObject("patient_id", UUID.class),
+                rs.getObject("coverage_id", UUID.class),
+                rs.getObject("prescription_id", UUID.class),
+                rs.getObject("therapist_id", UUID.class),
+                rs.getString("service_id"),
+                rs.getObject("service_date", LocalDate.class),
                 rs.getTimestamp("created_at").toInstant());
-        List<Icd10> diagnoses = Arrays.stream((String[]) rs.getArray("diagnoses").getArray()).map(Icd10::new)
+        List<Icd10> diagnoses = Arrays.stream(
+                        (String[]) rs.getArray("diagnoses").getArray())
+                .map(Icd10::new)
                 .toList();
         var submitted = rs.getTimestamp("submitted_at");
-        return new Claim(id, rs.getLong("number"), facts, ClaimState.valueOf(rs.getString("state")), lines(id),
-                diagnoses, Money.of(rs.getBigDecimal("paid")), Money.of(rs.getBigDecimal("patient_share")),
+        return new Claim(
+                id,
+                rs.getLong("number"),
+                facts,
+                ClaimState.valueOf(rs.getString("state")),
+                lines(id),
+                diagnoses,
+                Money.of(rs.getBigDecimal("paid")),
+                Money.of(rs.getBigDecimal("patient_share")),
                 submitted == null ? null : submitted.toInstant());
     }
 
@@ -168,9 +203,16 @@ class ClaimStore {
                 select cpt, minutes, units, charge, pointers from insurance_claim_line where claim_id = :id
                 order by line_no""")
                 .param("id", claimId)
-                .query((rs, row) -> new ClaimLine(Cpt.of(rs.getString("cpt")), rs.getInt("minutes"),
-                        rs.getInt("units"), Money.of(rs.getBigDecimal("charge")),
-                        rs.getString("pointers").chars().map(c -> c - 'A' + 1).boxed().toList()))
+                .query((rs, row) -> new ClaimLine(
+                        Cpt.of(rs.getString("cpt")),
+                        rs.getInt("minutes"),
+                        rs.getInt("units"),
+                        Money.of(rs.getBigDecimal("charge")),
+                        rs.getString("pointers")
+                                .chars()
+                                .map(c -> c - 'A' + 1)
+                                .boxed()
+                                .toList()))
                 .list();
     }
 }

@@ -15,13 +15,17 @@ import clinic.relief.shared.Money;
 public record ClaimsAging(List<Line> lines, List<Bucket> buckets, Money total) {
 
     /** One outstanding claim. */
-    public record Line(String claimId, LocalDate serviceDate, LocalDate submittedOn, ClaimState state, long days,
-            String bucket, Money outstanding) {
-    }
+    public record Line(
+            String claimId,
+            LocalDate serviceDate,
+            LocalDate submittedOn,
+            ClaimState state,
+            long days,
+            String bucket,
+            Money outstanding) {}
 
     /** A bucket's count and amount. */
-    public record Bucket(String name, int claims, Money amount) {
-    }
+    public record Bucket(String name, int claims, Money amount) {}
 
     static final List<String> BUCKETS = List.of("0-30", "31-60", "61-90", "90+");
 
@@ -33,14 +37,28 @@ public record ClaimsAging(List<Line> lines, List<Bucket> buckets, Money total) {
             }
             LocalDate submitted = claim.submittedAt().atZone(zone).toLocalDate();
             long days = ChronoUnit.DAYS.between(submitted, today);
-            lines.add(new Line(claim.claimId(), claim.facts().serviceDate(), submitted, claim.state(), days,
-                    bucket(days), claim.balance()));
+            lines.add(new Line(
+                    claim.claimId(),
+                    claim.facts().serviceDate(),
+                    submitted,
+                    claim.state(),
+                    days,
+                    bucket(days),
+                    claim.balance()));
         }
-        List<Bucket> buckets = BUCKETS.stream().map(name -> new Bucket(name,
-                (int) lines.stream().filter(l -> l.bucket().equals(name)).count(),
-                lines.stream().filter(l -> l.bucket().equals(name)).map(Line::outstanding)
-                        .reduce(Money.ZERO, Money::plus))).toList();
-        return new ClaimsAging(lines, buckets, lines.stream().map(Line::outstanding).reduce(Money.ZERO, Money::plus));
+        List<Bucket> buckets = BUCKETS.stream()
+                .map(name -> new Bucket(
+                        name,
+                        (int) lines.stream()
+                                .filter(l -> l.bucket().equals(name))
+                                .count(),
+                        lines.stream()
+                                .filter(l -> l.bucket().equals(name))
+                                .map(Line::outstanding)
+                                .reduce(Money.ZERO, Money::plus)))
+                .toList();
+        return new ClaimsAging(
+                lines, buckets, lines.stream().map(Line::outstanding).reduce(Money.ZERO, Money::plus));
     }
 
     static String bucket(long days) {
@@ -50,9 +68,20 @@ public record ClaimsAging(List<Line> lines, List<Bucket> buckets, Money total) {
     /** The lines as CSV (RFC 4180), with a header row; no patient names. */
     public String csv() {
         StringBuilder csv = new StringBuilder("claim,service_date,submitted_on,state,days,bucket,outstanding\r\n");
-        lines.forEach(l -> csv.append(l.claimId()).append(',').append(l.serviceDate()).append(',')
-                .append(l.submittedOn()).append(',').append(l.state()).append(',').append(l.days()).append(',')
-                .append(l.bucket()).append(',').append(l.outstanding()).append("\r\n"));
+        lines.forEach(l -> csv.append(l.claimId())
+                .append(',')
+                .append(l.serviceDate())
+                .append(',')
+                .append(l.submittedOn())
+                .append(',')
+                .append(l.state())
+                .append(',')
+                .append(l.days())
+                .append(',')
+                .append(l.bucket())
+                .append(',')
+                .append(l.outstanding())
+                .append("\r\n"));
         return csv.toString();
     }
 }

@@ -43,7 +43,9 @@ class CompletedVisits {
         } catch (DataAccessException failure) {
             throw failure;
         } catch (RuntimeException refused) {
-            LOG.warn("No claim drafted for appointment {}: {}", completed.appointmentId(),
+            LOG.warn(
+                    "No claim drafted for appointment {}: {}",
+                    completed.appointmentId(),
                     refused.getClass().getSimpleName());
         }
     }

@@ -12,10 +12,25 @@ import org.jspecify.annotations.Nullable;
  * A patient's insurance coverage as the desk recorded it from the card and the payer. {@code visitsAllowed} is per
  * plan year (null: no visit limit); {@code authorization} is null when the payer needs none.
  */
-public record Coverage(UUID id, UUID patientId, String payerName, String payerId, String planType, String memberId,
-        String groupNumber, Subscriber subscriber, Money copay, BigDecimal coinsurancePercent, Money deductible,
-        Money deductibleMet, LocalDate planYearStart, @Nullable Integer visitsAllowed, int visitsUsed,
-        @Nullable Authorization authorization, boolean creditOnInsuredVisit, LocalDate effectiveFrom,
+public record Coverage(
+        UUID id,
+        UUID patientId,
+        String payerName,
+        String payerId,
+        String planType,
+        String memberId,
+        String groupNumber,
+        Subscriber subscriber,
+        Money copay,
+        BigDecimal coinsurancePercent,
+        Money deductible,
+        Money deductibleMet,
+        LocalDate planYearStart,
+        @Nullable Integer visitsAllowed,
+        int visitsUsed,
+        @Nullable Authorization authorization,
+        boolean creditOnInsuredVisit,
+        LocalDate effectiveFrom,
         LocalDate effectiveTo) {
 
     public Coverage {

@@ -31,7 +31,14 @@ class CoverageTerms implements CoverageLookup {
         if (provider.codeFor(serviceId).isEmpty()) {
             return Optional.empty();
         }
-        return coverages.activeOn(patientId, dateOfService).map(c -> new InsuranceTerms(c.payerName(), c.copay(),
-                c.coinsurancePercent(), c.deductibleRemaining(), null, c.creditOnInsuredVisit()));
+        return coverages
+                .activeOn(patientId, dateOfService)
+                .map(c -> new InsuranceTerms(
+                        c.payerName(),
+                        c.copay(),
+                        c.coinsurancePercent(),
+                        c.deductibleRemaining(),
+                        null,
+                        c.creditOnInsuredVisit()));
     }
 }

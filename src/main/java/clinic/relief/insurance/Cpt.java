@@ -8,7 +8,6 @@ import java.util.Map;
  * under 97124; 97010 (hot/cold packs) is a supervised modality billed once per visit, not per 15 minutes.
  */
 public enum Cpt {
-
     MANUAL_THERAPY("97140", true),
     MASSAGE("97124", true),
     HOT_COLD_PACKS("97010", false);
@@ -44,7 +43,9 @@ public enum Cpt {
         if (refused != null) {
             throw new InvalidCode(refused, typed, "97140");
         }
-        return Arrays.stream(values()).filter(c -> c.code.equals(typed)).findFirst()
+        return Arrays.stream(values())
+                .filter(c -> c.code.equals(typed))
+                .findFirst()
                 .orElseThrow(() -> new InvalidCode("cptUnknown", typed, null));
     }
 }

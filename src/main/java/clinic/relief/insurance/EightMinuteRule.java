@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class EightMinuteRule {
 
-    private EightMinuteRule() {
-    }
+    private EightMinuteRule() {}
 
     /** Units for a total of timed minutes. */
     public static int units(int totalMinutes) {
@@ -30,10 +29,12 @@ public final class EightMinuteRule {
         int total = minutesByCode.values().stream().mapToInt(Integer::intValue).sum();
         Map<Cpt, Integer> units = new LinkedHashMap<>();
         minutesByCode.forEach((code, minutes) -> units.put(code, minutes / 15));
-        int left = units(total) - units.values().stream().mapToInt(Integer::intValue).sum();
+        int left = units(total)
+                - units.values().stream().mapToInt(Integer::intValue).sum();
         List<Cpt> byRemainder = new ArrayList<>(minutesByCode.keySet());
         byRemainder.sort(Comparator.<Cpt>comparingInt(c -> minutesByCode.get(c) % 15)
-                .thenComparingInt(minutesByCode::get).reversed());
+                .thenComparingInt(minutesByCode::get)
+                .reversed());
         for (int i = 0; i < left; i++) {
             units.merge(byRemainder.get(i % byRemainder.size()), 1, Integer::sum);
         }

@@ -13,9 +13,25 @@ import java.util.Map;
 public record Icd10(String code) {
 
     /** The codes the clinic commonly receives on prescriptions (low back, sciatica, neck, myalgia, spasm, sprain). */
-    public static final List<String> COMMON = List.of("M54.50", "M54.51", "M54.59", "M54.30", "M54.31", "M54.32",
-            "M54.40", "M54.41", "M54.42", "M54.2", "M54.6", "M79.10", "M79.11", "M79.12", "M79.18", "M62.838",
-            "S13.4XXA", "S33.5XXA");
+    public static final List<String> COMMON = List.of(
+            "M54.50",
+            "M54.51",
+            "M54.59",
+            "M54.30",
+            "M54.31",
+            "M54.32",
+            "M54.40",
+            "M54.41",
+            "M54.42",
+            "M54.2",
+            "M54.6",
+            "M79.10",
+            "M79.11",
+            "M79.12",
+            "M79.18",
+            "M62.838",
+            "S13.4XXA",
+            "S33.5XXA");
 
     /** Codes that claims reject, with what to use instead. */
     static final Map<String, String> RETIRED = Map.of(
@@ -38,7 +54,8 @@ public record Icd10(String code) {
     }
 
     static String normalize(String typed) {
-        String compact = typed == null ? "" : typed.strip().toUpperCase(Locale.ROOT).replace(".", "");
+        String compact =
+                typed == null ? "" : typed.strip().toUpperCase(Locale.ROOT).replace(".", "");
         return compact.length() > 3 ? compact.substring(0, 3) + "." + compact.substring(3) : compact;
     }
 

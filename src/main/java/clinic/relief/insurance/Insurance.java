@@ -30,7 +30,12 @@ public class Insurance {
     private final Clock clock;
     private final ClinicProfile clinic;
 
-    Insurance(CoverageStore coverages, PrescriptionStore prescriptions, Patients patients, ClinicalAudit audit, Clock clock,
+    Insurance(
+            CoverageStore coverages,
+            PrescriptionStore prescriptions,
+            Patients patients,
+            ClinicalAudit audit,
+            Clock clock,
             ClinicProfile clinic) {
         this.coverages = coverages;
         this.prescriptions = prescriptions;
@@ -64,8 +69,15 @@ public class Insurance {
     @Transactional
     public EligibilityCheck recordEligibility(UUID coverageId, EligibilityForm form) {
         Coverage coverage = coverages.find(coverageId).orElseThrow(() -> new UnknownCoverage(coverageId));
-        EligibilityCheck check = new EligibilityCheck(UUID.randomUUID(), coverageId, clock.instant(), actor(),
-                form.active(), form.visitsLeft(), blankToNull(form.reference()), blankToNull(form.note()));
+        EligibilityCheck check = new EligibilityCheck(
+                UUID.randomUUID(),
+                coverageId,
+                clock.instant(),
+                actor(),
+                form.active(),
+                form.visitsLeft(),
+                blankToNull(form.reference()),
+                blankToNull(form.note()));
         prescriptions.insertCheck(check);
         audit.record(AuditAction.CREATE, "insurance-eligibility", check.id(), coverage.patientId());
         return check;
@@ -80,7 +92,8 @@ public class Insurance {
         audit.record(AuditAction.READ, "insurance-record", patientId, patientId);
         LocalDate today = today();
         List<CoverageChecks> withChecks = all.stream()
-                .map(c -> new CoverageChecks(c, prescriptions.checks(c.id()))).toList();
+                .map(c -> new CoverageChecks(c, prescriptions.checks(c.id())))
+                .toList();
         return new PatientInsurance(patient, withChecks, scripts, warnings(patientId, today), today, clinic.zone());
     }
 
@@ -94,7 +107,8 @@ public class Insurance {
         if (coverage.isEmpty()) {
             return List.of();
         }
-        Optional<EligibilityCheck> last = prescriptions.checks(coverage.get().id()).stream().findFirst();
+        Optional<EligibilityCheck> last =
+                prescriptions.checks(coverage.get().id()).stream().findFirst();
         return InsuranceWarnings.of(coverage.get(), prescriptions.ofPatient(patientId), last, date);
     }
 

@@ -14,11 +14,10 @@ final class InsuranceWarnings {
     static final int FEW_VISITS = 2;
     static final int SOON_DAYS = 14;
 
-    private InsuranceWarnings() {
-    }
+    private InsuranceWarnings() {}
 
-    static List<InsuranceWarning> of(Coverage coverage, List<Prescription> prescriptions,
-            Optional<EligibilityCheck> lastCheck, LocalDate date) {
+    static List<InsuranceWarning> of(
+            Coverage coverage, List<Prescription> prescriptions, Optional<EligibilityCheck> lastCheck, LocalDate date) {
         List<InsuranceWarning> warnings = new ArrayList<>();
         visits(coverage.visitsLeft(), "visits", warnings);
         if (coverage.authorization() != null) {
@@ -39,7 +38,8 @@ final class InsuranceWarnings {
             return;
         }
         if (auth.from() != null && date.isBefore(auth.from())) {
-            warnings.add(InsuranceWarning.of("authorizationNotStarted", auth.from().toString()));
+            warnings.add(
+                    InsuranceWarning.of("authorizationNotStarted", auth.from().toString()));
         }
         visits(auth.visitsLeft(), "authorizationVisits", warnings);
         if (auth.to() != null && !date.plusDays(SOON_DAYS).isBefore(auth.to())) {
@@ -58,17 +58,23 @@ final class InsuranceWarnings {
         }
     }
 
-    private static void prescription(List<Prescription> prescriptions, LocalDate date,
-            List<InsuranceWarning> warnings) {
-        Optional<Prescription> valid = prescriptions.stream().filter(p -> p.validOn(date)).findFirst();
+    private static void prescription(
+            List<Prescription> prescriptions, LocalDate date, List<InsuranceWarning> warnings) {
+        Optional<Prescription> valid =
+                prescriptions.stream().filter(p -> p.validOn(date)).findFirst();
         if (valid.isPresent()) {
             if (!date.plusDays(SOON_DAYS).isBefore(valid.get().expiresOn())) {
-                warnings.add(InsuranceWarning.of("prescriptionExpiresSoon", valid.get().expiresOn().toString()));
+                warnings.add(InsuranceWarning.of(
+                        "prescriptionExpiresSoon", valid.get().expiresOn().toString()));
             }
             return;
         }
-        prescriptions.stream().filter(p -> p.expiresOn().isBefore(date)).findFirst().ifPresentOrElse(
-                expired -> warnings.add(InsuranceWarning.of("prescriptionExpired", expired.expiresOn().toString())),
-                () -> warnings.add(InsuranceWarning.of("noPrescription")));
+        prescriptions.stream()
+                .filter(p -> p.expiresOn().isBefore(date))
+                .findFirst()
+                .ifPresentOrElse(
+                        expired -> warnings.add(InsuranceWarning.of(
+                                "prescriptionExpired", expired.expiresOn().toString())),
+                        () -> warnings.add(InsuranceWarning.of("noPrescription")));
     }
 }

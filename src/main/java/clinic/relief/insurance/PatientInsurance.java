@@ -8,8 +8,13 @@ import java.util.List;
 import clinic.relief.patients.Patient;
 
 /** A patient's insurance record as the desk's page shows it; times in the clinic's zone. */
-public record PatientInsurance(Patient patient, List<CoverageChecks> coverages, List<Prescription> prescriptions,
-        List<InsuranceWarning> warnings, LocalDate today, ZoneId zone) {
+public record PatientInsurance(
+        Patient patient,
+        List<CoverageChecks> coverages,
+        List<Prescription> prescriptions,
+        List<InsuranceWarning> warnings,
+        LocalDate today,
+        ZoneId zone) {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 

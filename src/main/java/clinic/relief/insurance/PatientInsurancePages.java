@@ -58,8 +58,12 @@ class PatientInsurancePages {
     }
 
     @PostMapping("/staff/insurance/patients/{id}/coverage")
-    String recordCoverage(@PathVariable UUID id, @Valid @ModelAttribute("form") CoverageForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect) {
+    String recordCoverage(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("form") CoverageForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             model.addAttribute("patient", patients.get(id));
             return "insurance/coverage";
@@ -78,13 +82,19 @@ class PatientInsurancePages {
     }
 
     @PostMapping("/staff/insurance/patients/{id}/prescription")
-    String recordPrescription(@PathVariable UUID id, @Valid @ModelAttribute("form") PrescriptionForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect) {
+    String recordPrescription(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("form") PrescriptionForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
-            form.codeProblems().forEach(invalid -> errors.rejectValue(
-                    invalid.reason().startsWith("npi") ? "referringNpi" : "diagnoses",
-                    "insurance.invalid." + invalid.reason(), new Object[] {invalid.value(), invalid.hint()},
-                    invalid.reason()));
+            form.codeProblems()
+                    .forEach(invalid -> errors.rejectValue(
+                            invalid.reason().startsWith("npi") ? "referringNpi" : "diagnoses",
+                            "insurance.invalid." + invalid.reason(),
+                            new Object[] {invalid.value(), invalid.hint()},
+                            invalid.reason()));
         }
         if (!errors.hasErrors()) {
             insurance.recordPrescription(id, form);
@@ -97,8 +107,11 @@ class PatientInsurancePages {
     }
 
     @PostMapping("/staff/insurance/coverages/{coverageId}/eligibility")
-    String recordEligibility(@PathVariable UUID coverageId, @RequestParam UUID patient,
-            @Valid @ModelAttribute("eligibility") EligibilityForm form, BindingResult errors,
+    String recordEligibility(
+            @PathVariable UUID coverageId,
+            @RequestParam UUID patient,
+            @Valid @ModelAttribute("eligibility") EligibilityForm form,
+            BindingResult errors,
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             redirect.addFlashAttribute("problem", "insurance.problem.eligibility");

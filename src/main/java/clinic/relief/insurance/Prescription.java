@@ -9,8 +9,16 @@ import java.util.UUID;
  * A prescription or referral for massage from a provider who can diagnose: the referring provider and NPI, the
  * ICD-10-CM diagnoses (the first is the principal one), how often and how long, and when it expires.
  */
-public record Prescription(UUID id, UUID patientId, String referringFirstName, String referringLastName,
-        Npi referringNpi, List<Icd10> diagnoses, String frequency, int durationWeeks, LocalDate writtenOn,
+public record Prescription(
+        UUID id,
+        UUID patientId,
+        String referringFirstName,
+        String referringLastName,
+        Npi referringNpi,
+        List<Icd10> diagnoses,
+        String frequency,
+        int durationWeeks,
+        LocalDate writtenOn,
         LocalDate expiresOn) {
 
     public Prescription {

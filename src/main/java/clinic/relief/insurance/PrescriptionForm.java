@@ -21,15 +21,30 @@ import org.springframework.format.annotation.DateTimeFormat.ISO;
  * whose reasons the page shows as field errors.
  */
 public record PrescriptionForm(
-        @NotBlank(message = "{insurance.form.required}") @Size(max = 80) String referringFirstName,
-        @NotBlank(message = "{insurance.form.required}") @Size(max = 80) String referringLastName,
+        @NotBlank(message = "{insurance.form.required}") @Size(max = 80)
+        String referringFirstName,
+
+        @NotBlank(message = "{insurance.form.required}") @Size(max = 80)
+        String referringLastName,
+
         @NotBlank(message = "{insurance.form.required}") String referringNpi,
-        @NotBlank(message = "{insurance.form.required}") @Size(max = 200) String diagnoses,
-        @NotBlank(message = "{insurance.form.required}") @Size(max = 80) String frequency,
-        @NotNull(message = "{insurance.form.required}") @Min(value = 1, message = "{insurance.form.positive}")
-        @Max(value = 104, message = "{insurance.form.positive}") Integer durationWeeks,
-        @NotNull(message = "{insurance.form.required}") @DateTimeFormat(iso = ISO.DATE) LocalDate writtenOn,
-        @NotNull(message = "{insurance.form.required}") @DateTimeFormat(iso = ISO.DATE) LocalDate expiresOn) {
+
+        @NotBlank(message = "{insurance.form.required}") @Size(max = 200)
+        String diagnoses,
+
+        @NotBlank(message = "{insurance.form.required}") @Size(max = 80)
+        String frequency,
+
+        @NotNull(message = "{insurance.form.required}")
+        @Min(value = 1, message = "{insurance.form.positive}")
+        @Max(value = 104, message = "{insurance.form.positive}")
+        Integer durationWeeks,
+
+        @NotNull(message = "{insurance.form.required}") @DateTimeFormat(iso = ISO.DATE)
+        LocalDate writtenOn,
+
+        @NotNull(message = "{insurance.form.required}") @DateTimeFormat(iso = ISO.DATE)
+        LocalDate expiresOn) {
 
     public static PrescriptionForm blank(LocalDate today) {
         return new PrescriptionForm(null, null, null, null, null, 6, today, today.plusDays(90));
@@ -42,7 +57,9 @@ public record PrescriptionForm(
 
     /** The diagnosis codes as typed, split; each is checked when the prescription is built. */
     List<String> diagnosisCodes() {
-        return Arrays.stream(diagnoses.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
+        return Arrays.stream(diagnoses.split("[,;\\s]+"))
+                .filter(s -> !s.isBlank())
+                .toList();
     }
 
     /** What is wrong with the NPI and the first wrong diagnosis code, for field errors; empty when both are fine. */
@@ -70,7 +87,16 @@ public record PrescriptionForm(
         if (codes.size() > 12) {
             throw new InvalidCode("icdTooMany", String.valueOf(codes.size()), "12");
         }
-        return new Prescription(id, patientId, referringFirstName.strip(), referringLastName.strip(),
-                new Npi(referringNpi), codes, frequency.strip(), durationWeeks, writtenOn, expiresOn);
+        return new Prescription(
+                id,
+                patientId,
+                referringFirstName.strip(),
+                referringLastName.strip(),
+                new Npi(referringNpi),
+                codes,
+                frequency.strip(),
+                durationWeeks,
+                writtenOn,
+                expiresOn);
     }
 }

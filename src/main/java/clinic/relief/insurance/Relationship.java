@@ -2,7 +2,10 @@ package clinic.relief.insurance;
 
 /** The patient's relationship to the insurance subscriber, with its X12 individual relationship code. */
 public enum Relationship {
-    SELF("18"), SPOUSE("01"), CHILD("19"), OTHER("G8");
+    SELF("18"),
+    SPOUSE("01"),
+    CHILD("19"),
+    OTHER("G8");
 
     private final String x12;
 

@@ -20,25 +20,34 @@ import com.imsweb.x12.reader.X12Reader;
 record Remittance(List<ClaimPayment> payments) {
 
     /** One CLP with its adjustments; {@code reference} identifies it across imports (trace / claim / payer claim). */
-    record ClaimPayment(String claimId, String status, Money charge, Money paid, Money patientResponsibility,
-            String reference, List<Adjustment> adjustments) {
+    record ClaimPayment(
+            String claimId,
+            String status,
+            Money charge,
+            Money paid,
+            Money patientResponsibility,
+            String reference,
+            List<Adjustment> adjustments) {
 
         /** The patient's share: the PR adjustments, or CLP05 when the payer sent none. */
         Money patientShare() {
-            Money pr = adjustments.stream().filter(a -> a.group().equals("PR")).map(Adjustment::amount)
+            Money pr = adjustments.stream()
+                    .filter(a -> a.group().equals("PR"))
+                    .map(Adjustment::amount)
                     .reduce(Money.ZERO, Money::plus);
             return pr.isZero() ? patientResponsibility.max(Money.ZERO) : pr;
         }
 
         /** Contractual write-offs the clinic agreed to (CO-45 and the like are the payer's fee schedule). */
         Money contractual() {
-            return adjustments.stream().filter(a -> a.group().equals("CO") && a.reason().equals("45"))
-                    .map(Adjustment::amount).reduce(Money.ZERO, Money::plus);
+            return adjustments.stream()
+                    .filter(a -> a.group().equals("CO") && a.reason().equals("45"))
+                    .map(Adjustment::amount)
+                    .reduce(Money.ZERO, Money::plus);
         }
     }
 
-    record Adjustment(String group, String reason, Money amount) {
-    }
+    record Adjustment(String group, String reason, Money amount) {}
 
     /**
      * x12-parser 1.13 reports this when the payee loop (1000B) has no REF, which the X221A1 guide makes situational
@@ -53,16 +62,23 @@ record Remittance(List<ClaimPayment> payments) {
         } catch (IOException | RuntimeException unreadable) {
             throw new UnreadableRemittance("unreadable");
         }
-        List<String> errors = reader.getErrors().stream().filter(e -> !e.equals(SPURIOUS_PAYEE_REF)).toList();
-        if (!reader.getFatalErrors().isEmpty() || !errors.isEmpty() || reader.getLoops().isEmpty()) {
+        List<String> errors = reader.getErrors().stream()
+                .filter(e -> !e.equals(SPURIOUS_PAYEE_REF))
+                .toList();
+        if (!reader.getFatalErrors().isEmpty()
+                || !errors.isEmpty()
+                || reader.getLoops().isEmpty()) {
             throw new UnreadableRemittance("layout");
         }
         List<ClaimPayment> payments = new ArrayList<>();
         try {
             for (Loop isa : reader.getLoops()) {
                 for (Loop st : isa.findLoop("ST_LOOP")) {
-                    String trace = st.findLoop("HEADER").stream().map(h -> h.getSegment("TRN"))
-                            .filter(Objects::nonNull).findFirst().map(t -> t.getElementValue("TRN02"))
+                    String trace = st.findLoop("HEADER").stream()
+                            .map(h -> h.getSegment("TRN"))
+                            .filter(Objects::nonNull)
+                            .findFirst()
+                            .map(t -> t.getElementValue("TRN02"))
                             .orElseThrow(() -> new UnreadableRemittance("noTrace"));
                     st.findLoop("2100").forEach(clp -> payments.add(payment(clp, trace)));
                 }
@@ -80,11 +96,18 @@ record Remittance(List<ClaimPayment> payments) {
         Segment clp = loop.getSegment("CLP");
         List<Adjustment> adjustments = new ArrayList<>();
         loop.findSegment("CAS").forEach(cas -> adjustments.addAll(adjustments(cas)));
-        loop.findLoop("2110").forEach(line -> line.findSegment("CAS").forEach(cas -> adjustments.addAll(adjustments(cas))));
+        loop.findLoop("2110")
+                .forEach(line -> line.findSegment("CAS").forEach(cas -> adjustments.addAll(adjustments(cas))));
         String claimId = clp.getElementValue("CLP01");
         String reference = trace + "/" + claimId + "/" + value(clp, "CLP07") + "/" + clp.getElementValue("CLP02");
-        return new ClaimPayment(claimId, clp.getElementValue("CLP02"), money(clp, "CLP03"), money(clp, "CLP04"),
-                money(clp, "CLP05"), reference, adjustments);
+        return new ClaimPayment(
+                claimId,
+                clp.getElementValue("CLP02"),
+                money(clp, "CLP03"),
+                money(clp, "CLP04"),
+                money(clp, "CLP05"),
+                reference,
+                adjustments);
     }
 
     /** A CAS segment holds a group code and up to six reason / amount / quantity triplets. */

@@ -42,11 +42,11 @@ class RemittancePages {
     }
 
     @PostMapping("/staff/insurance/remittances")
-    String upload(@RequestParam("file") MultipartFile file, Model model, HttpServletResponse
-            response) throws IOException {
+    String upload(@RequestParam("file") MultipartFile file, Model model, HttpServletResponse response)
+            throws IOException {
         try {
-            Remittances.Imported imported = remittances.importFile(new String(file.getBytes(),
-                    StandardCharsets.ISO_8859_1));
+            Remittances.Imported imported =
+                    remittances.importFile(new String(file.getBytes(), StandardCharsets.ISO_8859_1));
             model.addAttribute("imported", imported);
         } catch (UnreadableRemittance unreadable) {
             response.setStatus(422);
@@ -70,7 +70,9 @@ class RemittancePages {
 
     @GetMapping("/staff/insurance/aging.csv")
     ResponseEntity<byte[]> agingCsv() {
-        return ClaimPages.download(aging().csv().getBytes(StandardCharsets.UTF_8), "claims-aging.csv",
+        return ClaimPages.download(
+                aging().csv().getBytes(StandardCharsets.UTF_8),
+                "claims-aging.csv",
                 new MediaType("text", "csv", StandardCharsets.UTF_8));
     }
 

@@ -34,14 +34,16 @@ public class Remittances {
     }
 
     /** What an import did: claim payments posted now and those posted by an earlier import of the same lines. */
-    public record Imported(int posted, int alreadyPosted) {
-    }
+    public record Imported(int posted, int alreadyPosted) {}
 
     @Transactional
     public Imported importFile(String content) {
         Remittance remittance = Remittance.read(content);
-        List<String> unknown = remittance.payments().stream().map(Remittance.ClaimPayment::claimId)
-                .filter(id -> number(id).flatMap(claims::lockByNumber).isEmpty()).distinct().toList();
+        List<String> unknown = remittance.payments().stream()
+                .map(Remittance.ClaimPayment::claimId)
+                .filter(id -> number(id).flatMap(claims::lockByNumber).isEmpty())
+                .distinct()
+                .toList();
         if (!unknown.isEmpty()) {
             throw new UnknownClaimsInRemittance(unknown);
         }
@@ -58,13 +60,18 @@ public class Remittances {
         if (!claims.insertPayment(number(payment.claimId()).orElseThrow(), payment, clock.instant())) {
             return false;
         }
-        Claim claim = claims.lockByNumber(number(payment.claimId()).orElseThrow()).orElseThrow();
+        Claim claim =
+                claims.lockByNumber(number(payment.claimId()).orElseThrow()).orElseThrow();
         claim.settle(outcome(payment), payment.paid(), payment.patientShare());
         claims.update(claim);
-        audit.record(AuditAction.AMEND, "insurance-claim", claim.id(), claim.facts().patientId());
+        audit.record(
+                AuditAction.AMEND, "insurance-claim", claim.id(), claim.facts().patientId());
         if (payment.patientShare().isPositive()) {
-            events.publishEvent(new PatientShareDetermined(claim.facts().patientId(), claim.facts().appointmentId(),
-                    payment.patientShare(), "835:" + payment.reference()));
+            events.publishEvent(new PatientShareDetermined(
+                    claim.facts().patientId(),
+                    claim.facts().appointmentId(),
+                    payment.patientShare(),
+                    "835:" + payment.reference()));
         }
         return true;
     }
@@ -82,7 +89,8 @@ public class Remittances {
     }
 
     private static Optional<Long> number(String claimId) {
-        return claimId != null && claimId.matches("R[0-9]{1,15}") ? Optional.of(Long.parseLong(claimId.substring(1)))
+        return claimId != null && claimId.matches("R[0-9]{1,15}")
+                ? Optional.of(Long.parseLong(claimId.substring(1)))
                 : Optional.empty();
     }
 }

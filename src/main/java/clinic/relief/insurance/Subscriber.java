@@ -4,8 +4,16 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** The insured person named on the card, with the address the payer has for them. */
-public record Subscriber(Relationship relationship, String firstName, String lastName, LocalDate birthDate,
-        String sex, String street, String city, String state, String zip) {
+public record Subscriber(
+        Relationship relationship,
+        String firstName,
+        String lastName,
+        LocalDate birthDate,
+        String sex,
+        String street,
+        String city,
+        String state,
+        String zip) {
 
     public Subscriber {
         Objects.requireNonNull(relationship, "relationship");

@@ -3,8 +3,8 @@ package clinic.relief.insurance;
 import java.util.Locale;
 import java.util.UUID;
 
-import clinic.relief.mail.Mail;
 import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.mail.Mail;
 import clinic.relief.patients.Patient;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -40,10 +40,18 @@ class SuperbillMail {
         }
         Locale locale = patient.locale();
         String subject = messages.getMessage("insurance.mail.superbillSubject", new Object[] {clinic.name()}, locale);
-        String body = messages.getMessage("insurance.mail.superbillBody",
-                new Object[] {patient.firstName(), clinic.name(), clinic.phoneDisplay()}, locale);
-        return mail.queueDocument(patient.id(), subject, body, new Mail.Attachment(
-                "superbill-" + packet.claim().claimId() + ".pdf", "application/pdf", SuperbillPdf.render(packet)));
+        String body = messages.getMessage(
+                "insurance.mail.superbillBody",
+                new Object[] {patient.firstName(), clinic.name(), clinic.phoneDisplay()},
+                locale);
+        return mail.queueDocument(
+                patient.id(),
+                subject,
+                body,
+                new Mail.Attachment(
+                        "superbill-" + packet.claim().claimId() + ".pdf",
+                        "application/pdf",
+                        SuperbillPdf.render(packet)));
     }
 
     /** The client has no e-mail address to send to; thrown inside the transaction so the audit row rolls back. */

@@ -15,8 +15,7 @@ final class SuperbillPdf {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
     private static final float LEFT = 48;
 
-    private SuperbillPdf() {
-    }
+    private SuperbillPdf() {}
 
     static byte[] render(ClaimPacket p) {
         ClinicProfile.Billing b = p.billing();
@@ -25,29 +24,56 @@ final class SuperbillPdf {
             s.text(LEFT, 56, 16, true, "SUPERBILL");
             s.text(LEFT, 74, 9, false, "Statement for insurance reimbursement. Services were paid by the client.");
             float top = 100;
-            top = lines(s, top, "Provider", b.legalName(),
+            top = lines(
+                    s,
+                    top,
+                    "Provider",
+                    b.legalName(),
                     a.street() + ", " + a.city() + ", " + a.region() + " " + a.postalCode(),
                     "NPI " + b.npi() + "    Tax ID (EIN) " + b.taxId() + "    Taxonomy " + b.taxonomy(),
                     "Therapist: " + p.rendering().fullName() + "    License no. "
                             + nullToEmpty(p.rendering().licenseNumber())
-                            + p.separateRenderingNpi().map(npi -> "    NPI " + npi.value()).orElse(""));
-            top = lines(s, top, "Client", p.patient().fullName() + (p.patient().dateOfBirth() == null ? ""
-                    : "    Date of birth " + DATE.format(p.patient().dateOfBirth())),
-                    "Insurance: " + p.coverage().payerName() + "    Member ID " + p.coverage().memberId());
+                            + p.separateRenderingNpi()
+                                    .map(npi -> "    NPI " + npi.value())
+                                    .orElse(""));
+            top = lines(
+                    s,
+                    top,
+                    "Client",
+                    p.patient().fullName()
+                            + (p.patient().dateOfBirth() == null
+                                    ? ""
+                                    : "    Date of birth "
+                                            + DATE.format(p.patient().dateOfBirth())),
+                    "Insurance: " + p.coverage().payerName() + "    Member ID "
+                            + p.coverage().memberId());
             Prescription rx = p.prescription();
-            top = lines(s, top, "Diagnoses (ICD-10-CM)", String.join("    ", p.claim().diagnoses().stream()
-                    .map(Icd10::code).toList()), rx == null ? "" : "Referred by " + rx.referringName() + ", NPI "
-                    + rx.referringNpi().value());
+            top = lines(
+                    s,
+                    top,
+                    "Diagnoses (ICD-10-CM)",
+                    String.join(
+                            "    ",
+                            p.claim().diagnoses().stream().map(Icd10::code).toList()),
+                    rx == null
+                            ? ""
+                            : "Referred by " + rx.referringName() + ", NPI "
+                                    + rx.referringNpi().value());
             s.text(LEFT, top, 11, true, "Services");
             top += 16;
-            s.text(LEFT, top, 9, true, "Date").text(LEFT + 90, top, 9, true, "CPT").text(LEFT + 150, top, 9, true,
-                    "Place").text(LEFT + 200, top, 9, true, "Minutes").text(LEFT + 260, top, 9, true, "Units")
-                    .text(LEFT + 310, top, 9, true, "Dx pointer").text(LEFT + 390, top, 9, true, "Charge");
+            s.text(LEFT, top, 9, true, "Date")
+                    .text(LEFT + 90, top, 9, true, "CPT")
+                    .text(LEFT + 150, top, 9, true, "Place")
+                    .text(LEFT + 200, top, 9, true, "Minutes")
+                    .text(LEFT + 260, top, 9, true, "Units")
+                    .text(LEFT + 310, top, 9, true, "Dx pointer")
+                    .text(LEFT + 390, top, 9, true, "Charge");
             s.line(LEFT, top + 4, PdfSheet.WIDTH - LEFT);
             for (ClaimLine line : p.claim().lines()) {
                 top += 16;
                 s.text(LEFT, top, 9, false, DATE.format(p.claim().facts().serviceDate()))
-                        .text(LEFT + 90, top, 9, false, line.cpt().code()).text(LEFT + 150, top, 9, false, "11")
+                        .text(LEFT + 90, top, 9, false, line.cpt().code())
+                        .text(LEFT + 150, top, 9, false, "11")
                         .text(LEFT + 200, top, 9, false, String.valueOf(line.minutes()))
                         .text(LEFT + 260, top, 9, false, String.valueOf(line.units()))
                         .text(LEFT + 310, top, 9, false, line.pointerLetters())
@@ -55,7 +81,8 @@ final class SuperbillPdf {
             }
             top += 20;
             s.line(LEFT, top - 12, PdfSheet.WIDTH - LEFT);
-            s.text(LEFT + 310, top, 10, true, "Total").text(LEFT + 390, top, 10, true, "$" + p.claim().charge());
+            s.text(LEFT + 310, top, 10, true, "Total")
+                    .text(LEFT + 390, top, 10, true, "$" + p.claim().charge());
             return s.bytes();
         }
     }

@@ -41,7 +41,9 @@ final class X12Segments {
     }
 
     static String text(String value) {
-        return value == null ? "" : value.toUpperCase(Locale.ROOT).replaceAll("[*~:^\\r\\n]", " ").strip();
+        return value == null
+                ? ""
+                : value.toUpperCase(Locale.ROOT).replaceAll("[*~:^\\r\\n]", " ").strip();
     }
 
     static String composite(String... components) {

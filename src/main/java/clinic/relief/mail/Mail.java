@@ -3,7 +3,6 @@ package clinic.relief.mail;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -49,8 +48,14 @@ public class Mail {
     }
 
     /** An e-mail about one appointment, with a file (its calendar entry), that may leave from {@code sendAfter}. */
-    public record AppointmentLetter(String kind, UUID appointmentId, String recipient, String subject, String body,
-            Instant sendAfter, Attachment attachment) {
+    public record AppointmentLetter(
+            String kind,
+            UUID appointmentId,
+            String recipient,
+            String subject,
+            String body,
+            Instant sendAfter,
+            Attachment attachment) {
 
         public AppointmentLetter {
             Objects.requireNonNull(kind, "kind");
@@ -71,9 +76,15 @@ public class Mail {
                 insert into booking_outbox (id, kind, recipient, subject, body, created_at, send_after,
                     attachment_name, attachment_type, attachment)
                 values (:id, 'DOCUMENT', :to, :subject, :body, :now, :now, :name, :type, :content)""")
-                .param("id", UUID.randomUUID()).param("to", email.get()).param("subject", subject)
-                .param("body", body).param("now", utc(clock.instant())).param("name", attachment.fileName())
-                .param("type", attachment.contentType()).param("content", attachment.content()).update();
+                .param("id", UUID.randomUUID())
+                .param("to", email.get())
+                .param("subject", subject)
+                .param("body", body)
+                .param("now", utc(clock.instant()))
+                .param("name", attachment.fileName())
+                .param("type", attachment.contentType())
+                .param("content", attachment.content())
+                .update();
         return true;
     }
 
@@ -91,18 +102,34 @@ public class Mail {
         jdbc.sql("""
                 insert into booking_outbox (id, kind, appointment_id, recipient, subject, body, created_at, send_after)
                 values (:id, :kind, :appointment, :to, :subject, :body, :now, :now)""")
-                .param("id", UUID.randomUUID()).param("kind", kind).param("appointment", appointmentId)
-                .param("to", recipient).param("subject", subject).param("body", body)
-                .param("now", utc(clock.instant())).update();
+                .param("id", UUID.randomUUID())
+                .param("kind", kind)
+                .param("appointment", appointmentId)
+                .param("to", recipient)
+                .param("subject", subject)
+                .param("body", body)
+                .param("now", utc(clock.instant()))
+                .update();
     }
 
     /** Queues letters about appointments, each with its file, in one round trip. */
     public void queueAll(List<AppointmentLetter> letters) {
         OffsetDateTime now = utc(clock.instant());
-        List<Object[]> rows = letters.stream().map(letter -> new Object[] {UUID.randomUUID(), letter.kind(),
-                letter.appointmentId(), letter.recipient(), letter.subject(), letter.body(), now,
-                utc(letter.sendAfter()), letter.attachment().fileName(), letter.attachment().contentType(),
-                letter.attachment().content()}).toList();
+        List<Object[]> rows = letters.stream()
+                .map(letter -> new Object[] {
+                    UUID.randomUUID(),
+                    letter.kind(),
+                    letter.appointmentId(),
+                    letter.recipient(),
+                    letter.subject(),
+                    letter.body(),
+                    now,
+                    utc(letter.sendAfter()),
+                    letter.attachment().fileName(),
+                    letter.attachment().contentType(),
+                    letter.attachment().content()
+                })
+                .toList();
         batch.batchUpdate("""
                 insert into booking_outbox (id, kind, appointment_id, recipient, subject, body, created_at, send_after,
                     attachment_name, attachment_type, attachment)
@@ -113,7 +140,10 @@ public class Mail {
     /** How many e-mails of these kinds were ever queued about the appointment, sent, waiting or voided. */
     public int countQueued(UUID appointmentId, Collection<String> kinds) {
         return jdbc.sql("select count(*) from booking_outbox where appointment_id = :id and kind in (:kinds)")
-                .param("id", appointmentId).param("kinds", kinds).query(Integer.class).single();
+                .param("id", appointmentId)
+                .param("kinds", kinds)
+                .query(Integer.class)
+                .single();
     }
 
     /** Voids the appointment's e-mails of this kind that have not left yet, so they never will. */
@@ -121,15 +151,18 @@ public class Mail {
         jdbc.sql("""
                 update booking_outbox set voided_at = :now where appointment_id = :id and kind = :kind
                     and sent_at is null and voided_at is null""")
-                .param("now", utc(clock.instant())).param("id", appointmentId).param("kind", kind).update();
+                .param("now", utc(clock.instant()))
+                .param("id", appointmentId)
+                .param("kind", kind)
+                .update();
     }
 
     /** Deletes every e-mail about these appointments, sent or not, for appointments that are being deleted. */
     public void discardAbout(Collection<UUID> appointmentIds) {
         if (!appointmentIds.isEmpty()) {
-            jdbc.sql("delete from booking_outbox where appointment_id in (:ids)").param("ids", appointmentIds)
+            jdbc.sql("delete from booking_outbox where appointment_id in (:ids)")
+                    .param("ids", appointmentIds)
                     .update();
         }
     }
-
 }

@@ -25,6 +25,7 @@ class OutboxPages {
     static final int SHOWN = 100;
     /** A link's secret parameter, and (to be safe with any other format) any run long enough to be a secret. */
     private static final Pattern TOKEN_PARAMETER = Pattern.compile("([?&]token=)[^\\s&#]*");
+
     private static final Pattern LONG_SECRET = Pattern.compile("[A-Za-z0-9_-]{32,}");
 
     private final OutboxStore store;
@@ -38,25 +39,41 @@ class OutboxPages {
     }
 
     /** One e-mail as the page shows it; {@code state} is a message key suffix. */
-    record Row(String created, String kind, String recipient, String subject, String body, String state,
-            int attempts, String attachment) {
-    }
+    record Row(
+            String created,
+            String kind,
+            String recipient,
+            String subject,
+            String body,
+            String state,
+            int attempts,
+            String attachment) {}
 
     @GetMapping("/admin/outbox")
     String outbox(Locale locale, Model model) {
         String hidden = messages.getMessage("booking.outbox.hidden", null, locale);
-        model.addAttribute("rows", store.newest(SHOWN).stream()
-                .map(e -> new Row(dateTime(e.createdAt(), locale), e.kind(), e.recipient(),
-                        redact(e.subject(), hidden), redact(e.body(), hidden),
-                        state(e.sentAt(), e.voidedAt(), e.lastError()), e.attempts(), e.attachmentName()))
-                .toList());
+        model.addAttribute(
+                "rows",
+                store.newest(SHOWN).stream()
+                        .map(e -> new Row(
+                                dateTime(e.createdAt(), locale),
+                                e.kind(),
+                                e.recipient(),
+                                redact(e.subject(), hidden),
+                                redact(e.body(), hidden),
+                                state(e.sentAt(), e.voidedAt(), e.lastError()),
+                                e.attempts(),
+                                e.attachmentName()))
+                        .toList());
         model.addAttribute("shown", SHOWN);
         return "mail/outbox";
     }
 
     private String dateTime(Instant instant, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
-                .withZone(clinic.zone()).format(instant);
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+                .withLocale(locale)
+                .withZone(clinic.zone())
+                .format(instant);
     }
 
     /** The text with every secret in it replaced by {@code hidden}. */
@@ -64,8 +81,8 @@ class OutboxPages {
         if (text == null) {
             return null;
         }
-        String withoutParameters = TOKEN_PARAMETER.matcher(text)
-                .replaceAll(match -> Matcher.quoteReplacement(match.group(1) + hidden));
+        String withoutParameters =
+                TOKEN_PARAMETER.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + hidden));
         return LONG_SECRET.matcher(withoutParameters).replaceAll(Matcher.quoteReplacement(hidden));
     }
 

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.UUID;
 
 import clinic.relief.clinic.ClinicProfile;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -38,8 +38,12 @@ public class OutboxWorker {
     private final ClinicProfile clinic;
     private final Clock clock;
 
-    OutboxWorker(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, TransactionTemplate transactions,
-            ClinicProfile clinic, Clock clock) {
+    OutboxWorker(
+            JdbcClient jdbc,
+            ObjectProvider<JavaMailSender> mail,
+            TransactionTemplate transactions,
+            ClinicProfile clinic,
+            Clock clock) {
         this.jdbc = jdbc;
         this.mail = mail;
         this.transactions = transactions;
@@ -47,9 +51,15 @@ public class OutboxWorker {
         this.clock = clock;
     }
 
-    private record Due(UUID id, String recipient, String subject, String body, int attempts, String attachmentName,
-            String attachmentType, byte[] attachment) {
-    }
+    private record Due(
+            UUID id,
+            String recipient,
+            String subject,
+            String body,
+            int attempts,
+            String attachmentName,
+            String attachmentType,
+            byte[] attachment) {}
 
     /** Sends what is due now, as the schedule does every few seconds; returns how many were sent. */
     public int sendDue() {
@@ -57,7 +67,8 @@ public class OutboxWorker {
         if (sender == null) {
             return 0;
         }
-        Integer sent = transactions.execute(tx -> due().stream().mapToInt(row -> send(sender, row)).sum());
+        Integer sent = transactions.execute(
+                tx -> due().stream().mapToInt(row -> send(sender, row)).sum());
         return sent == null ? 0 : sent;
     }
 
@@ -68,8 +79,11 @@ public class OutboxWorker {
                 where sent_at is null and voided_at is null and send_after <= :now and attempts < :max
                 order by send_after limit :batch for update skip locked
                 """)
-                .param("now", utc(clock.instant())).param("max", MAX_ATTEMPTS).param("batch", BATCH)
-                .query(Due.class).list();
+                .param("now", utc(clock.instant()))
+                .param("max", MAX_ATTEMPTS)
+                .param("batch", BATCH)
+                .query(Due.class)
+                .list();
     }
 
     private SimpleMailMessage simple(Due row) {
@@ -101,7 +115,9 @@ public class OutboxWorker {
                 sender.send(withAttachment(sender, row));
             }
             jdbc.sql("update booking_outbox set sent_at = :now, attempts = attempts + 1 where id = :id")
-                    .param("now", utc(now)).param("id", row.id()).update();
+                    .param("now", utc(now))
+                    .param("id", row.id())
+                    .update();
             return 1;
         } catch (MailException | MessagingException failed) {
             Duration backOff = Duration.ofMinutes(1L << Math.min(row.attempts(), 10));
@@ -109,8 +125,10 @@ public class OutboxWorker {
                     update booking_outbox set attempts = attempts + 1, send_after = :next, last_error = :error
                     where id = :id
                     """)
-                    .param("next", utc(now.plus(backOff))).param("error", failed.getClass().getSimpleName())
-                    .param("id", row.id()).update();
+                    .param("next", utc(now.plus(backOff)))
+                    .param("error", failed.getClass().getSimpleName())
+                    .param("id", row.id())
+                    .update();
             return 0;
         }
     }

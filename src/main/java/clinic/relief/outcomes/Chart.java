@@ -10,8 +10,8 @@ import java.util.Locale;
  * points over visits, y ticks, and the MCID level (the first score moved by the instrument's MCID, in the direction
  * of improvement) when the instrument has one. {@code rows} is the same data for the table beside the chart.
  */
-public record Chart(Instrument instrument, List<Line> lines, List<Tick> ticks, Double mcidY, String mcidValue,
-        List<Row> rows) {
+public record Chart(
+        Instrument instrument, List<Line> lines, List<Tick> ticks, Double mcidY, String mcidValue, List<Row> rows) {
 
     static final int WIDTH = 640;
     static final int HEIGHT = 260;
@@ -21,20 +21,16 @@ public record Chart(Instrument instrument, List<Line> lines, List<Tick> ticks, D
     static final int BOTTOM = 34;
 
     /** A line: a CSS class ({@code before} or {@code after}), its SVG points and dots. */
-    public record Line(String kind, String points, List<Dot> dots) {
-    }
+    public record Line(String kind, String points, List<Dot> dots) {}
 
     /** A dot at a visit. */
-    public record Dot(double x, double y) {
-    }
+    public record Dot(double x, double y) {}
 
     /** A y-axis tick. */
-    public record Tick(double y, String label) {
-    }
+    public record Tick(double y, String label) {}
 
     /** A row of the data table: the visit's date and the values (null where none was taken). */
-    public record Row(String date, BigDecimal first, BigDecimal second, BigDecimal change) {
-    }
+    public record Row(String date, BigDecimal first, BigDecimal second, BigDecimal change) {}
 
     public int width() {
         return WIDTH;
@@ -72,7 +68,10 @@ public record Chart(Instrument instrument, List<Line> lines, List<Tick> ticks, D
                 if (values.get(i) != null) {
                     Dot dot = new Dot(x(i, values.size()), y(values.get(i).doubleValue(), max));
                     dots.add(dot);
-                    points.append(points.isEmpty() ? "" : " ").append(fmt(dot.x())).append(',').append(fmt(dot.y()));
+                    points.append(points.isEmpty() ? "" : " ")
+                            .append(fmt(dot.x()))
+                            .append(',')
+                            .append(fmt(dot.y()));
                 }
             }
             lines.add(new Line(kinds.get(s), points.toString(), dots.size() > 60 ? List.of() : dots));
@@ -82,7 +81,8 @@ public record Chart(Instrument instrument, List<Line> lines, List<Tick> ticks, D
             double value = max * i / 5;
             ticks.add(new Tick(y(value, max), fmt(value)));
         }
-        BigDecimal baseline = series.get(0).stream().filter(v -> v != null).findFirst().orElse(null);
+        BigDecimal baseline =
+                series.get(0).stream().filter(v -> v != null).findFirst().orElse(null);
         Double mcidY = null;
         String mcidValue = null;
         if (instrument.mcid() > 0 && baseline != null) {

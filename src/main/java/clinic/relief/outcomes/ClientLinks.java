@@ -31,8 +31,13 @@ class ClientLinks {
     private final Progress progress;
     private final Clock clock;
 
-    ClientLinks(VisitStore visits, Measures measures, PainStore pain, QuestionnaireDefinitions definitions,
-            Progress progress, Clock clock) {
+    ClientLinks(
+            VisitStore visits,
+            Measures measures,
+            PainStore pain,
+            QuestionnaireDefinitions definitions,
+            Progress progress,
+            Clock clock) {
         this.progress = progress;
         this.visits = visits;
         this.measures = measures;
@@ -58,11 +63,18 @@ class ClientLinks {
     }
 
     @PostMapping("/outcomes/v/{token}/pain")
-    String recordPain(@PathVariable String token, @RequestParam Map<String, String> form, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String recordPain(
+            @PathVariable String token,
+            @RequestParam Map<String, String> form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Visit visit = visit(token);
         try {
-            measures.recordPain(visit, number(form.get("before"), "before"), number(form.get("after"), "after"),
+            measures.recordPain(
+                    visit,
+                    number(form.get("before"), "before"),
+                    number(form.get("after"), "after"),
                     Measures.Actor.CLIENT_LINK);
         } catch (InvalidScore invalid) {
             return refused(model, visit, token, invalid, response);
@@ -77,8 +89,12 @@ class ClientLinks {
     }
 
     @PostMapping("/outcomes/v/{token}/questionnaire/{instrument}")
-    String recordQuestionnaire(@PathVariable String token, @PathVariable String instrument,
-            @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+    String recordQuestionnaire(
+            @PathVariable String token,
+            @PathVariable String instrument,
+            @RequestParam Map<String, String> form,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         Visit visit = visit(token);
         try {
@@ -95,8 +111,8 @@ class ClientLinks {
     }
 
     /** Reads a0..a9 (and for the PSFS activity0..4, skipping rows with neither name nor rating). */
-    static void readAnswers(Instrument which, Map<String, String> form, List<Integer> answers,
-            List<String> activities) {
+    static void readAnswers(
+            Instrument which, Map<String, String> form, List<Integer> answers, List<String> activities) {
         for (int i = 0; i < which.maxItems(); i++) {
             String name = form.get("activity" + i);
             String answer = form.get("a" + i);
@@ -110,8 +126,7 @@ class ClientLinks {
         }
     }
 
-    private String refused(Model model, Visit visit, String token, InvalidScore invalid,
-            HttpServletResponse response) {
+    private String refused(Model model, Visit visit, String token, InvalidScore invalid, HttpServletResponse response) {
         response.setStatus(422);
         model.addAttribute("problem", invalid.messageKey());
         model.addAttribute("problemField", invalid.field());
@@ -129,7 +144,8 @@ class ClientLinks {
     }
 
     private Visit visit(String token) {
-        return visits.byToken(token).filter(v -> v.linkExpiresAt().isAfter(clock.instant()))
+        return visits.byToken(token)
+                .filter(v -> v.linkExpiresAt().isAfter(clock.instant()))
                 .orElseThrow(UnknownVisit::new);
     }
 

@@ -38,8 +38,7 @@ class FinderAccuracy {
     }
 
     /** A muscle's accuracy with its name, for the page. */
-    public record Labelled(MuscleAccuracy accuracy, String name) {
-    }
+    public record Labelled(MuscleAccuracy accuracy, String name) {}
 
     private final ResultStore store;
     private final Assessments assessments;
@@ -61,15 +60,18 @@ class FinderAccuracy {
             }
         }
         Map<String, int[]> counts = new TreeMap<>();
-        assessmentOf.forEach((visit, assessment) -> assessments.find(assessment).ifPresent(saved ->
-                count(counts, topMuscles(saved), found.get(visit))));
+        assessmentOf.forEach((visit, assessment) ->
+                assessments.find(assessment).ifPresent(saved -> count(counts, topMuscles(saved), found.get(visit))));
         return counts.entrySet().stream()
                 .map(e -> new MuscleAccuracy(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
                 .toList();
     }
 
     static Set<String> topMuscles(SavedAssessment saved) {
-        return new HashSet<>(saved.result().candidates().stream().limit(TOP).map(Candidate::muscle).toList());
+        return new HashSet<>(saved.result().candidates().stream()
+                .limit(TOP)
+                .map(Candidate::muscle)
+                .toList());
     }
 
     /** Adds one visit: [predicted, found active, both] per muscle. */

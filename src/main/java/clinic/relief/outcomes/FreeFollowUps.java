@@ -33,10 +33,11 @@ class FreeFollowUps implements FollowUpVouchers {
     }
 
     @Override
-    public Optional<FreeSession> redeem(UUID patientId, String serviceId, int minutes, Instant start,
-            UUID appointmentId) {
+    public Optional<FreeSession> redeem(
+            UUID patientId, String serviceId, int minutes, Instant start, UUID appointmentId) {
         return vouchers.redeem(patientId, serviceId, minutes, start, appointmentId, clock.instant())
-                ? Optional.of(FREE) : Optional.empty();
+                ? Optional.of(FREE)
+                : Optional.empty();
     }
 
     @Override

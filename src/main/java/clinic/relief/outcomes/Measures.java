@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import clinic.relief.audit.AuditAction;
 import clinic.relief.audit.ClinicalAudit;
@@ -30,8 +29,15 @@ class Measures {
     private final ClinicalAudit audit;
     private final Clock clock;
 
-    Measures(PainStore pain, ResponseStore responses, NoteStore notes, ReliefGuarantee guarantee, OutcomesSettings settings,
-            QuestionnaireDefinitions definitions, ClinicalAudit audit, Clock clock) {
+    Measures(
+            PainStore pain,
+            ResponseStore responses,
+            NoteStore notes,
+            ReliefGuarantee guarantee,
+            OutcomesSettings settings,
+            QuestionnaireDefinitions definitions,
+            ClinicalAudit audit,
+            Clock clock) {
         this.pain = pain;
         this.responses = responses;
         this.notes = notes;
@@ -62,8 +68,8 @@ class Measures {
             throw new PainScoresFinal(visit.appointmentId());
         }
         pain.record(visit.appointmentId(), before, after, actor.name(), clock.instant());
-        audit.recordAs(actor.name(), actor.role(), AuditAction.CREATE, RECORD_KIND, visit.appointmentId(),
-                visit.patientId());
+        audit.recordAs(
+                actor.name(), actor.role(), AuditAction.CREATE, RECORD_KIND, visit.appointmentId(), visit.patientId());
         Pain now = pain.of(visit.appointmentId()).orElseThrow();
         if (guarantee.fallsShort(now)) {
             guarantee.offerOnce(visit, now);
@@ -79,20 +85,27 @@ class Measures {
 
     /** Scores and stores a questionnaire; {@code activities} only for the PSFS. */
     @Transactional
-    public Score recordQuestionnaire(Visit visit, Instrument instrument, List<Integer> answers,
-            List<String> activities, Actor actor) {
+    public Score recordQuestionnaire(
+            Visit visit, Instrument instrument, List<Integer> answers, List<String> activities, Actor actor) {
         if (instrument == Instrument.NPRS || !definitions.offers(instrument)) {
             throw new InvalidScore("instrument", "outcomes.score.unknownInstrument");
         }
         Score score = Score.of(instrument, answers);
-        if (instrument == Instrument.PSFS && (activities == null || activities.size() != answers.size()
-                || activities.stream().anyMatch(a -> a == null || a.isBlank() || a.length() > 200))) {
+        if (instrument == Instrument.PSFS
+                && (activities == null
+                        || activities.size() != answers.size()
+                        || activities.stream().anyMatch(a -> a == null || a.isBlank() || a.length() > 200))) {
             throw new InvalidScore("activities", "outcomes.score.activities");
         }
-        responses.record(visit, score, answers, instrument == Instrument.PSFS ? activities : null, actor.name(),
+        responses.record(
+                visit,
+                score,
+                answers,
+                instrument == Instrument.PSFS ? activities : null,
+                actor.name(),
                 clock.instant());
-        audit.recordAs(actor.name(), actor.role(), AuditAction.CREATE, RECORD_KIND, visit.appointmentId(),
-                visit.patientId());
+        audit.recordAs(
+                actor.name(), actor.role(), AuditAction.CREATE, RECORD_KIND, visit.appointmentId(), visit.patientId());
         return score;
     }
 
@@ -101,9 +114,11 @@ class Measures {
         boolean discharging = notes.latest(List.of(visit.appointmentId())).stream()
                 .anyMatch(n -> n.content().discharge());
         List<Instrument> due = new ArrayList<>();
-        for (Map.Entry<String, OutcomesSettings.Schedule> entry : settings.schedule().entrySet()) {
+        for (Map.Entry<String, OutcomesSettings.Schedule> entry :
+                settings.schedule().entrySet()) {
             Instrument instrument = Instrument.of(entry.getKey());
-            if (instrument != Instrument.NPRS && definitions.offers(instrument)
+            if (instrument != Instrument.NPRS
+                    && definitions.offers(instrument)
                     && entry.getValue().due(visit.number(), discharging)) {
                 due.add(instrument);
             }

@@ -14,7 +14,10 @@ public record NoteChanges(int version, List<String> fields, List<Finding> added,
     static List<NoteChanges> between(List<TreatmentNote> versions) {
         List<NoteChanges> changes = new ArrayList<>();
         for (int i = 1; i < versions.size(); i++) {
-            changes.add(of(versions.get(i - 1).content(), versions.get(i).content(), versions.get(i).version()));
+            changes.add(of(
+                    versions.get(i - 1).content(),
+                    versions.get(i).content(),
+                    versions.get(i).version()));
         }
         return changes;
     }
@@ -28,8 +31,12 @@ public record NoteChanges(int version, List<String> fields, List<Finding> added,
         compare(fields, "planFrequency", before, after, NoteContent::planFrequency);
         compare(fields, "homeCare", before, after, NoteContent::homeCare);
         compare(fields, "discharge", before, after, NoteContent::discharge);
-        List<Finding> added = after.findings().stream().filter(f -> !before.findings().contains(f)).toList();
-        List<Finding> removed = before.findings().stream().filter(f -> !after.findings().contains(f)).toList();
+        List<Finding> added = after.findings().stream()
+                .filter(f -> !before.findings().contains(f))
+                .toList();
+        List<Finding> removed = before.findings().stream()
+                .filter(f -> !after.findings().contains(f))
+                .toList();
         return new NoteChanges(version, fields, added, removed);
     }
 
@@ -37,8 +44,8 @@ public record NoteChanges(int version, List<String> fields, List<Finding> added,
         return fields.isEmpty() && added.isEmpty() && removed.isEmpty();
     }
 
-    private static void compare(List<String> fields, String name, NoteContent a, NoteContent b,
-            Function<NoteContent, Object> value) {
+    private static void compare(
+            List<String> fields, String name, NoteContent a, NoteContent b, Function<NoteContent, Object> value) {
         if (!Objects.equals(value.apply(a), value.apply(b))) {
             fields.add(name);
         }

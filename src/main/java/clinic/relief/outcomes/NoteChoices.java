@@ -13,8 +13,7 @@ import org.springframework.stereotype.Component;
 class NoteChoices {
 
     /** A choice: an id and its label in the page's language. */
-    public record Choice(String id, String label) {
-    }
+    public record Choice(String id, String label) {}
 
     private final KnowledgeBase knowledge;
 
@@ -24,13 +23,17 @@ class NoteChoices {
 
     List<Choice> muscles(Locale locale) {
         Lang lang = lang(locale);
-        return knowledge.muscles().stream().map(m -> new Choice(m.id(), m.name().in(lang)))
-                .sorted(Comparator.comparing(Choice::label)).toList();
+        return knowledge.muscles().stream()
+                .map(m -> new Choice(m.id(), m.name().in(lang)))
+                .sorted(Comparator.comparing(Choice::label))
+                .toList();
     }
 
     List<Choice> regions(Locale locale) {
         Lang lang = lang(locale);
-        return knowledge.regionIds().stream().map(id -> new Choice(id, knowledge.regionLabel(id, lang))).toList();
+        return knowledge.regionIds().stream()
+                .map(id -> new Choice(id, knowledge.regionLabel(id, lang)))
+                .toList();
     }
 
     String muscleName(String id, Locale locale) {

@@ -10,8 +10,15 @@ import java.util.TreeSet;
  * ids of the pain finder's map). Objective: the trigger points found and the regions treated. Assessment: the
  * therapist's reading. Plan: how often to come, what to do at home, and whether this visit discharges the client.
  */
-public record NoteContent(String subjective, Set<String> painRegions, List<Finding> findings,
-        Set<String> treatedRegions, String assessment, String planFrequency, String homeCare, boolean discharge) {
+public record NoteContent(
+        String subjective,
+        Set<String> painRegions,
+        List<Finding> findings,
+        Set<String> treatedRegions,
+        String assessment,
+        String planFrequency,
+        String homeCare,
+        boolean discharge) {
 
     static final int MAX_TEXT = 4000;
     static final int MAX_FINDINGS = 40;
@@ -22,8 +29,7 @@ public record NoteContent(String subjective, Set<String> painRegions, List<Findi
         planFrequency = text(planFrequency, "planFrequency");
         homeCare = text(homeCare, "homeCare");
         painRegions = painRegions == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(painRegions));
-        treatedRegions = treatedRegions == null ? Set.of()
-                : Collections.unmodifiableSet(new TreeSet<>(treatedRegions));
+        treatedRegions = treatedRegions == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(treatedRegions));
         findings = findings == null ? List.of() : List.copyOf(findings);
         if (findings.size() > MAX_FINDINGS) {
             throw new InvalidNote("findings", "outcomes.error.tooManyFindings");

@@ -42,8 +42,16 @@ class NotePages {
     private final ZoneId zone;
     private final Clock clock;
 
-    NotePages(TreatmentNotes notes, VisitStore visits, NoteStore stored, Readers readers, Patients patients, NoteView view,
-            Measures measures, ClinicProfile clinic, Clock clock) {
+    NotePages(
+            TreatmentNotes notes,
+            VisitStore visits,
+            NoteStore stored,
+            Readers readers,
+            Patients patients,
+            NoteView view,
+            Measures measures,
+            ClinicProfile clinic,
+            Clock clock) {
         this.measures = measures;
         this.notes = notes;
         this.visits = visits;
@@ -56,25 +64,39 @@ class NotePages {
     }
 
     /** One line of today's list: the visit, the client's name, its time, and the note's state. */
-    public record Row(Visit visit, String client, String time, String state) {
-    }
+    public record Row(Visit visit, String client, String time, String state) {}
 
     @GetMapping("/staff/notes")
-    String today(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            Authentication auth, Locale locale, Model model) {
+    String today(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            Authentication auth,
+            Locale locale,
+            Model model) {
         Reader reader = readers.of(auth);
         if (reader.role() == StaffRole.FRONT_DESK) {
             throw new NoteAccessDenied();
         }
         LocalDate day = date == null ? LocalDate.now(clock.withZone(zone)) : date;
-        List<Visit> dayVisits = visits.ofTherapistBetween(reader.isOwner() ? null : reader.staffId(),
-                day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant());
-        Map<UUID, TreatmentNote> latest = stored.latest(dayVisits.stream().map(Visit::appointmentId).toList())
-                .stream().collect(Collectors.toMap(TreatmentNote::appointmentId, Function.identity()));
+        List<Visit> dayVisits = visits.ofTherapistBetween(
+                reader.isOwner() ? null : reader.staffId(),
+                day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant());
+        Map<UUID, TreatmentNote> latest = stored
+                .latest(dayVisits.stream().map(Visit::appointmentId).toList())
+                .stream()
+                .collect(Collectors.toMap(TreatmentNote::appointmentId, Function.identity()));
         model.addAttribute("date", day);
-        model.addAttribute("rows", dayVisits.stream().map(v -> new Row(v,
-                patients.find(v.patientId()).map(p -> p.fullName()).orElse(""), view.time(v.start(), locale),
-                NoteView.state(latest.get(v.appointmentId())))).toList());
+        model.addAttribute(
+                "rows",
+                dayVisits.stream()
+                        .map(v -> new Row(
+                                v,
+                                patients.find(v.patientId())
+                                        .map(p -> p.fullName())
+                                        .orElse(""),
+                                view.time(v.start(), locale),
+                                NoteView.state(latest.get(v.appointmentId()))))
+                        .toList());
         return "outcomes/today";
     }
 
@@ -88,15 +110,22 @@ class NotePages {
     }
 
     @PostMapping("/staff/notes/{appointmentId}/pain")
-    String pain(@PathVariable UUID appointmentId, @RequestParam(required = false) String before,
-            @RequestParam(required = false) String after, Authentication auth, RedirectAttributes redirect) {
+    String pain(
+            @PathVariable UUID appointmentId,
+            @RequestParam(required = false) String before,
+            @RequestParam(required = false) String after,
+            Authentication auth,
+            RedirectAttributes redirect) {
         Reader reader = readers.of(auth);
         Visit visit = visits.find(appointmentId).orElseThrow(() -> new UnknownVisit(appointmentId));
         if (!reader.mayWrite(visit)) {
             throw new NoteAccessDenied();
         }
         try {
-            measures.recordPain(visit, ClientLinks.number(before, "before"), ClientLinks.number(after, "after"),
+            measures.recordPain(
+                    visit,
+                    ClientLinks.number(before, "before"),
+                    ClientLinks.number(after, "after"),
                     new Measures.Actor(reader.name(), reader.role().name()));
             redirect.addFlashAttribute("notice", "outcomes.scores.saved");
         } catch (InvalidScore invalid) {
@@ -108,8 +137,14 @@ class NotePages {
     }
 
     @PostMapping("/staff/notes/{appointmentId}")
-    String save(@PathVariable UUID appointmentId, NoteForm form, BindingResult binding,
-            @RequestParam(defaultValue = "save") String action, Authentication auth, Locale locale, Model model,
+    String save(
+            @PathVariable UUID appointmentId,
+            NoteForm form,
+            BindingResult binding,
+            @RequestParam(defaultValue = "save") String action,
+            Authentication auth,
+            Locale locale,
+            Model model,
             RedirectAttributes redirect) {
         Reader reader = readers.of(auth);
         if (binding.hasErrors()) {
@@ -140,8 +175,11 @@ class NotePages {
     }
 
     @PostMapping("/staff/notes/{appointmentId}/void")
-    String voidNote(@PathVariable UUID appointmentId, @RequestParam(required = false) String reason,
-            Authentication auth, RedirectAttributes redirect) {
+    String voidNote(
+            @PathVariable UUID appointmentId,
+            @RequestParam(required = false) String reason,
+            Authentication auth,
+            RedirectAttributes redirect) {
         try {
             notes.voidNote(readers.of(auth), appointmentId, reason);
             redirect.addFlashAttribute("notice", "outcomes.note.voided");

@@ -22,7 +22,12 @@ class NoteView {
     private final PainStore pain;
     private final ReliefGuarantee guarantee;
 
-    NoteView(NoteChoices choices, Patients patients, ClinicProfile clinic, Progress progress, PainStore pain,
+    NoteView(
+            NoteChoices choices,
+            Patients patients,
+            ClinicProfile clinic,
+            Progress progress,
+            PainStore pain,
             ReliefGuarantee guarantee) {
         this.choices = choices;
         this.progress = progress;
@@ -42,7 +47,11 @@ class NoteView {
         model.addAttribute("mayAmend", reader.mayWrite(history.visit()) && latest.isSigned() && !latest.isVoided());
         model.addAttribute("mayVoid", (reader.mayWrite(history.visit()) || reader.isOwner()) && !latest.isVoided());
         model.addAttribute("form", editable ? form.withSpareRows() : form);
-        model.addAttribute("client", patients.find(history.visit().patientId()).map(p -> p.fullName()).orElse(""));
+        model.addAttribute(
+                "client",
+                patients.find(history.visit().patientId())
+                        .map(p -> p.fullName())
+                        .orElse(""));
         model.addAttribute("when", dateTime(history.visit().start(), locale));
         model.addAttribute("signedAt", latest.signedAt() == null ? null : dateTime(latest.signedAt(), locale));
         model.addAttribute("muscles", choices.muscles(locale));
@@ -70,12 +79,17 @@ class NoteView {
     }
 
     String time(Instant at, Locale locale) {
-        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(zone).format(at);
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                .withLocale(locale)
+                .withZone(zone)
+                .format(at);
     }
 
     String dateTime(Instant at, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .withZone(zone).format(at);
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale)
+                .withZone(zone)
+                .format(at);
     }
 
     static String state(TreatmentNote note) {

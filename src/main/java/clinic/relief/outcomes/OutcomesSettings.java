@@ -17,8 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param minimumClients the k of the public results: a number is shown only with at least this many clients
  */
 @ConfigurationProperties("relief.outcomes")
-public record OutcomesSettings(Duration linkValidFor, Guarantee guarantee, Map<String, Schedule> schedule,
-        String questionnaires, int minimumClients) {
+public record OutcomesSettings(
+        Duration linkValidFor,
+        Guarantee guarantee,
+        Map<String, Schedule> schedule,
+        String questionnaires,
+        int minimumClients) {
 
     public OutcomesSettings {
         linkValidFor = linkValidFor == null ? Duration.ofDays(14) : linkValidFor;
@@ -31,14 +35,14 @@ public record OutcomesSettings(Duration linkValidFor, Guarantee guarantee, Map<S
      * The relief guarantee: when pain after a session is not at least {@code minimumDrop} points below pain before,
      * the client is offered a free follow-up within {@code followUpDays} days.
      */
-    public record Guarantee(boolean enabled, int minimumDrop, int followUpDays) {
-    }
+    public record Guarantee(boolean enabled, int minimumDrop, int followUpDays) {}
 
     /** Ask at the first visit, every {@code every}-th visit after it (0: never), and at discharge. */
     public record Schedule(boolean intake, int every, boolean discharge) {
 
         boolean due(int visitNumber, boolean discharging) {
-            return intake && visitNumber == 1 || every > 0 && visitNumber > 1 && (visitNumber - 1) % every == 0
+            return intake && visitNumber == 1
+                    || every > 0 && visitNumber > 1 && (visitNumber - 1) % every == 0
                     || discharge && discharging;
         }
     }

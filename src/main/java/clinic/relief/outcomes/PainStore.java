@@ -16,8 +16,7 @@ import static clinic.relief.shared.Timestamps.utc;
 class PainStore {
 
     /** One visit's start and its pain scores, for the client's chart. */
-    record Visit(Instant start, Integer before, Integer after) {
-    }
+    record Visit(Instant start, Integer before, Integer after) {}
 
     private final JdbcClient jdbc;
 
@@ -38,8 +37,12 @@ class PainStore {
                     before_by = coalesce(excluded.before_by, outcomes_pain.before_by),
                     after_by = coalesce(excluded.after_by, outcomes_pain.after_by),
                     updated_at = excluded.updated_at""")
-                .param("a", appointmentId).param("before", before).param("after", after).param("by", by)
-                .param("now", utc(now)).update();
+                .param("a", appointmentId)
+                .param("before", before)
+                .param("after", after)
+                .param("by", by)
+                .param("now", utc(now))
+                .update();
     }
 
     Optional<Pain> of(UUID appointmentId) {
@@ -56,8 +59,10 @@ class PainStore {
                 left join outcomes_pain p on p.appointment_id = v.appointment_id
                 where v.patient_id = :p order by v.started_at""")
                 .param("p", patientId)
-                .query((rs, row) -> new Visit(rs.getObject("started_at", OffsetDateTime.class).toInstant(),
-                        (Integer) rs.getObject("before"), (Integer) rs.getObject("after")))
+                .query((rs, row) -> new Visit(
+                        rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+                        (Integer) rs.getObject("before"),
+                        (Integer) rs.getObject("after")))
                 .list();
     }
 }

@@ -1,8 +1,6 @@
 package clinic.relief.outcomes;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -57,13 +55,17 @@ public class Progress {
     }
 
     ProgressReport report(UUID patientId, Locale locale) {
-        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(locale)
                 .withZone(zone);
         List<Chart> charts = new ArrayList<>();
         painChart(patientId, dates).ifPresent(charts::add);
         Map<Instrument, List<ResponseStore.Response>> byInstrument = new EnumMap<>(Instrument.class);
-        responses.ofPatient(patientId).forEach(r ->
-                byInstrument.computeIfAbsent(r.instrument(), i -> new ArrayList<>()).add(r));
+        responses
+                .ofPatient(patientId)
+                .forEach(r -> byInstrument
+                        .computeIfAbsent(r.instrument(), i -> new ArrayList<>())
+                        .add(r));
         byInstrument.forEach((instrument, answers) -> charts.add(questionnaireChart(instrument, answers, dates)));
         return new ProgressReport(charts);
     }
@@ -75,19 +77,25 @@ public class Progress {
         }
         List<BigDecimal> before = visits.stream().map(v -> decimal(v.before())).toList();
         List<BigDecimal> after = visits.stream().map(v -> decimal(v.after())).toList();
-        List<Chart.Row> rows = visits.stream().map(v -> new Chart.Row(dates.format(v.start()), decimal(v.before()),
-                decimal(v.after()), v.before() == null || v.after() == null ? null
-                        : BigDecimal.valueOf(v.after() - v.before()))).toList();
-        return Optional.of(Chart.of(Instrument.NPRS, List.of("before", "after"), List.of(before, after),
-                rows));
+        List<Chart.Row> rows = visits.stream()
+                .map(v -> new Chart.Row(
+                        dates.format(v.start()),
+                        decimal(v.before()),
+                        decimal(v.after()),
+                        v.before() == null || v.after() == null ? null : BigDecimal.valueOf(v.after() - v.before())))
+                .toList();
+        return Optional.of(Chart.of(Instrument.NPRS, List.of("before", "after"), List.of(before, after), rows));
     }
 
-    private static Chart questionnaireChart(Instrument instrument, List<ResponseStore.Response> answers,
-            DateTimeFormatter dates) {
-        List<BigDecimal> scores = answers.stream().map(ResponseStore.Response::score).toList();
+    private static Chart questionnaireChart(
+            Instrument instrument, List<ResponseStore.Response> answers, DateTimeFormatter dates) {
+        List<BigDecimal> scores =
+                answers.stream().map(ResponseStore.Response::score).toList();
         BigDecimal first = scores.get(0);
-        List<Chart.Row> rows = answers.stream().map(r -> new Chart.Row(dates.format(r.takenAt()), r.score(), null,
-                r.score().subtract(first))).toList();
+        List<Chart.Row> rows = answers.stream()
+                .map(r -> new Chart.Row(
+                        dates.format(r.takenAt()), r.score(), null, r.score().subtract(first)))
+                .toList();
         return Chart.of(instrument, List.of("before"), List.of(scores), rows);
     }
 

@@ -34,7 +34,8 @@ class QuestionnaireDefinitions {
         }
 
         public String answer(int score, Locale locale) {
-            return answers.get(score).getOrDefault(locale.getLanguage(), answers.get(score).get("en"));
+            return answers.get(score)
+                    .getOrDefault(locale.getLanguage(), answers.get(score).get("en"));
         }
     }
 
@@ -74,12 +75,17 @@ class QuestionnaireDefinitions {
             for (Map<String, Object> item : items) {
                 Map<String, String> question = (Map<String, String>) item.get("question");
                 List<Map<String, String>> answers = (List<Map<String, String>>) item.get("answers");
-                if (!bilingual(question) || answers == null || answers.size() != instrument.maxAnswer() + 1
+                if (!bilingual(question)
+                        || answers == null
+                        || answers.size() != instrument.maxAnswer() + 1
                         || !answers.stream().allMatch(QuestionnaireDefinitions::bilingual)) {
-                    throw invalid(file, "item " + (parsed.size() + 1) + " needs a question and "
-                            + (instrument.maxAnswer() + 1) + " answers in en and es");
+                    throw invalid(
+                            file,
+                            "item " + (parsed.size() + 1) + " needs a question and " + (instrument.maxAnswer() + 1)
+                                    + " answers in en and es");
                 }
-                parsed.add(new Item(Map.copyOf(question), answers.stream().map(Map::copyOf).toList()));
+                parsed.add(new Item(
+                        Map.copyOf(question), answers.stream().map(Map::copyOf).toList()));
             }
             return List.copyOf(parsed);
         } catch (IOException | ClassCastException e) {
@@ -88,7 +94,10 @@ class QuestionnaireDefinitions {
     }
 
     private static boolean bilingual(Map<String, String> texts) {
-        return texts != null && texts.get("en") != null && !texts.get("en").isBlank() && texts.get("es") != null
+        return texts != null
+                && texts.get("en") != null
+                && !texts.get("en").isBlank()
+                && texts.get("es") != null
                 && !texts.get("es").isBlank();
     }
 

@@ -15,7 +15,8 @@ class Readers {
     }
 
     Reader of(Authentication auth) {
-        return staff.findByEmail(auth.getName()).map(m -> new Reader(m.id(), m.role(), auth.getName()))
+        return staff.findByEmail(auth.getName())
+                .map(m -> new Reader(m.id(), m.role(), auth.getName()))
                 .orElseThrow(NoteAccessDenied::new);
     }
 }

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import clinic.relief.mail.Mail;
 import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.mail.Mail;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
 import org.springframework.context.MessageSource;
@@ -36,8 +36,14 @@ public class ReliefGuarantee {
     private final ClinicProfile clinic;
     private final Clock clock;
 
-    ReliefGuarantee(OutcomesSettings settings, ClinicProfile clinic, VoucherStore vouchers, Patients patients,
-            Mail mail, MessageSource messages, Clock clock) {
+    ReliefGuarantee(
+            OutcomesSettings settings,
+            ClinicProfile clinic,
+            VoucherStore vouchers,
+            Patients patients,
+            Mail mail,
+            MessageSource messages,
+            Clock clock) {
         this.policy = settings.guarantee();
         this.clinicOffersIt = clinic.reliefGuarantee();
         this.clinic = clinic;
@@ -100,12 +106,15 @@ public class ReliefGuarantee {
         }
         Patient p = patient.get();
         Locale locale = p.locale();
-        String until = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
-                .withZone(clinic.zone()).format(validUntil);
-        String subject = messages.getMessage("outcomes.mail.offer.subject", new Object[] {clinic.shortName()},
+        String until = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(locale)
+                .withZone(clinic.zone())
+                .format(validUntil);
+        String subject = messages.getMessage("outcomes.mail.offer.subject", new Object[] {clinic.shortName()}, locale);
+        String body = messages.getMessage(
+                "outcomes.mail.offer.body",
+                new Object[] {p.firstName(), clinic.name(), until, clinic.phoneDisplay()},
                 locale);
-        String body = messages.getMessage("outcomes.mail.offer.body",
-                new Object[] {p.firstName(), clinic.name(), until, clinic.phoneDisplay()}, locale);
         mail.queue("RELIEF_OFFER", visit.appointmentId(), p.email(), subject, body);
     }
 }

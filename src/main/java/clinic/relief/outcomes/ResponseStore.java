@@ -17,8 +17,7 @@ import static clinic.relief.shared.Timestamps.utc;
 class ResponseStore {
 
     /** One scored questionnaire of a visit. */
-    public record Response(UUID appointmentId, Instrument instrument, BigDecimal score, int missing, Instant takenAt) {
-    }
+    public record Response(UUID appointmentId, Instrument instrument, BigDecimal score, int missing, Instant takenAt) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -38,11 +37,18 @@ class ResponseStore {
                 on conflict (appointment_id, instrument) do update set answers = excluded.answers,
                     activities = excluded.activities, score = excluded.score, answered = excluded.answered,
                     missing = excluded.missing, taken_at = excluded.taken_at, entered_by = excluded.entered_by""")
-                .param("id", UUID.randomUUID()).param("a", visit.appointmentId()).param("p", visit.patientId())
-                .param("instrument", score.instrument().name()).param("answers", json.writeValueAsString(answers))
+                .param("id", UUID.randomUUID())
+                .param("a", visit.appointmentId())
+                .param("p", visit.patientId())
+                .param("instrument", score.instrument().name())
+                .param("answers", json.writeValueAsString(answers))
                 .param("activities", activities == null ? null : json.writeValueAsString(activities))
-                .param("score", score.value()).param("answered", score.answered()).param("missing", score.missing())
-                .param("now", utc(now)).param("by", by).update();
+                .param("score", score.value())
+                .param("answered", score.answered())
+                .param("missing", score.missing())
+                .param("now", utc(now))
+                .param("by", by)
+                .update();
     }
 
     List<Response> ofPatient(UUID patientId) {
@@ -50,9 +56,12 @@ class ResponseStore {
                 select appointment_id, instrument, score, missing, taken_at from outcomes_response
                 where patient_id = :p order by taken_at""")
                 .param("p", patientId)
-                .query((rs, row) -> new Response(rs.getObject("appointment_id", UUID.class),
-                        Instrument.valueOf(rs.getString("instrument")), rs.getBigDecimal("score"),
-                        rs.getInt("missing"), rs.getObject("taken_at", OffsetDateTime.class).toInstant()))
+                .query((rs, row) -> new Response(
+                        rs.getObject("appointment_id", UUID.class),
+                        Instrument.valueOf(rs.getString("instrument")),
+                        rs.getBigDecimal("score"),
+                        rs.getInt("missing"),
+                        rs.getObject("taken_at", OffsetDateTime.class).toInstant()))
                 .list();
     }
 }

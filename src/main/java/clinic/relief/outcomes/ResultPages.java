@@ -29,8 +29,14 @@ class ResultPages {
     private final ClinicProfile clinic;
     private final AppointmentBook appointments;
 
-    ResultPages(Results results, FinderAccuracy accuracy, Readers readers, OutcomesSettings settings,
-            KnowledgeBase knowledge, ClinicProfile clinic, AppointmentBook appointments) {
+    ResultPages(
+            Results results,
+            FinderAccuracy accuracy,
+            Readers readers,
+            OutcomesSettings settings,
+            KnowledgeBase knowledge,
+            ClinicProfile clinic,
+            AppointmentBook appointments) {
         this.results = results;
         this.accuracy = accuracy;
         this.readers = readers;
@@ -41,8 +47,7 @@ class ResultPages {
     }
 
     /** A results line with its group's name in the page's language. */
-    public record Labelled(Results.Line line, String label) {
-    }
+    public record Labelled(Results.Line line, String label) {}
 
     @GetMapping("/staff/outcomes/results")
     String owner(Authentication auth, Locale locale, Model model) {
@@ -51,8 +56,11 @@ class ResultPages {
         }
         model.addAttribute("k", settings.minimumClients());
         model.addAttribute("groups", group(results.all(), locale));
-        model.addAttribute("accuracy", accuracy.perMuscle().stream()
-                .map(a -> new FinderAccuracy.Labelled(a, muscle(a.muscle(), locale))).toList());
+        model.addAttribute(
+                "accuracy",
+                accuracy.perMuscle().stream()
+                        .map(a -> new FinderAccuracy.Labelled(a, muscle(a.muscle(), locale)))
+                        .toList());
         return "outcomes/results";
     }
 
@@ -64,20 +72,26 @@ class ResultPages {
     }
 
     private Map<String, List<Labelled>> group(List<Results.Line> lines, Locale locale) {
-        Map<UUID, String> therapists = appointments.therapists().stream()
-                .collect(Collectors.toMap(Therapist::id, Therapist::name));
-        return lines.stream().map(l -> new Labelled(l, label(l, locale, therapists)))
-                .collect(Collectors.groupingBy(l -> l.line().dimension(), TreeMap::new,
-                        Collectors.toList()));
+        Map<UUID, String> therapists =
+                appointments.therapists().stream().collect(Collectors.toMap(Therapist::id, Therapist::name));
+        return lines.stream()
+                .map(l -> new Labelled(l, label(l, locale, therapists)))
+                .collect(Collectors.groupingBy(l -> l.line().dimension(), TreeMap::new, Collectors.toList()));
     }
 
     private String label(Results.Line line, Locale locale, Map<UUID, String> therapists) {
         return switch (line.dimension()) {
-            case "region" -> knowledge.region(line.key()) == null ? line.key()
-                    : knowledge.region(line.key()).label().in(NoteChoices.lang(locale));
+            case "region" ->
+                knowledge.region(line.key()) == null
+                        ? line.key()
+                        : knowledge.region(line.key()).label().in(NoteChoices.lang(locale));
             case "muscle" -> muscle(line.key(), locale);
-            case "service" -> clinic.services().stream().filter(s -> s.id().equals(line.key())).findFirst()
-                    .map(s -> s.name(locale)).orElse(line.key());
+            case "service" ->
+                clinic.services().stream()
+                        .filter(s -> s.id().equals(line.key()))
+                        .findFirst()
+                        .map(s -> s.name(locale))
+                        .orElse(line.key());
             case "therapist" -> therapists.getOrDefault(UUID.fromString(line.key()), "");
             default -> "";
         };

@@ -49,12 +49,10 @@ class ResultStore {
     }
 
     /** One group's sessions with one fall in pain, and how many of them reached the MCID. */
-    record Bucket(String dimension, String key, int drop, long sessions, long reached) {
-    }
+    record Bucket(String dimension, String key, int drop, long sessions, long reached) {}
 
     /** A muscle found with an active trigger point in a visit's signed note ({@code null}: none found). */
-    record Found(UUID appointmentId, UUID assessmentId, String muscleId) {
-    }
+    record Found(UUID appointmentId, UUID assessmentId, String muscleId) {}
 
     /** The histograms of {@link #FIRST_SESSION_HISTOGRAMS}; runs in the caller's transaction. */
     List<Bucket> firstSessionHistograms() {
@@ -75,7 +73,6 @@ class ResultStore {
                     where v.assessment_id is not null and n.signed_at is not null
                       and not exists (select 1 from outcomes_note_void x where x.appointment_id = n.appointment_id)
                     order by n.appointment_id, n.version desc) s
-                left join outcomes_trigger_point t on t.note_id = s.id and t.active""")
-                .query(Found.class).list();
+                left join outcomes_trigger_point t on t.note_id = s.id and t.active""").query(Found.class).list();
     }
 }

@@ -39,15 +39,17 @@ class Results {
 
     @Transactional(readOnly = true)
     public List<Line> all() {
-        Map<List<String>, TreeMap<Integer, long[]>> histograms = new TreeMap<>(Comparator
-                .comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+        Map<List<String>, TreeMap<Integer, long[]>> histograms =
+                new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
         for (ResultStore.Bucket b : store.firstSessionHistograms()) {
-            histograms.computeIfAbsent(List.of(b.dimension(), b.key()), k -> new TreeMap<>())
+            histograms
+                    .computeIfAbsent(List.of(b.dimension(), b.key()), k -> new TreeMap<>())
                     .put(b.drop(), new long[] {b.sessions(), b.reached()});
         }
         List<Line> lines = new ArrayList<>();
         histograms.forEach((group, histogram) -> lines.add(line(group.get(0), group.get(1), histogram)));
-        lines.sort(Comparator.comparing(Line::dimension).thenComparing(Line::sessions, Comparator.reverseOrder())
+        lines.sort(Comparator.comparing(Line::dimension)
+                .thenComparing(Line::sessions, Comparator.reverseOrder())
                 .thenComparing(Line::key));
         return lines;
     }
@@ -74,6 +76,8 @@ class Results {
 
     /** Only the lines with at least {@code k} clients behind them, never by therapist: what the public may see. */
     public List<Line> forPublic(int k) {
-        return all().stream().filter(line -> line.hasAtLeast(k) && !"therapist".equals(line.dimension())).toList();
+        return all().stream()
+                .filter(line -> line.hasAtLeast(k) && !"therapist".equals(line.dimension()))
+                .toList();
     }
 }

@@ -4,6 +4,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A completed appointment as outcomes keeps it: who, with whom, what, when, the n-th visit of the client. */
-public record Visit(UUID appointmentId, UUID patientId, UUID therapistId, String serviceId, int minutes,
-        Instant start, UUID assessmentId, int number, String linkToken, Instant linkExpiresAt) {
-}
+public record Visit(
+        UUID appointmentId,
+        UUID patientId,
+        UUID therapistId,
+        String serviceId,
+        int minutes,
+        Instant start,
+        UUID assessmentId,
+        int number,
+        String linkToken,
+        Instant linkExpiresAt) {}

@@ -36,8 +36,14 @@ class VisitDrafting implements BookingParticipant {
     private final OutcomesSettings settings;
     private final Clock clock;
 
-    VisitDrafting(VisitStore visits, NoteStore notes, AppointmentBook appointments, Assessments assessments,
-            ClinicalAudit audit, OutcomesSettings settings, Clock clock) {
+    VisitDrafting(
+            VisitStore visits,
+            NoteStore notes,
+            AppointmentBook appointments,
+            Assessments assessments,
+            ClinicalAudit audit,
+            OutcomesSettings settings,
+            Clock clock) {
         this.visits = visits;
         this.notes = notes;
         this.appointments = appointments;
@@ -55,18 +61,31 @@ class VisitDrafting implements BookingParticipant {
     /** Records the visit and its draft note, once per appointment. */
     void draft(AppointmentCompleted completed, UUID assessmentId) {
         Instant now = clock.instant();
-        Visit visit = new Visit(completed.appointmentId(), completed.patientId(), completed.therapistId(),
-                completed.serviceId(), completed.minutes(), completed.start(), assessmentId, 1, newToken(),
+        Visit visit = new Visit(
+                completed.appointmentId(),
+                completed.patientId(),
+                completed.therapistId(),
+                completed.serviceId(),
+                completed.minutes(),
+                completed.start(),
+                assessmentId,
+                1,
+                newToken(),
                 now.plus(settings.linkValidFor()));
         if (!visits.add(visit, now)) {
             return;
         }
-        Set<String> painMap = assessmentId == null ? Set.of() : assessments.find(assessmentId)
-                .map(SavedAssessment::query).map(q -> (Set<String>) q.regions()).orElse(Set.of());
+        Set<String> painMap = assessmentId == null
+                ? Set.of()
+                : assessments
+                        .find(assessmentId)
+                        .map(SavedAssessment::query)
+                        .map(q -> (Set<String>) q.regions())
+                        .orElse(Set.of());
         UUID noteId = UUID.randomUUID();
         notes.insert(noteId, completed.appointmentId(), 1, null, NoteContent.draft(painMap), now);
-        audit.recordAs("relief", "SYSTEM", AuditAction.CREATE, TreatmentNotes.RECORD_KIND, noteId,
-                completed.patientId());
+        audit.recordAs(
+                "relief", "SYSTEM", AuditAction.CREATE, TreatmentNotes.RECORD_KIND, noteId, completed.patientId());
     }
 
     /** 256 random bits, URL-safe. */

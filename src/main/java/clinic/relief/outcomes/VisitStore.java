@@ -31,35 +31,39 @@ class VisitStore {
                 values (:id, :patient, :therapist, :service, :minutes, :start, :assessment,
                     (select count(*) + 1 from outcomes_visit where patient_id = :patient), :token, :expires, :now)
                 on conflict (appointment_id) do nothing""")
-                .param("id", v.appointmentId()).param("patient", v.patientId()).param("therapist", v.therapistId())
-                .param("service", v.serviceId()).param("minutes", v.minutes()).param("start", utc(v.start()))
-                .param("assessment", v.assessmentId()).param("token", v.linkToken())
-                .param("expires", utc(v.linkExpiresAt())).param("now", utc(now))
-                .update() == 1;
+                        .param("id", v.appointmentId())
+                        .param("patient", v.patientId())
+                        .param("therapist", v.therapistId())
+                        .param("service", v.serviceId())
+                        .param("minutes", v.minutes())
+                        .param("start", utc(v.start()))
+                        .param("assessment", v.assessmentId())
+                        .param("token", v.linkToken())
+                        .param("expires", utc(v.linkExpiresAt()))
+                        .param("now", utc(now))
+                        .update()
+                == 1;
     }
 
     Optional<Visit> find(UUID appointmentId) {
         return jdbc.sql("""
                 select appointment_id, patient_id, therapist_id, service_id, minutes, started_at, assessment_id,
                     visit_number, link_token, link_expires_at
-                from outcomes_visit where appointment_id = :id""")
-                .param("id", appointmentId).query(VisitStore::visit).optional();
+                from outcomes_visit where appointment_id = :id""").param("id", appointmentId).query(VisitStore::visit).optional();
     }
 
     Optional<Visit> byToken(String token) {
         return jdbc.sql("""
                 select appointment_id, patient_id, therapist_id, service_id, minutes, started_at, assessment_id,
                     visit_number, link_token, link_expires_at
-                from outcomes_visit where link_token = :token""")
-                .param("token", token).query(VisitStore::visit).optional();
+                from outcomes_visit where link_token = :token""").param("token", token).query(VisitStore::visit).optional();
     }
 
     List<Visit> ofPatient(UUID patientId) {
         return jdbc.sql("""
                 select appointment_id, patient_id, therapist_id, service_id, minutes, started_at, assessment_id,
                     visit_number, link_token, link_expires_at
-                from outcomes_visit where patient_id = :p order by started_at""")
-                .param("p", patientId).query(VisitStore::visit).list();
+                from outcomes_visit where patient_id = :p order by started_at""").param("p", patientId).query(VisitStore::visit).list();
     }
 
     List<Visit> ofTherapistBetween(UUID therapistId, Instant from, Instant to) {
@@ -69,21 +73,33 @@ class VisitStore {
                 from outcomes_visit
                 where (cast(:t as uuid) is null or therapist_id = :t) and started_at >= :from and started_at < :to
                 order by started_at""")
-                .param("t", therapistId).param("from", utc(from)).param("to", utc(to))
-                .query(VisitStore::visit).list();
+                .param("t", therapistId)
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .query(VisitStore::visit)
+                .list();
     }
 
     /** Whether this therapist has seen this client: what lets a therapist read the client's notes. */
     boolean hasTreated(UUID therapistId, UUID patientId) {
         return jdbc.sql("select exists (select 1 from outcomes_visit where therapist_id = :t and patient_id = :p)")
-                .param("t", therapistId).param("p", patientId).query(Boolean.class).single();
+                .param("t", therapistId)
+                .param("p", patientId)
+                .query(Boolean.class)
+                .single();
     }
 
     private static Visit visit(ResultSet rs, int row) throws SQLException {
-        return new Visit(rs.getObject("appointment_id", UUID.class), rs.getObject("patient_id", UUID.class),
-                rs.getObject("therapist_id", UUID.class), rs.getString("service_id"), rs.getInt("minutes"),
+        return new Visit(
+                rs.getObject("appointment_id", UUID.class),
+                rs.getObject("patient_id", UUID.class),
+                rs.getObject("therapist_id", UUID.class),
+                rs.getString("service_id"),
+                rs.getInt("minutes"),
                 rs.getObject("started_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("assessment_id", UUID.class), rs.getInt("visit_number"), rs.getString("link_token"),
+                rs.getObject("assessment_id", UUID.class),
+                rs.getInt("visit_number"),
+                rs.getString("link_token"),
                 rs.getObject("link_expires_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -28,14 +28,22 @@ class VoucherStore {
                 insert into outcomes_voucher (appointment_id, patient_id, service_id, pain_before, pain_after,
                     valid_until, created_at) values (:a, :p, :s, :before, :after, :until, :now)
                 on conflict (appointment_id) do nothing""")
-                .param("a", visit.appointmentId()).param("p", visit.patientId()).param("s", visit.serviceId())
-                .param("before", pain.before()).param("after", pain.after()).param("until", utc(validUntil))
-                .param("now", utc(now)).update() > 0;
+                        .param("a", visit.appointmentId())
+                        .param("p", visit.patientId())
+                        .param("s", visit.serviceId())
+                        .param("before", pain.before())
+                        .param("after", pain.after())
+                        .param("until", utc(validUntil))
+                        .param("now", utc(now))
+                        .update()
+                > 0;
     }
 
     boolean exists(UUID appointmentId) {
         return jdbc.sql("select exists (select 1 from outcomes_voucher where appointment_id = :a)")
-                .param("a", appointmentId).query(Boolean.class).single();
+                .param("a", appointmentId)
+                .query(Boolean.class)
+                .single();
     }
 
     /** The first unredeemed voucher that fits, by earliest end of validity: the one a booking would use. */
@@ -46,8 +54,12 @@ class VoucherStore {
                 where v.patient_id = :p and v.service_id = :s and o.minutes >= :m and v.redeemed_at is null
                     and v.created_at <= :start and v.valid_until >= :start
                 order by v.valid_until, v.appointment_id limit 1""")
-                .param("p", patientId).param("s", serviceId).param("m", minutes).param("start", utc(start))
-                .query(UUID.class).optional();
+                .param("p", patientId)
+                .param("s", serviceId)
+                .param("m", minutes)
+                .param("start", utc(start))
+                .query(UUID.class)
+                .optional();
     }
 
     /**
@@ -69,13 +81,21 @@ class VoucherStore {
                         for update of v skip locked)
                     returning 1)
                 select (select count(*) from already) + (select count(*) from taken)""")
-                .param("p", patientId).param("s", serviceId).param("m", minutes).param("start", utc(start))
-                .param("a", appointmentId).param("now", utc(now)).query(Integer.class).single() > 0;
+                        .param("p", patientId)
+                        .param("s", serviceId)
+                        .param("m", minutes)
+                        .param("start", utc(start))
+                        .param("a", appointmentId)
+                        .param("now", utc(now))
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /** Gives back the voucher the appointment used, if any. */
     void release(UUID appointmentId) {
         jdbc.sql("update outcomes_voucher set redeemed_at = null, redeemed_for = null where redeemed_for = :a")
-                .param("a", appointmentId).update();
+                .param("a", appointmentId)
+                .update();
     }
 }

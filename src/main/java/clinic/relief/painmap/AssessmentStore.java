@@ -23,8 +23,7 @@ class AssessmentStore {
             """;
 
     /** A stored assessment with its query and result as JSON text. */
-    record Row(UUID id, OffsetDateTime createdAt, String engineVersion, String query, String result) {
-    }
+    record Row(UUID id, OffsetDateTime createdAt, String engineVersion, String query, String result) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -55,9 +54,12 @@ class AssessmentStore {
     Optional<Row> find(UUID id) {
         return jdbc.sql("select id, created_at, engine_version, query, result from painmap_assessment where id = :id")
                 .param("id", id)
-                .query((rs, row) -> new Row(rs.getObject("id", UUID.class),
-                        rs.getObject("created_at", OffsetDateTime.class), rs.getString("engine_version"),
-                        rs.getString("query"), rs.getString("result")))
+                .query((rs, row) -> new Row(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getString("engine_version"),
+                        rs.getString("query"),
+                        rs.getString("result")))
                 .optional();
     }
 }

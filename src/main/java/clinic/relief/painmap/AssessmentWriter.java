@@ -55,7 +55,8 @@ final class AssessmentWriter implements AutoCloseable {
         } catch (TimeoutException slow) {
             throw new AssessmentsBusy("An assessment was not written within " + waitMillis + " ms");
         } catch (ExecutionException failed) {
-            throw failed.getCause() instanceof RuntimeException runtime ? runtime
+            throw failed.getCause() instanceof RuntimeException runtime
+                    ? runtime
                     : new IllegalStateException(failed.getCause());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -108,6 +109,5 @@ final class AssessmentWriter implements AutoCloseable {
         }
     }
 
-    private record Pending(AssessmentRow row, CompletableFuture<Void> written) {
-    }
+    private record Pending(AssessmentRow row, CompletableFuture<Void> written) {}
 }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.PreDestroy;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,10 +44,15 @@ public class Assessments {
      */
     public SavedAssessment assess(PainQuery query) {
         PainFinderResult result = finder.find(query);
-        SavedAssessment saved = new SavedAssessment(UUID.randomUUID(),
-                Instant.now(clock).truncatedTo(ChronoUnit.MICROS), ENGINE_VERSION, query, result);
-        writer.save(new AssessmentRow(saved.id(), saved.createdAt(), ENGINE_VERSION, result.knowledgeBaseVersion(),
-                json.writeValueAsString(query), json.writeValueAsString(result)));
+        SavedAssessment saved = new SavedAssessment(
+                UUID.randomUUID(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS), ENGINE_VERSION, query, result);
+        writer.save(new AssessmentRow(
+                saved.id(),
+                saved.createdAt(),
+                ENGINE_VERSION,
+                result.knowledgeBaseVersion(),
+                json.writeValueAsString(query),
+                json.writeValueAsString(result)));
         return saved;
     }
 
@@ -59,8 +63,12 @@ public class Assessments {
 
     @Transactional(readOnly = true)
     public Optional<SavedAssessment> find(UUID id) {
-        return store.find(id).map(row -> new SavedAssessment(row.id(), row.createdAt().toInstant(),
-                row.engineVersion(), json.readValue(row.query(), PainQuery.class),
-                json.readValue(row.result(), PainFinderResult.class)));
+        return store.find(id)
+                .map(row -> new SavedAssessment(
+                        row.id(),
+                        row.createdAt().toInstant(),
+                        row.engineVersion(),
+                        json.readValue(row.query(), PainQuery.class),
+                        json.readValue(row.result(), PainFinderResult.class)));
     }
 }

@@ -3,8 +3,7 @@ package clinic.relief.painmap;
 /** Fixed-size bit sets over region indexes, as plain {@code long[]}; small and allocation-light. */
 final class Bits {
 
-    private Bits() {
-    }
+    private Bits() {}
 
     static long[] empty(int size) {
         return new long[(size + 63) >>> 6];

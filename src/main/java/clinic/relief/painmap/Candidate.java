@@ -7,8 +7,14 @@ import java.util.Objects;
  * A muscle worth checking: its side (the person's own), a score in [0, 1], the marked regions it explains
  * (essential and spillover), the answers that support it, and the reason codes.
  */
-public record Candidate(String muscle, Side side, double score, List<String> primaryMatches,
-        List<String> secondaryMatches, List<String> supportingFactors, List<String> supportingQualities,
+public record Candidate(
+        String muscle,
+        Side side,
+        double score,
+        List<String> primaryMatches,
+        List<String> secondaryMatches,
+        List<String> supportingFactors,
+        List<String> supportingQualities,
         List<ReasonCode> reasons) {
 
     public Candidate {

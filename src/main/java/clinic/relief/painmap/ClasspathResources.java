@@ -11,8 +11,7 @@ import java.util.Map;
 /** Reads the knowledge-base resources from the classpath; the only I/O of the pain finder. */
 final class ClasspathResources {
 
-    private ClasspathResources() {
-    }
+    private ClasspathResources() {}
 
     static KnowledgeBase load(ClassLoader loader) {
         Map<Lang, String> texts = new EnumMap<>(Lang.class);

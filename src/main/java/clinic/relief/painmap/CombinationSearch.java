@@ -78,13 +78,16 @@ final class CombinationSearch {
 
     /** Keeps the cover with the highest summed score, then the alphabetically first; both order-independent. */
     private void consider(int[] chosen) {
-        Integer[] byName = Arrays.stream(chosen).boxed()
-                .sorted(Comparator.comparing(i -> candidates.get(i).muscle())).toArray(Integer[]::new);
+        Integer[] byName = Arrays.stream(chosen)
+                .boxed()
+                .sorted(Comparator.comparing(i -> candidates.get(i).muscle()))
+                .toArray(Integer[]::new);
         double score = 0;
         for (int i : byName) {
             score += candidates.get(i).score();
         }
-        String[] names = Arrays.stream(byName).map(i -> candidates.get(i).muscle()).toArray(String[]::new);
+        String[] names =
+                Arrays.stream(byName).map(i -> candidates.get(i).muscle()).toArray(String[]::new);
         if (best == null || score > bestScore || score == bestScore && Arrays.compare(names, bestNames) < 0) {
             best = chosen.clone();
             bestScore = score;
@@ -134,7 +137,8 @@ final class CombinationSearch {
     private Combination combination(int[] chosen, List<String> uncovered, boolean exact) {
         int[] ranked = chosen.clone();
         Arrays.sort(ranked);
-        List<String> muscles = Arrays.stream(ranked).mapToObj(i -> candidates.get(i).muscle()).toList();
+        List<String> muscles =
+                Arrays.stream(ranked).mapToObj(i -> candidates.get(i).muscle()).toList();
         return new Combination(muscles, uncovered, exact);
     }
 }

@@ -17,13 +17,20 @@ final class ExplanationWriter {
     String explain(Candidate candidate, Lang lang) {
         StringJoiner sentences = new StringJoiner(" ");
         for (ReasonCode reason : candidate.reasons()) {
-            sentences.add(kb.reasonText(reason).in(lang)
+            sentences.add(kb.reasonText(reason)
+                    .in(lang)
                     .replace("{primary}", labels(candidate.primaryMatches(), id -> kb.regionLabel(id, lang)))
                     .replace("{secondary}", labels(candidate.secondaryMatches(), id -> kb.regionLabel(id, lang)))
-                    .replace("{qualities}", labels(candidate.supportingQualities(),
-                            id -> kb.quality(id).label().in(lang)))
-                    .replace("{factors}", labels(candidate.supportingFactors(),
-                            id -> kb.factor(id).label().in(lang))));
+                    .replace(
+                            "{qualities}",
+                            labels(
+                                    candidate.supportingQualities(),
+                                    id -> kb.quality(id).label().in(lang)))
+                    .replace(
+                            "{factors}",
+                            labels(
+                                    candidate.supportingFactors(),
+                                    id -> kb.factor(id).label().in(lang))));
         }
         return sentences.toString();
     }

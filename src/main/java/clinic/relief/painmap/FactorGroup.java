@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** The groups of factors in the contract. */
 public enum FactorGroup {
-    WORSE_WITH, BETTER_WITH, STARTED_AFTER, HABITS, GOES_WITH;
+    WORSE_WITH,
+    BETTER_WITH,
+    STARTED_AFTER,
+    HABITS,
+    GOES_WITH;
 
     /** The resource spelling, e.g. {@code worse_with}. */
     public String id() {

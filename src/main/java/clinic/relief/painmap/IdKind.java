@@ -2,7 +2,11 @@ package clinic.relief.painmap;
 
 /** The kinds of ids a query carries; an unknown id is reported with its kind. */
 public enum IdKind {
-    REGION, QUALITY, FACTOR, RED_FLAG, SEX;
+    REGION,
+    QUALITY,
+    FACTOR,
+    RED_FLAG,
+    SEX;
 
     /** The API spelling, e.g. {@code redFlag}. */
     public String id() {

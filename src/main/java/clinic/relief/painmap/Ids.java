@@ -13,8 +13,7 @@ final class Ids {
 
     private static final Pattern SNAKE = Pattern.compile("[a-z][a-z0-9_]*");
 
-    private Ids() {
-    }
+    private Ids() {}
 
     static String requireId(String id, String what) {
         if (id == null || !SNAKE.matcher(id).matches()) {

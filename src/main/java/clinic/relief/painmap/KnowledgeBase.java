@@ -26,8 +26,15 @@ public final class KnowledgeBase {
     private final List<DoctorNote> doctorFirstNotes;
     private final Map<String, Muscle> muscles;
 
-    KnowledgeBase(String version, List<Region> regions, List<Quality> qualities, List<Factor> factors,
-            List<RedFlag> redFlags, Wording wording, List<DoctorNote> notes, List<Muscle> muscles) {
+    KnowledgeBase(
+            String version,
+            List<Region> regions,
+            List<Quality> qualities,
+            List<Factor> factors,
+            List<RedFlag> redFlags,
+            Wording wording,
+            List<DoctorNote> notes,
+            List<Muscle> muscles) {
         this.version = version;
         this.regions = List.copyOf(regions);
         this.regionsByBase = index(regions, Region::baseId);

@@ -44,18 +44,22 @@ final class KnowledgeBaseChecks {
                 problems.add(where + " bilateral zone '" + zone + "' is a midline region");
             }
         }
-        muscle.qualities().stream().filter(id -> kb.quality(id) == null)
+        muscle.qualities().stream()
+                .filter(id -> kb.quality(id) == null)
                 .forEach(id -> problems.add(where + " names unknown quality '" + id + "'"));
-        muscle.factors().stream().filter(id -> kb.factor(id) == null)
+        muscle.factors().stream()
+                .filter(id -> kb.factor(id) == null)
                 .forEach(id -> problems.add(where + " names unknown factor '" + id + "'"));
     }
 
     private void checkNote(DoctorNote note) {
         String where = KnowledgeBaseReader.RESOURCE + ": doctor-first note " + note.id();
         regions(where + " regions", note.regions());
-        note.qualities().stream().filter(id -> kb.quality(id) == null)
+        note.qualities().stream()
+                .filter(id -> kb.quality(id) == null)
                 .forEach(id -> problems.add(where + " names unknown quality '" + id + "'"));
-        note.factors().stream().filter(id -> kb.factor(id) == null)
+        note.factors().stream()
+                .filter(id -> kb.factor(id) == null)
                 .forEach(id -> problems.add(where + " names unknown factor '" + id + "'"));
     }
 

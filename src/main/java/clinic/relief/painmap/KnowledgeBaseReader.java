@@ -22,31 +22,43 @@ final class KnowledgeBaseReader {
         problems.throwIfAny();
         Map<Lang, Map<String, MuscleTexts>> texts = readTexts(textYaml);
         String version = problems.attempt(RESOURCE, () -> root.text("version"));
-        List<Region> regions = each(root, "regions", n -> new Region(n.text("id"), View.valueOf(n.text("view")),
-                n.flag("paired"), n.bilingual()));
+        List<Region> regions = each(
+                root,
+                "regions",
+                n -> new Region(n.text("id"), View.valueOf(n.text("view")), n.flag("paired"), n.bilingual()));
         List<Quality> qualities = each(root, "qualities", n -> new Quality(n.text("id"), n.bilingual()));
-        List<Factor> factors = each(root, "factors", n -> new Factor(n.text("id"),
-                FactorGroup.of(n.text("group")), n.bilingual()));
-        List<RedFlag> redFlags = each(root, "redFlags", n -> new RedFlag(n.text("id"),
-                ReferralLevel.of(n.text("level")), n.bilingual()));
-        List<DoctorNote> notes = each(root, "doctorFirstNotes", n -> new DoctorNote(n.text("id"),
-                set(n, "regions"), set(n, "qualities"), set(n, "factors"), n.bilingual()));
-        Wording wording = new Wording(keyed(root, "referralMessages", ReferralLevel.values(), ReferralLevel::id),
-                keyed(root, "sides", Side.values(), Side::id), keyed(root, "reasons", ReasonCode.values(),
-                        ReasonCode::id));
+        List<Factor> factors =
+                each(root, "factors", n -> new Factor(n.text("id"), FactorGroup.of(n.text("group")), n.bilingual()));
+        List<RedFlag> redFlags = each(
+                root, "redFlags", n -> new RedFlag(n.text("id"), ReferralLevel.of(n.text("level")), n.bilingual()));
+        List<DoctorNote> notes = each(
+                root,
+                "doctorFirstNotes",
+                n -> new DoctorNote(
+                        n.text("id"), set(n, "regions"), set(n, "qualities"), set(n, "factors"), n.bilingual()));
+        Wording wording = new Wording(
+                keyed(root, "referralMessages", ReferralLevel.values(), ReferralLevel::id),
+                keyed(root, "sides", Side.values(), Side::id),
+                keyed(root, "reasons", ReasonCode.values(), ReasonCode::id));
         List<Muscle> muscles = each(root, "muscles", n -> muscle(n, texts));
         unknownTextIds(root, texts);
-        KnowledgeBaseChecks.unique("region", regions.stream().map(Region::baseId).toList(), problems);
+        KnowledgeBaseChecks.unique(
+                "region", regions.stream().map(Region::baseId).toList(), problems);
         KnowledgeBaseChecks.unique("muscle", muscles.stream().map(Muscle::id).toList(), problems);
-        return checked(new KnowledgeBase(version, regions, qualities, factors, redFlags, wording, notes, muscles),
-                qualities, factors, redFlags);
+        return checked(
+                new KnowledgeBase(version, regions, qualities, factors, redFlags, wording, notes, muscles),
+                qualities,
+                factors,
+                redFlags);
     }
 
-    private KnowledgeBase checked(KnowledgeBase kb, List<Quality> qualities, List<Factor> factors,
-            List<RedFlag> redFlags) {
-        KnowledgeBaseChecks.unique("quality", qualities.stream().map(Quality::id).toList(), problems);
+    private KnowledgeBase checked(
+            KnowledgeBase kb, List<Quality> qualities, List<Factor> factors, List<RedFlag> redFlags) {
+        KnowledgeBaseChecks.unique(
+                "quality", qualities.stream().map(Quality::id).toList(), problems);
         KnowledgeBaseChecks.unique("factor", factors.stream().map(Factor::id).toList(), problems);
-        KnowledgeBaseChecks.unique("red flag", redFlags.stream().map(RedFlag::id).toList(), problems);
+        KnowledgeBaseChecks.unique(
+                "red flag", redFlags.stream().map(RedFlag::id).toList(), problems);
         problems.throwIfAny();
         new KnowledgeBaseChecks(kb, problems).check();
         problems.throwIfAny();
@@ -72,9 +84,11 @@ final class KnowledgeBaseReader {
     private void unknownTextIds(YamlNode root, Map<Lang, Map<String, MuscleTexts>> texts) {
         List<YamlNode> nodes = problems.attempt(RESOURCE, () -> root.nodes("muscles"));
         Set<String> declared = new HashSet<>();
-        (nodes == null ? List.<YamlNode>of() : nodes).forEach(n -> declared.add(String.valueOf(n.map().get("id"))));
-        texts.forEach((lang, byId) -> byId.keySet().stream().filter(id -> !declared.contains(id)).forEach(id ->
-                problems.add(KnowledgeBase.textResource(lang) + ": unknown muscle id '" + id + "'")));
+        (nodes == null ? List.<YamlNode>of() : nodes)
+                .forEach(n -> declared.add(String.valueOf(n.map().get("id"))));
+        texts.forEach((lang, byId) -> byId.keySet().stream()
+                .filter(id -> !declared.contains(id))
+                .forEach(id -> problems.add(KnowledgeBase.textResource(lang) + ": unknown muscle id '" + id + "'")));
     }
 
     private Muscle muscle(YamlNode n, Map<Lang, Map<String, MuscleTexts>> texts) {
@@ -83,14 +97,25 @@ final class KnowledgeBaseReader {
         for (Lang lang : Lang.values()) {
             MuscleTexts found = texts.get(lang).get(id);
             if (found == null) {
-                throw new IllegalArgumentException("no complete texts for muscle '" + id + "' in "
-                        + KnowledgeBase.textResource(lang));
+                throw new IllegalArgumentException(
+                        "no complete texts for muscle '" + id + "' in " + KnowledgeBase.textResource(lang));
             }
             own.put(lang, found);
         }
-        return new Muscle(id, n.bilingual(), n.texts("primary"), n.texts("secondary"), set(n, "bilateral"),
-                set(n, "qualities"), set(n, "factors"), n.number("prior"), n.text("priorBasis"),
-                n.texts("triggerPoints"), n.flag("outsideMassageScope"), n.text("fact"), own);
+        return new Muscle(
+                id,
+                n.bilingual(),
+                n.texts("primary"),
+                n.texts("secondary"),
+                set(n, "bilateral"),
+                set(n, "qualities"),
+                set(n, "factors"),
+                n.number("prior"),
+                n.text("priorBasis"),
+                n.texts("triggerPoints"),
+                n.flag("outsideMassageScope"),
+                n.text("fact"),
+                own);
     }
 
     private static Set<String> set(YamlNode node, String key) {
@@ -102,13 +127,15 @@ final class KnowledgeBaseReader {
     }
 
     /** A bilingual text for every constant, keyed by its id; a missing one is a problem. */
-    private <K extends Enum<K>> Map<K, Text> keyed(YamlNode root, String key, K[] constants,
-            Function<K, String> id) {
+    private <K extends Enum<K>> Map<K, Text> keyed(YamlNode root, String key, K[] constants, Function<K, String> id) {
         Map<K, Text> texts = new HashMap<>();
         YamlNode node = problems.attempt(RESOURCE, () -> root.node(key));
         for (K constant : constants) {
-            Text text = node == null ? null
-                    : problems.attempt(node.where(id.apply(constant)), () -> node.node(id.apply(constant)).bilingual());
+            Text text = node == null
+                    ? null
+                    : problems.attempt(
+                            node.where(id.apply(constant)),
+                            () -> node.node(id.apply(constant)).bilingual());
             if (text != null) {
                 texts.put(constant, text);
             }

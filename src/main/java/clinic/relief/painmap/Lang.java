@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** The languages every text of the pain finder is written in. */
 public enum Lang {
-    EN, ES;
+    EN,
+    ES;
 
     /** The code used in resources and the API: {@code en} or {@code es}. */
     public String code() {

@@ -19,9 +19,20 @@ import java.util.stream.Stream;
  * @param outsideMassageScope true when the trigger points are examined internally only (pelvic floor)
  * @param texts lay and therapist texts in both languages
  */
-public record Muscle(String id, Text name, List<String> primary, List<String> secondary, Set<String> bilateral,
-        Set<String> qualities, Set<String> factors, double prior, String priorBasis, List<String> triggerPoints,
-        boolean outsideMassageScope, String fact, Map<Lang, MuscleTexts> texts) {
+public record Muscle(
+        String id,
+        Text name,
+        List<String> primary,
+        List<String> secondary,
+        Set<String> bilateral,
+        Set<String> qualities,
+        Set<String> factors,
+        double prior,
+        String priorBasis,
+        List<String> triggerPoints,
+        boolean outsideMassageScope,
+        String fact,
+        Map<Lang, MuscleTexts> texts) {
 
     public Muscle {
         Ids.requireId(id, "muscle");
@@ -50,8 +61,7 @@ public record Muscle(String id, Text name, List<String> primary, List<String> se
         return texts.get(lang);
     }
 
-    private static void requireZones(String id, List<String> primary, List<String> secondary,
-            Set<String> bilateral) {
+    private static void requireZones(String id, List<String> primary, List<String> secondary, Set<String> bilateral) {
         if (primary.isEmpty()) {
             throw new IllegalArgumentException("no primary zone");
         }

@@ -15,7 +15,13 @@ public record MuscleTexts(Lay lay, Therapist therapist) {
     }
 
     /** For the person: where the trigger points lie, where they send pain, causes, how they feel, care. */
-    public record Lay(String where, String refers, String causes, String latent, String active, String session,
+    public record Lay(
+            String where,
+            String refers,
+            String causes,
+            String latent,
+            String active,
+            String session,
             List<String> selfCare) {
 
         public Lay {

@@ -48,10 +48,19 @@ final class MuscleTextsReader {
         YamlNode therapist = node.node("therapist");
         List<String> selfCare = lay.texts("selfCare");
         return new MuscleTexts(
-                new MuscleTexts.Lay(field(lay, "where"), field(lay, "refers"), field(lay, "causes"),
-                        field(lay, "latent"), field(lay, "active"), field(lay, "session"), selfCare),
-                new MuscleTexts.Therapist(field(therapist, "where"), field(therapist, "refers"),
-                        field(therapist, "causes"), field(therapist, "notes")));
+                new MuscleTexts.Lay(
+                        field(lay, "where"),
+                        field(lay, "refers"),
+                        field(lay, "causes"),
+                        field(lay, "latent"),
+                        field(lay, "active"),
+                        field(lay, "session"),
+                        selfCare),
+                new MuscleTexts.Therapist(
+                        field(therapist, "where"),
+                        field(therapist, "refers"),
+                        field(therapist, "causes"),
+                        field(therapist, "notes")));
     }
 
     private static String field(YamlNode node, String key) {

@@ -30,9 +30,11 @@ import java.util.function.Predicate;
  */
 public final class PainFinder {
 
-    private static final Comparator<Candidate> RANKING = Comparator.comparingDouble(Candidate::score).reversed()
+    private static final Comparator<Candidate> RANKING = Comparator.comparingDouble(Candidate::score)
+            .reversed()
             .thenComparing(c -> -c.primaryMatches().size())
-            .thenComparing(c -> -(c.primaryMatches().size() + c.secondaryMatches().size()))
+            .thenComparing(
+                    c -> -(c.primaryMatches().size() + c.secondaryMatches().size()))
             .thenComparing(Candidate::muscle);
 
     private final KnowledgeBase kb;
@@ -45,7 +47,8 @@ public final class PainFinder {
     public PainFinder(KnowledgeBase kb) {
         this.kb = kb;
         this.index = new RegionIndex(kb);
-        this.profiles = kb.muscles().stream().map(m -> new MuscleProfile(m, kb, index)).toList();
+        this.profiles =
+                kb.muscles().stream().map(m -> new MuscleProfile(m, kb, index)).toList();
         this.scorer = new Scorer(index);
         this.screen = new RedFlagScreen(kb);
         this.explanations = new ExplanationWriter(kb);
@@ -77,7 +80,8 @@ public final class PainFinder {
             }
         }
         candidates.sort(RANKING);
-        long[][] covers = candidates.stream().map(c -> Bits.and(marked, byId.get(c.muscle()).explained))
+        long[][] covers = candidates.stream()
+                .map(c -> Bits.and(marked, byId.get(c.muscle()).explained))
                 .toArray(long[][]::new);
         Combination combination = new CombinationSearch(candidates, covers, index).find(marked);
         List<DoctorNote> notes = screen.notes(query);
@@ -103,8 +107,8 @@ public final class PainFinder {
         }
     }
 
-    private static void collect(Map<IdKind, List<String>> unknown, IdKind kind, Set<String> ids,
-            Predicate<String> known) {
+    private static void collect(
+            Map<IdKind, List<String>> unknown, IdKind kind, Set<String> ids, Predicate<String> known) {
         List<String> missing = ids.stream().filter(known.negate()).toList();
         if (!missing.isEmpty()) {
             unknown.put(kind, missing);

@@ -14,8 +14,12 @@ import org.jspecify.annotations.Nullable;
  * @param candidates the muscles worth checking, best first; only muscles that explain a marked region
  * @param combination the smallest set of muscles that together explain the map, and what stays unexplained
  */
-public record PainFinderResult(String knowledgeBaseVersion, @Nullable Referral referral,
-        List<DoctorNote> doctorFirstNotes, List<Candidate> candidates, Combination combination) {
+public record PainFinderResult(
+        String knowledgeBaseVersion,
+        @Nullable Referral referral,
+        List<DoctorNote> doctorFirstNotes,
+        List<Candidate> candidates,
+        Combination combination) {
 
     public PainFinderResult {
         doctorFirstNotes = List.copyOf(doctorFirstNotes);

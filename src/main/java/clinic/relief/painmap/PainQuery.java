@@ -18,8 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @throws EmptyRegions when no region is marked
  * @throws UnknownIds when an id is null
  */
-public record PainQuery(SortedSet<String> regions, SortedSet<String> qualities, SortedSet<String> factors,
-        SortedSet<String> redFlags, @Nullable Sex sex) {
+public record PainQuery(
+        SortedSet<String> regions,
+        SortedSet<String> qualities,
+        SortedSet<String> factors,
+        SortedSet<String> redFlags,
+        @Nullable Sex sex) {
 
     public PainQuery {
         requireNoNulls(regions, qualities, factors, redFlags);
@@ -33,8 +37,11 @@ public record PainQuery(SortedSet<String> regions, SortedSet<String> qualities, 
     }
 
     /** A null id (e.g. {@code "regions": [null]} in JSON) is reported as an unknown id, never as a crash. */
-    private static void requireNoNulls(Collection<String> regions, Collection<String> qualities,
-            Collection<String> factors, Collection<String> redFlags) {
+    private static void requireNoNulls(
+            Collection<String> regions,
+            Collection<String> qualities,
+            Collection<String> factors,
+            Collection<String> redFlags) {
         Map<IdKind, List<String>> nulls = new EnumMap<>(IdKind.class);
         addIfNull(nulls, IdKind.REGION, regions);
         addIfNull(nulls, IdKind.QUALITY, qualities);
@@ -52,11 +59,19 @@ public record PainQuery(SortedSet<String> regions, SortedSet<String> qualities, 
     }
 
     /** A query from plain collections; any of them but {@code regions} may be null. */
-    public static PainQuery of(Collection<String> regions, @Nullable Collection<String> qualities,
-            @Nullable Collection<String> factors, @Nullable Collection<String> redFlags, @Nullable Sex sex) {
+    public static PainQuery of(
+            Collection<String> regions,
+            @Nullable Collection<String> qualities,
+            @Nullable Collection<String> factors,
+            @Nullable Collection<String> redFlags,
+            @Nullable Sex sex) {
         requireNoNulls(regions, qualities, factors, redFlags);
-        return new PainQuery(Ids.sortedCopy(regions, "regions"), Ids.sortedCopy(qualities, "qualities"),
-                Ids.sortedCopy(factors, "factors"), Ids.sortedCopy(redFlags, "redFlags"), sex);
+        return new PainQuery(
+                Ids.sortedCopy(regions, "regions"),
+                Ids.sortedCopy(qualities, "qualities"),
+                Ids.sortedCopy(factors, "factors"),
+                Ids.sortedCopy(redFlags, "redFlags"),
+                sex);
     }
 
     /** A query with only marked regions. */

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How soon a red flag needs a doctor; declared from least to most severe. */
 public enum ReferralLevel {
-    SEE_DOCTOR, URGENT, EMERGENCY;
+    SEE_DOCTOR,
+    URGENT,
+    EMERGENCY;
 
     /** The API spelling: {@code see_doctor}, {@code urgent} or {@code emergency}. */
     public String id() {

@@ -44,25 +44,39 @@ final class Scorer {
         Muscle muscle = profile.muscle;
         List<String> qualities = supporting(query.qualities(), muscle.qualities());
         List<String> factors = supporting(query.factors(), muscle.factors());
-        double essential = Math.min(1.0, (double) essentialZonesMarked(profile, marked)
-                / Math.min(profile.essentialZones.length, ESSENTIAL_SATURATION));
-        double raw = raw(primaryCount, secondaryCount, markedCount, essential,
-                qualities.size() + factors.size(), muscle.prior());
+        double essential = Math.min(
+                1.0,
+                (double) essentialZonesMarked(profile, marked)
+                        / Math.min(profile.essentialZones.length, ESSENTIAL_SATURATION));
+        double raw = raw(
+                primaryCount,
+                secondaryCount,
+                markedCount,
+                essential,
+                qualities.size() + factors.size(),
+                muscle.prior());
         boolean left = Bits.intersects(marked, profile.leftOnly);
         boolean right = Bits.intersects(marked, profile.rightOnly);
         Side side = left == right ? Side.BOTH : left ? Side.L : Side.R;
-        List<ReasonCode> reasons = reasons(profile, marked, primaryCount, secondaryCount, markedCount, essential,
-                left && right, qualities, factors);
-        return new Candidate(muscle.id(), side, round(raw), index.ids(primary), index.ids(secondary), factors,
-                qualities, reasons);
+        List<ReasonCode> reasons = reasons(
+                profile,
+                marked,
+                primaryCount,
+                secondaryCount,
+                markedCount,
+                essential,
+                left && right,
+                qualities,
+                factors);
+        return new Candidate(
+                muscle.id(), side, round(raw), index.ids(primary), index.ids(secondary), factors, qualities, reasons);
     }
 
-    private static double raw(int primaryCount, int secondaryCount, int markedCount, double essential,
-            int supportCount, double prior) {
+    private static double raw(
+            int primaryCount, int secondaryCount, int markedCount, double essential, int supportCount, double prior) {
         double mapShare = (PRIMARY_WEIGHT * primaryCount + SECONDARY_WEIGHT * secondaryCount) / markedCount;
         double support = Math.min(1.0, (double) supportCount / SUPPORT_SATURATION);
-        double raw = MAP_SHARE * mapShare + ESSENTIAL_SHARE * essential + SUPPORT_SHARE * support
-                + PRIOR_SHARE * prior;
+        double raw = MAP_SHARE * mapShare + ESSENTIAL_SHARE * essential + SUPPORT_SHARE * support + PRIOR_SHARE * prior;
         return primaryCount == 0 ? raw * ESSENTIAL_UNMARKED_FACTOR : raw;
     }
 
@@ -76,8 +90,15 @@ final class Scorer {
         return count;
     }
 
-    private static List<ReasonCode> reasons(MuscleProfile profile, long[] marked, int primaryCount,
-            int secondaryCount, int markedCount, double essential, boolean bothSides, List<String> qualities,
+    private static List<ReasonCode> reasons(
+            MuscleProfile profile,
+            long[] marked,
+            int primaryCount,
+            int secondaryCount,
+            int markedCount,
+            double essential,
+            boolean bothSides,
+            List<String> qualities,
             List<String> factors) {
         List<ReasonCode> reasons = new ArrayList<>();
         add(reasons, primaryCount > 0, ReasonCode.PRIMARY_ZONE_MATCH);

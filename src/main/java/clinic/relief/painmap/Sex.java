@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  * sex-specific priors.
  */
 public enum Sex {
-    F, M, X;
+    F,
+    M,
+    X;
 
     /**
      * Parses {@code F}, {@code M} or {@code X} (any case); {@code null} or blank gives {@code null}.

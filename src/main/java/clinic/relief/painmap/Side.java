@@ -5,7 +5,9 @@ package clinic.relief.painmap;
  * the muscle on both sides, or only midline or bilateral-pattern regions were matched so the side is open.
  */
 public enum Side {
-    L, R, BOTH;
+    L,
+    R,
+    BOTH;
 
     /** The API spelling: {@code L}, {@code R} or {@code both}. */
     public String id() {

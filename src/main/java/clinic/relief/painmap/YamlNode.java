@@ -17,7 +17,8 @@ record YamlNode(String path, Map<?, ?> map) {
         try {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new IllegalArgumentException(
+                    "is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (!(root instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("has no top-level mapping");

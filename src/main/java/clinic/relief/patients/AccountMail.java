@@ -30,23 +30,36 @@ class AccountMail {
 
     @EventListener
     void on(AccountConfirmationRequested requested) {
-        queue("VERIFY_ACCOUNT", "portal.mail.confirmAccount", requested.email(), requested.firstName(),
-                requested.language(), siteUrl + "/account/verify?token=" + requested.token(),
+        queue(
+                "VERIFY_ACCOUNT",
+                "portal.mail.confirmAccount",
+                requested.email(),
+                requested.firstName(),
+                requested.language(),
+                siteUrl + "/account/verify?token=" + requested.token(),
                 requested.validFor().toHours());
     }
 
     @EventListener
     void on(PasswordResetRequested requested) {
-        queue("PASSWORD_RESET", "portal.mail.resetPassword", requested.email(), requested.firstName(),
-                requested.language(), siteUrl + "/account/reset?token=" + requested.token(),
+        queue(
+                "PASSWORD_RESET",
+                "portal.mail.resetPassword",
+                requested.email(),
+                requested.firstName(),
+                requested.language(),
+                siteUrl + "/account/reset?token=" + requested.token(),
                 requested.validFor().toMinutes());
     }
 
-    private void queue(String kind, String key, String email, String firstName, String language, String link,
-            long valid) {
+    private void queue(
+            String kind, String key, String email, String firstName, String language, String link, long valid) {
         Locale locale = Locale.forLanguageTag(language == null ? "en" : language);
         Object[] args = {firstName, clinic.name(), "", link, valid, clinic.phoneDisplay()};
-        mail.queue(kind, email, messages.getMessage(key + ".subject", new Object[] {clinic.shortName(), ""}, locale),
+        mail.queue(
+                kind,
+                email,
+                messages.getMessage(key + ".subject", new Object[] {clinic.shortName(), ""}, locale),
                 messages.getMessage(key + ".body", args, locale));
     }
 }

@@ -8,7 +8,11 @@ import java.util.Locale;
 public class BadLink extends RuntimeException {
 
     /** Why the link cannot be used. */
-    public enum Reason { UNKNOWN, USED, EXPIRED }
+    public enum Reason {
+        UNKNOWN,
+        USED,
+        EXPIRED
+    }
 
     private final Reason reason;
 
@@ -18,8 +22,7 @@ public class BadLink extends RuntimeException {
     }
 
     /** Refuses a link already used or past its expiry at {@code now}. */
-    static void requireUsable(OffsetDateTime usedAt, OffsetDateTime expiresAt,
-            Instant now) {
+    static void requireUsable(OffsetDateTime usedAt, OffsetDateTime expiresAt, Instant now) {
         if (usedAt != null) {
             throw new BadLink(Reason.USED);
         }

@@ -74,7 +74,8 @@ public class HealthHistories {
     @Transactional(readOnly = true)
     public List<AuditEntry> trail(UUID patientId) {
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
-        if (who == null || !AuthorityUtils.authorityListToSet(who.getAuthorities()).contains("ROLE_OWNER")) {
+        if (who == null
+                || !AuthorityUtils.authorityListToSet(who.getAuthorities()).contains("ROLE_OWNER")) {
             throw new HealthHistoryRefused(patientId);
         }
         return audit.trailOfPatient(patientId, TRAIL_LENGTH);

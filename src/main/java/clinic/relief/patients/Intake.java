@@ -14,5 +14,4 @@ public record Intake(
         @Size(max = 2000) String recentSurgery,
         boolean pregnant,
         @AssertTrue(message = "{patients.consent.required}") boolean consentToTreatment,
-        @AssertTrue(message = "{patients.privacy.required}") boolean acceptsPrivacyNotice) {
-}
+        @AssertTrue(message = "{patients.privacy.required}") boolean acceptsPrivacyNotice) {}

@@ -21,7 +21,10 @@ class IntakeStore {
     private final String consentVersion;
     private final String privacyVersion;
 
-    IntakeStore(JdbcClient jdbc, Clock clock, @Value("${relief.patients.consent-version}") String consentVersion,
+    IntakeStore(
+            JdbcClient jdbc,
+            Clock clock,
+            @Value("${relief.patients.consent-version}") String consentVersion,
             @Value("${relief.patients.privacy-version}") String privacyVersion) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -40,11 +43,16 @@ class IntakeStore {
                 values (:id, :patient, :conditions, :medications, :allergies, :surgery, :pregnant, :consent,
                         :privacy, :now)
                 """)
-                .param("id", UUID.randomUUID()).param("patient", patientId)
-                .param("conditions", intake.conditions()).param("medications", intake.medications())
-                .param("allergies", intake.allergies()).param("surgery", intake.recentSurgery())
-                .param("pregnant", intake.pregnant()).param("consent", consentVersion)
-                .param("privacy", privacyVersion).param("now", utc(now))
+                .param("id", UUID.randomUUID())
+                .param("patient", patientId)
+                .param("conditions", intake.conditions())
+                .param("medications", intake.medications())
+                .param("allergies", intake.allergies())
+                .param("surgery", intake.recentSurgery())
+                .param("pregnant", intake.pregnant())
+                .param("consent", consentVersion)
+                .param("privacy", privacyVersion)
+                .param("now", utc(now))
                 .update();
         return new RecordedIntake(patientId, intake, consentVersion, privacyVersion, now);
     }
@@ -52,8 +60,7 @@ class IntakeStore {
     /** The id of the latest intake (the record the audit trail names). */
     Optional<UUID> latestId(UUID patientId) {
         return jdbc.sql("""
-                select id from patient_intake where patient_id = :patient order by consented_at desc limit 1""")
-                .param("patient", patientId).query(UUID.class).optional();
+                select id from patient_intake where patient_id = :patient order by consented_at desc limit 1""").param("patient", patientId).query(UUID.class).optional();
     }
 
     Optional<RecordedIntake> latest(UUID patientId) {
@@ -63,10 +70,18 @@ class IntakeStore {
                 from patient_intake where patient_id = :patient order by consented_at desc limit 1
                 """)
                 .param("patient", patientId)
-                .query((rs, row) -> new RecordedIntake(patientId,
-                        new Intake(rs.getString("conditions"), rs.getString("medications"), rs.getString("allergies"),
-                                rs.getString("recent_surgery"), rs.getBoolean("pregnant"), true, true),
-                        rs.getString("consent_version"), rs.getString("privacy_version"),
+                .query((rs, row) -> new RecordedIntake(
+                        patientId,
+                        new Intake(
+                                rs.getString("conditions"),
+                                rs.getString("medications"),
+                                rs.getString("allergies"),
+                                rs.getString("recent_surgery"),
+                                rs.getBoolean("pregnant"),
+                                true,
+                                true),
+                        rs.getString("consent_version"),
+                        rs.getString("privacy_version"),
                         rs.getObject("consented_at", OffsetDateTime.class).toInstant()))
                 .optional();
     }

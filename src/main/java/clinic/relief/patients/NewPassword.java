@@ -10,8 +10,10 @@ import jakarta.validation.constraints.Size;
  */
 public record NewPassword(
         String token,
+
         @NotBlank(message = "{portal.password.length}") @Size(min = 12, max = 128, message = "{portal.password.length}")
         String password,
+
         String passwordAgain) {
 
     public static NewPassword forLink(String token) {

@@ -14,12 +14,21 @@ import org.springframework.format.annotation.DateTimeFormat;
  * desk and the online booking page bind, so its constraints carry the message keys the pages show.
  */
 public record NewPatient(
-        @NotBlank(message = "{patients.firstName.required}") @Size(max = 80) String firstName,
-        @NotBlank(message = "{patients.lastName.required}") @Size(max = 80) String lastName,
-        @Pattern(regexp = "^$|[0-9 ()+.-]{7,30}", message = "{patients.phone.invalid}") String phone,
-        @Email(message = "{patients.email.invalid}") @Size(max = 254) String email,
-        @Past(message = "{patients.dateOfBirth.past}")
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateOfBirth,
+        @NotBlank(message = "{patients.firstName.required}") @Size(max = 80)
+        String firstName,
+
+        @NotBlank(message = "{patients.lastName.required}") @Size(max = 80)
+        String lastName,
+
+        @Pattern(regexp = "^$|[0-9 ()+.-]{7,30}", message = "{patients.phone.invalid}")
+        String phone,
+
+        @Email(message = "{patients.email.invalid}") @Size(max = 254)
+        String email,
+
+        @Past(message = "{patients.dateOfBirth.past}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        LocalDate dateOfBirth,
+
         String language) {
 
     public NewPatient {

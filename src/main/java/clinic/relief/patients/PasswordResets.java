@@ -30,8 +30,12 @@ public class PasswordResets {
     private final Clock clock;
     private final Duration linkLasts;
 
-    PasswordResets(AccountStore store, PasswordEncoder passwords, PatientAccounts accounts,
-            ApplicationEventPublisher events, Clock clock,
+    PasswordResets(
+            AccountStore store,
+            PasswordEncoder passwords,
+            PatientAccounts accounts,
+            ApplicationEventPublisher events,
+            Clock clock,
             @Value("${relief.patients.reset-link-lasts:60m}") Duration linkLasts) {
         this.store = store;
         this.passwords = passwords;
@@ -44,7 +48,8 @@ public class PasswordResets {
     /** Queues a reset link if {@code email} belongs to a confirmed account; otherwise does nothing, silently. */
     @Transactional
     public void request(String email) {
-        accounts.byEmail(email == null ? "" : email.strip()).filter(PatientAccounts.Account::verified)
+        accounts.byEmail(email == null ? "" : email.strip())
+                .filter(PatientAccounts.Account::verified)
                 .filter(account -> recentRequests(account.id()) < REQUESTS_PER_HOUR)
                 .ifPresent(this::sendLink);
     }
@@ -76,8 +81,8 @@ public class PasswordResets {
         VerificationToken token = VerificationToken.random();
         Instant now = clock.instant();
         store.insertResetLink(token.hash(), account.id(), now.plus(linkLasts), now);
-        events.publishEvent(new PasswordResetRequested(account.email(), account.firstName(), account.language(),
-                token.value(), linkLasts));
+        events.publishEvent(new PasswordResetRequested(
+                account.email(), account.firstName(), account.language(), token.value(), linkLasts));
     }
 
     private int recentRequests(UUID account) {

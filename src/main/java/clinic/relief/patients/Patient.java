@@ -8,7 +8,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A patient's contact details as other modules see them; the health history is read separately, by role. */
-public record Patient(UUID id, String firstName, String lastName, String phone, String email, LocalDate dateOfBirth,
+public record Patient(
+        UUID id,
+        String firstName,
+        String lastName,
+        String phone,
+        String email,
+        LocalDate dateOfBirth,
         String language) {
 
     /** Locales by language tag: parsing a tag on every letter showed in the booking profile. */

@@ -31,8 +31,13 @@ public class PatientAccounts {
     private final Clock clock;
     private final Duration linkLasts;
 
-    PatientAccounts(AccountStore store, PasswordEncoder passwords, Patients patients, ApplicationEventPublisher events,
-            Clock clock, @Value("${relief.patients.account-link-lasts:24h}") Duration linkLasts) {
+    PatientAccounts(
+            AccountStore store,
+            PasswordEncoder passwords,
+            Patients patients,
+            ApplicationEventPublisher events,
+            Clock clock,
+            @Value("${relief.patients.account-link-lasts:24h}") Duration linkLasts) {
         this.store = store;
         this.passwords = passwords;
         this.patients = patients;
@@ -42,9 +47,16 @@ public class PatientAccounts {
     }
 
     /** An account as the sign-in and the pages see it. */
-    public record Account(UUID id, String email, String passwordHash, String firstName, String lastName,
-            String phone, String language, UUID patientId, boolean verified) {
-    }
+    public record Account(
+            UUID id,
+            String email,
+            String passwordHash,
+            String firstName,
+            String lastName,
+            String phone,
+            String language,
+            UUID patientId,
+            boolean verified) {}
 
     /**
      * Signs up, or, for an address whose account is not confirmed yet, starts over with these details (earlier
@@ -63,8 +75,8 @@ public class PatientAccounts {
         store.spendConfirmationLinks(id, now);
         VerificationToken token = VerificationToken.random();
         store.insertConfirmationLink(token.hash(), id, now.plus(linkLasts), now);
-        events.publishEvent(new AccountConfirmationRequested(form.email(), form.firstName(), language,
-                token.value(), linkLasts));
+        events.publishEvent(
+                new AccountConfirmationRequested(form.email(), form.firstName(), language, token.value(), linkLasts));
     }
 
     /** The e-mail of the account a usable link would confirm; otherwise {@link BadLink}. Changes nothing. */
@@ -86,8 +98,8 @@ public class PatientAccounts {
         if (password == null || !passwords.matches(password, account.passwordHash())) {
             throw new WrongPassword();
         }
-        Patient patient = patients.createWithConfirmedEmail(new NewPatient(account.firstName(),
-                account.lastName(), account.phone(), account.email(), null, account.language()));
+        Patient patient = patients.createWithConfirmedEmail(new NewPatient(
+                account.firstName(), account.lastName(), account.phone(), account.email(), null, account.language()));
         Instant now = clock.instant();
         store.verify(account.id(), patient.id(), now);
         store.spendConfirmationLink(VerificationToken.hash(token), now);
@@ -102,12 +114,11 @@ public class PatientAccounts {
     /** The patient signed in with this authentication, if it is a confirmed patient account. */
     @Transactional(readOnly = true)
     public Optional<Patient> signedIn(Authentication authentication) {
-        if (authentication == null || authentication.getAuthorities().stream()
-                .noneMatch(a -> ROLE.equals(a.getAuthority()))) {
+        if (authentication == null
+                || authentication.getAuthorities().stream().noneMatch(a -> ROLE.equals(a.getAuthority()))) {
             return Optional.empty();
         }
-        return byEmail(authentication.getName()).filter(Account::verified)
-                .flatMap(a -> patients.find(a.patientId()));
+        return byEmail(authentication.getName()).filter(Account::verified).flatMap(a -> patients.find(a.patientId()));
     }
 
     private String usable(String token, boolean lock) {

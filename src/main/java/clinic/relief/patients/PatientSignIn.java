@@ -28,9 +28,12 @@ public class PatientSignIn {
     public UserDetails load(String email) {
         boolean paused = throttle.isPaused(email);
         return accounts.byEmail(email)
-                .map(account -> User.withUsername(account.email()).password(account.passwordHash())
+                .map(account -> User.withUsername(account.email())
+                        .password(account.passwordHash())
                         .authorities(List.of(new SimpleGrantedAuthority(PatientAccounts.ROLE)))
-                        .disabled(!account.verified()).accountLocked(paused).build())
+                        .disabled(!account.verified())
+                        .accountLocked(paused)
+                        .build())
                 .orElseThrow(() -> new UsernameNotFoundException("No patient account for this email"));
     }
 }

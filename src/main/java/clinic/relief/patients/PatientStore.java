@@ -31,8 +31,7 @@ class PatientStore {
         return jdbc.sql("""
                 select id, first_name, last_name, phone, email, date_of_birth, language from patient
                 where not unverified and regexp_replace(phone, '[^0-9]', '', 'g') like :q
-                order by last_name, first_name limit 10""")
-                .param("q", pattern).query(PatientStore::patient).list();
+                order by last_name, first_name limit 10""").param("q", pattern).query(PatientStore::patient).list();
     }
 
     /** Patients whose lower-case e-mail is like {@code pattern}. */
@@ -40,8 +39,7 @@ class PatientStore {
         return jdbc.sql("""
                 select id, first_name, last_name, phone, email, date_of_birth, language from patient
                 where not unverified and lower(email) like :q
-                order by last_name, first_name limit 10""")
-                .param("q", pattern).query(PatientStore::patient).list();
+                order by last_name, first_name limit 10""").param("q", pattern).query(PatientStore::patient).list();
     }
 
     /** Patients whose lower-case first or last name is like {@code pattern}. */
@@ -49,8 +47,7 @@ class PatientStore {
         return jdbc.sql("""
                 select id, first_name, last_name, phone, email, date_of_birth, language from patient
                 where not unverified and (lower(last_name) like :q or lower(first_name) like :q)
-                order by last_name, first_name limit 10""")
-                .param("q", pattern).query(PatientStore::patient).list();
+                order by last_name, first_name limit 10""").param("q", pattern).query(PatientStore::patient).list();
     }
 
     /** Patients whose lower-case first name is like {@code first} and last name like {@code last}. */
@@ -59,29 +56,29 @@ class PatientStore {
                 select id, first_name, last_name, phone, email, date_of_birth, language from patient
                 where not unverified and lower(first_name) like :first and lower(last_name) like :last
                 order by last_name, first_name limit 10""")
-                .param("first", first).param("last", last).query(PatientStore::patient).list();
+                .param("first", first)
+                .param("last", last)
+                .query(PatientStore::patient)
+                .list();
     }
 
     Optional<Patient> find(UUID id) {
         return jdbc.sql("""
-                select id, first_name, last_name, phone, email, date_of_birth, language from patient where id = :id""")
-                .param("id", id).query(PatientStore::patient).optional();
+                select id, first_name, last_name, phone, email, date_of_birth, language from patient where id = :id""").param("id", id).query(PatientStore::patient).optional();
     }
 
     /** The confirmed patient with this e-mail (any case). */
     Optional<Patient> findByEmail(String email) {
         return jdbc.sql("""
                 select id, first_name, last_name, phone, email, date_of_birth, language from patient
-                where not unverified and lower(email) = lower(:e)""")
-                .param("e", email).query(PatientStore::patient).optional();
+                where not unverified and lower(email) = lower(:e)""").param("e", email).query(PatientStore::patient).optional();
     }
 
     /** Any patient with this e-mail (any case), a placeholder included. */
     Optional<Patient> findAnyByEmail(String email) {
         return jdbc.sql("""
                 select id, first_name, last_name, phone, email, date_of_birth, language from patient
-                where lower(email) = lower(:e)""")
-                .param("e", email).query(PatientStore::patient).optional();
+                where lower(email) = lower(:e)""").param("e", email).query(PatientStore::patient).optional();
     }
 
     /** A confirmed patient with this phone number (digits only) and last name (any case). */
@@ -90,7 +87,10 @@ class PatientStore {
                 select id, first_name, last_name, phone, email, date_of_birth, language from patient
                 where not unverified and regexp_replace(phone, '[^0-9]', '', 'g') = :d
                   and lower(last_name) = lower(:last) limit 1""")
-                .param("d", digits).param("last", lastName).query(PatientStore::patient).optional();
+                .param("d", digits)
+                .param("last", lastName)
+                .query(PatientStore::patient)
+                .optional();
     }
 
     void insert(UUID id, NewPatient form, Instant at) {
@@ -98,15 +98,25 @@ class PatientStore {
                 insert into patient (id, first_name, last_name, phone, email, date_of_birth, language, created_at)
                 values (:id, :first, :last, :phone, :email, :dob, :language, :now)
                 """)
-                .param("id", id).param("first", form.firstName()).param("last", form.lastName())
-                .param("phone", form.phone()).param("email", form.email()).param("dob", form.dateOfBirth())
-                .param("language", form.language()).param("now", utc(at))
+                .param("id", id)
+                .param("first", form.firstName())
+                .param("last", form.lastName())
+                .param("phone", form.phone())
+                .param("email", form.email())
+                .param("dob", form.dateOfBirth())
+                .param("language", form.language())
+                .param("now", utc(at))
                 .update();
     }
 
     private static Patient patient(ResultSet rs, int row) throws SQLException {
-        return new Patient(rs.getObject("id", UUID.class), rs.getString("first_name"), rs.getString("last_name"),
-                rs.getString("phone"), rs.getString("email"), rs.getObject("date_of_birth", LocalDate.class),
+        return new Patient(
+                rs.getObject("id", UUID.class),
+                rs.getString("first_name"),
+                rs.getString("last_name"),
+                rs.getString("phone"),
+                rs.getString("email"),
+                rs.getObject("date_of_birth", LocalDate.class),
                 rs.getString("language"));
     }
 }

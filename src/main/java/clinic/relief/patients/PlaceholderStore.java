@@ -31,37 +31,49 @@ class PlaceholderStore {
                                      unverified)
                 values (:id, :first, :last, :phone, null, :dob, :language, :now, true)
                 """)
-                .param("id", id).param("first", form.firstName()).param("last", form.lastName())
-                .param("phone", form.phone()).param("dob", form.dateOfBirth()).param("language", form.language())
+                .param("id", id)
+                .param("first", form.firstName())
+                .param("last", form.lastName())
+                .param("phone", form.phone())
+                .param("dob", form.dateOfBirth())
+                .param("language", form.language())
                 .param("now", utc(clock.instant()))
                 .update();
-        return new Patient(id, form.firstName(), form.lastName(), form.phone(), null, form.dateOfBirth(),
-                form.language());
+        return new Patient(
+                id, form.firstName(), form.lastName(), form.phone(), null, form.dateOfBirth(), form.language());
     }
 
     /** Returns the id of the patient the confirmed placeholder now is or belongs to. */
     UUID confirm(UUID placeholderId, String email) {
         Boolean unverified = jdbc.sql("""
                 select unverified from patient where id = :id and merged_into is null for update""")
-                .param("id", placeholderId).query(Boolean.class).optional()
+                .param("id", placeholderId)
+                .query(Boolean.class)
+                .optional()
                 .orElseThrow(() -> new UnknownPatient(placeholderId));
         if (!unverified) {
             return placeholderId;
         }
         lockEmail(email);
-        Optional<UUID> existing = jdbc.sql("""
-                select id from patient where lower(email) = lower(:email) and not unverified for update""")
-                .param("email", email).query(UUID.class).optional();
+        Optional<UUID> existing =
+                jdbc.sql("""
+                select id from patient where lower(email) = lower(:email) and not unverified for update""").param("email", email).query(UUID.class).optional();
         if (existing.isEmpty()) {
             jdbc.sql("update patient set email = :email, unverified = false where id = :id")
-                    .param("email", email).param("id", placeholderId).update();
+                    .param("email", email)
+                    .param("id", placeholderId)
+                    .update();
             return placeholderId;
         }
         // The record's own contact details stay as they are; the new intake (newest counts) joins it.
         jdbc.sql("update patient_intake set patient_id = :to where patient_id = :from")
-                .param("to", existing.get()).param("from", placeholderId).update();
+                .param("to", existing.get())
+                .param("from", placeholderId)
+                .update();
         jdbc.sql("update patient set merged_into = :to where id = :from")
-                .param("to", existing.get()).param("from", placeholderId).update();
+                .param("to", existing.get())
+                .param("from", placeholderId)
+                .update();
         return existing.get();
     }
 
@@ -70,20 +82,26 @@ class PlaceholderStore {
      * patient with it (the second would break the unique e-mail index).
      */
     void lockEmail(String email) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext(lower(:email)))").param("email", email)
-                .query((rs, row) -> 1).list();
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(lower(:email)))")
+                .param("email", email)
+                .query((rs, row) -> 1)
+                .list();
     }
 
     boolean lock(UUID id) {
         return jdbc.sql("select 1 from patient where id = :id and unverified and merged_into is null for update")
-                .param("id", id).query(Integer.class).optional().isPresent();
+                .param("id", id)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
     }
 
     void discard(UUID placeholderId) {
         jdbc.sql("""
                 delete from patient_intake where patient_id = :id
-                  and exists (select 1 from patient where id = :id and unverified)""")
-                .param("id", placeholderId).update();
-        jdbc.sql("delete from patient where id = :id and unverified").param("id", placeholderId).update();
+                  and exists (select 1 from patient where id = :id and unverified)""").param("id", placeholderId).update();
+        jdbc.sql("delete from patient where id = :id and unverified")
+                .param("id", placeholderId)
+                .update();
     }
 }

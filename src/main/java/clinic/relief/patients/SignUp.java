@@ -11,13 +11,21 @@ import jakarta.validation.constraints.Size;
  * Length is what makes a password strong; no composition rules (NIST SP 800-63B).
  */
 public record SignUp(
-        @NotBlank(message = "{patients.firstName.required}") @Size(max = 80) String firstName,
-        @NotBlank(message = "{patients.lastName.required}") @Size(max = 80) String lastName,
-        @Pattern(regexp = "^$|[0-9 ()+.-]{7,30}", message = "{patients.phone.invalid}") String phone,
+        @NotBlank(message = "{patients.firstName.required}") @Size(max = 80)
+        String firstName,
+
+        @NotBlank(message = "{patients.lastName.required}") @Size(max = 80)
+        String lastName,
+
+        @Pattern(regexp = "^$|[0-9 ()+.-]{7,30}", message = "{patients.phone.invalid}")
+        String phone,
+
         @NotBlank(message = "{patients.email.invalid}") @Email(message = "{patients.email.invalid}") @Size(max = 254)
         String email,
+
         @NotBlank(message = "{portal.password.length}") @Size(min = 12, max = 128, message = "{portal.password.length}")
         String password,
+
         String passwordAgain) {
 
     public SignUp {

@@ -16,6 +16,7 @@ import clinic.relief.booking.SlotNotOffered;
 import clinic.relief.booking.SlotTaken;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.PatientAccounts;
+import clinic.relief.shared.Money;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -28,8 +29,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import clinic.relief.shared.Money;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A signed-in patient's appointments: the list, cancelling (a late cancel shows its fee and asks first), moving
@@ -69,8 +68,13 @@ class MyAppointments {
 
     /** Cancels; if the fee grew since the page was shown (the window began meanwhile), asks again instead. */
     @PostMapping("/account/appointments/{id}/cancel")
-    String cancel(@PathVariable UUID id, @RequestParam(defaultValue = "0") BigDecimal feeShown,
-            Authentication signedIn, Locale locale, Model model, RedirectAttributes redirect) {
+    String cancel(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "0") BigDecimal feeShown,
+            Authentication signedIn,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
         views.own(me(signedIn), id);
         CancelTerms terms = book.cancelTerms(id);
         if (terms.fee().amount().compareTo(feeShown) > 0) {
@@ -85,8 +89,13 @@ class MyAppointments {
 
     /** Withdraws the patient's own pending request; one no longer waiting (say, just approved) is a 409. */
     @PostMapping("/account/appointments/{id}/withdraw")
-    String withdraw(@PathVariable UUID id, Authentication signedIn, Locale locale, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String withdraw(
+            @PathVariable UUID id,
+            Authentication signedIn,
+            Locale locale,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Patient me = me(signedIn);
         views.own(me, id);
         try {
@@ -101,9 +110,12 @@ class MyAppointments {
     }
 
     @GetMapping("/account/appointments/{id}/reschedule")
-    String reschedulePage(@PathVariable UUID id,
+    String reschedulePage(
+            @PathVariable UUID id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            Authentication signedIn, Locale locale, Model model) {
+            Authentication signedIn,
+            Locale locale,
+            Model model) {
         AppointmentView appointment = views.own(me(signedIn), id);
         LocalDate from = date == null || date.isBefore(views.today()) ? views.today() : date;
         model.addAttribute("appointment", views.of(appointment, locale));
@@ -114,8 +126,13 @@ class MyAppointments {
     }
 
     @PostMapping("/account/appointments/{id}/reschedule")
-    String reschedule(@PathVariable UUID id, @RequestParam String slot, Authentication signedIn, Locale locale,
-            Model model, RedirectAttributes redirect) {
+    String reschedule(
+            @PathVariable UUID id,
+            @RequestParam String slot,
+            Authentication signedIn,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
         views.own(me(signedIn), id);
         if (book.cancelTerms(id).late()) {
             return reschedulePage(id, null, signedIn, locale, model);
@@ -137,8 +154,7 @@ class MyAppointments {
             UUID.fromString(slot.substring(slot.indexOf('|') + 1));
             return Instant.parse(slot.substring(0, slot.indexOf('|')));
         } catch (RuntimeException malformed) {
-            throw new ResponseStatusException(
-                    HttpStatus.BAD_REQUEST);
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
     }
 

@@ -32,8 +32,7 @@ class MyProgress {
     }
 
     @GetMapping("/account/progress")
-    String progress(@RequestParam Map<String, String> parameters, Authentication signedIn, Locale locale,
-            Model model) {
+    String progress(@RequestParam Map<String, String> parameters, Authentication signedIn, Locale locale, Model model) {
         Patient me = me(signedIn);
         parameters.values().forEach(value -> refuseOthers(value, me));
         model.addAttribute("report", progress.progressFor(me.id(), locale));

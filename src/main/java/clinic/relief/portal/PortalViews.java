@@ -14,9 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.Set;
-import java.util.HashSet;
-import java.util.Comparator;
 
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.AppointmentStatus;
@@ -43,8 +40,7 @@ class PortalViews {
     }
 
     /** A free start as a button: value {@code start|therapist}; patients pick a time, not a person. */
-    public record SlotButton(String value, String time, String therapist) {
-    }
+    public record SlotButton(String value, String time, String therapist) {}
 
     /** The patient's own appointment; someone else's answers exactly like one that does not exist (404). */
     AppointmentView own(Patient patient, UUID id) {
@@ -57,42 +53,63 @@ class PortalViews {
 
     List<PortalAppointment> upcoming(Patient patient, Locale locale) {
         Instant now = clock.instant();
-        return book.ofPatient(patient.id()).stream().filter(a -> a.start().isAfter(now)
-                && a.status() != AppointmentStatus.CANCELLED).sorted(Comparator
-                .comparing(AppointmentView::start)).map(a -> of(a, locale)).toList();
+        return book.ofPatient(patient.id()).stream()
+                .filter(a -> a.start().isAfter(now) && a.status() != AppointmentStatus.CANCELLED)
+                .sorted(Comparator.comparing(AppointmentView::start))
+                .map(a -> of(a, locale))
+                .toList();
     }
 
     List<PortalAppointment> past(Patient patient, Locale locale) {
         Instant now = clock.instant();
-        return book.ofPatient(patient.id()).stream().filter(a -> !a.start().isAfter(now)
-                || a.status() == AppointmentStatus.CANCELLED).limit(20).map(a -> of(a, locale)).toList();
+        return book.ofPatient(patient.id()).stream()
+                .filter(a -> !a.start().isAfter(now) || a.status() == AppointmentStatus.CANCELLED)
+                .limit(20)
+                .map(a -> of(a, locale))
+                .toList();
     }
 
     PortalAppointment of(AppointmentView a, Locale locale) {
         boolean changeable = a.status() == AppointmentStatus.BOOKED && a.start().isAfter(clock.instant());
-        return new PortalAppointment(a.id(), a.service().name(locale), a.minutes(), dateTime(a.start(), locale),
-                a.therapist().name(), a.status().name(), changeable, a.feeOwed());
+        return new PortalAppointment(
+                a.id(),
+                a.service().name(locale),
+                a.minutes(),
+                dateTime(a.start(), locale),
+                a.therapist().name(),
+                a.status().name(),
+                changeable,
+                a.feeOwed());
     }
 
     /** Free starts of the appointment's service and length over three days from {@code from}, grouped by day. */
     Map<String, List<SlotButton>> freeTimes(AppointmentView a, LocalDate from, Locale locale) {
         Map<String, List<SlotButton>> byDay = new LinkedHashMap<>();
         Set<Instant> seen = new HashSet<>();
-        for (Slot slot : booking.availability(SlotSearch.withAnyone(a.service().id(), a.minutes(), from, from.plusDays(2)))) {
+        for (Slot slot :
+                booking.availability(SlotSearch.withAnyone(a.service().id(), a.minutes(), from, from.plusDays(2)))) {
             if (seen.add(slot.start())) {
-                String day = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale)
+                String day = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
+                        .withLocale(locale)
                         .format(slot.start().atZone(booking.zone()));
-                byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(new SlotButton(
-                        slot.start() + "|" + slot.therapistId(), DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
-                        .withLocale(locale).withZone(booking.zone()).format(slot.start()), ""));
+                byDay.computeIfAbsent(day, d -> new ArrayList<>())
+                        .add(new SlotButton(
+                                slot.start() + "|" + slot.therapistId(),
+                                DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                                        .withLocale(locale)
+                                        .withZone(booking.zone())
+                                        .format(slot.start()),
+                                ""));
             }
         }
         return byDay;
     }
 
     String dateTime(Instant instant, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
-                .withZone(booking.zone()).format(instant);
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+                .withLocale(locale)
+                .withZone(booking.zone())
+                .format(instant);
     }
 
     LocalDate today() {

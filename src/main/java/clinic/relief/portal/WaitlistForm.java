@@ -14,11 +14,15 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** The waitlist form: a service and length as one choice ({@code service:minutes}), days, part of day, therapist. */
 record WaitlistForm(
         @NotBlank(message = "{portal.waitlist.service.required}")
-        @Pattern(regexp = "[a-z0-9-]{1,60}:[0-9]{1,3}", message = "{portal.waitlist.service.required}") String choice,
+        @Pattern(regexp = "[a-z0-9-]{1,60}:[0-9]{1,3}", message = "{portal.waitlist.service.required}")
+        String choice,
+
         @NotNull(message = "{portal.waitlist.days.invalid}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         LocalDate firstDay,
+
         @NotNull(message = "{portal.waitlist.days.invalid}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         LocalDate lastDay,
+
         PartOfDay partOfDay,
         UUID therapistId) {
 
@@ -33,7 +37,7 @@ record WaitlistForm(
 
     WaitlistRequest request() {
         String[] parts = choice == null ? new String[] {"", "0"} : choice.split(":", 2);
-        return new WaitlistRequest(parts[0], parts.length < 2 ? 0 : Integer.parseInt(parts[1]), firstDay, lastDay,
-                partOfDay, therapistId);
+        return new WaitlistRequest(
+                parts[0], parts.length < 2 ? 0 : Integer.parseInt(parts[1]), firstDay, lastDay, partOfDay, therapistId);
     }
 }

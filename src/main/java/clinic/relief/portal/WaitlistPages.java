@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 import clinic.relief.booking.AppointmentBook;
-import clinic.relief.booking.Booking;
 import clinic.relief.booking.BookableService;
+import clinic.relief.booking.Booking;
 import clinic.relief.booking.PartOfDay;
 import clinic.relief.booking.Therapist;
 import clinic.relief.booking.UnknownLength;
@@ -43,8 +43,8 @@ class WaitlistPages {
     private final AppointmentBook book;
     private final PortalViews views;
 
-    WaitlistPages(Waitlist waitlist, PatientAccounts accounts, Booking booking, AppointmentBook book,
-            PortalViews views) {
+    WaitlistPages(
+            Waitlist waitlist, PatientAccounts accounts, Booking booking, AppointmentBook book, PortalViews views) {
         this.waitlist = waitlist;
         this.accounts = accounts;
         this.booking = booking;
@@ -53,13 +53,18 @@ class WaitlistPages {
     }
 
     /** A request as its patient sees it. */
-    public record Row(UUID id, String service, int minutes, String days, String partOfDay, String therapist,
-            String status, boolean waiting) {
-    }
+    public record Row(
+            UUID id,
+            String service,
+            int minutes,
+            String days,
+            String partOfDay,
+            String therapist,
+            String status,
+            boolean waiting) {}
 
     /** A service and length as one option. */
-    public record Choice(String value, String label) {
-    }
+    public record Choice(String value, String label) {}
 
     @GetMapping("/account/waitlist")
     String page(Authentication signedIn, Locale locale, Model model) {
@@ -68,8 +73,12 @@ class WaitlistPages {
     }
 
     @PostMapping("/account/waitlist")
-    String join(@Valid @ModelAttribute("form") WaitlistForm form, BindingResult errors, Authentication signedIn,
-            Locale locale, Model model) {
+    String join(
+            @Valid @ModelAttribute("form") WaitlistForm form,
+            BindingResult errors,
+            Authentication signedIn,
+            Locale locale,
+            Model model) {
         Patient me = me(signedIn);
         if (errors.hasErrors()) {
             return page(me, locale, model);
@@ -106,7 +115,8 @@ class WaitlistPages {
         if (claim.requested()) {
             // A new client's claim waits for the front desk, like an online request: the same page says so.
             redirect.addFlashAttribute("when", views.dateTime(claim.offer().start(), locale));
-            redirect.addFlashAttribute("service", booking.service(claim.offer().serviceId()).name(locale));
+            redirect.addFlashAttribute(
+                    "service", booking.service(claim.offer().serviceId()).name(locale));
             return "redirect:/book/requested";
         }
         describe(claim.offer(), locale, model);
@@ -121,7 +131,9 @@ class WaitlistPages {
     }
 
     private String page(Patient me, Locale locale, Model model) {
-        model.addAttribute("entries", waitlist.of(me.id()).stream().map(e -> row(e, locale)).toList());
+        model.addAttribute(
+                "entries",
+                waitlist.of(me.id()).stream().map(e -> row(e, locale)).toList());
         model.addAttribute("choices", choices(locale));
         model.addAttribute("parts", PartOfDay.values());
         model.addAttribute("therapists", book.therapists());
@@ -129,19 +141,33 @@ class WaitlistPages {
     }
 
     private Row row(WaitlistEntry e, Locale locale) {
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
-        String therapist = e.therapistId() == null ? "" : book.therapists().stream()
-                .filter(t -> t.id().equals(e.therapistId())).map(Therapist::name).findFirst().orElse("");
-        return new Row(e.id(), booking.service(e.serviceId()).name(locale), e.minutes(),
-                format.format(e.firstDay()) + " – " + format.format(e.lastDay()), e.partOfDay().name(), therapist,
-                e.status(), e.isWaiting());
+        DateTimeFormatter format =
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        String therapist = e.therapistId() == null
+                ? ""
+                : book.therapists().stream()
+                        .filter(t -> t.id().equals(e.therapistId()))
+                        .map(Therapist::name)
+                        .findFirst()
+                        .orElse("");
+        return new Row(
+                e.id(),
+                booking.service(e.serviceId()).name(locale),
+                e.minutes(),
+                format.format(e.firstDay()) + " – " + format.format(e.lastDay()),
+                e.partOfDay().name(),
+                therapist,
+                e.status(),
+                e.isWaiting());
     }
 
     private List<Choice> choices(Locale locale) {
         List<Choice> choices = new ArrayList<>();
         for (BookableService service : booking.services()) {
-            service.prices().keySet().forEach(minutes -> choices.add(new Choice(service.id() + ":" + minutes,
-                    service.name(locale) + " · " + minutes + " min")));
+            service.prices()
+                    .keySet()
+                    .forEach(minutes -> choices.add(
+                            new Choice(service.id() + ":" + minutes, service.name(locale) + " · " + minutes + " min")));
         }
         return choices;
     }

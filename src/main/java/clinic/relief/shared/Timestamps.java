@@ -7,8 +7,7 @@ import java.time.ZoneOffset;
 /** Instants as SQL statement parameters. */
 public final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /**
      * An instant as a statement parameter typed {@code timestamptz} ({@code null} stays {@code null}). A

@@ -4,7 +4,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** An API token as the owner's list shows it: never the token itself, which is shown once when issued. */
-public record ApiToken(UUID id, String name, StaffRole role, String createdBy, Instant createdAt, Instant lastUsedAt,
+public record ApiToken(
+        UUID id,
+        String name,
+        StaffRole role,
+        String createdBy,
+        Instant createdAt,
+        Instant lastUsedAt,
         Instant revokedAt) {
 
     public boolean revoked() {

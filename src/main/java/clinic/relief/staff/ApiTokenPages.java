@@ -37,8 +37,7 @@ class ApiTokenPages {
     }
 
     /** One token in the list, with its times in the clinic's zone. */
-    record Row(ApiToken token, String created, String lastUsed, String revoked) {
-    }
+    record Row(ApiToken token, String created, String lastUsed, String revoked) {}
 
     @GetMapping("/staff/api-tokens")
     String list(Locale locale, Model model, CsrfToken csrf) {
@@ -48,14 +47,27 @@ class ApiTokenPages {
             model.addAttribute("form", new ApiTokenForm("", StaffRole.FRONT_DESK));
         }
         model.addAttribute("roles", StaffRole.values());
-        model.addAttribute("rows", tokens.all().stream().map(t -> new Row(t, format(t.createdAt(), locale),
-                format(t.lastUsedAt(), locale), format(t.revokedAt(), locale))).toList());
+        model.addAttribute(
+                "rows",
+                tokens.all().stream()
+                        .map(t -> new Row(
+                                t,
+                                format(t.createdAt(), locale),
+                                format(t.lastUsedAt(), locale),
+                                format(t.revokedAt(), locale)))
+                        .toList());
         return "staff/api-tokens";
     }
 
     @PostMapping("/staff/api-tokens")
-    String issue(@Valid @ModelAttribute("form") ApiTokenForm form, BindingResult errors, Principal owner,
-            Locale locale, Model model, CsrfToken csrf, RedirectAttributes redirect) {
+    String issue(
+            @Valid @ModelAttribute("form") ApiTokenForm form,
+            BindingResult errors,
+            Principal owner,
+            Locale locale,
+            Model model,
+            CsrfToken csrf,
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return list(locale, model, csrf);
         }
@@ -72,7 +84,11 @@ class ApiTokenPages {
     }
 
     private String format(Instant instant, Locale locale) {
-        return instant == null ? null : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(zone).format(instant);
+        return instant == null
+                ? null
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                        .withLocale(locale)
+                        .withZone(zone)
+                        .format(instant);
     }
 }

@@ -16,8 +16,7 @@ import static clinic.relief.shared.Timestamps.utc;
 class ApiTokenStore {
 
     /** A live token's holder and when the token was last noted in use. */
-    record Use(ApiTokens.Holder holder, Instant lastUsed) {
-    }
+    record Use(ApiTokens.Holder holder, Instant lastUsed) {}
 
     private final JdbcClient jdbc;
 
@@ -29,26 +28,38 @@ class ApiTokenStore {
         jdbc.sql("""
                 insert into staff_api_token (id, name, role, token_sha256, created_by, created_at)
                 values (:id, :name, :role, :hash, :by, :now)""")
-                .param("id", id).param("name", name).param("role", role.name()).param("hash", sha256)
-                .param("by", createdBy).param("now", utc(at)).update();
+                .param("id", id)
+                .param("name", name)
+                .param("role", role.name())
+                .param("hash", sha256)
+                .param("by", createdBy)
+                .param("now", utc(at))
+                .update();
     }
 
     void revoke(UUID id, Instant at) {
         jdbc.sql("update staff_api_token set revoked_at = :now where id = :id and revoked_at is null")
-                .param("id", id).param("now", utc(at)).update();
+                .param("id", id)
+                .param("now", utc(at))
+                .update();
     }
 
     void revokeNamed(String name, Instant at) {
         jdbc.sql("update staff_api_token set revoked_at = :now where name = :name and revoked_at is null")
-                .param("name", name).param("now", utc(at)).update();
+                .param("name", name)
+                .param("now", utc(at))
+                .update();
     }
 
     List<ApiToken> all() {
         return jdbc.sql("""
                 select id, name, role, created_by, created_at, last_used_at, revoked_at from staff_api_token
                 order by revoked_at nulls first, created_at desc""")
-                .query((rs, row) -> new ApiToken(rs.getObject("id", UUID.class), rs.getString("name"),
-                        StaffRole.valueOf(rs.getString("role")), rs.getString("created_by"),
+                .query((rs, row) -> new ApiToken(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        StaffRole.valueOf(rs.getString("role")),
+                        rs.getString("created_by"),
                         instant(rs.getObject("created_at", OffsetDateTime.class)),
                         instant(rs.getObject("last_used_at", OffsetDateTime.class)),
                         instant(rs.getObject("revoked_at", OffsetDateTime.class))))
@@ -61,9 +72,12 @@ class ApiTokenStore {
                 select id, name, role, last_used_at from staff_api_token
                 where token_sha256 = :hash and revoked_at is null""")
                 .param("hash", sha256)
-                .query((rs, row) -> new Use(new ApiTokens.Holder(rs.getObject("id", UUID.class), rs.getString("name"),
-                        StaffRole.valueOf(rs.getString("role"))), instant(rs.getObject("last_used_at",
-                        OffsetDateTime.class))))
+                .query((rs, row) -> new Use(
+                        new ApiTokens.Holder(
+                                rs.getObject("id", UUID.class),
+                                rs.getString("name"),
+                                StaffRole.valueOf(rs.getString("role"))),
+                        instant(rs.getObject("last_used_at", OffsetDateTime.class))))
                 .optional();
     }
 
@@ -72,7 +86,9 @@ class ApiTokenStore {
         jdbc.sql("""
                 update staff_api_token set last_used_at = :now
                 where id = :id and (last_used_at is null or last_used_at < :stale)""")
-                .param("id", id).param("now", utc(now)).param("stale", utc(stale))
+                .param("id", id)
+                .param("now", utc(now))
+                .param("stale", utc(stale))
                 .update();
     }
 

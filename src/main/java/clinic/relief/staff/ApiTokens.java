@@ -37,12 +37,10 @@ public class ApiTokens {
     }
 
     /** A token just issued: {@code token} is the only time the secret is available. */
-    public record Issued(UUID id, String token) {
-    }
+    public record Issued(UUID id, String token) {}
 
     /** What a valid token authenticates as. */
-    record Holder(UUID id, String name, StaffRole role) {
-    }
+    record Holder(UUID id, String name, StaffRole role) {}
 
     @Transactional
     public Issued issue(String name, StaffRole role, String createdBy) {
@@ -86,8 +84,8 @@ public class ApiTokens {
 
     static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java has SHA-256", e);
         }

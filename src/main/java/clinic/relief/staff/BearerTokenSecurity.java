@@ -36,9 +36,10 @@ class BearerTokenSecurity {
         TokenProblems problems = new TokenProblems(messages, json);
         http.securityMatcher(request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                         && bearer(request) != null)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/booking/appointments/**").hasAnyRole("OWNER", "FRONT_DESK")
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/booking/appointments/**")
+                        .hasAnyRole("OWNER", "FRONT_DESK")
+                        .anyRequest()
+                        .authenticated())
                 .addFilterBefore(new TokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
                 // The token filter sets and clears the security context itself, and answers 401 for a token it does
                 // not know, so nothing is loaded from or saved to a session, nobody is ever anonymous here, and no
@@ -49,15 +50,17 @@ class BearerTokenSecurity {
                 .logout(logout -> logout.disable())
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> problems.write(request, response, 401))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                                (request, response, e) -> problems.write(request, response, 401))
                         .accessDeniedHandler((request, response, e) -> problems.write(request, response, 403)));
         return http.build();
     }
 
     static String bearer(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).strip()
+                : null;
     }
 
     /** Authenticates the request as the token's role, or answers 401 at once. */
@@ -80,8 +83,10 @@ class BearerTokenSecurity {
                 return;
             }
             var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("api-token:"
-                    + holder.get().name(), null, List.of(new SimpleGrantedAuthority(holder.get().role().authority()))));
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    "api-token:" + holder.get().name(),
+                    null,
+                    List.of(new SimpleGrantedAuthority(holder.get().role().authority()))));
             SecurityContextHolder.setContext(context);
             try {
                 chain.doFilter(request, response);

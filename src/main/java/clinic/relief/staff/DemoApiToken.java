@@ -28,7 +28,10 @@ class DemoApiToken implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         tokens.revokeNamed(NAME);
         String token = tokens.issue(NAME, StaffRole.FRONT_DESK, "demo").token();
-        log.info("\n\nDemo API token (FRONT_DESK, demo profile only):\n  {}\n  curl -H 'Authorization: Bearer {}'"
-                + " http://localhost:8080/api/booking/appointments/<id>\n", token, token);
+        log.info(
+                "\n\nDemo API token (FRONT_DESK, demo profile only):\n  {}\n  curl -H 'Authorization: Bearer {}'"
+                        + " http://localhost:8080/api/booking/appointments/<id>\n",
+                token,
+                token);
     }
 }

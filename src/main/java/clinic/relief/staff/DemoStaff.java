@@ -36,8 +36,8 @@ class DemoStaff implements ApplicationRunner {
         StringBuilder banner = new StringBuilder("\n\nDemo staff accounts (demo profile only):\n");
         for (NewStaffMember member : accounts.staff()) {
             staff.createOrUpdate(member);
-            banner.append(String.format("  %-11s %-32s password: %s%n", member.role(), member.email(),
-                    member.rawPassword()));
+            banner.append(
+                    String.format("  %-11s %-32s password: %s%n", member.role(), member.email(), member.rawPassword()));
         }
         log.info("{}  Sign in at /staff/login\n", banner);
     }

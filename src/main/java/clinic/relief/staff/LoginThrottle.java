@@ -24,7 +24,10 @@ public class LoginThrottle {
     private final int maxFailures;
     private final Duration lockout;
 
-    LoginThrottle(LoginThrottleStore store, Clock clock, @Value("${relief.login.max-failures}") int maxFailures,
+    LoginThrottle(
+            LoginThrottleStore store,
+            Clock clock,
+            @Value("${relief.login.max-failures}") int maxFailures,
             @Value("${relief.login.lockout}") Duration lockout) {
         this.store = store;
         this.clock = clock;

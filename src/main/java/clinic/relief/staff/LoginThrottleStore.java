@@ -29,7 +29,9 @@ class LoginThrottleStore {
     }
 
     void clear(String key) {
-        jdbc.sql("delete from login_throttle where username_key = :key").param("key", key).update();
+        jdbc.sql("delete from login_throttle where username_key = :key")
+                .param("key", key)
+                .update();
     }
 
     /**

@@ -3,8 +3,16 @@ package clinic.relief.staff;
 import java.util.Objects;
 
 /** What it takes to create a staff account; therapists must carry a license to be listed publicly. */
-public record NewStaffMember(String email, String displayName, StaffRole role, String rawPassword,
-        String licenseType, String licenseNumber, String bioEn, String bioEs, boolean listed) {
+public record NewStaffMember(
+        String email,
+        String displayName,
+        StaffRole role,
+        String rawPassword,
+        String licenseType,
+        String licenseNumber,
+        String bioEn,
+        String bioEs,
+        boolean listed) {
 
     public NewStaffMember {
         Objects.requireNonNull(role, "role");

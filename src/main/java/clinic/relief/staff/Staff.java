@@ -1,7 +1,5 @@
 package clinic.relief.staff;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

@@ -10,8 +10,15 @@ import java.util.UUID;
  * @param licenseType the state license a therapist works under (for example "California Certified Massage
  *        Therapist"); shown publicly with {@code licenseNumber} so that clients can check it
  */
-public record StaffMember(UUID id, String email, String displayName, StaffRole role, String licenseType,
-        String licenseNumber, String bioEn, String bioEs) {
+public record StaffMember(
+        UUID id,
+        String email,
+        String displayName,
+        StaffRole role,
+        String licenseType,
+        String licenseNumber,
+        String bioEn,
+        String bioEs) {
 
     public StaffMember {
         Objects.requireNonNull(id, "id");

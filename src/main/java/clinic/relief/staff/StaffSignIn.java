@@ -27,7 +27,8 @@ class StaffSignIn implements UserDetailsService {
         return store.credentials(email)
                 .map(account -> User.withUsername(account.email())
                         .password(account.passwordHash())
-                        .authorities(List.of(new SimpleGrantedAuthority(account.role().authority())))
+                        .authorities(List.of(
+                                new SimpleGrantedAuthority(account.role().authority())))
                         .disabled(!account.active())
                         .accountLocked(paused)
                         .build())

@@ -14,8 +14,7 @@ import org.springframework.stereotype.Repository;
 class StaffStore {
 
     /** What sign-in needs of an account. */
-    record Credentials(String email, StaffRole role, String passwordHash, boolean active) {
-    }
+    record Credentials(String email, StaffRole role, String passwordHash, boolean active) {}
 
     private final JdbcClient jdbc;
 
@@ -27,30 +26,30 @@ class StaffStore {
     List<StaffMember> listedTherapists() {
         return jdbc.sql("""
                 select id, email, display_name, role, license_type, license_number, bio_en, bio_es from staff_account
-                where role = 'THERAPIST' and listed and active order by display_name""")
-                .query(StaffStore::member).list();
+                where role = 'THERAPIST' and listed and active order by display_name""").query(StaffStore::member).list();
     }
 
     Optional<StaffMember> find(UUID id) {
         return jdbc.sql("""
                 select id, email, display_name, role, license_type, license_number, bio_en, bio_es from staff_account
-                where id = :id""")
-                .param("id", id).query(StaffStore::member).optional();
+                where id = :id""").param("id", id).query(StaffStore::member).optional();
     }
 
     Optional<StaffMember> findByEmail(String email) {
         return jdbc.sql("""
                 select id, email, display_name, role, license_type, license_number, bio_en, bio_es from staff_account
-                where lower(email) = lower(:email)""")
-                .param("email", email).query(StaffStore::member).optional();
+                where lower(email) = lower(:email)""").param("email", email).query(StaffStore::member).optional();
     }
 
     Optional<Credentials> credentials(String email) {
         return jdbc.sql("""
                 select email, role, password_hash, active from staff_account where lower(email) = lower(:email)""")
                 .param("email", email)
-                .query((rs, row) -> new Credentials(rs.getString("email"), StaffRole.valueOf(rs.getString("role")),
-                        rs.getString("password_hash"), rs.getBoolean("active")))
+                .query((rs, row) -> new Credentials(
+                        rs.getString("email"),
+                        StaffRole.valueOf(rs.getString("role")),
+                        rs.getString("password_hash"),
+                        rs.getBoolean("active")))
                 .optional();
     }
 
@@ -79,8 +78,14 @@ class StaffStore {
     }
 
     private static StaffMember member(ResultSet rs, int row) throws SQLException {
-        return new StaffMember(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
-                StaffRole.valueOf(rs.getString("role")), rs.getString("license_type"),
-                rs.getString("license_number"), rs.getString("bio_en"), rs.getString("bio_es"));
+        return new StaffMember(
+                rs.getObject("id", UUID.class),
+                rs.getString("email"),
+                rs.getString("display_name"),
+                StaffRole.valueOf(rs.getString("role")),
+                rs.getString("license_type"),
+                rs.getString("license_number"),
+                rs.getString("bio_en"),
+                rs.getString("bio_es"));
     }
 }

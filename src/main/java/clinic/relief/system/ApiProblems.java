@@ -44,8 +44,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle(messages.getMessage("problem.validation.title", null, locale));
@@ -63,8 +63,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ResponseStatus declared = AnnotatedElementUtils.findMergedAnnotation(ex.getClass(), ResponseStatus.class);
         if (declared != null && declared.code().is4xxClientError()) {
             ProblemDetail problem = ProblemDetail.forStatus(declared.code());
-            problem.setTitle(messages.getMessage("problem.status." + declared.code().value(), null,
-                    declared.code().getReasonPhrase(), LocaleContextHolder.getLocale()));
+            problem.setTitle(messages.getMessage(
+                    "problem.status." + declared.code().value(),
+                    null,
+                    declared.code().getReasonPhrase(),
+                    LocaleContextHolder.getLocale()));
             return ResponseEntity.status(declared.code()).body(problem);
         }
         boolean busy = declared != null && declared.code() == HttpStatus.SERVICE_UNAVAILABLE;
@@ -73,7 +76,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.SERVICE_UNAVAILABLE);
             problem.setTitle(messages.getMessage("problem.busy.title", null, LocaleContextHolder.getLocale()));
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, Overload.RETRY_AFTER_SECONDS).body(problem);
+                    .header(HttpHeaders.RETRY_AFTER, Overload.RETRY_AFTER_SECONDS)
+                    .body(problem);
         }
         log.error("Unexpected failure in an API request", ex);
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR);

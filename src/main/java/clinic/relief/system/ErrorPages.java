@@ -1,6 +1,5 @@
 package clinic.relief.system;
 
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -20,9 +19,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -63,7 +62,7 @@ class ErrorPages {
         return respond(request, HttpStatus.CONTENT_TOO_LARGE);
     }
 
-    @ExceptionHandler({ MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class })
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
     ModelAndView badRequest(HttpServletRequest request) {
         return respond(request, HttpStatus.BAD_REQUEST);
     }
@@ -71,8 +70,8 @@ class ErrorPages {
     @ExceptionHandler(ResponseStatusException.class)
     ModelAndView status(HttpServletRequest request, ResponseStatusException ex) {
         HttpStatus status = HttpStatus.resolve(ex.getStatusCode().value());
-        return respond(request, status == null || status.is5xxServerError() ? HttpStatus.INTERNAL_SERVER_ERROR
-                : status);
+        return respond(
+                request, status == null || status.is5xxServerError() ? HttpStatus.INTERNAL_SERVER_ERROR : status);
     }
 
     @ExceptionHandler(Exception.class)
@@ -95,8 +94,11 @@ class ErrorPages {
     private ModelAndView respond(HttpServletRequest request, HttpStatus status) {
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             ProblemDetail problem = ProblemDetail.forStatus(status);
-            problem.setTitle(messages.getMessage("problem.status." + status.value(), null,
-                    status.getReasonPhrase(), LocaleContextHolder.getLocale()));
+            problem.setTitle(messages.getMessage(
+                    "problem.status." + status.value(),
+                    null,
+                    status.getReasonPhrase(),
+                    LocaleContextHolder.getLocale()));
             return new ModelAndView(new ProblemView(json, problem));
         }
         ModelAndView page = new ModelAndView(status.is4xxClientError() ? "error/4xx" : "error/5xx", status);

@@ -56,7 +56,11 @@ class LanguageResolver implements LocaleResolver {
         }
         request.setAttribute(CHOSEN, match);
         ResponseCookie cookie = ResponseCookie.from(COOKIE, match.getLanguage())
-                .path("/").maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax").build();
+                .path("/")
+                .maxAge(Duration.ofDays(365))
+                .httpOnly(true)
+                .sameSite("Lax")
+                .build();
         response.addHeader("Set-Cookie", cookie.toString());
     }
 
@@ -74,6 +78,9 @@ class LanguageResolver implements LocaleResolver {
     }
 
     private Locale match(String language) {
-        return supported.stream().filter(l -> l.getLanguage().equalsIgnoreCase(language)).findFirst().orElse(null);
+        return supported.stream()
+                .filter(l -> l.getLanguage().equalsIgnoreCase(language))
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -12,13 +12,11 @@ final class Overload {
 
     static final String RETRY_AFTER_SECONDS = "5";
 
-    private Overload() {
-    }
+    private Overload() {}
 
     static boolean isPoolExhausted(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CannotGetJdbcConnectionException
-                    || cause instanceof SQLTransientConnectionException) {
+            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof SQLTransientConnectionException) {
                 return true;
             }
             if (cause.getCause() == cause) {

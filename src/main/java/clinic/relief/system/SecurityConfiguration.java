@@ -3,13 +3,13 @@ package clinic.relief.system;
 import clinic.relief.patients.PatientSignIn;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.http.HttpMethod;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -26,7 +26,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     /** No inline scripts or styles anywhere: every script and stylesheet is a file served by the app. */
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+    static final String CONTENT_SECURITY_POLICY = String.join(
+            "; ",
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",
@@ -67,21 +68,29 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain patientFilterChain(HttpSecurity http, PatientSignIn signIn, PasswordEncoder passwords,
-            ApplicationEventPublisher events) throws Exception {
+    SecurityFilterChain patientFilterChain(
+            HttpSecurity http, PatientSignIn signIn, PasswordEncoder passwords, ApplicationEventPublisher events)
+            throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(signIn::load);
         provider.setPasswordEncoder(passwords);
         ProviderManager manager = new ProviderManager(provider);
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         http.securityMatcher("/account/**")
                 .authenticationManager(manager)
-                .authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers("/account/login", "/account/signup", "/account/check-email",
-                                "/account/verify", "/account/forgot", "/account/reset").permitAll()
-                        .anyRequest().hasRole("PATIENT"))
-                .formLogin(form -> form
-                        .loginPage("/account/login")
+                .authorizeHttpRequests(
+                        requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+                                .permitAll()
+                                .requestMatchers(
+                                        "/account/login",
+                                        "/account/signup",
+                                        "/account/check-email",
+                                        "/account/verify",
+                                        "/account/forgot",
+                                        "/account/reset")
+                                .permitAll()
+                                .anyRequest()
+                                .hasRole("PATIENT"))
+                .formLogin(form -> form.loginPage("/account/login")
                         .usernameParameter("email")
                         .defaultSuccessUrl("/account", false)
                         .failureUrl("/account/login?error"))
@@ -92,34 +101,59 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers("/staff/login").permitAll()
+        http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(
+                                DispatcherType.ERROR, DispatcherType.FORWARD)
+                        .permitAll()
+                        .requestMatchers("/staff/login")
+                        .permitAll()
                         // Booking for callers and changing appointments: front desk and owner; therapists only read.
-                        .requestMatchers("/staff/booking/new", "/staff/booking/patients", "/staff/booking/rooms",
-                                "/staff/booking/*/reschedule", "/staff/booking/requests").hasAnyRole("OWNER", "FRONT_DESK")
-                        .requestMatchers(HttpMethod.POST, "/staff/booking/**").hasAnyRole("OWNER", "FRONT_DESK")
+                        .requestMatchers(
+                                "/staff/booking/new",
+                                "/staff/booking/patients",
+                                "/staff/booking/rooms",
+                                "/staff/booking/*/reschedule",
+                                "/staff/booking/requests")
+                        .hasAnyRole("OWNER", "FRONT_DESK")
+                        .requestMatchers(HttpMethod.POST, "/staff/booking/**")
+                        .hasAnyRole("OWNER", "FRONT_DESK")
                         // Who read which clinical record: the owner only.
-                        .requestMatchers("/staff/audit/**", "/staff/api-tokens/**", "/staff/api-tokens", "/staff/schedules",
-                                "/staff/schedules/**").hasRole("OWNER")
+                        .requestMatchers(
+                                "/staff/audit/**",
+                                "/staff/api-tokens/**",
+                                "/staff/api-tokens",
+                                "/staff/schedules",
+                                "/staff/schedules/**")
+                        .hasRole("OWNER")
                         // Billing: money and balances are for the desk and the owner; the reports for the owner only.
-                        .requestMatchers("/staff/billing/reports/**", "/staff/billing/reports").hasRole("OWNER")
-                        .requestMatchers("/staff/billing/**", "/staff/billing").hasAnyRole("OWNER", "FRONT_DESK")
+                        .requestMatchers("/staff/billing/reports/**", "/staff/billing/reports")
+                        .hasRole("OWNER")
+                        .requestMatchers("/staff/billing/**", "/staff/billing")
+                        .hasAnyRole("OWNER", "FRONT_DESK")
                         // Insurance (coverage, prescriptions with diagnoses, claims): front desk and owner only.
-                        .requestMatchers("/staff/insurance/**").hasAnyRole("OWNER", "FRONT_DESK")
+                        .requestMatchers("/staff/insurance/**")
+                        .hasAnyRole("OWNER", "FRONT_DESK")
                         // Treatment notes: therapists and the owner, never the front desk; the results: the owner.
-                        .requestMatchers("/staff/notes", "/staff/notes/**").hasAnyRole("OWNER", "THERAPIST")
-                        .requestMatchers("/staff/outcomes/**").hasRole("OWNER")
-                        .requestMatchers("/staff/**").hasAnyRole("OWNER", "FRONT_DESK", "THERAPIST")
-                        // Appointments carry patients' names: front desk and owner only (therapists use their day view).
-                        .requestMatchers("/api/booking/appointments/**").hasAnyRole("OWNER", "FRONT_DESK")
-                        .requestMatchers("/admin/**").hasAnyRole("OWNER", "FRONT_DESK")
-                        .requestMatchers("/api/waitlist/**").hasAnyRole("PATIENT", "OWNER", "FRONT_DESK")
-                        .requestMatchers("/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("OWNER")
-                        .anyRequest().permitAll())
-                .formLogin(form -> form
-                        .loginPage("/staff/login")
+                        .requestMatchers("/staff/notes", "/staff/notes/**")
+                        .hasAnyRole("OWNER", "THERAPIST")
+                        .requestMatchers("/staff/outcomes/**")
+                        .hasRole("OWNER")
+                        .requestMatchers("/staff/**")
+                        .hasAnyRole("OWNER", "FRONT_DESK", "THERAPIST")
+                        // Appointments carry patients' names: front desk and owner only (therapists use their day
+                        // view).
+                        .requestMatchers("/api/booking/appointments/**")
+                        .hasAnyRole("OWNER", "FRONT_DESK")
+                        .requestMatchers("/admin/**")
+                        .hasAnyRole("OWNER", "FRONT_DESK")
+                        .requestMatchers("/api/waitlist/**")
+                        .hasAnyRole("PATIENT", "OWNER", "FRONT_DESK")
+                        .requestMatchers("/actuator/health", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole("OWNER")
+                        .anyRequest()
+                        .permitAll())
+                .formLogin(form -> form.loginPage("/staff/login")
                         .usernameParameter("email")
                         .defaultSuccessUrl("/staff", true)
                         // One message for every failure (wrong password, unknown email, paused after failures):
@@ -131,12 +165,12 @@ class SecurityConfiguration {
     }
 
     private static HttpSecurity headers(HttpSecurity http) throws Exception {
-        return http.headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        return http.headers(
+                headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny())
-                        .permissionsPolicyHeader(permissions -> permissions
-                                .policy("camera=(), microphone=(), geolocation=(), payment=()")));
+                        .permissionsPolicyHeader(permissions ->
+                                permissions.policy("camera=(), microphone=(), geolocation=(), payment=()")));
     }
 
     /**

@@ -1,9 +1,5 @@
 package clinic.relief.audit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -15,6 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 @ReliefTest
 class ClinicalAuditTests {
@@ -34,8 +34,9 @@ class ClinicalAuditTests {
     void recordsWhoReadWhichRecordOfWhichPatient() {
         UUID patient = UUID.randomUUID();
         UUID note = UUID.randomUUID();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "maria@clinic.test", null, AuthorityUtils.createAuthorityList("ROLE_THERAPIST")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "maria@clinic.test", null, AuthorityUtils.createAuthorityList("ROLE_THERAPIST")));
 
         audit.record(AuditAction.READ, "treatment-note", note, patient);
 
@@ -59,11 +60,16 @@ class ClinicalAuditTests {
         UUID patient = UUID.randomUUID();
         audit.recordAs("patient-link", "PATIENT", AuditAction.READ, "progress", patient, patient);
 
-        assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> jdbc
-                .sql("update clinical_audit set actor = 'someone else' where patient_id = :p").param("p", patient)
-                .update());
-        assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> jdbc
-                .sql("delete from clinical_audit where patient_id = :p").param("p", patient).update());
-        assertThat(audit.trailOfPatient(patient, 10)).extracting(AuditEntry::actor).containsExactly("patient-link");
+        assertThatExceptionOfType(DataAccessException.class)
+                .isThrownBy(() -> jdbc.sql("update clinical_audit set actor = 'someone else' where patient_id = :p")
+                        .param("p", patient)
+                        .update());
+        assertThatExceptionOfType(DataAccessException.class)
+                .isThrownBy(() -> jdbc.sql("delete from clinical_audit where patient_id = :p")
+                        .param("p", patient)
+                        .update());
+        assertThat(audit.trailOfPatient(patient, 10))
+                .extracting(AuditEntry::actor)
+                .containsExactly("patient-link");
     }
 }

@@ -38,21 +38,50 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ReliefTest
 class AppointmentBillingIntegrationTests {
 
-    @Autowired ApplicationEventPublisher events;
-    @Autowired AppointmentBilling billing;
-    @Autowired TransactionTemplate tx;
-    @Autowired Invoices invoices;
-    @Autowired Quotes quotes;
-    @Autowired Memberships memberships;
-    @Autowired Payments payments;
-    @Autowired JdbcClient jdbc;
-    @Autowired PriceList prices;
-    @Autowired MembershipStore store;
-    @Autowired Plans plans;
-    @Autowired CreditLedger ledger;
-    @Autowired ClinicMonths months;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    AppointmentBilling billing;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    Invoices invoices;
+
+    @Autowired
+    Quotes quotes;
+
+    @Autowired
+    Memberships memberships;
+
+    @Autowired
+    Payments payments;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PriceList prices;
+
+    @Autowired
+    MembershipStore store;
+
+    @Autowired
+    Plans plans;
+
+    @Autowired
+    CreditLedger ledger;
+
+    @Autowired
+    ClinicMonths months;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
 
     private Instant start;
 
@@ -70,7 +99,8 @@ class AppointmentBillingIntegrationTests {
             assertThat(quote.total()).isEqualTo(Money.of("110.00"));
             assertThat(quote.lines()).extracting(Line::code).containsExactly("billing.line.list");
         });
-        assertThat(invoices.forAppointment(appointment)).get()
+        assertThat(invoices.forAppointment(appointment))
+                .get()
                 .satisfies(invoice -> assertThat(invoice.balance()).isEqualTo(Money.of("110.00")));
     }
 
@@ -80,14 +110,15 @@ class AppointmentBillingIntegrationTests {
         // transaction of its own: with as many such threads as the pool's ten connections, all of them waited for a
         // connection none would give back, and every invoice was lost when the pool timed out.
         List<UUID> patientIds = IntStream.range(0, 10).mapToObj(n -> patient()).toList();
-        List<UUID> appointments = patientIds.stream().map(p -> UUID.randomUUID()).toList();
+        List<UUID> appointments =
+                patientIds.stream().map(p -> UUID.randomUUID()).toList();
         CyclicBarrier together = new CyclicBarrier(patientIds.size());
         ExecutorService pool = Executors.newFixedThreadPool(patientIds.size());
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < patientIds.size(); i++) {
-                AppointmentBooked booked = new AppointmentBooked(appointments.get(i), patientIds.get(i),
-                        UUID.randomUUID(), "swedish", 60, start, null);
+                AppointmentBooked booked = new AppointmentBooked(
+                        appointments.get(i), patientIds.get(i), UUID.randomUUID(), "swedish", 60, start, null);
                 done.add(pool.submit(() -> tx.executeWithoutResult(status -> {
                     jdbc.sql("select 1").query(Integer.class).single();
                     await(together);
@@ -102,8 +133,10 @@ class AppointmentBillingIntegrationTests {
         }
         EventsHandled.awaitAll(jdbc);
 
-        assertThat(appointments).allSatisfy(appointment -> assertThat(invoices.forAppointment(appointment)).get()
-                .satisfies(invoice -> assertThat(invoice.balance()).isEqualTo(Money.of("90.00"))));
+        assertThat(appointments)
+                .allSatisfy(appointment -> assertThat(invoices.forAppointment(appointment))
+                        .get()
+                        .satisfies(invoice -> assertThat(invoice.balance()).isEqualTo(Money.of("90.00"))));
     }
 
     private static void await(CyclicBarrier barrier) {
@@ -125,7 +158,8 @@ class AppointmentBillingIntegrationTests {
             assertThat(quote.total()).isEqualTo(Money.ZERO);
         });
         assertThat(memberships.credits(membership.id())).isEmpty();
-        assertThat(quotes.ofAppointment(book(patient, "trigger-point", 60))).get()
+        assertThat(quotes.ofAppointment(book(patient, "trigger-point", 60)))
+                .get()
                 .satisfies(quote -> assertThat(quote.total()).isEqualTo(Money.of("89.00")));
 
         publish(new AppointmentCancelled(appointment, patient, start, clock.instant(), Money.ZERO));
@@ -142,7 +176,8 @@ class AppointmentBillingIntegrationTests {
         publish(new AppointmentMissed(missed, patient, Money.of("45.00")));
         publish(new AppointmentMissed(missed, patient, Money.of("45.00")));
 
-        assertThat(invoices.forAppointment(late).orElseThrow().lines()).extracting(Line::kind)
+        assertThat(invoices.forAppointment(late).orElseThrow().lines())
+                .extracting(Line::kind)
                 .containsExactly(Line.Kind.LIST_PRICE, Line.Kind.CANCELLED, Line.Kind.FEE);
         assertThat(invoices.balanceOf(patient)).isEqualTo(Money.of("100.00"));
     }
@@ -160,11 +195,18 @@ class AppointmentBillingIntegrationTests {
 
     @Test
     void aQuoteWorksWithACoverageLookupFromTheInsuranceModule() {
-        CoverageLookup lookup = (patient, service, day) -> Optional.of(new InsuranceTerms("Aetna PPO",
-                Money.of("25"), new BigDecimal("20"), Money.ZERO, Money.of("80"), false));
-        Quotes insured = new Quotes(prices, store, plans, ledger,
+        CoverageLookup lookup = (patient, service, day) -> Optional.of(new InsuranceTerms(
+                "Aetna PPO", Money.of("25"), new BigDecimal("20"), Money.ZERO, Money.of("80"), false));
+        Quotes insured = new Quotes(
+                prices,
+                store,
+                plans,
+                ledger,
                 new StaticListableBeanFactory(Map.of("lookup", lookup)).getBeanProvider(CoverageLookup.class),
-                new StaticListableBeanFactory().getBeanProvider(FollowUpVouchers.class), months, new QuoteStore(jdbc), null);
+                new StaticListableBeanFactory().getBeanProvider(FollowUpVouchers.class),
+                months,
+                new QuoteStore(jdbc),
+                null);
 
         LocalDate today = LocalDate.ofInstant(clock.instant(), TestClock.LA);
         Quote quote = insured.preview(UUID.randomUUID(), "trigger-point", 60, today);
@@ -177,14 +219,19 @@ class AppointmentBillingIntegrationTests {
     @Test
     void paymentsAboveTheBalanceOrNotPositiveAreRefusedWithNothingWritten() {
         UUID patient = patient();
-        UUID invoice = invoices.forAppointment(book(patient, "swedish", 60)).orElseThrow().id();
+        UUID invoice = invoices.forAppointment(book(patient, "swedish", 60))
+                .orElseThrow()
+                .id();
 
         assertThatThrownBy(() -> pay(invoice, Payment.Kind.PAYMENT, "90.01"))
-                .isInstanceOfSatisfying(BillingFailure.class, f -> assertThat(f.code()).isEqualTo("overBalance"));
+                .isInstanceOfSatisfying(
+                        BillingFailure.class, f -> assertThat(f.code()).isEqualTo("overBalance"));
         assertThatThrownBy(() -> pay(invoice, Payment.Kind.PAYMENT, "-5"))
-                .isInstanceOfSatisfying(BillingFailure.class, f -> assertThat(f.code()).isEqualTo("amountNotPositive"));
+                .isInstanceOfSatisfying(
+                        BillingFailure.class, f -> assertThat(f.code()).isEqualTo("amountNotPositive"));
         assertThatThrownBy(() -> pay(invoice, Payment.Kind.REFUND, "1"))
-                .isInstanceOfSatisfying(BillingFailure.class, f -> assertThat(f.code()).isEqualTo("overPaid"));
+                .isInstanceOfSatisfying(
+                        BillingFailure.class, f -> assertThat(f.code()).isEqualTo("overPaid"));
         assertThat(invoices.get(invoice).payments()).isEmpty();
 
         pay(invoice, Payment.Kind.PAYMENT, "60");
@@ -194,7 +241,9 @@ class AppointmentBillingIntegrationTests {
 
     private UUID patient() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        return patients.findOrCreate(new NewPatient("Pat", "Payer" + tag, "310 555 " + tag.substring(0, 4), null, null, "en")).id();
+        return patients.findOrCreate(
+                        new NewPatient("Pat", "Payer" + tag, "310 555 " + tag.substring(0, 4), null, null, "en"))
+                .id();
     }
 
     private void pay(UUID invoice, Payment.Kind kind, String amount) {
@@ -204,8 +253,8 @@ class AppointmentBillingIntegrationTests {
     private UUID book(UUID patient, String service, int minutes) {
         UUID appointment = UUID.randomUUID();
         // As booking does: billing takes part in the booking's transaction.
-        tx.executeWithoutResult(status -> billing.booked(new AppointmentBooked(appointment, patient,
-                UUID.randomUUID(), service, minutes, start, null)));
+        tx.executeWithoutResult(status -> billing.booked(
+                new AppointmentBooked(appointment, patient, UUID.randomUUID(), service, minutes, start, null)));
         EventsHandled.awaitAll(jdbc);
         return appointment;
     }

@@ -45,10 +45,21 @@ class BillingAt {
 
     /** A plan with one 60-minute trigger-point credit a month and the given terms, under a fresh id. */
     Plan plan(int rolloverCap, int creditMonths, int daysAfterCancel, int noticeDays, boolean sharing) {
-        Plan plan = new Plan("test-" + UUID.randomUUID(), Map.of("en", "Test plan", "es", "Plan de prueba"),
-                Money.of("79"), List.of(new Plan.IncludedCredit("trigger-point", 60, 1)),
-                Map.of(Plan.key("trigger-point", 60), Money.of("89")), rolloverCap, creditMonths, daysAfterCancel, 6,
-                Money.of("50"), noticeDays, Money.of("10"), sharing, false);
+        Plan plan = new Plan(
+                "test-" + UUID.randomUUID(),
+                Map.of("en", "Test plan", "es", "Plan de prueba"),
+                Money.of("79"),
+                List.of(new Plan.IncludedCredit("trigger-point", 60, 1)),
+                Map.of(Plan.key("trigger-point", 60), Money.of("89")),
+                rolloverCap,
+                creditMonths,
+                daysAfterCancel,
+                6,
+                Money.of("50"),
+                noticeDays,
+                Money.of("10"),
+                sharing,
+                false);
         plans.save(plan);
         return plan;
     }

@@ -27,22 +27,36 @@ class BillingPagesTests {
     private static final RequestPostProcessor DESK = user("desk@example.com").roles("FRONT_DESK");
     private static final RequestPostProcessor OWNER = user("owner@example.com").roles("OWNER");
 
-    @Autowired MockMvc mvc;
-    @Autowired Patients patients;
-    @Autowired Memberships memberships;
-    @Autowired Invoices invoices;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Memberships memberships;
+
+    @Autowired
+    Invoices invoices;
 
     @Test
     void theDeskEnrolsAMemberAndSeesTheCreditPriceBeforeBooking() throws Exception {
         UUID patient = patient();
-        mvc.perform(post("/staff/billing/patients/{id}/membership", patient).param("plan", "relief-monthly")
-                .with(DESK).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/staff/billing/patients/{id}/membership", patient)
+                        .param("plan", "relief-monthly")
+                        .with(DESK)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
 
-        mvc.perform(get("/staff/billing/patients/{id}", patient).param("choice", "trigger-point:60").with(DESK))
+        mvc.perform(get("/staff/billing/patients/{id}", patient)
+                        .param("choice", "trigger-point:60")
+                        .with(DESK))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Paid with a Relief Monthly membership credit")))
                 .andExpect(content().string(containsString("$79.00")));
-        mvc.perform(get("/staff/billing/patients/{id}", patient).param("choice", "swedish:60").param("lang", "es")
+        mvc.perform(get("/staff/billing/patients/{id}", patient)
+                        .param("choice", "swedish:60")
+                        .param("lang", "es")
                         .with(DESK))
                 .andExpect(content().string(containsString("Precio de socio con Relief Mensual")));
     }
@@ -54,12 +68,20 @@ class BillingPagesTests {
         UUID invoice = invoices.ofPatient(patient).get(0).id();
 
         for (String amount : new String[] {"79.01", "-5", "0", "abc", "1.234"}) {
-            mvc.perform(post("/staff/billing/invoices/{id}/payments", invoice).with(DESK).with(csrf())
-                            .param("kind", "PAYMENT").param("method", "CASH").param("amount", amount))
+            mvc.perform(post("/staff/billing/invoices/{id}/payments", invoice)
+                            .with(DESK)
+                            .with(csrf())
+                            .param("kind", "PAYMENT")
+                            .param("method", "CASH")
+                            .param("amount", amount))
                     .andExpect(status().isUnprocessableContent());
         }
-        mvc.perform(post("/staff/billing/invoices/{id}/payments", invoice).with(DESK).with(csrf())
-                .param("kind", "BITCOIN").param("method", "CASH").param("amount", "5"))
+        mvc.perform(post("/staff/billing/invoices/{id}/payments", invoice)
+                        .with(DESK)
+                        .with(csrf())
+                        .param("kind", "BITCOIN")
+                        .param("method", "CASH")
+                        .param("amount", "5"))
                 .andExpect(status().isUnprocessableContent());
         assertThat(invoices.get(invoice).payments()).isEmpty();
     }
@@ -70,15 +92,23 @@ class BillingPagesTests {
         memberships.enrol(patient, "relief-monthly");
         UUID invoice = invoices.ofPatient(patient).get(0).id();
 
-        mvc.perform(post("/staff/billing/invoices/{id}/payments", invoice).with(DESK).with(csrf())
-                        .param("kind", "PAYMENT").param("method", "HSA_FSA").param("amount", "79.00"))
+        mvc.perform(post("/staff/billing/invoices/{id}/payments", invoice)
+                        .with(DESK)
+                        .with(csrf())
+                        .param("kind", "PAYMENT")
+                        .param("method", "HSA_FSA")
+                        .param("amount", "79.00"))
                 .andExpect(status().is3xxRedirection());
 
         Invoice paid = invoices.get(invoice);
         assertThat(paid.balance()).isEqualTo(Money.ZERO);
-        mvc.perform(get("/staff/billing/invoices/{id}/receipts/{p}.pdf", invoice, paid.payments().get(0).id())
+        mvc.perform(get(
+                                "/staff/billing/invoices/{id}/receipts/{p}.pdf",
+                                invoice,
+                                paid.payments().get(0).id())
                         .with(DESK))
-                .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"));
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"));
         mvc.perform(get("/staff/billing/invoices/{id}", invoice).with(DESK))
                 .andExpect(content().string(containsString("HSA/FSA")));
     }
@@ -88,7 +118,8 @@ class BillingPagesTests {
         mvc.perform(get("/staff/billing").with(user("t@example.com").roles("THERAPIST")))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/staff/billing/reports").with(DESK)).andExpect(status().isForbidden());
-        mvc.perform(get("/staff/billing/invoices/{id}", UUID.randomUUID()).with(DESK)).andExpect(status().isNotFound());
+        mvc.perform(get("/staff/billing/invoices/{id}", UUID.randomUUID()).with(DESK))
+                .andExpect(status().isNotFound());
     }
 
     @Test
@@ -96,9 +127,11 @@ class BillingPagesTests {
         UUID patient = patient();
         memberships.enrol(patient, "relief-monthly");
 
-        mvc.perform(get("/staff/billing/reports").with(OWNER)).andExpect(status().isOk())
+        mvc.perform(get("/staff/billing/reports").with(OWNER))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Monthly recurring revenue")));
-        mvc.perform(get("/staff/billing/reports/outstanding.csv").with(OWNER)).andExpect(status().isOk())
+        mvc.perform(get("/staff/billing/reports/outstanding.csv").with(OWNER))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("patient_id,name,balance_usd,oldest_invoice")))
                 .andExpect(content().string(containsString(patient + ",\"Bea Biller")));
         mvc.perform(get("/staff/billing/reports/nothing.csv").with(OWNER)).andExpect(status().isNotFound());
@@ -111,7 +144,8 @@ class BillingPagesTests {
 
     private UUID patient() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        return patients.findOrCreate(new NewPatient("Bea", "Biller" + tag, "310 555 " + tag.substring(0, 4), null,
-                null, "en")).id();
+        return patients.findOrCreate(
+                        new NewPatient("Bea", "Biller" + tag, "310 555 " + tag.substring(0, 4), null, null, "en"))
+                .id();
     }
 }

@@ -27,14 +27,29 @@ class GiftCardIntegrationTests {
 
     private static final String DESK = "desk@example.com";
 
-    @Autowired GiftCards giftCards;
-    @Autowired Payments payments;
-    @Autowired Invoices invoices;
-    @Autowired Quotes quotes;
-    @Autowired Patients patients;
-    @Autowired TransactionTemplate tx;
-    @Autowired JdbcClient jdbc;
-    @Autowired Clock clock;
+    @Autowired
+    GiftCards giftCards;
+
+    @Autowired
+    Payments payments;
+
+    @Autowired
+    Invoices invoices;
+
+    @Autowired
+    Quotes quotes;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void aSoldCardHasTheBalanceOfItsLedgerAndNoOther() {
@@ -42,10 +57,14 @@ class GiftCardIntegrationTests {
 
         assertThat(card.code()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
         assertThat(card.balance()).isEqualTo(Money.of("100.00"));
-        assertThat(giftCards.get(" " + card.code().toLowerCase() + " ").entries()).singleElement()
+        assertThat(giftCards.get(" " + card.code().toLowerCase() + " ").entries())
+                .singleElement()
                 .satisfies(e -> assertThat(e.kind()).isEqualTo("ISSUE"));
         assertThat(jdbc.sql("select count(*) from information_schema.columns where table_name like 'billing_gift%'"
-                + " and column_name like '%balance%'").query(Integer.class).single()).isZero();
+                                + " and column_name like '%balance%'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -53,14 +72,17 @@ class GiftCardIntegrationTests {
         GiftCard card = sell("60");
         UUID invoice = invoice("110");
 
-        payments.record(new RecordPayment(invoice, Payment.Kind.PAYMENT, Payment.Method.GIFT_CARD, Money.of("45"),
-                null, card.code()), DESK);
+        payments.record(
+                new RecordPayment(
+                        invoice, Payment.Kind.PAYMENT, Payment.Method.GIFT_CARD, Money.of("45"), null, card.code()),
+                DESK);
 
         assertThat(invoices.get(invoice).balance()).isEqualTo(Money.of("65.00"));
         GiftCard after = giftCards.get(card.code());
         assertThat(after.balance()).isEqualTo(Money.of("15.00"));
         assertThat(after.entries()).extracting(GiftCard.Entry::kind).containsExactly("ISSUE", "REDEEM");
-        assertThat(after.entries().get(1).paymentId()).isEqualTo(invoices.get(invoice).payments().get(0).id());
+        assertThat(after.entries().get(1).paymentId())
+                .isEqualTo(invoices.get(invoice).payments().get(0).id());
     }
 
     @Test
@@ -69,15 +91,19 @@ class GiftCardIntegrationTests {
         UUID small = invoice("30");
         UUID large = invoice("110");
 
-        assertThatThrownBy(() -> pay(large, card.code(), "40.01")).isInstanceOfSatisfying(BillingFailure.class,
-                f -> assertThat(f.code()).isEqualTo("overGiftCard"));
-        assertThatThrownBy(() -> pay(small, card.code(), "35")).isInstanceOfSatisfying(BillingFailure.class,
-                f -> assertThat(f.code()).isEqualTo("overBalance"));
-        assertThatThrownBy(() -> pay(small, "NO-SUCH-CARD", "5")).isInstanceOfSatisfying(BillingFailure.class,
-                f -> assertThat(f.code()).isEqualTo("unknownGiftCard"));
-        assertThatThrownBy(() -> new RecordPayment(small, Payment.Kind.REFUND, Payment.Method.GIFT_CARD,
-                Money.of("5"), null, card.code())).isInstanceOfSatisfying(BillingFailure.class,
-                f -> assertThat(f.code()).isEqualTo("giftCardRefund"));
+        assertThatThrownBy(() -> pay(large, card.code(), "40.01"))
+                .isInstanceOfSatisfying(
+                        BillingFailure.class, f -> assertThat(f.code()).isEqualTo("overGiftCard"));
+        assertThatThrownBy(() -> pay(small, card.code(), "35"))
+                .isInstanceOfSatisfying(
+                        BillingFailure.class, f -> assertThat(f.code()).isEqualTo("overBalance"));
+        assertThatThrownBy(() -> pay(small, "NO-SUCH-CARD", "5"))
+                .isInstanceOfSatisfying(
+                        BillingFailure.class, f -> assertThat(f.code()).isEqualTo("unknownGiftCard"));
+        assertThatThrownBy(() -> new RecordPayment(
+                        small, Payment.Kind.REFUND, Payment.Method.GIFT_CARD, Money.of("5"), null, card.code()))
+                .isInstanceOfSatisfying(
+                        BillingFailure.class, f -> assertThat(f.code()).isEqualTo("giftCardRefund"));
 
         assertThat(invoices.get(small).payments()).isEmpty();
         assertThat(invoices.get(large).payments()).isEmpty();
@@ -101,7 +127,9 @@ class GiftCardIntegrationTests {
             pool.shutdownNow();
         }
         assertThat(giftCards.get(card.code()).balance()).isEqualTo(Money.of("40.00"));
-        assertThat(invoices.get(first).payments().size() + invoices.get(second).payments().size()).isEqualTo(1);
+        assertThat(invoices.get(first).payments().size()
+                        + invoices.get(second).payments().size())
+                .isEqualTo(1);
     }
 
     @Test
@@ -113,25 +141,35 @@ class GiftCardIntegrationTests {
         LocalDate today = LocalDate.ofInstant(clock.instant(), TestClock.LA);
         Quote quote = quotes.preview(patient, "trigger-point", 60, today, card.code());
 
-        assertThat(quote.lines()).filteredOn(line -> line.kind() == Line.Kind.GIFT_CARD).singleElement()
+        assertThat(quote.lines())
+                .filteredOn(line -> line.kind() == Line.Kind.GIFT_CARD)
+                .singleElement()
                 .satisfies(line -> assertThat(line.amount()).isEqualTo(Money.of("-30.00")));
         assertThatThrownBy(() -> quotes.preview(patient, "trigger-point", 60, today, "UNKNOWN-1"))
-                .isInstanceOfSatisfying(BillingFailure.class, f -> assertThat(f.code()).isEqualTo("unknownGiftCard"));
+                .isInstanceOfSatisfying(
+                        BillingFailure.class, f -> assertThat(f.code()).isEqualTo("unknownGiftCard"));
     }
 
     @Test
     void refusesBadSalesAndACodeInUse() {
         GiftCard card = sell("25");
-        for (String[] bad : new String[][] {{"AB", "10", "badGiftCardCode"}, {"GOOD-CODE-1", "0", "giftCardAmount"},
-                {"GOOD-CODE-2", "-5", "giftCardAmount"}, {"GOOD-CODE-3", "2000.01", "giftCardAmount"}}) {
+        for (String[] bad : new String[][] {
+            {"AB", "10", "badGiftCardCode"},
+            {"GOOD-CODE-1", "0", "giftCardAmount"},
+            {"GOOD-CODE-2", "-5", "giftCardAmount"},
+            {"GOOD-CODE-3", "2000.01", "giftCardAmount"}
+        }) {
             assertThatThrownBy(() -> new SellGiftCard(bad[0], Money.of(bad[1]), Payment.Method.CASH))
-                    .isInstanceOfSatisfying(BillingFailure.class, f -> assertThat(f.code()).isEqualTo(bad[2]));
+                    .isInstanceOfSatisfying(
+                            BillingFailure.class, f -> assertThat(f.code()).isEqualTo(bad[2]));
         }
         assertThatThrownBy(() -> new SellGiftCard(null, Money.of("10"), Payment.Method.HSA_FSA))
-                .isInstanceOfSatisfying(BillingFailure.class, f -> assertThat(f.code()).isEqualTo("giftCardPaidWith"));
-        assertThatThrownBy(() -> giftCards.sell(new SellGiftCard(card.code().toLowerCase(), Money.of("10"),
-                Payment.Method.CASH), DESK)).isInstanceOfSatisfying(BillingFailure.class,
-                f -> assertThat(f.code()).isEqualTo("giftCardCodeTaken"));
+                .isInstanceOfSatisfying(
+                        BillingFailure.class, f -> assertThat(f.code()).isEqualTo("giftCardPaidWith"));
+        assertThatThrownBy(() -> giftCards.sell(
+                        new SellGiftCard(card.code().toLowerCase(), Money.of("10"), Payment.Method.CASH), DESK))
+                .isInstanceOfSatisfying(
+                        BillingFailure.class, f -> assertThat(f.code()).isEqualTo("giftCardCodeTaken"));
         assertThat(giftCards.get(card.code()).balance()).isEqualTo(Money.of("25.00"));
     }
 
@@ -148,8 +186,10 @@ class GiftCardIntegrationTests {
     }
 
     private void pay(UUID invoice, String code, String amount) {
-        payments.record(new RecordPayment(invoice, Payment.Kind.PAYMENT, Payment.Method.GIFT_CARD,
-                Money.of(amount), null, code), DESK);
+        payments.record(
+                new RecordPayment(
+                        invoice, Payment.Kind.PAYMENT, Payment.Method.GIFT_CARD, Money.of(amount), null, code),
+                DESK);
     }
 
     private GiftCard sell(String amount) {
@@ -163,15 +203,16 @@ class GiftCardIntegrationTests {
     private UUID invoice(String amount, UUID patient) {
         return tx.execute(s -> {
             UUID id = invoices.open(UUID.randomUUID(), patient, null, null, "trigger-point");
-            invoices.addLine(id, Line.of(Line.Kind.LIST_PRICE, Money.of(amount), "billing.line.list",
-                    LineArg.number(60)), null);
+            invoices.addLine(
+                    id, Line.of(Line.Kind.LIST_PRICE, Money.of(amount), "billing.line.list", LineArg.number(60)), null);
             return id;
         });
     }
 
     private UUID patient() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        return patients.findOrCreate(new NewPatient("Gina", "Gift" + tag, "310 558 " + tag.substring(0, 4), null,
-                null, "en")).id();
+        return patients.findOrCreate(
+                        new NewPatient("Gina", "Gift" + tag, "310 558 " + tag.substring(0, 4), null, null, "en"))
+                .id();
     }
 }

@@ -19,9 +19,13 @@ class LineJsonTests {
                  {"type": "number", "number": "20"}, {"type": "month", "month": "2027-03"},
                  {"type": "names", "names": {"en": "Relief Monthly", "es": "Relief Mensual"}}]""");
 
-        assertThat(args).containsExactly(LineArg.text("Blue Shield PPO"), LineArg.amount(Money.of("90")),
-                LineArg.number(20), LineArg.month(YearMonth.of(2027, 3)),
-                LineArg.names(Map.of("en", "Relief Monthly", "es", "Relief Mensual")));
+        assertThat(args)
+                .containsExactly(
+                        LineArg.text("Blue Shield PPO"),
+                        LineArg.amount(Money.of("90")),
+                        LineArg.number(20),
+                        LineArg.month(YearMonth.of(2027, 3)),
+                        LineArg.names(Map.of("en", "Relief Monthly", "es", "Relief Mensual")));
     }
 
     @Test

@@ -1,12 +1,11 @@
 package clinic.relief.billing;
 
 import java.sql.Timestamp;
-import java.util.Map;
-
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -29,9 +28,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ReliefTest
 class MembershipIntegrationTests {
 
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate tx;
-    @Autowired ClinicProfile clinic;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    ClinicProfile clinic;
 
     BillingAt billing;
 
@@ -48,7 +52,8 @@ class MembershipIntegrationTests {
         List<Invoice> invoices = billing.invoices.ofPatient(membership.patientId());
         assertThat(invoices).singleElement().satisfies(invoice -> {
             assertThat(invoice.total()).isEqualTo(Money.of("79.00"));
-            assertThat(invoice.lines()).singleElement()
+            assertThat(invoice.lines())
+                    .singleElement()
                     .satisfies(line -> assertThat(line.code()).isEqualTo("billing.line.monthlyFee"));
         });
         assertThat(billing.credits(membership)).isEqualTo(1);
@@ -60,7 +65,8 @@ class MembershipIntegrationTests {
         Membership membership = billing.enrol(plan);
 
         assertThatThrownBy(() -> billing.inTx(() -> billing.memberships.enrol(membership.patientId(), plan.id())))
-                .isInstanceOfSatisfying(BillingFailure.class, f -> assertThat(f.code()).isEqualTo("alreadyMember"));
+                .isInstanceOfSatisfying(
+                        BillingFailure.class, f -> assertThat(f.code()).isEqualTo("alreadyMember"));
     }
 
     @Test
@@ -87,9 +93,16 @@ class MembershipIntegrationTests {
             assertThat(charged).isEqualTo(februaryCharges() - before).isGreaterThanOrEqualTo(ids.size());
             for (UUID id : ids) {
                 assertThat(jdbc.sql("select count(*) from billing_membership_charge where membership_id = :m")
-                        .param("m", id).query(Integer.class).single()).as("charges of %s", id).isEqualTo(2);
+                                .param("m", id)
+                                .query(Integer.class)
+                                .single())
+                        .as("charges of %s", id)
+                        .isEqualTo(2);
                 assertThat(jdbc.sql("select count(*) from billing_invoice where membership_id = :m")
-                        .param("m", id).query(Integer.class).single()).isEqualTo(2);
+                                .param("m", id)
+                                .query(Integer.class)
+                                .single())
+                        .isEqualTo(2);
             }
         } finally {
             pool.shutdownNow();
@@ -125,7 +138,10 @@ class MembershipIntegrationTests {
         }
         assertThat(billing.credits(membership)).isZero();
         assertThat(jdbc.sql("select sum(quantity) from billing_credit_entry where membership_id = :m")
-                .param("m", membership.id()).query(Integer.class).single()).isZero();
+                        .param("m", membership.id())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -172,7 +188,10 @@ class MembershipIntegrationTests {
         assertThat(billing.credits(membership)).isZero();
         billing.run.run(YearMonth.of(2027, 11));
         assertThat(jdbc.sql("select count(*) from billing_membership_charge where membership_id = :m")
-                .param("m", membership.id()).query(Integer.class).single()).isEqualTo(1);
+                        .param("m", membership.id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -211,20 +230,27 @@ class MembershipIntegrationTests {
             billing.memberships.shareWith(shared.id(), spouse);
             return null;
         });
-        assertThat(billing.store.usableBy(spouse, billing.clock.instant())).map(Membership::id).contains(shared.id());
+        assertThat(billing.store.usableBy(spouse, billing.clock.instant()))
+                .map(Membership::id)
+                .contains(shared.id());
 
         Membership single = billing.enrol(billing.plan(2, 3, 60, 30, false));
         assertThatThrownBy(() -> billing.inTx(() -> {
-            billing.memberships.shareWith(single.id(), UUID.randomUUID());
-            return null;
-        })).isInstanceOfSatisfying(BillingFailure.class, f -> assertThat(f.code()).isEqualTo("noSharing"));
+                    billing.memberships.shareWith(single.id(), UUID.randomUUID());
+                    return null;
+                }))
+                .isInstanceOfSatisfying(
+                        BillingFailure.class, f -> assertThat(f.code()).isEqualTo("noSharing"));
     }
 
     @Test
     void aPlanChangeTakesEffectAtTheNextCharge() {
         Membership membership = billing.enrol(billing.plan(2, 3, 60, 30, false));
         Plan dearer = billing.plan(2, 3, 60, 30, false);
-        billing.jdbc.sql("update billing_plan set monthly_fee = 99 where id = :id").param("id", dearer.id()).update();
+        billing.jdbc
+                .sql("update billing_plan set monthly_fee = 99 where id = :id")
+                .param("id", dearer.id())
+                .update();
         billing.inTx(() -> billing.memberships.changePlan(membership.id(), dearer.id()));
         billing.clock.set("2027-02-01T00:00");
         billing.run.run(YearMonth.of(2027, 2));
@@ -244,7 +270,8 @@ class MembershipIntegrationTests {
 
         assertThat(grantExpiry(membership, "trigger-point")).isEqualTo(januaryExpiry);
         assertThat(billing.credits(membership)).isEqualTo(1);
-        assertThat(billing.ledger.available(membership.id(), "deep-tissue", 60, billing.clock.instant())).isEqualTo(1);
+        assertThat(billing.ledger.available(membership.id(), "deep-tissue", 60, billing.clock.instant()))
+                .isEqualTo(1);
         billing.clock.set("2027-04-01T00:00"); // January's credit lasted its three clinic months, as granted
         assertThat(billing.credits(membership)).isZero();
     }
@@ -260,8 +287,10 @@ class MembershipIntegrationTests {
         billing.run.run(YearMonth.of(2027, 3));
 
         assertThat(billing.invoices.balanceOf(membership.patientId())).isEqualTo(Money.of("247.00")); // 79+59+50+59
-        assertThat(billing.invoices.ofPatient(membership.patientId()).stream().flatMap(i -> i.lines().stream())
-                .filter(line -> line.code().equals("billing.line.earlySwitch"))).singleElement()
+        assertThat(billing.invoices.ofPatient(membership.patientId()).stream()
+                        .flatMap(i -> i.lines().stream())
+                        .filter(line -> line.code().equals("billing.line.earlySwitch")))
+                .singleElement()
                 .satisfies(line -> assertThat(line.amount()).isEqualTo(Money.of("50.00")));
     }
 
@@ -281,17 +310,19 @@ class MembershipIntegrationTests {
     void aChangeToAPlanNotOfferedOrOfACancelledMembershipIsRefusedAndChangesNothing() {
         Membership membership = billing.enrol(billing.plan(2, 3, 60, 30, false));
         Plan hidden = otherPlan("49", List.of());
-        jdbc.sql("update billing_plan set offered = false where id = :id").param("id", hidden.id()).update();
+        jdbc.sql("update billing_plan set offered = false where id = :id")
+                .param("id", hidden.id())
+                .update();
 
         for (String plan : new String[] {hidden.id(), "no-such-plan", null}) {
             assertThatThrownBy(() -> billing.inTx(() -> billing.memberships.changePlan(membership.id(), plan)))
-                    .isInstanceOfSatisfying(BillingFailure.class,
-                            f -> assertThat(f.code()).isEqualTo("planNotOffered"));
+                    .isInstanceOfSatisfying(
+                            BillingFailure.class, f -> assertThat(f.code()).isEqualTo("planNotOffered"));
         }
         billing.inTx(() -> billing.memberships.cancel(membership.id()));
         assertThatThrownBy(() -> billing.inTx(() -> billing.memberships.changePlan(membership.id(), "relief-monthly")))
-                .isInstanceOfSatisfying(BillingFailure.class,
-                        f -> assertThat(f.code()).isEqualTo("membershipCancelled"));
+                .isInstanceOfSatisfying(
+                        BillingFailure.class, f -> assertThat(f.code()).isEqualTo("membershipCancelled"));
         assertThat(billing.memberships.get(membership.id()).nextPlanId()).isNull();
     }
 
@@ -311,19 +342,35 @@ class MembershipIntegrationTests {
         });
         assertThat(billing.store.usableBy(child, billing.clock.instant())).isEmpty();
         assertThatThrownBy(() -> billing.inTx(() -> {
-            billing.memberships.stopSharing(shared.id(), child);
-            return null;
-        })).isInstanceOfSatisfying(BillingFailure.class, f -> assertThat(f.code()).isEqualTo("notInHousehold"));
+                    billing.memberships.stopSharing(shared.id(), child);
+                    return null;
+                }))
+                .isInstanceOfSatisfying(
+                        BillingFailure.class, f -> assertThat(f.code()).isEqualTo("notInHousehold"));
         assertThatThrownBy(() -> billing.inTx(() -> {
-            billing.memberships.shareWith(shared.id(), shared.patientId());
-            return null;
-        })).isInstanceOfSatisfying(BillingFailure.class, f -> assertThat(f.code()).isEqualTo("shareWithSelf"));
+                    billing.memberships.shareWith(shared.id(), shared.patientId());
+                    return null;
+                }))
+                .isInstanceOfSatisfying(
+                        BillingFailure.class, f -> assertThat(f.code()).isEqualTo("shareWithSelf"));
         assertThat(billing.memberships.household(shared.id())).isEmpty();
     }
 
     private Plan otherPlan(String fee, List<Plan.IncludedCredit> credits) {
-        Plan plan = new Plan("test-" + UUID.randomUUID(), Map.of("en", "Other", "es", "Otro"),
-                Money.of(fee), credits, Map.of(), 2, 3, 60, 6, Money.of("50"), 30, Money.of("10"), true,
+        Plan plan = new Plan(
+                "test-" + UUID.randomUUID(),
+                Map.of("en", "Other", "es", "Otro"),
+                Money.of(fee),
+                credits,
+                Map.of(),
+                2,
+                3,
+                60,
+                6,
+                Money.of("50"),
+                30,
+                Money.of("10"),
+                true,
                 false);
         billing.plans.save(plan);
         return plan;
@@ -331,17 +378,26 @@ class MembershipIntegrationTests {
 
     private Instant grantExpiry(Membership membership, String service) {
         return jdbc.sql("select expires_at from billing_credit_entry where membership_id = :m and kind = 'GRANT'"
-                        + " and service_id = :s order by period limit 1").param("m", membership.id())
-                .param("s", service).query(Timestamp.class).single().toInstant();
+                        + " and service_id = :s order by period limit 1")
+                .param("m", membership.id())
+                .param("s", service)
+                .query(Timestamp.class)
+                .single()
+                .toInstant();
     }
 
     private int februaryCharges() {
         return jdbc.sql("select count(*) from billing_membership_charge where period = '2027-02-01'")
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
     }
 
     private int entries(Membership membership, String kind) {
         return jdbc.sql("select coalesce(sum(quantity), 0) from billing_credit_entry where membership_id = :m"
-                + " and kind = :k").param("m", membership.id()).param("k", kind).query(Integer.class).single();
+                        + " and kind = :k")
+                .param("m", membership.id())
+                .param("k", kind)
+                .query(Integer.class)
+                .single();
     }
 }

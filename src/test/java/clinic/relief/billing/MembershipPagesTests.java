@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
-import jakarta.servlet.http.Cookie;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
 import clinic.relief.shared.Money;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,23 +30,45 @@ class MembershipPagesTests {
 
     private static final RequestPostProcessor DESK = user("desk@example.com").roles("FRONT_DESK");
 
-    @Autowired MockMvc mvc;
-    @Autowired Patients patients;
-    @Autowired Memberships memberships;
-    @Autowired Plans plans;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Memberships memberships;
+
+    @Autowired
+    Plans plans;
 
     @Test
     void theDeskSwitchesAMemberToAnotherPlanFromTheNextCharge() throws Exception {
         UUID patient = patient(null);
         Membership membership = memberships.enrol(patient, "relief-monthly");
-        Plan other = new Plan("test-page-" + UUID.randomUUID(), Map.of("en", "Relief Plus", "es", "Relief Plus"),
-                Money.of("99"), List.of(new Plan.IncludedCredit("trigger-point", 90, 1)), Map.of(), 2, 3, 60, 6,
-                Money.of("50"), 30, Money.of("10"), true, false);
+        Plan other = new Plan(
+                "test-page-" + UUID.randomUUID(),
+                Map.of("en", "Relief Plus", "es", "Relief Plus"),
+                Money.of("99"),
+                List.of(new Plan.IncludedCredit("trigger-point", 90, 1)),
+                Map.of(),
+                2,
+                3,
+                60,
+                6,
+                Money.of("50"),
+                30,
+                Money.of("10"),
+                true,
+                false);
         plans.save(other);
 
-        mvc.perform(post("/staff/billing/memberships/{id}/plan", membership.id()).param("plan", other.id())
-                        .with(DESK).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("doneCode", "billing.planChanged"));
+        mvc.perform(post("/staff/billing/memberships/{id}/plan", membership.id())
+                        .param("plan", other.id())
+                        .with(DESK)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("doneCode", "billing.planChanged"));
 
         assertThat(memberships.get(membership.id()).nextPlanId()).isEqualTo(other.id());
         mvc.perform(get("/staff/billing/patients/{id}", patient).with(DESK))
@@ -61,14 +83,17 @@ class MembershipPagesTests {
         mvc.perform(post(unfreeze).with(DESK).with(csrf()))
                 .andExpect(flash().attribute("problemCode", "billing.problem.notFrozen"));
 
-        mvc.perform(post("/staff/billing/memberships/{id}/freeze", membership.id()).with(DESK).with(csrf()))
+        mvc.perform(post("/staff/billing/memberships/{id}/freeze", membership.id())
+                        .with(DESK)
+                        .with(csrf()))
                 .andExpect(flash().attribute("doneCode", "billing.frozen"));
         mvc.perform(get("/staff/billing/patients/{id}", patient).with(DESK))
                 .andExpect(content().string(containsString("action=\"" + unfreeze + "\"")))
                 .andExpect(content().string(not(containsString("/freeze\""))));
 
         mvc.perform(post(unfreeze).with(DESK).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("doneCode", "billing.unfrozen"));
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("doneCode", "billing.unfrozen"));
         Membership active = memberships.get(membership.id());
         assertThat(active.isFrozen()).isFalse();
         assertThat(active.frozenUntil()).isNull();
@@ -81,13 +106,22 @@ class MembershipPagesTests {
 
         // the flash message lives in the (Spring Session) session the redirect's cookie names
         Cookie session = mvc.perform(post("/staff/billing/memberships/{id}/plan", membership.id())
-                        .param("plan", "<script>").with(DESK).with(csrf()))
+                        .param("plan", "<script>")
+                        .with(DESK)
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("problemCode", "billing.problem.planNotOffered"))
-                .andReturn().getResponse().getCookie("SESSION");
-        mvc.perform(get("/staff/billing/patients/{id}", patient).param("lang", "es").cookie(session).with(DESK))
+                .andReturn()
+                .getResponse()
+                .getCookie("SESSION");
+        mvc.perform(get("/staff/billing/patients/{id}", patient)
+                        .param("lang", "es")
+                        .cookie(session)
+                        .with(DESK))
                 .andExpect(content().string(containsString("Elija uno de los planes que se ofrecen.")));
-        mvc.perform(post("/staff/billing/memberships/{id}/plan", membership.id()).with(DESK).with(csrf()))
+        mvc.perform(post("/staff/billing/memberships/{id}/plan", membership.id())
+                        .with(DESK)
+                        .with(csrf()))
                 .andExpect(flash().attribute("problemCode", "billing.problem.planNotOffered"));
 
         assertThat(memberships.get(membership.id()).nextPlanId()).isNull();
@@ -101,17 +135,24 @@ class MembershipPagesTests {
         UUID spouse = patient(email);
         Membership membership = memberships.enrol(member, "relief-monthly");
 
-        mvc.perform(post("/staff/billing/memberships/{id}/household", membership.id()).param("email", email.toUpperCase())
-                        .with(DESK).with(csrf()))
+        mvc.perform(post("/staff/billing/memberships/{id}/household", membership.id())
+                        .param("email", email.toUpperCase())
+                        .with(DESK)
+                        .with(csrf()))
                 .andExpect(flash().attribute("doneCode", "billing.householdAdded"));
-        mvc.perform(get("/staff/billing/patients/{id}", spouse).param("choice", "trigger-point:60").with(DESK))
+        mvc.perform(get("/staff/billing/patients/{id}", spouse)
+                        .param("choice", "trigger-point:60")
+                        .with(DESK))
                 .andExpect(content().string(containsString("Paid with a Relief Monthly membership credit")))
                 .andExpect(content().string(containsString("as a household member")));
 
         mvc.perform(post("/staff/billing/memberships/{id}/household/{p}/remove", membership.id(), spouse)
-                        .with(DESK).with(csrf()))
+                        .with(DESK)
+                        .with(csrf()))
                 .andExpect(flash().attribute("doneCode", "billing.householdRemoved"));
-        mvc.perform(get("/staff/billing/patients/{id}", spouse).param("choice", "trigger-point:60").with(DESK))
+        mvc.perform(get("/staff/billing/patients/{id}", spouse)
+                        .param("choice", "trigger-point:60")
+                        .with(DESK))
                 .andExpect(content().string(not(containsString("membership credit"))));
         assertThat(memberships.household(membership.id())).isEmpty();
     }
@@ -123,22 +164,28 @@ class MembershipPagesTests {
         Membership membership = memberships.enrol(member, "relief-monthly");
 
         for (String typed : new String[] {"nobody-" + UUID.randomUUID() + "@example.com", "", "x".repeat(300)}) {
-            mvc.perform(post("/staff/billing/memberships/{id}/household", membership.id()).param("email", typed)
-                            .with(DESK).with(csrf()))
+            mvc.perform(post("/staff/billing/memberships/{id}/household", membership.id())
+                            .param("email", typed)
+                            .with(DESK)
+                            .with(csrf()))
                     .andExpect(flash().attribute("problemCode", "billing.problem.unknownHouseholdMember"));
         }
-        mvc.perform(post("/staff/billing/memberships/{id}/household", membership.id()).param("email", email)
-                        .with(DESK).with(csrf()))
+        mvc.perform(post("/staff/billing/memberships/{id}/household", membership.id())
+                        .param("email", email)
+                        .with(DESK)
+                        .with(csrf()))
                 .andExpect(flash().attribute("problemCode", "billing.problem.shareWithSelf"));
         mvc.perform(post("/staff/billing/memberships/{id}/household/{p}/remove", membership.id(), UUID.randomUUID())
-                        .with(DESK).with(csrf()))
+                        .with(DESK)
+                        .with(csrf()))
                 .andExpect(flash().attribute("problemCode", "billing.problem.notInHousehold"));
         assertThat(memberships.household(membership.id())).isEmpty();
     }
 
     private UUID patient(String email) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        return patients.findOrCreate(new NewPatient("Hal", "House" + tag, "310 556 " + tag.substring(0, 4), email,
-                null, "en")).id();
+        return patients.findOrCreate(
+                        new NewPatient("Hal", "House" + tag, "310 556 " + tag.substring(0, 4), email, null, "en"))
+                .id();
     }
 }

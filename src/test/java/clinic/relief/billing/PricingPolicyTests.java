@@ -1,11 +1,10 @@
 package clinic.relief.billing;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import java.math.BigDecimal;
-import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -31,8 +30,13 @@ class PricingPolicyTests {
     private final PricingPolicy policy = new PricingPolicy();
 
     static InsuranceTerms terms(String copay, int coinsurance, String deductible, String allowed, boolean credit) {
-        return new InsuranceTerms("Blue Shield PPO", Money.of(copay), BigDecimal.valueOf(coinsurance),
-                Money.of(deductible), allowed == null ? null : Money.of(allowed), credit);
+        return new InsuranceTerms(
+                "Blue Shield PPO",
+                Money.of(copay),
+                BigDecimal.valueOf(coinsurance),
+                Money.of(deductible),
+                allowed == null ? null : Money.of(allowed),
+                credit);
     }
 
     static QuoteRequest selfPay() {
@@ -42,53 +46,128 @@ class PricingPolicyTests {
     static Stream<Arguments> matrix() {
         return Stream.of(
                 Arguments.of("list price", selfPay(), "110.00", false, List.of(Kind.LIST_PRICE)),
-                Arguments.of("member price", selfPay().withMember(MEMBER_PRICE_ONLY), "85.00", false,
+                Arguments.of(
+                        "member price",
+                        selfPay().withMember(MEMBER_PRICE_ONLY),
+                        "85.00",
+                        false,
                         List.of(Kind.LIST_PRICE, Kind.MEMBER_PRICE)),
-                Arguments.of("membership credit", selfPay().withMember(WITH_CREDIT), "0.00", true,
+                Arguments.of(
+                        "membership credit",
+                        selfPay().withMember(WITH_CREDIT),
+                        "0.00",
+                        true,
                         List.of(Kind.LIST_PRICE, Kind.MEMBERSHIP_CREDIT)),
-                Arguments.of("free follow-up voucher, no credit used",
-                        selfPay().withMember(WITH_CREDIT).withFreeSession("outcomes.voucher.line"), "0.00", false,
+                Arguments.of(
+                        "free follow-up voucher, no credit used",
+                        selfPay().withMember(WITH_CREDIT).withFreeSession("outcomes.voucher.line"),
+                        "0.00",
+                        false,
                         List.of(Kind.LIST_PRICE, Kind.FREE_FOLLOW_UP)),
-                Arguments.of("free follow-up voucher, nothing billed to insurance",
-                        selfPay().withInsurance(terms("20", 0, "0", null, true)).withFreeSession("outcomes.voucher.line"),
-                        "0.00", false, List.of(Kind.LIST_PRICE, Kind.FREE_FOLLOW_UP)),
-                Arguments.of("free follow-up voucher, an earlier fee still owed",
-                        selfPay().withFee(new Fee("lateCancel", Money.of("40"))).withFreeSession("outcomes.voucher.line"),
-                        "40.00", false, List.of(Kind.LIST_PRICE, Kind.FREE_FOLLOW_UP, Kind.FEE)),
-                Arguments.of("copay only", selfPay().withInsurance(terms("20", 0, "0", null, false)), "20.00", false,
+                Arguments.of(
+                        "free follow-up voucher, nothing billed to insurance",
+                        selfPay()
+                                .withInsurance(terms("20", 0, "0", null, true))
+                                .withFreeSession("outcomes.voucher.line"),
+                        "0.00",
+                        false,
+                        List.of(Kind.LIST_PRICE, Kind.FREE_FOLLOW_UP)),
+                Arguments.of(
+                        "free follow-up voucher, an earlier fee still owed",
+                        selfPay()
+                                .withFee(new Fee("lateCancel", Money.of("40")))
+                                .withFreeSession("outcomes.voucher.line"),
+                        "40.00",
+                        false,
+                        List.of(Kind.LIST_PRICE, Kind.FREE_FOLLOW_UP, Kind.FEE)),
+                Arguments.of(
+                        "copay only",
+                        selfPay().withInsurance(terms("20", 0, "0", null, false)),
+                        "20.00",
+                        false,
                         List.of(Kind.LIST_PRICE, Kind.INSURANCE, Kind.COPAY)),
-                Arguments.of("deductible larger than the visit", selfPay().withInsurance(terms("0", 20, "500", null, false)),
-                        "110.00", false, List.of(Kind.LIST_PRICE, Kind.INSURANCE, Kind.DEDUCTIBLE)),
-                Arguments.of("deductible then coinsurance on allowed", selfPay().withInsurance(terms("0", 20, "50", "90", false)),
-                        "58.00", false, List.of(Kind.LIST_PRICE, Kind.INSURANCE, Kind.DEDUCTIBLE, Kind.COINSURANCE)),
-                Arguments.of("never more than the allowed amount", selfPay().withInsurance(terms("30", 0, "100", "90", false)),
-                        "90.00", false,
+                Arguments.of(
+                        "deductible larger than the visit",
+                        selfPay().withInsurance(terms("0", 20, "500", null, false)),
+                        "110.00",
+                        false,
+                        List.of(Kind.LIST_PRICE, Kind.INSURANCE, Kind.DEDUCTIBLE)),
+                Arguments.of(
+                        "deductible then coinsurance on allowed",
+                        selfPay().withInsurance(terms("0", 20, "50", "90", false)),
+                        "58.00",
+                        false,
+                        List.of(Kind.LIST_PRICE, Kind.INSURANCE, Kind.DEDUCTIBLE, Kind.COINSURANCE)),
+                Arguments.of(
+                        "never more than the allowed amount",
+                        selfPay().withInsurance(terms("30", 0, "100", "90", false)),
+                        "90.00",
+                        false,
                         List.of(Kind.LIST_PRICE, Kind.INSURANCE, Kind.COPAY, Kind.DEDUCTIBLE, Kind.INSURANCE_CAP)),
-                Arguments.of("coinsurance rounds half-up", selfPay().withInsurance(terms("0", 15, "0", "97.55", false)),
-                        "14.63", false, List.of(Kind.LIST_PRICE, Kind.INSURANCE, Kind.COINSURANCE)),
-                Arguments.of("credit on insured visit, payer and plan allow",
-                        selfPay().withMember(WITH_CREDIT).withInsurance(terms("20", 0, "0", null, true)), "0.00", true,
+                Arguments.of(
+                        "coinsurance rounds half-up",
+                        selfPay().withInsurance(terms("0", 15, "0", "97.55", false)),
+                        "14.63",
+                        false,
+                        List.of(Kind.LIST_PRICE, Kind.INSURANCE, Kind.COINSURANCE)),
+                Arguments.of(
+                        "credit on insured visit, payer and plan allow",
+                        selfPay().withMember(WITH_CREDIT).withInsurance(terms("20", 0, "0", null, true)),
+                        "0.00",
+                        true,
                         List.of(Kind.LIST_PRICE, Kind.INSURANCE, Kind.COPAY, Kind.MEMBERSHIP_CREDIT)),
-                Arguments.of("credit on insured visit, payer forbids",
-                        selfPay().withMember(WITH_CREDIT).withInsurance(terms("20", 0, "0", null, false)), "20.00", false,
+                Arguments.of(
+                        "credit on insured visit, payer forbids",
+                        selfPay().withMember(WITH_CREDIT).withInsurance(terms("20", 0, "0", null, false)),
+                        "20.00",
+                        false,
                         List.of(Kind.LIST_PRICE, Kind.INSURANCE, Kind.COPAY)),
-                Arguments.of("credit on insured visit, plan forbids",
+                Arguments.of(
+                        "credit on insured visit, plan forbids",
                         selfPay().withMember(CREDIT_NOT_FOR_INSURED).withInsurance(terms("20", 0, "0", null, true)),
-                        "20.00", false, List.of(Kind.LIST_PRICE, Kind.INSURANCE, Kind.COPAY)),
-                Arguments.of("member price does not apply to an insured visit",
-                        selfPay().withMember(MEMBER_PRICE_ONLY).withInsurance(terms("20", 0, "0", null, true)), "20.00",
-                        false, List.of(Kind.LIST_PRICE, Kind.INSURANCE, Kind.COPAY)),
-                Arguments.of("gift card part", selfPay().withGiftCard(Money.of("50")), "60.00", false,
+                        "20.00",
+                        false,
+                        List.of(Kind.LIST_PRICE, Kind.INSURANCE, Kind.COPAY)),
+                Arguments.of(
+                        "member price does not apply to an insured visit",
+                        selfPay().withMember(MEMBER_PRICE_ONLY).withInsurance(terms("20", 0, "0", null, true)),
+                        "20.00",
+                        false,
+                        List.of(Kind.LIST_PRICE, Kind.INSURANCE, Kind.COPAY)),
+                Arguments.of(
+                        "gift card part",
+                        selfPay().withGiftCard(Money.of("50")),
+                        "60.00",
+                        false,
                         List.of(Kind.LIST_PRICE, Kind.GIFT_CARD)),
-                Arguments.of("gift card larger than the visit", selfPay().withGiftCard(Money.of("200")), "0.00", false,
+                Arguments.of(
+                        "gift card larger than the visit",
+                        selfPay().withGiftCard(Money.of("200")),
+                        "0.00",
+                        false,
                         List.of(Kind.LIST_PRICE, Kind.GIFT_CARD)),
-                Arguments.of("late-cancel fee added", selfPay().withFee(new Fee("lateCancel", Money.of("55"))), "165.00",
-                        false, List.of(Kind.LIST_PRICE, Kind.FEE)),
-                Arguments.of("credit, fee and gift card", selfPay().withMember(WITH_CREDIT)
-                                .withFee(new Fee("noShow", Money.of("55"))).withGiftCard(Money.of("30")), "25.00", true,
+                Arguments.of(
+                        "late-cancel fee added",
+                        selfPay().withFee(new Fee("lateCancel", Money.of("55"))),
+                        "165.00",
+                        false,
+                        List.of(Kind.LIST_PRICE, Kind.FEE)),
+                Arguments.of(
+                        "credit, fee and gift card",
+                        selfPay()
+                                .withMember(WITH_CREDIT)
+                                .withFee(new Fee("noShow", Money.of("55")))
+                                .withGiftCard(Money.of("30")),
+                        "25.00",
+                        true,
                         List.of(Kind.LIST_PRICE, Kind.MEMBERSHIP_CREDIT, Kind.FEE, Kind.GIFT_CARD)),
-                Arguments.of("gift card on a copay", selfPay().withInsurance(terms("20", 0, "0", null, false))
-                        .withGiftCard(Money.of("100")), "0.00", false,
+                Arguments.of(
+                        "gift card on a copay",
+                        selfPay()
+                                .withInsurance(terms("20", 0, "0", null, false))
+                                .withGiftCard(Money.of("100")),
+                        "0.00",
+                        false,
                         List.of(Kind.LIST_PRICE, Kind.INSURANCE, Kind.COPAY, Kind.GIFT_CARD)));
     }
 
@@ -101,7 +180,8 @@ class PricingPolicyTests {
         assertThat(quote.usesCredit()).isEqualTo(usesCredit);
         assertThat(quote.lines()).extracting(Line::kind).containsExactlyElementsOf(kinds);
         assertThat(Line.total(quote.lines())).isEqualTo(quote.total());
-        assertThat(quote.lines()).filteredOn(line -> line.kind() != Kind.FREE_FOLLOW_UP)
+        assertThat(quote.lines())
+                .filteredOn(line -> line.kind() != Kind.FREE_FOLLOW_UP)
                 .allSatisfy(line -> assertThat(line.code()).startsWith("billing.line."));
     }
 
@@ -137,15 +217,19 @@ class PricingPolicyTests {
             Money list = Money.ofCents(random.nextInt(30_000));
             QuoteRequest request = QuoteRequest.selfPay("swedish", 60, list);
             if (random.nextBoolean()) {
-                request = request.withMember(new MemberTerms("P", Money.ofCents(random.nextInt(30_000)),
-                        random.nextBoolean(), random.nextBoolean()));
+                request = request.withMember(new MemberTerms(
+                        "P", Money.ofCents(random.nextInt(30_000)), random.nextBoolean(), random.nextBoolean()));
             }
             Money basis = list;
             if (random.nextBoolean()) {
                 Money allowed = random.nextBoolean() ? Money.ofCents(random.nextInt(30_000)) : null;
                 basis = allowed == null ? list : allowed;
-                request = request.withInsurance(new InsuranceTerms("X", Money.ofCents(random.nextInt(8_000)),
-                        BigDecimal.valueOf(random.nextInt(101)), Money.ofCents(random.nextInt(50_000)), allowed,
+                request = request.withInsurance(new InsuranceTerms(
+                        "X",
+                        Money.ofCents(random.nextInt(8_000)),
+                        BigDecimal.valueOf(random.nextInt(101)),
+                        Money.ofCents(random.nextInt(50_000)),
+                        allowed,
                         random.nextBoolean()));
             }
             request = request.withGiftCard(Money.ofCents(random.nextInt(10_000)));

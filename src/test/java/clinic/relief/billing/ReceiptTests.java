@@ -31,13 +31,26 @@ class ReceiptTests {
 
     private static final RequestPostProcessor DESK = user("desk@example.com").roles("FRONT_DESK");
 
-    @Autowired TransactionTemplate tx;
-    @Autowired Invoices invoices;
-    @Autowired Payments payments;
-    @Autowired BillingDocuments documents;
-    @Autowired Patients patients;
-    @Autowired JdbcClient jdbc;
-    @Autowired MockMvc mvc;
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    Invoices invoices;
+
+    @Autowired
+    Payments payments;
+
+    @Autowired
+    BillingDocuments documents;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
 
     @Test
     void aReceiptShowsTheClinicPatientLinesAndPaymentInEnglishAndSpanish() throws IOException {
@@ -45,12 +58,24 @@ class ReceiptTests {
         Payment payment = invoice.payments().get(0);
 
         String english = text(documents.receipt(invoice, payment, Locale.ENGLISH));
-        assertThat(english).contains("Receipt for invoice " + invoice.number(), "Massage Revolution", "Nina Paz",
-                "List price, 60 minutes", "$110.00", "Received $60.00 (card terminal)", "Balance due", "$50.00",
-                "Service: Trigger point therapy");
+        assertThat(english)
+                .contains(
+                        "Receipt for invoice " + invoice.number(),
+                        "Massage Revolution",
+                        "Nina Paz",
+                        "List price, 60 minutes",
+                        "$110.00",
+                        "Received $60.00 (card terminal)",
+                        "Balance due",
+                        "$50.00",
+                        "Service: Trigger point therapy");
         String spanish = text(documents.receipt(invoice, payment, Locale.forLanguageTag("es")));
-        assertThat(spanish).contains("Recibo de la factura " + invoice.number(), "Precio de lista, 60 minutos",
-                "Saldo pendiente", "Terapia de puntos gatillo");
+        assertThat(spanish)
+                .contains(
+                        "Recibo de la factura " + invoice.number(),
+                        "Precio de lista, 60 minutos",
+                        "Saldo pendiente",
+                        "Terapia de puntos gatillo");
     }
 
     @Test
@@ -60,7 +85,8 @@ class ReceiptTests {
         var row = jdbc.sql("select subject, body, attachment_name, attachment from booking_outbox"
                         + " where kind = 'DOCUMENT' and attachment_name = :name")
                 .param("name", "receipt-" + invoice.number() + ".pdf")
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(4)}).single();
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(4)})
+                .single();
         assertThat((String) row[0]).startsWith("Su recibo de").doesNotContainIgnoringCase("gatillo");
         assertThat((String) row[1]).contains("Nina").doesNotContain("Paz");
         assertThat(text((byte[]) row[2])).contains("Recibo de la factura", "Saldo pendiente");
@@ -69,30 +95,40 @@ class ReceiptTests {
     @Test
     void theDeskEmailsAnInvoiceInThePatientsLanguageOrIsToldThereIsNoAddress() throws Exception {
         Invoice invoice = paid("es", "10.00");
-        mvc.perform(post("/staff/billing/invoices/{id}/email", invoice.id()).with(DESK).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("doneCode", "billing.invoiceEmailed"));
+        mvc.perform(post("/staff/billing/invoices/{id}/email", invoice.id())
+                        .with(DESK)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("doneCode", "billing.invoiceEmailed"));
 
         var row = jdbc.sql("select subject, body, attachment from booking_outbox"
                         + " where kind = 'DOCUMENT' and attachment_name = :name")
                 .param("name", "invoice-" + invoice.number() + ".pdf")
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3)}).single();
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3)})
+                .single();
         assertThat((String) row[0]).startsWith("Su factura de").doesNotContainIgnoringCase("gatillo");
         assertThat((String) row[1]).contains("Nina").doesNotContain("Paz");
         assertThat(text((byte[]) row[2])).contains("Factura " + invoice.number());
 
         String phone = "424 " + (1_000_000 + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 9_000_000L));
-        UUID noAddress = patients.findOrCreate(new NewPatient("Ona", "Sin Correo", phone, null, null, "es")).id();
+        UUID noAddress = patients.findOrCreate(new NewPatient("Ona", "Sin Correo", phone, null, null, "es"))
+                .id();
         UUID unsent = tx.execute(s -> invoices.open(UUID.randomUUID(), noAddress, null, null, "trigger-point"));
         long queued = documentsQueued();
-        mvc.perform(post("/staff/billing/invoices/{id}/email", unsent).with(DESK).with(csrf()))
+        mvc.perform(post("/staff/billing/invoices/{id}/email", unsent)
+                        .with(DESK)
+                        .with(csrf()))
                 .andExpect(flash().attribute("problemCode", "billing.problem.noEmail"));
         assertThat(documentsQueued()).isEqualTo(queued);
         mvc.perform(post("/staff/billing/invoices/{id}/email", invoice.id()).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/staff/login"));
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/staff/login"));
     }
 
     private long documentsQueued() {
-        return jdbc.sql("select count(*) from booking_outbox where kind = 'DOCUMENT'").query(Long.class).single();
+        return jdbc.sql("select count(*) from booking_outbox where kind = 'DOCUMENT'")
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -105,16 +141,19 @@ class ReceiptTests {
 
     private Invoice paid(String language, String amount) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        UUID patient = patients.findOrCreate(new NewPatient("Nina", "Paz", "310 555 " + tag.substring(0, 4),
-                tag + "@example.com", null, language)).id();
+        UUID patient = patients.findOrCreate(new NewPatient(
+                        "Nina", "Paz", "310 555 " + tag.substring(0, 4), tag + "@example.com", null, language))
+                .id();
         UUID invoice = tx.execute(s -> {
             UUID id = invoices.open(UUID.randomUUID(), patient, null, null, "trigger-point");
-            invoices.addLine(id, Line.of(Line.Kind.LIST_PRICE, Money.of("110"), "billing.line.list",
-                    LineArg.number(60)), null);
+            invoices.addLine(
+                    id, Line.of(Line.Kind.LIST_PRICE, Money.of("110"), "billing.line.list", LineArg.number(60)), null);
             return id;
         });
-        payments.record(new RecordPayment(invoice, Payment.Kind.PAYMENT, Payment.Method.CARD_TERMINAL,
-                Money.of(amount), "auth 123"), "desk@example.com");
+        payments.record(
+                new RecordPayment(
+                        invoice, Payment.Kind.PAYMENT, Payment.Method.CARD_TERMINAL, Money.of(amount), "auth 123"),
+                "desk@example.com");
         return invoices.get(invoice);
     }
 

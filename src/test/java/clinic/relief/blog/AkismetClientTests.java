@@ -45,8 +45,11 @@ class AkismetClientTests {
     @Test
     void verifiesAValidKeyAndRejectsAnInvalidOne() {
         assertThat(client.verifyKey()).isTrue();
-        AkismetClient wrong = new AkismetClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()
-                + "/1.1/"), "bad-key", "https://clinic.example/", Duration.ofMillis(500));
+        AkismetClient wrong = new AkismetClient(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/1.1/"),
+                "bad-key",
+                "https://clinic.example/",
+                Duration.ofMillis(500));
         assertThat(wrong.verifyKey()).isFalse();
         assertThat(received.get(0)).containsEntry("key", "good-key").containsEntry("blog", "https://clinic.example/");
     }
@@ -55,10 +58,15 @@ class AkismetClientTests {
     void readsFalseAsHam() {
         assertThat(client.check(submission("Ana", "Nice article"))).isEqualTo(SpamCheck.Answer.HAM);
         assertThat(verbs).containsExactly("comment-check");
-        assertThat(received.get(0)).containsEntry("api_key", "good-key").containsEntry("user_ip", "203.0.113.7")
-                .containsEntry("comment_type", "comment").containsEntry("comment_author_email", "ana@reader.example")
-                .containsEntry("comment_content", "Nice article").containsEntry("blog_lang", "en")
-                .containsEntry("honeypot_field_name", "nickname").containsKey("comment_date_gmt");
+        assertThat(received.get(0))
+                .containsEntry("api_key", "good-key")
+                .containsEntry("user_ip", "203.0.113.7")
+                .containsEntry("comment_type", "comment")
+                .containsEntry("comment_author_email", "ana@reader.example")
+                .containsEntry("comment_content", "Nice article")
+                .containsEntry("blog_lang", "en")
+                .containsEntry("honeypot_field_name", "nickname")
+                .containsKey("comment_date_gmt");
     }
 
     @Test
@@ -99,8 +107,18 @@ class AkismetClientTests {
     }
 
     private static SpamCheck.Submission submission(String author, String content) {
-        return new SpamCheck.Submission("203.0.113.7", "Mozilla/5.0", null, "https://clinic.example/blog/x",
-                "comment", author, "ana@reader.example", null, content, Instant.parse("2026-11-25T12:00:00Z"), "en");
+        return new SpamCheck.Submission(
+                "203.0.113.7",
+                "Mozilla/5.0",
+                null,
+                "https://clinic.example/blog/x",
+                "comment",
+                author,
+                "ana@reader.example",
+                null,
+                content,
+                Instant.parse("2026-11-25T12:00:00Z"),
+                "en");
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -140,8 +158,7 @@ class AkismetClientTests {
             case "slow":
                 try {
                     Thread.sleep(1500);
-                }
-                catch (InterruptedException ex) {
+                } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                 }
                 return "false";
@@ -155,7 +172,8 @@ class AkismetClientTests {
         for (String pair : form.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                fields.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

@@ -36,7 +36,8 @@ class AkismetScreeningTests {
     @DynamicPropertySource
     static void akismet(DynamicPropertyRegistry registry) {
         registry.add("relief.blog.akismet.key", () -> "test-key");
-        registry.add("relief.blog.akismet.endpoint",
+        registry.add(
+                "relief.blog.akismet.endpoint",
                 () -> "http://127.0.0.1:" + SERVER.getAddress().getPort() + "/1.1/");
         registry.add("relief.blog.akismet.timeout", () -> "400ms");
         registry.add("relief.blog.min-form-seconds", () -> "0s");
@@ -79,27 +80,40 @@ class AkismetScreeningTests {
         String email = comment("Quiet Bot", "Nice blog, visit my page");
         String id = field(email, "id");
 
-        mvc.perform(post("/staff/blog/comments/decide").param("ids", id).param("action", "SPAM")
-                        .param("queue", "PENDING").with(csrf()).with(user("owner@example.com").roles("OWNER")))
+        mvc.perform(post("/staff/blog/comments/decide")
+                        .param("ids", id)
+                        .param("action", "SPAM")
+                        .param("queue", "PENDING")
+                        .with(csrf())
+                        .with(user("owner@example.com").roles("OWNER")))
                 .andExpect(status().is3xxRedirection());
 
         assertThat(CALLS).contains("submit-spam");
         assertThat(jdbc.sql("select filter_said from blog_moderation_log where comment_id = cast(:id as uuid)")
-                .param("id", id).query(String.class).single()).contains("first-time");
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .contains("first-time");
     }
 
     private String comment(String author, String body) throws Exception {
         String email = BlogCommentsTests.unique("akismet");
         String slug = BlogCommentsTests.SLUG;
-        mvc.perform(post("/blog/" + slug + "/comments").param("name", author).param("email", email)
-                        .param("body", body).param("trap", timeTrap.issue(slug)).with(csrf()))
+        mvc.perform(post("/blog/" + slug + "/comments")
+                        .param("name", author)
+                        .param("email", email)
+                        .param("body", body)
+                        .param("trap", timeTrap.issue(slug))
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
         return email;
     }
 
     private String field(String email, String column) {
         return jdbc.sql("select cast(" + column + " as varchar) from blog_comment where author_email = :e")
-                .param("e", email).query(String.class).single();
+                .param("e", email)
+                .query(String.class)
+                .single();
     }
 
     private static HttpServer start() {
@@ -108,8 +122,7 @@ class AkismetScreeningTests {
             server.createContext("/1.1/", AkismetScreeningTests::answer);
             server.start();
             return server;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -122,11 +135,9 @@ class AkismetScreeningTests {
         int status = 200;
         if (form.contains("comment_author=viagra-test-123")) {
             body = "true";
-        }
-        else if (form.contains("comment_author=slow")) {
+        } else if (form.contains("comment_author=slow")) {
             sleep();
-        }
-        else if (form.contains("comment_author=broken")) {
+        } else if (form.contains("comment_author=broken")) {
             status = 500;
             body = "oops";
         }
@@ -139,8 +150,7 @@ class AkismetScreeningTests {
     private static void sleep() {
         try {
             Thread.sleep(1200);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }

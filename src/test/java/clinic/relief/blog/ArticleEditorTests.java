@@ -2,8 +2,8 @@ package clinic.relief.blog;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.UUID;
 import java.time.ZoneId;
+import java.util.UUID;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.staff.NewStaffMember;
@@ -43,10 +43,26 @@ class ArticleEditorTests {
 
     @BeforeEach
     void writers() {
-        staff.createOrUpdate(new NewStaffMember("writer@clinic.example", "Wendy Writer", StaffRole.THERAPIST,
-                "long enough password", null, null, null, null, false));
-        staff.createOrUpdate(new NewStaffMember("desk@clinic.example", "Dan Desk", StaffRole.FRONT_DESK,
-                "long enough password", null, null, null, null, false));
+        staff.createOrUpdate(new NewStaffMember(
+                "writer@clinic.example",
+                "Wendy Writer",
+                StaffRole.THERAPIST,
+                "long enough password",
+                null,
+                null,
+                null,
+                null,
+                false));
+        staff.createOrUpdate(new NewStaffMember(
+                "desk@clinic.example",
+                "Dan Desk",
+                StaffRole.FRONT_DESK,
+                "long enough password",
+                null,
+                null,
+                null,
+                null,
+                false));
     }
 
     @Test
@@ -58,26 +74,36 @@ class ArticleEditorTests {
         mvc.perform(save("writer@clinic.example", "a-draft-article", "PUBLISHED", null)
                         .param("id", idOf("a-draft-article")))
                 .andExpect(status().is3xxRedirection());
-        String page = mvc.perform(get("/blog/a-draft-article")).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+        String page = mvc.perform(get("/blog/a-draft-article"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("<h2>Heading</h2>").contains("/pain-finder?regions=calf_L");
     }
 
     @Test
     void keepsAScheduledArticleHiddenUntilItsTime() throws Exception {
-        mvc.perform(save("writer@clinic.example", "a-future-article", "SCHEDULED",
-                        LocalDateTime.ofInstant(clock.instant(), ZoneId.of("America/Los_Angeles")).plusYears(5)
-                                .withNano(0).toString()))
+        mvc.perform(save(
+                        "writer@clinic.example",
+                        "a-future-article",
+                        "SCHEDULED",
+                        LocalDateTime.ofInstant(clock.instant(), ZoneId.of("America/Los_Angeles"))
+                                .plusYears(5)
+                                .withNano(0)
+                                .toString()))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/blog/a-future-article")).andExpect(status().isNotFound());
     }
 
     @Test
     void answersAnUnknownArticleWithNotFound() throws Exception {
-        mvc.perform(get("/blog/no-such-article").param("lang", "en")).andExpect(status().isNotFound())
+        mvc.perform(get("/blog/no-such-article").param("lang", "en"))
+                .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("We could not find that page")));
         mvc.perform(get("/staff/blog/articles/" + UUID.randomUUID())
-                .with(user("writer@clinic.example").roles("THERAPIST"))).andExpect(status().isNotFound());
+                        .with(user("writer@clinic.example").roles("THERAPIST")))
+                .andExpect(status().isNotFound());
     }
 
     @Test
@@ -89,22 +115,37 @@ class ArticleEditorTests {
     @Test
     void explainsWhatIsWrongWithTheForm() throws Exception {
         String page = mvc.perform(save("writer@clinic.example", "Bad Slug!", "SCHEDULED", null)
-                        .param("coverImage", "/img/blog/neck.svg").param("lang", "en"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("single hyphens").contains("needs a publication time")
+                        .param("coverImage", "/img/blog/neck.svg")
+                        .param("lang", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("single hyphens")
+                .contains("needs a publication time")
                 .contains("Describe the cover image");
     }
 
     private String idOf(String slug) {
-        return jdbc.sql("select cast(id as varchar) from blog_article where slug = :slug").param("slug", slug)
-                .query(String.class).single();
+        return jdbc.sql("select cast(id as varchar) from blog_article where slug = :slug")
+                .param("slug", slug)
+                .query(String.class)
+                .single();
     }
 
     private static MockHttpServletRequestBuilder save(String email, String slug, String status, String publishAt) {
-        MockHttpServletRequestBuilder request = post("/staff/blog/articles").param("slug", slug).param("language", "en")
-                .param("title", "Draft title").param("summary", "A summary").param("markdown", "## Heading\n\nText")
-                .param("tags", "calf, legs").param("regions", "calf_L").param("status", status)
-                .with(csrf()).with(user(email).roles(email.startsWith("desk") ? "FRONT_DESK" : "THERAPIST"));
+        MockHttpServletRequestBuilder request = post("/staff/blog/articles")
+                .param("slug", slug)
+                .param("language", "en")
+                .param("title", "Draft title")
+                .param("summary", "A summary")
+                .param("markdown", "## Heading\n\nText")
+                .param("tags", "calf, legs")
+                .param("regions", "calf_L")
+                .param("status", status)
+                .with(csrf())
+                .with(user(email).roles(email.startsWith("desk") ? "FRONT_DESK" : "THERAPIST"));
         return publishAt == null ? request : request.param("publishAt", publishAt);
     }
 }

@@ -19,12 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The blog in a real browser: a reader comments in each language and is told the comment awaits moderation; staff
  * approve it from the moderation queue and it appears. Also screenshots and axe-core on every blog page.
  */
-@ActiveProfiles({ "test", "demo" })
+@ActiveProfiles({"test", "demo"})
 @TestPropertySource(properties = "relief.blog.min-form-seconds=0s")
 class BlogBrowserTests extends BrowserTest {
 
-    private static final List<String> PAGES = List.of("/blog", "/blog/low-back-pain-five-muscles",
-            "/blog/dolor-lumbar-cinco-musculos", "/blog/tag/trigger-points", "/blog/privacy");
+    private static final List<String> PAGES = List.of(
+            "/blog",
+            "/blog/low-back-pain-five-muscles",
+            "/blog/dolor-lumbar-cinco-musculos",
+            "/blog/tag/trigger-points",
+            "/blog/privacy");
 
     @BeforeEach
     void freshVisitor() {
@@ -35,16 +39,17 @@ class BlogBrowserTests extends BrowserTest {
 
     @ParameterizedTest
     @CsvSource({
-            "en, low-back-pain-five-muscles, awaiting moderation, Reader",
-            "es, dolor-lumbar-cinco-musculos, pendiente de moderación, Lectora" })
-    void aReaderCommentsAndStaffApproveIt(String language, String slug, String awaiting, String name)
-            throws Exception {
+        "en, low-back-pain-five-muscles, awaiting moderation, Reader",
+        "es, dolor-lumbar-cinco-musculos, pendiente de moderación, Lectora"
+    })
+    void aReaderCommentsAndStaffApproveIt(String language, String slug, String awaiting, String name) throws Exception {
         String body = "Comment " + UUID.randomUUID().toString().substring(0, 8);
         driver.get(url("/blog/" + slug + "?lang=" + language));
         driver.findElement(By.id("name")).sendKeys(name);
         driver.findElement(By.id("email")).sendKeys("browser-" + language + "@reader.example");
         driver.findElement(By.id("body")).sendKeys(body);
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("#comment-form button[type=submit]")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("#comment-form button[type=submit]"))
+                .click());
 
         assertThat(driver.findElement(By.id("comment-status")).getText()).contains(awaiting);
         assertThat(driver.getPageSource()).doesNotContain(body).doesNotContain("browser-" + language);
@@ -52,16 +57,21 @@ class BlogBrowserTests extends BrowserTest {
 
         signInAsOwner();
         driver.get(url("/staff/blog/comments?lang=" + language));
-        assertThat(driver.findElement(By.cssSelector("#site-menu .badge")).getText()).isNotBlank();
+        assertThat(driver.findElement(By.cssSelector("#site-menu .badge")).getText())
+                .isNotBlank();
         browser.screenshot("blog-moderation-" + language + "-1280");
-        browser.andWaitForNewPage(() -> driver.findElement(By.xpath(
-                "//li[contains(@class,'mod-item')][.//div[contains(.,'" + body + "')]]"
-                + "//form[contains(@class,'inline-actions')]//button[@value='APPROVE']")).click());
-        driver.findElement(By.cssSelector("form[action='/staff/logout'] button, .site-footer")).isDisplayed();
+        browser.andWaitForNewPage(
+                () -> driver.findElement(By.xpath("//li[contains(@class,'mod-item')][.//div[contains(.,'" + body
+                                + "')]]" + "//form[contains(@class,'inline-actions')]//button[@value='APPROVE']"))
+                        .click());
+        driver.findElement(By.cssSelector("form[action='/staff/logout'] button, .site-footer"))
+                .isDisplayed();
         driver.manage().deleteAllCookies();
 
         driver.get(url("/blog/" + slug + "?lang=" + language));
-        assertThat(driver.findElement(By.id("comments")).getText()).contains(body).contains(name);
+        assertThat(driver.findElement(By.id("comments")).getText())
+                .contains(body)
+                .contains(name);
         assertThat(driver.getPageSource()).doesNotContain("browser-" + language + "@reader.example");
     }
 
@@ -92,13 +102,17 @@ class BlogBrowserTests extends BrowserTest {
         driver.get(url("/blog/neck-pain-and-headaches?lang=en"));
         String href = driver.findElement(By.cssSelector(".cta a.primary")).getDomAttribute("href");
 
-        assertThat(href).startsWith("/pain-finder?regions=").contains("occiput_L").contains("neck_angle_R");
+        assertThat(href)
+                .startsWith("/pain-finder?regions=")
+                .contains("occiput_L")
+                .contains("neck_angle_R");
     }
 
     private void signInAsOwner() {
         driver.get(url("/staff/login?lang=en"));
         driver.findElement(By.id("email")).sendKeys("owner@demo.relief.test");
         driver.findElement(By.id("password")).sendKeys("demo-owner-relief");
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form button[type=submit]")).click());
+        browser.andWaitForNewPage(() ->
+                driver.findElement(By.cssSelector("form button[type=submit]")).click());
     }
 }

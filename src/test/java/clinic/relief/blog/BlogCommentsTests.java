@@ -58,8 +58,12 @@ class BlogCommentsTests {
         postComment(SLUG, "Berta", email, "Sitting all day makes mine worse.");
         UUID id = idOf(email);
 
-        mvc.perform(post("/staff/blog/comments/decide").param("ids", id.toString()).param("action", "APPROVE")
-                        .param("queue", "PENDING").with(csrf()).with(user("owner@example.com").roles("OWNER")))
+        mvc.perform(post("/staff/blog/comments/decide")
+                        .param("ids", id.toString())
+                        .param("action", "APPROVE")
+                        .param("queue", "PENDING")
+                        .with(csrf())
+                        .with(user("owner@example.com").roles("OWNER")))
                 .andExpect(status().is3xxRedirection());
 
         assertThat(page("/blog/" + SLUG)).contains("Sitting all day makes mine worse.");
@@ -67,23 +71,34 @@ class BlogCommentsTests {
                 .andExpect(redirectedUrl("/blog/" + SLUG + "?comment=shown#comment-status"));
         assertThat(page("/blog/" + SLUG)).contains("Second visit: much better now.");
         assertThat(jdbc.sql("select count(*) from blog_moderation_log l join blog_comment c on c.id = l.comment_id"
-                + " where c.author_email = :e and l.action = 'APPROVE'").param("e", email)
-                .query(Integer.class).single()).isEqualTo(1);
+                                + " where c.author_email = :e and l.action = 'APPROVE'")
+                        .param("e", email)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void storesScriptPayloadsAsTextAndShowsThemEscaped() throws Exception {
         String email = unique("xss");
-        String payload = "<script>alert('x')</script><img src=x onerror=alert(1)> <a href=\"javascript:alert(2)\">y</a>";
+        String payload =
+                "<script>alert('x')</script><img src=x onerror=alert(1)> <a href=\"javascript:alert(2)\">y</a>";
         postComment(SLUG, "<b>Mallory</b>", email, payload);
         approve(email);
 
         String page = page("/blog/" + SLUG);
-        assertThat(page).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("<b>Mallory")
-                .doesNotContain("<a href=\"javascript").contains("&lt;script&gt;alert(")
+        assertThat(page)
+                .doesNotContain("<script>alert")
+                .doesNotContain("<img src=x")
+                .doesNotContain("<b>Mallory")
+                .doesNotContain("<a href=\"javascript")
+                .contains("&lt;script&gt;alert(")
                 .contains("&lt;b&gt;Mallory&lt;/b&gt;");
-        assertThat(jdbc.sql("select body from blog_comment where author_email = :e").param("e", email)
-                .query(String.class).single()).isEqualTo(payload);
+        assertThat(jdbc.sql("select body from blog_comment where author_email = :e")
+                        .param("e", email)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(payload);
     }
 
     @Test
@@ -100,29 +115,48 @@ class BlogCommentsTests {
     void rejectsEmptyAndInvalidFieldsWithMessagesInTheReadersLanguage() throws Exception {
         String page = mvc.perform(comment(SLUG, "   ", "not-an-email", "   ", "javascript:alert(1)")
                         .param("lang", "es"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
-        assertThat(page).contains("Por favor, escriba su nombre.").contains("escriba un correo válido")
-                .contains("Por favor, escriba su comentario.").contains("http:// o https://");
+        assertThat(page)
+                .contains("Por favor, escriba su nombre.")
+                .contains("escriba un correo válido")
+                .contains("Por favor, escriba su comentario.")
+                .contains("http:// o https://");
         assertThat(jdbc.sql("select count(*) from blog_comment where author_email = 'not-an-email'")
-                .query(Integer.class).single()).isZero();
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void refusesAnOverlongCommentWithAMessage() throws Exception {
-        String page = mvc.perform(comment(SLUG, "Dora", unique("long"), "a".repeat(3001), "").param("lang", "en"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(comment(SLUG, "Dora", unique("long"), "a".repeat(3001), "")
+                        .param("lang", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("under 3,000 characters");
     }
 
     @Test
     void answersAHundredKilobyteCommentWithAMessageNotAServerError() throws Exception {
         String email = unique("huge");
-        String page = mvc.perform(comment(SLUG, "Dora", email, "a".repeat(100 * 1024), "").param("lang", "en"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(
+                        comment(SLUG, "Dora", email, "a".repeat(100 * 1024), "").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("under 3,000 characters");
-        assertThat(jdbc.sql("select count(*) from blog_comment where author_email = :e").param("e", email)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from blog_comment where author_email = :e")
+                        .param("e", email)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -133,8 +167,12 @@ class BlogCommentsTests {
 
         for (String parent : List.of(pending.toString(), UUID.randomUUID().toString(), "not-a-uuid")) {
             String page = mvc.perform(comment(SLUG, "Finn", unique("reply"), "Same here.", "")
-                            .param("parentId", parent).param("lang", "en"))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                            .param("parentId", parent)
+                            .param("lang", "en"))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(page).contains("cannot be replied to");
         }
     }
@@ -163,11 +201,17 @@ class BlogCommentsTests {
         String ip = "10.9.9." + IP.incrementAndGet();
         for (int i = 0; i < 12; i++) {
             mvc.perform(comment(SLUG, "Flood", unique("flood" + i), "Message number " + i, "")
-                            .with(r -> { r.setRemoteAddr(ip); return r; }))
+                            .with(r -> {
+                                r.setRemoteAddr(ip);
+                                return r;
+                            }))
                     .andExpect(status().is3xxRedirection());
         }
         assertThat(jdbc.sql("select count(*) from blog_comment where ip = :ip and status = 'SPAM'"
-                + " and filter_reasons like '%rate-limit-ip%'").param("ip", ip).query(Integer.class).single())
+                                + " and filter_reasons like '%rate-limit-ip%'")
+                        .param("ip", ip)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(2);
     }
 
@@ -187,16 +231,24 @@ class BlogCommentsTests {
         postComment(SLUG, "Hana", email, "Typo in here");
         approve(email);
 
-        mvc.perform(post("/staff/blog/comments/" + idOf(email) + "/edit").param("name", "Hana")
-                        .param("url", "javascript:alert(1)").param("body", "Fixed typo").param("queue", "APPROVED")
-                        .with(csrf()).with(user("owner@example.com").roles("OWNER")))
+        mvc.perform(post("/staff/blog/comments/" + idOf(email) + "/edit")
+                        .param("name", "Hana")
+                        .param("url", "javascript:alert(1)")
+                        .param("body", "Fixed typo")
+                        .param("queue", "APPROVED")
+                        .with(csrf())
+                        .with(user("owner@example.com").roles("OWNER")))
                 .andExpect(status().is3xxRedirection());
 
         String page = page("/blog/" + SLUG);
         assertThat(page).contains("Fixed typo");
-        assertThat(Jsoup.parse(page).select("a[href^=javascript], a[href^=JAVASCRIPT]")).isEmpty();
+        assertThat(Jsoup.parse(page).select("a[href^=javascript], a[href^=JAVASCRIPT]"))
+                .isEmpty();
         assertThat(jdbc.sql("select count(*) from blog_moderation_log l join blog_comment c on c.id = l.comment_id"
-                + " where c.author_email = :e and l.action = 'EDIT'").param("e", email).query(Integer.class).single())
+                                + " where c.author_email = :e and l.action = 'EDIT'")
+                        .param("e", email)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(1);
     }
 
@@ -206,49 +258,72 @@ class BlogCommentsTests {
         postComment(SLUG, "Iris", email, "Do you see people on Sundays?");
         approve(email);
 
-        mvc.perform(post("/staff/blog/comments/" + idOf(email) + "/reply").param("body", "Yes, from 10 to 5.")
-                        .param("queue", "APPROVED").with(csrf()).with(user("owner@example.com").roles("OWNER")))
+        mvc.perform(post("/staff/blog/comments/" + idOf(email) + "/reply")
+                        .param("body", "Yes, from 10 to 5.")
+                        .param("queue", "APPROVED")
+                        .with(csrf())
+                        .with(user("owner@example.com").roles("OWNER")))
                 .andExpect(status().is3xxRedirection());
 
         assertThat(page("/blog/" + SLUG)).contains("Yes, from 10 to 5.");
     }
 
     private void approve(String email) throws Exception {
-        mvc.perform(post("/staff/blog/comments/decide").param("ids", idOf(email).toString())
-                        .param("action", "APPROVE").param("queue", "PENDING").with(csrf())
+        mvc.perform(post("/staff/blog/comments/decide")
+                        .param("ids", idOf(email).toString())
+                        .param("action", "APPROVE")
+                        .param("queue", "PENDING")
+                        .with(csrf())
                         .with(user("owner@example.com").roles("OWNER")))
                 .andExpect(status().is3xxRedirection());
     }
 
-    ResultActions postComment(String slug, String name, String email,
-            String body) throws Exception {
+    ResultActions postComment(String slug, String name, String email, String body) throws Exception {
         return mvc.perform(comment(slug, name, email, body, ""));
     }
 
     MockHttpServletRequestBuilder comment(String slug, String name, String email, String body, String website) {
         String ip = "10.1." + (IP.incrementAndGet() / 250) + "." + (IP.get() % 250);
-        return post("/blog/" + slug + "/comments").param("name", name).param("email", email).param("body", body)
-                .param("website", website).param("trap", timeTrap.issue(slug)).with(csrf())
-                .with(r -> { r.setRemoteAddr(ip); return r; });
+        return post("/blog/" + slug + "/comments")
+                .param("name", name)
+                .param("email", email)
+                .param("body", body)
+                .param("website", website)
+                .param("trap", timeTrap.issue(slug))
+                .with(csrf())
+                .with(r -> {
+                    r.setRemoteAddr(ip);
+                    return r;
+                });
     }
 
     private String page(String url) throws Exception {
-        return mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return mvc.perform(get(url))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     private String statusOf(String email) {
-        return jdbc.sql("select status from blog_comment where author_email = :e").param("e", email)
-                .query(String.class).single();
+        return jdbc.sql("select status from blog_comment where author_email = :e")
+                .param("e", email)
+                .query(String.class)
+                .single();
     }
 
     private String reasonsOf(String email) {
-        return jdbc.sql("select filter_reasons from blog_comment where author_email = :e").param("e", email)
-                .query(String.class).single();
+        return jdbc.sql("select filter_reasons from blog_comment where author_email = :e")
+                .param("e", email)
+                .query(String.class)
+                .single();
     }
 
     private UUID idOf(String email) {
-        return jdbc.sql("select id from blog_comment where author_email = :e").param("e", email)
-                .query(UUID.class).single();
+        return jdbc.sql("select id from blog_comment where author_email = :e")
+                .param("e", email)
+                .query(UUID.class)
+                .single();
     }
 
     static String unique(String what) {

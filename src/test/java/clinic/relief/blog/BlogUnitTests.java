@@ -19,11 +19,14 @@ class BlogUnitTests {
     private static final Instant NOON = Instant.parse("2026-11-25T12:00:00Z");
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "no links here | 0",
-            "see https://a.example | 1",
-            "https://a.example and http://b.example | 2",
-            "www.cheap.example <a href=x>y</a> [url=z]w[/url] | 3" })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "no links here | 0",
+                "see https://a.example | 1",
+                "https://a.example and http://b.example | 2",
+                "www.cheap.example <a href=x>y</a> [url=z]w[/url] | 3"
+            })
     void countsLinksOfEveryKind(String text, int links) {
         assertThat(CommentText.links(text)).isEqualTo(links);
     }
@@ -32,9 +35,10 @@ class BlogUnitTests {
     void rendersCommentTextEscapedWithNofollowLinksAndParagraphs() {
         String html = CommentText.toHtml("Hi <b>there</b>\n\nvisit https://x.example/?a=1&b=2 now");
 
-        assertThat(html).isEqualTo("<p>Hi &lt;b&gt;there&lt;/b&gt;</p><p>visit "
-                + "<a href=\"https://x.example/?a=1&amp;b=2\" rel=\"nofollow ugc\">https://x.example/?a=1&amp;b=2</a>"
-                + " now</p>");
+        assertThat(html)
+                .isEqualTo("<p>Hi &lt;b&gt;there&lt;/b&gt;</p><p>visit "
+                        + "<a href=\"https://x.example/?a=1&amp;b=2\" rel=\"nofollow ugc\">https://x.example/?a=1&amp;b=2</a>"
+                        + " now</p>");
     }
 
     @Test
@@ -48,7 +52,8 @@ class BlogUnitTests {
         assertThat(trapAt(NOON.plusSeconds(10), settings).check(token, "other")).isEqualTo(TimeTrap.Result.FORGED);
         assertThat(trapAt(NOON.plusSeconds(10), settings).check(token + "x", "post"))
                 .isEqualTo(TimeTrap.Result.FORGED);
-        assertThat(trapAt(NOON.plusSeconds(10), settings).check("garbage", "post")).isEqualTo(TimeTrap.Result.FORGED);
+        assertThat(trapAt(NOON.plusSeconds(10), settings).check("garbage", "post"))
+                .isEqualTo(TimeTrap.Result.FORGED);
     }
 
     @Test
@@ -62,7 +67,10 @@ class BlogUnitTests {
     void readsStarterArticleFrontMatter() {
         var fields = ArticleSeed.parse("---\nslug: a\nlanguage: es\ntags: x, y\n---\nBody *text*\n");
 
-        assertThat(fields).containsEntry("slug", "a").containsEntry("language", "es").containsEntry("tags", "x, y")
+        assertThat(fields)
+                .containsEntry("slug", "a")
+                .containsEntry("language", "es")
+                .containsEntry("tags", "x, y")
                 .containsEntry("body", "Body *text*");
     }
 
@@ -82,8 +90,22 @@ class BlogUnitTests {
 
     @Test
     void articleLinksToThePainFinderWithItsRegionsPreselected() {
-        Article article = new Article(UUID.randomUUID(), "s", "en", null, "t", "s", "m", null, null, null,
-                ArticleStatus.PUBLISHED, NOON, NOON, List.of("occiput_L", "temple_L"), List.of());
+        Article article = new Article(
+                UUID.randomUUID(),
+                "s",
+                "en",
+                null,
+                "t",
+                "s",
+                "m",
+                null,
+                null,
+                null,
+                ArticleStatus.PUBLISHED,
+                NOON,
+                NOON,
+                List.of("occiput_L", "temple_L"),
+                List.of());
 
         assertThat(article.painFinderLink()).isEqualTo("/pain-finder?regions=occiput_L,temple_L");
         assertThat(article.isPublicAt(NOON.minusSeconds(1))).isFalse();

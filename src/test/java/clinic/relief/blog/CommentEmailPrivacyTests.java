@@ -46,20 +46,36 @@ class CommentEmailPrivacyTests {
 
     @Test
     void noCommentersEmailAppearsAnywhereOnThePublicSide() throws Exception {
-        List<String> emails = List.of("Privacy.Canary.One@leak-check.example", "canary-two@leak-check.example",
+        List<String> emails = List.of(
+                "Privacy.Canary.One@leak-check.example",
+                "canary-two@leak-check.example",
                 "canary-three@leak-check.example");
         String slug = BlogCommentsTests.SLUG;
         for (String email : emails) {
-            mvc.perform(post("/blog/" + slug + "/comments").param("name", "Canary").param("email", email)
-                    .param("website", "https://canary.example").param("body", "Helpful article, thanks " + email.length())
-                    .param("trap", timeTrap.issue(slug)).with(csrf()));
+            mvc.perform(post("/blog/" + slug + "/comments")
+                    .param("name", "Canary")
+                    .param("email", email)
+                    .param("website", "https://canary.example")
+                    .param("body", "Helpful article, thanks " + email.length())
+                    .param("trap", timeTrap.issue(slug))
+                    .with(csrf()));
         }
-        String approved = jdbc.sql("select id from blog_comment where author_email = :e").param("e", emails.get(0))
-                .query(String.class).single();
-        mvc.perform(post("/staff/blog/comments/decide").param("ids", approved).param("action", "APPROVE")
-                .param("queue", "PENDING").with(csrf()).with(user("owner@example.com").roles("OWNER")));
-        mvc.perform(post("/blog/" + slug + "/comments").param("name", "Reply").param("email", emails.get(1))
-                .param("body", "Agreed!").param("parentId", approved).param("trap", timeTrap.issue(slug))
+        String approved = jdbc.sql("select id from blog_comment where author_email = :e")
+                .param("e", emails.get(0))
+                .query(String.class)
+                .single();
+        mvc.perform(post("/staff/blog/comments/decide")
+                .param("ids", approved)
+                .param("action", "APPROVE")
+                .param("queue", "PENDING")
+                .with(csrf())
+                .with(user("owner@example.com").roles("OWNER")));
+        mvc.perform(post("/blog/" + slug + "/comments")
+                .param("name", "Reply")
+                .param("email", emails.get(1))
+                .param("body", "Agreed!")
+                .param("parentId", approved)
+                .param("trap", timeTrap.issue(slug))
                 .with(csrf()));
 
         Set<String> visited = crawl();
@@ -71,16 +87,26 @@ class CommentEmailPrivacyTests {
 
     private Set<String> crawl() throws Exception {
         Set<String> visited = new HashSet<>();
-        Deque<String> queue = new ArrayDeque<>(List.of("/", "/blog", "/blog/feed.atom", "/sitemap.xml",
-                "/blog/feed.atom?lang=es", "/api/service-area?q=90277", "/blog?lang=es"));
+        Deque<String> queue = new ArrayDeque<>(List.of(
+                "/",
+                "/blog",
+                "/blog/feed.atom",
+                "/sitemap.xml",
+                "/blog/feed.atom?lang=es",
+                "/api/service-area?q=90277",
+                "/blog?lang=es"));
         while (!queue.isEmpty() && visited.size() < 300) {
             String path = queue.poll();
             if (!visited.add(path)) {
                 continue;
             }
-            MockHttpServletResponse response = mvc.perform(get(path)).andReturn().getResponse();
+            MockHttpServletResponse response =
+                    mvc.perform(get(path)).andReturn().getResponse();
             String body = response.getContentAsString(StandardCharsets.UTF_8).toLowerCase();
-            assertThat(body).as(path).doesNotContain("leak-check.example").doesNotContain("mailto:canary")
+            assertThat(body)
+                    .as(path)
+                    .doesNotContain("leak-check.example")
+                    .doesNotContain("mailto:canary")
                     .doesNotContain("privacy.canary");
             for (String header : response.getHeaderNames()) {
                 assertThat(String.valueOf(response.getHeaderValues(header))).doesNotContain("leak-check");
@@ -90,8 +116,10 @@ class CommentEmailPrivacyTests {
             }
             if (response.getContentType() != null && response.getContentType().contains("html")) {
                 Jsoup.parse(body, "http://localhost").select("a[href]").stream()
-                        .map(a -> a.attr("href")).filter(h -> h.startsWith("/") && !h.startsWith("//"))
-                        .filter(h -> !h.startsWith("/staff")).map(h -> h.replaceAll("#.*", ""))
+                        .map(a -> a.attr("href"))
+                        .filter(h -> h.startsWith("/") && !h.startsWith("//"))
+                        .filter(h -> !h.startsWith("/staff"))
+                        .map(h -> h.replaceAll("#.*", ""))
                         .forEach(queue::add);
             }
             if (path.endsWith(".xml") || path.contains("feed.atom")) {
@@ -109,7 +137,9 @@ class CommentEmailPrivacyTests {
     private Set<String> hashes() {
         if (hashes == null) {
             hashes = new HashSet<>();
-            for (String email : List.of("privacy.canary.one@leak-check.example", "canary-two@leak-check.example",
+            for (String email : List.of(
+                    "privacy.canary.one@leak-check.example",
+                    "canary-two@leak-check.example",
                     "canary-three@leak-check.example")) {
                 hashes.add(DigestUtils.md5DigestAsHex(email.getBytes()));
                 hashes.add(sha256(email));
@@ -120,10 +150,9 @@ class CommentEmailPrivacyTests {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class SpamCorpusBenchmark {
 
-    private static final double[] THRESHOLDS = { 0.5, 0.9, 0.95, 0.99, 0.995, 0.998, 0.999 };
+    private static final double[] THRESHOLDS = {0.5, 0.9, 0.95, 0.99, 0.995, 0.998, 0.999};
 
     @Test
     void crossValidatesOnTheCorpus() throws Exception {
@@ -53,18 +53,26 @@ class SpamCorpusBenchmark {
             }
         }
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("%nmessages: %d spam, %d easy ham, %d hard ham; 5-fold cross-validation%n",
+        System.out.printf(
+                "%nmessages: %d spam, %d easy ham, %d hard ham; 5-fold cross-validation%n",
                 totals[0], totals[1], totals[2]);
         System.out.println("| spam score above | spam recall | ham false positives (all ham) | hard-ham flagged |");
         System.out.println("|---|---|---|---|");
         for (int t = 0; t < THRESHOLDS.length; t++) {
             long hamTotal = totals[1] + totals[2];
-            System.out.printf("| > %.3f | %.2f%% | %.2f%% (%d of %d) | %.1f%% (%d of %d) |%n", THRESHOLDS[t],
-                    100.0 * caught[t][0] / totals[0], 100.0 * (caught[t][1] + caught[t][2]) / hamTotal,
-                    caught[t][1] + caught[t][2], hamTotal, 100.0 * caught[t][2] / totals[2], caught[t][2],
+            System.out.printf(
+                    "| > %.3f | %.2f%% | %.2f%% (%d of %d) | %.1f%% (%d of %d) |%n",
+                    THRESHOLDS[t],
+                    100.0 * caught[t][0] / totals[0],
+                    100.0 * (caught[t][1] + caught[t][2]) / hamTotal,
+                    caught[t][1] + caught[t][2],
+                    hamTotal,
+                    100.0 * caught[t][2] / totals[2],
+                    caught[t][2],
                     totals[2]);
         }
-        System.out.printf("classify one message: median %.3f ms, 95th percentile %.3f ms%n",
+        System.out.printf(
+                "classify one message: median %.3f ms, 95th percentile %.3f ms%n",
                 sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.95)] / 1e6);
         Arrays.fill(totals, 0);
     }

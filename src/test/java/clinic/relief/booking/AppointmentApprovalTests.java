@@ -29,7 +29,8 @@ class AppointmentApprovalTests {
         assertThat(appointment.status()).isEqualTo(AppointmentStatus.BOOKED);
         assertThat(booked.patientId()).isEqualTo(patient);
         assertThat(booked.start()).isEqualTo(START);
-        assertThatThrownBy(appointment::approve).isInstanceOf(AppointmentStateConflict.class)
+        assertThatThrownBy(appointment::approve)
+                .isInstanceOf(AppointmentStateConflict.class)
                 .hasMessageContaining("BOOKED");
     }
 
@@ -72,7 +73,14 @@ class AppointmentApprovalTests {
     }
 
     private static Appointment fresh() {
-        return new Appointment(UUID.randomUUID(), UUID.randomUUID(), "swedish", 60, Appointment.Source.ONLINE, null,
-                new Slot(START, START.plusSeconds(3600), UUID.randomUUID(), null), Duration.ofMinutes(15));
+        return new Appointment(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "swedish",
+                60,
+                Appointment.Source.ONLINE,
+                null,
+                new Slot(START, START.plusSeconds(3600), UUID.randomUUID(), null),
+                Duration.ofMinutes(15));
     }
 }

@@ -28,22 +28,35 @@ import static org.assertj.core.api.Assertions.assertThat;
  * withdrawing their own request from their appointments. Screenshots at 390
  * and 1280 px in English and Spanish, axe-core checks on each page.
  */
-@ActiveProfiles({ "test", "demo" })
+@ActiveProfiles({"test", "demo"})
 @TestPropertySource(properties = "relief.booking.new-clients=approve")
 class ApprovalBrowserTests extends BrowserTest {
 
-    @Autowired Booking booking;
-    @Autowired AppointmentBook book;
-    @Autowired Approvals approvals;
-    @Autowired Patients patients;
-    @Autowired PatientAccounts accounts;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    AppointmentBook book;
+
+    @Autowired
+    Approvals approvals;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    PatientAccounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final List<String> problems = new ArrayList<>();
 
     @Test
     void theFrontDeskApprovesOneRequestAndDeclinesAnother() throws IOException {
-        Therapist maria = book.therapists().stream().filter(t -> t.name().startsWith("María")).findFirst()
+        Therapist maria = book.therapists().stream()
+                .filter(t -> t.name().startsWith("María"))
+                .findFirst()
                 .orElseThrow();
         int next = 0;
         for (int width : new int[] {1280, 390}) {
@@ -60,18 +73,24 @@ class ApprovalBrowserTests extends BrowserTest {
                 driver.get(url("/staff/booking/requests?lang=" + language));
                 check("requests-" + language + "-" + width);
 
-                browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector(
-                        "form[action$='/requests/" + first + "/approve'] button")).click());
+                browser.andWaitForNewPage(() -> driver.findElement(
+                                By.cssSelector("form[action$='/requests/" + first + "/approve'] button"))
+                        .click());
                 assertThat(book.get(first).status()).isEqualTo(AppointmentStatus.BOOKED);
                 check("approved-" + language + "-" + width);
 
-                driver.findElement(By.id("reason-" + second)).sendKeys(language.equals("es")
-                        ? "Ese día la terapeuta solo atiende a clientes habituales." : "That morning is kept for regulars.");
-                browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector(
-                        "form[action$='/requests/" + second + "/decline'] button")).click());
+                driver.findElement(By.id("reason-" + second))
+                        .sendKeys(
+                                language.equals("es")
+                                        ? "Ese día la terapeuta solo atiende a clientes habituales."
+                                        : "That morning is kept for regulars.");
+                browser.andWaitForNewPage(() -> driver.findElement(
+                                By.cssSelector("form[action$='/requests/" + second + "/decline'] button"))
+                        .click());
                 assertThat(book.get(second).status()).isEqualTo(AppointmentStatus.CANCELLED);
                 assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
-                        .isIn("Declined: the time is free again and the client has been told.",
+                        .isIn(
+                                "Declined: the time is free again and the client has been told.",
                                 "Rechazada: el horario vuelve a estar libre y se ha avisado al cliente.");
                 check("declined-" + language + "-" + width);
             }
@@ -86,7 +105,10 @@ class ApprovalBrowserTests extends BrowserTest {
         String password = "correct horse battery staple";
         accounts.signUp(new SignUp("Nora", "Nueva", null, email, password, password), "en");
         String token = jdbc.sql("select body from booking_outbox where recipient = :e and kind = 'VERIFY_ACCOUNT'")
-                .param("e", email).query(String.class).single().replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1");
+                .param("e", email)
+                .query(String.class)
+                .single()
+                .replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1");
         Patient nora = patients.get(accounts.confirm(token, password).patientId());
         UUID first = requestFor(nora, therapist);
         UUID second = requestFor(nora, therapist);
@@ -95,7 +117,8 @@ class ApprovalBrowserTests extends BrowserTest {
         driver.get(url("/account/login?lang=en"));
         driver.findElement(By.id("email")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(password);
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]"))
+                .click());
 
         for (String language : List.of("en", "es")) {
             for (int width : new int[] {390, 1280}) {
@@ -112,34 +135,68 @@ class ApprovalBrowserTests extends BrowserTest {
     private void withdraw(UUID id, String language, int width, String notice) throws IOException {
         browser.width(width);
         driver.get(url("/account?lang=" + language));
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector(
-                "form[action$='/appointments/" + id + "/withdraw'] button")).click());
-        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo(notice);
+        browser.andWaitForNewPage(
+                () -> driver.findElement(By.cssSelector("form[action$='/appointments/" + id + "/withdraw'] button"))
+                        .click());
+        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+                .isEqualTo(notice);
         assertThat(book.get(id).status()).isEqualTo(AppointmentStatus.CANCELLED);
         check("withdrawn-" + language + "-" + width);
     }
 
     private UUID requestFor(Patient patient, Therapist therapist) {
-        Slot free = booking.availability(SlotSearch.with(therapist.id(), "deep-tissue", 60, day(), day().plusDays(7))).get(0);
-        return approvals.requestFor(booking, new BookAppointment(patient.id(), "deep-tissue", 60, free.start(),
-                therapist.id(), Appointment.Source.ONLINE, null, null), patient).id();
+        Slot free = booking.availability(SlotSearch.with(therapist.id(), "deep-tissue", 60, day(), day().plusDays(7)))
+                .get(0);
+        return approvals
+                .requestFor(
+                        booking,
+                        new BookAppointment(
+                                patient.id(),
+                                "deep-tissue",
+                                60,
+                                free.start(),
+                                therapist.id(),
+                                Appointment.Source.ONLINE,
+                                null,
+                                null),
+                        patient)
+                .id();
     }
 
     /** A signed-in new client's request, as the portal makes it, at the therapist's next free time. */
     private UUID request(Therapist therapist, int n) {
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        Patient patient = patients.findOrCreate(new NewPatient("Nora", "Nueva" + tag, "(310) 555-0161",
-                "nora-" + tag + "@example.com", null, n % 2 == 0 ? "en" : "es"));
-        Slot free = booking.availability(SlotSearch.with(therapist.id(), "deep-tissue", 60, day(), day().plusDays(7))).get(0);
-        return approvals.requestFor(booking, new BookAppointment(patient.id(), "deep-tissue", 60, free.start(),
-                therapist.id(), Appointment.Source.ONLINE, null, null), patient).id();
+        Patient patient = patients.findOrCreate(new NewPatient(
+                "Nora",
+                "Nueva" + tag,
+                "(310) 555-0161",
+                "nora-" + tag + "@example.com",
+                null,
+                n % 2 == 0 ? "en" : "es"));
+        Slot free = booking.availability(SlotSearch.with(therapist.id(), "deep-tissue", 60, day(), day().plusDays(7)))
+                .get(0);
+        return approvals
+                .requestFor(
+                        booking,
+                        new BookAppointment(
+                                patient.id(),
+                                "deep-tissue",
+                                60,
+                                free.start(),
+                                therapist.id(),
+                                Appointment.Source.ONLINE,
+                                null,
+                                null),
+                        patient)
+                .id();
     }
 
     private void signIn(String email, String password) {
         driver.get(url("/staff/login?lang=en"));
         driver.findElement(By.id("email")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(password);
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form button[type=submit]")).click());
+        browser.andWaitForNewPage(() ->
+                driver.findElement(By.cssSelector("form button[type=submit]")).click());
     }
 
     private void check(String name) throws IOException {

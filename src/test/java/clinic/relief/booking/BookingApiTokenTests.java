@@ -1,12 +1,10 @@
 package clinic.relief.booking;
 
-import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.HexFormat;
-
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -15,6 +13,7 @@ import clinic.relief.patients.Patients;
 import clinic.relief.staff.ApiTokens;
 import clinic.relief.staff.Staff;
 import clinic.relief.staff.StaffRole;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,13 +35,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ReliefTest
 class BookingApiTokenTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired ApiTokens tokens;
-    @Autowired JdbcClient jdbc;
-    @Autowired Staff staff;
-    @Autowired ScheduleAdmin admin;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
 
     BookingFixture fixture;
     LocalDate day;
@@ -58,7 +70,8 @@ class BookingApiTokenTests {
 
     @Test
     void aFrontDeskTokenBooksAndReadsWithoutCsrfOrSession() throws Exception {
-        String token = tokens.issue("Phone system", StaffRole.FRONT_DESK, "owner@example.com").token();
+        String token = tokens.issue("Phone system", StaffRole.FRONT_DESK, "owner@example.com")
+                .token();
 
         MvcResult booked = mvc.perform(booking(token, "10:00"))
                 .andExpect(status().isCreated())
@@ -97,7 +110,8 @@ class BookingApiTokenTests {
 
     @Test
     void aTherapistTokenMayNotTouchAppointments() throws Exception {
-        String token = tokens.issue("Therapist's own script", StaffRole.THERAPIST, "owner@example.com").token();
+        String token = tokens.issue("Therapist's own script", StaffRole.THERAPIST, "owner@example.com")
+                .token();
 
         mvc.perform(booking(token, "12:00"))
                 .andExpect(status().isForbidden())
@@ -113,15 +127,20 @@ class BookingApiTokenTests {
                 .andExpect(status().isOk());
 
         var row = jdbc.sql("select token_sha256, last_used_at is not null as used from staff_api_token where id = :id")
-                .param("id", issued.id()).query((rs, n) -> new Object[] {rs.getString(1), rs.getBoolean(2)}).single();
+                .param("id", issued.id())
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getBoolean(2)})
+                .single();
         assertThat((String) row[0]).hasSize(64).doesNotContain(issued.token().substring(4, 20));
-        assertThat(row[0]).isEqualTo(HexFormat.of().formatHex(MessageDigest
-                .getInstance("SHA-256").digest(issued.token().getBytes(StandardCharsets.UTF_8))));
+        assertThat(row[0])
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256")
+                                .digest(issued.token().getBytes(StandardCharsets.UTF_8))));
         assertThat((Boolean) row[1]).isTrue();
     }
 
     private MockHttpServletRequestBuilder booking(String token, String time) {
-        return post("/api/booking/appointments").header("Authorization", "Bearer " + token)
+        return post("/api/booking/appointments")
+                .header("Authorization", "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("""
                         {"patientId": "%s", "service": "trigger-point", "minutes": 60, "start": "%s",
@@ -129,7 +148,9 @@ class BookingApiTokenTests {
     }
 
     private int bookedWithTherapist() {
-        return jdbc.sql("select count(*) from booking_appointment where therapist_id = :t").param("t", therapist)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from booking_appointment where therapist_id = :t")
+                .param("t", therapist)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Booking in a real browser with the demo data: a patient books online in both languages with a pain finder
  * assessment attached, and the front desk books a phone caller. Screenshots at 390 and 1280 px, axe-core checks.
  */
-@ActiveProfiles({ "test", "demo" })
+@ActiveProfiles({"test", "demo"})
 class BookingBrowserTests extends BrowserTest {
 
     @Autowired
@@ -53,7 +53,8 @@ class BookingBrowserTests extends BrowserTest {
             driver.get(url("/staff/login?lang=en"));
             driver.findElement(By.id("email")).sendKeys("desk@demo.relief.test");
             driver.findElement(By.id("password")).sendKeys("demo-desk-relief");
-            browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form button[type=submit]")).click());
+            browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form button[type=submit]"))
+                    .click());
 
             driver.get(url("/staff/booking/new"));
             check("phone-search-en-" + width);
@@ -61,11 +62,13 @@ class BookingBrowserTests extends BrowserTest {
             driver.findElement(By.id("firstName")).sendKeys("Rosa");
             driver.findElement(By.id("lastName")).sendKeys(lastName);
             driver.findElement(By.id("phone")).sendKeys("(310) 555-0177");
-            browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector(".patient-form button")).click());
+            browser.andWaitForNewPage(() ->
+                    driver.findElement(By.cssSelector(".patient-form button")).click());
 
             driver.get(driver.getCurrentUrl() + "&choice=deep-tissue:60&date=" + bookingDay());
             check("phone-times-en-" + width);
-            browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("button.slot")).click());
+            browser.andWaitForNewPage(
+                    () -> driver.findElement(By.cssSelector("button.slot")).click());
 
             assertThat(driver.findElement(By.cssSelector("main")).getText()).contains(lastName);
             check("day-en-" + width);
@@ -83,10 +86,12 @@ class BookingBrowserTests extends BrowserTest {
         check("book-" + language + "-" + width);
         driver.get(url("/book?choice=trigger-point:60&date=" + bookingDay() + "&assessment=" + assessment));
         check("book-times-" + language + "-" + width);
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("button.slot")).click());
+        browser.andWaitForNewPage(
+                () -> driver.findElement(By.cssSelector("button.slot")).click());
         check("details-" + language + "-" + width);
 
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]"))
+                .click());
         check("details-errors-" + language + "-" + width);
         fill("firstName", "Ana");
         fill("lastName", "Reyes");
@@ -97,15 +102,19 @@ class BookingBrowserTests extends BrowserTest {
         fill("conditions", "Low back pain");
         driver.findElement(By.cssSelector("label[for=consentToTreatment]")).click();
         driver.findElement(By.cssSelector("label[for=acceptsPrivacyNotice]")).click();
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]"))
+                .click());
         check("check-email-" + language + "-" + width);
 
         // The e-mailed link (read from the outbox) shows the booking; its button confirms it.
         String body = jdbc.sql("select body from booking_outbox where recipient = :e and kind = 'VERIFY_BOOKING'")
-                .param("e", email).query(String.class).single();
+                .param("e", email)
+                .query(String.class)
+                .single();
         driver.get(url("/book/confirm?token=" + body.replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1")));
         check("confirm-" + language + "-" + width);
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]"))
+                .click());
 
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(doneTitle);
         check("done-" + language + "-" + width);

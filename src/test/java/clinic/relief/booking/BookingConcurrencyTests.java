@@ -1,12 +1,11 @@
 package clinic.relief.booking;
 
-import java.util.function.IntFunction;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.schedule.ScheduleAdmin;
@@ -25,12 +24,23 @@ class BookingConcurrencyTests {
 
     static final int REQUESTS = 50;
 
-    @Autowired Booking booking;
-    @Autowired JdbcClient jdbc;
-    @Autowired Staff staff;
-    @Autowired ScheduleAdmin admin;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
 
     BookingFixture fixture;
     LocalDate day;
@@ -47,15 +57,21 @@ class BookingConcurrencyTests {
         UUID therapist = fixture.therapist("09:00", "17:00");
         Instant start = fixture.at(day, "11:00");
 
-        List<Object> outcomes = race(i -> new BookAppointment(fixture.patient(), "trigger-point", 60, start,
-                therapist, Appointment.Source.ONLINE, null, null));
+        List<Object> outcomes = race(i -> new BookAppointment(
+                fixture.patient(), "trigger-point", 60, start, therapist, Appointment.Source.ONLINE, null, null));
 
-        assertThat(outcomes).as("outcomes other than a booking or SlotTaken")
-                .filteredOn(o -> !(o instanceof Appointment) && !(o instanceof SlotTaken)).isEmpty();
+        assertThat(outcomes)
+                .as("outcomes other than a booking or SlotTaken")
+                .filteredOn(o -> !(o instanceof Appointment) && !(o instanceof SlotTaken))
+                .isEmpty();
         assertThat(outcomes).filteredOn(Appointment.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(SlotTaken.class::isInstance).hasSize(REQUESTS - 1);
-        assertThat(jdbc.sql("select count(*) from booking_appointment where therapist_id = :t and status <> 'CANCELLED'")
-                .param("t", therapist).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "select count(*) from booking_appointment where therapist_id = :t and status <> 'CANCELLED'")
+                        .param("t", therapist)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -65,13 +81,23 @@ class BookingConcurrencyTests {
         UUID second = fixture.therapist("09:00", "17:00");
         Instant start = fixture.at(day, "14:00");
 
-        List<Object> outcomes = race(i -> new BookAppointment(fixture.patient(), "deep-tissue", 60, start,
-                i % 2 == 0 ? first : second, Appointment.Source.ONLINE, null, null));
+        List<Object> outcomes = race(i -> new BookAppointment(
+                fixture.patient(),
+                "deep-tissue",
+                60,
+                start,
+                i % 2 == 0 ? first : second,
+                Appointment.Source.ONLINE,
+                null,
+                null));
 
         assertThat(outcomes).filteredOn(Appointment.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(SlotTaken.class::isInstance).hasSize(REQUESTS - 1);
-        assertThat(jdbc.sql("select count(*) from booking_appointment where room_id = :r").param("r", room)
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from booking_appointment where room_id = :r")
+                        .param("r", room)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -81,13 +107,23 @@ class BookingConcurrencyTests {
         UUID patient = fixture.patient();
         String key = UUID.randomUUID().toString();
 
-        List<Object> outcomes = race(i -> new BookAppointment(patient, "trigger-point", 60,
-                fixture.at(day, "15:00"), therapist, Appointment.Source.ONLINE, null, key));
+        List<Object> outcomes = race(i -> new BookAppointment(
+                patient,
+                "trigger-point",
+                60,
+                fixture.at(day, "15:00"),
+                therapist,
+                Appointment.Source.ONLINE,
+                null,
+                key));
 
         assertThat(outcomes).allMatch(Appointment.class::isInstance);
         assertThat(outcomes).extracting(o -> ((Appointment) o).id()).containsOnly(((Appointment) outcomes.get(0)).id());
         assertThat(jdbc.sql("select count(*) from booking_appointment where therapist_id = :t")
-                .param("t", therapist).query(Integer.class).single()).isEqualTo(1);
+                        .param("t", therapist)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     /** Runs {@link #REQUESTS} bookings released at once; each outcome is the appointment or the exception. */

@@ -39,20 +39,46 @@ public class BookingFixture {
     /** A new listed therapist working {@code from}-{@code to} every day and giving every service. */
     public UUID therapist(String from, String to) {
         String email = "therapist-" + UUID.randomUUID() + "@example.com";
-        UUID id = staff.createOrUpdate(new NewStaffMember(email, "Therapist " + email.substring(10, 14),
-                StaffRole.THERAPIST, "long enough password", "CMT", "1", null, null, true)).id();
+        UUID id = staff.createOrUpdate(new NewStaffMember(
+                        email,
+                        "Therapist " + email.substring(10, 14),
+                        StaffRole.THERAPIST,
+                        "long enough password",
+                        "CMT",
+                        "1",
+                        null,
+                        null,
+                        true))
+                .id();
         List<WeeklyTime> hours = Arrays.stream(DayOfWeek.values())
-                .map(day -> new WeeklyTime(day, LocalTime.parse(from), LocalTime.parse(to))).toList();
-        admin.schedule(id, hours, List.of(),
+                .map(day -> new WeeklyTime(day, LocalTime.parse(from), LocalTime.parse(to)))
+                .toList();
+        admin.schedule(
+                id,
+                hours,
+                List.of(),
                 List.of("trigger-point", "deep-tissue", "swedish", "sports", "prenatal", "couples"));
         return id;
     }
 
     public UUID therapistEmail(String email) {
-        UUID id = staff.createOrUpdate(new NewStaffMember(email, "Therapist T", StaffRole.THERAPIST,
-                "long enough password", "CMT", "1", null, null, true)).id();
-        admin.schedule(id, Arrays.stream(DayOfWeek.values())
-                .map(day -> new WeeklyTime(day, LocalTime.of(9, 0), LocalTime.of(17, 0))).toList(), List.of(),
+        UUID id = staff.createOrUpdate(new NewStaffMember(
+                        email,
+                        "Therapist T",
+                        StaffRole.THERAPIST,
+                        "long enough password",
+                        "CMT",
+                        "1",
+                        null,
+                        null,
+                        true))
+                .id();
+        admin.schedule(
+                id,
+                Arrays.stream(DayOfWeek.values())
+                        .map(day -> new WeeklyTime(day, LocalTime.of(9, 0), LocalTime.of(17, 0)))
+                        .toList(),
+                List.of(),
                 List.of("trigger-point", "swedish"));
         return id;
     }

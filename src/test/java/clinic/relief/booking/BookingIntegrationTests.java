@@ -3,13 +3,10 @@ package clinic.relief.booking;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.schedule.ScheduleAdmin;
-import clinic.relief.booking.schedule.Schedules;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.Staff;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,13 +22,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ReliefTest
 class BookingIntegrationTests {
 
-    @Autowired Booking booking;
-    @Autowired AppointmentBook book;
-    @Autowired JdbcClient jdbc;
-    @Autowired Staff staff;
-    @Autowired ScheduleAdmin admin;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    AppointmentBook book;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
 
     BookingFixture fixture;
     LocalDate day;
@@ -52,7 +62,8 @@ class BookingIntegrationTests {
         assertThat(appointment.status()).isEqualTo(AppointmentStatus.BOOKED);
         assertThat(booking.availability(SlotSearch.with(therapist, "trigger-point", 60, day, day)))
                 .extracting(Slot::start)
-                .first().isEqualTo(fixture.at(day, "11:15"));
+                .first()
+                .isEqualTo(fixture.at(day, "11:15"));
     }
 
     @Test
@@ -64,11 +75,25 @@ class BookingIntegrationTests {
                 .isInstanceOf(SlotNotOffered.class);
         assertThatThrownBy(() -> booking.book(command(patient, therapist, "08:00", null)))
                 .isInstanceOf(SlotNotOffered.class);
-        assertThatThrownBy(() -> booking.book(new BookAppointment(patient, "trigger-point", 60,
-                fixture.at(day.minusDays(10), "10:00"), therapist, Appointment.Source.ONLINE, null, null)))
+        assertThatThrownBy(() -> booking.book(new BookAppointment(
+                        patient,
+                        "trigger-point",
+                        60,
+                        fixture.at(day.minusDays(10), "10:00"),
+                        therapist,
+                        Appointment.Source.ONLINE,
+                        null,
+                        null)))
                 .isInstanceOf(SlotNotOffered.class);
-        assertThatThrownBy(() -> booking.book(new BookAppointment(patient, "trigger-point", 60,
-                fixture.at(day.plusDays(90), "10:00"), therapist, Appointment.Source.ONLINE, null, null)))
+        assertThatThrownBy(() -> booking.book(new BookAppointment(
+                        patient,
+                        "trigger-point",
+                        60,
+                        fixture.at(day.plusDays(90), "10:00"),
+                        therapist,
+                        Appointment.Source.ONLINE,
+                        null,
+                        null)))
                 .isInstanceOf(SlotNotOffered.class);
         assertThat(count(therapist)).isZero();
     }
@@ -78,10 +103,26 @@ class BookingIntegrationTests {
         UUID therapist = fixture.therapist("09:00", "17:00");
         UUID patient = fixture.patient();
 
-        assertThatThrownBy(() -> booking.book(new BookAppointment(patient, "reiki", 60, fixture.at(day, "10:00"),
-                therapist, Appointment.Source.ONLINE, null, null))).isInstanceOf(UnknownService.class);
-        assertThatThrownBy(() -> booking.book(new BookAppointment(patient, "prenatal", 30, fixture.at(day, "10:00"),
-                therapist, Appointment.Source.ONLINE, null, null))).isInstanceOf(UnknownLength.class);
+        assertThatThrownBy(() -> booking.book(new BookAppointment(
+                        patient,
+                        "reiki",
+                        60,
+                        fixture.at(day, "10:00"),
+                        therapist,
+                        Appointment.Source.ONLINE,
+                        null,
+                        null)))
+                .isInstanceOf(UnknownService.class);
+        assertThatThrownBy(() -> booking.book(new BookAppointment(
+                        patient,
+                        "prenatal",
+                        30,
+                        fixture.at(day, "10:00"),
+                        therapist,
+                        Appointment.Source.ONLINE,
+                        null,
+                        null)))
+                .isInstanceOf(UnknownLength.class);
         assertThatThrownBy(() -> booking.book(command(patient, UUID.randomUUID(), "10:00", null)))
                 .isInstanceOf(UnknownTherapist.class);
     }
@@ -105,8 +146,11 @@ class BookingIntegrationTests {
         booking.book(command(fixture.patient(), therapist, "10:00", null));
 
         assertThatThrownBy(() -> booking.book(command(fixture.patient(), therapist, "10:00", null)))
-                .isInstanceOfSatisfying(SlotTaken.class, taken -> assertThat(taken.alternatives())
-                        .extracting(Slot::start).contains(fixture.at(day, "11:15")));
+                .isInstanceOfSatisfying(
+                        SlotTaken.class,
+                        taken -> assertThat(taken.alternatives())
+                                .extracting(Slot::start)
+                                .contains(fixture.at(day, "11:15")));
     }
 
     @Test
@@ -119,9 +163,13 @@ class BookingIntegrationTests {
                     blocked_until, status, source, created_at)
                 values (:id, :patient, :therapist, 'swedish', 30, :start, :start + interval '30 minutes',
                     :start + interval '30 minutes', 'BOOKED', 'FRONT_DESK', :now)
-                """).param("now", utc(clock.instant())).param("id", UUID.randomUUID())
-                .param("patient", fixture.patient()).param("therapist", therapist)
-                .param("start", utc(fixture.at(day, "11:05"))).update())
+                """)
+                        .param("now", utc(clock.instant()))
+                        .param("id", UUID.randomUUID())
+                        .param("patient", fixture.patient())
+                        .param("therapist", therapist)
+                        .param("start", utc(fixture.at(day, "11:05")))
+                        .update())
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("booking_therapist_free");
     }
@@ -139,9 +187,17 @@ class BookingIntegrationTests {
     void recordsTheLateCancelFeeOfTheServiceInsideItsWindow() {
         UUID therapist = fixture.therapist("00:00", "23:45");
         LocalDate today = LocalDate.ofInstant(clock.instant(), BookingFixture.LA);
-        Slot soon = booking.availability(SlotSearch.with(therapist, "trigger-point", 60, today, today.plusDays(1))).get(0);
-        Appointment appointment = booking.book(new BookAppointment(fixture.patient(), "trigger-point", 60,
-                soon.start(), therapist, Appointment.Source.FRONT_DESK, null, null));
+        Slot soon = booking.availability(SlotSearch.with(therapist, "trigger-point", 60, today, today.plusDays(1)))
+                .get(0);
+        Appointment appointment = booking.book(new BookAppointment(
+                fixture.patient(),
+                "trigger-point",
+                60,
+                soon.start(),
+                therapist,
+                Appointment.Source.FRONT_DESK,
+                null,
+                null));
 
         assertThat(book.cancel(appointment.id()).amount()).isEqualByComparingTo("55.00");
         assertThat(book.get(appointment.id()).feeReason()).isEqualTo(Appointment.FeeReason.LATE_CANCEL);
@@ -153,27 +209,29 @@ class BookingIntegrationTests {
         Appointment appointment = booking.book(command(fixture.patient(), therapist, "10:00", null));
 
         assertThat(book.cancel(appointment.id()).amount()).isEqualByComparingTo(BigDecimal.ZERO);
-        assertThat(booking.book(command(fixture.patient(), therapist, "10:00", null)).status())
+        assertThat(booking.book(command(fixture.patient(), therapist, "10:00", null))
+                        .status())
                 .isEqualTo(AppointmentStatus.BOOKED);
     }
 
     @Test
     void walksThroughCheckInAndCompletion() {
-        Appointment appointment = booking.book(command(fixture.patient(), fixture.therapist("09:00", "17:00"),
-                "10:00", null));
+        Appointment appointment =
+                booking.book(command(fixture.patient(), fixture.therapist("09:00", "17:00"), "10:00", null));
 
         book.checkIn(appointment.id());
         book.complete(appointment.id());
 
         assertThat(book.get(appointment.id()).status()).isEqualTo(AppointmentStatus.COMPLETED);
         assertThatThrownBy(() -> book.cancel(appointment.id()))
-                .isInstanceOf(AppointmentStateConflict.class).hasMessageContaining("COMPLETED");
+                .isInstanceOf(AppointmentStateConflict.class)
+                .hasMessageContaining("COMPLETED");
     }
 
     @Test
     void refusesANoShowBeforeTheStart() {
-        Appointment appointment = booking.book(command(fixture.patient(), fixture.therapist("09:00", "17:00"),
-                "10:00", null));
+        Appointment appointment =
+                booking.book(command(fixture.patient(), fixture.therapist("09:00", "17:00"), "10:00", null));
 
         assertThatThrownBy(() -> book.markNoShow(appointment.id())).isInstanceOf(AppointmentStateConflict.class);
     }
@@ -188,7 +246,8 @@ class BookingIntegrationTests {
 
         book.cancel(appointment.id());
         assertThatThrownBy(() -> book.reschedule(appointment.id(), fixture.at(day, "14:00"), therapist))
-                .isInstanceOf(AppointmentStateConflict.class).hasMessageContaining("CANCELLED");
+                .isInstanceOf(AppointmentStateConflict.class)
+                .hasMessageContaining("CANCELLED");
     }
 
     @Test
@@ -197,17 +256,28 @@ class BookingIntegrationTests {
         Appointment appointment = booking.book(command(fixture.patient(), therapist, "12:00", null));
         book.cancel(appointment.id());
 
-        assertThat(book.day(day, therapist)).singleElement()
-                .extracting(AppointmentView::status).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(book.day(day, therapist))
+                .singleElement()
+                .extracting(AppointmentView::status)
+                .isEqualTo(AppointmentStatus.CANCELLED);
     }
 
     private BookAppointment command(UUID patient, UUID therapist, String time, String key) {
-        return new BookAppointment(patient, "trigger-point", 60, fixture.at(day, time), therapist,
-                Appointment.Source.FRONT_DESK, null, key);
+        return new BookAppointment(
+                patient,
+                "trigger-point",
+                60,
+                fixture.at(day, time),
+                therapist,
+                Appointment.Source.FRONT_DESK,
+                null,
+                key);
     }
 
     private int count(UUID therapist) {
-        return jdbc.sql("select count(*) from booking_appointment where therapist_id = :t").param("t", therapist)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from booking_appointment where therapist_id = :t")
+                .param("t", therapist)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -1,16 +1,14 @@
 package clinic.relief.booking;
 
-import java.time.OffsetDateTime;
-
-import clinic.relief.booking.store.BookingLocks;
-
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import clinic.relief.booking.store.BookingLocks;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,11 +48,13 @@ class BookingLocksTests {
     @Test
     void thePatientsLockIsSharedWhateverTheDay() {
         UUID patient = UUID.randomUUID();
-        Slot other = new Slot(Instant.parse("2026-12-20T18:00:00Z"), Instant.parse("2026-12-20T19:00:00Z"),
-                UUID.randomUUID(), null);
+        Slot other = new Slot(
+                Instant.parse("2026-12-20T18:00:00Z"), Instant.parse("2026-12-20T19:00:00Z"), UUID.randomUUID(), null);
 
-        assertThat(shared(keys(slot("2026-12-07T10:00:00-08:00", 60), patient),
-                BookingLocks.keys(other, BUFFER, patient, null, LA))).hasSize(1);
+        assertThat(shared(
+                        keys(slot("2026-12-07T10:00:00-08:00", 60), patient),
+                        BookingLocks.keys(other, BUFFER, patient, null, LA)))
+                .hasSize(1);
     }
 
     private Slot slot(String start, int minutes) {

@@ -29,13 +29,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ReliefTest
 class BookingPagesTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired Booking booking;
-    @Autowired JdbcClient jdbc;
-    @Autowired Staff staff;
-    @Autowired ScheduleAdmin admin;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
 
     BookingFixture fixture;
     LocalDate day;
@@ -65,20 +78,30 @@ class BookingPagesTests {
         UUID assessment = UUID.randomUUID();
         String email = "ana-" + UUID.randomUUID() + "@example.com";
 
-        mvc.perform(onlineForm(email, assessment.toString()).param("consentToTreatment", "true")
+        mvc.perform(onlineForm(email, assessment.toString())
+                        .param("consentToTreatment", "true")
                         .param("acceptsPrivacyNotice", "true"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/book/check-email"));
         String body = jdbc.sql("select body from booking_outbox where recipient = :e and kind = 'VERIFY_BOOKING'")
-                .param("e", email).query(String.class).single();
+                .param("e", email)
+                .query(String.class)
+                .single();
         String token = body.replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1");
-        mvc.perform(post("/book/confirm").with(csrf()).param("token", token))
-                .andExpect(redirectedUrl("/book/done"));
+        mvc.perform(post("/book/confirm").with(csrf()).param("token", token)).andExpect(redirectedUrl("/book/done"));
 
         assertThat(jdbc.sql("select a.assessment_id from booking_appointment a join patient p on p.id = a.patient_id"
-                + " where p.email = :e").param("e", email).query(UUID.class).single()).isEqualTo(assessment);
+                                + " where p.email = :e")
+                        .param("e", email)
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(assessment);
         assertThat(jdbc.sql("select consent_version from patient_intake i join patient p on p.id = i.patient_id"
-                + " where p.email = :e").param("e", email).query(String.class).single()).isEqualTo("2026-11-25");
+                                + " where p.email = :e")
+                        .param("e", email)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("2026-11-25");
     }
 
     @Test
@@ -89,8 +112,11 @@ class BookingPagesTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Necesitamos su consentimiento")));
 
-        assertThat(jdbc.sql("select count(*) from patient where email = :e").param("e", email)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from patient where email = :e")
+                        .param("e", email)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -98,24 +124,35 @@ class BookingPagesTests {
         UUID patient = fixture.patient();
         String lastName = patients.get(patient).lastName();
 
-        mvc.perform(get("/staff/booking/new").param("q", lastName.substring(0, 8)).with(user("desk").roles("FRONT_DESK")))
+        mvc.perform(get("/staff/booking/new")
+                        .param("q", lastName.substring(0, 8))
+                        .with(user("desk").roles("FRONT_DESK")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(lastName)));
-        mvc.perform(post("/staff/booking/new").with(user("desk").roles("FRONT_DESK")).with(csrf())
-                        .param("patient", patient.toString()).param("choice", "swedish:60")
+        mvc.perform(post("/staff/booking/new")
+                        .with(user("desk").roles("FRONT_DESK"))
+                        .with(csrf())
+                        .param("patient", patient.toString())
+                        .param("choice", "swedish:60")
                         .param("slot", fixture.at(day, "10:00") + "|" + therapist)
                         .param("requestId", UUID.randomUUID().toString()))
                 .andExpect(redirectedUrl("/staff/booking?date=" + day));
 
-        mvc.perform(get("/staff/booking").param("date", day.toString()).with(user("desk").roles("FRONT_DESK")))
+        mvc.perform(get("/staff/booking")
+                        .param("date", day.toString())
+                        .with(user("desk").roles("FRONT_DESK")))
                 .andExpect(content().string(containsString(lastName)));
     }
 
     @Test
     void frontDeskAddsANewCallerWithAPhoneNumberOnly() throws Exception {
-        mvc.perform(post("/staff/booking/patients").with(user("desk").roles("FRONT_DESK")).with(csrf())
-                        .param("firstName", "Rosa").param("lastName", "Caller" + UUID.randomUUID())
-                        .param("phone", "(310) 555-0199").param("language", "es"))
+        mvc.perform(post("/staff/booking/patients")
+                        .with(user("desk").roles("FRONT_DESK"))
+                        .with(csrf())
+                        .param("firstName", "Rosa")
+                        .param("lastName", "Caller" + UUID.randomUUID())
+                        .param("phone", "(310) 555-0199")
+                        .param("language", "es"))
                 .andExpect(status().is3xxRedirection());
     }
 
@@ -125,29 +162,49 @@ class BookingPagesTests {
         UUID own = fixture.therapistEmail(email);
         UUID ownPatient = fixture.patient();
         UUID otherPatient = fixture.patient();
-        booking.book(new BookAppointment(ownPatient, "swedish", 60, fixture.at(day, "10:00"), own,
-                Appointment.Source.FRONT_DESK, null, null));
-        booking.book(new BookAppointment(otherPatient, "swedish", 60, fixture.at(day, "12:00"), therapist,
-                Appointment.Source.FRONT_DESK, null, null));
+        booking.book(new BookAppointment(
+                ownPatient, "swedish", 60, fixture.at(day, "10:00"), own, Appointment.Source.FRONT_DESK, null, null));
+        booking.book(new BookAppointment(
+                otherPatient,
+                "swedish",
+                60,
+                fixture.at(day, "12:00"),
+                therapist,
+                Appointment.Source.FRONT_DESK,
+                null,
+                null));
 
-        mvc.perform(get("/staff/booking").param("date", day.toString()).with(user(email).roles("THERAPIST")))
+        mvc.perform(get("/staff/booking")
+                        .param("date", day.toString())
+                        .with(user(email).roles("THERAPIST")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString(patients.get(ownPatient).lastName())))
-                .andExpect(content().string(not(containsString(patients.get(otherPatient).lastName()))));
+                .andExpect(
+                        content().string(containsString(patients.get(ownPatient).lastName())))
+                .andExpect(content()
+                        .string(not(containsString(patients.get(otherPatient).lastName()))));
         mvc.perform(get("/staff/booking/new").with(user(email).roles("THERAPIST")))
                 .andExpect(status().isForbidden());
     }
 
     @Test
     void frontDeskCancelsAndTheDayShowsIt() throws Exception {
-        Appointment appointment = booking.book(new BookAppointment(fixture.patient(), "swedish", 60,
-                fixture.at(day, "15:00"), therapist, Appointment.Source.FRONT_DESK, null, null));
+        Appointment appointment = booking.book(new BookAppointment(
+                fixture.patient(),
+                "swedish",
+                60,
+                fixture.at(day, "15:00"),
+                therapist,
+                Appointment.Source.FRONT_DESK,
+                null,
+                null));
 
-        mvc.perform(post("/staff/booking/" + appointment.id() + "/cancel").with(user("d").roles("FRONT_DESK"))
+        mvc.perform(post("/staff/booking/" + appointment.id() + "/cancel")
+                        .with(user("d").roles("FRONT_DESK"))
                         .with(csrf()))
                 .andExpect(redirectedUrl("/staff/booking?date=" + day));
 
-        assertThat(booking.availability(SlotSearch.with(therapist, "swedish", 60, day, day))).extracting(Slot::start)
+        assertThat(booking.availability(SlotSearch.with(therapist, "swedish", 60, day, day)))
+                .extracting(Slot::start)
                 .contains(fixture.at(day, "15:00"));
     }
 
@@ -156,17 +213,26 @@ class BookingPagesTests {
         String email = "feed-" + UUID.randomUUID() + "@example.com";
         UUID own = fixture.therapistEmail(email);
         UUID patient = fixture.patient();
-        booking.book(new BookAppointment(patient, "swedish", 60, fixture.at(day, "10:00"), own,
-                Appointment.Source.FRONT_DESK, null, null));
-        mvc.perform(post("/staff/calendar-feed").with(user(email).roles("THERAPIST")).with(csrf()));
-        String token = jdbc.sql("select token from booking_calendar_feed where therapist_id = :t").param("t", own)
-                .query(String.class).single();
+        booking.book(new BookAppointment(
+                patient, "swedish", 60, fixture.at(day, "10:00"), own, Appointment.Source.FRONT_DESK, null, null));
+        mvc.perform(post("/staff/calendar-feed")
+                .with(user(email).roles("THERAPIST"))
+                .with(csrf()));
+        String token = jdbc.sql("select token from booking_calendar_feed where therapist_id = :t")
+                .param("t", own)
+                .query(String.class)
+                .single();
 
-        String ics = mvc.perform(get("/calendar/" + token + ".ics")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String ics = mvc.perform(get("/calendar/" + token + ".ics"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
-        assertThat(ics).contains("BEGIN:VEVENT", "SUMMARY:Pat T.", "DTSTART:")
-                .doesNotContainIgnoringCase("swedish").doesNotContain(patients.get(patient).lastName());
+        assertThat(ics)
+                .contains("BEGIN:VEVENT", "SUMMARY:Pat T.", "DTSTART:")
+                .doesNotContainIgnoringCase("swedish")
+                .doesNotContain(patients.get(patient).lastName());
         mvc.perform(get("/calendar/not-a-token.ics")).andExpect(status().isNotFound());
     }
 
@@ -175,12 +241,18 @@ class BookingPagesTests {
         mvc.perform(get("/book").param("choice", "reiki:60")).andExpect(status().isBadRequest());
     }
 
-    private MockHttpServletRequestBuilder onlineForm(String email,
-            String assessment) {
-        return post("/book/details").with(csrf())
-                .param("firstName", "Ana").param("lastName", "Reyes").param("phone", "310 555 0101")
-                .param("email", email).param("dateOfBirth", "1980-04-02").param("conditions", "sciatica")
-                .param("choice", "trigger-point:60").param("slot", fixture.at(day, "11:00") + "|" + therapist)
-                .param("assessment", assessment).param("requestId", UUID.randomUUID().toString());
+    private MockHttpServletRequestBuilder onlineForm(String email, String assessment) {
+        return post("/book/details")
+                .with(csrf())
+                .param("firstName", "Ana")
+                .param("lastName", "Reyes")
+                .param("phone", "310 555 0101")
+                .param("email", email)
+                .param("dateOfBirth", "1980-04-02")
+                .param("conditions", "sciatica")
+                .param("choice", "trigger-point:60")
+                .param("slot", fixture.at(day, "11:00") + "|" + therapist)
+                .param("assessment", assessment)
+                .param("requestId", UUID.randomUUID().toString());
     }
 }

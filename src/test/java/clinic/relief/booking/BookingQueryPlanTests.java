@@ -1,12 +1,11 @@
 package clinic.relief.booking;
 
-import java.util.regex.Pattern;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.schedule.Schedules;
@@ -27,9 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ReliefTest
 class BookingQueryPlanTests {
 
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate transactions;
-    @Autowired Clock clock;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void blockedSpansAreReadByTimeTouchingAFewIndexPages() {
@@ -54,8 +58,10 @@ class BookingQueryPlanTests {
             jdbc.sql("analyze booking_appointment").update();
             return jdbc.sql("explain (analyze, buffers, costs off, timing off) " + Schedules.BLOCKED)
                     .param("ignoring", new UUID(0, 0))
-                    .param("from", utc(from)).param("to", utc(from.plus(1, ChronoUnit.HOURS)))
-                    .query(String.class).list();
+                    .param("from", utc(from))
+                    .param("to", utc(from.plus(1, ChronoUnit.HOURS)))
+                    .query(String.class)
+                    .list();
         });
         // The schedule version is a table of one row, read whole.
         assertThat(plan).noneMatch(line -> line.contains("Seq Scan on booking_appointment"));
@@ -77,8 +83,11 @@ class BookingQueryPlanTests {
     /** The pages a plan node read, from its "Buffers: shared hit=N read=M" line. */
     private static int sharedPages(String buffers) {
         assertThat(buffers).contains("Buffers: shared");
-        return Pattern.compile("(hit|read)=(\\d+)").matcher(buffers).results()
-                .mapToInt(match -> Integer.parseInt(match.group(2))).sum();
+        return Pattern.compile("(hit|read)=(\\d+)")
+                .matcher(buffers)
+                .results()
+                .mapToInt(match -> Integer.parseInt(match.group(2)))
+                .sum();
     }
 
     @Test
@@ -87,9 +96,12 @@ class BookingQueryPlanTests {
         List<String> plan = transactions.execute(tx -> {
             jdbc.sql("set local enable_seqscan = off").update();
             return jdbc.sql("explain select count(*) from booking_outbox where appointment_id = :id")
-                    .param("id", UUID.randomUUID()).query(String.class).list();
+                    .param("id", UUID.randomUUID())
+                    .query(String.class)
+                    .list();
         });
-        assertThat(plan).noneMatch(line -> line.contains("Seq Scan"))
+        assertThat(plan)
+                .noneMatch(line -> line.contains("Seq Scan"))
                 .anyMatch(line -> line.contains("booking_outbox_appointment"));
     }
 }

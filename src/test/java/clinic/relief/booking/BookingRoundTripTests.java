@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
-
 import javax.sql.DataSource;
 
 import clinic.relief.ReliefApplication;
@@ -40,11 +39,20 @@ class BookingRoundTripTests {
      */
     static final int ROUND_TRIPS_PER_BOOKING = 10;
 
-    @Autowired DataSource dataSource;
-    @Autowired Staff staff;
-    @Autowired ScheduleAdmin admin;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void aBookingWithARoomAndLettersCostsItsBudgetOfRoundTrips() throws Exception {
@@ -53,7 +61,8 @@ class BookingRoundTripTests {
         UUID therapist = fixture.therapist("09:00", "17:00");
         LocalDate first = fixture.day();
         // Made first, so the bookings run back to back: a connection idle for half a second is checked on borrowing.
-        List<UUID> callers = IntStream.range(0, 12).mapToObj(i -> fixture.patient()).toList();
+        List<UUID> callers =
+                IntStream.range(0, 12).mapToObj(i -> fixture.patient()).toList();
 
         List<Integer> counts = new ArrayList<>();
         try (RoundTripRelay relay = new RoundTripRelay(databasePort());
@@ -61,8 +70,15 @@ class BookingRoundTripTests {
             Booking booking = second.getBean(Booking.class);
             // The driver prepares a statement on the server at its fifth run: count the runs after that.
             for (int day = 0; day < callers.size(); day++) {
-                BookAppointment command = new BookAppointment(callers.get(day), "trigger-point", 60,
-                        fixture.at(first.plusDays(day), "10:00"), therapist, Appointment.Source.FRONT_DESK, null, null);
+                BookAppointment command = new BookAppointment(
+                        callers.get(day),
+                        "trigger-point",
+                        60,
+                        fixture.at(first.plusDays(day), "10:00"),
+                        therapist,
+                        Appointment.Source.FRONT_DESK,
+                        null,
+                        null);
                 int before = relay.roundTrips();
                 booking.book(command);
                 counts.add(relay.roundTrips() - before);
@@ -70,13 +86,15 @@ class BookingRoundTripTests {
         }
 
         // The least of the last six: a background task of the second instance can only add to a count.
-        assertThat(Collections.min(counts.subList(6, 12))).as("round trips per booking, all counts %s", counts)
+        assertThat(Collections.min(counts.subList(6, 12)))
+                .as("round trips per booking, all counts %s", counts)
                 .isEqualTo(ROUND_TRIPS_PER_BOOKING);
     }
 
     private int databasePort() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
-            return URI.create(connection.getMetaData().getURL().substring("jdbc:".length())).getPort();
+            return URI.create(connection.getMetaData().getURL().substring("jdbc:".length()))
+                    .getPort();
         }
     }
 
@@ -84,12 +102,18 @@ class BookingRoundTripTests {
         return new SpringApplicationBuilder(ReliefApplication.class)
                 .web(WebApplicationType.SERVLET)
                 .profiles("test")
-                .properties("spring.datasource.url=jdbc:postgresql://127.0.0.1:" + relay.port()
+                .properties(
+                        "spring.datasource.url=jdbc:postgresql://127.0.0.1:" + relay.port()
                                 + "/postgres?sslmode=disable&gssEncMode=disable",
-                        "spring.datasource.username=postgres", "spring.datasource.hikari.maximum-pool-size=2",
-                        "relief.booking.requests.sweep-every=1h", "relief.booking.online-hold.sweep-every=1h",
-                        "relief.booking.waitlist.sweep-every=1h", "spring.session.jdbc.cleanup-cron=-",
-                        "server.port=0", "server.address=127.0.0.1", "spring.jmx.enabled=false",
+                        "spring.datasource.username=postgres",
+                        "spring.datasource.hikari.maximum-pool-size=2",
+                        "relief.booking.requests.sweep-every=1h",
+                        "relief.booking.online-hold.sweep-every=1h",
+                        "relief.booking.waitlist.sweep-every=1h",
+                        "spring.session.jdbc.cleanup-cron=-",
+                        "server.port=0",
+                        "server.address=127.0.0.1",
+                        "spring.jmx.enabled=false",
                         "spring.main.banner-mode=off")
                 .run();
     }

@@ -16,8 +16,11 @@ public final class BookingTestData {
     private final BookingFixture fixture;
 
     public BookingTestData(ApplicationContext context) {
-        fixture = new BookingFixture(context.getBean(Staff.class), context.getBean(ScheduleAdmin.class),
-                context.getBean(Patients.class), context.getBean(Clock.class));
+        fixture = new BookingFixture(
+                context.getBean(Staff.class),
+                context.getBean(ScheduleAdmin.class),
+                context.getBean(Patients.class),
+                context.getBean(Clock.class));
     }
 
     /** A new room as the only active one, and a therapist working {@code from}-{@code to} every day. */

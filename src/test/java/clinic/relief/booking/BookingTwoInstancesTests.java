@@ -1,13 +1,11 @@
 package clinic.relief.booking;
 
-import java.util.stream.IntStream;
-
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 import clinic.relief.ReliefApplication;
@@ -33,13 +31,26 @@ class BookingTwoInstancesTests {
 
     static final int REQUESTS = 50;
 
-    @Autowired Booking booking;
-    @Autowired DataSource dataSource;
-    @Autowired JdbcClient jdbc;
-    @Autowired Staff staff;
-    @Autowired ScheduleAdmin admin;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void fiftyBookingsSplitOverTwoAppInstancesOnOneDatabaseLetExactlyOneWin() throws Exception {
@@ -47,7 +58,8 @@ class BookingTwoInstancesTests {
         fixture.onlyRooms("Room A " + UUID.randomUUID(), "Room B " + UUID.randomUUID());
         UUID therapist = fixture.therapist("09:00", "17:00");
         Instant start = fixture.at(fixture.day(), "13:00");
-        List<UUID> callers = IntStream.range(0, REQUESTS).mapToObj(i -> fixture.patient()).toList();
+        List<UUID> callers =
+                IntStream.range(0, REQUESTS).mapToObj(i -> fixture.patient()).toList();
 
         try (ConfigurableApplicationContext second = secondInstance()) {
             Booking other = second.getBean(Booking.class);
@@ -55,18 +67,23 @@ class BookingTwoInstancesTests {
 
             List<Object> outcomes = Race.run(REQUESTS, i -> {
                 Booking instance = i % 2 == 0 ? booking : other;
-                BookAppointment command = new BookAppointment(callers.get(i), "trigger-point", 60, start,
-                        therapist, Appointment.Source.ONLINE, null, null);
+                BookAppointment command = new BookAppointment(
+                        callers.get(i), "trigger-point", 60, start, therapist, Appointment.Source.ONLINE, null, null);
                 return () -> instance.book(command);
             });
 
-            assertThat(outcomes).as("outcomes other than a booking or SlotTaken")
-                    .filteredOn(o -> !(o instanceof Appointment) && !(o instanceof SlotTaken)).isEmpty();
+            assertThat(outcomes)
+                    .as("outcomes other than a booking or SlotTaken")
+                    .filteredOn(o -> !(o instanceof Appointment) && !(o instanceof SlotTaken))
+                    .isEmpty();
             assertThat(outcomes).filteredOn(Appointment.class::isInstance).hasSize(1);
             assertThat(outcomes).filteredOn(SlotTaken.class::isInstance).hasSize(REQUESTS - 1);
         }
         assertThat(jdbc.sql("select count(*) from booking_appointment where therapist_id = :t")
-                .param("t", therapist).query(Integer.class).single()).isEqualTo(1);
+                        .param("t", therapist)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     /** A second application on this test's database, with its own pool (no embedded server of its own). */
@@ -78,8 +95,12 @@ class BookingTwoInstancesTests {
         return new SpringApplicationBuilder(ReliefApplication.class)
                 .web(WebApplicationType.SERVLET)
                 .profiles("test")
-                .properties("spring.datasource.url=" + url, "spring.datasource.username=postgres",
-                        "server.port=0", "server.address=127.0.0.1", "spring.jmx.enabled=false",
+                .properties(
+                        "spring.datasource.url=" + url,
+                        "spring.datasource.username=postgres",
+                        "server.port=0",
+                        "server.address=127.0.0.1",
+                        "spring.jmx.enabled=false",
                         "spring.main.banner-mode=off")
                 .run();
     }

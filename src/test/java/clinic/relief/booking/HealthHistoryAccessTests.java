@@ -31,13 +31,26 @@ class HealthHistoryAccessTests {
 
     static final String CONDITIONS = "Herniated disc L4-L5";
 
-    @Autowired MockMvc mvc;
-    @Autowired Booking booking;
-    @Autowired JdbcClient jdbc;
-    @Autowired Staff staff;
-    @Autowired ScheduleAdmin admin;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
 
     UUID patient;
     UUID appointment;
@@ -54,30 +67,44 @@ class HealthHistoryAccessTests {
         fixture.therapistEmail(other);
         patient = fixture.patient();
         patients.recordIntake(patient, new Intake(CONDITIONS, "Ibuprofen", "Latex", null, false, true, true));
-        appointment = booking.book(new BookAppointment(patient, "trigger-point", 60,
-                fixture.at(fixture.day(), "10:00"), therapist, Appointment.Source.FRONT_DESK, null, null)).id();
+        appointment = booking.book(new BookAppointment(
+                        patient,
+                        "trigger-point",
+                        60,
+                        fixture.at(fixture.day(), "10:00"),
+                        therapist,
+                        Appointment.Source.FRONT_DESK,
+                        null,
+                        null))
+                .id();
     }
 
     @ParameterizedTest(name = "{0} reading the health history gets {1} and leaves {2} audit rows")
     @CsvSource({"owner, 200, 1", "treating, 200, 1", "other, 403, 0", "desk, 403, 0", "anonymous, 302, 0"})
-    void healthHistoryIsForTheOwnerAndThePatientsTherapistOnly(String who, int status, int auditRows)
-            throws Exception {
+    void healthHistoryIsForTheOwnerAndThePatientsTherapistOnly(String who, int status, int auditRows) throws Exception {
         mvc.perform(as(who, get("/staff/booking/{id}/intake", appointment)))
                 .andExpect(status().is(status))
-                .andExpect(status == 200 ? content().string(containsString(CONDITIONS))
-                        : content().string(not(containsString(CONDITIONS))));
+                .andExpect(
+                        status == 200
+                                ? content().string(containsString(CONDITIONS))
+                                : content().string(not(containsString(CONDITIONS))));
 
         assertThat(auditRows()).isEqualTo(auditRows);
     }
 
     @Test
     void eachReadLeavesItsOwnRowNamingTheReader() throws Exception {
-        mvc.perform(as("treating", get("/staff/booking/{id}/intake", appointment))).andExpect(status().isOk());
-        mvc.perform(as("treating", get("/staff/booking/{id}/intake", appointment))).andExpect(status().isOk());
+        mvc.perform(as("treating", get("/staff/booking/{id}/intake", appointment)))
+                .andExpect(status().isOk());
+        mvc.perform(as("treating", get("/staff/booking/{id}/intake", appointment)))
+                .andExpect(status().isOk());
 
         assertThat(auditRows()).isEqualTo(2);
         assertThat(jdbc.sql("select distinct actor || ' ' || actor_role || ' ' || action || ' ' || record_kind"
-                + " from clinical_audit where patient_id = :p").param("p", patient).query(String.class).list())
+                                + " from clinical_audit where patient_id = :p")
+                        .param("p", patient)
+                        .query(String.class)
+                        .list())
                 .containsExactly(treating + " THERAPIST READ intake");
     }
 
@@ -102,7 +129,8 @@ class HealthHistoryAccessTests {
 
     @Test
     void onlyTheOwnerSeesTheAuditTrail() throws Exception {
-        mvc.perform(as("treating", get("/staff/booking/{id}/intake", appointment))).andExpect(status().isOk());
+        mvc.perform(as("treating", get("/staff/booking/{id}/intake", appointment)))
+                .andExpect(status().isOk());
 
         mvc.perform(as("owner", get("/staff/audit/patients/{p}", patient)))
                 .andExpect(status().isOk())
@@ -123,7 +151,9 @@ class HealthHistoryAccessTests {
     }
 
     private int auditRows() {
-        return jdbc.sql("select count(*) from clinical_audit where patient_id = :p").param("p", patient)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from clinical_audit where patient_id = :p")
+                .param("p", patient)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -34,14 +34,29 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ReliefTest
 class HoldReleaseTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired OnlineHolds holds;
-    @Autowired Waitlist waitlist;
-    @Autowired JdbcClient jdbc;
-    @Autowired Staff staff;
-    @Autowired ScheduleAdmin admin;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OnlineHolds holds;
+
+    @Autowired
+    Waitlist waitlist;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
 
     BookingFixture fixture;
     LocalDate day;
@@ -57,7 +72,8 @@ class HoldReleaseTests {
         therapist = fixture.therapist("09:00", "17:00");
         String tag = UUID.randomUUID().toString().substring(0, 8);
         waiter = "waiter-" + tag + "@example.com";
-        UUID patient = patients.findOrCreate(new NewPatient("Wes", "Waiter" + tag, null, waiter, null, "en")).id();
+        UUID patient = patients.findOrCreate(new NewPatient("Wes", "Waiter" + tag, null, waiter, null, "en"))
+                .id();
         waitlist.join(patient, new WaitlistRequest("swedish", 60, day, day, PartOfDay.ANY, therapist));
     }
 
@@ -67,7 +83,9 @@ class HoldReleaseTests {
         assertThat(offersTo(waiter)).isZero();
 
         jdbc.sql("update booking_online_hold set expires_at = :now - interval '1 minute' where email = :e")
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("e", email).update();
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("e", email)
+                .update();
         holds.expireDue();
 
         assertThat(holdStatus(email)).isEqualTo("CANCELLED");
@@ -78,23 +96,31 @@ class HoldReleaseTests {
     void theFrontDeskSeesAHoldAndReleasesIt() throws Exception {
         String email = hold("11:00");
         UUID id = holdId(email);
-        mvc.perform(get("/staff/booking").param("date", day.toString()).param("therapist", therapist.toString())
+        mvc.perform(get("/staff/booking")
+                        .param("date", day.toString())
+                        .param("therapist", therapist.toString())
                         .with(user("desk@example.com").roles("FRONT_DESK")))
                 .andExpect(content().string(containsString("Held online, not confirmed")))
                 .andExpect(content().string(containsString("/staff/booking/" + id + "/release")));
 
-        mvc.perform(post("/staff/booking/" + id + "/release").with(csrf())
+        mvc.perform(post("/staff/booking/" + id + "/release")
+                        .with(csrf())
                         .with(user("desk@example.com").roles("FRONT_DESK")))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("notice", "booking.day.changed.release"));
 
         assertThat(holdStatus(email)).isEqualTo("CANCELLED");
-        assertThat(jdbc.sql("select released_by from booking_online_hold where email = :e").param("e", email)
-                .query(String.class).single()).isEqualTo("desk@example.com");
+        assertThat(jdbc.sql("select released_by from booking_online_hold where email = :e")
+                        .param("e", email)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("desk@example.com");
         assertThat(offersTo(waiter)).isEqualTo(1);
         // Its link now says the hold is over, and a second release changes nothing.
-        mvc.perform(post("/book/confirm").with(csrf()).param("token", token(email))).andExpect(status().isGone());
-        mvc.perform(post("/staff/booking/" + id + "/release").with(csrf())
+        mvc.perform(post("/book/confirm").with(csrf()).param("token", token(email)))
+                .andExpect(status().isGone());
+        mvc.perform(post("/staff/booking/" + id + "/release")
+                        .with(csrf())
                         .with(user("desk@example.com").roles("FRONT_DESK")))
                 .andExpect(flash().attribute("problem", "booking.day.wrongState.CANCELLED"));
         assertThat(offersTo(waiter)).isEqualTo(1);
@@ -105,18 +131,24 @@ class HoldReleaseTests {
         String email = hold("13:00");
         UUID id = holdId(email);
         String release = "/staff/booking/" + id + "/release?back=week";
-        mvc.perform(get("/staff/booking/week").param("date", day.toString()).param("therapist", therapist.toString())
+        mvc.perform(get("/staff/booking/week")
+                        .param("date", day.toString())
+                        .param("therapist", therapist.toString())
                         .with(user("desk@example.com").roles("FRONT_DESK")))
                 .andExpect(content().string(containsString(release)));
 
-        mvc.perform(post("/staff/booking/" + id + "/release").param("back", "week").with(csrf())
+        mvc.perform(post("/staff/booking/" + id + "/release")
+                        .param("back", "week")
+                        .with(csrf())
                         .with(user("owner@example.com").roles("OWNER")))
                 .andExpect(redirectedUrl("/staff/booking/week?date=" + day + "&therapist=" + therapist))
                 .andExpect(flash().attribute("notice", "booking.day.changed.release"));
 
         assertThat(holdStatus(email)).isEqualTo("CANCELLED");
         assertThat(offersTo(waiter)).isEqualTo(1);
-        mvc.perform(get("/staff/booking/week").param("date", day.toString()).param("therapist", therapist.toString())
+        mvc.perform(get("/staff/booking/week")
+                        .param("date", day.toString())
+                        .param("therapist", therapist.toString())
                         .with(user("desk@example.com").roles("FRONT_DESK")))
                 .andExpect(content().string(not(containsString(release))));
     }
@@ -129,14 +161,20 @@ class HoldReleaseTests {
         holdWith(email, "14:00", own);
         UUID id = holdId(email);
 
-        mvc.perform(get("/staff/booking/week").param("date", day.toString())
+        mvc.perform(get("/staff/booking/week")
+                        .param("date", day.toString())
                         .with(user(therapistEmail).roles("THERAPIST")))
                 .andExpect(content().string(containsString("Hal H.")))
                 .andExpect(content().string(not(containsString("/release"))));
-        mvc.perform(post("/staff/booking/" + id + "/release").param("back", "week").with(csrf())
-                .with(user(therapistEmail).roles("THERAPIST"))).andExpect(status().isForbidden());
-        mvc.perform(post("/staff/booking/" + id + "/release").param("back", "week")
-                .with(user("desk@example.com").roles("FRONT_DESK"))).andExpect(status().isForbidden());
+        mvc.perform(post("/staff/booking/" + id + "/release")
+                        .param("back", "week")
+                        .with(csrf())
+                        .with(user(therapistEmail).roles("THERAPIST")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/staff/booking/" + id + "/release")
+                        .param("back", "week")
+                        .with(user("desk@example.com").roles("FRONT_DESK")))
+                .andExpect(status().isForbidden());
 
         assertThat(holdStatus(email)).isEqualTo("PENDING");
     }
@@ -145,10 +183,13 @@ class HoldReleaseTests {
     void aTherapistCannotReleaseAHold() throws Exception {
         String email = hold("12:00");
 
-        mvc.perform(post("/staff/booking/" + holdId(email) + "/release").with(csrf())
-                .with(user("therapist@example.com").roles("THERAPIST"))).andExpect(status().isForbidden());
         mvc.perform(post("/staff/booking/" + holdId(email) + "/release")
-                .with(user("desk@example.com").roles("FRONT_DESK"))).andExpect(status().isForbidden());
+                        .with(csrf())
+                        .with(user("therapist@example.com").roles("THERAPIST")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/staff/booking/" + holdId(email) + "/release")
+                        .with(user("desk@example.com").roles("FRONT_DESK")))
+                .andExpect(status().isForbidden());
 
         assertThat(holdStatus(email)).isEqualTo("PENDING");
         assertThat(offersTo(waiter)).isZero();
@@ -161,33 +202,51 @@ class HoldReleaseTests {
     }
 
     private void holdWith(String email, String time, UUID therapist) throws Exception {
-        mvc.perform(post("/book/details").with(csrf())
-                .param("firstName", "Hal").param("lastName", "Holder").param("phone", "310 555 0101")
-                .param("email", email).param("dateOfBirth", "1980-04-02").param("conditions", "none")
-                .param("consentToTreatment", "true").param("acceptsPrivacyNotice", "true")
-                .param("choice", "trigger-point:60").param("slot", fixture.at(day, time) + "|" + therapist)
-                .param("requestId", UUID.randomUUID().toString())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/book/details")
+                        .with(csrf())
+                        .param("firstName", "Hal")
+                        .param("lastName", "Holder")
+                        .param("phone", "310 555 0101")
+                        .param("email", email)
+                        .param("dateOfBirth", "1980-04-02")
+                        .param("conditions", "none")
+                        .param("consentToTreatment", "true")
+                        .param("acceptsPrivacyNotice", "true")
+                        .param("choice", "trigger-point:60")
+                        .param("slot", fixture.at(day, time) + "|" + therapist)
+                        .param("requestId", UUID.randomUUID().toString()))
+                .andExpect(status().is3xxRedirection());
         assertThat(holdStatus(email)).isEqualTo("PENDING");
     }
 
     private UUID holdId(String email) {
-        return jdbc.sql("select appointment_id from booking_online_hold where email = :e").param("e", email)
-                .query(UUID.class).single();
+        return jdbc.sql("select appointment_id from booking_online_hold where email = :e")
+                .param("e", email)
+                .query(UUID.class)
+                .single();
     }
 
     private String holdStatus(String email) {
         return jdbc.sql("select a.status from booking_appointment a join booking_online_hold h"
-                + " on h.appointment_id = a.id where h.email = :e").param("e", email).query(String.class).single();
+                        + " on h.appointment_id = a.id where h.email = :e")
+                .param("e", email)
+                .query(String.class)
+                .single();
     }
 
     private int offersTo(String email) {
         return jdbc.sql("select count(*) from booking_outbox where recipient = :e and kind = 'WAITLIST_OFFER'")
-                .param("e", email).query(Integer.class).single();
+                .param("e", email)
+                .query(Integer.class)
+                .single();
     }
 
     private String token(String email) {
-        List<String> bodies = jdbc.sql("select body from booking_outbox where recipient = :e"
-                + " and kind = 'VERIFY_BOOKING'").param("e", email).query(String.class).list();
+        List<String> bodies = jdbc.sql(
+                        "select body from booking_outbox where recipient = :e" + " and kind = 'VERIFY_BOOKING'")
+                .param("e", email)
+                .query(String.class)
+                .list();
         return bodies.get(0).replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1");
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
-import clinic.relief.booking.schedule.Schedules;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.TestPropertySource;
@@ -34,7 +33,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestPropertySource(properties = {"relief.booking.new-clients=approve", "relief.booking.requests.sweep-every=1d"})
 class LateApprovalTests extends WaitlistClaimScenario {
 
-    @Value("${relief.booking.minimum-notice}") Duration notice;
+    @Value("${relief.booking.minimum-notice}")
+    Duration notice;
 
     @Test
     void approvingARequestInsideTheMinimumNoticeLapsesItTellsThePatientOnceAndSaysSo() throws Exception {
@@ -50,10 +50,15 @@ class LateApprovalTests extends WaitlistClaimScenario {
         assertThat(kinds(email)).doesNotContain("CONFIRMATION");
         assertThat(waitlist.get(entryOf(email)).status()).isEqualTo("WAITING");
         // Sessions live in the database (Spring Session JDBC): the cookie carries the flash to the next page.
-        mvc.perform(get("/staff/booking/requests").with(desk()).cookie(approved.getResponse().getCookies()))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("so it has lapsed")));
+        mvc.perform(get("/staff/booking/requests")
+                        .with(desk())
+                        .cookie(approved.getResponse().getCookies()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("so it has lapsed")));
 
-        mvc.perform(post("/staff/booking/requests/{id}/approve", id).with(desk()).with(csrf()))
+        mvc.perform(post("/staff/booking/requests/{id}/approve", id)
+                        .with(desk())
+                        .with(csrf()))
                 .andExpect(status().isConflict());
         assertThat(decisions(id)).hasSize(1);
         assertThat(kinds(email)).filteredOn("REQUEST_LAPSED"::equals).hasSize(1);
@@ -63,9 +68,12 @@ class LateApprovalTests extends WaitlistClaimScenario {
     void theDeskIsToldInSpanishToo() throws Exception {
         MvcResult approved = approveTooLate(requestInsideTheNotice(email("tarde")));
 
-        mvc.perform(get("/staff/booking/requests").param("lang", "es").with(desk())
+        mvc.perform(get("/staff/booking/requests")
+                        .param("lang", "es")
+                        .with(desk())
                         .cookie(approved.getResponse().getCookies()))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("así que venció")));
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("así que venció")));
     }
 
     @Test
@@ -75,7 +83,9 @@ class LateApprovalTests extends WaitlistClaimScenario {
         UUID id = requestOf(email);
         moveTo(id, clock.instant().plus(notice).plus(Duration.ofMinutes(15)));
 
-        mvc.perform(post("/staff/booking/requests/{id}/approve", id).with(desk()).with(csrf()))
+        mvc.perform(post("/staff/booking/requests/{id}/approve", id)
+                        .with(desk())
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/staff/booking/requests"))
                 .andExpect(flash().attribute("notice", "booking.requests.approved"));
 
@@ -94,9 +104,12 @@ class LateApprovalTests extends WaitlistClaimScenario {
     }
 
     private MvcResult approveTooLate(UUID id) throws Exception {
-        return mvc.perform(post("/staff/booking/requests/{id}/approve", id).with(desk()).with(csrf()))
+        return mvc.perform(post("/staff/booking/requests/{id}/approve", id)
+                        .with(desk())
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/staff/booking/requests"))
-                .andExpect(flash().attribute("problem", "booking.requests.tooLate")).andReturn();
+                .andExpect(flash().attribute("problem", "booking.requests.tooLate"))
+                .andReturn();
     }
 
     /** Moves a request to {@code start}, keeping its length and buffer (the desk's clock cannot be moved here). */
@@ -116,17 +129,24 @@ class LateApprovalTests extends WaitlistClaimScenario {
 
     private UUID entryOf(String email) {
         return jdbc.sql("select w.id from booking_waitlist w join patient p on p.id = w.patient_id where p.email = :e")
-                .param("e", email).query(UUID.class).single();
+                .param("e", email)
+                .query(UUID.class)
+                .single();
     }
 
     private String statusOf(UUID id) {
-        return jdbc.sql("select status from booking_appointment where id = :id").param("id", id)
-                .query(String.class).single();
+        return jdbc.sql("select status from booking_appointment where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
     }
 
     private List<String> decisions(UUID id) {
         return jdbc.sql("select decision || ' by ' || decided_by from booking_request_decision"
-                + " where appointment_id = :id").param("id", id).query(String.class).list();
+                        + " where appointment_id = :id")
+                .param("id", id)
+                .query(String.class)
+                .list();
     }
 
     private static RequestPostProcessor desk() {

@@ -1,7 +1,5 @@
 package clinic.relief.booking;
 
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,17 +39,38 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestPropertySource(properties = "relief.booking.new-clients=approve")
 class NewClientApprovalTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired Booking booking;
-    @Autowired OnlineHolds holds;
-    @Autowired Approvals approvals;
-    @Autowired Waitlist waitlist;
-    @Autowired JdbcClient jdbc;
-    @Autowired Staff staff;
-    @Autowired ScheduleAdmin admin;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
-    @Autowired ClinicProfile clinic;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    OnlineHolds holds;
+
+    @Autowired
+    Approvals approvals;
+
+    @Autowired
+    Waitlist waitlist;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    ClinicProfile clinic;
 
     BookingFixture fixture;
     LocalDate day;
@@ -76,7 +96,9 @@ class NewClientApprovalTests {
         assertThat(body(email, "REQUEST_RECEIVED")).contains("Ana").doesNotContain("sciatica");
 
         jdbc.sql("update booking_online_hold set expires_at = :now - interval '1 minute' where email = :e")
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("e", email).update();
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("e", email)
+                .update();
         holds.expireDue();
         assertThat(statusOf(id)).isEqualTo("REQUESTED");
         assertThatThrownBy(() -> booking.book(rival("10:00"))).isInstanceOf(SlotTaken.class);
@@ -90,14 +112,20 @@ class NewClientApprovalTests {
         UUID id = requestOnline(email, "11:00");
 
         mvc.perform(get("/staff/booking/requests").with(desk()))
-                .andExpect(status().isOk()).andExpect(content().string(containsString(email)));
-        mvc.perform(post("/staff/booking/requests/{id}/approve", id).with(desk()).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(email)));
+        mvc.perform(post("/staff/booking/requests/{id}/approve", id)
+                        .with(desk())
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/staff/booking/requests"));
 
         assertThat(statusOf(id)).isEqualTo("BOOKED");
         assertThat(kinds(email)).contains("CONFIRMATION", "REMINDER");
         assertThat(jdbc.sql("select attachment_name from booking_outbox where recipient = :e and kind = 'CONFIRMATION'")
-                .param("e", email).query(String.class).single()).endsWith(".ics");
+                        .param("e", email)
+                        .query(String.class)
+                        .single())
+                .endsWith(".ics");
         assertThat(decision(id)).isEqualTo("APPROVED by desk@example.com");
         EventsHandled.awaitAll(jdbc);
         assertThat(invoices(id)).isEqualTo(1);
@@ -110,16 +138,24 @@ class NewClientApprovalTests {
         String email = "decline-" + UUID.randomUUID() + "@example.com";
         UUID id = requestOnline(email, "13:00");
 
-        mvc.perform(post("/staff/booking/requests/{id}/decline", id).with(desk()).with(csrf())
+        mvc.perform(post("/staff/booking/requests/{id}/decline", id)
+                        .with(desk())
+                        .with(csrf())
                         .param("reason", "We only see new clients on weekdays after a phone call."))
                 .andExpect(redirectedUrl("/staff/booking/requests"));
 
         assertThat(statusOf(id)).isEqualTo("CANCELLED");
         assertThat(kinds(email)).doesNotContain("CANCELLATION", "CONFIRMATION").contains("REQUEST_DECLINED");
         assertThat(subject(email, "REQUEST_DECLINED")).isEqualTo("About your booking request at " + clinic.shortName());
-        assertThat(body(email, "REQUEST_DECLINED")).contains("after a phone call").contains("sorry");
+        assertThat(body(email, "REQUEST_DECLINED"))
+                .contains("after a phone call")
+                .contains("sorry");
         assertThat(jdbc.sql("select count(*) from booking_waitlist_offer o join booking_waitlist w on w.id = o.entry_id"
-                + " where w.patient_id = :p").param("p", waiting).query(Integer.class).single()).isEqualTo(1);
+                                + " where w.patient_id = :p")
+                        .param("p", waiting)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(booking.book(rival("13:00")).status()).isEqualTo(AppointmentStatus.BOOKED);
         EventsHandled.awaitAll(jdbc);
         assertThat(invoices(id)).isZero();
@@ -128,34 +164,61 @@ class NewClientApprovalTests {
     @Test
     void aReturningClientAndTheFrontDeskBookAtOnce() throws Exception {
         String email = "back-" + UUID.randomUUID() + "@example.com";
-        UUID known = patients.findOrCreate(new NewPatient("Rita", "Returning", null, email, null, "en")).id();
-        booking.book(new BookAppointment(known, "swedish", 60, fixture.at(day.minusDays(1), "09:00"), therapist,
-                Appointment.Source.FRONT_DESK, null, null));
+        UUID known = patients.findOrCreate(new NewPatient("Rita", "Returning", null, email, null, "en"))
+                .id();
+        booking.book(new BookAppointment(
+                known,
+                "swedish",
+                60,
+                fixture.at(day.minusDays(1), "09:00"),
+                therapist,
+                Appointment.Source.FRONT_DESK,
+                null,
+                null));
         UUID id = confirmOnline(email, "15:00", "/book/done");
         assertThat(statusOf(id)).isEqualTo("BOOKED");
 
         UUID stranger = fixture.patient();
-        Appointment byPhone = booking.book(new BookAppointment(stranger, "swedish", 60, fixture.at(day, "12:00"),
-                therapist, Appointment.Source.FRONT_DESK, null, null));
+        Appointment byPhone = booking.book(new BookAppointment(
+                stranger,
+                "swedish",
+                60,
+                fixture.at(day, "12:00"),
+                therapist,
+                Appointment.Source.FRONT_DESK,
+                null,
+                null));
         assertThat(byPhone.status()).isEqualTo(AppointmentStatus.BOOKED);
     }
 
     @Test
     void aClientWhoseOnlyVisitWasCancelledIsStillNew() throws Exception {
         String email = "gone-" + UUID.randomUUID() + "@example.com";
-        UUID known = patients.findOrCreate(new NewPatient("Gina", "Gone", null, email, null, "es")).id();
-        Appointment earlier = booking.book(new BookAppointment(known, "swedish", 60,
-                fixture.at(day.minusDays(1), "10:00"), therapist, Appointment.Source.FRONT_DESK, null, null));
-        jdbc.sql("update booking_appointment set status = 'CANCELLED' where id = :id").param("id", earlier.id())
+        UUID known = patients.findOrCreate(new NewPatient("Gina", "Gone", null, email, null, "es"))
+                .id();
+        Appointment earlier = booking.book(new BookAppointment(
+                known,
+                "swedish",
+                60,
+                fixture.at(day.minusDays(1), "10:00"),
+                therapist,
+                Appointment.Source.FRONT_DESK,
+                null,
+                null));
+        jdbc.sql("update booking_appointment set status = 'CANCELLED' where id = :id")
+                .param("id", earlier.id())
                 .update();
 
         UUID id = requestOnline(email, "09:00");
 
         assertThat(statusOf(id)).isEqualTo("REQUESTED");
-        assertThat(jdbc.sql("select patient_id from booking_appointment where id = :id").param("id", id)
-                .query(UUID.class).single()).isEqualTo(known);
-        assertThat(subject(email, "REQUEST_RECEIVED")).isEqualTo("Recibimos su solicitud de reserva en "
-                + clinic.shortName());
+        assertThat(jdbc.sql("select patient_id from booking_appointment where id = :id")
+                        .param("id", id)
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(known);
+        assertThat(subject(email, "REQUEST_RECEIVED"))
+                .isEqualTo("Recibimos su solicitud de reserva en " + clinic.shortName());
     }
 
     @Test
@@ -169,7 +232,9 @@ class NewClientApprovalTests {
         });
 
         assertThat(outcomes).filteredOn("approved"::equals).hasSize(1);
-        assertThat(outcomes).filteredOn(AppointmentStateConflict.class::isInstance).hasSize(1);
+        assertThat(outcomes)
+                .filteredOn(AppointmentStateConflict.class::isInstance)
+                .hasSize(1);
         assertThat(statusOf(id)).isEqualTo("BOOKED");
         assertThat(kinds(email)).filteredOn("CONFIRMATION"::equals).hasSize(1);
     }
@@ -180,25 +245,39 @@ class NewClientApprovalTests {
         UUID id = requestOnline(email, "14:00");
         String therapistEmail = "t-" + UUID.randomUUID() + "@example.com";
 
-        mvc.perform(post("/staff/booking/requests/{id}/approve", id).with(csrf())
-                .with(user(therapistEmail).roles("THERAPIST"))).andExpect(status().isForbidden());
-        mvc.perform(post("/staff/booking/requests/{id}/decline", id).with(csrf())
-                .with(user(therapistEmail).roles("THERAPIST"))).andExpect(status().isForbidden());
+        mvc.perform(post("/staff/booking/requests/{id}/approve", id)
+                        .with(csrf())
+                        .with(user(therapistEmail).roles("THERAPIST")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/staff/booking/requests/{id}/decline", id)
+                        .with(csrf())
+                        .with(user(therapistEmail).roles("THERAPIST")))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/staff/booking/requests").with(user(therapistEmail).roles("THERAPIST")))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/staff/booking/requests/{id}/approve", id).with(desk()))
                 .andExpect(status().isForbidden()); // no CSRF token
-        mvc.perform(post("/staff/booking/requests/{id}/decline", id).with(desk()).with(csrf())
-                .param("reason", "x".repeat(501))).andExpect(status().isBadRequest());
-        mvc.perform(post("/staff/booking/requests/{id}/approve", UUID.randomUUID()).with(desk()).with(csrf()))
+        mvc.perform(post("/staff/booking/requests/{id}/decline", id)
+                        .with(desk())
+                        .with(csrf())
+                        .param("reason", "x".repeat(501)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/staff/booking/requests/{id}/approve", UUID.randomUUID())
+                        .with(desk())
+                        .with(csrf()))
                 .andExpect(status().isNotFound());
         assertThat(statusOf(id)).isEqualTo("REQUESTED");
         assertThat(decisionCount(id)).isZero();
 
         UUID booked = booking.book(rival("15:30")).id();
-        mvc.perform(post("/staff/booking/requests/{id}/approve", booked).with(desk()).with(csrf()))
-                .andExpect(status().isConflict()).andExpect(content().string(containsString("already approved")));
-        mvc.perform(post("/staff/booking/requests/{id}/decline", booked).with(desk()).with(csrf()))
+        mvc.perform(post("/staff/booking/requests/{id}/approve", booked)
+                        .with(desk())
+                        .with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("already approved")));
+        mvc.perform(post("/staff/booking/requests/{id}/decline", booked)
+                        .with(desk())
+                        .with(csrf()))
                 .andExpect(status().isConflict());
         assertThat(statusOf(booked)).isEqualTo("BOOKED");
         assertThat(decisionCount(booked)).isZero();
@@ -212,21 +291,37 @@ class NewClientApprovalTests {
         mvc.perform(form(email, time)).andExpect(redirectedUrl("/book/check-email"));
         mvc.perform(post("/book/confirm").with(csrf()).param("token", token(email)))
                 .andExpect(redirectedUrl(landing));
-        return jdbc.sql("select appointment_id from booking_online_hold where email = :e").param("e", email)
-                .query(UUID.class).single();
+        return jdbc.sql("select appointment_id from booking_online_hold where email = :e")
+                .param("e", email)
+                .query(UUID.class)
+                .single();
     }
 
     private BookAppointment rival(String time) {
-        return new BookAppointment(fixture.patient(), "swedish", 60, fixture.at(day, time), therapist,
-                Appointment.Source.FRONT_DESK, null, null);
+        return new BookAppointment(
+                fixture.patient(),
+                "swedish",
+                60,
+                fixture.at(day, time),
+                therapist,
+                Appointment.Source.FRONT_DESK,
+                null,
+                null);
     }
 
     private MockHttpServletRequestBuilder form(String email, String time) {
-        return post("/book/details").with(csrf())
-                .param("firstName", "Ana").param("lastName", "Reyes").param("phone", "310 555 0101")
-                .param("email", email).param("dateOfBirth", "1980-04-02").param("conditions", "sciatica")
-                .param("consentToTreatment", "true").param("acceptsPrivacyNotice", "true")
-                .param("choice", "trigger-point:60").param("slot", fixture.at(day, time) + "|" + therapist)
+        return post("/book/details")
+                .with(csrf())
+                .param("firstName", "Ana")
+                .param("lastName", "Reyes")
+                .param("phone", "310 555 0101")
+                .param("email", email)
+                .param("dateOfBirth", "1980-04-02")
+                .param("conditions", "sciatica")
+                .param("consentToTreatment", "true")
+                .param("acceptsPrivacyNotice", "true")
+                .param("choice", "trigger-point:60")
+                .param("slot", fixture.at(day, time) + "|" + therapist)
                 .param("requestId", UUID.randomUUID().toString());
     }
 
@@ -240,37 +335,54 @@ class NewClientApprovalTests {
     }
 
     private List<String> kinds(String email) {
-        return jdbc.sql("select kind from booking_outbox where recipient = :e").param("e", email)
-                .query(String.class).list();
+        return jdbc.sql("select kind from booking_outbox where recipient = :e")
+                .param("e", email)
+                .query(String.class)
+                .list();
     }
 
     private String subject(String email, String kind) {
-        return jdbc.sql("select subject from booking_outbox where recipient = :e and kind = :k").param("e", email)
-                .param("k", kind).query(String.class).single();
+        return jdbc.sql("select subject from booking_outbox where recipient = :e and kind = :k")
+                .param("e", email)
+                .param("k", kind)
+                .query(String.class)
+                .single();
     }
 
     private String body(String email, String kind) {
-        return jdbc.sql("select body from booking_outbox where recipient = :e and kind = :k").param("e", email)
-                .param("k", kind).query(String.class).single();
+        return jdbc.sql("select body from booking_outbox where recipient = :e and kind = :k")
+                .param("e", email)
+                .param("k", kind)
+                .query(String.class)
+                .single();
     }
 
     private String statusOf(UUID id) {
-        return jdbc.sql("select status from booking_appointment where id = :id").param("id", id)
-                .query(String.class).single();
+        return jdbc.sql("select status from booking_appointment where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
     }
 
     private String decision(UUID id) {
-        return jdbc.sql("select decision || ' by ' || decided_by from booking_request_decision where appointment_id = :id")
-                .param("id", id).query(String.class).single();
+        return jdbc.sql(
+                        "select decision || ' by ' || decided_by from booking_request_decision where appointment_id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
     }
 
     private int decisionCount(UUID id) {
-        return jdbc.sql("select count(*) from booking_request_decision where appointment_id = :id").param("id", id)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from booking_request_decision where appointment_id = :id")
+                .param("id", id)
+                .query(Integer.class)
+                .single();
     }
 
     private int invoices(UUID id) {
-        return jdbc.sql("select count(*) from billing_invoice where appointment_id = :id").param("id", id)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from billing_invoice where appointment_id = :id")
+                .param("id", id)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -1,14 +1,11 @@
 package clinic.relief.booking;
 
-import clinic.relief.staff.NewStaffMember;
-import clinic.relief.staff.StaffRole;
-import java.time.DayOfWeek;
-import java.time.LocalTime;
-import java.util.Arrays;
-
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,7 +16,9 @@ import clinic.relief.booking.schedule.WeeklyTime;
 import clinic.relief.patients.Intake;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
+import clinic.relief.staff.NewStaffMember;
 import clinic.relief.staff.Staff;
+import clinic.relief.staff.StaffRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,14 +40,29 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ReliefTest
 class OnlineVerificationTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired Booking booking;
-    @Autowired OnlineHolds holds;
-    @Autowired JdbcClient jdbc;
-    @Autowired Staff staff;
-    @Autowired ScheduleAdmin admin;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    OnlineHolds holds;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
 
     BookingFixture fixture;
     LocalDate day;
@@ -65,39 +79,52 @@ class OnlineVerificationTests {
     @Test
     void someoneElsesEmailAttachesNothingUntilTheLinkIsFollowed() throws Exception {
         String email = "owner-" + UUID.randomUUID() + "@example.com";
-        UUID owner = patients.findOrCreate(new NewPatient("Olga", "Owner", "310 555 0199", email, null, "en")).id();
+        UUID owner = patients.findOrCreate(new NewPatient("Olga", "Owner", "310 555 0199", email, null, "en"))
+                .id();
         patients.recordIntake(owner, new Intake("none", null, null, null, false, true, true));
 
         mvc.perform(form(email, "10:00").param("firstName", "Mallory").param("conditions", "made up"))
                 .andExpect(redirectedUrl("/book/check-email"));
 
-        assertThat(count("select count(*) from booking_appointment where patient_id = :p", owner)).isZero();
-        assertThat(patients.latestIntake(owner).orElseThrow().answers().conditions()).isEqualTo("none");
+        assertThat(count("select count(*) from booking_appointment where patient_id = :p", owner))
+                .isZero();
+        assertThat(patients.latestIntake(owner).orElseThrow().answers().conditions())
+                .isEqualTo("none");
         assertThat(patients.get(owner).firstName()).isEqualTo("Olga");
         assertThat(patients.search("Mallory")).isEmpty();
         assertThat(holdStatus(email)).isEqualTo("PENDING");
         // No confirmation to the address yet: only the link.
-        assertThat(jdbc.sql("select kind from booking_outbox where recipient = :e").param("e", email)
-                .query(String.class).list()).containsExactly("VERIFY_BOOKING");
+        assertThat(jdbc.sql("select kind from booking_outbox where recipient = :e")
+                        .param("e", email)
+                        .query(String.class)
+                        .list())
+                .containsExactly("VERIFY_BOOKING");
     }
 
     @Test
     void theLinkBooksForThePatientWithThatEmailAndMovesTheIntakeThere() throws Exception {
         String email = "known-" + UUID.randomUUID() + "@example.com";
-        UUID owner = patients.findOrCreate(new NewPatient("Olga", "Owner", null, email, null, "en")).id();
-        mvc.perform(form(email, "10:00").param("conditions", "neck pain")).andExpect(redirectedUrl("/book/check-email"));
+        UUID owner = patients.findOrCreate(new NewPatient("Olga", "Owner", null, email, null, "en"))
+                .id();
+        mvc.perform(form(email, "10:00").param("conditions", "neck pain"))
+                .andExpect(redirectedUrl("/book/check-email"));
         String token = token(email);
 
         mvc.perform(get("/book/confirm").param("token", token))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("Confirm my booking")));
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Confirm my booking")));
         assertThat(holdStatus(email)).isEqualTo("PENDING"); // opening the link (a mail scanner) books nothing
         mvc.perform(post("/book/confirm").with(csrf()).param("token", token)).andExpect(redirectedUrl("/book/done"));
 
-        assertThat(count("select count(*) from booking_appointment where patient_id = :p and status = 'BOOKED'",
-                owner)).isEqualTo(1);
-        assertThat(patients.latestIntake(owner).orElseThrow().answers().conditions()).contains("neck pain");
-        assertThat(jdbc.sql("select kind from booking_outbox where recipient = :e").param("e", email)
-                .query(String.class).list()).contains("CONFIRMATION");
+        assertThat(count("select count(*) from booking_appointment where patient_id = :p and status = 'BOOKED'", owner))
+                .isEqualTo(1);
+        assertThat(patients.latestIntake(owner).orElseThrow().answers().conditions())
+                .contains("neck pain");
+        assertThat(jdbc.sql("select kind from booking_outbox where recipient = :e")
+                        .param("e", email)
+                        .query(String.class)
+                        .list())
+                .contains("CONFIRMATION");
     }
 
     @Test
@@ -107,7 +134,10 @@ class OnlineVerificationTests {
         mvc.perform(post("/book/confirm").with(csrf()).param("token", token(email)));
 
         assertThat(holdStatus(email)).isEqualTo("BOOKED");
-        assertThat(patients.search(email)).singleElement().extracting("firstName").isEqualTo("Ana");
+        assertThat(patients.search(email))
+                .singleElement()
+                .extracting("firstName")
+                .isEqualTo("Ana");
     }
 
     @Test
@@ -116,77 +146,140 @@ class OnlineVerificationTests {
         mvc.perform(form(used, "10:00"));
         mvc.perform(post("/book/confirm").with(csrf()).param("token", token(used)));
         mvc.perform(post("/book/confirm").with(csrf()).param("token", token(used)))
-                .andExpect(status().isGone()).andExpect(content().string(containsString("already used")));
+                .andExpect(status().isGone())
+                .andExpect(content().string(containsString("already used")));
 
         String late = "late-" + UUID.randomUUID() + "@example.com";
         mvc.perform(form(late, "12:00"));
         jdbc.sql("update booking_online_hold set expires_at = :now - interval '1 minute' where email = :e")
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("e", late).update();
-        mvc.perform(post("/book/confirm").with(csrf()).param("token", token(late)).param("lang", "es"))
-                .andExpect(status().isGone()).andExpect(content().string(containsString("ha caducado")));
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("e", late)
+                .update();
+        mvc.perform(post("/book/confirm")
+                        .with(csrf())
+                        .param("token", token(late))
+                        .param("lang", "es"))
+                .andExpect(status().isGone())
+                .andExpect(content().string(containsString("ha caducado")));
         assertThat(holdStatus(late)).isEqualTo("PENDING");
 
         mvc.perform(get("/book/confirm").param("token", "forged-" + UUID.randomUUID()))
-                .andExpect(status().isNotFound()).andExpect(content().string(containsString("does not work")));
-        mvc.perform(post("/book/confirm").with(csrf()).param("token", "x"))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("does not work")));
+        mvc.perform(post("/book/confirm").with(csrf()).param("token", "x")).andExpect(status().isNotFound());
     }
 
     @Test
     void aHoldKeepsTheSlotUntilItExpiresThenFreesIt() throws Exception {
         String email = "hold-" + UUID.randomUUID() + "@example.com";
         mvc.perform(form(email, "15:00"));
-        BookAppointment rival = new BookAppointment(fixture.patient(), "trigger-point", 60,
-                fixture.at(day, "15:00"), therapist, Appointment.Source.FRONT_DESK, null, null);
+        BookAppointment rival = new BookAppointment(
+                fixture.patient(),
+                "trigger-point",
+                60,
+                fixture.at(day, "15:00"),
+                therapist,
+                Appointment.Source.FRONT_DESK,
+                null,
+                null);
         assertThatThrownBy(() -> booking.book(rival)).isInstanceOf(SlotTaken.class);
 
         jdbc.sql("update booking_online_hold set expires_at = :now - interval '1 minute' where email = :e")
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("e", email).update();
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("e", email)
+                .update();
         assertThat(holds.expireDue()).isGreaterThanOrEqualTo(1);
 
         assertThat(holdStatus(email)).isEqualTo("CANCELLED");
         assertThat(booking.book(rival).status()).isEqualTo(AppointmentStatus.BOOKED);
-        mvc.perform(post("/book/confirm").with(csrf()).param("token", token(email))).andExpect(status().isGone());
+        mvc.perform(post("/book/confirm").with(csrf()).param("token", token(email)))
+                .andExpect(status().isGone());
     }
 
     @Test
     void aClashWithThePatientsOwnAppointmentReadsAsItsOwnMessage() throws Exception {
         String email = "busy-" + UUID.randomUUID() + "@example.com";
-        UUID patient = patients.findOrCreate(new NewPatient("Bea", "Busy", null, email, null, "en")).id();
+        UUID patient = patients.findOrCreate(new NewPatient("Bea", "Busy", null, email, null, "en"))
+                .id();
         fixture.onlyRooms("Room " + UUID.randomUUID(), "Room " + UUID.randomUUID());
         UUID other = fixture.therapist("09:00", "17:00");
-        booking.book(new BookAppointment(patient, "trigger-point", 60, fixture.at(day, "14:00"), other,
-                Appointment.Source.FRONT_DESK, null, null));
+        booking.book(new BookAppointment(
+                patient,
+                "trigger-point",
+                60,
+                fixture.at(day, "14:00"),
+                other,
+                Appointment.Source.FRONT_DESK,
+                null,
+                null));
 
         mvc.perform(form(email, "14:00"));
         mvc.perform(post("/book/confirm").with(csrf()).param("token", token(email)))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("You already have an appointment at that time")));
         assertThat(jdbc.sql("select status from booking_appointment a join booking_online_hold h"
-                + " on h.appointment_id = a.id where h.email = :e").param("e", email).query(String.class).single())
+                                + " on h.appointment_id = a.id where h.email = :e")
+                        .param("e", email)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("PENDING");
-        booking.book(new BookAppointment(patient, "swedish", 60, fixture.at(day, "10:00"), therapist,
-                Appointment.Source.FRONT_DESK, null, null));
-        assertThatThrownBy(() -> booking.book(new BookAppointment(patient, "swedish", 60, fixture.at(day, "10:00"),
-                other, Appointment.Source.FRONT_DESK, null, null))).isInstanceOf(PatientAlreadyBooked.class);
+        booking.book(new BookAppointment(
+                patient,
+                "swedish",
+                60,
+                fixture.at(day, "10:00"),
+                therapist,
+                Appointment.Source.FRONT_DESK,
+                null,
+                null));
+        assertThatThrownBy(() -> booking.book(new BookAppointment(
+                        patient,
+                        "swedish",
+                        60,
+                        fixture.at(day, "10:00"),
+                        other,
+                        Appointment.Source.FRONT_DESK,
+                        null,
+                        null)))
+                .isInstanceOf(PatientAlreadyBooked.class);
     }
 
     @Test
     void onlyListedTherapistsCanBeBookedOnline() throws Exception {
         UUID unlisted = staff.createOrUpdate(new NewStaffMember(
-                "unlisted-" + UUID.randomUUID() + "@example.com", "Una Listed", StaffRole.THERAPIST,
-                "long enough password", null, null, null, null, false)).id();
-        admin.schedule(unlisted, Arrays.stream(DayOfWeek.values()).map(d -> new WeeklyTime(d,
-                LocalTime.of(9, 0), LocalTime.of(17, 0))).toList(), List.of(), List.of("swedish"));
+                        "unlisted-" + UUID.randomUUID() + "@example.com",
+                        "Una Listed",
+                        StaffRole.THERAPIST,
+                        "long enough password",
+                        null,
+                        null,
+                        null,
+                        null,
+                        false))
+                .id();
+        admin.schedule(
+                unlisted,
+                Arrays.stream(DayOfWeek.values())
+                        .map(d -> new WeeklyTime(d, LocalTime.of(9, 0), LocalTime.of(17, 0)))
+                        .toList(),
+                List.of(),
+                List.of("swedish"));
         String email = "unlisted-" + UUID.randomUUID() + "@example.com";
 
         mvc.perform(form(email, "10:00", "swedish:60", unlisted))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("alert error")));
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("alert error")));
 
-        assertThat(jdbc.sql("select count(*) from booking_appointment where therapist_id = :t").param("t", unlisted)
-                .query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from booking_online_hold where email = :e").param("e", email)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from booking_appointment where therapist_id = :t")
+                        .param("t", unlisted)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from booking_online_hold where email = :e")
+                        .param("e", email)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     private MockHttpServletRequestBuilder form(String email, String time) {
@@ -194,23 +287,36 @@ class OnlineVerificationTests {
     }
 
     private MockHttpServletRequestBuilder form(String email, String time, String choice, UUID with) {
-        return post("/book/details").with(csrf())
-                .param("firstName", "Ana").param("lastName", "Reyes").param("phone", "310 555 0101")
-                .param("email", email).param("dateOfBirth", "1980-04-02").param("conditions", "sciatica")
-                .param("consentToTreatment", "true").param("acceptsPrivacyNotice", "true")
-                .param("choice", choice).param("slot", fixture.at(day, time) + "|" + with)
+        return post("/book/details")
+                .with(csrf())
+                .param("firstName", "Ana")
+                .param("lastName", "Reyes")
+                .param("phone", "310 555 0101")
+                .param("email", email)
+                .param("dateOfBirth", "1980-04-02")
+                .param("conditions", "sciatica")
+                .param("consentToTreatment", "true")
+                .param("acceptsPrivacyNotice", "true")
+                .param("choice", choice)
+                .param("slot", fixture.at(day, time) + "|" + with)
                 .param("requestId", UUID.randomUUID().toString());
     }
 
     private String token(String email) {
-        List<String> bodies = jdbc.sql("select body from booking_outbox where recipient = :e"
-                + " and kind = 'VERIFY_BOOKING'").param("e", email).query(String.class).list();
+        List<String> bodies = jdbc.sql(
+                        "select body from booking_outbox where recipient = :e" + " and kind = 'VERIFY_BOOKING'")
+                .param("e", email)
+                .query(String.class)
+                .list();
         return bodies.get(0).replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1");
     }
 
     private String holdStatus(String email) {
         return jdbc.sql("select a.status from booking_appointment a join booking_online_hold h"
-                + " on h.appointment_id = a.id where h.email = :e").param("e", email).query(String.class).single();
+                        + " on h.appointment_id = a.id where h.email = :e")
+                .param("e", email)
+                .query(String.class)
+                .single();
     }
 
     private int count(String sql, UUID patient) {

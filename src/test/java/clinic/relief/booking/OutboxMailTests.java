@@ -1,16 +1,11 @@
 package clinic.relief.booking;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import java.io.InputStream;
-import java.time.Instant;
-import java.util.List;
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.model.Calendar;
-
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -24,7 +19,11 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -48,14 +47,29 @@ class OutboxMailTests {
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
             .withPerMethodLifecycle(true);
 
-    @Autowired Booking booking;
-    @Autowired AppointmentBook book;
-    @Autowired OutboxWorker worker;
-    @Autowired JdbcClient jdbc;
-    @Autowired Staff staff;
-    @Autowired ScheduleAdmin admin;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    AppointmentBook book;
+
+    @Autowired
+    OutboxWorker worker;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
 
     BookingFixture fixture;
     LocalDate day;
@@ -74,8 +88,15 @@ class OutboxMailTests {
     @Test
     void sendsTheConfirmationOnceWithoutServiceOrHealthDetails() throws Exception {
         UUID patient = pregnantPatient("es");
-        booking.book(new BookAppointment(patient, "prenatal", 60, fixture.at(day, "10:00"), therapist,
-                Appointment.Source.ONLINE, UUID.randomUUID(), null));
+        booking.book(new BookAppointment(
+                patient,
+                "prenatal",
+                60,
+                fixture.at(day, "10:00"),
+                therapist,
+                Appointment.Source.ONLINE,
+                UUID.randomUUID(),
+                null));
 
         assertThat(worker.sendDue()).isEqualTo(1);
         assertThat(worker.sendDue()).isZero();
@@ -83,15 +104,26 @@ class OutboxMailTests {
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(1);
         String text = received[0].getSubject() + "\n" + GreenMailUtil.getBody(received[0]);
-        assertThat(text).contains("Rosa").contains("Massage Revolution")
-                .doesNotContainIgnoringCase("prenatal").doesNotContainIgnoringCase("sciatica")
-                .doesNotContainIgnoringCase("embarazada").doesNotContain("Tester");
+        assertThat(text)
+                .contains("Rosa")
+                .contains("Massage Revolution")
+                .doesNotContainIgnoringCase("prenatal")
+                .doesNotContainIgnoringCase("sciatica")
+                .doesNotContainIgnoringCase("embarazada")
+                .doesNotContain("Tester");
     }
 
     @Test
     void queuesAReminderForLaterAndVoidsItWhenCancelled() {
-        Appointment appointment = booking.book(new BookAppointment(pregnantPatient("en"), "swedish", 60,
-                fixture.at(day, "11:00"), therapist, Appointment.Source.ONLINE, null, null));
+        Appointment appointment = booking.book(new BookAppointment(
+                pregnantPatient("en"),
+                "swedish",
+                60,
+                fixture.at(day, "11:00"),
+                therapist,
+                Appointment.Source.ONLINE,
+                null,
+                null));
         assertThat(kinds(appointment)).containsExactlyInAnyOrder("CONFIRMATION", "REMINDER");
 
         book.cancel(appointment.id());
@@ -99,41 +131,84 @@ class OutboxMailTests {
 
         assertThat(smtp.getReceivedMessages()).hasSize(2);
         assertThat(jdbc.sql("select count(*) from booking_outbox where appointment_id = :id and kind = 'REMINDER'"
-                + " and voided_at is not null").param("id", appointment.id()).query(Integer.class).single())
+                                + " and voided_at is not null")
+                        .param("id", appointment.id())
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(1);
     }
 
     @Test
     void writesNoEmailForABookingThatLost() {
         UUID patient = pregnantPatient("en");
-        booking.book(new BookAppointment(fixture.patient(), "swedish", 60, fixture.at(day, "12:00"), therapist,
-                Appointment.Source.ONLINE, null, null));
+        booking.book(new BookAppointment(
+                fixture.patient(),
+                "swedish",
+                60,
+                fixture.at(day, "12:00"),
+                therapist,
+                Appointment.Source.ONLINE,
+                null,
+                null));
 
-        assertThatThrownBy(() -> booking.book(new BookAppointment(patient, "swedish", 60, fixture.at(day, "12:00"),
-                therapist, Appointment.Source.ONLINE, null, null))).isInstanceOf(SlotTaken.class);
+        assertThatThrownBy(() -> booking.book(new BookAppointment(
+                        patient,
+                        "swedish",
+                        60,
+                        fixture.at(day, "12:00"),
+                        therapist,
+                        Appointment.Source.ONLINE,
+                        null,
+                        null)))
+                .isInstanceOf(SlotTaken.class);
         assertThat(jdbc.sql("select count(*) from booking_outbox o join patient p on p.email = o.recipient"
-                + " where p.id = :p").param("p", patient).query(Integer.class).single()).isZero();
+                                + " where p.id = :p")
+                        .param("p", patient)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void keepsTheEmailAndRetriesLaterWhenTheMailServerIsDown() {
-        Appointment appointment = booking.book(new BookAppointment(pregnantPatient("en"), "swedish", 60,
-                fixture.at(day, "14:00"), therapist, Appointment.Source.ONLINE, null, null));
+        Appointment appointment = booking.book(new BookAppointment(
+                pregnantPatient("en"),
+                "swedish",
+                60,
+                fixture.at(day, "14:00"),
+                therapist,
+                Appointment.Source.ONLINE,
+                null,
+                null));
         smtp.stop();
 
         assertThat(worker.sendDue()).isZero();
 
         assertThat(jdbc.sql("select attempts from booking_outbox where appointment_id = :id and kind = 'CONFIRMATION'")
-                .param("id", appointment.id()).query(Integer.class).single()).isEqualTo(1);
+                        .param("id", appointment.id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(jdbc.sql("select send_after > :now from booking_outbox where appointment_id = :id"
-                + " and kind = 'CONFIRMATION'").param("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .param("id", appointment.id()).query(Boolean.class).single()).isTrue();
+                                + " and kind = 'CONFIRMATION'")
+                        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                        .param("id", appointment.id())
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @Test
     void attachesACalendarInvitationThatNamesOnlyTheClinicAndUpdatesItWhenTheTimeChanges() throws Exception {
-        Appointment appointment = booking.book(new BookAppointment(pregnantPatient("en"), "prenatal", 60,
-                fixture.at(day, "15:00"), therapist, Appointment.Source.ONLINE, null, null));
+        Appointment appointment = booking.book(new BookAppointment(
+                pregnantPatient("en"),
+                "prenatal",
+                60,
+                fixture.at(day, "15:00"),
+                therapist,
+                Appointment.Source.ONLINE,
+                null,
+                null));
         book.reschedule(appointment.id(), fixture.at(day, "13:00"), therapist);
         worker.sendDue();
 
@@ -143,14 +218,15 @@ class OutboxMailTests {
         Calendar changed = invitation(received[1]);
         assertThat(received[1].getSubject()).startsWith("Changed");
 
-        VEvent booked = first.getComponent(Component.VEVENT).map(VEvent.class::cast).orElseThrow();
-        VEvent moved = changed.getComponent(Component.VEVENT).map(VEvent.class::cast).orElseThrow();
+        VEvent booked =
+                first.getComponent(Component.VEVENT).map(VEvent.class::cast).orElseThrow();
+        VEvent moved =
+                changed.getComponent(Component.VEVENT).map(VEvent.class::cast).orElseThrow();
         assertThat(first.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
         assertThat(moved.getUid()).isEqualTo(booked.getUid());
         assertThat(moved.getSequence().getSequenceNo())
                 .isGreaterThan(booked.getSequence().getSequenceNo());
-        assertThat(Instant.from(moved.getDateTimeStart().getDate()))
-                .isEqualTo(fixture.at(day, "13:00"));
+        assertThat(Instant.from(moved.getDateTimeStart().getDate())).isEqualTo(fixture.at(day, "13:00"));
         String summary = moved.getSummary().getValue();
         assertThat(summary).isEqualTo("Massage Revolution").doesNotContainIgnoringCase("prenatal");
         assertThat(changed.toString()).doesNotContain("Rosa").doesNotContainIgnoringCase("sciatica");
@@ -158,8 +234,15 @@ class OutboxMailTests {
 
     @Test
     void cancellationCarriesACancelOfTheSameEvent() throws Exception {
-        Appointment appointment = booking.book(new BookAppointment(pregnantPatient("es"), "swedish", 60,
-                fixture.at(day, "09:00"), therapist, Appointment.Source.ONLINE, null, null));
+        Appointment appointment = booking.book(new BookAppointment(
+                pregnantPatient("es"),
+                "swedish",
+                60,
+                fixture.at(day, "09:00"),
+                therapist,
+                Appointment.Source.ONLINE,
+                null,
+                null));
         book.cancel(appointment.id());
         worker.sendDue();
 
@@ -167,8 +250,13 @@ class OutboxMailTests {
         assertThat(received).hasSize(2);
         Calendar cancel = invitation(received[1]);
         assertThat(cancel.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("CANCEL");
-        assertThat(cancel.getComponent(Component.VEVENT).map(VEvent.class::cast).orElseThrow().getUid().orElseThrow()
-                .getValue()).isEqualTo(appointment.id() + "@relief");
+        assertThat(cancel.getComponent(Component.VEVENT)
+                        .map(VEvent.class::cast)
+                        .orElseThrow()
+                        .getUid()
+                        .orElseThrow()
+                        .getValue())
+                .isEqualTo(appointment.id() + "@relief");
     }
 
     /** The .ics attachment, parsed back with ical4j. */
@@ -187,14 +275,17 @@ class OutboxMailTests {
 
     private UUID pregnantPatient(String language) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        UUID id = patients.findOrCreate(new NewPatient("Rosa", "Tester" + tag, null, tag + "@example.com", null,
-                language)).id();
+        UUID id = patients.findOrCreate(
+                        new NewPatient("Rosa", "Tester" + tag, null, tag + "@example.com", null, language))
+                .id();
         patients.recordIntake(id, new Intake("sciatica", null, null, null, true, true, true));
         return id;
     }
 
     private List<String> kinds(Appointment appointment) {
-        return jdbc.sql("select kind from booking_outbox where appointment_id = :id").param("id", appointment.id())
-                .query(String.class).list();
+        return jdbc.sql("select kind from booking_outbox where appointment_id = :id")
+                .param("id", appointment.id())
+                .query(String.class)
+                .list();
     }
 }

@@ -12,8 +12,7 @@ import java.util.function.IntFunction;
 /** Runs many calls released at the same moment, one thread each; each outcome is the result or the exception. */
 final class Race {
 
-    private Race() {
-    }
+    private Race() {}
 
     static List<Object> run(int count, IntFunction<Callable<Object>> calls) throws Exception {
         List<Callable<Object>> prepared = new ArrayList<>();

@@ -29,17 +29,38 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestPropertySource(properties = "relief.booking.new-clients=approve")
 class RequestEndingTests {
 
-    @Autowired Booking booking;
-    @Autowired Approvals approvals;
-    @Autowired BookingRequests requests;
-    @Autowired Waitlist waitlist;
-    @Autowired JdbcClient jdbc;
-    @Autowired Staff staff;
-    @Autowired ScheduleAdmin admin;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
-    @Autowired ClinicProfile clinic;
-    @Value("${relief.booking.minimum-notice}") Duration notice;
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    Approvals approvals;
+
+    @Autowired
+    BookingRequests requests;
+
+    @Autowired
+    Waitlist waitlist;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    ClinicProfile clinic;
+
+    @Value("${relief.booking.minimum-notice}")
+    Duration notice;
 
     BookingFixture fixture;
     LocalDate day;
@@ -68,7 +89,10 @@ class RequestEndingTests {
         assertThat(statusOf(id)).isEqualTo("CANCELLED");
         assertThat(decision(id)).isEqualTo("LAPSED by system");
         assertThat(mail(ana, "subject")).isEqualTo("About your booking request at " + clinic.shortName());
-        assertThat(mail(ana, "body")).contains("Ana").contains("could not confirm").doesNotContain("Swedish");
+        assertThat(mail(ana, "body"))
+                .contains("Ana")
+                .contains("could not confirm")
+                .doesNotContain("Swedish");
         assertThat(offersTo(waiting)).isEqualTo(1);
         assertThat(booking.book(rival("10:00")).status()).isEqualTo(AppointmentStatus.BOOKED);
         assertThat(requests.lapseDue(lapsesAt.plusSeconds(3600))).isZero();
@@ -120,7 +144,9 @@ class RequestEndingTests {
             return "CANCELLED";
         });
 
-        assertThat(outcomes).filteredOn(AppointmentStateConflict.class::isInstance).hasSize(1);
+        assertThat(outcomes)
+                .filteredOn(AppointmentStateConflict.class::isInstance)
+                .hasSize(1);
         assertThat(outcomes).filteredOn(String.class::isInstance).containsExactly(statusOf(id));
         assertThat(decisionCount(id)).isEqualTo(1);
     }
@@ -130,14 +156,16 @@ class RequestEndingTests {
         Patient ana = newClient("en");
         UUID id = request(ana, "14:00");
 
-        List<Object> outcomes = Race.run(2, i -> () -> i == 0 ? approveOrConflict(id)
-                : requests.lapseDue(fixture.at(day, "14:00")));
+        List<Object> outcomes =
+                Race.run(2, i -> () -> i == 0 ? approveOrConflict(id) : requests.lapseDue(fixture.at(day, "14:00")));
 
         boolean approved = outcomes.contains("approved");
         assertThat(outcomes).containsExactlyInAnyOrder(approved ? "approved" : "refused", approved ? 0 : 1);
         assertThat(statusOf(id)).isEqualTo(approved ? "BOOKED" : "CANCELLED");
         assertThat(decisionCount(id)).isEqualTo(1);
-        assertThat(kinds(ana)).filteredOn(k -> k.equals("CONFIRMATION") || k.equals("REQUEST_LAPSED")).hasSize(1);
+        assertThat(kinds(ana))
+                .filteredOn(k -> k.equals("CONFIRMATION") || k.equals("REQUEST_LAPSED"))
+                .hasSize(1);
     }
 
     private Object approveOrConflict(UUID id) {
@@ -155,44 +183,74 @@ class RequestEndingTests {
     }
 
     private UUID request(Patient patient, String time) {
-        Appointment appointment = approvals.bookOrRequest(booking, new BookAppointment(patient.id(), "swedish", 60,
-                fixture.at(day, time), therapist, Appointment.Source.ONLINE, null, null));
+        Appointment appointment = approvals.bookOrRequest(
+                booking,
+                new BookAppointment(
+                        patient.id(),
+                        "swedish",
+                        60,
+                        fixture.at(day, time),
+                        therapist,
+                        Appointment.Source.ONLINE,
+                        null,
+                        null));
         assertThat(appointment.status()).isEqualTo(AppointmentStatus.REQUESTED);
         return appointment.id();
     }
 
     private BookAppointment rival(String time) {
-        return new BookAppointment(fixture.patient(), "swedish", 60, fixture.at(day, time), therapist,
-                Appointment.Source.FRONT_DESK, null, null);
+        return new BookAppointment(
+                fixture.patient(),
+                "swedish",
+                60,
+                fixture.at(day, time),
+                therapist,
+                Appointment.Source.FRONT_DESK,
+                null,
+                null);
     }
 
     private String statusOf(UUID id) {
-        return jdbc.sql("select status from booking_appointment where id = :id").param("id", id)
-                .query(String.class).single();
+        return jdbc.sql("select status from booking_appointment where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
     }
 
     private String decision(UUID id) {
         return jdbc.sql("select decision || ' by ' || decided_by from booking_request_decision"
-                + " where appointment_id = :id").param("id", id).query(String.class).single();
+                        + " where appointment_id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
     }
 
     private int decisionCount(UUID id) {
-        return jdbc.sql("select count(*) from booking_request_decision where appointment_id = :id").param("id", id)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from booking_request_decision where appointment_id = :id")
+                .param("id", id)
+                .query(Integer.class)
+                .single();
     }
 
     private String mail(Patient patient, String column) {
         return jdbc.sql("select " + column + " from booking_outbox where recipient = :e and kind = 'REQUEST_LAPSED'")
-                .param("e", patient.email()).query(String.class).single();
+                .param("e", patient.email())
+                .query(String.class)
+                .single();
     }
 
     private List<String> kinds(Patient patient) {
-        return jdbc.sql("select kind from booking_outbox where recipient = :e").param("e", patient.email())
-                .query(String.class).list();
+        return jdbc.sql("select kind from booking_outbox where recipient = :e")
+                .param("e", patient.email())
+                .query(String.class)
+                .list();
     }
 
     private int offersTo(UUID patient) {
         return jdbc.sql("select count(*) from booking_waitlist_offer o join booking_waitlist w on w.id = o.entry_id"
-                + " where w.patient_id = :p").param("p", patient).query(Integer.class).single();
+                        + " where w.patient_id = :p")
+                .param("p", patient)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -5,8 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -79,7 +77,8 @@ final class RoundTripRelay implements AutoCloseable {
      * a length but no type byte.
      */
     private static void relay(Socket from, Socket to, boolean fromClient, IntConsumer observer) {
-        try (from; to) {
+        try (from;
+                to) {
             DataInputStream in = new DataInputStream(new BufferedInputStream(from.getInputStream()));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(to.getOutputStream()));
             if (fromClient) {

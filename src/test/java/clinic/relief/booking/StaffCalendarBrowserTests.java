@@ -1,7 +1,5 @@
 package clinic.relief.booking;
 
-import org.openqa.selenium.JavascriptExecutor;
-
 import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -18,6 +16,7 @@ import clinic.relief.patients.Patients;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -28,14 +27,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * appointment; the owner edits a therapist's hours (a mistake first, then a valid week). Screenshots at 390 and
  * 1280 px in English and Spanish, axe-core checks on each page.
  */
-@ActiveProfiles({ "test", "demo" })
+@ActiveProfiles({"test", "demo"})
 class StaffCalendarBrowserTests extends BrowserTest {
 
     static final ZoneId LA = ZoneId.of("America/Los_Angeles");
 
-    @Autowired Booking booking;
-    @Autowired AppointmentBook book;
-    @Autowired Patients patients;
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    AppointmentBook book;
+
+    @Autowired
+    Patients patients;
 
     private final List<String> problems = new ArrayList<>();
 
@@ -48,7 +52,9 @@ class StaffCalendarBrowserTests extends BrowserTest {
 
     @Test
     void theFrontDeskReschedulesFromTheWeekView() throws IOException {
-        Therapist maria = book.therapists().stream().filter(t -> t.name().startsWith("María")).findFirst()
+        Therapist maria = book.therapists().stream()
+                .filter(t -> t.name().startsWith("María"))
+                .findFirst()
                 .orElseThrow();
         for (int width : new int[] {390, 1280}) {
             String language = width == 390 ? "es" : "en";
@@ -57,18 +63,22 @@ class StaffCalendarBrowserTests extends BrowserTest {
             signIn("desk@demo.relief.test", "demo-desk-relief");
 
             String other = language.equals("en") ? "es" : "en";
-            for (String path : List.of("/staff/booking/week?date=" + day() + "&therapist=" + maria.id(),
-                    "/staff/booking/" + appointment + "?x=1", "/staff/booking/" + appointment + "/reschedule?x=1",
+            for (String path : List.of(
+                    "/staff/booking/week?date=" + day() + "&therapist=" + maria.id(),
+                    "/staff/booking/" + appointment + "?x=1",
+                    "/staff/booking/" + appointment + "/reschedule?x=1",
                     "/staff/booking/rooms?date=" + day())) {
                 driver.get(url(path + "&lang=" + other));
                 check(path.replaceAll("[^a-z]+", "-") + other + "-" + width);
             }
             driver.get(url("/staff/booking/week?date=" + day() + "&therapist=" + maria.id() + "&lang=" + language));
             check("week-" + language + "-" + width);
-            browser.andWaitForNewPage(() -> driver.findElement(
-                    By.cssSelector("a[href*='/staff/booking/" + appointment + "']")).click());
+            browser.andWaitForNewPage(
+                    () -> driver.findElement(By.cssSelector("a[href*='/staff/booking/" + appointment + "']"))
+                            .click());
             check("appointment-" + language + "-" + width);
-            browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("a[href$='/reschedule']")).click());
+            browser.andWaitForNewPage(() ->
+                    driver.findElement(By.cssSelector("a[href$='/reschedule']")).click());
             check("reschedule-" + language + "-" + width);
             String later = ZonedDateTime.of(day(), LocalTime.of(15, 0), LA).toInstant() + "|" + maria.id();
             browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("button.slot[value='" + later + "']"))
@@ -76,8 +86,8 @@ class StaffCalendarBrowserTests extends BrowserTest {
 
             assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
                     .isIn("The appointment is moved.", "La cita quedó cambiada.");
-            assertThat(book.get(appointment).start()).isEqualTo(ZonedDateTime.of(day(), LocalTime.of(15, 0), LA)
-                    .toInstant());
+            assertThat(book.get(appointment).start())
+                    .isEqualTo(ZonedDateTime.of(day(), LocalTime.of(15, 0), LA).toInstant());
             check("moved-" + language + "-" + width);
             driver.get(url("/staff/booking/rooms?date=" + day() + "&span=week&lang=" + language));
             check("rooms-week-" + language + "-" + width);
@@ -89,7 +99,9 @@ class StaffCalendarBrowserTests extends BrowserTest {
 
     @Test
     void theOwnerEditsATherapistsHours() throws IOException {
-        Therapist james = book.therapists().stream().filter(t -> t.name().startsWith("James")).findFirst()
+        Therapist james = book.therapists().stream()
+                .filter(t -> t.name().startsWith("James"))
+                .findFirst()
                 .orElseThrow();
         for (int width : new int[] {1280, 390}) {
             String language = width == 390 ? "es" : "en";
@@ -98,7 +110,8 @@ class StaffCalendarBrowserTests extends BrowserTest {
             driver.get(url("/staff/schedules?lang=" + language));
             check("schedules-" + language + "-" + width);
             browser.andWaitForNewPage(() -> driver.findElement(
-                    By.cssSelector("a[href$='/staff/schedules/therapists/" + james.id() + "']")).click());
+                            By.cssSelector("a[href$='/staff/schedules/therapists/" + james.id() + "']"))
+                    .click());
             check("therapist-schedule-" + language + "-" + width);
 
             setTime("d0end", "08:00");
@@ -116,8 +129,8 @@ class StaffCalendarBrowserTests extends BrowserTest {
             driver.get(url("/staff/api-tokens?lang=" + language));
             check("api-tokens-" + language + "-" + width);
             String other = language.equals("en") ? "es" : "en";
-            for (String path : List.of("/staff/schedules", "/staff/schedules/therapists/" + james.id(),
-                    "/staff/api-tokens")) {
+            for (String path :
+                    List.of("/staff/schedules", "/staff/schedules/therapists/" + james.id(), "/staff/api-tokens")) {
                 driver.get(url(path + "?lang=" + other));
                 check(path.replaceAll("[^a-z]+", "-") + other + "-" + width);
             }
@@ -128,23 +141,37 @@ class StaffCalendarBrowserTests extends BrowserTest {
 
     private void setTime(String id, String time) {
         // Chromium's time input takes typed digits; clearing it first is unreliable, so set it through the DOM.
-        ((JavascriptExecutor) driver).executeScript(
-                "document.getElementById(arguments[0]).value = arguments[1];", id, time);
+        ((JavascriptExecutor) driver)
+                .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, time);
     }
 
     private UUID bookFor(Therapist therapist, String time) {
-        UUID patient = patients.findOrCreate(new NewPatient("Rosa", "Week" + UUID.randomUUID().toString()
-                .substring(0, 6), "(310) 555-0150", null, null, "en")).id();
-        return booking.book(new BookAppointment(patient, "deep-tissue", 60,
-                ZonedDateTime.of(day(), LocalTime.parse(time), LA).toInstant(), therapist.id(),
-                Appointment.Source.FRONT_DESK, null, null)).id();
+        UUID patient = patients.findOrCreate(new NewPatient(
+                        "Rosa",
+                        "Week" + UUID.randomUUID().toString().substring(0, 6),
+                        "(310) 555-0150",
+                        null,
+                        null,
+                        "en"))
+                .id();
+        return booking.book(new BookAppointment(
+                        patient,
+                        "deep-tissue",
+                        60,
+                        ZonedDateTime.of(day(), LocalTime.parse(time), LA).toInstant(),
+                        therapist.id(),
+                        Appointment.Source.FRONT_DESK,
+                        null,
+                        null))
+                .id();
     }
 
     private void signIn(String email, String password) {
         driver.get(url("/staff/login?lang=en"));
         driver.findElement(By.id("email")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(password);
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form button[type=submit]")).click());
+        browser.andWaitForNewPage(() ->
+                driver.findElement(By.cssSelector("form button[type=submit]")).click());
     }
 
     private void check(String name) throws IOException {

@@ -2,7 +2,6 @@ package clinic.relief.booking;
 
 import clinic.relief.EventsHandled;
 import clinic.relief.ReliefTest;
-import clinic.relief.booking.schedule.Schedules;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -29,13 +28,23 @@ class WaitlistClaimApprovalTests extends WaitlistClaimScenario {
         assertThat(statusAtTen(email)).isEqualTo("REQUESTED");
         assertThat(kinds(email)).contains("REQUEST_RECEIVED").doesNotContain("CONFIRMATION", "REMINDER");
         assertThat(offerStatus(email)).isEqualTo("CLAIMED");
-        assertThatThrownBy(() -> booking.book(new BookAppointment(fixture.patient(), "swedish", 60,
-                fixture.at(day, "10:00"), therapist, Appointment.Source.FRONT_DESK, null, null)))
+        assertThatThrownBy(() -> booking.book(new BookAppointment(
+                        fixture.patient(),
+                        "swedish",
+                        60,
+                        fixture.at(day, "10:00"),
+                        therapist,
+                        Appointment.Source.FRONT_DESK,
+                        null,
+                        null)))
                 .isInstanceOf(SlotTaken.class);
         EventsHandled.awaitAll(jdbc);
         assertThat(jdbc.sql("select count(*) from billing_invoice i join booking_appointment a"
-                + " on a.id = i.appointment_id where a.status = 'REQUESTED' and a.starts_at = :s")
-                .param("s", utc(fixture.at(day, "10:00"))).query(Integer.class).single()).isZero();
+                                + " on a.id = i.appointment_id where a.status = 'REQUESTED' and a.starts_at = :s")
+                        .param("s", utc(fixture.at(day, "10:00")))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
-import clinic.relief.booking.schedule.Schedules;
 import clinic.relief.booking.waitlist.WaitlistOffers;
 import clinic.relief.patients.NewPatient;
 import org.junit.jupiter.api.Test;
@@ -26,9 +25,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestPropertySource(properties = "relief.booking.new-clients=approve")
 class WaitlistClaimEndingTests extends WaitlistClaimScenario {
 
-    @Autowired Approvals approvals;
-    @Autowired BookingRequests requests;
-    @Autowired WaitlistOffers offers;
+    @Autowired
+    Approvals approvals;
+
+    @Autowired
+    BookingRequests requests;
+
+    @Autowired
+    WaitlistOffers offers;
 
     @ParameterizedTest
     @ValueSource(strings = {"decline", "withdraw", "lapse"})
@@ -48,7 +52,8 @@ class WaitlistClaimEndingTests extends WaitlistClaimScenario {
         assertThat(after.status()).isEqualTo("WAITING");
         assertThat(after.createdAt()).isEqualTo(claimed.createdAt());
         assertThat(offerStatus(email)).isEqualTo("CLAIMED");
-        // The desk's decline and the lapse write to the patient, and say the place is kept; a withdrawal writes nothing.
+        // The desk's decline and the lapse write to the patient, and say the place is kept; a withdrawal writes
+        // nothing.
         if (!ending.equals("withdraw")) {
             assertThat(requestEndedLetter(email)).contains("Your place on our waitlist is kept");
         }
@@ -70,9 +75,12 @@ class WaitlistClaimEndingTests extends WaitlistClaimScenario {
     void anEntryWhoseWindowHasPassedStaysAsItIs() throws Exception {
         String email = email("late");
         WaitlistEntry claimed = claimedRequest(email);
-        LocalDate yesterday = LocalDate.ofInstant(clock.instant(), BookingFixture.LA).minusDays(1);
+        LocalDate yesterday =
+                LocalDate.ofInstant(clock.instant(), BookingFixture.LA).minusDays(1);
         jdbc.sql("update booking_waitlist set first_day = :d, last_day = :d where id = :id")
-                .param("d", yesterday).param("id", claimed.id()).update();
+                .param("d", yesterday)
+                .param("id", claimed.id())
+                .update();
 
         approvals.decline(requestAtTen(email), null, "desk@example.com");
 
@@ -84,7 +92,9 @@ class WaitlistClaimEndingTests extends WaitlistClaimScenario {
     private String requestEndedLetter(String email) {
         return jdbc.sql("select body from booking_outbox where recipient = :e"
                         + " and kind in ('REQUEST_DECLINED', 'REQUEST_LAPSED')")
-                .param("e", email).query(String.class).single();
+                .param("e", email)
+                .query(String.class)
+                .single();
     }
 
     /**
@@ -97,8 +107,15 @@ class WaitlistClaimEndingTests extends WaitlistClaimScenario {
         String next = email("next");
         UUID firstEntry = join(first);
         UUID nextEntry = join(next);
-        Appointment freed = booking.book(new BookAppointment(fixture.patient(), "swedish", 90,
-                fixture.at(day, "10:00"), therapist, Appointment.Source.FRONT_DESK, null, null));
+        Appointment freed = booking.book(new BookAppointment(
+                fixture.patient(),
+                "swedish",
+                90,
+                fixture.at(day, "10:00"),
+                therapist,
+                Appointment.Source.FRONT_DESK,
+                null,
+                null));
         book.cancel(freed.id());
         assertThat(offersTo(firstEntry)).isEqualTo(1);
         assertThat(offersTo(nextEntry)).isZero();
@@ -109,9 +126,10 @@ class WaitlistClaimEndingTests extends WaitlistClaimScenario {
         assertThat(waitlist.get(firstEntry).status()).isEqualTo("WAITING");
         assertThat(offersTo(firstEntry)).isEqualTo(1);
         assertThat(offersTo(nextEntry)).isEqualTo(1);
-        jdbc.sql("update booking_waitlist_offer set expires_at = :now - interval '1 minute'"
-                + " where entry_id = :e").param("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .param("e", nextEntry).update();
+        jdbc.sql("update booking_waitlist_offer set expires_at = :now - interval '1 minute'" + " where entry_id = :e")
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("e", nextEntry)
+                .update();
         offers.expireDue();
         assertThat(offersTo(firstEntry)).isEqualTo(1);
         assertThat(offersTo(nextEntry)).isEqualTo(1);
@@ -127,28 +145,39 @@ class WaitlistClaimEndingTests extends WaitlistClaimScenario {
     }
 
     private UUID join(String email) {
-        UUID patient = patients.findOrCreate(new NewPatient("Wren", "Waiter", null, email, null, "en")).id();
-        return waitlist.join(patient, new WaitlistRequest("swedish", 60, day, day, PartOfDay.ANY, therapist)).id();
+        UUID patient = patients.findOrCreate(new NewPatient("Wren", "Waiter", null, email, null, "en"))
+                .id();
+        return waitlist.join(patient, new WaitlistRequest("swedish", 60, day, day, PartOfDay.ANY, therapist))
+                .id();
     }
 
     private String token(String email) {
         String body = jdbc.sql("select body from booking_outbox where recipient = :e and kind = 'WAITLIST_OFFER'")
-                .param("e", email).query(String.class).single();
+                .param("e", email)
+                .query(String.class)
+                .single();
         return body.replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1");
     }
 
     private UUID patientId(String email) {
-        return jdbc.sql("select id from patient where email = :e").param("e", email).query(UUID.class).single();
+        return jdbc.sql("select id from patient where email = :e")
+                .param("e", email)
+                .query(UUID.class)
+                .single();
     }
 
     private UUID requestAtTen(String email) {
         return jdbc.sql("select id from booking_appointment where patient_id = :p and starts_at = :s")
-                .param("p", patientId(email)).param("s", utc(fixture.at(day, "10:00")))
-                .query(UUID.class).single();
+                .param("p", patientId(email))
+                .param("s", utc(fixture.at(day, "10:00")))
+                .query(UUID.class)
+                .single();
     }
 
     private int offersTo(UUID entry) {
-        return jdbc.sql("select count(*) from booking_waitlist_offer where entry_id = :e").param("e", entry)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from booking_waitlist_offer where entry_id = :e")
+                .param("e", entry)
+                .query(Integer.class)
+                .single();
     }
 }

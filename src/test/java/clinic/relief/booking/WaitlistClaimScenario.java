@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import clinic.relief.booking.schedule.ScheduleAdmin;
-import clinic.relief.booking.schedule.Schedules;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.Staff;
@@ -23,15 +22,32 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /** A waitlist offer to a new or a returning client, claimed through its e-mailed link. */
 abstract class WaitlistClaimScenario {
 
-    @Autowired MockMvc mvc;
-    @Autowired Booking booking;
-    @Autowired AppointmentBook book;
-    @Autowired Waitlist waitlist;
-    @Autowired JdbcClient jdbc;
-    @Autowired Staff staff;
-    @Autowired ScheduleAdmin admin;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    AppointmentBook book;
+
+    @Autowired
+    Waitlist waitlist;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
 
     BookingFixture fixture;
     LocalDate day;
@@ -47,19 +63,37 @@ abstract class WaitlistClaimScenario {
 
     /** A waiting patient, returning (one earlier visit completed) or new, who has just been offered 10:00. */
     String offeredTo(String email, boolean returning) {
-        UUID patient = patients.findOrCreate(new NewPatient("Wren", "Waiter", null, email, null, "en")).id();
+        UUID patient = patients.findOrCreate(new NewPatient("Wren", "Waiter", null, email, null, "en"))
+                .id();
         if (returning) {
-            Appointment earlier = booking.book(new BookAppointment(patient, "swedish", 60,
-                    fixture.at(day.minusDays(1), "09:00"), therapist, Appointment.Source.FRONT_DESK, null, null));
+            Appointment earlier = booking.book(new BookAppointment(
+                    patient,
+                    "swedish",
+                    60,
+                    fixture.at(day.minusDays(1), "09:00"),
+                    therapist,
+                    Appointment.Source.FRONT_DESK,
+                    null,
+                    null));
             jdbc.sql("update booking_appointment set status = 'COMPLETED' where id = :id")
-                    .param("id", earlier.id()).update();
+                    .param("id", earlier.id())
+                    .update();
         }
         waitlist.join(patient, new WaitlistRequest("swedish", 60, day, day, PartOfDay.ANY, therapist));
-        Appointment freed = booking.book(new BookAppointment(fixture.patient(), "swedish", 60,
-                fixture.at(day, "10:00"), therapist, Appointment.Source.FRONT_DESK, null, null));
+        Appointment freed = booking.book(new BookAppointment(
+                fixture.patient(),
+                "swedish",
+                60,
+                fixture.at(day, "10:00"),
+                therapist,
+                Appointment.Source.FRONT_DESK,
+                null,
+                null));
         book.cancel(freed.id());
         String body = jdbc.sql("select body from booking_outbox where recipient = :e and kind = 'WAITLIST_OFFER'")
-                .param("e", email).query(String.class).single();
+                .param("e", email)
+                .query(String.class)
+                .single();
         return body.replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1");
     }
 
@@ -70,20 +104,24 @@ abstract class WaitlistClaimScenario {
     String statusAtTen(String email) {
         return jdbc.sql("""
                 select a.status from booking_appointment a join patient p on p.id = a.patient_id
-                where p.email = :e and a.starts_at = :start""").param("e", email)
-                .param("start", utc(fixture.at(day, "10:00"))).query(String.class).single();
+                where p.email = :e and a.starts_at = :start""")
+                .param("e", email)
+                .param("start", utc(fixture.at(day, "10:00")))
+                .query(String.class)
+                .single();
     }
 
     List<String> kinds(String email) {
-        return jdbc.sql("select kind from booking_outbox where recipient = :e").param("e", email)
-                .query(String.class).list();
+        return jdbc.sql("select kind from booking_outbox where recipient = :e")
+                .param("e", email)
+                .query(String.class)
+                .list();
     }
 
     String offerStatus(String email) {
         return jdbc.sql("""
                 select o.status from booking_waitlist_offer o join booking_waitlist w on w.id = o.entry_id
-                join patient p on p.id = w.patient_id where p.email = :e""").param("e", email)
-                .query(String.class).single();
+                join patient p on p.id = w.patient_id where p.email = :e""").param("e", email).query(String.class).single();
     }
 
     static String email(String tag) {

@@ -1,12 +1,9 @@
 package clinic.relief.booking;
 
-import com.jayway.jsonpath.JsonPath;
-import jakarta.mail.MessagingException;
-import java.util.Arrays;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,6 +17,8 @@ import clinic.relief.staff.Staff;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.jayway.jsonpath.JsonPath;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,17 +50,38 @@ class WaitlistTests {
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
             .withPerMethodLifecycle(true);
 
-    @Autowired MockMvc mvc;
-    @Autowired Booking booking;
-    @Autowired AppointmentBook book;
-    @Autowired Waitlist waitlist;
-    @Autowired WaitlistOffers offers;
-    @Autowired OutboxWorker worker;
-    @Autowired JdbcClient jdbc;
-    @Autowired Staff staff;
-    @Autowired ScheduleAdmin admin;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    AppointmentBook book;
+
+    @Autowired
+    Waitlist waitlist;
+
+    @Autowired
+    WaitlistOffers offers;
+
+    @Autowired
+    OutboxWorker worker;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
 
     BookingFixture fixture;
     LocalDate day;
@@ -90,24 +110,31 @@ class WaitlistTests {
         String text = offer.getSubject() + "\n" + offer.getContent();
         assertThat(text).contains("Wendy").doesNotContainIgnoringCase("swedish");
 
-        mvc.perform(get("/waitlist/offer").param("token", token(text))).andExpect(status().isOk())
+        mvc.perform(get("/waitlist/offer").param("token", token(text)))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Book this time")));
-        mvc.perform(post("/waitlist/offer").with(csrf()).param("token", token(text))).andExpect(status().isOk())
+        mvc.perform(post("/waitlist/offer").with(csrf()).param("token", token(text)))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("You are booked")));
 
         assertThat(entryStatus(first)).isEqualTo("BOOKED");
         assertThat(jdbc.sql("select count(*) from booking_appointment where patient_id = :p and status = 'BOOKED'")
-                .param("p", patientOf(first)).query(Integer.class).single()).isEqualTo(1);
-        mvc.perform(post("/waitlist/offer").with(csrf()).param("token", token(text))).andExpect(status().isGone());
+                        .param("p", patientOf(first))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        mvc.perform(post("/waitlist/offer").with(csrf()).param("token", token(text)))
+                .andExpect(status().isGone());
         mvc.perform(get("/waitlist/offer").param("token", "forged")).andExpect(status().isNotFound());
     }
 
     @Test
     void anUnclaimedOfferExpiresAndGoesToTheNextOneWaiting() throws Exception {
         cancelAt("10:00");
-        jdbc.sql("update booking_waitlist_offer set expires_at = :now - interval '1 minute'"
-                + " where entry_id = :e").param("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .param("e", first).update();
+        jdbc.sql("update booking_waitlist_offer set expires_at = :now - interval '1 minute'" + " where entry_id = :e")
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("e", first)
+                .update();
 
         offers.expireDue();
         worker.sendDue();
@@ -115,18 +142,28 @@ class WaitlistTests {
         assertThat(offerMail("Walt").getAllRecipients()[0].toString()).startsWith("walt-");
         assertThat(entryStatus(first)).isEqualTo("WAITING");
         String expired = token(String.valueOf(offerMail("Wendy").getContent()));
-        mvc.perform(post("/waitlist/offer").with(csrf()).param("token", expired)).andExpect(status().isGone());
+        mvc.perform(post("/waitlist/offer").with(csrf()).param("token", expired))
+                .andExpect(status().isGone());
     }
 
     @Test
     void aTimeTakenMeanwhileIsSaidPolitelyAndThePlaceIsKept() throws Exception {
         cancelAt("10:00");
         worker.sendDue();
-        booking.book(new BookAppointment(fixture.patient(), "swedish", 60, fixture.at(day, "10:00"), therapist,
-                Appointment.Source.FRONT_DESK, null, null));
+        booking.book(new BookAppointment(
+                fixture.patient(),
+                "swedish",
+                60,
+                fixture.at(day, "10:00"),
+                therapist,
+                Appointment.Source.FRONT_DESK,
+                null,
+                null));
 
-        mvc.perform(post("/waitlist/offer").with(csrf()).param("token", token(String.valueOf(
-                        offerMail("Wendy").getContent())))).andExpect(status().isOk())
+        mvc.perform(post("/waitlist/offer")
+                        .with(csrf())
+                        .param("token", token(String.valueOf(offerMail("Wendy").getContent()))))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("You keep your place on the waitlist")));
 
         assertThat(entryStatus(first)).isEqualTo("WAITING");
@@ -147,33 +184,63 @@ class WaitlistTests {
                 {"service":"swedish","minutes":60,"firstDay":"%s","lastDay":"%s","partOfDay":"MORNING",
                  "therapistId":"%s"}
                 """.formatted(day, day.plusDays(3), therapist);
-        mvc.perform(post("/api/waitlist").param("patientId", patient.toString()).with(csrf())
-                        .with(user("desk").roles("FRONT_DESK")).contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("WAITING"));
-        String id = JsonPath.read(mvc.perform(get("/api/waitlist")
-                        .param("patientId", patient.toString()).with(user("desk").roles("FRONT_DESK")))
-                .andExpect(jsonPath("$[0].serviceId").value("swedish")).andReturn().getResponse()
-                .getContentAsString(), "$[0].id");
+        mvc.perform(post("/api/waitlist")
+                        .param("patientId", patient.toString())
+                        .with(csrf())
+                        .with(user("desk").roles("FRONT_DESK"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("WAITING"));
+        String id = JsonPath.read(
+                mvc.perform(get("/api/waitlist")
+                                .param("patientId", patient.toString())
+                                .with(user("desk").roles("FRONT_DESK")))
+                        .andExpect(jsonPath("$[0].serviceId").value("swedish"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$[0].id");
         mvc.perform(delete("/api/waitlist/" + id).with(csrf()).with(user("desk").roles("FRONT_DESK")))
                 .andExpect(status().isNoContent());
         assertThat(entryStatus(UUID.fromString(id))).isEqualTo("WITHDRAWN");
-        mvc.perform(post("/api/waitlist").with(csrf()).with(user("desk").roles("FRONT_DESK"))
-                .contentType(MediaType.APPLICATION_JSON).content(body.replace("60", "61"))
-                .param("patientId", patient.toString())).andExpect(status().isUnprocessableContent());
-        mvc.perform(get("/api/waitlist").param("patientId", patient.toString())
-                .with(user("t").roles("THERAPIST"))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/waitlist")
+                        .with(csrf())
+                        .with(user("desk").roles("FRONT_DESK"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body.replace("60", "61"))
+                        .param("patientId", patient.toString()))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(get("/api/waitlist")
+                        .param("patientId", patient.toString())
+                        .with(user("t").roles("THERAPIST")))
+                .andExpect(status().isForbidden());
     }
 
     private UUID waiting(String firstName, PartOfDay part) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        UUID patient = patients.findOrCreate(new NewPatient(firstName, "Waiter" + tag, null,
-                firstName.toLowerCase() + "-" + tag + "@example.com", null, "en")).id();
-        return waitlist.join(patient, new WaitlistRequest("swedish", 60, day, day.plusDays(1), part, therapist)).id();
+        UUID patient = patients.findOrCreate(new NewPatient(
+                        firstName,
+                        "Waiter" + tag,
+                        null,
+                        firstName.toLowerCase() + "-" + tag + "@example.com",
+                        null,
+                        "en"))
+                .id();
+        return waitlist.join(patient, new WaitlistRequest("swedish", 60, day, day.plusDays(1), part, therapist))
+                .id();
     }
 
     private void cancelAt(String time) {
-        Appointment appointment = booking.book(new BookAppointment(fixture.patient(), "swedish", 60,
-                fixture.at(day, time), therapist, Appointment.Source.FRONT_DESK, null, null));
+        Appointment appointment = booking.book(new BookAppointment(
+                fixture.patient(),
+                "swedish",
+                60,
+                fixture.at(day, time),
+                therapist,
+                Appointment.Source.FRONT_DESK,
+                null,
+                null));
         book.cancel(appointment.id());
     }
 
@@ -187,13 +254,15 @@ class WaitlistTests {
     }
 
     private List<String> recipients() {
-        return Arrays.stream(smtp.getReceivedMessages()).map(m -> {
-            try {
-                return m.getAllRecipients()[0].toString();
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .map(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString();
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     private static String token(String text) {

@@ -40,7 +40,9 @@ class PainFinderBrowserTests extends BrowserTest {
 
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Your pain finder results");
         List<String> muscles = driver.findElements(By.cssSelector(".candidate")).stream()
-                .map(candidate -> candidate.getDomAttribute("data-muscle")).limit(2).toList();
+                .map(candidate -> candidate.getDomAttribute("data-muscle"))
+                .limit(2)
+                .toList();
         assertThat(muscles).contains("piriformis");
         assertThat(driver.findElement(By.linkText("Book a session about this")).getDomAttribute("href"))
                 .startsWith("/book?assessment=");
@@ -96,7 +98,9 @@ class PainFinderBrowserTests extends BrowserTest {
                 browser.width(width);
                 driver.get(url("/pain-finder?lang=" + language + "&regions=coccyx"));
                 browser.screenshot("pain-finder-" + language + "-" + width);
-                assertThat(browser.seriousAccessibilityViolations()).as(language + " @" + width).isEmpty();
+                assertThat(browser.seriousAccessibilityViolations())
+                        .as(language + " @" + width)
+                        .isEmpty();
             }
         }
     }
@@ -118,13 +122,17 @@ class PainFinderBrowserTests extends BrowserTest {
                 }
                 return null;""", shape);
         assertThat(point).as("a visible point of " + region).isNotNull();
-        new Actions(driver).moveToLocation(((Number) point.get(0)).intValue(), ((Number) point.get(1)).intValue())
-                .click().perform();
+        new Actions(driver)
+                .moveToLocation(((Number) point.get(0)).intValue(), ((Number) point.get(1)).intValue())
+                .click()
+                .perform();
     }
 
     private WebElement shape(String region) {
         return driver.findElements(By.cssSelector("[data-region='" + region + "']")).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElseThrow();
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .orElseThrow();
     }
 
     private WebElement checkbox(String region) {
@@ -133,8 +141,11 @@ class PainFinderBrowserTests extends BrowserTest {
 
     private void answer(String name, String value) {
         WebElement box = driver.findElement(By.cssSelector("input[name=" + name + "][value='" + value + "']"));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].closest('details') && "
-                + "(arguments[0].closest('details').open = true); arguments[0].scrollIntoView({block: 'center'})", box);
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "arguments[0].closest('details') && "
+                                + "(arguments[0].closest('details').open = true); arguments[0].scrollIntoView({block: 'center'})",
+                        box);
         box.click();
     }
 

@@ -1,18 +1,17 @@
 package clinic.relief.browser;
 
-import java.util.function.Predicate;
-import org.openqa.selenium.JavascriptExecutor;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -24,11 +23,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The public site in a real browser, the way a client sees it: both languages, a phone and a desktop, the keyboard,
  * the ZIP check, staff sign-in. Runs with the demo data so that the therapists page has people on it.
  */
-@ActiveProfiles({ "test", "demo" })
+@ActiveProfiles({"test", "demo"})
 class PublicSiteBrowserTests extends BrowserTest {
 
-    private static final List<String> PUBLIC_PAGES = List.of("/", "/services", "/therapists", "/insurance",
-            "/service-area", "/contact", "/pain-finder", "/staff/login", "/no-such-page");
+    private static final List<String> PUBLIC_PAGES = List.of(
+            "/",
+            "/services",
+            "/therapists",
+            "/insurance",
+            "/service-area",
+            "/contact",
+            "/pain-finder",
+            "/staff/login",
+            "/no-such-page");
 
     @BeforeEach
     void freshVisitor() {
@@ -43,7 +50,8 @@ class PublicSiteBrowserTests extends BrowserTest {
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("find where it starts");
 
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector(".lang-switch a")).click());
+        browser.andWaitForNewPage(
+                () -> driver.findElement(By.cssSelector(".lang-switch a")).click());
 
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Encontremos dónde empieza");
@@ -90,7 +98,8 @@ class PublicSiteBrowserTests extends BrowserTest {
         browser.andWaitForNewPage(() -> services.sendKeys(Keys.ENTER));
 
         assertThat(driver.getCurrentUrl()).endsWith("/services");
-        assertThat(driver.findElement(By.cssSelector("#site-menu a[aria-current=page]")).getDomAttribute("href"))
+        assertThat(driver.findElement(By.cssSelector("#site-menu a[aria-current=page]"))
+                        .getDomAttribute("href"))
                 .isEqualTo("/services");
     }
 
@@ -109,8 +118,8 @@ class PublicSiteBrowserTests extends BrowserTest {
     @Test
     void skipLinkIsTheFirstStopAndJumpsToTheContent() {
         driver.get(url("/?lang=en"));
-        ((JavascriptExecutor) driver).executeScript(
-                "document.activeElement && document.activeElement.blur(); window.focus();");
+        ((JavascriptExecutor) driver)
+                .executeScript("document.activeElement && document.activeElement.blur(); window.focus();");
         new Actions(driver).sendKeys(Keys.TAB).perform();
         WebElement skip = driver.switchTo().activeElement();
 
@@ -122,11 +131,13 @@ class PublicSiteBrowserTests extends BrowserTest {
     void signsStaffInAndShowsTheirHome() {
         driver.get(url("/staff/login?lang=en"));
         driver.findElement(By.id("email")).sendKeys("owner@demo.relief.test");
-        browser.andWaitForNewPage(() -> driver.findElement(By.id("password")).sendKeys("demo-owner-relief", Keys.ENTER));
+        browser.andWaitForNewPage(
+                () -> driver.findElement(By.id("password")).sendKeys("demo-owner-relief", Keys.ENTER));
 
         assertThat(driver.getCurrentUrl()).endsWith("/staff");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Dana Whitfield");
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form[action='/staff/logout'] button")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form[action='/staff/logout'] button"))
+                .click());
         assertThat(driver.getCurrentUrl()).contains("signedOut");
     }
 
@@ -149,8 +160,8 @@ class PublicSiteBrowserTests extends BrowserTest {
                 for (String page : PUBLIC_PAGES) {
                     driver.get(url(page + (page.contains("?") ? "&" : "?") + "lang=" + language));
                     browser.screenshot(name(page) + "-" + language + "-" + width);
-                    browser.seriousAccessibilityViolations().forEach(v -> problems.add(page + " " + language
-                            + " @" + width + ": " + v));
+                    browser.seriousAccessibilityViolations()
+                            .forEach(v -> problems.add(page + " " + language + " @" + width + ": " + v));
                 }
             }
         }
@@ -170,8 +181,11 @@ class PublicSiteBrowserTests extends BrowserTest {
                     .toList();
             long bytes = 0;
             for (String asset : assets) {
-                bytes += http.send(HttpRequest.newBuilder(URI.create(url(asset))).build(),
-                        HttpResponse.BodyHandlers.ofByteArray()).body().length;
+                bytes += http.send(
+                                HttpRequest.newBuilder(URI.create(url(asset))).build(),
+                                HttpResponse.BodyHandlers.ofByteArray())
+                        .body()
+                        .length;
             }
             assertThat(assets).as(page).isNotEmpty();
             assertThat(bytes).as(page).isPositive().isLessThan(100 * 1024);

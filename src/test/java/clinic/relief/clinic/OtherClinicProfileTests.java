@@ -26,24 +26,30 @@ class OtherClinicProfileTests {
     @Test
     void showsTheOtherClinicsNamePhoneAndHours() throws Exception {
         mvc.perform(get("/contact"))
-                .andExpect(content().string(allOf(containsString("Lakeside Bodywork Collective"),
-                        containsString("tel:+15035550177"), containsString("Tuesday – Thursday"),
-                        not(containsString("Massage Revolution")))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Lakeside Bodywork Collective"),
+                                containsString("tel:+15035550177"),
+                                containsString("Tuesday – Thursday"),
+                                not(containsString("Massage Revolution")))));
     }
 
     @Test
     void sellsOnlyTheOtherClinicsServices() throws Exception {
         mvc.perform(get("/services"))
-                .andExpect(content().string(allOf(containsString("Neuromuscular therapy"),
-                        containsString("45 minutes"), containsString("$80.00"),
-                        not(containsString("Swedish")))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Neuromuscular therapy"),
+                                containsString("45 minutes"),
+                                containsString("$80.00"),
+                                not(containsString("Swedish")))));
     }
 
     @Test
     void speaksOnlyTheLanguagesTheOtherClinicSpeaks() throws Exception {
         mvc.perform(get("/").param("lang", "es").header("Accept-Language", "es"))
-                .andExpect(content().string(allOf(containsString("<html lang=\"en\""),
-                        not(containsString("hreflang=\"es\"")))));
+                .andExpect(content()
+                        .string(allOf(containsString("<html lang=\"en\""), not(containsString("hreflang=\"es\"")))));
     }
 
     @Test
@@ -56,7 +62,6 @@ class OtherClinicProfileTests {
 
     @Test
     void leavesOutInsuranceClaimsItDoesNotMake() throws Exception {
-        mvc.perform(get("/"))
-                .andExpect(content().string(not(containsString("PPO insurance accepted"))));
+        mvc.perform(get("/")).andExpect(content().string(not(containsString("PPO insurance accepted"))));
     }
 }

@@ -23,27 +23,28 @@ class PublicPagesTests {
 
     @ParameterizedTest
     @CsvSource({
-            "/, en, Find your pain source",
-            "/, es, Descubra el origen de su dolor",
-            "/services, en, Trigger point therapy (neuromuscular)",
-            "/services, es, Terapia de puntos gatillo (neuromuscular)",
-            "/therapists, en, Our therapists",
-            "/therapists, es, Nuestros terapeutas",
-            "/insurance, en, PPO insurance",
-            "/insurance, es, Seguros PPO",
-            "/service-area, en, Manhattan Beach",
-            "/service-area, es, Zonas que atendemos",
-            "/contact, en, Opening hours",
-            "/contact, es, Horario",
-            "/staff/login, en, Staff sign-in",
-            "/staff/login, es, Acceso del personal",
+        "/, en, Find your pain source",
+        "/, es, Descubra el origen de su dolor",
+        "/services, en, Trigger point therapy (neuromuscular)",
+        "/services, es, Terapia de puntos gatillo (neuromuscular)",
+        "/therapists, en, Our therapists",
+        "/therapists, es, Nuestros terapeutas",
+        "/insurance, en, PPO insurance",
+        "/insurance, es, Seguros PPO",
+        "/service-area, en, Manhattan Beach",
+        "/service-area, es, Zonas que atendemos",
+        "/contact, en, Opening hours",
+        "/contact, es, Horario",
+        "/staff/login, en, Staff sign-in",
+        "/staff/login, es, Acceso del personal",
     })
     void servesEveryPublicPageInTheVisitorsLanguage(String path, String language, String expectedText)
             throws Exception {
         mvc.perform(get(path).param("lang", language))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("<html lang=\"" + language + "\""),
-                        containsString(expectedText))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<html lang=\"" + language + "\""), containsString(expectedText))));
     }
 
     @Test
@@ -75,16 +76,19 @@ class PublicPagesTests {
     @Test
     void showsTheClickToCallLinkAndHours() throws Exception {
         mvc.perform(get("/contact").param("lang", "en"))
-                .andExpect(content().string(allOf(containsString("href=\"tel:+13105550142\""),
-                        containsString("Monday – Friday"))));
+                .andExpect(content()
+                        .string(allOf(containsString("href=\"tel:+13105550142\""), containsString("Monday – Friday"))));
     }
 
     @Test
     void unknownPageIsAFriendly404InTheVisitorsLanguage() throws Exception {
         mvc.perform(get("/no-such-page").header("Accept-Language", "es"))
                 .andExpect(status().isNotFound())
-                .andExpect(content().string(allOf(containsString("No encontramos esa página"),
-                        containsString("<html lang=\"es\""), not(containsString("Exception")))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("No encontramos esa página"),
+                                containsString("<html lang=\"es\""),
+                                not(containsString("Exception")))));
     }
 
     @Test
@@ -97,8 +101,12 @@ class PublicPagesTests {
     @Test
     void sendsSecurityHeaders() throws Exception {
         mvc.perform(get("/"))
-                .andExpect(header().string("Content-Security-Policy", allOf(containsString("script-src 'self'"),
-                        containsString("frame-ancestors 'none'"), not(containsString("unsafe-inline")))))
+                .andExpect(header().string(
+                                "Content-Security-Policy",
+                                allOf(
+                                        containsString("script-src 'self'"),
+                                        containsString("frame-ancestors 'none'"),
+                                        not(containsString("unsafe-inline")))))
                 .andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("X-Frame-Options", "DENY"))

@@ -33,7 +33,8 @@ class ServiceAreaApiTests {
 
     @Test
     void answersForACityWhateverItsCaseOrAccents() throws Exception {
-        mvc.perform(post("/api/service-area/check").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/service-area/check")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"query\": \"  sánta   MONICA \"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.served").value(true))
@@ -57,9 +58,11 @@ class ServiceAreaApiTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "{\"query\": ", "not json", "[1, 2]", "{\"query\": {\"nested\": true}}" })
+    @ValueSource(strings = {"{\"query\": ", "not json", "[1, 2]", "{\"query\": {\"nested\": true}}"})
     void rejectsMalformedOrMistypedJsonWithAProblem(String body) throws Exception {
-        mvc.perform(post("/api/service-area/check").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/service-area/check")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Unreadable request body"));
@@ -67,8 +70,10 @@ class ServiceAreaApiTests {
 
     @Test
     void listsEachInvalidFieldInSpanishWhenAskedInSpanish() throws Exception {
-        mvc.perform(post("/api/service-area/check").contentType(MediaType.APPLICATION_JSON)
-                        .header("Accept-Language", "es").content("{\"query\": \"  \"}"))
+        mvc.perform(post("/api/service-area/check")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Accept-Language", "es")
+                        .content("{\"query\": \"  \"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.title").value("Solicitud no válida"))
                 .andExpect(jsonPath("$.errors[0].field").value("query"))
@@ -78,14 +83,18 @@ class ServiceAreaApiTests {
     @Test
     void refusesAnOversizeBodyBeforeReadingIt() throws Exception {
         String huge = "{\"query\": \"" + "a".repeat(70_000) + "\"}";
-        mvc.perform(post("/api/service-area/check").contentType(MediaType.APPLICATION_JSON).content(huge))
+        mvc.perform(post("/api/service-area/check")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(huge))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
     void refusesAnUnsupportedContentType() throws Exception {
-        mvc.perform(post("/api/service-area/check").contentType(MediaType.TEXT_PLAIN).content("90266"))
+        mvc.perform(post("/api/service-area/check")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("90266"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }

@@ -36,15 +36,19 @@ class ServiceAreaPageTests {
     void asksAgainForSomethingThatIsNeitherZipNorCity() throws Exception {
         mvc.perform(get("/service-area").param("q", "9026").param("lang", "en"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Please enter a five-digit ZIP code"),
-                        containsString("aria-invalid=\"true\""))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Please enter a five-digit ZIP code"),
+                                containsString("aria-invalid=\"true\""))));
     }
 
     @Test
     void escapesWhateverWasTyped() throws Exception {
-        mvc.perform(get("/service-area").param("q", "<script>alert('x')</script>").param("lang", "en"))
+        mvc.perform(get("/service-area")
+                        .param("q", "<script>alert('x')</script>")
+                        .param("lang", "en"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(not(containsString("<script>alert")),
-                        containsString("&lt;script&gt;"))));
+                .andExpect(content()
+                        .string(allOf(not(containsString("<script>alert")), containsString("&lt;script&gt;"))));
     }
 }

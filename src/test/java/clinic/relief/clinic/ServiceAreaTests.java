@@ -22,12 +22,12 @@ class ServiceAreaTests {
 
     @ParameterizedTest
     @CsvSource({
-            "90266, Manhattan Beach",
-            "90266-0001, Manhattan Beach",
-            "' 90254 ', Hermosa Beach",
-            "torrance, Torrance",
-            "PLAYA DEL REY, Playa Del Rey",
-            "playa-del-rey, Playa Del Rey",
+        "90266, Manhattan Beach",
+        "90266-0001, Manhattan Beach",
+        "' 90254 ', Hermosa Beach",
+        "torrance, Torrance",
+        "PLAYA DEL REY, Playa Del Rey",
+        "playa-del-rey, Playa Del Rey",
     })
     void servesListedZipsAndCities(String query, String city) {
         ServiceArea.Answer answer = area.check(query);
@@ -37,36 +37,46 @@ class ServiceAreaTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "10001", "Boston", "<script>x</script>" })
+    @ValueSource(strings = {"10001", "Boston", "<script>x</script>"})
     void doesNotServeWhatIsNotListed(String query) {
         assertThat(area.check(query).outcome()).isEqualTo(ServiceArea.Outcome.NOT_SERVED);
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = { "   ", "9026", "902666", "12ab", "9O266" })
+    @ValueSource(strings = {"   ", "9026", "902666", "12ab", "9O266"})
     void rejectsWhatIsNeitherAZipNorACity(String query) {
         assertThat(area.check(query).outcome()).isEqualTo(ServiceArea.Outcome.INVALID);
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 81, 10_000 })
+    @ValueSource(ints = {81, 10_000})
     void rejectsAnAbsurdlyLongQuery(int length) {
         assertThat(area.check("a".repeat(length)).outcome()).isEqualTo(ServiceArea.Outcome.INVALID);
     }
 
     static ClinicProfile profile() {
-        return new ClinicProfile("Test Clinic", "Test", null, "+13105550100", "(310) 555-0100", null,
+        return new ClinicProfile(
+                "Test Clinic",
+                "Test",
+                null,
+                "+13105550100",
+                "(310) 555-0100",
+                null,
                 new ClinicProfile.Address("1 Main St", "Torrance", "CA", "90501", "US"),
-                ZoneId.of("America/Los_Angeles"), List.of(Locale.ENGLISH),
-                List.of(new ClinicProfile.OpeningHours(Set.of(DayOfWeek.MONDAY),
-                        LocalTime.of(9, 0), LocalTime.of(17, 0))),
+                ZoneId.of("America/Los_Angeles"),
+                List.of(Locale.ENGLISH),
+                List.of(new ClinicProfile.OpeningHours(
+                        Set.of(DayOfWeek.MONDAY), LocalTime.of(9, 0), LocalTime.of(17, 0))),
                 new ClinicProfile.Insurance(List.of("PPO"), true, false),
-                List.of(new ClinicProfile.ServiceAreaCity("Manhattan Beach", List.of("90266")),
+                List.of(
+                        new ClinicProfile.ServiceAreaCity("Manhattan Beach", List.of("90266")),
                         new ClinicProfile.ServiceAreaCity("Hermosa Beach", List.of("90254")),
                         new ClinicProfile.ServiceAreaCity("Torrance", List.of("90501")),
                         new ClinicProfile.ServiceAreaCity("Playa Del Rey", List.of("90293"))),
-                List.of(new ClinicProfile.Service("swedish", false, Map.of("en", "Swedish"), Map.of(),
-                        Map.of(60, new BigDecimal("90.00")))), false, null);
+                List.of(new ClinicProfile.Service(
+                        "swedish", false, Map.of("en", "Swedish"), Map.of(), Map.of(60, new BigDecimal("90.00")))),
+                false,
+                null);
     }
 }

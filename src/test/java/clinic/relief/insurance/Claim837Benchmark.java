@@ -46,14 +46,20 @@ class Claim837Benchmark {
                 totalNanos.add(end - start);
             }
         }
-        System.out.println("rounds (ms, in order): " + totalNanos.stream().map(n -> String.valueOf(n / 1_000_000))
-                .toList() + "; load average " + Files.readString(Path.of("/proc/loadavg"))
-                .strip());
+        System.out.println("rounds (ms, in order): "
+                + totalNanos.stream().map(n -> String.valueOf(n / 1_000_000)).toList() + "; load average "
+                + Files.readString(Path.of("/proc/loadavg")).strip());
         Collections.sort(writeNanos);
         Collections.sort(totalNanos);
-        System.out.printf("837P batch of %d claims (%d KB): write median %.1f ms; write + read back median %.1f ms"
-                        + " (fastest %.1f ms, slowest %.1f ms, %d rounds)%n", CLAIMS, bytes / 1024,
-                writeNanos.get(writeNanos.size() / 2) / 1e6, totalNanos.get(totalNanos.size() / 2) / 1e6,
-                totalNanos.get(0) / 1e6, totalNanos.get(totalNanos.size() - 1) / 1e6, totalNanos.size());
+        System.out.printf(
+                "837P batch of %d claims (%d KB): write median %.1f ms; write + read back median %.1f ms"
+                        + " (fastest %.1f ms, slowest %.1f ms, %d rounds)%n",
+                CLAIMS,
+                bytes / 1024,
+                writeNanos.get(writeNanos.size() / 2) / 1e6,
+                totalNanos.get(totalNanos.size() / 2) / 1e6,
+                totalNanos.get(0) / 1e6,
+                totalNanos.get(totalNanos.size() - 1) / 1e6,
+                totalNanos.size());
     }
 }

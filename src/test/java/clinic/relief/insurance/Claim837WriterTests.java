@@ -35,16 +35,18 @@ class Claim837WriterTests {
         String x12 = writer.write(ClaimPackets.batch(3), 42, AT, false);
         Loop isa = read(x12);
 
-        for (String loop : List.of("1000A", "1000B", "2000A", "2010AA", "2000B", "2010BA", "2010BB", "2300",
-                "2310A", "2310B", "2400")) {
+        for (String loop : List.of(
+                "1000A", "1000B", "2000A", "2010AA", "2000B", "2010BA", "2010BB", "2300", "2310A", "2310B", "2400")) {
             assertThat(isa.findLoop(loop)).as(loop).isNotEmpty();
         }
         assertThat(isa.findLoop("2000B")).hasSize(3);
         assertThat(isa.findLoop("2000C")).hasSize(2);
         assertThat(isa.findLoop("2300")).hasSize(3);
         assertThat(isa.findLoop("2400")).hasSize(4);
-        assertThat(isa.findLoop("2000A").get(0).getSegment("PRV").getElementValue("PRV03")).isEqualTo("225700000X");
-        assertThat(isa.findLoop("2010AA").get(0).getSegment("NM1").getElementValue("NM109")).isEqualTo("1245319599");
+        assertThat(isa.findLoop("2000A").get(0).getSegment("PRV").getElementValue("PRV03"))
+                .isEqualTo("225700000X");
+        assertThat(isa.findLoop("2010AA").get(0).getSegment("NM1").getElementValue("NM109"))
+                .isEqualTo("1245319599");
     }
 
     @Test
@@ -52,16 +54,20 @@ class Claim837WriterTests {
         Loop isa = read(writer.write(ClaimPackets.batch(3), 7, AT, false));
 
         List<Loop> claims = isa.findLoop("2300");
-        assertThat(claims).extracting(c -> c.getSegment("CLM").getElementValue("CLM01"))
+        assertThat(claims)
+                .extracting(c -> c.getSegment("CLM").getElementValue("CLM01"))
                 .containsExactly("R1001", "R1002", "R1003");
-        assertThat(claims).extracting(c -> new BigDecimal(c.getSegment("CLM").getElementValue("CLM02")))
+        assertThat(claims)
+                .extracting(c -> new BigDecimal(c.getSegment("CLM").getElementValue("CLM02")))
                 .usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("110"), new BigDecimal("110"), new BigDecimal("110"));
-        assertThat(claims.get(0).getSegment("CLM").getElement("CLM05").toString()).isEqualTo("11:B:1");
+        assertThat(claims.get(0).getSegment("CLM").getElement("CLM05").toString())
+                .isEqualTo("11:B:1");
         assertThat(claims.get(0).getSegment("HI").toString()).isEqualTo("HI*ABK:M5450*ABF:M62838");
         assertThat(claims.get(0).getSegment("REF").toString()).isEqualTo("REF*G1*AUTH1");
         List<Loop> lines = claims.get(2).findLoop("2400");
-        assertThat(lines).extracting(l -> l.getSegment("SV1").toString())
+        assertThat(lines)
+                .extracting(l -> l.getSegment("SV1").toString())
                 .containsExactly("SV1*HC:97140*90.00*UN*3***1:2", "SV1*HC:97010*20.00*UN*1***1");
         assertThat(lines.get(0).getSegment("DTP").toString()).isEqualTo("DTP*472*D8*20261120");
     }
@@ -79,7 +85,8 @@ class Claim837WriterTests {
         assertThat(Integer.parseInt(st.getSegment("SE").getElementValue("SE01")))
                 .isEqualTo(se01 - st01 + 1);
         assertThat(st.getSegment("ST").getElementValue("ST03")).isEqualTo("005010X222A1");
-        assertThat(isa.findLoop("GS_LOOP").get(0).getSegment("GE").getElementValue("GE01")).isEqualTo("1");
+        assertThat(isa.findLoop("GS_LOOP").get(0).getSegment("GE").getElementValue("GE01"))
+                .isEqualTo("1");
         assertThat(isa.getSegment("IEA").getElementValue("IEA01")).isEqualTo("1");
         assertThat(isa.getSegment("IEA").getElementValue("IEA02")).isEqualTo("123456789");
         assertThat(isa.getSegment("ISA").getElementValue("ISA13")).isEqualTo("123456789");
@@ -89,15 +96,39 @@ class Claim837WriterTests {
     void keepsSeparatorsTypedIntoNamesOutOfTheFile() throws IOException {
         ClaimPacket p = ClaimPackets.packet(2);
         Subscriber s = p.coverage().subscriber();
-        Subscriber odd = new Subscriber(s.relationship(), "Ana~*", "O'Neil:^", s.birthDate(), s.sex(), s.street(),
-                s.city(), s.state(), s.zip());
+        Subscriber odd = new Subscriber(
+                s.relationship(),
+                "Ana~*",
+                "O'Neil:^",
+                s.birthDate(),
+                s.sex(),
+                s.street(),
+                s.city(),
+                s.state(),
+                s.zip());
         Coverage c = p.coverage();
-        Coverage coverage = new Coverage(c.id(), c.patientId(), c.payerName(), c.payerId(), c.planType(),
-                c.memberId(), c.groupNumber(), odd, c.copay(), c.coinsurancePercent(), c.deductible(),
-                c.deductibleMet(), c.planYearStart(), c.visitsAllowed(), c.visitsUsed(), c.authorization(),
-                false, c.effectiveFrom(), null);
-        ClaimPacket packet = new ClaimPacket(p.claim(), p.patient(), coverage, p.prescription(), p.rendering(),
-                p.billing());
+        Coverage coverage = new Coverage(
+                c.id(),
+                c.patientId(),
+                c.payerName(),
+                c.payerId(),
+                c.planType(),
+                c.memberId(),
+                c.groupNumber(),
+                odd,
+                c.copay(),
+                c.coinsurancePercent(),
+                c.deductible(),
+                c.deductibleMet(),
+                c.planYearStart(),
+                c.visitsAllowed(),
+                c.visitsUsed(),
+                c.authorization(),
+                false,
+                c.effectiveFrom(),
+                null);
+        ClaimPacket packet =
+                new ClaimPacket(p.claim(), p.patient(), coverage, p.prescription(), p.rendering(), p.billing());
 
         Loop isa = read(writer.write(List.of(packet), 1, AT, false));
         assertThat(isa.findLoop("2010BA").get(0).getSegment("NM1").toString())

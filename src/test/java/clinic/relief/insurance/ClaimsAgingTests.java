@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import clinic.relief.shared.Money;
 import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,22 +35,39 @@ class ClaimsAgingTests {
 
         ClaimsAging aging = ClaimsAging.of(List.of(lateEvening, old, partlyPaid, settled), TODAY, LA);
 
-        assertThat(aging.lines()).extracting(ClaimsAging.Line::claimId, ClaimsAging.Line::days,
-                ClaimsAging.Line::bucket).containsExactly(
+        assertThat(aging.lines())
+                .extracting(ClaimsAging.Line::claimId, ClaimsAging.Line::days, ClaimsAging.Line::bucket)
+                .containsExactly(
                         Tuple.tuple("R1", 30L, "0-30"),
                         Tuple.tuple("R2", 116L, "90+"),
                         Tuple.tuple("R3", 55L, "31-60"));
-        assertThat(aging.buckets()).extracting(ClaimsAging.Bucket::amount).containsExactly(Money.of("110.00"),
-                Money.of("50.00"), Money.ZERO, Money.of("110.00"));
+        assertThat(aging.buckets())
+                .extracting(ClaimsAging.Bucket::amount)
+                .containsExactly(Money.of("110.00"), Money.of("50.00"), Money.ZERO, Money.of("110.00"));
         assertThat(aging.total()).isEqualTo(Money.of("270.00"));
-        assertThat(aging.csv()).startsWith("claim,service_date,submitted_on,state,days,bucket,outstanding\r\n"
-                + "R1,2026-10-20,2026-10-26,SUBMITTED,30,0-30,110.00\r\n");
+        assertThat(aging.csv())
+                .startsWith("claim,service_date,submitted_on,state,days,bucket,outstanding\r\n"
+                        + "R1,2026-10-20,2026-10-26,SUBMITTED,30,0-30,110.00\r\n");
     }
 
     private static Claim claim(int number, Instant submitted, ClaimState state, String paid) {
-        return new Claim(UUID.randomUUID(), number, new Claim.Facts(UUID.randomUUID(), UUID.randomUUID(),
-                UUID.randomUUID(), null, UUID.randomUUID(), "trigger-point", LocalDate.of(2026, 10, 20), submitted),
-                state, List.of(new ClaimLine(Cpt.MANUAL_THERAPY, 60, 4, Money.of("110.00"), List.of(1))),
-                List.of(new Icd10("M54.50")), Money.of(paid), Money.ZERO, submitted);
+        return new Claim(
+                UUID.randomUUID(),
+                number,
+                new Claim.Facts(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        null,
+                        UUID.randomUUID(),
+                        "trigger-point",
+                        LocalDate.of(2026, 10, 20),
+                        submitted),
+                state,
+                List.of(new ClaimLine(Cpt.MANUAL_THERAPY, 60, 4, Money.of("110.00"), List.of(1))),
+                List.of(new Icd10("M54.50")),
+                Money.of(paid),
+                Money.ZERO,
+                submitted);
     }
 }

@@ -20,11 +20,20 @@ class CodeValidationTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"1234567890, npiCheckDigit", "1234567894, npiCheckDigit", "1245319590, npiCheckDigit",
-            "123456789, npiShape", "12345678931, npiShape", "12345A7893, npiShape", "'', npiShape"})
+    @CsvSource({
+        "1234567890, npiCheckDigit",
+        "1234567894, npiCheckDigit",
+        "1245319590, npiCheckDigit",
+        "123456789, npiShape",
+        "12345678931, npiShape",
+        "12345A7893, npiShape",
+        "'', npiShape"
+    })
     void refusesNpisWithAWrongCheckDigitOrShape(String npi, String reason) {
-        assertThatThrownBy(() -> new Npi(npi)).isInstanceOf(InvalidCode.class)
-                .extracting(e -> ((InvalidCode) e).reason()).isEqualTo(reason);
+        assertThatThrownBy(() -> new Npi(npi))
+                .isInstanceOf(InvalidCode.class)
+                .extracting(e -> ((InvalidCode) e).reason())
+                .isEqualTo(reason);
     }
 
     @ParameterizedTest
@@ -41,17 +50,29 @@ class CodeValidationTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"M54.50, M54.50", "m5450, M54.50", "M54.2, M54.2", "M62.838, M62.838", "s134xxa, S13.4XXA",
-            "M79.18, M79.18", "G44.209, G44.209"})
+    @CsvSource({
+        "M54.50, M54.50",
+        "m5450, M54.50",
+        "M54.2, M54.2",
+        "M62.838, M62.838",
+        "s134xxa, S13.4XXA",
+        "M79.18, M79.18",
+        "G44.209, G44.209"
+    })
     void normalizesWellShapedIcd10Codes(String typed, String code) {
         assertThat(new Icd10(typed).code()).isEqualTo(code);
     }
 
     @ParameterizedTest
-    @CsvSource({"M54.5, 'M54.50, M54.51, M54.59'", "M545, 'M54.50, M54.51, M54.59'",
-            "M79.1, 'M79.10, M79.11, M79.12, M79.18'", "M54.3, 'M54.30, M54.31, M54.32'"})
+    @CsvSource({
+        "M54.5, 'M54.50, M54.51, M54.59'",
+        "M545, 'M54.50, M54.51, M54.59'",
+        "M79.1, 'M79.10, M79.11, M79.12, M79.18'",
+        "M54.3, 'M54.30, M54.31, M54.32'"
+    })
     void refusesRetiredIcd10CodesNamingTheReplacements(String typed, String instead) {
-        assertThatThrownBy(() -> new Icd10(typed)).isInstanceOf(InvalidCode.class)
+        assertThatThrownBy(() -> new Icd10(typed))
+                .isInstanceOf(InvalidCode.class)
                 .satisfies(e -> {
                     assertThat(((InvalidCode) e).reason()).isEqualTo("icdRetired");
                     assertThat(((InvalidCode) e).hint()).isEqualTo(instead);
@@ -61,8 +82,10 @@ class CodeValidationTests {
     @ParameterizedTest
     @ValueSource(strings = {"", "54.50", "U07.1", "M5", "MM4.50", "M54.50123", "M54-50", "1M54"})
     void refusesMalformedIcd10Codes(String typed) {
-        assertThatThrownBy(() -> new Icd10(typed)).isInstanceOf(InvalidCode.class)
-                .extracting(e -> ((InvalidCode) e).reason()).isEqualTo("icdShape");
+        assertThatThrownBy(() -> new Icd10(typed))
+                .isInstanceOf(InvalidCode.class)
+                .extracting(e -> ((InvalidCode) e).reason())
+                .isEqualTo("icdShape");
     }
 
     @Test
@@ -77,10 +100,17 @@ class CodeValidationTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"97112, cptNotNeuromuscularTherapy", "97110, cptNotOffered", "97001, cptPhysicalTherapistsOnly",
-            "99213, cptUnknown", "abc, cptUnknown"})
+    @CsvSource({
+        "97112, cptNotNeuromuscularTherapy",
+        "97110, cptNotOffered",
+        "97001, cptPhysicalTherapistsOnly",
+        "99213, cptUnknown",
+        "abc, cptUnknown"
+    })
     void refusesCptCodesTheClinicMustNotBill(String code, String reason) {
-        assertThatThrownBy(() -> Cpt.of(code)).isInstanceOf(InvalidCode.class)
-                .extracting(e -> ((InvalidCode) e).reason()).isEqualTo(reason);
+        assertThatThrownBy(() -> Cpt.of(code))
+                .isInstanceOf(InvalidCode.class)
+                .extracting(e -> ((InvalidCode) e).reason())
+                .isEqualTo(reason);
     }
 }

@@ -2,7 +2,6 @@ package clinic.relief.insurance;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,13 +26,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The front desk in a real browser: records a patient's coverage and prescription, and once the visit is completed
  * marks its claim ready and downloads the 837P. Screenshots at 390 and 1280 px in English and Spanish, axe checks.
  */
-@ActiveProfiles({ "test", "demo" })
+@ActiveProfiles({"test", "demo"})
 class InsuranceBrowserTests extends BrowserTest {
 
-    @Autowired Patients patients;
-    @Autowired Staff staff;
-    @Autowired JdbcClient jdbc;
-    @Autowired AppointmentBook book;
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AppointmentBook book;
 
     private final List<String> problems = new ArrayList<>();
 
@@ -47,15 +53,18 @@ class InsuranceBrowserTests extends BrowserTest {
 
         driver.get(url("/staff/insurance/patients?lang=en&q=" + lastName));
         check("search-en-1280");
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector(".found a")).click());
-        browser.andWaitForNewPage(() -> driver.findElement(By.linkText("Add coverage")).click());
+        browser.andWaitForNewPage(
+                () -> driver.findElement(By.cssSelector(".found a")).click());
+        browser.andWaitForNewPage(
+                () -> driver.findElement(By.linkText("Add coverage")).click());
         browser.andWaitForNewPage(() -> submit());
         check("coverage-errors-en-1280");
         fillCoverage();
         browser.andWaitForNewPage(this::submit);
         assertThat(text()).contains("Coverage saved.", "Blue Shield of California", "No prescription on file");
 
-        browser.andWaitForNewPage(() -> driver.findElement(By.linkText("Add prescription")).click());
+        browser.andWaitForNewPage(
+                () -> driver.findElement(By.linkText("Add prescription")).click());
         fill("referringFirstName", "Alan");
         fill("referringLastName", "Grant");
         fill("referringNpi", "1234567893");
@@ -73,14 +82,17 @@ class InsuranceBrowserTests extends BrowserTest {
         fixture.completed(patient, fixture.therapist(), "trigger-point", 60, InsuranceFixture.at(yesterday, 10));
         driver.navigate().refresh();
         check("patient-en-1280");
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector(".claim-list a")).click());
-        browser.andWaitForNewPage(() -> driver.findElement(By.xpath("//button[text()='Mark ready']")).click());
+        browser.andWaitForNewPage(
+                () -> driver.findElement(By.cssSelector(".claim-list a")).click());
+        browser.andWaitForNewPage(() ->
+                driver.findElement(By.xpath("//button[text()='Mark ready']")).click());
         assertThat(text()).contains("The claim is ready to submit.", "97140");
         check("claim-en-1280");
 
         String x12 = fetch(driver.findElement(By.cssSelector("a.download-837")).getAttribute("href"));
-        assertThat(x12).startsWith("ISA*00*").contains("ST*837*0001*005010X222A1", "SV1*HC:97140*110.00*UN*4",
-                "HI*ABK:M5450*ABF:M62838");
+        assertThat(x12)
+                .startsWith("ISA*00*")
+                .contains("ST*837*0001*005010X222A1", "SV1*HC:97140*110.00*UN*4", "HI*ABK:M5450*ABF:M62838");
         screenshotsOfEveryPage(patient, driver.getCurrentUrl().replaceAll("\\?.*", ""));
         assertThat(problems).isEmpty();
     }
@@ -111,7 +123,8 @@ class InsuranceBrowserTests extends BrowserTest {
         driver.get(url("/staff/login?lang=en"));
         driver.findElement(By.id("email")).sendKeys("desk@demo.relief.test");
         driver.findElement(By.id("password")).sendKeys("demo-desk-relief");
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form button[type=submit]")).click());
+        browser.andWaitForNewPage(() ->
+                driver.findElement(By.cssSelector("form button[type=submit]")).click());
     }
 
     private void fillCoverage() {
@@ -132,10 +145,11 @@ class InsuranceBrowserTests extends BrowserTest {
     }
 
     private String fetch(String href) {
-        return (String) ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done);",
-                href);
+        return (String) ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done);",
+                        href);
     }
 
     /** Ten days before the app's today, as typed into a date field. */

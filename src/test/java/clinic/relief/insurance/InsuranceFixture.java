@@ -36,28 +36,61 @@ class InsuranceFixture {
 
     UUID patient() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        return patients.findOrCreate(new NewPatient("Rosa", "Insured" + tag, null, tag + "@example.com",
-                LocalDate.of(1980, 4, 2), "en")).id();
+        return patients.findOrCreate(new NewPatient(
+                        "Rosa", "Insured" + tag, null, tag + "@example.com", LocalDate.of(1980, 4, 2), "en"))
+                .id();
     }
 
     UUID therapist() {
         String email = "rt-" + UUID.randomUUID() + "@example.com";
-        return staff.createOrUpdate(new NewStaffMember(email, "Maria Lopez", StaffRole.THERAPIST,
-                "long enough password", "California Certified Massage Therapist", "CAMTC 12345", null, null, true))
+        return staff.createOrUpdate(new NewStaffMember(
+                        email,
+                        "Maria Lopez",
+                        StaffRole.THERAPIST,
+                        "long enough password",
+                        "California Certified Massage Therapist",
+                        "CAMTC 12345",
+                        null,
+                        null,
+                        true))
                 .id();
     }
 
     static CoverageForm coverage(LocalDate from) {
-        return new CoverageForm("Blue Shield of California", "BS001", "PPO", "XYZ123456789", "G-7788",
-                Relationship.SELF, "Rosa", "Insured", LocalDate.of(1980, 4, 2), "F", "12 Ocean Ave", "Torrance",
-                "CA", "90501", new BigDecimal("25.00"), new BigDecimal("20"), new BigDecimal("500.00"),
-                new BigDecimal("450.00"), from.withDayOfYear(1), 12, 0, "AUTH-55", 6, from, from.plusDays(60),
-                false, from, null);
+        return new CoverageForm(
+                "Blue Shield of California",
+                "BS001",
+                "PPO",
+                "XYZ123456789",
+                "G-7788",
+                Relationship.SELF,
+                "Rosa",
+                "Insured",
+                LocalDate.of(1980, 4, 2),
+                "F",
+                "12 Ocean Ave",
+                "Torrance",
+                "CA",
+                "90501",
+                new BigDecimal("25.00"),
+                new BigDecimal("20"),
+                new BigDecimal("500.00"),
+                new BigDecimal("450.00"),
+                from.withDayOfYear(1),
+                12,
+                0,
+                "AUTH-55",
+                6,
+                from,
+                from.plusDays(60),
+                false,
+                from,
+                null);
     }
 
     static PrescriptionForm prescription(LocalDate written) {
-        return new PrescriptionForm("Alan", "Grant", "1234567893", "M54.50, M62.838", "2x/week", 6, written,
-                written.plusDays(90));
+        return new PrescriptionForm(
+                "Alan", "Grant", "1234567893", "M54.50, M62.838", "2x/week", 6, written, written.plusDays(90));
     }
 
     /** A checked-in visit at {@code start}, inserted directly (booking's rules are not under test here). */
@@ -68,8 +101,12 @@ class InsuranceFixture {
                     ends_at, blocked_until, status, source, created_at)
                 values (:id, :patient, :therapist, :service, :minutes, :start, :end, :end, 'CHECKED_IN',
                     'FRONT_DESK', :start)""")
-                .param("id", id).param("patient", patient).param("therapist", therapist).param("service", service)
-                .param("minutes", minutes).param("start", OffsetDateTime.ofInstant(start, ZoneOffset.UTC))
+                .param("id", id)
+                .param("patient", patient)
+                .param("therapist", therapist)
+                .param("service", service)
+                .param("minutes", minutes)
+                .param("start", OffsetDateTime.ofInstant(start, ZoneOffset.UTC))
                 .param("end", OffsetDateTime.ofInstant(start.plusSeconds(minutes * 60L), ZoneOffset.UTC))
                 .update();
         return id;

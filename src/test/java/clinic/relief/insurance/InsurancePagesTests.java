@@ -32,14 +32,29 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WithMockUser(username = "desk@example.com", roles = "FRONT_DESK")
 class InsurancePagesTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired Insurance insurance;
-    @Autowired ClaimDesk desk;
-    @Autowired Patients patients;
-    @Autowired Staff staff;
-    @Autowired JdbcClient jdbc;
-    @Autowired AppointmentBook book;
-    @Autowired Clock clock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Insurance insurance;
+
+    @Autowired
+    ClaimDesk desk;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AppointmentBook book;
+
+    @Autowired
+    Clock clock;
 
     InsuranceFixture fixture;
     LocalDate today;
@@ -54,7 +69,8 @@ class InsurancePagesTests {
 
     @Test
     void therapistsSeeNoInsurancePage() throws Exception {
-        mvc.perform(get("/staff/insurance/patients/" + patient).with(user("t@example.com").roles("THERAPIST")))
+        mvc.perform(get("/staff/insurance/patients/" + patient)
+                        .with(user("t@example.com").roles("THERAPIST")))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/staff/insurance").with(user("t@example.com").roles("THERAPIST")))
                 .andExpect(status().isForbidden());
@@ -62,34 +78,54 @@ class InsurancePagesTests {
 
     @Test
     void showsLocalizedFieldErrorsOnTheCoverageForm() throws Exception {
-        mvc.perform(post("/staff/insurance/patients/" + patient + "/coverage").with(csrf())
-                        .param("payerName", "Aetna").param("copay", "-5").param("coinsurancePercent", "20")
-                        .param("subscriberZip", "9027").param("lang", "es"))
+        mvc.perform(post("/staff/insurance/patients/" + patient + "/coverage")
+                        .with(csrf())
+                        .param("payerName", "Aetna")
+                        .param("copay", "-5")
+                        .param("coinsurancePercent", "20")
+                        .param("subscriberZip", "9027")
+                        .param("lang", "es"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("No puede ser negativo.")))
                 .andExpect(content().string(containsString("Use un código postal de cinco dígitos")));
-        mvc.perform(post("/staff/insurance/patients/" + patient + "/coverage").with(csrf())
-                        .param("payerName", "Aetna").param("coinsurancePercent", "abc").param("lang", "es"))
+        mvc.perform(post("/staff/insurance/patients/" + patient + "/coverage")
+                        .with(csrf())
+                        .param("payerName", "Aetna")
+                        .param("coinsurancePercent", "abc")
+                        .param("lang", "es"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Escriba un número, como 25.00.")));
-        assertThat(jdbc.sql("select count(*) from insurance_coverage where patient_id = :p").param("p", patient)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from insurance_coverage where patient_id = :p")
+                        .param("p", patient)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void refusesARetiredDiagnosisOnThePrescriptionFormNamingTheReplacements() throws Exception {
-        mvc.perform(post("/staff/insurance/patients/" + patient + "/prescription").with(csrf())
-                        .param("referringFirstName", "Alan").param("referringLastName", "Grant")
-                        .param("referringNpi", "1234567890").param("diagnoses", "M54.5")
-                        .param("frequency", "weekly").param("durationWeeks", "6")
-                        .param("writtenOn", today.toString()).param("expiresOn", today.plusDays(30).toString()))
+        mvc.perform(post("/staff/insurance/patients/" + patient + "/prescription")
+                        .with(csrf())
+                        .param("referringFirstName", "Alan")
+                        .param("referringLastName", "Grant")
+                        .param("referringNpi", "1234567890")
+                        .param("diagnoses", "M54.5")
+                        .param("frequency", "weekly")
+                        .param("durationWeeks", "6")
+                        .param("writtenOn", today.toString())
+                        .param("expiresOn", today.plusDays(30).toString()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("The NPI 1234567890 has a wrong check digit")));
-        mvc.perform(post("/staff/insurance/patients/" + patient + "/prescription").with(csrf())
-                        .param("referringFirstName", "Alan").param("referringLastName", "Grant")
-                        .param("referringNpi", "1234567893").param("diagnoses", "M54.5")
-                        .param("frequency", "weekly").param("durationWeeks", "6")
-                        .param("writtenOn", today.toString()).param("expiresOn", today.plusDays(30).toString()))
+        mvc.perform(post("/staff/insurance/patients/" + patient + "/prescription")
+                        .with(csrf())
+                        .param("referringFirstName", "Alan")
+                        .param("referringLastName", "Grant")
+                        .param("referringNpi", "1234567893")
+                        .param("diagnoses", "M54.5")
+                        .param("frequency", "weekly")
+                        .param("durationWeeks", "6")
+                        .param("writtenOn", today.toString())
+                        .param("expiresOn", today.plusDays(30).toString()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("M54.5 cannot be billed")))
                 .andExpect(content().string(containsString("M54.50, M54.51, M54.59")));
@@ -108,8 +144,8 @@ class InsurancePagesTests {
     @Test
     void answersConflictForAClaimOfAnAppointmentThatIsNotCompleted() throws Exception {
         insurance.recordCoverage(patient, InsuranceFixture.coverage(today.minusDays(3)));
-        UUID visit = fixture.checkedIn(patient, fixture.therapist(), "trigger-point", 60,
-                InsuranceFixture.at(today.minusDays(1), 15));
+        UUID visit = fixture.checkedIn(
+                patient, fixture.therapist(), "trigger-point", 60, InsuranceFixture.at(today.minusDays(1), 15));
 
         mvc.perform(post("/staff/insurance/claims").with(csrf()).param("appointment", visit.toString()))
                 .andExpect(status().isConflict());
@@ -133,7 +169,8 @@ class InsurancePagesTests {
                 .andExpect(content().string(startsWith("ISA*00*")))
                 .andExpect(content().string(containsString("CLM*" + claim.claimId() + "*100.00")));
         mvc.perform(get("/staff/insurance/claims/" + claim.id() + "/cms1500.pdf"))
-                .andExpect(status().isOk()).andExpect(content().contentType("application/pdf"));
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/pdf"));
         mvc.perform(get("/staff/insurance/aging.csv"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(startsWith("claim,service_date,submitted_on,state,days,bucket")));
@@ -141,8 +178,9 @@ class InsurancePagesTests {
 
     @Test
     void refusesAnUnreadableRemittanceWithoutPostingAnything() throws Exception {
-        mvc.perform(multipart("/staff/insurance/remittances").file(new MockMultipartFile("file", "x.835",
-                        "text/plain", "not an 835".getBytes())).with(csrf()))
+        mvc.perform(multipart("/staff/insurance/remittances")
+                        .file(new MockMultipartFile("file", "x.835", "text/plain", "not an 835".getBytes()))
+                        .with(csrf()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("Nothing was posted")));
     }

@@ -15,8 +15,19 @@ final class Remittance835 {
     Remittance835 claim(String claimId, String status, String charge, String paid, String patient, String... cas) {
         count++;
         clps.append("LX*").append(count).append("~\n");
-        clps.append("CLP*").append(claimId).append('*').append(status).append('*').append(charge).append('*')
-                .append(paid).append('*').append(patient).append("*12*PAYER").append(claimId).append("~\n");
+        clps.append("CLP*")
+                .append(claimId)
+                .append('*')
+                .append(status)
+                .append('*')
+                .append(charge)
+                .append('*')
+                .append(paid)
+                .append('*')
+                .append(patient)
+                .append("*12*PAYER")
+                .append(claimId)
+                .append("~\n");
         for (String adjustment : cas) {
             clps.append("CAS*").append(adjustment).append("~\n");
         }

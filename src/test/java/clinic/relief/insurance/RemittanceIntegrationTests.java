@@ -26,16 +26,35 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @WithMockUser(username = "desk@example.com", roles = "FRONT_DESK")
 class RemittanceIntegrationTests {
 
-    @Autowired Insurance insurance;
-    @Autowired ClaimDesk desk;
-    @Autowired ClaimFiles files;
-    @Autowired Remittances remittances;
-    @Autowired Patients patients;
-    @Autowired Staff staff;
-    @Autowired JdbcClient jdbc;
-    @Autowired AppointmentBook book;
-    @Autowired Clock clock;
-    @Autowired ApplicationEvents events;
+    @Autowired
+    Insurance insurance;
+
+    @Autowired
+    ClaimDesk desk;
+
+    @Autowired
+    ClaimFiles files;
+
+    @Autowired
+    Remittances remittances;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AppointmentBook book;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    ApplicationEvents events;
 
     InsuranceFixture fixture;
     Claim first;
@@ -77,14 +96,17 @@ class RemittanceIntegrationTests {
         assertThat(paid.paid()).isEqualTo(Money.of("60.00"));
         assertThat(paid.patientShare()).isEqualTo(Money.of("25.00"));
         assertThat(desk.get(second.id()).state()).isEqualTo(ClaimState.DENIED);
-        assertThat(events.stream(PatientShareDetermined.class))
-                .singleElement().satisfies(e -> {
-                    assertThat(e.appointmentId()).isEqualTo(first.facts().appointmentId());
-                    assertThat(e.amount()).isEqualTo(Money.of("25.00"));
-                });
+        assertThat(events.stream(PatientShareDetermined.class)).singleElement().satisfies(e -> {
+            assertThat(e.appointmentId()).isEqualTo(first.facts().appointmentId());
+            assertThat(e.amount()).isEqualTo(Money.of("25.00"));
+        });
         assertThat(jdbc.sql("select count(*) from insurance_claim_adjustment a join insurance_claim_payment p"
-                + " on p.id = a.payment_id where p.claim_id in (:a, :b)").param("a", first.id())
-                .param("b", second.id()).query(Integer.class).single()).isEqualTo(3);
+                                + " on p.id = a.payment_id where p.claim_id in (:a, :b)")
+                        .param("a", first.id())
+                        .param("b", second.id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(3);
     }
 
     @Test
@@ -107,7 +129,8 @@ class RemittanceIntegrationTests {
                 .claim("R99999999", "1", "50.00", "50.00", "0.00")
                 .build();
 
-        assertThatThrownBy(() -> remittances.importFile(file)).isInstanceOf(UnknownClaimsInRemittance.class)
+        assertThatThrownBy(() -> remittances.importFile(file))
+                .isInstanceOf(UnknownClaimsInRemittance.class)
                 .hasMessageContaining("R99999999");
         assertThat(desk.get(first.id()).state()).isEqualTo(ClaimState.SUBMITTED);
         assertThat(events.stream(PatientShareDetermined.class)).isEmpty();

@@ -14,34 +14,45 @@ class RemittanceReadTests {
 
     @Test
     void readsClaimAndServiceLineAdjustmentsWithTheirGroupAndReasonCodes() {
-        String file = new Remittance835("EFT9").claim("R1001", "1", "110.00", "60.00", "25.00", "PR*1*20.00*1*2*5.00")
-                .build().replace("NM1*QC*1*GARCIA*ROSA****MI*XYZ1~\n",
+        String file = new Remittance835("EFT9")
+                .claim("R1001", "1", "110.00", "60.00", "25.00", "PR*1*20.00*1*2*5.00")
+                .build()
+                .replace(
+                        "NM1*QC*1*GARCIA*ROSA****MI*XYZ1~\n",
                         "NM1*QC*1*GARCIA*ROSA****MI*XYZ1~\nSVC*HC:97140*110.00*60.00**4~\nCAS*CO*45*25.00~\n");
 
         Remittance.ClaimPayment payment = Remittance.read(file).payments().get(0);
 
         assertThat(payment.claimId()).isEqualTo("R1001");
         assertThat(payment.reference()).isEqualTo("EFT9/R1001/PAYERR1001/1");
-        assertThat(payment.adjustments()).containsExactly(
-                new Remittance.Adjustment("PR", "1", Money.of("20.00")),
-                new Remittance.Adjustment("PR", "2", Money.of("5.00")),
-                new Remittance.Adjustment("CO", "45", Money.of("25.00")));
+        assertThat(payment.adjustments())
+                .containsExactly(
+                        new Remittance.Adjustment("PR", "1", Money.of("20.00")),
+                        new Remittance.Adjustment("PR", "2", Money.of("5.00")),
+                        new Remittance.Adjustment("CO", "45", Money.of("25.00")));
         assertThat(payment.patientShare()).isEqualTo(Money.of("25.00"));
         assertThat(Remittances.outcome(payment)).isEqualTo(ClaimState.PAID);
     }
 
     @ParameterizedTest(name = "status {0}, charge {1}, paid {2}, patient {3}, CO-45 {4} -> {5}")
     @CsvSource({
-            "1, 110.00, 60.00, 25.00, 25.00, PAID",
-            "1, 110.00, 0.00, 110.00, 0.00, PAID",          // all to the deductible: settled, the patient owes it
-            "1, 110.00, 40.00, 25.00, 0.00, PARTLY_PAID",
-            "2, 110.00, 50.00, 0.00, 25.00, PARTLY_PAID",
-            "4, 110.00, 0.00, 0.00, 0.00, DENIED",
-            "1, 110.00, 0.00, 0.00, 0.00, DENIED"})
-    void decidesTheClaimsStateFromThePayersAnswer(String status, String charge, String paid, String patient,
-            String contractual, ClaimState state) {
-        var payment = new Remittance.ClaimPayment("R1", status, Money.of(charge), Money.of(paid), Money.of(patient),
-                "ref", List.of(new Remittance.Adjustment("CO", "45", Money.of(contractual))));
+        "1, 110.00, 60.00, 25.00, 25.00, PAID",
+        "1, 110.00, 0.00, 110.00, 0.00, PAID", // all to the deductible: settled, the patient owes it
+        "1, 110.00, 40.00, 25.00, 0.00, PARTLY_PAID",
+        "2, 110.00, 50.00, 0.00, 25.00, PARTLY_PAID",
+        "4, 110.00, 0.00, 0.00, 0.00, DENIED",
+        "1, 110.00, 0.00, 0.00, 0.00, DENIED"
+    })
+    void decidesTheClaimsStateFromThePayersAnswer(
+            String status, String charge, String paid, String patient, String contractual, ClaimState state) {
+        var payment = new Remittance.ClaimPayment(
+                "R1",
+                status,
+                Money.of(charge),
+                Money.of(paid),
+                Money.of(patient),
+                "ref",
+                List.of(new Remittance.Adjustment("CO", "45", Money.of(contractual))));
         assertThat(Remittances.outcome(payment)).isEqualTo(state);
     }
 
@@ -53,7 +64,9 @@ class RemittanceReadTests {
 
     @Test
     void refusesAnAmountThatIsNotANumber() {
-        String file = new Remittance835("EFT9").claim("R1001", "1", "110.00", "6O.00", "25.00").build();
+        String file = new Remittance835("EFT9")
+                .claim("R1001", "1", "110.00", "6O.00", "25.00")
+                .build();
         assertThatThrownBy(() -> Remittance.read(file)).isInstanceOf(UnreadableRemittance.class);
     }
 }

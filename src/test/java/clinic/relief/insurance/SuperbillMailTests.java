@@ -30,14 +30,29 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WithMockUser(username = "desk@example.com", roles = "FRONT_DESK")
 class SuperbillMailTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired Insurance insurance;
-    @Autowired ClaimDesk desk;
-    @Autowired Patients patients;
-    @Autowired Staff staff;
-    @Autowired JdbcClient jdbc;
-    @Autowired AppointmentBook book;
-    @Autowired Clock clock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Insurance insurance;
+
+    @Autowired
+    ClaimDesk desk;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AppointmentBook book;
+
+    @Autowired
+    Clock clock;
 
     InsuranceFixture fixture;
     LocalDate today;
@@ -51,44 +66,56 @@ class SuperbillMailTests {
     @Test
     void theDeskEmailsTheSuperbillWithThePdfAttachedAndNothingMedicalInTheSubjectOrBody() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        Claim claim = claimOf(patients.findOrCreate(new NewPatient("Rosa", "Factura" + tag, null,
-                tag + "@example.com", LocalDate.of(1980, 4, 2), "es")).id());
+        Claim claim = claimOf(patients.findOrCreate(new NewPatient(
+                        "Rosa", "Factura" + tag, null, tag + "@example.com", LocalDate.of(1980, 4, 2), "es"))
+                .id());
 
-        mvc.perform(post("/staff/insurance/claims/{id}/superbill/email", claim.id()).with(csrf()))
+        mvc.perform(post("/staff/insurance/claims/{id}/superbill/email", claim.id())
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("notice", "insurance.notice.superbillSent"));
 
         var row = jdbc.sql("select recipient, subject, body, attachment_type, attachment from booking_outbox"
                         + " where kind = 'DOCUMENT' and attachment_name = :name")
                 .param("name", "superbill-" + claim.claimId() + ".pdf")
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBytes(5)}).single();
+                .query((rs, n) ->
+                        new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBytes(5)
+                        })
+                .single();
         assertThat(row[0]).isEqualTo(tag + "@example.com");
-        assertThat((String) row[1]).isEqualTo("Su estado de cuenta de Massage Revolution & Therapeutic Massage Los Angeles");
+        assertThat((String) row[1])
+                .isEqualTo("Su estado de cuenta de Massage Revolution & Therapeutic Massage Los Angeles");
         for (String medical : new String[] {"M54", "M62", "971", "masaje", "tejido", "diagn", "Factura" + tag}) {
             assertThat((String) row[1]).doesNotContainIgnoringCase(medical);
             assertThat((String) row[2]).doesNotContainIgnoringCase(medical);
         }
         assertThat((String) row[2]).startsWith("Hola, Rosa:");
         assertThat(row[3]).isEqualTo("application/pdf");
-        assertThat(text((byte[]) row[4])).contains("SUPERBILL", "Rosa Factura" + tag, "M54.50", "M62.838",
-                "CAMTC 12345", "Total");
+        assertThat(text((byte[]) row[4]))
+                .contains("SUPERBILL", "Rosa Factura" + tag, "M54.50", "M62.838", "CAMTC 12345", "Total");
     }
 
     @Test
     void aClientWithoutAnEmailAddressGetsNothingQueuedAndTheDeskIsTold() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 4);
-        UUID patient = patients.findOrCreate(new NewPatient("Tom", "Sinmail" + tag, "310 557 " + tag, null, null,
-                "en")).id();
+        UUID patient = patients.findOrCreate(new NewPatient("Tom", "Sinmail" + tag, "310 557 " + tag, null, null, "en"))
+                .id();
         Claim claim = claimOf(patient);
-        int outbox = jdbc.sql("select count(*) from booking_outbox").query(Integer.class).single();
+        int outbox = jdbc.sql("select count(*) from booking_outbox")
+                .query(Integer.class)
+                .single();
 
-        mvc.perform(post("/staff/insurance/claims/{id}/superbill/email", claim.id()).with(csrf()))
+        mvc.perform(post("/staff/insurance/claims/{id}/superbill/email", claim.id())
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("problem", "insurance.problem.noEmail"));
 
-        assertThat(jdbc.sql("select count(*) from booking_outbox").query(Integer.class).single()).isEqualTo(outbox);
-        mvc.perform(post("/staff/insurance/claims/{id}/superbill/email", UUID.randomUUID()).with(csrf()))
+        assertThat(jdbc.sql("select count(*) from booking_outbox")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(outbox);
+        mvc.perform(post("/staff/insurance/claims/{id}/superbill/email", UUID.randomUUID())
+                        .with(csrf()))
                 .andExpect(status().isNotFound());
     }
 

@@ -29,10 +29,17 @@ class OutboxDocumentTests {
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
             .withPerMethodLifecycle(true);
 
-    @Autowired Mail mail;
-    @Autowired OutboxWorker worker;
-    @Autowired Patients patients;
-    @Autowired TransactionTemplate tx;
+    @Autowired
+    Mail mail;
+
+    @Autowired
+    OutboxWorker worker;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    TransactionTemplate tx;
 
     @Test
     void sendsADocumentWithItsAttachmentOnce() throws Exception {
@@ -43,8 +50,12 @@ class OutboxDocumentTests {
                 .id();
         byte[] pdf = "%PDF-1.4 test".getBytes();
 
-        tx.executeWithoutResult(status -> assertThat(mail.queueDocument(patient, "Su recibo", "Hola, Ana",
-                new Mail.Attachment("receipt-1001.pdf", "application/pdf", pdf))).isTrue());
+        tx.executeWithoutResult(status -> assertThat(mail.queueDocument(
+                        patient,
+                        "Su recibo",
+                        "Hola, Ana",
+                        new Mail.Attachment("receipt-1001.pdf", "application/pdf", pdf)))
+                .isTrue());
 
         assertThat(worker.sendDue()).isEqualTo(1);
         assertThat(worker.sendDue()).isZero();
@@ -58,10 +69,17 @@ class OutboxDocumentTests {
 
     @Test
     void queuesNothingForAPatientWithoutEmail() {
-        UUID patient = patients.findOrCreate(new NewPatient("Leo", "NoMail" + UUID.randomUUID().toString()
-                .substring(0, 6), "310 555 0100", null, null, "en")).id();
+        UUID patient = patients.findOrCreate(new NewPatient(
+                        "Leo",
+                        "NoMail" + UUID.randomUUID().toString().substring(0, 6),
+                        "310 555 0100",
+                        null,
+                        null,
+                        "en"))
+                .id();
 
-        assertThat(mail.queueDocument(patient, "s", "b", new Mail.Attachment("a.pdf", "application/pdf",
-                new byte[] {1}))).isFalse();
+        assertThat(mail.queueDocument(
+                        patient, "s", "b", new Mail.Attachment("a.pdf", "application/pdf", new byte[] {1})))
+                .isFalse();
     }
 }

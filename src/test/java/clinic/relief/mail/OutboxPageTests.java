@@ -25,33 +25,54 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ReliefTest
 class OutboxPageTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired Staff staff;
-    @Autowired ScheduleAdmin admin;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void thePageShowsTheEmailsButNeverTheirTokens() throws Exception {
         String booker = "outbox-hold-" + UUID.randomUUID() + "@example.com";
         String signer = "outbox-account-" + UUID.randomUUID() + "@example.com";
         holdOnline(booker);
-        mvc.perform(post("/account/signup").with(csrf()).param("firstName", "Olive").param("lastName", "Outbox")
-                .param("email", signer).param("password", "correct horse battery")
+        mvc.perform(post("/account/signup")
+                .with(csrf())
+                .param("firstName", "Olive")
+                .param("lastName", "Outbox")
+                .param("email", signer)
+                .param("password", "correct horse battery")
                 .param("passwordAgain", "correct horse battery"));
         List<String> tokens = List.of(token(booker, "VERIFY_BOOKING"), token(signer, "VERIFY_ACCOUNT"));
 
         for (String role : List.of("FRONT_DESK", "OWNER")) {
-            String page = mvc.perform(get("/admin/outbox").with(user("staff@example.com").roles(role)))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-            assertThat(page).contains(booker, signer, "/book/confirm?token=[hidden]",
-                    "/account/verify?token=[hidden]");
+            String page = mvc.perform(
+                            get("/admin/outbox").with(user("staff@example.com").roles(role)))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains(booker, signer, "/book/confirm?token=[hidden]", "/account/verify?token=[hidden]");
             tokens.forEach(token -> assertThat(page).doesNotContain(token));
         }
-        String spanish = mvc.perform(get("/admin/outbox").param("lang", "es")
+        String spanish = mvc.perform(get("/admin/outbox")
+                        .param("lang", "es")
                         .with(user("staff@example.com").roles("FRONT_DESK")))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(spanish).contains("token=[oculto]");
         tokens.forEach(token -> assertThat(spanish).doesNotContain(token));
         mvc.perform(get("/admin/outbox").with(user("therapist@example.com").roles("THERAPIST")))
@@ -66,8 +87,12 @@ class OutboxPageTests {
 
         String shown = OutboxPages.redact(text, "[hidden]");
 
-        assertThat(shown).doesNotContain(secret).doesNotContain("token=abc")
-                .contains("/waitlist/offer?token=[hidden]&x=1", "/account/reset?token=[hidden]",
+        assertThat(shown)
+                .doesNotContain(secret)
+                .doesNotContain("token=abc")
+                .contains(
+                        "/waitlist/offer?token=[hidden]&x=1",
+                        "/account/reset?token=[hidden]",
                         "/something/[hidden] ok");
         assertThat(OutboxPages.redact("Hello Ana, see you on Monday at 9:00.", "[hidden]"))
                 .isEqualTo("Hello Ana, see you on Monday at 9:00.");
@@ -77,17 +102,28 @@ class OutboxPageTests {
         BookingFixture fixture = new BookingFixture(staff, admin, patients, clock);
         fixture.onlyRooms("Room " + UUID.randomUUID());
         UUID therapist = fixture.therapist("09:00", "17:00");
-        mvc.perform(post("/book/details").with(csrf())
-                .param("firstName", "Ola").param("lastName", "Outbox").param("phone", "310 555 0101")
-                .param("email", email).param("dateOfBirth", "1980-04-02").param("conditions", "none")
-                .param("consentToTreatment", "true").param("acceptsPrivacyNotice", "true")
-                .param("choice", "trigger-point:60").param("slot", fixture.at(fixture.day(), "13:00") + "|" + therapist)
-                .param("requestId", UUID.randomUUID().toString())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/book/details")
+                        .with(csrf())
+                        .param("firstName", "Ola")
+                        .param("lastName", "Outbox")
+                        .param("phone", "310 555 0101")
+                        .param("email", email)
+                        .param("dateOfBirth", "1980-04-02")
+                        .param("conditions", "none")
+                        .param("consentToTreatment", "true")
+                        .param("acceptsPrivacyNotice", "true")
+                        .param("choice", "trigger-point:60")
+                        .param("slot", fixture.at(fixture.day(), "13:00") + "|" + therapist)
+                        .param("requestId", UUID.randomUUID().toString()))
+                .andExpect(status().is3xxRedirection());
     }
 
     private String token(String email, String kind) {
         String body = jdbc.sql("select body from booking_outbox where recipient = :e and kind = :k")
-                .param("e", email).param("k", kind).query(String.class).single();
+                .param("e", email)
+                .param("k", kind)
+                .query(String.class)
+                .single();
         String token = body.replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1");
         assertThat(token).hasSizeGreaterThan(30);
         return token;

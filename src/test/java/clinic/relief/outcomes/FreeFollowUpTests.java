@@ -43,17 +43,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ReliefTest
 class FreeFollowUpTests {
 
-    @Autowired OutcomesFixture fixture;
-    @Autowired Measures measures;
-    @Autowired FollowUpVouchers vouchers;
-    @Autowired Quotes quotes;
-    @Autowired Invoices invoices;
-    @Autowired Booking booking;
-    @Autowired AppointmentBook appointments;
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate transactions;
-    @Autowired ApplicationContext context;
-    @Autowired Clock clock;
+    @Autowired
+    OutcomesFixture fixture;
+
+    @Autowired
+    Measures measures;
+
+    @Autowired
+    FollowUpVouchers vouchers;
+
+    @Autowired
+    Quotes quotes;
+
+    @Autowired
+    Invoices invoices;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    AppointmentBook appointments;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    Clock clock;
 
     BookingTestData data;
     UUID therapist;
@@ -65,8 +86,11 @@ class FreeFollowUpTests {
         data = new BookingTestData(context);
         therapist = data.therapistWithOwnRoom("00:00", "23:45");
         client = fixture.client();
-        shortSession = fixture.visit(client, fixture.staffMember(StaffRole.THERAPIST),
-                clock.instant().minus(2, ChronoUnit.HOURS), "swedish");
+        shortSession = fixture.visit(
+                client,
+                fixture.staffMember(StaffRole.THERAPIST),
+                clock.instant().minus(2, ChronoUnit.HOURS),
+                "swedish");
         measures.recordPain(fixture.visitOf(shortSession), 6, 5, Measures.Actor.CLIENT_LINK);
     }
 
@@ -84,9 +108,11 @@ class FreeFollowUpTests {
         assertThat(quotes.freeFollowUp(followUp)).isTrue();
         assertThat(quotes.freeFollowUp(another)).isFalse();
         assertThat(invoices.forAppointment(followUp).orElseThrow().total()).isEqualTo(Money.ZERO);
-        assertThat(quotes.ofAppointment(another).orElseThrow().total().isPositive()).isTrue();
+        assertThat(quotes.ofAppointment(another).orElseThrow().total().isPositive())
+                .isTrue();
         assertThat(redeemedFor()).containsExactly(followUp);
-        assertThat(quotes.preview(client, "swedish", 60, data.day()).total().isPositive()).isTrue();
+        assertThat(quotes.preview(client, "swedish", 60, data.day()).total().isPositive())
+                .isTrue();
     }
 
     @Test
@@ -107,16 +133,18 @@ class FreeFollowUpTests {
         Instant start = data.at(data.day(), "10:00");
         assertThat(vouchers.available(client, "trigger-point", 60, start)).isEmpty();
         assertThat(vouchers.available(client, "swedish", 90, start)).isEmpty();
-        assertThat(vouchers.available(client, "swedish", 60, start.plus(400, ChronoUnit.DAYS))).isEmpty();
-        assertThat(vouchers.available(client, "swedish", 60, clock.instant().minus(3, ChronoUnit.HOURS))).isEmpty();
+        assertThat(vouchers.available(client, "swedish", 60, start.plus(400, ChronoUnit.DAYS)))
+                .isEmpty();
+        assertThat(vouchers.available(client, "swedish", 60, clock.instant().minus(3, ChronoUnit.HOURS)))
+                .isEmpty();
         assertThat(vouchers.available(client, "swedish", 60, start)).isPresent();
     }
 
     @Test
     void twoBookingsAtOnceGetOneFreeSession() throws Exception {
         Instant start = data.at(data.day(), "10:00");
-        List<Optional<FollowUpVouchers.FreeSession>> results = together(
-                () -> redeem(start, UUID.randomUUID()), () -> redeem(start, UUID.randomUUID()));
+        List<Optional<FollowUpVouchers.FreeSession>> results =
+                together(() -> redeem(start, UUID.randomUUID()), () -> redeem(start, UUID.randomUUID()));
 
         assertThat(results).filteredOn(Optional::isPresent).hasSize(1);
         assertThat(redeemedFor()).hasSize(1);
@@ -127,8 +155,10 @@ class FreeFollowUpTests {
         List<UUID> booked = together(() -> book("10:00"), () -> book("14:00"));
         EventsHandled.awaitAll(jdbc);
 
-        assertThat(booked).filteredOn(id -> quotes.ofAppointment(id).orElseThrow().total().equals(Money.ZERO))
-                .hasSize(1).containsExactlyElementsOf(redeemedFor());
+        assertThat(booked)
+                .filteredOn(id -> quotes.ofAppointment(id).orElseThrow().total().equals(Money.ZERO))
+                .hasSize(1)
+                .containsExactlyElementsOf(redeemedFor());
     }
 
     @Test
@@ -143,32 +173,49 @@ class FreeFollowUpTests {
 
     @Test
     void aGuaranteeClaimedTwiceAtOnceGivesOneVoucherAndOneEmail() throws Exception {
-        UUID session = fixture.visit(client, fixture.staffMember(StaffRole.THERAPIST),
-                clock.instant().minus(1, ChronoUnit.HOURS), "swedish");
+        UUID session = fixture.visit(
+                client,
+                fixture.staffMember(StaffRole.THERAPIST),
+                clock.instant().minus(1, ChronoUnit.HOURS),
+                "swedish");
         Visit visit = fixture.visitOf(session);
-        together(() -> measures.recordPain(visit, 7, 6, Measures.Actor.CLIENT_LINK),
+        together(
+                () -> measures.recordPain(visit, 7, 6, Measures.Actor.CLIENT_LINK),
                 () -> measures.recordPain(visit, 7, 6, Measures.Actor.CLIENT_LINK));
 
-        assertThat(count("select count(*) from outcomes_voucher where appointment_id = :a", session)).isEqualTo(1);
-        assertThat(count("select count(*) from booking_outbox where appointment_id = :a and kind = 'RELIEF_OFFER'",
-                session)).isEqualTo(1);
+        assertThat(count("select count(*) from outcomes_voucher where appointment_id = :a", session))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from booking_outbox where appointment_id = :a and kind = 'RELIEF_OFFER'",
+                        session))
+                .isEqualTo(1);
     }
 
     /** Redeems in a transaction of its own, as billing's listener does. */
     private Optional<FollowUpVouchers.FreeSession> redeem(Instant start, UUID appointment) {
-        Optional<FollowUpVouchers.FreeSession> used = transactions.execute(
-                tx -> vouchers.redeem(client, "swedish", 60, start, appointment));
+        Optional<FollowUpVouchers.FreeSession> used =
+                transactions.execute(tx -> vouchers.redeem(client, "swedish", 60, start, appointment));
         return used;
     }
 
     private UUID book(String time) {
-        return booking.book(new BookAppointment(client, "swedish", 60, data.at(data.day(), time), therapist,
-                Appointment.Source.FRONT_DESK, null, null)).id();
+        return booking.book(new BookAppointment(
+                        client,
+                        "swedish",
+                        60,
+                        data.at(data.day(), time),
+                        therapist,
+                        Appointment.Source.FRONT_DESK,
+                        null,
+                        null))
+                .id();
     }
 
     private List<UUID> redeemedFor() {
         return jdbc.sql("select redeemed_for from outcomes_voucher where patient_id = :p and redeemed_for is not null")
-                .param("p", client).query(UUID.class).list();
+                .param("p", client)
+                .query(UUID.class)
+                .list();
     }
 
     private int count(String sql, UUID appointment) {

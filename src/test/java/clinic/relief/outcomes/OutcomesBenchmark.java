@@ -28,11 +28,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ReliefTest
 class OutcomesBenchmark {
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired Results results;
-    @Autowired OutcomesFixture fixture;
-    @Autowired Clock clock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Results results;
+
+    @Autowired
+    OutcomesFixture fixture;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void progressPageWith200Visits() throws Exception {
@@ -45,7 +54,10 @@ class OutcomesBenchmark {
                     :now - (interval '3 days' * (201 - i)), i,
                     case when i = 200 then :token else md5(random()::text) || i end,
                     :now + interval '14 days', :now
-                from generate_series(1, 200) i""").param("p", patient).param("token", token).param("now", utcNow())
+                from generate_series(1, 200) i""")
+                .param("p", patient)
+                .param("token", token)
+                .param("now", utcNow())
                 .update();
         jdbc.sql("""
                 insert into outcomes_pain (appointment_id, before, after, updated_at)
@@ -72,7 +84,9 @@ class OutcomesBenchmark {
 
     @Test
     void ownerResultsOver100000Sessions() throws Exception {
-        jdbc.sql("select 1 from (select setseed(0.2026)) s").query(Integer.class).single();
+        jdbc.sql("select 1 from (select setseed(0.2026)) s")
+                .query(Integer.class)
+                .single();
         jdbc.sql("""
                 insert into outcomes_visit (appointment_id, patient_id, therapist_id, service_id, minutes, started_at,
                     visit_number, link_token, link_expires_at, completed_at)
@@ -85,15 +99,13 @@ class OutcomesBenchmark {
                 insert into outcomes_pain (appointment_id, before, after, updated_at)
                 select appointment_id, b, greatest(0, b - (random() * 5)::int), :now
                 from (select appointment_id, 3 + (random() * 7)::int as b from outcomes_visit
-                      where link_token like 'bench-%' and link_token not like 'bench-%-%') v""").param("now", utcNow())
-                .update();
+                      where link_token like 'bench-%' and link_token not like 'bench-%-%') v""").param("now", utcNow()).update();
         jdbc.sql("""
                 insert into outcomes_note (id, appointment_id, version, pain_regions, created_at, updated_at)
                 select gen_random_uuid(), appointment_id, 1,
                     array[(array['low_back_lateral_R', 'low_back_lateral_L', 'neck_posterior_R', 'hip_lateral_L',
                                  'buttock_mid_R', 'iliac_crest_L'])[1 + (random() * 5)::int]], :now, :now
-                from outcomes_visit where link_token like 'bench-%' and link_token not like 'bench-%-%'""")
-                .param("now", utcNow()).update();
+                from outcomes_visit where link_token like 'bench-%' and link_token not like 'bench-%-%'""").param("now", utcNow()).update();
         jdbc.sql("""
                 insert into outcomes_trigger_point (note_id, position, muscle_id, side, active, tenderness,
                     referral_reproduced)
@@ -109,7 +121,9 @@ class OutcomesBenchmark {
                   and v.link_token not like 'bench-%-%'""").param("now", utcNow()).update();
         jdbc.sql("analyze").update();
         if (Boolean.getBoolean("relief.bench.explain")) {
-            jdbc.sql("explain (analyze, buffers) " + ResultStore.FIRST_SESSION_HISTOGRAMS).query(String.class).list()
+            jdbc.sql("explain (analyze, buffers) " + ResultStore.FIRST_SESSION_HISTOGRAMS)
+                    .query(String.class)
+                    .list()
                     .forEach(line -> System.out.println("PLAN " + line));
         }
         List<Long> nanos = new ArrayList<>();
@@ -126,7 +140,8 @@ class OutcomesBenchmark {
         String owner = fixture.staffMember(StaffRole.OWNER);
         for (int i = 0; i < 5; i++) {
             long start = System.nanoTime();
-            mvc.perform(get("/staff/outcomes/results").with(user(owner).roles("OWNER"))).andExpect(status().isOk());
+            mvc.perform(get("/staff/outcomes/results").with(user(owner).roles("OWNER")))
+                    .andExpect(status().isOk());
             page.add(System.nanoTime() - start);
         }
         report("owner results page (/staff/outcomes/results), 5 requests", page);
@@ -139,7 +154,8 @@ class OutcomesBenchmark {
     private static void report(String what, List<Long> nanos) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
-        System.out.printf("BENCH %s: median %.1f ms, min %.1f ms, max %.1f ms%n", what,
-                sorted.get(sorted.size() / 2) / 1e6, sorted.get(0) / 1e6, sorted.get(sorted.size() - 1) / 1e6);
+        System.out.printf(
+                "BENCH %s: median %.1f ms, min %.1f ms, max %.1f ms%n",
+                what, sorted.get(sorted.size() / 2) / 1e6, sorted.get(0) / 1e6, sorted.get(sorted.size() - 1) / 1e6);
     }
 }

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.time.ZoneId;
 import java.util.stream.Stream;
 
 import clinic.relief.EventsHandled;
@@ -23,15 +22,12 @@ import clinic.relief.painmap.PainQuery;
 import clinic.relief.patients.PatientAccounts;
 import clinic.relief.patients.SignUp;
 import clinic.relief.staff.Staff;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-import clinic.relief.EventsHandled;
-import clinic.relief.booking.BookableService;
-import clinic.relief.staff.Staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,13 +40,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles({"test", "demo"})
 class OutcomesBrowserTests extends BrowserTest {
 
-    @Autowired Booking booking;
-    @Autowired AppointmentBook appointments;
-    @Autowired Assessments assessments;
-    @Autowired VisitStore visits;
-    @Autowired Staff staff;
-    @Autowired PatientAccounts accounts;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    AppointmentBook appointments;
+
+    @Autowired
+    Assessments assessments;
+
+    @Autowired
+    VisitStore visits;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    PatientAccounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private static final String PASSWORD = "a long patient password";
 
@@ -64,21 +73,26 @@ class OutcomesBrowserTests extends BrowserTest {
             String language = run[0];
             int width = Integer.parseInt(run[1]);
             UUID appointment = completedVisit();
-            LocalDate day = visits.find(appointment).orElseThrow().start()
-                    .atZone(ZoneId.of("America/Los_Angeles")).toLocalDate();
+            LocalDate day = visits.find(appointment)
+                    .orElseThrow()
+                    .start()
+                    .atZone(ZoneId.of("America/Los_Angeles"))
+                    .toLocalDate();
             browser.width(width);
             driver.manage().deleteAllCookies();
             signIn();
 
             driver.get(url("/staff/notes?date=" + day + "&lang=" + language));
             check("today-" + language + "-" + width);
-            browser.andWaitForNewPage(() -> driver.findElement(
-                    By.cssSelector("a[href$='/staff/notes/" + appointment + "']")).click());
+            browser.andWaitForNewPage(
+                    () -> driver.findElement(By.cssSelector("a[href$='/staff/notes/" + appointment + "']"))
+                            .click());
             check("note-draft-" + language + "-" + width);
 
             new Select(driver.findElement(By.id("before"))).selectByValue("7");
             new Select(driver.findElement(By.id("after"))).selectByValue("3");
-            browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form[action$='/pain'] button")).click());
+            browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form[action$='/pain'] button"))
+                    .click());
 
             driver.findElement(By.id("subjective")).sendKeys("Right low back ache for two years, worse sitting.");
             new Select(driver.findElement(By.id("muscle-0"))).selectByValue("quadratus_lumborum");
@@ -89,12 +103,15 @@ class OutcomesBrowserTests extends BrowserTest {
             new Select(driver.findElement(By.id("state-1"))).selectByValue("latent");
             driver.findElement(By.id("assessment")).sendKeys("Active QL trigger point reproducing the pain.");
             driver.findElement(By.id("planFrequency")).sendKeys("Weekly for four weeks");
-            browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("button[value=sign]")).click());
+            browser.andWaitForNewPage(() ->
+                    driver.findElement(By.cssSelector("button[value=sign]")).click());
 
             String page = driver.findElement(By.tagName("main")).getText();
             assertThat(page).contains(language.equals("es") ? "Firmada por" : "Signed by");
-            assertThat(driver.findElements(By.cssSelector(".findings-table tbody tr"))).hasSize(2);
-            assertThat(driver.findElements(By.cssSelector("svg.chart polyline.line-after"))).isNotEmpty();
+            assertThat(driver.findElements(By.cssSelector(".findings-table tbody tr")))
+                    .hasSize(2);
+            assertThat(driver.findElements(By.cssSelector("svg.chart polyline.line-after")))
+                    .isNotEmpty();
             check("note-signed-" + language + "-" + width);
 
             String link = driver.findElement(By.cssSelector("a.client-link")).getAttribute("href");
@@ -102,8 +119,11 @@ class OutcomesBrowserTests extends BrowserTest {
             driver.get(link + "?lang=" + language);
             check("client-scores-" + language + "-" + width);
             driver.get(link + "/progress?lang=" + language);
-            assertThat(driver.findElements(By.cssSelector("svg.chart line.mcid"))).hasSize(1);
-            assertThat(driver.findElement(By.cssSelector("table.data-table tbody")).getText()).contains("7", "3");
+            assertThat(driver.findElements(By.cssSelector("svg.chart line.mcid")))
+                    .hasSize(1);
+            assertThat(driver.findElement(By.cssSelector("table.data-table tbody"))
+                            .getText())
+                    .contains("7", "3");
             check("client-progress-" + language + "-" + width);
 
             portalProgress(language, width);
@@ -119,13 +139,17 @@ class OutcomesBrowserTests extends BrowserTest {
         driver.get(url("/account/login?lang=" + language));
         driver.findElement(By.id("email")).sendKeys(clientEmail);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form button[type=submit]")).click());
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("a[href$='/account/progress']")).click());
+        browser.andWaitForNewPage(() ->
+                driver.findElement(By.cssSelector("form button[type=submit]")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("a[href$='/account/progress']"))
+                .click());
         assertThat(driver.findElement(By.tagName("h1")).getText())
                 .isEqualTo(language.equals("es") ? "Mi progreso" : "My progress");
-        assertThat(driver.findElements(By.cssSelector("svg.chart polyline.line-after"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("svg.chart polyline.line-after")))
+                .hasSize(1);
         assertThat(driver.findElements(By.cssSelector("svg.chart line.mcid"))).hasSize(1);
-        assertThat(driver.findElement(By.cssSelector("table.data-table tbody")).getText()).contains("7", "3");
+        assertThat(driver.findElement(By.cssSelector("table.data-table tbody")).getText())
+                .contains("7", "3");
         check("portal-progress-" + language + "-" + width);
     }
 
@@ -136,15 +160,19 @@ class OutcomesBrowserTests extends BrowserTest {
         accounts.signUp(new SignUp("Lena", "Client" + tag, null, clientEmail, PASSWORD, PASSWORD), "en");
         EventsHandled.awaitAll(jdbc);
         String body = jdbc.sql("select body from booking_outbox where recipient = :e and kind = 'VERIFY_ACCOUNT'")
-                .param("e", clientEmail).query(String.class).single();
-        return accounts.confirm(body.replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1"), PASSWORD).patientId();
+                .param("e", clientEmail)
+                .query(String.class)
+                .single();
+        return accounts.confirm(body.replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1"), PASSWORD)
+                .patientId();
     }
 
     private void signIn() {
         driver.get(url("/staff/login?lang=en"));
         driver.findElement(By.id("email")).sendKeys("maria@demo.relief.test");
         driver.findElement(By.id("password")).sendKeys("demo-therapist-relief");
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form button[type=submit]")).click());
+        browser.andWaitForNewPage(() ->
+                driver.findElement(By.cssSelector("form button[type=submit]")).click());
     }
 
     /** Books a first visit with Maria for a new client, with an assessment attached, then checks in and completes. */
@@ -152,17 +180,20 @@ class OutcomesBrowserTests extends BrowserTest {
         // The account signIn() uses: other classes sharing this demo app add therapists whose names also start "Mar".
         UUID maria = staff.findByEmail("maria@demo.relief.test").orElseThrow().id();
         UUID client = clientWithAccount();
-        UUID assessment = assessments.assess(PainQuery.ofRegions("low_back_lateral_R")).id();
+        UUID assessment =
+                assessments.assess(PainQuery.ofRegions("low_back_lateral_R")).id();
         LocalDate from = today().plusDays(2);
         // Browser test classes share one demo app, and another class's owner may have edited Maria's services.
-        String service = Stream.concat(Stream.of("trigger-point"),
-                        booking.services().stream().map(BookableService::id))
+        String service = Stream.concat(
+                        Stream.of("trigger-point"), booking.services().stream().map(BookableService::id))
                 .filter(id -> booking.therapists(id).stream().anyMatch(t -> t.id().equals(maria)))
-                .findFirst().orElseThrow();
-        Slot slot = booking.availability(SlotSearch.with(maria, service, 60, from, from.plusDays(7))).stream().findFirst()
+                .findFirst()
                 .orElseThrow();
-        Appointment booked = booking.book(new BookAppointment(client, service, 60, slot.start(), maria,
-                Appointment.Source.FRONT_DESK, assessment, null));
+        Slot slot = booking.availability(SlotSearch.with(maria, service, 60, from, from.plusDays(7))).stream()
+                .findFirst()
+                .orElseThrow();
+        Appointment booked = booking.book(new BookAppointment(
+                client, service, 60, slot.start(), maria, Appointment.Source.FRONT_DESK, assessment, null));
         appointments.checkIn(booked.id());
         appointments.complete(booked.id());
         return booked.id();

@@ -35,8 +35,8 @@ class OutcomesFixture {
     /** A new staff account; returns its sign-in e-mail. */
     String staffMember(StaffRole role) {
         String email = role.name().toLowerCase() + "-" + UUID.randomUUID() + "@example.com";
-        staff.createOrUpdate(new NewStaffMember(email, "Staff " + email.substring(0, 8), role,
-                "long enough password", "CMT", "1", null, null, false));
+        staff.createOrUpdate(new NewStaffMember(
+                email, "Staff " + email.substring(0, 8), role, "long enough password", "CMT", "1", null, null, false));
         return email;
     }
 
@@ -46,7 +46,8 @@ class OutcomesFixture {
 
     UUID client() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        return patients.findOrCreate(new NewPatient("Cli", "Ent" + tag, null, tag + "@example.com", null, "en")).id();
+        return patients.findOrCreate(new NewPatient("Cli", "Ent" + tag, null, tag + "@example.com", null, "en"))
+                .id();
     }
 
     /** A completed visit of this client with this therapist (by e-mail); returns the appointment id. */
@@ -61,11 +62,17 @@ class OutcomesFixture {
                 insert into booking_appointment (id, patient_id, therapist_id, service_id, minutes, starts_at, ends_at,
                     blocked_until, status, source, created_at)
                 values (:id, :p, :t, :service, 60, :start, :end, :end, 'COMPLETED', 'FRONT_DESK', :start)""")
-                .param("id", appointment).param("service", service).param("p", client).param("t", idOf(therapistEmail))
+                .param("id", appointment)
+                .param("service", service)
+                .param("p", client)
+                .param("t", idOf(therapistEmail))
                 .param("start", Timestamp.from(start))
-                .param("end", Timestamp.from(start.plus(60, ChronoUnit.MINUTES))).update();
-        drafting.draft(new AppointmentCompleted(appointment, client, idOf(therapistEmail), service, 60,
-                start.truncatedTo(ChronoUnit.SECONDS)), null);
+                .param("end", Timestamp.from(start.plus(60, ChronoUnit.MINUTES)))
+                .update();
+        drafting.draft(
+                new AppointmentCompleted(
+                        appointment, client, idOf(therapistEmail), service, 60, start.truncatedTo(ChronoUnit.SECONDS)),
+                null);
         return appointment;
     }
 

@@ -20,23 +20,27 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ReliefTest
 class OutcomesNavigationTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired OutcomesFixture fixture;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OutcomesFixture fixture;
 
     @ParameterizedTest(name = "{0}: notes linked {1} ({2}), results linked {3} ({4})")
     @CsvSource({
-            "OWNER,      true,  200, true,  200",
-            "THERAPIST,  true,  200, false, 403",
-            "FRONT_DESK, false, 403, false, 403",
+        "OWNER,      true,  200, true,  200",
+        "THERAPIST,  true,  200, false, 403",
+        "FRONT_DESK, false, 403, false, 403",
     })
-    void theStaffMenuLinksOnlyWhatTheRoleMayOpen(StaffRole role, boolean notesLinked, int notesStatus,
-            boolean resultsLinked, int resultsStatus) throws Exception {
+    void theStaffMenuLinksOnlyWhatTheRoleMayOpen(
+            StaffRole role, boolean notesLinked, int notesStatus, boolean resultsLinked, int resultsStatus)
+            throws Exception {
         String email = fixture.staffMember(role);
-        mvc.perform(get("/staff").with(user(email).roles(role.name()))).andExpect(status().isOk())
+        mvc.perform(get("/staff").with(user(email).roles(role.name())))
+                .andExpect(status().isOk())
                 .andExpect(content().string(link("/staff/notes", notesLinked)))
                 .andExpect(content().string(link("/staff/outcomes/results", resultsLinked)));
-        mvc.perform(get("/staff/notes").with(user(email).roles(role.name())))
-                .andExpect(status().is(notesStatus));
+        mvc.perform(get("/staff/notes").with(user(email).roles(role.name()))).andExpect(status().is(notesStatus));
         mvc.perform(get("/staff/outcomes/results").with(user(email).roles(role.name())))
                 .andExpect(status().is(resultsStatus));
     }

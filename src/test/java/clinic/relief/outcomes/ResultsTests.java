@@ -31,26 +31,37 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ReliefTest
 class ResultsTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired OutcomesFixture fixture;
-    @Autowired Measures measures;
-    @Autowired Results results;
-    @Autowired Clock clock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OutcomesFixture fixture;
+
+    @Autowired
+    Measures measures;
+
+    @Autowired
+    Results results;
+
+    @Autowired
+    Clock clock;
 
     /** First sessions of {@code clients} new clients for a service of its own; pain 6 to 3 (reached) or 6 to 5. */
     private String firstSessions(int clients, int reaching) {
         String service = "k-" + UUID.randomUUID().toString().substring(0, 8);
         String therapist = fixture.staffMember(StaffRole.THERAPIST);
         for (int i = 0; i < clients; i++) {
-            UUID appointment = fixture.visit(fixture.client(), therapist,
-                    clock.instant().minus(i + 1, ChronoUnit.DAYS), service);
+            UUID appointment =
+                    fixture.visit(fixture.client(), therapist, clock.instant().minus(i + 1, ChronoUnit.DAYS), service);
             measures.recordPain(fixture.visitOf(appointment), 6, i < reaching ? 3 : 5, Measures.Actor.CLIENT_LINK);
         }
         return service;
     }
 
     private Results.Line line(List<Results.Line> lines, String service) {
-        return lines.stream().filter(l -> l.dimension().equals("service") && l.key().equals(service)).findFirst()
+        return lines.stream()
+                .filter(l -> l.dimension().equals("service") && l.key().equals(service))
+                .findFirst()
                 .orElse(null);
     }
 
@@ -66,7 +77,8 @@ class ResultsTests {
         assertThat(published.medianDrop()).isEqualTo(3.0);
         assertThat(line(results.all(), nine).clients()).isEqualTo(9);
 
-        mvc.perform(get("/results")).andExpect(status().isOk())
+        mvc.perform(get("/results"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(ten)))
                 .andExpect(content().string(not(containsString(nine))));
     }
@@ -105,22 +117,26 @@ class ResultsTests {
 
     @Test
     void theMinimumNeverGoesBelowTen() {
-        assertThat(new OutcomesSettings(null, null, Map.of(), null, 3).minimumClients()).isEqualTo(10);
+        assertThat(new OutcomesSettings(null, null, Map.of(), null, 3).minimumClients())
+                .isEqualTo(10);
     }
 
     @Test
     void finderPrecisionAndRecallCountTopThreeAgainstActiveFindings() {
         Map<String, int[]> counts = new TreeMap<>();
-        FinderAccuracy.count(counts, Set.of("quadratus_lumborum", "gluteus_medius", "piriformis"),
-                Set.of("quadratus_lumborum"));
-        FinderAccuracy.count(counts, Set.of("quadratus_lumborum", "psoas_major", "iliacus"),
-                Set.of("gluteus_medius"));
-        var ql = new FinderAccuracy.MuscleAccuracy("quadratus_lumborum", counts.get("quadratus_lumborum")[0],
-                counts.get("quadratus_lumborum")[1], counts.get("quadratus_lumborum")[2]);
+        FinderAccuracy.count(
+                counts, Set.of("quadratus_lumborum", "gluteus_medius", "piriformis"), Set.of("quadratus_lumborum"));
+        FinderAccuracy.count(counts, Set.of("quadratus_lumborum", "psoas_major", "iliacus"), Set.of("gluteus_medius"));
+        var ql = new FinderAccuracy.MuscleAccuracy(
+                "quadratus_lumborum",
+                counts.get("quadratus_lumborum")[0],
+                counts.get("quadratus_lumborum")[1],
+                counts.get("quadratus_lumborum")[2]);
         assertThat(ql.precision()).isEqualTo(0.5);
         assertThat(ql.recall()).isEqualTo(1.0);
         int[] glute = counts.get("gluteus_medius");
         assertThat(glute).containsExactly(1, 1, 0);
-        assertThat(new FinderAccuracy.MuscleAccuracy("psoas_major", 1, 0, 0).recall()).isNull();
+        assertThat(new FinderAccuracy.MuscleAccuracy("psoas_major", 1, 0, 0).recall())
+                .isNull();
     }
 }

@@ -35,11 +35,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ReliefTest
 class SignedPainTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired OutcomesFixture fixture;
-    @Autowired TreatmentNotes notes;
-    @Autowired JdbcClient jdbc;
-    @Autowired Clock clock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OutcomesFixture fixture;
+
+    @Autowired
+    TreatmentNotes notes;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
 
     String therapist;
     Reader reader;
@@ -60,8 +69,9 @@ class SignedPainTests {
 
     /** Signs the therapist in on this thread (a MockMvc request with its own user clears it afterwards). */
     private void asTherapist() {
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(therapist, "x",
-                AuthorityUtils.createAuthorityList("ROLE_THERAPIST")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new UsernamePasswordAuthenticationToken(
+                        therapist, "x", AuthorityUtils.createAuthorityList("ROLE_THERAPIST")));
     }
 
     @AfterEach
@@ -78,14 +88,18 @@ class SignedPainTests {
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("ya no se puede cambiar")));
         assertThat(pain()).isEqualTo("6/5");
-        mvc.perform(get(link)).andExpect(status().isOk())
+        mvc.perform(get(link))
+                .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("action=\"" + link + "/pain\""))));
     }
 
     @Test
     void theTherapistsFormRefusesToChangeSignedPain() throws Exception {
-        mvc.perform(post("/staff/notes/" + appointment + "/pain").with(csrf()).with(user(therapist).roles("THERAPIST"))
-                        .param("before", "9").param("after", "9"))
+        mvc.perform(post("/staff/notes/" + appointment + "/pain")
+                        .with(csrf())
+                        .with(user(therapist).roles("THERAPIST"))
+                        .param("before", "9")
+                        .param("after", "9"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("problem", "outcomes.score.final"));
         assertThat(pain()).isEqualTo("6/5");
@@ -97,17 +111,24 @@ class SignedPainTests {
     @Test
     void theDatabaseRefusesToChangeSignedPainByAnyOtherPath() {
         assertThatThrownBy(() -> jdbc.sql("update outcomes_pain set after = 0 where appointment_id = :a")
-                .param("a", appointment).update()).hasMessageContaining("are final");
+                        .param("a", appointment)
+                        .update())
+                .hasMessageContaining("are final");
         assertThatThrownBy(() -> jdbc.sql("delete from outcomes_pain where appointment_id = :a")
-                .param("a", appointment).update()).hasMessageContaining("are final");
+                        .param("a", appointment)
+                        .update())
+                .hasMessageContaining("are final");
         assertThat(pain()).isEqualTo("6/5");
     }
 
     @Test
     void anAmendmentOpensThePainScoresUntilItIsSigned() throws Exception {
         notes.amend(reader, appointment);
-        mvc.perform(post("/staff/notes/" + appointment + "/pain").with(csrf()).with(user(therapist).roles("THERAPIST"))
-                        .param("before", "6").param("after", "3"))
+        mvc.perform(post("/staff/notes/" + appointment + "/pain")
+                        .with(csrf())
+                        .with(user(therapist).roles("THERAPIST"))
+                        .param("before", "6")
+                        .param("after", "3"))
                 .andExpect(flash().attribute("notice", "outcomes.scores.saved"));
         assertThat(pain()).isEqualTo("6/3");
         asTherapist();
@@ -118,6 +139,8 @@ class SignedPainTests {
 
     private String pain() {
         return jdbc.sql("select before || '/' || after from outcomes_pain where appointment_id = :a")
-                .param("a", appointment).query(String.class).single();
+                .param("a", appointment)
+                .query(String.class)
+                .single();
     }
 }

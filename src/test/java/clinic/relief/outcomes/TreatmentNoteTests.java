@@ -25,11 +25,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ReliefTest
 class TreatmentNoteTests {
 
-    @Autowired OutcomesFixture fixture;
-    @Autowired TreatmentNotes notes;
-    @Autowired JdbcClient jdbc;
-    @Autowired ClinicalAudit audit;
-    @Autowired Clock clock;
+    @Autowired
+    OutcomesFixture fixture;
+
+    @Autowired
+    TreatmentNotes notes;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ClinicalAudit audit;
+
+    @Autowired
+    Clock clock;
 
     String therapist;
     Reader reader;
@@ -40,13 +49,20 @@ class TreatmentNoteTests {
         therapist = fixture.staffMember(StaffRole.THERAPIST);
         reader = fixture.reader(therapist, StaffRole.THERAPIST);
         appointment = fixture.visit(fixture.client(), therapist, clock.instant());
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(therapist, "x",
-                AuthorityUtils.createAuthorityList("ROLE_THERAPIST")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new UsernamePasswordAuthenticationToken(
+                        therapist, "x", AuthorityUtils.createAuthorityList("ROLE_THERAPIST")));
     }
 
     static NoteContent content(String assessment, Finding... findings) {
-        return new NoteContent("Low back ache for 3 years", Set.of("low_back_lateral_R"), List.of(findings),
-                Set.of("low_back_lateral_R", "buttock_mid_R"), assessment, "Weekly for 4 weeks", "Stretch daily",
+        return new NoteContent(
+                "Low back ache for 3 years",
+                Set.of("low_back_lateral_R"),
+                List.of(findings),
+                Set.of("low_back_lateral_R", "buttock_mid_R"),
+                assessment,
+                "Weekly for 4 weeks",
+                "Stretch daily",
                 false);
     }
 
@@ -66,12 +82,19 @@ class TreatmentNoteTests {
         assertThatThrownBy(() -> notes.save(reader, appointment, content("changed")))
                 .isInstanceOf(NoteStateConflict.class);
         assertThatThrownBy(() -> jdbc.sql("update outcomes_note set assessment = 'x' where id = :id")
-                .param("id", signed.id()).update()).hasMessageContaining("signed");
+                        .param("id", signed.id())
+                        .update())
+                .hasMessageContaining("signed");
         assertThatThrownBy(() -> jdbc.sql("delete from outcomes_trigger_point where note_id = :id")
-                .param("id", signed.id()).update()).hasMessageContaining("signed");
+                        .param("id", signed.id())
+                        .update())
+                .hasMessageContaining("signed");
         assertThatThrownBy(() -> jdbc.sql("delete from outcomes_note where id = :id")
-                .param("id", signed.id()).update()).hasMessageContaining("never deleted");
-        assertThat(notes.read(reader, appointment).latest().content().assessment()).isEqualTo("QL active");
+                        .param("id", signed.id())
+                        .update())
+                .hasMessageContaining("never deleted");
+        assertThat(notes.read(reader, appointment).latest().content().assessment())
+                .isEqualTo("QL active");
     }
 
     @Test
@@ -109,12 +132,18 @@ class TreatmentNoteTests {
 
     @Test
     void unknownMusclesAndRegionsAreRefusedAndNothingIsSaved() {
-        assertThatThrownBy(() -> notes.save(reader, appointment, content("x",
-                new Finding("no_such_muscle", Side.L, true, 1, false)))).isInstanceOf(InvalidNote.class);
-        assertThatThrownBy(() -> notes.save(reader, appointment, new NoteContent("", Set.of("elbow_of_nowhere"),
-                List.of(), Set.of(), "", "", "", false))).isInstanceOf(InvalidNote.class);
-        assertThatThrownBy(() -> new Finding("piriformis", Side.L, true, 4, false)).isInstanceOf(InvalidNote.class);
-        assertThat(notes.read(reader, appointment).latest().content().assessment()).isEmpty();
+        assertThatThrownBy(() -> notes.save(
+                        reader, appointment, content("x", new Finding("no_such_muscle", Side.L, true, 1, false))))
+                .isInstanceOf(InvalidNote.class);
+        assertThatThrownBy(() -> notes.save(
+                        reader,
+                        appointment,
+                        new NoteContent("", Set.of("elbow_of_nowhere"), List.of(), Set.of(), "", "", "", false)))
+                .isInstanceOf(InvalidNote.class);
+        assertThatThrownBy(() -> new Finding("piriformis", Side.L, true, 4, false))
+                .isInstanceOf(InvalidNote.class);
+        assertThat(notes.read(reader, appointment).latest().content().assessment())
+                .isEmpty();
     }
 
     @Test
@@ -122,6 +151,7 @@ class TreatmentNoteTests {
         notes.save(reader, appointment, content("ok"));
         TreatmentNote signed = notes.sign(reader, appointment);
         assertThat(audit.trailOfRecord(TreatmentNotes.RECORD_KIND, signed.id()))
-                .extracting(e -> e.action()).contains(AuditAction.SIGN, AuditAction.CREATE);
+                .extracting(e -> e.action())
+                .contains(AuditAction.SIGN, AuditAction.CREATE);
     }
 }

@@ -1,8 +1,5 @@
 package clinic.relief.painmap;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class AssessmentWriterTests {
 
@@ -31,13 +31,17 @@ class AssessmentWriterTests {
         CountDownLatch firstWriteStarted = new CountDownLatch(1);
         CountDownLatch releaseFirstWrite = new CountDownLatch(1);
         List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
-        try (AssessmentWriter writer = new AssessmentWriter(rows -> {
-            batchSizes.add(rows.size());
-            if (batchSizes.size() == 1) {
-                firstWriteStarted.countDown();
-                await(releaseFirstWrite);
-            }
-        }, 100, 50, 10_000)) {
+        try (AssessmentWriter writer = new AssessmentWriter(
+                rows -> {
+                    batchSizes.add(rows.size());
+                    if (batchSizes.size() == 1) {
+                        firstWriteStarted.countDown();
+                        await(releaseFirstWrite);
+                    }
+                },
+                100,
+                50,
+                10_000)) {
             Future<?> first = callers.submit(() -> writer.save(row()));
             assertThat(firstWriteStarted.await(10, TimeUnit.SECONDS)).isTrue();
             List<Future<?>> waiting = new ArrayList<>();
@@ -57,10 +61,15 @@ class AssessmentWriterTests {
 
     @Test
     void handsTheWritersFailureToEveryCallerOfThatBatch() {
-        try (AssessmentWriter writer = new AssessmentWriter(rows -> {
-            throw new IllegalStateException("database gone");
-        }, 10, 10, 10_000)) {
-            assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> writer.save(row()))
+        try (AssessmentWriter writer = new AssessmentWriter(
+                rows -> {
+                    throw new IllegalStateException("database gone");
+                },
+                10,
+                10,
+                10_000)) {
+            assertThatExceptionOfType(IllegalStateException.class)
+                    .isThrownBy(() -> writer.save(row()))
                     .withMessage("database gone");
         }
     }
@@ -69,10 +78,14 @@ class AssessmentWriterTests {
     void reportsBusyInsteadOfWaitingForeverWhenTheQueueIsFull() throws Exception {
         CountDownLatch writing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        try (AssessmentWriter writer = new AssessmentWriter(rows -> {
-            writing.countDown();
-            await(release);
-        }, 1, 1, 10_000)) {
+        try (AssessmentWriter writer = new AssessmentWriter(
+                rows -> {
+                    writing.countDown();
+                    await(release);
+                },
+                1,
+                1,
+                10_000)) {
             Future<?> written = callers.submit(() -> writer.save(row()));
             assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
             Future<?> queued = callers.submit(() -> writer.save(row()));

@@ -1,7 +1,5 @@
 package clinic.relief.painmap;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -13,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import clinic.relief.ReliefTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @ReliefTest
 class AssessmentsIntegrationTests {

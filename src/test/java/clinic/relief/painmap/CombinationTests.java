@@ -1,15 +1,15 @@
 package clinic.relief.painmap;
 
-import static clinic.relief.painmap.PainMapFixtures.FINDER;
-import static clinic.relief.painmap.PainFinderRankingTests.ids;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.HashSet;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static clinic.relief.painmap.PainFinderRankingTests.ids;
+import static clinic.relief.painmap.PainMapFixtures.FINDER;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class CombinationTests {
 
@@ -22,9 +22,10 @@ class CombinationTests {
         knee_front_R | | knee_front_R | nothing explains the front of the knee
         coccyx pelvis_internal thigh_medial_R | levator_ani_coccygeus adductor_magnus | | §3.1 #18 + #19
         """)
-    void findsTheSmallestCombinationAndWhatStaysUnexplained(String regions, String muscles, String uncovered,
-            String fact) {
-        Combination combination = FINDER.find(PainQuery.of(ids(regions), null, null, null, null)).combination();
+    void findsTheSmallestCombinationAndWhatStaysUnexplained(
+            String regions, String muscles, String uncovered, String fact) {
+        Combination combination =
+                FINDER.find(PainQuery.of(ids(regions), null, null, null, null)).combination();
         assertThat(combination.muscles()).as(fact).containsExactlyInAnyOrderElementsOf(ids(muscles));
         assertThat(combination.uncoveredRegions()).as(fact).containsExactlyElementsOf(ids(uncovered));
         assertThat(combination.exact()).isTrue();

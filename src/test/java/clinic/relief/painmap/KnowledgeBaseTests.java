@@ -1,8 +1,5 @@
 package clinic.relief.painmap;
 
-import static clinic.relief.painmap.PainMapFixtures.KB;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -11,19 +8,50 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import static clinic.relief.painmap.PainMapFixtures.KB;
+import static org.assertj.core.api.Assertions.assertThat;
+
 class KnowledgeBaseTests {
 
-    static final List<String> CONTRACT_MUSCLES = List.of("quadratus_lumborum", "psoas_major", "iliacus",
-            "gluteus_medius", "gluteus_minimus", "gluteus_maximus", "piriformis", "multifidi_rotatores",
-            "iliocostalis_lumborum", "iliocostalis_thoracis", "longissimus_thoracis", "rectus_abdominis",
-            "serratus_posterior_inferior", "latissimus_dorsi", "hamstrings", "tensor_fasciae_latae",
-            "adductor_longus_brevis", "adductor_magnus", "levator_ani_coccygeus", "upper_trapezius",
-            "middle_trapezius", "lower_trapezius", "levator_scapulae", "sternocleidomastoid", "splenius_capitis",
-            "splenius_cervicis", "suboccipitals", "semispinalis_capitis", "scalenes", "infraspinatus", "rhomboids",
-            "masseter", "temporalis", "pectoralis_minor", "supraspinatus");
+    static final List<String> CONTRACT_MUSCLES = List.of(
+            "quadratus_lumborum",
+            "psoas_major",
+            "iliacus",
+            "gluteus_medius",
+            "gluteus_minimus",
+            "gluteus_maximus",
+            "piriformis",
+            "multifidi_rotatores",
+            "iliocostalis_lumborum",
+            "iliocostalis_thoracis",
+            "longissimus_thoracis",
+            "rectus_abdominis",
+            "serratus_posterior_inferior",
+            "latissimus_dorsi",
+            "hamstrings",
+            "tensor_fasciae_latae",
+            "adductor_longus_brevis",
+            "adductor_magnus",
+            "levator_ani_coccygeus",
+            "upper_trapezius",
+            "middle_trapezius",
+            "lower_trapezius",
+            "levator_scapulae",
+            "sternocleidomastoid",
+            "splenius_capitis",
+            "splenius_cervicis",
+            "suboccipitals",
+            "semispinalis_capitis",
+            "scalenes",
+            "infraspinatus",
+            "rhomboids",
+            "masseter",
+            "temporalis",
+            "pectoralis_minor",
+            "supraspinatus");
 
-    static final List<String> CONTRACT_QUALITIES = List.of("aching", "sharp", "burning", "tingling", "numbness",
-            "stiffness", "tender_to_touch", "throbbing");
+    static final List<String> CONTRACT_QUALITIES =
+            List.of("aching", "sharp", "burning", "tingling", "numbness", "stiffness", "tender_to_touch", "throbbing");
 
     @Test
     void loadsAVersionedKnowledgeBase() {
@@ -33,8 +61,16 @@ class KnowledgeBaseTests {
     @Test
     void expandsSixtyThreeBaseRegionsToOneHundredTwentyOneSelectableIds() {
         assertThat(KB.regions()).hasSize(63);
-        assertThat(KB.regionIds()).hasSize(121).doesNotHaveDuplicates()
-                .contains("low_back_lateral_R", "iliac_crest_L", "sternum", "lumbar_midline", "sacrum", "coccyx",
+        assertThat(KB.regionIds())
+                .hasSize(121)
+                .doesNotHaveDuplicates()
+                .contains(
+                        "low_back_lateral_R",
+                        "iliac_crest_L",
+                        "sternum",
+                        "lumbar_midline",
+                        "sacrum",
+                        "coccyx",
                         "pelvis_internal");
         assertThat(KB.regions().stream().filter(r -> !r.paired()).map(Region::baseId))
                 .containsExactlyInAnyOrder("sternum", "lumbar_midline", "sacrum", "coccyx", "pelvis_internal");
@@ -89,10 +125,16 @@ class KnowledgeBaseTests {
         for (Muscle muscle : KB.muscles()) {
             Stream.of(muscle.primary(), muscle.secondary(), List.copyOf(muscle.bilateral()), muscle.triggerPoints())
                     .flatMap(List::stream)
-                    .forEach(zone -> assertThat(KB.region(zone)).as(muscle.id() + " " + zone).isNotNull());
+                    .forEach(zone -> assertThat(KB.region(zone))
+                            .as(muscle.id() + " " + zone)
+                            .isNotNull());
             assertThat(muscle.primary()).as(muscle.id()).isNotEmpty();
-            muscle.qualities().forEach(q -> assertThat(KB.quality(q)).as(muscle.id() + " " + q).isNotNull());
-            muscle.factors().forEach(f -> assertThat(KB.factor(f)).as(muscle.id() + " " + f).isNotNull());
+            muscle.qualities()
+                    .forEach(q ->
+                            assertThat(KB.quality(q)).as(muscle.id() + " " + q).isNotNull());
+            muscle.factors()
+                    .forEach(f ->
+                            assertThat(KB.factor(f)).as(muscle.id() + " " + f).isNotNull());
             assertThat(muscle.prior()).as(muscle.id()).isBetween(0.0, 1.0);
         }
     }
@@ -106,7 +148,9 @@ class KnowledgeBaseTests {
     @Test
     void ranksThePrevalentLowBackMusclesAbovePsoasInItsPriors() {
         for (String common : List.of("quadratus_lumborum", "gluteus_medius", "iliocostalis_lumborum", "piriformis")) {
-            assertThat(KB.muscle(common).prior()).as(common).isGreaterThan(KB.muscle("psoas_major").prior());
+            assertThat(KB.muscle(common).prior())
+                    .as(common)
+                    .isGreaterThan(KB.muscle("psoas_major").prior());
         }
     }
 
@@ -131,17 +175,31 @@ class KnowledgeBaseTests {
             MuscleTexts texts = muscle.texts(lang);
             MuscleTexts.Lay lay = texts.lay();
             MuscleTexts.Therapist therapist = texts.therapist();
-            assertThat(List.of(lay.where(), lay.refers(), lay.causes(), lay.latent(), lay.active(), lay.session(),
-                    therapist.where(), therapist.refers(), therapist.causes(), therapist.notes()))
-                    .as(muscle.id()).allSatisfy(text -> assertThat(text).isNotBlank());
-            assertThat(lay.selfCare()).as(muscle.id()).isNotEmpty().allSatisfy(t -> assertThat(t).isNotBlank());
+            assertThat(List.of(
+                            lay.where(),
+                            lay.refers(),
+                            lay.causes(),
+                            lay.latent(),
+                            lay.active(),
+                            lay.session(),
+                            therapist.where(),
+                            therapist.refers(),
+                            therapist.causes(),
+                            therapist.notes()))
+                    .as(muscle.id())
+                    .allSatisfy(text -> assertThat(text).isNotBlank());
+            assertThat(lay.selfCare())
+                    .as(muscle.id())
+                    .isNotEmpty()
+                    .allSatisfy(t -> assertThat(t).isNotBlank());
         }
     }
 
     @Test
     void writesTheSpanishTextsInSpanishNotAsCopiesOfTheEnglish() {
         for (Muscle muscle : KB.muscles()) {
-            assertThat(muscle.texts(Lang.ES).lay().refers()).as(muscle.id())
+            assertThat(muscle.texts(Lang.ES).lay().refers())
+                    .as(muscle.id())
                     .isNotEqualTo(muscle.texts(Lang.EN).lay().refers());
         }
         assertThat(KB.region("si_joint").label().es()).isEqualTo("Zona sacroilíaca");

@@ -1,8 +1,5 @@
 package clinic.relief.painmap;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +7,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class KnowledgeBaseValidationTests {
 
@@ -42,7 +42,8 @@ class KnowledgeBaseValidationTests {
 
     @Test
     void rejectsAnUnknownFactorOnAMuscle() {
-        String broken = KB_YAML.replace("factors: [heavy_bag_strap, reaching_overhead, night_pain]",
+        String broken = KB_YAML.replace(
+                "factors: [heavy_bag_strap, reaching_overhead, night_pain]",
                 "factors: [heavy_bag_strap, juggling, night_pain]");
         assertProblem(broken, texts(EN, ES), "muscle supraspinatus names unknown factor 'juggling'");
     }
@@ -92,14 +93,16 @@ class KnowledgeBaseValidationTests {
     @Test
     void rejectsAMuscleMissingFromATextsFile() {
         String broken = EN.replace("  quadratus_lumborum:", "  quadratus_lumborum_old:");
-        InvalidKnowledgeBase failure = assertProblem(KB_YAML, texts(broken, ES),
+        InvalidKnowledgeBase failure = assertProblem(
+                KB_YAML,
+                texts(broken, ES),
                 "no complete texts for muscle 'quadratus_lumborum' in painmap/texts/muscles.en.yml");
         assertThat(failure.problems()).anyMatch(p -> p.contains("unknown muscle id 'quadratus_lumborum_old'"));
     }
 
     private static InvalidKnowledgeBase assertProblem(String kb, Map<Lang, String> texts, String expected) {
-        InvalidKnowledgeBase failure = catchThrowableOfType(InvalidKnowledgeBase.class,
-                () -> KnowledgeBase.parse(kb, texts));
+        InvalidKnowledgeBase failure =
+                catchThrowableOfType(InvalidKnowledgeBase.class, () -> KnowledgeBase.parse(kb, texts));
         assertThat(failure).as("expected the knowledge base to be rejected").isNotNull();
         assertThat(failure.getMessage()).contains(expected);
         return failure;
@@ -113,7 +116,8 @@ class KnowledgeBaseValidationTests {
     }
 
     private static String resource(String name) {
-        try (InputStream in = KnowledgeBaseValidationTests.class.getClassLoader().getResourceAsStream(name)) {
+        try (InputStream in =
+                KnowledgeBaseValidationTests.class.getClassLoader().getResourceAsStream(name)) {
             return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);

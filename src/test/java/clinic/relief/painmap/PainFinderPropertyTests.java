@@ -1,12 +1,5 @@
 package clinic.relief.painmap;
 
-import static clinic.relief.painmap.PainMapFixtures.FINDER;
-import static clinic.relief.painmap.PainMapFixtures.KB;
-import static clinic.relief.painmap.PainMapFixtures.candidate;
-import static clinic.relief.painmap.PainMapFixtures.mirror;
-import static clinic.relief.painmap.PainMapFixtures.randomQuery;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +12,13 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static clinic.relief.painmap.PainMapFixtures.FINDER;
+import static clinic.relief.painmap.PainMapFixtures.KB;
+import static clinic.relief.painmap.PainMapFixtures.candidate;
+import static clinic.relief.painmap.PainMapFixtures.mirror;
+import static clinic.relief.painmap.PainMapFixtures.randomQuery;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Property-style tests over seeded random maps: each seed is reproducible, 25 queries per seed. */
 class PainFinderPropertyTests {
@@ -37,17 +37,24 @@ class PainFinderPropertyTests {
             PainQuery query = randomQuery(random);
             List<Candidate> original = FINDER.find(query).candidates();
             PainFinderResult mirrored = FINDER.find(mirror(query));
-            assertThat(mirrored.candidates()).extracting(Candidate::muscle)
-                    .containsExactlyElementsOf(original.stream().map(Candidate::muscle).toList());
+            assertThat(mirrored.candidates())
+                    .extracting(Candidate::muscle)
+                    .containsExactlyElementsOf(
+                            original.stream().map(Candidate::muscle).toList());
             for (int c = 0; c < original.size(); c++) {
                 Candidate before = original.get(c);
                 Candidate after = mirrored.candidates().get(c);
-                assertThat(after.side()).as(query + " " + before.muscle()).isEqualTo(before.side().mirrored());
+                assertThat(after.side())
+                        .as(query + " " + before.muscle())
+                        .isEqualTo(before.side().mirrored());
                 assertThat(after.score()).isEqualTo(before.score());
                 assertThat(after.primaryMatches())
-                        .containsExactlyInAnyOrderElementsOf(before.primaryMatches().stream().map(PainMapFixtures::mirror).toList());
+                        .containsExactlyInAnyOrderElementsOf(before.primaryMatches().stream()
+                                .map(PainMapFixtures::mirror)
+                                .toList());
             }
-            assertThat(mirrored.combination().muscles()).isEqualTo(FINDER.find(query).combination().muscles());
+            assertThat(mirrored.combination().muscles())
+                    .isEqualTo(FINDER.find(query).combination().muscles());
         }
     }
 
@@ -67,7 +74,8 @@ class PainFinderPropertyTests {
             Candidate before = candidate(FINDER.find(query), muscle.id());
             Candidate after = candidate(FINDER.find(more), muscle.id());
             assertThat(after).as(muscle.id() + " after adding " + sided).isNotNull();
-            assertThat(after.score()).as(query + " + " + sided + " for " + muscle.id())
+            assertThat(after.score())
+                    .as(query + " + " + sided + " for " + muscle.id())
                     .isGreaterThanOrEqualTo(before == null ? 0.0 : before.score());
         }
     }
@@ -83,8 +91,10 @@ class PainFinderPropertyTests {
             List<String> ticked = PainMapFixtures.pick(random, flags, 1 + random.nextInt(4));
             PainQuery flagged = PainQuery.of(query.regions(), query.qualities(), query.factors(), ticked, null);
             Referral referral = FINDER.find(flagged).referral();
-            ReferralLevel worst = ticked.stream().map(id -> KB.redFlag(id).level())
-                    .max(Enum::compareTo).orElseThrow();
+            ReferralLevel worst = ticked.stream()
+                    .map(id -> KB.redFlag(id).level())
+                    .max(Enum::compareTo)
+                    .orElseThrow();
             assertThat(referral.level()).isEqualTo(worst);
             assertThat(referral.flags()).containsExactlyInAnyOrderElementsOf(ticked);
         }
@@ -99,7 +109,8 @@ class PainFinderPropertyTests {
             List<Candidate> candidates = FINDER.find(query).candidates();
             assertThat(candidates).allSatisfy(c -> assertThat(c.score()).isBetween(0.0, 1.0));
             for (int c = 1; c < candidates.size(); c++) {
-                assertThat(candidates.get(c).score()).isLessThanOrEqualTo(candidates.get(c - 1).score());
+                assertThat(candidates.get(c).score())
+                        .isLessThanOrEqualTo(candidates.get(c - 1).score());
             }
             for (Candidate c : candidates) {
                 assertThat(query.regions()).containsAll(c.primaryMatches()).containsAll(c.secondaryMatches());
@@ -137,20 +148,28 @@ class PainFinderPropertyTests {
     void findsACombinationNoSmallerSetOfCandidatesCanBeat(long seed) {
         Random random = new Random(seed);
         for (int i = 0; i < QUERIES_PER_SEED; i++) {
-            PainQuery query = PainQuery.of(PainMapFixtures.pick(random, KB.regionIds(), 1 + random.nextInt(5)),
-                    null, null, null, null);
+            PainQuery query = PainQuery.of(
+                    PainMapFixtures.pick(random, KB.regionIds(), 1 + random.nextInt(5)), null, null, null, null);
             PainFinderResult result = FINDER.find(query);
-            List<Set<String>> covers = result.candidates().stream().map(PainFinderPropertyTests::explained).toList();
+            List<Set<String>> covers = result.candidates().stream()
+                    .map(PainFinderPropertyTests::explained)
+                    .toList();
             Set<String> coverable = new HashSet<>();
             covers.forEach(coverable::addAll);
             Set<String> chosen = new HashSet<>();
             result.combination().muscles().forEach(m -> chosen.addAll(explained(candidate(result, m))));
             assertThat(chosen).isEqualTo(coverable);
             assertThat(result.combination().uncoveredRegions())
-                    .containsExactlyInAnyOrderElementsOf(query.regions().stream().filter(r -> !coverable.contains(r)).toList());
+                    .containsExactlyInAnyOrderElementsOf(query.regions().stream()
+                            .filter(r -> !coverable.contains(r))
+                            .toList());
             int size = result.combination().muscles().size();
-            assertThat(size == 0 ? !coverable.isEmpty() : coversWithFewer(covers, coverable, size - 1, 0, new HashSet<>()))
-                    .as(query + " -> " + result.combination()).isFalse();
+            assertThat(
+                            size == 0
+                                    ? !coverable.isEmpty()
+                                    : coversWithFewer(covers, coverable, size - 1, 0, new HashSet<>()))
+                    .as(query + " -> " + result.combination())
+                    .isFalse();
         }
     }
 
@@ -161,8 +180,8 @@ class PainFinderPropertyTests {
     }
 
     /** Brute force: can at most {@code size} of the covers (from index {@code from}) cover everything? */
-    private static boolean coversWithFewer(List<Set<String>> covers, Set<String> target, int size, int from,
-            Set<String> covered) {
+    private static boolean coversWithFewer(
+            List<Set<String>> covers, Set<String> target, int size, int from, Set<String> covered) {
         if (covered.containsAll(target)) {
             return true;
         }

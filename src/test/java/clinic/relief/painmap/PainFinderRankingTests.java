@@ -1,14 +1,14 @@
 package clinic.relief.painmap;
 
-import static clinic.relief.painmap.PainMapFixtures.FINDER;
-import static clinic.relief.painmap.PainMapFixtures.ranked;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static clinic.relief.painmap.PainMapFixtures.FINDER;
+import static clinic.relief.painmap.PainMapFixtures.ranked;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Table-driven ranking checks. Columns: marked regions | qualities | factors | expected muscle(s), any of which
@@ -66,16 +66,16 @@ class PainFinderRankingTests {
         neck_angle_L | stiffness | limited_neck_rotation | levator_scapulae | 1 | §3.1 #23 levator scapulae stiff neck
         iliac_crest_L low_back_lateral_L | | turning_in_bed cough_sneeze | quadratus_lumborum | 1 | §3.1 #1 QL upper superficial TrP
         """)
-    void ranksTheMuscleTheFactsPointTo(String regions, String qualities, String factors, String expected,
-            int within, String fact) {
+    void ranksTheMuscleTheFactsPointTo(
+            String regions, String qualities, String factors, String expected, int within, String fact) {
         PainQuery query = PainQuery.of(ids(regions), ids(qualities), ids(factors), null, null);
         List<String> top = ranked(FINDER.find(query)).stream().limit(within).toList();
-        assertThat(top).as(fact + " -> ranking " + ranked(FINDER.find(query)))
-                .containsAnyElementsOf(ids(expected));
+        assertThat(top).as(fact + " -> ranking " + ranked(FINDER.find(query))).containsAnyElementsOf(ids(expected));
     }
 
     static List<String> ids(String spaceSeparated) {
-        return spaceSeparated == null || spaceSeparated.isBlank() ? List.of()
+        return spaceSeparated == null || spaceSeparated.isBlank()
+                ? List.of()
                 : Arrays.asList(spaceSeparated.trim().split("\\s+"));
     }
 }

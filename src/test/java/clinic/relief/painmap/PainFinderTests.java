@@ -1,12 +1,5 @@
 package clinic.relief.painmap;
 
-import static clinic.relief.painmap.PainMapFixtures.FINDER;
-import static clinic.relief.painmap.PainMapFixtures.candidate;
-import static clinic.relief.painmap.PainFinderRankingTests.ids;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,26 +9,40 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static clinic.relief.painmap.PainFinderRankingTests.ids;
+import static clinic.relief.painmap.PainMapFixtures.FINDER;
+import static clinic.relief.painmap.PainMapFixtures.candidate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 class PainFinderTests {
 
     @Test
     void rejectsAQueryWithoutRegions() {
-        assertThatThrownBy(() -> PainQuery.of(List.of(), null, null, null, null)).isInstanceOf(EmptyRegions.class);
+        assertThatThrownBy(() -> PainQuery.of(List.of(), null, null, null, null))
+                .isInstanceOf(EmptyRegions.class);
         assertThatThrownBy(() -> PainQuery.of(null, List.of("aching"), null, null, null))
                 .isInstanceOf(EmptyRegions.class);
     }
 
     @Test
     void listsEveryUnknownIdByKind() {
-        PainQuery query = PainQuery.of(List.of("low_back_lateral_R", "low_back_lateral_X", "sacrum_L"),
-                List.of("aching", "itchy"), List.of("walking", "skiing"), List.of("saddle_numbness", "sore_toe"), null);
+        PainQuery query = PainQuery.of(
+                List.of("low_back_lateral_R", "low_back_lateral_X", "sacrum_L"),
+                List.of("aching", "itchy"),
+                List.of("walking", "skiing"),
+                List.of("saddle_numbness", "sore_toe"),
+                null);
         UnknownIds failure = catchThrowableOfType(UnknownIds.class, () -> FINDER.find(query));
-        assertThat(failure.unknown()).containsExactly(
-                Map.entry(IdKind.REGION, List.of("low_back_lateral_X", "sacrum_L")),
-                Map.entry(IdKind.QUALITY, List.of("itchy")),
-                Map.entry(IdKind.FACTOR, List.of("skiing")),
-                Map.entry(IdKind.RED_FLAG, List.of("sore_toe")));
-        assertThat(failure).hasMessageContaining("region [low_back_lateral_X, sacrum_L]")
+        assertThat(failure.unknown())
+                .containsExactly(
+                        Map.entry(IdKind.REGION, List.of("low_back_lateral_X", "sacrum_L")),
+                        Map.entry(IdKind.QUALITY, List.of("itchy")),
+                        Map.entry(IdKind.FACTOR, List.of("skiing")),
+                        Map.entry(IdKind.RED_FLAG, List.of("sore_toe")));
+        assertThat(failure)
+                .hasMessageContaining("region [low_back_lateral_X, sacrum_L]")
                 .hasMessageContaining("redFlag [sore_toe]");
     }
 
@@ -44,15 +51,15 @@ class PainFinderTests {
         List<String> regions = new ArrayList<>();
         regions.add("sacrum");
         regions.add(null);
-        UnknownIds failure = catchThrowableOfType(UnknownIds.class,
-                () -> PainQuery.of(regions, null, Collections.singletonList(null), null, null));
+        UnknownIds failure = catchThrowableOfType(
+                UnknownIds.class, () -> PainQuery.of(regions, null, Collections.singletonList(null), null, null));
         assertThat(failure.unknown()).containsOnlyKeys(IdKind.REGION, IdKind.FACTOR);
     }
 
     @Test
     void rejectsABaseIdOfAPairedRegionBecauseItNeedsASide() {
-        UnknownIds failure = catchThrowableOfType(UnknownIds.class,
-                () -> FINDER.find(PainQuery.ofRegions("iliac_crest")));
+        UnknownIds failure =
+                catchThrowableOfType(UnknownIds.class, () -> FINDER.find(PainQuery.ofRegions("iliac_crest")));
         assertThat(failure.unknown()).containsOnlyKeys(IdKind.REGION);
     }
 
@@ -83,25 +90,37 @@ class PainFinderTests {
     @Test
     void explainsEachCandidateWithMatchesSupportAndReasonCodes() {
         PainQuery query = PainQuery.ofRegions("low_back_lateral_R", "iliac_crest_R", "groin_R")
-                .withQualities("sharp", "burning").withFactors("cough_sneeze", "walking");
+                .withQualities("sharp", "burning")
+                .withFactors("cough_sneeze", "walking");
         Candidate ql = candidate(FINDER.find(query), "quadratus_lumborum");
         assertThat(ql.primaryMatches()).containsExactlyInAnyOrder("low_back_lateral_R", "iliac_crest_R");
         assertThat(ql.secondaryMatches()).containsExactly("groin_R");
         assertThat(ql.supportingQualities()).containsExactly("sharp");
         assertThat(ql.supportingFactors()).containsExactly("cough_sneeze");
-        assertThat(ql.reasons()).contains(ReasonCode.PRIMARY_ZONE_MATCH, ReasonCode.SECONDARY_ZONE_MATCH,
-                ReasonCode.EXPLAINS_WHOLE_MAP, ReasonCode.SUPPORTING_QUALITIES, ReasonCode.SUPPORTING_FACTORS,
-                ReasonCode.COMMON_MUSCLE);
+        assertThat(ql.reasons())
+                .contains(
+                        ReasonCode.PRIMARY_ZONE_MATCH,
+                        ReasonCode.SECONDARY_ZONE_MATCH,
+                        ReasonCode.EXPLAINS_WHOLE_MAP,
+                        ReasonCode.SUPPORTING_QUALITIES,
+                        ReasonCode.SUPPORTING_FACTORS,
+                        ReasonCode.COMMON_MUSCLE);
     }
 
     @Test
     void explainsACandidateInPlainWordsInBothLanguages() {
-        PainQuery query = PainQuery.ofRegions("low_back_lateral_R", "iliac_crest_R").withFactors("cough_sneeze");
+        PainQuery query =
+                PainQuery.ofRegions("low_back_lateral_R", "iliac_crest_R").withFactors("cough_sneeze");
         Candidate ql = candidate(FINDER.find(query), "quadratus_lumborum");
-        assertThat(FINDER.explanation(ql, Lang.EN)).contains("low back, side, right")
-                .contains("top rim of the pelvis, right").contains("coughing or sneezing").doesNotContain("{");
-        assertThat(FINDER.explanation(ql, Lang.ES)).contains("zona lumbar, lateral, lado derecho")
-                .contains("toser o estornudar").doesNotContain("{");
+        assertThat(FINDER.explanation(ql, Lang.EN))
+                .contains("low back, side, right")
+                .contains("top rim of the pelvis, right")
+                .contains("coughing or sneezing")
+                .doesNotContain("{");
+        assertThat(FINDER.explanation(ql, Lang.ES))
+                .contains("zona lumbar, lateral, lado derecho")
+                .contains("toser o estornudar")
+                .doesNotContain("{");
     }
 
     @Test
@@ -136,6 +155,7 @@ class PainFinderTests {
     void recordsTheSexWithoutChangingTheRanking() {
         PainQuery without = PainQuery.ofRegions("buttock_mid_R", "coccyx");
         PainQuery with = PainQuery.of(without.regions(), null, null, null, Sex.F);
-        assertThat(FINDER.find(with).candidates()).isEqualTo(FINDER.find(without).candidates());
+        assertThat(FINDER.find(with).candidates())
+                .isEqualTo(FINDER.find(without).candidates());
     }
 }

@@ -10,14 +10,15 @@ final class PainMapFixtures {
     static final KnowledgeBase KB = KnowledgeBase.load();
     static final PainFinder FINDER = new PainFinder(KB);
 
-    private PainMapFixtures() {
-    }
+    private PainMapFixtures() {}
 
     /** A random query: 1 to 6 regions, up to 3 qualities and 4 factors, no red flags. */
     static PainQuery randomQuery(Random random) {
         List<String> regions = pick(random, KB.regionIds(), 1 + random.nextInt(6));
-        List<String> qualities = pick(random, KB.qualities().stream().map(Quality::id).toList(), random.nextInt(4));
-        List<String> factors = pick(random, KB.factors().stream().map(Factor::id).toList(), random.nextInt(5));
+        List<String> qualities =
+                pick(random, KB.qualities().stream().map(Quality::id).toList(), random.nextInt(4));
+        List<String> factors =
+                pick(random, KB.factors().stream().map(Factor::id).toList(), random.nextInt(5));
         return PainQuery.of(regions, qualities, factors, null, null);
     }
 
@@ -42,13 +43,21 @@ final class PainMapFixtures {
     }
 
     static PainQuery mirror(PainQuery query) {
-        return new PainQuery(Ids.sortedCopy(query.regions().stream().map(PainMapFixtures::mirror).toList(), "r"),
-                query.qualities(), query.factors(), query.redFlags(), query.sex());
+        return new PainQuery(
+                Ids.sortedCopy(
+                        query.regions().stream().map(PainMapFixtures::mirror).toList(), "r"),
+                query.qualities(),
+                query.factors(),
+                query.redFlags(),
+                query.sex());
     }
 
     /** The candidate for a muscle, or null. */
     static Candidate candidate(PainFinderResult result, String muscle) {
-        return result.candidates().stream().filter(c -> c.muscle().equals(muscle)).findFirst().orElse(null);
+        return result.candidates().stream()
+                .filter(c -> c.muscle().equals(muscle))
+                .findFirst()
+                .orElse(null);
     }
 
     static List<String> ranked(PainFinderResult result) {

@@ -1,13 +1,13 @@
 package clinic.relief.painmap;
 
-import static clinic.relief.painmap.PainMapFixtures.FINDER;
-import static clinic.relief.painmap.PainFinderRankingTests.ids;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static clinic.relief.painmap.PainFinderRankingTests.ids;
+import static clinic.relief.painmap.PainMapFixtures.FINDER;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class RedFlagScreenTests {
 
@@ -31,22 +31,27 @@ class RedFlagScreenTests {
         thunderclap_headache | emergency | SNNOOP10 thunderclap onset
         """)
     void letsTheMostSevereLevelWinAndListsEveryFlag(String flags, String level, String why) {
-        PainQuery query = PainQuery.ofRegions("neck_posterior_L").withRedFlags(ids(flags).toArray(String[]::new));
+        PainQuery query =
+                PainQuery.ofRegions("neck_posterior_L").withRedFlags(ids(flags).toArray(String[]::new));
         Referral referral = FINDER.find(query).referral();
         assertThat(referral.level().id()).as(why).isEqualTo(level);
         assertThat(referral.flags()).containsExactlyInAnyOrderElementsOf(ids(flags));
-        assertThat(referral.flags().get(0)).satisfies(first ->
-                assertThat(PainMapFixtures.KB.redFlag(first).level().id()).isEqualTo(level));
+        assertThat(referral.flags().get(0))
+                .satisfies(first -> assertThat(
+                                PainMapFixtures.KB.redFlag(first).level().id())
+                        .isEqualTo(level));
     }
 
     @Test
     void givesNoReferralWithoutRedFlags() {
-        assertThat(FINDER.find(PainQuery.ofRegions("low_back_lateral_R")).referral()).isNull();
+        assertThat(FINDER.find(PainQuery.ofRegions("low_back_lateral_R")).referral())
+                .isNull();
     }
 
     @Test
     void stillRanksCandidatesBehindAReferralSoThePageCanShowThemAfterIt() {
-        PainFinderResult result = FINDER.find(PainQuery.ofRegions("low_back_lateral_R").withRedFlags("cancer_history"));
+        PainFinderResult result =
+                FINDER.find(PainQuery.ofRegions("low_back_lateral_R").withRedFlags("cancer_history"));
         assertThat(result.referral()).isNotNull();
         assertThat(result.candidates()).isNotEmpty();
     }
@@ -63,17 +68,21 @@ class RedFlagScreenTests {
         occiput_R |  | scalp_tingling | tingling | §3.1 #28 greater occipital nerve
         chest_upper_L upper_arm_front_L | tingling | hand_tingling | chest arm tingling | §3.1 #29 scalenes, clear chest pain first
         """)
-    void addsTheDoctorFirstNotesForChestArmAndTinglingPatterns(String regions, String qualities, String factors,
-            String notes, String fact) {
+    void addsTheDoctorFirstNotesForChestArmAndTinglingPatterns(
+            String regions, String qualities, String factors, String notes, String fact) {
         PainQuery query = PainQuery.of(ids(regions), ids(qualities), ids(factors), null, null);
         PainFinderResult result = FINDER.find(query);
-        assertThat(result.doctorFirstNotes()).as(fact).extracting(DoctorNote::id).containsExactlyElementsOf(ids(notes));
+        assertThat(result.doctorFirstNotes())
+                .as(fact)
+                .extracting(DoctorNote::id)
+                .containsExactlyElementsOf(ids(notes));
         assertThat(result.referral()).isNull();
     }
 
     @Test
     void addsNoDoctorFirstNoteToAPlainLowBackMap() {
-        PainQuery query = PainQuery.ofRegions("low_back_lateral_R", "iliac_crest_R").withQualities("aching");
+        PainQuery query =
+                PainQuery.ofRegions("low_back_lateral_R", "iliac_crest_R").withQualities("aching");
         assertThat(FINDER.find(query).doctorFirstNotes()).isEmpty();
     }
 

@@ -26,7 +26,8 @@ class PasswordResetBrowserTests extends BrowserTest {
     private static final String PASSWORD = "four random words here";
     private static final String NEW_PASSWORD = "five other random words now";
 
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
     private final List<String> problems = new ArrayList<>();
 
@@ -45,27 +46,34 @@ class PasswordResetBrowserTests extends BrowserTest {
         driver.manage().deleteAllCookies();
 
         driver.get(url("/account/login?lang=en"));
-        browser.andWaitForNewPage(() -> driver.findElement(By.linkText("Forgot your password?")).click());
+        browser.andWaitForNewPage(
+                () -> driver.findElement(By.linkText("Forgot your password?")).click());
         fill("email", email);
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
-        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("If an account uses");
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]"))
+                .click());
+        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+                .contains("If an account uses");
 
         String token = PortalFixture.token(jdbc, email, "PASSWORD_RESET");
         driver.get(url("/account/reset?token=" + token));
         fill("password", NEW_PASSWORD);
         fill("passwordAgain", NEW_PASSWORD + " typo");
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]"))
+                .click());
         check("reset-mistyped-en-1280");
         assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("not the same");
         fill("password", NEW_PASSWORD);
         fill("passwordAgain", NEW_PASSWORD);
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]"))
+                .click());
         check("login-after-reset-en-1280");
-        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("new password is saved");
+        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+                .contains("new password is saved");
 
         fill("email", email);
         fill("password", NEW_PASSWORD);
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]"))
+                .click());
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("My appointments");
 
         driver.manage().deleteAllCookies();
@@ -84,7 +92,8 @@ class PasswordResetBrowserTests extends BrowserTest {
         sweep("forgot-sent", "/account/forgot?sent");
         driver.get(url("/account/forgot?lang=en"));
         fill("email", email);
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]"))
+                .click());
         sweep("reset", "/account/reset?token=" + PortalFixture.token(jdbc, email, "PASSWORD_RESET"));
         sweep("reset-unknown", "/account/reset?token=forged");
         assertThat(problems).isEmpty();
@@ -97,10 +106,12 @@ class PasswordResetBrowserTests extends BrowserTest {
         fill("email", email);
         fill("password", PASSWORD);
         fill("passwordAgain", PASSWORD);
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]"))
+                .click());
         driver.get(url("/account/verify?token=" + PortalFixture.token(jdbc, email, "VERIFY_ACCOUNT")));
         fill("password", PASSWORD);
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]"))
+                .click());
     }
 
     private void sweep(String name, String path) throws IOException {

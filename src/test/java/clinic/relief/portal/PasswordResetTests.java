@@ -29,9 +29,14 @@ class PasswordResetTests {
 
     static final String NEW_PASSWORD = "a brand new long password";
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired Clock clock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void aSingleUseLinkSetsANewPassword() throws Exception {
@@ -39,18 +44,23 @@ class PasswordResetTests {
         mvc.perform(forgot(email)).andExpect(redirectedUrl("/account/forgot?sent"));
         String token = PortalFixture.token(jdbc, email, "PASSWORD_RESET");
         assertThat(jdbc.sql("select token_hash from patient_password_reset r join patient_account a"
-                        + " on a.id = r.account_id where a.email = :e").param("e", email).query(String.class).single())
-                .isEqualTo(VerificationToken.hash(token)).isNotEqualTo(token);
+                                + " on a.id = r.account_id where a.email = :e")
+                        .param("e", email)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(VerificationToken.hash(token))
+                .isNotEqualTo(token);
 
-        mvc.perform(get("/account/reset").param("token", token)).andExpect(status().isOk())
+        mvc.perform(get("/account/reset").param("token", token))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(email)));
-        mvc.perform(reset(token, NEW_PASSWORD, NEW_PASSWORD))
-                .andExpect(redirectedUrl("/account/login?reset"));
+        mvc.perform(reset(token, NEW_PASSWORD, NEW_PASSWORD)).andExpect(redirectedUrl("/account/login?reset"));
         mvc.perform(signIn(email, PASSWORD)).andExpect(redirectedUrl("/account/login?error"));
         mvc.perform(signIn(email, NEW_PASSWORD)).andExpect(redirectedUrl("/account"));
 
         mvc.perform(reset(token, "yet another long password", "yet another long password"))
-                .andExpect(status().isGone()).andExpect(content().string(containsString("already used")))
+                .andExpect(status().isGone())
+                .andExpect(content().string(containsString("already used")))
                 .andExpect(content().string(containsString("/account/forgot")));
         mvc.perform(signIn(email, NEW_PASSWORD)).andExpect(redirectedUrl("/account"));
     }
@@ -61,8 +71,11 @@ class PasswordResetTests {
         mvc.perform(forgot(email));
         String token = PortalFixture.token(jdbc, email, "PASSWORD_RESET");
 
-        mvc.perform(post("/account/reset").param("token", token).param("password", NEW_PASSWORD)
-                .param("passwordAgain", NEW_PASSWORD)).andExpect(status().isForbidden());
+        mvc.perform(post("/account/reset")
+                        .param("token", token)
+                        .param("password", NEW_PASSWORD)
+                        .param("passwordAgain", NEW_PASSWORD))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/account/reset").param("token", token).param("password", NEW_PASSWORD));
 
         mvc.perform(signIn(email, PASSWORD)).andExpect(redirectedUrl("/account"));
@@ -73,8 +86,10 @@ class PasswordResetTests {
         String known = account("en");
         String unknown = "nobody-" + UUID.randomUUID() + "@example.com";
 
-        String knownAnswer = mvc.perform(forgot(known)).andReturn().getResponse().getRedirectedUrl();
-        String unknownAnswer = mvc.perform(forgot(unknown)).andReturn().getResponse().getRedirectedUrl();
+        String knownAnswer =
+                mvc.perform(forgot(known)).andReturn().getResponse().getRedirectedUrl();
+        String unknownAnswer =
+                mvc.perform(forgot(unknown)).andReturn().getResponse().getRedirectedUrl();
 
         assertThat(unknownAnswer).isEqualTo(knownAnswer);
         assertThat(outboxRows(unknown)).isZero();
@@ -104,16 +119,23 @@ class PasswordResetTests {
         mvc.perform(forgot(email));
         String token = PortalFixture.token(jdbc, email, "PASSWORD_RESET");
         assertThat(jdbc.sql("select subject from booking_outbox where recipient = :e and kind = 'PASSWORD_RESET'")
-                .param("e", email).query(String.class).single()).startsWith("Su contraseña");
-        jdbc.sql("update patient_password_reset set expires_at = :now - interval '1 second'"
-                + " where token_hash = :h").param("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .param("h", VerificationToken.hash(token)).update();
+                        .param("e", email)
+                        .query(String.class)
+                        .single())
+                .startsWith("Su contraseña");
+        jdbc.sql("update patient_password_reset set expires_at = :now - interval '1 second'" + " where token_hash = :h")
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("h", VerificationToken.hash(token))
+                .update();
 
-        mvc.perform(get("/account/reset").param("token", token).param("lang", "es")).andExpect(status().isGone())
+        mvc.perform(get("/account/reset").param("token", token).param("lang", "es"))
+                .andExpect(status().isGone())
                 .andExpect(content().string(containsString("ha caducado")));
-        mvc.perform(reset(token, NEW_PASSWORD, NEW_PASSWORD).param("lang", "en")).andExpect(status().isGone())
+        mvc.perform(reset(token, NEW_PASSWORD, NEW_PASSWORD).param("lang", "en"))
+                .andExpect(status().isGone())
                 .andExpect(content().string(containsString("has expired")));
-        mvc.perform(get("/account/reset").param("token", "forged")).andExpect(status().isNotFound())
+        mvc.perform(get("/account/reset").param("token", "forged"))
+                .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("This link does not work")));
         mvc.perform(signIn(email, PASSWORD)).andExpect(redirectedUrl("/account"));
     }
@@ -124,11 +146,14 @@ class PasswordResetTests {
         mvc.perform(forgot(email));
         String token = PortalFixture.token(jdbc, email, "PASSWORD_RESET");
 
-        mvc.perform(reset(token, "short", "short")).andExpect(status().isOk())
+        mvc.perform(reset(token, "short", "short"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("12 to 128 characters")));
-        mvc.perform(reset(token, NEW_PASSWORD, NEW_PASSWORD + "x").param("lang", "es")).andExpect(status().isOk())
+        mvc.perform(reset(token, NEW_PASSWORD, NEW_PASSWORD + "x").param("lang", "es"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("no coinciden")));
-        mvc.perform(reset(token, email.toUpperCase(), email.toUpperCase())).andExpect(status().isOk())
+        mvc.perform(reset(token, email.toUpperCase(), email.toUpperCase()))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("e-mail address as the password")));
         mvc.perform(signIn(email, PASSWORD)).andExpect(redirectedUrl("/account"));
 
@@ -137,11 +162,18 @@ class PasswordResetTests {
 
     private String account(String language) throws Exception {
         String email = "reset-" + UUID.randomUUID() + "@example.com";
-        mvc.perform(post("/account/signup").with(csrf()).param("lang", language).param("firstName", "Rosa")
-                .param("lastName", "Reset").param("email", email).param("password", PASSWORD)
+        mvc.perform(post("/account/signup")
+                .with(csrf())
+                .param("lang", language)
+                .param("firstName", "Rosa")
+                .param("lastName", "Reset")
+                .param("email", email)
+                .param("password", PASSWORD)
                 .param("passwordAgain", PASSWORD));
-        mvc.perform(post("/account/verify").with(csrf())
-                .param("token", PortalFixture.token(jdbc, email, "VERIFY_ACCOUNT")).param("password", PASSWORD))
+        mvc.perform(post("/account/verify")
+                        .with(csrf())
+                        .param("token", PortalFixture.token(jdbc, email, "VERIFY_ACCOUNT"))
+                        .param("password", PASSWORD))
                 .andExpect(redirectedUrl("/account/login?confirmed"));
         return email;
     }
@@ -151,12 +183,17 @@ class PasswordResetTests {
     }
 
     private static MockHttpServletRequestBuilder reset(String token, String password, String again) {
-        return post("/account/reset").with(csrf()).param("token", token).param("password", password)
+        return post("/account/reset")
+                .with(csrf())
+                .param("token", token)
+                .param("password", password)
                 .param("passwordAgain", again);
     }
 
     private int outboxRows(String email) {
         return jdbc.sql("select count(*) from booking_outbox where recipient = :e and kind = 'PASSWORD_RESET'")
-                .param("e", email).query(Integer.class).single();
+                .param("e", email)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -28,24 +28,34 @@ class PatientAccountTests {
 
     static final String PASSWORD = "correct horse battery";
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired Patients patients;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Patients patients;
 
     @Test
     void signInWorksOnlyAfterTheLinkAndPasswordConfirmTheAddress() throws Exception {
         String email = "pat-" + UUID.randomUUID() + "@example.com";
         mvc.perform(signUp(email, PASSWORD, PASSWORD)).andExpect(redirectedUrl("/account/check-email"));
-        assertThat(jdbc.sql("select password_hash from patient_account where email = :e").param("e", email)
-                .query(String.class).single()).startsWith("{bcrypt}");
+        assertThat(jdbc.sql("select password_hash from patient_account where email = :e")
+                        .param("e", email)
+                        .query(String.class)
+                        .single())
+                .startsWith("{bcrypt}");
 
         mvc.perform(signIn(email, PASSWORD)).andExpect(redirectedUrl("/account/login?error"));
 
         String token = token(email);
-        mvc.perform(get("/account/verify").param("token", token)).andExpect(status().isOk())
+        mvc.perform(get("/account/verify").param("token", token))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(email)));
         mvc.perform(post("/account/verify").with(csrf()).param("token", token).param("password", "not the one at all"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("not the password")));
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("not the password")));
         mvc.perform(signIn(email, PASSWORD)).andExpect(redirectedUrl("/account/login?error"));
 
         mvc.perform(post("/account/verify").with(csrf()).param("token", token).param("password", PASSWORD))
@@ -60,38 +70,55 @@ class PatientAccountTests {
     @Test
     void aConfirmedAccountJoinsTheExistingPatientWithThatEmail() throws Exception {
         String email = "known-" + UUID.randomUUID() + "@example.com";
-        UUID existing = patients.findOrCreate(new NewPatient("Kim", "Known", null, email, null, "en")).id();
+        UUID existing = patients.findOrCreate(new NewPatient("Kim", "Known", null, email, null, "en"))
+                .id();
         PortalFixture.account(mvc, jdbc, email, PASSWORD);
 
-        assertThat(jdbc.sql("select patient_id from patient_account where email = :e").param("e", email)
-                .query(UUID.class).single()).isEqualTo(existing);
+        assertThat(jdbc.sql("select patient_id from patient_account where email = :e")
+                        .param("e", email)
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(existing);
     }
 
     @Test
     void aRelativeWithTheSamePhoneAndLastNameKeepsTheirOwnRecord() throws Exception {
-        UUID relative = patients.findOrCreate(new NewPatient("Rita", "Portal", "310 555 0123",
-                "rita-" + UUID.randomUUID() + "@example.com", null, "en")).id();
+        UUID relative = patients.findOrCreate(new NewPatient(
+                        "Rita", "Portal", "310 555 0123", "rita-" + UUID.randomUUID() + "@example.com", null, "en"))
+                .id();
         String email = "pat-" + UUID.randomUUID() + "@example.com";
         mvc.perform(signUp(email, PASSWORD, PASSWORD));
-        mvc.perform(post("/account/verify").with(csrf()).param("token", token(email)).param("password", PASSWORD));
+        mvc.perform(post("/account/verify")
+                .with(csrf())
+                .param("token", token(email))
+                .param("password", PASSWORD));
 
-        assertThat(jdbc.sql("select patient_id from patient_account where email = :e").param("e", email)
-                .query(UUID.class).single()).isNotEqualTo(relative);
+        assertThat(jdbc.sql("select patient_id from patient_account where email = :e")
+                        .param("e", email)
+                        .query(UUID.class)
+                        .single())
+                .isNotEqualTo(relative);
         assertThat(patients.get(relative).firstName()).isEqualTo("Rita");
     }
 
     @Test
     void refusesWeakOrMistypedPasswordsWithLocalizedMessages() throws Exception {
         String email = "weak-" + UUID.randomUUID() + "@example.com";
-        mvc.perform(signUp(email, "short", "short")).andExpect(status().isOk())
+        mvc.perform(signUp(email, "short", "short"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("12 to 128 characters")))
                 .andExpect(content().string(not(containsString("value=\"short\""))));
-        mvc.perform(signUp(email, PASSWORD, PASSWORD + "x").param("lang", "es")).andExpect(status().isOk())
+        mvc.perform(signUp(email, PASSWORD, PASSWORD + "x").param("lang", "es"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("no coinciden")));
-        mvc.perform(signUp(email, email, email)).andExpect(status().isOk())
+        mvc.perform(signUp(email, email, email))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("e-mail address as the password")));
-        assertThat(jdbc.sql("select count(*) from patient_account where email = :e").param("e", email)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from patient_account where email = :e")
+                        .param("e", email)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -106,7 +133,8 @@ class PatientAccountTests {
 
     @Test
     void forgedLinksAreAClear404() throws Exception {
-        mvc.perform(get("/account/verify").param("token", "forged")).andExpect(status().isNotFound())
+        mvc.perform(get("/account/verify").param("token", "forged"))
+                .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("This link does not work")));
     }
 
@@ -118,15 +146,21 @@ class PatientAccountTests {
         mvc.perform(get("/admin/outbox").with(user("p@example.com").roles("PATIENT")))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/booking/appointments/" + UUID.randomUUID())
-                .with(user("p@example.com").roles("PATIENT"))).andExpect(status().isForbidden());
+                        .with(user("p@example.com").roles("PATIENT")))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/account").with(user("desk@example.com").roles("FRONT_DESK")))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/account")).andExpect(redirectedUrl("/account/login"));
     }
 
     private MockHttpServletRequestBuilder signUp(String email, String password, String again) {
-        return post("/account/signup").with(csrf()).param("firstName", "Pat").param("lastName", "Portal")
-                .param("phone", "310 555 0123").param("email", email).param("password", password)
+        return post("/account/signup")
+                .with(csrf())
+                .param("firstName", "Pat")
+                .param("lastName", "Portal")
+                .param("phone", "310 555 0123")
+                .param("email", email)
+                .param("password", password)
                 .param("passwordAgain", again);
     }
 

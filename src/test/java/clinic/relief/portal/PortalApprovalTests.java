@@ -28,10 +28,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestPropertySource(properties = "relief.booking.new-clients=approve")
 class PortalApprovalTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired Patients patients;
-    @Autowired ApplicationContext context;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void aSignedInNewClientsBookingIsARequestUntilApprovedThenTheNextBooksAtOnce() throws Exception {
@@ -46,30 +53,42 @@ class PortalApprovalTests {
         assertThat(kinds(email)).contains("REQUEST_RECEIVED").doesNotContain("VERIFY_BOOKING", "CONFIRMATION");
         mvc.perform(get("/account").cookie(session)).andExpect(content().string(containsString("Awaiting approval")));
 
-        UUID id = jdbc.sql("select id from booking_appointment where patient_id = :p").param("p", me)
-                .query(UUID.class).single();
-        mvc.perform(post("/staff/booking/requests/{id}/approve", id).with(csrf())
-                .with(SecurityMockMvcRequestPostProcessors
-                        .user("owner@example.com").roles("OWNER")))
+        UUID id = jdbc.sql("select id from booking_appointment where patient_id = :p")
+                .param("p", me)
+                .query(UUID.class)
+                .single();
+        mvc.perform(post("/staff/booking/requests/{id}/approve", id)
+                        .with(csrf())
+                        .with(SecurityMockMvcRequestPostProcessors.user("owner@example.com")
+                                .roles("OWNER")))
                 .andExpect(redirectedUrl("/staff/booking/requests"));
         book(session, data.at(data.day(), "14:00") + "|" + therapist, "/book/done");
         assertThat(statuses(me)).containsExactlyInAnyOrder("BOOKED", "BOOKED");
     }
 
     private void book(Cookie session, String slot, String landing) throws Exception {
-        mvc.perform(post("/book/details").cookie(session).with(csrf()).param("choice", "swedish:60")
-                        .param("slot", slot).param("requestId", UUID.randomUUID().toString())
-                        .param("consentToTreatment", "true").param("acceptsPrivacyNotice", "true"))
+        mvc.perform(post("/book/details")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("choice", "swedish:60")
+                        .param("slot", slot)
+                        .param("requestId", UUID.randomUUID().toString())
+                        .param("consentToTreatment", "true")
+                        .param("acceptsPrivacyNotice", "true"))
                 .andExpect(redirectedUrl(landing));
     }
 
     private List<String> statuses(UUID patient) {
-        return jdbc.sql("select status from booking_appointment where patient_id = :p").param("p", patient)
-                .query(String.class).list();
+        return jdbc.sql("select status from booking_appointment where patient_id = :p")
+                .param("p", patient)
+                .query(String.class)
+                .list();
     }
 
     private List<String> kinds(String email) {
-        return jdbc.sql("select kind from booking_outbox where recipient = :e").param("e", email)
-                .query(String.class).list();
+        return jdbc.sql("select kind from booking_outbox where recipient = :e")
+                .param("e", email)
+                .query(String.class)
+                .list();
     }
 }

@@ -8,8 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.time.Duration;
-import java.time.Instant;
 
 import clinic.relief.booking.Appointment;
 import clinic.relief.booking.BookAppointment;
@@ -27,8 +25,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,9 +39,14 @@ class PortalBrowserTests extends BrowserTest {
 
     private static final String PASSWORD = "four random words here";
 
-    @Autowired JdbcClient jdbc;
-    @Autowired Booking booking;
-    @Autowired Patients patients;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    Patients patients;
 
     private final List<String> problems = new ArrayList<>();
 
@@ -66,25 +67,33 @@ class PortalBrowserTests extends BrowserTest {
         // Booked signed in, with an assessment: no contact details, no hold.
         UUID assessment = UUID.randomUUID();
         driver.get(url("/book?choice=trigger-point:60&date=" + bookingDay() + "&assessment=" + assessment));
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("button.slot")).click());
+        browser.andWaitForNewPage(
+                () -> driver.findElement(By.cssSelector("button.slot")).click());
         check("details-signed-in-en-1280");
         assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("Booking as Pat Portal");
         driver.findElement(By.cssSelector("label[for=consentToTreatment]")).click();
         driver.findElement(By.cssSelector("label[for=acceptsPrivacyNotice]")).click();
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]"))
+                .click());
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("You are booked");
         UUID me = patients.findByEmail(email).orElseThrow().id();
-        assertThat(jdbc.sql("select assessment_id from booking_appointment where patient_id = :p").param("p", me)
-                .query(UUID.class).single()).isEqualTo(assessment);
+        assertThat(jdbc.sql("select assessment_id from booking_appointment where patient_id = :p")
+                        .param("p", me)
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(assessment);
 
         // Outside the window: free.
         driver.get(url("/account"));
         check("account-en-1280");
-        browser.andWaitForNewPage(() -> driver.findElement(By.linkText("Cancel")).click());
+        browser.andWaitForNewPage(
+                () -> driver.findElement(By.linkText("Cancel")).click());
         check("cancel-free-en-1280");
         assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("Cancelling now is free");
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.actions button")).click());
-        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("free of charge");
+        browser.andWaitForNewPage(
+                () -> driver.findElement(By.cssSelector("form.actions button")).click());
+        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+                .contains("free of charge");
 
         // Waiting for a time today or tomorrow, then a late cancel of a session soon: fee shown, asked, recorded.
         UUID soon = bookSoon(me);
@@ -92,22 +101,29 @@ class PortalBrowserTests extends BrowserTest {
         browser.screenshot("portal-waitlist-before-join-en-1280");
         setDate("firstDay", today());
         setDate("lastDay", today().plusDays(1));
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]"))
+                .click());
         check("waitlist-joined-en-1280");
         driver.get(url("/account/appointments/" + soon + "/cancel"));
         check("cancel-late-en-1280");
         String page = driver.findElement(By.cssSelector("main")).getText();
         assertThat(page).contains("Cancelling now costs $").contains("late-cancel fee");
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.actions button")).click());
-        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("late-cancel fee of $");
-        assertThat(jdbc.sql("select fee_reason from booking_appointment where id = :id").param("id", soon)
-                .query(String.class).single()).isEqualTo("LATE_CANCEL");
+        browser.andWaitForNewPage(
+                () -> driver.findElement(By.cssSelector("form.actions button")).click());
+        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+                .contains("late-cancel fee of $");
+        assertThat(jdbc.sql("select fee_reason from booking_appointment where id = :id")
+                        .param("id", soon)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("LATE_CANCEL");
         check("account-after-late-cancel-en-1280");
 
         // The freed time goes to the waitlist: the offer link books it.
         driver.get(url("/waitlist/offer?token=" + PortalFixture.token(jdbc, email, "WAITLIST_OFFER")));
         check("offer-en-1280");
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]"))
+                .click());
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("You are booked");
         check("claimed-en-1280");
         assertThat(problems).isEmpty();
@@ -123,8 +139,16 @@ class PortalBrowserTests extends BrowserTest {
         sweep("hold-check-email", "/book/check-email");
         signUpAndConfirm(email, "es");
         UUID me = patients.findByEmail(email).orElseThrow().id();
-        UUID later = booking.book(new BookAppointment(me, "deep-tissue", 60, firstFree("deep-tissue", bookingDay()),
-                null, Appointment.Source.ONLINE, null, null)).id();
+        UUID later = booking.book(new BookAppointment(
+                        me,
+                        "deep-tissue",
+                        60,
+                        firstFree("deep-tissue", bookingDay()),
+                        null,
+                        Appointment.Source.ONLINE,
+                        null,
+                        null))
+                .id();
         bookSoon(me);
         sweep("account", "/account");
         sweep("cancel", "/account/appointments/" + later + "/cancel");
@@ -140,24 +164,36 @@ class PortalBrowserTests extends BrowserTest {
         fill("email", email);
         fill("password", PASSWORD);
         fill("passwordAgain", PASSWORD);
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]"))
+                .click());
         driver.get(url("/account/verify?token=" + PortalFixture.token(jdbc, email, "VERIFY_ACCOUNT")));
         check("verify-" + language);
         fill("password", PASSWORD);
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]"))
+                .click());
         fill("email", email);
         fill("password", PASSWORD);
-        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]"))
+                .click());
     }
 
     /** A trigger point session at the first free time from two hours on: inside every cancellation window. */
     private UUID bookSoon(UUID patient) {
-        return booking.book(new BookAppointment(patient, "trigger-point", 60, firstFree("trigger-point", today()),
-                null, Appointment.Source.ONLINE, null, null)).id();
+        return booking.book(new BookAppointment(
+                        patient,
+                        "trigger-point",
+                        60,
+                        firstFree("trigger-point", today()),
+                        null,
+                        Appointment.Source.ONLINE,
+                        null,
+                        null))
+                .id();
     }
 
     private Instant firstFree(String service, LocalDate from) {
-        Slot slot = booking.availability(SlotSearch.withAnyone(service, 60, from, from.plusDays(3))).get(0);
+        Slot slot = booking.availability(SlotSearch.withAnyone(service, 60, from, from.plusDays(3)))
+                .get(0);
         return slot.start();
     }
 
@@ -172,10 +208,9 @@ class PortalBrowserTests extends BrowserTest {
     }
 
     private void setDate(String id, LocalDate date) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(
-                ExpectedConditions.presenceOfElementLocated(By.id(id)));
-        ((JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).value = arguments[1]",
-                id, date.toString());
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        ((JavascriptExecutor) driver)
+                .executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, date.toString());
     }
 
     private void fill(String id, String text) {

@@ -34,12 +34,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ReliefTest
 class PortalProgressTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired Booking booking;
-    @Autowired AppointmentBook appointments;
-    @Autowired Patients patients;
-    @Autowired ApplicationContext context;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    AppointmentBook appointments;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    ApplicationContext context;
 
     BookingTestData data;
     UUID therapist;
@@ -66,14 +77,16 @@ class PortalProgressTests {
     void aPatientSeesTheirOwnPainChartAndTheReadIsAudited() throws Exception {
         mvc.perform(get("/account").cookie(session))
                 .andExpect(content().string(containsString("href=\"/account/progress\"")));
-        mvc.perform(get("/account/progress").cookie(session)).andExpect(status().isOk())
+        mvc.perform(get("/account/progress").cookie(session))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<svg class=\"chart\"")))
                 .andExpect(content().string(containsString("class=\"mcid\"")))
                 .andExpect(content().string(containsString("<td>7</td>")))
                 .andExpect(content().string(containsString("<td>3</td>")))
                 .andExpect(content().string(not(containsString("<td>9</td>"))));
         assertThat(progressReads(me, email)).isEqualTo(1);
-        mvc.perform(get("/account/progress").param("lang", "es").cookie(session)).andExpect(status().isOk())
+        mvc.perform(get("/account/progress").param("lang", "es").cookie(session))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Mi progreso")));
         assertThat(progressReads(me, email)).isEqualTo(2);
     }
@@ -91,32 +104,52 @@ class PortalProgressTests {
         mvc.perform(get("/account/progress").param("patient", me.toString()).cookie(session))
                 .andExpect(status().isOk());
         assertThat(jdbc.sql("select count(*) from clinical_audit where patient_id = :p and record_kind = 'progress'")
-                .param("p", other).query(Integer.class).single()).isZero();
+                        .param("p", other)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(progressReads(me, email)).isEqualTo(1);
     }
 
     @Test
     void nobodySignedInIsSentToTheSignInPage() throws Exception {
-        mvc.perform(get("/account/progress")).andExpect(status().is3xxRedirection())
+        mvc.perform(get("/account/progress"))
+                .andExpect(status().is3xxRedirection())
                 .andExpect(content().string(not(containsString("<svg"))));
     }
 
     /** A completed visit through booking's API (which drafts the outcomes visit), then pain on the client's link. */
     private void visitWithPain(UUID patient, String time, int before, int after) throws Exception {
-        UUID id = booking.book(new BookAppointment(patient, "swedish", 60, data.at(data.day(), time), therapist,
-                Appointment.Source.FRONT_DESK, null, null)).id();
+        UUID id = booking.book(new BookAppointment(
+                        patient,
+                        "swedish",
+                        60,
+                        data.at(data.day(), time),
+                        therapist,
+                        Appointment.Source.FRONT_DESK,
+                        null,
+                        null))
+                .id();
         appointments.checkIn(id);
         appointments.complete(id);
-        String token = jdbc.sql("select link_token from outcomes_visit where appointment_id = :a").param("a", id)
-                .query(String.class).single();
-        mvc.perform(post("/outcomes/v/" + token + "/pain").with(csrf()).param("before", String.valueOf(before))
-                .param("after", String.valueOf(after))).andExpect(status().is3xxRedirection());
+        String token = jdbc.sql("select link_token from outcomes_visit where appointment_id = :a")
+                .param("a", id)
+                .query(String.class)
+                .single();
+        mvc.perform(post("/outcomes/v/" + token + "/pain")
+                        .with(csrf())
+                        .param("before", String.valueOf(before))
+                        .param("after", String.valueOf(after)))
+                .andExpect(status().is3xxRedirection());
     }
 
     private int progressReads(UUID patient, String actor) {
         return jdbc.sql("""
                 select count(*) from clinical_audit where patient_id = :p and record_kind = 'progress'
                     and action = 'READ' and actor = :actor and actor_role = 'PATIENT'""")
-                .param("p", patient).param("actor", actor).query(Integer.class).single();
+                .param("p", patient)
+                .param("actor", actor)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -29,10 +29,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestPropertySource(properties = "relief.booking.new-clients=approve")
 class PortalRequestWithdrawTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired Patients patients;
-    @Autowired ApplicationContext context;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void theOwnerWithdrawsWithCsrfOthersGetNotFoundAndNothingChanges() throws Exception {
@@ -41,36 +48,55 @@ class PortalRequestWithdrawTests {
         String email = "withdraw-" + UUID.randomUUID() + "@example.com";
         Cookie session = PortalFixture.account(mvc, jdbc, email, PatientAccountTests.PASSWORD);
         String slot = data.at(data.day(), "10:00") + "|" + therapist;
-        mvc.perform(post("/book/details").cookie(session).with(csrf()).param("choice", "swedish:60")
-                        .param("slot", slot).param("requestId", UUID.randomUUID().toString())
-                        .param("consentToTreatment", "true").param("acceptsPrivacyNotice", "true"))
+        mvc.perform(post("/book/details")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("choice", "swedish:60")
+                        .param("slot", slot)
+                        .param("requestId", UUID.randomUUID().toString())
+                        .param("consentToTreatment", "true")
+                        .param("acceptsPrivacyNotice", "true"))
                 .andExpect(redirectedUrl("/book/requested"));
         UUID id = jdbc.sql("select a.id from booking_appointment a join patient p on p.id = a.patient_id"
-                + " where p.email = :e").param("e", email).query(UUID.class).single();
+                        + " where p.email = :e")
+                .param("e", email)
+                .query(UUID.class)
+                .single();
         mvc.perform(get("/account").cookie(session)).andExpect(content().string(containsString("Withdraw request")));
 
-        Cookie stranger = PortalFixture.account(mvc, jdbc, "other-" + UUID.randomUUID() + "@example.com",
-                PatientAccountTests.PASSWORD);
-        mvc.perform(post("/account/appointments/{id}/withdraw", id).cookie(stranger).with(csrf()))
+        Cookie stranger = PortalFixture.account(
+                mvc, jdbc, "other-" + UUID.randomUUID() + "@example.com", PatientAccountTests.PASSWORD);
+        mvc.perform(post("/account/appointments/{id}/withdraw", id)
+                        .cookie(stranger)
+                        .with(csrf()))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/account/appointments/{id}/withdraw", id).cookie(session))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/account/appointments/{id}/withdraw", UUID.randomUUID()).cookie(session).with(csrf()))
+        mvc.perform(post("/account/appointments/{id}/withdraw", UUID.randomUUID())
+                        .cookie(session)
+                        .with(csrf()))
                 .andExpect(status().isNotFound());
         assertThat(statusOf(id)).isEqualTo("REQUESTED");
 
-        mvc.perform(post("/account/appointments/{id}/withdraw", id).cookie(session).with(csrf()))
-                .andExpect(redirectedUrl("/account")).andExpect(flash().attribute("withdrawn", true));
+        mvc.perform(post("/account/appointments/{id}/withdraw", id)
+                        .cookie(session)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/account"))
+                .andExpect(flash().attribute("withdrawn", true));
         assertThat(statusOf(id)).isEqualTo("CANCELLED");
         mvc.perform(get("/account").cookie(session))
                 .andExpect(content().string(not(containsString("Withdraw request"))));
-        mvc.perform(post("/account/appointments/{id}/withdraw", id).cookie(session).with(csrf()))
+        mvc.perform(post("/account/appointments/{id}/withdraw", id)
+                        .cookie(session)
+                        .with(csrf()))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("no longer waiting")));
     }
 
     private String statusOf(UUID id) {
-        return jdbc.sql("select status from booking_appointment where id = :id").param("id", id)
-                .query(String.class).single();
+        return jdbc.sql("select status from booking_appointment where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
     }
 }

@@ -8,10 +8,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import java.math.RoundingMode;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.Appointment;
@@ -19,25 +15,19 @@ import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.BookingTestData;
 import clinic.relief.booking.Slot;
+import clinic.relief.booking.SlotSearch;
 import clinic.relief.booking.Waitlist;
 import clinic.relief.booking.WaitlistRequest;
 import clinic.relief.patients.NewPatient;
-import clinic.relief.booking.SlotSearch;
 import clinic.relief.patients.Patients;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import jakarta.servlet.http.Cookie;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import clinic.relief.booking.Waitlist;
-import clinic.relief.booking.WaitlistRequest;
-import clinic.relief.patients.NewPatient;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -54,12 +44,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ReliefTest
 class PortalTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired Booking booking;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
-    @Autowired ApplicationContext context;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    ApplicationContext context;
 
     BookingTestData data;
     UUID therapist;
@@ -80,36 +81,51 @@ class PortalTests {
     void cancelsOutsideTheWindowFreeOfCharge() throws Exception {
         UUID id = book(me, "swedish", data.at(data.day(), "10:00"));
 
-        mvc.perform(get("/account").cookie(session)).andExpect(status().isOk())
+        mvc.perform(get("/account").cookie(session))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/account/appointments/" + id + "/cancel")));
         mvc.perform(get("/account/appointments/" + id + "/cancel").cookie(session))
                 .andExpect(content().string(containsString("Cancelling now is free")));
-        mvc.perform(post("/account/appointments/" + id + "/cancel").cookie(session).with(csrf()))
+        mvc.perform(post("/account/appointments/" + id + "/cancel")
+                        .cookie(session)
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/account"));
 
         assertThat(row(id, "status")).isEqualTo("CANCELLED");
-        assertThat(jdbc.sql("select fee_owed is null from booking_appointment where id = :id").param("id", id)
-                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select fee_owed is null from booking_appointment where id = :id")
+                        .param("id", id)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @Test
     void aLateCancelShowsTheServiceFeeAsksAndRecordsIt() throws Exception {
         LocalDate today = LocalDate.ofInstant(clock.instant(), booking.zone());
-        Slot soon = booking.availability(SlotSearch.with(therapist, "swedish", 60, today, today.plusDays(1))).get(0);
+        Slot soon = booking.availability(SlotSearch.with(therapist, "swedish", 60, today, today.plusDays(1)))
+                .get(0);
         UUID id = book(me, "swedish", soon.start());
 
         // Swedish: a 12 h window and 25 % of the 60-minute price.
-        BigDecimal fee = booking.service("swedish").price(60).multiply(new BigDecimal("0.25"))
+        BigDecimal fee = booking.service("swedish")
+                .price(60)
+                .multiply(new BigDecimal("0.25"))
                 .setScale(2, RoundingMode.HALF_UP);
         mvc.perform(get("/account/appointments/" + id + "/cancel").cookie(session))
                 .andExpect(content().string(containsString("Cancelling now costs $" + fee.toPlainString())));
         // A post without the fee on the page (say, from a stale page) asks again and cancels nothing.
-        mvc.perform(post("/account/appointments/" + id + "/cancel").cookie(session).with(csrf()))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("Please look again")));
+        mvc.perform(post("/account/appointments/" + id + "/cancel")
+                        .cookie(session)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Please look again")));
         assertThat(row(id, "status")).isEqualTo("BOOKED");
 
-        mvc.perform(post("/account/appointments/" + id + "/cancel").cookie(session).with(csrf())
-                .param("feeShown", fee.toPlainString())).andExpect(redirectedUrl("/account"));
+        mvc.perform(post("/account/appointments/" + id + "/cancel")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("feeShown", fee.toPlainString()))
+                .andExpect(redirectedUrl("/account"));
         assertThat(row(id, "status")).isEqualTo("CANCELLED");
         assertThat(new BigDecimal(row(id, "fee_owed"))).isEqualByComparingTo(fee);
         assertThat(row(id, "fee_reason")).isEqualTo("LATE_CANCEL");
@@ -117,17 +133,25 @@ class PortalTests {
 
     @Test
     void someoneElsesAppointmentIsA404AndStaysAsItIs() throws Exception {
-        UUID other = patients.findOrCreate(new NewPatient("Oz", "Other", null,
-                "other-" + UUID.randomUUID() + "@example.com", null, "en")).id();
+        UUID other = patients.findOrCreate(
+                        new NewPatient("Oz", "Other", null, "other-" + UUID.randomUUID() + "@example.com", null, "en"))
+                .id();
         UUID theirs = book(other, "swedish", data.at(data.day(), "12:00"));
 
         mvc.perform(get("/account/appointments/" + theirs + "/cancel").cookie(session))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/account/appointments/" + theirs + "/cancel").cookie(session).with(csrf()))
+        mvc.perform(post("/account/appointments/" + theirs + "/cancel")
+                        .cookie(session)
+                        .with(csrf()))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/account/appointments/" + theirs + "/reschedule").cookie(session).with(csrf())
-                .param("slot", data.at(data.day(), "15:00") + "|" + therapist)).andExpect(status().isNotFound());
-        mvc.perform(post("/account/appointments/" + UUID.randomUUID() + "/cancel").cookie(session).with(csrf()))
+        mvc.perform(post("/account/appointments/" + theirs + "/reschedule")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("slot", data.at(data.day(), "15:00") + "|" + therapist))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/account/appointments/" + UUID.randomUUID() + "/cancel")
+                        .cookie(session)
+                        .with(csrf()))
                 .andExpect(status().isNotFound());
 
         assertThat(row(theirs, "status")).isEqualTo("BOOKED");
@@ -138,70 +162,113 @@ class PortalTests {
     void movesToAnotherFreeTime() throws Exception {
         UUID id = book(me, "swedish", data.at(data.day(), "09:00"));
 
-        mvc.perform(get("/account/appointments/" + id + "/reschedule").cookie(session)
-                .param("date", data.day().toString())).andExpect(status().isOk())
+        mvc.perform(get("/account/appointments/" + id + "/reschedule")
+                        .cookie(session)
+                        .param("date", data.day().toString()))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(data.at(data.day(), "14:00") + "|")));
-        mvc.perform(post("/account/appointments/" + id + "/reschedule").cookie(session).with(csrf())
-                .param("slot", data.at(data.day(), "14:00") + "|" + therapist)).andExpect(redirectedUrl("/account"));
+        mvc.perform(post("/account/appointments/" + id + "/reschedule")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("slot", data.at(data.day(), "14:00") + "|" + therapist))
+                .andExpect(redirectedUrl("/account"));
 
-        assertThat(jdbc.sql("select starts_at = :s from booking_appointment where id = :id").param("id", id)
-                .param("s", OffsetDateTime.ofInstant(data.at(data.day(), "14:00"), ZoneOffset.UTC))
-                .query(Boolean.class).single()).isTrue();
-        mvc.perform(post("/account/appointments/" + id + "/reschedule").cookie(session).with(csrf())
-                .param("slot", "nonsense")).andExpect(status().isBadRequest());
+        assertThat(jdbc.sql("select starts_at = :s from booking_appointment where id = :id")
+                        .param("id", id)
+                        .param("s", OffsetDateTime.ofInstant(data.at(data.day(), "14:00"), ZoneOffset.UTC))
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        mvc.perform(post("/account/appointments/" + id + "/reschedule")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("slot", "nonsense"))
+                .andExpect(status().isBadRequest());
     }
 
     @Test
     void aSignedInPatientBooksWithoutContactDetailsOrAHold() throws Exception {
         String slot = data.at(data.day(), "16:00") + "|" + therapist;
-        mvc.perform(get("/book/details").cookie(session).param("choice", "swedish:60").param("slot", slot))
+        mvc.perform(get("/book/details")
+                        .cookie(session)
+                        .param("choice", "swedish:60")
+                        .param("slot", slot))
                 .andExpect(content().string(containsString("no e-mail confirmation needed")));
-        mvc.perform(post("/book/details").cookie(session).with(csrf()).param("choice", "swedish:60")
-                        .param("slot", slot).param("requestId", UUID.randomUUID().toString())
-                        .param("consentToTreatment", "true").param("acceptsPrivacyNotice", "true"))
+        mvc.perform(post("/book/details")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("choice", "swedish:60")
+                        .param("slot", slot)
+                        .param("requestId", UUID.randomUUID().toString())
+                        .param("consentToTreatment", "true")
+                        .param("acceptsPrivacyNotice", "true"))
                 .andExpect(redirectedUrl("/book/done"));
 
-        assertThat(jdbc.sql("select status from booking_appointment where patient_id = :p").param("p", me)
-                .query(String.class).list()).containsExactly("BOOKED");
+        assertThat(jdbc.sql("select status from booking_appointment where patient_id = :p")
+                        .param("p", me)
+                        .query(String.class)
+                        .list())
+                .containsExactly("BOOKED");
     }
 
     @Test
     void aPatientJoinsTheWaitlistOnThePageAndThroughTheApiForThemselvesOnly() throws Exception {
-        mvc.perform(post("/account/waitlist").cookie(session).with(csrf()).param("choice", "swedish:60")
-                        .param("firstDay", data.day().toString()).param("lastDay", data.day().plusDays(2).toString())
-                        .param("partOfDay", "MORNING").param("therapistId", therapist.toString()))
+        mvc.perform(post("/account/waitlist")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("choice", "swedish:60")
+                        .param("firstDay", data.day().toString())
+                        .param("lastDay", data.day().plusDays(2).toString())
+                        .param("partOfDay", "MORNING")
+                        .param("therapistId", therapist.toString()))
                 .andExpect(redirectedUrl("/account/waitlist?joined"));
-        mvc.perform(post("/account/waitlist").cookie(session).with(csrf()).param("choice", "swedish:60")
-                        .param("firstDay", data.day().toString()).param("lastDay", data.day().minusDays(1).toString()))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("at most 60 days apart")));
-        mvc.perform(get("/account/waitlist").cookie(session).param("lang", "es")).andExpect(status().isOk())
+        mvc.perform(post("/account/waitlist")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("choice", "swedish:60")
+                        .param("firstDay", data.day().toString())
+                        .param("lastDay", data.day().minusDays(1).toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("at most 60 days apart")));
+        mvc.perform(get("/account/waitlist").cookie(session).param("lang", "es"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Mañana (antes del mediodía)")));
 
         String body = """
                 {"service":"swedish","minutes":60,"firstDay":"%s","lastDay":"%s","therapistId":"%s"}
                 """.formatted(data.day(), data.day(), therapist);
-        UUID stranger = patients.findOrCreate(new NewPatient("Sam", "Stranger", null,
-                "stranger-" + UUID.randomUUID() + "@example.com", null, "en")).id();
-        mvc.perform(post("/api/waitlist").cookie(session).with(csrf()).param("patientId", stranger.toString())
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+        UUID stranger = patients.findOrCreate(new NewPatient(
+                        "Sam", "Stranger", null, "stranger-" + UUID.randomUUID() + "@example.com", null, "en"))
+                .id();
+        mvc.perform(post("/api/waitlist")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("patientId", stranger.toString())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.patientId")
-                        .value(me.toString()));
-        UUID theirs = context.getBean(Waitlist.class).join(stranger,
-                new WaitlistRequest("swedish", 60, data.day(), data.day(), null, therapist)).id();
-        mvc.perform(delete("/api/waitlist/" + theirs)
-                .cookie(session).with(csrf())).andExpect(status().isNotFound());
-        mvc.perform(post("/account/waitlist/" + theirs + "/withdraw").cookie(session).with(csrf()))
+                .andExpect(jsonPath("$.patientId").value(me.toString()));
+        UUID theirs = context.getBean(Waitlist.class)
+                .join(stranger, new WaitlistRequest("swedish", 60, data.day(), data.day(), null, therapist))
+                .id();
+        mvc.perform(delete("/api/waitlist/" + theirs).cookie(session).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/account/waitlist/" + theirs + "/withdraw")
+                        .cookie(session)
+                        .with(csrf()))
                 .andExpect(status().isNotFound());
     }
 
     private UUID book(UUID patient, String service, Instant start) {
-        return booking.book(new BookAppointment(patient, service, 60, start, therapist, Appointment.Source.ONLINE,
-                null, null)).id();
+        return booking.book(new BookAppointment(
+                        patient, service, 60, start, therapist, Appointment.Source.ONLINE, null, null))
+                .id();
     }
 
     private String row(UUID id, String column) {
-        return jdbc.sql("select " + column + "::text from booking_appointment where id = :id").param("id", id)
-                .query(String.class).single();
+        return jdbc.sql("select " + column + "::text from booking_appointment where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
     }
 }

@@ -1,14 +1,14 @@
 package clinic.relief.shared;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-
 import java.math.BigDecimal;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class MoneyTests {
 
@@ -26,11 +26,11 @@ class MoneyTests {
 
     @ParameterizedTest
     @CsvSource({
-            "100.00, 20, 20.00",
-            "12.34, 20, 2.47",    // 2.468 rounds up
-            "0.05, 50, 0.03",     // half a cent rounds up
-            "99.99, 0, 0.00",
-            "-10.01, 50, -5.01"   // half-up rounds away from zero for credits too
+        "100.00, 20, 20.00",
+        "12.34, 20, 2.47", // 2.468 rounds up
+        "0.05, 50, 0.03", // half a cent rounds up
+        "99.99, 0, 0.00",
+        "-10.01, 50, -5.01" // half-up rounds away from zero for credits too
     })
     void takesAPercentRoundingHalfUpOnce(String amount, String percent, String expected) {
         assertThat(Money.of(amount).percent(new BigDecimal(percent))).isEqualTo(Money.of(expected));
@@ -47,7 +47,8 @@ class MoneyTests {
 
     @Test
     void refusesANegativeAmountWhereOneMustNotBe() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Money.of("-1").requireNotNegative("A payment"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Money.of("-1").requireNotNegative("A payment"))
                 .withMessageContaining("A payment");
     }
 

@@ -25,14 +25,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ReliefTest
 class ApiTokenPagesTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theOwnerIssuesATokenThatIsShownOnceAndRevokesIt() throws Exception {
         String name = "Front desk tablet " + System.nanoTime();
-        MvcResult issued = mvc.perform(post("/staff/api-tokens").with(csrf()).with(owner())
-                        .param("name", name).param("role", "FRONT_DESK"))
+        MvcResult issued = mvc.perform(post("/staff/api-tokens")
+                        .with(csrf())
+                        .with(owner())
+                        .param("name", name)
+                        .param("role", "FRONT_DESK"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attributeExists("issued"))
                 .andReturn();
@@ -48,18 +54,27 @@ class ApiTokenPagesTests {
                 .andExpect(content().string(containsString(name)))
                 .andExpect(content().string(not(containsString(token))));
 
-        var id = jdbc.sql("select id from staff_api_token where name = :n").param("n", name)
-                .query(UUID.class).single();
+        var id = jdbc.sql("select id from staff_api_token where name = :n")
+                .param("n", name)
+                .query(UUID.class)
+                .single();
         mvc.perform(post("/staff/api-tokens/{id}/revoke", id).with(csrf()).with(owner()))
                 .andExpect(status().is3xxRedirection());
-        assertThat(jdbc.sql("select revoked_at is not null from staff_api_token where id = :id").param("id", id)
-                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select revoked_at is not null from staff_api_token where id = :id")
+                        .param("id", id)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @Test
     void aTokenWithoutANameShowsALocalizedFieldErrorAndIsNotIssued() throws Exception {
         int before = count();
-        mvc.perform(post("/staff/api-tokens").with(csrf()).with(owner()).param("name", " ").param("role", "FRONT_DESK")
+        mvc.perform(post("/staff/api-tokens")
+                        .with(csrf())
+                        .with(owner())
+                        .param("name", " ")
+                        .param("role", "FRONT_DESK")
                         .param("lang", "es"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Póngale un nombre al token.")));
@@ -70,8 +85,11 @@ class ApiTokenPagesTests {
     void frontDeskAndTherapistsCannotManageTokens() throws Exception {
         mvc.perform(get("/staff/api-tokens").with(user("desk@example.com").roles("FRONT_DESK")))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/staff/api-tokens").with(csrf()).with(user("t@example.com").roles("THERAPIST"))
-                        .param("name", "sneaky").param("role", "OWNER"))
+        mvc.perform(post("/staff/api-tokens")
+                        .with(csrf())
+                        .with(user("t@example.com").roles("THERAPIST"))
+                        .param("name", "sneaky")
+                        .param("role", "OWNER"))
                 .andExpect(status().isForbidden());
     }
 
@@ -80,6 +98,8 @@ class ApiTokenPagesTests {
     }
 
     private int count() {
-        return jdbc.sql("select count(*) from staff_api_token").query(Integer.class).single();
+        return jdbc.sql("select count(*) from staff_api_token")
+                .query(Integer.class)
+                .single();
     }
 }

@@ -54,7 +54,10 @@ class StaffSignInTests {
     void pausesSignInAfterRepeatedFailuresEvenWithTheRightPassword() throws Exception {
         String email = newAccount(StaffRole.OWNER);
         for (int attempt = 0; attempt < 5; attempt++) {
-            mvc.perform(formLogin("/staff/login").userParameter("email").user(email).password("guess " + attempt))
+            mvc.perform(formLogin("/staff/login")
+                            .userParameter("email")
+                            .user(email)
+                            .password("guess " + attempt))
                     .andExpect(unauthenticated());
         }
 
@@ -67,11 +70,14 @@ class StaffSignInTests {
     void countsFailuresForUnknownNamesTooSoAPauseRevealsNothing() throws Exception {
         String email = "nobody-" + UUID.randomUUID() + "@example.com";
         for (int attempt = 0; attempt < 5; attempt++) {
-            mvc.perform(formLogin("/staff/login").userParameter("email").user(email).password("guess"));
+            mvc.perform(
+                    formLogin("/staff/login").userParameter("email").user(email).password("guess"));
         }
 
         Integer failures = jdbc.sql("select failures from login_throttle where username_key = :key")
-                .param("key", email).query(Integer.class).single();
+                .param("key", email)
+                .query(Integer.class)
+                .single();
         assertThat(failures).isEqualTo(5);
     }
 
@@ -79,13 +85,17 @@ class StaffSignInTests {
     void aSuccessfulSignInClearsEarlierFailures() throws Exception {
         String email = newAccount(StaffRole.FRONT_DESK);
         for (int attempt = 0; attempt < 3; attempt++) {
-            mvc.perform(formLogin("/staff/login").userParameter("email").user(email).password("guess"));
+            mvc.perform(
+                    formLogin("/staff/login").userParameter("email").user(email).password("guess"));
         }
         mvc.perform(formLogin("/staff/login").userParameter("email").user(email).password(PASSWORD))
                 .andExpect(authenticated());
 
         assertThat(jdbc.sql("select count(*) from login_throttle where username_key = :key")
-                .param("key", email).query(Integer.class).single()).isZero();
+                        .param("key", email)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -98,9 +108,7 @@ class StaffSignInTests {
 
     @Test
     void sendsVisitorsOfStaffPagesToSignIn() throws Exception {
-        mvc.perform(get("/staff"))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/staff/login"));
+        mvc.perform(get("/staff")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/staff/login"));
     }
 
     @Test
@@ -108,20 +116,20 @@ class StaffSignInTests {
         String email = newAccount(StaffRole.THERAPIST);
 
         String hash = jdbc.sql("select password_hash from staff_account where email = :email")
-                .param("email", email).query(String.class).single();
+                .param("email", email)
+                .query(String.class)
+                .single();
         assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(PASSWORD);
     }
 
     @Test
     void signsOutWithAPost() throws Exception {
-        mvc.perform(post("/staff/logout").with(csrf()))
-                .andExpect(redirectedUrl("/?signedOut"));
+        mvc.perform(post("/staff/logout").with(csrf())).andExpect(redirectedUrl("/?signedOut"));
     }
 
     private String newAccount(StaffRole role) {
         String email = role.name().toLowerCase() + "-" + UUID.randomUUID() + "@example.com";
-        staff.createOrUpdate(new NewStaffMember(email, "Test " + role, role, PASSWORD, null, null, null, null,
-                false));
+        staff.createOrUpdate(new NewStaffMember(email, "Test " + role, role, PASSWORD, null, null, null, null, false));
         return email;
     }
 }

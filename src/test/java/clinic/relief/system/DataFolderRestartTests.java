@@ -23,14 +23,17 @@ class DataFolderRestartTests {
     void keepsDataAcrossARestart() {
         try (ConfigurableApplicationContext first = start()) {
             first.getBean(JdbcClient.class)
-                    .sql("insert into login_throttle (username_key, failures, first_failed_at) values ('kept', 3, :now)")
-                    .param("now", first.getBean(Clock.class).instant().atOffset(ZoneOffset.UTC)).update();
+                    .sql(
+                            "insert into login_throttle (username_key, failures, first_failed_at) values ('kept', 3, :now)")
+                    .param("now", first.getBean(Clock.class).instant().atOffset(ZoneOffset.UTC))
+                    .update();
         }
 
         try (ConfigurableApplicationContext second = start()) {
             Integer failures = second.getBean(JdbcClient.class)
                     .sql("select failures from login_throttle where username_key = 'kept'")
-                    .query(Integer.class).single();
+                    .query(Integer.class)
+                    .single();
             assertThat(failures).isEqualTo(3);
         }
         assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();

@@ -28,11 +28,15 @@ class EmbeddedPostgresDurabilityTests {
     @Test
     void throwawayTestDataMaySkipTheFlush() throws Exception {
         try (EmbeddedPostgres postgres = new EmbeddedPostgresConfiguration().embeddedPostgres(dataDir, false)) {
-            assertThat(setting(JdbcClient.create(postgres.getPostgresDatabase()), "fsync")).isEqualTo("off");
+            assertThat(setting(JdbcClient.create(postgres.getPostgresDatabase()), "fsync"))
+                    .isEqualTo("off");
         }
     }
 
     private static String setting(JdbcClient jdbc, String name) {
-        return jdbc.sql("select current_setting(:name)").param("name", name).query(String.class).single();
+        return jdbc.sql("select current_setting(:name)")
+                .param("name", name)
+                .query(String.class)
+                .single();
     }
 }

@@ -25,21 +25,29 @@ class ExternalPostgresTests {
     void bootsMigratesAndServesOnAPostgresServer() {
         Map<String, String> env = System.getenv();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ReliefApplication.class)
-                .run("--server.port=0",
+                .run(
+                        "--server.port=0",
                         "--spring.datasource.url=" + env.get("RELIEF_TEST_EXTERNAL_PG_URL"),
                         "--spring.datasource.username=" + env.getOrDefault("RELIEF_TEST_EXTERNAL_PG_USER", "relief"),
                         "--spring.datasource.password=" + env.getOrDefault("RELIEF_TEST_EXTERNAL_PG_PASSWORD", ""))) {
             assertThat(app.getBeansOfType(EmbeddedPostgres.class)).isEmpty();
-            String version = app.getBean(JdbcClient.class).sql("select version()").query(String.class).single();
+            String version = app.getBean(JdbcClient.class)
+                    .sql("select version()")
+                    .query(String.class)
+                    .single();
             assertThat(version).startsWith("PostgreSQL");
             Integer tables = app.getBean(JdbcClient.class)
                     .sql("select count(*) from information_schema.tables where table_name in "
                             + "('staff_account', 'spring_session', 'flyway_schema_history')")
-                    .query(Integer.class).single();
+                    .query(Integer.class)
+                    .single();
             assertThat(tables).isEqualTo(3);
 
             String port = app.getEnvironment().getProperty("local.server.port");
-            String home = RestClient.create().get().uri("http://localhost:" + port + "/").retrieve()
+            String home = RestClient.create()
+                    .get()
+                    .uri("http://localhost:" + port + "/")
+                    .retrieve()
                     .body(String.class);
             assertThat(home).contains("Massage Revolution");
         }

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LanguageResolverTests {
 
-    private final LanguageResolver resolver = new LanguageResolver(List.of(Locale.ENGLISH, Locale.forLanguageTag("es")));
+    private final LanguageResolver resolver =
+            new LanguageResolver(List.of(Locale.ENGLISH, Locale.forLanguageTag("es")));
 
     @Test
     void prefersTheLanguageChosenBefore() {
@@ -48,7 +49,9 @@ class LanguageResolverTests {
 
         resolver.setLocale(request, response, Locale.forLanguageTag("es-US"));
 
-        assertThat(response.getHeader("Set-Cookie")).startsWith("relief-lang=es").contains("SameSite=Lax");
+        assertThat(response.getHeader("Set-Cookie"))
+                .startsWith("relief-lang=es")
+                .contains("SameSite=Lax");
         assertThat(resolver.resolveLocale(request).getLanguage()).isEqualTo("es");
     }
 

@@ -2,8 +2,8 @@ package clinic.relief.system;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,9 +33,12 @@ class MessageBundleTests {
     private static final Pattern KEY = Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]");
 
     static List<String> bundles() throws IOException {
-        var source = new YamlPropertySourceLoader().load("app", new ClassPathResource("application.yml")).get(0);
+        var source = new YamlPropertySourceLoader()
+                .load("app", new ClassPathResource("application.yml"))
+                .get(0);
         String configured = String.valueOf(source.getProperty("spring.messages.basename"));
-        return Arrays.stream(configured.split(",")).map(String::strip)
+        return Arrays.stream(configured.split(","))
+                .map(String::strip)
                 .filter(name -> new ClassPathResource(name + ".properties").exists())
                 .toList();
     }
@@ -46,7 +49,8 @@ class MessageBundleTests {
         Set<String> english = load(bundle + ".properties").stringPropertyNames();
         Set<String> spanish = load(bundle + "_es.properties").stringPropertyNames();
 
-        assertThat(new TreeSet<>(spanish)).as("keys of %s in Spanish", bundle)
+        assertThat(new TreeSet<>(spanish))
+                .as("keys of %s in Spanish", bundle)
                 .containsExactlyInAnyOrderElementsOf(new TreeSet<>(english));
     }
 
@@ -57,15 +61,16 @@ class MessageBundleTests {
             Properties messages = load(file);
             assertThat(messages.stringPropertyNames())
                     .as(file)
-                    .allSatisfy(key -> assertThat(messages.getProperty(key)).as(key).isNotBlank());
+                    .allSatisfy(
+                            key -> assertThat(messages.getProperty(key)).as(key).isNotBlank());
         }
     }
 
     @Test
     void everyBundleOnTheClasspathIsLoaded() throws IOException {
         Set<String> found = new TreeSet<>();
-        for (Resource resource : new PathMatchingResourcePatternResolver()
-                .getResources("classpath*:**/messages.properties")) {
+        for (Resource resource :
+                new PathMatchingResourcePatternResolver().getResources("classpath*:**/messages.properties")) {
             String path = resource.getURL().getPath();
             int classes = path.indexOf("/classes/");
             if (classes >= 0) {

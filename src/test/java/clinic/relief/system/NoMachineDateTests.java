@@ -52,7 +52,8 @@ class NoMachineDateTests {
             List<String> found = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
-                if (MACHINE_TIME.stream().anyMatch(pattern -> pattern.matcher(line).find())) {
+                if (MACHINE_TIME.stream()
+                        .anyMatch(pattern -> pattern.matcher(line).find())) {
                     found.add(TESTS.relativize(file) + ":" + (i + 1) + ": " + line.strip());
                 }
             }

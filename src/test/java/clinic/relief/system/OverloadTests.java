@@ -22,7 +22,8 @@ class OverloadTests {
 
     @Test
     void aPoolTimeoutInsideATransactionStartIsA503ProblemWithRetryAfter() {
-        var timeout = new CannotCreateTransactionException("Could not open JDBC Connection",
+        var timeout = new CannotCreateTransactionException(
+                "Could not open JDBC Connection",
                 new SQLTransientConnectionException("relief - Connection is not available, request timed out"));
 
         var response = problems.unexpected(timeout);
@@ -34,13 +35,18 @@ class OverloadTests {
 
     @Test
     void aPoolTimeoutOfAPlainQueryIsRecognised() {
-        assertThat(Overload.isPoolExhausted(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
-                new SQLTransientConnectionException("timed out")))).isTrue();
+        assertThat(Overload.isPoolExhausted(new CannotGetJdbcConnectionException(
+                        "Failed to obtain JDBC Connection", new SQLTransientConnectionException("timed out"))))
+                .isTrue();
     }
 
     @Test
     void otherFailuresStay500() {
-        assertThat(Overload.isPoolExhausted(new DataAccessResourceFailureException("disk full"))).isFalse();
-        assertThat(problems.unexpected(new IllegalStateException("bug")).getStatusCode().value()).isEqualTo(500);
+        assertThat(Overload.isPoolExhausted(new DataAccessResourceFailureException("disk full")))
+                .isFalse();
+        assertThat(problems.unexpected(new IllegalStateException("bug"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(500);
     }
 }

@@ -23,15 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TemplateTextTests {
 
     private static final Set<String> REPLACING = Set.of("th:text", "th:utext", "th:replace", "th:insert");
-    private static final List<String> READABLE_ATTRIBUTES = List.of("alt", "title", "placeholder", "aria-label",
-            "label", "value");
+    private static final List<String> READABLE_ATTRIBUTES =
+            List.of("alt", "title", "placeholder", "aria-label", "label", "value");
 
     @Test
     void templatesHoldNoHardCodedText() throws IOException {
         List<String> findings = new ArrayList<>();
         for (Resource template : MessageBundleTests.templates()) {
-            Document document = Jsoup.parse(template.getContentAsString(StandardCharsets.UTF_8), "",
-                    Parser.xmlParser());
+            Document document =
+                    Jsoup.parse(template.getContentAsString(StandardCharsets.UTF_8), "", Parser.xmlParser());
             for (Element element : document.getAllElements()) {
                 findings.addAll(hardCodedText(template.getFilename(), element));
             }
@@ -41,8 +41,8 @@ class TemplateTextTests {
 
     @Test
     void detectorCatchesTextAndAttributes() {
-        Document document = Jsoup.parse("<p>Call us <b th:text=\"#{x}\">fine</b></p><img alt=\"Logo\">", "",
-                Parser.xmlParser());
+        Document document =
+                Jsoup.parse("<p>Call us <b th:text=\"#{x}\">fine</b></p><img alt=\"Logo\">", "", Parser.xmlParser());
         List<String> findings = new ArrayList<>();
         document.getAllElements().forEach(element -> findings.addAll(hardCodedText("sample", element)));
 
@@ -60,12 +60,14 @@ class TemplateTextTests {
             }
         }
         for (String attribute : READABLE_ATTRIBUTES) {
-            if (element.hasAttr(attribute) && readable(element.attr(attribute))
+            if (element.hasAttr(attribute)
+                    && readable(element.attr(attribute))
                     && !("value".equals(attribute) && !"option".equals(element.tagName()))) {
                 findings.add(file + ": " + attribute + "=\"" + element.attr(attribute) + "\"");
             }
         }
-        if ("meta".equals(element.tagName()) && "description".equals(element.attr("name"))
+        if ("meta".equals(element.tagName())
+                && "description".equals(element.attr("name"))
                 && readable(element.attr("content"))) {
             findings.add(file + ": meta description \"" + element.attr("content") + "\"");
         }

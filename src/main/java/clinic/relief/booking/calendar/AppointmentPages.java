@@ -1,10 +1,9 @@
 package clinic.relief.booking.calendar;
 
-import clinic.relief.audit.AuditEntry;
-
 import java.util.Locale;
 import java.util.UUID;
 
+import clinic.relief.audit.AuditEntry;
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.AppointmentView;
 import clinic.relief.booking.BookingViews;
@@ -40,8 +39,12 @@ class AppointmentPages {
         model.addAttribute("when", views.dateTime(appointment.start(), locale));
         model.addAttribute("day", appointment.start().atZone(views.zone()).toLocalDate());
         model.addAttribute("desk", DayPages.isDesk(auth));
-        model.addAttribute("intakeSince", histories.onFileSince(appointment.patient().id())
-                .map(at -> views.dateTime(at, locale)).orElse(null));
+        model.addAttribute(
+                "intakeSince",
+                histories
+                        .onFileSince(appointment.patient().id())
+                        .map(at -> views.dateTime(at, locale))
+                        .orElse(null));
         model.addAttribute("mayRead", histories.mayRead(appointment.patient().id()));
         model.addAttribute("owner", isOwner(auth));
         return "booking/appointment";
@@ -57,21 +60,25 @@ class AppointmentPages {
 
     @GetMapping("/staff/audit/patients/{patientId}")
     String trail(@PathVariable UUID patientId, Locale locale, Model model) {
-        model.addAttribute("entries", histories.trail(patientId).stream()
-                .map(e -> new TrailRow(views.dateTime(e.at(), locale), e)).toList());
+        model.addAttribute(
+                "entries",
+                histories.trail(patientId).stream()
+                        .map(e -> new TrailRow(views.dateTime(e.at(), locale), e))
+                        .toList());
         model.addAttribute("patientId", patientId);
         return "booking/audit";
     }
 
     /** One line of the audit trail with its time in the clinic's zone. */
-    record TrailRow(String at, AuditEntry entry) {
-    }
+    record TrailRow(String at, AuditEntry entry) {}
 
     /** The appointment, if the signed-in user may see it; a therapist's view of someone else's reads as unknown. */
     private AppointmentView visible(UUID id, Authentication auth) {
         AppointmentView appointment = book.get(id);
-        if (!DayPages.isDesk(auth) && !book.therapistSignedInAs(auth.getName())
-                .map(t -> t.id().equals(appointment.therapist().id())).orElse(false)) {
+        if (!DayPages.isDesk(auth)
+                && !book.therapistSignedInAs(auth.getName())
+                        .map(t -> t.id().equals(appointment.therapist().id()))
+                        .orElse(false)) {
             throw new UnknownAppointment(id);
         }
         return appointment;

@@ -10,16 +10,16 @@ import java.util.UUID;
 
 import clinic.relief.booking.Appointment;
 import clinic.relief.booking.AppointmentStatus;
-import clinic.relief.booking.store.Appointments;
 import clinic.relief.booking.TimeRange;
 import clinic.relief.booking.letters.IcalFormats;
+import clinic.relief.booking.store.Appointments;
 import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.patients.Patients;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Uid;
-import clinic.relief.patients.Patients;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -57,32 +57,45 @@ class CalendarFeeds {
         jdbc.sql("""
                 insert into booking_calendar_feed (therapist_id, token, created_at) values (:t, :token, :now)
                 on conflict (therapist_id) do update set token = excluded.token, created_at = excluded.created_at
-                """).param("t", therapist).param("token", token).param("now", utc(clock.instant())).update();
+                """)
+                .param("t", therapist)
+                .param("token", token)
+                .param("now", utc(clock.instant()))
+                .update();
         return token;
     }
 
     Optional<String> token(UUID therapist) {
-        return jdbc.sql("select token from booking_calendar_feed where therapist_id = :t").param("t", therapist)
-                .query(String.class).optional();
+        return jdbc.sql("select token from booking_calendar_feed where therapist_id = :t")
+                .param("t", therapist)
+                .query(String.class)
+                .optional();
     }
 
     /** The feed for this token: the last 30 and next 90 days; empty for an unknown token. */
     Optional<String> feed(String token) {
-        return jdbc.sql("select therapist_id from booking_calendar_feed where token = :token").param("token", token)
-                .query(UUID.class).optional().map(this::calendar);
+        return jdbc.sql("select therapist_id from booking_calendar_feed where token = :token")
+                .param("token", token)
+                .query(UUID.class)
+                .optional()
+                .map(this::calendar);
     }
 
     private String calendar(UUID therapist) {
         Instant now = clock.instant();
-        Calendar calendar = new Calendar().withProdId("-//Relief//Booking//EN").withDefaults().getFluentTarget();
+        Calendar calendar = new Calendar()
+                .withProdId("-//Relief//Booking//EN")
+                .withDefaults()
+                .getFluentTarget();
         String location = clinic.address().street() + ", " + clinic.address().city();
-        for (Appointment.Stored a : appointments.starting(new TimeRange(now.minus(Duration.ofDays(30)),
-                now.plus(Duration.ofDays(90))), Optional.of(therapist))) {
+        for (Appointment.Stored a : appointments.starting(
+                new TimeRange(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(90))), Optional.of(therapist))) {
             if (a.status() == AppointmentStatus.CANCELLED) {
                 continue;
             }
             // Time, place, first name and initial: nothing about the service or the patient's health.
-            VEvent event = new VEvent(a.start(), a.end(), patients.get(a.patientId()).shortName());
+            VEvent event =
+                    new VEvent(a.start(), a.end(), patients.get(a.patientId()).shortName());
             event.replace(new DtStamp(now));
             event.add(new Uid(a.id() + "@relief"));
             event.add(new Location(location));

@@ -27,7 +27,8 @@ class CalendarPages {
     @ResponseBody
     ResponseEntity<String> feed(@PathVariable String token) {
         return feeds.feed(token)
-                .map(ics -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
+                .map(ics -> ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
                         .body(ics))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }

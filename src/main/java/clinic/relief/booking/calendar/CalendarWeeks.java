@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.AppointmentView;
 import clinic.relief.booking.BookingViews;
 import org.springframework.stereotype.Component;
@@ -23,8 +22,7 @@ class CalendarWeeks {
     }
 
     /** One day of the calendar. */
-    record Day(LocalDate date, String label, boolean today, List<DayPages.Row> rows) {
-    }
+    record Day(LocalDate date, String label, boolean today, List<DayPages.Row> rows) {}
 
     static LocalDate monday(LocalDate date) {
         return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -36,10 +34,15 @@ class CalendarWeeks {
         List<Day> days = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
             LocalDate on = date;
-            days.add(new Day(date, views.date(date, locale), date.equals(today), all.stream()
-                    .filter(a -> a.start().atZone(views.zone()).toLocalDate().equals(on))
-                    .map(a -> new DayPages.Row(a, views.time(a.start(), locale), views.time(a.end(), locale)))
-                    .toList()));
+            days.add(new Day(
+                    date,
+                    views.date(date, locale),
+                    date.equals(today),
+                    all.stream()
+                            .filter(a ->
+                                    a.start().atZone(views.zone()).toLocalDate().equals(on))
+                            .map(a -> new DayPages.Row(a, views.time(a.start(), locale), views.time(a.end(), locale)))
+                            .toList()));
         }
         return days;
     }

@@ -22,11 +22,15 @@ class CareTeamFromAppointments implements CareTeam {
 
     @Override
     public boolean treats(String staffEmail, UUID patientId) {
-        return staff.findByEmail(staffEmail).map(StaffMember::id)
+        return staff.findByEmail(staffEmail)
+                .map(StaffMember::id)
                 .map(therapist -> jdbc.sql("""
                         select exists (select 1 from booking_appointment where therapist_id = :t
                                        and patient_id = :p and status <> 'CANCELLED')""")
-                        .param("t", therapist).param("p", patientId).query(Boolean.class).single())
+                        .param("t", therapist)
+                        .param("p", patientId)
+                        .query(Boolean.class)
+                        .single())
                 .orElse(false);
     }
 }

@@ -46,18 +46,24 @@ class DayPages {
     }
 
     @GetMapping("/staff/booking")
-    String day(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) UUID therapist, Authentication auth, Locale locale, Model model,
+    String day(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) UUID therapist,
+            Authentication auth,
+            Locale locale,
+            Model model,
             CsrfToken csrf) {
         // A long day's page outgrows the response buffer: the token's session must exist before rendering starts.
         csrf.getToken();
         LocalDate day = date == null ? views.today() : date;
         boolean desk = isDesk(auth);
         // A therapist sees only their own day; a staff account that is no bookable therapist sees nothing.
-        Optional<UUID> own = desk ? Optional.empty()
+        Optional<UUID> own = desk
+                ? Optional.empty()
                 : book.therapistSignedInAs(auth.getName()).map(Therapist::id);
         UUID shown = desk ? therapist : own.orElse(null);
-        List<AppointmentView> appointments = desk ? (therapist == null ? book.day(day) : book.day(day, therapist))
+        List<AppointmentView> appointments = desk
+                ? (therapist == null ? book.day(day) : book.day(day, therapist))
                 : own.map(id -> book.day(day, id)).orElse(List.of());
         model.addAttribute("date", day);
         model.addAttribute("dateLabel", views.date(day, locale));
@@ -65,30 +71,38 @@ class DayPages {
         model.addAttribute("therapist", shown);
         model.addAttribute("feedToken", own.flatMap(feeds::token).orElse(null));
         model.addAttribute("therapists", book.therapists());
-        model.addAttribute("appointments", appointments.stream()
-                .map(a -> new Row(a, views.time(a.start(), locale), views.time(a.end(), locale))).toList());
+        model.addAttribute(
+                "appointments",
+                appointments.stream()
+                        .map(a -> new Row(a, views.time(a.start(), locale), views.time(a.end(), locale)))
+                        .toList());
         return "booking/day";
     }
 
     /** One line of the day: the appointment and its times in the clinic's zone. */
-    record Row(AppointmentView appointment, String starts, String ends) {
-    }
+    record Row(AppointmentView appointment, String starts, String ends) {}
 
     /** Applies the change, then returns to the day or, with {@code back=week}, to the therapist's week it came from. */
     @PostMapping("/staff/booking/{id}/{change}")
-    String change(@PathVariable UUID id, @PathVariable String change,
-            @RequestParam(defaultValue = "day") String back, Authentication auth, RedirectAttributes redirect) {
+    String change(
+            @PathVariable UUID id,
+            @PathVariable String change,
+            @RequestParam(defaultValue = "day") String back,
+            Authentication auth,
+            RedirectAttributes redirect) {
         AppointmentView appointment = book.get(id);
         LocalDate date = appointment.start().atZone(views.zone()).toLocalDate();
         try {
             apply(id, change, auth.getName());
             redirect.addFlashAttribute("notice", "booking.day.changed." + change);
         } catch (AppointmentStateConflict conflict) {
-            redirect.addFlashAttribute("problem", "booking.day.wrongState." + conflict.current().name());
+            redirect.addFlashAttribute(
+                    "problem", "booking.day.wrongState." + conflict.current().name());
         }
         // Only these two fixed targets: the parameter never becomes part of the URL itself.
         return "week".equals(back)
-                ? "redirect:/staff/booking/week?date=" + date + "&therapist=" + appointment.therapist().id()
+                ? "redirect:/staff/booking/week?date=" + date + "&therapist="
+                        + appointment.therapist().id()
                 : "redirect:/staff/booking?date=" + date;
     }
 

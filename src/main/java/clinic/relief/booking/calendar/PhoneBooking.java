@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import clinic.relief.booking.SlotSearch;
 import clinic.relief.booking.Appointment;
 import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
@@ -13,6 +12,7 @@ import clinic.relief.booking.BookingProblems;
 import clinic.relief.booking.BookingViews;
 import clinic.relief.booking.BookingViews.PickedService;
 import clinic.relief.booking.SlotNotOffered;
+import clinic.relief.booking.SlotSearch;
 import clinic.relief.booking.SlotTaken;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patient;
@@ -49,10 +49,14 @@ class PhoneBooking {
     }
 
     @GetMapping("/staff/booking/new")
-    String page(@RequestParam(required = false) String q, @RequestParam(required = false) UUID patient,
+    String page(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) UUID patient,
             @RequestParam(required = false) String choice,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            Locale locale, Model model, CsrfToken csrf) {
+            Locale locale,
+            Model model,
+            CsrfToken csrf) {
         csrf.getToken(); // long result lists: the token's session must exist before rendering starts
         model.addAttribute("q", q);
         model.addAttribute("found", patient == null ? patients.search(q) : List.of());
@@ -67,16 +71,19 @@ class PhoneBooking {
         model.addAttribute("requestId", UUID.randomUUID());
         if (patient != null && choice != null) {
             PickedService picked = PickedService.parse(choice);
-            model.addAttribute("slots", views.slotOptions(
-                    booking.availability(SlotSearch.withAnyone(picked.service(), picked.minutes(), day, day)), locale,
-                    true));
+            model.addAttribute(
+                    "slots",
+                    views.slotOptions(
+                            booking.availability(SlotSearch.withAnyone(picked.service(), picked.minutes(), day, day)),
+                            locale,
+                            true));
         }
         return "booking/phone";
     }
 
     @PostMapping("/staff/booking/patients")
-    String addPatient(@Valid @ModelAttribute("newPatient") NewPatient form, BindingResult errors,
-            RedirectAttributes redirect) {
+    String addPatient(
+            @Valid @ModelAttribute("newPatient") NewPatient form, BindingResult errors, RedirectAttributes redirect) {
         if (!errors.hasErrors() && !form.reachable()) {
             errors.rejectValue("phone", "patients.reachable");
         }
@@ -90,15 +97,27 @@ class PhoneBooking {
     }
 
     @PostMapping("/staff/booking/new")
-    String book(@RequestParam UUID patient, @RequestParam String choice, @RequestParam String slot,
-            @RequestParam String requestId, Locale locale, RedirectAttributes redirect) {
+    String book(
+            @RequestParam UUID patient,
+            @RequestParam String choice,
+            @RequestParam String slot,
+            @RequestParam String requestId,
+            Locale locale,
+            RedirectAttributes redirect) {
         PickedService picked = PickedService.parse(choice);
         try {
-            Appointment appointment = booking.book(new BookAppointment(patient, picked.service(), picked.minutes(),
-                    BookingViews.startOf(slot), BookingViews.therapistOf(slot), Appointment.Source.FRONT_DESK, null,
+            Appointment appointment = booking.book(new BookAppointment(
+                    patient,
+                    picked.service(),
+                    picked.minutes(),
+                    BookingViews.startOf(slot),
+                    BookingViews.therapistOf(slot),
+                    Appointment.Source.FRONT_DESK,
+                    null,
                     requestId));
             redirect.addFlashAttribute("notice", "booking.phone.booked");
-            return "redirect:/staff/booking?date=" + appointment.session().start().atZone(views.zone()).toLocalDate();
+            return "redirect:/staff/booking?date="
+                    + appointment.session().start().atZone(views.zone()).toLocalDate();
         } catch (SlotTaken | SlotNotOffered lost) {
             redirect.addFlashAttribute("problemText", problems.of(lost, locale).getTitle());
             return "redirect:/staff/booking/new?patient=" + patient + "&choice=" + choice + "&date="

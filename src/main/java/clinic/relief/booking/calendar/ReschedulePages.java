@@ -3,10 +3,9 @@ package clinic.relief.booking.calendar;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.Optional;
+import java.util.UUID;
 
-import clinic.relief.booking.SlotSearch;
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.AppointmentStateConflict;
 import clinic.relief.booking.AppointmentView;
@@ -14,6 +13,7 @@ import clinic.relief.booking.Booking;
 import clinic.relief.booking.BookingViews;
 import clinic.relief.booking.Slot;
 import clinic.relief.booking.SlotNotOffered;
+import clinic.relief.booking.SlotSearch;
 import clinic.relief.booking.SlotTaken;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -43,16 +43,22 @@ class ReschedulePages {
     }
 
     @GetMapping("/staff/booking/{id}/reschedule")
-    String form(@PathVariable UUID id, @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, @RequestParam(required = false)
-            String therapist, Locale locale, Model model, CsrfToken csrf) {
+    String form(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) String therapist,
+            Locale locale,
+            Model model,
+            CsrfToken csrf) {
         // A long list of times outgrows the response buffer: the token's session must exist before rendering.
         csrf.getToken();
         AppointmentView a = book.get(id);
         LocalDate day = date == null ? a.start().atZone(views.zone()).toLocalDate() : date;
         // The same therapist unless the desk asks for everyone ("any") or someone else.
-        Optional<UUID> with = "any".equals(therapist) ? Optional.empty()
-                : Optional.of(therapist == null || therapist.isBlank() ? a.therapist().id() : UUID.fromString(therapist));
+        Optional<UUID> with = "any".equals(therapist)
+                ? Optional.empty()
+                : Optional.of(
+                        therapist == null || therapist.isBlank() ? a.therapist().id() : UUID.fromString(therapist));
         List<Slot> free = a.isBooked()
                 ? booking.availabilityFor(id, new SlotSearch(a.service().id(), a.minutes(), day, day, with))
                 : List.of();
@@ -66,17 +72,25 @@ class ReschedulePages {
     }
 
     @PostMapping("/staff/booking/{id}/reschedule")
-    String move(@PathVariable UUID id, @RequestParam String slot, @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, @RequestParam(required = false)
-            String therapist, Locale locale, Model model, CsrfToken csrf, RedirectAttributes redirect) {
+    String move(
+            @PathVariable UUID id,
+            @RequestParam String slot,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) String therapist,
+            Locale locale,
+            Model model,
+            CsrfToken csrf,
+            RedirectAttributes redirect) {
         try {
             book.reschedule(id, BookingViews.startOf(slot), BookingViews.therapistOf(slot));
         } catch (SlotTaken | SlotNotOffered lost) {
-            model.addAttribute("problem", lost instanceof SlotTaken ? "booking.problem.slotTaken"
-                    : "booking.problem.slotNotOffered");
+            model.addAttribute(
+                    "problem",
+                    lost instanceof SlotTaken ? "booking.problem.slotTaken" : "booking.problem.slotNotOffered");
             return form(id, date, therapist, locale, model, csrf);
         } catch (AppointmentStateConflict conflict) {
-            redirect.addFlashAttribute("problem", "booking.day.wrongState." + conflict.current().name());
+            redirect.addFlashAttribute(
+                    "problem", "booking.day.wrongState." + conflict.current().name());
             return "redirect:/staff/booking/" + id;
         }
         redirect.addFlashAttribute("notice", "booking.reschedule.done");

@@ -12,16 +12,14 @@ import clinic.relief.booking.Appointment;
 import clinic.relief.booking.AppointmentBooked;
 import clinic.relief.booking.AppointmentCancelled;
 import clinic.relief.booking.AppointmentRescheduled;
-import clinic.relief.booking.store.Appointments;
 import clinic.relief.booking.BookingSettings;
 import clinic.relief.booking.TimeRange;
+import clinic.relief.booking.store.Appointments;
 import clinic.relief.mail.Mail;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
-import static clinic.relief.shared.Timestamps.utc;
 
 /**
  * Queues an appointment's own letters (confirmation, reminder, change, cancellation) with their calendar files.
@@ -42,8 +40,14 @@ class AppointmentLetters {
     private final BookingSettings settings;
     private final Clock clock;
 
-    AppointmentLetters(Mail mail, Patients patients, Letters letters, Invitations invitations,
-            Appointments appointments, BookingSettings settings, Clock clock) {
+    AppointmentLetters(
+            Mail mail,
+            Patients patients,
+            Letters letters,
+            Invitations invitations,
+            Appointments appointments,
+            BookingSettings settings,
+            Clock clock) {
         this.mail = mail;
         this.patients = patients;
         this.letters = letters;
@@ -59,8 +63,8 @@ class AppointmentLetters {
         // letters, so its calendar entry starts at revision 0: nothing to read back.
         Patient patient = patients.get(booked.patientId());
         if (patient.email() != null) {
-            TimeRange session = new TimeRange(booked.start(),
-                    booked.start().plus(Duration.ofMinutes(booked.minutes())));
+            TimeRange session =
+                    new TimeRange(booked.start(), booked.start().plus(Duration.ofMinutes(booked.minutes())));
             letters(Letters.Kind.CONFIRMATION, booked.appointmentId(), patient, session, 0);
         }
     }
@@ -70,7 +74,11 @@ class AppointmentLetters {
         voidReminder(moved.appointmentId());
         Patient patient = patients.get(moved.patientId());
         if (patient.email() != null) {
-            letters(Letters.Kind.CHANGE, moved.appointmentId(), patient, session(moved.appointmentId()),
+            letters(
+                    Letters.Kind.CHANGE,
+                    moved.appointmentId(),
+                    patient,
+                    session(moved.appointmentId()),
                     revisions(moved.appointmentId()));
         }
     }
@@ -80,7 +88,12 @@ class AppointmentLetters {
         Instant sent = clock.instant();
         Instant remindAt = session.start().minus(settings.reminderBefore());
         if (remindAt.isAfter(sent)) {
-            queue(List.of(now, Letters.Kind.REMINDER), appointment, patient, session, revisions,
+            queue(
+                    List.of(now, Letters.Kind.REMINDER),
+                    appointment,
+                    patient,
+                    session,
+                    revisions,
                     List.of(sent, remindAt));
         } else {
             queue(List.of(now), appointment, patient, session, revisions, List.of(sent));
@@ -92,8 +105,13 @@ class AppointmentLetters {
         voidReminder(cancelled.appointmentId());
         Patient patient = patients.get(cancelled.patientId());
         if (patient.email() != null) {
-            queue(List.of(Letters.Kind.CANCELLATION), cancelled.appointmentId(), patient,
-                    session(cancelled.appointmentId()), revisions(cancelled.appointmentId()), List.of(clock.instant()));
+            queue(
+                    List.of(Letters.Kind.CANCELLATION),
+                    cancelled.appointmentId(),
+                    patient,
+                    session(cancelled.appointmentId()),
+                    revisions(cancelled.appointmentId()),
+                    List.of(clock.instant()));
         }
     }
 
@@ -115,7 +133,12 @@ class AppointmentLetters {
      * Letters of one appointment to a patient with an e-mail address, each with its calendar file (an invitation, or
      * a cancellation of it), written in one round trip.
      */
-    private void queue(List<Letters.Kind> kinds, UUID appointment, Patient patient, TimeRange session, int revisions,
+    private void queue(
+            List<Letters.Kind> kinds,
+            UUID appointment,
+            Patient patient,
+            TimeRange session,
+            int revisions,
             List<Instant> sendAfter) {
         List<Mail.AppointmentLetter> rows = new ArrayList<>();
         byte[] previous = null;
@@ -127,11 +150,17 @@ class AppointmentLetters {
             byte[] ics = kind == Letters.Kind.CANCELLATION
                     ? invitations.cancel(appointment, session.start(), session.end(), sequence)
                     // A reminder repeats the invitation of the letter before it, same sequence, byte for byte.
-                    : !revision && previous != null ? previous
-                    : invitations.invite(appointment, session.start(), session.end(), sequence);
+                    : !revision && previous != null
+                            ? previous
+                            : invitations.invite(appointment, session.start(), session.end(), sequence);
             Letters.Letter letter = letters.write(kind, patient, session.start());
-            rows.add(new Mail.AppointmentLetter(kind.name(), appointment, patient.email(), letter.subject(),
-                    letter.body(), sendAfter.get(i),
+            rows.add(new Mail.AppointmentLetter(
+                    kind.name(),
+                    appointment,
+                    patient.email(),
+                    letter.subject(),
+                    letter.body(),
+                    sendAfter.get(i),
                     new Mail.Attachment(Invitations.FILE_NAME, Invitations.CONTENT_TYPE, ics)));
             previous = ics;
             revisions = sequence;

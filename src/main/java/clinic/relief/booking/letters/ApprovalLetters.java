@@ -40,7 +40,8 @@ public class ApprovalLetters {
     /** A decline; the front desk's reason, if any, is quoted in the body only, then whether a waitlist place is kept. */
     public Letters.Letter declined(Patient patient, Instant start, String reason, boolean waitingAgain) {
         Locale locale = patient.locale();
-        String quoted = reason == null || reason.isBlank() ? ""
+        String quoted = reason == null || reason.isBlank()
+                ? ""
                 : messages.getMessage("booking.mail.requestDeclined.reason", new Object[] {reason.strip()}, locale);
         return write("booking.mail.requestDeclined", patient, start, quoted + kept(patient, waitingAgain));
     }
@@ -51,11 +52,15 @@ public class ApprovalLetters {
 
     private Letters.Letter write(String key, Patient patient, Instant start, String extra) {
         Locale locale = patient.locale();
-        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
-                .withZone(clinic.zone()).format(start);
+        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+                .withLocale(locale)
+                .withZone(clinic.zone())
+                .format(start);
         String subject = messages.getMessage(key + ".subject", new Object[] {clinic.shortName(), when}, locale);
-        String body = messages.getMessage(key + ".body",
-                new Object[] {patient.firstName(), clinic.name(), when, extra, clinic.phoneDisplay()}, locale);
+        String body = messages.getMessage(
+                key + ".body",
+                new Object[] {patient.firstName(), clinic.name(), when, extra, clinic.phoneDisplay()},
+                locale);
         return new Letters.Letter(subject, body);
     }
 }

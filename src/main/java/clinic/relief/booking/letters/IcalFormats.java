@@ -15,8 +15,7 @@ import net.fortuna.ical4j.model.CalendarDateFormat;
  */
 public final class IcalFormats {
 
-    private IcalFormats() {
-    }
+    private IcalFormats() {}
 
     /** Builds the formats; callers run it while the application starts, on one thread. */
     public static void prepare() {

@@ -49,12 +49,16 @@ class Invitations {
         VEvent event = new VEvent(start, end, clinic.shortName());
         event.replace(new DtStamp(clock.instant()));
         event.add(new Uid(appointmentId + "@relief"));
-        event.add(new Location(clinic.address().street() + ", " + clinic.address().city()));
+        event.add(
+                new Location(clinic.address().street() + ", " + clinic.address().city()));
         event.add(new Sequence(sequence));
         event.add(cancelled ? new Status(Status.VALUE_CANCELLED) : new Status(Status.VALUE_CONFIRMED));
-        Calendar calendar = new Calendar().withProdId("-//Relief//Booking//EN").withDefaults()
+        Calendar calendar = new Calendar()
+                .withProdId("-//Relief//Booking//EN")
+                .withDefaults()
                 .withProperty(cancelled ? new Method(Method.VALUE_CANCEL) : new Method(Method.VALUE_REQUEST))
-                .withComponent(event).getFluentTarget();
+                .withComponent(event)
+                .getFluentTarget();
         return calendar.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -22,11 +22,15 @@ import org.springframework.stereotype.Component;
 public class Letters {
 
     /** Which email. */
-    enum Kind { CONFIRMATION, REMINDER, CHANGE, CANCELLATION }
+    enum Kind {
+        CONFIRMATION,
+        REMINDER,
+        CHANGE,
+        CANCELLATION
+    }
 
     /** A composed email. */
-    public record Letter(String subject, String body) {
-    }
+    public record Letter(String subject, String body) {}
 
     private final MessageSource messages;
     private final ClinicProfile clinic;
@@ -41,11 +45,15 @@ public class Letters {
         Language language = languages.computeIfAbsent(patient.locale(), locale -> new Language(locale, clinic.zone()));
         String when = language.when().format(start);
         String key = "booking.mail." + kind.name().toLowerCase(Locale.ROOT);
-        String subject = messages.getMessage(key + ".subject", new Object[] {clinic.shortName(), when},
-                language.locale());
+        String subject =
+                messages.getMessage(key + ".subject", new Object[] {clinic.shortName(), when}, language.locale());
         String place = clinic.address().street() + ", " + clinic.address().city();
-        String body = messages.getMessage(key + ".body", new Object[] {patient.firstName(), clinic.name(), when,
-                language.zoneName(), place, clinic.phoneDisplay()}, language.locale());
+        String body = messages.getMessage(
+                key + ".body",
+                new Object[] {
+                    patient.firstName(), clinic.name(), when, language.zoneName(), place, clinic.phoneDisplay()
+                },
+                language.locale());
         return new Letter(subject, body);
     }
 
@@ -53,8 +61,12 @@ public class Letters {
     private record Language(Locale locale, DateTimeFormatter when, String zoneName) {
 
         Language(Locale locale, ZoneId zone) {
-            this(locale, DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
-                    .withZone(zone), zone.getDisplayName(TextStyle.FULL_STANDALONE, locale));
+            this(
+                    locale,
+                    DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+                            .withLocale(locale)
+                            .withZone(zone),
+                    zone.getDisplayName(TextStyle.FULL_STANDALONE, locale));
         }
     }
 }

@@ -28,39 +28,64 @@ public class LinkLetters {
         this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
     }
 
-    public Letters.Letter confirmBooking(String firstName, String language, Instant start, String token, Duration valid) {
+    public Letters.Letter confirmBooking(
+            String firstName, String language, Instant start, String token, Duration valid) {
         Locale locale = locale(language);
-        return write("portal.mail.confirmBooking", locale, firstName, when(start, locale),
-                siteUrl + "/book/confirm?token=" + token, valid.toMinutes());
+        return write(
+                "portal.mail.confirmBooking",
+                locale,
+                firstName,
+                when(start, locale),
+                siteUrl + "/book/confirm?token=" + token,
+                valid.toMinutes());
     }
 
     Letters.Letter confirmAccount(String firstName, String language, String token, Duration valid) {
         Locale locale = locale(language);
-        return write("portal.mail.confirmAccount", locale, firstName, "",
-                siteUrl + "/account/verify?token=" + token, valid.toHours());
+        return write(
+                "portal.mail.confirmAccount",
+                locale,
+                firstName,
+                "",
+                siteUrl + "/account/verify?token=" + token,
+                valid.toHours());
     }
 
     Letters.Letter resetPassword(String firstName, String language, String token, Duration valid) {
         Locale locale = locale(language);
-        return write("portal.mail.resetPassword", locale, firstName, "",
-                siteUrl + "/account/reset?token=" + token, valid.toMinutes());
+        return write(
+                "portal.mail.resetPassword",
+                locale,
+                firstName,
+                "",
+                siteUrl + "/account/reset?token=" + token,
+                valid.toMinutes());
     }
 
-    public Letters.Letter waitlistOffer(String firstName, String language, Instant start, String token, Duration valid) {
+    public Letters.Letter waitlistOffer(
+            String firstName, String language, Instant start, String token, Duration valid) {
         Locale locale = locale(language);
-        return write("portal.mail.waitlistOffer", locale, firstName, when(start, locale),
-                siteUrl + "/waitlist/offer?token=" + token, valid.toMinutes());
+        return write(
+                "portal.mail.waitlistOffer",
+                locale,
+                firstName,
+                when(start, locale),
+                siteUrl + "/waitlist/offer?token=" + token,
+                valid.toMinutes());
     }
 
     private Letters.Letter write(String key, Locale locale, String firstName, String when, String link, long valid) {
         Object[] args = {firstName, clinic.name(), when, link, valid, clinic.phoneDisplay()};
-        return new Letters.Letter(messages.getMessage(key + ".subject", new Object[] {clinic.shortName(), when},
-                locale), messages.getMessage(key + ".body", args, locale));
+        return new Letters.Letter(
+                messages.getMessage(key + ".subject", new Object[] {clinic.shortName(), when}, locale),
+                messages.getMessage(key + ".body", args, locale));
     }
 
     private String when(Instant start, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
-                .withZone(clinic.zone()).format(start);
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+                .withLocale(locale)
+                .withZone(clinic.zone())
+                .format(start);
     }
 
     private static Locale locale(String language) {

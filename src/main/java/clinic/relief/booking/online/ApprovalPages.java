@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import clinic.relief.booking.AppointmentStateConflict;
 import clinic.relief.booking.AppointmentView;
-import clinic.relief.booking.BookingViews;
 import clinic.relief.booking.Approvals;
+import clinic.relief.booking.BookingViews;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -46,18 +46,26 @@ class ApprovalPages {
     @GetMapping("/staff/booking/requests")
     String list(Locale locale, Model model, CsrfToken csrf) {
         csrf.getToken();
-        model.addAttribute("requests", approvals.awaiting().stream()
-                .map(a -> new Request(a, views.dateTime(a.start(), locale))).toList());
+        model.addAttribute(
+                "requests",
+                approvals.awaiting().stream()
+                        .map(a -> new Request(a, views.dateTime(a.start(), locale)))
+                        .toList());
         return "booking/requests";
     }
 
     /** One request as listed: the appointment and its time in the clinic's zone. */
-    record Request(AppointmentView appointment, String when) {
-    }
+    record Request(AppointmentView appointment, String when) {}
 
     @PostMapping("/staff/booking/requests/{id}/approve")
-    String approve(@PathVariable UUID id, Authentication staff, Locale locale, Model model,
-            HttpServletResponse response, CsrfToken csrf, RedirectAttributes redirect) {
+    String approve(
+            @PathVariable UUID id,
+            Authentication staff,
+            Locale locale,
+            Model model,
+            HttpServletResponse response,
+            CsrfToken csrf,
+            RedirectAttributes redirect) {
         Approvals.Approval approval;
         try {
             approval = approvals.approve(id, staff.getName());
@@ -73,8 +81,15 @@ class ApprovalPages {
     }
 
     @PostMapping("/staff/booking/requests/{id}/decline")
-    String decline(@PathVariable UUID id, @RequestParam(required = false) String reason, Authentication staff,
-            Locale locale, Model model, HttpServletResponse response, CsrfToken csrf, RedirectAttributes redirect) {
+    String decline(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String reason,
+            Authentication staff,
+            Locale locale,
+            Model model,
+            HttpServletResponse response,
+            CsrfToken csrf,
+            RedirectAttributes redirect) {
         if (reason != null && reason.length() > REASON_MAX) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("problem", "booking.requests.reasonTooLong");
@@ -89,10 +104,15 @@ class ApprovalPages {
         return "redirect:/staff/booking/requests";
     }
 
-    private String refused(AppointmentStateConflict conflict, Locale locale, Model model,
-            HttpServletResponse response, CsrfToken csrf) {
+    private String refused(
+            AppointmentStateConflict conflict,
+            Locale locale,
+            Model model,
+            HttpServletResponse response,
+            CsrfToken csrf) {
         response.setStatus(HttpStatus.CONFLICT.value());
-        model.addAttribute("problem", "booking.requests.notAwaiting." + conflict.current().name());
+        model.addAttribute(
+                "problem", "booking.requests.notAwaiting." + conflict.current().name());
         return list(locale, model, csrf);
     }
 }

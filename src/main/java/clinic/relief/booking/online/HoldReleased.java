@@ -8,6 +8,4 @@ import java.util.UUID;
  * is then the staff member's e-mail). The therapist is free from {@code start} until {@code freeUntil} (buffer
  * included) unless something else took it meanwhile.
  */
-public record HoldReleased(UUID appointmentId, UUID therapistId, Instant start, Instant freeUntil,
-        String releasedBy) {
-}
+public record HoldReleased(UUID appointmentId, UUID therapistId, Instant start, Instant freeUntil, String releasedBy) {}

@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record NewClientSettings(@DefaultValue("instant") Mode newClients) {
 
     /** How the clinic takes online bookings from people it has not seen yet. */
-    enum Mode { INSTANT, APPROVE }
+    enum Mode {
+        INSTANT,
+        APPROVE
+    }
 
     /**
      * The rule: only an online booking by a new client, in approve mode, waits for approval. Front-desk bookings

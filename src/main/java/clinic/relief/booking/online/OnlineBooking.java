@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import clinic.relief.booking.SlotSearch;
 import clinic.relief.booking.Appointment;
+import clinic.relief.booking.Approvals;
 import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.BookingProblems;
@@ -14,10 +14,10 @@ import clinic.relief.booking.BookingViews;
 import clinic.relief.booking.BookingViews.PickedService;
 import clinic.relief.booking.PatientAlreadyBooked;
 import clinic.relief.booking.SlotNotOffered;
+import clinic.relief.booking.SlotSearch;
 import clinic.relief.booking.SlotTaken;
 import clinic.relief.booking.UnknownLength;
 import clinic.relief.booking.UnknownTherapist;
-import clinic.relief.booking.Approvals;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.PatientAccounts;
 import clinic.relief.patients.Patients;
@@ -49,8 +49,14 @@ class OnlineBooking {
     private final BookingProblems problems;
     private final Approvals approvals;
 
-    OnlineBooking(Booking booking, Patients patients, OnlineHolds holds, PatientAccounts accounts,
-            BookingViews views, BookingProblems problems, Approvals approvals) {
+    OnlineBooking(
+            Booking booking,
+            Patients patients,
+            OnlineHolds holds,
+            PatientAccounts accounts,
+            BookingViews views,
+            BookingProblems problems,
+            Approvals approvals) {
         this.booking = booking;
         this.patients = patients;
         this.holds = holds;
@@ -61,9 +67,12 @@ class OnlineBooking {
     }
 
     @GetMapping("/book")
-    String times(@RequestParam(required = false) String choice,
+    String times(
+            @RequestParam(required = false) String choice,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) String assessment, Locale locale, Model model) {
+            @RequestParam(required = false) String assessment,
+            Locale locale,
+            Model model) {
         LocalDate from = date == null || date.isBefore(views.today()) ? views.today() : date;
         model.addAttribute("choices", views.serviceChoices(locale));
         model.addAttribute("choice", choice);
@@ -71,24 +80,41 @@ class OnlineBooking {
         model.addAttribute("assessment", assessment);
         if (choice != null) {
             PickedService picked = PickedService.parse(choice);
-            model.addAttribute("slots", views.slotOptions(
-                    booking.availability(SlotSearch.withAnyone(picked.service(), picked.minutes(), from,
-                            from.plusDays(2))), locale, false));
+            model.addAttribute(
+                    "slots",
+                    views.slotOptions(
+                            booking.availability(
+                                    SlotSearch.withAnyone(picked.service(), picked.minutes(), from, from.plusDays(2))),
+                            locale,
+                            false));
         }
         return "booking/online";
     }
 
     @GetMapping("/book/details")
-    String details(@RequestParam String choice, @RequestParam String slot,
-            @RequestParam(required = false) String assessment, Authentication signedIn, Locale locale, Model model) {
-        model.addAttribute("form", OnlineBookingForm.start(choice, slot, assessment, UUID.randomUUID().toString()));
+    String details(
+            @RequestParam String choice,
+            @RequestParam String slot,
+            @RequestParam(required = false) String assessment,
+            Authentication signedIn,
+            Locale locale,
+            Model model) {
+        model.addAttribute(
+                "form",
+                OnlineBookingForm.start(
+                        choice, slot, assessment, UUID.randomUUID().toString()));
         accounts.signedIn(signedIn).ifPresent(patient -> model.addAttribute("patient", patient));
         return detailsPage(choice, slot, locale, model);
     }
 
     @PostMapping("/book/details")
-    String book(@Valid @ModelAttribute("form") OnlineBookingForm form, BindingResult errors,
-            Authentication signedIn, Locale locale, Model model, RedirectAttributes redirect) {
+    String book(
+            @Valid @ModelAttribute("form") OnlineBookingForm form,
+            BindingResult errors,
+            Authentication signedIn,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
         Optional<Patient> patient = accounts.signedIn(signedIn);
         // A signed-in patient's contact details come from their record, not from the form.
         if (patient.isPresent() ? OnlineBookingForm.hasNonContactErrors(errors) : errors.hasErrors()) {
@@ -102,9 +128,18 @@ class OnlineBooking {
         // Nothing the visitor typed touches an existing record until the e-mailed link proves the address theirs.
         Patient placeholder = patients.createUnverified(form.patient(locale.getLanguage()), form.intake());
         try {
-            Appointment appointment = holds.hold(new BookAppointment(placeholder.id(), picked.service(),
-                    picked.minutes(), BookingViews.startOf(form.slot()), BookingViews.therapistOf(form.slot()),
-                    Appointment.Source.ONLINE, form.assessmentId(), form.requestId()), placeholder, form.email());
+            Appointment appointment = holds.hold(
+                    new BookAppointment(
+                            placeholder.id(),
+                            picked.service(),
+                            picked.minutes(),
+                            BookingViews.startOf(form.slot()),
+                            BookingViews.therapistOf(form.slot()),
+                            Appointment.Source.ONLINE,
+                            form.assessmentId(),
+                            form.requestId()),
+                    placeholder,
+                    form.email());
             if (!appointment.stored().patientId().equals(placeholder.id())) {
                 patients.discardUnverified(placeholder.id()); // a repeated submit: the first hold stands
             }
@@ -118,18 +153,26 @@ class OnlineBooking {
     }
 
     /** A signed-in patient's address is confirmed already: the booking is made at once, no hold. */
-    private String bookSignedIn(OnlineBookingForm form, Patient patient, Locale locale, Model model,
-            RedirectAttributes redirect) {
+    private String bookSignedIn(
+            OnlineBookingForm form, Patient patient, Locale locale, Model model, RedirectAttributes redirect) {
         PickedService picked = PickedService.parse(form.choice());
         try {
-            BookAppointment command = new BookAppointment(patient.id(), picked.service(),
-                    picked.minutes(), BookingViews.startOf(form.slot()), BookingViews.therapistOf(form.slot()),
-                    Appointment.Source.ONLINE, form.assessmentId(), form.requestId());
+            BookAppointment command = new BookAppointment(
+                    patient.id(),
+                    picked.service(),
+                    picked.minutes(),
+                    BookingViews.startOf(form.slot()),
+                    BookingViews.therapistOf(form.slot()),
+                    Appointment.Source.ONLINE,
+                    form.assessmentId(),
+                    form.requestId());
             boolean request = approvals.required(Appointment.Source.ONLINE, patient.id());
             Appointment appointment = request ? approvals.requestFor(booking, command, patient) : booking.book(command);
             patients.recordIntake(patient.id(), form.intake());
-            redirect.addFlashAttribute("when", views.dateTime(appointment.session().start(), locale));
-            redirect.addFlashAttribute("service", booking.service(picked.service()).name(locale));
+            redirect.addFlashAttribute(
+                    "when", views.dateTime(appointment.session().start(), locale));
+            redirect.addFlashAttribute(
+                    "service", booking.service(picked.service()).name(locale));
             return request ? "redirect:/book/requested" : "redirect:/book/done";
         } catch (SlotTaken | SlotNotOffered | PatientAlreadyBooked | UnknownTherapist | UnknownLength lost) {
             model.addAttribute("patient", patient);

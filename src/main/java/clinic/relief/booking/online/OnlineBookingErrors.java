@@ -18,8 +18,14 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ControllerAdvice(assignableTypes = OnlineBooking.class)
 class OnlineBookingErrors {
 
-    @ExceptionHandler({UnknownService.class, UnknownLength.class, UnknownTherapist.class,
-            IllegalArgumentException.class, DateTimeParseException.class, StringIndexOutOfBoundsException.class})
+    @ExceptionHandler({
+        UnknownService.class,
+        UnknownLength.class,
+        UnknownTherapist.class,
+        IllegalArgumentException.class,
+        DateTimeParseException.class,
+        StringIndexOutOfBoundsException.class
+    })
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String badChoice(Model model) {
         model.addAttribute("status", 400);

@@ -18,15 +18,24 @@ import org.springframework.validation.BindingResult;
 
 /** The online booking form: contact details, the intake and consent, and the chosen slot carried along. */
 record OnlineBookingForm(
-        @NotBlank(message = "{patients.firstName.required}") @Size(max = 80) String firstName,
-        @NotBlank(message = "{patients.lastName.required}") @Size(max = 80) String lastName,
-        @NotBlank(message = "{patients.phone.invalid}") @Pattern(regexp = "^$|[0-9 ()+.-]{7,30}",
-                message = "{patients.phone.invalid}") String phone,
+        @NotBlank(message = "{patients.firstName.required}") @Size(max = 80)
+        String firstName,
+
+        @NotBlank(message = "{patients.lastName.required}") @Size(max = 80)
+        String lastName,
+
+        @NotBlank(message = "{patients.phone.invalid}")
+        @Pattern(regexp = "^$|[0-9 ()+.-]{7,30}", message = "{patients.phone.invalid}")
+        String phone,
+
         @NotBlank(message = "{patients.email.invalid}") @Email(message = "{patients.email.invalid}") @Size(max = 254)
         String email,
-        @NotNull(message = "{patients.dateOfBirth.required}") @Past(message = "{patients.dateOfBirth.past}")
+
+        @NotNull(message = "{patients.dateOfBirth.required}")
+        @Past(message = "{patients.dateOfBirth.past}")
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         LocalDate dateOfBirth,
+
         @Size(max = 2000) String conditions,
         @Size(max = 2000) String medications,
         @Size(max = 2000) String allergies,
@@ -47,12 +56,26 @@ record OnlineBookingForm(
     }
 
     static OnlineBookingForm start(String choice, String slot, String assessment, String requestId) {
-        return new OnlineBookingForm(null, null, null, null, null, null, null, null, null, false, false, false,
-                choice, slot, assessment, requestId);
+        return new OnlineBookingForm(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                false,
+                false,
+                choice,
+                slot,
+                assessment,
+                requestId);
     }
 
-    private static final Set<String> CONTACT = Set.of("firstName", "lastName", "phone", "email",
-            "dateOfBirth");
+    private static final Set<String> CONTACT = Set.of("firstName", "lastName", "phone", "email", "dateOfBirth");
 
     /** Errors other than in the contact details (which a signed-in patient does not give). */
     static boolean hasNonContactErrors(BindingResult errors) {
@@ -65,8 +88,8 @@ record OnlineBookingForm(
     }
 
     Intake intake() {
-        return new Intake(conditions, medications, allergies, recentSurgery, pregnant, consentToTreatment,
-                acceptsPrivacyNotice);
+        return new Intake(
+                conditions, medications, allergies, recentSurgery, pregnant, consentToTreatment, acceptsPrivacyNotice);
     }
 
     /** The pain finder assessment id, if one came along and is a well-formed id; kept opaque. */

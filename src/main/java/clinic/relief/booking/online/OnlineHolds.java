@@ -12,7 +12,7 @@ import clinic.relief.booking.AppointmentBooked;
 import clinic.relief.booking.AppointmentStateConflict;
 import clinic.relief.booking.AppointmentStatus;
 import clinic.relief.booking.AppointmentView;
-import clinic.relief.booking.store.Appointments;
+import clinic.relief.booking.Approvals;
 import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.BookingParticipants;
@@ -20,7 +20,7 @@ import clinic.relief.booking.PatientAlreadyBooked;
 import clinic.relief.booking.SlotTaken;
 import clinic.relief.booking.letters.Letters;
 import clinic.relief.booking.letters.LinkLetters;
-import clinic.relief.booking.Approvals;
+import clinic.relief.booking.store.Appointments;
 import clinic.relief.mail.Mail;
 import clinic.relief.patients.BadLink;
 import clinic.relief.patients.Patient;
@@ -57,9 +57,19 @@ public class OnlineHolds {
     private final Approvals approvals;
     private final Clock clock;
 
-    OnlineHolds(Booking booking, AppointmentBook book, Appointments appointments, Patients patients, Mail mail,
-            LinkLetters letters, BookingParticipants participants, ApplicationEventPublisher events, JdbcClient jdbc,
-            OnlineHoldSettings settings, Approvals approvals, Clock clock) {
+    OnlineHolds(
+            Booking booking,
+            AppointmentBook book,
+            Appointments appointments,
+            Patients patients,
+            Mail mail,
+            LinkLetters letters,
+            BookingParticipants participants,
+            ApplicationEventPublisher events,
+            JdbcClient jdbc,
+            OnlineHoldSettings settings,
+            Approvals approvals,
+            Clock clock) {
         this.booking = booking;
         this.book = book;
         this.appointments = appointments;
@@ -75,8 +85,7 @@ public class OnlineHolds {
     }
 
     /** An open hold behind a link. */
-    record Hold(UUID appointmentId, String email, Instant expiresAt, Instant confirmedAt, Instant expiredAt) {
-    }
+    record Hold(UUID appointmentId, String email, Instant expiresAt, Instant confirmedAt, Instant expiredAt) {}
 
     /**
      * Holds the slot for the placeholder and queues the confirmation link to {@code email}, in one transaction.
@@ -90,10 +99,18 @@ public class OnlineHolds {
                     insert into booking_online_hold (appointment_id, email, token_hash, expires_at, created_at)
                     values (:id, :email, :hash, :expires, :now)
                     """)
-                    .param("id", appointment.id()).param("email", email).param("hash", token.hash())
-                    .param("expires", utc(now.plus(settings.lasts()))).param("now", utc(now)).update();
-            Letters.Letter letter = letters.confirmBooking(placeholder.firstName(), placeholder.language(),
-                    appointment.session().start(), token.value(), settings.lasts());
+                    .param("id", appointment.id())
+                    .param("email", email)
+                    .param("hash", token.hash())
+                    .param("expires", utc(now.plus(settings.lasts())))
+                    .param("now", utc(now))
+                    .update();
+            Letters.Letter letter = letters.confirmBooking(
+                    placeholder.firstName(),
+                    placeholder.language(),
+                    appointment.session().start(),
+                    token.value(),
+                    settings.lasts());
             mail.queue("VERIFY_BOOKING", appointment.id(), email, letter.subject(), letter.body());
         });
     }
@@ -130,7 +147,9 @@ public class OnlineHolds {
             throw overlap.patientBusy() ? new PatientAlreadyBooked(start) : new SlotTaken(start, List.of());
         }
         jdbc.sql("update booking_online_hold set confirmed_at = :now where appointment_id = :id")
-                .param("now", utc(clock.instant())).param("id", hold.appointmentId()).update();
+                .param("now", utc(clock.instant()))
+                .param("id", hold.appointmentId())
+                .update();
         if (request) {
             approvals.received(appointment, patient);
         } else {
@@ -163,35 +182,48 @@ public class OnlineHolds {
     public void release(UUID appointmentId, String staffEmail) {
         boolean open = jdbc.sql("select 1 from booking_online_hold where appointment_id = :id"
                         + " and confirmed_at is null and expired_at is null for update")
-                .param("id", appointmentId).query(Integer.class).optional().isPresent();
+                .param("id", appointmentId)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
         if (!open) {
-            throw new AppointmentStateConflict(appointmentId, book.get(appointmentId).status(), "release");
+            throw new AppointmentStateConflict(
+                    appointmentId, book.get(appointmentId).status(), "release");
         }
         free(appointmentId, clock.instant(), staffEmail);
     }
 
     /** Ends the hold (locked by the caller) and announces the freed time. */
     private void free(UUID id, Instant now, String releasedBy) {
-        appointments.find(id).filter(a -> a.status() == AppointmentStatus.PENDING).ifPresent(a -> {
-            a.expireHold(now);
-            appointments.update(a);
-            Appointment.Stored freed = a.stored();
-            events.publishEvent(new HoldReleased(id, freed.therapistId(), freed.start(), freed.blockedUntil(),
-                    releasedBy));
-        });
+        appointments
+                .find(id)
+                .filter(a -> a.status() == AppointmentStatus.PENDING)
+                .ifPresent(a -> {
+                    a.expireHold(now);
+                    appointments.update(a);
+                    Appointment.Stored freed = a.stored();
+                    events.publishEvent(
+                            new HoldReleased(id, freed.therapistId(), freed.start(), freed.blockedUntil(), releasedBy));
+                });
         jdbc.sql("update booking_online_hold set expired_at = :now, released_by = :by where appointment_id = :id")
-                .param("now", utc(now)).param("by", releasedBy).param("id", id).update();
+                .param("now", utc(now))
+                .param("by", releasedBy)
+                .param("id", id)
+                .update();
     }
 
     private Hold find(String token, boolean lock) {
         return jdbc.sql("select appointment_id, email, expires_at, confirmed_at, expired_at from booking_online_hold"
                         + " where token_hash = :hash" + (lock ? " for update" : ""))
                 .param("hash", VerificationToken.hash(token))
-                .query((rs, row) -> new Hold(rs.getObject("appointment_id", UUID.class), rs.getString("email"),
+                .query((rs, row) -> new Hold(
+                        rs.getObject("appointment_id", UUID.class),
+                        rs.getString("email"),
                         instant(rs.getObject("expires_at", OffsetDateTime.class)),
                         instant(rs.getObject("confirmed_at", OffsetDateTime.class)),
                         instant(rs.getObject("expired_at", OffsetDateTime.class))))
-                .optional().orElseThrow(() -> new BadLink(BadLink.Reason.UNKNOWN));
+                .optional()
+                .orElseThrow(() -> new BadLink(BadLink.Reason.UNKNOWN));
     }
 
     private Hold usable(Hold hold) {

@@ -38,8 +38,13 @@ class PlaceholderPurge {
     private final OnlineHoldSettings settings;
     private final Clock clock;
 
-    PlaceholderPurge(JdbcClient jdbc, Patients patients, Mail mail, TransactionTemplate transactions,
-            OnlineHoldSettings settings, Clock clock) {
+    PlaceholderPurge(
+            JdbcClient jdbc,
+            Patients patients,
+            Mail mail,
+            TransactionTemplate transactions,
+            OnlineHoldSettings settings,
+            Clock clock) {
         this.jdbc = jdbc;
         this.patients = patients;
         this.mail = mail;
@@ -52,7 +57,8 @@ class PlaceholderPurge {
     @Scheduled(fixedDelayString = "${relief.booking.online-hold.purge-every:1h}", initialDelayString = "5m")
     int purgeDue() {
         Instant cutoff = clock.instant().minus(settings.purgeAfter());
-        List<UUID> due = jdbc.sql("""
+        List<UUID> due =
+                jdbc.sql("""
                 select a.patient_id from booking_appointment a
                 left join booking_online_hold h on h.appointment_id = a.id
                 where a.patient_id in (select held.patient_id from booking_online_hold expired
@@ -78,12 +84,18 @@ class PlaceholderPurge {
                 }
                 String holds = "(select id from booking_appointment where patient_id = :p)";
                 mail.discardAbout(jdbc.sql("select id from booking_appointment where patient_id = :p")
-                        .param("p", placeholder).query(UUID.class).list());
+                        .param("p", placeholder)
+                        .query(UUID.class)
+                        .list());
                 jdbc.sql("delete from booking_online_hold where appointment_id in " + holds)
-                        .param("p", placeholder).update();
+                        .param("p", placeholder)
+                        .update();
                 jdbc.sql("delete from booking_idempotency where appointment_id in " + holds)
-                        .param("p", placeholder).update();
-                jdbc.sql("delete from booking_appointment where patient_id = :p").param("p", placeholder).update();
+                        .param("p", placeholder)
+                        .update();
+                jdbc.sql("delete from booking_appointment where patient_id = :p")
+                        .param("p", placeholder)
+                        .update();
                 patients.discardUnverified(placeholder);
                 return true;
             }));
@@ -106,8 +118,12 @@ class PlaceholderPurge {
                 where table_schema = current_schema()
                   and (column_name = 'patient_id' or column_name like '%\\_patient\\_id')
                 """).query(Column.class).list();
-        return columns.stream().filter(column -> !OWN.contains(column.tableName()))
-                .anyMatch(column -> jdbc.sql(column.test()).param("p", placeholder).query(Boolean.class).single());
+        return columns.stream()
+                .filter(column -> !OWN.contains(column.tableName()))
+                .anyMatch(column -> jdbc.sql(column.test())
+                        .param("p", placeholder)
+                        .query(Boolean.class)
+                        .single());
     }
 
     private static String quote(String identifier) {

@@ -85,24 +85,34 @@ public final class Availability {
         return slots;
     }
 
-    private void slotsOn(LocalDate date, Request request, Busy therapist, Map<UUID, Spans> rooms, Instant earliest,
-            Instant latest, List<Slot> slots) {
+    private void slotsOn(
+            LocalDate date,
+            Request request,
+            Busy therapist,
+            Map<UUID, Spans> rooms,
+            Instant earliest,
+            Instant latest,
+            List<Slot> slots) {
         Duration blockedLength = request.session().plus(request.buffer());
-        List<TimeRange> breaks = therapist.schedule().breaks().stream().filter(b -> b.fallsOn(date))
-                .map(b -> b.on(date, zone)).toList();
+        List<TimeRange> breaks = therapist.schedule().breaks().stream()
+                .filter(b -> b.fallsOn(date))
+                .map(b -> b.on(date, zone))
+                .toList();
         for (WeeklyTime hours : therapist.schedule().hours()) {
             if (!hours.fallsOn(date)) {
                 continue;
             }
             TimeRange working = hours.on(date, zone);
-            for (Instant start = working.start(); !start.plus(blockedLength).isAfter(working.end());
+            for (Instant start = working.start();
+                    !start.plus(blockedLength).isAfter(working.end());
                     start = start.plus(rules.slotGrid())) {
                 if (start.isBefore(earliest) || !start.isBefore(latest)) {
                     continue;
                 }
                 TimeRange blocked = TimeRange.of(start, blockedLength);
                 if (!overlapsAny(breaks, blocked) && !therapist.taken().overlap(blocked)) {
-                    Slot slot = place(blocked, request.session(), therapist.schedule().therapistId(), rooms);
+                    Slot slot = place(
+                            blocked, request.session(), therapist.schedule().therapistId(), rooms);
                     if (slot != null) {
                         slots.add(slot);
                     }

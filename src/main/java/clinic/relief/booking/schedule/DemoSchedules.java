@@ -34,12 +34,18 @@ class DemoSchedules {
         List.of("Room 1", "Room 2", "Room 3").forEach(admin::room);
         List<WeeklyTime> hours = new ArrayList<>();
         List<WeeklyTime> breaks = new ArrayList<>();
-        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                DayOfWeek.FRIDAY, DayOfWeek.SATURDAY)) {
+        for (DayOfWeek day : List.of(
+                DayOfWeek.MONDAY,
+                DayOfWeek.TUESDAY,
+                DayOfWeek.WEDNESDAY,
+                DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY,
+                DayOfWeek.SATURDAY)) {
             hours.add(new WeeklyTime(day, LocalTime.of(9, 0), LocalTime.of(18, 0)));
             breaks.add(new WeeklyTime(day, LocalTime.of(13, 0), LocalTime.of(14, 0)));
         }
-        List<String> services = catalogue.all().stream().map(BookableService::id).toList();
+        List<String> services =
+                catalogue.all().stream().map(BookableService::id).toList();
         therapists.all().forEach(t -> admin.schedule(t.id(), hours, breaks, services));
     }
 }

@@ -25,44 +25,60 @@ public class ScheduleAdmin {
     @Transactional
     public UUID room(String name) {
         jdbc.sql("insert into booking_room (id, name) values (:id, :name) on conflict (name) do nothing")
-                .param("id", UUID.randomUUID()).param("name", name).update();
-        return jdbc.sql("select id from booking_room where name = :name").param("name", name).query(UUID.class)
+                .param("id", UUID.randomUUID())
+                .param("name", name)
+                .update();
+        return jdbc.sql("select id from booking_room where name = :name")
+                .param("name", name)
+                .query(UUID.class)
                 .single();
     }
 
     /** Takes every room but these out of use. */
     @Transactional
     public void deactivateAllBut(Collection<UUID> rooms) {
-        jdbc.sql("update booking_room set active = (id in (:ids))").param("ids", rooms).update();
+        jdbc.sql("update booking_room set active = (id in (:ids))")
+                .param("ids", rooms)
+                .update();
     }
 
     /** Replaces the therapist's weekly hours, breaks and services. */
     @Transactional
-    public void schedule(UUID therapist, Collection<WeeklyTime> hours, Collection<WeeklyTime> breaks,
-            Collection<String> services) {
-        for (String table : new String[] {"booking_therapist_hours", "booking_therapist_break",
-                "booking_therapist_service"}) {
-            jdbc.sql("delete from " + table + " where therapist_id = :t").param("t", therapist).update();
+    public void schedule(
+            UUID therapist, Collection<WeeklyTime> hours, Collection<WeeklyTime> breaks, Collection<String> services) {
+        for (String table :
+                new String[] {"booking_therapist_hours", "booking_therapist_break", "booking_therapist_service"}) {
+            jdbc.sql("delete from " + table + " where therapist_id = :t")
+                    .param("t", therapist)
+                    .update();
         }
         hours.forEach(h -> weekly("booking_therapist_hours", therapist, h));
         breaks.forEach(b -> weekly("booking_therapist_break", therapist, b));
         services.forEach(s -> jdbc.sql("insert into booking_therapist_service values (:t, :s)")
-                .param("t", therapist).param("s", s).update());
+                .param("t", therapist)
+                .param("s", s)
+                .update());
     }
 
     @Transactional
     void timeOff(UUID therapist, TimeRange period) {
         jdbc.sql("insert into booking_time_off (id, therapist_id, period) values (:id, :t, tstzrange(:from, :to))")
-                .param("id", UUID.randomUUID()).param("t", therapist).param("from", utc(period.start()))
-                .param("to", utc(period.end())).update();
+                .param("id", UUID.randomUUID())
+                .param("t", therapist)
+                .param("from", utc(period.start()))
+                .param("to", utc(period.end()))
+                .update();
     }
 
     /** Renames a room; false when another room already has the name. */
     @Transactional
     boolean rename(UUID room, String name) {
         try {
-            return jdbc.sql("update booking_room set name = :name where id = :id").param("id", room)
-                    .param("name", name).update() == 1;
+            return jdbc.sql("update booking_room set name = :name where id = :id")
+                            .param("id", room)
+                            .param("name", name)
+                            .update()
+                    == 1;
         } catch (DuplicateKeyException taken) {
             return false;
         }
@@ -70,19 +86,26 @@ public class ScheduleAdmin {
 
     @Transactional
     void activate(UUID room, boolean active) {
-        jdbc.sql("update booking_room set active = :active where id = :id").param("id", room)
-                .param("active", active).update();
+        jdbc.sql("update booking_room set active = :active where id = :id")
+                .param("id", room)
+                .param("active", active)
+                .update();
     }
 
     @Transactional
     void removeTimeOff(UUID therapist, UUID id) {
-        jdbc.sql("delete from booking_time_off where id = :id and therapist_id = :t").param("id", id)
-                .param("t", therapist).update();
+        jdbc.sql("delete from booking_time_off where id = :id and therapist_id = :t")
+                .param("id", id)
+                .param("t", therapist)
+                .update();
     }
 
     private void weekly(String table, UUID therapist, WeeklyTime time) {
         jdbc.sql("insert into " + table + " (therapist_id, day_of_week, starts, ends) values (:t, :d, :s, :e)")
-                .param("t", therapist).param("d", time.day().getValue()).param("s", time.start())
-                .param("e", time.end()).update();
+                .param("t", therapist)
+                .param("d", time.day().getValue())
+                .param("s", time.start())
+                .param("e", time.end())
+                .update();
     }
 }

@@ -13,8 +13,7 @@ import org.springframework.validation.Errors;
  */
 final class ScheduleChecks {
 
-    private ScheduleChecks() {
-    }
+    private ScheduleChecks() {}
 
     static void check(ScheduleForm form, Set<String> offered, Errors errors) {
         if (form.days().size() != 7) {
@@ -38,10 +37,13 @@ final class ScheduleChecks {
         boolean first = stretch(d.start(), d.end(), path + "end", errors);
         boolean second = stretch(d.start2(), d.end2(), path + "end2", errors);
         boolean pause = stretch(d.breakStart(), d.breakEnd(), path + "breakEnd", errors);
-        if (second && d.start2() != null && (d.start() == null
-                || first && d.start2().isBefore(d.end()) && d.start().isBefore(d.end2()))) {
-            errors.rejectValue(path + "start2", d.start() == null ? "booking.schedule.secondWithoutFirst"
-                    : "booking.schedule.overlap");
+        if (second
+                && d.start2() != null
+                && (d.start() == null
+                        || first && d.start2().isBefore(d.end()) && d.start().isBefore(d.end2()))) {
+            errors.rejectValue(
+                    path + "start2",
+                    d.start() == null ? "booking.schedule.secondWithoutFirst" : "booking.schedule.overlap");
         }
         // A break is checked against the hours only once the hours themselves are right.
         if (pause && first && second && d.breakStart() != null && !inside(d, first, second)) {
@@ -66,8 +68,13 @@ final class ScheduleChecks {
     }
 
     private static boolean inside(ScheduleForm.DayHours d, boolean first, boolean second) {
-        return first && d.start() != null && !d.breakStart().isBefore(d.start()) && !d.breakEnd().isAfter(d.end())
-                || second && d.start2() != null && !d.breakStart().isBefore(d.start2())
+        return first
+                        && d.start() != null
+                        && !d.breakStart().isBefore(d.start())
+                        && !d.breakEnd().isAfter(d.end())
+                || second
+                        && d.start2() != null
+                        && !d.breakStart().isBefore(d.start2())
                         && !d.breakEnd().isAfter(d.end2());
     }
 }

@@ -43,8 +43,13 @@ public class ScheduleConfiguration {
      * One version of the configuration. Time off holds what had not ended a day before it was read: older time off
      * no longer matters to a booking.
      */
-    public record Snapshot(long version, Map<String, List<UUID>> givers, Map<UUID, List<WeeklyTime>> hours,
-            Map<UUID, List<WeeklyTime>> breaks, Map<UUID, List<TimeRange>> timeOff, List<UUID> rooms) {
+    public record Snapshot(
+            long version,
+            Map<String, List<UUID>> givers,
+            Map<UUID, List<WeeklyTime>> hours,
+            Map<UUID, List<WeeklyTime>> breaks,
+            Map<UUID, List<TimeRange>> timeOff,
+            List<UUID> rooms) {
 
         /** The listed therapists who give the service, by name. */
         public List<UUID> giving(String serviceId) {
@@ -85,18 +90,22 @@ public class ScheduleConfiguration {
         jdbc.sql("""
                 select therapist_id, true as working, day_of_week, starts, ends from booking_therapist_hours
                 union all
-                select therapist_id, false, day_of_week, starts, ends from booking_therapist_break""")
-                .query(rs -> {
-                    WeeklyTime time = new WeeklyTime(DayOfWeek.of(rs.getInt("day_of_week")),
-                            rs.getObject("starts", LocalTime.class), rs.getObject("ends", LocalTime.class));
-                    (rs.getBoolean("working") ? hours : breaks).computeIfAbsent(rs.getObject("therapist_id",
-                            UUID.class), id -> new ArrayList<>()).add(time);
-                });
+                select therapist_id, false, day_of_week, starts, ends from booking_therapist_break""").query(rs -> {
+            WeeklyTime time = new WeeklyTime(
+                    DayOfWeek.of(rs.getInt("day_of_week")),
+                    rs.getObject("starts", LocalTime.class),
+                    rs.getObject("ends", LocalTime.class));
+            (rs.getBoolean("working") ? hours : breaks)
+                    .computeIfAbsent(rs.getObject("therapist_id", UUID.class), id -> new ArrayList<>())
+                    .add(time);
+        });
         Map<UUID, List<TimeRange>> timeOff = Schedules.ranges(jdbc.sql("""
                 select therapist_id as id, lower(period) as starts, upper(period) as ends from booking_time_off
                 where upper(period) > :since order by lower(period)""")
                 .param("since", utc(clock.instant().minus(1, ChronoUnit.DAYS))));
-        List<UUID> rooms = jdbc.sql("select id from booking_room where active order by name").query(UUID.class).list();
+        List<UUID> rooms = jdbc.sql("select id from booking_room where active order by name")
+                .query(UUID.class)
+                .list();
         return new Snapshot(version, givers, hours, breaks, timeOff, rooms);
     }
 }

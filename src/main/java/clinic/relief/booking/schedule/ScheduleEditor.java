@@ -13,8 +13,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import clinic.relief.booking.BookableService;
-import clinic.relief.booking.store.BookingLocks;
 import clinic.relief.booking.TimeRange;
+import clinic.relief.booking.store.BookingLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,18 +41,18 @@ class ScheduleEditor {
     }
 
     /** A stretch of time off, as whole clinic days. */
-    record TimeOff(UUID id, Instant start, Instant end) {
-    }
+    record TimeOff(UUID id, Instant start, Instant end) {}
 
     /** A room with whether it is in use and how many future appointments it holds. */
-    record Room(UUID id, String name, boolean active, int upcoming) {
-    }
+    record Room(UUID id, String name, boolean active, int upcoming) {}
 
     ScheduleForm form(UUID therapist) {
         List<String> services = jdbc.sql("select service_id from booking_therapist_service where therapist_id = :t")
-                .param("t", therapist).query(String.class).list();
-        return ScheduleForm.of(weekly("booking_therapist_hours", therapist),
-                weekly("booking_therapist_break", therapist), services);
+                .param("t", therapist)
+                .query(String.class)
+                .list();
+        return ScheduleForm.of(
+                weekly("booking_therapist_hours", therapist), weekly("booking_therapist_break", therapist), services);
     }
 
     Set<String> offered() {
@@ -68,16 +68,21 @@ class ScheduleEditor {
         return jdbc.sql("""
                 select id, lower(period) as starts, upper(period) as ends from booking_time_off
                 where therapist_id = :t and upper(period) > :now order by lower(period)""")
-                .param("t", therapist).param("now", utc(clock.instant()))
-                .query((rs, row) -> new TimeOff(rs.getObject("id", UUID.class),
+                .param("t", therapist)
+                .param("now", utc(clock.instant()))
+                .query((rs, row) -> new TimeOff(
+                        rs.getObject("id", UUID.class),
                         rs.getObject("starts", OffsetDateTime.class).toInstant(),
                         rs.getObject("ends", OffsetDateTime.class).toInstant()))
                 .list();
     }
 
     void addTimeOff(UUID therapist, LocalDate from, LocalDate to, ZoneId zone) {
-        admin.timeOff(therapist, new TimeRange(from.atStartOfDay(zone).toInstant(),
-                to.plusDays(1).atStartOfDay(zone).toInstant()));
+        admin.timeOff(
+                therapist,
+                new TimeRange(
+                        from.atStartOfDay(zone).toInstant(),
+                        to.plusDays(1).atStartOfDay(zone).toInstant()));
     }
 
     void removeTimeOff(UUID therapist, UUID id) {
@@ -90,8 +95,11 @@ class ScheduleEditor {
                     and a.status in ('PENDING', 'REQUESTED', 'BOOKED', 'CHECKED_IN') and a.blocked_until > :now) as upcoming
                 from booking_room r order by r.active desc, r.name""")
                 .param("now", utc(clock.instant()))
-                .query((rs, row) -> new Room(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getBoolean("active"), rs.getInt("upcoming")))
+                .query((rs, row) -> new Room(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        rs.getBoolean("active"),
+                        rs.getInt("upcoming")))
                 .list();
     }
 
@@ -99,7 +107,9 @@ class ScheduleEditor {
     @Transactional
     boolean addRoom(String name) {
         boolean exists = jdbc.sql("select exists (select 1 from booking_room where lower(name) = lower(:n))")
-                .param("n", name).query(Boolean.class).single();
+                .param("n", name)
+                .query(Boolean.class)
+                .single();
         if (!exists) {
             admin.room(name);
         }
@@ -117,11 +127,17 @@ class ScheduleEditor {
      */
     @Transactional
     int deactivate(UUID room) {
-        jdbc.sql("select id from booking_room where id = :id for update").param("id", room).query(UUID.class).list();
+        jdbc.sql("select id from booking_room where id = :id for update")
+                .param("id", room)
+                .query(UUID.class)
+                .list();
         int upcoming = jdbc.sql("""
                 select count(*) from booking_appointment where room_id = :id
-                and status in ('PENDING', 'REQUESTED', 'BOOKED', 'CHECKED_IN') and blocked_until > :now""").param("id", room).param("now", utc(clock.instant()))
-                .query(Integer.class).single();
+                and status in ('PENDING', 'REQUESTED', 'BOOKED', 'CHECKED_IN') and blocked_until > :now""")
+                .param("id", room)
+                .param("now", utc(clock.instant()))
+                .query(Integer.class)
+                .single();
         if (upcoming == 0) {
             admin.activate(room, false);
         }
@@ -135,8 +151,10 @@ class ScheduleEditor {
     private List<WeeklyTime> weekly(String table, UUID therapist) {
         return jdbc.sql("select day_of_week, starts, ends from " + table + " where therapist_id = :t")
                 .param("t", therapist)
-                .query((rs, row) -> new WeeklyTime(DayOfWeek.of(rs.getInt("day_of_week")),
-                        rs.getObject("starts", LocalTime.class), rs.getObject("ends", LocalTime.class)))
+                .query((rs, row) -> new WeeklyTime(
+                        DayOfWeek.of(rs.getInt("day_of_week")),
+                        rs.getObject("starts", LocalTime.class),
+                        rs.getObject("ends", LocalTime.class)))
                 .list();
     }
 }

@@ -20,23 +20,33 @@ record ScheduleForm(List<DayHours> days, List<String> services) {
     }
 
     /** One day of the week. */
-    record DayHours(DayOfWeek day,
-            @DateTimeFormat(pattern = "HH:mm") LocalTime start, @DateTimeFormat(pattern = "HH:mm") LocalTime end,
-            @DateTimeFormat(pattern = "HH:mm") LocalTime start2, @DateTimeFormat(pattern = "HH:mm") LocalTime end2,
+    record DayHours(
+            DayOfWeek day,
+            @DateTimeFormat(pattern = "HH:mm") LocalTime start,
+            @DateTimeFormat(pattern = "HH:mm") LocalTime end,
+            @DateTimeFormat(pattern = "HH:mm") LocalTime start2,
+            @DateTimeFormat(pattern = "HH:mm") LocalTime end2,
             @DateTimeFormat(pattern = "HH:mm") LocalTime breakStart,
-            @DateTimeFormat(pattern = "HH:mm") LocalTime breakEnd) {
-    }
+            @DateTimeFormat(pattern = "HH:mm") LocalTime breakEnd) {}
 
     /** The form for a stored week: the earliest two stretches and the first break of each day. */
     static ScheduleForm of(List<WeeklyTime> hours, List<WeeklyTime> breaks, List<String> services) {
         List<DayHours> days = new ArrayList<>();
         for (DayOfWeek day : DayOfWeek.values()) {
-            List<WeeklyTime> on = hours.stream().filter(h -> h.day() == day)
-                    .sorted(Comparator.comparing(WeeklyTime::start)).toList();
-            WeeklyTime pause = breaks.stream().filter(b -> b.day() == day).findFirst().orElse(null);
-            days.add(new DayHours(day, on.isEmpty() ? null : on.get(0).start(), on.isEmpty() ? null : on.get(0).end(),
-                    on.size() < 2 ? null : on.get(1).start(), on.size() < 2 ? null : on.get(1).end(),
-                    pause == null ? null : pause.start(), pause == null ? null : pause.end()));
+            List<WeeklyTime> on = hours.stream()
+                    .filter(h -> h.day() == day)
+                    .sorted(Comparator.comparing(WeeklyTime::start))
+                    .toList();
+            WeeklyTime pause =
+                    breaks.stream().filter(b -> b.day() == day).findFirst().orElse(null);
+            days.add(new DayHours(
+                    day,
+                    on.isEmpty() ? null : on.get(0).start(),
+                    on.isEmpty() ? null : on.get(0).end(),
+                    on.size() < 2 ? null : on.get(1).start(),
+                    on.size() < 2 ? null : on.get(1).end(),
+                    pause == null ? null : pause.start(),
+                    pause == null ? null : pause.end()));
         }
         return new ScheduleForm(days, services);
     }
@@ -56,7 +66,9 @@ record ScheduleForm(List<DayHours> days, List<String> services) {
     }
 
     List<WeeklyTime> breaks() {
-        return days.stream().filter(d -> d.breakStart() != null)
-                .map(d -> new WeeklyTime(d.day(), d.breakStart(), d.breakEnd())).toList();
+        return days.stream()
+                .filter(d -> d.breakStart() != null)
+                .map(d -> new WeeklyTime(d.day(), d.breakStart(), d.breakEnd()))
+                .toList();
     }
 }

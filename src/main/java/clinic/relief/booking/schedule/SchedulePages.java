@@ -47,14 +47,14 @@ class SchedulePages {
     }
 
     /** A room's name, as typed into the add and rename forms. */
-    record RoomForm(@NotBlank(message = "{booking.rooms.name.required}")
-            @Size(max = 80, message = "{booking.rooms.name.long}") String name) {
-    }
+    record RoomForm(
+            @NotBlank(message = "{booking.rooms.name.required}") @Size(max = 80, message = "{booking.rooms.name.long}")
+            String name) {}
 
     /** Whole days off, both inclusive. */
-    record TimeOffForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    }
+    record TimeOffForm(
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {}
 
     @GetMapping("/staff/schedules")
     String index(Model model, CsrfToken csrf) {
@@ -78,19 +78,41 @@ class SchedulePages {
             model.addAttribute("timeOffForm", new TimeOffForm(null, null));
         }
         model.addAttribute("therapist", named(id));
-        model.addAttribute("dayNames", Arrays.stream(DayOfWeek.values())
-                .map(d -> d.getDisplayName(TextStyle.FULL, locale)).toList());
-        model.addAttribute("services", booking.services().stream()
-                .map(s -> new BookingViews.ServiceChoice(s.id(), s.name(locale))).toList());
-        model.addAttribute("timeOff", editor.timeOff(id).stream().map(t -> new BookingViews.ServiceChoice(
-                t.id().toString(), views.date(t.start().atZone(views.zone()).toLocalDate(), locale) + " – "
-                        + views.date(t.end().atZone(views.zone()).toLocalDate().minusDays(1), locale))).toList());
+        model.addAttribute(
+                "dayNames",
+                Arrays.stream(DayOfWeek.values())
+                        .map(d -> d.getDisplayName(TextStyle.FULL, locale))
+                        .toList());
+        model.addAttribute(
+                "services",
+                booking.services().stream()
+                        .map(s -> new BookingViews.ServiceChoice(s.id(), s.name(locale)))
+                        .toList());
+        model.addAttribute(
+                "timeOff",
+                editor.timeOff(id).stream()
+                        .map(t -> new BookingViews.ServiceChoice(
+                                t.id().toString(),
+                                views.date(t.start().atZone(views.zone()).toLocalDate(), locale) + " – "
+                                        + views.date(
+                                                t.end()
+                                                        .atZone(views.zone())
+                                                        .toLocalDate()
+                                                        .minusDays(1),
+                                                locale)))
+                        .toList());
         return "booking/therapist-schedule";
     }
 
     @PostMapping("/staff/schedules/therapists/{id}")
-    String saveWeek(@PathVariable UUID id, @ModelAttribute("form") ScheduleForm form, BindingResult errors,
-            Locale locale, Model model, CsrfToken csrf, RedirectAttributes redirect) {
+    String saveWeek(
+            @PathVariable UUID id,
+            @ModelAttribute("form") ScheduleForm form,
+            BindingResult errors,
+            Locale locale,
+            Model model,
+            CsrfToken csrf,
+            RedirectAttributes redirect) {
         named(id);
         if (!errors.hasErrors()) {
             ScheduleChecks.check(form, editor.offered(), errors);
@@ -104,8 +126,14 @@ class SchedulePages {
     }
 
     @PostMapping("/staff/schedules/therapists/{id}/time-off")
-    String addTimeOff(@PathVariable UUID id, @ModelAttribute("timeOffForm") TimeOffForm form, BindingResult errors,
-            Locale locale, Model model, CsrfToken csrf, RedirectAttributes redirect) {
+    String addTimeOff(
+            @PathVariable UUID id,
+            @ModelAttribute("timeOffForm") TimeOffForm form,
+            BindingResult errors,
+            Locale locale,
+            Model model,
+            CsrfToken csrf,
+            RedirectAttributes redirect) {
         named(id);
         if (form.from() == null) {
             errors.rejectValue("from", "booking.timeOff.required");
@@ -133,8 +161,12 @@ class SchedulePages {
     }
 
     @PostMapping("/staff/schedules/rooms")
-    String addRoom(@Valid @ModelAttribute("roomForm") RoomForm form, BindingResult errors, Model model,
-            CsrfToken csrf, RedirectAttributes redirect) {
+    String addRoom(
+            @Valid @ModelAttribute("roomForm") RoomForm form,
+            BindingResult errors,
+            Model model,
+            CsrfToken csrf,
+            RedirectAttributes redirect) {
         if (!errors.hasErrors() && !editor.addRoom(form.name().strip())) {
             errors.rejectValue("name", "booking.rooms.name.taken");
         }
@@ -146,11 +178,17 @@ class SchedulePages {
     }
 
     @PostMapping("/staff/schedules/rooms/{id}/rename")
-    String rename(@PathVariable UUID id, @Valid @ModelAttribute("renameForm") RoomForm form, BindingResult errors,
+    String rename(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("renameForm") RoomForm form,
+            BindingResult errors,
             RedirectAttributes redirect) {
         boolean renamed = !errors.hasErrors() && editor.rename(id, form.name().strip());
-        redirect.addFlashAttribute(renamed ? "notice" : "problem", renamed ? "booking.rooms.renamed"
-                : errors.hasErrors() ? "booking.rooms.name.required" : "booking.rooms.name.taken");
+        redirect.addFlashAttribute(
+                renamed ? "notice" : "problem",
+                renamed
+                        ? "booking.rooms.renamed"
+                        : errors.hasErrors() ? "booking.rooms.name.required" : "booking.rooms.name.taken");
         return "redirect:/staff/schedules";
     }
 
@@ -174,7 +212,9 @@ class SchedulePages {
     }
 
     private Therapist named(UUID id) {
-        return book.therapists().stream().filter(t -> t.id().equals(id)).findFirst()
+        return book.therapists().stream()
+                .filter(t -> t.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }

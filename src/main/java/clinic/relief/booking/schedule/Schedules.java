@@ -2,7 +2,6 @@ package clinic.relief.booking.schedule;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.time.Instant;
 
 import clinic.relief.booking.TimeRange;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,8 +38,7 @@ public class Schedules {
      * What appointments (all but {@code ignoring}) block inside a span, by therapist and by room, and the schedule
      * version current when they were read.
      */
-    public record Blocked(long version, Map<UUID, List<TimeRange>> therapists, Map<UUID, List<TimeRange>> rooms) {
-    }
+    public record Blocked(long version, Map<UUID, List<TimeRange>> therapists, Map<UUID, List<TimeRange>> rooms) {}
 
     /**
      * The spans that appointments (all but {@code ignoring}) block inside {@code span}, with the schedule version, in
@@ -51,15 +48,22 @@ public class Schedules {
     // Speed: see docs/benchmarks.md "Booking throughput through the staff API"
     public Blocked blocked(TimeRange span, Optional<UUID> ignoring) {
         BlockedRows rows = new BlockedRows();
-        jdbc.sql(BLOCKED).param("ignoring", ignoring.orElse(NO_APPOINTMENT))
-                .param("from", utc(span.start())).param("to", utc(span.end())).query(rows::add);
+        jdbc.sql(BLOCKED)
+                .param("ignoring", ignoring.orElse(NO_APPOINTMENT))
+                .param("from", utc(span.start()))
+                .param("to", utc(span.end()))
+                .query(rows::add);
         return rows.blocked();
     }
 
     /** Nothing blocked, with the current schedule version: for what the rules and hours alone allow. */
     public Blocked nothingBlocked() {
-        return new Blocked(jdbc.sql("select version from booking_schedule_version").query(Long.class).single(),
-                Map.of(), Map.of());
+        return new Blocked(
+                jdbc.sql("select version from booking_schedule_version")
+                        .query(Long.class)
+                        .single(),
+                Map.of(),
+                Map.of());
     }
 
     /** Collects the rows of {@link #BLOCKED}. */
@@ -75,8 +79,12 @@ public class Schedules {
             if (starts == null) {
                 return;
             }
-            TimeRange span = new TimeRange(starts.toInstant(), row.getObject("ends", OffsetDateTime.class).toInstant());
-            therapists.computeIfAbsent(row.getObject("therapist_id", UUID.class), id -> new ArrayList<>()).add(span);
+            TimeRange span = new TimeRange(
+                    starts.toInstant(),
+                    row.getObject("ends", OffsetDateTime.class).toInstant());
+            therapists
+                    .computeIfAbsent(row.getObject("therapist_id", UUID.class), id -> new ArrayList<>())
+                    .add(span);
             UUID room = row.getObject("room_id", UUID.class);
             if (room != null) {
                 rooms.computeIfAbsent(room, id -> new ArrayList<>()).add(span);
@@ -109,11 +117,13 @@ public class Schedules {
      * Schedules of these therapists: weekly times and time off from {@code configuration}, spans from
      * {@code blocked}.
      */
-    public List<TherapistSchedule> of(ScheduleConfiguration.Snapshot configuration, Collection<UUID> therapists,
-            Blocked blocked) {
+    public List<TherapistSchedule> of(
+            ScheduleConfiguration.Snapshot configuration, Collection<UUID> therapists, Blocked blocked) {
         List<TherapistSchedule> schedules = new ArrayList<>();
         for (UUID therapist : therapists) {
-            schedules.add(new TherapistSchedule(therapist, configuration.hours().getOrDefault(therapist, List.of()),
+            schedules.add(new TherapistSchedule(
+                    therapist,
+                    configuration.hours().getOrDefault(therapist, List.of()),
                     configuration.breaks().getOrDefault(therapist, List.of()),
                     configuration.timeOff().getOrDefault(therapist, List.of()),
                     blocked.therapists().getOrDefault(therapist, List.of())));
@@ -133,7 +143,8 @@ public class Schedules {
     public Map<UUID, String> roomNames() {
         Map<UUID, String> names = new LinkedHashMap<>();
         jdbc.sql("select id, name from booking_room order by name")
-                .query((rs, row) -> names.put(rs.getObject("id", UUID.class), rs.getString("name"))).list();
+                .query((rs, row) -> names.put(rs.getObject("id", UUID.class), rs.getString("name")))
+                .list();
         return names;
     }
 
@@ -142,7 +153,8 @@ public class Schedules {
         Map<UUID, List<TimeRange>> ranges = new HashMap<>();
         query.query(rs -> {
             ranges.computeIfAbsent(rs.getObject("id", UUID.class), id -> new ArrayList<>())
-                    .add(new TimeRange(rs.getObject("starts", OffsetDateTime.class).toInstant(),
+                    .add(new TimeRange(
+                            rs.getObject("starts", OffsetDateTime.class).toInstant(),
                             rs.getObject("ends", OffsetDateTime.class).toInstant()));
         });
         return ranges;

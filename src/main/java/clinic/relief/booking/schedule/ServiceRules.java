@@ -3,6 +3,7 @@ package clinic.relief.booking.schedule;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
+
 import clinic.relief.shared.Money;
 
 /**
@@ -14,13 +15,16 @@ import clinic.relief.shared.Money;
  * @param lateCancelPercent share of the session price owed for a late cancellation
  * @param noShowPercent share of the session price owed for a no-show
  */
-public record ServiceRules(Duration buffer, boolean needsRoom, Duration cancelWindow, int lateCancelPercent,
-        int noShowPercent) {
+public record ServiceRules(
+        Duration buffer, boolean needsRoom, Duration cancelWindow, int lateCancelPercent, int noShowPercent) {
 
     public ServiceRules {
         Objects.requireNonNull(buffer, "buffer");
         Objects.requireNonNull(cancelWindow, "cancelWindow");
-        if (buffer.isNegative() || lateCancelPercent < 0 || lateCancelPercent > 100 || noShowPercent < 0
+        if (buffer.isNegative()
+                || lateCancelPercent < 0
+                || lateCancelPercent > 100
+                || noShowPercent < 0
                 || noShowPercent > 100) {
             throw new IllegalArgumentException("Buffer must not be negative and fees must be 0-100 %");
         }

@@ -11,8 +11,12 @@ import clinic.relief.booking.TimeRange;
  * What availability needs to know about one therapist: weekly hours and breaks, time off, and the spans already
  * blocked by appointments (each appointment's session plus its buffer).
  */
-public record TherapistSchedule(UUID therapistId, List<WeeklyTime> hours, List<WeeklyTime> breaks,
-        List<TimeRange> timeOff, List<TimeRange> blocked) {
+public record TherapistSchedule(
+        UUID therapistId,
+        List<WeeklyTime> hours,
+        List<WeeklyTime> breaks,
+        List<TimeRange> timeOff,
+        List<TimeRange> blocked) {
 
     public TherapistSchedule {
         Objects.requireNonNull(therapistId, "therapistId");

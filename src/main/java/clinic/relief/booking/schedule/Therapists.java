@@ -27,21 +27,30 @@ public class Therapists {
     }
 
     public List<Therapist> all() {
-        return staff.listedTherapists().stream().map(m -> new Therapist(m.id(), m.displayName())).toList();
+        return staff.listedTherapists().stream()
+                .map(m -> new Therapist(m.id(), m.displayName()))
+                .toList();
     }
 
     public List<Therapist> giving(String serviceId) {
         Set<UUID> giving = jdbc.sql("select therapist_id from booking_therapist_service where service_id = :s")
-                .param("s", serviceId).query(UUID.class).set();
+                .param("s", serviceId)
+                .query(UUID.class)
+                .set();
         return all().stream().filter(t -> giving.contains(t.id())).toList();
     }
 
     public Optional<Therapist> byEmail(String email) {
-        return staff.findByEmail(email).map(StaffMember::id)
+        return staff.findByEmail(email)
+                .map(StaffMember::id)
                 .flatMap(id -> all().stream().filter(t -> t.id().equals(id)).findFirst());
     }
 
     public String name(UUID id) {
-        return all().stream().filter(t -> t.id().equals(id)).map(Therapist::name).findFirst().orElse("");
+        return all().stream()
+                .filter(t -> t.id().equals(id))
+                .map(Therapist::name)
+                .findFirst()
+                .orElse("");
     }
 }

@@ -28,7 +28,8 @@ public record WeeklyTime(DayOfWeek day, LocalTime start, LocalTime end) {
     }
 
     public TimeRange on(LocalDate date, ZoneId zone) {
-        return new TimeRange(ZonedDateTime.of(date, start, zone).toInstant(),
+        return new TimeRange(
+                ZonedDateTime.of(date, start, zone).toInstant(),
                 ZonedDateTime.of(date, end, zone).toInstant());
     }
 }

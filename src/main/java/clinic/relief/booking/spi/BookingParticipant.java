@@ -16,10 +16,8 @@ import clinic.relief.booking.AppointmentCompleted;
 public interface BookingParticipant {
 
     /** An appointment was booked: directly, by confirming an online hold, or by approving a request. */
-    default void booked(AppointmentBooked booked) {
-    }
+    default void booked(AppointmentBooked booked) {}
 
     /** A checked-in appointment was completed. */
-    default void completed(AppointmentCompleted completed) {
-    }
+    default void completed(AppointmentCompleted completed) {}
 }

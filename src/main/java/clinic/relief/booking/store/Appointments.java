@@ -1,11 +1,5 @@
 package clinic.relief.booking.store;
 
-import clinic.relief.booking.TimeRange;
-
-import clinic.relief.booking.AppointmentStatus;
-
-import clinic.relief.booking.Appointment;
-
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,15 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
 
+import clinic.relief.booking.Appointment;
+import clinic.relief.booking.AppointmentStatus;
+import clinic.relief.booking.TimeRange;
+import clinic.relief.shared.Money;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import clinic.relief.shared.Money;
 
 import static clinic.relief.shared.Timestamps.utc;
 
@@ -38,6 +32,7 @@ public class Appointments {
      * bookings can meet when each waits on the other's therapist and room constraint checks.
      */
     private static final Set<String> LOST_RACE = Set.of("23P01", "40P01");
+
     private static final String COLUMNS = """
             id, patient_id, therapist_id, room_id, service_id, minutes, starts_at, ends_at, blocked_until, status,
             source, assessment_id, fee_owed, fee_reason, cancelled_at""";
@@ -69,7 +64,8 @@ public class Appointments {
         guarded(() -> jdbc.sql("insert into booking_appointment (" + COLUMNS + ", created_at) values (:id, :patient,"
                         + " :therapist, :room, :service, :minutes, :starts, :ends, :blocked, :status, :source,"
                         + " :assessment, :fee, :feeReason, :cancelledAt, :now)")
-                .params(params(a, now)).update());
+                .params(params(a, now))
+                .update());
     }
 
     public void update(Appointment appointment) {
@@ -83,31 +79,42 @@ public class Appointments {
     }
 
     public Optional<Appointment> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from booking_appointment where id = :id").param("id", id)
-                .query(Appointments::row).optional().map(Appointment::restore);
+        return jdbc.sql("select " + COLUMNS + " from booking_appointment where id = :id")
+                .param("id", id)
+                .query(Appointments::row)
+                .optional()
+                .map(Appointment::restore);
     }
 
     /** Appointments starting in {@code span}, of one therapist or (empty) all, by start. */
     public List<Appointment.Stored> starting(TimeRange span, Optional<UUID> therapist) {
         return jdbc.sql("select " + COLUMNS + " from booking_appointment where starts_at >= :from and starts_at < :to"
                         + " and (cast(:therapist as uuid) is null or therapist_id = :therapist) order by starts_at")
-                .param("from", utc(span.start())).param("to", utc(span.end()))
+                .param("from", utc(span.start()))
+                .param("to", utc(span.end()))
                 .param("therapist", therapist.orElse(null))
-                .query(Appointments::row).list();
+                .query(Appointments::row)
+                .list();
     }
 
     /** Appointments starting in {@code span} in one room, by start. */
     public List<Appointment.Stored> startingInRoom(TimeRange span, UUID room) {
         return jdbc.sql("select " + COLUMNS + " from booking_appointment where starts_at >= :from and starts_at < :to"
                         + " and room_id = :room order by starts_at")
-                .param("from", utc(span.start())).param("to", utc(span.end())).param("room", room)
-                .query(Appointments::row).list();
+                .param("from", utc(span.start()))
+                .param("to", utc(span.end()))
+                .param("room", room)
+                .query(Appointments::row)
+                .list();
     }
 
     /** A patient's appointments, newest first. */
     public List<Appointment.Stored> ofPatient(UUID patient) {
         return jdbc.sql("select " + COLUMNS + " from booking_appointment where patient_id = :patient"
-                        + " order by starts_at desc").param("patient", patient).query(Appointments::row).list();
+                        + " order by starts_at desc")
+                .param("patient", patient)
+                .query(Appointments::row)
+                .list();
     }
 
     private static Map<String, Object> params(Appointment.Stored a, Instant now) {
@@ -147,11 +154,19 @@ public class Appointments {
         BigDecimal fee = rs.getObject("fee_owed", BigDecimal.class);
         String feeReason = rs.getString("fee_reason");
         OffsetDateTime cancelledAt = rs.getObject("cancelled_at", OffsetDateTime.class);
-        return new Appointment.Stored(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
-                rs.getObject("therapist_id", UUID.class), rs.getObject("room_id", UUID.class),
-                rs.getString("service_id"), rs.getInt("minutes"), instant(rs, "starts_at"), instant(rs, "ends_at"),
-                instant(rs, "blocked_until"), AppointmentStatus.valueOf(rs.getString("status")),
-                Appointment.Source.valueOf(rs.getString("source")), rs.getObject("assessment_id", UUID.class),
+        return new Appointment.Stored(
+                rs.getObject("id", UUID.class),
+                rs.getObject("patient_id", UUID.class),
+                rs.getObject("therapist_id", UUID.class),
+                rs.getObject("room_id", UUID.class),
+                rs.getString("service_id"),
+                rs.getInt("minutes"),
+                instant(rs, "starts_at"),
+                instant(rs, "ends_at"),
+                instant(rs, "blocked_until"),
+                AppointmentStatus.valueOf(rs.getString("status")),
+                Appointment.Source.valueOf(rs.getString("source")),
+                rs.getObject("assessment_id", UUID.class),
                 fee == null ? null : Money.of(fee),
                 feeReason == null ? null : Appointment.FeeReason.valueOf(feeReason),
                 cancelledAt == null ? null : cancelledAt.toInstant());

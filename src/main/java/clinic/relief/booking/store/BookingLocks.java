@@ -1,7 +1,5 @@
 package clinic.relief.booking.store;
 
-import clinic.relief.booking.Slot;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,6 +8,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import clinic.relief.booking.Slot;
 import clinic.relief.clinic.ClinicProfile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -46,8 +45,12 @@ public class BookingLocks {
         Long[] keys = keys(slot, buffer, patientId, idempotencyKey, zone).toArray(Long[]::new);
         if (slot.roomId() == null) {
             jdbc.sql(LOCKS).param("keys", keys).query((rs, row) -> 1).list();
-        } else if (!jdbc.sql(LOCKS_AND_ROOM).param("keys", keys).param("room", slot.roomId())
-                .query(Boolean.class).optional().orElse(false)) {
+        } else if (!jdbc.sql(LOCKS_AND_ROOM)
+                .param("keys", keys)
+                .param("room", slot.roomId())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false)) {
             throw new RoomWithdrawn(slot.roomId());
         }
     }

@@ -51,14 +51,19 @@ public class IdempotencyKeys {
     }
 
     public Optional<UUID> find(String key) {
-        return jdbc.sql("select appointment_id from booking_idempotency where key = :key").param("key", key)
-                .query(UUID.class).optional();
+        return jdbc.sql("select appointment_id from booking_idempotency where key = :key")
+                .param("key", key)
+                .query(UUID.class)
+                .optional();
     }
 
     public void remember(String key, UUID appointmentId, Instant now) {
         try {
             jdbc.sql("insert into booking_idempotency (key, appointment_id, created_at) values (:key, :id, :now)")
-                    .param("key", key).param("id", appointmentId).param("now", utc(now)).update();
+                    .param("key", key)
+                    .param("id", appointmentId)
+                    .param("now", utc(now))
+                    .update();
         } catch (DuplicateKeyException e) {
             throw new Reused(e);
         }

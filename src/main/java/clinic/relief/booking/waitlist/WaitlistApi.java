@@ -59,8 +59,10 @@ class WaitlistApi {
 
     @PostMapping
     @Operation(summary = "Join the waitlist: service, length, days, part of day, optionally a therapist")
-    ResponseEntity<WaitlistEntry> join(@Valid @RequestBody WaitlistRequest request,
-            @RequestParam(required = false) UUID patientId, Authentication caller) {
+    ResponseEntity<WaitlistEntry> join(
+            @Valid @RequestBody WaitlistRequest request,
+            @RequestParam(required = false) UUID patientId,
+            Authentication caller) {
         return ResponseEntity.status(HttpStatus.CREATED).body(waitlist.join(patientFor(caller, patientId), request));
     }
 
@@ -68,7 +70,8 @@ class WaitlistApi {
     @Operation(summary = "Withdraw a waitlist request")
     ResponseEntity<Void> withdraw(@PathVariable UUID id, Authentication caller) {
         Optional<Patient> patient = accounts.signedIn(caller);
-        if (patient.isPresent() && !waitlist.get(id).patientId().equals(patient.get().id())) {
+        if (patient.isPresent()
+                && !waitlist.get(id).patientId().equals(patient.get().id())) {
             throw new UnknownWaitlistEntry(id);
         }
         waitlist.withdraw(id);
@@ -92,8 +95,7 @@ class WaitlistApi {
     }
 
     /** A staff call without {@code patientId}, or a patient account that is not confirmed. */
-    static class MissingPatient extends RuntimeException {
-    }
+    static class MissingPatient extends RuntimeException {}
 
     @ExceptionHandler({UnknownService.class, UnknownLength.class, UnknownTherapist.class})
     ResponseEntity<ProblemDetail> failed(RuntimeException failure) {

@@ -9,17 +9,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-import clinic.relief.booking.SlotSearch;
 import clinic.relief.booking.Appointment;
 import clinic.relief.booking.AppointmentCancelled;
 import clinic.relief.booking.AppointmentStatus;
-import clinic.relief.booking.store.Appointments;
 import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
-import clinic.relief.booking.online.HoldReleased;
 import clinic.relief.booking.PatientAlreadyBooked;
 import clinic.relief.booking.Slot;
 import clinic.relief.booking.SlotNotOffered;
+import clinic.relief.booking.SlotSearch;
 import clinic.relief.booking.SlotTaken;
 import clinic.relief.booking.UnknownLength;
 import clinic.relief.booking.UnknownService;
@@ -29,6 +27,8 @@ import clinic.relief.booking.WaitlistEntry;
 import clinic.relief.booking.WaitlistOffer;
 import clinic.relief.booking.letters.Letters;
 import clinic.relief.booking.letters.LinkLetters;
+import clinic.relief.booking.online.HoldReleased;
+import clinic.relief.booking.store.Appointments;
 import clinic.relief.mail.Mail;
 import clinic.relief.patients.BadLink;
 import clinic.relief.patients.Patient;
@@ -60,8 +60,16 @@ public class WaitlistOffers {
     private final WaitlistSettings settings;
     private final Clock clock;
 
-    WaitlistOffers(Booking booking, Appointments appointments, Patients patients, Mail mail, LinkLetters letters,
-            JdbcClient jdbc, TransactionTemplate transactions, WaitlistSettings settings, Clock clock) {
+    WaitlistOffers(
+            Booking booking,
+            Appointments appointments,
+            Patients patients,
+            Mail mail,
+            LinkLetters letters,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            WaitlistSettings settings,
+            Clock clock) {
         this.booking = booking;
         this.appointments = appointments;
         this.patients = patients;
@@ -75,7 +83,9 @@ public class WaitlistOffers {
 
     @EventListener
     void on(AppointmentCancelled cancelled) {
-        appointments.find(cancelled.appointmentId()).map(Appointment::stored)
+        appointments
+                .find(cancelled.appointmentId())
+                .map(Appointment::stored)
                 .ifPresent(freed -> offerNext(freed.therapistId(), freed.start(), freed.blockedUntil()));
     }
 
@@ -99,8 +109,12 @@ public class WaitlistOffers {
                         + " or (o.free_from = :from and o.free_to = :to) or (o.status = 'CLAIMED' and"
                         + " o.therapist_id = :therapist and o.starts_at >= :from and o.starts_at < :to)))"
                         + " order by created_at limit 50")
-                .param("day", day).param("therapist", therapist).param("from", utc(freeFrom))
-                .param("to", utc(freeTo)).query(Waitlist::entry).list();
+                .param("day", day)
+                .param("therapist", therapist)
+                .param("from", utc(freeFrom))
+                .param("to", utc(freeTo))
+                .query(Waitlist::entry)
+                .list();
         for (WaitlistEntry entry : waiting) {
             Optional<Slot> slot = suitable(entry, therapist, day, freeFrom, freeTo);
             if (slot.isPresent()) {
@@ -110,13 +124,16 @@ public class WaitlistOffers {
         }
     }
 
-    private Optional<Slot> suitable(WaitlistEntry entry, UUID therapist, LocalDate day, Instant freeFrom,
-            Instant freeTo) {
+    private Optional<Slot> suitable(
+            WaitlistEntry entry, UUID therapist, LocalDate day, Instant freeFrom, Instant freeTo) {
         try {
-            return booking.availability(new SlotSearch(entry.serviceId(), entry.minutes(), day, day,
-                    Optional.ofNullable(therapist))).stream()
+            return booking
+                    .availability(new SlotSearch(
+                            entry.serviceId(), entry.minutes(), day, day, Optional.ofNullable(therapist)))
+                    .stream()
                     .filter(s -> !s.start().isBefore(freeFrom) && s.start().isBefore(freeTo))
-                    .filter(s -> entry.partOfDay().contains(s.start().atZone(booking.zone()).toLocalTime()))
+                    .filter(s -> entry.partOfDay()
+                            .contains(s.start().atZone(booking.zone()).toLocalTime()))
                     .findFirst();
         } catch (UnknownTherapist | UnknownService | UnknownLength noLongerOffered) {
             return Optional.empty();
@@ -132,13 +149,19 @@ public class WaitlistOffers {
                                                     free_to, expires_at, status, created_at)
                 values (:id, :entry, :hash, :start, :therapist, :from, :to, :expires, 'OPEN', :now)
                 """)
-                .param("id", UUID.randomUUID()).param("entry", entry.id()).param("hash", token.hash())
-                .param("start", utc(slot.start())).param("therapist", slot.therapistId())
-                .param("from", utc(freeFrom)).param("to", utc(freeTo))
-                .param("expires", utc(now.plus(settings.offerLasts()))).param("now", utc(now)).update();
+                .param("id", UUID.randomUUID())
+                .param("entry", entry.id())
+                .param("hash", token.hash())
+                .param("start", utc(slot.start()))
+                .param("therapist", slot.therapistId())
+                .param("from", utc(freeFrom))
+                .param("to", utc(freeTo))
+                .param("expires", utc(now.plus(settings.offerLasts())))
+                .param("now", utc(now))
+                .update();
         if (patient.email() != null) {
-            Letters.Letter letter = letters.waitlistOffer(patient.firstName(), patient.language(), slot.start(),
-                    token.value(), settings.offerLasts());
+            Letters.Letter letter = letters.waitlistOffer(
+                    patient.firstName(), patient.language(), slot.start(), token.value(), settings.offerLasts());
             mail.queue("WAITLIST_OFFER", patient.email(), letter.subject(), letter.body());
         }
     }
@@ -147,17 +170,19 @@ public class WaitlistOffers {
     @Scheduled(fixedDelayString = "${relief.booking.waitlist.sweep-every:60s}")
     public void expireDue() {
         transactions.executeWithoutResult(tx -> {
-            record Freed(UUID therapist, Instant from, Instant to) {
-            }
+            record Freed(UUID therapist, Instant from, Instant to) {}
             List<Freed> freed = jdbc.sql("""
                     update booking_waitlist_offer set status = 'EXPIRED'
                     where id in (select id from booking_waitlist_offer where status = 'OPEN' and expires_at <= :now
                                  for update skip locked)
                     returning therapist_id, free_from, free_to
-                    """).param("now", utc(clock.instant()))
-                    .query((rs, row) -> new Freed(rs.getObject(1, UUID.class),
+                    """)
+                    .param("now", utc(clock.instant()))
+                    .query((rs, row) -> new Freed(
+                            rs.getObject(1, UUID.class),
                             rs.getObject(2, OffsetDateTime.class).toInstant(),
-                            rs.getObject(3, OffsetDateTime.class).toInstant())).list();
+                            rs.getObject(3, OffsetDateTime.class).toInstant()))
+                    .list();
             freed.forEach(span -> offerNext(span.therapist(), span.from(), span.to()));
         });
     }
@@ -181,8 +206,15 @@ public class WaitlistOffers {
         WaitlistOffer offer = usable(token);
         Appointment claimed;
         try {
-            claimed = booker.apply(new BookAppointment(offer.patientId(), offer.serviceId(), offer.minutes(), offer.start(),
-                    offer.therapistId(), Appointment.Source.ONLINE, null, "waitlist-" + offer.id()));
+            claimed = booker.apply(new BookAppointment(
+                    offer.patientId(),
+                    offer.serviceId(),
+                    offer.minutes(),
+                    offer.start(),
+                    offer.therapistId(),
+                    Appointment.Source.ONLINE,
+                    null,
+                    "waitlist-" + offer.id()));
         } catch (SlotTaken | SlotNotOffered | PatientAlreadyBooked taken) {
             mark(offer, "TAKEN", null);
             return new Waitlist.Claim(false, false, offer);
@@ -197,13 +229,20 @@ public class WaitlistOffers {
      */
     private void mark(WaitlistOffer offer, String offerStatus, UUID claimed) {
         transactions.executeWithoutResult(tx -> {
-            boolean live = claimed != null && jdbc.sql("select status <> 'CANCELLED' from booking_appointment"
-                    + " where id = :id for update").param("id", claimed).query(Boolean.class).single();
+            boolean live = claimed != null
+                    && jdbc.sql("select status <> 'CANCELLED' from booking_appointment" + " where id = :id for update")
+                            .param("id", claimed)
+                            .query(Boolean.class)
+                            .single();
             jdbc.sql("update booking_waitlist_offer set status = :s, appointment_id = :a where id = :id")
-                    .param("s", offerStatus).param("a", claimed).param("id", offer.id()).update();
+                    .param("s", offerStatus)
+                    .param("a", claimed)
+                    .param("id", offer.id())
+                    .update();
             if (live) {
                 jdbc.sql("update booking_waitlist set status = 'BOOKED' where id = :id and status = 'WAITING'")
-                        .param("id", offer.entryId()).update();
+                        .param("id", offer.entryId())
+                        .update();
             }
         });
     }
@@ -214,13 +253,19 @@ public class WaitlistOffers {
                        o.expires_at, o.status
                 from booking_waitlist_offer o join booking_waitlist w on w.id = o.entry_id
                 where o.token_hash = :hash
-                """).param("hash", VerificationToken.hash(token))
-                .query((rs, row) -> new WaitlistOffer(rs.getObject("id", UUID.class),
-                        rs.getObject("entry_id", UUID.class), rs.getObject("patient_id", UUID.class),
-                        rs.getString("service_id"), rs.getInt("minutes"),
+                """)
+                .param("hash", VerificationToken.hash(token))
+                .query((rs, row) -> new WaitlistOffer(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("entry_id", UUID.class),
+                        rs.getObject("patient_id", UUID.class),
+                        rs.getString("service_id"),
+                        rs.getInt("minutes"),
                         rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("therapist_id", UUID.class),
-                        rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getString("status")))
-                .optional().orElseThrow(() -> new BadLink(BadLink.Reason.UNKNOWN));
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("status")))
+                .optional()
+                .orElseThrow(() -> new BadLink(BadLink.Reason.UNKNOWN));
     }
 }

@@ -41,7 +41,10 @@ public class WaitlistReturns {
                 from booking_waitlist_offer o
                 where o.appointment_id = :appointment and o.status = 'CLAIMED' and w.id = o.entry_id
                   and w.status = 'BOOKED' and w.last_day >= :today
-                """).param("appointment", ended.id()).param("today", today).update();
+                """)
+                .param("appointment", ended.id())
+                .param("today", today)
+                .update();
         offers.offerNext(ended.therapistId(), ended.start(), ended.blockedUntil());
         return waitingAgain > 0;
     }

@@ -15,18 +15,21 @@ import clinic.relief.painmap.Lang;
  * What the pain finder form shows: every choice with its label in one language, and what is already chosen (from
  * an article's link or a form sent back with an error).
  */
-public record FinderForm(Map<String, String> regionLabels, Set<String> selected, List<Choice> qualities,
-        List<Group> factorGroups, List<Choice> redFlags, Answers answers) {
+public record FinderForm(
+        Map<String, String> regionLabels,
+        Set<String> selected,
+        List<Choice> qualities,
+        List<Group> factorGroups,
+        List<Choice> redFlags,
+        Answers answers) {
 
-    public record Choice(String id, String label) {
-    }
+    public record Choice(String id, String label) {}
 
-    public record Group(String id, List<Choice> choices) {
-    }
+    public record Group(String id, List<Choice> choices) {}
 
     /** What the person chose; every list is an empty list rather than null. */
-    public record Answers(List<String> regions, List<String> qualities, List<String> factors, List<String> redFlags,
-            String sex) {
+    public record Answers(
+            List<String> regions, List<String> qualities, List<String> factors, List<String> redFlags, String sex) {
 
         public Answers {
             regions = regions == null ? List.of() : regions;
@@ -43,12 +46,22 @@ public record FinderForm(Map<String, String> regionLabels, Set<String> selected,
         selected.retainAll(labels.keySet());
         List<Group> groups = new ArrayList<>();
         for (FactorGroup group : FactorGroup.values()) {
-            List<Choice> choices = kb.factors().stream().filter(f -> f.group() == group)
-                    .map(f -> new Choice(f.id(), f.label().in(lang))).toList();
+            List<Choice> choices = kb.factors().stream()
+                    .filter(f -> f.group() == group)
+                    .map(f -> new Choice(f.id(), f.label().in(lang)))
+                    .toList();
             groups.add(new Group(group.id(), choices));
         }
-        return new FinderForm(labels, selected,
-                kb.qualities().stream().map(q -> new Choice(q.id(), q.label().in(lang))).toList(), groups,
-                kb.redFlags().stream().map(r -> new Choice(r.id(), r.label().in(lang))).toList(), answers);
+        return new FinderForm(
+                labels,
+                selected,
+                kb.qualities().stream()
+                        .map(q -> new Choice(q.id(), q.label().in(lang)))
+                        .toList(),
+                groups,
+                kb.redFlags().stream()
+                        .map(r -> new Choice(r.id(), r.label().in(lang)))
+                        .toList(),
+                answers);
     }
 }

@@ -60,16 +60,23 @@ class PainFinderApi {
      * converter, and no chunked encoding.
      */
     @Operation(summary = "Screen red flags, rank the muscles that may refer pain to the marked regions, save it")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-            schema = @Schema(implementation = AssessmentJson.class)))
+    @ApiResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = AssessmentJson.class)))
     @PostMapping
     ResponseEntity<byte[]> assess(@Valid @RequestBody PainFinderRequest request) {
         SavedAssessment saved = assessments.assess(request.toQuery());
         byte[] body = json.writeValueAsBytes(AssessmentJson.of(saved, finder, language(request.lang())));
         // 200, as the pain finder contract says (../shared/domain/pain-finder-contract.md); Content-Location names
         // the saved assessment this answer is a representation of (RFC 9110, 8.7).
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_LOCATION, "/api/pain-finder/assessments/" + saved.id())
-                .contentType(MediaType.APPLICATION_JSON).contentLength(body.length).body(body);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_LOCATION, "/api/pain-finder/assessments/" + saved.id())
+                .contentType(MediaType.APPLICATION_JSON)
+                .contentLength(body.length)
+                .body(body);
     }
 
     @Operation(summary = "Every region, muscle, quality, factor and red-flag id, with labels in en and es")
@@ -81,7 +88,8 @@ class PainFinderApi {
     @Operation(summary = "A saved assessment (it holds no personal data)")
     @GetMapping("/assessments/{id}")
     ResponseEntity<?> assessment(@PathVariable UUID id, @RequestParam(required = false) String lang) {
-        return assessments.find(id)
+        return assessments
+                .find(id)
                 .<ResponseEntity<?>>map(saved -> ResponseEntity.ok(AssessmentJson.of(saved, finder, language(lang))))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
                         .body(problem(HttpStatus.NOT_FOUND, "painmap.api.notFound")));
@@ -90,8 +98,8 @@ class PainFinderApi {
     @ExceptionHandler(EmptyRegions.class)
     ResponseEntity<ProblemDetail> emptyRegions() {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "painmap.api.emptyRegions");
-        problem.setProperty("errors", List.of(Map.of("field", "regions",
-                "message", message("painmap.api.emptyRegions"))));
+        problem.setProperty(
+                "errors", List.of(Map.of("field", "regions", "message", message("painmap.api.emptyRegions"))));
         return ResponseEntity.badRequest().body(problem);
     }
 

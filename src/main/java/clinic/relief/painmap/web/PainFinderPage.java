@@ -38,21 +38,23 @@ class PainFinderPage {
 
     /** {@code ?regions=a,b} preselects regions, for links from articles; unknown ids are ignored. */
     @GetMapping("/pain-finder")
-    String form(@RequestParam(name = "regions", required = false) List<String> regions, Locale locale,
-            Model model) {
+    String form(@RequestParam(name = "regions", required = false) List<String> regions, Locale locale, Model model) {
         return showForm(new FinderForm.Answers(regions, null, null, null, null), null, locale, model);
     }
 
     @PostMapping("/pain-finder")
-    String assess(@RequestParam(name = "regions", required = false) List<String> regions,
+    String assess(
+            @RequestParam(name = "regions", required = false) List<String> regions,
             @RequestParam(name = "qualities", required = false) List<String> qualities,
             @RequestParam(name = "factors", required = false) List<String> factors,
             @RequestParam(name = "redFlags", required = false) List<String> redFlags,
-            @RequestParam(name = "sex", required = false) String sex, Locale locale, Model model) {
+            @RequestParam(name = "sex", required = false) String sex,
+            Locale locale,
+            Model model) {
         var answers = new FinderForm.Answers(regions, qualities, factors, redFlags, sex);
         try {
-            SavedAssessment saved = assessments.assess(PainQuery.of(answers.regions(), answers.qualities(),
-                    answers.factors(), answers.redFlags(), Sex.of(sex)));
+            SavedAssessment saved = assessments.assess(PainQuery.of(
+                    answers.regions(), answers.qualities(), answers.factors(), answers.redFlags(), Sex.of(sex)));
             return "redirect:/pain-finder/results/" + saved.id();
         } catch (EmptyRegions e) {
             return showForm(answers, "painmap.error.noRegion", locale, model);
@@ -63,15 +65,16 @@ class PainFinderPage {
 
     @GetMapping("/pain-finder/results/{id}")
     String result(@PathVariable String id, Locale locale, Model model) {
-        SavedAssessment saved = parse(id).flatMap(assessments::find)
+        SavedAssessment saved = parse(id)
+                .flatMap(assessments::find)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("result", ResultPage.of(saved, finder, PainFinderApi.language(locale.getLanguage())));
         return "painmap/result";
     }
 
     private String showForm(FinderForm.Answers answers, String error, Locale locale, Model model) {
-        model.addAttribute("form", FinderForm.of(finder.knowledgeBase(),
-                PainFinderApi.language(locale.getLanguage()), answers));
+        model.addAttribute(
+                "form", FinderForm.of(finder.knowledgeBase(), PainFinderApi.language(locale.getLanguage()), answers));
         model.addAttribute("error", error);
         return "painmap/finder";
     }

@@ -18,8 +18,14 @@ import clinic.relief.painmap.SavedAssessment;
 import clinic.relief.painmap.Side;
 
 /** The results page of one saved assessment, in one language: the referral first, then the muscles. */
-public record ResultPage(UUID id, List<String> marked, ReferralView referral, List<String> doctorNotes,
-        List<MuscleView> muscles, List<String> combination, List<String> uncovered) {
+public record ResultPage(
+        UUID id,
+        List<String> marked,
+        ReferralView referral,
+        List<String> doctorNotes,
+        List<MuscleView> muscles,
+        List<String> combination,
+        List<String> uncovered) {
 
     public record ReferralView(String level, String message, List<String> flags) {
 
@@ -29,19 +35,36 @@ public record ResultPage(UUID id, List<String> marked, ReferralView referral, Li
     }
 
     /** One candidate with what its small map highlights, as sets of selectable region ids. */
-    public record MuscleView(String id, String name, String side, int percent, String explanation, MuscleTexts.Lay texts,
-            Set<String> primaryZone, Set<String> secondaryZone, Set<String> triggerPoints, Set<String> marked) {
-    }
+    public record MuscleView(
+            String id,
+            String name,
+            String side,
+            int percent,
+            String explanation,
+            MuscleTexts.Lay texts,
+            Set<String> primaryZone,
+            Set<String> secondaryZone,
+            Set<String> triggerPoints,
+            Set<String> marked) {}
 
     static ResultPage of(SavedAssessment saved, PainFinder finder, Lang lang) {
         KnowledgeBase kb = finder.knowledgeBase();
         var result = saved.result();
         Set<String> marked = saved.query().regions();
         List<MuscleView> muscles = result.candidates().stream()
-                .map(candidate -> muscle(candidate, finder, lang, marked)).toList();
-        return new ResultPage(saved.id(), labels(kb, marked, lang), referral(result.referral(), kb, lang),
-                result.doctorFirstNotes().stream().map(note -> note.text().in(lang)).toList(), muscles,
-                result.combination().muscles().stream().map(id -> kb.muscle(id).name().in(lang)).toList(),
+                .map(candidate -> muscle(candidate, finder, lang, marked))
+                .toList();
+        return new ResultPage(
+                saved.id(),
+                labels(kb, marked, lang),
+                referral(result.referral(), kb, lang),
+                result.doctorFirstNotes().stream()
+                        .map(note -> note.text().in(lang))
+                        .toList(),
+                muscles,
+                result.combination().muscles().stream()
+                        .map(id -> kb.muscle(id).name().in(lang))
+                        .toList(),
                 labels(kb, result.combination().uncoveredRegions(), lang));
     }
 
@@ -49,18 +72,28 @@ public record ResultPage(UUID id, List<String> marked, ReferralView referral, Li
         if (referral == null) {
             return null;
         }
-        return new ReferralView(referral.level().id(), referral.message().in(lang),
-                referral.flags().stream().map(flag -> kb.redFlag(flag).label().in(lang)).toList());
+        return new ReferralView(
+                referral.level().id(),
+                referral.message().in(lang),
+                referral.flags().stream()
+                        .map(flag -> kb.redFlag(flag).label().in(lang))
+                        .toList());
     }
 
     private static MuscleView muscle(Candidate candidate, PainFinder finder, Lang lang, Set<String> marked) {
         KnowledgeBase kb = finder.knowledgeBase();
         Muscle muscle = kb.muscle(candidate.muscle());
-        return new MuscleView(muscle.id(), muscle.name().in(lang), candidate.side().id(),
-                (int) Math.round(candidate.score() * 100), finder.explanation(candidate, lang),
-                muscle.texts(lang).lay(), zone(kb, muscle, muscle.primary(), candidate.side()),
+        return new MuscleView(
+                muscle.id(),
+                muscle.name().in(lang),
+                candidate.side().id(),
+                (int) Math.round(candidate.score() * 100),
+                finder.explanation(candidate, lang),
+                muscle.texts(lang).lay(),
+                zone(kb, muscle, muscle.primary(), candidate.side()),
                 zone(kb, muscle, muscle.secondary(), candidate.side()),
-                new LinkedHashSet<>(kb.sided(muscle.triggerPoints(), candidate.side())), marked);
+                new LinkedHashSet<>(kb.sided(muscle.triggerPoints(), candidate.side())),
+                marked);
     }
 
     /** A zone on the candidate's side; a bilateral part of it on both sides. */

@@ -32,13 +32,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ReliefTest
 class CalendarFeedIcalTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired Booking booking;
-    @Autowired CalendarFeeds feeds;
-    @Autowired Staff staff;
-    @Autowired ScheduleAdmin admin;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    CalendarFeeds feeds;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void theFeedParsesBackWithTimePlaceAndAShortNameOnly() throws Exception {
@@ -47,12 +60,15 @@ class CalendarFeedIcalTests {
         UUID therapist = fixture.therapist("09:00", "17:00");
         UUID patient = fixture.patient();
         Instant start = fixture.at(fixture.day(), "11:00");
-        Appointment booked = booking.book(new BookAppointment(patient, "prenatal", 60, start, therapist,
-                Appointment.Source.FRONT_DESK, null, null));
+        Appointment booked = booking.book(new BookAppointment(
+                patient, "prenatal", 60, start, therapist, Appointment.Source.FRONT_DESK, null, null));
         String token = feeds.renew(therapist);
 
-        String ics = mvc.perform(get("/calendar/" + token + ".ics")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String ics = mvc.perform(get("/calendar/" + token + ".ics"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
         calendar.validate();
 
@@ -62,12 +78,15 @@ class CalendarFeedIcalTests {
         assertThat(value(event, Property.DTSTART)).isEqualTo(utc(start));
         assertThat(value(event, Property.DTEND)).isEqualTo(utc(start.plusSeconds(3600)));
         assertThat(value(event, Property.UID)).isEqualTo(booked.id() + "@relief");
-        assertThat(value(event, Property.SUMMARY)).isEqualTo(patients.get(patient).shortName());
+        assertThat(value(event, Property.SUMMARY))
+                .isEqualTo(patients.get(patient).shortName());
         assertThat(value(event, Property.LOCATION)).isNotBlank();
         List<Property> properties = event.getProperties();
         assertThat(properties.stream().map(Property::getName).toList())
                 .containsOnly("DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "UID", "LOCATION");
-        assertThat(ics).doesNotContainIgnoringCase("prenatal").doesNotContain(patients.get(patient).lastName());
+        assertThat(ics)
+                .doesNotContainIgnoringCase("prenatal")
+                .doesNotContain(patients.get(patient).lastName());
     }
 
     private static String value(VEvent event, String name) {
@@ -75,6 +94,8 @@ class CalendarFeedIcalTests {
     }
 
     private static String utc(Instant instant) {
-        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(instant);
+        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(ZoneOffset.UTC)
+                .format(instant);
     }
 }

@@ -37,14 +37,29 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ReliefTest
 class StaffCalendarPagesTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired Booking booking;
-    @Autowired AppointmentBook book;
-    @Autowired JdbcClient jdbc;
-    @Autowired Staff staff;
-    @Autowired ScheduleAdmin admin;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    AppointmentBook book;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
 
     BookingFixture fixture;
     LocalDate day;
@@ -66,14 +81,20 @@ class StaffCalendarPagesTests {
     @Test
     void theFrontDeskSeesATherapistsWeekWithEachAppointmentLinked() throws Exception {
         String name = patients.get(book.get(appointment).patient().id()).shortName();
-        mvc.perform(get("/staff/booking/week").param("date", day.toString()).param("therapist", therapist.toString())
+        mvc.perform(get("/staff/booking/week")
+                        .param("date", day.toString())
+                        .param("therapist", therapist.toString())
                         .with(desk()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(name)))
                 .andExpect(content().string(containsString("/staff/booking/" + appointment)))
-                .andExpect(content().string(containsString(CalendarWeeks.monday(day).getDayOfMonth() + "")));
-        mvc.perform(get("/staff/booking/week").param("date", day.toString()).param("therapist", therapist.toString())
-                        .param("lang", "es").with(desk()))
+                .andExpect(content()
+                        .string(containsString(CalendarWeeks.monday(day).getDayOfMonth() + "")));
+        mvc.perform(get("/staff/booking/week")
+                        .param("date", day.toString())
+                        .param("therapist", therapist.toString())
+                        .param("lang", "es")
+                        .with(desk()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Semana por terapeuta")));
     }
@@ -81,10 +102,20 @@ class StaffCalendarPagesTests {
     @Test
     void aTherapistSeesOnlyTheirOwnWeek() throws Exception {
         UUID other = fixture.therapist("09:00", "17:00");
-        UUID theirs = booking.book(new BookAppointment(fixture.patient(), "trigger-point", 60,
-                fixture.at(day, "14:00"), other, Appointment.Source.FRONT_DESK, null, null)).id();
+        UUID theirs = booking.book(new BookAppointment(
+                        fixture.patient(),
+                        "trigger-point",
+                        60,
+                        fixture.at(day, "14:00"),
+                        other,
+                        Appointment.Source.FRONT_DESK,
+                        null,
+                        null))
+                .id();
 
-        mvc.perform(get("/staff/booking/week").param("date", day.toString()).param("therapist", other.toString())
+        mvc.perform(get("/staff/booking/week")
+                        .param("date", day.toString())
+                        .param("therapist", other.toString())
                         .with(user(therapistEmail).roles("THERAPIST")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/staff/booking/" + appointment)))
@@ -93,15 +124,22 @@ class StaffCalendarPagesTests {
 
     @Test
     void roomCalendarsShowADayOrAWeekForTheFrontDeskOnly() throws Exception {
-        mvc.perform(get("/staff/booking/rooms").param("date", day.toString()).param("room", room.toString())
+        mvc.perform(get("/staff/booking/rooms")
+                        .param("date", day.toString())
+                        .param("room", room.toString())
                         .with(desk()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/staff/booking/" + appointment)));
-        mvc.perform(get("/staff/booking/rooms").param("date", day.minusDays(1).toString())
-                        .param("room", room.toString()).with(desk()))
+        mvc.perform(get("/staff/booking/rooms")
+                        .param("date", day.minusDays(1).toString())
+                        .param("room", room.toString())
+                        .with(desk()))
                 .andExpect(content().string(not(containsString("/staff/booking/" + appointment))));
-        mvc.perform(get("/staff/booking/rooms").param("date", day.toString()).param("room", room.toString())
-                        .param("span", "week").with(desk()))
+        mvc.perform(get("/staff/booking/rooms")
+                        .param("date", day.toString())
+                        .param("room", room.toString())
+                        .param("span", "week")
+                        .with(desk()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/staff/booking/" + appointment)));
         mvc.perform(get("/staff/booking/rooms").with(user(therapistEmail).roles("THERAPIST")))
@@ -115,7 +153,9 @@ class StaffCalendarPagesTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"" + later + "|" + therapist + "\"")));
 
-        mvc.perform(post("/staff/booking/{id}/reschedule", appointment).with(desk()).with(csrf())
+        mvc.perform(post("/staff/booking/{id}/reschedule", appointment)
+                        .with(desk())
+                        .with(csrf())
                         .param("slot", later + "|" + therapist))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/staff/booking/" + appointment));
@@ -128,7 +168,9 @@ class StaffCalendarPagesTests {
         book(fixture.patient(), "15:00");
         Instant before = startOf(appointment);
 
-        mvc.perform(post("/staff/booking/{id}/reschedule", appointment).with(desk()).with(csrf())
+        mvc.perform(post("/staff/booking/{id}/reschedule", appointment)
+                        .with(desk())
+                        .with(csrf())
                         .param("slot", fixture.at(day, "15:00") + "|" + therapist))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("That time was just taken")));
@@ -139,23 +181,38 @@ class StaffCalendarPagesTests {
     @Test
     void aCancelledAppointmentCannotBeRescheduled() throws Exception {
         book.cancel(appointment);
-        mvc.perform(post("/staff/booking/{id}/reschedule", appointment).with(desk()).with(csrf())
+        mvc.perform(post("/staff/booking/{id}/reschedule", appointment)
+                        .with(desk())
+                        .with(csrf())
                         .param("slot", fixture.at(day, "13:00") + "|" + therapist))
                 .andExpect(status().is3xxRedirection());
         assertThat(startOf(appointment)).isEqualTo(fixture.at(day, "10:00"));
-        mvc.perform(post("/staff/booking/{id}/reschedule", appointment).with(user(therapistEmail).roles("THERAPIST"))
-                        .with(csrf()).param("slot", fixture.at(day, "13:00") + "|" + therapist))
+        mvc.perform(post("/staff/booking/{id}/reschedule", appointment)
+                        .with(user(therapistEmail).roles("THERAPIST"))
+                        .with(csrf())
+                        .param("slot", fixture.at(day, "13:00") + "|" + therapist))
                 .andExpect(status().isForbidden());
     }
 
     private UUID book(UUID patient, String time) {
-        return booking.book(new BookAppointment(patient, "trigger-point", 60, fixture.at(day, time), therapist,
-                Appointment.Source.FRONT_DESK, null, null)).id();
+        return booking.book(new BookAppointment(
+                        patient,
+                        "trigger-point",
+                        60,
+                        fixture.at(day, time),
+                        therapist,
+                        Appointment.Source.FRONT_DESK,
+                        null,
+                        null))
+                .id();
     }
 
     private Instant startOf(UUID id) {
-        return jdbc.sql("select starts_at from booking_appointment where id = :id").param("id", id)
-                .query(OffsetDateTime.class).single().toInstant();
+        return jdbc.sql("select starts_at from booking_appointment where id = :id")
+                .param("id", id)
+                .query(OffsetDateTime.class)
+                .single()
+                .toInstant();
     }
 
     private static RequestPostProcessor desk() {

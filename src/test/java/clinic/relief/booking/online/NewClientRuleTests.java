@@ -30,8 +30,8 @@ class NewClientRuleTests {
 
     @ParameterizedTest(name = "{0}, {1}, returning={2}: approval {3}")
     @MethodSource("table")
-    void onlyANewClientBookingOnlineInApproveModeWaits(NewClientSettings.Mode mode, Appointment.Source source,
-            boolean returning, boolean waits) {
+    void onlyANewClientBookingOnlineInApproveModeWaits(
+            NewClientSettings.Mode mode, Appointment.Source source, boolean returning, boolean waits) {
         assertThat(new NewClientSettings(mode).needsApproval(source, returning)).isEqualTo(waits);
     }
 }

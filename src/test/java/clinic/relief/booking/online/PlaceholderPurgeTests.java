@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import clinic.relief.ReliefTest;
@@ -34,15 +33,32 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ReliefTest
 class PlaceholderPurgeTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired OnlineHolds holds;
-    @Autowired PlaceholderPurge purge;
-    @Autowired Waitlist waitlist;
-    @Autowired JdbcClient jdbc;
-    @Autowired Staff staff;
-    @Autowired ScheduleAdmin admin;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    OnlineHolds holds;
+
+    @Autowired
+    PlaceholderPurge purge;
+
+    @Autowired
+    Waitlist waitlist;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
 
     BookingFixture fixture;
     LocalDate day;
@@ -64,20 +80,28 @@ class PlaceholderPurgeTests {
         purge.purgeDue();
 
         assertThat(patients.find(old)).isEmpty();
-        assertThat(count("select count(*) from booking_appointment where patient_id = :p", old)).isZero();
-        assertThat(count("select count(*) from patient_intake where patient_id = :p", old)).isZero();
-        assertThat(count("select count(*) from booking_online_hold h where not exists"
-                + " (select 1 from booking_appointment a where a.id = h.appointment_id)", old)).isZero();
+        assertThat(count("select count(*) from booking_appointment where patient_id = :p", old))
+                .isZero();
+        assertThat(count("select count(*) from patient_intake where patient_id = :p", old))
+                .isZero();
+        assertThat(count(
+                        "select count(*) from booking_online_hold h where not exists"
+                                + " (select 1 from booking_appointment a where a.id = h.appointment_id)",
+                        old))
+                .isZero();
         assertThat(patients.find(recent)).isPresent();
-        assertThat(count("select count(*) from booking_appointment where patient_id = :p", recent)).isEqualTo(1);
+        assertThat(count("select count(*) from booking_appointment where patient_id = :p", recent))
+                .isEqualTo(1);
     }
 
     @Test
     void keepsAnUnconfirmedHoldThatHasNotExpired() throws Exception {
         UUID pending = hold("14:00");
         jdbc.sql("update booking_online_hold set created_at = :now - interval '30 days' where appointment_id in"
-                + " (select id from booking_appointment where patient_id = :p)").param("now", utcNow())
-                .param("p", pending).update();
+                        + " (select id from booking_appointment where patient_id = :p)")
+                .param("now", utcNow())
+                .param("p", pending)
+                .update();
 
         purge.purgeDue();
 
@@ -86,20 +110,29 @@ class PlaceholderPurgeTests {
 
     static Stream<Arguments> references() {
         return Stream.of(
-                Arguments.of("a waitlist request", (Reference) (test, p) -> test.waitlist.join(p,
-                        new WaitlistRequest("swedish", 60, test.day, test.day, PartOfDay.ANY, null))),
-                Arguments.of("a billing row", (Reference) (test, p) -> test.jdbc.sql("""
+                Arguments.of("a waitlist request", (Reference) (test, p) -> test.waitlist.join(
+                        p, new WaitlistRequest("swedish", 60, test.day, test.day, PartOfDay.ANY, null))),
+                Arguments.of("a billing row", (Reference) (test, p) -> test.jdbc
+                        .sql("""
                         insert into billing_quote (appointment_id, patient_id, service_id, minutes, total, uses_credit,
                                                    created_at)
                         values (gen_random_uuid(), :p, 'swedish', 60, 0, false, :now)
-                        """).param("now", test.utcNow()).param("p", p).update()),
-                Arguments.of("an audit entry", (Reference) (test, p) -> test.jdbc.sql("""
+                        """)
+                        .param("now", test.utcNow())
+                        .param("p", p)
+                        .update()),
+                Arguments.of("an audit entry", (Reference) (test, p) -> test.jdbc
+                        .sql("""
                         insert into clinical_audit (at, actor, actor_role, action, record_kind, record_id, patient_id)
                         values (:now, 'desk@example.com', 'FRONT_DESK', 'READ', 'intake', 'x', :p)
-                        """).param("now", test.utcNow()).param("p", p).update()),
-                Arguments.of("an attached assessment", (Reference) (test, p) -> test.jdbc.sql(
-                        "update booking_appointment set assessment_id = gen_random_uuid() where patient_id = :p")
-                        .param("p", p).update()));
+                        """)
+                        .param("now", test.utcNow())
+                        .param("p", p)
+                        .update()),
+                Arguments.of("an attached assessment", (Reference) (test, p) -> test.jdbc
+                        .sql("update booking_appointment set assessment_id = gen_random_uuid() where patient_id = :p")
+                        .param("p", p)
+                        .update()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -111,7 +144,8 @@ class PlaceholderPurgeTests {
         purge.purgeDue();
 
         assertThat(patients.find(placeholder)).as(what).isPresent();
-        assertThat(count("select count(*) from booking_appointment where patient_id = :p", placeholder)).isEqualTo(1);
+        assertThat(count("select count(*) from booking_appointment where patient_id = :p", placeholder))
+                .isEqualTo(1);
     }
 
     /** Something that refers to a placeholder. */
@@ -122,13 +156,17 @@ class PlaceholderPurgeTests {
     private UUID expiredHold(String time, int daysAgo) throws Exception {
         UUID placeholder = hold(time);
         jdbc.sql("update booking_online_hold set expires_at = :now - interval '1 minute' where appointment_id in"
-                + " (select id from booking_appointment where patient_id = :p)").param("now", utcNow())
-                .param("p", placeholder).update();
+                        + " (select id from booking_appointment where patient_id = :p)")
+                .param("now", utcNow())
+                .param("p", placeholder)
+                .update();
         holds.expireDue();
         jdbc.sql("update booking_online_hold set expired_at = :now - make_interval(days => :d) where appointment_id in"
-                + " (select id from booking_appointment where patient_id = :p)").param("now", utcNow())
+                        + " (select id from booking_appointment where patient_id = :p)")
+                .param("now", utcNow())
                 .param("d", daysAgo)
-                .param("p", placeholder).update();
+                .param("p", placeholder)
+                .update();
         return placeholder;
     }
 
@@ -138,14 +176,25 @@ class PlaceholderPurgeTests {
 
     private UUID hold(String time) throws Exception {
         String email = "purge-" + UUID.randomUUID() + "@example.com";
-        mvc.perform(post("/book/details").with(csrf())
-                .param("firstName", "Pia").param("lastName", "Placeholder").param("phone", "310 555 0101")
-                .param("email", email).param("dateOfBirth", "1980-04-02").param("conditions", "none")
-                .param("consentToTreatment", "true").param("acceptsPrivacyNotice", "true")
-                .param("choice", "trigger-point:60").param("slot", fixture.at(day, time) + "|" + therapist)
-                .param("requestId", UUID.randomUUID().toString())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/book/details")
+                        .with(csrf())
+                        .param("firstName", "Pia")
+                        .param("lastName", "Placeholder")
+                        .param("phone", "310 555 0101")
+                        .param("email", email)
+                        .param("dateOfBirth", "1980-04-02")
+                        .param("conditions", "none")
+                        .param("consentToTreatment", "true")
+                        .param("acceptsPrivacyNotice", "true")
+                        .param("choice", "trigger-point:60")
+                        .param("slot", fixture.at(day, time) + "|" + therapist)
+                        .param("requestId", UUID.randomUUID().toString()))
+                .andExpect(status().is3xxRedirection());
         return jdbc.sql("select a.patient_id from booking_online_hold h join booking_appointment a"
-                + " on a.id = h.appointment_id where h.email = :e").param("e", email).query(UUID.class).single();
+                        + " on a.id = h.appointment_id where h.email = :e")
+                .param("e", email)
+                .query(UUID.class)
+                .single();
     }
 
     private int count(String sql, UUID patient) {

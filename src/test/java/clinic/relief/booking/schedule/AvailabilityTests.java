@@ -1,14 +1,12 @@
 package clinic.relief.booking.schedule;
 
-import java.time.ZoneOffset;
-
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -40,16 +38,19 @@ class AvailabilityTests {
 
     @Test
     void keepsTheBufferAfterASessionInsideWorkingHours() {
-        assertThat(times(slots(EVERY_30, request(HOUR, Duration.ofMinutes(15), MONDAY),
-                therapist(ANA, "09:00", "12:00")))).containsExactly("09:00", "09:30", "10:00", "10:30");
+        assertThat(times(slots(
+                        EVERY_30, request(HOUR, Duration.ofMinutes(15), MONDAY), therapist(ANA, "09:00", "12:00"))))
+                .containsExactly("09:00", "09:30", "10:00", "10:30");
     }
 
     @Test
     void leavesTheBufferOfAnExistingAppointmentFree() {
         TherapistSchedule busy = therapist(ANA, "09:00", "13:00").withBlocked(span(MONDAY, "10:00", "11:15"));
 
-        assertThat(times(slots(new BookingRules(Duration.ofMinutes(15), Duration.ZERO, Duration.ofDays(400)),
-                request(HOUR, Duration.ZERO, MONDAY), busy)))
+        assertThat(times(slots(
+                        new BookingRules(Duration.ofMinutes(15), Duration.ZERO, Duration.ofDays(400)),
+                        request(HOUR, Duration.ZERO, MONDAY),
+                        busy)))
                 .containsExactly("09:00", "11:15", "11:30", "11:45", "12:00");
     }
 
@@ -63,27 +64,40 @@ class AvailabilityTests {
 
     @Test
     void skipsBreaks() {
-        TherapistSchedule withLunch = new TherapistSchedule(ANA, List.of(weekly(MONDAY, "09:00", "15:00")),
-                List.of(weekly(MONDAY, "12:00", "13:00")), List.of(), List.of());
+        TherapistSchedule withLunch = new TherapistSchedule(
+                ANA,
+                List.of(weekly(MONDAY, "09:00", "15:00")),
+                List.of(weekly(MONDAY, "12:00", "13:00")),
+                List.of(),
+                List.of());
 
-        assertThat(times(slots(new BookingRules(HOUR, Duration.ZERO, Duration.ofDays(400)),
-                request(HOUR, Duration.ZERO, MONDAY), withLunch)))
+        assertThat(times(slots(
+                        new BookingRules(HOUR, Duration.ZERO, Duration.ofDays(400)),
+                        request(HOUR, Duration.ZERO, MONDAY),
+                        withLunch)))
                 .containsExactly("09:00", "10:00", "11:00", "13:00", "14:00");
     }
 
     @Test
     void offersNothingDuringTimeOff() {
-        TherapistSchedule away = new TherapistSchedule(ANA, List.of(weekly(MONDAY, "09:00", "17:00")), List.of(),
-                List.of(span(MONDAY, "08:00", "13:00")), List.of());
+        TherapistSchedule away = new TherapistSchedule(
+                ANA,
+                List.of(weekly(MONDAY, "09:00", "17:00")),
+                List.of(),
+                List.of(span(MONDAY, "08:00", "13:00")),
+                List.of());
 
-        assertThat(times(slots(new BookingRules(HOUR, Duration.ZERO, Duration.ofDays(400)),
-                request(HOUR, Duration.ZERO, MONDAY), away))).containsExactly("13:00", "14:00", "15:00", "16:00");
+        assertThat(times(slots(
+                        new BookingRules(HOUR, Duration.ZERO, Duration.ofDays(400)),
+                        request(HOUR, Duration.ZERO, MONDAY),
+                        away)))
+                .containsExactly("13:00", "14:00", "15:00", "16:00");
     }
 
     @Test
     void offersNothingOnADayWithoutHours() {
-        assertThat(slots(EVERY_30, request(HOUR, Duration.ZERO, MONDAY.plusDays(1)),
-                therapist(ANA, "09:00", "12:00"))).isEmpty();
+        assertThat(slots(EVERY_30, request(HOUR, Duration.ZERO, MONDAY.plusDays(1)), therapist(ANA, "09:00", "12:00")))
+                .isEmpty();
     }
 
     @Test
@@ -91,11 +105,11 @@ class AvailabilityTests {
         UUID roomOne = UUID.randomUUID();
         Map<UUID, List<TimeRange>> rooms = new LinkedHashMap<>();
         rooms.put(roomOne, List.of(span(MONDAY, "09:00", "10:15")));
-        Availability availability = new Availability(LA, new BookingRules(HOUR, Duration.ZERO, Duration.ofDays(400)),
-                LONG_AGO);
+        Availability availability =
+                new Availability(LA, new BookingRules(HOUR, Duration.ZERO, Duration.ofDays(400)), LONG_AGO);
 
-        List<Slot> slots = availability.slots(request(HOUR, Duration.ZERO, MONDAY),
-                List.of(therapist(ANA, "09:00", "12:00")), rooms);
+        List<Slot> slots = availability.slots(
+                request(HOUR, Duration.ZERO, MONDAY), List.of(therapist(ANA, "09:00", "12:00")), rooms);
 
         assertThat(times(slots)).containsExactly("11:00");
         assertThat(slots.get(0).roomId()).isEqualTo(roomOne);
@@ -117,37 +131,46 @@ class AvailabilityTests {
 
     @Test
     void listsEveryTherapistInTimeOrder() {
-        List<Slot> slots = slots(new BookingRules(HOUR, Duration.ZERO, Duration.ofDays(400)),
-                request(HOUR, Duration.ZERO, MONDAY), therapist(BEN, "09:00", "11:00"), therapist(ANA, "10:00", "11:00"));
+        List<Slot> slots = slots(
+                new BookingRules(HOUR, Duration.ZERO, Duration.ofDays(400)),
+                request(HOUR, Duration.ZERO, MONDAY),
+                therapist(BEN, "09:00", "11:00"),
+                therapist(ANA, "10:00", "11:00"));
 
         assertThat(slots).extracting(Slot::therapistId).containsExactly(BEN, ANA, BEN);
     }
 
     @Test
     void respectsTheMinimumNotice() {
-        Clock nineTen = Clock.fixed(ZonedDateTime.of(MONDAY, LocalTime.of(9, 10), LA).toInstant(), LA);
-        Availability availability = new Availability(LA,
-                new BookingRules(Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofDays(60)), nineTen);
+        Clock nineTen =
+                Clock.fixed(ZonedDateTime.of(MONDAY, LocalTime.of(9, 10), LA).toInstant(), LA);
+        Availability availability = new Availability(
+                LA, new BookingRules(Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofDays(60)), nineTen);
 
-        assertThat(times(availability.slots(request(HOUR, Duration.ZERO, MONDAY),
-                List.of(therapist(ANA, "09:00", "13:00")), null))).containsExactly("11:30", "12:00");
+        assertThat(times(availability.slots(
+                        request(HOUR, Duration.ZERO, MONDAY), List.of(therapist(ANA, "09:00", "13:00")), null)))
+                .containsExactly("11:30", "12:00");
     }
 
     @Test
     void offersNothingBeyondTheHorizon() {
-        Clock weekBefore = Clock.fixed(ZonedDateTime.of(MONDAY.minusDays(7), LocalTime.of(10, 0), LA).toInstant(), LA);
-        Availability availability = new Availability(LA,
-                new BookingRules(HOUR, Duration.ZERO, Duration.ofDays(7)), weekBefore);
+        Clock weekBefore = Clock.fixed(
+                ZonedDateTime.of(MONDAY.minusDays(7), LocalTime.of(10, 0), LA).toInstant(), LA);
+        Availability availability =
+                new Availability(LA, new BookingRules(HOUR, Duration.ZERO, Duration.ofDays(7)), weekBefore);
 
-        assertThat(times(availability.slots(request(HOUR, Duration.ZERO, MONDAY),
-                List.of(therapist(ANA, "09:00", "12:00")), null))).containsExactly("09:00");
+        assertThat(times(availability.slots(
+                        request(HOUR, Duration.ZERO, MONDAY), List.of(therapist(ANA, "09:00", "12:00")), null)))
+                .containsExactly("09:00");
     }
 
     @Test
     void keepsWallClockHoursOnTheMarchChangeDay() {
         LocalDate springForward = LocalDate.of(2026, 3, 8);
-        List<Slot> slots = slots(new BookingRules(HOUR, Duration.ZERO, Duration.ofDays(400)),
-                request(HOUR, Duration.ZERO, springForward), therapist(ANA, springForward, "10:00", "13:00"));
+        List<Slot> slots = slots(
+                new BookingRules(HOUR, Duration.ZERO, Duration.ofDays(400)),
+                request(HOUR, Duration.ZERO, springForward),
+                therapist(ANA, springForward, "10:00", "13:00"));
 
         assertThat(utc(slots)).containsExactly("17:00", "18:00", "19:00");
         assertThat(times(slots)).containsExactly("10:00", "11:00", "12:00");
@@ -156,18 +179,23 @@ class AvailabilityTests {
     @Test
     void offersNoStartInsideTheMarchGap() {
         LocalDate springForward = LocalDate.of(2026, 3, 8);
-        List<Slot> slots = slots(new BookingRules(HOUR, Duration.ZERO, Duration.ofDays(400)),
-                request(HOUR, Duration.ZERO, springForward), therapist(ANA, springForward, "00:00", "04:00"));
+        List<Slot> slots = slots(
+                new BookingRules(HOUR, Duration.ZERO, Duration.ofDays(400)),
+                request(HOUR, Duration.ZERO, springForward),
+                therapist(ANA, springForward, "00:00", "04:00"));
 
         assertThat(zoned(slots)).containsExactly("00:00-08:00", "01:00-08:00", "03:00-07:00");
-        assertThat(slots).allMatch(slot -> Duration.between(slot.start(), slot.end()).equals(HOUR));
+        assertThat(slots)
+                .allMatch(slot -> Duration.between(slot.start(), slot.end()).equals(HOUR));
     }
 
     @Test
     void keepsWallClockHoursOnTheNovemberChangeDay() {
         LocalDate fallBack = LocalDate.of(2026, 11, 1);
-        List<Slot> slots = slots(new BookingRules(HOUR, Duration.ZERO, Duration.ofDays(400)),
-                request(HOUR, Duration.ZERO, fallBack), therapist(ANA, fallBack, "10:00", "13:00"));
+        List<Slot> slots = slots(
+                new BookingRules(HOUR, Duration.ZERO, Duration.ofDays(400)),
+                request(HOUR, Duration.ZERO, fallBack),
+                therapist(ANA, fallBack, "10:00", "13:00"));
 
         assertThat(utc(slots)).containsExactly("18:00", "19:00", "20:00");
     }
@@ -175,8 +203,10 @@ class AvailabilityTests {
     @Test
     void offersTheRepeatedNovemberHourOnceInEachOffset() {
         LocalDate fallBack = LocalDate.of(2026, 11, 1);
-        List<Slot> slots = slots(new BookingRules(HOUR, Duration.ZERO, Duration.ofDays(400)),
-                request(HOUR, Duration.ZERO, fallBack), therapist(ANA, fallBack, "00:00", "03:00"));
+        List<Slot> slots = slots(
+                new BookingRules(HOUR, Duration.ZERO, Duration.ofDays(400)),
+                request(HOUR, Duration.ZERO, fallBack),
+                therapist(ANA, fallBack, "00:00", "03:00"));
 
         assertThat(zoned(slots)).containsExactly("00:00-07:00", "01:00-07:00", "01:00-08:00", "02:00-08:00");
     }
@@ -202,7 +232,8 @@ class AvailabilityTests {
     }
 
     static TimeRange span(LocalDate day, String from, String to) {
-        return new TimeRange(ZonedDateTime.of(day, LocalTime.parse(from), LA).toInstant(),
+        return new TimeRange(
+                ZonedDateTime.of(day, LocalTime.parse(from), LA).toInstant(),
                 ZonedDateTime.of(day, LocalTime.parse(to), LA).toInstant());
     }
 

@@ -30,14 +30,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ReliefTest
 class RoomDeactivationRaceTests {
 
-    @Autowired Booking booking;
-    @Autowired ScheduleEditor editor;
-    @Autowired TransactionTemplate transactions;
-    @Autowired JdbcClient jdbc;
-    @Autowired Staff staff;
-    @Autowired ScheduleAdmin admin;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    ScheduleEditor editor;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
 
     BookingFixture fixture;
     LocalDate day;
@@ -98,8 +113,15 @@ class RoomDeactivationRaceTests {
 
     private Object bookOrFailure() {
         try {
-            return booking.book(new BookAppointment(fixture.patient(), "swedish", 60, fixture.at(day, "10:00"),
-                    therapist, Appointment.Source.FRONT_DESK, null, null));
+            return booking.book(new BookAppointment(
+                    fixture.patient(),
+                    "swedish",
+                    60,
+                    fixture.at(day, "10:00"),
+                    therapist,
+                    Appointment.Source.FRONT_DESK,
+                    null,
+                    null));
         } catch (RuntimeException failure) {
             return failure;
         }
@@ -109,7 +131,10 @@ class RoomDeactivationRaceTests {
     private void awaitSomeoneWaitingOnALock(String queryFragment) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             if (jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like :q")
-                    .param("q", "%" + queryFragment + "%").query(Integer.class).single() > 0) {
+                            .param("q", "%" + queryFragment + "%")
+                            .query(Integer.class)
+                            .single()
+                    > 0) {
                 return;
             }
             Thread.sleep(50);
@@ -125,11 +150,16 @@ class RoomDeactivationRaceTests {
     }
 
     private boolean active(UUID id) {
-        return jdbc.sql("select active from booking_room where id = :id").param("id", id).query(Boolean.class).single();
+        return jdbc.sql("select active from booking_room where id = :id")
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
     }
 
     private int appointmentsIn(UUID id) {
         return jdbc.sql("select count(*) from booking_appointment where room_id = :id and status <> 'CANCELLED'")
-                .param("id", id).query(Integer.class).single();
+                .param("id", id)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -6,11 +6,11 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
-import clinic.relief.booking.SlotSearch;
 import clinic.relief.booking.Appointment;
 import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.BookingFixture;
+import clinic.relief.booking.SlotSearch;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.Staff;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,13 +37,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ReliefTest
 class ScheduleEditorTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired Booking booking;
-    @Autowired JdbcClient jdbc;
-    @Autowired Staff staff;
-    @Autowired ScheduleAdmin admin;
-    @Autowired Patients patients;
-    @Autowired Clock clock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
 
     BookingFixture fixture;
     UUID therapist;
@@ -63,19 +76,24 @@ class ScheduleEditorTests {
         assertThat(hours()).isEqualTo(14);
         assertThat(count("booking_therapist_break")).isEqualTo(7);
         assertThat(jdbc.sql("select service_id from booking_therapist_service where therapist_id = :t")
-                .param("t", therapist).query(String.class).list()).containsExactly("swedish");
+                        .param("t", therapist)
+                        .query(String.class)
+                        .list())
+                .containsExactly("swedish");
         mvc.perform(get("/staff/schedules/therapists/{id}", therapist).with(owner()))
                 .andExpect(content().string(containsString("value=\"14:00\"")));
     }
 
     @ParameterizedTest(name = "{6}")
     @CsvSource({
-            "10:00, 09:00, , , , , The end must be after the start.",
-            "09:00, 13:00, 12:00, 17:00, , , The second stretch overlaps the first.",
-            "09:00, 13:00, , , 13:30, 14:00, The break must fall inside the working hours.",
-            "09:00, , , , , , 'Please give both a start and an end, or neither.'"})
-    void aBadWeekShowsALocalizedFieldErrorAndWritesNothing(String start, String end, String start2, String end2,
-            String breakStart, String breakEnd, String message) throws Exception {
+        "10:00, 09:00, , , , , The end must be after the start.",
+        "09:00, 13:00, 12:00, 17:00, , , The second stretch overlaps the first.",
+        "09:00, 13:00, , , 13:30, 14:00, The break must fall inside the working hours.",
+        "09:00, , , , , , 'Please give both a start and an end, or neither.'"
+    })
+    void aBadWeekShowsALocalizedFieldErrorAndWritesNothing(
+            String start, String end, String start2, String end2, String breakStart, String breakEnd, String message)
+            throws Exception {
         mvc.perform(week(start, end, start2, end2, breakStart, breakEnd).param("services", "swedish"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(message)));
@@ -104,20 +122,33 @@ class ScheduleEditorTests {
 
         mvc.perform(timeOff(today.plusDays(4), today.plusDays(5))).andExpect(status().is3xxRedirection());
         assertThat(count("booking_time_off")).isEqualTo(1);
-        assertThat(booking.availability(SlotSearch.with(therapist, "swedish", 60, today.plusDays(4), today.plusDays(5)))).isEmpty();
+        assertThat(booking.availability(
+                        SlotSearch.with(therapist, "swedish", 60, today.plusDays(4), today.plusDays(5))))
+                .isEmpty();
     }
 
     @Test
     void aRoomHoldingFutureAppointmentsIsNotDeactivatedAndAFreeOneIs() throws Exception {
         UUID busy = fixture.onlyRooms("Busy room " + UUID.randomUUID()).get(0);
-        booking.book(new BookAppointment(fixture.patient(), "trigger-point", 60,
-                fixture.at(fixture.day(), "10:00"), therapist, Appointment.Source.FRONT_DESK, null, null));
+        booking.book(new BookAppointment(
+                fixture.patient(),
+                "trigger-point",
+                60,
+                fixture.at(fixture.day(), "10:00"),
+                therapist,
+                Appointment.Source.FRONT_DESK,
+                null,
+                null));
         UUID free = admin.room("Free room " + UUID.randomUUID());
 
-        mvc.perform(post("/staff/schedules/rooms/{id}/deactivate", busy).with(owner()).with(csrf()))
+        mvc.perform(post("/staff/schedules/rooms/{id}/deactivate", busy)
+                        .with(owner())
+                        .with(csrf()))
                 .andExpect(flash().attribute("problem", "booking.rooms.busy"))
                 .andExpect(flash().attribute("busyCount", 1));
-        mvc.perform(post("/staff/schedules/rooms/{id}/deactivate", free).with(owner()).with(csrf()))
+        mvc.perform(post("/staff/schedules/rooms/{id}/deactivate", free)
+                        .with(owner())
+                        .with(csrf()))
                 .andExpect(flash().attribute("notice", "booking.rooms.deactivated"));
 
         assertThat(active(busy)).isTrue();
@@ -135,11 +166,16 @@ class ScheduleEditorTests {
         mvc.perform(post("/staff/schedules/rooms").with(owner()).with(csrf()).param("name", " "))
                 .andExpect(content().string(containsString("Please enter a room name.")));
         UUID room = admin.room(name);
-        mvc.perform(post("/staff/schedules/rooms/{id}/rename", room).with(owner()).with(csrf())
+        mvc.perform(post("/staff/schedules/rooms/{id}/rename", room)
+                        .with(owner())
+                        .with(csrf())
                         .param("name", name + " (quiet)"))
                 .andExpect(flash().attribute("notice", "booking.rooms.renamed"));
-        assertThat(jdbc.sql("select name from booking_room where id = :id").param("id", room).query(String.class)
-                .single()).isEqualTo(name + " (quiet)");
+        assertThat(jdbc.sql("select name from booking_room where id = :id")
+                        .param("id", room)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(name + " (quiet)");
     }
 
     @Test
@@ -152,22 +188,30 @@ class ScheduleEditorTests {
     }
 
     /** The same hours on every day of the week. */
-    private MockHttpServletRequestBuilder week(String start, String end, String start2, String end2,
-            String breakStart, String breakEnd) {
-        MockHttpServletRequestBuilder request = post("/staff/schedules/therapists/{id}", therapist).with(owner())
+    private MockHttpServletRequestBuilder week(
+            String start, String end, String start2, String end2, String breakStart, String breakEnd) {
+        MockHttpServletRequestBuilder request = post("/staff/schedules/therapists/{id}", therapist)
+                .with(owner())
                 .with(csrf());
         for (DayOfWeek day : DayOfWeek.values()) {
             String p = "days[" + (day.getValue() - 1) + "].";
-            request.param(p + "day", day.name()).param(p + "start", blank(start)).param(p + "end", blank(end))
-                    .param(p + "start2", blank(start2)).param(p + "end2", blank(end2))
-                    .param(p + "breakStart", blank(breakStart)).param(p + "breakEnd", blank(breakEnd));
+            request.param(p + "day", day.name())
+                    .param(p + "start", blank(start))
+                    .param(p + "end", blank(end))
+                    .param(p + "start2", blank(start2))
+                    .param(p + "end2", blank(end2))
+                    .param(p + "breakStart", blank(breakStart))
+                    .param(p + "breakEnd", blank(breakEnd));
         }
         return request;
     }
 
     private MockHttpServletRequestBuilder timeOff(LocalDate from, LocalDate to) {
-        return post("/staff/schedules/therapists/{id}/time-off", therapist).with(owner()).with(csrf())
-                .param("from", from.toString()).param("to", to.toString());
+        return post("/staff/schedules/therapists/{id}/time-off", therapist)
+                .with(owner())
+                .with(csrf())
+                .param("from", from.toString())
+                .param("to", to.toString());
     }
 
     private static String blank(String value) {
@@ -179,12 +223,16 @@ class ScheduleEditorTests {
     }
 
     private int count(String table) {
-        return jdbc.sql("select count(*) from " + table + " where therapist_id = :t").param("t", therapist)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from " + table + " where therapist_id = :t")
+                .param("t", therapist)
+                .query(Integer.class)
+                .single();
     }
 
     private boolean active(UUID room) {
-        return jdbc.sql("select active from booking_room where id = :id").param("id", room).query(Boolean.class)
+        return jdbc.sql("select active from booking_room where id = :id")
+                .param("id", room)
+                .query(Boolean.class)
                 .single();
     }
 

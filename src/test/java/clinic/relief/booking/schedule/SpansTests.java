@@ -1,7 +1,5 @@
 package clinic.relief.booking.schedule;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +12,8 @@ import clinic.relief.booking.TimeRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SpansTests {
 
@@ -58,7 +58,8 @@ class SpansTests {
         for (int query = 0; query < 200; query++) {
             int start = random.nextInt(2_400) - 200;
             TimeRange asked = range(start, start + 1 + random.nextInt(120));
-            assertThat(spans.overlap(asked)).as("%s in %s", asked, ranges)
+            assertThat(spans.overlap(asked))
+                    .as("%s in %s", asked, ranges)
                     .isEqualTo(ranges.stream().anyMatch(asked::overlaps));
         }
     }

@@ -51,7 +51,9 @@ class PainFinderApiTests {
                 .andExpect(jsonPath("$.candidates[0].supportingFactors", hasItem("cough_sneeze")))
                 .andExpect(jsonPath("$.candidates[0].explanation").isNotEmpty())
                 .andExpect(jsonPath("$.combination.muscles", hasItem("quadratus_lumborum")))
-                .andReturn().getResponse().getHeader("Content-Location");
+                .andReturn()
+                .getResponse()
+                .getHeader("Content-Location");
 
         mvc.perform(get(location).param("lang", "es"))
                 .andExpect(status().isOk())
@@ -67,19 +69,24 @@ class PainFinderApiTests {
                  "factors": ["prolonged_sitting", "driving", "crossed_legs"], "lang": "es"}""")
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(MediaType.APPLICATION_JSON))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         byte[] body = posted.getContentAsByteArray();
         assertThat(posted.getContentLength()).isEqualTo(body.length);
 
         byte[] read = mvc.perform(get(posted.getHeader("Content-Location")).param("lang", "es"))
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         assertThat(new String(read, StandardCharsets.UTF_8)).isEqualTo(new String(body, StandardCharsets.UTF_8));
     }
 
     @Test
     void opensNoSessionAndSetsNoCookieButKeepsTheSecurityHeaders() throws Exception {
-        var result = mvc.perform(post("/api/pain-finder").param("lang", "es").contentType(MediaType.APPLICATION_JSON)
+        var result = mvc.perform(post("/api/pain-finder")
+                        .param("lang", "es")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"regions\": [\"coccyx\"]}"))
                 .andExpect(status().isOk())
                 .andExpect(header().doesNotExist("Set-Cookie"))
@@ -101,25 +108,29 @@ class PainFinderApiTests {
 
     @Test
     void answersInTheLanguageOfTheRequestWhenNoneIsGiven() throws Exception {
-        mvc.perform(post("/api/pain-finder").contentType(MediaType.APPLICATION_JSON)
-                        .header("Accept-Language", "es-MX").content("{\"regions\": [\"coccyx\"]}"))
+        mvc.perform(post("/api/pain-finder")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Accept-Language", "es-MX")
+                        .content("{\"regions\": [\"coccyx\"]}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.lang").value("es"));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "empty regions | {\"regions\": []} | No region marked",
-            "no regions | {\"qualities\": [\"sharp\"]} | No region marked",
-            "null region | {\"regions\": [null]} | Unknown ids",
-            "unknown region | {\"regions\": [\"elbow_Q\"]} | Unknown ids",
-            "unknown sex | {\"regions\": [\"coccyx\"], \"sex\": \"Q\"} | Unknown ids",
-            "unknown lang | {\"regions\": [\"coccyx\"], \"lang\": \"fr\"} | Invalid request",
-            "malformed | {\"regions\": [\"coccyx\" | Unreadable request body",
-            "wrong type | {\"regions\": \"coccyx\"} | Unreadable request body",
-            "wrong nesting | {\"regions\": [[\"coccyx\"]]} | Unreadable request body",
-            "not an object | [1, 2, 3] | Unreadable request body",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "empty regions | {\"regions\": []} | No region marked",
+                "no regions | {\"qualities\": [\"sharp\"]} | No region marked",
+                "null region | {\"regions\": [null]} | Unknown ids",
+                "unknown region | {\"regions\": [\"elbow_Q\"]} | Unknown ids",
+                "unknown sex | {\"regions\": [\"coccyx\"], \"sex\": \"Q\"} | Unknown ids",
+                "unknown lang | {\"regions\": [\"coccyx\"], \"lang\": \"fr\"} | Invalid request",
+                "malformed | {\"regions\": [\"coccyx\" | Unreadable request body",
+                "wrong type | {\"regions\": \"coccyx\"} | Unreadable request body",
+                "wrong nesting | {\"regions\": [[\"coccyx\"]]} | Unreadable request body",
+                "not an object | [1, 2, 3] | Unreadable request body",
+            })
     void refusesBadInputWithAProblemAndSavesNothing(String name, String body, String title) throws Exception {
         long before = assessmentsSaved();
 
@@ -146,8 +157,7 @@ class PainFinderApiTests {
     @Test
     void refusesAnOversizeBody() throws Exception {
         String regions = "\"coccyx\",".repeat(8_000);
-        assess("{\"regions\": [" + regions + "\"coccyx\"]}")
-                .andExpect(status().isPayloadTooLarge());
+        assess("{\"regions\": [" + regions + "\"coccyx\"]}").andExpect(status().isPayloadTooLarge());
     }
 
     @Test
@@ -164,10 +174,10 @@ class PainFinderApiTests {
                 .andExpect(jsonPath("$.muscles", hasSize(35)))
                 .andExpect(jsonPath("$.qualities", hasSize(8)))
                 .andExpect(jsonPath("$.redFlags", hasSize(17)))
-                .andExpect(jsonPath("$.regions[?(@.id == 'low_back_lateral_R')].label.en",
-                        hasItem("Low back, side, right")))
-                .andExpect(jsonPath("$.regions[?(@.id == 'low_back_lateral_R')].label.es",
-                        hasItem(containsString("derecho"))));
+                .andExpect(jsonPath(
+                        "$.regions[?(@.id == 'low_back_lateral_R')].label.en", hasItem("Low back, side, right")))
+                .andExpect(jsonPath(
+                        "$.regions[?(@.id == 'low_back_lateral_R')].label.es", hasItem(containsString("derecho"))));
     }
 
     @Test
@@ -185,15 +195,17 @@ class PainFinderApiTests {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/api/pain-finder/vocabulary")));
-        mvc.perform(get("/swagger-ui/index.html"))
-                .andExpect(status().isOk());
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
     }
 
     private ResultActions assess(String body) throws Exception {
-        return mvc.perform(post("/api/pain-finder").contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(
+                post("/api/pain-finder").contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     private long assessmentsSaved() {
-        return jdbc.sql("select count(*) from painmap_assessment").query(Long.class).single();
+        return jdbc.sql("select count(*) from painmap_assessment")
+                .query(Long.class)
+                .single();
     }
 }
