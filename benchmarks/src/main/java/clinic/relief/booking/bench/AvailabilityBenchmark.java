@@ -27,12 +27,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import clinic.relief.booking.Availability;
-import clinic.relief.booking.BookingRules;
+import clinic.relief.booking.schedule.Availability;
+import clinic.relief.booking.schedule.BookingRules;
 import clinic.relief.booking.Slot;
-import clinic.relief.booking.TherapistSchedule;
+import clinic.relief.booking.schedule.TherapistSchedule;
 import clinic.relief.booking.TimeRange;
-import clinic.relief.booking.WeeklyTime;
+import clinic.relief.booking.schedule.WeeklyTime;
 
 /**
  * Availability as issue 4 sizes it: 10 therapists (Monday to Saturday 8:00-20:00 with a lunch hour, two of them
