@@ -66,7 +66,7 @@ public final class Availability {
     public List<Slot> slots(Request request, List<TherapistSchedule> therapists, Map<UUID, List<TimeRange>> rooms) {
         Instant earliest = clock.instant().plus(rules.minimumNotice());
         Instant latest = clock.instant().plus(rules.horizon());
-        // Speed: see docs/benchmarks.md "Booking availability (JMH)"
+        // Speed: see docs/benchmarks.md "JMH benchmarks" (availability, 10 therapists x 60 days)
         // Each therapist's and room's taken time is indexed once per call, so every candidate start costs a few
         // binary searches rather than a scan of every appointment in the range.
         List<Busy> busy = therapists.stream().map(Busy::of).toList();
