@@ -164,7 +164,7 @@ public class Booking {
             return sameRequest.get();
         }
         BookableService service = catalogue.get(command.serviceId());
-        Optional<UUID> therapist = Optional.ofNullable(command.therapistId());
+        Optional<UUID> therapist = command.therapistId();
         Slot slot = offered(service, command.minutes(), command.start(), therapist, Optional.empty());
         for (int attempt = 1; ; attempt++) {
             try {
