@@ -2,6 +2,7 @@ package clinic.relief.billing;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,12 +52,12 @@ public class Quotes {
         this.store = store;
     }
 
-    /** The quote a patient would get for this service, length and day now (nothing is stored or used). */
+    /** The quote this patient would get for this service, length and day now (nothing is stored or used). */
     @Transactional(readOnly = true)
     public Quote preview(UUID patientId, String serviceId, int minutes, LocalDate day) {
         QuoteRequest request = request(patientId, serviceId, minutes, day);
         FollowUpVouchers granted = vouchers.get();
-        if (granted == null || patientId == null) {
+        if (granted == null) {
             return policy.quote(request);
         }
         // The day's start stands for the session's time: a voucher ending that day may show free and not be.
@@ -70,9 +71,7 @@ public class Quotes {
     Optional<FollowUpVouchers.FreeSession> redeemFreeSession(
             UUID patientId, String serviceId, int minutes, Instant start, UUID appointmentId) {
         FollowUpVouchers granted = vouchers.get();
-        return granted == null || patientId == null
-                ? Optional.empty()
-                : granted.redeem(patientId, serviceId, minutes, start, appointmentId);
+        return granted == null ? Optional.empty() : granted.redeem(patientId, serviceId, minutes, start, appointmentId);
     }
 
     /** Gives back the voucher a cancelled appointment used. */
@@ -94,9 +93,9 @@ public class Quotes {
     }
 
     QuoteRequest request(UUID patientId, String serviceId, int minutes, LocalDate day) {
+        Objects.requireNonNull(patientId, "patientId");
         QuoteRequest request = QuoteRequest.selfPay(serviceId, minutes, prices.price(serviceId, minutes));
-        Optional<Membership> membership =
-                patientId == null ? Optional.empty() : memberships.usableBy(patientId, months.now());
+        Optional<Membership> membership = memberships.usableBy(patientId, months.now());
         if (membership.isPresent()) {
             Plan plan = plans.get(membership.get().planId());
             boolean credit = ledger.available(membership.get().id(), serviceId, minutes, months.now()) > 0;
@@ -104,7 +103,7 @@ public class Quotes {
                     plan.names(), plan.memberPrice(serviceId, minutes), credit, plan.creditOnInsuredVisit()));
         }
         CoverageLookup lookup = coverage.get();
-        if (lookup != null && patientId != null) {
+        if (lookup != null) {
             Optional<InsuranceTerms> terms = lookup.termsFor(patientId, serviceId, day);
             if (terms.isPresent()) {
                 request = request.withInsurance(terms.get());

@@ -2,18 +2,21 @@ package clinic.relief.booking;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A request to book: who, what, how long, when, optionally with whom. {@code assessmentId} is a pain finder
  * assessment kept as an opaque id; {@code idempotencyKey} makes a retried request return the first result.
+ *
+ * @param therapistId the one therapist asked for; empty for anyone who gives the service
  */
 public record BookAppointment(
         UUID patientId,
         String serviceId,
         int minutes,
         Instant start,
-        UUID therapistId,
+        Optional<UUID> therapistId,
         Appointment.Source source,
         UUID assessmentId,
         String idempotencyKey) {
@@ -22,6 +25,7 @@ public record BookAppointment(
         Objects.requireNonNull(patientId, "patientId");
         Objects.requireNonNull(serviceId, "serviceId");
         Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(therapistId, "therapistId");
         Objects.requireNonNull(source, "source");
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
             throw new IllegalArgumentException("An idempotency key has 1 to 100 characters");

@@ -16,6 +16,7 @@ import clinic.relief.booking.schedule.Availability;
 import clinic.relief.booking.schedule.Catalogue;
 import clinic.relief.booking.schedule.ScheduleConfiguration;
 import clinic.relief.booking.schedule.Schedules;
+import clinic.relief.booking.schedule.TherapistSchedule;
 import clinic.relief.booking.schedule.Therapists;
 import clinic.relief.booking.store.Appointments;
 import clinic.relief.booking.store.BookingLocks;
@@ -164,7 +165,7 @@ public class Booking {
             return sameRequest.get();
         }
         BookableService service = catalogue.get(command.serviceId());
-        Optional<UUID> therapist = Optional.ofNullable(command.therapistId());
+        Optional<UUID> therapist = command.therapistId();
         Slot slot = offered(service, command.minutes(), command.start(), therapist, Optional.empty());
         for (int attempt = 1; ; attempt++) {
             try {
@@ -300,11 +301,12 @@ public class Booking {
         if (therapistId.isPresent() && ids.isEmpty()) {
             throw new UnknownTherapist(therapistId.get(), service.id());
         }
-        return availability.slots(
-                new Availability.Request(
-                        service.session(minutes), service.rules().buffer(), from, to),
-                schedules.of(configuration, ids, blocked),
-                service.rules().needsRoom() ? schedules.rooms(configuration, blocked) : null);
+        Availability.Request request = new Availability.Request(
+                service.session(minutes), service.rules().buffer(), from, to);
+        List<TherapistSchedule> therapists = schedules.of(configuration, ids, blocked);
+        return service.rules().needsRoom()
+                ? availability.slotsWithRoom(request, therapists, schedules.rooms(configuration, blocked))
+                : availability.slots(request, therapists);
     }
 
     /** Every instant a session starting on the clinic dates {@code from}-{@code to} could block, with room to spare. */

@@ -111,7 +111,7 @@ class BookingApi {
                 request.service(),
                 request.minutes(),
                 request.start(),
-                request.therapistId(),
+                Optional.ofNullable(request.therapistId()),
                 Appointment.Source.FRONT_DESK,
                 request.assessmentId(),
                 IdempotencyKeys.checked(idempotencyKey)));

@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.browser.BrowserTest;
@@ -155,7 +156,7 @@ class ApprovalBrowserTests extends BrowserTest {
                                 "deep-tissue",
                                 60,
                                 free.start(),
-                                therapist.id(),
+                                Optional.of(therapist.id()),
                                 Appointment.Source.ONLINE,
                                 null,
                                 null),
@@ -183,7 +184,7 @@ class ApprovalBrowserTests extends BrowserTest {
                                 "deep-tissue",
                                 60,
                                 free.start(),
-                                therapist.id(),
+                                Optional.of(therapist.id()),
                                 Appointment.Source.ONLINE,
                                 null,
                                 null),

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntFunction;
 
@@ -58,7 +59,14 @@ class BookingConcurrencyTests {
         Instant start = fixture.at(day, "11:00");
 
         List<Object> outcomes = race(i -> new BookAppointment(
-                fixture.patient(), "trigger-point", 60, start, therapist, Appointment.Source.ONLINE, null, null));
+                fixture.patient(),
+                "trigger-point",
+                60,
+                start,
+                Optional.of(therapist),
+                Appointment.Source.ONLINE,
+                null,
+                null));
 
         assertThat(outcomes)
                 .as("outcomes other than a booking or SlotTaken")
@@ -86,7 +94,7 @@ class BookingConcurrencyTests {
                 "deep-tissue",
                 60,
                 start,
-                i % 2 == 0 ? first : second,
+                Optional.of(i % 2 == 0 ? first : second),
                 Appointment.Source.ONLINE,
                 null,
                 null));
@@ -112,7 +120,7 @@ class BookingConcurrencyTests {
                 "trigger-point",
                 60,
                 fixture.at(day, "15:00"),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.ONLINE,
                 null,
                 key));

@@ -3,6 +3,7 @@ package clinic.relief.booking;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -80,7 +81,7 @@ class BookingIntegrationTests {
                         "trigger-point",
                         60,
                         fixture.at(day.minusDays(10), "10:00"),
-                        therapist,
+                        Optional.of(therapist),
                         Appointment.Source.ONLINE,
                         null,
                         null)))
@@ -90,7 +91,7 @@ class BookingIntegrationTests {
                         "trigger-point",
                         60,
                         fixture.at(day.plusDays(90), "10:00"),
-                        therapist,
+                        Optional.of(therapist),
                         Appointment.Source.ONLINE,
                         null,
                         null)))
@@ -108,7 +109,7 @@ class BookingIntegrationTests {
                         "reiki",
                         60,
                         fixture.at(day, "10:00"),
-                        therapist,
+                        Optional.of(therapist),
                         Appointment.Source.ONLINE,
                         null,
                         null)))
@@ -118,7 +119,7 @@ class BookingIntegrationTests {
                         "prenatal",
                         30,
                         fixture.at(day, "10:00"),
-                        therapist,
+                        Optional.of(therapist),
                         Appointment.Source.ONLINE,
                         null,
                         null)))
@@ -194,7 +195,7 @@ class BookingIntegrationTests {
                 "trigger-point",
                 60,
                 soon.start(),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.FRONT_DESK,
                 null,
                 null));
@@ -268,7 +269,7 @@ class BookingIntegrationTests {
                 "trigger-point",
                 60,
                 fixture.at(day, time),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.FRONT_DESK,
                 null,
                 key);

@@ -2,6 +2,7 @@ package clinic.relief.booking;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -163,13 +164,20 @@ class BookingPagesTests {
         UUID ownPatient = fixture.patient();
         UUID otherPatient = fixture.patient();
         booking.book(new BookAppointment(
-                ownPatient, "swedish", 60, fixture.at(day, "10:00"), own, Appointment.Source.FRONT_DESK, null, null));
+                ownPatient,
+                "swedish",
+                60,
+                fixture.at(day, "10:00"),
+                Optional.of(own),
+                Appointment.Source.FRONT_DESK,
+                null,
+                null));
         booking.book(new BookAppointment(
                 otherPatient,
                 "swedish",
                 60,
                 fixture.at(day, "12:00"),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.FRONT_DESK,
                 null,
                 null));
@@ -193,7 +201,7 @@ class BookingPagesTests {
                 "swedish",
                 60,
                 fixture.at(day, "15:00"),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.FRONT_DESK,
                 null,
                 null));
@@ -214,7 +222,14 @@ class BookingPagesTests {
         UUID own = fixture.therapistEmail(email);
         UUID patient = fixture.patient();
         booking.book(new BookAppointment(
-                patient, "swedish", 60, fixture.at(day, "10:00"), own, Appointment.Source.FRONT_DESK, null, null));
+                patient,
+                "swedish",
+                60,
+                fixture.at(day, "10:00"),
+                Optional.of(own),
+                Appointment.Source.FRONT_DESK,
+                null,
+                null));
         mvc.perform(post("/staff/calendar-feed")
                 .with(user(email).roles("THERAPIST"))
                 .with(csrf()));

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
@@ -75,7 +76,7 @@ class BookingRoundTripTests {
                         "trigger-point",
                         60,
                         fixture.at(first.plusDays(day), "10:00"),
-                        therapist,
+                        Optional.of(therapist),
                         Appointment.Source.FRONT_DESK,
                         null,
                         null);

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
@@ -68,7 +69,14 @@ class BookingTwoInstancesTests {
             List<Object> outcomes = Race.run(REQUESTS, i -> {
                 Booking instance = i % 2 == 0 ? booking : other;
                 BookAppointment command = new BookAppointment(
-                        callers.get(i), "trigger-point", 60, start, therapist, Appointment.Source.ONLINE, null, null);
+                        callers.get(i),
+                        "trigger-point",
+                        60,
+                        start,
+                        Optional.of(therapist),
+                        Appointment.Source.ONLINE,
+                        null,
+                        null);
                 return () -> instance.book(command);
             });
 

@@ -1,6 +1,7 @@
 package clinic.relief.booking;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -72,7 +73,7 @@ class HealthHistoryAccessTests {
                         "trigger-point",
                         60,
                         fixture.at(fixture.day(), "10:00"),
-                        therapist,
+                        Optional.of(therapist),
                         Appointment.Source.FRONT_DESK,
                         null,
                         null))

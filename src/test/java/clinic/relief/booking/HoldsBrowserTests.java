@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.booking.online.OnlineHolds;
@@ -141,7 +142,7 @@ class HoldsBrowserTests extends BrowserTest {
                                 60,
                                 ZonedDateTime.of(day(), LocalTime.parse(time), LA)
                                         .toInstant(),
-                                therapist.id(),
+                                Optional.of(therapist.id()),
                                 Appointment.Source.ONLINE,
                                 null,
                                 null),

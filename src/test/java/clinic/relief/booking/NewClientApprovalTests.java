@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.EventsHandled;
@@ -171,7 +172,7 @@ class NewClientApprovalTests {
                 "swedish",
                 60,
                 fixture.at(day.minusDays(1), "09:00"),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.FRONT_DESK,
                 null,
                 null));
@@ -184,7 +185,7 @@ class NewClientApprovalTests {
                 "swedish",
                 60,
                 fixture.at(day, "12:00"),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.FRONT_DESK,
                 null,
                 null));
@@ -201,7 +202,7 @@ class NewClientApprovalTests {
                 "swedish",
                 60,
                 fixture.at(day.minusDays(1), "10:00"),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.FRONT_DESK,
                 null,
                 null));
@@ -303,7 +304,7 @@ class NewClientApprovalTests {
                 "swedish",
                 60,
                 fixture.at(day, time),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.FRONT_DESK,
                 null,
                 null);

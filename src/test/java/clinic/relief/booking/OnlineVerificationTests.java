@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -178,7 +179,7 @@ class OnlineVerificationTests {
                 "trigger-point",
                 60,
                 fixture.at(day, "15:00"),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.FRONT_DESK,
                 null,
                 null);
@@ -208,7 +209,7 @@ class OnlineVerificationTests {
                 "trigger-point",
                 60,
                 fixture.at(day, "14:00"),
-                other,
+                Optional.of(other),
                 Appointment.Source.FRONT_DESK,
                 null,
                 null));
@@ -228,7 +229,7 @@ class OnlineVerificationTests {
                 "swedish",
                 60,
                 fixture.at(day, "10:00"),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.FRONT_DESK,
                 null,
                 null));
@@ -237,7 +238,7 @@ class OnlineVerificationTests {
                         "swedish",
                         60,
                         fixture.at(day, "10:00"),
-                        other,
+                        Optional.of(other),
                         Appointment.Source.FRONT_DESK,
                         null,
                         null)))

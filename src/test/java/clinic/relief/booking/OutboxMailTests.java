@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -93,7 +94,7 @@ class OutboxMailTests {
                 "prenatal",
                 60,
                 fixture.at(day, "10:00"),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.ONLINE,
                 UUID.randomUUID(),
                 null));
@@ -120,7 +121,7 @@ class OutboxMailTests {
                 "swedish",
                 60,
                 fixture.at(day, "11:00"),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.ONLINE,
                 null,
                 null));
@@ -146,7 +147,7 @@ class OutboxMailTests {
                 "swedish",
                 60,
                 fixture.at(day, "12:00"),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.ONLINE,
                 null,
                 null));
@@ -156,7 +157,7 @@ class OutboxMailTests {
                         "swedish",
                         60,
                         fixture.at(day, "12:00"),
-                        therapist,
+                        Optional.of(therapist),
                         Appointment.Source.ONLINE,
                         null,
                         null)))
@@ -176,7 +177,7 @@ class OutboxMailTests {
                 "swedish",
                 60,
                 fixture.at(day, "14:00"),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.ONLINE,
                 null,
                 null));
@@ -205,7 +206,7 @@ class OutboxMailTests {
                 "prenatal",
                 60,
                 fixture.at(day, "15:00"),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.ONLINE,
                 null,
                 null));
@@ -239,7 +240,7 @@ class OutboxMailTests {
                 "swedish",
                 60,
                 fixture.at(day, "09:00"),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.ONLINE,
                 null,
                 null));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -190,7 +191,7 @@ class RequestEndingTests {
                         "swedish",
                         60,
                         fixture.at(day, time),
-                        therapist,
+                        Optional.of(therapist),
                         Appointment.Source.ONLINE,
                         null,
                         null));
@@ -204,7 +205,7 @@ class RequestEndingTests {
                 "swedish",
                 60,
                 fixture.at(day, time),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.FRONT_DESK,
                 null,
                 null);

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.browser.BrowserTest;
@@ -159,7 +160,7 @@ class StaffCalendarBrowserTests extends BrowserTest {
                         "deep-tissue",
                         60,
                         ZonedDateTime.of(day(), LocalTime.parse(time), LA).toInstant(),
-                        therapist.id(),
+                        Optional.of(therapist.id()),
                         Appointment.Source.FRONT_DESK,
                         null,
                         null))

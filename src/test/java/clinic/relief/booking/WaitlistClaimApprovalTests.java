@@ -1,5 +1,7 @@
 package clinic.relief.booking;
 
+import java.util.Optional;
+
 import clinic.relief.EventsHandled;
 import clinic.relief.ReliefTest;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,7 @@ class WaitlistClaimApprovalTests extends WaitlistClaimScenario {
                         "swedish",
                         60,
                         fixture.at(day, "10:00"),
-                        therapist,
+                        Optional.of(therapist),
                         Appointment.Source.FRONT_DESK,
                         null,
                         null)))

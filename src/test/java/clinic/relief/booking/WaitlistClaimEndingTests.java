@@ -2,6 +2,7 @@ package clinic.relief.booking;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -112,7 +113,7 @@ class WaitlistClaimEndingTests extends WaitlistClaimScenario {
                 "swedish",
                 90,
                 fixture.at(day, "10:00"),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.FRONT_DESK,
                 null,
                 null));

@@ -3,6 +3,7 @@ package clinic.relief.booking;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.booking.schedule.ScheduleAdmin;
@@ -71,7 +72,7 @@ abstract class WaitlistClaimScenario {
                     "swedish",
                     60,
                     fixture.at(day.minusDays(1), "09:00"),
-                    therapist,
+                    Optional.of(therapist),
                     Appointment.Source.FRONT_DESK,
                     null,
                     null));
@@ -85,7 +86,7 @@ abstract class WaitlistClaimScenario {
                 "swedish",
                 60,
                 fixture.at(day, "10:00"),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.FRONT_DESK,
                 null,
                 null));

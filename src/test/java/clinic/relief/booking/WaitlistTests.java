@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -155,7 +156,7 @@ class WaitlistTests {
                 "swedish",
                 60,
                 fixture.at(day, "10:00"),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.FRONT_DESK,
                 null,
                 null));
@@ -237,7 +238,7 @@ class WaitlistTests {
                 "swedish",
                 60,
                 fixture.at(day, time),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.FRONT_DESK,
                 null,
                 null));

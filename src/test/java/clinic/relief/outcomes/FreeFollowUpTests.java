@@ -204,7 +204,7 @@ class FreeFollowUpTests {
                         "swedish",
                         60,
                         data.at(data.day(), time),
-                        therapist,
+                        Optional.of(therapist),
                         Appointment.Source.FRONT_DESK,
                         null,
                         null))

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -193,7 +194,14 @@ class OutcomesBrowserTests extends BrowserTest {
                 .findFirst()
                 .orElseThrow();
         Appointment booked = booking.book(new BookAppointment(
-                client, service, 60, slot.start(), maria, Appointment.Source.FRONT_DESK, assessment, null));
+                client,
+                service,
+                60,
+                slot.start(),
+                Optional.of(maria),
+                Appointment.Source.FRONT_DESK,
+                assessment,
+                null));
         appointments.checkIn(booked.id());
         appointments.complete(booked.id());
         return booked.id();

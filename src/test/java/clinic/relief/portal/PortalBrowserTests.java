@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.booking.Appointment;
@@ -144,7 +145,7 @@ class PortalBrowserTests extends BrowserTest {
                         "deep-tissue",
                         60,
                         firstFree("deep-tissue", bookingDay()),
-                        null,
+                        Optional.empty(),
                         Appointment.Source.ONLINE,
                         null,
                         null))
@@ -184,7 +185,7 @@ class PortalBrowserTests extends BrowserTest {
                         "trigger-point",
                         60,
                         firstFree("trigger-point", today()),
-                        null,
+                        Optional.empty(),
                         Appointment.Source.ONLINE,
                         null,
                         null))

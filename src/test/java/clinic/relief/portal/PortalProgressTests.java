@@ -1,5 +1,6 @@
 package clinic.relief.portal;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -125,7 +126,7 @@ class PortalProgressTests {
                         "swedish",
                         60,
                         data.at(data.day(), time),
-                        therapist,
+                        Optional.of(therapist),
                         Appointment.Source.FRONT_DESK,
                         null,
                         null))

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -261,7 +262,7 @@ class PortalTests {
 
     private UUID book(UUID patient, String service, Instant start) {
         return booking.book(new BookAppointment(
-                        patient, service, 60, start, therapist, Appointment.Source.ONLINE, null, null))
+                        patient, service, 60, start, Optional.of(therapist), Appointment.Source.ONLINE, null, null))
                 .id();
     }
 

@@ -3,6 +3,7 @@ package clinic.relief.booking.calendar;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.booking.Appointment;
@@ -111,7 +112,7 @@ class PhoneBooking {
                     picked.service(),
                     picked.minutes(),
                     BookingViews.startOf(slot),
-                    BookingViews.therapistOf(slot),
+                    Optional.of(BookingViews.therapistOf(slot)),
                     Appointment.Source.FRONT_DESK,
                     null,
                     requestId));

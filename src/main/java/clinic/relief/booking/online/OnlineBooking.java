@@ -134,7 +134,7 @@ class OnlineBooking {
                             picked.service(),
                             picked.minutes(),
                             BookingViews.startOf(form.slot()),
-                            BookingViews.therapistOf(form.slot()),
+                            Optional.of(BookingViews.therapistOf(form.slot())),
                             Appointment.Source.ONLINE,
                             form.assessmentId(),
                             form.requestId()),
@@ -162,7 +162,7 @@ class OnlineBooking {
                     picked.service(),
                     picked.minutes(),
                     BookingViews.startOf(form.slot()),
-                    BookingViews.therapistOf(form.slot()),
+                    Optional.of(BookingViews.therapistOf(form.slot())),
                     Appointment.Source.ONLINE,
                     form.assessmentId(),
                     form.requestId());

@@ -82,17 +82,16 @@ class PlaceholderPurge {
                 if (!patients.lockUnverified(placeholder) || referencedElsewhere(placeholder)) {
                     return false;
                 }
-                String holds = "(select id from booking_appointment where patient_id = :p)";
                 mail.discardAbout(jdbc.sql("select id from booking_appointment where patient_id = :p")
                         .param("p", placeholder)
                         .query(UUID.class)
                         .list());
-                jdbc.sql("delete from booking_online_hold where appointment_id in " + holds)
-                        .param("p", placeholder)
-                        .update();
-                jdbc.sql("delete from booking_idempotency where appointment_id in " + holds)
-                        .param("p", placeholder)
-                        .update();
+                jdbc.sql("""
+                                delete from booking_online_hold
+                                where appointment_id in (select id from booking_appointment where patient_id = :p)""").param("p", placeholder).update();
+                jdbc.sql("""
+                                delete from booking_idempotency
+                                where appointment_id in (select id from booking_appointment where patient_id = :p)""").param("p", placeholder).update();
                 jdbc.sql("delete from booking_appointment where patient_id = :p")
                         .param("p", placeholder)
                         .update();

@@ -58,19 +58,31 @@ public final class Availability {
         }
     }
 
+    /** Free starts for {@code request} with any of {@code therapists}, sorted by time then therapist; no room needed. */
+    public List<Slot> slots(Request request, List<TherapistSchedule> therapists) {
+        return free(request, therapists, null);
+    }
+
     /**
-     * Free starts for {@code request} with any of {@code therapists}, sorted by time then therapist.
+     * Free starts for {@code request} with any of {@code therapists} in the first free room, sorted by time then
+     * therapist; a start with every room taken is not offered.
      *
-     * @param rooms blocked spans by room, in order of preference; {@code null} when the service needs no room
+     * @param rooms blocked spans by room, in order of preference
      */
-    public List<Slot> slots(Request request, List<TherapistSchedule> therapists, Map<UUID, List<TimeRange>> rooms) {
+    public List<Slot> slotsWithRoom(
+            Request request, List<TherapistSchedule> therapists, Map<UUID, List<TimeRange>> rooms) {
+        Objects.requireNonNull(rooms, "rooms");
+        return free(request, therapists, indexed(rooms));
+    }
+
+    /** {@code roomsTaken} is null when the service needs no room (private: the public methods say which). */
+    private List<Slot> free(Request request, List<TherapistSchedule> therapists, Map<UUID, Spans> roomsTaken) {
         Instant earliest = clock.instant().plus(rules.minimumNotice());
         Instant latest = clock.instant().plus(rules.horizon());
-        // Speed: see docs/benchmarks.md "Booking availability (JMH)"
+        // Speed: see docs/benchmarks.md "JMH benchmarks" (availability, 10 therapists x 60 days)
         // Each therapist's and room's taken time is indexed once per call, so every candidate start costs a few
         // binary searches rather than a scan of every appointment in the range.
         List<Busy> busy = therapists.stream().map(Busy::of).toList();
-        Map<UUID, Spans> roomsTaken = rooms == null ? null : indexed(rooms);
         List<Slot> slots = new ArrayList<>();
         List<Slot> day = new ArrayList<>();
         for (LocalDate date = request.from(); !date.isAfter(request.to()); date = date.plusDays(1)) {

@@ -46,14 +46,17 @@ public class ScheduleAdmin {
     @Transactional
     public void schedule(
             UUID therapist, Collection<WeeklyTime> hours, Collection<WeeklyTime> breaks, Collection<String> services) {
-        for (String table :
-                new String[] {"booking_therapist_hours", "booking_therapist_break", "booking_therapist_service"}) {
-            jdbc.sql("delete from " + table + " where therapist_id = :t")
-                    .param("t", therapist)
-                    .update();
-        }
-        hours.forEach(h -> weekly("booking_therapist_hours", therapist, h));
-        breaks.forEach(b -> weekly("booking_therapist_break", therapist, b));
+        jdbc.sql("delete from booking_therapist_hours where therapist_id = :t")
+                .param("t", therapist)
+                .update();
+        jdbc.sql("delete from booking_therapist_break where therapist_id = :t")
+                .param("t", therapist)
+                .update();
+        jdbc.sql("delete from booking_therapist_service where therapist_id = :t")
+                .param("t", therapist)
+                .update();
+        hours.forEach(h -> hours(therapist, h));
+        breaks.forEach(b -> breaks(therapist, b));
         services.forEach(s -> jdbc.sql("insert into booking_therapist_service values (:t, :s)")
                 .param("t", therapist)
                 .param("s", s)
@@ -100,8 +103,21 @@ public class ScheduleAdmin {
                 .update();
     }
 
-    private void weekly(String table, UUID therapist, WeeklyTime time) {
-        jdbc.sql("insert into " + table + " (therapist_id, day_of_week, starts, ends) values (:t, :d, :s, :e)")
+    private void hours(UUID therapist, WeeklyTime time) {
+        jdbc.sql("""
+                        insert into booking_therapist_hours (therapist_id, day_of_week, starts, ends)
+                        values (:t, :d, :s, :e)""")
+                .param("t", therapist)
+                .param("d", time.day().getValue())
+                .param("s", time.start())
+                .param("e", time.end())
+                .update();
+    }
+
+    private void breaks(UUID therapist, WeeklyTime time) {
+        jdbc.sql("""
+                        insert into booking_therapist_break (therapist_id, day_of_week, starts, ends)
+                        values (:t, :d, :s, :e)""")
                 .param("t", therapist)
                 .param("d", time.day().getValue())
                 .param("s", time.start())

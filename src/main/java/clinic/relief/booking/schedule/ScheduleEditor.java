@@ -1,5 +1,7 @@
 package clinic.relief.booking.schedule;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -51,8 +53,7 @@ class ScheduleEditor {
                 .param("t", therapist)
                 .query(String.class)
                 .list();
-        return ScheduleForm.of(
-                weekly("booking_therapist_hours", therapist), weekly("booking_therapist_break", therapist), services);
+        return ScheduleForm.of(hours(therapist), breaks(therapist), services);
     }
 
     Set<String> offered() {
@@ -148,13 +149,24 @@ class ScheduleEditor {
         admin.activate(room, true);
     }
 
-    private List<WeeklyTime> weekly(String table, UUID therapist) {
-        return jdbc.sql("select day_of_week, starts, ends from " + table + " where therapist_id = :t")
+    private List<WeeklyTime> hours(UUID therapist) {
+        return jdbc.sql("select day_of_week, starts, ends from booking_therapist_hours where therapist_id = :t")
                 .param("t", therapist)
-                .query((rs, row) -> new WeeklyTime(
-                        DayOfWeek.of(rs.getInt("day_of_week")),
-                        rs.getObject("starts", LocalTime.class),
-                        rs.getObject("ends", LocalTime.class)))
+                .query(ScheduleEditor::weekly)
                 .list();
+    }
+
+    private List<WeeklyTime> breaks(UUID therapist) {
+        return jdbc.sql("select day_of_week, starts, ends from booking_therapist_break where therapist_id = :t")
+                .param("t", therapist)
+                .query(ScheduleEditor::weekly)
+                .list();
+    }
+
+    private static WeeklyTime weekly(ResultSet rs, int row) throws SQLException {
+        return new WeeklyTime(
+                DayOfWeek.of(rs.getInt("day_of_week")),
+                rs.getObject("starts", LocalTime.class),
+                rs.getObject("ends", LocalTime.class));
     }
 }

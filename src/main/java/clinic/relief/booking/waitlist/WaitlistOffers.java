@@ -211,7 +211,7 @@ public class WaitlistOffers {
                     offer.serviceId(),
                     offer.minutes(),
                     offer.start(),
-                    offer.therapistId(),
+                    Optional.of(offer.therapistId()),
                     Appointment.Source.ONLINE,
                     null,
                     "waitlist-" + offer.id()));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -61,7 +62,7 @@ class CalendarFeedIcalTests {
         UUID patient = fixture.patient();
         Instant start = fixture.at(fixture.day(), "11:00");
         Appointment booked = booking.book(new BookAppointment(
-                patient, "prenatal", 60, start, therapist, Appointment.Source.FRONT_DESK, null, null));
+                patient, "prenatal", 60, start, Optional.of(therapist), Appointment.Source.FRONT_DESK, null, null));
         String token = feeds.renew(therapist);
 
         String ics = mvc.perform(get("/calendar/" + token + ".ics"))

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -107,7 +108,7 @@ class StaffCalendarPagesTests {
                         "trigger-point",
                         60,
                         fixture.at(day, "14:00"),
-                        other,
+                        Optional.of(other),
                         Appointment.Source.FRONT_DESK,
                         null,
                         null))
@@ -200,7 +201,7 @@ class StaffCalendarPagesTests {
                         "trigger-point",
                         60,
                         fixture.at(day, time),
-                        therapist,
+                        Optional.of(therapist),
                         Appointment.Source.FRONT_DESK,
                         null,
                         null))

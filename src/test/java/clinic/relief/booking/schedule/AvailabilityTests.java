@@ -108,7 +108,7 @@ class AvailabilityTests {
         Availability availability =
                 new Availability(LA, new BookingRules(HOUR, Duration.ZERO, Duration.ofDays(400)), LONG_AGO);
 
-        List<Slot> slots = availability.slots(
+        List<Slot> slots = availability.slotsWithRoom(
                 request(HOUR, Duration.ZERO, MONDAY), List.of(therapist(ANA, "09:00", "12:00")), rooms);
 
         assertThat(times(slots)).containsExactly("11:00");
@@ -124,7 +124,7 @@ class AvailabilityTests {
         rooms.put(second, List.of());
 
         List<Slot> slots = new Availability(LA, new BookingRules(HOUR, Duration.ZERO, Duration.ofDays(400)), LONG_AGO)
-                .slots(request(HOUR, Duration.ZERO, MONDAY), List.of(therapist(ANA, "09:00", "10:00")), rooms);
+                .slotsWithRoom(request(HOUR, Duration.ZERO, MONDAY), List.of(therapist(ANA, "09:00", "10:00")), rooms);
 
         assertThat(slots).singleElement().extracting(Slot::roomId).isEqualTo(second);
     }
@@ -148,7 +148,7 @@ class AvailabilityTests {
                 LA, new BookingRules(Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofDays(60)), nineTen);
 
         assertThat(times(availability.slots(
-                        request(HOUR, Duration.ZERO, MONDAY), List.of(therapist(ANA, "09:00", "13:00")), null)))
+                        request(HOUR, Duration.ZERO, MONDAY), List.of(therapist(ANA, "09:00", "13:00")))))
                 .containsExactly("11:30", "12:00");
     }
 
@@ -160,7 +160,7 @@ class AvailabilityTests {
                 new Availability(LA, new BookingRules(HOUR, Duration.ZERO, Duration.ofDays(7)), weekBefore);
 
         assertThat(times(availability.slots(
-                        request(HOUR, Duration.ZERO, MONDAY), List.of(therapist(ANA, "09:00", "12:00")), null)))
+                        request(HOUR, Duration.ZERO, MONDAY), List.of(therapist(ANA, "09:00", "12:00")))))
                 .containsExactly("09:00");
     }
 
@@ -212,7 +212,7 @@ class AvailabilityTests {
     }
 
     static List<Slot> slots(BookingRules rules, Availability.Request request, TherapistSchedule... therapists) {
-        return new Availability(LA, rules, LONG_AGO).slots(request, List.of(therapists), null);
+        return new Availability(LA, rules, LONG_AGO).slots(request, List.of(therapists));
     }
 
     static Availability.Request request(Duration session, Duration buffer, LocalDate day) {

@@ -2,6 +2,7 @@ package clinic.relief.booking.schedule;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -118,7 +119,7 @@ class RoomDeactivationRaceTests {
                     "swedish",
                     60,
                     fixture.at(day, "10:00"),
-                    therapist,
+                    Optional.of(therapist),
                     Appointment.Source.FRONT_DESK,
                     null,
                     null));

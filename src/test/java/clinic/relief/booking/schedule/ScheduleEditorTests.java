@@ -3,6 +3,7 @@ package clinic.relief.booking.schedule;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -135,7 +136,7 @@ class ScheduleEditorTests {
                 "trigger-point",
                 60,
                 fixture.at(fixture.day(), "10:00"),
-                therapist,
+                Optional.of(therapist),
                 Appointment.Source.FRONT_DESK,
                 null,
                 null));

@@ -127,6 +127,6 @@ public class AvailabilityBenchmark {
 
     @Benchmark
     public List<Slot> sixtyDaysTenTherapistsFourRooms() {
-        return availability.slots(request, therapists, rooms);
+        return availability.slotsWithRoom(request, therapists, rooms);
     }
 }
