@@ -57,6 +57,6 @@ public class QuoteBenchmark {
     @Benchmark
     public Quote quoteInsuredMemberWithFeeAndGiftCard() {
         return policy.quote(new QuoteRequest("trigger-point", 60, prices.get("trigger-point:60"), member, terms,
-                Money.of("25"), List.of(new QuoteRequest.Fee("lateCancel", Money.of("27.50")))));
+                Money.of("25"), List.of(new QuoteRequest.Fee("lateCancel", Money.of("27.50"))), null));
     }
 }
