@@ -15,6 +15,13 @@ import static clinic.relief.shared.Timestamps.utc;
 @Component
 public class ScheduleAdmin {
 
+    private static final String INSERT_HOURS = """
+            insert into booking_therapist_hours (therapist_id, day_of_week, starts, ends)
+            values (:t, :d, :s, :e)""";
+    private static final String INSERT_BREAK = """
+            insert into booking_therapist_break (therapist_id, day_of_week, starts, ends)
+            values (:t, :d, :s, :e)""";
+
     private final JdbcClient jdbc;
 
     ScheduleAdmin(JdbcClient jdbc) {
@@ -55,8 +62,8 @@ public class ScheduleAdmin {
         jdbc.sql("delete from booking_therapist_service where therapist_id = :t")
                 .param("t", therapist)
                 .update();
-        hours.forEach(h -> hours(therapist, h));
-        breaks.forEach(b -> breaks(therapist, b));
+        hours.forEach(h -> weekly(INSERT_HOURS, therapist, h));
+        breaks.forEach(b -> weekly(INSERT_BREAK, therapist, b));
         services.forEach(s -> jdbc.sql("insert into booking_therapist_service values (:t, :s)")
                 .param("t", therapist)
                 .param("s", s)
@@ -103,21 +110,8 @@ public class ScheduleAdmin {
                 .update();
     }
 
-    private void hours(UUID therapist, WeeklyTime time) {
-        jdbc.sql("""
-                        insert into booking_therapist_hours (therapist_id, day_of_week, starts, ends)
-                        values (:t, :d, :s, :e)""")
-                .param("t", therapist)
-                .param("d", time.day().getValue())
-                .param("s", time.start())
-                .param("e", time.end())
-                .update();
-    }
-
-    private void breaks(UUID therapist, WeeklyTime time) {
-        jdbc.sql("""
-                        insert into booking_therapist_break (therapist_id, day_of_week, starts, ends)
-                        values (:t, :d, :s, :e)""")
+    private void weekly(String insert, UUID therapist, WeeklyTime time) {
+        jdbc.sql(insert)
                 .param("t", therapist)
                 .param("d", time.day().getValue())
                 .param("s", time.start())
