@@ -101,6 +101,12 @@ public class SiteView {
     }
 
     /** Whether the current page is {@code path} or below it, for marking the menu entry. */
+    /** Whether the request is for exactly this path (a section's home, whose sub-pages belong to other sections). */
+    public boolean isCurrentExactly(String path) {
+        HttpServletRequest request = currentRequest();
+        return request != null && request.getRequestURI().equals(path);
+    }
+
     public boolean isCurrent(String path) {
         HttpServletRequest request = currentRequest();
         if (request == null) {
