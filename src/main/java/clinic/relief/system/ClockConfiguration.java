@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import clinic.relief.shared.TravellingClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,12 +22,15 @@ import org.springframework.context.annotation.Configuration;
 class ClockConfiguration {
 
     @Bean
-    Clock clock(@Value("${relief.clock.start:}") String start) {
-        Clock system = Clock.systemUTC();
-        if (start.isBlank()) {
-            return system;
+    Clock clock(
+            @Value("${relief.clock.start:}") String start,
+            @Value("${relief.demo.history.enabled:false}") boolean demoHistory) {
+        Clock clock = Clock.systemUTC();
+        if (!start.isBlank()) {
+            // The offset is taken once, so from here on the clock moves with the machine's elapsed time.
+            clock = Clock.offset(clock, Duration.between(clock.instant(), Instant.parse(start)));
         }
-        // The offset is taken once, so from here on the clock moves with the machine's elapsed time.
-        return Clock.offset(system, Duration.between(system.instant(), Instant.parse(start)));
+        // The demo's history is written by living through its past months (see DemoHistory).
+        return demoHistory ? new TravellingClock(clock) : clock;
     }
 }

@@ -11,6 +11,7 @@ import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of the browser tests: the app on a random port and one Chromium for the whole class. Subclasses add
@@ -18,6 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the test profile starts that clock on a fixed Monday morning (see {@code application-test.yml}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The demo's six months of history would fill the times these tests book; the class that shows it turns it on.
+@TestPropertySource(properties = "relief.demo.history.enabled=false")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BrowserTest {
 

@@ -3,21 +3,31 @@ package clinic.relief.booking.schedule;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import clinic.relief.booking.BookableService;
+import clinic.relief.booking.Therapist;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo rooms and therapist hours (demo profile only): three rooms, every listed therapist Monday to Saturday 9-18
- * with a lunch break at 13, giving every service. Runs once the app is ready, after the demo staff exist.
+ * Demo rooms and therapist hours (demo profile only): three rooms, and shifts that together cover every hour the
+ * clinic advertises (weekdays 9-20, Saturday 9-18, Sunday 10-17) so that every advertised hour can be booked. The
+ * listed therapists, by name, take a weekday shift, a weekday and Saturday shift, and the evening and Sunday shift in
+ * turn; everyone gives every service. Runs once the app is ready, after the demo staff exist.
  */
 @Component
 @Profile("demo")
 class DemoSchedules {
+
+    private static final List<DayOfWeek> WEEKDAYS =
+            List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+
+    /** A weekly shift: its hours and its breaks. */
+    private record Shift(List<WeeklyTime> hours, List<WeeklyTime> breaks) {}
 
     private final ScheduleAdmin admin;
     private final Therapists therapists;
@@ -32,20 +42,42 @@ class DemoSchedules {
     @EventListener(ApplicationReadyEvent.class)
     void create() {
         List.of("Room 1", "Room 2", "Room 3").forEach(admin::room);
-        List<WeeklyTime> hours = new ArrayList<>();
-        List<WeeklyTime> breaks = new ArrayList<>();
-        for (DayOfWeek day : List.of(
-                DayOfWeek.MONDAY,
-                DayOfWeek.TUESDAY,
-                DayOfWeek.WEDNESDAY,
-                DayOfWeek.THURSDAY,
-                DayOfWeek.FRIDAY,
-                DayOfWeek.SATURDAY)) {
-            hours.add(new WeeklyTime(day, LocalTime.of(9, 0), LocalTime.of(18, 0)));
-            breaks.add(new WeeklyTime(day, LocalTime.of(13, 0), LocalTime.of(14, 0)));
-        }
+        List<Shift> shifts = List.of(eveningsAndSunday(), weekdaysAndSaturday(), weekdays());
         List<String> services =
                 catalogue.all().stream().map(BookableService::id).toList();
-        therapists.all().forEach(t -> admin.schedule(t.id(), hours, breaks, services));
+        List<Therapist> listed = therapists.all().stream()
+                .sorted(Comparator.comparing(Therapist::name))
+                .toList();
+        for (int i = 0; i < listed.size(); i++) {
+            Shift shift = shifts.get(i % shifts.size());
+            admin.schedule(listed.get(i).id(), shift.hours(), shift.breaks(), services);
+        }
+    }
+
+    private static Shift weekdays() {
+        Shift shift = new Shift(new ArrayList<>(), new ArrayList<>());
+        for (DayOfWeek day : WEEKDAYS) {
+            shift.hours().add(new WeeklyTime(day, LocalTime.of(9, 0), LocalTime.of(17, 0)));
+            shift.breaks().add(new WeeklyTime(day, LocalTime.of(13, 0), LocalTime.of(14, 0)));
+        }
+        return shift;
+    }
+
+    private static Shift weekdaysAndSaturday() {
+        Shift shift = weekdays();
+        shift.hours().add(new WeeklyTime(DayOfWeek.SATURDAY, LocalTime.of(9, 0), LocalTime.of(18, 0)));
+        shift.breaks().add(new WeeklyTime(DayOfWeek.SATURDAY, LocalTime.of(13, 0), LocalTime.of(14, 0)));
+        return shift;
+    }
+
+    private static Shift eveningsAndSunday() {
+        Shift shift = new Shift(new ArrayList<>(), new ArrayList<>());
+        for (DayOfWeek day : WEEKDAYS) {
+            shift.hours().add(new WeeklyTime(day, LocalTime.of(12, 0), LocalTime.of(20, 0)));
+            shift.breaks().add(new WeeklyTime(day, LocalTime.of(16, 0), LocalTime.of(16, 30)));
+        }
+        shift.hours().add(new WeeklyTime(DayOfWeek.SUNDAY, LocalTime.of(10, 0), LocalTime.of(17, 0)));
+        shift.breaks().add(new WeeklyTime(DayOfWeek.SUNDAY, LocalTime.of(13, 0), LocalTime.of(13, 30)));
+        return shift;
     }
 }
