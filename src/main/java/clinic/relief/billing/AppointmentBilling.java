@@ -66,7 +66,7 @@ class AppointmentBilling implements BookingParticipant {
         }
         Quote quote = quotes.quote(request);
         if (quote.usesCredit() && !useCredit(booked)) {
-            QuoteRequest.MemberTerms m = request.member();
+            QuoteRequest.MemberTerms m = request.member().orElseThrow();
             quote = quotes.quote(request.withMember(
                     new QuoteRequest.MemberTerms(m.planNames(), m.memberPrice(), false, m.creditOnInsuredVisit())));
         }

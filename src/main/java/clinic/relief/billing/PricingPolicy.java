@@ -2,6 +2,7 @@ package clinic.relief.billing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import clinic.relief.billing.Line.Kind;
 import clinic.relief.billing.QuoteRequest.MemberTerms;
@@ -28,12 +29,15 @@ public final class PricingPolicy {
         List<Line> lines = new ArrayList<>();
         lines.add(Line.of(Kind.LIST_PRICE, request.listPrice(), "billing.line.list", number(request.minutes())));
         boolean usesCredit = false;
-        if (request.freeSession() != null) {
-            lines.add(Line.of(Kind.FREE_FOLLOW_UP, request.listPrice().negate(), request.freeSession()));
-        } else {
-            usesCredit = request.insurance() != null
-                    ? insured(request, lines)
-                    : member(request.member(), request.listPrice(), lines);
+        if (request.freeSession().isPresent()) {
+            lines.add(Line.of(
+                    Kind.FREE_FOLLOW_UP,
+                    request.listPrice().negate(),
+                    request.freeSession().get()));
+        } else if (request.insurance().isPresent()) {
+            usesCredit = insured(request, request.insurance().get(), lines);
+        } else if (request.member().isPresent()) {
+            usesCredit = member(request.member().get(), request.listPrice(), lines);
         }
         for (QuoteRequest.Fee fee : request.fees()) {
             lines.add(Line.of(Kind.FEE, fee.amount(), "billing.line.fee." + fee.reasonCode()));
@@ -48,9 +52,6 @@ public final class PricingPolicy {
     }
 
     private static boolean member(MemberTerms member, Money list, List<Line> lines) {
-        if (member == null) {
-            return false;
-        }
         if (member.creditAvailable()) {
             lines.add(Line.of(
                     Kind.MEMBERSHIP_CREDIT, list.negate(), "billing.line.credit", LineArg.names(member.planNames())));
@@ -67,8 +68,7 @@ public final class PricingPolicy {
         return false;
     }
 
-    private static boolean insured(QuoteRequest request, List<Line> lines) {
-        InsuranceTerms terms = request.insurance();
+    private static boolean insured(QuoteRequest request, InsuranceTerms terms, List<Line> lines) {
         Money list = request.listPrice();
         Money basis = terms.allowedAmount() != null ? terms.allowedAmount().min(list) : list;
         lines.add(Line.of(
@@ -91,17 +91,14 @@ public final class PricingPolicy {
             lines.add(Line.of(Kind.INSURANCE_CAP, basis.minus(share), "billing.line.cap", amount(basis)));
             share = basis;
         }
-        MemberTerms member = request.member();
-        boolean creditAllowed = member != null
-                && member.creditAvailable()
-                && member.creditOnInsuredVisit()
-                && terms.membershipCreditAllowed();
-        if (creditAllowed && share.isPositive()) {
+        Optional<MemberTerms> member = request.member()
+                .filter(m -> m.creditAvailable() && m.creditOnInsuredVisit() && terms.membershipCreditAllowed());
+        if (member.isPresent() && share.isPositive()) {
             lines.add(Line.of(
                     Kind.MEMBERSHIP_CREDIT,
                     share.negate(),
                     "billing.line.creditShare",
-                    LineArg.names(member.planNames())));
+                    LineArg.names(member.get().planNames())));
             return true;
         }
         return false;

@@ -4,27 +4,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import clinic.relief.shared.Money;
 
 /**
- * What the pricing policy needs to quote one appointment. {@code member} and {@code insurance} are null when the
+ * What the pricing policy needs to quote one appointment. {@code member} and {@code insurance} are empty when the
  * patient has no membership or no coverage; {@code giftCard} is the balance the patient wants to use (zero for none);
- * {@code freeSession} is the message code of a voucher that pays the whole session (null for none).
+ * {@code freeSession} is the message code of a voucher that pays the whole session, if one does.
  */
 public record QuoteRequest(
         String serviceId,
         int minutes,
         Money listPrice,
-        MemberTerms member,
-        InsuranceTerms insurance,
+        Optional<MemberTerms> member,
+        Optional<InsuranceTerms> insurance,
         Money giftCard,
         List<Fee> fees,
-        String freeSession) {
+        Optional<String> freeSession) {
 
     public QuoteRequest {
         Objects.requireNonNull(serviceId, "serviceId");
         Objects.requireNonNull(listPrice, "listPrice").requireNotNegative("A list price");
+        Objects.requireNonNull(member, "member");
+        Objects.requireNonNull(insurance, "insurance");
+        Objects.requireNonNull(freeSession, "freeSession");
         giftCard = giftCard == null ? Money.ZERO : giftCard.requireNotNegative("A gift card balance");
         fees = fees == null ? List.of() : List.copyOf(fees);
         if (minutes <= 0) {
@@ -34,15 +38,24 @@ public record QuoteRequest(
 
     /** A self-pay visit with nothing else to consider. */
     public static QuoteRequest selfPay(String serviceId, int minutes, Money listPrice) {
-        return new QuoteRequest(serviceId, minutes, listPrice, null, null, Money.ZERO, List.of(), null);
+        return new QuoteRequest(
+                serviceId,
+                minutes,
+                listPrice,
+                Optional.empty(),
+                Optional.empty(),
+                Money.ZERO,
+                List.of(),
+                Optional.empty());
     }
 
     public QuoteRequest withMember(MemberTerms terms) {
-        return new QuoteRequest(serviceId, minutes, listPrice, terms, insurance, giftCard, fees, freeSession);
+        return new QuoteRequest(
+                serviceId, minutes, listPrice, Optional.of(terms), insurance, giftCard, fees, freeSession);
     }
 
     public QuoteRequest withInsurance(InsuranceTerms terms) {
-        return new QuoteRequest(serviceId, minutes, listPrice, member, terms, giftCard, fees, freeSession);
+        return new QuoteRequest(serviceId, minutes, listPrice, member, Optional.of(terms), giftCard, fees, freeSession);
     }
 
     public QuoteRequest withGiftCard(Money balance) {
@@ -58,14 +71,7 @@ public record QuoteRequest(
     /** A voucher pays this session (its line says {@code lineCode}); insurance and membership credit are not used. */
     public QuoteRequest withFreeSession(String lineCode) {
         return new QuoteRequest(
-                serviceId,
-                minutes,
-                listPrice,
-                member,
-                insurance,
-                giftCard,
-                fees,
-                Objects.requireNonNull(lineCode, "lineCode"));
+                serviceId, minutes, listPrice, member, insurance, giftCard, fees, Optional.of(lineCode));
     }
 
     /**

@@ -237,7 +237,7 @@ class PricingPolicyTests {
 
             assertThat(quote.total().isNegative()).isFalse();
             assertThat(Line.total(quote.lines())).isEqualTo(quote.total());
-            if (request.insurance() != null) {
+            if (request.insurance().isPresent()) {
                 assertThat(quote.total()).isLessThanOrEqualTo(basis);
             }
         }

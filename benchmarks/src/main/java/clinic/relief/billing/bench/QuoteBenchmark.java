@@ -56,7 +56,10 @@ public class QuoteBenchmark {
 
     @Benchmark
     public Quote quoteInsuredMemberWithFeeAndGiftCard() {
-        return policy.quote(new QuoteRequest("trigger-point", 60, prices.get("trigger-point:60"), member, terms,
-                Money.of("25"), List.of(new QuoteRequest.Fee("lateCancel", Money.of("27.50"))), null));
+        return policy.quote(QuoteRequest.selfPay("trigger-point", 60, prices.get("trigger-point:60"))
+                .withMember(member)
+                .withInsurance(terms)
+                .withGiftCard(Money.of("25"))
+                .withFee(new QuoteRequest.Fee("lateCancel", Money.of("27.50"))));
     }
 }
