@@ -13,7 +13,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -106,9 +110,14 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccessRules rules, ApiAccessProblems problems)
             throws Exception {
-        http.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                                problems.signInFirst(ApiAccessProblems.SESSION), API)
-                        .defaultAccessDeniedHandlerFor(problems.refuse(ApiAccessProblems.SESSION), API))
+        AuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/staff/login");
+        AuthenticationEntryPoint apiSignIn = problems.signInFirst(ApiAccessProblems.SESSION);
+        AccessDeniedHandler refusal = new AccessDeniedHandlerImpl();
+        AccessDeniedHandler apiRefusal = problems.refuse(ApiAccessProblems.SESSION);
+        http.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) ->
+                                (API.matches(request) ? apiSignIn : signIn).commence(request, response, e))
+                        .accessDeniedHandler((request, response, e) ->
+                                (API.matches(request) ? apiRefusal : refusal).handle(request, response, e)))
                 .formLogin(form -> form.loginPage("/staff/login")
                         .usernameParameter("email")
                         .defaultSuccessUrl("/staff", true)
