@@ -2,6 +2,7 @@ package clinic.relief.system;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,24 +103,41 @@ class RequestRulesTests {
     void sendsNoHandlerToTheRuleForWhatNobodyNamed() {
         AuthorizationManager<HttpServletRequest> everyModule = manager(modules);
         List<String> failures = new ArrayList<>();
+        Set<SecurityFilterChain> used = new HashSet<>();
         for (Route route : routes()) {
-            MockHttpServletRequest request = route.request();
-            SecurityFilterChain chain = chains.getFilterChains().stream()
-                    .filter(c -> c.matches(request))
-                    .findFirst()
-                    .orElseThrow();
-            List<AuthorizationFilter> authorisation = authorisationOf(chain);
-            if (authorisation.isEmpty()) {
-                // A chain without an authorisation filter (the pain finder's API) may only serve what is public.
-                if (!everyModule.authorize(ANONYMOUS, request).isGranted()) {
-                    failures.add(route + ": behind a chain that checks no rules, but not public");
-                }
-            } else if (authorisation.get(0).getAuthorizationManager().authorize(ANONYMOUS, route.request())
-                    instanceof UnnamedRequests.Refused) {
-                failures.add(route + ": reaches the rule for what no module named");
-            }
+            // Once as it comes, once with an API token (the token chain takes /api/** requests that carry one).
+            used.add(check(route, route.request(), everyModule, failures));
+            MockHttpServletRequest withToken = route.request();
+            withToken.addHeader("Authorization", "Bearer rlf_any");
+            used.add(check(route, withToken, everyModule, failures));
         }
         assertThat(failures).isEmpty();
+        assertThat(used)
+                .as("the pain finder's, API tokens', patients' and everyone else's chains")
+                .hasSize(4);
+    }
+
+    /** Checks the request in the chain that takes it, and returns that chain. */
+    private SecurityFilterChain check(
+            Route route,
+            MockHttpServletRequest request,
+            AuthorizationManager<HttpServletRequest> everyModule,
+            List<String> failures) {
+        SecurityFilterChain chain = chains.getFilterChains().stream()
+                .filter(c -> c.matches(request))
+                .findFirst()
+                .orElseThrow();
+        List<AuthorizationFilter> authorisation = authorisationOf(chain);
+        if (authorisation.isEmpty()) {
+            // A chain without an authorisation filter (the pain finder's API) may only serve what is public.
+            if (!everyModule.authorize(ANONYMOUS, request).isGranted()) {
+                failures.add(route + ": behind a chain that checks no rules, but not public");
+            }
+        } else if (authorisation.get(0).getAuthorizationManager().authorize(ANONYMOUS, request)
+                instanceof UnnamedRequests.Refused) {
+            failures.add(route + ": reaches the rule for what no module named in " + chain);
+        }
+        return chain;
     }
 
     @Test
