@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.clinic.ClinicProfile;
@@ -25,7 +27,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Staff write and edit articles in Markdown. Therapists and the owner write; the front desk may only look. */
+/**
+ * Staff write and edit articles in Markdown. Therapists and the owner write; the front desk may only look. An article
+ * is changed (or unpublished) only by its author or the owner.
+ */
 @Controller
 class ArticleEditor {
 
@@ -94,6 +99,10 @@ class ArticleEditor {
             throw new AccessDeniedException("Only therapists and the owner write articles");
         }
         UUID id = form.id() == null || form.id().isBlank() ? UUID.randomUUID() : UUID.fromString(form.id());
+        Optional<Article> existing = articles.byId(id);
+        if (existing.isPresent() && !mayChange(me, existing.get())) {
+            throw new AccessDeniedException("Only an article's author or the owner changes or unpublishes it");
+        }
         articles.bySlug(form.slug())
                 .filter(other -> !other.id().equals(id))
                 .ifPresent(other -> errors.rejectValue("slug", "blog.editor.slugTaken"));
@@ -121,7 +130,7 @@ class ArticleEditor {
         Instant publishAt = form.publishAt() != null
                 ? form.publishAt().atZone(clinic.zone()).toInstant()
                 : form.status() == ArticleStatus.PUBLISHED ? now : null;
-        UUID author = articles.byId(id).map(Article::authorId).orElse(me.id());
+        UUID author = existing.map(Article::authorId).orElse(me.id());
         articles.save(new Article(
                 id,
                 form.slug(),
@@ -139,6 +148,11 @@ class ArticleEditor {
                 list(form.regions()),
                 list(form.tags())));
         return "redirect:/staff/blog/articles?saved";
+    }
+
+    /** The owner changes any article; a therapist only their own (a rewrite or unpublishing in their name). */
+    private static boolean mayChange(StaffMember me, Article article) {
+        return me.role() == StaffRole.OWNER || Objects.equals(article.authorId(), me.id());
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -1,5 +1,6 @@
 /**
- * Value types every module may use (money) and the one helper for instants as SQL parameters; no beans.
+ * Value types every module may use (money), the one helper for instants as SQL parameters, and the interface through
+ * which each module declares its request rules ({@link clinic.relief.shared.RequestRules}); no beans.
  */
 @NullMarked
 package clinic.relief.shared;

@@ -39,8 +39,8 @@ public class ApiTokens {
     /** A token just issued: {@code token} is the only time the secret is available. */
     public record Issued(UUID id, String token) {}
 
-    /** What a valid token authenticates as. */
-    record Holder(UUID id, String name, StaffRole role) {}
+    /** What a valid token authenticates as: it acts as a signed-in member of {@code role}. */
+    public record Holder(UUID id, String name, StaffRole role) {}
 
     @Transactional
     public Issued issue(String name, StaffRole role, String createdBy) {
@@ -73,7 +73,7 @@ public class ApiTokens {
      * The holder of a live token, noting its use to the minute; empty for an unknown or revoked token. One query for
      * nearly every request: the use is written only when the last one noted is a minute old.
      */
-    Optional<Holder> authenticate(String token) {
+    public Optional<Holder> authenticate(String token) {
         Instant now = clock.instant();
         Instant stale = now.minus(LAST_USED_PRECISION);
         Optional<ApiTokenStore.Use> use = store.live(sha256(token));

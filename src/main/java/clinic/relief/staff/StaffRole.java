@@ -6,7 +6,8 @@ public enum StaffRole {
     FRONT_DESK,
     THERAPIST;
 
-    String authority() {
+    /** The granted authority of this role ({@code ROLE_OWNER}, ...), as request rules name it without the prefix. */
+    public String authority() {
         return "ROLE_" + name();
     }
 }

@@ -1,5 +1,8 @@
 package clinic.relief.system;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -9,6 +12,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -48,7 +53,15 @@ class ErrorPages {
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ModelAndView methodNotAllowed(HttpServletRequest request) {
+    ModelAndView methodNotAllowed(
+            HttpServletRequest request, HttpServletResponse response, HttpRequestMethodNotSupportedException ex) {
+        // RFC 9110 (15.5.6): a 405 names the methods the resource does support.
+        Set<HttpMethod> allowed = ex.getSupportedHttpMethods();
+        if (allowed != null && !allowed.isEmpty()) {
+            response.setHeader(
+                    HttpHeaders.ALLOW,
+                    allowed.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", ")));
+        }
         return respond(request, HttpStatus.METHOD_NOT_ALLOWED);
     }
 

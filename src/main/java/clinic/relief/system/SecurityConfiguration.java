@@ -1,12 +1,11 @@
 package clinic.relief.system;
 
 import clinic.relief.patients.PatientSignIn;
-import jakarta.servlet.DispatcherType;
+import clinic.relief.shared.RequestRules;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -14,13 +13,22 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may see what. Public pages and the public API are open; everything under {@code /staff} needs a staff role.
- * Every form carries a CSRF token; only the anonymous JSON APIs, which no cookie can authorise, are exempt (the pain
- * finder's has a stateless chain of its own).
+ * The filter chains: how a request says who it is (a staff session, a patient's session, an API token, or no one),
+ * and the headers every answer carries. Who may open what is not here: each module declares its own
+ * {@link RequestRules} next to its controllers, and {@link AccessRules} applies them all, in the same way, to every
+ * chain that authorises requests, refusing whatever a controller serves that no module named. Every form carries a
+ * CSRF token; only the anonymous JSON APIs, which no cookie can authorise, are exempt (the pain finder's has a
+ * stateless chain of its own, API tokens another).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -39,17 +47,20 @@ class SecurityConfiguration {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    private static final RequestMatcher API =
+            PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+
     /**
      * The pain finder's public JSON API: anonymous, and no cookie can authorise it, so it runs stateless. No session
      * or security context is looked up or saved, no request is remembered for a later sign-in, no CSRF token is
-     * loaded, and no form login or logout is matched; only the security headers are written. Every request is
-     * permitted, as it was under the general chain, and nothing behind it asks who is signed in. (Profiling showed
-     * the general chain's per-request work costing this API about twice what its ranking costs.)
+     * loaded, and no form login or logout is matched; only the security headers are written. The painmap module's
+     * rules permit all of it to everyone, and nothing behind it asks who is signed in, so this chain has no
+     * authorisation filter ({@code RequestRulesTests} fails if a handler behind it is not permitted to everyone).
+     * (Profiling showed the general chain's per-request work costing this API about twice what its ranking costs.)
      */
     @Bean
     @Order(0)
     SecurityFilterChain painFinderApiFilterChain(HttpSecurity http) throws Exception {
-        // No authorisation rules, so no authorisation filter: every request of this chain is permitted.
         http.securityMatcher("/api/pain-finder", "/api/pain-finder/**")
                 .sessionManagement(session -> session.disable())
                 .securityContext(context -> context.disable())
@@ -63,13 +74,17 @@ class SecurityConfiguration {
 
     /**
      * Patients' own pages under {@code /account}: their own sign-in (role PATIENT, from {@link PatientSignIn}),
-     * counted by the same throttle as staff sign-in. Staff roles do not open these pages, and PATIENT opens no staff
-     * page.
+     * counted by the same throttle as staff sign-in. The portal's rules keep staff roles out of these pages, and no
+     * module lets PATIENT open a staff page.
      */
     @Bean
-    @Order(1)
+    @Order(2)
     SecurityFilterChain patientFilterChain(
-            HttpSecurity http, PatientSignIn signIn, PasswordEncoder passwords, ApplicationEventPublisher events)
+            HttpSecurity http,
+            AccessRules rules,
+            PatientSignIn signIn,
+            PasswordEncoder passwords,
+            ApplicationEventPublisher events)
             throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(signIn::load);
         provider.setPasswordEncoder(passwords);
@@ -77,82 +92,32 @@ class SecurityConfiguration {
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         http.securityMatcher("/account/**")
                 .authenticationManager(manager)
-                .authorizeHttpRequests(
-                        requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
-                                .permitAll()
-                                .requestMatchers(
-                                        "/account/login",
-                                        "/account/signup",
-                                        "/account/check-email",
-                                        "/account/verify",
-                                        "/account/forgot",
-                                        "/account/reset")
-                                .permitAll()
-                                .anyRequest()
-                                .hasRole("PATIENT"))
                 .formLogin(form -> form.loginPage("/account/login")
                         .usernameParameter("email")
                         .defaultSuccessUrl("/account", false)
                         .failureUrl("/account/login?error"))
                 .logout(logout -> logout.logoutUrl("/account/logout").logoutSuccessUrl("/?signedOut"));
+        rules.authorize(http);
         return headers(http).build();
     }
 
+    /**
+     * Everything else: the public site, staff pages (staff sign-in), and the JSON API for a session or no one. An API
+     * request that carries no one is answered 401 and a refused one 403, as problem details, never with the HTML
+     * sign-in page.
+     */
     @Bean
-    @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(
-                                DispatcherType.ERROR, DispatcherType.FORWARD)
-                        .permitAll()
-                        .requestMatchers("/staff/login")
-                        .permitAll()
-                        // Booking for callers and changing appointments: front desk and owner; therapists only read.
-                        .requestMatchers(
-                                "/staff/booking/new",
-                                "/staff/booking/patients",
-                                "/staff/booking/rooms",
-                                "/staff/booking/*/reschedule",
-                                "/staff/booking/requests")
-                        .hasAnyRole("OWNER", "FRONT_DESK")
-                        .requestMatchers(HttpMethod.POST, "/staff/booking/**")
-                        .hasAnyRole("OWNER", "FRONT_DESK")
-                        // Who read which clinical record: the owner only.
-                        .requestMatchers(
-                                "/staff/audit/**",
-                                "/staff/api-tokens/**",
-                                "/staff/api-tokens",
-                                "/staff/schedules",
-                                "/staff/schedules/**")
-                        .hasRole("OWNER")
-                        // Billing: money and balances are for the desk and the owner; the reports for the owner only.
-                        .requestMatchers("/staff/billing/reports/**", "/staff/billing/reports")
-                        .hasRole("OWNER")
-                        .requestMatchers("/staff/billing/**", "/staff/billing")
-                        .hasAnyRole("OWNER", "FRONT_DESK")
-                        // Insurance (coverage, prescriptions with diagnoses, claims): front desk and owner only.
-                        .requestMatchers("/staff/insurance/**")
-                        .hasAnyRole("OWNER", "FRONT_DESK")
-                        // Treatment notes: therapists and the owner, never the front desk; the results: the owner.
-                        .requestMatchers("/staff/notes", "/staff/notes/**")
-                        .hasAnyRole("OWNER", "THERAPIST")
-                        .requestMatchers("/staff/outcomes/**")
-                        .hasRole("OWNER")
-                        .requestMatchers("/staff/**")
-                        .hasAnyRole("OWNER", "FRONT_DESK", "THERAPIST")
-                        // Appointments carry patients' names: front desk and owner only (therapists use their day
-                        // view).
-                        .requestMatchers("/api/booking/appointments/**")
-                        .hasAnyRole("OWNER", "FRONT_DESK")
-                        .requestMatchers("/admin/**")
-                        .hasAnyRole("OWNER", "FRONT_DESK")
-                        .requestMatchers("/api/waitlist/**")
-                        .hasAnyRole("PATIENT", "OWNER", "FRONT_DESK")
-                        .requestMatchers("/actuator/health", "/actuator/info")
-                        .permitAll()
-                        .requestMatchers("/actuator/**")
-                        .hasRole("OWNER")
-                        .anyRequest()
-                        .permitAll())
+    @Order(3)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AccessRules rules, ApiAccessProblems problems)
+            throws Exception {
+        AuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/staff/login");
+        AuthenticationEntryPoint apiSignIn = problems.signInFirst(ApiAccessProblems.SESSION);
+        AccessDeniedHandler refusal = new AccessDeniedHandlerImpl();
+        AccessDeniedHandler apiRefusal = problems.refuse(ApiAccessProblems.SESSION);
+        http.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) ->
+                                (API.matches(request) ? apiSignIn : signIn).commence(request, response, e))
+                        .accessDeniedHandler((request, response, e) ->
+                                (API.matches(request) ? apiRefusal : refusal).handle(request, response, e)))
                 .formLogin(form -> form.loginPage("/staff/login")
                         .usernameParameter("email")
                         .defaultSuccessUrl("/staff", true)
@@ -161,10 +126,11 @@ class SecurityConfiguration {
                         .failureUrl("/staff/login?error"))
                 .logout(logout -> logout.logoutUrl("/staff/logout").logoutSuccessUrl("/?signedOut"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/service-area/**"));
+        rules.authorize(http);
         return headers(http).build();
     }
 
-    private static HttpSecurity headers(HttpSecurity http) throws Exception {
+    static HttpSecurity headers(HttpSecurity http) throws Exception {
         return http.headers(
                 headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -54,6 +54,26 @@ class ArticleEditorTests {
                 null,
                 false));
         staff.createOrUpdate(new NewStaffMember(
+                "colleague@clinic.example",
+                "Carla Colleague",
+                StaffRole.THERAPIST,
+                "long enough password",
+                null,
+                null,
+                null,
+                null,
+                false));
+        staff.createOrUpdate(new NewStaffMember(
+                "boss@clinic.example",
+                "Olga Owner",
+                StaffRole.OWNER,
+                "long enough password",
+                null,
+                null,
+                null,
+                null,
+                false));
+        staff.createOrUpdate(new NewStaffMember(
                 "desk@clinic.example",
                 "Dan Desk",
                 StaffRole.FRONT_DESK,
@@ -113,6 +133,25 @@ class ArticleEditorTests {
     }
 
     @Test
+    void letsOnlyTheAuthorOrTheOwnerRewriteOrUnpublishAnArticle() throws Exception {
+        mvc.perform(save("writer@clinic.example", "wendys-article", "PUBLISHED", null))
+                .andExpect(status().is3xxRedirection());
+        String id = idOf("wendys-article");
+
+        mvc.perform(save("colleague@clinic.example", "wendys-article", "DRAFT", null)
+                        .param("id", id))
+                .andExpect(status().isForbidden());
+        assertThat(statusAndTitle("wendys-article")).isEqualTo("PUBLISHED Draft title");
+
+        mvc.perform(save("boss@clinic.example", "wendys-article", "DRAFT", null).param("id", id))
+                .andExpect(status().is3xxRedirection());
+        assertThat(statusAndTitle("wendys-article")).isEqualTo("DRAFT Draft title");
+        assertThat(jdbc.sql("""
+                                select a.author_id = s.id from blog_article a, staff_account s
+                                where a.slug = 'wendys-article' and s.email = 'writer@clinic.example'""").query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
     void explainsWhatIsWrongWithTheForm() throws Exception {
         String page = mvc.perform(save("writer@clinic.example", "Bad Slug!", "SCHEDULED", null)
                         .param("coverImage", "/img/blog/neck.svg")
@@ -125,6 +164,13 @@ class ArticleEditorTests {
                 .contains("single hyphens")
                 .contains("needs a publication time")
                 .contains("Describe the cover image");
+    }
+
+    private String statusAndTitle(String slug) {
+        return jdbc.sql("select status || ' ' || title from blog_article where slug = :slug")
+                .param("slug", slug)
+                .query(String.class)
+                .single();
     }
 
     private String idOf(String slug) {
@@ -145,7 +191,11 @@ class ArticleEditorTests {
                 .param("regions", "calf_L")
                 .param("status", status)
                 .with(csrf())
-                .with(user(email).roles(email.startsWith("desk") ? "FRONT_DESK" : "THERAPIST"));
+                .with(user(email)
+                        .roles(
+                                email.startsWith("desk")
+                                        ? "FRONT_DESK"
+                                        : email.startsWith("boss") ? "OWNER" : "THERAPIST"));
         return publishAt == null ? request : request.param("publishAt", publishAt);
     }
 }

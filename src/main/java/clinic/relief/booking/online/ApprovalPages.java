@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Booking requests of new clients: the patient's "request received" page, and the front desk's list where each
- * request is approved or declined (front desk and owner only; see SecurityConfiguration). A decision on something
+ * request is approved or declined (front desk and owner only; see BookingRequestRules). A decision on something
  * no longer awaiting one answers 409 and changes nothing; an approval too late for the minimum notice lapses the
  * request and says so.
  */

@@ -1,13 +1,15 @@
-package clinic.relief.staff;
+package clinic.relief.system;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
+import clinic.relief.staff.ApiTokens;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,27 +21,22 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * API requests that carry {@code Authorization: Bearer}: a stateless chain of their own, checked before the
- * browser chain. No session and no CSRF token (no cookie can authorise these requests); an unknown or revoked token
- * is a 401 problem, a role without access a 403 problem. Requests without a bearer token never reach this chain.
+ * API requests that carry {@code Authorization: Bearer}: a stateless chain of their own, checked before the browser
+ * chains, passing the same {@link AccessRules} as a signed-in member of the token's role. No session and no CSRF token
+ * (no cookie can authorise these requests); an unknown or revoked token is a 401 problem, a role without access a 403
+ * problem. Requests without a bearer token never reach this chain.
  */
 @Configuration(proxyBeanMethods = false)
-class BearerTokenSecurity {
+class ApiTokenSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain bearerTokenChain(HttpSecurity http, ApiTokens tokens, MessageSource messages, JsonMapper json)
-            throws Exception {
-        TokenProblems problems = new TokenProblems(messages, json);
+    SecurityFilterChain apiTokenFilterChain(
+            HttpSecurity http, AccessRules rules, ApiTokens tokens, ApiAccessProblems problems) throws Exception {
         http.securityMatcher(request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                         && bearer(request) != null)
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/booking/appointments/**")
-                        .hasAnyRole("OWNER", "FRONT_DESK")
-                        .anyRequest()
-                        .authenticated())
                 .addFilterBefore(new TokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
                 // The token filter sets and clears the security context itself, and answers 401 for a token it does
                 // not know, so nothing is loaded from or saved to a session, nobody is ever anonymous here, and no
@@ -50,13 +47,14 @@ class BearerTokenSecurity {
                 .logout(logout -> logout.disable())
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(
-                                (request, response, e) -> problems.write(request, response, 401))
-                        .accessDeniedHandler((request, response, e) -> problems.write(request, response, 403)));
-        return http.build();
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(problems.signInFirst(ApiAccessProblems.TOKEN))
+                                .accessDeniedHandler(problems.refuse(ApiAccessProblems.TOKEN)));
+        rules.authorize(http);
+        return SecurityConfiguration.headers(http).build();
     }
 
-    static String bearer(HttpServletRequest request) {
+    static @Nullable String bearer(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? header.substring(7).strip()
@@ -67,9 +65,9 @@ class BearerTokenSecurity {
     static final class TokenFilter extends OncePerRequestFilter {
 
         private final ApiTokens tokens;
-        private final TokenProblems problems;
+        private final ApiAccessProblems problems;
 
-        TokenFilter(ApiTokens tokens, TokenProblems problems) {
+        TokenFilter(ApiTokens tokens, ApiAccessProblems problems) {
             this.tokens = tokens;
             this.problems = problems;
         }
@@ -77,9 +75,10 @@ class BearerTokenSecurity {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            var holder = tokens.authenticate(bearer(request));
+            String token = bearer(request);
+            Optional<ApiTokens.Holder> holder = token == null ? Optional.empty() : tokens.authenticate(token);
             if (holder.isEmpty()) {
-                problems.write(request, response, 401);
+                problems.write(request, response, 401, ApiAccessProblems.TOKEN);
                 return;
             }
             var context = SecurityContextHolder.createEmptyContext();

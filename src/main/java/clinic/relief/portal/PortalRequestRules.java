@@ -1,0 +1,27 @@
+package clinic.relief.portal;
+
+import clinic.relief.shared.RequestRules;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/** Who may open the portal: sign-up, sign-in and the pages behind e-mailed links for everyone; the rest of {@code /account} for a signed-in patient only (never staff). */
+@Component
+class PortalRequestRules implements RequestRules {
+
+    @Override
+    public void declare(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        requests.requestMatchers(
+                        "/account/login",
+                        "/account/signup",
+                        "/account/check-email",
+                        "/account/verify",
+                        "/account/forgot",
+                        "/account/reset",
+                        "/waitlist/offer")
+                .permitAll()
+                .requestMatchers("/account", "/account/**")
+                .hasRole("PATIENT");
+    }
+}
