@@ -49,7 +49,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AppointmentChangeRaceTests {
 
+    /** Rounds of a pair whose changes both apply to where it starts (the real race), and of any other pair. */
     private static final int ROUNDS = 3;
+
+    private static final int ROUNDS_ONE_APPLIES = 2;
     private static final String SERVICE = "swedish";
     private static final String DESK = "desk@example.com";
 
@@ -156,7 +159,8 @@ class AppointmentChangeRaceTests {
     @MethodSource("pairs")
     void exactlyOneOfTwoConcurrentChangesApplies(Change first, Change second, AppointmentStatus start)
             throws Exception {
-        for (int round = 0; round < ROUNDS; round++) {
+        int rounds = first.from == second.from ? ROUNDS : ROUNDS_ONE_APPLIES;
+        for (int round = 0; round < rounds; round++) {
             // Every other desk booking is a free follow-up paid by a relief-guarantee voucher.
             Subject subject = prepare(origin(first, second, start), start, round % 2 == 1);
             List<Object> outcomes = Race.run(2, i -> () -> apply(i == 0 ? first : second, subject));
