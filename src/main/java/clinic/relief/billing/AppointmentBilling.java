@@ -19,8 +19,8 @@ import static clinic.relief.billing.LineArg.amount;
 
 /**
  * Bills appointments. A booking gets its quote stored and an invoice from it (using a membership credit when the
- * quote does), in the booking's own transaction, as a {@link BookingParticipant}; the rest follows booking's events.
- * A cancellation or a no-show reverses the session, gives the credit back and adds the fee owed (a cancelled free
+ * quote does), in the booking's own transaction, as a {@link BookingParticipant}; a cancellation or a no-show, also
+ * as a participant in its transaction, reverses the session, gives the credit back and adds the fee owed (a cancelled free
  * follow-up gives its voucher back); a payer's remittance settles the patient's share. Each line carries a reference,
  * so an event delivered twice posts nothing twice.
  */
@@ -53,7 +53,7 @@ class AppointmentBilling implements BookingParticipant {
 
     /**
      * Quotes and invoices a booking in the booking's own transaction (booking calls it as a participant), so an
-     * appointment and its bill commit together or not at all. The rarer events below are handled after their commit.
+     * appointment and its bill commit together or not at all.
      */
     @Override
     public void booked(AppointmentBooked booked) {
@@ -89,14 +89,19 @@ class AppointmentBilling implements BookingParticipant {
                 .isPresent();
     }
 
-    @ApplicationModuleListener
-    void on(AppointmentCancelled cancelled) {
+    /**
+     * Reverses a cancelled session in the cancellation's own transaction (booking calls it as a participant), so a
+     * cancellation that loses a race to another change voids nothing.
+     */
+    @Override
+    public void cancelled(AppointmentCancelled cancelled) {
         quotes.releaseFreeSession(cancelled.appointmentId());
         unbook(cancelled.appointmentId(), cancelled.patientId(), cancelled.feeOwed(), "lateCancel");
     }
 
-    @ApplicationModuleListener
-    void on(AppointmentMissed missed) {
+    /** Reverses a missed session and adds its fee, in the no-show's own transaction (as a participant). */
+    @Override
+    public void missed(AppointmentMissed missed) {
         unbook(missed.appointmentId(), missed.patientId(), missed.feeOwed(), "noShow");
     }
 

@@ -39,6 +39,7 @@ public class Appointment {
     private Money feeOwed;
     private FeeReason feeReason;
     private Instant cancelledAt;
+    private int version;
 
     Appointment(
             UUID id,
@@ -74,10 +75,14 @@ public class Appointment {
         appointment.feeOwed = row.feeOwed();
         appointment.feeReason = row.feeReason();
         appointment.cancelledAt = row.cancelledAt();
+        appointment.version = row.version();
         return appointment;
     }
 
-    /** The columns of a stored appointment. */
+    /**
+     * The columns of a stored appointment; {@code version} is the one it was read at (every stored change moves it
+     * on by one, so a change made from what someone saw applies only while nobody else has changed it).
+     */
     public record Stored(
             UUID id,
             UUID patientId,
@@ -93,7 +98,8 @@ public class Appointment {
             UUID assessmentId,
             Money feeOwed,
             FeeReason feeReason,
-            Instant cancelledAt) {}
+            Instant cancelledAt,
+            int version) {}
 
     AppointmentBooked booked() {
         return new AppointmentBooked(id, patientId, therapistId, serviceId, minutes, session.start(), assessmentId);
@@ -165,8 +171,18 @@ public class Appointment {
         status = AppointmentStatus.CHECKED_IN;
     }
 
-    AppointmentCompleted complete() {
+    /** The patient was checked in by mistake (or left before the session): back to booked, as before check-in. */
+    void undoCheckIn() {
+        require(AppointmentStatus.CHECKED_IN, "undo the check-in of");
+        status = AppointmentStatus.BOOKED;
+    }
+
+    /** Completes a checked-in session; never before its start (a visit cannot have happened yet). */
+    AppointmentCompleted complete(Instant now) {
         require(AppointmentStatus.CHECKED_IN, "complete");
+        if (now.isBefore(session.start())) {
+            throw new AppointmentNotStarted(id, status, "complete");
+        }
         status = AppointmentStatus.COMPLETED;
         return new AppointmentCompleted(id, patientId, therapistId, serviceId, minutes, session.start());
     }
@@ -175,7 +191,7 @@ public class Appointment {
     AppointmentMissed markNoShow(Instant now, Money fee) {
         require(AppointmentStatus.BOOKED, "mark as no-show");
         if (now.isBefore(session.start())) {
-            throw new AppointmentStateConflict(id, status, "mark as no-show before its start");
+            throw new AppointmentNotStarted(id, status, "mark as no-show");
         }
         status = AppointmentStatus.NO_SHOW;
         owe(fee, FeeReason.NO_SHOW);
@@ -242,7 +258,8 @@ public class Appointment {
                 assessmentId,
                 feeOwed,
                 feeReason,
-                cancelledAt);
+                cancelledAt,
+                version);
     }
 
     public UUID id() {
@@ -255,5 +272,10 @@ public class Appointment {
 
     public TimeRange session() {
         return session;
+    }
+
+    /** The version this appointment was read at. */
+    public int version() {
+        return version;
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import clinic.relief.booking.schedule.Schedules;
@@ -21,8 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The clinic's appointment book: a day's appointments and the changes staff make to them (check-in, complete,
- * no-show, cancel, reschedule). Callers check who may do what.
+ * The clinic's appointment book: a day's appointments and the changes staff make to them (check-in and its undo,
+ * complete, no-show, cancel, reschedule). Callers check who may do what.
+ * <p>
+ * Every change locks the appointment's row first and writes all its effects (billing's part through the
+ * participants, letters, waitlist offers) in that one transaction, so of two changes at once the second waits and
+ * then meets {@link AppointmentStateConflict}, having changed nothing. A caller that passes the {@code version} it
+ * saw is also refused ({@link AppointmentChangedMeanwhile}) when any other change came first, even one that left
+ * the status as it was (a reschedule).
  */
 @Service
 public class AppointmentBook {
@@ -137,15 +144,56 @@ public class AppointmentBook {
 
     @Transactional
     public void checkIn(UUID id) {
-        Appointment appointment = load(id);
+        checkIn(id, OptionalInt.empty());
+    }
+
+    /** Checks in, only if the appointment is still at {@code version} (what the caller saw). */
+    @Transactional
+    public void checkIn(UUID id, int version) {
+        checkIn(id, OptionalInt.of(version));
+    }
+
+    private void checkIn(UUID id, OptionalInt seen) {
+        Appointment appointment = locked(id, seen);
         appointment.checkIn();
         appointments.update(appointment);
     }
 
+    /** Undoes a check-in made by mistake: the appointment is booked again, as before, and nothing else changes. */
+    @Transactional
+    public void undoCheckIn(UUID id) {
+        undoCheckIn(id, OptionalInt.empty());
+    }
+
+    /** Undoes a check-in, only if the appointment is still at {@code version} (what the caller saw). */
+    @Transactional
+    public void undoCheckIn(UUID id, int version) {
+        undoCheckIn(id, OptionalInt.of(version));
+    }
+
+    private void undoCheckIn(UUID id, OptionalInt seen) {
+        Appointment appointment = locked(id, seen);
+        appointment.undoCheckIn();
+        appointments.update(appointment);
+    }
+
+    /**
+     * Completes a checked-in appointment; refused ({@link AppointmentNotStarted}) before its start.
+     */
     @Transactional
     public void complete(UUID id) {
-        Appointment appointment = load(id);
-        AppointmentCompleted completed = appointment.complete();
+        complete(id, OptionalInt.empty());
+    }
+
+    /** Completes, only if the appointment is still at {@code version} (what the caller saw). */
+    @Transactional
+    public void complete(UUID id, int version) {
+        complete(id, OptionalInt.of(version));
+    }
+
+    private void complete(UUID id, OptionalInt seen) {
+        Appointment appointment = locked(id, seen);
+        AppointmentCompleted completed = appointment.complete(clock.instant());
         appointments.update(appointment);
         participants.completed(completed);
         events.publishEvent(completed);
@@ -153,42 +201,79 @@ public class AppointmentBook {
 
     @Transactional
     public void markNoShow(UUID id) {
-        Appointment appointment = load(id);
+        markNoShow(id, OptionalInt.empty());
+    }
+
+    /** Marks a no-show, only if the appointment is still at {@code version} (what the caller saw). */
+    @Transactional
+    public void markNoShow(UUID id, int version) {
+        markNoShow(id, OptionalInt.of(version));
+    }
+
+    private void markNoShow(UUID id, OptionalInt seen) {
+        Appointment appointment = locked(id, seen);
         AppointmentView view = get(id);
         BookableService service = view.service();
         Money fee = service.rules().share(priceOf(view), service.rules().noShowPercent());
-        events.publishEvent(appointment.markNoShow(clock.instant(), fee));
+        AppointmentMissed missed = appointment.markNoShow(clock.instant(), fee);
         appointments.update(appointment);
+        participants.missed(missed);
+        events.publishEvent(missed);
     }
 
     /** Cancels; returns the fee now owed (zero outside the service's cancellation window). */
     @Transactional
     public Money cancel(UUID id) {
-        Appointment appointment = load(id);
+        return cancel(id, OptionalInt.empty());
+    }
+
+    /** Cancels, only if the appointment is still at {@code version} (what the caller saw); returns the fee owed. */
+    @Transactional
+    public Money cancel(UUID id, int version) {
+        return cancel(id, OptionalInt.of(version));
+    }
+
+    private Money cancel(UUID id, OptionalInt seen) {
+        Appointment appointment = locked(id, seen);
         AppointmentView view = get(id);
         ServiceRules rules = view.service().rules();
         Money fee = rules.share(priceOf(view), rules.lateCancelPercent());
         AppointmentCancelled cancelled = appointment.cancel(clock.instant(), rules.cancelWindow(), fee);
         appointments.update(appointment);
+        // Billing's reversal, the letter and the waitlist offer all commit with the cancellation, or not at all.
+        participants.cancelled(cancelled);
         events.publishEvent(cancelled);
         return cancelled.feeOwed();
     }
 
     /**
      * Moves a booked appointment to a new start with a therapist (the same or another) that availability offers. The
-     * free slot and, after a lost race, the alternatives are found outside the write transaction.
+     * free slot and, after a lost race, the alternatives are found outside the write transaction; the move applies
+     * only if nobody changed the appointment since it was read for that search.
      */
     public void reschedule(UUID id, Instant start, UUID therapistId) {
+        reschedule(id, OptionalInt.empty(), start, therapistId);
+    }
+
+    /** Moves the appointment, only if it is still at {@code version} (what the caller saw). */
+    public void reschedule(UUID id, int version, Instant start, UUID therapistId) {
+        reschedule(id, OptionalInt.of(version), start, therapistId);
+    }
+
+    private void reschedule(UUID id, OptionalInt seen, Instant start, UUID therapistId) {
         Appointment.Stored row = load(id).stored();
         if (row.status() != AppointmentStatus.BOOKED) {
             throw new AppointmentStateConflict(id, row.status(), "reschedule");
+        }
+        if (seen.isPresent() && seen.getAsInt() != row.version()) {
+            throw new AppointmentChangedMeanwhile(id, row.status());
         }
         BookableService service = booking.service(row.serviceId());
         Slot slot = booking.offered(service, row.minutes(), start, Optional.of(therapistId), Optional.of(id));
         try {
             transactions.executeWithoutResult(tx -> {
                 locks.lock(slot, service.rules().buffer(), row.patientId(), null);
-                Appointment appointment = load(id);
+                Appointment appointment = locked(id, OptionalInt.of(row.version()));
                 appointment.reschedule(slot, service.rules().buffer());
                 appointments.update(appointment);
                 events.publishEvent(
@@ -202,6 +287,18 @@ public class AppointmentBook {
         } catch (BookingLocks.RoomWithdrawn withdrawn) {
             throw new SlotTaken(start, alternatives(service, row.minutes(), start, therapistId, id));
         }
+    }
+
+    /**
+     * The appointment with its row locked for this transaction (a concurrent change waits, then sees this one's
+     * result); refused with {@link AppointmentChangedMeanwhile} when the caller saw another version.
+     */
+    private Appointment locked(UUID id, OptionalInt seen) {
+        Appointment appointment = appointments.lock(id).orElseThrow(() -> new UnknownAppointment(id));
+        if (seen.isPresent() && seen.getAsInt() != appointment.version()) {
+            throw new AppointmentChangedMeanwhile(id, appointment.status());
+        }
+        return appointment;
     }
 
     private List<Slot> alternatives(
@@ -230,6 +327,7 @@ public class AppointmentBook {
                 a.status(),
                 a.feeOwed(),
                 a.feeReason(),
-                a.assessmentId());
+                a.assessmentId(),
+                a.version());
     }
 }

@@ -8,7 +8,8 @@ import clinic.relief.shared.Money;
 
 /**
  * An appointment as staff pages and the API show it (no health data: that stays with the patients module);
- * {@code feeOwed} and {@code feeReason} are null when no fee is owed.
+ * {@code feeOwed} and {@code feeReason} are null when no fee is owed. {@code version} is the one shown: a change
+ * asked for from this view passes it, so it is refused if someone else changed the appointment meanwhile.
  */
 public record AppointmentView(
         UUID id,
@@ -22,7 +23,8 @@ public record AppointmentView(
         AppointmentStatus status,
         Money feeOwed,
         Appointment.FeeReason feeReason,
-        UUID assessmentId) {
+        UUID assessmentId,
+        int version) {
 
     public boolean isBooked() {
         return status == AppointmentStatus.BOOKED;

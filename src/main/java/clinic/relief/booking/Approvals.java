@@ -215,12 +215,7 @@ public class Approvals {
 
     /** The appointment, its row locked for this transaction: a decision, withdrawal or lapse takes it first. */
     Appointment locked(UUID id) {
-        jdbc.sql("select id from booking_appointment where id = :id for update")
-                .param("id", id)
-                .query(UUID.class)
-                .optional()
-                .orElseThrow(() -> new UnknownAppointment(id));
-        return appointments.find(id).orElseThrow(() -> new UnknownAppointment(id));
+        return appointments.lock(id).orElseThrow(() -> new UnknownAppointment(id));
     }
 
     /** Records how a request ended (approved, declined, withdrawn, lapsed), by whom, in the caller's transaction. */

@@ -123,15 +123,73 @@ class BookingApi {
         return AppointmentJson.of(book.get(id));
     }
 
+    /*
+     * The changes below take an optional ?version= (the one the caller read): given, the change applies only if
+     * nobody changed the appointment since. Of two changes at once exactly one applies; the other answers 409.
+     */
+
     @PostMapping("/appointments/{id}/cancel")
-    AppointmentJson cancel(@PathVariable UUID id) {
-        book.cancel(id);
+    AppointmentJson cancel(@PathVariable UUID id, @RequestParam(required = false) Integer version) {
+        if (version == null) {
+            book.cancel(id);
+        } else {
+            book.cancel(id, version);
+        }
         return AppointmentJson.of(book.get(id));
     }
 
     @PostMapping("/appointments/{id}/reschedule")
-    AppointmentJson reschedule(@PathVariable UUID id, @Valid @RequestBody Reschedule request) {
-        book.reschedule(id, request.start(), request.therapistId());
+    AppointmentJson reschedule(
+            @PathVariable UUID id,
+            @Valid @RequestBody Reschedule request,
+            @RequestParam(required = false) Integer version) {
+        if (version == null) {
+            book.reschedule(id, request.start(), request.therapistId());
+        } else {
+            book.reschedule(id, version, request.start(), request.therapistId());
+        }
+        return AppointmentJson.of(book.get(id));
+    }
+
+    @PostMapping("/appointments/{id}/check-in")
+    AppointmentJson checkIn(@PathVariable UUID id, @RequestParam(required = false) Integer version) {
+        if (version == null) {
+            book.checkIn(id);
+        } else {
+            book.checkIn(id, version);
+        }
+        return AppointmentJson.of(book.get(id));
+    }
+
+    /** Back to booked after a check-in made by mistake. */
+    @PostMapping("/appointments/{id}/undo-check-in")
+    AppointmentJson undoCheckIn(@PathVariable UUID id, @RequestParam(required = false) Integer version) {
+        if (version == null) {
+            book.undoCheckIn(id);
+        } else {
+            book.undoCheckIn(id, version);
+        }
+        return AppointmentJson.of(book.get(id));
+    }
+
+    /** Completes a checked-in appointment; before its start a 409 ({@code urn:relief:booking:notStarted}). */
+    @PostMapping("/appointments/{id}/complete")
+    AppointmentJson complete(@PathVariable UUID id, @RequestParam(required = false) Integer version) {
+        if (version == null) {
+            book.complete(id);
+        } else {
+            book.complete(id, version);
+        }
+        return AppointmentJson.of(book.get(id));
+    }
+
+    @PostMapping("/appointments/{id}/no-show")
+    AppointmentJson noShow(@PathVariable UUID id, @RequestParam(required = false) Integer version) {
+        if (version == null) {
+            book.markNoShow(id);
+        } else {
+            book.markNoShow(id, version);
+        }
         return AppointmentJson.of(book.get(id));
     }
 
@@ -179,7 +237,8 @@ class BookingApi {
             Instant start,
             Instant end,
             String status,
-            BigDecimal feeOwed) {
+            BigDecimal feeOwed,
+            int version) {
 
         static AppointmentJson of(Appointment.Stored row) {
             return new AppointmentJson(
@@ -191,7 +250,8 @@ class BookingApi {
                     row.start(),
                     row.end(),
                     row.status().name(),
-                    amount(row.feeOwed()));
+                    amount(row.feeOwed()),
+                    row.version());
         }
 
         static AppointmentJson of(AppointmentView view) {
@@ -204,7 +264,8 @@ class BookingApi {
                     view.start(),
                     view.end(),
                     view.status().name(),
-                    amount(view.feeOwed()));
+                    amount(view.feeOwed()),
+                    view.version());
         }
 
         private static BigDecimal amount(Money fee) {

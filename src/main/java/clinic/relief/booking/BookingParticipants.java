@@ -24,4 +24,12 @@ public class BookingParticipants {
     public void completed(AppointmentCompleted completed) {
         participants.orderedStream().forEach(participant -> participant.completed(completed));
     }
+
+    public void cancelled(AppointmentCancelled cancelled) {
+        participants.orderedStream().forEach(participant -> participant.cancelled(cancelled));
+    }
+
+    public void missed(AppointmentMissed missed) {
+        participants.orderedStream().forEach(participant -> participant.missed(missed));
+    }
 }

@@ -63,7 +63,10 @@ public class BookingProblems {
     }
 
     private ProblemDetail withState(AppointmentStateConflict conflict, Locale locale) {
-        ProblemDetail problem = problem(409, "wrongState", locale);
+        String code = conflict instanceof AppointmentNotStarted
+                ? "notStarted"
+                : conflict instanceof AppointmentChangedMeanwhile ? "changedMeanwhile" : "wrongState";
+        ProblemDetail problem = problem(409, code, locale);
         problem.setProperty("currentStatus", conflict.current().name());
         return problem;
     }

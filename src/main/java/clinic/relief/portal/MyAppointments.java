@@ -66,7 +66,10 @@ class MyAppointments {
         return "portal/cancel";
     }
 
-    /** Cancels; if the fee grew since the page was shown (the window began meanwhile), asks again instead. */
+    /**
+     * Cancels; if the fee grew since the page was shown (the window began meanwhile), asks again instead. One that
+     * can no longer be cancelled (a second click, or the desk changed it meanwhile) is a 409 that changes nothing.
+     */
     @PostMapping("/account/appointments/{id}/cancel")
     String cancel(
             @PathVariable UUID id,
@@ -74,6 +77,7 @@ class MyAppointments {
             Authentication signedIn,
             Locale locale,
             Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         views.own(me(signedIn), id);
         CancelTerms terms = book.cancelTerms(id);
@@ -81,7 +85,12 @@ class MyAppointments {
             model.addAttribute("feeChanged", true);
             return cancelPage(id, signedIn, locale, model);
         }
-        Money fee = book.cancel(id);
+        Money fee;
+        try {
+            fee = book.cancel(id);
+        } catch (AppointmentStateConflict tooLate) {
+            return refused("portal.cancel.refused", signedIn, locale, model, response);
+        }
         // The session keeps flash attributes serialised: a plain decimal, not a domain type, goes there.
         redirect.addFlashAttribute("cancelledFee", fee.amount());
         return "redirect:/account";
@@ -101,9 +110,8 @@ class MyAppointments {
         try {
             requests.withdraw(id, me.id());
         } catch (AppointmentStateConflict notWaiting) {
-            response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("withdrawRefused", true);
-            return list(signedIn, locale, model);
+            return refused("portal.change.refused", signedIn, locale, model, response);
         }
         redirect.addFlashAttribute("withdrawn", true);
         return "redirect:/account";
@@ -132,6 +140,7 @@ class MyAppointments {
             Authentication signedIn,
             Locale locale,
             Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         views.own(me(signedIn), id);
         if (book.cancelTerms(id).late()) {
@@ -145,7 +154,17 @@ class MyAppointments {
         } catch (SlotTaken | SlotNotOffered | PatientAlreadyBooked lost) {
             model.addAttribute("lost", lost instanceof PatientAlreadyBooked ? "own" : "taken");
             return reschedulePage(id, null, signedIn, locale, model);
+        } catch (AppointmentStateConflict tooLate) {
+            return refused("portal.change.refused", signedIn, locale, model, response);
         }
+    }
+
+    /** The list again with a 409 and why nothing changed (the appointment is no longer what the page showed). */
+    private String refused(
+            String why, Authentication signedIn, Locale locale, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.CONFLICT.value());
+        model.addAttribute("refused", why);
+        return list(signedIn, locale, model);
     }
 
     /** The start of a slot button's value {@code start|therapist}; anything else is a 400. */

@@ -219,6 +219,7 @@ class BookingIntegrationTests {
     void walksThroughCheckInAndCompletion() {
         Appointment appointment =
                 booking.book(command(fixture.patient(), fixture.therapist("09:00", "17:00"), "10:00", null));
+        BookingTestData.moveBack(jdbc, appointment.id(), 4);
 
         book.checkIn(appointment.id());
         book.complete(appointment.id());

@@ -15,6 +15,7 @@ import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.BookableService;
 import clinic.relief.booking.Booking;
+import clinic.relief.booking.BookingTestData;
 import clinic.relief.booking.Slot;
 import clinic.relief.booking.SlotSearch;
 import clinic.relief.browser.BrowserTest;
@@ -66,6 +67,7 @@ class OutcomesBrowserTests extends BrowserTest {
 
     private final List<String> problems = new ArrayList<>();
     private String clientEmail;
+    private int visitsMoved;
 
     @Test
     void aTherapistSignsANoteWithTriggerPointsAndTheClientSeesTheProgressChart() throws IOException {
@@ -202,6 +204,8 @@ class OutcomesBrowserTests extends BrowserTest {
                 Appointment.Source.FRONT_DESK,
                 assessment,
                 null));
+        // A visit is completed only once it has begun: moved into the past, a different day for each run.
+        BookingTestData.moveBack(jdbc, booked.id(), 30 + ++visitsMoved);
         appointments.checkIn(booked.id());
         appointments.complete(booked.id());
         return booked.id();

@@ -131,6 +131,8 @@ class PortalProgressTests {
                         null,
                         null))
                 .id();
+        // A visit is completed only once it has begun.
+        data.moveBack(id, 4);
         appointments.checkIn(id);
         appointments.complete(id);
         String token = jdbc.sql("select link_token from outcomes_visit where appointment_id = :a")

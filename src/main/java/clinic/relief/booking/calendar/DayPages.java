@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import clinic.relief.booking.AppointmentBook;
@@ -26,8 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The day view per therapist and the front desk's changes to an appointment, including releasing an unconfirmed
- * online hold. Front desk and owner see and change every appointment; a therapist sees only their own day and
+ * The day view per therapist and the front desk's changes to an appointment (check-in and its undo, complete,
+ * no-show, cancel), including releasing an unconfirmed online hold. Front desk and owner see and change every appointment; a therapist sees only their own day and
  * changes nothing here (the security configuration refuses their POSTs).
  */
 @Controller
@@ -82,37 +83,60 @@ class DayPages {
     /** One line of the day: the appointment and its times in the clinic's zone. */
     record Row(AppointmentView appointment, String starts, String ends) {}
 
-    /** Applies the change, then returns to the day or, with {@code back=week}, to the therapist's week it came from. */
+    /**
+     * Applies the change, then returns to the day or, with {@code back=week}, to the therapist's week it came from,
+     * or with {@code back=appointment} to the appointment's own page. With {@code version} (the one the page showed)
+     * the change applies only if nobody changed the appointment since; a refused change says why and changes nothing.
+     */
     @PostMapping("/staff/booking/{id}/{change}")
     String change(
             @PathVariable UUID id,
             @PathVariable String change,
             @RequestParam(defaultValue = "day") String back,
+            @RequestParam(required = false) Integer version,
             Authentication auth,
             RedirectAttributes redirect) {
         AppointmentView appointment = book.get(id);
         LocalDate date = appointment.start().atZone(views.zone()).toLocalDate();
         try {
-            apply(id, change, auth.getName());
+            apply(id, change, version == null ? OptionalInt.empty() : OptionalInt.of(version), auth.getName());
             redirect.addFlashAttribute("notice", "booking.day.changed." + change);
         } catch (AppointmentStateConflict conflict) {
-            redirect.addFlashAttribute(
-                    "problem", "booking.day.wrongState." + conflict.current().name());
+            redirect.addFlashAttribute("problem", "booking.day." + conflict.reason());
         }
-        // Only these two fixed targets: the parameter never becomes part of the URL itself.
-        return "week".equals(back)
-                ? "redirect:/staff/booking/week?date=" + date + "&therapist="
-                        + appointment.therapist().id()
-                : "redirect:/staff/booking?date=" + date;
+        // Only these fixed targets: the parameter never becomes part of the URL itself.
+        return switch (back) {
+            case "week" ->
+                "redirect:/staff/booking/week?date=" + date + "&therapist="
+                        + appointment.therapist().id();
+            case "appointment" -> "redirect:/staff/booking/" + id;
+            default -> "redirect:/staff/booking?date=" + date;
+        };
     }
 
-    private void apply(UUID id, String change, String staff) {
+    private void apply(UUID id, String change, OptionalInt version, String staff) {
+        if ("release".equals(change)) {
+            holds.release(id, staff);
+            return;
+        }
+        if (version.isEmpty()) {
+            switch (change) {
+                case "check-in" -> book.checkIn(id);
+                case "undo-check-in" -> book.undoCheckIn(id);
+                case "complete" -> book.complete(id);
+                case "no-show" -> book.markNoShow(id);
+                case "cancel" -> book.cancel(id);
+                default -> throw new UnknownAppointment(id);
+            }
+            return;
+        }
+        int seen = version.getAsInt();
         switch (change) {
-            case "release" -> holds.release(id, staff);
-            case "check-in" -> book.checkIn(id);
-            case "complete" -> book.complete(id);
-            case "no-show" -> book.markNoShow(id);
-            case "cancel" -> book.cancel(id);
+            case "check-in" -> book.checkIn(id, seen);
+            case "undo-check-in" -> book.undoCheckIn(id, seen);
+            case "complete" -> book.complete(id, seen);
+            case "no-show" -> book.markNoShow(id, seen);
+            case "cancel" -> book.cancel(id, seen);
             default -> throw new UnknownAppointment(id);
         }
     }

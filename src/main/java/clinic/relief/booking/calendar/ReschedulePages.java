@@ -77,20 +77,24 @@ class ReschedulePages {
             @RequestParam String slot,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) String therapist,
+            @RequestParam(required = false) Integer version,
             Locale locale,
             Model model,
             CsrfToken csrf,
             RedirectAttributes redirect) {
         try {
-            book.reschedule(id, BookingViews.startOf(slot), BookingViews.therapistOf(slot));
+            if (version == null) {
+                book.reschedule(id, BookingViews.startOf(slot), BookingViews.therapistOf(slot));
+            } else {
+                book.reschedule(id, version, BookingViews.startOf(slot), BookingViews.therapistOf(slot));
+            }
         } catch (SlotTaken | SlotNotOffered lost) {
             model.addAttribute(
                     "problem",
                     lost instanceof SlotTaken ? "booking.problem.slotTaken" : "booking.problem.slotNotOffered");
             return form(id, date, therapist, locale, model, csrf);
         } catch (AppointmentStateConflict conflict) {
-            redirect.addFlashAttribute(
-                    "problem", "booking.day.wrongState." + conflict.current().name());
+            redirect.addFlashAttribute("problem", "booking.day." + conflict.reason());
             return "redirect:/staff/booking/" + id;
         }
         redirect.addFlashAttribute("notice", "booking.reschedule.done");

@@ -130,7 +130,8 @@ public class OnlineHolds {
     @Transactional
     AppointmentView confirm(String token) {
         Hold hold = usable(find(token, true));
-        Appointment appointment = appointments.find(hold.appointmentId()).orElseThrow();
+        // The hold's row first, then the appointment's, in the order a release takes them.
+        Appointment appointment = appointments.lock(hold.appointmentId()).orElseThrow();
         Patient patient = patients.confirmUnverified(appointment.stored().patientId(), hold.email());
         // A new client of a clinic that approves new clients first gets a request, not a booking (see Approvals).
         boolean request = approvals.required(appointment, patient.id());
@@ -196,7 +197,7 @@ public class OnlineHolds {
     /** Ends the hold (locked by the caller) and announces the freed time. */
     private void free(UUID id, Instant now, String releasedBy) {
         appointments
-                .find(id)
+                .lock(id)
                 .filter(a -> a.status() == AppointmentStatus.PENDING)
                 .ifPresent(a -> {
                     a.expireHold(now);

@@ -1,7 +1,9 @@
 package clinic.relief.booking.spi;
 
 import clinic.relief.booking.AppointmentBooked;
+import clinic.relief.booking.AppointmentCancelled;
 import clinic.relief.booking.AppointmentCompleted;
+import clinic.relief.booking.AppointmentMissed;
 
 /**
  * Another module's work that must commit with a booking's change or not at all. Booking calls every participant
@@ -20,4 +22,10 @@ public interface BookingParticipant {
 
     /** A checked-in appointment was completed. */
     default void completed(AppointmentCompleted completed) {}
+
+    /** A booked appointment was cancelled (with the late-cancel fee it now owes, if any). */
+    default void cancelled(AppointmentCancelled cancelled) {}
+
+    /** A booked appointment was marked a no-show (with the fee it now owes, if any). */
+    default void missed(AppointmentMissed missed) {}
 }

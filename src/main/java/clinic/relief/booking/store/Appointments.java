@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 
 import clinic.relief.booking.Appointment;
+import clinic.relief.booking.AppointmentChangedMeanwhile;
 import clinic.relief.booking.AppointmentStatus;
 import clinic.relief.booking.TimeRange;
 import clinic.relief.shared.Money;
@@ -35,7 +37,7 @@ public class Appointments {
 
     private static final String COLUMNS = """
             id, patient_id, therapist_id, room_id, service_id, minutes, starts_at, ends_at, blocked_until, status,
-            source, assessment_id, fee_owed, fee_reason, cancelled_at""";
+            source, assessment_id, fee_owed, fee_reason, cancelled_at, version""";
 
     private final JdbcClient jdbc;
 
@@ -63,23 +65,50 @@ public class Appointments {
         Appointment.Stored a = appointment.stored();
         guarded(() -> jdbc.sql("insert into booking_appointment (" + COLUMNS + ", created_at) values (:id, :patient,"
                         + " :therapist, :room, :service, :minutes, :starts, :ends, :blocked, :status, :source,"
-                        + " :assessment, :fee, :feeReason, :cancelledAt, :now)")
+                        + " :assessment, :fee, :feeReason, :cancelledAt, :version, :now)")
                 .params(params(a, now))
                 .update());
     }
 
+    /**
+     * Stores the appointment's change and moves its version on, only if nobody changed it since it was read (at the
+     * version it carries); otherwise nothing is written and {@link AppointmentChangedMeanwhile} is thrown. Callers
+     * read it with {@link #lock} first, so this guard only fires for a writer that did not.
+     */
     public void update(Appointment appointment) {
         Appointment.Stored a = appointment.stored();
-        guarded(() -> jdbc.sql("""
+        int updated = guarded(() -> jdbc.sql("""
                 update booking_appointment set patient_id = :patient, therapist_id = :therapist, room_id = :room,
                     starts_at = :starts, ends_at = :ends, blocked_until = :blocked, status = :status, fee_owed = :fee,
-                    fee_reason = :feeReason, cancelled_at = :cancelledAt
-                where id = :id
+                    fee_reason = :feeReason, cancelled_at = :cancelledAt, version = version + 1
+                where id = :id and version = :version
                 """).params(params(a, null)).update());
+        if (updated == 0) {
+            AppointmentStatus now = jdbc.sql("select status from booking_appointment where id = :id")
+                    .param("id", a.id())
+                    .query(String.class)
+                    .optional()
+                    .map(AppointmentStatus::valueOf)
+                    .orElse(a.status());
+            throw new AppointmentChangedMeanwhile(a.id(), now);
+        }
     }
 
     public Optional<Appointment> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from booking_appointment where id = :id")
+                .param("id", id)
+                .query(Appointments::row)
+                .optional()
+                .map(Appointment::restore);
+    }
+
+    /**
+     * The appointment with its row locked until the transaction ends: every change to an appointment reads it this
+     * way, so of two changes at once the second waits, then sees what the first made of it. Must run inside a
+     * transaction.
+     */
+    public Optional<Appointment> lock(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from booking_appointment where id = :id for update")
                 .param("id", id)
                 .query(Appointments::row)
                 .optional()
@@ -135,12 +164,13 @@ public class Appointments {
         p.put("fee", a.feeOwed() == null ? null : a.feeOwed().amount());
         p.put("feeReason", a.feeReason() == null ? null : a.feeReason().name());
         p.put("cancelledAt", a.cancelledAt() == null ? null : utc(a.cancelledAt()));
+        p.put("version", a.version());
         return p;
     }
 
-    private static void guarded(Runnable write) {
+    private static int guarded(IntSupplier write) {
         try {
-            write.run();
+            return write.getAsInt();
         } catch (DataAccessException e) {
             if (NestedExceptionUtils.getMostSpecificCause(e) instanceof SQLException sql
                     && LOST_RACE.contains(sql.getSQLState())) {
@@ -169,7 +199,8 @@ public class Appointments {
                 rs.getObject("assessment_id", UUID.class),
                 fee == null ? null : Money.of(fee),
                 feeReason == null ? null : Appointment.FeeReason.valueOf(feeReason),
-                cancelledAt == null ? null : cancelledAt.toInstant());
+                cancelledAt == null ? null : cancelledAt.toInstant(),
+                rs.getInt("version"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
