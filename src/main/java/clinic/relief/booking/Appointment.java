@@ -3,6 +3,7 @@ package clinic.relief.booking;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.shared.Money;
@@ -32,6 +33,7 @@ public class Appointment {
     private final Source source;
     private final UUID assessmentId;
     private UUID therapistId;
+    private Optional<UUID> secondTherapistId;
     private UUID roomId;
     private TimeRange session;
     private Instant blockedUntil;
@@ -68,7 +70,7 @@ public class Appointment {
                 row.minutes(),
                 row.source(),
                 row.assessmentId(),
-                new Slot(row.start(), row.end(), row.therapistId(), row.roomId()),
+                new Slot(row.start(), row.end(), row.therapistId(), row.roomId(), row.secondTherapistId()),
                 Duration.between(row.end(), row.blockedUntil()));
         appointment.status = row.status();
         appointment.feeOwed = row.feeOwed();
@@ -77,7 +79,11 @@ public class Appointment {
         return appointment;
     }
 
-    /** The columns of a stored appointment. */
+    /**
+     * The columns of a stored appointment.
+     *
+     * @param secondTherapistId the second therapist of a service two give together (a couples massage)
+     */
     public record Stored(
             UUID id,
             UUID patientId,
@@ -93,7 +99,8 @@ public class Appointment {
             UUID assessmentId,
             Money feeOwed,
             FeeReason feeReason,
-            Instant cancelledAt) {}
+            Instant cancelledAt,
+            Optional<UUID> secondTherapistId) {}
 
     AppointmentBooked booked() {
         return new AppointmentBooked(id, patientId, therapistId, serviceId, minutes, session.start(), assessmentId);
@@ -209,6 +216,7 @@ public class Appointment {
         }
         this.session = new TimeRange(slot.start(), slot.end());
         this.therapistId = slot.therapistId();
+        this.secondTherapistId = slot.secondTherapistId();
         this.roomId = slot.roomId();
         this.blockedUntil = slot.end().plus(buffer);
     }
@@ -242,7 +250,8 @@ public class Appointment {
                 assessmentId,
                 feeOwed,
                 feeReason,
-                cancelledAt);
+                cancelledAt,
+                secondTherapistId);
     }
 
     public UUID id() {

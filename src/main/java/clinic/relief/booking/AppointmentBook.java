@@ -230,6 +230,7 @@ public class AppointmentBook {
                 a.status(),
                 a.feeOwed(),
                 a.feeReason(),
-                a.assessmentId());
+                a.assessmentId(),
+                a.secondTherapistId().map(id -> new Therapist(id, therapists.name(id))));
     }
 }
