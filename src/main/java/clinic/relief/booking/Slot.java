@@ -22,10 +22,4 @@ public record Slot(Instant start, Instant end, UUID therapistId, UUID roomId, Op
     public Slot(Instant start, Instant end, UUID therapistId, UUID roomId) {
         this(start, end, therapistId, roomId, Optional.empty());
     }
-
-    /** Whether {@code therapist} is held by this slot, as its therapist or its second therapist. */
-    public boolean holds(UUID therapist) {
-        return therapistId.equals(therapist)
-                || secondTherapistId.filter(therapist::equals).isPresent();
-    }
 }

@@ -119,33 +119,35 @@ public final class Availability {
         // Each therapist's own free starts (no room yet), sorted by start then therapist: a run of equal starts is
         // everyone free then.
         List<Slot> alone = free(request, therapists, null);
-        Duration blockedLength = request.session().plus(request.buffer());
         List<Slot> pairs = new ArrayList<>();
         for (int from = 0, to; from < alone.size(); from = to) {
-            Instant start = alone.get(from).start();
             to = from;
-            while (to < alone.size() && alone.get(to).start().equals(start)) {
+            while (to < alone.size()
+                    && alone.get(to).start().equals(alone.get(from).start())) {
                 to++;
             }
-            List<Slot> free = alone.subList(from, to);
-            for (Slot first : free) {
-                if (pair.first().filter(id -> !id.equals(first.therapistId())).isPresent()) {
-                    continue;
-                }
-                Optional<UUID> second = free.stream()
-                        .map(Slot::therapistId)
-                        .filter(id -> !id.equals(first.therapistId()))
-                        .filter(id -> pair.second().map(id::equals).orElse(true))
-                        .findFirst();
-                Slot placed = second.isEmpty()
-                        ? null
-                        : place(TimeRange.of(start, blockedLength), request.session(), first.therapistId(), rooms);
-                if (placed != null) {
-                    pairs.add(new Slot(placed.start(), placed.end(), placed.therapistId(), placed.roomId(), second));
-                }
-            }
+            pairsAt(alone.subList(from, to), request, rooms, pair, pairs);
         }
         return pairs;
+    }
+
+    /** Adds the pairs of {@code free} (everyone free at one start), each in the first free room if one is needed. */
+    private static void pairsAt(List<Slot> free, Request request, Map<UUID, Spans> rooms, Pair pair, List<Slot> pairs) {
+        TimeRange blocked = TimeRange.of(free.get(0).start(), request.session().plus(request.buffer()));
+        for (Slot first : free) {
+            if (pair.first().filter(id -> !id.equals(first.therapistId())).isPresent()) {
+                continue;
+            }
+            Optional<UUID> second = free.stream()
+                    .map(Slot::therapistId)
+                    .filter(id -> !id.equals(first.therapistId()))
+                    .filter(id -> pair.second().map(id::equals).orElse(true))
+                    .findFirst();
+            Slot placed = second.isEmpty() ? null : place(blocked, request.session(), first.therapistId(), rooms);
+            if (placed != null) {
+                pairs.add(new Slot(placed.start(), placed.end(), placed.therapistId(), placed.roomId(), second));
+            }
+        }
     }
 
     /** {@code roomsTaken} is null when the service needs no room (private: the public methods say which). */
