@@ -3,6 +3,7 @@ package clinic.relief.booking;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.shared.Money;
@@ -32,6 +33,7 @@ public class Appointment {
     private final Source source;
     private final UUID assessmentId;
     private UUID therapistId;
+    private Optional<UUID> secondTherapistId;
     private UUID roomId;
     private TimeRange session;
     private Instant blockedUntil;
@@ -69,7 +71,7 @@ public class Appointment {
                 row.minutes(),
                 row.source(),
                 row.assessmentId(),
-                new Slot(row.start(), row.end(), row.therapistId(), row.roomId()),
+                new Slot(row.start(), row.end(), row.therapistId(), row.roomId(), row.secondTherapistId()),
                 Duration.between(row.end(), row.blockedUntil()));
         appointment.status = row.status();
         appointment.feeOwed = row.feeOwed();
@@ -82,6 +84,8 @@ public class Appointment {
     /**
      * The columns of a stored appointment; {@code version} is the one it was read at (every stored change moves it
      * on by one, so a change made from what someone saw applies only while nobody else has changed it).
+     *
+     * @param secondTherapistId the second therapist of a service two give together (a couples massage)
      */
     public record Stored(
             UUID id,
@@ -99,6 +103,7 @@ public class Appointment {
             Money feeOwed,
             FeeReason feeReason,
             Instant cancelledAt,
+            Optional<UUID> secondTherapistId,
             int version) {}
 
     AppointmentBooked booked() {
@@ -225,6 +230,7 @@ public class Appointment {
         }
         this.session = new TimeRange(slot.start(), slot.end());
         this.therapistId = slot.therapistId();
+        this.secondTherapistId = slot.secondTherapistId();
         this.roomId = slot.roomId();
         this.blockedUntil = slot.end().plus(buffer);
     }
@@ -259,6 +265,7 @@ public class Appointment {
                 feeOwed,
                 feeReason,
                 cancelledAt,
+                secondTherapistId,
                 version);
     }
 

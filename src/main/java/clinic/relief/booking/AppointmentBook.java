@@ -328,6 +328,7 @@ public class AppointmentBook {
                 a.feeOwed(),
                 a.feeReason(),
                 a.assessmentId(),
+                a.secondTherapistId().map(id -> new Therapist(id, therapists.name(id))),
                 a.version());
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import clinic.relief.booking.schedule.Availability;
+import clinic.relief.booking.schedule.Availability.Pair;
 import clinic.relief.booking.schedule.Catalogue;
 import clinic.relief.booking.schedule.ScheduleConfiguration;
 import clinic.relief.booking.schedule.Schedules;
@@ -104,7 +105,7 @@ public class Booking {
                 search.minutes(),
                 search.from(),
                 search.to(),
-                search.therapistId(),
+                new Pair(search.therapistId(), Optional.empty()),
                 Optional.empty(),
                 Optional.of(span(search.from(), search.to())));
     }
@@ -116,7 +117,7 @@ public class Booking {
                 search.minutes(),
                 search.from(),
                 search.to(),
-                search.therapistId(),
+                new Pair(search.therapistId(), Optional.empty()),
                 Optional.of(appointment),
                 Optional.of(span(search.from(), search.to())));
     }
@@ -125,8 +126,10 @@ public class Booking {
      * Books the slot and announces it, or returns the appointment an earlier request with the same idempotency key
      * booked.
      *
-     * @throws SlotNotOffered when the start breaks the rules or hours
-     * @throws SlotTaken when other appointments hold the therapist, the room or the patient then
+     * @throws SlotNotOffered when the start breaks the rules or hours (or a second therapist is named for a service
+     *     one therapist gives, or is the first therapist again)
+     * @throws SlotTaken when other appointments hold the therapist (either of a couples booking), the room or the
+     *     patient then
      */
     public Appointment book(BookAppointment command) {
         return write(command, appointment -> {}, appointment -> announce(appointment.booked()));
@@ -165,7 +168,12 @@ public class Booking {
             return sameRequest.get();
         }
         BookableService service = catalogue.get(command.serviceId());
-        Optional<UUID> therapist = command.therapistId();
+        Pair therapist = new Pair(command.therapistId(), command.secondTherapistId());
+        if (command.secondTherapistId().isPresent()
+                && (!service.rules().twoTherapists()
+                        || command.secondTherapistId().equals(command.therapistId()))) {
+            throw new SlotNotOffered(command.start());
+        }
         Slot slot = offered(service, command.minutes(), command.start(), therapist, Optional.empty());
         for (int attempt = 1; ; attempt++) {
             try {
@@ -228,9 +236,16 @@ public class Booking {
         return appointment;
     }
 
-    /** The offered slot starting at {@code start} (with the therapist, if given); otherwise {@link SlotNotOffered}. */
+    /**
+     * The offered slot starting at {@code start} (with the therapist, if given, and for a couples massage whoever else
+     * is free then); otherwise {@link SlotNotOffered}.
+     */
     Slot offered(
             BookableService service, int minutes, Instant start, Optional<UUID> therapistId, Optional<UUID> ignoring) {
+        return offered(service, minutes, start, new Pair(therapistId, Optional.empty()), ignoring);
+    }
+
+    private Slot offered(BookableService service, int minutes, Instant start, Pair asked, Optional<UUID> ignoring) {
         // Speed: see docs/benchmarks.md "Booking throughput through the staff API"
         // The start's own day answers the common case; the wider search is only for the alternatives of a refusal.
         // Only appointments that overlap this one start's blocked span can keep it from being offered, so only those
@@ -239,13 +254,13 @@ public class Booking {
         TimeRange blocked = TimeRange.of(
                 start, service.session(minutes).plus(service.rules().buffer()));
         Optional<Slot> slot =
-                startingAt(start, slots(service, minutes, day, day, therapistId, ignoring, Optional.of(blocked)));
+                startingAt(start, slots(service, minutes, day, day, asked, ignoring, Optional.of(blocked)));
         if (slot.isPresent()) {
             return slot.get();
         }
-        List<Slot> free = around(service, minutes, start, therapistId, ignoring);
+        List<Slot> free = around(service, minutes, start, asked, ignoring);
         // Valid by the rules and hours, only held by other appointments: that is a lost race, not bad input.
-        if (startingAt(start, slots(service, minutes, day, day, therapistId, ignoring, Optional.empty()))
+        if (startingAt(start, slots(service, minutes, day, day, asked, ignoring, Optional.empty()))
                 .isPresent()) {
             throw new SlotTaken(start, nearest(free, start));
         }
@@ -259,16 +274,16 @@ public class Booking {
     /** Up to three free starts nearest to the one asked for, the day before to the day after. */
     List<Slot> alternatives(
             BookableService service, int minutes, Instant start, Optional<UUID> therapistId, Optional<UUID> ignoring) {
-        return nearest(around(service, minutes, start, therapistId, ignoring), start);
+        return nearest(around(service, minutes, start, new Pair(therapistId, Optional.empty()), ignoring), start);
     }
 
     /** Free starts from the day before {@code start} to the day after. */
     private List<Slot> around(
-            BookableService service, int minutes, Instant start, Optional<UUID> therapistId, Optional<UUID> ignoring) {
+            BookableService service, int minutes, Instant start, Pair asked, Optional<UUID> ignoring) {
         LocalDate day = start.atZone(zone).toLocalDate();
         LocalDate from = day.minusDays(1);
         LocalDate to = day.plusDays(1);
-        return slots(service, minutes, from, to, therapistId, ignoring, Optional.of(span(from, to)));
+        return slots(service, minutes, from, to, asked, ignoring, Optional.of(span(from, to)));
     }
 
     private static List<Slot> nearest(List<Slot> free, Instant start) {
@@ -289,22 +304,33 @@ public class Booking {
             int minutes,
             LocalDate from,
             LocalDate to,
-            Optional<UUID> therapistId,
+            Pair asked,
             Optional<UUID> ignoring,
             Optional<TimeRange> appointmentsIn) {
         Schedules.Blocked blocked =
                 appointmentsIn.map(span -> schedules.blocked(span, ignoring)).orElseGet(schedules::nothingBlocked);
         ScheduleConfiguration.Snapshot configuration = this.configuration.at(blocked.version());
-        List<UUID> ids = configuration.giving(service.id()).stream()
-                .filter(id -> therapistId.map(id::equals).orElse(true))
-                .toList();
-        if (therapistId.isPresent() && ids.isEmpty()) {
-            throw new UnknownTherapist(therapistId.get(), service.id());
+        List<UUID> giving = configuration.giving(service.id());
+        for (Optional<UUID> named : List.of(asked.first(), asked.second())) {
+            if (named.isPresent() && !giving.contains(named.get())) {
+                throw new UnknownTherapist(named.get(), service.id());
+            }
         }
         Availability.Request request = new Availability.Request(
                 service.session(minutes), service.rules().buffer(), from, to);
+        boolean room = service.rules().needsRoom();
+        if (service.rules().twoTherapists()) {
+            // Everyone who gives the service may be the second therapist, whoever is asked for first.
+            List<TherapistSchedule> therapists = schedules.of(configuration, giving, blocked);
+            return room
+                    ? availability.pairsWithRoom(request, therapists, schedules.rooms(configuration, blocked), asked)
+                    : availability.pairs(request, therapists, asked);
+        }
+        List<UUID> ids = giving.stream()
+                .filter(id -> asked.first().map(id::equals).orElse(true))
+                .toList();
         List<TherapistSchedule> therapists = schedules.of(configuration, ids, blocked);
-        return service.rules().needsRoom()
+        return room
                 ? availability.slotsWithRoom(request, therapists, schedules.rooms(configuration, blocked))
                 : availability.slots(request, therapists);
     }

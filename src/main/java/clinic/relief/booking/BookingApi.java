@@ -63,7 +63,8 @@ class BookingApi {
                         s.prices(),
                         s.rules().buffer().toMinutes(),
                         s.rules().needsRoom(),
-                        s.rules().cancelWindow().toHours()))
+                        s.rules().cancelWindow().toHours(),
+                        s.rules().therapists()))
                 .toList();
     }
 
@@ -114,7 +115,8 @@ class BookingApi {
                 Optional.ofNullable(request.therapistId()),
                 Appointment.Source.FRONT_DESK,
                 request.assessmentId(),
-                IdempotencyKeys.checked(idempotencyKey)));
+                IdempotencyKeys.checked(idempotencyKey),
+                Optional.ofNullable(request.secondTherapistId())));
         return ResponseEntity.status(HttpStatus.CREATED).body(AppointmentJson.of(appointment.stored()));
     }
 
@@ -216,22 +218,30 @@ class BookingApi {
             Map<Integer, BigDecimal> prices,
             long bufferMinutes,
             boolean needsRoom,
-            long cancelWindowHours) {}
+            long cancelWindowHours,
+            int therapists) {}
 
+    /**
+     * A booking. For a service two therapists give together ({@code therapists: 2} in the services list, a couples
+     * massage) {@code secondTherapistId} may name the second one; left out, whoever else is free then is held.
+     */
     record BookingRequest(
             @NotNull UUID patientId,
             @NotBlank String service,
             @Positive int minutes,
             @NotNull Instant start,
             UUID therapistId,
-            UUID assessmentId) {}
+            UUID assessmentId,
+            UUID secondTherapistId) {}
 
     record Reschedule(@NotNull Instant start, @NotNull UUID therapistId) {}
 
+    /** An appointment; {@code secondTherapistId} is null unless two therapists give it (a couples massage). */
     record AppointmentJson(
             UUID id,
             UUID patientId,
             UUID therapistId,
+            UUID secondTherapistId,
             String service,
             int minutes,
             Instant start,
@@ -245,6 +255,7 @@ class BookingApi {
                     row.id(),
                     row.patientId(),
                     row.therapistId(),
+                    row.secondTherapistId().orElse(null),
                     row.serviceId(),
                     row.minutes(),
                     row.start(),
@@ -259,6 +270,7 @@ class BookingApi {
                     view.id(),
                     view.patient().id(),
                     view.therapist().id(),
+                    view.secondTherapist().map(Therapist::id).orElse(null),
                     view.service().id(),
                     view.minutes(),
                     view.start(),

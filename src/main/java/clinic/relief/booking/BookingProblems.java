@@ -78,11 +78,15 @@ public class BookingProblems {
         return problem;
     }
 
-    /** A slot as JSON. */
-    record SlotJson(Instant start, Instant end, UUID therapistId) {
+    /** A slot as JSON; {@code secondTherapistId} is null unless two therapists give the service (a couples massage). */
+    record SlotJson(Instant start, Instant end, UUID therapistId, UUID secondTherapistId) {
 
         static SlotJson of(Slot slot) {
-            return new SlotJson(slot.start(), slot.end(), slot.therapistId());
+            return new SlotJson(
+                    slot.start(),
+                    slot.end(),
+                    slot.therapistId(),
+                    slot.secondTherapistId().orElse(null));
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -33,7 +34,10 @@ public class BookingViews {
         this.clock = clock;
     }
 
-    /** A bookable start as a button: its value is {@code start|therapist}. */
+    /**
+     * A bookable start as a button: its value is {@code start|therapist}, or {@code start|therapist|second therapist}
+     * for a service two therapists give together.
+     */
     record SlotOption(String value, String time, String therapist) {}
 
     /** A service and length, as one choice: value {@code service:minutes}. */
@@ -110,11 +114,22 @@ public class BookingViews {
             String day = date(slot.start().atZone(booking.zone()).toLocalDate(), locale);
             byDay.computeIfAbsent(day, d -> new ArrayList<>())
                     .add(new SlotOption(
-                            slot.start() + "|" + slot.therapistId(),
+                            slot.start() + "|" + slot.therapistId()
+                                    + slot.secondTherapistId()
+                                            .map(second -> "|" + second)
+                                            .orElse(""),
                             time(slot.start(), locale),
-                            perTherapist ? names.getOrDefault(slot.therapistId(), "") : ""));
+                            perTherapist ? names(slot, names) : ""));
         }
         return byDay;
+    }
+
+    /** "Ana", or "Ana & Ben" for a slot with a second therapist. */
+    private static String names(Slot slot, Map<UUID, String> names) {
+        return names.getOrDefault(slot.therapistId(), "")
+                + slot.secondTherapistId()
+                        .map(second -> " & " + names.getOrDefault(second, ""))
+                        .orElse("");
     }
 
     public static Instant startOf(String option) {
@@ -122,6 +137,16 @@ public class BookingViews {
     }
 
     public static UUID therapistOf(String option) {
-        return UUID.fromString(option.substring(option.indexOf('|') + 1));
+        String[] parts = option.split("\\|", -1);
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("Not a slot option: " + option);
+        }
+        return UUID.fromString(parts[1]);
+    }
+
+    /** The second therapist of a {@code start|therapist|second} option; empty for a one-therapist option. */
+    public static Optional<UUID> secondTherapistOf(String option) {
+        String[] parts = option.split("\\|", -1);
+        return parts.length > 2 ? Optional.of(UUID.fromString(parts[2])) : Optional.empty();
     }
 }

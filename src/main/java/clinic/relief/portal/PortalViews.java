@@ -76,7 +76,7 @@ class PortalViews {
                 a.service().name(locale),
                 a.minutes(),
                 dateTime(a.start(), locale),
-                a.therapist().name(),
+                a.therapistNames(),
                 a.status().name(),
                 changeable,
                 a.feeOwed());

@@ -12,11 +12,13 @@ import clinic.relief.booking.Appointment;
 import clinic.relief.booking.AppointmentStatus;
 import clinic.relief.booking.TimeRange;
 import clinic.relief.booking.letters.IcalFormats;
+import clinic.relief.booking.schedule.Therapists;
 import clinic.relief.booking.store.Appointments;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.Patients;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Uid;
@@ -27,7 +29,7 @@ import static clinic.relief.shared.Timestamps.utc;
 
 /**
  * Therapists' private iCalendar feeds (RFC 5545, written with ical4j). An event names the patient by first name and
- * initial and the clinic's address: no service, no health details.
+ * initial and the clinic's address (and, for a couples massage, both therapists): no service, no health details.
  */
 @Component
 class CalendarFeeds {
@@ -37,13 +39,21 @@ class CalendarFeeds {
     private final JdbcClient jdbc;
     private final Appointments appointments;
     private final Patients patients;
+    private final Therapists therapists;
     private final ClinicProfile clinic;
     private final Clock clock;
 
-    CalendarFeeds(JdbcClient jdbc, Appointments appointments, Patients patients, ClinicProfile clinic, Clock clock) {
+    CalendarFeeds(
+            JdbcClient jdbc,
+            Appointments appointments,
+            Patients patients,
+            Therapists therapists,
+            ClinicProfile clinic,
+            Clock clock) {
         this.jdbc = jdbc;
         this.appointments = appointments;
         this.patients = patients;
+        this.therapists = therapists;
         this.clinic = clinic;
         this.clock = clock;
         IcalFormats.prepare();
@@ -99,6 +109,10 @@ class CalendarFeeds {
             event.replace(new DtStamp(now));
             event.add(new Uid(a.id() + "@relief"));
             event.add(new Location(location));
+            // A couples massage is in the feed of each of its two therapists, naming both.
+            a.secondTherapistId()
+                    .ifPresent(second -> event.add(
+                            new Description(therapists.name(a.therapistId()) + " & " + therapists.name(second))));
             calendar.add(event);
         }
         return calendar.toString();

@@ -32,7 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Booking a phone caller on one page: type a few letters or digits to find the patient (or add them), pick a service,
- * length and day, press a free time. Front desk and owner only (see the security configuration).
+ * length and day, press a free time (for a couples massage, a time with the two therapists it names). Front desk and
+ * owner only (see the security configuration).
  */
 @Controller
 class PhoneBooking {
@@ -115,7 +116,8 @@ class PhoneBooking {
                     Optional.of(BookingViews.therapistOf(slot)),
                     Appointment.Source.FRONT_DESK,
                     null,
-                    requestId));
+                    requestId,
+                    BookingViews.secondTherapistOf(slot)));
             redirect.addFlashAttribute("notice", "booking.phone.booked");
             return "redirect:/staff/booking?date="
                     + appointment.session().start().atZone(views.zone()).toLocalDate();

@@ -14,6 +14,7 @@ import clinic.relief.booking.AppointmentCancelled;
 import clinic.relief.booking.AppointmentRescheduled;
 import clinic.relief.booking.BookingSettings;
 import clinic.relief.booking.TimeRange;
+import clinic.relief.booking.schedule.Therapists;
 import clinic.relief.booking.store.Appointments;
 import clinic.relief.mail.Mail;
 import clinic.relief.patients.Patient;
@@ -37,6 +38,7 @@ class AppointmentLetters {
     private final Letters letters;
     private final Invitations invitations;
     private final Appointments appointments;
+    private final Therapists therapists;
     private final BookingSettings settings;
     private final Clock clock;
 
@@ -46,6 +48,7 @@ class AppointmentLetters {
             Letters letters,
             Invitations invitations,
             Appointments appointments,
+            Therapists therapists,
             BookingSettings settings,
             Clock clock) {
         this.mail = mail;
@@ -53,19 +56,23 @@ class AppointmentLetters {
         this.letters = letters;
         this.invitations = invitations;
         this.appointments = appointments;
+        this.therapists = therapists;
         this.settings = settings;
         this.clock = clock;
     }
 
     @EventListener
     void on(AppointmentBooked booked) {
-        // The event has all the letters need, and an appointment just booked has had no change or cancellation
-        // letters, so its calendar entry starts at revision 0: nothing to read back.
+        // The event has all the letters need (but a couples massage's second therapist), and an appointment just
+        // booked has had no change or cancellation letters, so its calendar entry starts at revision 0.
         Patient patient = patients.get(booked.patientId());
         if (patient.email() != null) {
             TimeRange session =
                     new TimeRange(booked.start(), booked.start().plus(Duration.ofMinutes(booked.minutes())));
-            letters(Letters.Kind.CONFIRMATION, booked.appointmentId(), patient, session, 0);
+            List<String> names = settings.rulesFor(booked.serviceId()).twoTherapists()
+                    ? therapistNames(row(booked.appointmentId()))
+                    : List.of();
+            letters(Letters.Kind.CONFIRMATION, booked.appointmentId(), patient, session, 0, names);
         }
     }
 
@@ -74,17 +81,25 @@ class AppointmentLetters {
         voidReminder(moved.appointmentId());
         Patient patient = patients.get(moved.patientId());
         if (patient.email() != null) {
+            Appointment.Stored row = row(moved.appointmentId());
             letters(
                     Letters.Kind.CHANGE,
                     moved.appointmentId(),
                     patient,
-                    session(moved.appointmentId()),
-                    revisions(moved.appointmentId()));
+                    new TimeRange(row.start(), row.end()),
+                    revisions(moved.appointmentId()),
+                    therapistNames(row));
         }
     }
 
     /** A letter sent now and, unless the session is too near for one, its reminder. */
-    private void letters(Letters.Kind now, UUID appointment, Patient patient, TimeRange session, int revisions) {
+    private void letters(
+            Letters.Kind now,
+            UUID appointment,
+            Patient patient,
+            TimeRange session,
+            int revisions,
+            List<String> therapistNames) {
         Instant sent = clock.instant();
         Instant remindAt = session.start().minus(settings.reminderBefore());
         if (remindAt.isAfter(sent)) {
@@ -94,9 +109,10 @@ class AppointmentLetters {
                     patient,
                     session,
                     revisions,
-                    List.of(sent, remindAt));
+                    List.of(sent, remindAt),
+                    therapistNames);
         } else {
-            queue(List.of(now), appointment, patient, session, revisions, List.of(sent));
+            queue(List.of(now), appointment, patient, session, revisions, List.of(sent), therapistNames);
         }
     }
 
@@ -111,13 +127,25 @@ class AppointmentLetters {
                     patient,
                     session(cancelled.appointmentId()),
                     revisions(cancelled.appointmentId()),
-                    List.of(clock.instant()));
+                    List.of(clock.instant()),
+                    List.of());
         }
     }
 
     private TimeRange session(UUID appointment) {
-        Appointment.Stored row = appointments.find(appointment).orElseThrow().stored();
+        Appointment.Stored row = row(appointment);
         return new TimeRange(row.start(), row.end());
+    }
+
+    private Appointment.Stored row(UUID appointment) {
+        return appointments.find(appointment).orElseThrow().stored();
+    }
+
+    /** Both therapists' names for a couples massage; empty (no names in the letter) for one therapist. */
+    private List<String> therapistNames(Appointment.Stored row) {
+        return row.secondTherapistId()
+                .map(second -> List.of(therapists.name(row.therapistId()), therapists.name(second)))
+                .orElse(List.of());
     }
 
     /** How many times the patient's calendar entry for the appointment has been revised (changed or cancelled). */
@@ -139,7 +167,8 @@ class AppointmentLetters {
             Patient patient,
             TimeRange session,
             int revisions,
-            List<Instant> sendAfter) {
+            List<Instant> sendAfter,
+            List<String> therapistNames) {
         List<Mail.AppointmentLetter> rows = new ArrayList<>();
         byte[] previous = null;
         for (int i = 0; i < kinds.size(); i++) {
@@ -153,7 +182,7 @@ class AppointmentLetters {
                     : !revision && previous != null
                             ? previous
                             : invitations.invite(appointment, session.start(), session.end(), sequence);
-            Letters.Letter letter = letters.write(kind, patient, session.start());
+            Letters.Letter letter = letters.write(kind, patient, session.start(), therapistNames);
             rows.add(new Mail.AppointmentLetter(
                     kind.name(),
                     appointment,

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,14 @@ public class Letters {
     }
 
     Letter write(Kind kind, Patient patient, Instant start) {
+        return write(kind, patient, start, List.of());
+    }
+
+    /**
+     * The letter, naming the two therapists of a couples massage ({@code therapists} holds both names; anything else
+     * names nobody, as a one-therapist letter does). Their names only: still no service and no health details.
+     */
+    Letter write(Kind kind, Patient patient, Instant start, List<String> therapists) {
         Language language = languages.computeIfAbsent(patient.locale(), locale -> new Language(locale, clinic.zone()));
         String when = language.when().format(start);
         String key = "booking.mail." + kind.name().toLowerCase(Locale.ROOT);
@@ -54,6 +63,11 @@ public class Letters {
                     patient.firstName(), clinic.name(), when, language.zoneName(), place, clinic.phoneDisplay()
                 },
                 language.locale());
+        if (therapists.size() == 2 && kind != Kind.CANCELLATION) {
+            body = body
+                    + "\n"
+                    + messages.getMessage("booking.mail.twoTherapists", therapists.toArray(), language.locale());
+        }
         return new Letter(subject, body);
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.booking.Slot;
@@ -24,6 +25,11 @@ import clinic.relief.booking.TimeRange;
  * {@code [start, end + buffer)} lies inside one stretch of working hours and overlaps no break, no time off and no
  * other appointment's blocked span. Buffers add up (they are never merged or maxed), and the patient is held only for
  * the session itself. PostgreSQL enforces the same spans with exclusion constraints.
+ *
+ * <p><b>Two therapists.</b> A service two therapists give together (a couples massage) is offered at a start where
+ * at least two therapists would each be offered that start on their own (their hours, breaks, time off and
+ * appointments all leave the whole session and buffer free) and one room is free for the same span. Both therapists
+ * and the room are then held for that span; PostgreSQL enforces it for the second therapist too.
  *
  * <p>Start times step in real elapsed time from the start of each stretch of working hours, so a daylight-saving
  * change never offers a start that does not exist or one twice over.
@@ -73,6 +79,75 @@ public final class Availability {
             Request request, List<TherapistSchedule> therapists, Map<UUID, List<TimeRange>> rooms) {
         Objects.requireNonNull(rooms, "rooms");
         return free(request, therapists, indexed(rooms));
+    }
+
+    /** Which therapists a two-therapist slot must have: empty for anyone. */
+    public record Pair(Optional<UUID> first, Optional<UUID> second) {
+
+        public Pair {
+            Objects.requireNonNull(first, "first");
+            Objects.requireNonNull(second, "second");
+        }
+
+        public static Pair anyone() {
+            return new Pair(Optional.empty(), Optional.empty());
+        }
+    }
+
+    /**
+     * Free starts for a service two therapists give together, with no room needed: at each start, one slot per
+     * therapist free then (as its first therapist, unless {@code pair} names one) with the first other therapist free
+     * (in the order of therapist ids, unless {@code pair} names one) as its second; sorted by time then therapist.
+     */
+    public List<Slot> pairs(Request request, List<TherapistSchedule> therapists, Pair pair) {
+        return paired(request, therapists, null, pair);
+    }
+
+    /**
+     * As {@link #pairs}, in the first room free for the whole span; a start with every room taken is not offered.
+     *
+     * @param rooms blocked spans by room, in order of preference
+     */
+    public List<Slot> pairsWithRoom(
+            Request request, List<TherapistSchedule> therapists, Map<UUID, List<TimeRange>> rooms, Pair pair) {
+        Objects.requireNonNull(rooms, "rooms");
+        return paired(request, therapists, indexed(rooms), pair);
+    }
+
+    private List<Slot> paired(Request request, List<TherapistSchedule> therapists, Map<UUID, Spans> rooms, Pair pair) {
+        Objects.requireNonNull(pair, "pair");
+        // Each therapist's own free starts (no room yet), sorted by start then therapist: a run of equal starts is
+        // everyone free then.
+        List<Slot> alone = free(request, therapists, null);
+        List<Slot> pairs = new ArrayList<>();
+        for (int from = 0, to; from < alone.size(); from = to) {
+            to = from;
+            while (to < alone.size()
+                    && alone.get(to).start().equals(alone.get(from).start())) {
+                to++;
+            }
+            pairsAt(alone.subList(from, to), request, rooms, pair, pairs);
+        }
+        return pairs;
+    }
+
+    /** Adds the pairs of {@code free} (everyone free at one start), each in the first free room if one is needed. */
+    private static void pairsAt(List<Slot> free, Request request, Map<UUID, Spans> rooms, Pair pair, List<Slot> pairs) {
+        TimeRange blocked = TimeRange.of(free.get(0).start(), request.session().plus(request.buffer()));
+        for (Slot first : free) {
+            if (pair.first().filter(id -> !id.equals(first.therapistId())).isPresent()) {
+                continue;
+            }
+            Optional<UUID> second = free.stream()
+                    .map(Slot::therapistId)
+                    .filter(id -> !id.equals(first.therapistId()))
+                    .filter(id -> pair.second().map(id::equals).orElse(true))
+                    .findFirst();
+            Slot placed = second.isEmpty() ? null : place(blocked, request.session(), first.therapistId(), rooms);
+            if (placed != null) {
+                pairs.add(new Slot(placed.start(), placed.end(), placed.therapistId(), placed.roomId(), second));
+            }
+        }
     }
 
     /** {@code roomsTaken} is null when the service needs no room (private: the public methods say which). */

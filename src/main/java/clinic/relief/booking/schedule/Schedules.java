@@ -35,8 +35,8 @@ public class Schedules {
     }
 
     /**
-     * What appointments (all but {@code ignoring}) block inside a span, by therapist and by room, and the schedule
-     * version current when they were read.
+     * What appointments (all but {@code ignoring}) block inside a span, by therapist (a couples appointment blocks
+     * both of its therapists) and by room, and the schedule version current when they were read.
      */
     public record Blocked(long version, Map<UUID, List<TimeRange>> therapists, Map<UUID, List<TimeRange>> rooms) {}
 
@@ -85,6 +85,10 @@ public class Schedules {
             therapists
                     .computeIfAbsent(row.getObject("therapist_id", UUID.class), id -> new ArrayList<>())
                     .add(span);
+            UUID second = row.getObject("second_therapist_id", UUID.class);
+            if (second != null) {
+                therapists.computeIfAbsent(second, id -> new ArrayList<>()).add(span);
+            }
             UUID room = row.getObject("room_id", UUID.class);
             if (room != null) {
                 rooms.computeIfAbsent(room, id -> new ArrayList<>()).add(span);
@@ -107,7 +111,8 @@ public class Schedules {
      * which grows with every booking.
      */
     public static final String BLOCKED = """
-            select v.version, a.therapist_id, a.room_id, a.starts_at as starts, a.blocked_until as ends
+            select v.version, a.therapist_id, a.second_therapist_id, a.room_id, a.starts_at as starts,
+                a.blocked_until as ends
             from booking_schedule_version v
             left join booking_appointment a on a.status <> 'CANCELLED' and a.id <> :ignoring
                 and tstzrange(a.starts_at, a.blocked_until, '[)') && tstzrange(:from, :to, '[)')

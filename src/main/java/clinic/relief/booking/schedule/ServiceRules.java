@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import clinic.relief.shared.Money;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How one service is booked.
@@ -14,9 +15,16 @@ import clinic.relief.shared.Money;
  * @param cancelWindow a cancellation less than this long before the start is late
  * @param lateCancelPercent share of the session price owed for a late cancellation
  * @param noShowPercent share of the session price owed for a no-show
+ * @param therapists how many therapists give one session together: 1, or 2 for a couples massage (two therapists,
+ *     one room, both held for the same span)
  */
 public record ServiceRules(
-        Duration buffer, boolean needsRoom, Duration cancelWindow, int lateCancelPercent, int noShowPercent) {
+        Duration buffer,
+        boolean needsRoom,
+        Duration cancelWindow,
+        int lateCancelPercent,
+        int noShowPercent,
+        @DefaultValue("1") int therapists) {
 
     public ServiceRules {
         Objects.requireNonNull(buffer, "buffer");
@@ -28,6 +36,14 @@ public record ServiceRules(
                 || noShowPercent > 100) {
             throw new IllegalArgumentException("Buffer must not be negative and fees must be 0-100 %");
         }
+        if (therapists < 1 || therapists > 2) {
+            throw new IllegalArgumentException("A session is given by 1 or 2 therapists, not " + therapists);
+        }
+    }
+
+    /** Whether a session holds two therapists at once (and one room): a couples massage. */
+    public boolean twoTherapists() {
+        return therapists == 2;
     }
 
     /** The fee that is {@code percent} of {@code price}, rounded half-up to the cent. */

@@ -37,7 +37,7 @@ public class Appointments {
 
     private static final String COLUMNS = """
             id, patient_id, therapist_id, room_id, service_id, minutes, starts_at, ends_at, blocked_until, status,
-            source, assessment_id, fee_owed, fee_reason, cancelled_at, version""";
+            source, assessment_id, fee_owed, fee_reason, cancelled_at, second_therapist_id, version""";
 
     private final JdbcClient jdbc;
 
@@ -45,7 +45,10 @@ public class Appointments {
         this.jdbc = jdbc;
     }
 
-    /** PostgreSQL refused the write: the therapist, the room or the patient is held then (or may be, in a deadlock). */
+    /**
+     * PostgreSQL refused the write: a therapist (either of a couples booking), the room or the patient is held then
+     * (or may be, in a deadlock).
+     */
     public static class Overlap extends RuntimeException {
 
         private final boolean patientBusy;
@@ -65,7 +68,7 @@ public class Appointments {
         Appointment.Stored a = appointment.stored();
         guarded(() -> jdbc.sql("insert into booking_appointment (" + COLUMNS + ", created_at) values (:id, :patient,"
                         + " :therapist, :room, :service, :minutes, :starts, :ends, :blocked, :status, :source,"
-                        + " :assessment, :fee, :feeReason, :cancelledAt, :version, :now)")
+                        + " :assessment, :fee, :feeReason, :cancelledAt, :secondTherapist, :version, :now)")
                 .params(params(a, now))
                 .update());
     }
@@ -80,7 +83,8 @@ public class Appointments {
         int updated = guarded(() -> jdbc.sql("""
                 update booking_appointment set patient_id = :patient, therapist_id = :therapist, room_id = :room,
                     starts_at = :starts, ends_at = :ends, blocked_until = :blocked, status = :status, fee_owed = :fee,
-                    fee_reason = :feeReason, cancelled_at = :cancelledAt, version = version + 1
+                    fee_reason = :feeReason, cancelled_at = :cancelledAt, second_therapist_id = :secondTherapist,
+                    version = version + 1
                 where id = :id and version = :version
                 """).params(params(a, null)).update());
         if (updated == 0) {
@@ -115,10 +119,14 @@ public class Appointments {
                 .map(Appointment::restore);
     }
 
-    /** Appointments starting in {@code span}, of one therapist or (empty) all, by start. */
+    /**
+     * Appointments starting in {@code span}, of one therapist (as the therapist or the second therapist) or (empty)
+     * all, by start.
+     */
     public List<Appointment.Stored> starting(TimeRange span, Optional<UUID> therapist) {
         return jdbc.sql("select " + COLUMNS + " from booking_appointment where starts_at >= :from and starts_at < :to"
-                        + " and (cast(:therapist as uuid) is null or therapist_id = :therapist) order by starts_at")
+                        + " and (cast(:therapist as uuid) is null or therapist_id = :therapist"
+                        + " or second_therapist_id = :therapist) order by starts_at")
                 .param("from", utc(span.start()))
                 .param("to", utc(span.end()))
                 .param("therapist", therapist.orElse(null))
@@ -152,6 +160,7 @@ public class Appointments {
         p.put("id", a.id());
         p.put("patient", a.patientId());
         p.put("therapist", a.therapistId());
+        p.put("secondTherapist", a.secondTherapistId().orElse(null));
         p.put("room", a.roomId());
         p.put("service", a.serviceId());
         p.put("minutes", a.minutes());
@@ -200,6 +209,7 @@ public class Appointments {
                 fee == null ? null : Money.of(fee),
                 feeReason == null ? null : Appointment.FeeReason.valueOf(feeReason),
                 cancelledAt == null ? null : cancelledAt.toInstant(),
+                Optional.ofNullable(rs.getObject("second_therapist_id", UUID.class)),
                 rs.getInt("version"));
     }
 

@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Transaction-scoped PostgreSQL advisory locks that queue writers who could collide: one per therapist and room for
+ * Transaction-scoped PostgreSQL advisory locks that queue writers who could collide: one per therapist (both of a
+ * couples booking) and room for
  * each clinic day the appointment (with its buffer) touches, one per patient and one per idempotency key. They are
  * taken in ascending key order, so two writers never wait on each other in a cycle; without them two bookings each
  * waiting on the other's uncommitted therapist and room rows deadlock, and PostgreSQL needs a second (its deadlock
@@ -83,6 +84,8 @@ public class BookingLocks {
         LocalDate last = slot.end().plus(buffer).atZone(zone).toLocalDate();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             keys.add(key(slot.therapistId(), day));
+            LocalDate on = day;
+            slot.secondTherapistId().ifPresent(second -> keys.add(key(second, on)));
             if (slot.roomId() != null) {
                 keys.add(key(slot.roomId(), day));
             }
