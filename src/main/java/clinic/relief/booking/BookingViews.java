@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +18,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import clinic.relief.booking.schedule.Therapists;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** What booking pages show: times in the clinic's zone and the visitor's language, service choices, slot buttons. */
 @Component
@@ -42,7 +46,10 @@ public class BookingViews {
     /** A {@code service:minutes} choice as a form sends it back. */
     public record PickedService(String service, int minutes) {
 
-        public static PickedService parse(String value) {
+        public static PickedService parse(@Nullable String value) {
+            if (value == null) {
+                throw new UnknownService("");
+            }
             int colon = value.lastIndexOf(':');
             if (colon < 1) {
                 throw new UnknownService(value);
@@ -117,11 +124,45 @@ public class BookingViews {
         return byDay;
     }
 
-    public static Instant startOf(String option) {
-        return Instant.parse(option.substring(0, option.indexOf('|')));
+    /** The start of a {@code start|therapist} slot option as a form sends it back, or {@link BadSlot}. */
+    public static Instant startOf(@Nullable String option) {
+        try {
+            Instant start = Instant.parse(part(option, 0));
+            if (start.isBefore(EARLIEST) || start.isAfter(LATEST)) {
+                throw new BadSlot(option);
+            }
+            return start;
+        } catch (DateTimeParseException e) {
+            throw new BadSlot(option);
+        }
     }
 
-    public static UUID therapistOf(String option) {
-        return UUID.fromString(option.substring(option.indexOf('|') + 1));
+    /** The therapist of a {@code start|therapist} slot option, or {@link BadSlot}. */
+    public static UUID therapistOf(@Nullable String option) {
+        try {
+            return UUID.fromString(part(option, 1));
+        } catch (IllegalArgumentException e) {
+            throw new BadSlot(option);
+        }
+    }
+
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
+    private static String part(@Nullable String option, int index) {
+        String[] parts = option == null ? new String[0] : option.split("\\|", -1);
+        if (parts.length != 2) {
+            throw new BadSlot(option);
+        }
+        return parts[index];
+    }
+
+    /** A slot option that no booking page sent: not {@code start|therapist}, or a start out of any range (400). */
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    public static class BadSlot extends IllegalArgumentException {
+
+        BadSlot(@Nullable String option) {
+            super("Not a slot: " + (option == null ? "none" : option.substring(0, Math.min(option.length(), 80))));
+        }
     }
 }
