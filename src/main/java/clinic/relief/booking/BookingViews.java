@@ -27,6 +27,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Component
 public class BookingViews {
 
+    /** The range a slot's start must fall in before anything computes with it. */
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
+    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
     private final Booking booking;
     private final Therapists therapists;
     private final Clock clock;
@@ -145,9 +150,6 @@ public class BookingViews {
             throw new BadSlot(option);
         }
     }
-
-    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     private static String part(@Nullable String option, int index) {
         String[] parts = option == null ? new String[0] : option.split("\\|", -1);
