@@ -1,6 +1,5 @@
 package clinic.relief.billing;
 
-import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -146,7 +145,7 @@ class InvoicePages {
             return null;
         }
         try {
-            return Money.of(new BigDecimal(amount.strip().replace("$", "")));
+            return Money.of(amount.strip().replace("$", ""));
         } catch (IllegalArgumentException notAnAmount) {
             throw BillingFailure.unprocessable("notAnAmount");
         }

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -98,7 +99,11 @@ class ArticleEditor {
         if (me.role() == StaffRole.FRONT_DESK) {
             throw new AccessDeniedException("Only therapists and the owner write articles");
         }
-        UUID id = form.id() == null || form.id().isBlank() ? UUID.randomUUID() : UUID.fromString(form.id());
+        if (errors.getTarget() == null) {
+            // A value no field of the page can send (a date that is no date, an unknown status): nothing to redisplay.
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unreadable article form");
+        }
+        UUID id = form.id() == null || form.id().isBlank() ? UUID.randomUUID() : articleId(form.id());
         Optional<Article> existing = articles.byId(id);
         if (existing.isPresent() && !mayChange(me, existing.get())) {
             throw new AccessDeniedException("Only an article's author or the owner changes or unpublishes it");
@@ -178,5 +183,14 @@ class ArticleEditor {
                         .filter(s -> !s.isEmpty())
                         .distinct()
                         .toList();
+    }
+
+    /** The hidden id field of the form; anything but an id there was not sent by the page (400). */
+    private static UUID articleId(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException notAnId) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Not an article id", notAnId);
+        }
     }
 }

@@ -199,6 +199,7 @@ class BookingApi {
         SlotTaken.class,
         PatientAlreadyBooked.class,
         IdempotencyKeys.TooLong.class,
+        IdempotencyKeys.Blank.class,
         SlotNotOffered.class,
         UnknownService.class,
         UnknownLength.class,

@@ -39,6 +39,9 @@ public class BookingProblems {
         if (failure instanceof IdempotencyKeys.TooLong) {
             return problem(400, "idempotencyKeyTooLong", locale);
         }
+        if (failure instanceof IdempotencyKeys.Blank) {
+            return problem(400, "idempotencyKeyBlank", locale);
+        }
         String code = failure instanceof SlotNotOffered
                 ? "slotNotOffered"
                 : failure instanceof UnknownService

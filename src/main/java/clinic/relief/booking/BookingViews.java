@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,11 +19,19 @@ import java.util.Set;
 import java.util.UUID;
 
 import clinic.relief.booking.schedule.Therapists;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** What booking pages show: times in the clinic's zone and the visitor's language, service choices, slot buttons. */
 @Component
 public class BookingViews {
+
+    /** The range a slot's start must fall in before anything computes with it. */
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
+    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     private final Booking booking;
     private final Therapists therapists;
@@ -46,7 +55,10 @@ public class BookingViews {
     /** A {@code service:minutes} choice as a form sends it back. */
     public record PickedService(String service, int minutes) {
 
-        public static PickedService parse(String value) {
+        public static PickedService parse(@Nullable String value) {
+            if (value == null) {
+                throw new UnknownService("");
+            }
             int colon = value.lastIndexOf(':');
             if (colon < 1) {
                 throw new UnknownService(value);
@@ -132,21 +144,58 @@ public class BookingViews {
                         .orElse("");
     }
 
-    public static Instant startOf(String option) {
-        return Instant.parse(option.substring(0, option.indexOf('|')));
+    /** The start of a {@code start|therapist[|second]} slot option as a form sends it back, or {@link BadSlot}. */
+    public static Instant startOf(@Nullable String option) {
+        try {
+            Instant start = Instant.parse(part(option, 0));
+            if (start.isBefore(EARLIEST) || start.isAfter(LATEST)) {
+                throw new BadSlot(option);
+            }
+            return start;
+        } catch (DateTimeParseException e) {
+            throw new BadSlot(option);
+        }
     }
 
-    public static UUID therapistOf(String option) {
-        String[] parts = option.split("\\|", -1);
-        if (parts.length < 2) {
-            throw new IllegalArgumentException("Not a slot option: " + option);
-        }
-        return UUID.fromString(parts[1]);
+    /** The therapist of a {@code start|therapist[|second]} slot option, or {@link BadSlot}. */
+    public static UUID therapistOf(@Nullable String option) {
+        return id(option, 1);
     }
 
     /** The second therapist of a {@code start|therapist|second} option; empty for a one-therapist option. */
-    public static Optional<UUID> secondTherapistOf(String option) {
-        String[] parts = option.split("\\|", -1);
-        return parts.length > 2 ? Optional.of(UUID.fromString(parts[2])) : Optional.empty();
+    public static Optional<UUID> secondTherapistOf(@Nullable String option) {
+        return parts(option).length > 2 ? Optional.of(id(option, 2)) : Optional.empty();
+    }
+
+    private static UUID id(@Nullable String option, int index) {
+        try {
+            return UUID.fromString(part(option, index));
+        } catch (IllegalArgumentException e) {
+            throw new BadSlot(option);
+        }
+    }
+
+    private static String part(@Nullable String option, int index) {
+        return parts(option)[index];
+    }
+
+    private static String[] parts(@Nullable String option) {
+        String[] parts = option == null ? new String[0] : option.split("\\|", -1);
+        if (parts.length != 2 && parts.length != 3) {
+            throw new BadSlot(option);
+        }
+        return parts;
+    }
+
+    /**
+     * A slot option that no booking page sent: not {@code start|therapist[|second]}, or a start out of any range
+     * (400).
+     */
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    public static class BadSlot extends IllegalArgumentException {
+
+        BadSlot(@Nullable String option) {
+            super("Not a slot: " + (option == null ? "none" : option.substring(0, Math.min(option.length(), 80))));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package clinic.relief.patients;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 
 import jakarta.validation.constraints.Email;
@@ -11,7 +12,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * What it takes to create a patient: a name and at least a phone number or an email address. Also the form the front
- * desk and the online booking page bind, so its constraints carry the message keys the pages show.
+ * desk and the online booking page bind, so its constraints carry the message keys the pages show. Serializable: the
+ * desk's form goes back with its errors as a flash attribute, which the session (in the database) stores.
  */
 public record NewPatient(
         @NotBlank(message = "{patients.firstName.required}") @Size(max = 80)
@@ -29,7 +31,8 @@ public record NewPatient(
         @Past(message = "{patients.dateOfBirth.past}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         LocalDate dateOfBirth,
 
-        String language) {
+        String language)
+        implements Serializable {
 
     public NewPatient {
         firstName = strip(firstName);

@@ -19,8 +19,15 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
     public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
     public static final Money ZERO = new Money(BigDecimal.ZERO);
 
+    /** The most digits before the point: far above any real amount, small enough that arithmetic stays cheap. */
+    public static final int MAX_WHOLE_DIGITS = 15;
+
     public Money {
         Objects.requireNonNull(amount, "amount");
+        // Checked before any rounding: setScale on 1E+3000000 would first write out three million digits.
+        if (amount.precision() - amount.scale() > MAX_WHOLE_DIGITS) {
+            throw new IllegalArgumentException("Money has at most " + MAX_WHOLE_DIGITS + " digits before the point");
+        }
         if (amount.stripTrailingZeros().scale() > 2) {
             throw new IllegalArgumentException("Money is held to the cent, not " + amount);
         }
@@ -29,6 +36,9 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
 
     /** Parses "12", "12.5" or "12.50"; more than two decimals is refused rather than rounded away. */
     public static Money of(String amount) {
+        if (amount.length() > 2 * MAX_WHOLE_DIGITS) {
+            throw new IllegalArgumentException("Not an amount of money: too long");
+        }
         return new Money(new BigDecimal(amount));
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -57,6 +60,27 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return withRule(ex, super.handleTypeMismatch(ex, headers, status, request));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return withRule(ex, super.handleHttpMessageNotReadable(ex, headers, status, request));
+    }
+
+    /** A multipart body the container could not parse (no boundary, cut short): the client's fault. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException ex) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setTitle(messages.getMessage("problem.status.400", null, LocaleContextHolder.getLocale()));
+        problem.setDetail(messages.getMessage("problem.unreadable.400", null, LocaleContextHolder.getLocale()));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         // A feature's expected failure can name its status with @ResponseStatus and need no handler of its own.
@@ -83,6 +107,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
         problem.setTitle(messages.getMessage("problem.unexpected.title", null, LocaleContextHolder.getLocale()));
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** The answer, with the input rule the value broke as its detail when that is why it was refused. */
+    private ResponseEntity<Object> withRule(Exception ex, ResponseEntity<Object> answer) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InputRules.Refused refused && answer.getBody() instanceof ProblemDetail problem) {
+                problem.setDetail(messages.getMessage(
+                        refused.messageKey(), refused.arguments(), LocaleContextHolder.getLocale()));
+            }
+        }
+        return answer;
     }
 
     private Map<String, String> fieldError(FieldError error, Locale locale) {

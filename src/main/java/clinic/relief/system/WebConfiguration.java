@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -16,8 +17,9 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Language selection and the request body limit. */
+/** Language selection, the request body limit and the refusal of unreadable requests. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -36,13 +38,24 @@ class WebConfiguration implements WebMvcConfigurer {
         languageSwitch.setParamName("lang");
         languageSwitch.setIgnoreInvalidLocale(true);
         // The pain finder's API takes its language from the body or Accept-Language and sets no cookie.
-        registry.addInterceptor(languageSwitch).excludePathPatterns("/api/pain-finder", "/api/pain-finder/**");
+        // Nor does the error page: its request may be one whose parameters cannot be read (MalformedRequests).
+        registry.addInterceptor(languageSwitch)
+                .excludePathPatterns("/api/pain-finder", "/api/pain-finder/**", "/error");
     }
 
     @Bean
     FilterRegistrationBean<BodySizeLimit> bodySizeLimit(@Value("${relief.max-body-size}") DataSize limit) {
         FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(limit));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<MalformedRequests> malformedRequests(
+            MessageSource messages, LocaleResolver locales, JsonMapper json) {
+        FilterRegistrationBean<MalformedRequests> registration =
+                new FilterRegistrationBean<>(new MalformedRequests(messages, locales, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 }

@@ -57,4 +57,16 @@ class MoneyTests {
         assertThat(Money.of("1234.5").format(Locale.US)).isEqualTo("$1,234.50");
         assertThat(Money.of("1234.5").format(Locale.forLanguageTag("es-US"))).contains("1,234.50");
     }
+
+    @ParameterizedTest
+    @CsvSource({"1E+3000000", "1E+16", "1234567890123456", "-1E+3000000", "1e-3000000"})
+    void refusesAmountsOutOfRangeBeforeAnyArithmetic(String amount) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Money.of(amount));
+        assertThatIllegalArgumentException().isThrownBy(() -> Money.of(new BigDecimal(amount)));
+    }
+
+    @Test
+    void acceptsTheLargestAmountItHolds() {
+        assertThat(Money.of("999999999999999.99").cents()).isEqualTo(99999999999999999L);
+    }
 }

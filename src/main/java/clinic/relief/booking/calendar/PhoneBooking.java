@@ -107,6 +107,7 @@ class PhoneBooking {
             Locale locale,
             RedirectAttributes redirect) {
         PickedService picked = PickedService.parse(choice);
+        patients.get(patient); // an id no search offered: 404, before anything is written
         try {
             Appointment appointment = booking.book(new BookAppointment(
                     patient,

@@ -1,5 +1,6 @@
 package clinic.relief.booking.online;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
@@ -124,7 +125,12 @@ class OnlineBooking {
         if (patient.isPresent()) {
             return bookSignedIn(form, patient.get(), locale, model, redirect);
         }
+        // Everything the request names is read before anything is written: a refused booking stores nothing.
         PickedService picked = PickedService.parse(form.choice());
+        booking.service(picked.service());
+        Instant start = BookingViews.startOf(form.slot());
+        UUID therapist = BookingViews.therapistOf(form.slot());
+        UUID assessment = form.assessmentId();
         // Nothing the visitor typed touches an existing record until the e-mailed link proves the address theirs.
         Patient placeholder = patients.createUnverified(form.patient(locale.getLanguage()), form.intake());
         try {
@@ -133,10 +139,10 @@ class OnlineBooking {
                             placeholder.id(),
                             picked.service(),
                             picked.minutes(),
-                            BookingViews.startOf(form.slot()),
-                            Optional.of(BookingViews.therapistOf(form.slot())),
+                            start,
+                            Optional.of(therapist),
                             Appointment.Source.ONLINE,
-                            form.assessmentId(),
+                            assessment,
                             form.requestId()),
                     placeholder,
                     form.email());
@@ -149,6 +155,9 @@ class OnlineBooking {
             patients.discardUnverified(placeholder.id());
             model.addAttribute("problemText", problems.of(lost, locale).getTitle());
             return detailsPage(form.choice(), form.slot(), locale, model);
+        } catch (RuntimeException refused) {
+            patients.discardUnverified(placeholder.id());
+            throw refused;
         }
     }
 

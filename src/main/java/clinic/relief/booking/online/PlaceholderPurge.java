@@ -1,9 +1,11 @@
 package clinic.relief.booking.online;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import clinic.relief.mail.Mail;
 import clinic.relief.patients.Patients;
@@ -22,7 +24,8 @@ import static clinic.relief.shared.Timestamps.utc;
  * their hold expired, with those holds, their e-mails, idempotency keys and intake. A placeholder is kept when anything else
  * refers to it: any other appointment, an attached assessment, or a row in any table with a patient id column
  * (account, waitlist, billing, insurance, outcomes, the clinical audit trail), found in the database catalogue so
- * tables added later count too. A foreign key that still points at it rolls its deletion back and keeps it.
+ * tables added later count too. A foreign key that still points at it rolls its deletion back and keeps it. A
+ * placeholder that holds no appointment at all is deleted, with its intake, a day after it was stored.
  */
 @Component
 class PlaceholderPurge {
@@ -30,6 +33,8 @@ class PlaceholderPurge {
     private static final Logger log = LoggerFactory.getLogger(PlaceholderPurge.class);
     /** Tables whose rows of the placeholder go with it: its expired holds and its own intake. */
     private static final List<String> OWN = List.of("booking_appointment", "patient_intake");
+    /** How long a placeholder with no appointment at all is kept: longer than any booking takes to write its hold. */
+    static final Duration ORPHAN_AFTER = Duration.ofDays(1);
 
     private final JdbcClient jdbc;
     private final Patients patients;
@@ -69,11 +74,31 @@ class PlaceholderPurge {
                                 and h.expired_at is not null and h.expired_at < :cutoff)
                 limit 500
                 """).param("cutoff", utc(cutoff)).query(UUID.class).list();
-        int purged = (int) due.stream().filter(this::purge).count();
+        int purged = (int) Stream.concat(due.stream(), orphans().stream())
+                .distinct()
+                .filter(this::purge)
+                .count();
         if (purged > 0) {
             log.info("Deleted {} placeholder patient(s) of online bookings never confirmed", purged);
         }
         return purged;
+    }
+
+    /**
+     * Placeholders older than {@link #ORPHAN_AFTER} that hold no appointment at all: left by a booking that failed
+     * between storing the placeholder and its hold (a crash, a refusal missed), they would otherwise keep what the
+     * visitor typed, health answers included, for ever.
+     */
+    private List<UUID> orphans() {
+        return jdbc.sql("""
+                select p.id from patient p
+                where p.unverified and p.merged_into is null and p.created_at < :cutoff
+                  and not exists (select 1 from booking_appointment a where a.patient_id = p.id)
+                limit 500
+                """)
+                .param("cutoff", utc(clock.instant().minus(ORPHAN_AFTER)))
+                .query(UUID.class)
+                .list();
     }
 
     private boolean purge(UUID placeholder) {

@@ -135,6 +135,10 @@ class SchedulePages {
             CsrfToken csrf,
             RedirectAttributes redirect) {
         named(id);
+        if (errors.getTarget() == null) {
+            // Not a date at all (the page's date inputs never send that): nothing to show the form again with.
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
         if (form.from() == null) {
             errors.rejectValue("from", "booking.timeOff.required");
         } else if (form.from().isBefore(views.today())) {

@@ -34,10 +34,21 @@ public class IdempotencyKeys {
         }
     }
 
-    /** The key (null when the client sent none), or {@link TooLong}. */
+    /** A key that is empty or only spaces: it would name nothing, so it is refused rather than taken as no key. */
+    public static class Blank extends RuntimeException {
+
+        public Blank() {
+            super("Blank idempotency key");
+        }
+    }
+
+    /** The key (null when the client sent none), or {@link TooLong} or {@link Blank}. */
     public static String checked(String key) {
         if (key != null && key.length() > MAX_LENGTH) {
             throw new TooLong();
+        }
+        if (key != null && key.isBlank()) {
+            throw new Blank();
         }
         return key;
     }
