@@ -1,6 +1,12 @@
 package clinic.relief.portal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.patients.NewPatient;
@@ -128,6 +134,41 @@ class PatientAccountTests {
         for (int i = 0; i < 5; i++) {
             mvc.perform(signIn(email, "wrong password " + i)).andExpect(redirectedUrl("/account/login?error"));
         }
+        mvc.perform(signIn(email, PASSWORD)).andExpect(redirectedUrl("/account/login?error"));
+    }
+
+    @Test
+    void countsThirtyParallelWrongPasswordsAsFiveChecksAndRefusesTheRest() throws Exception {
+        String email = "race-" + UUID.randomUUID() + "@example.com";
+        PortalFixture.account(mvc, jdbc, email, PASSWORD);
+        ExecutorService pool = Executors.newFixedThreadPool(30);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> redirects = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String guess = "wrong password " + i;
+                redirects.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(signIn(email, guess))
+                            .andReturn()
+                            .getResponse()
+                            .getRedirectedUrl();
+                }));
+            }
+            start.countDown();
+            for (Future<String> redirect : redirects) {
+                assertThat(redirect.get()).isEqualTo("/account/login?error");
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        // Each attempt claims its place before its password is checked; paused ones claim nothing.
+        assertThat(jdbc.sql("select failures from login_throttle where username_key = :e")
+                        .param("e", email)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(5);
         mvc.perform(signIn(email, PASSWORD)).andExpect(redirectedUrl("/account/login?error"));
     }
 
