@@ -74,17 +74,15 @@ class EmbeddedPostgresConfiguration {
         return postgres;
     }
 
+    /**
+     * The pool connects through the server's own data source, which carries the password it was started with (the
+     * data folder is not looked up again: in tests its name holds a random part that differs at every lookup).
+     */
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(
-            EmbeddedPostgres postgres,
-            @Value("${relief.data-dir:./data}") Path dataDir,
-            @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize)
-            throws IOException {
+            EmbeddedPostgres postgres, @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
-        dataSource.setPassword(
-                DatabasePassword.readOrCreate(dataDir.toAbsolutePath().normalize()));
+        dataSource.setDataSource(postgres.getPostgresDatabase());
         dataSource.setMaximumPoolSize(poolSize);
         dataSource.setPoolName("relief-embedded");
         return dataSource;

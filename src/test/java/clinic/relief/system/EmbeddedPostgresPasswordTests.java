@@ -34,7 +34,7 @@ class EmbeddedPostgresPasswordTests {
             assertRefused(port, "not-the-password");
             assertRefused(port, "");
             assertThat(select1(port, password)).isEqualTo(1);
-            try (HikariDataSource app = new EmbeddedPostgresConfiguration().dataSource(postgres, dataDir, 2)) {
+            try (HikariDataSource app = new EmbeddedPostgresConfiguration().dataSource(postgres, 2)) {
                 assertThat(JdbcClient.create(app)
                                 .sql("select current_user")
                                 .query(String.class)
