@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +86,47 @@ class PatientAccountTests {
                         .query(UUID.class)
                         .single())
                 .isEqualTo(existing);
+    }
+
+    @Test
+    void signUpWithAKnownAddressAnswersAndWorksAsForANewOneAndTellsOnlyTheOwner() throws Exception {
+        String known = "known-" + UUID.randomUUID() + "@example.com";
+        PortalFixture.account(mvc, jdbc, known, PASSWORD);
+        String fresh = "fresh-" + UUID.randomUUID() + "@example.com";
+        int queuedForKnown = kindsQueued(known).size();
+
+        MvcResult forKnown = mvc.perform(signUp(known, "another long password", "another long password"))
+                .andReturn();
+        MvcResult forFresh = mvc.perform(signUp(fresh, "another long password", "another long password"))
+                .andReturn();
+
+        // The same answer: status, target, and no body that could differ.
+        assertThat(forKnown.getResponse().getStatus())
+                .isEqualTo(forFresh.getResponse().getStatus());
+        assertThat(forKnown.getResponse().getRedirectedUrl())
+                .isEqualTo(forFresh.getResponse().getRedirectedUrl())
+                .isEqualTo("/account/check-email");
+        assertThat(forKnown.getResponse().getContentAsString())
+                .isEqualTo(forFresh.getResponse().getContentAsString());
+        // The same work: one e-mail queued through the outbox each (the owner of the known address learns of it).
+        List<String> knownQueued = kindsQueued(known);
+        assertThat(knownQueued.subList(queuedForKnown, knownQueued.size())).containsExactly("ACCOUNT_EXISTS");
+        assertThat(kindsQueued(fresh)).containsExactly("VERIFY_ACCOUNT");
+        String mail = jdbc.sql(
+                        "select subject || body from booking_outbox where recipient = :e and kind = 'ACCOUNT_EXISTS'")
+                .param("e", known)
+                .query(String.class)
+                .single();
+        assertThat(mail).contains("/account/login").doesNotContain("another long password");
+        // The known account is untouched: its own password still signs in.
+        mvc.perform(signIn(known, PASSWORD)).andExpect(redirectedUrl("/account"));
+    }
+
+    private List<String> kindsQueued(String email) {
+        return jdbc.sql("select kind from booking_outbox where recipient = :e order by created_at")
+                .param("e", email)
+                .query(String.class)
+                .list();
     }
 
     @Test
