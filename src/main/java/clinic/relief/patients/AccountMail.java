@@ -52,6 +52,18 @@ class AccountMail {
                 requested.validFor().toMinutes());
     }
 
+    @EventListener
+    void on(SignUpForKnownAddress signUp) {
+        queue(
+                "ACCOUNT_EXISTS",
+                "portal.mail.accountExists",
+                signUp.email(),
+                signUp.firstName(),
+                signUp.language(),
+                siteUrl + "/account/login",
+                0);
+    }
+
     private void queue(
             String kind, String key, String email, String firstName, String language, String link, long valid) {
         Locale locale = Locale.forLanguageTag(language == null ? "en" : language);

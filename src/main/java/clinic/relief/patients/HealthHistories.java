@@ -56,7 +56,7 @@ public class HealthHistories {
     }
 
     /**
-     * The latest intake with its health history, recorded in the audit trail as a read.
+     * The current answers of the health history (every version added up), recorded in the audit trail as a read.
      *
      * @throws HealthHistoryRefused when {@link #mayRead} is false (nothing is recorded then)
      */
@@ -68,6 +68,22 @@ public class HealthHistories {
         Optional<UUID> id = intakes.latestId(patientId);
         id.ifPresent(intake -> audit.record(AuditAction.READ, RECORD_KIND, intake, patientId));
         return id.flatMap(intake -> intakes.latest(patientId));
+    }
+
+    /**
+     * The health history with every version (who gave it, when, what it changed), recorded in the audit trail as a
+     * read of the latest intake.
+     *
+     * @throws HealthHistoryRefused when {@link #mayRead} is false (nothing is recorded then)
+     */
+    @Transactional
+    public Optional<IntakeHistory> readWithVersions(UUID patientId) {
+        if (!mayRead(patientId)) {
+            throw new HealthHistoryRefused(patientId);
+        }
+        Optional<UUID> id = intakes.latestId(patientId);
+        id.ifPresent(intake -> audit.record(AuditAction.READ, RECORD_KIND, intake, patientId));
+        return intakes.history(patientId);
     }
 
     /** Who read or changed this patient's clinical records, newest first: for the owner only. */

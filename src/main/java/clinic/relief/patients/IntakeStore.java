@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 import static clinic.relief.shared.Timestamps.utc;
 
-/** Stores intakes; each one is kept, the newest counts. */
+/** Stores intakes: each one is a version of the health history, kept ({@link IntakeHistory} adds them up). */
 @Repository
 class IntakeStore {
 
@@ -32,16 +32,16 @@ class IntakeStore {
         this.privacyVersion = privacyVersion;
     }
 
-    RecordedIntake record(UUID patientId, Intake intake) {
+    RecordedIntake record(UUID patientId, Intake intake, String givenBy) {
         if (!intake.consentToTreatment() || !intake.acceptsPrivacyNotice()) {
             throw new IllegalArgumentException("An intake needs consent to treatment and the privacy notice");
         }
         Instant now = clock.instant();
         jdbc.sql("""
                 insert into patient_intake (id, patient_id, conditions, medications, allergies, recent_surgery,
-                                            pregnant, consent_version, privacy_version, consented_at)
+                                            pregnant, consent_version, privacy_version, consented_at, given_by)
                 values (:id, :patient, :conditions, :medications, :allergies, :surgery, :pregnant, :consent,
-                        :privacy, :now)
+                        :privacy, :now, :givenBy)
                 """)
                 .param("id", UUID.randomUUID())
                 .param("patient", patientId)
@@ -53,6 +53,7 @@ class IntakeStore {
                 .param("consent", consentVersion)
                 .param("privacy", privacyVersion)
                 .param("now", utc(now))
+                .param("givenBy", givenBy)
                 .update();
         return new RecordedIntake(patientId, intake, consentVersion, privacyVersion, now);
     }
@@ -63,26 +64,36 @@ class IntakeStore {
                 select id from patient_intake where patient_id = :patient order by consented_at desc limit 1""").param("patient", patientId).query(UUID.class).optional();
     }
 
+    /** The current answers: the versions added up ({@link IntakeHistory}), so a blank answer never hides one. */
     Optional<RecordedIntake> latest(UUID patientId) {
-        return jdbc.sql("""
-                select conditions, medications, allergies, recent_surgery, pregnant, consent_version,
-                       privacy_version, consented_at
-                from patient_intake where patient_id = :patient order by consented_at desc limit 1
-                """)
-                .param("patient", patientId)
-                .query((rs, row) -> new RecordedIntake(
-                        patientId,
-                        new Intake(
-                                rs.getString("conditions"),
-                                rs.getString("medications"),
-                                rs.getString("allergies"),
-                                rs.getString("recent_surgery"),
-                                rs.getBoolean("pregnant"),
-                                true,
-                                true),
-                        rs.getString("consent_version"),
-                        rs.getString("privacy_version"),
-                        rs.getObject("consented_at", OffsetDateTime.class).toInstant()))
-                .optional();
+        return history(patientId).map(IntakeHistory::current);
+    }
+
+    Optional<IntakeHistory> history(UUID patientId) {
+        return IntakeHistory.of(
+                patientId,
+                jdbc.sql("""
+                                select conditions, medications, allergies, recent_surgery, pregnant, consent_version,
+                                       privacy_version, consented_at, given_by
+                                from patient_intake where patient_id = :patient order by consented_at, id
+                                """)
+                        .param("patient", patientId)
+                        .query((rs, row) -> new IntakeHistory.StoredVersion(
+                                new RecordedIntake(
+                                        patientId,
+                                        new Intake(
+                                                rs.getString("conditions"),
+                                                rs.getString("medications"),
+                                                rs.getString("allergies"),
+                                                rs.getString("recent_surgery"),
+                                                rs.getBoolean("pregnant"),
+                                                true,
+                                                true),
+                                        rs.getString("consent_version"),
+                                        rs.getString("privacy_version"),
+                                        rs.getObject("consented_at", OffsetDateTime.class)
+                                                .toInstant()),
+                                rs.getString("given_by")))
+                        .list());
     }
 }

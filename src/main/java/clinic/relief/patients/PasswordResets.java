@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +31,7 @@ public class PasswordResets {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration linkLasts;
+    private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
     PasswordResets(
             AccountStore store,
@@ -36,13 +39,15 @@ public class PasswordResets {
             PatientAccounts accounts,
             ApplicationEventPublisher events,
             Clock clock,
-            @Value("${relief.patients.reset-link-lasts:60m}") Duration linkLasts) {
+            @Value("${relief.patients.reset-link-lasts:60m}") Duration linkLasts,
+            FindByIndexNameSessionRepository<? extends Session> sessions) {
         this.store = store;
         this.passwords = passwords;
         this.accounts = accounts;
         this.events = events;
         this.clock = clock;
         this.linkLasts = linkLasts;
+        this.sessions = sessions;
     }
 
     /** Queues a reset link if {@code email} belongs to a confirmed account; otherwise does nothing, silently. */
@@ -61,7 +66,8 @@ public class PasswordResets {
     }
 
     /**
-     * Sets the new password of the account behind the link and spends all its reset links.
+     * Sets the new password of the account behind the link, spends all its reset links and signs the account out
+     * everywhere (every stored session of it ends: whoever knew the old password is out too).
      *
      * @throws BadLink for an unknown, used or expired link
      * @throws PasswordIsEmail when the password is the account's e-mail address (the link stays usable)
@@ -75,6 +81,7 @@ public class PasswordResets {
         Instant now = clock.instant();
         store.setPassword(link.accountId(), passwords.encode(form.password()));
         store.spendResetLinks(link.accountId(), now);
+        sessions.findByPrincipalName(link.email()).keySet().forEach(sessions::deleteById);
     }
 
     private void sendLink(PatientAccounts.Account account) {

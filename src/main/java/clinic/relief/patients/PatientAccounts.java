@@ -60,18 +60,22 @@ public class PatientAccounts {
 
     /**
      * Signs up, or, for an address whose account is not confirmed yet, starts over with these details (earlier
-     * links stop working). A confirmed address is left alone. Either way the page says the same, so it does not
-     * tell who has an account.
+     * links stop working). A confirmed address is left alone, and its owner is e-mailed that someone tried. Either
+     * way the page says the same, and the same work is done (the password is hashed, one e-mail is queued in the
+     * outbox), so neither the answer nor the time it takes tells who has an account.
      */
     @Transactional
     public void signUp(SignUp form, String language) {
         Optional<Account> existing = byEmail(form.email());
+        String hash = passwords.encode(form.password());
         if (existing.isPresent() && existing.get().verified()) {
+            Account known = existing.get();
+            events.publishEvent(new SignUpForKnownAddress(known.email(), known.firstName(), known.language()));
             return;
         }
         UUID id = existing.map(Account::id).orElseGet(UUID::randomUUID);
         Instant now = clock.instant();
-        store.upsert(id, form, passwords.encode(form.password()), language, now);
+        store.upsert(id, form, hash, language, now);
         store.spendConfirmationLinks(id, now);
         VerificationToken token = VerificationToken.random();
         store.insertConfirmationLink(token.hash(), id, now.plus(linkLasts), now);

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads patient accounts for the patients' own sign-in (role PATIENT only, never a staff role). An unconfirmed
- * account is disabled; one paused by the shared sign-in throttle is locked. Deliberately not a
+ * account is disabled. Each load is one attempt claimed from the shared sign-in throttle before the password is
+ * checked; a paused name (known or not) is reported as a locked account, so its password is never checked. Deliberately not a
  * {@code UserDetailsService} bean, so the staff sign-in stays the application's only one.
  */
 @Component
@@ -26,13 +27,14 @@ public class PatientSignIn {
     }
 
     public UserDetails load(String email) {
-        boolean paused = throttle.isPaused(email);
+        if (!throttle.claimAttempt(email)) {
+            return throttle.pausedAccount(email);
+        }
         return accounts.byEmail(email)
                 .map(account -> User.withUsername(account.email())
                         .password(account.passwordHash())
                         .authorities(List.of(new SimpleGrantedAuthority(PatientAccounts.ROLE)))
                         .disabled(!account.verified())
-                        .accountLocked(paused)
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException("No patient account for this email"));
     }

@@ -16,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Patients {
 
+    /** Who gave an intake with an online booking that was confirmed by e-mailed link rather than signed in. */
+    static final String ONLINE_BOOKING = "online-booking";
+
     private final PatientStore store;
     private final Clock clock;
     private final IntakeStore intakes;
@@ -84,7 +87,7 @@ public class Patients {
     @Transactional
     public Patient createUnverified(NewPatient form, Intake intake) {
         Patient placeholder = placeholders.create(form);
-        intakes.record(placeholder.id(), intake);
+        intakes.record(placeholder.id(), intake, ONLINE_BOOKING);
         return placeholder;
     }
 
@@ -122,14 +125,21 @@ public class Patients {
         return findByEmail(form.email()).orElseGet(() -> create(form));
     }
 
-    /** Records an intake with its consent, stamped with the current consent and privacy versions and time. */
+    /**
+     * Records an intake as a new version of the patient's health history, given by {@code givenBy} (the patient's
+     * account e-mail), stamped with the current consent and privacy versions and time. A question left blank keeps
+     * its earlier answer ({@link IntakeHistory}).
+     */
     @Transactional
-    public RecordedIntake recordIntake(UUID patientId, Intake intake) {
+    public RecordedIntake recordIntake(UUID patientId, Intake intake, String givenBy) {
         get(patientId);
-        return intakes.record(patientId, intake);
+        return intakes.record(patientId, intake, givenBy);
     }
 
-    /** The latest intake. Health data: only for therapists and the owner. */
+    /**
+     * The current answers of the health history (every version added up). Health data: only for therapists, the
+     * owner, and the patient themselves (to fill in their next form).
+     */
     @Transactional(readOnly = true)
     public Optional<RecordedIntake> latestIntake(UUID patientId) {
         return intakes.latest(patientId);

@@ -2,14 +2,13 @@ package clinic.relief.staff;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import static clinic.relief.shared.Timestamps.utc;
 
-/** Rows of {@code login_throttle}: failed sign-ins per account name ({@link LoginThrottle} holds the rules). */
+/** Rows of {@code login_throttle}: sign-in attempts per account name ({@link LoginThrottle} holds the rules). */
 @Repository
 class LoginThrottleStore {
 
@@ -19,15 +18,6 @@ class LoginThrottleStore {
         this.jdbc = jdbc;
     }
 
-    /** Whether the name is locked at {@code now}; empty when it has no failures on record. */
-    Optional<Boolean> lockedAt(String key, Instant now) {
-        return jdbc.sql("select locked_until > :now from login_throttle where username_key = :key")
-                .param("now", utc(now))
-                .param("key", key)
-                .query(Boolean.class)
-                .optional();
-    }
-
     void clear(String key) {
         jdbc.sql("delete from login_throttle where username_key = :key")
                 .param("key", key)
@@ -35,26 +25,35 @@ class LoginThrottleStore {
     }
 
     /**
-     * Counts a failure at {@code now}: a failure before {@code windowStart} starts a new count; the count that
-     * reaches {@code max} locks the name until {@code lockedUntil}.
+     * Counts an attempt at {@code now} unless the name is locked, in one statement (the row lock of the upsert
+     * orders parallel attempts): an attempt after {@code windowStart} adds to the count, an older count starts
+     * again at one; the attempt that reaches {@code max} locks the name until {@code lockedUntil}.
+     *
+     * @return whether the attempt was counted, that is, the name was not locked
      */
-    void recordFailure(String key, Instant now, Instant windowStart, Instant lockedUntil, int max) {
+    boolean claim(String key, Instant now, Instant windowStart, Instant lockedUntil, int max) {
         OffsetDateTime at = utc(now);
-        jdbc.sql("""
-                insert into login_throttle as t (username_key, failures, first_failed_at)
-                values (:key, 1, :now)
-                on conflict (username_key) do update set
-                    failures = case when t.first_failed_at < :windowStart then 1 else t.failures + 1 end,
-                    first_failed_at = case when t.first_failed_at < :windowStart then :now else t.first_failed_at end,
-                    locked_until = case
-                        when t.first_failed_at >= :windowStart and t.failures + 1 >= :max then :lockedUntil
-                        else t.locked_until end
-                """)
+        return jdbc.sql("""
+                        insert into login_throttle as t (username_key, failures, first_failed_at, locked_until)
+                        values (:key, 1, :now, case when 1 >= :max then :lockedUntil end)
+                        on conflict (username_key) do update set
+                            failures = case when t.first_failed_at < :windowStart then 1 else t.failures + 1 end,
+                            first_failed_at = case
+                                when t.first_failed_at < :windowStart then :now else t.first_failed_at end,
+                            locked_until = case
+                                when t.first_failed_at >= :windowStart and t.failures + 1 >= :max then :lockedUntil
+                                when t.first_failed_at < :windowStart and 1 >= :max then :lockedUntil
+                                else t.locked_until end
+                        where t.locked_until is null or t.locked_until <= :now
+                        returning failures
+                        """)
                 .param("key", key)
                 .param("now", at)
                 .param("windowStart", utc(windowStart))
                 .param("lockedUntil", utc(lockedUntil))
                 .param("max", max)
-                .update();
+                .query(Integer.class)
+                .optional()
+                .isPresent();
     }
 }

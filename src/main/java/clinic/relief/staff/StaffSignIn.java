@@ -9,7 +9,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Loads staff accounts for Spring Security's form login; a paused account is reported as locked. */
+/**
+ * Loads staff accounts for Spring Security's form login. Each load is one attempt claimed from the
+ * {@link LoginThrottle} before the password is checked; a paused name (known or not) is reported as a locked
+ * account, so its password is never checked.
+ */
 @Component
 class StaffSignIn implements UserDetailsService {
 
@@ -23,14 +27,15 @@ class StaffSignIn implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String email) {
-        boolean paused = throttle.isPaused(email);
+        if (!throttle.claimAttempt(email)) {
+            return throttle.pausedAccount(email);
+        }
         return store.credentials(email)
                 .map(account -> User.withUsername(account.email())
                         .password(account.passwordHash())
                         .authorities(List.of(
                                 new SimpleGrantedAuthority(account.role().authority())))
                         .disabled(!account.active())
-                        .accountLocked(paused)
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException("No staff account for this email"));
     }

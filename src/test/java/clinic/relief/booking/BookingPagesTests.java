@@ -8,6 +8,7 @@ import java.util.UUID;
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.patients.Patients;
+import clinic.relief.patients.VerificationToken;
 import clinic.relief.staff.Staff;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -230,13 +231,19 @@ class BookingPagesTests {
                 Appointment.Source.FRONT_DESK,
                 null,
                 null));
-        mvc.perform(post("/staff/calendar-feed")
-                .with(user(email).roles("THERAPIST"))
-                .with(csrf()));
-        String token = jdbc.sql("select token from booking_calendar_feed where therapist_id = :t")
-                .param("t", own)
-                .query(String.class)
-                .single();
+        String token = (String) mvc.perform(post("/staff/calendar-feed")
+                        .with(user(email).roles("THERAPIST"))
+                        .with(csrf()))
+                .andReturn()
+                .getFlashMap()
+                .get("feedToken");
+        // Stored like every other token: only its SHA-256.
+        assertThat(jdbc.sql("select token_hash from booking_calendar_feed where therapist_id = :t")
+                        .param("t", own)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(VerificationToken.hash(token))
+                .isNotEqualTo(token);
 
         String ics = mvc.perform(get("/calendar/" + token + ".ics"))
                 .andExpect(status().isOk())

@@ -67,7 +67,8 @@ class HealthHistoryAccessTests {
         UUID therapist = fixture.therapistEmail(treating);
         fixture.therapistEmail(other);
         patient = fixture.patient();
-        patients.recordIntake(patient, new Intake(CONDITIONS, "Ibuprofen", "Latex", null, false, true, true));
+        patients.recordIntake(
+                patient, new Intake(CONDITIONS, "Ibuprofen", "Latex", null, false, true, true), "patient@example.com");
         appointment = booking.book(new BookAppointment(
                         patient,
                         "trigger-point",

@@ -82,7 +82,7 @@ class OnlineVerificationTests {
         String email = "owner-" + UUID.randomUUID() + "@example.com";
         UUID owner = patients.findOrCreate(new NewPatient("Olga", "Owner", "310 555 0199", email, null, "en"))
                 .id();
-        patients.recordIntake(owner, new Intake("none", null, null, null, false, true, true));
+        patients.recordIntake(owner, new Intake("none", null, null, null, false, true, true), "patient@example.com");
 
         mvc.perform(form(email, "10:00").param("firstName", "Mallory").param("conditions", "made up"))
                 .andExpect(redirectedUrl("/book/check-email"));

@@ -279,7 +279,7 @@ class OutboxMailTests {
         UUID id = patients.findOrCreate(
                         new NewPatient("Rosa", "Tester" + tag, null, tag + "@example.com", null, language))
                 .id();
-        patients.recordIntake(id, new Intake("sciatica", null, null, null, true, true, true));
+        patients.recordIntake(id, new Intake("sciatica", null, null, null, true, true, true), "patient@example.com");
         return id;
     }
 

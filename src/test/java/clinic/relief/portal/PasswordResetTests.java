@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.patients.VerificationToken;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,28 @@ class PasswordResetTests {
 
     @Autowired
     Clock clock;
+
+    @Test
+    void aResetSignsTheAccountOutOfEveryOtherSession() throws Exception {
+        String email = "sessions-" + UUID.randomUUID() + "@example.com";
+        Cookie phone = PortalFixture.account(mvc, jdbc, email, PASSWORD);
+        Cookie laptop =
+                mvc.perform(signIn(email, PASSWORD)).andReturn().getResponse().getCookie("SESSION");
+        mvc.perform(get("/account").cookie(phone)).andExpect(status().isOk());
+        mvc.perform(get("/account").cookie(laptop)).andExpect(status().isOk());
+
+        mvc.perform(forgot(email)).andExpect(redirectedUrl("/account/forgot?sent"));
+        mvc.perform(reset(PortalFixture.token(jdbc, email, "PASSWORD_RESET"), NEW_PASSWORD, NEW_PASSWORD))
+                .andExpect(redirectedUrl("/account/login?reset"));
+
+        mvc.perform(get("/account").cookie(phone)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/account").cookie(laptop)).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = :e")
+                        .param("e", email)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
 
     @Test
     void aSingleUseLinkSetsANewPassword() throws Exception {

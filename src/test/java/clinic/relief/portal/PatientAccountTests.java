@@ -1,6 +1,12 @@
 package clinic.relief.portal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.patients.NewPatient;
@@ -9,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +89,47 @@ class PatientAccountTests {
     }
 
     @Test
+    void signUpWithAKnownAddressAnswersAndWorksAsForANewOneAndTellsOnlyTheOwner() throws Exception {
+        String known = "known-" + UUID.randomUUID() + "@example.com";
+        PortalFixture.account(mvc, jdbc, known, PASSWORD);
+        String fresh = "fresh-" + UUID.randomUUID() + "@example.com";
+        int queuedForKnown = kindsQueued(known).size();
+
+        MvcResult forKnown = mvc.perform(signUp(known, "another long password", "another long password"))
+                .andReturn();
+        MvcResult forFresh = mvc.perform(signUp(fresh, "another long password", "another long password"))
+                .andReturn();
+
+        // The same answer: status, target, and no body that could differ.
+        assertThat(forKnown.getResponse().getStatus())
+                .isEqualTo(forFresh.getResponse().getStatus());
+        assertThat(forKnown.getResponse().getRedirectedUrl())
+                .isEqualTo(forFresh.getResponse().getRedirectedUrl())
+                .isEqualTo("/account/check-email");
+        assertThat(forKnown.getResponse().getContentAsString())
+                .isEqualTo(forFresh.getResponse().getContentAsString());
+        // The same work: one e-mail queued through the outbox each (the owner of the known address learns of it).
+        List<String> knownQueued = kindsQueued(known);
+        assertThat(knownQueued.subList(queuedForKnown, knownQueued.size())).containsExactly("ACCOUNT_EXISTS");
+        assertThat(kindsQueued(fresh)).containsExactly("VERIFY_ACCOUNT");
+        String mail = jdbc.sql(
+                        "select subject || body from booking_outbox where recipient = :e and kind = 'ACCOUNT_EXISTS'")
+                .param("e", known)
+                .query(String.class)
+                .single();
+        assertThat(mail).contains("/account/login").doesNotContain("another long password");
+        // The known account is untouched: its own password still signs in.
+        mvc.perform(signIn(known, PASSWORD)).andExpect(redirectedUrl("/account"));
+    }
+
+    private List<String> kindsQueued(String email) {
+        return jdbc.sql("select kind from booking_outbox where recipient = :e order by created_at")
+                .param("e", email)
+                .query(String.class)
+                .list();
+    }
+
+    @Test
     void aRelativeWithTheSamePhoneAndLastNameKeepsTheirOwnRecord() throws Exception {
         UUID relative = patients.findOrCreate(new NewPatient(
                         "Rita", "Portal", "310 555 0123", "rita-" + UUID.randomUUID() + "@example.com", null, "en"))
@@ -128,6 +176,41 @@ class PatientAccountTests {
         for (int i = 0; i < 5; i++) {
             mvc.perform(signIn(email, "wrong password " + i)).andExpect(redirectedUrl("/account/login?error"));
         }
+        mvc.perform(signIn(email, PASSWORD)).andExpect(redirectedUrl("/account/login?error"));
+    }
+
+    @Test
+    void countsThirtyParallelWrongPasswordsAsFiveChecksAndRefusesTheRest() throws Exception {
+        String email = "race-" + UUID.randomUUID() + "@example.com";
+        PortalFixture.account(mvc, jdbc, email, PASSWORD);
+        ExecutorService pool = Executors.newFixedThreadPool(30);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> redirects = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String guess = "wrong password " + i;
+                redirects.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(signIn(email, guess))
+                            .andReturn()
+                            .getResponse()
+                            .getRedirectedUrl();
+                }));
+            }
+            start.countDown();
+            for (Future<String> redirect : redirects) {
+                assertThat(redirect.get()).isEqualTo("/account/login?error");
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        // Each attempt claims its place before its password is checked; paused ones claim nothing.
+        assertThat(jdbc.sql("select failures from login_throttle where username_key = :e")
+                        .param("e", email)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(5);
         mvc.perform(signIn(email, PASSWORD)).andExpect(redirectedUrl("/account/login?error"));
     }
 

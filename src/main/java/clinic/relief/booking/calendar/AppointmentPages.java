@@ -1,6 +1,8 @@
 package clinic.relief.booking.calendar;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.audit.AuditEntry;
@@ -9,6 +11,7 @@ import clinic.relief.booking.AppointmentView;
 import clinic.relief.booking.BookingViews;
 import clinic.relief.booking.UnknownAppointment;
 import clinic.relief.patients.HealthHistories;
+import clinic.relief.patients.IntakeHistory;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,7 +57,15 @@ class AppointmentPages {
     String intake(@PathVariable UUID id, Authentication auth, Locale locale, Model model) {
         AppointmentView appointment = book.get(id);
         model.addAttribute("a", appointment);
-        model.addAttribute("intake", histories.read(appointment.patient().id()).orElse(null));
+        Optional<IntakeHistory> history =
+                histories.readWithVersions(appointment.patient().id());
+        model.addAttribute("intake", history.map(IntakeHistory::current).orElse(null));
+        model.addAttribute(
+                "versions",
+                history.map(h -> h.versions().stream()
+                                .map(v -> new VersionRow(views.dateTime(v.at(), locale), v))
+                                .toList())
+                        .orElse(List.of()));
         return "booking/intake";
     }
 
@@ -71,6 +82,8 @@ class AppointmentPages {
 
     /** One line of the audit trail with its time in the clinic's zone. */
     record TrailRow(String at, AuditEntry entry) {}
+
+    record VersionRow(String at, IntakeHistory.Version version) {}
 
     /** The appointment, if the signed-in user may see it; a therapist's view of someone else's reads as unknown. */
     private AppointmentView visible(UUID id, Authentication auth) {

@@ -1,10 +1,8 @@
 package clinic.relief.booking.calendar;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +14,7 @@ import clinic.relief.booking.schedule.Therapists;
 import clinic.relief.booking.store.Appointments;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.Patients;
+import clinic.relief.patients.VerificationToken;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
@@ -33,8 +32,6 @@ import static clinic.relief.shared.Timestamps.utc;
  */
 @Component
 class CalendarFeeds {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Appointments appointments;
@@ -59,33 +56,36 @@ class CalendarFeeds {
         IcalFormats.prepare();
     }
 
-    /** A new secret token for the therapist's feed; the previous one stops working. */
+    /**
+     * A new secret token for the therapist's feed; the previous one stops working. Only its SHA-256 is stored, so
+     * the address can be shown only now.
+     */
     String renew(UUID therapist) {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        VerificationToken token = VerificationToken.random();
         jdbc.sql("""
-                insert into booking_calendar_feed (therapist_id, token, created_at) values (:t, :token, :now)
-                on conflict (therapist_id) do update set token = excluded.token, created_at = excluded.created_at
+                insert into booking_calendar_feed (therapist_id, token_hash, created_at) values (:t, :hash, :now)
+                on conflict (therapist_id) do update set token_hash = excluded.token_hash,
+                                                         created_at = excluded.created_at
                 """)
                 .param("t", therapist)
-                .param("token", token)
+                .param("hash", token.hash())
                 .param("now", utc(clock.instant()))
                 .update();
-        return token;
+        return token.value();
     }
 
-    Optional<String> token(UUID therapist) {
-        return jdbc.sql("select token from booking_calendar_feed where therapist_id = :t")
+    /** Whether the therapist has a feed address (which is not kept, only its hash). */
+    boolean exists(UUID therapist) {
+        return jdbc.sql("select count(*) > 0 from booking_calendar_feed where therapist_id = :t")
                 .param("t", therapist)
-                .query(String.class)
-                .optional();
+                .query(Boolean.class)
+                .single();
     }
 
     /** The feed for this token: the last 30 and next 90 days; empty for an unknown token. */
     Optional<String> feed(String token) {
-        return jdbc.sql("select therapist_id from booking_calendar_feed where token = :token")
-                .param("token", token)
+        return jdbc.sql("select therapist_id from booking_calendar_feed where token_hash = :hash")
+                .param("hash", VerificationToken.hash(token))
                 .query(UUID.class)
                 .optional()
                 .map(this::calendar);

@@ -36,7 +36,9 @@ class CalendarPages {
     /** Issues a new feed address for the signed-in therapist (the old one stops working). */
     @PostMapping("/staff/calendar-feed")
     String renew(Authentication auth, RedirectAttributes redirect) {
-        book.therapistSignedInAs(auth.getName()).ifPresent(therapist -> feeds.renew(therapist.id()));
+        // Shown once, on the page this redirects to: only the token's hash is stored.
+        book.therapistSignedInAs(auth.getName())
+                .ifPresent(therapist -> redirect.addFlashAttribute("feedToken", feeds.renew(therapist.id())));
         return "redirect:/staff/booking";
     }
 }

@@ -70,7 +70,7 @@ class DayPages {
         model.addAttribute("dateLabel", views.date(day, locale));
         model.addAttribute("desk", desk);
         model.addAttribute("therapist", shown);
-        model.addAttribute("feedToken", own.flatMap(feeds::token).orElse(null));
+        model.addAttribute("hasFeed", own.map(feeds::exists).orElse(false));
         model.addAttribute("therapists", book.therapists());
         model.addAttribute(
                 "appointments",

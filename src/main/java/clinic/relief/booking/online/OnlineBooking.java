@@ -100,11 +100,16 @@ class OnlineBooking {
             Authentication signedIn,
             Locale locale,
             Model model) {
+        OnlineBookingForm form = OnlineBookingForm.start(
+                choice, slot, assessment, UUID.randomUUID().toString());
+        Optional<Patient> patient = accounts.signedIn(signedIn);
+        // A returning patient's form opens with their health history as it stands; what they change is a new version.
         model.addAttribute(
                 "form",
-                OnlineBookingForm.start(
-                        choice, slot, assessment, UUID.randomUUID().toString()));
-        accounts.signedIn(signedIn).ifPresent(patient -> model.addAttribute("patient", patient));
+                patient.flatMap(p -> patients.latestIntake(p.id()))
+                        .map(current -> form.withHealthHistory(current.answers()))
+                        .orElse(form));
+        patient.ifPresent(p -> model.addAttribute("patient", p));
         return detailsPage(choice, slot, locale, model);
     }
 
@@ -123,7 +128,7 @@ class OnlineBooking {
             return detailsPage(form.choice(), form.slot(), locale, model);
         }
         if (patient.isPresent()) {
-            return bookSignedIn(form, patient.get(), locale, model, redirect);
+            return bookSignedIn(form, patient.get(), signedIn, locale, model, redirect);
         }
         // Everything the request names is read before anything is written: a refused booking stores nothing.
         PickedService picked = PickedService.parse(form.choice());
@@ -163,7 +168,12 @@ class OnlineBooking {
 
     /** A signed-in patient's address is confirmed already: the booking is made at once, no hold. */
     private String bookSignedIn(
-            OnlineBookingForm form, Patient patient, Locale locale, Model model, RedirectAttributes redirect) {
+            OnlineBookingForm form,
+            Patient patient,
+            Authentication signedIn,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
         PickedService picked = PickedService.parse(form.choice());
         try {
             BookAppointment command = new BookAppointment(
@@ -177,7 +187,7 @@ class OnlineBooking {
                     form.requestId());
             boolean request = approvals.required(Appointment.Source.ONLINE, patient.id());
             Appointment appointment = request ? approvals.requestFor(booking, command, patient) : booking.book(command);
-            patients.recordIntake(patient.id(), form.intake());
+            patients.recordIntake(patient.id(), form.intake(), signedIn.getName());
             redirect.addFlashAttribute(
                     "when", views.dateTime(appointment.session().start(), locale));
             redirect.addFlashAttribute(

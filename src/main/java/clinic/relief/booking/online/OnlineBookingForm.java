@@ -75,6 +75,30 @@ record OnlineBookingForm(
                 requestId);
     }
 
+    /**
+     * The same form opened with a returning patient's current health history filled in; consent is asked again
+     * every time.
+     */
+    OnlineBookingForm withHealthHistory(Intake current) {
+        return new OnlineBookingForm(
+                firstName,
+                lastName,
+                phone,
+                email,
+                dateOfBirth,
+                current.conditions(),
+                current.medications(),
+                current.allergies(),
+                current.recentSurgery(),
+                current.pregnant(),
+                false,
+                false,
+                choice,
+                slot,
+                assessment,
+                requestId);
+    }
+
     private static final Set<String> CONTACT = Set.of("firstName", "lastName", "phone", "email", "dateOfBirth");
 
     /** Errors other than in the contact details (which a signed-in patient does not give). */
