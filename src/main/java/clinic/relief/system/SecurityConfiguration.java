@@ -116,6 +116,16 @@ class SecurityConfiguration {
                         .hasAnyRole("OWNER", "FRONT_DESK")
                         .requestMatchers(HttpMethod.POST, "/staff/booking/**")
                         .hasAnyRole("OWNER", "FRONT_DESK")
+                        // The schedule grid: every staff role reads it; booking, moving and changing from it (and
+                        // the pages that lead there) are the front desk's and the owner's.
+                        .requestMatchers(
+                                "/staff/schedule/new",
+                                "/staff/schedule/patients",
+                                "/staff/schedule/appointments/*/move",
+                                "/staff/schedule/appointments/*/cancel")
+                        .hasAnyRole("OWNER", "FRONT_DESK")
+                        .requestMatchers(HttpMethod.POST, "/staff/schedule/**")
+                        .hasAnyRole("OWNER", "FRONT_DESK")
                         // Who read which clinical record: the owner only.
                         .requestMatchers(
                                 "/staff/audit/**",
