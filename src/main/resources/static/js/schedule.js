@@ -46,6 +46,11 @@
         var start = null;
         var target = null;
         var dragged = false;
+        // A link is natively draggable, and a native drag cancels the pointer events this move is built on.
+        block.setAttribute('draggable', 'false');
+        block.addEventListener('dragstart', function (event) {
+            event.preventDefault();
+        });
         block.addEventListener('pointerdown', function (event) {
             if (event.button !== 0) {
                 return;
