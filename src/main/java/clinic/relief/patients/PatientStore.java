@@ -62,6 +62,13 @@ class PatientStore {
                 .list();
     }
 
+    /** The patients with these ids (unknown ids are left out), in one query. */
+    List<Patient> findAll(UUID[] ids) {
+        return jdbc.sql("""
+                select id, first_name, last_name, phone, email, date_of_birth, language from patient
+                where id = any(:ids)""").param("ids", ids).query(PatientStore::patient).list();
+    }
+
     Optional<Patient> find(UUID id) {
         return jdbc.sql("""
                 select id, first_name, last_name, phone, email, date_of_birth, language from patient where id = :id""").param("id", id).query(PatientStore::patient).optional();

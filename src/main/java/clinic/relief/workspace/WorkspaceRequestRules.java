@@ -1,0 +1,30 @@
+package clinic.relief.workspace;
+
+import clinic.relief.shared.RequestRules;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/** Who may open the workspace's screens (their controllers sit in its capability packages). */
+@Component
+class WorkspaceRequestRules implements RequestRules {
+
+    @Override
+    public void declare(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        requests
+                // The schedule grid: every staff role reads it; booking, moving and changing from it (and the pages
+                // that lead there) are the front desk's and the owner's.
+                .requestMatchers(
+                        "/staff/schedule/new",
+                        "/staff/schedule/patients",
+                        "/staff/schedule/appointments/*/move",
+                        "/staff/schedule/appointments/*/cancel")
+                .hasAnyRole("OWNER", "FRONT_DESK")
+                .requestMatchers(HttpMethod.POST, "/staff/schedule/**")
+                .hasAnyRole("OWNER", "FRONT_DESK")
+                .requestMatchers("/staff/schedule", "/staff/schedule/**")
+                .hasAnyRole("OWNER", "FRONT_DESK", "THERAPIST");
+    }
+}
