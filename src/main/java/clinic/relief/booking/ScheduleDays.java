@@ -150,10 +150,7 @@ public class ScheduleDays {
 
     private AppointmentView view(
             Appointment.Stored a, Patient patient, List<Therapist> listed, Map<UUID, String> rooms) {
-        Therapist therapist = listed.stream()
-                .filter(t -> t.id().equals(a.therapistId()))
-                .findFirst()
-                .orElseGet(() -> new Therapist(a.therapistId(), ""));
+        Therapist therapist = named(a.therapistId(), listed);
         return new AppointmentView(
                 a.id(),
                 patient,
@@ -166,6 +163,12 @@ public class ScheduleDays {
                 a.status(),
                 a.feeOwed(),
                 a.feeReason(),
-                a.assessmentId());
+                a.assessmentId(),
+                a.secondTherapistId().map(id -> named(id, listed)),
+                a.version());
+    }
+
+    private static Therapist named(UUID id, List<Therapist> listed) {
+        return listed.stream().filter(t -> t.id().equals(id)).findFirst().orElseGet(() -> new Therapist(id, ""));
     }
 }

@@ -245,7 +245,8 @@ class DemoHistory {
                             "",
                             false,
                             true,
-                            true));
+                            true),
+                    form.email());
             clients.add(new Client(
                     patient, i % therapists, SERVICES.get(random.nextInt(SERVICES.size())), random.nextInt(12)));
         }

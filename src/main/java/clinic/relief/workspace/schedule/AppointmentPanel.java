@@ -9,6 +9,8 @@ import java.util.UUID;
 import clinic.relief.billing.Invoices;
 import clinic.relief.billing.Memberships;
 import clinic.relief.booking.AppointmentBook;
+import clinic.relief.booking.AppointmentChangedMeanwhile;
+import clinic.relief.booking.AppointmentNotStarted;
 import clinic.relief.booking.AppointmentStateConflict;
 import clinic.relief.booking.AppointmentView;
 import clinic.relief.booking.BookingViews;
@@ -133,18 +135,22 @@ class AppointmentPanel {
             return "redirect:/staff/schedule/appointments/" + id;
         }
         try {
+            // Each change carries the version the panel showed: of two changes at once, exactly one applies.
             switch (change) {
-                case "check-in" -> book.checkIn(id);
+                case "check-in" -> book.checkIn(id, a.version());
+                case "undo-check-in" -> book.undoCheckIn(id, a.version());
                 case "complete" -> complete(a);
-                case "no-show" -> book.markNoShow(id);
-                case "cancel" -> book.cancel(id);
+                case "no-show" -> book.markNoShow(id, a.version());
+                case "cancel" -> book.cancel(id, a.version());
                 default -> throw new UnknownAppointment(id);
             }
             redirect.addFlashAttribute("notice", "booking.day.changed." + change);
+        } catch (AppointmentChangedMeanwhile meanwhile) {
+            redirect.addFlashAttribute("problem", "schedule.stale");
+        } catch (AppointmentNotStarted | NotStarted early) {
+            redirect.addFlashAttribute("problem", "schedule.panel.notStarted");
         } catch (AppointmentStateConflict conflict) {
             redirect.addFlashAttribute("problem", "booking.problem.wrongState");
-        } catch (NotStarted early) {
-            redirect.addFlashAttribute("problem", "schedule.panel.notStarted");
         }
         if ("cancel".equals(change)) {
             LocalDate day = a.start().atZone(views.zone()).toLocalDate();
@@ -159,7 +165,7 @@ class AppointmentPanel {
         if (clock.instant().isBefore(a.start())) {
             throw new NotStarted();
         }
-        book.complete(a.id());
+        book.complete(a.id(), a.version());
     }
 
     /** Completing a session before its start. */

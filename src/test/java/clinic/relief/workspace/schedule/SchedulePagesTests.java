@@ -258,6 +258,19 @@ class SchedulePagesTests {
     }
 
     @Test
+    void theDeskUndoesACheckInFromThePanel() throws Exception {
+        UUID id = book(therapist, "10:00");
+        change(id, "check-in").andExpect(flash().attribute("notice", "booking.day.changed.check-in"));
+
+        mvc.perform(get("/staff/schedule/appointments/" + id).with(DESK))
+                .andExpect(content().string(containsString("/undo-check-in")));
+        change(id, "undo-check-in").andExpect(flash().attribute("notice", "booking.day.changed.undo-check-in"));
+
+        assertThat(book.get(id).status()).isEqualTo(AppointmentStatus.BOOKED);
+        change(id, "undo-check-in").andExpect(flash().attribute("problem", "booking.problem.wrongState"));
+    }
+
+    @Test
     void theDeskCancelsAfterSeeingTheTerms() throws Exception {
         UUID id = book(therapist, "10:00");
 
