@@ -122,7 +122,8 @@ class SecurityConfiguration {
                                 "/staff/api-tokens/**",
                                 "/staff/api-tokens",
                                 "/staff/schedules",
-                                "/staff/schedules/**")
+                                "/staff/schedules/**",
+                                "/staff/settings")
                         .hasRole("OWNER")
                         // Billing: money and balances are for the desk and the owner; the reports for the owner only.
                         .requestMatchers("/staff/billing/reports/**", "/staff/billing/reports")
