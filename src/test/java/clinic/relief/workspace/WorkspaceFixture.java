@@ -130,6 +130,42 @@ public class WorkspaceFixture {
         return appointment;
     }
 
+    /** An online booking tomorrow at {@code time} still waiting for its e-mail confirmation; returns its id. */
+    public UUID unconfirmedTomorrow(UUID client, String therapistEmail, LocalTime time) {
+        Instant start = today().plusDays(1).atTime(time).atZone(ZONE).toInstant();
+        return appointment(client, therapistEmail, start, "PENDING", null);
+    }
+
+    /** A waitlist request of this client with an offer of tomorrow at {@code time} that is open for two hours. */
+    public void openOffer(UUID client, String therapistEmail, LocalTime time) {
+        UUID entry = UUID.randomUUID();
+        Instant now = clock.instant();
+        Instant start = today().plusDays(1).atTime(time).atZone(ZONE).toInstant();
+        jdbc.sql("""
+                insert into booking_waitlist (id, patient_id, service_id, minutes, first_day, last_day, part_of_day,
+                    therapist_id, status, created_at)
+                values (:id, :p, 'trigger-point', 60, :first, :last, 'ANY', null, 'WAITING', :now)""")
+                .param("id", entry)
+                .param("p", client)
+                .param("first", today())
+                .param("last", today().plusDays(7))
+                .param("now", Timestamp.from(now))
+                .update();
+        jdbc.sql("""
+                insert into booking_waitlist_offer (id, entry_id, token_hash, starts_at, therapist_id, free_from, free_to,
+                    expires_at, status, created_at)
+                values (:id, :entry, :hash, :start, :t, :start, :end, :expires, 'OPEN', :now)""")
+                .param("id", UUID.randomUUID())
+                .param("entry", entry)
+                .param("hash", UUID.randomUUID().toString().replace("-", ""))
+                .param("start", Timestamp.from(start))
+                .param("end", Timestamp.from(start.plus(60, ChronoUnit.MINUTES)))
+                .param("t", idOf(therapistEmail))
+                .param("expires", Timestamp.from(now.plus(2, ChronoUnit.HOURS)))
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
     /** Weekly hours for a therapist (1 = Monday), straight into the schedule tables. */
     public void hours(String therapistEmail, int dayOfWeek, LocalTime starts, LocalTime ends) {
         jdbc.sql(

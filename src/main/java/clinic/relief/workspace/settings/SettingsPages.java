@@ -5,11 +5,13 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.Booking;
@@ -67,11 +69,7 @@ class SettingsPages {
                 "therapists",
                 weeks.stream()
                         .map(w -> new TherapistRow(
-                                w.therapist().id(),
-                                w.therapist().name(),
-                                w.hours().stream()
-                                        .map(h -> day(h.day(), locale) + " " + span(h.start(), h.end(), time))
-                                        .toList()))
+                                w.therapist().id(), w.therapist().name(), week(w.hours(), time, locale)))
                         .toList());
         model.addAttribute(
                 "services",
@@ -87,18 +85,46 @@ class SettingsPages {
         return "workspace/settings";
     }
 
+    /** One warning per therapist and day, and one per day of unbookable hours, each listing its spans. */
     private static List<Warning> warnings(HoursCheck.Result check, DateTimeFormatter time, Locale locale) {
-        List<Warning> outside = check.outside().stream()
-                .map(o -> new Warning(
-                        "workspace.settings.warning.outside",
-                        List.of(o.therapist(), day(o.day(), locale), span(o.start(), o.end(), time))))
-                .toList();
-        List<Warning> uncovered = check.uncovered().stream()
-                .map(u -> new Warning(
-                        "workspace.settings.warning.uncovered",
-                        List.of(day(u.day(), locale), span(u.start(), u.end(), time))))
-                .toList();
-        return Stream.concat(outside.stream(), uncovered.stream()).toList();
+        Map<List<Object>, List<String>> outside = new LinkedHashMap<>();
+        check.outside()
+                .forEach(o -> outside.computeIfAbsent(List.of(o.therapist(), o.day()), k -> new ArrayList<>())
+                        .add(span(o.start(), o.end(), time)));
+        Map<DayOfWeek, List<String>> uncovered = new LinkedHashMap<>();
+        check.uncovered()
+                .forEach(u -> uncovered
+                        .computeIfAbsent(u.day(), k -> new ArrayList<>())
+                        .add(span(u.start(), u.end(), time)));
+        List<Warning> warnings = new ArrayList<>();
+        outside.forEach((k, spans) -> warnings.add(new Warning(
+                "workspace.settings.warning.outside",
+                List.of((String) k.get(0), day((DayOfWeek) k.get(1), locale), String.join(", ", spans)))));
+        uncovered.forEach((d, spans) -> warnings.add(new Warning(
+                "workspace.settings.warning.uncovered", List.of(day(d, locale), String.join(", ", spans)))));
+        return warnings;
+    }
+
+    /** A week as lines, days with the same hours together: "Monday – Saturday 9:00 AM – 6:00 PM". */
+    static List<String> week(List<WorkingHours.Hours> hours, DateTimeFormatter time, Locale locale) {
+        Map<String, List<DayOfWeek>> bySpan = new LinkedHashMap<>();
+        hours.stream()
+                .sorted(Comparator.comparing(WorkingHours.Hours::start).thenComparing(WorkingHours.Hours::day))
+                .forEach(h -> bySpan.computeIfAbsent(span(h.start(), h.end(), time), k -> new ArrayList<>())
+                        .add(h.day()));
+        List<String> lines = new ArrayList<>();
+        bySpan.forEach((span, days) -> lines.add(days(days, locale) + " " + span));
+        return lines;
+    }
+
+    private static String days(List<DayOfWeek> days, Locale locale) {
+        List<DayOfWeek> sorted = days.stream().sorted().distinct().toList();
+        DayOfWeek first = sorted.get(0);
+        DayOfWeek last = sorted.get(sorted.size() - 1);
+        if (sorted.size() > 2 && last.getValue() - first.getValue() == sorted.size() - 1) {
+            return day(first, locale) + " – " + day(last, locale);
+        }
+        return String.join(", ", sorted.stream().map(d -> day(d, locale)).toList());
     }
 
     private static String day(DayOfWeek day, Locale locale) {

@@ -1,6 +1,9 @@
 package clinic.relief.workspace.today;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -71,11 +74,11 @@ class DeskToday {
                         .map(a -> appointment(a, views.time(a.start(), locale), locale))
                         .toList(),
                 queues.unconfirmed().stream()
-                        .map(a -> appointment(a, views.dateTime(a.start(), locale), locale))
+                        .map(a -> appointment(a, when(a.start(), locale), locale))
                         .toList(),
                 approvals.awaiting().stream()
                         .map(a -> new Item(
-                                views.dateTime(a.start(), locale),
+                                when(a.start(), locale),
                                 a.patient().fullName(),
                                 what(a, locale),
                                 null,
@@ -100,7 +103,7 @@ class DeskToday {
                 .filter(a -> EXPECTED.contains(a.status()))
                 .filter(a -> histories.onFileSince(a.patient().id()).isEmpty())
                 .map(a -> new Item(
-                        views.dateTime(a.start(), locale),
+                        when(a.start(), locale),
                         a.patient().fullName(),
                         what(a, locale),
                         null,
@@ -119,11 +122,19 @@ class DeskToday {
 
     private Item offer(WaitlistOffer o, Locale locale) {
         return new Item(
-                views.dateTime(o.start(), locale),
+                when(o.start(), locale),
                 patients.find(o.patientId()).map(Patient::fullName).orElse(""),
                 booking.service(o.serviceId()).name(locale) + " · " + o.minutes() + " min",
                 null,
                 "/staff/booking?date=" + o.start().atZone(views.zone()).toLocalDate());
+    }
+
+    /** A date and time short enough for a list line: "Dec 15, 2026, 10:00 AM". */
+    private String when(Instant at, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale)
+                .withZone(views.zone())
+                .format(at);
     }
 
     private static String what(AppointmentView a, Locale locale) {

@@ -121,6 +121,31 @@ class TodayPagesTests {
     }
 
     @Test
+    void listsUnconfirmedOnlineBookingsAndOpenWaitlistOffersForTheDesk() throws Exception {
+        String held = "Held" + UUID.randomUUID().toString().substring(0, 6);
+        String waiting = "Waiting" + UUID.randomUUID().toString().substring(0, 6);
+        fixture.unconfirmedTomorrow(fixture.client(held), therapist, LocalTime.of(11, 0));
+        fixture.openOffer(fixture.client(waiting), therapist, LocalTime.of(12, 0));
+        String desk = fixture.staffMember(StaffRole.FRONT_DESK);
+
+        String page = mvc.perform(get("/staff?lang=en").with(user(desk).roles("FRONT_DESK")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(section(page, "queue-unconfirmed")).contains("Cli " + held).doesNotContain("Cli " + waiting);
+        assertThat(section(page, "queue-offers")).contains("Cli " + waiting).doesNotContain("Cli " + held);
+        assertThat(section(page, "queue-intakes")).contains(clientName);
+    }
+
+    private static String section(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as(id).isNotNegative();
+        return page.substring(start, page.indexOf("</section>", start));
+    }
+
+    @Test
     void showsTheOwnerTheDaysFiguresAndTheDesksLists() throws Exception {
         String owner = fixture.staffMember(StaffRole.OWNER);
 
