@@ -26,7 +26,7 @@
         }
         var input = form.querySelector('input[name="q"]');
         var list = form.querySelector('[role="listbox"]');
-        var status = form.querySelector('[role="status"]');
+        var status = document.getElementById('staff-search-status');
         var source = form.getAttribute('data-suggest');
         var options = [];
         var active = -1;
