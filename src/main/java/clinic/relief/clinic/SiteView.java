@@ -100,13 +100,13 @@ public class SiteView {
                 .toUriString();
     }
 
-    /** Whether the current page is {@code path} or below it, for marking the menu entry. */
     /** Whether the request is for exactly this path (a section's home, whose sub-pages belong to other sections). */
     public boolean isCurrentExactly(String path) {
         HttpServletRequest request = currentRequest();
         return request != null && request.getRequestURI().equals(path);
     }
 
+    /** Whether the current page is {@code path} or below it, for marking the menu entry. */
     public boolean isCurrent(String path) {
         HttpServletRequest request = currentRequest();
         if (request == null) {
@@ -114,6 +114,20 @@ public class SiteView {
         }
         String uri = request.getRequestURI();
         return "/".equals(path) ? "/".equals(uri) : uri.equals(path) || uri.startsWith(path + "/");
+    }
+
+    /**
+     * Whether the current page is a staff page (under {@code /staff} or {@code /admin}, sign-in aside; error pages wear the public frame): the head then
+     * loads the staff workspace's own stylesheet and script, which no public page carries.
+     */
+    public boolean isStaffPage() {
+        HttpServletRequest request = currentRequest();
+        if (request == null) {
+            return false;
+        }
+        String uri = request.getRequestURI();
+        boolean staff = uri.equals("/staff") || uri.startsWith("/staff/") || uri.startsWith("/admin/");
+        return staff && !uri.startsWith("/staff/login");
     }
 
     private static String joinAsSentence(List<String> words, Locale locale) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * point in the signed note), by therapist and by service. One query; PostgreSQL does the counting.
  */
 @Service
-class Results {
+public class Results {
 
     /** One line of results: a group ({@code dimension} and {@code key}), its clients and sessions, share, median. */
     public record Line(String dimension, String key, long clients, long sessions, double share, double medianDrop) {
@@ -72,6 +73,12 @@ class Results {
             }
         }
         throw new IllegalStateException("position " + position + " beyond " + seen);
+    }
+
+    /** The line over every first session, if any has pain before and after: the owner's Today shows its share. */
+    @Transactional(readOnly = true)
+    public Optional<Line> overall() {
+        return all().stream().filter(line -> "overall".equals(line.dimension())).findFirst();
     }
 
     /** Only the lines with at least {@code k} clients behind them, never by therapist: what the public may see. */

@@ -14,8 +14,6 @@ class StaffRequestRules implements RequestRules {
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
         requests.requestMatchers("/staff/login")
                 .permitAll()
-                .requestMatchers("/staff")
-                .hasAnyRole("OWNER", "FRONT_DESK", "THERAPIST")
                 .requestMatchers("/staff/api-tokens", "/staff/api-tokens/**")
                 .hasRole("OWNER");
     }

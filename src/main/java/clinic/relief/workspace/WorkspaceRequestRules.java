@@ -14,6 +14,11 @@ class WorkspaceRequestRules implements RequestRules {
     public void declare(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
         requests
+                // Today: every staff role sees its own day; the clinic's settings are the owner's.
+                .requestMatchers("/staff")
+                .hasAnyRole("OWNER", "FRONT_DESK", "THERAPIST")
+                .requestMatchers("/staff/settings")
+                .hasRole("OWNER")
                 // The schedule grid: every staff role reads it; booking, moving and changing from it (and the pages
                 // that lead there) are the front desk's and the owner's.
                 .requestMatchers(

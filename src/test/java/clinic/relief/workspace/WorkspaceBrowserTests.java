@@ -1,0 +1,151 @@
+package clinic.relief.workspace;
+
+import java.io.IOException;
+import java.time.LocalTime;
+import java.util.UUID;
+
+import clinic.relief.browser.BrowserTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The staff workspace in a real browser with the demo staff: the front desk, a therapist and the owner each sign in
+ * and land on their Today, at 1280 and 390 px, in English and Spanish (screenshots and axe-core each time); the
+ * header's patient search is reached with "/" and submits without JavaScript's help; the menu collapses on a phone.
+ */
+@ActiveProfiles({"test", "demo"})
+class WorkspaceBrowserTests extends BrowserTest {
+
+    @Autowired
+    WorkspaceFixture fixture;
+
+    private String clientName;
+
+    @BeforeAll
+    void aClientOfMariaWhoCameLastWeekAndComesToday() {
+        String lastName = "Browser" + UUID.randomUUID().toString().substring(0, 4);
+        UUID client = fixture.client(lastName);
+        clientName = "Cli " + lastName;
+        fixture.signedVisit(client, "maria@demo.relief.test", 7, "upper_trapezius", 6, 3);
+        fixture.bookedToday(client, "maria@demo.relief.test", LocalTime.of(16, 0));
+    }
+
+    @BeforeEach
+    void signedOut() {
+        driver.get(url("/staff/login"));
+        driver.manage().deleteAllCookies();
+        browser.width(1280);
+    }
+
+    @Test
+    void theFrontDeskSeesArrivalsAndOpenItemsButNoClinicalContent() throws IOException {
+        signIn("desk@demo.relief.test", "demo-desk-relief");
+
+        assertThat(text("main")).contains("Arrivals today", clientName, "Intakes missing", "Requests to approve");
+        assertThat(text("main").toLowerCase()).doesNotContain("pain finder", "last note", "tenderness");
+        everyWidthAndLanguage("today-desk", "Llegadas de hoy");
+    }
+
+    @Test
+    void aTherapistSeesTheirClientsWithWhatTheyCameWith() throws IOException {
+        signIn("maria@demo.relief.test", "demo-therapist-relief");
+
+        assertThat(text("main")).contains("Your clients today", clientName, "Upper trapezius", "6 before, 3 after");
+        assertThat(text("main").toLowerCase()).contains("pain finder", "last note");
+        assertThat(text(".staff-menu")).contains("Notes").doesNotContain("Billing", "Settings");
+        everyWidthAndLanguage("today-therapist", "Tus clientes de hoy");
+    }
+
+    @Test
+    void theOwnerSeesTheDaysFiguresAndSettings() throws IOException {
+        signIn("owner@demo.relief.test", "demo-owner-relief");
+
+        assertThat(text("main")).contains("The day in figures", "Utilisation", "Arrivals today", clientName);
+        everyWidthAndLanguage("today-owner", "El día en cifras");
+
+        driver.get(url("/staff/settings?lang=en"));
+        assertThat(text("h1")).isEqualTo("Settings");
+        assertThat(text("main")).contains("Hours check", "Services and prices", "María Delgado");
+        browser.screenshot("workspace-settings-en-1280");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.width(390);
+        driver.get(url("/staff/settings?lang=es"));
+        browser.screenshot("workspace-settings-es-390");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
+    void slashFocusesThePatientSearchWhichSubmitsToThePatientList() {
+        signIn("desk@demo.relief.test", "demo-desk-relief");
+        WebElement search = driver.findElement(By.id("staff-search"));
+        assertThat(search.getDomAttribute("role")).isEqualTo("combobox");
+        assertThat(search.getDomAttribute("aria-expanded")).isEqualTo("false");
+
+        ((JavascriptExecutor) driver).executeScript("document.activeElement.blur();");
+        new Actions(driver).sendKeys("/").perform();
+
+        assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("staff-search");
+        assertThat(search.getDomProperty("value")).isEmpty();
+        browser.andWaitForNewPage(() -> driver.switchTo().activeElement().sendKeys("Cli Browser", Keys.ENTER));
+        assertThat(driver.getCurrentUrl()).contains("/staff/patients?q=Cli+Browser");
+    }
+
+    @Test
+    void onAPhoneTheMenuCollapsesAndTheSearchStaysAtHand() {
+        signIn("owner@demo.relief.test", "demo-owner-relief");
+        browser.width(390);
+        driver.get(url("/staff?lang=en"));
+        WebElement toggle = driver.findElement(By.cssSelector(".menu-toggle"));
+        WebElement menu = driver.findElement(By.id("site-menu"));
+
+        assertThat(toggle.isDisplayed()).isTrue();
+        assertThat(menu.isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("staff-search")).isDisplayed()).isTrue();
+        new Actions(driver).sendKeys("/").perform();
+        assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("staff-search");
+
+        toggle.click();
+        assertThat(menu.isDisplayed()).isTrue();
+        assertThat(toggle.getDomAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(text(".staff-menu")).contains("Today", "Schedule", "Billing", "Settings", "Sign out");
+    }
+
+    private void everyWidthAndLanguage(String name, String spanishText) throws IOException {
+        for (String language : new String[] {"en", "es"}) {
+            for (int width : new int[] {1280, 390}) {
+                browser.width(width);
+                driver.get(url("/staff?lang=" + language));
+                if ("es".equals(language)) {
+                    assertThat(text("main")).contains(spanishText);
+                }
+                browser.screenshot("workspace-" + name + "-" + language + "-" + width);
+                assertThat(browser.seriousAccessibilityViolations())
+                        .as(name + " " + language + " " + width)
+                        .isEmpty();
+            }
+        }
+        browser.width(1280);
+        driver.get(url("/staff?lang=en"));
+    }
+
+    private void signIn(String email, String password) {
+        driver.get(url("/staff/login?lang=en"));
+        driver.findElement(By.id("email")).sendKeys(email);
+        browser.andWaitForNewPage(() -> driver.findElement(By.id("password")).sendKeys(password, Keys.ENTER));
+        assertThat(driver.getCurrentUrl()).endsWith("/staff");
+    }
+
+    private String text(String css) {
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+}
