@@ -116,6 +116,14 @@ class SecurityConfiguration {
                         .hasAnyRole("OWNER", "FRONT_DESK")
                         .requestMatchers(HttpMethod.POST, "/staff/booking/**")
                         .hasAnyRole("OWNER", "FRONT_DESK")
+                        // The patient chart: merging duplicates is the owner's; contact edits and the staff
+                        // waitlist are the desk's and the owner's. Reading the list and chart: every staff role.
+                        .requestMatchers("/staff/patients/*/merge")
+                        .hasRole("OWNER")
+                        .requestMatchers(HttpMethod.POST, "/staff/patients/*/contact")
+                        .hasAnyRole("OWNER", "FRONT_DESK")
+                        .requestMatchers("/staff/waitlist", "/staff/waitlist/**")
+                        .hasAnyRole("OWNER", "FRONT_DESK")
                         // Who read which clinical record: the owner only.
                         .requestMatchers(
                                 "/staff/audit/**",
