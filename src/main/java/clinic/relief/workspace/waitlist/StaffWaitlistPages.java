@@ -2,16 +2,23 @@ package clinic.relief.workspace.waitlist;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.BookingViews;
 import clinic.relief.booking.PartOfDay;
+import clinic.relief.booking.Slot;
 import clinic.relief.booking.Therapist;
 import clinic.relief.booking.UnknownLength;
 import clinic.relief.booking.UnknownService;
@@ -58,7 +65,10 @@ class StaffWaitlistPages {
             String therapist) {}
 
     private static final int LISTED = 200;
-    private static final int OFFERABLE = 12;
+    private static final int OFFERABLE = 2_000;
+    private static final int DAYS_SHOWN = 5;
+    private static final int PER_DAY = 8;
+    private static final DateTimeFormatter DAYS = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
 
     private final Waitlist waitlist;
     private final Patients patients;
@@ -133,7 +143,7 @@ class StaffWaitlistPages {
         csrf.getToken();
         WaitlistEntry entry = waitlist.get(id);
         model.addAttribute("line", line(entry, therapistNames(), locale));
-        model.addAttribute("times", views.slotOptions(waitlist.freeTimesFor(id, OFFERABLE), locale, true));
+        model.addAttribute("times", views.slotOptions(spread(waitlist.freeTimesFor(id, OFFERABLE)), locale, true));
         return "workspace/waitlist-offer";
     }
 
@@ -190,9 +200,31 @@ class StaffWaitlistPages {
                 e.patientId(),
                 name,
                 service,
-                views.date(e.firstDay(), locale) + " – " + views.date(e.lastDay(), locale),
+                DAYS.withLocale(locale).format(e.firstDay()) + " – "
+                        + DAYS.withLocale(locale).format(e.lastDay()),
                 e.partOfDay(),
                 e.therapistId() == null ? "" : therapists.getOrDefault(e.therapistId(), ""));
+    }
+
+    /**
+     * A few free times on each of the first few days, at most one per therapist and hour, so the desk sees the day
+     * rather than its first quarter hours.
+     */
+    private List<Slot> spread(List<Slot> slots) {
+        Map<LocalDate, List<Slot>> byDay = new LinkedHashMap<>();
+        Set<String> hours = new HashSet<>();
+        for (Slot slot : slots) {
+            var start = slot.start().atZone(booking.zone());
+            LocalDate day = start.toLocalDate();
+            if (byDay.size() == DAYS_SHOWN && !byDay.containsKey(day)) {
+                break;
+            }
+            List<Slot> ofDay = byDay.computeIfAbsent(day, d -> new ArrayList<>());
+            if (ofDay.size() < PER_DAY && hours.add(slot.therapistId() + "|" + day + "|" + start.getHour())) {
+                ofDay.add(slot);
+            }
+        }
+        return byDay.values().stream().flatMap(List::stream).toList();
     }
 
     private Map<UUID, String> therapistNames() {
