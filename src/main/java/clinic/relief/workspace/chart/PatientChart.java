@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -125,6 +127,12 @@ class PatientChart {
         Map<String, Object> model = new HashMap<>();
         boolean desk = has(who, "OWNER", "FRONT_DESK");
         LocalDate today = LocalDate.ofInstant(clock.instant(), booking.zone());
+        model.put(
+                "born",
+                Optional.ofNullable(patient.dateOfBirth())
+                        .map(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                                .withLocale(locale)::format)
+                        .orElse(""));
         model.put(
                 "age",
                 Optional.ofNullable(patient.dateOfBirth())

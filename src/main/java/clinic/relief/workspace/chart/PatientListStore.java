@@ -62,8 +62,8 @@ class PatientListStore {
             limit :limit offset :offset
             """;
 
-    private static final String BY_TEXT = COLUMNS + "  and p.search_text like relief_fold(:pattern)\n" + FILTERS;
-    private static final String BY_PHONE = COLUMNS + "  and p.phone_digits like :pattern\n" + FILTERS;
+    static final String BY_TEXT = COLUMNS + "  and p.search_text like relief_fold(:pattern)\n" + FILTERS;
+    static final String BY_PHONE = COLUMNS + "  and p.phone_digits like :pattern\n" + FILTERS;
     private static final String BY_BIRTH = COLUMNS + "  and p.date_of_birth = :born\n" + FILTERS;
     private static final String EVERYONE = COLUMNS + FILTERS;
 
