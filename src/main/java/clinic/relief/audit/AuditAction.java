@@ -7,5 +7,6 @@ public enum AuditAction {
     AMEND,
     SIGN,
     VOID,
-    EXPORT
+    EXPORT,
+    MERGE
 }

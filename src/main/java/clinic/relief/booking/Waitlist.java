@@ -3,6 +3,7 @@ package clinic.relief.booking;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -109,6 +110,36 @@ public class Waitlist {
         jdbc.sql("update booking_waitlist_offer set status = 'EXPIRED' where entry_id = :id and status = 'OPEN'")
                 .param("id", id)
                 .update();
+    }
+
+    /** Every waiting request, oldest first (the order offers go out in), at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<WaitlistEntry> waiting(int limit) {
+        return jdbc.sql("select " + COLUMNS + " from booking_waitlist where status = 'WAITING'"
+                        + " order by created_at limit :n")
+                .param("n", limit)
+                .query(Waitlist::entry)
+                .list();
+    }
+
+    /** Free times the desk may offer this waiting request, earliest first, from today on; at most {@code max}. */
+    @Transactional(readOnly = true)
+    public List<Slot> freeTimesFor(UUID entryId, int max) {
+        WaitlistEntry entry = get(entryId);
+        if (!entry.isWaiting()) {
+            return List.of();
+        }
+        return offers.freeTimes(entry, LocalDate.ofInstant(clock.instant(), booking.zone()), max);
+    }
+
+    /**
+     * Offers a free time the desk picked to this waiting request: the patient gets the usual offer e-mail and link,
+     * which books the time if it is still free. False, nothing changed, when the request is no longer waiting,
+     * already has an open offer, or the time does not suit it or is no longer free.
+     */
+    @Transactional
+    public boolean offerTime(UUID entryId, Instant start, UUID therapistId) {
+        return offers.offerChosen(get(entryId), start, therapistId);
     }
 
     /** The offer behind a usable link; otherwise {@link clinic.relief.patients.BadLink}. Changes nothing. */

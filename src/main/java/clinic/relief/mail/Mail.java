@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import static clinic.relief.shared.Timestamps.utc;
 
@@ -29,12 +30,26 @@ public class Mail {
     private final JdbcTemplate batch;
     private final Recipients recipients;
     private final Clock clock;
+    private final OutboxStore outbox;
 
-    Mail(JdbcClient jdbc, JdbcTemplate batch, Recipients recipients, Clock clock) {
+    Mail(JdbcClient jdbc, JdbcTemplate batch, Recipients recipients, Clock clock, OutboxStore outbox) {
+        this.outbox = outbox;
         this.jdbc = jdbc;
         this.batch = batch;
         this.recipients = recipients;
         this.clock = clock;
+    }
+
+    /**
+     * An e-mail as the patient chart lists it: when it was queued, its kind, its subject (never medical, by the rule
+     * above) and whether it was sent, is queued, failing or voided. No body, no recipient.
+     */
+    public record Sent(Instant at, String kind, String subject, String state) {}
+
+    /** The newest {@code limit} e-mails to this address, newest first. */
+    @Transactional(readOnly = true)
+    public List<Sent> sentTo(String recipient, int limit) {
+        return outbox.to(recipient, limit);
     }
 
     /** A file to attach. */

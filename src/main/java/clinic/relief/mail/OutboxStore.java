@@ -52,4 +52,24 @@ class OutboxStore {
                         rs.getString("attachment_name")))
                 .list();
     }
+
+    /** The newest {@code limit} e-mails to one address (any case), newest first: when, what kind, subject, state. */
+    List<Mail.Sent> to(String recipient, int limit) {
+        return jdbc.sql("""
+                        select created_at, kind, subject, sent_at, voided_at, last_error
+                        from booking_outbox where lower(recipient) = lower(:r) order by created_at desc limit :n
+                        """)
+                .param("r", recipient)
+                .param("n", limit)
+                .query((rs, i) -> new Mail.Sent(
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("kind"),
+                        rs.getString("subject") == null ? "" : rs.getString("subject"),
+                        rs.getObject("voided_at") != null
+                                ? "voided"
+                                : rs.getObject("sent_at") != null
+                                        ? "sent"
+                                        : rs.getString("last_error") != null ? "failing" : "queued"))
+                .list();
+    }
 }

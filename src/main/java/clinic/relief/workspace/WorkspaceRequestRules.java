@@ -19,6 +19,16 @@ class WorkspaceRequestRules implements RequestRules {
                 .hasAnyRole("OWNER", "FRONT_DESK", "THERAPIST")
                 .requestMatchers("/staff/settings")
                 .hasRole("OWNER")
+                // Patients: every staff role finds them and opens the chart (each section checks its own readers);
+                // changing contact details and the waitlist are the desk's and the owner's; merging, the owner's.
+                .requestMatchers("/staff/patients/*/merge")
+                .hasRole("OWNER")
+                .requestMatchers(HttpMethod.POST, "/staff/patients/*/contact")
+                .hasAnyRole("OWNER", "FRONT_DESK")
+                .requestMatchers("/staff/patients", "/staff/patients/search.json", "/staff/patients/*")
+                .hasAnyRole("OWNER", "FRONT_DESK", "THERAPIST")
+                .requestMatchers("/staff/waitlist", "/staff/waitlist/**")
+                .hasAnyRole("OWNER", "FRONT_DESK")
                 // The schedule grid: every staff role reads it; booking, moving and changing from it (and the pages
                 // that lead there) are the front desk's and the owner's.
                 .requestMatchers(

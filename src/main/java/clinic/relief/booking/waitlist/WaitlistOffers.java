@@ -124,6 +124,55 @@ public class WaitlistOffers {
         }
     }
 
+    /**
+     * Free times that suit a waiting request (its service, length, days from {@code from}, part of the day and
+     * therapist), earliest first, at most {@code max}: what the front desk may offer it by hand.
+     */
+    public List<Slot> freeTimes(WaitlistEntry entry, LocalDate from, int max) {
+        LocalDate first = entry.firstDay().isAfter(from) ? entry.firstDay() : from;
+        if (first.isAfter(entry.lastDay())) {
+            return List.of();
+        }
+        try {
+            return booking
+                    .availability(new SlotSearch(
+                            entry.serviceId(),
+                            entry.minutes(),
+                            first,
+                            entry.lastDay(),
+                            Optional.ofNullable(entry.therapistId())))
+                    .stream()
+                    .filter(s -> entry.partOfDay()
+                            .contains(s.start().atZone(booking.zone()).toLocalTime()))
+                    .limit(max)
+                    .toList();
+        } catch (UnknownTherapist | UnknownService | UnknownLength noLongerOffered) {
+            return List.of();
+        }
+    }
+
+    /**
+     * Offers one free time the front desk picked to one waiting request, with the same offer row, link and e-mail as
+     * a cancellation's offer. False when the request already has an open offer or the time is no longer free for it.
+     */
+    public boolean offerChosen(WaitlistEntry entry, Instant start, UUID therapist) {
+        boolean open = jdbc.sql("select 1 from booking_waitlist_offer where entry_id = :id and status = 'OPEN'")
+                .param("id", entry.id())
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+        if (open || !entry.isWaiting()) {
+            return false;
+        }
+        LocalDate day = start.atZone(booking.zone()).toLocalDate();
+        if (day.isBefore(entry.firstDay()) || day.isAfter(entry.lastDay())) {
+            return false;
+        }
+        Optional<Slot> slot = suitable(entry, therapist, day, start, start.plusSeconds(1));
+        slot.ifPresent(chosen -> offer(entry, chosen, chosen.start(), chosen.end()));
+        return slot.isPresent();
+    }
+
     private Optional<Slot> suitable(
             WaitlistEntry entry, UUID therapist, LocalDate day, Instant freeFrom, Instant freeTo) {
         try {
