@@ -27,8 +27,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ReliefTest
 class StaffShellTests {
 
-    private static final List<String> SECTIONS =
-            List.of("/staff/billing", "/staff/insurance", "/staff/notes", "/staff/billing/reports", "/staff/settings");
+    private static final List<String> SECTIONS = List.of(
+            "/staff/waitlist",
+            "/staff/billing",
+            "/staff/insurance",
+            "/staff/notes",
+            "/staff/billing/reports",
+            "/staff/settings");
 
     @Autowired
     MockMvc mvc;
@@ -38,8 +43,8 @@ class StaffShellTests {
 
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource({
-        "OWNER,      /staff/billing /staff/insurance /staff/notes /staff/billing/reports /staff/settings",
-        "FRONT_DESK, /staff/billing /staff/insurance",
+        "OWNER,      /staff/waitlist /staff/billing /staff/insurance /staff/notes /staff/billing/reports /staff/settings",
+        "FRONT_DESK, /staff/waitlist /staff/billing /staff/insurance",
         "THERAPIST,  /staff/notes",
     })
     void showsEachRoleItsOwnSections(StaffRole role, String sections) throws Exception {
@@ -50,7 +55,8 @@ class StaffShellTests {
             expected.add(shown.contains(section) ? link : not(link));
         }
         expected.add(containsString("<a href=\"/staff\""));
-        expected.add(containsString("<a href=\"/staff/booking\""));
+        expected.add(containsString("<a href=\"/staff/schedule\""));
+        expected.add(containsString("<a href=\"/staff/patients\""));
         expected.add(containsString("<a href=\"/staff/blog/comments\""));
 
         mvc.perform(get("/staff?lang=en").with(user(fixture.staffMember(role)).roles(role.name())))

@@ -18,9 +18,9 @@ record DeskLists(
     public List<Queue> queues() {
         return List.of(
                 new Queue("requests", requests, "/staff/booking/requests"),
-                new Queue("unconfirmed", unconfirmed, "/staff/booking"),
-                new Queue("intakes", intakesMissing, "/staff/booking"),
-                new Queue("offers", offersOut, "/staff/booking"),
+                new Queue("unconfirmed", unconfirmed, "/staff/schedule"),
+                new Queue("intakes", intakesMissing, "/staff/schedule"),
+                new Queue("offers", offersOut, "/staff/waitlist"),
                 new Queue("unpaid", unpaid, "/staff/billing"));
     }
 }

@@ -107,7 +107,7 @@ class DeskToday {
                         a.patient().fullName(),
                         what(a, locale),
                         null,
-                        "/staff/booking/" + a.id()))
+                        "/staff/schedule/appointments/" + a.id()))
                 .toList();
     }
 
@@ -117,7 +117,7 @@ class DeskToday {
                 a.patient().fullName(),
                 what(a, locale) + " · " + a.therapist().name() + (a.room() == null ? "" : " · " + a.room()),
                 a.status().name(),
-                "/staff/booking/" + a.id());
+                "/staff/schedule/appointments/" + a.id());
     }
 
     private Item offer(WaitlistOffer o, Locale locale) {

@@ -80,7 +80,7 @@ class TherapistToday {
                 a.patient().fullName(),
                 a.service().name(locale) + " · " + a.minutes() + " min" + (a.room() == null ? "" : " · " + a.room()),
                 a.status().name(),
-                "/staff/booking/" + a.id(),
+                "/staff/schedule/appointments/" + a.id(),
                 a.status() == AppointmentStatus.COMPLETED ? "/staff/notes/" + a.id() : null,
                 finder.isPresent(),
                 muscles,
