@@ -85,6 +85,13 @@ class NoteView {
                 .format(at);
     }
 
+    String day(Instant at, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(locale)
+                .withZone(zone)
+                .format(at);
+    }
+
     String dateTime(Instant at, Locale locale) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale)
