@@ -65,6 +65,7 @@ class NoteView {
         model.addAttribute("signedAt", latest.signedAt() == null ? null : dateTime(latest.signedAt(), locale));
         model.addAttribute("muscles", choices.muscles(locale));
         model.addAttribute("regions", choices.regions(locale));
+        model.addAttribute("regionLabels", choices.regionLabels(locale));
         model.addAttribute("names", new Names(choices, locale));
         Visit visit = history.visit();
         model.addAttribute("pain", pain.of(visit.appointmentId()).orElse(new Pain(null, null)));

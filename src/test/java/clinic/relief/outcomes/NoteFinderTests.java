@@ -52,6 +52,11 @@ class NoteFinderTests {
                 .andExpect(content().string(containsString("Quadratus lumborum")))
                 .andExpect(content().string(containsString("% match")))
                 .andExpect(content().string(containsString("Aching")))
+                .andExpect(content().string(containsString("data-region=\"low_back_lateral_R\"")))
+                .andExpect(content()
+                        .string(containsString(
+                                "name=\"painRegions\" value=\"low_back_lateral_R\" checked=\"checked\"")))
+                .andExpect(content().string(containsString("name=\"treatedRegions\" value=\"low_back_lateral_R\">")))
                 .andExpect(content().string(containsString("The client&#39;s answers")));
         mvc.perform(post("/staff/notes/" + appointment)
                         .with(csrf())
