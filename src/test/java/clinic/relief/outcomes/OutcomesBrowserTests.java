@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import clinic.relief.EventsHandled;
@@ -90,14 +91,14 @@ class OutcomesBrowserTests extends BrowserTest {
                     () -> driver.findElement(By.cssSelector("a[href$='/staff/notes/" + appointment + "']"))
                             .click());
             check("note-draft-" + language + "-" + width);
-            toggleTreatedRegionOnTheBodyMap();
-            check("note-map-" + language + "-" + width);
 
             new Select(driver.findElement(By.id("before"))).selectByValue("7");
             new Select(driver.findElement(By.id("after"))).selectByValue("3");
             browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form[action$='/pain'] button"))
                     .click());
 
+            String treatedLabel = toggleTreatedRegionOnTheBodyMap();
+            check("note-map-" + language + "-" + width);
             driver.findElement(By.id("subjective")).sendKeys("Right low back ache for two years, worse sitting.");
             new Select(driver.findElement(By.id("muscle-0"))).selectByValue("quadratus_lumborum");
             new Select(driver.findElement(By.id("side-0"))).selectByValue("R");
@@ -113,6 +114,11 @@ class OutcomesBrowserTests extends BrowserTest {
             String page = driver.findElement(By.tagName("main")).getText();
             assertThat(driver.findElements(By.cssSelector(".finder-ranking li")))
                     .isNotEmpty();
+            assertThat(driver.findElement(By.cssSelector(".note-read"))
+                            .getText()
+                            .split(Pattern.quote(treatedLabel), -1))
+                    .as("the region ticked on the map is saved as treated (and was marked as painful)")
+                    .hasSize(3);
             assertThat(page).contains(language.equals("es") ? "Firmada por" : "Signed by");
             assertThat(driver.findElements(By.cssSelector(".findings-table tbody tr")))
                     .hasSize(2);
@@ -141,9 +147,9 @@ class OutcomesBrowserTests extends BrowserTest {
 
     /**
      * The note's body maps: the pain map comes marked from the finder; a click on a region of the "areas treated" map
-     * ticks its (hidden) checkbox, and a second click unticks it; the final state is ticked.
+     * ticks its (hidden) checkbox, and a second click unticks it; the final state is ticked. Returns the region's label.
      */
-    private void toggleTreatedRegionOnTheBodyMap() {
+    private String toggleTreatedRegionOnTheBodyMap() {
         List<WebElement> maps = driver.findElements(By.cssSelector("fieldset.region-map"));
         assertThat(maps).hasSize(2);
         WebElement painBox =
@@ -166,6 +172,7 @@ class OutcomesBrowserTests extends BrowserTest {
         assertThat(box.isSelected()).isFalse();
         region.click();
         assertThat(box.isSelected()).isTrue();
+        return box.findElement(By.xpath("following-sibling::span")).getAttribute("textContent");
     }
 
     /** The client signs in to the portal and opens "My progress" from their appointments page. */
