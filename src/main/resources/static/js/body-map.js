@@ -1,5 +1,6 @@
 /* Body map (pain finder): tap/click, Space/Enter toggle; arrows move to the nearest region in that direction;
-   Home/End jump within a view. The checkboxes name="regions" stay the source of truth for the form. */
+   Home/End jump within a view. The checkboxes (name="regions" in the finder) stay the source of truth for the form;
+   one page may hold several maps, each with its own checkboxes. */
 (function () {
   'use strict';
   var KEYS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
@@ -12,7 +13,7 @@
     if (list) list.open = false;
 
     var boxes = {}, shapes = {};
-    each(root.querySelectorAll('input[name="regions"]'), function (b) { boxes[b.value] = b; });
+    each(root.querySelectorAll('.bm-opt input[type="checkbox"]'), function (b) { boxes[b.value] = b; });
     each(root.querySelectorAll('[data-region]'), function (r) {
       var id = r.getAttribute('data-region');
       (shapes[id] = shapes[id] || []).push(r);
@@ -31,7 +32,7 @@
 
     root.addEventListener('change', function (e) {
       var t = e.target;
-      if (t && t.name === 'regions') paint(t.value);
+      if (t && boxes[t.value] === t) paint(t.value);
     });
 
     function toggle(r) {

@@ -3,6 +3,8 @@ package clinic.relief.outcomes;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import clinic.relief.painmap.KnowledgeBase;
 import clinic.relief.painmap.Lang;
@@ -34,6 +36,11 @@ class NoteChoices {
         return knowledge.regionIds().stream()
                 .map(id -> new Choice(id, knowledge.regionLabel(id, lang)))
                 .toList();
+    }
+
+    /** Region id to label, for the body map. */
+    Map<String, String> regionLabels(Locale locale) {
+        return regions(locale).stream().collect(Collectors.toMap(Choice::id, Choice::label));
     }
 
     String muscleName(String id, Locale locale) {

@@ -1,19 +1,8 @@
 package clinic.relief.outcomes;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-import clinic.relief.clinic.ClinicProfile;
-import clinic.relief.patients.Patients;
-import clinic.relief.staff.StaffRole;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -26,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The therapist's note pages: today's completed visits and the note editor. The owner sees every visit and note;
+ * The therapist's note editor (the list of visits is {@link NoteListPages}). The owner sees every visit and note;
  * the front desk none (403). Access rules live in {@link TreatmentNotes}.
  */
 @Controller
@@ -34,70 +23,16 @@ class NotePages {
 
     private final TreatmentNotes notes;
     private final VisitStore visits;
-    private final NoteStore stored;
     private final Readers readers;
-    private final Patients patients;
     private final NoteView view;
     private final Measures measures;
-    private final ZoneId zone;
-    private final Clock clock;
 
-    NotePages(
-            TreatmentNotes notes,
-            VisitStore visits,
-            NoteStore stored,
-            Readers readers,
-            Patients patients,
-            NoteView view,
-            Measures measures,
-            ClinicProfile clinic,
-            Clock clock) {
+    NotePages(TreatmentNotes notes, VisitStore visits, Readers readers, NoteView view, Measures measures) {
         this.measures = measures;
         this.notes = notes;
         this.visits = visits;
-        this.stored = stored;
         this.readers = readers;
-        this.patients = patients;
         this.view = view;
-        this.zone = clinic.zone();
-        this.clock = clock;
-    }
-
-    /** One line of today's list: the visit, the client's name, its time, and the note's state. */
-    public record Row(Visit visit, String client, String time, String state) {}
-
-    @GetMapping("/staff/notes")
-    String today(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            Authentication auth,
-            Locale locale,
-            Model model) {
-        Reader reader = readers.of(auth);
-        if (reader.role() == StaffRole.FRONT_DESK) {
-            throw new NoteAccessDenied();
-        }
-        LocalDate day = date == null ? LocalDate.now(clock.withZone(zone)) : date;
-        List<Visit> dayVisits = visits.ofTherapistBetween(
-                reader.isOwner() ? null : reader.staffId(),
-                day.atStartOfDay(zone).toInstant(),
-                day.plusDays(1).atStartOfDay(zone).toInstant());
-        Map<UUID, TreatmentNote> latest = stored
-                .latest(dayVisits.stream().map(Visit::appointmentId).toList())
-                .stream()
-                .collect(Collectors.toMap(TreatmentNote::appointmentId, Function.identity()));
-        model.addAttribute("date", day);
-        model.addAttribute(
-                "rows",
-                dayVisits.stream()
-                        .map(v -> new Row(
-                                v,
-                                patients.find(v.patientId())
-                                        .map(p -> p.fullName())
-                                        .orElse(""),
-                                view.time(v.start(), locale),
-                                NoteView.state(latest.get(v.appointmentId()))))
-                        .toList());
-        return "outcomes/today";
     }
 
     @GetMapping("/staff/notes/{appointmentId}")

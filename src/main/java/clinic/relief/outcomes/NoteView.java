@@ -8,6 +8,8 @@ import java.util.Locale;
 
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.Patients;
+import clinic.relief.staff.Staff;
+import clinic.relief.staff.StaffMember;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -21,6 +23,8 @@ class NoteView {
     private final Progress progress;
     private final PainStore pain;
     private final ReliefGuarantee guarantee;
+    private final FinderSummary finder;
+    private final Staff staff;
 
     NoteView(
             NoteChoices choices,
@@ -28,7 +32,11 @@ class NoteView {
             ClinicProfile clinic,
             Progress progress,
             PainStore pain,
-            ReliefGuarantee guarantee) {
+            ReliefGuarantee guarantee,
+            FinderSummary finder,
+            Staff staff) {
+        this.finder = finder;
+        this.staff = staff;
         this.choices = choices;
         this.progress = progress;
         this.pain = pain;
@@ -53,9 +61,11 @@ class NoteView {
                         .map(p -> p.fullName())
                         .orElse(""));
         model.addAttribute("when", dateTime(history.visit().start(), locale));
+        model.addAttribute("signer", signer(latest));
         model.addAttribute("signedAt", latest.signedAt() == null ? null : dateTime(latest.signedAt(), locale));
         model.addAttribute("muscles", choices.muscles(locale));
         model.addAttribute("regions", choices.regions(locale));
+        model.addAttribute("regionLabels", choices.regionLabels(locale));
         model.addAttribute("names", new Names(choices, locale));
         Visit visit = history.visit();
         model.addAttribute("pain", pain.of(visit.appointmentId()).orElse(new Pain(null, null)));
@@ -63,7 +73,20 @@ class NoteView {
         model.addAttribute("painFinal", latest.isSigned());
         model.addAttribute("linkPath", "/outcomes/v/" + visit.linkToken());
         model.addAttribute("voucher", guarantee.claimed(visit.appointmentId()));
+        model.addAttribute("finder", finder.of(visit, locale).orElse(null));
         model.addAttribute("report", progress.progressFor(visit.patientId(), locale));
+    }
+
+    /** The signing therapist's name as the clinic shows it; their sign-in name when the account is gone. */
+    private String signer(TreatmentNote note) {
+        String signedBy = note.signedBy();
+        if (signedBy == null) {
+            return "";
+        }
+        return staff.findByEmail(signedBy)
+                .map(StaffMember::displayName)
+                .filter(name -> !name.isBlank())
+                .orElse(signedBy);
     }
 
     /** Labels for ids, for templates. */
@@ -80,6 +103,13 @@ class NoteView {
 
     String time(Instant at, Locale locale) {
         return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                .withLocale(locale)
+                .withZone(zone)
+                .format(at);
+    }
+
+    String day(Instant at, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(locale)
                 .withZone(zone)
                 .format(at);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import clinic.relief.EventsHandled;
@@ -26,6 +27,7 @@ import clinic.relief.patients.SignUp;
 import clinic.relief.staff.Staff;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,6 +99,8 @@ class OutcomesBrowserTests extends BrowserTest {
             browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form[action$='/pain'] button"))
                     .click());
 
+            String treatedLabel = toggleTreatedRegionOnTheBodyMap();
+            check("note-map-" + language + "-" + width);
             driver.findElement(By.id("subjective")).sendKeys("Right low back ache for two years, worse sitting.");
             new Select(driver.findElement(By.id("muscle-0"))).selectByValue("quadratus_lumborum");
             new Select(driver.findElement(By.id("side-0"))).selectByValue("R");
@@ -110,6 +114,13 @@ class OutcomesBrowserTests extends BrowserTest {
                     driver.findElement(By.cssSelector("button[value=sign]")).click());
 
             String page = driver.findElement(By.tagName("main")).getText();
+            assertThat(driver.findElements(By.cssSelector(".finder-ranking li")))
+                    .isNotEmpty();
+            assertThat(driver.findElement(By.cssSelector(".note-read"))
+                            .getText()
+                            .split(Pattern.quote(treatedLabel), -1))
+                    .as("the region ticked on the map is saved as treated (and was marked as painful)")
+                    .hasSize(3);
             assertThat(page).contains(language.equals("es") ? "Firmada por" : "Signed by");
             assertThat(driver.findElements(By.cssSelector(".findings-table tbody tr")))
                     .hasSize(2);
@@ -134,6 +145,36 @@ class OutcomesBrowserTests extends BrowserTest {
         driver.get(url("/results?lang=es"));
         check("public-results-es-390");
         assertThat(problems).isEmpty();
+    }
+
+    /**
+     * The note's body maps: the pain map comes marked from the finder; a click on a region of the "areas treated" map
+     * ticks its (hidden) checkbox, and a second click unticks it; the final state is ticked. Returns the region's label.
+     */
+    private String toggleTreatedRegionOnTheBodyMap() {
+        List<WebElement> maps = driver.findElements(By.cssSelector("fieldset.region-map"));
+        assertThat(maps).hasSize(2);
+        WebElement painBox =
+                maps.get(0).findElement(By.cssSelector("input[name=painRegions][value=low_back_lateral_R]"));
+        assertThat(painBox.isSelected()).isTrue();
+        assertThat(maps.get(0).findElement(By.cssSelector("details.bm-list")).getAttribute("open"))
+                .as("with JavaScript the checkbox list folds away")
+                .isNull();
+        WebElement treated = maps.get(1);
+        WebElement box = treated.findElement(By.cssSelector("input[name=treatedRegions][value=low_back_lateral_R]"));
+        WebElement region = treated.findElements(By.cssSelector("g.bm-r[data-region=low_back_lateral_R]")).stream()
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .orElseThrow();
+        assertThat(box.isSelected()).isFalse();
+        region.click();
+        assertThat(box.isSelected()).isTrue();
+        assertThat(region.getAttribute("aria-checked")).isEqualTo("true");
+        region.click();
+        assertThat(box.isSelected()).isFalse();
+        region.click();
+        assertThat(box.isSelected()).isTrue();
+        return box.findElement(By.xpath("following-sibling::span")).getAttribute("textContent");
     }
 
     /** The client signs in to the portal and opens "My progress" from their appointments page. */

@@ -56,6 +56,15 @@ class OutcomesFixture {
     }
 
     UUID visit(UUID client, String therapistEmail, Instant start, String service) {
+        return visit(client, therapistEmail, start, service, null);
+    }
+
+    /** A completed visit booked with this pain finder assessment. */
+    UUID visitWithAssessment(UUID client, String therapistEmail, Instant start, UUID assessment) {
+        return visit(client, therapistEmail, start, "trigger-point", assessment);
+    }
+
+    private UUID visit(UUID client, String therapistEmail, Instant start, String service, UUID assessment) {
         UUID appointment = UUID.randomUUID();
         // The appointment booking would have kept (the outbox refers to it); test data only.
         jdbc.sql("""
@@ -72,7 +81,7 @@ class OutcomesFixture {
         drafting.draft(
                 new AppointmentCompleted(
                         appointment, client, idOf(therapistEmail), service, 60, start.truncatedTo(ChronoUnit.SECONDS)),
-                null);
+                assessment);
         return appointment;
     }
 
