@@ -17,7 +17,9 @@ import clinic.relief.ReliefTest;
 import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.Staff;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -42,6 +44,9 @@ class BookingRoundTripTests {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    EmbeddedPostgres postgres;
 
     @Autowired
     Staff staff;
@@ -99,7 +104,7 @@ class BookingRoundTripTests {
         }
     }
 
-    private static ConfigurableApplicationContext throughRelay(RoundTripRelay relay) {
+    private ConfigurableApplicationContext throughRelay(RoundTripRelay relay) {
         return new SpringApplicationBuilder(ReliefApplication.class)
                 .web(WebApplicationType.SERVLET)
                 .profiles("test")
@@ -107,6 +112,7 @@ class BookingRoundTripTests {
                         "spring.datasource.url=jdbc:postgresql://127.0.0.1:" + relay.port()
                                 + "/postgres?sslmode=disable&gssEncMode=disable",
                         "spring.datasource.username=postgres",
+                        "spring.datasource.password=" + databasePassword(),
                         "spring.datasource.hikari.maximum-pool-size=2",
                         "relief.booking.requests.sweep-every=1h",
                         "relief.booking.online-hold.sweep-every=1h",
@@ -117,5 +123,10 @@ class BookingRoundTripTests {
                         "spring.jmx.enabled=false",
                         "spring.main.banner-mode=off")
                 .run();
+    }
+
+    /** The embedded server asks every connection for its password (issue 17); its own data source carries it. */
+    private String databasePassword() {
+        return ((PGSimpleDataSource) postgres.getPostgresDatabase()).getPassword();
     }
 }

@@ -14,7 +14,9 @@ import clinic.relief.ReliefTest;
 import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.Staff;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,6 +39,9 @@ class BookingTwoInstancesTests {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    EmbeddedPostgres postgres;
 
     @Autowired
     JdbcClient jdbc;
@@ -106,10 +111,16 @@ class BookingTwoInstancesTests {
                 .properties(
                         "spring.datasource.url=" + url,
                         "spring.datasource.username=postgres",
+                        "spring.datasource.password=" + databasePassword(),
                         "server.port=0",
                         "server.address=127.0.0.1",
                         "spring.jmx.enabled=false",
                         "spring.main.banner-mode=off")
                 .run();
+    }
+
+    /** The embedded server asks every connection for its password (issue 17); its own data source carries it. */
+    private String databasePassword() {
+        return ((PGSimpleDataSource) postgres.getPostgresDatabase()).getPassword();
     }
 }

@@ -138,7 +138,7 @@ class ChartPagesTests {
         "firstName, '', Please enter a first name.",
         "email, not-an-address, Please enter an email address like",
         "phone, call me, Please enter a phone number.",
-        "dateOfBirth, 2999-01-01, The date of birth must be in the past.",
+        "dateOfBirth, 2100-01-01, The date of birth must be in the past.",
         "language, fr, Please choose English or Spanish."
     })
     void contactEditsAreValidatedAndABadOneChangesNothing(String field, String value, String message) throws Exception {
