@@ -54,7 +54,7 @@ class NoteListTests {
     @BeforeEach
     void visits() {
         ZoneId zone = clinic.zone();
-        today = LocalDate.now(clock.withZone(zone));
+        today = LocalDate.ofInstant(clock.instant(), zone);
         Instant noonToday = today.atTime(12, 0).atZone(zone).toInstant();
         String therapist = fixture.staffMember(StaffRole.THERAPIST);
         String colleague = fixture.staffMember(StaffRole.THERAPIST);
