@@ -44,6 +44,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -113,6 +114,10 @@ class StaffWaitlistPages {
             CsrfToken csrf,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        if (errors.getTarget() == null) {
+            // A value no field of the page can send (a date that is no date, an id that is no id): nothing to show.
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unreadable waitlist form");
+        }
         if (caller.patientId() == null) {
             NewPatient form = caller.caller();
             for (ConstraintViolation<NewPatient> v : validator.validate(form)) {
