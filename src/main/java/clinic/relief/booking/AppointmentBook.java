@@ -269,7 +269,7 @@ public class AppointmentBook {
             throw new AppointmentChangedMeanwhile(id, row.status());
         }
         BookableService service = booking.service(row.serviceId());
-        Slot slot = booking.offered(service, row.minutes(), start, Optional.of(therapistId), Optional.of(id));
+        Slot slot = booking.offeredKeeping(service, row.minutes(), start, therapistId, row.secondTherapistId(), id);
         try {
             transactions.executeWithoutResult(tx -> {
                 locks.lock(slot, service.rules().buffer(), row.patientId(), null);

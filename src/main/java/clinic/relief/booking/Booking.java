@@ -245,6 +245,32 @@ public class Booking {
         return offered(service, minutes, start, new Pair(therapistId, Optional.empty()), ignoring);
     }
 
+    /**
+     * The slot for moving a couples massage: with the second therapist it already holds when they are free then,
+     * otherwise with whoever else is.
+     */
+    Slot offeredKeeping(
+            BookableService service,
+            int minutes,
+            Instant start,
+            UUID therapistId,
+            Optional<UUID> secondTherapistId,
+            UUID ignoring) {
+        if (secondTherapistId.isPresent()) {
+            try {
+                return offered(
+                        service,
+                        minutes,
+                        start,
+                        new Pair(Optional.of(therapistId), secondTherapistId),
+                        Optional.of(ignoring));
+            } catch (SlotTaken | SlotNotOffered secondBusy) {
+                // The second therapist is not free then: the move takes whoever else is.
+            }
+        }
+        return offered(service, minutes, start, Optional.of(therapistId), Optional.of(ignoring));
+    }
+
     private Slot offered(BookableService service, int minutes, Instant start, Pair asked, Optional<UUID> ignoring) {
         // Speed: see docs/benchmarks.md "Booking throughput through the staff API"
         // The start's own day answers the common case; the wider search is only for the alternatives of a refusal.

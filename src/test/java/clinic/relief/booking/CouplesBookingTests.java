@@ -203,11 +203,30 @@ class CouplesBookingTests {
 
         Appointment.Stored moved = appointments.find(couples.id()).orElseThrow().stored();
         assertThat(moved.start()).isEqualTo(later);
-        assertThat(moved.secondTherapistId()).isPresent();
+        // The couple keep the second therapist they had, who is free then too.
+        assertThat(moved.secondTherapistId()).isEqualTo(heldSecond);
         assertThat(heldBy(first, later)).isEqualTo(1);
         assertThat(heldBy(moved.secondTherapistId().get(), later)).isEqualTo(1);
         assertThat(heldBy(first, start)).isZero();
         assertThat(heldBy(heldSecond.orElseThrow(), start)).isZero();
+    }
+
+    @Test
+    void aMoveToATimeTheSecondTherapistIsBusyTakesAnotherFreeTherapist() {
+        UUID third = fixture.therapist("09:00", "17:00");
+        Instant start = fixture.at(day, "15:00");
+        Instant later = fixture.at(day.plusDays(1), "11:00");
+        Appointment couples = booking.book(couples(fixture.patient(), start, Optional.of(second)));
+        booking.book(single(fixture.patient(), second, later));
+
+        book.reschedule(couples.id(), later, first);
+
+        Appointment.Stored moved = appointments.find(couples.id()).orElseThrow().stored();
+        assertThat(moved.start()).isEqualTo(later);
+        assertThat(moved.secondTherapistId()).isPresent().doesNotContain(second);
+        assertThat(heldBy(moved.secondTherapistId().get(), later)).isEqualTo(1);
+        assertThat(heldBy(second, later)).isEqualTo(1);
+        assertThat(third).isNotNull();
     }
 
     @Test
