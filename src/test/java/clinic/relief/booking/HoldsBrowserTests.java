@@ -61,7 +61,11 @@ class HoldsBrowserTests extends BrowserTest {
 
     @Test
     void theFrontDeskSeesAHoldReadsTheOutboxAndReleasesTheHold() throws IOException {
-        Therapist therapist = book.therapists().get(0);
+        // María works weekdays 9 to 5 in the demo's shifts, so 4 PM is hers to give.
+        Therapist therapist = book.therapists().stream()
+                .filter(t -> t.name().startsWith("María"))
+                .findFirst()
+                .orElseThrow();
         String email = "browser-hold-" + UUID.randomUUID() + "@example.com";
         UUID hold = holdFor(therapist, email, "16:00");
         String token = jdbc.sql("select body from booking_outbox where recipient = :e")
