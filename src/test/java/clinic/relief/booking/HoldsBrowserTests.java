@@ -61,13 +61,14 @@ class HoldsBrowserTests extends BrowserTest {
 
     @Test
     void theFrontDeskSeesAHoldReadsTheOutboxAndReleasesTheHold() throws IOException {
-        // María works weekdays 9 to 5 in the demo's shifts, so 4 PM is hers to give.
-        Therapist therapist = book.therapists().stream()
-                .filter(t -> t.name().startsWith("María"))
-                .findFirst()
-                .orElseThrow();
+        Therapist therapist = book.therapists().get(0);
         String email = "browser-hold-" + UUID.randomUUID() + "@example.com";
-        UUID hold = holdFor(therapist, email, "16:00");
+        // The therapist's last free start that day: each demo shift ends at its own hour.
+        List<Slot> starts = booking.availability(SlotSearch.with(therapist.id(), "deep-tissue", 60, day(), day()));
+        UUID hold = holdFor(
+                therapist,
+                email,
+                starts.get(starts.size() - 1).start().atZone(LA).toLocalTime().toString());
         String token = jdbc.sql("select body from booking_outbox where recipient = :e")
                 .param("e", email)
                 .query(String.class)

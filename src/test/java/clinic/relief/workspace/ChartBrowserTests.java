@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import clinic.relief.booking.Waitlist;
 import clinic.relief.browser.BrowserTest;
 import clinic.relief.patients.Intake;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -33,9 +35,25 @@ class ChartBrowserTests extends BrowserTest {
     @Autowired
     Patients patients;
 
+    @Autowired
+    Waitlist waitlist;
+
+    private String tag = "";
+
+    /**
+     * Browser test classes share one app: the callers this test puts on the waitlist come off it again, so that a
+     * time freed in a later class is offered to that class's own patient, not to them.
+     */
+    @AfterEach
+    void takeTheCallersOffTheWaitlist() {
+        for (String name : List.of("Muñoz" + tag, "Caller" + tag)) {
+            patients.search(name).forEach(p -> waitlist.of(p.id()).forEach(entry -> waitlist.withdraw(entry.id())));
+        }
+    }
+
     @Test
     void theDeskFindsAPatientEditsTheChartAndWorksTheWaitlist() throws Exception {
-        String tag = UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9]", "x");
+        tag = UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9]", "x");
         UUID rosa = patients.findOrCreate(new NewPatient(
                         "Rosa",
                         "Muñoz" + tag,
