@@ -139,7 +139,7 @@ class AppointmentPanel {
             switch (change) {
                 case "check-in" -> book.checkIn(id, a.version());
                 case "undo-check-in" -> book.undoCheckIn(id, a.version());
-                case "complete" -> complete(a);
+                case "complete" -> book.complete(id, a.version());
                 case "no-show" -> book.markNoShow(id, a.version());
                 case "cancel" -> book.cancel(id, a.version());
                 default -> throw new UnknownAppointment(id);
@@ -147,7 +147,7 @@ class AppointmentPanel {
             redirect.addFlashAttribute("notice", "booking.day.changed." + change);
         } catch (AppointmentChangedMeanwhile meanwhile) {
             redirect.addFlashAttribute("problem", "schedule.stale");
-        } catch (AppointmentNotStarted | NotStarted early) {
+        } catch (AppointmentNotStarted early) {
             redirect.addFlashAttribute("problem", "schedule.panel.notStarted");
         } catch (AppointmentStateConflict conflict) {
             redirect.addFlashAttribute("problem", "booking.problem.wrongState");
@@ -158,22 +158,6 @@ class AppointmentPanel {
                     + a.therapist().id();
         }
         return "redirect:/staff/schedule/appointments/" + id;
-    }
-
-    /** A session is completed once it has begun, never ahead of time. */
-    private void complete(AppointmentView a) {
-        if (clock.instant().isBefore(a.start())) {
-            throw new NotStarted();
-        }
-        book.complete(a.id(), a.version());
-    }
-
-    /** Completing a session before its start. */
-    private static final class NotStarted extends RuntimeException {
-
-        NotStarted() {
-            super("The session has not started yet");
-        }
     }
 
     /** The appointment, if the signed-in user may see it; a therapist's view of someone else's reads as unknown. */
