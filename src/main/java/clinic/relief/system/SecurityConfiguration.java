@@ -125,7 +125,7 @@ class SecurityConfiguration {
                         // the page must not tell an attacker which of these it was.
                         .failureUrl("/staff/login?error"))
                 .logout(logout -> logout.logoutUrl("/staff/logout").logoutSuccessUrl("/?signedOut"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/service-area/**"));
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/service-area/**", "/sms/twilio/**"));
         rules.authorize(http);
         return headers(http).build();
     }

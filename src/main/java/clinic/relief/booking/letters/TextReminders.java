@@ -1,0 +1,91 @@
+package clinic.relief.booking.letters;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.relief.booking.AppointmentBooked;
+import clinic.relief.booking.AppointmentCancelled;
+import clinic.relief.booking.AppointmentRescheduled;
+import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.patients.Patient;
+import clinic.relief.patients.Patients;
+import clinic.relief.sms.Texts;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Queues an appointment's text reminder when it is booked or moved, and voids it when it is moved or cancelled, in
+ * the transaction of the change (as {@link AppointmentLetters} does for e-mails). The text carries the time, the
+ * place, the first name and, once there is one, the appointment's manage link: nothing about the treatment. Whether
+ * the patient may be texted, and when the text leaves, is the sms module's business.
+ */
+@Component
+class TextReminders {
+
+    private final Texts texts;
+    private final Patients patients;
+    private final ClinicProfile clinic;
+    private final MessageSource messages;
+    private final List<ManageLinks> links;
+
+    TextReminders(
+            Texts texts, Patients patients, ClinicProfile clinic, MessageSource messages, List<ManageLinks> links) {
+        this.texts = texts;
+        this.patients = patients;
+        this.clinic = clinic;
+        this.messages = messages;
+        this.links = links;
+    }
+
+    /** Where the patient can see and change one appointment without signing in; a module that builds such links adds one. */
+    interface ManageLinks {
+        Optional<String> linkTo(UUID appointmentId);
+    }
+
+    @EventListener
+    void on(AppointmentBooked booked) {
+        remind(booked.appointmentId(), booked.patientId(), booked.start());
+    }
+
+    @EventListener
+    void on(AppointmentRescheduled moved) {
+        texts.voidReminders(moved.appointmentId());
+        remind(moved.appointmentId(), moved.patientId(), moved.start());
+    }
+
+    @EventListener
+    void on(AppointmentCancelled cancelled) {
+        texts.voidReminders(cancelled.appointmentId());
+    }
+
+    private void remind(UUID appointment, UUID patientId, Instant start) {
+        if (texts.reachable(patientId)) {
+            Patient patient = patients.get(patientId);
+            texts.queueReminders(
+                    List.of(new Texts.Reminder(appointment, patientId, start, body(appointment, patient, start))));
+        }
+    }
+
+    /** The reminder's words in the patient's language. */
+    String body(UUID appointment, Patient patient, Instant start) {
+        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+                .withLocale(patient.locale())
+                .format(start.atZone(clinic.zone()));
+        ClinicProfile.Address address = clinic.address();
+        String text = messages.getMessage(
+                "sms.reminder",
+                new Object[] {patient.firstName(), when, clinic.shortName(), address.street() + ", " + address.city()},
+                patient.locale());
+        return links.stream()
+                .map(l -> l.linkTo(appointment))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .map(link -> text + " " + link)
+                .orElse(text);
+    }
+}

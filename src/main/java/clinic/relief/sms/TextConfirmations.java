@@ -1,0 +1,18 @@
+package clinic.relief.sms;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the booking module implements so that a patient's "C" reply confirms their appointment, in the transaction
+ * that stores the reply.
+ */
+public interface TextConfirmations {
+
+    /**
+     * Confirms the appointment the patient was last reminded of if it is still to come and booked, else their next
+     * booked appointment; returns its start, or empty when there is none to confirm.
+     */
+    Optional<Instant> confirmByText(UUID patientId, Optional<UUID> remindedAppointment);
+}

@@ -1,0 +1,382 @@
+package clinic.relief.sms;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import clinic.relief.ReliefTest;
+import clinic.relief.booking.Appointment;
+import clinic.relief.booking.AppointmentBook;
+import clinic.relief.booking.AppointmentConfirmations;
+import clinic.relief.booking.BookAppointment;
+import clinic.relief.booking.Booking;
+import clinic.relief.booking.BookingFixture;
+import clinic.relief.booking.schedule.ScheduleAdmin;
+import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.patients.NewPatient;
+import clinic.relief.patients.Patients;
+import clinic.relief.staff.Staff;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Text reminders end to end against the local Twilio: consent, the schedule and quiet hours, the SDK's request, replies
+ * (C, STOP, START, HELP, anything else, an unknown number), delivery status, signatures and replays.
+ */
+@ReliefTest
+class TextMessageTests {
+
+    private static final String INBOUND = "http://localhost:8080/sms/twilio/inbound";
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    AppointmentBook book;
+
+    @Autowired
+    AppointmentConfirmations confirmations;
+
+    @Autowired
+    Consents consents;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TextStore store;
+
+    @Autowired
+    ConsentStore consentStore;
+
+    @Autowired
+    TwilioGateway gateway;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    SmsSettings settings;
+
+    @Autowired
+    ClinicProfile clinic;
+
+    final LocalTwilio twilio = LocalTwilio.shared();
+    BookingFixture fixture;
+    LocalDate day;
+    UUID therapist;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new BookingFixture(staff, admin, patients, clock);
+        fixture.onlyRooms("Room " + UUID.randomUUID());
+        day = fixture.day();
+        therapist = fixture.therapist("09:00", "17:00");
+    }
+
+    @Test
+    void textsTheReminderADayAheadOnlyToAPatientWhoAgreed() {
+        String phone = newPhone();
+        UUID agreed = patient("Rosa", phone);
+        consents.grantTexts(agreed, phone, "test");
+        UUID silent = patient("Omar", newPhone());
+
+        UUID visit = bookAt(agreed, "10:00");
+        bookAt(silent, "12:00");
+
+        Instant start = fixture.at(day, "10:00");
+        assertThat(sendAfter(visit)).isEqualTo(start.minus(Duration.ofHours(24)));
+        assertThat(jdbc.sql("select count(*) from sms_outbox where patient_id = :p")
+                        .param("p", silent)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+
+        assertThat(worker(Clock.fixed(start.minus(Duration.ofHours(25)), ZoneOffset.UTC))
+                        .sendDue())
+                .isZero();
+        assertThat(twilio.sentTo(phone)).isEmpty();
+
+        assertThat(sendDueAt(start.minus(Duration.ofHours(24)).plusSeconds(30))).isEqualTo(1);
+        LocalTwilio.Created sent = twilio.sentTo(phone).get(0);
+        assertThat(sent.from()).isEqualTo(LocalTwilio.FROM);
+        assertThat(sent.body()).contains("Rosa", clinic.shortName(), "Reply C").doesNotContain("Tester", "swedish");
+        assertThat(sent.statusCallback()).isEqualTo("http://localhost:8080/sms/twilio/status");
+        assertThat(jdbc.sql("select message_sid from sms_outbox where appointment_id = :a")
+                        .param("a", visit)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(sent.sid());
+    }
+
+    @Test
+    void quietHoursHoldATextUntilTheMorning() {
+        String phone = newPhone();
+        UUID patient = patient("Lena", phone);
+        consents.grantTexts(patient, phone, "test");
+        UUID visit = bookAt(patient, "10:00");
+        Instant late = ZonedDateTime.of(day.minusDays(1), LocalTime.of(22, 30), BookingFixture.LA)
+                .toInstant();
+
+        assertThat(sendDueAt(late)).isZero();
+
+        assertThat(twilio.sentTo(phone)).isEmpty();
+        assertThat(sendAfter(visit))
+                .isEqualTo(ZonedDateTime.of(day, LocalTime.of(8, 0), BookingFixture.LA)
+                        .toInstant());
+    }
+
+    @Test
+    void replyingCConfirmsTheAppointmentOnceAndAReplayChangesNothing() throws Exception {
+        String phone = newPhone();
+        UUID patient = patient("Iris", phone);
+        consents.grantTexts(patient, phone, "test");
+        UUID visit = bookAt(patient, "10:00");
+        sendDueAt(fixture.at(day, "10:00").minus(Duration.ofHours(23)));
+
+        LocalTwilio.Signed reply = twilio.incoming(INBOUND, phone, " c ");
+        webhook(reply).andExpect(status().isOk()).andExpect(content().string(containsString("confirmed")));
+        Instant confirmed = confirmations.confirmedAt(visit).orElseThrow();
+
+        webhook(reply).andExpect(status().isOk()).andExpect(content().string(containsString("<Response></Response>")));
+        assertThat(confirmations.confirmedAt(visit)).contains(confirmed);
+        assertThat(jdbc.sql("select count(*) from sms_inbound where message_sid = :sid")
+                        .param("sid", reply.form().get("MessageSid"))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void stopStopsTextsAtOnceAndStartRestartsThem() throws Exception {
+        String phone = newPhone();
+        UUID patient = patient("Tomás", phone);
+        consents.grantTexts(patient, phone, "test");
+        UUID first = bookAt(patient, "10:00");
+
+        webhook(twilio.incoming(INBOUND, phone, "STOP")).andExpect(status().isOk());
+
+        assertThat(voided(first)).isTrue();
+        assertThat(consents.latest(patient, Channel.TEXT).orElseThrow().granted())
+                .isFalse();
+        assertThat(consents.blocked(phone)).contains("OPTED_OUT");
+        UUID second = bookAt(patient, "12:00");
+        assertThat(rows(second)).isZero();
+
+        webhook(twilio.incoming(INBOUND, phone, "start"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("again")));
+
+        assertThat(consents.textableNumber(patient)).contains(phone);
+        UUID third = bookAt(patient, "14:00");
+        assertThat(rows(third)).isEqualTo(1);
+    }
+
+    @Test
+    void aPermanentDeliveryFailureIsShownAndStopsTextingTheNumber() throws Exception {
+        String phone = newPhone();
+        UUID patient = patient("Nadia", phone);
+        consents.grantTexts(patient, phone, "test");
+        bookAt(patient, "10:00");
+        sendDueAt(fixture.at(day, "10:00").minus(Duration.ofHours(23)));
+        String sid = twilio.sentTo(phone).get(0).sid();
+
+        webhook(twilio.status(sid, "sent", "")).andExpect(status().isOk());
+        webhook(twilio.status(sid, "undelivered", "30006")).andExpect(status().isOk());
+        webhook(twilio.status(sid, "sent", "")).andExpect(status().isOk());
+
+        assertThat(jdbc.sql("select status || ' ' || error_code from sms_outbox where message_sid = :sid")
+                        .param("sid", sid)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("undelivered 30006");
+        assertThat(consents.blocked(phone)).contains("FAILED");
+        assertThat(rows(bookAt(patient, "12:00"))).isZero();
+        mvc.perform(get("/staff/patients/" + patient)
+                        .with(user("desk@example.com").roles("FRONT_DESK")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("undelivered (30006)")));
+    }
+
+    @Test
+    void aLandlineRefusedByTwilioIsNotTextedAgain() {
+        String phone = newPhone();
+        twilio.treatAsLandline(phone);
+        UUID patient = patient("Ken", phone);
+        consents.grantTexts(patient, phone, "test");
+        UUID visit = bookAt(patient, "10:00");
+
+        assertThat(sendDueAt(fixture.at(day, "10:00").minus(Duration.ofHours(23))))
+                .isZero();
+
+        assertThat(voided(visit)).isTrue();
+        assertThat(jdbc.sql("select error_code from sms_outbox where appointment_id = :a")
+                        .param("a", visit)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(21614);
+        assertThat(consents.textableNumber(patient)).isEmpty();
+    }
+
+    @Test
+    void aBadSignatureIsRefusedAndChangesNothing() throws Exception {
+        String phone = newPhone();
+        UUID patient = patient("Eva", phone);
+        consents.grantTexts(patient, phone, "test");
+        LocalTwilio.Signed genuine = twilio.incoming(INBOUND, phone, "STOP");
+        MockHttpServletRequestBuilder forged =
+                post(URI.create(genuine.url()).getPath()).header("X-Twilio-Signature", genuine.signature());
+        genuine.form().forEach((name, value) -> forged.param(name, name.equals("From") ? newPhone() : value));
+        MockHttpServletRequestBuilder unsigned = post(URI.create(genuine.url()).getPath());
+        genuine.form().forEach(unsigned::param);
+
+        mvc.perform(forged).andExpect(status().isForbidden());
+        mvc.perform(unsigned).andExpect(status().isForbidden());
+
+        assertThat(consents.textableNumber(patient)).contains(phone);
+        assertThat(jdbc.sql("select count(*) from sms_inbound where message_sid = :sid")
+                        .param("sid", genuine.form().get("MessageSid"))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void otherRepliesAndUnknownNumbersWaitInTheDeskInbox() throws Exception {
+        String phone = newPhone();
+        UUID patient = patient("Ada", phone);
+        consents.grantTexts(patient, phone, "test");
+
+        webhook(twilio.incoming(INBOUND, phone, "Can I bring my daughter?")).andExpect(status().isOk());
+        webhook(twilio.incoming(INBOUND, newPhone(), "C")).andExpect(status().isOk());
+        webhook(twilio.incoming(INBOUND, phone, "HELP"))
+                .andExpect(content().string(containsString(clinic.phoneDisplay())));
+
+        assertThat(store.inbox(100))
+                .anySatisfy(item -> assertThat(item.patientId()).isNull())
+                .anySatisfy(item -> assertThat(item.body()).isEqualTo("Can I bring my daughter?"));
+        mvc.perform(get("/staff/patients/" + patient)
+                        .with(user("desk@example.com").roles("FRONT_DESK")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Can I bring my daughter?")));
+    }
+
+    @Test
+    void theDeskRecordsConsentWithItsSource() throws Exception {
+        String phone = newPhone();
+        UUID patient = patient("Bo", phone);
+
+        mvc.perform(post("/staff/sms/patients/" + patient + "/consent")
+                        .param("channel", "TEXT")
+                        .param("granted", "true")
+                        .with(csrf())
+                        .with(user("desk@example.com").roles("FRONT_DESK")))
+                .andExpect(status().is3xxRedirection());
+
+        Consents.Consent consent = consents.latest(patient, Channel.TEXT).orElseThrow();
+        assertThat(consent.granted()).isTrue();
+        assertThat(consent.phone()).contains(phone);
+        assertThat(consent.source()).isEqualTo("front desk: desk@example.com");
+    }
+
+    private UUID patient(String firstName, String phone) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        return patients.findOrCreate(new NewPatient(firstName, "Tester" + tag, phone, tag + "@example.com", null, "en"))
+                .id();
+    }
+
+    private UUID bookAt(UUID patient, String time) {
+        return booking.book(new BookAppointment(
+                        patient,
+                        "swedish",
+                        60,
+                        fixture.at(day, time),
+                        Optional.of(therapist),
+                        Appointment.Source.FRONT_DESK,
+                        null,
+                        null))
+                .id();
+    }
+
+    private int sendDueAt(Instant now) {
+        return worker(Clock.fixed(now, ZoneOffset.UTC)).sendDue();
+    }
+
+    private TextWorker worker(Clock at) {
+        return new TextWorker(store, consentStore, gateway, transactions, settings, clinic, at);
+    }
+
+    private Instant sendAfter(UUID appointment) {
+        return jdbc.sql("select send_after from sms_outbox where appointment_id = :a")
+                .param("a", appointment)
+                .query(OffsetDateTime.class)
+                .single()
+                .toInstant();
+    }
+
+    private boolean voided(UUID appointment) {
+        return jdbc.sql("select voided_at is not null from sms_outbox where appointment_id = :a")
+                .param("a", appointment)
+                .query(Boolean.class)
+                .single();
+    }
+
+    private int rows(UUID appointment) {
+        return jdbc.sql("select count(*) from sms_outbox where appointment_id = :a")
+                .param("a", appointment)
+                .query(Integer.class)
+                .single();
+    }
+
+    private ResultActions webhook(LocalTwilio.Signed signed) throws Exception {
+        MockHttpServletRequestBuilder request =
+                post(URI.create(signed.url()).getPath()).header("X-Twilio-Signature", signed.signature());
+        signed.form().forEach(request::param);
+        return mvc.perform(request);
+    }
+
+    /** A valid Los Angeles mobile-style number no other test uses. */
+    private static String newPhone() {
+        return "+1213" + (200 + ThreadLocalRandom.current().nextInt(800))
+                + String.format("%04d", ThreadLocalRandom.current().nextInt(10000));
+    }
+}
