@@ -5,7 +5,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Who may open the portal: sign-up, sign-in and the pages behind e-mailed links for everyone; the rest of {@code /account} for a signed-in patient only (never staff). */
+/** Who may open the portal: sign-up, sign-in and the pages behind e-mailed links (an appointment's manage link among them) for everyone; the rest of {@code /account} for a signed-in patient only (never staff). */
 @Component
 class PortalRequestRules implements RequestRules {
 
@@ -19,7 +19,9 @@ class PortalRequestRules implements RequestRules {
                         "/account/verify",
                         "/account/forgot",
                         "/account/reset",
-                        "/waitlist/offer")
+                        "/waitlist/offer",
+                        "/manage",
+                        "/manage/**")
                 .permitAll()
                 .requestMatchers("/account", "/account/**")
                 .hasRole("PATIENT");

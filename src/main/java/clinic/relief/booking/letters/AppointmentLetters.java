@@ -13,6 +13,7 @@ import clinic.relief.booking.AppointmentBooked;
 import clinic.relief.booking.AppointmentCancelled;
 import clinic.relief.booking.AppointmentRescheduled;
 import clinic.relief.booking.BookingSettings;
+import clinic.relief.booking.ManageLinks;
 import clinic.relief.booking.TimeRange;
 import clinic.relief.booking.schedule.Therapists;
 import clinic.relief.booking.store.Appointments;
@@ -40,6 +41,7 @@ class AppointmentLetters {
     private final Appointments appointments;
     private final Therapists therapists;
     private final BookingSettings settings;
+    private final ManageLinks manageLinks;
     private final Clock clock;
 
     AppointmentLetters(
@@ -50,6 +52,7 @@ class AppointmentLetters {
             Appointments appointments,
             Therapists therapists,
             BookingSettings settings,
+            ManageLinks manageLinks,
             Clock clock) {
         this.mail = mail;
         this.patients = patients;
@@ -58,6 +61,7 @@ class AppointmentLetters {
         this.appointments = appointments;
         this.therapists = therapists;
         this.settings = settings;
+        this.manageLinks = manageLinks;
         this.clock = clock;
     }
 
@@ -170,6 +174,8 @@ class AppointmentLetters {
             List<Instant> sendAfter,
             List<String> therapistNames) {
         List<Mail.AppointmentLetter> rows = new ArrayList<>();
+        // One link for the letters queued together (a confirmation and its reminder); a cancellation needs none.
+        String manageLink = kinds.contains(Letters.Kind.CANCELLATION) ? "" : manageLinks.linkFor(appointment);
         byte[] previous = null;
         for (int i = 0; i < kinds.size(); i++) {
             Letters.Kind kind = kinds.get(i);
@@ -182,7 +188,7 @@ class AppointmentLetters {
                     : !revision && previous != null
                             ? previous
                             : invitations.invite(appointment, session.start(), session.end(), sequence);
-            Letters.Letter letter = letters.write(kind, patient, session.start(), therapistNames);
+            Letters.Letter letter = letters.write(kind, patient, session.start(), therapistNames, manageLink);
             rows.add(new Mail.AppointmentLetter(
                     kind.name(),
                     appointment,

@@ -43,14 +43,15 @@ public class Letters {
     }
 
     Letter write(Kind kind, Patient patient, Instant start) {
-        return write(kind, patient, start, List.of());
+        return write(kind, patient, start, List.of(), "");
     }
 
     /**
      * The letter, naming the two therapists of a couples massage ({@code therapists} holds both names; anything else
      * names nobody, as a one-therapist letter does). Their names only: still no service and no health details.
+     * {@code manageLink} is the appointment's manage link, which every letter but a cancellation carries.
      */
-    Letter write(Kind kind, Patient patient, Instant start, List<String> therapists) {
+    Letter write(Kind kind, Patient patient, Instant start, List<String> therapists, String manageLink) {
         Language language = languages.computeIfAbsent(patient.locale(), locale -> new Language(locale, clinic.zone()));
         String when = language.when().format(start);
         String key = "booking.mail." + kind.name().toLowerCase(Locale.ROOT);
@@ -60,7 +61,13 @@ public class Letters {
         String body = messages.getMessage(
                 key + ".body",
                 new Object[] {
-                    patient.firstName(), clinic.name(), when, language.zoneName(), place, clinic.phoneDisplay()
+                    patient.firstName(),
+                    clinic.name(),
+                    when,
+                    language.zoneName(),
+                    place,
+                    clinic.phoneDisplay(),
+                    manageLink
                 },
                 language.locale());
         if (therapists.size() == 2 && kind != Kind.CANCELLATION) {

@@ -84,6 +84,7 @@ public class Appointments {
                 update booking_appointment set patient_id = :patient, therapist_id = :therapist, room_id = :room,
                     starts_at = :starts, ends_at = :ends, blocked_until = :blocked, status = :status, fee_owed = :fee,
                     fee_reason = :feeReason, cancelled_at = :cancelledAt, second_therapist_id = :secondTherapist,
+                    patient_confirmed_at = case when starts_at = :starts then patient_confirmed_at end,
                     version = version + 1
                 where id = :id and version = :version
                 """).params(params(a, null)).update());
