@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.clinic.SiteView;
 import clinic.relief.staff.Staff;
 import clinic.relief.staff.StaffMember;
 import jakarta.servlet.http.HttpServletRequest;
@@ -111,6 +112,26 @@ class BlogPages {
         return "blog/article";
     }
 
+    /**
+     * The article's alternate-language links, absolute: itself, each translation, and as {@code x-default} the
+     * original the translations were made from.
+     */
+    private List<SiteView.Alternate> alternates(Article article, List<Article> translations) {
+        List<SiteView.Alternate> alternates = new ArrayList<>();
+        alternates.add(new SiteView.Alternate(article.language(), settings.base() + "/blog/" + article.slug()));
+        translations.forEach(
+                t -> alternates.add(new SiteView.Alternate(t.language(), settings.base() + "/blog/" + t.slug())));
+        String original = article.translationOf() == null
+                ? article.slug()
+                : translations.stream()
+                        .filter(t -> t.translationOf() == null)
+                        .findFirst()
+                        .map(Article::slug)
+                        .orElse(article.slug());
+        alternates.add(new SiteView.Alternate("x-default", settings.base() + "/blog/" + original));
+        return alternates;
+    }
+
     private String listPage(String tag, int page, Locale locale, Model model) {
         int size = settings.pageSize();
         int total = articles.publicCount(locale.getLanguage(), tag);
@@ -127,10 +148,12 @@ class BlogPages {
     }
 
     private void prepare(Article article, CommentForm form, Locale locale, Model model) {
-        ArticleView view = view(article, markdown.toHtml(article.markdown()), articles.translations(article), locale);
+        List<Article> translations = articles.translations(article);
+        ArticleView view = view(article, markdown.toHtml(article.markdown()), translations, locale);
         String url = settings.base() + "/blog/" + article.slug();
         model.addAttribute("article", view);
         model.addAttribute("url", url);
+        model.addAttribute("alternates", alternates(article, translations));
         model.addAttribute("ogImage", article.coverImage() == null ? null : settings.base() + article.coverImage());
         model.addAttribute("jsonLd", ArticleJsonLd.of(view, url, settings.base(), clinic, json));
         model.addAttribute(

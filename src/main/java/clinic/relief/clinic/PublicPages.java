@@ -1,6 +1,11 @@
 package clinic.relief.clinic;
 
+import java.util.List;
+import java.util.Locale;
+
 import clinic.relief.staff.Staff;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,12 +18,27 @@ class PublicPages {
     private final ClinicProfile clinic;
     private final ServiceArea serviceArea;
     private final Staff staff;
+    private final ObjectProvider<PlanListing> plans;
+    private final SiteView site;
+    private final MessageSource messages;
 
-    PublicPages(ClinicProfile clinic, ServiceArea serviceArea, Staff staff) {
+    PublicPages(
+            ClinicProfile clinic,
+            ServiceArea serviceArea,
+            Staff staff,
+            ObjectProvider<PlanListing> plans,
+            SiteView site,
+            MessageSource messages) {
         this.clinic = clinic;
         this.serviceArea = serviceArea;
         this.staff = staff;
+        this.plans = plans;
+        this.site = site;
+        this.messages = messages;
     }
+
+    /** A member plan as the insurance page shows it: name, monthly fee and what each month includes, all as text. */
+    record PlanRow(String name, String fee, List<String> includes) {}
 
     @GetMapping("/")
     String home() {
@@ -38,8 +58,35 @@ class PublicPages {
     }
 
     @GetMapping("/insurance")
-    String insurance() {
+    String insurance(Locale locale, Model model) {
+        PlanListing listing = plans.getIfAvailable();
+        List<PlanRow> rows = listing == null
+                ? List.of()
+                : listing.listed(locale).stream().map(p -> row(p, locale)).toList();
+        model.addAttribute("plans", rows);
         return "clinic/insurance";
+    }
+
+    private PlanRow row(PlanListing.ListedPlan plan, Locale locale) {
+        String fee = messages.getMessage(
+                "insurance.plans.fee",
+                new Object[] {site.money(plan.monthlyFee().amount(), locale)},
+                locale);
+        List<String> includes = plan.included().stream()
+                .map(i -> messages.getMessage(
+                        "insurance.plans.includes",
+                        new Object[] {i.count(), i.minutes(), serviceName(i.serviceId(), locale)},
+                        locale))
+                .toList();
+        return new PlanRow(plan.name(), fee, includes);
+    }
+
+    private String serviceName(String id, Locale locale) {
+        return clinic.services().stream()
+                .filter(s -> s.id().equals(id))
+                .findFirst()
+                .map(s -> s.name(locale))
+                .orElse(id);
     }
 
     @GetMapping("/service-area")

@@ -48,6 +48,21 @@ class PainFinderBrowserTests extends BrowserTest {
                 .startsWith("/book?assessment=");
         browser.screenshot("pain-finder-results-en-390");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        // On a phone the booking action is on screen from the top of the results (sticky at the bottom of the
+        // screen); on a desktop it also stands near the top of the page.
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.scrollTo(0, 0)");
+        Number barTop = (Number)
+                js.executeScript("return document.querySelector('.book-bar .button').getBoundingClientRect().bottom"
+                        + " - window.innerHeight");
+        assertThat(barTop.doubleValue()).as("book bar inside the first screen").isLessThanOrEqualTo(0);
+        assertThat(driver.findElement(By.cssSelector(".book-top .button")).isDisplayed())
+                .isFalse();
+        browser.width(1280);
+        WebElement top = driver.findElement(By.cssSelector(".book-top .button"));
+        assertThat(top.isDisplayed()).isTrue();
+        assertThat(top.getRect().getY()).as("near the top").isLessThan(900);
+        browser.screenshot("pain-finder-results-en-1280");
     }
 
     @Test

@@ -1,5 +1,15 @@
 package clinic.relief.clinic;
 
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.List;
+
+import clinic.relief.booking.schedule.ScheduleAdmin;
+import clinic.relief.booking.schedule.WeeklyTime;
+import clinic.relief.staff.NewStaffMember;
+import clinic.relief.staff.Staff;
+import clinic.relief.staff.StaffRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,8 +33,33 @@ class OtherClinicProfileTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin schedules;
+
     @Test
     void showsTheOtherClinicsNamePhoneAndHours() throws Exception {
+        // The site advertises only hours someone can be booked in: a therapist working every day, 7 AM to 10 PM.
+        var therapist = staff.createOrUpdate(new NewStaffMember(
+                        "lakeside-therapist@example.com",
+                        "Lakeside Therapist",
+                        StaffRole.THERAPIST,
+                        "long enough password",
+                        "CMT",
+                        "1",
+                        null,
+                        null,
+                        true))
+                .id();
+        schedules.schedule(
+                therapist,
+                Arrays.stream(DayOfWeek.values())
+                        .map(day -> new WeeklyTime(day, LocalTime.of(7, 0), LocalTime.of(22, 0)))
+                        .toList(),
+                List.of(),
+                List.of("neuromuscular"));
         mvc.perform(get("/contact"))
                 .andExpect(content()
                         .string(allOf(

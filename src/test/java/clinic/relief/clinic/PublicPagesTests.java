@@ -1,6 +1,12 @@
 package clinic.relief.clinic;
 
+import java.time.Clock;
+
 import clinic.relief.ReliefTest;
+import clinic.relief.booking.BookingFixture;
+import clinic.relief.booking.schedule.ScheduleAdmin;
+import clinic.relief.patients.Patients;
+import clinic.relief.staff.Staff;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -73,8 +79,22 @@ class PublicPagesTests {
                 .andExpect(content().string(allOf(containsString("$110.00"), containsString("90 minutes"))));
     }
 
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin schedules;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Clock clock;
+
     @Test
     void showsTheClickToCallLinkAndHours() throws Exception {
+        // The site advertises the clinic's hours where someone can be booked: a therapist working every day, 7-22.
+        new BookingFixture(staff, schedules, patients, clock).therapist("07:00", "22:00");
         mvc.perform(get("/contact").param("lang", "en"))
                 .andExpect(content()
                         .string(allOf(containsString("href=\"tel:+13105550142\""), containsString("Monday – Friday"))));
@@ -117,5 +137,67 @@ class PublicPagesTests {
     void sendsHstsOnlyOverHttps() throws Exception {
         mvc.perform(get("/").secure(true))
                 .andExpect(header().string("Strict-Transport-Security", containsString("max-age=")));
+    }
+
+    @Test
+    void contactPageOffersOnlineBookingInsteadOfPromisingIt() throws Exception {
+        mvc.perform(get("/contact").param("lang", "en"))
+                .andExpect(content()
+                        .string(allOf(
+                                not(containsString("on its way")),
+                                containsString("choose a time yourself"),
+                                containsString("href=\"/book\""))));
+        mvc.perform(get("/contact").param("lang", "es"))
+                .andExpect(content().string(not(containsString("llegarán pronto"))));
+    }
+
+    @Test
+    void insurancePageListsThePlanOnOfferWithItsPrice() throws Exception {
+        mvc.perform(get("/insurance").param("lang", "en"))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Relief Monthly"),
+                                containsString("$79.00 a month"),
+                                containsString("One 60-minute"),
+                                not(containsString("coming soon")))));
+        mvc.perform(get("/insurance").param("lang", "es"))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Relief Mensual"),
+                                containsString("al mes"),
+                                not(containsString("Muy pronto")))));
+    }
+
+    @Test
+    void alternateLanguageLinksAreAbsoluteWithADefault() throws Exception {
+        mvc.perform(get("/services").param("lang", "es"))
+                .andExpect(
+                        content()
+                                .string(
+                                        allOf(
+                                                containsString(
+                                                        "rel=\"alternate\" hreflang=\"en\" href=\"http://localhost:8080/services?lang=en\""),
+                                                containsString(
+                                                        "rel=\"alternate\" hreflang=\"es\" href=\"http://localhost:8080/services?lang=es\""),
+                                                containsString(
+                                                        "rel=\"alternate\" hreflang=\"x-default\" href=\"http://localhost:8080/services\""))));
+    }
+
+    @Test
+    void aSpanishArticleIsServedInSpanishAndLinksItsTranslation() throws Exception {
+        mvc.perform(get("/blog/puntos-gatillo-activos-y-latentes").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content()
+                                .string(
+                                        allOf(
+                                                containsString("<html lang=\"es\""),
+                                                containsString("<header class=\"site-header\" lang=\"en\""),
+                                                containsString(
+                                                        "hreflang=\"en\" href=\"http://localhost:8080/blog/active-and-latent-trigger-points\""),
+                                                containsString(
+                                                        "hreflang=\"es\" href=\"http://localhost:8080/blog/puntos-gatillo-activos-y-latentes\""),
+                                                containsString(
+                                                        "hreflang=\"x-default\" href=\"http://localhost:8080/blog/active-and-latent-trigger-points\""))));
     }
 }
