@@ -1,5 +1,6 @@
 package clinic.relief.insurance;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,13 +42,22 @@ class BillingProvider {
                 .map(Cpt::of);
     }
 
-    /** The therapist's own NPI, if the profile lists one for their e-mail. */
+    /**
+     * The therapist's own NPI, if the profile lists one for their e-mail. Keys are compared by their letters and
+     * digits alone: Spring drops '@' (and '.') from a map key that is not written in brackets, so
+     * {@code maria@clinic.com: "..."} arrives as {@code mariacliniccom} and still matches.
+     */
     Optional<Npi> renderingNpi(String email) {
         Map<String, String> npis =
                 billing().map(ClinicProfile.Billing::renderingProviders).orElse(Map.of());
+        String wanted = keyOf(email);
         return npis.entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase(email))
+                .filter(e -> keyOf(e.getKey()).equals(wanted))
                 .findFirst()
                 .map(e -> new Npi(e.getValue()));
+    }
+
+    private static String keyOf(String email) {
+        return email == null ? "" : email.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 }

@@ -10,7 +10,8 @@ import clinic.relief.shared.Money;
 
 /**
  * An insurance claim for one completed appointment. Its changes are guarded by the state: a draft becomes ready
- * when it has lines and diagnoses, a ready claim is submitted in an 837P batch, the payer's 835 settles it as paid,
+ * when nothing it needs is missing (lines, diagnoses, a signed note,
+ * the patient's date of birth and sex ...), a ready claim is submitted in an 837P batch, the payer's 835 settles it as paid,
  * partly paid or denied, and a denied or partly paid claim may be appealed (then settled again). Each refused change
  * throws {@link ClaimStateConflict} naming the current state.
  */
@@ -72,10 +73,11 @@ public class Claim {
         lines = List.copyOf(newLines);
     }
 
-    void markReady() {
+    /** Marks a draft ready; {@code gaps} are what it still lacks (see {@link ClaimReadiness}), none for ready. */
+    void markReady(List<ClaimGap> gaps) {
         require("mark ready", ClaimState.DRAFT);
-        if (lines.isEmpty() || diagnoses.isEmpty()) {
-            throw new ClaimIncomplete(number, lines.isEmpty() ? "noLines" : "noDiagnoses");
+        if (!gaps.isEmpty()) {
+            throw new ClaimIncomplete(number, gaps);
         }
         state = ClaimState.READY;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.patients.Patient;
 
 import static clinic.relief.insurance.X12Segments.composite;
 import static clinic.relief.insurance.X12Segments.text;
@@ -13,7 +14,7 @@ import static clinic.relief.insurance.X12Segments.text;
 /**
  * Writes a batch of claims as one X12 837P (005010X222A1) interchange: ISA/GS/ST, the submitter (1000A) and
  * receiver (1000B), one billing provider (2000A/2010AA) and, per claim, the subscriber and payer (2000B/2010BA/
- * 2010BB), the patient when not the subscriber (2000C), the claim (2300) with its referring and rendering providers
+ * 2010BB), the patient when not the subscriber (2000C/2010CA), the claim (2300) with its referring and rendering providers
  * (2310A/B) and its service lines (2400). Stateless and thread-safe.
  */
 final class Claim837Writer {
@@ -97,42 +98,49 @@ final class Claim837Writer {
         x12.add("REF", "EI", billing.taxIdDigits());
     }
 
+    /**
+     * Loops 2000B/2010BA/2010BB and, for a dependant, 2000C/2010CA. Per 005010X222A1 the subscriber's address and
+     * demographics (N3, N4, DMG in 2010BA) are sent only when the subscriber is the patient (SBR02 = 18); a
+     * dependant's own address, date of birth and sex go in 2010CA.
+     */
     private int claim(X12Segments x12, ClaimPacket p, int lastHl) {
         int subscriberHl = lastHl + 1;
         Coverage c = p.coverage();
         Subscriber s = c.subscriber();
-        x12.add("HL", String.valueOf(subscriberHl), "1", "22", p.patientIsSubscriber() ? "0" : "1");
-        x12.add(
-                "SBR",
-                "P",
-                p.patientIsSubscriber() ? "18" : "",
-                text(c.groupNumber()),
-                "",
-                "",
-                "",
-                "",
-                "",
-                filingIndicator(c.planType()));
+        boolean self = p.patientIsSubscriber();
+        x12.add("HL", String.valueOf(subscriberHl), "1", "22", self ? "0" : "1");
+        x12.add("SBR", "P", self ? "18" : "", text(c.groupNumber()), "", "", "", "", "", filingIndicator(c.planType()));
         x12.add("NM1", "IL", "1", text(s.lastName()), text(s.firstName()), "", "", "", "MI", text(c.memberId()));
-        address(x12, s.street(), s.city(), s.state(), s.zip());
-        x12.add("DMG", "D8", s.birthDate().format(D8), s.sex());
-        x12.add("NM1", "PR", "2", text(c.payerName()), "", "", "", "", "PI", text(c.payerId()));
-        int last = subscriberHl;
-        if (!p.patientIsSubscriber()) {
-            last = subscriberHl + 1;
-            x12.add("HL", String.valueOf(last), String.valueOf(subscriberHl), "23", "0");
-            x12.add("PAT", s.relationship().x12());
-            x12.add(
-                    "NM1",
-                    "QC",
-                    "1",
-                    text(p.patient().lastName()),
-                    text(p.patient().firstName()));
+        if (self) {
             address(x12, s.street(), s.city(), s.state(), s.zip());
-            x12.add("DMG", "D8", p.patient().dateOfBirth().format(D8), "U");
+            x12.add("DMG", "D8", s.birthDate().format(D8), sexCode(s.sex()));
         }
+        x12.add("NM1", "PR", "2", text(c.payerName()), "", "", "", "", "PI", text(c.payerId()));
+        if (self) {
+            claimLoop(x12, p);
+            return subscriberHl;
+        }
+        int patientHl = subscriberHl + 1;
+        Patient patient = p.patient();
+        x12.add("HL", String.valueOf(patientHl), String.valueOf(subscriberHl), "23", "0");
+        x12.add("PAT", s.relationship().x12());
+        x12.add("NM1", "QC", "1", text(patient.lastName()), text(patient.firstName()));
+        address(x12, s.street(), s.city(), s.state(), s.zip());
+        if (patient.dateOfBirth() == null || patient.sex() == null) {
+            throw new ClaimIncomplete(
+                    p.claim().number(),
+                    patient.dateOfBirth() == null
+                            ? List.of(ClaimGap.PATIENT_BIRTH_DATE)
+                            : List.of(ClaimGap.PATIENT_SEX));
+        }
+        x12.add("DMG", "D8", patient.dateOfBirth().format(D8), patient.sex().code());
         claimLoop(x12, p);
-        return last;
+        return patientHl;
+    }
+
+    /** The card's sex as DMG03 wants it: F, M or U. */
+    private static String sexCode(String sex) {
+        return sex == null || !sex.matches("[FMU]") ? "U" : sex;
     }
 
     private void claimLoop(X12Segments x12, ClaimPacket p) {
@@ -181,7 +189,7 @@ final class Claim837Writer {
                     "",
                     "XX",
                     npi.value());
-            x12.add("PRV", "PE", TAXONOMY_QUALIFIER, billing.taxonomy());
+            x12.add("PRV", "PE", TAXONOMY_QUALIFIER, p.rendering().taxonomy());
         });
         int line = 0;
         for (ClaimLine l : claim.lines()) {

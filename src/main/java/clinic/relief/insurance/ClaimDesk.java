@@ -22,8 +22,10 @@ public class ClaimDesk {
     private final ClaimDrafts drafts;
     private final BillingProvider provider;
     private final ClinicalAudit audit;
+    private final ClaimFiles files;
 
-    ClaimDesk(ClaimStore claims, ClaimDrafts drafts, BillingProvider provider, ClinicalAudit audit) {
+    ClaimDesk(ClaimStore claims, ClaimDrafts drafts, BillingProvider provider, ClinicalAudit audit, ClaimFiles files) {
+        this.files = files;
         this.claims = claims;
         this.drafts = drafts;
         this.provider = provider;
@@ -58,10 +60,15 @@ public class ClaimDesk {
         return save(claim, AuditAction.AMEND);
     }
 
+    /**
+     * Marks a draft ready to send.
+     *
+     * @throws ClaimIncomplete naming everything the claim lacks (a signed note, the patient's date of birth ...)
+     */
     @Transactional
     public Claim markReady(UUID claimId) {
         Claim claim = load(claimId);
-        claim.markReady();
+        claim.markReady(files.gaps(claim));
         return save(claim, AuditAction.AMEND);
     }
 

@@ -2,6 +2,7 @@ package clinic.relief.insurance;
 
 import java.time.Clock;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,7 +12,6 @@ import clinic.relief.audit.ClinicalAudit;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.Staff;
-import clinic.relief.staff.StaffMember;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +32,9 @@ public class ClaimFiles {
     private final ClinicProfile clinic;
     private final ClinicalAudit audit;
     private final Clock clock;
+    private final ClaimReadiness readiness;
+    private final ClaimBatchStore batches;
+    private final RenderingProviders renderings;
 
     ClaimFiles(
             ClaimStore claims,
@@ -42,7 +45,10 @@ public class ClaimFiles {
             BillingProvider provider,
             ClinicProfile clinic,
             ClinicalAudit audit,
-            Clock clock) {
+            Clock clock,
+            ClaimReadiness readiness,
+            ClaimBatchStore batches,
+            RenderingProviders renderings) {
         this.claims = claims;
         this.coverages = coverages;
         this.prescriptions = prescriptions;
@@ -52,38 +58,125 @@ public class ClaimFiles {
         this.clinic = clinic;
         this.audit = audit;
         this.clock = clock;
+        this.readiness = readiness;
+        this.batches = batches;
+        this.renderings = renderings;
     }
 
-    /** An 837P of every ready claim, which are submitted with it; empty when none is ready. */
+    /** An 837P of every ready claim that is complete, which are submitted with it; empty when none is sent. */
     @Transactional
     public Optional<String> submitReady() {
+        return submitBatch().flatMap(ClaimBatch::file);
+    }
+
+    /**
+     * Submits every ready claim in one 837P batch. A ready claim that lacks something (a date of birth removed
+     * since, a note voided ...) is held back: it goes back to draft and the batch lists it with what it lacks, while
+     * the others are written and submitted. Empty when no claim is ready.
+     */
+    @Transactional
+    public Optional<ClaimBatch> submitBatch() {
         List<Claim> ready = claims.inState(ClaimState.READY);
         if (ready.isEmpty()) {
             return Optional.empty();
         }
-        String file = x12(ready.stream().map(this::packet).toList());
+        List<ClaimPacket> good = new ArrayList<>();
+        List<ClaimBatch.Held> held = new ArrayList<>();
         for (Claim claim : ready) {
-            claim.submit(clock.instant());
-            claims.update(claim);
-            audit.record(
-                    AuditAction.EXPORT,
-                    "insurance-claim",
-                    claim.id(),
-                    claim.facts().patientId());
+            ClaimPacket packet = packet(claim);
+            List<ClaimGap> gaps = readiness.gaps(claim, packet.patient(), packet.rendering());
+            if (gaps.isEmpty()) {
+                good.add(packet);
+            } else {
+                held.add(new ClaimBatch.Held(claim.id(), claim.number(), gaps));
+                claim.backToDraft();
+                claims.update(claim);
+                audit.record(
+                        AuditAction.AMEND,
+                        "insurance-claim",
+                        claim.id(),
+                        claim.facts().patientId());
+            }
         }
-        return Optional.of(file);
+        Optional<Long> control = Optional.empty();
+        Optional<String> file = Optional.empty();
+        if (!good.isEmpty()) {
+            control = Optional.of(claims.nextInterchangeNumber());
+            file = Optional.of(x12(good, control.get()));
+            for (ClaimPacket packet : good) {
+                Claim claim = packet.claim();
+                claim.submit(clock.instant());
+                claims.update(claim);
+                audit.record(
+                        AuditAction.EXPORT,
+                        "insurance-claim",
+                        claim.id(),
+                        claim.facts().patientId());
+            }
+        }
+        ClaimBatch batch = new ClaimBatch(
+                UUID.randomUUID(),
+                control,
+                good.stream().map(g -> g.claim().id()).toList(),
+                file,
+                held);
+        batches.insert(batch, clock.instant());
+        return Optional.of(batch);
     }
 
-    /** One claim's 837P, to download again; a draft is refused (it is not ready to send). */
+    /** A batch written earlier, with the claims it held back. */
+    @Transactional(readOnly = true)
+    public ClaimBatch batch(UUID batchId) {
+        return batches.find(batchId).orElseThrow(() -> new UnknownClaim(batchId));
+    }
+
+    /** A batch's 837P again; recorded as an export of each claim in it. */
+    @Transactional
+    public String batchFile(UUID batchId) {
+        ClaimBatch batch = batch(batchId);
+        String file = batch.file().orElseThrow(() -> new UnknownClaim(batchId));
+        for (UUID id : batch.sent()) {
+            claims.find(id)
+                    .ifPresent(claim -> audit.record(
+                            AuditAction.EXPORT,
+                            "insurance-claim",
+                            id,
+                            claim.facts().patientId()));
+        }
+        return file;
+    }
+
+    /** What the claim still lacks before it may be ready (nothing: it may be). */
+    @Transactional(readOnly = true)
+    public List<ClaimGap> gapsOf(UUID claimId) {
+        Claim claim = claims.find(claimId).orElseThrow(() -> new UnknownClaim(claimId));
+        return gaps(claim);
+    }
+
+    List<ClaimGap> gaps(Claim claim) {
+        return readiness.gaps(claim, patients.get(claim.facts().patientId()), rendering(claim));
+    }
+
+    /**
+     * One claim's 837P, to download again; a draft is refused (it is not ready to send), and so is a claim whose
+     * content is incomplete (its patient's date of birth removed since, say).
+     */
     @Transactional
     public String x12Of(UUID claimId) {
         Claim claim = claims.find(claimId).orElseThrow(() -> new UnknownClaim(claimId));
         if (claim.state() == ClaimState.DRAFT) {
             throw new ClaimStateConflict(claim.number(), claim.state(), "write an 837P for");
         }
+        ClaimPacket packet = packet(claim);
+        List<ClaimGap> gaps = readiness.gaps(claim, packet.patient(), packet.rendering()).stream()
+                .filter(ClaimGap::content)
+                .toList();
+        if (!gaps.isEmpty()) {
+            throw new ClaimIncomplete(claim.number(), gaps);
+        }
         audit.record(
                 AuditAction.EXPORT, "insurance-claim", claim.id(), claim.facts().patientId());
-        return x12(List.of(packet(claim)));
+        return x12(List.of(packet), claims.nextInterchangeNumber());
     }
 
     /** The claim with everything its forms need; recorded as an export. */
@@ -101,19 +194,21 @@ public class ClaimFiles {
         Prescription prescription = facts.prescriptionId() == null
                 ? null
                 : prescriptions.find(facts.prescriptionId()).orElse(null);
-        StaffMember therapist = staff.find(facts.therapistId()).orElse(null);
-        ClaimPacket.Rendering rendering = therapist == null
-                ? ClaimPacket.Rendering.of("", null, null)
-                : ClaimPacket.Rendering.of(
-                        therapist.displayName(),
-                        provider.renderingNpi(therapist.email()).orElse(null),
-                        therapist.licenseNumber());
         return new ClaimPacket(
-                claim, patients.get(facts.patientId()), coverage, prescription, rendering, provider.required());
+                claim, patients.get(facts.patientId()), coverage, prescription, rendering(claim), provider.required());
     }
 
-    private String x12(List<ClaimPacket> packets) {
-        long control = claims.nextInterchangeNumber();
+    private ClaimPacket.Rendering rendering(Claim claim) {
+        return staff.find(claim.facts().therapistId())
+                .map(renderings::of)
+                .orElseGet(() -> ClaimPacket.Rendering.of(
+                        "",
+                        null,
+                        null,
+                        provider.billing().map(b -> b.taxonomy()).orElse("")));
+    }
+
+    private String x12(List<ClaimPacket> packets, long control) {
         return new Claim837Writer(provider.required(), clinic.phone())
                 .write(packets, control, ZonedDateTime.now(clock.withZone(clinic.zone())), true);
     }

@@ -1,20 +1,22 @@
 package clinic.relief.insurance;
 
+import java.util.List;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** A claim cannot be ready without service lines and diagnoses ({@code missing}: noLines or noDiagnoses). */
+/** A claim cannot be ready (or be sent) while something it needs is missing; {@link #missing()} names each gap. */
 @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 public class ClaimIncomplete extends RuntimeException {
 
-    private final String missing;
+    private final List<ClaimGap> missing;
 
-    public ClaimIncomplete(long number, String missing) {
+    public ClaimIncomplete(long number, List<ClaimGap> missing) {
         super("Claim " + number + " is incomplete: " + missing);
-        this.missing = missing;
+        this.missing = List.copyOf(missing);
     }
 
-    public String missing() {
+    public List<ClaimGap> missing() {
         return missing;
     }
 }

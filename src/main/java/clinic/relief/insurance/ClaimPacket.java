@@ -27,19 +27,58 @@ public record ClaimPacket(
         Objects.requireNonNull(billing, "billing");
     }
 
-    /** The therapist who gave the session: name, own NPI if they have one, and state license number. */
-    public record Rendering(String firstName, String lastName, Npi npi, String licenseNumber) {
+    /**
+     * The therapist who gave the session as claims name them: legal first and last name and credential (CMT, LMT)
+     * as separate fields, their own NPI if they have one, their state license number, and the taxonomy code they
+     * render under (the clinic's when they have none of their own).
+     */
+    public record Rendering(
+            String firstName,
+            String lastName,
+            @Nullable Npi npi,
+            @Nullable String licenseNumber,
+            String credential,
+            String taxonomy) {
 
-        static Rendering of(String displayName, Npi npi, String licenseNumber) {
-            String name = displayName == null ? "" : displayName.strip();
-            int space = name.lastIndexOf(' ');
-            return space < 0
-                    ? new Rendering("", name, npi, licenseNumber)
-                    : new Rendering(name.substring(0, space), name.substring(space + 1), npi, licenseNumber);
+        public Rendering {
+            firstName = firstName == null ? "" : firstName.strip();
+            lastName = lastName == null ? "" : lastName.strip();
+            credential = credential == null ? "" : credential.strip();
+            Objects.requireNonNull(taxonomy, "taxonomy");
         }
 
+        /**
+         * Reads a display name the way people write it: "James Okafor, CMT" is first name James, last name Okafor,
+         * credential CMT (what follows the first comma is the credential; the last word before it the last name).
+         */
+        static Rendering of(String displayName, @Nullable Npi npi, @Nullable String licenseNumber, String taxonomy) {
+            String name = displayName == null ? "" : displayName.strip();
+            String credential = "";
+            int comma = name.indexOf(',');
+            if (comma >= 0) {
+                credential = name.substring(comma + 1).strip();
+                name = name.substring(0, comma).strip();
+            }
+            int space = name.lastIndexOf(' ');
+            return space < 0
+                    ? new Rendering("", name, npi, licenseNumber, credential, taxonomy)
+                    : new Rendering(
+                            name.substring(0, space),
+                            name.substring(space + 1),
+                            npi,
+                            licenseNumber,
+                            credential,
+                            taxonomy);
+        }
+
+        Rendering withTaxonomy(String code) {
+            return new Rendering(firstName, lastName, npi, licenseNumber, credential, code);
+        }
+
+        /** The name with its credential, as the claim form's signature box shows it ("James Okafor, CMT"). */
         public String fullName() {
-            return (firstName + " " + lastName).strip();
+            String name = (firstName + " " + lastName).strip();
+            return credential.isEmpty() ? name : name + ", " + credential;
         }
     }
 

@@ -3,6 +3,7 @@ package clinic.relief.insurance;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.patients.Patients;
@@ -60,6 +61,9 @@ class ClaimPages {
         csrf.getToken();
         Claim claim = desk.get(id);
         model.addAttribute("claim", claim);
+        model.addAttribute(
+                "missing",
+                claim.state() == ClaimState.DRAFT || claim.state() == ClaimState.READY ? files.gapsOf(id) : List.of());
         model.addAttribute("patient", patients.get(claim.facts().patientId()));
         return "insurance/claim";
     }
@@ -78,7 +82,7 @@ class ClaimPages {
             redirect.addFlashAttribute(
                     "problem", "insurance.problem.state." + conflict.current().name());
         } catch (ClaimIncomplete incomplete) {
-            redirect.addFlashAttribute("problem", "insurance.problem." + incomplete.missing());
+            redirect.addFlashAttribute("problem", "insurance.problem.incomplete");
         }
         return "redirect:/staff/insurance/claims/" + id;
     }
@@ -89,10 +93,18 @@ class ClaimPages {
         return "redirect:/staff/insurance/claims/" + desk.draft(appointment).id();
     }
 
+    /** The claim's 837P; one that lacks a required field goes back to its page, which lists what is missing. */
     @GetMapping("/staff/insurance/claims/{id}/837")
-    ResponseEntity<byte[]> x12(@PathVariable UUID id) {
-        return download(
-                files.x12Of(id).getBytes(StandardCharsets.US_ASCII), "claim-" + id + ".837.txt", MediaType.TEXT_PLAIN);
+    Object x12(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            return download(
+                    files.x12Of(id).getBytes(StandardCharsets.US_ASCII),
+                    "claim-" + id + ".837.txt",
+                    MediaType.TEXT_PLAIN);
+        } catch (ClaimIncomplete incomplete) {
+            redirect.addFlashAttribute("problem", "insurance.problem.incomplete");
+            return "redirect:/staff/insurance/claims/" + id;
+        }
     }
 
     @GetMapping("/staff/insurance/claims/{id}/cms1500.pdf")
@@ -117,15 +129,35 @@ class ClaimPages {
         return "redirect:/staff/insurance/claims/" + id;
     }
 
+    /**
+     * Submits every ready claim: the 837P downloads at once when every one was sent; when some were held back, the
+     * batch's page lists them with what each lacks and offers the file of the others.
+     */
     @PostMapping("/staff/insurance/submit")
     Object submit(RedirectAttributes redirect) {
-        return files.submitReady()
-                .<Object>map(file ->
-                        download(file.getBytes(StandardCharsets.US_ASCII), "claims-837p.txt", MediaType.TEXT_PLAIN))
-                .orElseGet(() -> {
-                    redirect.addFlashAttribute("notice", "insurance.notice.nothingReady");
-                    return "redirect:/staff/insurance?state=READY";
-                });
+        Optional<ClaimBatch> written = files.submitBatch();
+        if (written.isEmpty()) {
+            redirect.addFlashAttribute("notice", "insurance.notice.nothingReady");
+            return "redirect:/staff/insurance?state=READY";
+        }
+        ClaimBatch batch = written.get();
+        if (batch.held().isEmpty() && batch.file().isPresent()) {
+            return download(
+                    batch.file().get().getBytes(StandardCharsets.US_ASCII), "claims-837p.txt", MediaType.TEXT_PLAIN);
+        }
+        return "redirect:/staff/insurance/batches/" + batch.id();
+    }
+
+    @GetMapping("/staff/insurance/batches/{id}")
+    String batch(@PathVariable UUID id, Model model) {
+        model.addAttribute("batch", files.batch(id));
+        return "insurance/batch";
+    }
+
+    @GetMapping("/staff/insurance/batches/{id}/837")
+    ResponseEntity<byte[]> batchFile(@PathVariable UUID id) {
+        String file = files.batchFile(id);
+        return download(file.getBytes(StandardCharsets.US_ASCII), "claims-837p-" + id + ".txt", MediaType.TEXT_PLAIN);
     }
 
     static ResponseEntity<byte[]> download(byte[] body, String name, MediaType type) {

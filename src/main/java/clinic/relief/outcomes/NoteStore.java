@@ -119,6 +119,19 @@ class NoteStore {
                 .orElse(false);
     }
 
+    /** Whether the latest version of the visit's note is signed and the note is not voided. */
+    boolean signedAndValid(UUID appointmentId) {
+        return jdbc.sql("""
+                select n.signed_at is not null
+                       and not exists (select 1 from outcomes_note_void v where v.appointment_id = n.appointment_id)
+                from outcomes_note n where n.appointment_id = :a
+                order by n.version desc limit 1""")
+                .param("a", appointmentId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
     void voidNote(UUID appointmentId, String reason, String by, Instant now) {
         jdbc.sql("""
                 insert into outcomes_note_void (appointment_id, reason, voided_by, voided_at)

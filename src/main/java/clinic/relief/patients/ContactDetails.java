@@ -12,7 +12,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * A patient's contact details as the front desk edits them on the chart: a name, a phone number or an e-mail address
- * (at least one), the date of birth and the language letters are written in. Blank text counts as none.
+ * (at least one), the date of birth, the sex insurance claims report and the language letters are written in. Blank text counts as none.
  */
 public record ContactDetails(
         @NotBlank(message = "{patients.firstName.required}") @Size(max = 80, message = "{workspace.contact.tooLong}")
@@ -29,6 +29,8 @@ public record ContactDetails(
 
         @Past(message = "{patients.dateOfBirth.past}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         LocalDate dateOfBirth,
+
+        Sex sex,
 
         @Pattern(regexp = "en|es", message = "{workspace.contact.language.invalid}")
         String language) {
@@ -49,6 +51,7 @@ public record ContactDetails(
                 patient.phone(),
                 patient.email(),
                 patient.dateOfBirth(),
+                patient.sex(),
                 patient.language());
     }
 

@@ -11,7 +11,8 @@ import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * What it takes to create a patient: a name and at least a phone number or an email address. Also the form the front
+ * What it takes to create a patient: a name and at least a phone number or an email address; the date of birth and
+ * sex are optional (insurance claims need them). Also the form the front
  * desk and the online booking page bind, so its constraints carry the message keys the pages show. Serializable: the
  * desk's form goes back with its errors as a flash attribute, which the session (in the database) stores.
  */
@@ -31,8 +32,15 @@ public record NewPatient(
         @Past(message = "{patients.dateOfBirth.past}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         LocalDate dateOfBirth,
 
+        Sex sex,
         String language)
         implements Serializable {
+
+    /** A new patient whose sex is not recorded yet (online booking, the waitlist's callers). */
+    public NewPatient(
+            String firstName, String lastName, String phone, String email, LocalDate dateOfBirth, String language) {
+        this(firstName, lastName, phone, email, dateOfBirth, null, language);
+    }
 
     public NewPatient {
         firstName = strip(firstName);

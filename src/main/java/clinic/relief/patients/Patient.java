@@ -7,14 +7,20 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A patient's contact details as other modules see them; the health history is read separately, by role. */
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A patient's contact details as other modules see them; the health history is read separately, by role. The date of
+ * birth and sex are null until the desk records them (insurance claims need both).
+ */
 public record Patient(
         UUID id,
         String firstName,
         String lastName,
         String phone,
         String email,
-        LocalDate dateOfBirth,
+        @Nullable LocalDate dateOfBirth,
+        @Nullable Sex sex,
         String language) {
 
     /** Locales by language tag: parsing a tag on every letter showed in the booking profile. */

@@ -36,13 +36,16 @@ class PatientRecordStore {
     boolean updateContact(UUID id, ContactDetails details) {
         return jdbc.sql("""
                 update patient set first_name = :first, last_name = :last, phone = :phone, email = :email,
-                                   date_of_birth = :dob, language = :language
+                                   date_of_birth = :dob, sex = :sex, language = :language
                 where id = :id and not unverified and merged_into is null""")
                         .param("first", details.firstName())
                         .param("last", details.lastName())
                         .param("phone", details.phone())
                         .param("email", details.email())
                         .param("dob", details.dateOfBirth())
+                        .param(
+                                "sex",
+                                details.sex() == null ? null : details.sex().code())
                         .param("language", details.language())
                         .param("id", id)
                         .update()

@@ -29,7 +29,7 @@ class PatientStore {
     /** Patients whose phone number, digits only, is like {@code pattern}. */
     List<Patient> searchByPhone(String pattern) {
         return jdbc.sql("""
-                select id, first_name, last_name, phone, email, date_of_birth, language from patient
+                select id, first_name, last_name, phone, email, date_of_birth, sex, language from patient
                 where not unverified and regexp_replace(phone, '[^0-9]', '', 'g') like :q
                 order by last_name, first_name limit 10""").param("q", pattern).query(PatientStore::patient).list();
     }
@@ -37,7 +37,7 @@ class PatientStore {
     /** Patients whose lower-case e-mail is like {@code pattern}. */
     List<Patient> searchByEmail(String pattern) {
         return jdbc.sql("""
-                select id, first_name, last_name, phone, email, date_of_birth, language from patient
+                select id, first_name, last_name, phone, email, date_of_birth, sex, language from patient
                 where not unverified and lower(email) like :q
                 order by last_name, first_name limit 10""").param("q", pattern).query(PatientStore::patient).list();
     }
@@ -45,7 +45,7 @@ class PatientStore {
     /** Patients whose lower-case first or last name is like {@code pattern}. */
     List<Patient> searchByName(String pattern) {
         return jdbc.sql("""
-                select id, first_name, last_name, phone, email, date_of_birth, language from patient
+                select id, first_name, last_name, phone, email, date_of_birth, sex, language from patient
                 where not unverified and (lower(last_name) like :q or lower(first_name) like :q)
                 order by last_name, first_name limit 10""").param("q", pattern).query(PatientStore::patient).list();
     }
@@ -53,7 +53,7 @@ class PatientStore {
     /** Patients whose lower-case first name is like {@code first} and last name like {@code last}. */
     List<Patient> searchByNames(String first, String last) {
         return jdbc.sql("""
-                select id, first_name, last_name, phone, email, date_of_birth, language from patient
+                select id, first_name, last_name, phone, email, date_of_birth, sex, language from patient
                 where not unverified and lower(first_name) like :first and lower(last_name) like :last
                 order by last_name, first_name limit 10""")
                 .param("first", first)
@@ -65,33 +65,33 @@ class PatientStore {
     /** The patients with these ids (unknown ids are left out), in one query. */
     List<Patient> findAll(UUID[] ids) {
         return jdbc.sql("""
-                select id, first_name, last_name, phone, email, date_of_birth, language from patient
+                select id, first_name, last_name, phone, email, date_of_birth, sex, language from patient
                 where id = any(:ids)""").param("ids", ids).query(PatientStore::patient).list();
     }
 
     Optional<Patient> find(UUID id) {
         return jdbc.sql("""
-                select id, first_name, last_name, phone, email, date_of_birth, language from patient where id = :id""").param("id", id).query(PatientStore::patient).optional();
+                select id, first_name, last_name, phone, email, date_of_birth, sex, language from patient where id = :id""").param("id", id).query(PatientStore::patient).optional();
     }
 
     /** The confirmed patient with this e-mail (any case). */
     Optional<Patient> findByEmail(String email) {
         return jdbc.sql("""
-                select id, first_name, last_name, phone, email, date_of_birth, language from patient
+                select id, first_name, last_name, phone, email, date_of_birth, sex, language from patient
                 where not unverified and lower(email) = lower(:e)""").param("e", email).query(PatientStore::patient).optional();
     }
 
     /** Any patient with this e-mail (any case), a placeholder included. */
     Optional<Patient> findAnyByEmail(String email) {
         return jdbc.sql("""
-                select id, first_name, last_name, phone, email, date_of_birth, language from patient
+                select id, first_name, last_name, phone, email, date_of_birth, sex, language from patient
                 where lower(email) = lower(:e)""").param("e", email).query(PatientStore::patient).optional();
     }
 
     /** A confirmed patient with this phone number (digits only) and last name (any case). */
     Optional<Patient> findByPhoneAndLastName(String digits, String lastName) {
         return jdbc.sql("""
-                select id, first_name, last_name, phone, email, date_of_birth, language from patient
+                select id, first_name, last_name, phone, email, date_of_birth, sex, language from patient
                 where not unverified and regexp_replace(phone, '[^0-9]', '', 'g') = :d
                   and lower(last_name) = lower(:last) limit 1""")
                 .param("d", digits)
@@ -102,8 +102,8 @@ class PatientStore {
 
     void insert(UUID id, NewPatient form, Instant at) {
         jdbc.sql("""
-                insert into patient (id, first_name, last_name, phone, email, date_of_birth, language, created_at)
-                values (:id, :first, :last, :phone, :email, :dob, :language, :now)
+                insert into patient (id, first_name, last_name, phone, email, date_of_birth, sex, language, created_at)
+                values (:id, :first, :last, :phone, :email, :dob, :sex, :language, :now)
                 """)
                 .param("id", id)
                 .param("first", form.firstName())
@@ -111,6 +111,7 @@ class PatientStore {
                 .param("phone", form.phone())
                 .param("email", form.email())
                 .param("dob", form.dateOfBirth())
+                .param("sex", form.sex() == null ? null : form.sex().code())
                 .param("language", form.language())
                 .param("now", utc(at))
                 .update();
@@ -124,6 +125,7 @@ class PatientStore {
                 rs.getString("phone"),
                 rs.getString("email"),
                 rs.getObject("date_of_birth", LocalDate.class),
+                rs.getString("sex") == null ? null : Sex.ofCode(rs.getString("sex")),
                 rs.getString("language"));
     }
 }

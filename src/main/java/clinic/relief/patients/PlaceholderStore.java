@@ -27,20 +27,28 @@ class PlaceholderStore {
     Patient create(NewPatient form) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                insert into patient (id, first_name, last_name, phone, email, date_of_birth, language, created_at,
-                                     unverified)
-                values (:id, :first, :last, :phone, null, :dob, :language, :now, true)
+                insert into patient (id, first_name, last_name, phone, email, date_of_birth, sex, language,
+                                     created_at, unverified)
+                values (:id, :first, :last, :phone, null, :dob, :sex, :language, :now, true)
                 """)
                 .param("id", id)
                 .param("first", form.firstName())
                 .param("last", form.lastName())
                 .param("phone", form.phone())
                 .param("dob", form.dateOfBirth())
+                .param("sex", form.sex() == null ? null : form.sex().code())
                 .param("language", form.language())
                 .param("now", utc(clock.instant()))
                 .update();
         return new Patient(
-                id, form.firstName(), form.lastName(), form.phone(), null, form.dateOfBirth(), form.language());
+                id,
+                form.firstName(),
+                form.lastName(),
+                form.phone(),
+                null,
+                form.dateOfBirth(),
+                form.sex(),
+                form.language());
     }
 
     /** Returns the id of the patient the confirmed placeholder now is or belongs to. */

@@ -26,6 +26,12 @@ public class Staff {
         return store.listedTherapists();
     }
 
+    /** Every active therapist, listed on the public site or not, by name. */
+    @Transactional(readOnly = true)
+    public List<StaffMember> therapists() {
+        return store.therapists();
+    }
+
     @Transactional(readOnly = true)
     public Optional<StaffMember> find(UUID id) {
         return store.find(id);

@@ -29,6 +29,13 @@ class StaffStore {
                 where role = 'THERAPIST' and listed and active order by display_name""").query(StaffStore::member).list();
     }
 
+    /** Active therapists, listed on the public site or not, by name. */
+    List<StaffMember> therapists() {
+        return jdbc.sql("""
+                select id, email, display_name, role, license_type, license_number, bio_en, bio_es from staff_account
+                where role = 'THERAPIST' and active order by display_name""").query(StaffStore::member).list();
+    }
+
     Optional<StaffMember> find(UUID id) {
         return jdbc.sql("""
                 select id, email, display_name, role, license_type, license_number, bio_en, bio_es from staff_account

@@ -15,7 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The 837P we write, read back by an independent reader: imsweb x12-parser with its 5010 X222A1 layout. */
+/**
+ * The 837P we write, read back by independent readers (imsweb x12-parser with its 5010 X222A1 layout, node-x12 in
+ * strict mode) and checked against the guide's situational rules.
+ */
 class Claim837WriterTests {
 
     static final ZonedDateTime AT = ZonedDateTime.of(2026, 11, 25, 14, 30, 0, 0, ZoneId.of("America/Los_Angeles"));
@@ -23,6 +26,8 @@ class Claim837WriterTests {
     final Claim837Writer writer = new Claim837Writer(ClaimPackets.BILLING, "+13105550142");
 
     static Loop read(String x12) throws IOException {
+        IndependentX12Reader.assertParses(x12);
+        assertThat(X12SituationalRules.broken(x12)).isEmpty();
         X12Reader reader = new X12Reader(X12Reader.FileType.ANSI837_5010_X222, new StringReader(x12));
         assertThat(reader.getFatalErrors()).isEmpty();
         assertThat(reader.getErrors()).isEmpty();

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.Patient;
+import clinic.relief.patients.Sex;
 import clinic.relief.shared.Money;
 
 /** Claim packets for writer, reader and PDF tests, without a database: claim {@code n} of a batch. */
@@ -35,7 +36,8 @@ final class ClaimPackets {
     /** Claim number 1000 + n; odd claims are for a dependent child, every third has two lines. */
     static ClaimPacket packet(int n) {
         UUID patientId = UUID.nameUUIDFromBytes(("patient" + n).getBytes());
-        Patient patient = new Patient(patientId, "Rosa" + n, "Garcia", null, null, LocalDate.of(2010, 1, 5), "en");
+        Patient patient =
+                new Patient(patientId, "Rosa" + n, "Garcia", null, null, LocalDate.of(2010, 1, 5), Sex.FEMALE, "en");
         Relationship relationship = n % 2 == 1 ? Relationship.CHILD : Relationship.SELF;
         Subscriber subscriber = new Subscriber(
                 relationship,
@@ -106,7 +108,7 @@ final class ClaimPackets {
                 patient,
                 coverage,
                 rx,
-                ClaimPacket.Rendering.of("Maria Lopez", new Npi("1679576722"), "CAMTC 12345"),
+                ClaimPacket.Rendering.of("Maria Lopez, CMT", new Npi("1679576722"), "CAMTC 12345", "225700000X"),
                 BILLING);
     }
 

@@ -84,7 +84,7 @@ class ClaimPdfTests {
     @Test
     void replacesCharactersTheStandardFontsCannotDraw() throws IOException {
         ClaimPacket p = ClaimPackets.packet(2);
-        var patient = new Patient(p.patient().id(), "José 李", "Núñez", null, null, null, "es");
+        var patient = new Patient(p.patient().id(), "José 李", "Núñez", null, null, null, null, "es");
         ClaimPacket packet =
                 new ClaimPacket(p.claim(), patient, p.coverage(), p.prescription(), p.rendering(), p.billing());
 

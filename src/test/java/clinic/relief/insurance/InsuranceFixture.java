@@ -12,6 +12,7 @@ import clinic.relief.EventsHandled;
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
+import clinic.relief.patients.Sex;
 import clinic.relief.staff.NewStaffMember;
 import clinic.relief.staff.Staff;
 import clinic.relief.staff.StaffRole;
@@ -37,7 +38,20 @@ class InsuranceFixture {
     UUID patient() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         return patients.findOrCreate(new NewPatient(
-                        "Rosa", "Insured" + tag, null, tag + "@example.com", LocalDate.of(1980, 4, 2), "en"))
+                        "Rosa",
+                        "Insured" + tag,
+                        null,
+                        tag + "@example.com",
+                        LocalDate.of(1980, 4, 2),
+                        Sex.FEMALE,
+                        "en"))
+                .id();
+    }
+
+    /** A patient as the desk used to create them: no date of birth, no sex. */
+    UUID patientWithoutDemographics(String firstName, String lastName) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        return patients.findOrCreate(new NewPatient(firstName, lastName + tag, null, tag + "@example.com", null, "es"))
                 .id();
     }
 
@@ -112,11 +126,59 @@ class InsuranceFixture {
         return id;
     }
 
+    /** A completed visit whose note the therapist has signed (an hour after it started). */
     UUID completed(UUID patient, UUID therapist, String service, int minutes, Instant start) {
+        UUID id = completedUnsigned(patient, therapist, service, minutes, start);
+        signNote(id);
+        return id;
+    }
+
+    /** A completed visit whose draft note is not signed yet. */
+    UUID completedUnsigned(UUID patient, UUID therapist, String service, int minutes, Instant start) {
         UUID id = checkedIn(patient, therapist, service, minutes, start);
         book.complete(id);
         EventsHandled.awaitAll(jdbc);
         return id;
+    }
+
+    void signNote(UUID visit) {
+        jdbc.sql("""
+                update outcomes_note n set signed_at = a.starts_at + interval '1 hour', signed_by = 'therapist'
+                from booking_appointment a where a.id = n.appointment_id and n.appointment_id = :a""").param("a", visit).update();
+    }
+
+    /** The coverage of a child insured under a parent's plan: Luis Núñez Peña subscribes, in Los Ángeles. */
+    static CoverageForm dependantCoverage(LocalDate from) {
+        CoverageForm self = coverage(from);
+        return new CoverageForm(
+                self.payerName(),
+                self.payerId(),
+                self.planType(),
+                "XYZ987654321",
+                self.groupNumber(),
+                Relationship.CHILD,
+                "Luis",
+                "Núñez Peña",
+                LocalDate.of(1975, 3, 9),
+                "M",
+                "12 Calle Ñandú",
+                "Los Ángeles",
+                "CA",
+                "90033",
+                self.copay(),
+                self.coinsurancePercent(),
+                self.deductible(),
+                self.deductibleMet(),
+                self.planYearStart(),
+                self.visitsAllowed(),
+                self.visitsUsed(),
+                self.authNumber(),
+                self.authVisits(),
+                self.authFrom(),
+                self.authTo(),
+                self.creditOnInsuredVisit(),
+                self.effectiveFrom(),
+                self.effectiveTo());
     }
 
     static Instant at(LocalDate day, int hour) {
