@@ -1,11 +1,15 @@
 package clinic.relief.insurance;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.insurance.cms1500.Cms1500;
 import clinic.relief.patients.Patients;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,12 +35,22 @@ class ClaimPages {
     private final ClaimFiles files;
     private final Patients patients;
     private final SuperbillMail superbills;
+    private final ClinicProfile clinic;
+    private final Clock clock;
 
-    ClaimPages(ClaimDesk desk, ClaimFiles files, Patients patients, SuperbillMail superbills) {
+    ClaimPages(
+            ClaimDesk desk,
+            ClaimFiles files,
+            Patients patients,
+            SuperbillMail superbills,
+            ClinicProfile clinic,
+            Clock clock) {
         this.desk = desk;
         this.files = files;
         this.patients = patients;
         this.superbills = superbills;
+        this.clinic = clinic;
+        this.clock = clock;
     }
 
     @GetMapping("/staff/insurance")
@@ -107,9 +121,24 @@ class ClaimPages {
         }
     }
 
+    /** The CMS-1500 to print on the red-ink NUCC form: values only, on the form's print grid. */
     @GetMapping("/staff/insurance/claims/{id}/cms1500.pdf")
     ResponseEntity<byte[]> cms1500(@PathVariable UUID id) {
-        return download(Cms1500Pdf.render(files.packetOf(id)), "cms1500-" + id + ".pdf", MediaType.APPLICATION_PDF);
+        return download(
+                Cms1500.print(files.packetOf(id), formDetails()), "cms1500-" + id + ".pdf", MediaType.APPLICATION_PDF);
+    }
+
+    /** The same values over a drawn copy of the form, to check them on screen. */
+    @GetMapping("/staff/insurance/claims/{id}/cms1500-preview.pdf")
+    ResponseEntity<byte[]> cms1500Preview(@PathVariable UUID id) {
+        return download(
+                Cms1500.preview(files.packetOf(id), formDetails()),
+                "cms1500-preview-" + id + ".pdf",
+                MediaType.APPLICATION_PDF);
+    }
+
+    private Cms1500.Details formDetails() {
+        return new Cms1500.Details(clinic.phone(), LocalDate.now(clock.withZone(clinic.zone())));
     }
 
     @GetMapping("/staff/insurance/claims/{id}/superbill.pdf")

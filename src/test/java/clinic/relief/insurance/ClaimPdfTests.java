@@ -21,45 +21,6 @@ class ClaimPdfTests {
     }
 
     @Test
-    void cms1500ShowsTheNumberedBoxesWithThisClaimsValues() throws IOException {
-        String text = text(Cms1500Pdf.render(ClaimPackets.packet(3)));
-
-        assertThat(text)
-                .contains(
-                        "HEALTH INSURANCE CLAIM FORM",
-                        "1a. Insured's ID number",
-                        "XYZ100003",
-                        "21. Diagnosis or nature of illness or injury (ICD Ind. 0)",
-                        "A. M54.50",
-                        "B. M62.838",
-                        "17. Name of referring provider",
-                        "DN  Alan Grant",
-                        "17b. NPI",
-                        "1234567893",
-                        "23. Prior authorization number",
-                        "AUTH3",
-                        "97140",
-                        "97010",
-                        "AB",
-                        "90.00",
-                        "20.00",
-                        "24A. Date(s) of service",
-                        "11/20/2026",
-                        "J. Rendering NPI",
-                        "1679576722",
-                        "ZZ 225700000X",
-                        "25. Federal tax I.D. number (EIN)",
-                        "95-1234567",
-                        "26. Patient's account no.",
-                        "R1003",
-                        "28. Total charge",
-                        "$110.00",
-                        "33a. NPI",
-                        "1245319599",
-                        "33b. Other ID (taxonomy)");
-    }
-
-    @Test
     void superbillNamesCodesNpiLicenseAndDiagnoses() throws IOException {
         String text = text(SuperbillPdf.render(ClaimPackets.packet(2)));
 

@@ -171,6 +171,11 @@ class InsurancePagesTests {
         mvc.perform(get("/staff/insurance/claims/" + claim.id() + "/cms1500.pdf"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/pdf"));
+        mvc.perform(get("/staff/insurance/claims/" + claim.id() + "/cms1500-preview.pdf"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/pdf"));
+        mvc.perform(get("/staff/insurance/claims/" + claim.id()))
+                .andExpect(content().string(containsString("/cms1500-preview.pdf")));
         mvc.perform(get("/staff/insurance/aging.csv"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(startsWith("claim,service_date,submitted_on,state,days,bucket")));
