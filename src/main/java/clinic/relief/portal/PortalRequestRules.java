@@ -19,7 +19,10 @@ class PortalRequestRules implements RequestRules {
                         "/account/verify",
                         "/account/forgot",
                         "/account/reset",
-                        "/waitlist/offer")
+                        "/waitlist/offer",
+                        "/intake",
+                        "/intake/signed",
+                        "/intake/documents/*/*")
                 .permitAll()
                 .requestMatchers("/account", "/account/**")
                 .hasRole("PATIENT");
