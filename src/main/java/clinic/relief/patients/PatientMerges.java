@@ -28,6 +28,7 @@ public class PatientMerges {
     static final String RECORD_KIND = "patient";
 
     private final PatientRecordStore store;
+    private final IntakeFormStore intakeForms;
     private final Patients patients;
     private final List<PatientMergeParticipant> participants;
     private final ClinicalAudit audit;
@@ -35,11 +36,13 @@ public class PatientMerges {
 
     PatientMerges(
             PatientRecordStore store,
+            IntakeFormStore intakeForms,
             Patients patients,
             List<PatientMergeParticipant> participants,
             ClinicalAudit audit,
             Clock clock) {
         this.store = store;
+        this.intakeForms = intakeForms;
         this.patients = patients;
         this.participants = participants;
         this.audit = audit;
@@ -90,7 +93,9 @@ public class PatientMerges {
         if (rows.size() != 2 || rows.stream().anyMatch(r -> r.unverified() || r.merged())) {
             throw new MergeRefused("workspace.merge.refused.state");
         }
-        int moved = store.moveIntakes(duplicate, kept) + store.moveAccount(duplicate, kept);
+        int moved = store.moveIntakes(duplicate, kept)
+                + store.moveAccount(duplicate, kept)
+                + intakeForms.moveToPatient(duplicate, kept);
         try {
             for (PatientMergeParticipant participant : participants) {
                 moved += participant.moveRecords(duplicate, kept);

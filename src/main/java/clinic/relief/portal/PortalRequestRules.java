@@ -21,7 +21,10 @@ class PortalRequestRules implements RequestRules {
                         "/account/reset",
                         "/waitlist/offer",
                         "/manage",
-                        "/manage/**")
+                        "/manage/**",
+                        "/intake",
+                        "/intake/signed",
+                        "/intake/documents/*/*")
                 .permitAll()
                 .requestMatchers("/account", "/account/**")
                 .hasRole("PATIENT");

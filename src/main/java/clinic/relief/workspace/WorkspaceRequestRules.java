@@ -23,6 +23,10 @@ class WorkspaceRequestRules implements RequestRules {
                 // changing contact details and the waitlist are the desk's and the owner's; merging, the owner's.
                 .requestMatchers("/staff/patients/*/merge")
                 .hasRole("OWNER")
+                .requestMatchers(HttpMethod.POST, "/staff/patients/*/intake/send")
+                .hasAnyRole("OWNER", "FRONT_DESK")
+                .requestMatchers("/staff/patients/*/intake", "/staff/patients/*/intake.pdf")
+                .hasAnyRole("OWNER", "FRONT_DESK", "THERAPIST")
                 .requestMatchers(HttpMethod.POST, "/staff/patients/*/contact")
                 .hasAnyRole("OWNER", "FRONT_DESK")
                 .requestMatchers("/staff/patients", "/staff/patients/search.json", "/staff/patients/*")
