@@ -26,6 +26,7 @@ public class Claim {
     private Money paid;
     private Money patientShare;
     private Instant submittedAt;
+    private String payerClaimNumber = "";
 
     /** What does not change once drafted: whose visit, under which coverage and prescription, when. */
     public record Facts(
@@ -102,6 +103,33 @@ public class Claim {
         state = outcome;
         paid = paid.plus(paidNow);
         patientShare = patientShare.plus(patientShareNow);
+    }
+
+    /**
+     * The payer's reversal of an earlier payment (835 CLP02 = 22): takes back what it paid and what it put on the
+     * patient ({@code paidBack} and {@code shareBack} are zero or negative), and the claim waits on the payer again
+     * until the corrected payment, which usually follows in the same 835.
+     */
+    void reverse(Money paidBack, Money shareBack) {
+        require("reverse a payment of", ClaimState.PAID, ClaimState.PARTLY_PAID, ClaimState.DENIED);
+        if (paidBack.isPositive() || shareBack.isPositive()) {
+            throw new IllegalArgumentException("A reversal takes amounts back");
+        }
+        state = ClaimState.SUBMITTED;
+        paid = paid.plus(paidBack);
+        patientShare = patientShare.plus(shareBack);
+    }
+
+    /** Records the payer's claim control number (835 CLP07), which corrected and void claims quote back. */
+    void payerClaimNumber(String number) {
+        if (!number.isBlank()) {
+            payerClaimNumber = number.strip();
+        }
+    }
+
+    /** The payer's claim control number from its last 835, empty before any. */
+    public String payerClaimNumber() {
+        return payerClaimNumber;
     }
 
     void appeal() {

@@ -55,13 +55,14 @@ class ClaimStore {
     void update(Claim claim) {
         jdbc.sql("""
                 update insurance_claim set state = :state, charge = :charge, paid = :paid,
-                    patient_share = :share, submitted_at = :submitted,
+                    patient_share = :share, submitted_at = :submitted, payer_claim_number = coalesce(:payerClaim, payer_claim_number),
                     settled_at = case when :settled then :now else settled_at end where id = :id""")
                 .param("state", claim.state().name())
                 .param("charge", claim.charge().amount())
                 .param("paid", claim.paid().amount())
                 .param("share", claim.patientShare().amount())
                 .param("submitted", utc(claim.submittedAt()))
+                .param("payerClaim", claim.payerClaimNumber().isEmpty() ? null : claim.payerClaimNumber())
                 .param("settled", claim.state().settled())
                 .param("now", utc(clock.instant()))
                 .param("id", claim.id())
@@ -92,7 +93,7 @@ class ClaimStore {
     Optional<Claim> find(UUID id) {
         return jdbc.sql("""
                 select id, number, appointment_id, patient_id, coverage_id, prescription_id, therapist_id, service_id,
-                    service_date, state, diagnoses, paid, patient_share, created_at, submitted_at
+                    service_date, state, diagnoses, paid, patient_share, created_at, submitted_at, payer_claim_number
                 from insurance_claim where id = :id""").param("id", id).query(this::claim).optional();
     }
 
@@ -100,21 +101,21 @@ class ClaimStore {
     Optional<Claim> lockByNumber(long number) {
         return jdbc.sql("""
                 select id, number, appointment_id, patient_id, coverage_id, prescription_id, therapist_id, service_id,
-                    service_date, state, diagnoses, paid, patient_share, created_at, submitted_at
+                    service_date, state, diagnoses, paid, patient_share, created_at, submitted_at, payer_claim_number
                 from insurance_claim where number = :number for update""").param("number", number).query(this::claim).optional();
     }
 
     List<Claim> inState(ClaimState state) {
         return jdbc.sql("""
                 select id, number, appointment_id, patient_id, coverage_id, prescription_id, therapist_id, service_id,
-                    service_date, state, diagnoses, paid, patient_share, created_at, submitted_at
+                    service_date, state, diagnoses, paid, patient_share, created_at, submitted_at, payer_claim_number
                 from insurance_claim where state = :s order by service_date, number""").param("s", state.name()).query(this::claim).list();
     }
 
     List<Claim> ofPatient(UUID patientId) {
         return jdbc.sql("""
                 select id, number, appointment_id, patient_id, coverage_id, prescription_id, therapist_id, service_id,
-                    service_date, state, diagnoses, paid, patient_share, created_at, submitted_at
+                    service_date, state, diagnoses, paid, patient_share, created_at, submitted_at, payer_claim_number
                 from insurance_claim where patient_id = :p order by service_date desc""").param("p", patientId).query(this::claim).list();
     }
 
@@ -122,14 +123,18 @@ class ClaimStore {
      * Records a payer's payment of the claim with this number, with its adjustments, unless a payment with the same
      * reference is recorded; false when it was.
      */
-    boolean insertPayment(long claimNumber, Remittance.ClaimPayment payment, Instant at) {
+    boolean insertPayment(long claimNumber, Remittance.ClaimPayment payment, UUID fileId, Instant at) {
         UUID paymentId = UUID.randomUUID();
         int inserted = jdbc.sql("""
                 insert into insurance_claim_payment (id, claim_id, reference, status_code, paid, patient_share,
-                    posted_at)
-                select :id, id, :reference, :status, :paid, :share, :now from insurance_claim where number = :number
+                    posted_at, payer_claim_number, remark_codes, file_id)
+                select :id, id, :reference, :status, :paid, :share, :now, :payerClaim, :remarks::text[], :file
+                from insurance_claim where number = :number
                 on conflict (reference) do nothing""")
                 .param("id", paymentId)
+                .param("payerClaim", payment.payerClaimNumber())
+                .param("remarks", payment.remarks().toArray(String[]::new))
+                .param("file", fileId)
                 .param("reference", payment.reference())
                 .param("status", payment.status())
                 .param("paid", payment.paid().amount())
@@ -186,7 +191,7 @@ class ClaimStore {
                 .map(Icd10::new)
                 .toList();
         var submitted = rs.getTimestamp("submitted_at");
-        return new Claim(
+        Claim claim = new Claim(
                 id,
                 rs.getLong("number"),
                 facts,
@@ -196,6 +201,9 @@ class ClaimStore {
                 Money.of(rs.getBigDecimal("paid")),
                 Money.of(rs.getBigDecimal("patient_share")),
                 submitted == null ? null : submitted.toInstant());
+        String payerClaim = rs.getString("payer_claim_number");
+        claim.payerClaimNumber(payerClaim == null ? "" : payerClaim);
+        return claim;
     }
 
     private List<ClaimLine> lines(UUID claimId) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import clinic.relief.clinic.ClinicProfile;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,50 +16,92 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Uploading a payer's 835 and the claims aging report (page and CSV). OWNER and FRONT_DESK only. */
+/**
+ * Uploading a payer's 835, the log of X12 files received (posting a refused one again) and the PLB adjustments, and
+ * the claims aging report (page and CSV). OWNER and FRONT_DESK only.
+ */
 @Controller
 class RemittancePages {
 
     private final Remittances remittances;
     private final ClaimDesk desk;
+    private final X12FileStore files;
+    private final RemittanceStore store;
     private final Clock clock;
     private final ClinicProfile clinic;
 
-    RemittancePages(Remittances remittances, ClaimDesk desk, Clock clock, ClinicProfile clinic) {
+    RemittancePages(
+            Remittances remittances,
+            ClaimDesk desk,
+            X12FileStore files,
+            RemittanceStore store,
+            Clock clock,
+            ClinicProfile clinic) {
         this.remittances = remittances;
         this.desk = desk;
+        this.files = files;
+        this.store = store;
         this.clock = clock;
         this.clinic = clinic;
     }
 
     @GetMapping("/staff/insurance/remittances")
-    String form(CsrfToken csrf) {
+    String form(Model model, CsrfToken csrf) {
         csrf.getToken();
-        return "insurance/remittances";
+        return page(model);
     }
 
     @PostMapping("/staff/insurance/remittances")
-    String upload(@RequestParam("file") MultipartFile file, Model model, HttpServletResponse response)
+    String upload(@RequestParam("file") MultipartFile file, Model model, HttpServletResponse response, CsrfToken csrf)
             throws IOException {
+        csrf.getToken();
+        String name = file.getOriginalFilename() == null ? "835" : file.getOriginalFilename();
+        return post(
+                () -> remittances.importFile(new X12File.Received(
+                        X12File.Kind.REMITTANCE_835,
+                        X12File.Source.UPLOAD,
+                        name,
+                        new String(file.getBytes(), StandardCharsets.ISO_8859_1))),
+                model,
+                response);
+    }
+
+    /** Posts a logged file again (a refused one, once the reason is dealt with). */
+    @PostMapping("/staff/insurance/remittances/{id}/repost")
+    String repost(@PathVariable UUID id, Model model, HttpServletResponse response, CsrfToken csrf) {
+        csrf.getToken();
+        return post(() -> remittances.repost(id), model, response);
+    }
+
+    private interface Posting {
+        Remittances.Imported run() throws IOException;
+    }
+
+    private String post(Posting posting, Model model, HttpServletResponse response) {
         try {
-            Remittances.Imported imported =
-                    remittances.importFile(new String(file.getBytes(), StandardCharsets.ISO_8859_1));
-            model.addAttribute("imported", imported);
+            model.addAttribute("imported", posting.run());
         } catch (UnreadableRemittance unreadable) {
             response.setStatus(422);
             model.addAttribute("problem", "insurance.problem.remittance." + unreadable.reason());
-        } catch (UnknownClaimsInRemittance unknown) {
+        } catch (RemittanceRefused refused) {
             response.setStatus(422);
-            model.addAttribute("problem", "insurance.problem.remittance.unknownClaims");
-            model.addAttribute("unknownClaims", String.join(", ", unknown.claimIds()));
-        } catch (ClaimStateConflict conflict) {
-            response.setStatus(409);
-            model.addAttribute("problem", "insurance.problem.remittance.state");
+            model.addAttribute("problem", "insurance.problem.remittance." + refused.reason());
+            model.addAttribute("problemClaim", refused.claimId());
+        } catch (IOException unreadable) {
+            response.setStatus(422);
+            model.addAttribute("problem", "insurance.problem.remittance.unreadable");
         }
+        return page(model);
+    }
+
+    private String page(Model model) {
+        model.addAttribute("files", files.recent(30));
+        model.addAttribute("plb", store.providerAdjustments(30));
         return "insurance/remittances";
     }
 

@@ -54,4 +54,16 @@ final class Remittance835 {
                 + "GE*1*77~\n"
                 + "IEA*1*000000077~\n";
     }
+
+    /** Sets each SE segment count again after a test added or removed segments of a built file. */
+    static String recount(String file) {
+        StringBuilder out = new StringBuilder();
+        int count = 0;
+        for (String segment : file.split("~\n")) {
+            count = segment.startsWith("ST*") ? 1 : count + 1;
+            String written = segment.startsWith("SE*") ? segment.replaceFirst("^SE\\*\\d+", "SE*" + count) : segment;
+            out.append(written).append("~\n");
+        }
+        return out.toString();
+    }
 }

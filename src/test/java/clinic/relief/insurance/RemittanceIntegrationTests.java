@@ -123,17 +123,17 @@ class RemittanceIntegrationTests {
     }
 
     @Test
-    void postsNothingWhenTheFileNamesAClaimWeNeverSent() {
+    void postsTheClaimsWeSentAndListsTheOnesWeNeverSent() {
         String file = new Remittance835("EFT-" + UUID.randomUUID())
                 .claim(first.claimId(), "1", "110.00", "85.00", "25.00", "PR*3*25.00")
                 .claim("R99999999", "1", "50.00", "50.00", "0.00")
                 .build();
 
-        assertThatThrownBy(() -> remittances.importFile(file))
-                .isInstanceOf(UnknownClaimsInRemittance.class)
-                .hasMessageContaining("R99999999");
-        assertThat(desk.get(first.id()).state()).isEqualTo(ClaimState.SUBMITTED);
-        assertThat(events.stream(PatientShareDetermined.class)).isEmpty();
+        var imported = remittances.importFile(file);
+
+        assertThat(imported.unmatched()).containsExactly("R99999999");
+        assertThat(imported.posted()).isEqualTo(1);
+        assertThat(desk.get(first.id()).state()).isEqualTo(ClaimState.PAID);
     }
 
     @Test

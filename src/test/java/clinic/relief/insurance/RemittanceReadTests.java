@@ -14,12 +14,12 @@ class RemittanceReadTests {
 
     @Test
     void readsClaimAndServiceLineAdjustmentsWithTheirGroupAndReasonCodes() {
-        String file = new Remittance835("EFT9")
+        String file = Remittance835.recount(new Remittance835("EFT9")
                 .claim("R1001", "1", "110.00", "60.00", "25.00", "PR*1*20.00*1*2*5.00")
                 .build()
                 .replace(
                         "NM1*QC*1*GARCIA*ROSA****MI*XYZ1~\n",
-                        "NM1*QC*1*GARCIA*ROSA****MI*XYZ1~\nSVC*HC:97140*110.00*60.00**4~\nCAS*CO*45*25.00~\n");
+                        "NM1*QC*1*GARCIA*ROSA****MI*XYZ1~\nSVC*HC:97140*110.00*60.00**4~\nCAS*CO*45*25.00~\n"));
 
         Remittance.ClaimPayment payment = Remittance.read(file).payments().get(0);
 
