@@ -167,6 +167,42 @@ class Cms1500Tests {
     }
 
     @Test
+    void leavesBoxesBlankWhereTheClaimHasNoDataAndKeepsLongValuesInsideTheirBoxes() throws IOException {
+        ClaimPacket p = ClaimPackets.packet(2);
+        Patient noBirthDate = new Patient(p.patient().id(), "Rosa", "Garcia", null, null, null, "en");
+        Coverage c = p.coverage();
+        Coverage longPayerName = new Coverage(
+                c.id(),
+                c.patientId(),
+                "Blue Shield of California Promise Health Plan Inc",
+                c.payerId(),
+                c.planType(),
+                c.memberId(),
+                c.groupNumber(),
+                c.subscriber(),
+                c.copay(),
+                c.coinsurancePercent(),
+                c.deductible(),
+                c.deductibleMet(),
+                c.planYearStart(),
+                c.visitsAllowed(),
+                c.visitsUsed(),
+                c.authorization(),
+                c.creditOnInsuredVisit(),
+                c.effectiveFrom(),
+                c.effectiveTo());
+        ClaimPacket packet = new ClaimPacket(p.claim(), noBirthDate, longPayerName, null, p.rendering(), p.billing());
+
+        Map<Integer, Map<Integer, Character>> grid = grid(Cms1500.print(packet, DETAILS), 0);
+
+        assertThat(read(grid, 10, 31, 10)).as("3 without a birth date").isBlank();
+        assertThat(read(grid, 34, 1, 45)).as("17 without a prescription").isBlank();
+        assertThat(read(grid, 24, 50, 31))
+                .as("11c: 29 columns to the form's edge")
+                .isEqualTo("BLUE SHIELD OF CALIFORNIA PRO  ");
+    }
+
+    @Test
     void keepsTheZipPlusFourInBox32WhenItFitsItsColumns() throws IOException {
         ClaimPacket p = ClaimPackets.packet(2);
         ClinicProfile.Billing b = p.billing();

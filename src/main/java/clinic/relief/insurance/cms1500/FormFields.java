@@ -59,9 +59,10 @@ final class FormFields {
         put(box, 0, text);
     }
 
+    /** A value longer than its box is cut at the box's edge rather than printed over the next box or off the sheet. */
     private void put(FormBox box, int service, String text) {
         if (!text.isBlank()) {
-            entries.add(new Entry(box, service, text));
+            entries.add(new Entry(box, service, text.length() > box.width() ? text.substring(0, box.width()) : text));
         }
     }
 

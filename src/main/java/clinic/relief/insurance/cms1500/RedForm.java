@@ -63,8 +63,17 @@ final class RedForm {
         {454.5f, 743, 757}
     };
 
-    /** Box 24's columns, drawn in the unshaded half of each service line only. */
-    private static final float[] SERVICE_COLUMNS = {82.5f, 147, 170.5f, 191.5f, 244, 335, 435.5f};
+    /** Box 24's columns, drawn in the unshaded half of each service line only; 416 parts dollars from cents. */
+    private static final float[] SERVICE_COLUMNS = {82.5f, 147, 170.5f, 191.5f, 244, 335, 416, 435.5f};
+
+    /** Short rules: the underlines of box 21's codes A-L and the dollars-cents parts of boxes 28 and 29. */
+    private static final float[][] MARKS = {
+        {479, 33.5f, 85}, {479, 127, 178}, {479, 221, 272.5f}, {479, 315.5f, 367}, {491, 33.5f, 85},
+        {491, 127, 178}, {491, 221, 272.5f}, {491, 315.5f, 367}, {503.5f, 33.5f, 85}, {503.5f, 127, 178},
+        {503.5f, 221, 272.5f}, {503.5f, 315.5f, 367}
+    };
+
+    private static final float[][] DIVIDERS = {{431, 684, 694}, {503, 684, 694}, {315, 458, 470}, {330, 458, 470}};
 
     /** Check boxes: x, top (10 points square). */
     private static final float[][] CHECK_BOXES = {
@@ -187,6 +196,22 @@ final class RedForm {
         new Caption(21f, 708f, "INCLUDING DEGREES OR CREDENTIALS"),
         new Caption(178f, 702f, "32. SERVICE FACILITY LOCATION INFORMATION"),
         new Caption(373f, 702f, "33. BILLING PROVIDER INFO & PH #"),
+        new Caption(24f, 755f, "SIGNED"),
+        new Caption(132f, 755f, "DATE"),
+        new Caption(24f, 476f, "A."),
+        new Caption(118f, 476f, "B."),
+        new Caption(212f, 476f, "C."),
+        new Caption(306f, 476f, "D."),
+        new Caption(24f, 488f, "E."),
+        new Caption(118f, 488f, "F."),
+        new Caption(212f, 488f, "G."),
+        new Caption(306f, 488f, "H."),
+        new Caption(24f, 500f, "I."),
+        new Caption(118f, 500f, "J."),
+        new Caption(212f, 500f, "K."),
+        new Caption(306f, 500f, "L."),
+        new Caption(374f, 692f, "$"),
+        new Caption(456f, 692f, "$"),
         new Caption(178f, 750f, "a."),
         new Caption(262f, 750f, "b."),
         new Caption(373f, 750f, "a."),
@@ -218,6 +243,12 @@ final class RedForm {
             for (float x : SERVICE_COLUMNS) {
                 line(content, x, 539.5f + 24 * service, x, 551.5f + 24 * service);
             }
+        }
+        for (float[] mark : MARKS) {
+            line(content, mark[1], mark[0], mark[2], mark[0]);
+        }
+        for (float[] divider : DIVIDERS) {
+            line(content, divider[0], divider[1], divider[0], divider[2]);
         }
         for (float[] box : CHECK_BOXES) {
             content.addRect(box[0], HEIGHT - box[1] - 10, 10, 10);
