@@ -55,7 +55,7 @@ class InvoicePages {
         Invoice invoice = invoices.get(id);
         model.addAttribute("invoice", views.invoice(invoice, locale));
         model.addAttribute("patient", patients.get(invoice.patientId()));
-        model.addAttribute("methods", Payment.Method.values());
+        model.addAttribute("methods", Payment.Method.atDesk());
         return "billing/invoice";
     }
 

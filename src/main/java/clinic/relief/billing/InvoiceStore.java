@@ -185,6 +185,13 @@ class InvoiceStore {
                 .update();
     }
 
+    Optional<Payment> cardPayment(String paymentIntentId) {
+        return jdbc.sql("select * from billing_payment where method = 'CARD_ON_FILE' and note = :note")
+                .param("note", paymentIntentId)
+                .query(InvoiceStore::payment)
+                .optional();
+    }
+
     private static Payment payment(ResultSet rs, int row) throws SQLException {
         return new Payment(
                 rs.getObject("id", UUID.class),

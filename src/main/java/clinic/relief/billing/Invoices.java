@@ -47,6 +47,27 @@ public class Invoices {
         return store.addLine(invoiceId, line, reference, clock.instant());
     }
 
+    /**
+     * Waives an appointment's late-cancellation or no-show fee with a correcting line (once); false if the appointment
+     * has no invoice or no fee.
+     */
+    @Transactional
+    public boolean waiveFee(UUID appointmentId) {
+        Optional<Invoice> invoice = forAppointment(appointmentId);
+        Money fee = invoice.stream()
+                .flatMap(i -> i.lines().stream())
+                .filter(line -> line.kind() == Line.Kind.FEE)
+                .map(Line::amount)
+                .reduce(Money.ZERO, Money::plus);
+        if (invoice.isEmpty() || !fee.isPositive()) {
+            return false;
+        }
+        return addLine(
+                invoice.get().id(),
+                Line.of(Line.Kind.FEE, fee.negate(), "billing.line.fee.waived"),
+                "waive:" + appointmentId);
+    }
+
     @Transactional(readOnly = true)
     public Invoice get(UUID id) {
         return store.find(id).orElseThrow(() -> BillingFailure.notFound("unknownInvoice"));

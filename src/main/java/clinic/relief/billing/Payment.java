@@ -1,6 +1,7 @@
 package clinic.relief.billing;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import clinic.relief.shared.Money;
@@ -15,13 +16,19 @@ public record Payment(
         REFUND
     }
 
-    /** How the desk took the money: online card payment does not exist yet. */
+    /** How the money was taken: at the desk, or ({@code CARD_ON_FILE}) charged through Stripe by the payments module. */
     public enum Method {
         CARD_TERMINAL,
         CASH,
         CHECK,
         HSA_FSA,
-        GIFT_CARD
+        GIFT_CARD,
+        CARD_ON_FILE;
+
+        /** The methods the desk records by hand: a card-on-file payment is only ever recorded from what Stripe did. */
+        public static List<Method> atDesk() {
+            return List.of(CARD_TERMINAL, CASH, CHECK, HSA_FSA, GIFT_CARD);
+        }
     }
 
     public Money signedAmount() {

@@ -1,6 +1,7 @@
 package clinic.relief.billing;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.shared.Money;
@@ -34,6 +35,9 @@ public class Payments {
 
     @Transactional
     public Payment record(RecordPayment command, String recordedBy) {
+        if (command.method() == Payment.Method.CARD_ON_FILE) {
+            throw BillingFailure.unprocessable("cardOnFileByStripe");
+        }
         if (!store.lock(command.invoiceId())) {
             throw BillingFailure.notFound("unknownInvoice");
         }
@@ -58,6 +62,35 @@ public class Payments {
         }
         events.publishEvent(
                 new PaymentRecorded(payment.id(), invoice.id(), invoice.patientId(), payment.kind(), payment.amount()));
+        return payment;
+    }
+
+    /**
+     * Records a card payment Stripe has made (its PaymentIntent id in the note), once: a second call with the same
+     * PaymentIntent returns the payment already recorded. Stripe has taken the money, so no balance limit applies.
+     */
+    @Transactional
+    public Payment recordCardCharge(UUID invoiceId, Money amount, String paymentIntentId) {
+        if (!store.lock(invoiceId)) {
+            throw BillingFailure.notFound("unknownInvoice");
+        }
+        Optional<Payment> recorded = store.cardPayment(paymentIntentId);
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
+        Invoice invoice = invoices.get(invoiceId);
+        Payment payment = new Payment(
+                UUID.randomUUID(),
+                invoiceId,
+                Payment.Kind.PAYMENT,
+                Payment.Method.CARD_ON_FILE,
+                amount,
+                paymentIntentId,
+                "stripe",
+                clock.instant());
+        store.insertPayment(payment);
+        events.publishEvent(
+                new PaymentRecorded(payment.id(), invoiceId, invoice.patientId(), payment.kind(), payment.amount()));
         return payment;
     }
 }

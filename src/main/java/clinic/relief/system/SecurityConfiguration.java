@@ -44,7 +44,8 @@ class SecurityConfiguration {
             "connect-src 'self'",
             "object-src 'none'",
             "base-uri 'self'",
-            "form-action 'self'",
+            // The card-on-file form is answered by a redirect to Stripe's hosted Checkout page.
+            "form-action 'self' https://checkout.stripe.com",
             "frame-ancestors 'none'");
 
     private static final RequestMatcher API =
@@ -125,7 +126,9 @@ class SecurityConfiguration {
                         // the page must not tell an attacker which of these it was.
                         .failureUrl("/staff/login?error"))
                 .logout(logout -> logout.logoutUrl("/staff/logout").logoutSuccessUrl("/?signedOut"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/service-area/**", "/sms/twilio/**"));
+                // Stripe's and Twilio's webhooks carry their signatures instead of a CSRF token (checked by
+                // payments.StripeWebhook and sms.TwilioWebhooks).
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/service-area/**", "/payments/stripe/webhook", "/sms/twilio/**"));
         rules.authorize(http);
         return headers(http).build();
     }

@@ -1,0 +1,230 @@
+package clinic.relief.payments;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.relief.billing.Invoices;
+import clinic.relief.billing.Payments;
+import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.shared.Money;
+import com.stripe.model.PaymentIntent;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Late-cancellation and no-show fees charged to the card on file. A fee waits {@code relief.payments.fee-waive-window}
+ * for the desk to waive it, then a sweep (or the desk's "charge now") charges it off-session. Each attempt is
+ * committed as CHARGING before Stripe is called and its key derived from the invoice and the attempt; a charge whose
+ * answer was lost (a timeout, a crash before the commit) is asked again with the same key by the sweep, and Stripe's
+ * {@code payment_intent.succeeded} webhook records it too: either way the payment is recorded once, and Stripe
+ * charges once. A decline or a bank asking for authentication records nothing on the invoice.
+ */
+@Service
+public class FeeCharges {
+
+    private static final Duration STUCK_AFTER = Duration.ofMinutes(2);
+
+    private final FeeStore store;
+    private final CardsOnFile cards;
+    private final StripeGateway stripe;
+    private final Payments payments;
+    private final Invoices invoices;
+    private final PaymentSettings settings;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate newTx;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    FeeCharges(
+            FeeStore store,
+            CardsOnFile cards,
+            StripeGateway stripe,
+            Payments payments,
+            Invoices invoices,
+            PaymentSettings settings,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            ClinicProfile clinic) {
+        this.store = store;
+        this.cards = cards;
+        this.stripe = stripe;
+        this.payments = payments;
+        this.invoices = invoices;
+        this.settings = settings;
+        this.tx = new TransactionTemplate(transactions);
+        this.newTx = new TransactionTemplate(transactions);
+        this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+        this.zone = clinic.zone();
+    }
+
+    /** The appointment's fee, for the desk's appointment panel. */
+    public Optional<Fee> ofAppointment(UUID appointmentId) {
+        return store.ofAppointment(appointmentId);
+    }
+
+    /** When a pending fee is charged unless waived, in the clinic's time zone. */
+    public ZonedDateTime dueAt(Fee fee) {
+        return fee.dueAt().atZone(zone);
+    }
+
+    /** A fee by its id; an unknown one is a 404. */
+    Fee find(UUID feeId) {
+        return store.find(feeId).orElseThrow(() -> new PaymentsFailure("payments.problem.unknownFee"));
+    }
+
+    /** Notes a fee the appointment now owes (when Stripe is configured); a second call adds nothing. */
+    void owed(UUID appointmentId, UUID patientId, Money amount, Fee.Reason reason) {
+        if (!stripe.enabled() || !amount.isPositive()) {
+            return;
+        }
+        invoices.forAppointment(appointmentId)
+                .ifPresent(invoice -> store.insert(
+                        new Fee(
+                                UUID.randomUUID(),
+                                appointmentId,
+                                patientId,
+                                invoice.id(),
+                                amount,
+                                reason,
+                                Fee.State.PENDING,
+                                0,
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                clock.instant().plus(settings.feeWaiveWindow())),
+                        clock.instant()));
+    }
+
+    /** Waives an open fee (never one on its way to Stripe or paid) and takes it off the invoice. */
+    public void waive(UUID feeId, String by) {
+        tx.executeWithoutResult(status -> {
+            Fee fee = store.lock(feeId).orElseThrow(() -> new PaymentsFailure("payments.problem.feeState"));
+            if (!fee.state().open()) {
+                throw new PaymentsFailure("payments.problem.feeState");
+            }
+            store.state(feeId, Fee.State.WAIVED, Optional.empty(), by, clock.instant());
+            invoices.waiveFee(fee.appointmentId());
+        });
+    }
+
+    /**
+     * Charges the fee to the card on file, or asks Stripe again about an attempt left without an answer; the state it
+     * ends in. The attempt is committed on its own before Stripe is called; the outcome is written in the caller's
+     * transaction, if any.
+     */
+    public Fee.State charge(UUID feeId) {
+        Optional<Fee> attempt = newTx.execute(status -> claim(feeId));
+        if (attempt == null || attempt.isEmpty()) {
+            return store.find(feeId)
+                    .map(Fee::state)
+                    .orElseThrow(() -> new PaymentsFailure("payments.problem.feeState"));
+        }
+        Fee fee = attempt.get();
+        String customerId = cards.customer(fee.patientId())
+                .map(CustomerStore.Customer::customerId)
+                .orElse("");
+        ChargeOutcome outcome = stripe.chargeOffSession(
+                customerId,
+                fee.paymentMethodId().orElseThrow(),
+                fee.amount(),
+                fee.idempotencyKey(),
+                Map.of(
+                        "fee_id", fee.id().toString(),
+                        "invoice_id", fee.invoiceId().toString(),
+                        "attempt", Integer.toString(fee.attempt())));
+        return tx.execute(status -> settle(fee, outcome));
+    }
+
+    /** Charges every fee whose waiving window has passed, and asks again about charges left without an answer. */
+    @Scheduled(fixedDelayString = "${relief.payments.fees.sweep-every:5m}", initialDelayString = "PT1M")
+    public void sweep() {
+        if (stripe.enabled()) {
+            sweep(clock.instant(), clock.instant().minus(STUCK_AFTER));
+        }
+    }
+
+    void sweep(Instant now, Instant stuckBefore) {
+        for (UUID id : store.due(now, stuckBefore)) {
+            charge(id);
+        }
+    }
+
+    /** Records a fee Stripe says it charged, once (from the charge's own answer, the sweep or the webhook). */
+    void paid(UUID feeId, String paymentIntentId) {
+        Fee fee = store.lock(feeId).orElseThrow(() -> new PaymentsFailure("payments.problem.feeState"));
+        if (fee.state() != Fee.State.PAID) {
+            store.paid(feeId, paymentIntentId, clock.instant());
+        }
+        payments.recordCardCharge(fee.invoiceId(), fee.amount(), paymentIntentId);
+    }
+
+    /** Notes a failed attempt Stripe reports, if it is the fee's current attempt and no answer was recorded yet. */
+    void failed(UUID feeId, PaymentIntent intent) {
+        String attempt = intent.getMetadata().getOrDefault("attempt", "");
+        String code = intent.getLastPaymentError() == null
+                ? "declined"
+                : intent.getLastPaymentError().getCode();
+        tx.executeWithoutResult(status -> store.lock(feeId)
+                .filter(fee -> fee.state() == Fee.State.CHARGING)
+                .filter(fee -> Integer.toString(fee.attempt()).equals(attempt))
+                .ifPresent(fee -> store.state(
+                        feeId,
+                        "authentication_required".equals(code) ? Fee.State.NEEDS_AUTHENTICATION : Fee.State.DECLINED,
+                        Optional.ofNullable(code),
+                        "stripe",
+                        clock.instant())));
+    }
+
+    /** A new attempt for an open fee, the unanswered attempt of a CHARGING one, or nothing. */
+    private Optional<Fee> claim(UUID feeId) {
+        Fee fee = store.lock(feeId).orElseThrow(() -> new PaymentsFailure("payments.problem.feeState"));
+        if (fee.state() == Fee.State.CHARGING) {
+            return Optional.of(fee);
+        }
+        if (!fee.state().open()) {
+            return Optional.empty();
+        }
+        Optional<String> method = cards.chargeable(fee.patientId()).flatMap(CustomerStore.Customer::paymentMethodId);
+        if (method.isEmpty()) {
+            store.state(feeId, Fee.State.NO_CARD, Optional.empty(), "stripe", clock.instant());
+            return Optional.empty();
+        }
+        store.charging(feeId, method.get(), clock.instant());
+        return store.find(feeId);
+    }
+
+    private Fee.State settle(Fee fee, ChargeOutcome outcome) {
+        Fee current = store.lock(fee.id()).orElseThrow();
+        if (current.state() != Fee.State.CHARGING || current.attempt() != fee.attempt()) {
+            if (outcome instanceof ChargeOutcome.Succeeded succeeded) {
+                paid(fee.id(), succeeded.paymentIntentId());
+                return Fee.State.PAID;
+            }
+            return current.state();
+        }
+        if (outcome instanceof ChargeOutcome.Succeeded succeeded) {
+            paid(fee.id(), succeeded.paymentIntentId());
+        } else if (outcome instanceof ChargeOutcome.Declined declined) {
+            store.state(fee.id(), Fee.State.DECLINED, Optional.of(declined.code()), "stripe", clock.instant());
+        } else if (outcome instanceof ChargeOutcome.NeedsAuthentication) {
+            store.state(
+                    fee.id(),
+                    Fee.State.NEEDS_AUTHENTICATION,
+                    Optional.of("authentication_required"),
+                    "stripe",
+                    clock.instant());
+        }
+        // An unknown outcome stays CHARGING: the sweep asks Stripe again with the same key.
+        return store.find(fee.id()).orElseThrow().state();
+    }
+}

@@ -1,0 +1,135 @@
+package clinic.relief.payments;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.relief.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import static clinic.relief.shared.Timestamps.utc;
+
+/** Rows of {@code payments_fee}; every change is guarded by the state it expects. */
+@Repository
+class FeeStore {
+
+    private final JdbcClient jdbc;
+
+    FeeStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds the fee unless the appointment has one already (an event delivered twice adds nothing). */
+    void insert(Fee fee, Instant at) {
+        jdbc.sql("""
+                insert into payments_fee (id, appointment_id, patient_id, invoice_id, amount, reason, state,
+                                          created_at, due_at, changed_at)
+                values (:id, :a, :p, :i, :amount, :reason, 'PENDING', :at, :due, :at)
+                on conflict (appointment_id) do nothing
+                """)
+                .param("id", fee.id())
+                .param("a", fee.appointmentId())
+                .param("p", fee.patientId())
+                .param("i", fee.invoiceId())
+                .param("amount", fee.amount().amount())
+                .param("reason", fee.reason().name())
+                .param("at", utc(at))
+                .param("due", utc(fee.dueAt()))
+                .update();
+    }
+
+    Optional<Fee> find(UUID id) {
+        return jdbc.sql("select * from payments_fee where id = :id")
+                .param("id", id)
+                .query(FeeStore::fee)
+                .optional();
+    }
+
+    Optional<Fee> lock(UUID id) {
+        return jdbc.sql("select * from payments_fee where id = :id for update")
+                .param("id", id)
+                .query(FeeStore::fee)
+                .optional();
+    }
+
+    Optional<Fee> ofAppointment(UUID appointmentId) {
+        return jdbc.sql("select * from payments_fee where appointment_id = :a")
+                .param("a", appointmentId)
+                .query(FeeStore::fee)
+                .optional();
+    }
+
+    /** Fees whose waiving window has passed, and charges left without an answer since {@code stuckBefore}. */
+    List<UUID> due(Instant now, Instant stuckBefore) {
+        return jdbc.sql("""
+                select id from payments_fee
+                where (state = 'PENDING' and due_at <= :now) or (state = 'CHARGING' and changed_at <= :stuck)
+                order by due_at
+                limit 500
+                """)
+                .param("now", utc(now))
+                .param("stuck", utc(stuckBefore))
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Starts a new attempt with the card it charges. */
+    void charging(UUID id, String paymentMethodId, Instant at) {
+        jdbc.sql("""
+                update payments_fee
+                set state = 'CHARGING', attempt = attempt + 1, payment_method_id = :pm, failure_code = null,
+                    changed_at = :at
+                where id = :id
+                """)
+                .param("id", id)
+                .param("pm", paymentMethodId)
+                .param("at", utc(at))
+                .update();
+    }
+
+    /** Moves the fee to a state; {@code by} is who did it (a staff e-mail or "stripe"). */
+    void state(UUID id, Fee.State state, Optional<String> failureCode, String by, Instant at) {
+        jdbc.sql("""
+                update payments_fee set state = :state, failure_code = :code, changed_by = :by, changed_at = :at
+                where id = :id
+                """)
+                .param("id", id)
+                .param("state", state.name())
+                .param("code", failureCode.orElse(null))
+                .param("by", by)
+                .param("at", utc(at))
+                .update();
+    }
+
+    void paid(UUID id, String paymentIntentId, Instant at) {
+        jdbc.sql("""
+                update payments_fee
+                set state = 'PAID', payment_intent_id = :pi, failure_code = null, changed_by = 'stripe', changed_at = :at
+                where id = :id
+                """)
+                .param("id", id)
+                .param("pi", paymentIntentId)
+                .param("at", utc(at))
+                .update();
+    }
+
+    private static Fee fee(ResultSet rs, int row) throws SQLException {
+        return new Fee(
+                rs.getObject("id", UUID.class),
+                rs.getObject("appointment_id", UUID.class),
+                rs.getObject("patient_id", UUID.class),
+                rs.getObject("invoice_id", UUID.class),
+                Money.of(rs.getBigDecimal("amount")),
+                Fee.Reason.valueOf(rs.getString("reason")),
+                Fee.State.valueOf(rs.getString("state")),
+                rs.getInt("attempt"),
+                Optional.ofNullable(rs.getString("payment_method_id")),
+                Optional.ofNullable(rs.getString("payment_intent_id")),
+                Optional.ofNullable(rs.getString("failure_code")),
+                rs.getTimestamp("due_at").toInstant());
+    }
+}

@@ -1,0 +1,20 @@
+package clinic.relief.payments;
+
+import clinic.relief.shared.RequestRules;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/** Who may open payments: Stripe's signed webhook for everyone (the signature decides); fee actions for the desk. */
+@Component
+class PaymentsRequestRules implements RequestRules {
+
+    @Override
+    public void declare(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        requests.requestMatchers(StripeWebhook.PATH)
+                .permitAll()
+                .requestMatchers("/staff/payments", "/staff/payments/**")
+                .hasAnyRole("OWNER", "FRONT_DESK");
+    }
+}

@@ -1,0 +1,80 @@
+package clinic.relief.payments;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.stripe.exception.EventDataObjectDeserializationException;
+import com.stripe.model.Event;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.StripeObject;
+import com.stripe.model.checkout.Session;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Handles Stripe's verified events, each once by its id, in any order: every effect is itself idempotent (a card is
+ * saved once per setup page, a payment recorded once per PaymentIntent), so an event that arrives before or after
+ * the app's own view of the same thing changes nothing twice.
+ */
+@Component
+class StripeEvents {
+
+    private final EventStore store;
+    private final CardsOnFile cards;
+    private final FeeCharges fees;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    StripeEvents(EventStore store, CardsOnFile cards, FeeCharges fees, TransactionTemplate tx, Clock clock) {
+        this.store = store;
+        this.cards = cards;
+        this.fees = fees;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    void handle(Event event) {
+        if (store.seen(event.getId())) {
+            return;
+        }
+        switch (event.getType()) {
+            case "checkout.session.completed" ->
+                object(event, Session.class)
+                        .filter(session -> "setup".equals(session.getMode()))
+                        .ifPresent(session -> cards.complete(session.getId()));
+            case "payment_intent.succeeded" ->
+                object(event, PaymentIntent.class)
+                        .ifPresent(intent -> feeOf(intent)
+                                .ifPresent(fee -> tx.executeWithoutResult(status -> fees.paid(fee, intent.getId()))));
+            case "payment_intent.payment_failed" ->
+                object(event, PaymentIntent.class)
+                        .ifPresent(intent -> feeOf(intent).ifPresent(fee -> fees.failed(fee, intent)));
+            default -> {
+                // Stored and otherwise ignored: an event type the app does not use.
+            }
+        }
+        tx.executeWithoutResult(status -> store.handled(event.getId(), event.getType(), clock.instant()));
+    }
+
+    private static Optional<UUID> feeOf(PaymentIntent intent) {
+        String fee = intent.getMetadata() == null ? null : intent.getMetadata().get("fee_id");
+        try {
+            return fee == null ? Optional.empty() : Optional.of(UUID.fromString(fee));
+        } catch (IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
+    }
+
+    private static <T extends StripeObject> Optional<T> object(Event event, Class<T> type) {
+        StripeObject object;
+        try {
+            object = event.getDataObjectDeserializer().getObject().isPresent()
+                    ? event.getDataObjectDeserializer().getObject().get()
+                    : event.getDataObjectDeserializer().deserializeUnsafe();
+        } catch (EventDataObjectDeserializationException unreadable) {
+            return Optional.empty();
+        }
+        return type.isInstance(object) ? Optional.of(type.cast(object)) : Optional.empty();
+    }
+}

@@ -1,0 +1,192 @@
+package clinic.relief.payments;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.relief.shared.Money;
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.CardException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.PaymentMethod;
+import com.stripe.model.SetupIntent;
+import com.stripe.model.checkout.Session;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.checkout.SessionCreateParams;
+import com.stripe.param.checkout.SessionRetrieveParams;
+import org.springframework.stereotype.Component;
+
+/**
+ * The calls the app makes to Stripe, through one {@link StripeClient} configured with the key and API address (no
+ * global statics). Every call that creates something carries an idempotency key derived from what it is for, so a
+ * repeated call (a retry, a sweep after a crash) gets Stripe's first answer back instead of a second charge.
+ */
+@Component
+class StripeGateway {
+
+    private final Optional<StripeClient> client;
+
+    StripeGateway(PaymentSettings settings) {
+        this.client = settings.stripe()
+                .key()
+                .map(key -> StripeClient.builder()
+                        .setApiKey(key)
+                        .setApiBase(settings.stripe().base())
+                        .setConnectTimeout(10_000)
+                        .setReadTimeout(30_000)
+                        .build());
+    }
+
+    boolean enabled() {
+        return client.isPresent();
+    }
+
+    private StripeClient stripe() {
+        return client.orElseThrow(() -> new PaymentsFailure("payments.problem.manual"));
+    }
+
+    String createCustomer(UUID patientId) {
+        try {
+            return stripe().v1()
+                    .customers()
+                    .create(
+                            CustomerCreateParams.builder()
+                                    .putMetadata("patient_id", patientId.toString())
+                                    .build(),
+                            key("customer-" + patientId))
+                    .getId();
+        } catch (StripeException e) {
+            throw new PaymentsFailure("payments.problem.stripe", e);
+        }
+    }
+
+    /** A hosted Checkout page in setup mode that saves a card for the customer; its id and address. */
+    Session startSetup(String customerId, UUID patientId, String successUrl, String cancelUrl, Locale locale) {
+        SessionCreateParams params = SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.SETUP)
+                .setCurrency("usd")
+                .addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD)
+                .setCustomer(customerId)
+                .setClientReferenceId(patientId.toString())
+                .putMetadata("patient_id", patientId.toString())
+                .setSuccessUrl(successUrl)
+                .setCancelUrl(cancelUrl)
+                .setLocale(
+                        "es".equals(locale.getLanguage())
+                                ? SessionCreateParams.Locale.ES
+                                : SessionCreateParams.Locale.EN)
+                .build();
+        try {
+            return stripe().v1().checkout().sessions().create(params, key("setup-" + UUID.randomUUID()));
+        } catch (StripeException e) {
+            throw new PaymentsFailure("payments.problem.stripe", e);
+        }
+    }
+
+    /** The card a completed setup session saved, if the session is complete. */
+    Optional<SavedCard> completedSetup(String sessionId) {
+        try {
+            Session session = stripe().v1()
+                    .checkout()
+                    .sessions()
+                    .retrieve(
+                            sessionId,
+                            SessionRetrieveParams.builder()
+                                    .addExpand("setup_intent.payment_method")
+                                    .build());
+            SetupIntent intent = session.getSetupIntentObject();
+            if (!"complete".equals(session.getStatus()) || intent == null || intent.getPaymentMethodObject() == null) {
+                return Optional.empty();
+            }
+            PaymentMethod method = intent.getPaymentMethodObject();
+            PaymentMethod.Card card = method.getCard();
+            return Optional.of(new SavedCard(
+                    session.getCustomer(),
+                    method.getId(),
+                    card.getBrand(),
+                    card.getLast4(),
+                    card.getExpMonth().intValue(),
+                    card.getExpYear().intValue()));
+        } catch (StripeException e) {
+            throw new PaymentsFailure("payments.problem.stripe", e);
+        }
+    }
+
+    void detach(String paymentMethodId) {
+        try {
+            stripe().v1().paymentMethods().detach(paymentMethodId);
+        } catch (StripeException e) {
+            throw new PaymentsFailure("payments.problem.stripe", e);
+        }
+    }
+
+    /**
+     * Charges a saved card with the patient away (off-session, confirmed at once). The same {@code idempotencyKey}
+     * always gets the same answer from Stripe, never a second charge.
+     */
+    ChargeOutcome chargeOffSession(
+            String customerId,
+            String paymentMethodId,
+            Money amount,
+            String idempotencyKey,
+            Map<String, String> metadata) {
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+                .setAmount(cents(amount))
+                .setCurrency("usd")
+                .setCustomer(customerId)
+                .setPaymentMethod(paymentMethodId)
+                .setConfirm(true)
+                .setOffSession(true)
+                .putAllMetadata(metadata)
+                .build();
+        try {
+            PaymentIntent intent = stripe().v1().paymentIntents().create(params, key(idempotencyKey));
+            return outcome(intent);
+        } catch (CardException e) {
+            PaymentIntent intent =
+                    e.getStripeError() == null ? null : e.getStripeError().getPaymentIntent();
+            if ("authentication_required".equals(e.getCode()) && intent != null) {
+                return new ChargeOutcome.NeedsAuthentication(intent.getId());
+            }
+            return new ChargeOutcome.Declined(e.getDeclineCode() != null ? e.getDeclineCode() : code(e));
+        } catch (ApiConnectionException e) {
+            return new ChargeOutcome.Unknown("connection");
+        } catch (StripeException e) {
+            Integer status = e.getStatusCode();
+            if (status == null || status >= 500 || status == 409 || status == 429) {
+                return new ChargeOutcome.Unknown("status " + status);
+            }
+            return new ChargeOutcome.Declined(code(e));
+        }
+    }
+
+    private static ChargeOutcome outcome(PaymentIntent intent) {
+        return switch (intent.getStatus()) {
+            case "succeeded" -> new ChargeOutcome.Succeeded(intent.getId());
+            case "requires_action" -> new ChargeOutcome.NeedsAuthentication(intent.getId());
+            case "processing" -> new ChargeOutcome.Unknown("processing");
+            default -> new ChargeOutcome.Declined(intent.getStatus());
+        };
+    }
+
+    private static String code(StripeException e) {
+        return e.getCode() == null ? "error" : e.getCode();
+    }
+
+    static long cents(Money amount) {
+        return amount.amount().movePointRight(2).longValueExact();
+    }
+
+    static Money money(long cents) {
+        return Money.ofCents(cents);
+    }
+
+    private static RequestOptions key(String idempotencyKey) {
+        return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+    }
+}

@@ -1,0 +1,725 @@
+package clinic.relief.payments;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.stripe.Stripe;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A local Stripe for the tests, speaking Stripe's protocol (as published in its OpenAPI document, {@code
+ * stripe/openapi}) for the calls the app makes: form-encoded requests with bracketed keys, JSON objects with their
+ * {@code object} and id prefixes, Stripe's error JSON ({@code type}, {@code code}, {@code decline_code}, {@code
+ * param}, the failed {@code payment_intent}), {@code Idempotency-Key} honoured (the same key gets the same answer,
+ * marked {@code Idempotent-Replayed}, and charges nothing again; with other parameters it is an {@code
+ * idempotency_error}), {@code expand[]}, Stripe's test cards, hosted Checkout pages in setup and payment mode that
+ * redirect back to {@code success_url}, and events signed as Stripe signs webhooks ({@code t=...,v1=} HMAC-SHA256 of
+ * {@code t.payload}). One server per test JVM, on a free local port; every object lives in memory.
+ */
+final class LocalStripe {
+
+    static final String SECRET_KEY = "sk_test_relief_local";
+    static final String PUBLISHABLE_KEY = "pk_test_relief_local";
+    static final String WEBHOOK_SECRET = "whsec_relief_local_signing_secret";
+
+    /** Stripe's test cards by number: what each does. */
+    enum TestCard {
+        VISA("4242424242424242", "visa", "4242", "pm_card_visa"),
+        DECLINED("4000000000000002", "visa", "0002", "pm_card_chargeDeclined"),
+        AUTHENTICATION("4000002500003155", "visa", "3155", "pm_card_authenticationRequired"),
+        INSUFFICIENT_FUNDS("4000000000009995", "visa", "9995", "pm_card_chargeDeclinedInsufficientFunds");
+
+        final String number;
+        final String brand;
+        final String last4;
+        final String shortcut;
+
+        TestCard(String number, String brand, String last4, String shortcut) {
+            this.number = number;
+            this.brand = brand;
+            this.last4 = last4;
+            this.shortcut = shortcut;
+        }
+
+        static Optional<TestCard> byNumber(String number) {
+            for (TestCard card : values()) {
+                if (card.number.equals(number.replace(" ", ""))) {
+                    return Optional.of(card);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A signed webhook delivery: the body and its {@code Stripe-Signature} header. */
+    record Delivery(String payload, String signature) {}
+
+    private static LocalStripe instance;
+
+    private final HttpServer server;
+    private final Gson gson = new GsonBuilder().serializeNulls().create();
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Map<String, Object>> objects = new ConcurrentHashMap<>();
+    private final Map<String, TestCard> cards = new ConcurrentHashMap<>();
+    private final Map<String, Stored> idempotent = new ConcurrentHashMap<>();
+    private final List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
+    private final AtomicInteger charges = new AtomicInteger();
+    private final AtomicInteger dropResponses = new AtomicInteger();
+    private volatile Clock clock = Clock.fixed(Instant.parse("2026-12-14T17:00:00Z"), ZoneOffset.UTC);
+
+    private record Stored(String fingerprint, int status, String body) {}
+
+    private record Answer(int status, Object body) {}
+
+    private LocalStripe() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::serve);
+        server.start();
+        for (TestCard card : TestCard.values()) {
+            Map<String, Object> method = paymentMethod(card.shortcut, card, null);
+            objects.put(card.shortcut, method);
+        }
+    }
+
+    /** The one local Stripe of this JVM, started on first use. */
+    static synchronized LocalStripe get() {
+        if (instance == null) {
+            try {
+                instance = new LocalStripe();
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not start the local Stripe", e);
+            }
+        }
+        return instance;
+    }
+
+    String apiBase() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Stripe's clock for {@code created} and webhook timestamps: the application's, in the tests. */
+    void useClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Successful charges made so far (a replayed idempotent request makes none). */
+    int charges() {
+        return charges.get();
+    }
+
+    /** Successful charges of one customer. */
+    long chargesOf(String customerId) {
+        return objects.values().stream()
+                .filter(o -> "payment_intent".equals(o.get("object")))
+                .filter(o -> customerId.equals(o.get("customer")))
+                .filter(o -> "succeeded".equals(o.get("status")))
+                .count();
+    }
+
+    /** The next {@code count} API answers are computed and kept, then the connection is closed without them. */
+    void dropNextResponses(int count) {
+        dropResponses.set(count);
+    }
+
+    Optional<Map<String, Object>> object(String id) {
+        return Optional.ofNullable(objects.get(id));
+    }
+
+    /** Events of a type, oldest first. */
+    List<Map<String, Object>> events(String type) {
+        return events.stream().filter(e -> type.equals(e.get("type"))).toList();
+    }
+
+    /** An event's JSON, signed at the given moment exactly as Stripe signs webhook deliveries. */
+    Delivery sign(Map<String, Object> event, Instant at) {
+        String payload = gson.toJson(event);
+        return new Delivery(payload, signature(payload, at.getEpochSecond(), WEBHOOK_SECRET));
+    }
+
+    static String signature(String payload, long timestamp, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal((timestamp + "." + payload).getBytes(StandardCharsets.UTF_8));
+            return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(digest);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- HTTP
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (path.startsWith("/c/pay/")) {
+                hosted(exchange, path.substring("/c/pay/".length()), body);
+                return;
+            }
+            String query = exchange.getRequestURI().getRawQuery();
+            Map<String, Object> params = StripeForm.parse("GET".equals(exchange.getRequestMethod()) ? query : body);
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            Answer answer;
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            boolean replayed = false;
+            if (!("Bearer " + SECRET_KEY).equals(auth)) {
+                answer = error(401, "invalid_request_error", null, null, "Invalid API Key provided.", null, null);
+            } else if (key != null && "POST".equals(exchange.getRequestMethod())) {
+                String fingerprint = path + "?" + new TreeMap<>(params);
+                Stored stored;
+                synchronized (idempotent) {
+                    stored = idempotent.get(key);
+                    if (stored == null) {
+                        Answer fresh = route(exchange.getRequestMethod(), path, params, key);
+                        stored = new Stored(fingerprint, fresh.status(), gson.toJson(fresh.body()));
+                        idempotent.put(key, stored);
+                    } else {
+                        replayed = true;
+                    }
+                }
+                if (!stored.fingerprint().equals(fingerprint)) {
+                    answer = error(
+                            400,
+                            "idempotency_error",
+                            null,
+                            null,
+                            "Keys for idempotent requests can only be used with the same parameters they were first"
+                                    + " used with.",
+                            null,
+                            null);
+                    replayed = false;
+                } else {
+                    answer = new Answer(stored.status(), stored.body());
+                }
+            } else {
+                answer = route(exchange.getRequestMethod(), path, params, key);
+            }
+            if (dropResponses.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return; // closed without an answer: the client sees a broken connection
+            }
+            String json = answer.body() instanceof String s ? s : gson.toJson(answer.body());
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Request-Id", id("req_"));
+            if (replayed) {
+                exchange.getResponseHeaders().set("Idempotent-Replayed", "true");
+            }
+            send(exchange, answer.status(), json);
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private Answer route(String method, String path, Map<String, Object> params, String key) {
+        String[] parts = path.substring(1).split("/");
+        String route = method + " " + path.replaceAll("/(cus|cs|pm|pi|seti)_[A-Za-z0-9_]+", "/{id}");
+        String id = parts.length > 2 ? parts[parts.length - 1] : "";
+        return switch (route) {
+            case "POST /v1/customers" -> ok(customer(params));
+            case "GET /v1/customers/{id}" -> retrieve(id, "customer", params);
+            case "POST /v1/checkout/sessions" -> createSession(params);
+            case "GET /v1/checkout/sessions/{id}" -> retrieve(id, "checkout.session", params);
+            case "POST /v1/checkout/sessions/{id}/expire" -> expire(parts[3]);
+            case "GET /v1/payment_methods/{id}" -> retrieve(id, "payment_method", params);
+            case "POST /v1/payment_methods/{id}/detach" -> detach(parts[2]);
+            case "POST /v1/payment_intents" -> createIntent(params, key);
+            case "GET /v1/payment_intents/{id}" -> retrieve(id, "payment_intent", params);
+            default ->
+                error(
+                        404,
+                        "invalid_request_error",
+                        null,
+                        null,
+                        "Unrecognized request URL (" + method + ": " + path + ").",
+                        null,
+                        null);
+        };
+    }
+
+    // ---- resources
+
+    private Map<String, Object> customer(Map<String, Object> params) {
+        Map<String, Object> customer = base("cus_", "customer");
+        customer.put("email", params.get("email"));
+        customer.put("name", params.get("name"));
+        customer.put("metadata", params.getOrDefault("metadata", Map.of()));
+        customer.put("balance", 0);
+        customer.put("currency", null);
+        customer.put("delinquent", false);
+        customer.put("description", null);
+        customer.put("invoice_settings", new LinkedHashMap<>(Map.of("custom_fields", List.of())));
+        customer.put("preferred_locales", List.of());
+        customer.put("tax_exempt", "none");
+        return store(customer);
+    }
+
+    private Answer createSession(Map<String, Object> params) {
+        String mode = String.valueOf(params.get("mode"));
+        if (!List.of("setup", "payment").contains(mode)) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "parameter_missing",
+                    null,
+                    "Missing required param: mode.",
+                    "mode",
+                    null);
+        }
+        if (params.get("success_url") == null) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "parameter_missing",
+                    null,
+                    "Missing required param: success_url.",
+                    "success_url",
+                    null);
+        }
+        Object customer = params.get("customer");
+        if (customer != null && !objects.containsKey(customer.toString())) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "resource_missing",
+                    null,
+                    "No such customer: '" + customer + "'",
+                    "customer",
+                    null);
+        }
+        Map<String, Object> session = base("cs_test_", "checkout.session");
+        session.put("mode", mode);
+        session.put("status", "open");
+        session.put("customer", customer);
+        session.put("client_reference_id", params.get("client_reference_id"));
+        session.put("metadata", params.getOrDefault("metadata", Map.of()));
+        session.put("success_url", params.get("success_url"));
+        session.put("cancel_url", params.get("cancel_url"));
+        session.put("currency", params.get("currency"));
+        session.put("locale", params.get("locale"));
+        session.put("payment_method_types", params.getOrDefault("payment_method_types", List.of("card")));
+        session.put("setup_intent", null);
+        session.put("payment_intent", null);
+        session.put("amount_total", "payment".equals(mode) ? amountOf(params) : null);
+        session.put("payment_status", "setup".equals(mode) ? "no_payment_required" : "unpaid");
+        session.put("expires_at", clock.instant().getEpochSecond() + 24 * 3600);
+        session.put("url", apiBase() + "/c/pay/" + session.get("id"));
+        return ok(store(session));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long amountOf(Map<String, Object> params) {
+        long total = 0;
+        for (Object item : (List<Object>) params.getOrDefault("line_items", List.of())) {
+            Map<String, Object> line = (Map<String, Object>) item;
+            Map<String, Object> price = (Map<String, Object>) line.getOrDefault("price_data", Map.of());
+            total += Long.parseLong(String.valueOf(price.getOrDefault("unit_amount", "0")))
+                    * Long.parseLong(String.valueOf(line.getOrDefault("quantity", "1")));
+        }
+        return total;
+    }
+
+    private Answer expire(String sessionId) {
+        Map<String, Object> session = objects.get(sessionId);
+        if (session == null) {
+            return missing(sessionId, "session");
+        }
+        if (!"open".equals(session.get("status"))) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "checkout_session_not_open",
+                    null,
+                    "Only Checkout Sessions with a status of open can be expired.",
+                    null,
+                    null);
+        }
+        session.put("status", "expired");
+        event("checkout.session.expired", session);
+        return ok(session);
+    }
+
+    private Answer detach(String methodId) {
+        Map<String, Object> method = objects.get(methodId);
+        if (method == null) {
+            return missing(methodId, "payment_method");
+        }
+        if (method.get("customer") == null) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "payment_method_unexpected_state",
+                    null,
+                    "The payment method you provided is not attached to a customer so detachment is impossible.",
+                    null,
+                    null);
+        }
+        method.put("customer", null);
+        event("payment_method.detached", method);
+        return ok(method);
+    }
+
+    private Answer createIntent(Map<String, Object> params, String key) {
+        long amount;
+        try {
+            amount = Long.parseLong(String.valueOf(params.get("amount")));
+        } catch (NumberFormatException e) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "parameter_missing",
+                    null,
+                    "Missing required param: amount.",
+                    "amount",
+                    null);
+        }
+        if (amount < 50) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "amount_too_small",
+                    null,
+                    "Amount must be at least $0.50 usd",
+                    "amount",
+                    null);
+        }
+        Object methodId = params.get("payment_method");
+        Map<String, Object> method = methodId == null ? null : objects.get(methodId.toString());
+        if (method == null) {
+            return missing(String.valueOf(methodId), "payment_method");
+        }
+        Object customer = params.get("customer");
+        if (customer != null
+                && !customer.equals(method.get("customer"))
+                && !cards.containsKey(methodId + "#shortcut")) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "resource_missing",
+                    null,
+                    "The provided PaymentMethod was previously used without being attached to a Customer or was"
+                            + " detached from a Customer, and may not be used again.",
+                    "payment_method",
+                    null);
+        }
+        Map<String, Object> intent = base("pi_", "payment_intent");
+        intent.put("amount", amount);
+        intent.put("amount_received", 0);
+        intent.put("currency", params.getOrDefault("currency", "usd"));
+        intent.put("customer", customer);
+        intent.put("payment_method", methodId);
+        intent.put("metadata", params.getOrDefault("metadata", Map.of()));
+        intent.put("capture_method", "automatic");
+        intent.put("confirmation_method", "automatic");
+        intent.put("client_secret", intent.get("id") + "_secret_" + token(24));
+        intent.put("last_payment_error", null);
+        intent.put("latest_charge", null);
+        intent.put("next_action", null);
+        intent.put("payment_method_types", List.of("card"));
+        intent.put("status", "requires_confirmation");
+        store(intent);
+        if (!"true".equals(params.get("confirm"))) {
+            return ok(intent);
+        }
+        return confirm(intent, cards.get(methodId.toString()), "true".equals(params.get("off_session")));
+    }
+
+    private Answer confirm(Map<String, Object> intent, TestCard card, boolean offSession) {
+        switch (card) {
+            case VISA -> {
+                succeed(intent);
+                return ok(intent);
+            }
+            case AUTHENTICATION -> {
+                if (!offSession) {
+                    intent.put("status", "requires_action");
+                    intent.put("next_action", Map.of("type", "use_stripe_sdk", "use_stripe_sdk", Map.of()));
+                    return ok(intent);
+                }
+                return fail(
+                        intent,
+                        "authentication_required",
+                        "authentication_required",
+                        "Your card was declined. This transaction requires authentication.");
+            }
+            case DECLINED -> {
+                return fail(intent, "card_declined", "generic_decline", "Your card was declined.");
+            }
+            default -> {
+                return fail(intent, "card_declined", "insufficient_funds", "Your card has insufficient funds.");
+            }
+        }
+    }
+
+    private void succeed(Map<String, Object> intent) {
+        intent.put("status", "succeeded");
+        intent.put("amount_received", intent.get("amount"));
+        intent.put("latest_charge", id("ch_"));
+        charges.incrementAndGet();
+        event("payment_intent.succeeded", intent);
+    }
+
+    private Answer fail(Map<String, Object> intent, String code, String declineCode, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("type", "card_error");
+        error.put("code", code);
+        error.put("decline_code", declineCode);
+        error.put("message", message);
+        error.put("charge", id("ch_"));
+        intent.put("status", "requires_payment_method");
+        intent.put("last_payment_error", error);
+        event("payment_intent.payment_failed", intent);
+        return error(402, "card_error", code, declineCode, message, null, copy(intent));
+    }
+
+    // ---- the hosted Checkout page
+
+    private void hosted(HttpExchange exchange, String sessionId, String body) throws IOException {
+        Map<String, Object> session = objects.get(sessionId);
+        if (session == null || !"open".equals(session.get("status"))) {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            send(exchange, 404, "<!DOCTYPE html><title>Checkout</title><p>This checkout page has expired.</p>");
+            return;
+        }
+        if ("POST".equals(exchange.getRequestMethod())) {
+            Object number = StripeForm.parse(body).get("card_number");
+            Optional<TestCard> card = TestCard.byNumber(number == null ? "" : number.toString());
+            String problem = card.isEmpty() ? "Your card number is invalid." : complete(session, card.get());
+            if (problem == null) {
+                String back = session.get("success_url").toString().replace("{CHECKOUT_SESSION_ID}", sessionId);
+                exchange.getResponseHeaders().set("Location", back);
+                exchange.sendResponseHeaders(303, -1);
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            send(exchange, 402, page(session, problem));
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        send(exchange, 200, page(session, null));
+    }
+
+    private String page(Map<String, Object> session, String problem) {
+        return "<!DOCTYPE html><html><head><title>Checkout</title></head><body><h1>"
+                + ("setup".equals(session.get("mode")) ? "Save your card" : "Pay")
+                + "</h1>" + (problem == null ? "" : "<p id=\"problem\">" + problem + "</p>")
+                + "<form method=\"post\"><label for=\"card_number\">Card number</label>"
+                + "<input id=\"card_number\" name=\"card_number\" autocomplete=\"cc-number\">"
+                + "<button id=\"submit\" type=\"submit\">Submit</button></form>"
+                + "<p><a id=\"cancel\" href=\"" + session.get("cancel_url") + "\">Back</a></p></body></html>";
+    }
+
+    /** Completes a session with a card; null when done, else what the page says. */
+    private String complete(Map<String, Object> session, TestCard card) {
+        String customer = (String) session.get("customer");
+        if ("setup".equals(session.get("mode"))) {
+            if (card == TestCard.DECLINED) {
+                return "Your card was declined.";
+            }
+            Map<String, Object> method = store(paymentMethod(id("pm_"), card, customer));
+            Map<String, Object> setup = base("seti_", "setup_intent");
+            setup.put("customer", customer);
+            setup.put("payment_method", method.get("id"));
+            setup.put("status", "succeeded");
+            setup.put("usage", "off_session");
+            setup.put("payment_method_types", List.of("card"));
+            setup.put("metadata", Map.of());
+            store(setup);
+            session.put("setup_intent", setup.get("id"));
+            event("setup_intent.succeeded", setup);
+        } else {
+            Map<String, Object> method = store(paymentMethod(id("pm_"), card, customer));
+            Map<String, Object> intent = base("pi_", "payment_intent");
+            intent.put("amount", session.get("amount_total"));
+            intent.put("amount_received", 0);
+            intent.put("currency", session.get("currency"));
+            intent.put("customer", customer);
+            intent.put("payment_method", method.get("id"));
+            intent.put("metadata", session.get("metadata"));
+            intent.put("status", "requires_confirmation");
+            intent.put("last_payment_error", null);
+            store(intent);
+            session.put("payment_intent", intent.get("id"));
+            Answer answer = confirm(intent, card == TestCard.AUTHENTICATION ? TestCard.VISA : card, false);
+            if (answer.status() != 200) {
+                return "Your card was declined.";
+            }
+            session.put("payment_status", "paid");
+        }
+        session.put("status", "complete");
+        event("checkout.session.completed", session);
+        return null;
+    }
+
+    // ---- objects and events
+
+    private Map<String, Object> paymentMethod(String id, TestCard card, String customer) {
+        Map<String, Object> method = new LinkedHashMap<>();
+        method.put("id", id);
+        method.put("object", "payment_method");
+        method.put("created", clock.instant().getEpochSecond());
+        method.put("livemode", false);
+        method.put("type", "card");
+        method.put("customer", customer);
+        method.put("metadata", Map.of());
+        method.put("allow_redisplay", "unspecified");
+        method.put("billing_details", new LinkedHashMap<>(Map.of("address", Map.of())));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("brand", card.brand);
+        details.put("display_brand", card.brand);
+        details.put("last4", card.last4);
+        details.put("exp_month", 12);
+        details.put("exp_year", 2034);
+        details.put("country", "US");
+        details.put("funding", "credit");
+        details.put("fingerprint", "fp" + card.last4);
+        method.put("card", details);
+        cards.put(id, card);
+        if (id.equals(card.shortcut)) {
+            cards.put(id + "#shortcut", card);
+        }
+        return method;
+    }
+
+    private Map<String, Object> base(String prefix, String object) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", id(prefix));
+        map.put("object", object);
+        map.put("created", clock.instant().getEpochSecond());
+        map.put("livemode", false);
+        return map;
+    }
+
+    private Map<String, Object> store(Map<String, Object> object) {
+        objects.put(object.get("id").toString(), object);
+        return object;
+    }
+
+    private void event(String type, Map<String, Object> object) {
+        Map<String, Object> event = base("evt_", "event");
+        event.put("api_version", Stripe.API_VERSION);
+        event.put("data", Map.of("object", copy(object)));
+        event.put("pending_webhooks", 1);
+        event.put("request", new LinkedHashMap<String, Object>(Map.of("id", id("req_"))));
+        event.put("type", type);
+        events.add(event);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> copy(Map<String, Object> object) {
+        return gson.fromJson(gson.toJson(object), Map.class);
+    }
+
+    private Answer retrieve(String id, String object, Map<String, Object> params) {
+        Map<String, Object> found = objects.get(id);
+        if (found == null || !object.equals(found.get("object"))) {
+            return missing(id, object);
+        }
+        Map<String, Object> answer = copy(found);
+        Object expand = params.get("expand");
+        if (expand instanceof List<?> paths) {
+            for (Object path : paths) {
+                expand(answer, path.toString().split("\\."), 0);
+            }
+        }
+        return ok(answer);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void expand(Map<String, Object> object, String[] path, int at) {
+        Object value = object.get(path[at]);
+        if (value instanceof String id && objects.containsKey(id)) {
+            value = copy(objects.get(id));
+            object.put(path[at], value);
+        }
+        if (at + 1 < path.length && value instanceof Map<?, ?> inner) {
+            expand((Map<String, Object>) inner, path, at + 1);
+        }
+    }
+
+    private static Answer ok(Object body) {
+        return new Answer(200, body);
+    }
+
+    private Answer missing(String id, String what) {
+        return error(
+                404,
+                "invalid_request_error",
+                "resource_missing",
+                null,
+                "No such " + what + ": '" + id + "'",
+                "id",
+                null);
+    }
+
+    private Answer error(
+            int status,
+            String type,
+            String code,
+            String declineCode,
+            String message,
+            String param,
+            Map<String, Object> paymentIntent) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("type", type);
+        if (code != null) {
+            error.put("code", code);
+            error.put("doc_url", "https://stripe.com/docs/error-codes/" + code.replace('_', '-'));
+        }
+        if (declineCode != null) {
+            error.put("decline_code", declineCode);
+        }
+        error.put("message", message);
+        if (param != null) {
+            error.put("param", param);
+        }
+        if (paymentIntent != null) {
+            error.put("payment_intent", paymentIntent);
+        }
+        error.put("request_log_url", "https://dashboard.stripe.com/test/logs/" + id("req_"));
+        return new Answer(status, Map.of("error", error));
+    }
+
+    private String id(String prefix) {
+        return prefix + token(prefix.startsWith("cs_") ? 40 : 24);
+    }
+
+    private String token(int length) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+}

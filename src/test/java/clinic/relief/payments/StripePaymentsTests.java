@@ -1,0 +1,352 @@
+package clinic.relief.payments;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import clinic.relief.ReliefTest;
+import clinic.relief.billing.Invoice;
+import clinic.relief.billing.Invoices;
+import clinic.relief.billing.Payment;
+import clinic.relief.booking.AppointmentBooked;
+import clinic.relief.booking.AppointmentMissed;
+import clinic.relief.booking.spi.BookingParticipant;
+import clinic.relief.patients.NewPatient;
+import clinic.relief.patients.Patients;
+import clinic.relief.shared.Money;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Cards on file, fees charged off-session and Stripe's webhooks, against the local Stripe through the official SDK.
+ */
+@ReliefTest
+class StripePaymentsTests {
+
+    static final Money FEE = Money.of("45.00");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Invoices invoices;
+
+    @Autowired
+    List<BookingParticipant> participants;
+
+    @Autowired
+    CardsOnFile cards;
+
+    @Autowired
+    FeeCharges fees;
+
+    @Autowired
+    Clock clock;
+
+    final LocalStripe stripe = LocalStripe.get();
+
+    @Test
+    void aNoShowFeeIsChargedToTheCardOnFileOnceAndRecordedOnce() throws Exception {
+        UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number);
+        Fee fee = missedWithFee(patient);
+        String customer = customerOf(patient);
+
+        assertThat(fees.charge(fee.id())).isEqualTo(Fee.State.PAID);
+        assertThat(fees.charge(fee.id())).isEqualTo(Fee.State.PAID);
+        // Stripe's own word arrives too: nothing is recorded twice.
+        deliver(lastEvent("payment_intent.succeeded", fee), 200);
+
+        assertThat(stripe.chargesOf(customer)).isEqualTo(1);
+        Invoice invoice = invoices.get(fee.invoiceId());
+        assertThat(invoice.payments()).singleElement().satisfies(p -> {
+            assertThat(p.method()).isEqualTo(Payment.Method.CARD_ON_FILE);
+            assertThat(p.amount()).isEqualTo(FEE);
+            assertThat(p.note()).startsWith("pi_");
+        });
+        String intent = fees.find(fee.id()).paymentIntentId().orElseThrow();
+        assertThat(stripe.object(intent).orElseThrow().get("metadata"))
+                .isEqualTo(Map.of(
+                        "fee_id",
+                        fee.id().toString(),
+                        "invoice_id",
+                        fee.invoiceId().toString(),
+                        "attempt",
+                        "1"));
+    }
+
+    @Test
+    void aDeclinedCardOrOneNeedingAuthenticationChargesAndRecordsNothing() {
+        UUID poor = patientWithCard(LocalStripe.TestCard.INSUFFICIENT_FUNDS.number);
+        Fee unpaid = missedWithFee(poor);
+        assertThat(fees.charge(unpaid.id())).isEqualTo(Fee.State.DECLINED);
+        assertThat(fees.find(unpaid.id()).failureCode()).contains("insufficient_funds");
+        assertThat(invoices.get(unpaid.invoiceId()).payments()).isEmpty();
+
+        UUID secure = patientWithCard(LocalStripe.TestCard.AUTHENTICATION.number);
+        Fee asked = missedWithFee(secure);
+        assertThat(fees.charge(asked.id())).isEqualTo(Fee.State.NEEDS_AUTHENTICATION);
+        assertThat(invoices.get(asked.invoiceId()).payments()).isEmpty();
+        assertThat(stripe.chargesOf(customerOf(poor)) + stripe.chargesOf(customerOf(secure)))
+                .isZero();
+
+        // A card the bank declines outright (Stripe's pm_card_chargeDeclined).
+        UUID declined = patientWithCard(LocalStripe.TestCard.VISA.number);
+        jdbc.sql("update payments_customer set payment_method_id = 'pm_card_chargeDeclined' where patient_id = :p")
+                .param("p", declined)
+                .update();
+        Fee refused = missedWithFee(declined);
+        assertThat(fees.charge(refused.id())).isEqualTo(Fee.State.DECLINED);
+        assertThat(fees.find(refused.id()).failureCode()).contains("generic_decline");
+        assertThat(invoices.get(refused.invoiceId()).payments()).isEmpty();
+    }
+
+    @Test
+    void theDeskWaivesAFeeBeforeItIsChargedAndThenNothingIsCharged() {
+        UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number);
+        Fee fee = missedWithFee(patient);
+        Money owed = invoices.get(fee.invoiceId()).balance();
+
+        fees.waive(fee.id(), "desk@example.com");
+
+        assertThat(fees.find(fee.id()).state()).isEqualTo(Fee.State.WAIVED);
+        assertThat(invoices.get(fee.invoiceId()).balance()).isEqualTo(owed.minus(FEE));
+        assertThat(fees.charge(fee.id())).isEqualTo(Fee.State.WAIVED);
+        assertThat(stripe.chargesOf(customerOf(patient))).isZero();
+        assertThatThrownBy(() -> fees.waive(fee.id(), "desk@example.com")).isInstanceOf(PaymentsFailure.class);
+    }
+
+    @Test
+    void aChargeWhoseCommitFailedIsRecordedOnceFromTheWebhookAndTheSweep() {
+        UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number);
+        Fee fee = missedWithFee(patient);
+
+        // The app "crashes" after Stripe charged: the transaction that would record it fails.
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+                    fees.charge(fee.id());
+                    throw new IllegalStateException("crash after the call");
+                }))
+                .hasMessage("crash after the call");
+        assertThat(fees.find(fee.id()).state()).isEqualTo(Fee.State.CHARGING);
+        assertThat(invoices.get(fee.invoiceId()).payments()).isEmpty();
+        assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(1);
+
+        deliver(lastEvent("payment_intent.succeeded", fee), 200);
+        fees.sweep(clock.instant(), clock.instant().plusSeconds(1));
+
+        assertThat(fees.find(fee.id()).state()).isEqualTo(Fee.State.PAID);
+        assertThat(invoices.get(fee.invoiceId()).payments()).hasSize(1);
+        assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(1);
+    }
+
+    @Test
+    void aLostAnswerIsAskedAgainWithTheSameKeyAndChargesOnce() {
+        UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number);
+        Fee fee = missedWithFee(patient);
+
+        // The SDK asks again (twice) with the same key; when every answer is lost, the fee waits for the sweep.
+        stripe.dropNextResponses(3);
+        assertThat(fees.charge(fee.id())).isEqualTo(Fee.State.CHARGING);
+        assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(1);
+
+        fees.sweep(clock.instant(), clock.instant().plusSeconds(1));
+
+        assertThat(fees.find(fee.id()).state()).isEqualTo(Fee.State.PAID);
+        assertThat(invoices.get(fee.invoiceId()).payments()).hasSize(1);
+        assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(1);
+    }
+
+    @Test
+    void aTimeoutAfterStripeChargedIsRetriedWithTheSameKeyAndChargesOnce() {
+        UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number);
+        Fee fee = missedWithFee(patient);
+
+        stripe.dropNextResponses(1);
+
+        assertThat(fees.charge(fee.id())).isEqualTo(Fee.State.PAID);
+        assertThat(invoices.get(fee.invoiceId()).payments()).hasSize(1);
+        assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(1);
+    }
+
+    @Test
+    void aRemovedCardLeavesTheFeeUnchargedAndAReplacedOneIsDetachedAtStripe() {
+        UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number);
+        String first = methodOf(patient);
+        saveCard(patient, LocalStripe.TestCard.INSUFFICIENT_FUNDS.number);
+        assertThat(stripe.object(first).orElseThrow().get("customer")).isNull();
+        assertThat(cards.of(patient)).get().extracting(CardOnFile::last4).isEqualTo("9995");
+
+        cards.remove(patient);
+        assertThat(cards.of(patient)).isEmpty();
+        Fee fee = missedWithFee(patient);
+        assertThat(fees.charge(fee.id())).isEqualTo(Fee.State.NO_CARD);
+        assertThat(invoices.get(fee.invoiceId()).payments()).isEmpty();
+    }
+
+    @Test
+    void aCardIsSavedWithThePolicyAcceptedOnceFromTheReturnAndTheWebhook() throws Exception {
+        UUID patient = patient();
+        String url = cards.begin(patient, true, "http://localhost", Locale.ENGLISH);
+        HttpResponse<String> back = StripeFixture.payOnHostedPage(url, LocalStripe.TestCard.VISA.number);
+        assertThat(back.statusCode()).isEqualTo(303);
+        String session = back.headers().firstValue("Location").orElseThrow().replaceAll(".*session=", "");
+
+        deliver(lastEventOfSession("checkout.session.completed", session), 200);
+        assertThat(cards.complete(session)).contains(patient);
+
+        CardOnFile card = cards.of(patient).orElseThrow();
+        assertThat(card.brand()).isEqualTo("visa");
+        assertThat(card.last4()).isEqualTo("4242");
+        assertThat(card.expiry()).isEqualTo("12/2034");
+        assertThat(card.policyVersion()).isEqualTo(cards.policyVersion());
+        assertThat(card.policyAcceptedAt()).isBefore(clock.instant().plusSeconds(1));
+        assertThatThrownBy(() -> cards.begin(patient, false, "http://localhost", Locale.ENGLISH))
+                .isInstanceOf(PaymentsFailure.class)
+                .extracting(f -> ((PaymentsFailure) f).code())
+                .isEqualTo("payments.problem.acceptPolicy");
+        // A declined card on the hosted page saves nothing.
+        String again = cards.begin(patient, true, "http://localhost", Locale.ENGLISH);
+        assertThat(StripeFixture.payOnHostedPage(again, LocalStripe.TestCard.DECLINED.number)
+                        .statusCode())
+                .isEqualTo(402);
+        assertThat(cards.of(patient)).get().extracting(CardOnFile::last4).isEqualTo("4242");
+    }
+
+    @Test
+    void aWebhookWithABadSignatureIsRefusedAndAReplayHasNoEffect() throws Exception {
+        UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number);
+        Fee fee = missedWithFee(patient);
+        fees.charge(fee.id());
+        Map<String, Object> event = lastEvent("payment_intent.succeeded", fee);
+        LocalStripe.Delivery good = stripe.sign(event, clock.instant());
+
+        mvc.perform(post(StripeWebhook.PATH)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(good.payload())
+                        .header("Stripe-Signature", good.signature().replaceAll("v1=.", "v1=0")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post(StripeWebhook.PATH)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(good.payload()))
+                .andExpect(status().isBadRequest());
+        String old = LocalStripe.signature(
+                good.payload(), clock.instant().minusSeconds(3600).getEpochSecond(), LocalStripe.WEBHOOK_SECRET);
+        mvc.perform(post(StripeWebhook.PATH)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(good.payload())
+                        .header("Stripe-Signature", old))
+                .andExpect(status().isBadRequest());
+        assertThat(handled(event)).isZero();
+
+        deliver(event, 200);
+        deliver(event, 200);
+        assertThat(handled(event)).isEqualTo(1);
+        assertThat(invoices.get(fee.invoiceId()).payments()).hasSize(1);
+    }
+
+    // ---- helpers
+
+    private int handled(Map<String, Object> event) {
+        return jdbc.sql("select count(*) from payments_webhook_event where id = :id")
+                .param("id", event.get("id"))
+                .query(Integer.class)
+                .single();
+    }
+
+    private void deliver(Map<String, Object> event, int expected) {
+        LocalStripe.Delivery delivery = stripe.sign(event, clock.instant());
+        try {
+            mvc.perform(post(StripeWebhook.PATH)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(delivery.payload())
+                            .header("Stripe-Signature", delivery.signature()))
+                    .andExpect(status().is(expected));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> lastEvent(String type, Fee fee) {
+        return stripe.events(type).stream()
+                .filter(e -> {
+                    Map<String, Object> object =
+                            (Map<String, Object>) ((Map<String, Object>) e.get("data")).get("object");
+                    return fee.id().toString().equals(((Map<String, Object>) object.get("metadata")).get("fee_id"));
+                })
+                .reduce((a, b) -> b)
+                .orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> lastEventOfSession(String type, String session) {
+        return stripe.events(type).stream()
+                .filter(e -> session.equals(
+                        ((Map<String, Object>) ((Map<String, Object>) e.get("data")).get("object")).get("id")))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+    }
+
+    private UUID patient() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        return patients.findOrCreate(
+                        new NewPatient("Card", "Holder" + tag, "310 555 " + tag.substring(0, 4), null, null, "en"))
+                .id();
+    }
+
+    private UUID patientWithCard(String number) {
+        UUID patient = patient();
+        saveCard(patient, number);
+        return patient;
+    }
+
+    private void saveCard(UUID patient, String number) {
+        String url = cards.begin(patient, true, "http://localhost", Locale.ENGLISH);
+        HttpResponse<String> back = StripeFixture.payOnHostedPage(url, number);
+        assertThat(back.statusCode()).isEqualTo(303);
+        assertThat(cards.complete(
+                        back.headers().firstValue("Location").orElseThrow().replaceAll(".*session=", "")))
+                .contains(patient);
+    }
+
+    private String customerOf(UUID patient) {
+        return cards.customer(patient).orElseThrow().customerId();
+    }
+
+    private String methodOf(UUID patient) {
+        return cards.customer(patient).orElseThrow().paymentMethodId().orElseThrow();
+    }
+
+    /** A booked appointment marked a no-show with a fee, as booking does it: billing takes part in each change. */
+    private Fee missedWithFee(UUID patient) {
+        UUID appointment = UUID.randomUUID();
+        Instant start = clock.instant().plusSeconds(3600);
+        tx.executeWithoutResult(status -> participants.forEach(p ->
+                p.booked(new AppointmentBooked(appointment, patient, UUID.randomUUID(), "swedish", 60, start, null))));
+        tx.executeWithoutResult(
+                status -> participants.forEach(p -> p.missed(new AppointmentMissed(appointment, patient, FEE))));
+        fees.owed(appointment, patient, FEE, Fee.Reason.NO_SHOW);
+        return fees.ofAppointment(appointment).orElseThrow();
+    }
+}
