@@ -153,7 +153,7 @@ class Cms1500Tests {
     void writesPhonesAsAreaCodeAndSevenDigitsAndNamesInPlainCapitals() throws IOException {
         ClaimPacket p = ClaimPackets.packet(2);
         Patient patient = new Patient(
-                p.patient().id(), "José", "Núñez Peña", "+1 (310) 555-0199", null, LocalDate.of(1980, 2, 3), "es");
+                p.patient().id(), "José", "Núñez Peña", "+1 (310) 555-0199", null, LocalDate.of(1980, 2, 3), null, "es");
         ClaimPacket packet =
                 new ClaimPacket(p.claim(), patient, p.coverage(), p.prescription(), p.rendering(), p.billing());
 
@@ -169,7 +169,7 @@ class Cms1500Tests {
     @Test
     void leavesBoxesBlankWhereTheClaimHasNoDataAndKeepsLongValuesInsideTheirBoxes() throws IOException {
         ClaimPacket p = ClaimPackets.packet(2);
-        Patient noBirthDate = new Patient(p.patient().id(), "Rosa", "Garcia", null, null, null, "en");
+        Patient noBirthDate = new Patient(p.patient().id(), "Rosa", "Garcia", null, null, null, null, "en");
         Coverage c = p.coverage();
         Coverage longPayerName = new Coverage(
                 c.id(),

@@ -13,13 +13,14 @@ import clinic.relief.insurance.Prescription;
 import clinic.relief.insurance.Relationship;
 import clinic.relief.insurance.Subscriber;
 import clinic.relief.patients.Patient;
+import clinic.relief.patients.Sex;
 import clinic.relief.shared.Money;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The values of one claim's CMS-1500 pages, box by box, written as the NUCC 1500 Claim Form Reference Instruction
  * Manual (02/12) asks. A claim with more than six service lines takes one page per six, each with its own total.
- * What the claim packet does not hold (the patient's own address and sex when the patient is a dependant, the payer's
+ * What the claim packet does not hold (the patient's own address when the patient is a dependant, the payer's
  * address, an onset date, other insurance) is left blank.
  */
 final class FormFields {
@@ -79,7 +80,11 @@ final class FormFields {
             put(FormBox.PATIENT_BIRTH_DD, FormText.dd(born));
             put(FormBox.PATIENT_BIRTH_YYYY, FormText.yyyy(born));
         }
-        if (p.patientIsSubscriber()) {
+        // Box 3's sex is the patient's own, as the desk recorded it; the insured's when it was never recorded.
+        Sex patientSex = patient.sex();
+        if (patientSex != null) {
+            sex(patientSex.code(), FormBox.PATIENT_SEX_M, FormBox.PATIENT_SEX_F);
+        } else if (p.patientIsSubscriber()) {
             sex(c.subscriber().sex(), FormBox.PATIENT_SEX_M, FormBox.PATIENT_SEX_F);
         }
         // The patient lives at the insured's address as the desk recorded it (the 837P's loop 2010CA says the same).
