@@ -27,6 +27,8 @@ public class Claim {
     private Money patientShare;
     private Instant submittedAt;
     private String payerClaimNumber = "";
+    private String acknowledgment = "";
+    private String acknowledgmentCodes = "";
 
     /** What does not change once drafted: whose visit, under which coverage and prescription, when. */
     public record Facts(
@@ -125,6 +127,33 @@ public class Claim {
         if (!number.isBlank()) {
             payerClaimNumber = number.strip();
         }
+    }
+
+    /**
+     * A 999 or 277CA answer about the claim ({@code kind} "999" or "277CA"). A rejected claim that was submitted goes
+     * back to draft, to be fixed and sent again; an accepted one stays submitted, now known to be with the payer.
+     */
+    void acknowledged(String kind, boolean accepted, String codes) {
+        acknowledgment = (accepted ? "ACCEPTED_" : "REJECTED_") + kind;
+        acknowledgmentCodes = codes.length() > 120 ? codes.substring(0, 120) : codes;
+        if (!accepted && state == ClaimState.SUBMITTED) {
+            state = ClaimState.DRAFT;
+        }
+    }
+
+    void acknowledgment(String kind, String codes) {
+        acknowledgment = kind;
+        acknowledgmentCodes = codes;
+    }
+
+    /** The last acknowledgment: ACCEPTED_999, REJECTED_999, ACCEPTED_277CA, REJECTED_277CA; empty before any. */
+    public String acknowledgment() {
+        return acknowledgment;
+    }
+
+    /** The codes or segment in error of the last acknowledgment. */
+    public String acknowledgmentCodes() {
+        return acknowledgmentCodes;
     }
 
     /** The payer's claim control number from its last 835, empty before any. */

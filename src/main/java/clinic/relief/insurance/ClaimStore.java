@@ -56,12 +56,15 @@ class ClaimStore {
         jdbc.sql("""
                 update insurance_claim set state = :state, charge = :charge, paid = :paid,
                     patient_share = :share, submitted_at = :submitted, payer_claim_number = coalesce(:payerClaim, payer_claim_number),
+                    acknowledgment = :ack, acknowledgment_codes = :ackCodes,
                     settled_at = case when :settled then :now else settled_at end where id = :id""")
                 .param("state", claim.state().name())
                 .param("charge", claim.charge().amount())
                 .param("paid", claim.paid().amount())
                 .param("share", claim.patientShare().amount())
                 .param("submitted", utc(claim.submittedAt()))
+                .param("ack", claim.acknowledgment())
+                .param("ackCodes", claim.acknowledgmentCodes())
                 .param("payerClaim", claim.payerClaimNumber().isEmpty() ? null : claim.payerClaimNumber())
                 .param("settled", claim.state().settled())
                 .param("now", utc(clock.instant()))
@@ -93,7 +96,8 @@ class ClaimStore {
     Optional<Claim> find(UUID id) {
         return jdbc.sql("""
                 select id, number, appointment_id, patient_id, coverage_id, prescription_id, therapist_id, service_id,
-                    service_date, state, diagnoses, paid, patient_share, created_at, submitted_at, payer_claim_number
+                    service_date, state, diagnoses, paid, patient_share, created_at, submitted_at, payer_claim_number,
+                    acknowledgment, acknowledgment_codes
                 from insurance_claim where id = :id""").param("id", id).query(this::claim).optional();
     }
 
@@ -101,21 +105,24 @@ class ClaimStore {
     Optional<Claim> lockByNumber(long number) {
         return jdbc.sql("""
                 select id, number, appointment_id, patient_id, coverage_id, prescription_id, therapist_id, service_id,
-                    service_date, state, diagnoses, paid, patient_share, created_at, submitted_at, payer_claim_number
+                    service_date, state, diagnoses, paid, patient_share, created_at, submitted_at, payer_claim_number,
+                    acknowledgment, acknowledgment_codes
                 from insurance_claim where number = :number for update""").param("number", number).query(this::claim).optional();
     }
 
     List<Claim> inState(ClaimState state) {
         return jdbc.sql("""
                 select id, number, appointment_id, patient_id, coverage_id, prescription_id, therapist_id, service_id,
-                    service_date, state, diagnoses, paid, patient_share, created_at, submitted_at, payer_claim_number
+                    service_date, state, diagnoses, paid, patient_share, created_at, submitted_at, payer_claim_number,
+                    acknowledgment, acknowledgment_codes
                 from insurance_claim where state = :s order by service_date, number""").param("s", state.name()).query(this::claim).list();
     }
 
     List<Claim> ofPatient(UUID patientId) {
         return jdbc.sql("""
                 select id, number, appointment_id, patient_id, coverage_id, prescription_id, therapist_id, service_id,
-                    service_date, state, diagnoses, paid, patient_share, created_at, submitted_at, payer_claim_number
+                    service_date, state, diagnoses, paid, patient_share, created_at, submitted_at, payer_claim_number,
+                    acknowledgment, acknowledgment_codes
                 from insurance_claim where patient_id = :p order by service_date desc""").param("p", patientId).query(this::claim).list();
     }
 
@@ -203,6 +210,7 @@ class ClaimStore {
                 submitted == null ? null : submitted.toInstant());
         String payerClaim = rs.getString("payer_claim_number");
         claim.payerClaimNumber(payerClaim == null ? "" : payerClaim);
+        claim.acknowledgment(rs.getString("acknowledgment"), rs.getString("acknowledgment_codes"));
         return claim;
     }
 

@@ -22,7 +22,8 @@ public record ClaimsAging(List<Line> lines, List<Bucket> buckets, Money total) {
             ClaimState state,
             long days,
             String bucket,
-            Money outstanding) {}
+            Money outstanding,
+            String acknowledgment) {}
 
     /** A bucket's count and amount. */
     public record Bucket(String name, int claims, Money amount) {}
@@ -44,7 +45,8 @@ public record ClaimsAging(List<Line> lines, List<Bucket> buckets, Money total) {
                     claim.state(),
                     days,
                     bucket(days),
-                    claim.balance()));
+                    claim.balance(),
+                    claim.acknowledgment()));
         }
         List<Bucket> buckets = BUCKETS.stream()
                 .map(name -> new Bucket(

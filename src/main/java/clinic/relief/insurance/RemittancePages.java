@@ -29,6 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 class RemittancePages {
 
     private final Remittances remittances;
+    private final Acknowledgments acknowledgments;
     private final ClaimDesk desk;
     private final X12FileStore files;
     private final RemittanceStore store;
@@ -37,12 +38,14 @@ class RemittancePages {
 
     RemittancePages(
             Remittances remittances,
+            Acknowledgments acknowledgments,
             ClaimDesk desk,
             X12FileStore files,
             RemittanceStore store,
             Clock clock,
             ClinicProfile clinic) {
         this.remittances = remittances;
+        this.acknowledgments = acknowledgments;
         this.desk = desk;
         this.files = files;
         this.store = store;
@@ -60,13 +63,20 @@ class RemittancePages {
     String upload(@RequestParam("file") MultipartFile file, Model model, HttpServletResponse response, CsrfToken csrf)
             throws IOException {
         csrf.getToken();
-        String name = file.getOriginalFilename() == null ? "835" : file.getOriginalFilename();
+        String name = file.getOriginalFilename() == null ? "x12" : file.getOriginalFilename();
+        String content = new String(file.getBytes(), StandardCharsets.ISO_8859_1);
+        if (Acknowledgments.isAcknowledgment(content)) {
+            try {
+                model.addAttribute("acknowledged", acknowledgments.importFile(content, X12File.Source.UPLOAD, name));
+            } catch (UnreadableRemittance unreadable) {
+                response.setStatus(422);
+                model.addAttribute("problem", "insurance.problem.remittance." + unreadable.reason());
+            }
+            return page(model);
+        }
         return post(
-                () -> remittances.importFile(new X12File.Received(
-                        X12File.Kind.REMITTANCE_835,
-                        X12File.Source.UPLOAD,
-                        name,
-                        new String(file.getBytes(), StandardCharsets.ISO_8859_1))),
+                () -> remittances.importFile(
+                        new X12File.Received(X12File.Kind.REMITTANCE_835, X12File.Source.UPLOAD, name, content)),
                 model,
                 response);
     }

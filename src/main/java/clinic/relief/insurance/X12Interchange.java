@@ -20,6 +20,23 @@ record X12Interchange(char element, char component, List<Transaction> transactio
 
     private static final Pattern CONTROL_CHARACTER = Pattern.compile("[\\r\\n]+");
 
+    /** Reads an interchange of any of {@code types}; every set must be of the type the first one names. */
+    static X12Interchange readAny(String content, List<String> types) {
+        String text = content.stripLeading();
+        String first = text.length() > 106 ? firstType(text) : "";
+        return read(content, types.contains(first) ? first : types.get(0));
+    }
+
+    private static String firstType(String text) {
+        char element = text.charAt(3);
+        int st = text.indexOf("ST" + element);
+        if (st < 0) {
+            return "";
+        }
+        int end = text.indexOf(element, st + 3);
+        return end < 0 ? "" : text.substring(st + 3, end);
+    }
+
     static X12Interchange read(String content, String expectedType) {
         String text = content.stripLeading();
         if (!text.startsWith("ISA")) {

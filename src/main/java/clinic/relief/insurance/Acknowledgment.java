@@ -1,0 +1,117 @@
+package clinic.relief.insurance;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static clinic.relief.insurance.X12Interchange.id;
+import static clinic.relief.insurance.X12Interchange.value;
+
+/**
+ * A 999 (implementation acknowledgment) or 277CA (claim acknowledgment) read into per-claim answers. A 999 answers
+ * per 837 transaction set (IK5: A accepted, E accepted with errors, R rejected) and names the segment in error (IK3
+ * id and position, IK4 element, CTX with CLM01 for the claim); a 277CA answers per claim (2200D: TRN02 our claim id,
+ * STC01 category:status codes, REF*1K the payer's claim number), A1/A2 accepted, A3/A4/A6/A7/A8 rejected.
+ */
+record Acknowledgment(String type, List<SetAnswer> sets, List<ClaimAnswer> claims) {
+
+    /** One 837 set's answer in a 999 (AK2 set control number, IK5 code, the errors as "IK3 NM1 pos 17 / IK4 ..."). */
+    record SetAnswer(String controlNumber, boolean accepted, List<String> errors) {}
+
+    /** One claim's answer: our claim id (CLM01), accepted or not, and the codes or segment in error. */
+    record ClaimAnswer(String claimId, boolean accepted, String codes, String payerClaimNumber) {}
+
+    static Acknowledgment read(String content) {
+        X12Interchange interchange = X12Interchange.readAny(content, List.of("999", "277"));
+        String type = interchange.transactions().get(0).type();
+        List<SetAnswer> sets = new ArrayList<>();
+        List<ClaimAnswer> claims = new ArrayList<>();
+        for (X12Interchange.Transaction set : interchange.transactions()) {
+            if (type.equals("999")) {
+                read999(set, interchange.component(), sets, claims);
+            } else {
+                read277(set, interchange.component(), claims);
+            }
+        }
+        return new Acknowledgment(type.equals("999") ? "999" : "277CA", sets, claims);
+    }
+
+    private static void read999(
+            X12Interchange.Transaction set, char component, List<SetAnswer> sets, List<ClaimAnswer> claims) {
+        String control = "";
+        List<String> errors = new ArrayList<>();
+        List<String> claimIds = new ArrayList<>();
+        for (List<String> segment : set.segments()) {
+            switch (id(segment)) {
+                case "AK2" -> {
+                    control = value(segment, 2);
+                    errors = new ArrayList<>();
+                    claimIds = new ArrayList<>();
+                }
+                case "IK3" ->
+                    errors.add("segment " + value(segment, 1) + " at position " + value(segment, 2)
+                            + (value(segment, 4).isEmpty() ? "" : " (error " + value(segment, 4) + ")"));
+                case "IK4" ->
+                    errors.add("element " + value(segment, 1).replace(component, '-')
+                            + (value(segment, 3).isEmpty() ? "" : " (error " + value(segment, 3) + ")"));
+                case "CTX" -> {
+                    String context = value(segment, 1);
+                    String prefix = "CLM01" + component;
+                    if (context.startsWith(prefix)) {
+                        claimIds.add(context.substring(prefix.length()));
+                    }
+                }
+                case "IK5" -> {
+                    boolean accepted =
+                            !value(segment, 1).equals("R") && !value(segment, 1).equals("M");
+                    sets.add(new SetAnswer(control, accepted, List.copyOf(errors)));
+                    for (String claimId : claimIds) {
+                        claims.add(new ClaimAnswer(claimId, accepted, String.join("; ", errors), ""));
+                    }
+                }
+                default -> {}
+            }
+        }
+    }
+
+    private static void read277(X12Interchange.Transaction set, char component, List<ClaimAnswer> claims) {
+        boolean patientLevel = false;
+        String claimId = "";
+        String codes = "";
+        String payerClaim = "";
+        for (List<String> segment : set.segments()) {
+            switch (id(segment)) {
+                case "HL" -> {
+                    flush(claims, claimId, codes, payerClaim);
+                    patientLevel = value(segment, 3).equals("PT");
+                    claimId = "";
+                    codes = "";
+                    payerClaim = "";
+                }
+                case "TRN" -> {
+                    if (patientLevel && value(segment, 1).equals("2")) {
+                        claimId = value(segment, 2);
+                    }
+                }
+                case "STC" -> {
+                    if (patientLevel && codes.isEmpty()) {
+                        codes = value(segment, 1).replace(component, ':');
+                    }
+                }
+                case "REF" -> {
+                    if (patientLevel && value(segment, 1).equals("1K")) {
+                        payerClaim = value(segment, 2);
+                    }
+                }
+                default -> {}
+            }
+        }
+        flush(claims, claimId, codes, payerClaim);
+    }
+
+    private static void flush(List<ClaimAnswer> claims, String claimId, String codes, String payerClaim) {
+        if (!claimId.isEmpty() && !codes.isEmpty()) {
+            String category = codes.split(":", 2)[0];
+            claims.add(new ClaimAnswer(claimId, category.equals("A1") || category.equals("A2"), codes, payerClaim));
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package clinic.relief.insurance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import clinic.relief.ReliefTest;
+import clinic.relief.booking.AppointmentBook;
+import clinic.relief.patients.Patients;
+import clinic.relief.staff.Staff;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** 999 and 277CA files from public examples, adapted to our claim ids, move the claims they name. */
+@ReliefTest
+@WithMockUser(username = "desk@example.com", roles = "FRONT_DESK")
+class AcknowledgmentTests {
+
+    @Autowired
+    Insurance insurance;
+
+    @Autowired
+    ClaimDesk desk;
+
+    @Autowired
+    ClaimFiles files;
+
+    @Autowired
+    Acknowledgments acknowledgments;
+
+    @Autowired
+    X12FileStore log;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AppointmentBook book;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    MockMvc mvc;
+
+    Claim a;
+    Claim b;
+
+    @BeforeEach
+    void twoSubmittedClaims() {
+        InsuranceFixture fixture = new InsuranceFixture(patients, staff, jdbc, book);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), InsuranceFixture.LA);
+        UUID patient = fixture.patient();
+        UUID therapist = fixture.therapist();
+        insurance.recordCoverage(patient, InsuranceFixture.coverage(today.minusDays(20)));
+        insurance.recordPrescription(patient, InsuranceFixture.prescription(today.minusDays(20)));
+        fixture.completed(patient, therapist, "trigger-point", 60, InsuranceFixture.at(today.minusDays(4), 10));
+        fixture.completed(patient, therapist, "trigger-point", 60, InsuranceFixture.at(today.minusDays(3), 10));
+        desk.ofPatient(patient).forEach(c -> desk.markReady(c.id()));
+        files.submitReady().orElseThrow();
+        var claims = desk.ofPatient(patient);
+        b = claims.get(0);
+        a = claims.get(1);
+    }
+
+    String example(String name) {
+        try (InputStream in = getClass().getResourceAsStream("/insurance/x12/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replace("{A}", a.claimId())
+                    .replace("{B}", b.claimId());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aRejectedSetOfA999SendsItsClaimBackToDraftWithTheSegmentInError() {
+        var read = acknowledgments.importFile(example("999-partly-accepted.txt"), X12File.Source.UPLOAD, "ack.999");
+
+        assertThat(read.type()).isEqualTo("999");
+        assertThat(read.setsAccepted()).isEqualTo(1);
+        assertThat(read.setsRejected()).isEqualTo(2);
+        assertThat(read.rejected()).containsExactly(a.claimId());
+        assertThat(read.unmatched()).containsExactly("987654321");
+        Claim rejected = desk.get(a.id());
+        assertThat(rejected.state()).isEqualTo(ClaimState.DRAFT);
+        assertThat(rejected.acknowledgment()).isEqualTo("REJECTED_999");
+        assertThat(rejected.acknowledgmentCodes()).contains("segment CLM at position 22", "element 2");
+        assertThat(log.recent(1)).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(X12File.Kind.ACKNOWLEDGMENT_999);
+            assertThat(f.detail()).contains("sets accepted 1, rejected 2", "set 002");
+        });
+    }
+
+    @Test
+    void a277caAcceptsOneClaimAndRejectsTheOtherWithItsStatusCodes() {
+        var accepted = acknowledgments.importFile(example("277CA-accepted.txt"), X12File.Source.UPLOAD, "a.277");
+        var rejected = acknowledgments.importFile(example("277CA-rejected.txt"), X12File.Source.UPLOAD, "r.277");
+
+        assertThat(accepted.accepted()).containsExactly(a.claimId());
+        assertThat(rejected.rejected()).containsExactly(b.claimId());
+        Claim withPayer = desk.get(a.id());
+        assertThat(withPayer.state()).isEqualTo(ClaimState.SUBMITTED);
+        assertThat(withPayer.acknowledgment()).isEqualTo("ACCEPTED_277CA");
+        assertThat(withPayer.acknowledgmentCodes()).isEqualTo("A2:20");
+        assertThat(withPayer.payerClaimNumber()).isEqualTo("1107000000014420");
+        Claim back = desk.get(b.id());
+        assertThat(back.state()).isEqualTo(ClaimState.DRAFT);
+        assertThat(back.acknowledgmentCodes()).isEqualTo("A7:562:85");
+    }
+
+    @Test
+    void anAcknowledgmentCutShortIsRefusedAndLogged() {
+        String file = example("277CA-accepted.txt");
+
+        assertThatThrownBy(() -> acknowledgments.importFile(
+                        file.substring(0, file.length() - 40), X12File.Source.UPLOAD, "cut.277"))
+                .isInstanceOfSatisfying(
+                        UnreadableRemittance.class, u -> assertThat(u.reason()).isEqualTo("truncated"));
+        assertThat(desk.get(a.id()).acknowledgment()).isEmpty();
+        assertThat(log.recent(1).get(0).outcome()).isEqualTo(X12File.Outcome.REFUSED);
+    }
+
+    @Test
+    void theUploadFormReadsAnAcknowledgmentAndTheClaimPageShowsIt() throws Exception {
+        mvc.perform(multipart("/staff/insurance/remittances")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "r.277",
+                                "text/plain",
+                                example("277CA-rejected.txt").getBytes()))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(b.claimId())));
+        mvc.perform(get("/staff/insurance/claims/" + b.id()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("A7:562:85")));
+    }
+}
