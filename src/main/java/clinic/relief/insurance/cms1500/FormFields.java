@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The values of one claim's CMS-1500 pages, box by box, written as the NUCC 1500 Claim Form Reference Instruction
  * Manual (02/12) asks. A claim with more than six service lines takes one page per six, each with its own total.
- * What the claim packet does not hold (the patient's own address when the patient is a dependant, the payer's
- * address, an onset date, other insurance) is left blank.
+ * What the claim packet does not hold (the payer's address, an onset date for box 14, other
+ * insurance for boxes 9 and 11b, a resubmission code for box 22, CPT modifiers) is left blank; a dependant's address
+ * is the insured's, as in the 837P.
  */
 final class FormFields {
 
