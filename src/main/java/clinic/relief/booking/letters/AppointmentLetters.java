@@ -19,6 +19,7 @@ import clinic.relief.booking.store.Appointments;
 import clinic.relief.mail.Mail;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
+import clinic.relief.sms.Consents;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +41,7 @@ class AppointmentLetters {
     private final Appointments appointments;
     private final Therapists therapists;
     private final BookingSettings settings;
+    private final Consents consents;
     private final Clock clock;
 
     AppointmentLetters(
@@ -50,6 +52,7 @@ class AppointmentLetters {
             Appointments appointments,
             Therapists therapists,
             BookingSettings settings,
+            Consents consents,
             Clock clock) {
         this.mail = mail;
         this.patients = patients;
@@ -58,6 +61,7 @@ class AppointmentLetters {
         this.appointments = appointments;
         this.therapists = therapists;
         this.settings = settings;
+        this.consents = consents;
         this.clock = clock;
     }
 
@@ -102,7 +106,8 @@ class AppointmentLetters {
             List<String> therapistNames) {
         Instant sent = clock.instant();
         Instant remindAt = session.start().minus(settings.reminderBefore());
-        if (remindAt.isAfter(sent)) {
+        // A patient who refused e-mail reminders still gets the letters about changes to their booking.
+        if (remindAt.isAfter(sent) && consents.allowsEmail(patient.id())) {
             queue(
                     List.of(now, Letters.Kind.REMINDER),
                     appointment,
