@@ -1,6 +1,5 @@
 package clinic.relief.sms;
 
-import java.time.Clock;
 import java.util.UUID;
 
 import clinic.relief.patients.Patient;
@@ -18,21 +17,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The desk records a patient's consent from the chart (texts at the patient's phone, or e-mail reminders), with the
- * staff member as its source, and marks a waiting reply as dealt with.
+ * staff member as its source.
  */
 @Controller
 class ConsentPages {
 
     private final Consents consents;
     private final Patients patients;
-    private final TextStore texts;
-    private final Clock clock;
 
-    ConsentPages(Consents consents, Patients patients, TextStore texts, Clock clock) {
+    ConsentPages(Consents consents, Patients patients) {
         this.consents = consents;
         this.patients = patients;
-        this.texts = texts;
-        this.clock = clock;
     }
 
     @PostMapping("/staff/sms/patients/{id}/consent")
@@ -58,13 +53,6 @@ class ConsentPages {
         }
         redirect.addFlashAttribute("doneCode", "sms.consent.saved");
         return "redirect:/staff/patients/" + id + "#texts";
-    }
-
-    @PostMapping("/staff/sms/replies/{sid}/handled")
-    String handled(@PathVariable String sid, @RequestParam UUID patient, RedirectAttributes redirect) {
-        texts.handle(sid, clock.instant());
-        redirect.addFlashAttribute("doneCode", "sms.inbox.handled");
-        return "redirect:/staff/patients/" + patient + "#texts";
     }
 
     @ExceptionHandler(UnknownPatient.class)

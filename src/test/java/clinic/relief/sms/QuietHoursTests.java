@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** When a reminder leaves, given when it is wanted, the visit and now (clinic time, Los Angeles). */
+/** When a reminder leaves, given the time it is wanted for, the visit and the present moment (Los Angeles time). */
 class QuietHoursTests {
 
     private static final ZoneId LA = ZoneId.of("America/Los_Angeles");

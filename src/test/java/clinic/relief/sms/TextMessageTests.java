@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,6 +23,7 @@ import clinic.relief.booking.Booking;
 import clinic.relief.booking.BookingFixture;
 import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.mail.Mail;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.Staff;
@@ -81,6 +83,9 @@ class TextMessageTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    Mail mail;
 
     @Autowired
     TextStore store;
@@ -176,6 +181,10 @@ class TextMessageTests {
         LocalTwilio.Signed reply = twilio.incoming(INBOUND, phone, " c ");
         webhook(reply).andExpect(status().isOk()).andExpect(content().string(containsString("confirmed")));
         Instant confirmed = confirmations.confirmedAt(visit).orElseThrow();
+        mvc.perform(get("/staff/schedule/appointments/" + visit)
+                        .with(user("desk@example.com").roles("FRONT_DESK")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Confirmed by the patient")));
 
         webhook(reply).andExpect(status().isOk()).andExpect(content().string(containsString("<Response></Response>")));
         assertThat(confirmations.confirmedAt(visit)).contains(confirmed);
@@ -287,7 +296,8 @@ class TextMessageTests {
         consents.grantTexts(patient, phone, "test");
 
         webhook(twilio.incoming(INBOUND, phone, "Can I bring my daughter?")).andExpect(status().isOk());
-        webhook(twilio.incoming(INBOUND, newPhone(), "C")).andExpect(status().isOk());
+        String stranger = newPhone();
+        webhook(twilio.incoming(INBOUND, stranger, "C")).andExpect(status().isOk());
         webhook(twilio.incoming(INBOUND, phone, "HELP"))
                 .andExpect(content().string(containsString(clinic.phoneDisplay())));
 
@@ -298,6 +308,13 @@ class TextMessageTests {
                         .with(user("desk@example.com").roles("FRONT_DESK")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Can I bring my daughter?")));
+        mvc.perform(get("/staff/sms/inbox").with(user("desk@example.com").roles("FRONT_DESK")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(stranger)))
+                .andExpect(content().string(containsString("Unknown number")))
+                .andExpect(content().string(containsString("waiting")));
+        mvc.perform(get("/staff/sms/inbox").with(user("therapist@example.com").roles("THERAPIST")))
+                .andExpect(status().isForbidden());
     }
 
     @Test
@@ -316,6 +333,20 @@ class TextMessageTests {
         assertThat(consent.granted()).isTrue();
         assertThat(consent.phone()).contains(phone);
         assertThat(consent.source()).isEqualTo("front desk: desk@example.com");
+    }
+
+    @Test
+    void aPatientWhoRefusedEmailRemindersGetsTheConfirmationButNoReminder() {
+        UUID refused = patient("Uma", newPhone());
+        consents.recordEmail(refused, false, "test");
+        UUID other = patient("Vic", newPhone());
+
+        UUID quiet = bookAt(refused, "10:00");
+        UUID reminded = bookAt(other, "12:00");
+
+        assertThat(mail.countQueued(quiet, List.of("CONFIRMATION"))).isEqualTo(1);
+        assertThat(mail.countQueued(quiet, List.of("REMINDER"))).isZero();
+        assertThat(mail.countQueued(reminded, List.of("REMINDER"))).isEqualTo(1);
     }
 
     private UUID patient(String firstName, String phone) {

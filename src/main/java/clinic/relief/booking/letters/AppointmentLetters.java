@@ -20,6 +20,7 @@ import clinic.relief.booking.store.Appointments;
 import clinic.relief.mail.Mail;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
+import clinic.relief.sms.Consents;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +43,7 @@ class AppointmentLetters {
     private final Therapists therapists;
     private final BookingSettings settings;
     private final ManageLinks manageLinks;
+    private final Consents consents;
     private final Clock clock;
 
     AppointmentLetters(
@@ -53,6 +55,7 @@ class AppointmentLetters {
             Therapists therapists,
             BookingSettings settings,
             ManageLinks manageLinks,
+            Consents consents,
             Clock clock) {
         this.mail = mail;
         this.patients = patients;
@@ -62,6 +65,7 @@ class AppointmentLetters {
         this.therapists = therapists;
         this.settings = settings;
         this.manageLinks = manageLinks;
+        this.consents = consents;
         this.clock = clock;
     }
 
@@ -106,7 +110,8 @@ class AppointmentLetters {
             List<String> therapistNames) {
         Instant sent = clock.instant();
         Instant remindAt = session.start().minus(settings.reminderBefore());
-        if (remindAt.isAfter(sent)) {
+        // A patient who refused e-mail reminders still gets the letters about changes to their booking.
+        if (remindAt.isAfter(sent) && consents.allowsEmail(patient.id())) {
             queue(
                     List.of(now, Letters.Kind.REMINDER),
                     appointment,
