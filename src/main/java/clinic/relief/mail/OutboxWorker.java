@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.UUID;
 
 import clinic.relief.clinic.ClinicProfile;
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,11 +110,36 @@ public class OutboxWorker {
         return message;
     }
 
+    /**
+     * An e-mail with a calendar invitation, built as calendar apps expect one (iMIP, RFC 6047): the text and the
+     * invitation as alternatives of one body, its MIME type naming the iTIP method ({@code method=REQUEST} or
+     * {@code CANCEL}), so Gmail and Outlook show an invitation; the same file attached too, for everything else.
+     */
+    private MimeMessage withInvitation(JavaMailSender sender, Due row) throws MessagingException {
+        MimeMessage message = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
+        helper.setFrom(clinic.email());
+        helper.setTo(row.recipient());
+        helper.setSubject(row.subject());
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(row.body(), "UTF-8");
+        MimeBodyPart invitation = new MimeBodyPart();
+        invitation.setDataHandler(new DataHandler(new ByteArrayDataSource(row.attachment(), row.attachmentType())));
+        invitation.setHeader("Content-Type", row.attachmentType());
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(new MimeMultipart("alternative", text, invitation));
+        helper.getRootMimeMultipart().addBodyPart(body);
+        helper.addAttachment(row.attachmentName(), new ByteArrayResource(row.attachment()), row.attachmentType());
+        return message;
+    }
+
     private int send(JavaMailSender sender, Due row) {
         Instant now = clock.instant();
         try {
             if (row.attachment() == null) {
                 sender.send(simple(row));
+            } else if (row.attachmentType().startsWith("text/calendar")) {
+                sender.send(withInvitation(sender, row));
             } else {
                 sender.send(withAttachment(sender, row));
             }

@@ -224,6 +224,7 @@ class OutboxMailTests {
         VEvent moved =
                 changed.getComponent(Component.VEVENT).map(VEvent.class::cast).orElseThrow();
         assertThat(first.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
+        assertThat(inlineInvitationType(received[1])).isEqualTo("text/calendar; charset=UTF-8; method=REQUEST");
         assertThat(moved.getUid()).isEqualTo(booked.getUid());
         assertThat(moved.getSequence().getSequenceNo())
                 .isGreaterThan(booked.getSequence().getSequenceNo());
@@ -251,6 +252,7 @@ class OutboxMailTests {
         assertThat(received).hasSize(2);
         Calendar cancel = invitation(received[1]);
         assertThat(cancel.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("CANCEL");
+        assertThat(inlineInvitationType(received[1])).isEqualTo("text/calendar; charset=UTF-8; method=CANCEL");
         assertThat(cancel.getComponent(Component.VEVENT)
                         .map(VEvent.class::cast)
                         .orElseThrow()
@@ -258,6 +260,18 @@ class OutboxMailTests {
                         .orElseThrow()
                         .getValue())
                 .isEqualTo(appointment.id() + "@relief");
+    }
+
+    /**
+     * The MIME type of the invitation that calendar apps read (iMIP): the alternative to the text in the body, beside
+     * the attached file.
+     */
+    private static String inlineInvitationType(MimeMessage message) throws Exception {
+        Multipart body =
+                (Multipart) ((Multipart) message.getContent()).getBodyPart(0).getContent();
+        assertThat(body.getContentType()).startsWith("multipart/alternative");
+        assertThat(body.getBodyPart(0).getContentType()).startsWith("text/plain");
+        return body.getBodyPart(1).getContentType();
     }
 
     /** The .ics attachment, parsed back with ical4j. */

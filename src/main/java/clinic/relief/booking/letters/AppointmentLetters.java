@@ -187,12 +187,14 @@ class AppointmentLetters {
             // Each change or cancellation must outrank what the patient's calendar already holds for this UID.
             boolean revision = kind == Letters.Kind.CHANGE || kind == Letters.Kind.CANCELLATION;
             int sequence = revisions + (revision ? 1 : 0);
-            byte[] ics = kind == Letters.Kind.CANCELLATION
-                    ? invitations.cancel(appointment, session.start(), session.end(), sequence)
+            boolean cancel = kind == Letters.Kind.CANCELLATION;
+            byte[] ics = cancel
+                    ? invitations.cancel(appointment, session.start(), session.end(), sequence, patient.email())
                     // A reminder repeats the invitation of the letter before it, same sequence, byte for byte.
                     : !revision && previous != null
                             ? previous
-                            : invitations.invite(appointment, session.start(), session.end(), sequence);
+                            : invitations.invite(
+                                    appointment, session.start(), session.end(), sequence, patient.email());
             Letters.Letter letter = letters.write(kind, patient, session.start(), therapistNames, manageLink);
             rows.add(new Mail.AppointmentLetter(
                     kind.name(),
@@ -201,7 +203,7 @@ class AppointmentLetters {
                     letter.subject(),
                     letter.body(),
                     sendAfter.get(i),
-                    new Mail.Attachment(Invitations.FILE_NAME, Invitations.CONTENT_TYPE, ics)));
+                    new Mail.Attachment(Invitations.FILE_NAME, Invitations.contentType(!cancel), ics)));
             previous = ics;
             revisions = sequence;
         }
