@@ -34,6 +34,11 @@ const results = {};
 try {
     const browser = await puppeteer.connect({browserURL: `http://127.0.0.1:${chrome.port}`});
     const blank = await browser.newPage();
+    // One plain visit of each page first: Chromium's and the app's first-request costs are not the page's.
+    for (const path of paths) {
+        await blank.goto(base + path, {waitUntil: 'load'});
+    }
+    await blank.goto('about:blank');
     const benchmarkIndex = await blank.evaluate(`(${pageFunctions.computeBenchmarkIndex.toString()})()`);
     await blank.close();
     await browser.disconnect();
