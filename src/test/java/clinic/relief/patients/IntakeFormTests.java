@@ -75,6 +75,9 @@ class IntakeFormTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    PatientMerges merges;
+
     BookingFixture fixture;
     UUID patient;
     String email;
@@ -327,6 +330,20 @@ class IntakeFormTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aMergeMovesTheDuplicatesSignedFormToTheKeptRecordUnchanged() {
+        forms.send(patient, "desk@example.com", Optional.empty());
+        SignedIntake signed = sign(lastToken(), complete("no"));
+        UUID kept = fixture.patient();
+        as("owner@example.com", "OWNER");
+
+        merges.merge(patient, kept);
+
+        SignedIntake moved = forms.read(kept).orElseThrow();
+        assertThat(moved.id()).isEqualTo(signed.id());
+        assertThat(forms.intact(moved.id())).isTrue();
     }
 
     private SignedIntake sign(String token, Map<String, String> answers) {
