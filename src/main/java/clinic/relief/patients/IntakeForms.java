@@ -15,6 +15,7 @@ import java.util.UUID;
 import clinic.relief.audit.AuditAction;
 import clinic.relief.audit.ClinicalAudit;
 import clinic.relief.clinic.ClinicProfile;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -167,6 +168,8 @@ public class IntakeForms {
         byte[] pdf = copies.pdf(signed, patient, form.documents());
         store.insertSignature(signed, link.id(), pdf);
         store.markUsed(link.id(), now);
+        // Claims need the patient's date of birth and sex: the signed answers are the patient's own word for both.
+        patients.recordDemographics(patient.id(), birthDate(answers.get("birth_date")), sex(answers.get("sex")));
         if (patient.email() != null && !patient.email().isBlank()) {
             mail.copy(patient, pdf);
         }
@@ -275,6 +278,14 @@ public class IntakeForms {
             }
         });
         return known;
+    }
+
+    private static @Nullable LocalDate birthDate(@Nullable String answer) {
+        return answer == null || answer.isBlank() ? null : LocalDate.parse(answer);
+    }
+
+    private static @Nullable Sex sex(@Nullable String answer) {
+        return answer == null || answer.isBlank() ? null : Sex.ofCode(answer);
     }
 
     private static void put(Map<String, String> answers, String id, String value) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -114,6 +115,18 @@ class PatientStore {
                 .param("sex", form.sex() == null ? null : form.sex().code())
                 .param("language", form.language())
                 .param("now", utc(at))
+                .update();
+    }
+
+    /** The date of birth and sex the patient gave on a signed intake form; a question left blank keeps what is there. */
+    void recordDemographics(UUID id, @Nullable LocalDate dateOfBirth, @Nullable Sex sex) {
+        jdbc.sql("""
+                update patient set date_of_birth = coalesce(:dob, date_of_birth), sex = coalesce(:sex, sex)
+                where id = :id
+                """)
+                .param("id", id)
+                .param("dob", dateOfBirth)
+                .param("sex", sex == null ? null : sex.code())
                 .update();
     }
 

@@ -128,7 +128,8 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/staff/logout").logoutSuccessUrl("/?signedOut"))
                 // Stripe's and Twilio's webhooks carry their signatures instead of a CSRF token (checked by
                 // payments.StripeWebhook and sms.TwilioWebhooks).
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/service-area/**", "/payments/stripe/webhook", "/sms/twilio/**"));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        "/api/service-area/**", "/payments/stripe/webhook", "/sms/twilio/**"));
         rules.authorize(http);
         return headers(http).build();
     }

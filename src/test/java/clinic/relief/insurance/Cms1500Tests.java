@@ -41,6 +41,7 @@ class Cms1500Tests {
         {"3 birth month", 10, 31, "01"},
         {"3 birth day", 10, 34, "05"},
         {"3 birth year", 10, 37, "2010"},
+        {"3 sex: female", 10, 47, "X"},
         {"4 insured's name", 10, 50, "GARCIA, LUIS"},
         {"5 patient's street", 12, 1, "12 OCEAN AVE"},
         {"6 child", 12, 42, "X"},
@@ -140,11 +141,12 @@ class Cms1500Tests {
     }
 
     @Test
-    void leavesTheDependantsSexBlankAndMarksTheSubscribersOwn() throws IOException {
+    void marksTheDependantsOwnSexAndTheSubscribersFromTheCard() throws IOException {
         Map<Integer, Map<Integer, Character>> child = grid(Cms1500.print(ClaimPackets.packet(3), DETAILS), 0);
         Map<Integer, Map<Integer, Character>> self = grid(Cms1500.print(ClaimPackets.packet(2), DETAILS), 0);
 
-        assertThat(read(child, 10, 42, 1) + read(child, 10, 47, 1)).isBlank();
+        assertThat(read(child, 10, 42, 1)).as("3: not male").isBlank();
+        assertThat(read(child, 10, 47, 1)).as("3: female, as the desk recorded").isEqualTo("X");
         assertThat(read(self, 10, 42, 1)).as("3: male").isEqualTo("X");
         assertThat(read(self, 12, 33, 1)).as("6: self").isEqualTo("X");
     }
@@ -153,7 +155,14 @@ class Cms1500Tests {
     void writesPhonesAsAreaCodeAndSevenDigitsAndNamesInPlainCapitals() throws IOException {
         ClaimPacket p = ClaimPackets.packet(2);
         Patient patient = new Patient(
-                p.patient().id(), "José", "Núñez Peña", "+1 (310) 555-0199", null, LocalDate.of(1980, 2, 3), null, "es");
+                p.patient().id(),
+                "José",
+                "Núñez Peña",
+                "+1 (310) 555-0199",
+                null,
+                LocalDate.of(1980, 2, 3),
+                null,
+                "es");
         ClaimPacket packet =
                 new ClaimPacket(p.claim(), patient, p.coverage(), p.prescription(), p.rendering(), p.billing());
 

@@ -1,6 +1,7 @@
 package clinic.relief.patients;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -127,6 +128,9 @@ class IntakeFormTests {
         }
         // The link is spent.
         mvc.perform(get("/intake").param("token", token)).andExpect(status().isGone());
+        // The patient's own date of birth and sex reach the record that claims are written from.
+        assertThat(patients.get(patient).dateOfBirth()).isEqualTo(LocalDate.of(1980, 4, 23));
+        assertThat(patients.get(patient).sex()).isEqualTo(Sex.FEMALE);
     }
 
     @Test

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.booking.AppointmentBooked;
 import clinic.relief.booking.AppointmentCancelled;
 import clinic.relief.booking.AppointmentRescheduled;
+import clinic.relief.booking.ManageLinks;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Queues an appointment's text reminder when it is booked or moved, and voids it when it is moved or cancelled, in
  * the transaction of the change (as {@link AppointmentLetters} does for e-mails). The text carries the time, the
- * place, the first name and, once there is one, the appointment's manage link: nothing about the treatment. Whether
+ * place, the first name and the appointment's manage link: nothing about the treatment. Whether
  * the patient may be texted, and when the text leaves, is the sms module's business.
  */
 @Component
@@ -31,20 +31,14 @@ class TextReminders {
     private final Patients patients;
     private final ClinicProfile clinic;
     private final MessageSource messages;
-    private final List<ManageLinks> links;
+    private final ManageLinks links;
 
-    TextReminders(
-            Texts texts, Patients patients, ClinicProfile clinic, MessageSource messages, List<ManageLinks> links) {
+    TextReminders(Texts texts, Patients patients, ClinicProfile clinic, MessageSource messages, ManageLinks links) {
         this.texts = texts;
         this.patients = patients;
         this.clinic = clinic;
         this.messages = messages;
         this.links = links;
-    }
-
-    /** Where the patient can see and change one appointment without signing in; a module that builds such links adds one. */
-    interface ManageLinks {
-        Optional<String> linkTo(UUID appointmentId);
     }
 
     @EventListener
@@ -81,11 +75,6 @@ class TextReminders {
                 "sms.reminder",
                 new Object[] {patient.firstName(), when, clinic.shortName(), address.street() + ", " + address.city()},
                 patient.locale());
-        return links.stream()
-                .map(l -> l.linkTo(appointment))
-                .flatMap(Optional::stream)
-                .findFirst()
-                .map(link -> text + " " + link)
-                .orElse(text);
+        return text + " " + links.linkFor(appointment);
     }
 }

@@ -81,12 +81,12 @@ final class FormFields {
             put(FormBox.PATIENT_BIRTH_DD, FormText.dd(born));
             put(FormBox.PATIENT_BIRTH_YYYY, FormText.yyyy(born));
         }
-        // Box 3's sex is the patient's own, as the desk recorded it; the insured's when it was never recorded.
+        // As in the 837P: the insured's card when the patient is the insured (2010BA), else the patient's own (2010CA).
         Sex patientSex = patient.sex();
-        if (patientSex != null) {
-            sex(patientSex.code(), FormBox.PATIENT_SEX_M, FormBox.PATIENT_SEX_F);
-        } else if (p.patientIsSubscriber()) {
+        if (p.patientIsSubscriber()) {
             sex(c.subscriber().sex(), FormBox.PATIENT_SEX_M, FormBox.PATIENT_SEX_F);
+        } else if (patientSex != null) {
+            sex(patientSex.code(), FormBox.PATIENT_SEX_M, FormBox.PATIENT_SEX_F);
         }
         // The patient lives at the insured's address as the desk recorded it (the 837P's loop 2010CA says the same).
         Subscriber s = c.subscriber();
