@@ -47,22 +47,27 @@ public class CardsOnFile {
     }
 
     /**
-     * Opens a hosted setup page for the patient, who has accepted the policy; the address to send them to. {@code
-     * appBase} is this app's own address, for Stripe's redirects back.
+     * Opens a hosted setup page for a signed-in patient, who has accepted the policy; the address to send them to.
+     * {@code appBase} is this app's own address, for Stripe's redirects back to the portal.
      */
     public String begin(UUID patientId, boolean policyAccepted, String appBase, Locale locale) {
+        return begin(
+                patientId,
+                policyAccepted,
+                appBase + "/account/card/saved?session={CHECKOUT_SESSION_ID}",
+                appBase + "/account/card",
+                locale);
+    }
+
+    /** Opens a hosted setup page that returns to {@code successUrl} (with Stripe's session placeholder) or back. */
+    String begin(UUID patientId, boolean policyAccepted, String successUrl, String cancelUrl, Locale locale) {
         if (!policyAccepted) {
             throw new PaymentsFailure("payments.problem.acceptPolicy");
         }
         CustomerStore.Customer customer = store.find(patientId)
                 .orElseGet(() -> tx.execute(
                         status -> store.insert(patientId, stripe.createCustomer(patientId), clock.instant())));
-        Session session = stripe.startSetup(
-                customer.customerId(),
-                patientId,
-                appBase + "/account/card/saved?session={CHECKOUT_SESSION_ID}",
-                appBase + "/account/card",
-                locale);
+        Session session = stripe.startSetup(customer.customerId(), patientId, successUrl, cancelUrl, locale);
         tx.executeWithoutResult(status -> store.insertCheckout(
                 new CustomerStore.Checkout(session.getId(), patientId, settings.policyVersion(), clock.instant()),
                 clock.instant()));

@@ -5,14 +5,17 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Who may open payments: Stripe's signed webhook for everyone (the signature decides); fee actions for the desk. */
+/**
+ * Who may open payments: Stripe's signed webhook (the signature decides) and the e-mailed card link (its token
+ * decides) for everyone; fee actions and sending the link for the desk.
+ */
 @Component
 class PaymentsRequestRules implements RequestRules {
 
     @Override
     public void declare(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
-        requests.requestMatchers(StripeWebhook.PATH)
+        requests.requestMatchers(StripeWebhook.PATH, "/payments/card", "/payments/card/saved")
                 .permitAll()
                 .requestMatchers("/staff/payments", "/staff/payments/**")
                 .hasAnyRole("OWNER", "FRONT_DESK");

@@ -27,7 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -263,6 +269,49 @@ class StripePaymentsTests {
         deliver(event, 200);
         assertThat(handled(event)).isEqualTo(1);
         assertThat(invoices.get(fee.invoiceId()).payments()).hasSize(1);
+    }
+
+    @Test
+    void theDeskEmailsALinkWithWhichAPatientWithoutAnAccountAddsACardOnce() throws Exception {
+        String email = "link-" + UUID.randomUUID() + "@example.com";
+        UUID patient = patients.findOrCreate(new NewPatient("Lina", "Link", null, email, null, "en"))
+                .id();
+        mvc.perform(post("/staff/payments/patients/" + patient + "/card-link")
+                        .with(user("desk@example.com").roles("FRONT_DESK"))
+                        .with(csrf()))
+                .andExpect(header().string("Location", "/staff/patients/" + patient + "#card-on-file"));
+        String body = jdbc.sql("select body from booking_outbox where recipient = :e and kind = 'CARD_LINK'")
+                .param("e", email)
+                .query(String.class)
+                .single();
+        String token = body.replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1");
+
+        mvc.perform(get("/payments/card?lang=en").param("token", token))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Card-on-file and cancellation policy")));
+        mvc.perform(post("/payments/card?lang=en").param("token", token).with(csrf()))
+                .andExpect(status().isUnprocessableContent());
+        String stripePage = mvc.perform(post("/payments/card")
+                        .param("token", token)
+                        .param("accept", "true")
+                        .with(csrf()))
+                .andExpect(status().isSeeOther())
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
+        String back = StripeFixture.payOnHostedPage(stripePage, LocalStripe.TestCard.VISA.number)
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
+        mvc.perform(get(back.substring("http://localhost".length()) + "&lang=en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Your card is saved.")));
+        assertThat(cards.of(patient)).get().extracting(CardOnFile::last4).isEqualTo("4242");
+
+        mvc.perform(get("/payments/card?lang=en").param("token", token))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("This link no longer works.")));
+        mvc.perform(get("/payments/card?lang=en").param("token", "not-a-token")).andExpect(status().isNotFound());
     }
 
     // ---- helpers
