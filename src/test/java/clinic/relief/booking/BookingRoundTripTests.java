@@ -38,9 +38,10 @@ class BookingRoundTripTests {
 
     /**
      * The free-slot read; the locks with the room's row; the appointment; the membership and coverage reads; the
-     * follow-up voucher's redemption; the quote with the invoice; the patient; both letters (one batch); the commit.
+     * follow-up voucher's redemption; the quote with the invoice; the patient; the manage link the letters carry (its
+     * hash stored: issue 21); both letters (one batch); the commit.
      */
-    static final int ROUND_TRIPS_PER_BOOKING = 10;
+    static final int ROUND_TRIPS_PER_BOOKING = 11;
 
     @Autowired
     DataSource dataSource;

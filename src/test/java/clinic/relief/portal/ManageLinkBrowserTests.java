@@ -62,8 +62,12 @@ class ManageLinkBrowserTests extends BrowserTest {
                     .click());
             driver.get(driver.getCurrentUrl() + "&date=" + bookingDay());
             check("manage-move-" + language);
-            browser.andWaitForNewPage(
-                    () -> driver.findElement(By.cssSelector("button.slot")).click());
+            // Another time, not the same time with another therapist.
+            browser.andWaitForNewPage(() -> driver.findElements(By.cssSelector("button.slot")).stream()
+                    .filter(slot -> !slot.getAttribute("value").startsWith(before.toString()))
+                    .findFirst()
+                    .orElseThrow()
+                    .click());
             check("manage-moved-" + language);
             assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
                     .contains(language.equals("en") ? "Your appointment is moved" : "Su cita ha cambiado de hora");
