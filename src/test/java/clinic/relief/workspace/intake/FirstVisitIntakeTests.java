@@ -1,0 +1,34 @@
+package clinic.relief.workspace.intake;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import clinic.relief.booking.AppointmentBooked;
+import clinic.relief.patients.IntakeForms;
+import org.junit.jupiter.api.Test;
+
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+/** A booking asks the patients module to send the first-visit intake link, unless the clinic turned that off. */
+class FirstVisitIntakeTests {
+
+    private final IntakeForms forms = mock(IntakeForms.class);
+    private final AppointmentBooked booked = new AppointmentBooked(
+            UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "trigger-point", 60, Instant.EPOCH, null);
+
+    @Test
+    void aBookingSendsTheFirstVisitLinkForItsPatientAndAppointment() {
+        new FirstVisitIntake(forms, true).on(booked);
+
+        verify(forms).sendBeforeFirstVisit(booked.patientId(), booked.appointmentId());
+    }
+
+    @Test
+    void nothingIsSentWhenTheClinicTurnedItOff() {
+        new FirstVisitIntake(forms, false).on(booked);
+
+        verifyNoInteractions(forms);
+    }
+}
