@@ -116,7 +116,7 @@ class Cms1500Tests {
         {"33 name", 58, 50, "MASSAGE REVOLUTION LLC"},
         {"32 street", 59, 23, "1200 EXAMPLE AVENUE"},
         {"33 street", 59, 50, "1200 EXAMPLE AVENUE"},
-        {"31 signature", 60, 1, "MARIA LOPEZ"},
+        {"31 signature with credentials", 60, 1, "MARIA LOPEZ CMT"},
         {"32 city state zip (26 columns: ZIP+4 does not fit)", 60, 23, "REDONDO BEACH CA 90277"},
         {"33 city state zip", 60, 50, "REDONDO BEACH CA 90277-1234"},
         {"31 date", 61, 6, "12 14 26"},
