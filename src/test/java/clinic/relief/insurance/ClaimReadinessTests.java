@@ -203,8 +203,11 @@ class ClaimReadinessTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(file).contains("CLM*" + good.claimId() + "*").doesNotContain("CLM*" + bad.claimId() + "*");
-        assertThat(desk.get(good.id()).state()).isEqualTo(ClaimState.SUBMITTED);
-        assertThat(desk.get(bad.id()).state()).isEqualTo(ClaimState.DRAFT);
+        assertThat(X12SituationalRules.broken(file)).isEmpty();
+        IndependentX12Reader.assertParses(file);
+        // (MockMvc's requests leave no one signed in on this thread: read without the audited get)
+        assertThat(desk.ofPatient(complete)).extracting(Claim::state).containsExactly(ClaimState.SUBMITTED);
+        assertThat(desk.ofPatient(child)).extracting(Claim::state).containsExactly(ClaimState.DRAFT);
     }
 
     @Test
@@ -220,6 +223,8 @@ class ClaimReadinessTests {
                 .contains("PAT*19~\nNM1*QC*1*" + patients.get(child).lastName().toUpperCase())
                 .contains("N4*LOS ANGELES*CA*90033~\nDMG*D8*19800402*F~")
                 .doesNotContain("?");
+        assertThat(X12SituationalRules.broken(x12)).isEmpty();
+        IndependentX12Reader.assertParses(x12);
         desk.reopen(claim.id());
     }
 }
