@@ -211,6 +211,35 @@ class ClaimReadinessTests {
     }
 
     @Test
+    void theChartDraftsAClaimForAVisitCompletedBeforeTheCoverageWasEntered() throws Exception {
+        UUID patient = fixture.patient();
+        UUID early = fixture.completed(
+                patient, therapist, "trigger-point", 60, InsuranceFixture.at(today.minusDays(20), 15));
+        UUID visit =
+                fixture.completed(patient, therapist, "trigger-point", 60, InsuranceFixture.at(today.minusDays(3), 15));
+        assertThat(desk.ofPatient(patient)).isEmpty();
+        insurance.recordCoverage(patient, InsuranceFixture.coverage(today.minusDays(10)));
+        insurance.recordPrescription(patient, InsuranceFixture.prescription(today.minusDays(10)));
+
+        mvc.perform(get("/staff/patients/" + patient))
+                .andExpect(content().string(containsString("name=\"appointment\" value=\"" + visit + "\"")));
+        mvc.perform(post("/staff/insurance/claims")
+                        .with(csrf())
+                        .param("appointment", visit.toString())
+                        .param("patient", patient.toString()))
+                .andExpect(redirectedUrlPattern("/staff/insurance/claims/*"));
+        mvc.perform(post("/staff/insurance/claims")
+                        .with(csrf())
+                        .param("appointment", early.toString())
+                        .param("patient", patient.toString()))
+                .andExpect(redirectedUrl("/staff/insurance/patients/" + patient));
+
+        assertThat(desk.ofPatient(patient))
+                .singleElement()
+                .satisfies(c -> assertThat(c.facts().appointmentId()).isEqualTo(visit));
+    }
+
+    @Test
     void aDependantsClaimCarriesTheirOwnSexAndDateOfBirth() {
         UUID child = fixture.patient();
         Claim claim = claimFor(child, InsuranceFixture.dependantCoverage(today.minusDays(10)), 2, true);
