@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import clinic.relief.clinic.ClinicProfile;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
  * The clinic profile's billing identity with its NPIs checked at start-up (a wrong check digit stops the app, as
- * any other broken profile field does). A clinic without a billing section bills no insurer: {@link #billing()}
+ * any other broken profile field does, and so does the placeholder EIN outside the demo and test profiles). A clinic without a billing section bills no insurer: {@link #billing()}
  * is empty and no claim is drafted.
  */
 @Component
@@ -17,12 +19,24 @@ class BillingProvider {
 
     private final ClinicProfile.Billing billing;
 
-    BillingProvider(ClinicProfile clinic) {
+    BillingProvider(ClinicProfile clinic, Environment environment) {
         this.billing = clinic.billing();
         if (billing != null) {
+            checkTaxId(billing, environment);
             new Npi(billing.npi());
             billing.renderingProviders().values().forEach(Npi::new);
             billing.serviceCodes().values().forEach(Cpt::of);
+        }
+    }
+
+    /**
+     * Refuses the profile's placeholder EIN (00-0000000; no EIN starts with 00) outside the demo and test profiles, so
+     * that a clinic never goes live billing under it.
+     */
+    static void checkTaxId(ClinicProfile.Billing billing, Environment environment) {
+        if (billing.taxIdDigits().startsWith("00") && !environment.acceptsProfiles(Profiles.of("demo | test"))) {
+            throw new IllegalStateException("relief.clinic.billing.tax-id: " + billing.taxId()
+                    + " is the profile's placeholder, not an EIN; enter the clinic's own before going live");
         }
     }
 
@@ -48,8 +62,10 @@ class BillingProvider {
      * {@code maria@clinic.com: "..."} arrives as {@code mariacliniccom} and still matches.
      */
     Optional<Npi> renderingNpi(String email) {
-        Map<String, String> npis =
-                billing().map(ClinicProfile.Billing::renderingProviders).orElse(Map.of());
+        return npiFor(billing().map(ClinicProfile.Billing::renderingProviders).orElse(Map.of()), email);
+    }
+
+    static Optional<Npi> npiFor(Map<String, String> npis, String email) {
         String wanted = keyOf(email);
         return npis.entrySet().stream()
                 .filter(e -> keyOf(e.getKey()).equals(wanted))

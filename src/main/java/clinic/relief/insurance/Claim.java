@@ -161,6 +161,18 @@ public class Claim {
         return payerClaimNumber;
     }
 
+    /** Back to draft to be corrected and sent again (CLM05-3 = 7) after the payer adjudicated it. */
+    void reopenForCorrection() {
+        require("correct", ClaimState.PAID, ClaimState.PARTLY_PAID, ClaimState.DENIED);
+        state = ClaimState.DRAFT;
+    }
+
+    /** Ready to be sent again as a void (CLM05-3 = 8) of what the payer adjudicated. */
+    void readyToVoid() {
+        require("void", ClaimState.PAID, ClaimState.PARTLY_PAID, ClaimState.DENIED);
+        state = ClaimState.READY;
+    }
+
     void appeal() {
         require("appeal", ClaimState.DENIED, ClaimState.PARTLY_PAID);
         state = ClaimState.APPEALED;

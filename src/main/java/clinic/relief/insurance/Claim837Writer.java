@@ -151,12 +151,13 @@ final class Claim837Writer {
                 claim.charge().toString(),
                 "",
                 "",
-                composite("11", "B", "1"),
+                composite("11", "B", p.frequency()),
                 "Y",
                 "A",
                 "Y",
                 "Y");
         p.authorizationNumber().ifPresent(auth -> x12.add("REF", "G1", text(auth)));
+        p.resubmission().ifPresent(r -> x12.add("REF", "F8", text(r.payerClaimNumber())));
         List<Icd10> dx = claim.diagnoses();
         String[] hi = new String[dx.size()];
         for (int i = 0; i < dx.size(); i++) {

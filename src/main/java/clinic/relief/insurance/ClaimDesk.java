@@ -1,8 +1,10 @@
 package clinic.relief.insurance;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.audit.AuditAction;
@@ -23,8 +25,19 @@ public class ClaimDesk {
     private final BillingProvider provider;
     private final ClinicalAudit audit;
     private final ClaimFiles files;
+    private final ResubmissionStore resubmissions;
+    private final Clock clock;
 
-    ClaimDesk(ClaimStore claims, ClaimDrafts drafts, BillingProvider provider, ClinicalAudit audit, ClaimFiles files) {
+    ClaimDesk(
+            ClaimStore claims,
+            ClaimDrafts drafts,
+            BillingProvider provider,
+            ClinicalAudit audit,
+            ClaimFiles files,
+            ResubmissionStore resubmissions,
+            Clock clock) {
+        this.resubmissions = resubmissions;
+        this.clock = clock;
         this.files = files;
         this.claims = claims;
         this.drafts = drafts;
@@ -77,6 +90,41 @@ public class ClaimDesk {
         Claim claim = load(claimId);
         claim.backToDraft();
         return save(claim, AuditAction.AMEND);
+    }
+
+    /**
+     * Opens an adjudicated claim (paid, partly paid or denied) as a draft to correct; once ready it goes out as a
+     * replacement (CLM05-3 = 7) naming the payer's claim number.
+     */
+    @Transactional
+    public Claim correct(UUID claimId, String payerClaimNumber, String by) {
+        Resubmission resubmission = new Resubmission(Resubmission.Kind.CORRECTED, payerClaimNumber);
+        Claim claim = load(claimId);
+        claim.reopenForCorrection();
+        resubmissions.save(claimId, resubmission, by, clock.instant());
+        return save(claim, AuditAction.AMEND);
+    }
+
+    /** Makes an adjudicated claim ready to go out as a void (CLM05-3 = 8) naming the payer's claim number. */
+    @Transactional
+    public Claim voidClaim(UUID claimId, String payerClaimNumber, String by) {
+        Resubmission resubmission = new Resubmission(Resubmission.Kind.VOID, payerClaimNumber);
+        Claim claim = load(claimId);
+        claim.readyToVoid();
+        resubmissions.save(claimId, resubmission, by, clock.instant());
+        return save(claim, AuditAction.AMEND);
+    }
+
+    /** The claim's resubmission, if it was corrected or voided. */
+    @Transactional(readOnly = true)
+    public Optional<Resubmission> resubmissionOf(UUID claimId) {
+        return resubmissions.of(claimId);
+    }
+
+    /** The payer's claim number from the latest 835 posted to the claim, to fill the correct/void form. */
+    @Transactional(readOnly = true)
+    public Optional<String> payerClaimNumber(UUID claimId) {
+        return resubmissions.lastPayerClaimNumber(claimId);
     }
 
     @Transactional

@@ -9,8 +9,11 @@ import java.util.UUID;
 
 import clinic.relief.audit.AuditAction;
 import clinic.relief.audit.ClinicalAudit;
+import clinic.relief.billing.Invoice;
+import clinic.relief.billing.Invoices;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.Patients;
+import clinic.relief.shared.Money;
 import clinic.relief.staff.Staff;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +38,8 @@ public class ClaimFiles {
     private final ClaimReadiness readiness;
     private final ClaimBatchStore batches;
     private final RenderingProviders renderings;
+    private final Invoices invoices;
+    private final ResubmissionStore resubmissions;
 
     ClaimFiles(
             ClaimStore claims,
@@ -48,7 +53,9 @@ public class ClaimFiles {
             Clock clock,
             ClaimReadiness readiness,
             ClaimBatchStore batches,
-            RenderingProviders renderings) {
+            RenderingProviders renderings,
+            Invoices invoices,
+            ResubmissionStore resubmissions) {
         this.claims = claims;
         this.coverages = coverages;
         this.prescriptions = prescriptions;
@@ -61,6 +68,8 @@ public class ClaimFiles {
         this.readiness = readiness;
         this.batches = batches;
         this.renderings = renderings;
+        this.invoices = invoices;
+        this.resubmissions = resubmissions;
     }
 
     /** An 837P of every ready claim that is complete, which are submitted with it; empty when none is sent. */
@@ -188,6 +197,14 @@ public class ClaimFiles {
         return packet(claim);
     }
 
+    /** What the client has paid for the claim's visit so far: its invoice's payments less refunds. */
+    @Transactional(readOnly = true)
+    public Money clientPaid(Claim claim) {
+        return invoices.forAppointment(claim.facts().appointmentId())
+                .map(Invoice::paid)
+                .orElse(Money.ZERO);
+    }
+
     ClaimPacket packet(Claim claim) {
         Claim.Facts facts = claim.facts();
         Coverage coverage = coverages.find(facts.coverageId()).orElseThrow();
@@ -195,7 +212,13 @@ public class ClaimFiles {
                 ? null
                 : prescriptions.find(facts.prescriptionId()).orElse(null);
         return new ClaimPacket(
-                claim, patients.get(facts.patientId()), coverage, prescription, rendering(claim), provider.required());
+                claim,
+                patients.get(facts.patientId()),
+                coverage,
+                prescription,
+                rendering(claim),
+                provider.required(),
+                resubmissions.of(claim.id()));
     }
 
     private ClaimPacket.Rendering rendering(Claim claim) {

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything one claim form or 837P claim needs: the claim, the patient, the coverage, the prescription (null when
- * none was valid on the date of service), the rendering therapist and the billing provider.
+ * none was valid on the date of service), the rendering therapist, the billing provider, and for a claim sent
+ * again its resubmission (corrected or void, with the payer's claim number).
  */
 public record ClaimPacket(
         Claim claim,
@@ -17,9 +18,22 @@ public record ClaimPacket(
         Coverage coverage,
         @Nullable Prescription prescription,
         Rendering rendering,
-        ClinicProfile.Billing billing) {
+        ClinicProfile.Billing billing,
+        Optional<Resubmission> resubmission) {
+
+    /** An original claim (CLM05-3 = 1). */
+    public ClaimPacket(
+            Claim claim,
+            Patient patient,
+            Coverage coverage,
+            @Nullable Prescription prescription,
+            Rendering rendering,
+            ClinicProfile.Billing billing) {
+        this(claim, patient, coverage, prescription, rendering, billing, Optional.empty());
+    }
 
     public ClaimPacket {
+        Objects.requireNonNull(resubmission, "resubmission");
         Objects.requireNonNull(claim, "claim");
         Objects.requireNonNull(patient, "patient");
         Objects.requireNonNull(coverage, "coverage");
@@ -91,6 +105,11 @@ public record ClaimPacket(
     public Optional<String> authorizationNumber() {
         Authorization auth = coverage.authorization();
         return auth != null && auth.covers(claim.facts().serviceDate()) ? Optional.of(auth.number()) : Optional.empty();
+    }
+
+    /** The claim frequency code (CLM05-3): 1 original, 7 corrected, 8 void. */
+    public String frequency() {
+        return resubmission.map(r -> r.kind().frequency()).orElse("1");
     }
 
     public boolean patientIsSubscriber() {

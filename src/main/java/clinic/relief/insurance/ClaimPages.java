@@ -15,6 +15,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -79,6 +80,8 @@ class ClaimPages {
                 "missing",
                 claim.state() == ClaimState.DRAFT || claim.state() == ClaimState.READY ? files.gapsOf(id) : List.of());
         model.addAttribute("patient", patients.get(claim.facts().patientId()));
+        model.addAttribute("resubmission", desk.resubmissionOf(id).orElse(null));
+        model.addAttribute("payerClaimNumber", desk.payerClaimNumber(id).orElse(""));
         return "insurance/claim";
     }
 
@@ -101,10 +104,53 @@ class ClaimPages {
         return "redirect:/staff/insurance/claims/" + id;
     }
 
-    /** Drafts (or finds) the claim of a completed appointment; a visit that is not completed is a 409. */
+    /**
+     * Corrects (back to draft, then sent as a replacement) or voids an adjudicated claim, naming the payer's claim
+     * control number; a missing or malformed number changes nothing.
+     */
+    @PostMapping("/staff/insurance/claims/{id}/resubmit")
+    String resubmit(
+            @PathVariable UUID id,
+            @RequestParam Resubmission.Kind kind,
+            @RequestParam(defaultValue = "") String payerClaimNumber,
+            Authentication who,
+            RedirectAttributes redirect) {
+        try {
+            if (kind == Resubmission.Kind.CORRECTED) {
+                desk.correct(id, payerClaimNumber, who.getName());
+            } else {
+                desk.voidClaim(id, payerClaimNumber, who.getName());
+            }
+            redirect.addFlashAttribute("notice", "insurance.notice.resubmit." + kind.name());
+        } catch (Resubmission.InvalidPayerClaimNumber invalid) {
+            redirect.addFlashAttribute("problem", "insurance.problem.payerClaimNumber");
+        } catch (ClaimStateConflict conflict) {
+            redirect.addFlashAttribute(
+                    "problem", "insurance.problem.state." + conflict.current().name());
+        }
+        return "redirect:/staff/insurance/claims/" + id;
+    }
+
+    /**
+     * Drafts (or finds) the claim of a completed appointment, also one completed before its coverage was entered; a
+     * visit that is not completed is a 409. From the chart ({@code patient} given), a visit that cannot be billed
+     * (no coverage on its date, a service not billed to insurance, a free follow-up) returns to the patient's
+     * insurance page with the reason.
+     */
     @PostMapping("/staff/insurance/claims")
-    String draft(@RequestParam UUID appointment) {
-        return "redirect:/staff/insurance/claims/" + desk.draft(appointment).id();
+    String draft(
+            @RequestParam UUID appointment, @RequestParam(required = false) UUID patient, RedirectAttributes redirect) {
+        try {
+            return "redirect:/staff/insurance/claims/" + desk.draft(appointment).id();
+        } catch (NoCoverage | NotBilledToInsurance | FreeFollowUpNotBilled notBillable) {
+            if (patient == null) {
+                throw notBillable;
+            }
+            redirect.addFlashAttribute(
+                    "problem",
+                    "insurance.problem.notBillable." + notBillable.getClass().getSimpleName());
+            return "redirect:/staff/insurance/patients/" + patient;
+        }
     }
 
     /** The claim's 837P; one that lacks a required field goes back to its page, which lists what is missing. */
@@ -143,7 +189,11 @@ class ClaimPages {
 
     @GetMapping("/staff/insurance/claims/{id}/superbill.pdf")
     ResponseEntity<byte[]> superbill(@PathVariable UUID id) {
-        return download(SuperbillPdf.render(files.packetOf(id)), "superbill-" + id + ".pdf", MediaType.APPLICATION_PDF);
+        ClaimPacket packet = files.packetOf(id);
+        return download(
+                SuperbillPdf.render(packet, files.clientPaid(packet.claim())),
+                "superbill-" + id + ".pdf",
+                MediaType.APPLICATION_PDF);
     }
 
     /** E-mails the superbill to the client; a client without an e-mail address gets a message, nothing queued. */

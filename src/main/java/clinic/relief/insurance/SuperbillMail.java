@@ -51,7 +51,7 @@ class SuperbillMail {
                 new Mail.Attachment(
                         "superbill-" + packet.claim().claimId() + ".pdf",
                         "application/pdf",
-                        SuperbillPdf.render(packet)));
+                        SuperbillPdf.render(packet, files.clientPaid(packet.claim()))));
     }
 
     /** The client has no e-mail address to send to; thrown inside the transaction so the audit row rolls back. */

@@ -3,6 +3,7 @@ package clinic.relief.insurance;
 import java.time.format.DateTimeFormatter;
 
 import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.shared.Money;
 
 /**
  * A superbill: the itemized statement a client sends their insurer to claim out-of-network benefits themselves.
@@ -17,12 +18,30 @@ final class SuperbillPdf {
 
     private SuperbillPdf() {}
 
-    static byte[] render(ClaimPacket p) {
+    /** Says "paid" only when the client has paid the whole charge. */
+    static String paymentLine(Money charge, Money clientPaid) {
+        if (clientPaid.compareTo(charge) >= 0) {
+            return "Services were paid in full by the client.";
+        }
+        if (clientPaid.compareTo(Money.ZERO) > 0) {
+            return "The client has paid $" + clientPaid + " of the $" + charge + " charged.";
+        }
+        return "No payment from the client has been received for these services.";
+    }
+
+    /** The superbill; {@code clientPaid} is what the client has paid for the visit so far (its invoice's payments). */
+    static byte[] render(ClaimPacket p, Money clientPaid) {
         ClinicProfile.Billing b = p.billing();
         ClinicProfile.Address a = b.address();
         try (PdfSheet s = new PdfSheet("Superbill " + p.claim().claimId())) {
             s.text(LEFT, 56, 16, true, "SUPERBILL");
-            s.text(LEFT, 74, 9, false, "Statement for insurance reimbursement. Services were paid by the client.");
+            s.text(
+                    LEFT,
+                    74,
+                    9,
+                    false,
+                    "Statement for insurance reimbursement. "
+                            + paymentLine(p.claim().charge(), clientPaid));
             float top = 100;
             top = lines(
                     s,

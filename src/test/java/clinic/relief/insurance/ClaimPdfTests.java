@@ -3,6 +3,7 @@ package clinic.relief.insurance;
 import java.io.IOException;
 
 import clinic.relief.patients.Patient;
+import clinic.relief.shared.Money;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -22,7 +23,7 @@ class ClaimPdfTests {
 
     @Test
     void superbillNamesCodesNpiLicenseAndDiagnoses() throws IOException {
-        String text = text(SuperbillPdf.render(ClaimPackets.packet(2)));
+        String text = text(SuperbillPdf.render(ClaimPackets.packet(2), Money.of("110.00")));
 
         assertThat(text)
                 .contains(
@@ -49,6 +50,6 @@ class ClaimPdfTests {
         ClaimPacket packet =
                 new ClaimPacket(p.claim(), patient, p.coverage(), p.prescription(), p.rendering(), p.billing());
 
-        assertThat(text(SuperbillPdf.render(packet))).contains("José ? Núñez");
+        assertThat(text(SuperbillPdf.render(packet, Money.ZERO))).contains("José ? Núñez");
     }
 }

@@ -203,8 +203,40 @@ class ClaimReadinessTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(file).contains("CLM*" + good.claimId() + "*").doesNotContain("CLM*" + bad.claimId() + "*");
-        assertThat(desk.get(good.id()).state()).isEqualTo(ClaimState.SUBMITTED);
-        assertThat(desk.get(bad.id()).state()).isEqualTo(ClaimState.DRAFT);
+        assertThat(X12SituationalRules.broken(file)).isEmpty();
+        IndependentX12Reader.assertParses(file);
+        // (MockMvc's requests leave no one signed in on this thread: read without the audited get)
+        assertThat(desk.ofPatient(complete)).extracting(Claim::state).containsExactly(ClaimState.SUBMITTED);
+        assertThat(desk.ofPatient(child)).extracting(Claim::state).containsExactly(ClaimState.DRAFT);
+    }
+
+    @Test
+    void theChartDraftsAClaimForAVisitCompletedBeforeTheCoverageWasEntered() throws Exception {
+        UUID patient = fixture.patient();
+        UUID early = fixture.completed(
+                patient, therapist, "trigger-point", 60, InsuranceFixture.at(today.minusDays(20), 15));
+        UUID visit =
+                fixture.completed(patient, therapist, "trigger-point", 60, InsuranceFixture.at(today.minusDays(3), 15));
+        assertThat(desk.ofPatient(patient)).isEmpty();
+        insurance.recordCoverage(patient, InsuranceFixture.coverage(today.minusDays(10)));
+        insurance.recordPrescription(patient, InsuranceFixture.prescription(today.minusDays(10)));
+
+        mvc.perform(get("/staff/patients/" + patient))
+                .andExpect(content().string(containsString("name=\"appointment\" value=\"" + visit + "\"")));
+        mvc.perform(post("/staff/insurance/claims")
+                        .with(csrf())
+                        .param("appointment", visit.toString())
+                        .param("patient", patient.toString()))
+                .andExpect(redirectedUrlPattern("/staff/insurance/claims/*"));
+        mvc.perform(post("/staff/insurance/claims")
+                        .with(csrf())
+                        .param("appointment", early.toString())
+                        .param("patient", patient.toString()))
+                .andExpect(redirectedUrl("/staff/insurance/patients/" + patient));
+
+        assertThat(desk.ofPatient(patient))
+                .singleElement()
+                .satisfies(c -> assertThat(c.facts().appointmentId()).isEqualTo(visit));
     }
 
     @Test
@@ -220,6 +252,8 @@ class ClaimReadinessTests {
                 .contains("PAT*19~\nNM1*QC*1*" + patients.get(child).lastName().toUpperCase())
                 .contains("N4*LOS ANGELES*CA*90033~\nDMG*D8*19800402*F~")
                 .doesNotContain("?");
+        assertThat(X12SituationalRules.broken(x12)).isEmpty();
+        IndependentX12Reader.assertParses(x12);
         desk.reopen(claim.id());
     }
 }

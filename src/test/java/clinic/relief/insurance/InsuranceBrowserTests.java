@@ -93,6 +93,7 @@ class InsuranceBrowserTests extends BrowserTest {
         assertThat(x12)
                 .startsWith("ISA*00*")
                 .contains("ST*837*0001*005010X222A1", "SV1*HC:97140*110.00*UN*4", "HI*ABK:M5450*ABF:M62838");
+        IndependentX12Reader.assertParses(x12);
         screenshotsOfEveryPage(patient, driver.getCurrentUrl().replaceAll("\\?.*", ""));
         assertThat(problems).isEmpty();
     }

@@ -163,11 +163,15 @@ class InsurancePagesTests {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/staff/insurance/claims/" + claim.id()))
                 .andExpect(content().string(containsString("M54.50, M62.838")));
-        mvc.perform(get("/staff/insurance/claims/" + claim.id() + "/837"))
+        String x12 = mvc.perform(get("/staff/insurance/claims/" + claim.id() + "/837"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", startsWith("attachment")))
                 .andExpect(content().string(startsWith("ISA*00*")))
-                .andExpect(content().string(containsString("CLM*" + claim.claimId() + "*100.00")));
+                .andExpect(content().string(containsString("CLM*" + claim.claimId() + "*100.00")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        IndependentX12Reader.assertParses(x12);
         mvc.perform(get("/staff/insurance/claims/" + claim.id() + "/cms1500.pdf"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/pdf"));

@@ -73,6 +73,7 @@ class RemittanceIntegrationTests {
         desk.ofPatient(patient).forEach(c -> desk.markReady(c.id()));
         String x12 = files.submitReady().orElseThrow();
         assertThat(x12).startsWith("ISA*").contains("005010X222A1");
+        IndependentX12Reader.assertParses(x12);
         var claims = desk.ofPatient(patient);
         second = claims.get(0);
         first = claims.get(1);

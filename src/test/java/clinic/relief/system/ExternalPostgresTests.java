@@ -27,6 +27,7 @@ class ExternalPostgresTests {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ReliefApplication.class)
                 .run(
                         "--server.port=0",
+                        "--relief.clinic.billing.tax-id=95-1234567",
                         "--spring.datasource.url=" + env.get("RELIEF_TEST_EXTERNAL_PG_URL"),
                         "--spring.datasource.username=" + env.getOrDefault("RELIEF_TEST_EXTERNAL_PG_USER", "relief"),
                         "--spring.datasource.password=" + env.getOrDefault("RELIEF_TEST_EXTERNAL_PG_PASSWORD", ""))) {

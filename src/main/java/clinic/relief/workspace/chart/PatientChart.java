@@ -12,16 +12,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import clinic.relief.billing.Invoices;
 import clinic.relief.billing.Memberships;
 import clinic.relief.billing.Plans;
 import clinic.relief.booking.AppointmentBook;
+import clinic.relief.booking.AppointmentStatus;
 import clinic.relief.booking.AppointmentView;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.BookingViews;
 import clinic.relief.booking.Waitlist;
+import clinic.relief.insurance.Claim;
 import clinic.relief.insurance.ClaimDesk;
 import clinic.relief.insurance.Insurance;
 import clinic.relief.mail.Mail;
@@ -152,7 +156,17 @@ class PatientChart {
         if (desk) {
             money(patient.id(), locale, model);
             model.put("insurance", insurance.ofPatient(patient.id()));
-            model.put("claims", claims.ofPatient(patient.id()));
+            List<Claim> claimed = claims.ofPatient(patient.id());
+            model.put("claims", claimed);
+            // completed visits with no claim yet (coverage entered after the visit, say): the desk may draft one
+            Set<UUID> withClaim =
+                    claimed.stream().map(c -> c.facts().appointmentId()).collect(Collectors.toSet());
+            model.put(
+                    "unclaimed",
+                    all.stream()
+                            .filter(a -> a.status() == AppointmentStatus.COMPLETED && !withClaim.contains(a.id()))
+                            .map(a -> visit(a, locale))
+                            .toList());
         }
         model.put(
                 "waiting",

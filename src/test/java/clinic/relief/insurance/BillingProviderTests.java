@@ -1,0 +1,71 @@
+package clinic.relief.insurance;
+
+import java.util.Map;
+
+import clinic.relief.clinic.ClinicProfile;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The clinic profile's billing section at start-up: the placeholder EIN, per-therapist NPIs keyed by e-mail. */
+class BillingProviderTests {
+
+    static ClinicProfile.Billing withTaxId(String taxId) {
+        ClinicProfile.Billing b = ClaimPackets.BILLING;
+        return new ClinicProfile.Billing(
+                b.legalName(),
+                b.npi(),
+                taxId,
+                b.taxonomy(),
+                b.address(),
+                b.contactName(),
+                b.submitterId(),
+                b.receiverName(),
+                b.receiverId(),
+                b.massageWithManualTherapy(),
+                b.serviceCodes(),
+                b.renderingProviders());
+    }
+
+    @Test
+    void refusesThePlaceholderEinInProductionButNotInTheDemoOrTheTests() {
+        ClinicProfile.Billing placeholder = withTaxId("00-0000000");
+
+        assertThatThrownBy(() -> BillingProvider.checkTaxId(placeholder, new MockEnvironment()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("relief.clinic.billing.tax-id");
+        MockEnvironment production = new MockEnvironment();
+        production.setActiveProfiles("prod");
+        assertThatThrownBy(() -> BillingProvider.checkTaxId(placeholder, production))
+                .isInstanceOf(IllegalStateException.class);
+        for (String profile : new String[] {"demo", "test"}) {
+            MockEnvironment env = new MockEnvironment();
+            env.setActiveProfiles(profile);
+            assertThatCode(() -> BillingProvider.checkTaxId(placeholder, env)).doesNotThrowAnyException();
+        }
+        assertThatCode(() -> BillingProvider.checkTaxId(withTaxId("95-1234567"), new MockEnvironment()))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void findsATherapistsNpiUnderTheirEmailAsSpringBindsTheProfileMap() {
+        Map<String, String> yaml = Map.of(
+                "rendering-providers.maria@clinic.example", "1679576722",
+                "rendering-providers.[james@clinic.example]", "1234567893");
+        Map<String, String> bound = new Binder(new MapConfigurationPropertySource(yaml))
+                .bind("rendering-providers", Bindable.mapOf(String.class, String.class))
+                .get();
+
+        assertThat(BillingProvider.npiFor(bound, "Maria@Clinic.example"))
+                .hasValueSatisfying(npi -> assertThat(npi.value()).isEqualTo("1679576722"));
+        assertThat(BillingProvider.npiFor(bound, "james@clinic.example"))
+                .hasValueSatisfying(npi -> assertThat(npi.value()).isEqualTo("1234567893"));
+        assertThat(BillingProvider.npiFor(bound, "ana@clinic.example")).isEmpty();
+    }
+}
