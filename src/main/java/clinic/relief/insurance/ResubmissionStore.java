@@ -45,12 +45,12 @@ class ResubmissionStore {
     }
 
     /**
-     * The payer's claim control number (CLP07) of the latest 835 payment posted to the claim: remittance posting
-     * keeps it as the third part of each payment's reference (trace / claim / payer claim / status).
+     * The payer's claim control number as the claim last heard it: CLP07 of the latest 835 posted to it, or REF*1K of
+     * a 277CA (remittance and acknowledgment posting keep it on the claim).
      */
     Optional<String> lastPayerClaimNumber(UUID claimId) {
         return jdbc.sql("""
-                select split_part(reference, '/', 3) from insurance_claim_payment where claim_id = :id
-                order by posted_at desc limit 1""").param("id", claimId).query(String.class).optional().filter(number -> !number.isBlank());
+                select payer_claim_number from insurance_claim where id = :id and payer_claim_number is not null
+                """).param("id", claimId).query(String.class).optional().filter(number -> !number.isBlank());
     }
 }
