@@ -65,6 +65,13 @@ class RemittancePages {
         csrf.getToken();
         String name = file.getOriginalFilename() == null ? "x12" : file.getOriginalFilename();
         String content = new String(file.getBytes(), StandardCharsets.ISO_8859_1);
+        if (content.indexOf('\0') >= 0) {
+            // No X12 file holds a NUL byte (and PostgreSQL's text cannot): a binary upload, refused before it is
+            // logged.
+            response.setStatus(422);
+            model.addAttribute("problem", "insurance.problem.remittance.unreadable");
+            return page(model);
+        }
         if (Acknowledgments.isAcknowledgment(content)) {
             try {
                 model.addAttribute("acknowledged", acknowledgments.importFile(content, X12File.Source.UPLOAD, name));

@@ -39,9 +39,11 @@ class BookingRoundTripTests {
     /**
      * The free-slot read; the locks with the room's row; the appointment; the membership and coverage reads; the
      * follow-up voucher's redemption; the quote with the invoice; the patient; the manage link the letters carry (its
-     * hash stored: issue 21); both letters (one batch); the commit.
+     * hash stored: issue 21); both letters (one batch); whether the patient refused e-mail and whether they may be
+     * texted (sms consents: two reads, which one query could answer); the commit. With first-visit intake links on
+     * (the default; the test profile turns them off) the booking also stores that listener's event publication.
      */
-    static final int ROUND_TRIPS_PER_BOOKING = 11;
+    static final int ROUND_TRIPS_PER_BOOKING = 13;
 
     @Autowired
     DataSource dataSource;

@@ -2,7 +2,7 @@ package clinic.relief.workspace.intake;
 
 import clinic.relief.booking.AppointmentBooked;
 import clinic.relief.patients.IntakeForms;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -12,20 +12,19 @@ import org.springframework.stereotype.Component;
  * {@code relief.intake.send-before-first-visit=false} (the tests turn it off, so their outboxes stay as they expect).
  */
 @Component
+// Off means no listener at all: a listener that returned at once would still cost every booking the event
+// publication's row (BookingRoundTripTests' budget).
+@ConditionalOnProperty(name = "relief.intake.send-before-first-visit", havingValue = "true", matchIfMissing = true)
 class FirstVisitIntake {
 
     private final IntakeForms forms;
-    private final boolean enabled;
 
-    FirstVisitIntake(IntakeForms forms, @Value("${relief.intake.send-before-first-visit:true}") boolean enabled) {
+    FirstVisitIntake(IntakeForms forms) {
         this.forms = forms;
-        this.enabled = enabled;
     }
 
     @ApplicationModuleListener
     void on(AppointmentBooked booked) {
-        if (enabled) {
-            forms.sendBeforeFirstVisit(booked.patientId(), booked.appointmentId());
-        }
+        forms.sendBeforeFirstVisit(booked.patientId(), booked.appointmentId());
     }
 }

@@ -6,10 +6,11 @@ import java.util.UUID;
 import clinic.relief.booking.AppointmentBooked;
 import clinic.relief.patients.IntakeForms;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
 
 /** A booking asks the patients module to send the first-visit intake link, unless the clinic turned that off. */
 class FirstVisitIntakeTests {
@@ -20,15 +21,19 @@ class FirstVisitIntakeTests {
 
     @Test
     void aBookingSendsTheFirstVisitLinkForItsPatientAndAppointment() {
-        new FirstVisitIntake(forms, true).on(booked);
+        new FirstVisitIntake(forms).on(booked);
 
         verify(forms).sendBeforeFirstVisit(booked.patientId(), booked.appointmentId());
     }
 
     @Test
-    void nothingIsSentWhenTheClinicTurnedItOff() {
-        new FirstVisitIntake(forms, false).on(booked);
+    void theListenerIsThereByDefaultAndGoneWhenTheClinicTurnedItOff() {
+        ApplicationContextRunner context = new ApplicationContextRunner()
+                .withBean(IntakeForms.class, () -> forms)
+                .withUserConfiguration(FirstVisitIntake.class);
 
-        verifyNoInteractions(forms);
+        context.run(on -> assertThat(on).hasSingleBean(FirstVisitIntake.class));
+        context.withPropertyValues("relief.intake.send-before-first-visit=false")
+                .run(off -> assertThat(off).doesNotHaveBean(FirstVisitIntake.class));
     }
 }
