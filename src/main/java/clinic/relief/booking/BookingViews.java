@@ -115,6 +115,16 @@ public class BookingViews {
      * first free therapist (patients pick a time, not a person, unless they chose one).
      */
     public Map<String, List<SlotOption>> slotOptions(List<Slot> slots, Locale locale, boolean perTherapist) {
+        return slotOptions(slots, locale, perTherapist, perTherapist);
+    }
+
+    /** Slots grouped by day, each start once with the first free therapist, who is named. */
+    public Map<String, List<SlotOption>> namedSlotOptions(List<Slot> slots, Locale locale) {
+        return slotOptions(slots, locale, false, true);
+    }
+
+    private Map<String, List<SlotOption>> slotOptions(
+            List<Slot> slots, Locale locale, boolean perTherapist, boolean named) {
         Map<UUID, String> names = new HashMap<>();
         therapists.all().forEach(t -> names.put(t.id(), t.name()));
         Map<String, List<SlotOption>> byDay = new LinkedHashMap<>();
@@ -131,7 +141,7 @@ public class BookingViews {
                                             .map(second -> "|" + second)
                                             .orElse(""),
                             time(slot.start(), locale),
-                            perTherapist ? names(slot, names) : ""));
+                            named ? names(slot, names) : ""));
         }
         return byDay;
     }

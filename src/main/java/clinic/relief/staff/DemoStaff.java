@@ -39,14 +39,23 @@ class DemoStaff implements ApplicationRunner {
             banner.append(
                     String.format("  %-11s %-32s password: %s%n", member.role(), member.email(), member.rawPassword()));
         }
+        for (Profile profile : accounts.profiles()) {
+            staff.findByEmail(profile.email())
+                    .ifPresent(member -> staff.describe(
+                            member.id(), profile.languages(), profile.specialtiesEn(), profile.specialtiesEs()));
+        }
         log.info("{}  Sign in at /staff/login\n", banner);
     }
 
     @ConfigurationProperties("relief.demo")
-    record Accounts(List<NewStaffMember> staff) {
+    record Accounts(List<NewStaffMember> staff, List<Profile> profiles) {
 
         Accounts {
             staff = staff == null ? List.of() : List.copyOf(staff);
+            profiles = profiles == null ? List.of() : List.copyOf(profiles);
         }
     }
+
+    /** A demo therapist's languages and specialties, by the account's e-mail. */
+    record Profile(String email, List<String> languages, String specialtiesEn, String specialtiesEs) {}
 }

@@ -43,6 +43,18 @@ public class Staff {
     }
 
     /**
+     * Sets the languages (two-letter codes) a therapist works in and their specialties, as patients choosing a
+     * therapist see them.
+     */
+    @Transactional
+    public void describe(UUID id, List<String> languages, String specialtiesEn, String specialtiesEs) {
+        if (languages.isEmpty() || !languages.stream().allMatch(l -> l.matches("[a-z]{2}"))) {
+            throw new IllegalArgumentException("Languages are two-letter codes, at least one: " + languages);
+        }
+        store.describe(id, String.join(",", languages), specialtiesEn, specialtiesEs);
+    }
+
+    /**
      * Creates the account, or, when one with this email exists, brings it in line with {@code member} (used by the
      * demo data, which runs at every start).
      */

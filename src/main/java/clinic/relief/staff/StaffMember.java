@@ -1,5 +1,6 @@
 package clinic.relief.staff;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -9,6 +10,8 @@ import java.util.UUID;
  *
  * @param licenseType the state license a therapist works under (for example "California Certified Massage
  *        Therapist"); shown publicly with {@code licenseNumber} so that clients can check it
+ * @param languages the languages the therapist works in, as two-letter codes (at least one)
+ * @param specialtiesEn what the therapist is known for, shown to patients choosing a therapist; may be absent
  */
 public record StaffMember(
         UUID id,
@@ -18,11 +21,25 @@ public record StaffMember(
         String licenseType,
         String licenseNumber,
         String bioEn,
-        String bioEs) {
+        String bioEs,
+        List<String> languages,
+        String specialtiesEn,
+        String specialtiesEs) {
 
     public StaffMember {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(role, "role");
+        languages = List.copyOf(languages);
+    }
+
+    public boolean speaks(String language) {
+        return languages.contains(language);
+    }
+
+    /** The specialties in the page's language (English when there is no translation); empty when none are given. */
+    public String specialties(Locale locale) {
+        String specialties = "es".equals(locale.getLanguage()) ? specialtiesEs : specialtiesEn;
+        return specialties != null ? specialties : Objects.requireNonNullElse(specialtiesEn, "");
     }
 
     public String bio(Locale locale) {

@@ -25,26 +25,30 @@ class StaffStore {
     /** Active therapists who chose to appear on the public site, by name. */
     List<StaffMember> listedTherapists() {
         return jdbc.sql("""
-                select id, email, display_name, role, license_type, license_number, bio_en, bio_es from staff_account
+                select id, email, display_name, role, license_type, license_number, bio_en, bio_es, languages,
+                       specialties_en, specialties_es from staff_account
                 where role = 'THERAPIST' and listed and active order by display_name""").query(StaffStore::member).list();
     }
 
     /** Active therapists, listed on the public site or not, by name. */
     List<StaffMember> therapists() {
         return jdbc.sql("""
-                select id, email, display_name, role, license_type, license_number, bio_en, bio_es from staff_account
+                select id, email, display_name, role, license_type, license_number, bio_en, bio_es, languages,
+                       specialties_en, specialties_es from staff_account
                 where role = 'THERAPIST' and active order by display_name""").query(StaffStore::member).list();
     }
 
     Optional<StaffMember> find(UUID id) {
         return jdbc.sql("""
-                select id, email, display_name, role, license_type, license_number, bio_en, bio_es from staff_account
+                select id, email, display_name, role, license_type, license_number, bio_en, bio_es, languages,
+                       specialties_en, specialties_es from staff_account
                 where id = :id""").param("id", id).query(StaffStore::member).optional();
     }
 
     Optional<StaffMember> findByEmail(String email) {
         return jdbc.sql("""
-                select id, email, display_name, role, license_type, license_number, bio_en, bio_es from staff_account
+                select id, email, display_name, role, license_type, license_number, bio_en, bio_es, languages,
+                       specialties_en, specialties_es from staff_account
                 where lower(email) = lower(:email)""").param("email", email).query(StaffStore::member).optional();
     }
 
@@ -84,6 +88,18 @@ class StaffStore {
                 .update();
     }
 
+    /** What patients choosing a therapist see: languages and specialties. */
+    void describe(UUID id, String languages, String specialtiesEn, String specialtiesEs) {
+        jdbc.sql("""
+                update staff_account set languages = :languages, specialties_en = :en, specialties_es = :es
+                where id = :id""")
+                .param("id", id)
+                .param("languages", languages)
+                .param("en", specialtiesEn)
+                .param("es", specialtiesEs)
+                .update();
+    }
+
     private static StaffMember member(ResultSet rs, int row) throws SQLException {
         return new StaffMember(
                 rs.getObject("id", UUID.class),
@@ -93,6 +109,9 @@ class StaffStore {
                 rs.getString("license_type"),
                 rs.getString("license_number"),
                 rs.getString("bio_en"),
-                rs.getString("bio_es"));
+                rs.getString("bio_es"),
+                List.of(rs.getString("languages").split(",")),
+                rs.getString("specialties_en"),
+                rs.getString("specialties_es"));
     }
 }

@@ -86,6 +86,12 @@ class BookingBrowserTests extends BrowserTest {
         check("book-" + language + "-" + width);
         driver.get(url("/book?choice=trigger-point:60&date=" + bookingDay() + "&assessment=" + assessment));
         check("book-times-" + language + "-" + width);
+        // Only the demo's Spanish speaker, María, has times when the patient asks for Spanish; each time names her.
+        driver.get(url("/book?choice=trigger-point:60&date=" + bookingDay() + "&language=es&assessment=" + assessment));
+        check("book-spanish-" + language + "-" + width);
+        assertThat(driver.findElements(By.cssSelector("button.slot span")))
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(name.getText()).startsWith("María"));
         browser.andWaitForNewPage(
                 () -> driver.findElement(By.cssSelector("button.slot")).click());
         check("details-" + language + "-" + width);

@@ -2,6 +2,7 @@ package clinic.relief.booking.online;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import clinic.relief.booking.UnknownTherapist;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.PatientAccounts;
 import clinic.relief.patients.Patients;
+import clinic.relief.staff.StaffMember;
 import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
@@ -37,7 +39,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Self-booking for patients: pick a service and a time, then give contact details, the intake and consent. A pain
  * finder assessment id ({@code ?assessment=}) is carried along and stored as an opaque id. A visitor who is not
- * signed in gets a hold confirmed by an e-mailed link ({@link OnlineHolds}).
+ * signed in gets a hold confirmed by an e-mailed link ({@link OnlineHolds}). The patient may choose a therapist, or
+ * only therapists who speak their language ({@link TherapistChoice}); the default is the first free therapist.
  */
 @Controller
 class OnlineBooking {
@@ -49,6 +52,7 @@ class OnlineBooking {
     private final BookingViews views;
     private final BookingProblems problems;
     private final Approvals approvals;
+    private final TherapistChoice therapistChoice;
 
     OnlineBooking(
             Booking booking,
@@ -57,7 +61,8 @@ class OnlineBooking {
             PatientAccounts accounts,
             BookingViews views,
             BookingProblems problems,
-            Approvals approvals) {
+            Approvals approvals,
+            TherapistChoice therapistChoice) {
         this.booking = booking;
         this.patients = patients;
         this.holds = holds;
@@ -65,6 +70,7 @@ class OnlineBooking {
         this.views = views;
         this.problems = problems;
         this.approvals = approvals;
+        this.therapistChoice = therapistChoice;
     }
 
     @GetMapping("/book")
@@ -72,6 +78,8 @@ class OnlineBooking {
             @RequestParam(required = false) String choice,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) String assessment,
+            @RequestParam(required = false) String therapist,
+            @RequestParam(required = false) String language,
             Locale locale,
             Model model) {
         LocalDate from = date == null || date.isBefore(views.today()) ? views.today() : date;
@@ -79,16 +87,22 @@ class OnlineBooking {
         model.addAttribute("choice", choice);
         model.addAttribute("date", from);
         model.addAttribute("assessment", assessment);
-        if (choice != null) {
-            PickedService picked = PickedService.parse(choice);
-            model.addAttribute(
-                    "slots",
-                    views.slotOptions(
-                            booking.availability(
-                                    SlotSearch.withAnyone(picked.service(), picked.minutes(), from, from.plusDays(2))),
-                            locale,
-                            false));
-        }
+        List<StaffMember> bookable = therapistChoice.bookable();
+        TherapistChoice.Filter filter = therapistChoice.filter(therapist, language, bookable);
+        model.addAttribute("filter", filter);
+        model.addAttribute("languages", therapistChoice.languages(bookable, locale));
+        Optional<PickedService> picked = Optional.ofNullable(choice).map(PickedService::parse);
+        model.addAttribute("therapists", therapistChoice.cards(bookable, picked, from, locale));
+        picked.ifPresent(service -> model.addAttribute(
+                "slots",
+                views.namedSlotOptions(
+                        booking
+                                .availability(SlotSearch.withAnyone(
+                                        service.service(), service.minutes(), from, from.plusDays(2)))
+                                .stream()
+                                .filter(slot -> filter.admits(slot, bookable))
+                                .toList(),
+                        locale)));
         return "booking/online";
     }
 
