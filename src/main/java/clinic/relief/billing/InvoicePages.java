@@ -56,6 +56,12 @@ class InvoicePages {
         model.addAttribute("invoice", views.invoice(invoice, locale));
         model.addAttribute("patient", patients.get(invoice.patientId()));
         model.addAttribute("methods", Payment.Method.atDesk());
+        model.addAttribute("disputes", invoices.disputes(id));
+        model.addAttribute(
+                "cardCharges",
+                invoice.payments().stream()
+                        .filter(p -> p.method() == Payment.Method.CARD_ON_FILE && p.kind() == Payment.Kind.PAYMENT)
+                        .toList());
         return "billing/invoice";
     }
 

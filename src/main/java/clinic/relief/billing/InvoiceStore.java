@@ -192,6 +192,34 @@ class InvoiceStore {
                 .optional();
     }
 
+    /** Flags the invoice with a dispute Stripe reported; false if this dispute was flagged already. */
+    boolean flagDispute(UUID invoiceId, String disputeId, Money amount, String reason, Instant at) {
+        return jdbc.sql("""
+                        insert into billing_invoice_dispute (dispute_id, invoice_id, amount, reason, created_at)
+                        values (:dispute, :invoice, :amount, :reason, :at)
+                        on conflict (dispute_id) do nothing""")
+                        .param("dispute", disputeId)
+                        .param("invoice", invoiceId)
+                        .param("amount", amount.amount())
+                        .param("reason", reason)
+                        .param("at", utc(at))
+                        .update()
+                == 1;
+    }
+
+    List<Invoices.Dispute> disputes(UUID invoiceId) {
+        return jdbc.sql("""
+                select dispute_id, amount, reason, created_at from billing_invoice_dispute
+                where invoice_id = :invoice order by created_at, dispute_id""")
+                .param("invoice", invoiceId)
+                .query((rs, n) -> new Invoices.Dispute(
+                        rs.getString("dispute_id"),
+                        Money.of(rs.getBigDecimal("amount")),
+                        rs.getString("reason"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
     private static Payment payment(ResultSet rs, int row) throws SQLException {
         return new Payment(
                 rs.getObject("id", UUID.class),

@@ -1,6 +1,7 @@
 package clinic.relief.billing;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -88,5 +89,14 @@ public class Invoices {
     @Transactional(readOnly = true)
     public Money balanceOf(UUID patientId) {
         return ofPatient(patientId).stream().map(Invoice::balance).reduce(Money.ZERO, Money::plus);
+    }
+
+    /** A card dispute (chargeback) Stripe reported against one of the invoice's card payments. */
+    public record Dispute(String disputeId, Money amount, String reason, Instant at) {}
+
+    /** The disputes reported against the invoice's card payments, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Dispute> disputes(UUID invoiceId) {
+        return store.disputes(invoiceId);
     }
 }

@@ -93,4 +93,52 @@ public class Payments {
                 new PaymentRecorded(payment.id(), invoiceId, invoice.patientId(), payment.kind(), payment.amount()));
         return payment;
     }
+
+    /** The card payment Stripe made with this PaymentIntent, if one is recorded. */
+    @Transactional(readOnly = true)
+    public Optional<Payment> cardCharge(String paymentIntentId) {
+        return store.cardPayment(paymentIntentId);
+    }
+
+    /**
+     * Records a refund Stripe has made of a recorded card payment (its Refund id in the note), once: a second call
+     * with the same refund returns the refund already recorded; a refund of a PaymentIntent the app never recorded
+     * records nothing.
+     */
+    @Transactional
+    public Optional<Payment> recordCardRefund(String paymentIntentId, String refundId, Money amount) {
+        Optional<Payment> charge = store.cardPayment(paymentIntentId);
+        if (charge.isEmpty() || !store.lock(charge.get().invoiceId())) {
+            return Optional.empty();
+        }
+        Optional<Payment> recorded = store.cardPayment(refundId);
+        if (recorded.isPresent()) {
+            return recorded;
+        }
+        UUID invoiceId = charge.get().invoiceId();
+        Payment refund = new Payment(
+                UUID.randomUUID(),
+                invoiceId,
+                Payment.Kind.REFUND,
+                Payment.Method.CARD_ON_FILE,
+                amount,
+                refundId,
+                "stripe",
+                clock.instant());
+        store.insertPayment(refund);
+        events.publishEvent(new PaymentRecorded(
+                refund.id(), invoiceId, invoices.get(invoiceId).patientId(), refund.kind(), refund.amount()));
+        return Optional.of(refund);
+    }
+
+    /**
+     * Flags the invoice paid by this PaymentIntent with a dispute Stripe reported; the invoice's id when the dispute
+     * is new, empty when it was flagged already or the PaymentIntent is not the app's.
+     */
+    @Transactional
+    public Optional<UUID> flagDispute(String paymentIntentId, String disputeId, Money amount, String reason) {
+        return store.cardPayment(paymentIntentId)
+                .map(Payment::invoiceId)
+                .filter(invoiceId -> store.flagDispute(invoiceId, disputeId, amount, reason, clock.instant()));
+    }
 }

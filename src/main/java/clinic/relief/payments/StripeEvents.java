@@ -5,8 +5,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.stripe.exception.EventDataObjectDeserializationException;
+import com.stripe.model.Charge;
+import com.stripe.model.Dispute;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
 import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
 import org.springframework.stereotype.Component;
@@ -23,13 +26,24 @@ class StripeEvents {
     private final EventStore store;
     private final CardsOnFile cards;
     private final FeeCharges fees;
+    private final CardRefunds refunds;
+    private final Disputes disputes;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    StripeEvents(EventStore store, CardsOnFile cards, FeeCharges fees, TransactionTemplate tx, Clock clock) {
+    StripeEvents(
+            EventStore store,
+            CardsOnFile cards,
+            FeeCharges fees,
+            CardRefunds refunds,
+            Disputes disputes,
+            TransactionTemplate tx,
+            Clock clock) {
         this.store = store;
         this.cards = cards;
         this.fees = fees;
+        this.refunds = refunds;
+        this.disputes = disputes;
         this.tx = tx;
         this.clock = clock;
     }
@@ -50,11 +64,40 @@ class StripeEvents {
             case "payment_intent.payment_failed" ->
                 object(event, PaymentIntent.class)
                         .ifPresent(intent -> feeOf(intent).ifPresent(fee -> fees.failed(fee, intent)));
+            case "refund.created", "refund.updated" ->
+                object(event, Refund.class).ifPresent(this::refunded);
+            case "charge.refunded" ->
+                object(event, Charge.class)
+                        .filter(charge -> charge.getRefunds() != null
+                                && charge.getRefunds().getData() != null)
+                        .ifPresent(charge -> charge.getRefunds().getData().forEach(this::refunded));
+            case "charge.dispute.created" -> object(event, Dispute.class).ifPresent(disputes::created);
             default -> {
                 // Stored and otherwise ignored: an event type the app does not use.
             }
         }
         tx.executeWithoutResult(status -> store.handled(event.getId(), event.getType(), clock.instant()));
+    }
+
+    private void refunded(Refund refund) {
+        if ("succeeded".equals(refund.getStatus()) && refund.getPaymentIntent() != null) {
+            refunds.refunded(
+                    refund.getPaymentIntent(),
+                    refund.getId(),
+                    StripeGateway.money(refund.getAmount()),
+                    uuid(
+                            refund.getMetadata() == null
+                                    ? null
+                                    : refund.getMetadata().get("refund_id")));
+        }
+    }
+
+    private static Optional<UUID> uuid(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<UUID> feeOf(PaymentIntent intent) {

@@ -9,14 +9,17 @@ import clinic.relief.shared.Money;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.CardException;
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
+import com.stripe.model.Refund;
 import com.stripe.model.SetupIntent;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionRetrieveParams;
 import org.springframework.stereotype.Component;
@@ -162,6 +165,40 @@ class StripeGateway {
                 return new ChargeOutcome.Unknown("status " + status);
             }
             return new ChargeOutcome.Declined(code(e));
+        }
+    }
+
+    /** Stripe's answer to a refund: made (or on its way), refused with Stripe's code, or not known (no answer). */
+    sealed interface RefundOutcome {
+        record Made(String refundId, String status) implements RefundOutcome {}
+
+        record Refused(String code) implements RefundOutcome {}
+
+        record Unknown(String why) implements RefundOutcome {}
+    }
+
+    /**
+     * Refunds part or all of a PaymentIntent's charge. The same {@code idempotencyKey} always gets the same answer
+     * from Stripe, never a second refund.
+     */
+    RefundOutcome refund(String paymentIntentId, Money amount, String idempotencyKey, Map<String, String> metadata) {
+        RefundCreateParams params = RefundCreateParams.builder()
+                .setPaymentIntent(paymentIntentId)
+                .setAmount(cents(amount))
+                .setReason(RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER)
+                .putAllMetadata(metadata)
+                .build();
+        try {
+            Refund refund = stripe().v1().refunds().create(params, key(idempotencyKey));
+            return "failed".equals(refund.getStatus()) || "canceled".equals(refund.getStatus())
+                    ? new RefundOutcome.Refused(refund.getStatus())
+                    : new RefundOutcome.Made(refund.getId(), refund.getStatus());
+        } catch (InvalidRequestException e) {
+            return new RefundOutcome.Refused(code(e));
+        } catch (ApiConnectionException e) {
+            return new RefundOutcome.Unknown("connection");
+        } catch (StripeException e) {
+            return new RefundOutcome.Unknown("status " + e.getStatusCode());
         }
     }
 

@@ -32,6 +32,12 @@ public class Staff {
         return store.therapists();
     }
 
+    /** Every active owner account (who is told of what only the owner decides, such as a card dispute). */
+    @Transactional(readOnly = true)
+    public List<StaffMember> owners() {
+        return store.owners();
+    }
+
     @Transactional(readOnly = true)
     public Optional<StaffMember> find(UUID id) {
         return store.find(id);

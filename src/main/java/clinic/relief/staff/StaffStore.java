@@ -38,6 +38,13 @@ class StaffStore {
                 where role = 'THERAPIST' and active order by display_name""").query(StaffStore::member).list();
     }
 
+    /** Active owners, by name. */
+    List<StaffMember> owners() {
+        return jdbc.sql("""
+                select id, email, display_name, role, license_type, license_number, bio_en, bio_es from staff_account
+                where role = 'OWNER' and active order by display_name""").query(StaffStore::member).list();
+    }
+
     Optional<StaffMember> find(UUID id) {
         return jdbc.sql("""
                 select id, email, display_name, role, license_type, license_number, bio_en, bio_es, languages,

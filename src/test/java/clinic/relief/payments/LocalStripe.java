@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -243,7 +244,7 @@ final class LocalStripe {
 
     private Answer route(String method, String path, Map<String, Object> params, String key) {
         String[] parts = path.substring(1).split("/");
-        String route = method + " " + path.replaceAll("/(cus|cs|pm|pi|seti)_[A-Za-z0-9_]+", "/{id}");
+        String route = method + " " + path.replaceAll("/(cus|cs|pm|pi|seti|re)_[A-Za-z0-9_]+", "/{id}");
         String id = parts.length > 2 ? parts[parts.length - 1] : "";
         return switch (route) {
             case "POST /v1/customers" -> ok(customer(params));
@@ -255,6 +256,8 @@ final class LocalStripe {
             case "POST /v1/payment_methods/{id}/detach" -> detach(parts[2]);
             case "POST /v1/payment_intents" -> createIntent(params, key);
             case "GET /v1/payment_intents/{id}" -> retrieve(id, "payment_intent", params);
+            case "POST /v1/refunds" -> createRefund(params);
+            case "GET /v1/refunds/{id}" -> retrieve(id, "refund", params);
             default ->
                 error(
                         404,
@@ -500,6 +503,149 @@ final class LocalStripe {
         intent.put("last_payment_error", error);
         event("payment_intent.payment_failed", intent);
         return error(402, "card_error", code, declineCode, message, null, copy(intent));
+    }
+
+    // ---- refunds and disputes
+
+    /** Cents refunded so far of a PaymentIntent's charge. */
+    private final Map<String, Long> refunded = new ConcurrentHashMap<>();
+
+    private Answer createRefund(Map<String, Object> params) {
+        Object intentId = params.get("payment_intent");
+        Map<String, Object> intent = intentId == null ? null : objects.get(intentId.toString());
+        if (intent == null || !"payment_intent".equals(intent.get("object"))) {
+            return missing(String.valueOf(intentId), "payment_intent");
+        }
+        if (!"succeeded".equals(intent.get("status"))) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "charge_not_refundable",
+                    null,
+                    "This PaymentIntent does not have a successful charge to refund.",
+                    "payment_intent",
+                    null);
+        }
+        long charged = ((Number) intent.get("amount_received")).longValue();
+        long before = refunded.getOrDefault(intentId.toString(), 0L);
+        long amount;
+        try {
+            amount = params.get("amount") == null
+                    ? charged - before
+                    : Long.parseLong(String.valueOf(params.get("amount")));
+        } catch (NumberFormatException e) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    null,
+                    null,
+                    "Invalid integer: " + params.get("amount"),
+                    "amount",
+                    null);
+        }
+        if (before >= charged) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "charge_already_refunded",
+                    null,
+                    "Charge " + intent.get("latest_charge") + " has already been refunded.",
+                    null,
+                    null);
+        }
+        if (amount <= 0 || amount > charged - before) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    null,
+                    null,
+                    "Refund amount ($" + dollars(amount) + ") is greater than unrefunded amount on charge ($"
+                            + dollars(charged - before) + ")",
+                    "amount",
+                    null);
+        }
+        refunded.put(intentId.toString(), before + amount);
+        Map<String, Object> refund = base("re_", "refund");
+        refund.put("amount", amount);
+        refund.put("balance_transaction", id("txn_"));
+        refund.put("charge", intent.get("latest_charge"));
+        refund.put("currency", intent.get("currency"));
+        refund.put("destination_details", Map.of("type", "card", "card", Map.of("type", "refund")));
+        refund.put("metadata", params.getOrDefault("metadata", Map.of()));
+        refund.put("payment_intent", intentId);
+        refund.put("reason", params.get("reason"));
+        refund.put("receipt_number", null);
+        refund.put("source_transfer_reversal", null);
+        refund.put("status", "succeeded");
+        refund.put("transfer_reversal", null);
+        store(refund);
+        event("refund.created", refund);
+        Map<String, Object> charge = charge(intent);
+        charge.put("amount_refunded", before + amount);
+        charge.put("refunded", before + amount == charged);
+        charge.put(
+                "refunds",
+                Map.of(
+                        "object",
+                        "list",
+                        "data",
+                        List.of(copy(refund)),
+                        "has_more",
+                        false,
+                        "url",
+                        "/v1/charges/" + charge.get("id") + "/refunds"));
+        event("charge.refunded", charge);
+        return ok(refund);
+    }
+
+    private Map<String, Object> charge(Map<String, Object> intent) {
+        Map<String, Object> charge = base("ch_", "charge");
+        charge.put("id", intent.get("latest_charge"));
+        charge.put("amount", intent.get("amount_received"));
+        charge.put("amount_captured", intent.get("amount_received"));
+        charge.put("amount_refunded", refunded.getOrDefault(intent.get("id").toString(), 0L));
+        charge.put("currency", intent.get("currency"));
+        charge.put("customer", intent.get("customer"));
+        charge.put("metadata", intent.get("metadata"));
+        charge.put("paid", true);
+        charge.put("payment_intent", intent.get("id"));
+        charge.put("payment_method", intent.get("payment_method"));
+        charge.put("status", "succeeded");
+        return charge;
+    }
+
+    /** The cardholder disputes a PaymentIntent's charge: Stripe makes a dispute and sends charge.dispute.created. */
+    Map<String, Object> dispute(String paymentIntentId, String reason) {
+        Map<String, Object> intent = objects.get(paymentIntentId);
+        Map<String, Object> dispute = base("dp_", "dispute");
+        dispute.put("amount", intent.get("amount_received"));
+        dispute.put("balance_transactions", List.of());
+        dispute.put("charge", intent.get("latest_charge"));
+        dispute.put("currency", intent.get("currency"));
+        dispute.put(
+                "evidence_details",
+                Map.of(
+                        "due_by",
+                        clock.instant().plusSeconds(7 * 86_400).getEpochSecond(),
+                        "has_evidence",
+                        false,
+                        "past_due",
+                        false,
+                        "submission_count",
+                        0));
+        dispute.put("is_charge_refundable", true);
+        dispute.put("metadata", Map.of());
+        dispute.put("payment_intent", paymentIntentId);
+        dispute.put("reason", reason);
+        dispute.put("status", "needs_response");
+        store(dispute);
+        event("charge.dispute.created", dispute);
+        List<Map<String, Object>> disputes = events("charge.dispute.created");
+        return disputes.get(disputes.size() - 1);
+    }
+
+    private static String dollars(long cents) {
+        return String.format(Locale.ROOT, "%d.%02d", cents / 100, cents % 100);
     }
 
     // ---- the hosted Checkout page

@@ -18,6 +18,9 @@ import clinic.relief.booking.spi.BookingParticipant;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
 import clinic.relief.shared.Money;
+import clinic.relief.staff.NewStaffMember;
+import clinic.relief.staff.Staff;
+import clinic.relief.staff.StaffRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -33,6 +36,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -70,6 +74,15 @@ class StripePaymentsTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    CardRefunds refunds;
+
+    @Autowired
+    StripeGateway gateway;
+
+    @Autowired
+    Staff staff;
 
     final LocalStripe stripe = LocalStripe.get();
 
@@ -250,7 +263,7 @@ class StripePaymentsTests {
         mvc.perform(post(StripeWebhook.PATH)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(good.payload())
-                        .header("Stripe-Signature", good.signature().replaceAll("v1=.", "v1=0")))
+                        .header("Stripe-Signature", tampered(good.signature())))
                 .andExpect(status().isBadRequest());
         mvc.perform(post(StripeWebhook.PATH)
                         .contentType(MediaType.APPLICATION_JSON)
@@ -321,6 +334,152 @@ class StripePaymentsTests {
                 .param("id", event.get("id"))
                 .query(Integer.class)
                 .single();
+    }
+
+    @Test
+    void theDeskRefundsACardPaymentInFullOnceEvenWhenStripesWebhooksArriveTooAndAgain() throws Exception {
+        Fee fee = paidFee();
+        String intent = fees.find(fee.id()).paymentIntentId().orElseThrow();
+
+        mvc.perform(post("/staff/payments/invoices/" + fee.invoiceId() + "/refunds")
+                        .with(user("desk@example.com").roles("FRONT_DESK"))
+                        .with(csrf())
+                        .param("paymentIntent", intent)
+                        .param("amount", "45.00"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("doneCode", "payments.refund.done"));
+
+        Map<String, Object> created = lastEventOf("refund.created", intent);
+        Map<String, Object> chargeRefunded = lastEventOf("charge.refunded", intent);
+        deliver(created, 200);
+        deliver(chargeRefunded, 200);
+        deliver(created, 200);
+
+        Invoice invoice = invoices.get(fee.invoiceId());
+        assertThat(invoice.payments())
+                .filteredOn(p -> p.kind() == Payment.Kind.REFUND)
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.method()).isEqualTo(Payment.Method.CARD_ON_FILE);
+                    assertThat(p.amount()).isEqualTo(FEE);
+                    assertThat(p.note()).startsWith("re_");
+                });
+        assertThat(invoice.paid()).isEqualTo(Money.of("0.00"));
+        Map<String, Object> refund = stripe.object(
+                        invoice.payments().get(invoice.payments().size() - 1).note())
+                .orElseThrow();
+        assertThat(refund).containsEntry("object", "refund").containsEntry("payment_intent", intent);
+        assertThat(refunds.refundable(intent)).isEqualTo(Money.of("0.00"));
+    }
+
+    @Test
+    void aPartialRefundLeavesTheRestRefundableAndOneTooLargeIsRefusedWithNothingRecorded() throws Exception {
+        Fee fee = paidFee();
+        String intent = fees.find(fee.id()).paymentIntentId().orElseThrow();
+
+        assertThat(refunds.refund(fee.invoiceId(), intent, Money.of("20.00"), "desk@example.com")
+                        .amount())
+                .isEqualTo(Money.of("20.00"));
+        assertThat(refunds.refundable(intent)).isEqualTo(Money.of("25.00"));
+
+        long stripeRefunds = refundsAtStripe(intent);
+        assertThatThrownBy(() -> refunds.refund(fee.invoiceId(), intent, Money.of("25.01"), "desk@example.com"))
+                .isInstanceOfSatisfying(
+                        PaymentsFailure.class, f -> assertThat(f.code()).isEqualTo("payments.problem.refundTooLarge"));
+        mvc.perform(post("/staff/payments/invoices/" + fee.invoiceId() + "/refunds")
+                        .with(user("owner@example.com").roles("OWNER"))
+                        .with(csrf())
+                        .param("paymentIntent", intent)
+                        .param("amount", "30"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(
+                        flash().attribute(
+                                        "problemText",
+                                        "That is more than remains refundable on this card payment ($25.00). Nothing was refunded."));
+        assertThat(refundsAtStripe(intent)).isEqualTo(stripeRefunds);
+        assertThat(invoices.get(fee.invoiceId()).payments())
+                .filteredOn(p -> p.kind() == Payment.Kind.REFUND)
+                .hasSize(1);
+        assertThat(jdbc.sql("select count(*) from payments_refund where payment_intent_id = :pi")
+                        .param("pi", intent)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+
+        // The rest is refundable, under its own idempotency key; Stripe itself refuses more than the charge.
+        refunds.refund(fee.invoiceId(), intent, Money.of("25.00"), "desk@example.com");
+        assertThat(invoices.get(fee.invoiceId()).paid()).isEqualTo(Money.of("0.00"));
+        assertThat(gateway.refund(intent, Money.of("1.00"), "refund-test-" + UUID.randomUUID(), Map.of()))
+                .isEqualTo(new StripeGateway.RefundOutcome.Refused("charge_already_refunded"));
+    }
+
+    @Test
+    void aDisputeFlagsTheInvoiceAndTellsTheOwnerOnce() throws Exception {
+        String owner = "owner-" + UUID.randomUUID() + "@example.com";
+        staff.createOrUpdate(new NewStaffMember(
+                owner,
+                "Owner " + owner.substring(6, 12),
+                StaffRole.OWNER,
+                "long enough password",
+                "CMT",
+                "1",
+                null,
+                null,
+                false));
+        Fee fee = paidFee();
+        String intent = fees.find(fee.id()).paymentIntentId().orElseThrow();
+
+        Map<String, Object> event = stripe.dispute(intent, "fraudulent");
+        deliver(event, 200);
+        deliver(event, 200);
+
+        mvc.perform(get("/staff/billing/invoices/" + fee.invoiceId() + "?lang=en")
+                        .with(user("desk@example.com").roles("FRONT_DESK")))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString(
+                                "A card payment was disputed by the cardholder ($45.00," + " reason: fraudulent)")));
+        long number = invoices.get(fee.invoiceId()).number();
+        List<Map<String, Object>> mails = jdbc.sql(
+                        "select subject, body from booking_outbox where kind = 'PAYMENTS_DISPUTE' and recipient = :to")
+                .param("to", owner)
+                .query()
+                .listOfRows();
+        assertThat(mails).singleElement().satisfies(m -> {
+            assertThat(m.get("subject")).isEqualTo("A card payment was disputed (invoice " + number + ")");
+            assertThat(m.get("body").toString()).contains("$45.00").doesNotContain("Holder");
+        });
+    }
+
+    /** The signature with the first hex digit of its HMAC changed (never to the digit it already was). */
+    private static String tampered(String signature) {
+        int at = signature.indexOf("v1=") + 3;
+        return signature.substring(0, at) + (signature.charAt(at) == '0' ? '1' : '0') + signature.substring(at + 1);
+    }
+
+    private Fee paidFee() {
+        UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number);
+        Fee fee = missedWithFee(patient);
+        assertThat(fees.charge(fee.id())).isEqualTo(Fee.State.PAID);
+        return fee;
+    }
+
+    private long refundsAtStripe(String intent) {
+        return stripe.events("refund.created").stream()
+                .filter(e -> intent.equals(objectOf(e).get("payment_intent")))
+                .count();
+    }
+
+    private Map<String, Object> lastEventOf(String type, String intent) {
+        return stripe.events(type).stream()
+                .filter(e -> intent.equals(objectOf(e).get("payment_intent")))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> objectOf(Map<String, Object> event) {
+        return (Map<String, Object>) ((Map<String, Object>) event.get("data")).get("object");
     }
 
     private void deliver(Map<String, Object> event, int expected) {
