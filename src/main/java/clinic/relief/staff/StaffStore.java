@@ -41,7 +41,8 @@ class StaffStore {
     /** Active owners, by name. */
     List<StaffMember> owners() {
         return jdbc.sql("""
-                select id, email, display_name, role, license_type, license_number, bio_en, bio_es from staff_account
+                select id, email, display_name, role, license_type, license_number, bio_en, bio_es, languages,
+                       specialties_en, specialties_es from staff_account
                 where role = 'OWNER' and active order by display_name""").query(StaffStore::member).list();
     }
 
