@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -72,9 +73,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return withRule(ex, super.handleHttpMessageNotReadable(ex, headers, status, request));
     }
 
-    /** A multipart body the container could not parse (no boundary, cut short): the client's fault. */
-    @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException ex) {
+    /**
+     * A multipart body the container could not parse (no boundary, cut short), or a header value the firewall refuses
+     * once a handler reads it (a control character in a webhook's signature): the client's fault.
+     */
+    @ExceptionHandler({MultipartException.class, RequestRejectedException.class})
+    ResponseEntity<ProblemDetail> unreadableMultipart(RuntimeException ex) {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle(messages.getMessage("problem.status.400", null, LocaleContextHolder.getLocale()));
         problem.setDetail(messages.getMessage("problem.unreadable.400", null, LocaleContextHolder.getLocale()));

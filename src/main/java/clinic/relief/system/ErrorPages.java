@@ -18,6 +18,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -87,7 +88,8 @@ class ErrorPages {
         BindException.class,
         HttpMessageNotReadableException.class,
         MultipartException.class,
-        HandlerMethodValidationException.class
+        HandlerMethodValidationException.class,
+        RequestRejectedException.class
     })
     ModelAndView badRequest(HttpServletRequest request, Exception ex) {
         if (ex instanceof MissingPathVariableException missing && !missing.isMissingAfterConversion()) {

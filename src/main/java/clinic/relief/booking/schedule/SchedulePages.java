@@ -114,6 +114,10 @@ class SchedulePages {
             CsrfToken csrf,
             RedirectAttributes redirect) {
         named(id);
+        if (errors.getTarget() == null) {
+            // A day or service the page's own inputs never send (no form could be built): nothing to show again.
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
         if (!errors.hasErrors()) {
             ScheduleChecks.check(form, editor.offered(), errors);
         }
