@@ -61,7 +61,7 @@ public class BillingReports {
 
     @Transactional(readOnly = true)
     public List<Outstanding> outstanding() {
-        return store.outstanding().stream()
+        return store.outstanding(months.now()).stream()
                 .map(o -> new Outstanding(
                         o.patientId(),
                         patients.find(o.patientId())

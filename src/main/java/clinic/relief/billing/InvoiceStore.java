@@ -139,6 +139,22 @@ class InvoiceStore {
                 .list();
     }
 
+    /**
+     * The patient's invoices that are not due yet: those of visits still to come (booked, held or requested, and not
+     * started at {@code now}). A visit is paid at the desk, so its invoice counts toward what the patient owes from
+     * its start (or as soon as it is checked in, cancelled with a fee or missed).
+     */
+    List<UUID> notYetDue(UUID patientId, Instant now) {
+        return jdbc.sql("""
+                        select i.id from billing_invoice i join booking_appointment a on a.id = i.appointment_id
+                        where i.patient_id = :p and a.status in ('PENDING', 'REQUESTED', 'BOOKED')
+                          and a.starts_at > :now""")
+                .param("p", patientId)
+                .param("now", utc(now))
+                .query(UUID.class)
+                .list();
+    }
+
     Optional<Invoice> find(UUID id) {
         List<Line> lines = jdbc.sql("""
                 select kind, amount, code, args from billing_invoice_line where invoice_id = :id order by id""").param("id", id).query(LineJson::line).list();

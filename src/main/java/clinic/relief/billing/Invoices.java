@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import clinic.relief.shared.Money;
@@ -85,10 +86,17 @@ public class Invoices {
         return store.idsOfPatient(patientId).stream().map(this::get).toList();
     }
 
-    /** What a patient owes across all invoices (negative when in credit). */
+    /**
+     * What a patient owes across the invoices that are due (negative when in credit). The invoice of a visit still to
+     * come is not due yet: a patient with next week's visit booked owes nothing for it today.
+     */
     @Transactional(readOnly = true)
     public Money balanceOf(UUID patientId) {
-        return ofPatient(patientId).stream().map(Invoice::balance).reduce(Money.ZERO, Money::plus);
+        Set<UUID> notYetDue = Set.copyOf(store.notYetDue(patientId, clock.instant()));
+        return ofPatient(patientId).stream()
+                .filter(invoice -> !notYetDue.contains(invoice.id()))
+                .map(Invoice::balance)
+                .reduce(Money.ZERO, Money::plus);
     }
 
     /** A card dispute (chargeback) Stripe reported against one of the invoice's card payments. */

@@ -74,8 +74,11 @@ class ReportStore {
                 .single();
     }
 
-    /** Patients who owe money, the most first (at most 500). */
-    List<Owed> outstanding() {
+    /**
+     * Patients who owe money, the most first (at most 500), counting only invoices that are due at {@code now}: a
+     * visit still to come is not owed yet (as {@link InvoiceStore#notYetDue}).
+     */
+    List<Owed> outstanding(Instant now) {
         return jdbc.sql("""
                 select i.patient_id,
                        sum(coalesce(l.total, 0) - coalesce(p.paid, 0)) as balance,
@@ -85,9 +88,12 @@ class ReportStore {
                     on l.invoice_id = i.id
                 left join (select invoice_id, sum(case when kind = 'PAYMENT' then amount else -amount end) as paid
                     from billing_payment group by 1) p on p.invoice_id = i.id
+                left join booking_appointment a on a.id = i.appointment_id
+                where a.id is null or a.status not in ('PENDING', 'REQUESTED', 'BOOKED') or a.starts_at <= :now
                 group by i.patient_id
                 having sum(coalesce(l.total, 0) - coalesce(p.paid, 0)) > 0
                 order by balance desc limit 500""")
+                .param("now", utc(now))
                 .query((rs, n) -> {
                     Timestamp oldest = rs.getTimestamp(3);
                     return new Owed(

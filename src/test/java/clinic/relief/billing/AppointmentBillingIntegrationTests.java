@@ -1,6 +1,7 @@
 package clinic.relief.billing;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +25,9 @@ import clinic.relief.booking.AppointmentMissed;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
 import clinic.relief.shared.Money;
+import clinic.relief.staff.NewStaffMember;
+import clinic.relief.staff.Staff;
+import clinic.relief.staff.StaffRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,6 +86,12 @@ class AppointmentBillingIntegrationTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    BillingReports reports;
+
+    @Autowired
+    Staff staff;
 
     private Instant start;
 
@@ -166,6 +176,46 @@ class AppointmentBillingIntegrationTests {
                 billing.cancelled(new AppointmentCancelled(appointment, patient, start, clock.instant(), Money.ZERO)));
         assertThat(memberships.credits(membership.id()))
                 .containsExactly(new Memberships.CreditBalance("trigger-point", 60, 1));
+    }
+
+    @Test
+    void aVisitStillToComeIsNotOwedUntilItStarts() {
+        UUID patient = patient();
+        UUID appointment = UUID.randomUUID();
+        String email = "due-" + UUID.randomUUID() + "@example.com";
+        UUID therapist = staff.createOrUpdate(new NewStaffMember(
+                        email, "T due", StaffRole.THERAPIST, "long enough password", "CMT", "1", null, null, false))
+                .id();
+        // The row booking writes (test data only), then billing's part of the booking, as booking calls it.
+        jdbc.sql("""
+                insert into booking_appointment (id, patient_id, therapist_id, service_id, minutes, starts_at, ends_at,
+                    blocked_until, status, source, created_at)
+                values (:id, :p, :t, 'trigger-point', 60, :start, :end, :end, 'BOOKED', 'FRONT_DESK', :now)""")
+                .param("id", appointment)
+                .param("p", patient)
+                .param("t", therapist)
+                .param("start", Timestamp.from(start))
+                .param("end", Timestamp.from(start.plusSeconds(3_600)))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        tx.executeWithoutResult(status -> billing.booked(
+                new AppointmentBooked(appointment, patient, therapist, "trigger-point", 60, start, null)));
+
+        assertThat(invoices.forAppointment(appointment).orElseThrow().balance()).isEqualTo(Money.of("110.00"));
+        assertThat(invoices.balanceOf(patient)).isEqualTo(Money.ZERO);
+        assertThat(reports.outstanding())
+                .extracting(BillingReports.Outstanding::patientId)
+                .doesNotContain(patient);
+
+        // The visit has started (the desk checked the patient in): its invoice is due.
+        jdbc.sql("update booking_appointment set status = 'CHECKED_IN' where id = :id")
+                .param("id", appointment)
+                .update();
+        assertThat(invoices.balanceOf(patient)).isEqualTo(Money.of("110.00"));
+        assertThat(reports.outstanding())
+                .filteredOn(o -> o.patientId().equals(patient))
+                .extracting(BillingReports.Outstanding::balance)
+                .containsExactly(Money.of("110.00"));
     }
 
     @Test
