@@ -19,8 +19,11 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -71,6 +74,14 @@ class DemoHistoryTests {
     })
     void everyStaffPageOpensOnTheDemosClock(String role, String email, String page) throws Exception {
         mvc.perform(get(page).with(user(email).roles(role))).andExpect(status().isOk());
+    }
+
+    @Test
+    void everyAdvertisedHourCanBeBookedWithTheDemoTherapists() throws Exception {
+        mvc.perform(get("/staff/settings?lang=en")
+                        .with(user("owner@demo.relief.test").roles("OWNER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("<ul class=\"warnings\""))));
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Demo rooms and therapist hours (demo profile only): three rooms, and shifts that together cover every hour the
  * clinic advertises (weekdays 9-20, Saturday 9-18, Sunday 10-17) so that every advertised hour can be booked. The
  * listed therapists, by name, take a weekday shift, a weekday and Saturday shift, and the evening and Sunday shift in
- * turn; everyone gives every service. Runs once the app is ready, after the demo staff exist.
+ * turn, and the weekday therapist covers the weekend's midday breaks; everyone gives every service. Runs once the app is ready, after the demo staff exist.
  */
 @Component
 @Profile("demo")
@@ -42,7 +42,7 @@ class DemoSchedules {
     @EventListener(ApplicationReadyEvent.class)
     void create() {
         List.of("Room 1", "Room 2", "Room 3").forEach(admin::room);
-        List<Shift> shifts = List.of(eveningsAndSunday(), weekdaysAndSaturday(), weekdays());
+        List<Shift> shifts = List.of(eveningsAndSunday(), weekdaysAndSaturday(), weekdaysAndWeekendMiddays());
         List<String> services =
                 catalogue.all().stream().map(BookableService::id).toList();
         List<Therapist> listed = therapists.all().stream()
@@ -60,6 +60,17 @@ class DemoSchedules {
             shift.hours().add(new WeeklyTime(day, LocalTime.of(9, 0), LocalTime.of(17, 0)));
             shift.breaks().add(new WeeklyTime(day, LocalTime.of(13, 0), LocalTime.of(14, 0)));
         }
+        return shift;
+    }
+
+    /**
+     * The weekday shift and a short midday shift on Saturday and Sunday, so that the weekend's one other therapist can
+     * take a break while the clinic stays bookable.
+     */
+    private static Shift weekdaysAndWeekendMiddays() {
+        Shift shift = weekdays();
+        shift.hours().add(new WeeklyTime(DayOfWeek.SATURDAY, LocalTime.of(12, 0), LocalTime.of(16, 0)));
+        shift.hours().add(new WeeklyTime(DayOfWeek.SUNDAY, LocalTime.of(12, 0), LocalTime.of(16, 0)));
         return shift;
     }
 
