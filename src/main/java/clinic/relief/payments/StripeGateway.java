@@ -18,6 +18,7 @@ import com.stripe.model.SetupIntent;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
@@ -202,12 +203,62 @@ class StripeGateway {
         }
     }
 
+    // ---- membership dues: a payment the bank wants the patient to authenticate
+
+    /** What confirming a PaymentIntent with the patient present gave: done, or a page of the bank to send them to. */
+    sealed interface Confirmation {
+        record Charged(ChargeOutcome outcome) implements Confirmation {}
+
+        record Redirect(String url) implements Confirmation {}
+    }
+
+    /**
+     * Confirms a PaymentIntent with the patient present, asking Stripe to send them to their bank's authentication
+     * page and back to {@code returnUrl}. The same {@code idempotencyKey} gets the same answer.
+     */
+    Confirmation confirmWithPatient(
+            String paymentIntentId, String paymentMethodId, String returnUrl, String idempotencyKey) {
+        PaymentIntentConfirmParams params = PaymentIntentConfirmParams.builder()
+                .setPaymentMethod(paymentMethodId)
+                .setReturnUrl(returnUrl)
+                .build();
+        try {
+            PaymentIntent intent = stripe().v1().paymentIntents().confirm(paymentIntentId, params, key(idempotencyKey));
+            if ("requires_action".equals(intent.getStatus())
+                    && intent.getNextAction() != null
+                    && intent.getNextAction().getRedirectToUrl() != null) {
+                return new Confirmation.Redirect(
+                        intent.getNextAction().getRedirectToUrl().getUrl());
+            }
+            return new Confirmation.Charged(outcome(intent));
+        } catch (CardException e) {
+            return new Confirmation.Charged(
+                    new ChargeOutcome.Declined(e.getDeclineCode() != null ? e.getDeclineCode() : code(e)));
+        } catch (StripeException e) {
+            return new Confirmation.Charged(new ChargeOutcome.Unknown("status " + e.getStatusCode()));
+        }
+    }
+
+    /** Stripe's current word on a PaymentIntent. */
+    ChargeOutcome intent(String paymentIntentId) {
+        try {
+            return outcome(stripe().v1().paymentIntents().retrieve(paymentIntentId));
+        } catch (StripeException e) {
+            return new ChargeOutcome.Unknown("status " + e.getStatusCode());
+        }
+    }
+
     private static ChargeOutcome outcome(PaymentIntent intent) {
         return switch (intent.getStatus()) {
             case "succeeded" -> new ChargeOutcome.Succeeded(intent.getId());
             case "requires_action" -> new ChargeOutcome.NeedsAuthentication(intent.getId());
             case "processing" -> new ChargeOutcome.Unknown("processing");
-            default -> new ChargeOutcome.Declined(intent.getStatus());
+            default ->
+                new ChargeOutcome.Declined(
+                        intent.getLastPaymentError() != null
+                                        && intent.getLastPaymentError().getCode() != null
+                                ? intent.getLastPaymentError().getCode()
+                                : intent.getStatus());
         };
     }
 

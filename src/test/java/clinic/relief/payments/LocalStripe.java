@@ -5,6 +5,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -183,6 +187,10 @@ final class LocalStripe {
                 hosted(exchange, path.substring("/c/pay/".length()), body);
                 return;
             }
+            if (path.startsWith(THREE_D_SECURE)) {
+                threeDSecure(exchange, path.substring(THREE_D_SECURE.length()), body);
+                return;
+            }
             String query = exchange.getRequestURI().getRawQuery();
             Map<String, Object> params = StripeForm.parse("GET".equals(exchange.getRequestMethod()) ? query : body);
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
@@ -256,6 +264,7 @@ final class LocalStripe {
             case "POST /v1/payment_methods/{id}/detach" -> detach(parts[2]);
             case "POST /v1/payment_intents" -> createIntent(params, key);
             case "GET /v1/payment_intents/{id}" -> retrieve(id, "payment_intent", params);
+            case "POST /v1/payment_intents/{id}/confirm" -> confirmIntent(parts[2], params);
             case "POST /v1/refunds" -> createRefund(params);
             case "GET /v1/refunds/{id}" -> retrieve(id, "refund", params);
             default ->
@@ -646,6 +655,125 @@ final class LocalStripe {
 
     private static String dollars(long cents) {
         return String.format(Locale.ROOT, "%d.%02d", cents / 100, cents % 100);
+    }
+
+    // ---- PaymentIntents confirmed with the patient present, and the bank's 3-D Secure page (membership dues)
+
+    static final String THREE_D_SECURE = "/3d_secure_2/hosted/";
+
+    /**
+     * {@code POST /v1/payment_intents/{intent}/confirm}: an intent left in {@code requires_payment_method} or
+     * {@code requires_confirmation} is confirmed with the given (or its own) card. A card that needs authentication,
+     * confirmed with a {@code return_url} and not off-session, moves to {@code requires_action} with a {@code
+     * redirect_to_url} next action pointing at the bank's page here; other cards behave as on creation.
+     */
+    private Answer confirmIntent(String intentId, Map<String, Object> params) {
+        Map<String, Object> intent = objects.get(intentId);
+        if (intent == null || !"payment_intent".equals(intent.get("object"))) {
+            return missing(intentId, "payment_intent");
+        }
+        Object status = intent.get("status");
+        if (!"requires_payment_method".equals(status) && !"requires_confirmation".equals(status)) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "payment_intent_unexpected_state",
+                    null,
+                    "You cannot confirm this PaymentIntent because it has a status of " + status + ".",
+                    null,
+                    copy(intent));
+        }
+        Object methodId = params.getOrDefault("payment_method", intent.get("payment_method"));
+        TestCard card = methodId == null ? null : cards.get(methodId.toString());
+        if (card == null) {
+            return missing(String.valueOf(methodId), "payment_method");
+        }
+        intent.put("payment_method", methodId);
+        intent.put("last_payment_error", null);
+        boolean offSession = "true".equals(params.get("off_session"));
+        Object returnUrl = params.get("return_url");
+        if (card == TestCard.AUTHENTICATION && !offSession && returnUrl != null) {
+            intent.put("status", "requires_action");
+            Map<String, Object> redirect = new LinkedHashMap<>();
+            redirect.put("return_url", returnUrl);
+            redirect.put("url", apiBase() + THREE_D_SECURE + intentId);
+            Map<String, Object> next = new LinkedHashMap<>();
+            next.put("type", "redirect_to_url");
+            next.put("redirect_to_url", redirect);
+            intent.put("next_action", next);
+            return ok(intent);
+        }
+        return confirm(intent, card, offSession);
+    }
+
+    /**
+     * The bank's authentication page: GET shows it, POST {@code result=complete} authenticates (the intent succeeds
+     * and charges) and {@code result=fail} refuses (the intent goes back to {@code requires_payment_method} with
+     * {@code payment_intent_authentication_failure}); either way the patient is sent to the intent's return URL.
+     */
+    private void threeDSecure(HttpExchange exchange, String intentId, String body) throws IOException {
+        Map<String, Object> intent = objects.get(intentId);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        if (intent == null || !"requires_action".equals(intent.get("status"))) {
+            send(exchange, 404, "<!DOCTYPE html><title>3D Secure</title><p>Nothing to authenticate.</p>");
+            return;
+        }
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            send(
+                    exchange,
+                    200,
+                    "<!DOCTYPE html><html><head><title>3D Secure</title></head><body><h1>Authenticate payment</h1>"
+                            + "<form method=\"post\"><button id=\"complete\" name=\"result\" value=\"complete\">"
+                            + "Complete</button><button id=\"fail\" name=\"result\" value=\"fail\">Fail</button>"
+                            + "</form></body></html>");
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> next = (Map<String, Object>) intent.get("next_action");
+        @SuppressWarnings("unchecked")
+        String back = ((Map<String, Object>) next.get("redirect_to_url"))
+                .get("return_url")
+                .toString();
+        intent.put("next_action", null);
+        if ("complete".equals(StripeForm.parse(body).get("result"))) {
+            succeed(intent);
+        } else {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("type", "card_error");
+            error.put("code", "payment_intent_authentication_failure");
+            error.put(
+                    "message",
+                    "We are unable to authenticate your payment method. Please choose a different payment method and"
+                            + " try again.");
+            intent.put("status", "requires_payment_method");
+            intent.put("last_payment_error", error);
+            event("payment_intent.payment_failed", intent);
+        }
+        String location = back + (back.contains("?") ? "&" : "?") + "payment_intent=" + intentId
+                + "&payment_intent_client_secret=" + intent.get("client_secret");
+        exchange.getResponseHeaders().set("Location", location);
+        exchange.sendResponseHeaders(303, -1);
+    }
+
+    /** Opens the bank's page at {@code url} and completes (or fails) the authentication; the redirect back. */
+    static HttpResponse<String> authenticate(String url, boolean complete) {
+        try {
+            return HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            "result=" + (complete ? "complete" : "fail")))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---- the hosted Checkout page
