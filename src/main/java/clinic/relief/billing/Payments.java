@@ -1,6 +1,8 @@
 package clinic.relief.billing;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -108,6 +110,12 @@ public class Payments {
         if (!invoices.get(invoiceId).balance().isPositive()) {
             run.paid(invoiceId);
         }
+    }
+
+    /** Card payments and refunds recorded in {@code [from, to)} (their notes hold Stripe's ids), for reconciliation. */
+    @Transactional(readOnly = true)
+    public List<Payment> cardPayments(Instant from, Instant to) {
+        return store.cardPayments(from, to);
     }
 
     /** The card payment Stripe made with this PaymentIntent, if one is recorded. */

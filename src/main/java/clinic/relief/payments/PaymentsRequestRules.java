@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may open payments: Stripe's signed webhook (the signature decides) and the e-mailed card and dues links (their
- * tokens decide) for everyone; fee actions and sending the link for the desk.
+ * tokens decide) for everyone; the reconciliation with Stripe for the owner; fee actions and sending the link for the desk.
  */
 @Component
 class PaymentsRequestRules implements RequestRules {
@@ -22,6 +22,8 @@ class PaymentsRequestRules implements RequestRules {
                         "/payments/dues",
                         "/payments/dues/done")
                 .permitAll()
+                .requestMatchers("/staff/payments/reconciliation")
+                .hasRole("OWNER")
                 .requestMatchers("/staff/payments", "/staff/payments/**")
                 .hasAnyRole("OWNER", "FRONT_DESK");
     }
