@@ -974,6 +974,19 @@ final class LocalStripe {
         return ok(list);
     }
 
+    // ---- counts for the autopay benchmark
+
+    /** Successful charges per customer, for every customer charged at least once. */
+    Map<String, Long> chargesByCustomer() {
+        Map<String, Long> counts = new TreeMap<>();
+        objects.values().stream()
+                .filter(o -> "payment_intent".equals(o.get("object")))
+                .filter(o -> "succeeded".equals(o.get("status")))
+                .filter(o -> o.get("customer") != null)
+                .forEach(o -> counts.merge(o.get("customer").toString(), 1L, Long::sum));
+        return counts;
+    }
+
     // ---- the hosted Checkout page
 
     private void hosted(HttpExchange exchange, String sessionId, String body) throws IOException {
