@@ -33,6 +33,7 @@ class BillingPages {
     private final Quotes quotes;
     private final BillingViews views;
     private final ClinicMonths months;
+    private final MembershipSale sale;
 
     BillingPages(
             Patients patients,
@@ -41,7 +42,8 @@ class BillingPages {
             Plans plans,
             Quotes quotes,
             BillingViews views,
-            ClinicMonths months) {
+            ClinicMonths months,
+            MembershipSale sale) {
         this.patients = patients;
         this.invoices = invoices;
         this.memberships = memberships;
@@ -49,6 +51,7 @@ class BillingPages {
         this.quotes = quotes;
         this.views = views;
         this.months = months;
+        this.sale = sale;
     }
 
     /**
@@ -151,7 +154,12 @@ class BillingPages {
     @PostMapping("/staff/billing/patients/{id}/membership")
     String enrol(@PathVariable UUID id, @RequestParam String plan, RedirectAttributes flash) {
         patients.get(id);
-        return act(() -> memberships.enrol(id, plan), "billing.enrolled", id, flash);
+        try {
+            flash.addFlashAttribute("doneCode", sale.sell(id, plan));
+        } catch (BillingFailure failure) {
+            flash.addFlashAttribute("problemCode", "billing.problem." + failure.code());
+        }
+        return "redirect:/staff/billing/patients/" + id;
     }
 
     @PostMapping("/staff/billing/memberships/{id}/cancel")
@@ -211,7 +219,7 @@ class BillingPages {
                 m.id(),
                 m.planId(),
                 plan.name(locale),
-                views.text("billing.status." + m.status(), locale),
+                views.text("billing.status." + (memberships.paused(m.id()) ? "PAUSED" : m.status()), locale),
                 format(m.startedOn(), locale),
                 Optional.ofNullable(m.endsOn()).map(d -> format(d, locale)).orElse(null),
                 credits,

@@ -6,12 +6,15 @@ import java.util.UUID;
 
 import clinic.relief.billing.Line.Kind;
 import clinic.relief.shared.Money;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The monthly membership charge. Each membership is charged in its own transaction; the charge row's primary key
+ * The monthly membership charge. When the payments module takes a month's invoice to charge the card on file
+ * ({@link MembershipAutopay}), that month's credits wait until the invoice is paid ({@link #paid}); otherwise they
+ * are granted at once and the invoice waits for the desk. Each membership is charged in its own transaction; the charge row's primary key
  * (membership, month) makes a second run, or a run on another instance at the same moment, charge nothing more:
  * {@code insert ... on conflict do nothing} waits for the other transaction and then finds the row.
  */
@@ -24,6 +27,7 @@ public class BillingRun {
     private final Invoices invoices;
     private final ClinicMonths months;
     private final TransactionTemplate transactions;
+    private final ObjectProvider<MembershipAutopay> autopay;
 
     BillingRun(
             MembershipStore memberships,
@@ -31,13 +35,15 @@ public class BillingRun {
             CreditLedger ledger,
             Invoices invoices,
             ClinicMonths months,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            ObjectProvider<MembershipAutopay> autopay) {
         this.memberships = memberships;
         this.plans = plans;
         this.ledger = ledger;
         this.invoices = invoices;
         this.months = months;
         this.transactions = transactions;
+        this.autopay = autopay;
     }
 
     /** Charges the current clinic month; safe to run often (hourly), it charges each membership once a month. */
@@ -90,10 +96,49 @@ public class BillingRun {
                 "membership:" + membershipId + ":" + month);
         switchFee.ifPresent(line -> invoices.addLine(invoiceId, line, "early-switch:" + membershipId + ":" + month));
         ledger.rollOver(membershipId, plan.rolloverCap(), months.start(month));
-        if (!frozen) {
+        Money total = switchFee.map(line -> fee.plus(line.amount())).orElse(fee);
+        MembershipAutopay.Due due =
+                new MembershipAutopay.Due(membershipId, membership.patientId(), invoiceId, month, total);
+        boolean byCard = total.isPositive() && autopay.orderedStream().anyMatch(a -> a.takes(due));
+        if (frozen) {
+            memberships.setCredits(membershipId, month.atDay(1), "NONE");
+        } else if (byCard) {
+            memberships.setCredits(membershipId, month.atDay(1), "HELD");
+        } else {
             ledger.grant(membershipId, month, plan, months.start(month.plusMonths(plan.creditMonths())), months.now());
         }
         return true;
+    }
+
+    /**
+     * An invoice was paid in full: if it is a month charged to the card whose credits wait, they are granted now
+     * (once) and a membership paused for it resumes. Runs in the payment's transaction.
+     */
+    void paid(UUID invoiceId) {
+        memberships.heldFor(invoiceId).ifPresent(held -> {
+            Membership membership = memberships.lock(held.membershipId());
+            if (memberships.release(invoiceId)) {
+                YearMonth month = YearMonth.from(held.period());
+                Plan plan = plans.get(membership.planId());
+                ledger.grant(
+                        membership.id(),
+                        month,
+                        plan,
+                        months.start(month.plusMonths(plan.creditMonths())),
+                        months.now());
+            }
+            memberships.resume(membership.id());
+        });
+    }
+
+    /** Whether this month's charge of a membership waits for payment before its credits are granted. */
+    boolean creditsHeld(UUID membershipId, YearMonth month) {
+        return memberships.creditsHeld(membershipId, month.atDay(1));
+    }
+
+    /** The invoice of a membership's charge for a month. */
+    Optional<UUID> invoiceOf(UUID membershipId, YearMonth month) {
+        return memberships.chargeInvoice(membershipId, month.atDay(1));
     }
 
     /**

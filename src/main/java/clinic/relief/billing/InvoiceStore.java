@@ -208,6 +208,17 @@ class InvoiceStore {
                 .optional();
     }
 
+    /** Card payments and refunds made through Stripe and recorded in {@code [from, to)}, oldest first. */
+    List<Payment> cardPayments(Instant from, Instant to) {
+        return jdbc.sql("""
+                select * from billing_payment
+                where method = 'CARD_ON_FILE' and at >= :from and at < :to order by at""")
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .query(InvoiceStore::payment)
+                .list();
+    }
+
     /** Flags the invoice with a dispute Stripe reported; false if this dispute was flagged already. */
     boolean flagDispute(UUID invoiceId, String disputeId, Money amount, String reason, Instant at) {
         return jdbc.sql("""

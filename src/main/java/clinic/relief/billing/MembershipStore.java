@@ -66,7 +66,7 @@ class MembershipStore {
                 select m.* from billing_membership m join billing_plan p on p.id = m.plan_id
                 where (m.patient_id = :p or (p.household_sharing and exists (select 1
                         from billing_membership_household h where h.membership_id = m.id and h.patient_id = :p)))
-                  and (m.status <> 'CANCELLED' or m.credits_end > :now)
+                  and (m.status <> 'CANCELLED' or m.credits_end > :now) and m.paused_since is null
                 order by (m.patient_id = :p) desc, m.created_at desc limit 1""")
                 .param("p", patientId)
                 .param("now", utc(now))
@@ -85,7 +85,8 @@ class MembershipStore {
     List<UUID> billable(LocalDate first) {
         return jdbc.sql("""
                 select id from billing_membership
-                where started_on < :next and (ends_on is null or ends_on > :first) order by created_at""")
+                where started_on < :next and (ends_on is null or ends_on > :first) and paused_since is null
+                order by created_at""")
                 .param("first", first)
                 .param("next", first.plusMonths(1))
                 .query(UUID.class)
@@ -149,6 +150,76 @@ class MembershipStore {
                         .param("at", utc(at))
                         .update()
                 > 0;
+    }
+
+    /** A month charged to the card whose credits wait for its invoice to be paid. */
+    record Held(UUID membershipId, LocalDate period) {}
+
+    /** What the month's charge grants: GRANTED (at once), HELD (when paid) or NONE (a frozen month). */
+    void setCredits(UUID id, LocalDate period, String credits) {
+        jdbc.sql("update billing_membership_charge set credits = :c where membership_id = :m and period = :period")
+                .param("m", id)
+                .param("period", period)
+                .param("c", credits)
+                .update();
+    }
+
+    Optional<Held> heldFor(UUID invoiceId) {
+        return jdbc.sql("""
+                select membership_id, period from billing_membership_charge
+                where invoice_id = :i and credits = 'HELD'""")
+                .param("i", invoiceId)
+                .query((rs, n) -> new Held(
+                        rs.getObject("membership_id", UUID.class),
+                        rs.getDate("period").toLocalDate()))
+                .optional();
+    }
+
+    /** Marks a held month's credits granted; false when they were granted already. */
+    boolean release(UUID invoiceId) {
+        return jdbc.sql("""
+                        update billing_membership_charge set credits = 'GRANTED'
+                        where invoice_id = :i and credits = 'HELD'""").param("i", invoiceId).update() > 0;
+    }
+
+    boolean creditsHeld(UUID id, LocalDate period) {
+        return jdbc.sql("""
+                select exists (select 1 from billing_membership_charge
+                               where membership_id = :m and period = :period and credits = 'HELD')""")
+                .param("m", id)
+                .param("period", period)
+                .query(Boolean.class)
+                .single();
+    }
+
+    Optional<UUID> chargeInvoice(UUID id, LocalDate period) {
+        return jdbc.sql(
+                        "select invoice_id from billing_membership_charge where membership_id = :m and period = :period")
+                .param("m", id)
+                .param("period", period)
+                .query(UUID.class)
+                .optional();
+    }
+
+    void pause(UUID id, Instant at) {
+        jdbc.sql("update billing_membership set paused_since = :at where id = :id and paused_since is null")
+                .param("id", id)
+                .param("at", utc(at))
+                .update();
+    }
+
+    void resume(UUID id) {
+        jdbc.sql("update billing_membership set paused_since = null where id = :id")
+                .param("id", id)
+                .update();
+    }
+
+    boolean paused(UUID id) {
+        return jdbc.sql("select paused_since is not null from billing_membership where id = :id")
+                .param("id", id)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     void addHousehold(UUID id, UUID patientId) {

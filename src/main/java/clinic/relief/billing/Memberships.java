@@ -125,6 +125,22 @@ public class Memberships {
         return store.get(id);
     }
 
+    /**
+     * Pauses a membership whose monthly dues could not be charged after the last retry: no credits can be used and
+     * no further month is charged until that invoice is paid (which resumes it, see {@link BillingRun}).
+     */
+    @Transactional
+    public void pause(UUID id) {
+        store.lock(id);
+        store.pause(id, months.now());
+    }
+
+    /** Whether the membership is paused for unpaid dues. */
+    @Transactional(readOnly = true)
+    public boolean paused(UUID id) {
+        return store.paused(id);
+    }
+
     /** Lets a household member use this membership's credits and prices; the member cannot share with themselves. */
     @Transactional
     public void shareWith(UUID id, UUID householdMember) {

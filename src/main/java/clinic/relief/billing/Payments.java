@@ -1,6 +1,8 @@
 package clinic.relief.billing;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,14 +23,21 @@ public class Payments {
     private final InvoiceStore store;
     private final Invoices invoices;
     private final GiftCards giftCards;
+    private final BillingRun run;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Payments(
-            InvoiceStore store, Invoices invoices, GiftCards giftCards, ApplicationEventPublisher events, Clock clock) {
+            InvoiceStore store,
+            Invoices invoices,
+            GiftCards giftCards,
+            BillingRun run,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.store = store;
         this.invoices = invoices;
         this.giftCards = giftCards;
+        this.run = run;
         this.events = events;
         this.clock = clock;
     }
@@ -60,6 +69,7 @@ public class Payments {
         if (payment.method() == Payment.Method.GIFT_CARD) {
             giftCards.redeem(command.giftCardCode(), payment.amount(), payment.id());
         }
+        paidInFull(invoice.id());
         events.publishEvent(
                 new PaymentRecorded(payment.id(), invoice.id(), invoice.patientId(), payment.kind(), payment.amount()));
         return payment;
@@ -89,9 +99,23 @@ public class Payments {
                 "stripe",
                 clock.instant());
         store.insertPayment(payment);
+        paidInFull(invoiceId);
         events.publishEvent(
                 new PaymentRecorded(payment.id(), invoiceId, invoice.patientId(), payment.kind(), payment.amount()));
         return payment;
+    }
+
+    /** A membership month paid in full gets its held credits (and a paused membership resumes). */
+    private void paidInFull(UUID invoiceId) {
+        if (!invoices.get(invoiceId).balance().isPositive()) {
+            run.paid(invoiceId);
+        }
+    }
+
+    /** Card payments and refunds recorded in {@code [from, to)} (their notes hold Stripe's ids), for reconciliation. */
+    @Transactional(readOnly = true)
+    public List<Payment> cardPayments(Instant from, Instant to) {
+        return store.cardPayments(from, to);
     }
 
     /** The card payment Stripe made with this PaymentIntent, if one is recorded. */

@@ -49,17 +49,26 @@ class CardLinks {
         if (patient.email() == null || patient.email().isBlank()) {
             return false;
         }
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        store.insert(hash(token), patientId, clock.instant(), clock.instant().plus(LASTS));
-        String link = appBase + "/payments/card?token=" + token;
+        String link = issue(patientId, appBase);
         mail.queue(
                 "CARD_LINK",
                 patient.email(),
                 messages.getMessage("payments.link.subject", null, patient.locale()),
                 messages.getMessage("payments.link.body", new Object[] {patient.firstName(), link}, patient.locale()));
         return true;
+    }
+
+    /** A new link for the patient to add or replace a card (for an e-mail of the caller's own). */
+    String issue(UUID patientId, String appBase) {
+        String token = token();
+        store.insert(hash(token), patientId, clock.instant(), clock.instant().plus(LASTS));
+        return appBase + "/payments/card?token=" + token;
+    }
+
+    String token() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The patient a usable link belongs to. */

@@ -20,14 +20,21 @@ public class CardsOnFile {
 
     private final StripeGateway stripe;
     private final CustomerStore store;
+    private final DuesStore dues;
     private final PaymentSettings settings;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     CardsOnFile(
-            StripeGateway stripe, CustomerStore store, PaymentSettings settings, TransactionTemplate tx, Clock clock) {
+            StripeGateway stripe,
+            CustomerStore store,
+            DuesStore dues,
+            PaymentSettings settings,
+            TransactionTemplate tx,
+            Clock clock) {
         this.stripe = stripe;
         this.store = store;
+        this.dues = dues;
         this.settings = settings;
         this.tx = tx;
         this.clock = clock;
@@ -89,7 +96,14 @@ public class CardsOnFile {
         }
         Optional<String> replaced =
                 store.find(checkout.get().patientId()).flatMap(CustomerStore.Customer::paymentMethodId);
-        Boolean saved = tx.execute(status -> store.saveCard(checkout.get(), card.get(), clock.instant()));
+        Boolean saved = tx.execute(status -> {
+            boolean fresh = store.saveCard(checkout.get(), card.get(), clock.instant());
+            if (fresh) {
+                // Membership dues that failed (or paused a membership) are tried again with the new card at once.
+                dues.retryNow(checkout.get().patientId(), clock.instant());
+            }
+            return fresh;
+        });
         if (Boolean.TRUE.equals(saved)
                 && replaced.isPresent()
                 && !replaced.get().equals(card.get().paymentMethodId())) {

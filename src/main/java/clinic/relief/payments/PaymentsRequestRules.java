@@ -6,8 +6,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Who may open payments: Stripe's signed webhook (the signature decides) and the e-mailed card link (its token
- * decides) for everyone; fee actions and sending the link for the desk.
+ * Who may open payments: Stripe's signed webhook (the signature decides) and the e-mailed card and dues links (their
+ * tokens decide) for everyone; the reconciliation with Stripe for the owner; fee actions and sending the link for the desk.
  */
 @Component
 class PaymentsRequestRules implements RequestRules {
@@ -15,8 +15,15 @@ class PaymentsRequestRules implements RequestRules {
     @Override
     public void declare(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
-        requests.requestMatchers(StripeWebhook.PATH, "/payments/card", "/payments/card/saved")
+        requests.requestMatchers(
+                        StripeWebhook.PATH,
+                        "/payments/card",
+                        "/payments/card/saved",
+                        "/payments/dues",
+                        "/payments/dues/done")
                 .permitAll()
+                .requestMatchers("/staff/payments/reconciliation")
+                .hasRole("OWNER")
                 .requestMatchers("/staff/payments", "/staff/payments/**")
                 .hasAnyRole("OWNER", "FRONT_DESK");
     }

@@ -28,6 +28,7 @@ class StripeEvents {
     private final FeeCharges fees;
     private final CardRefunds refunds;
     private final Disputes disputes;
+    private final MembershipDues dues;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -37,6 +38,7 @@ class StripeEvents {
             FeeCharges fees,
             CardRefunds refunds,
             Disputes disputes,
+            MembershipDues dues,
             TransactionTemplate tx,
             Clock clock) {
         this.store = store;
@@ -44,6 +46,7 @@ class StripeEvents {
         this.fees = fees;
         this.refunds = refunds;
         this.disputes = disputes;
+        this.dues = dues;
         this.tx = tx;
         this.clock = clock;
     }
@@ -57,13 +60,17 @@ class StripeEvents {
                 object(event, Session.class)
                         .filter(session -> "setup".equals(session.getMode()))
                         .ifPresent(session -> cards.complete(session.getId()));
-            case "payment_intent.succeeded" ->
+            case "payment_intent.succeeded" -> {
                 object(event, PaymentIntent.class)
                         .ifPresent(intent -> feeOf(intent)
                                 .ifPresent(fee -> tx.executeWithoutResult(status -> fees.paid(fee, intent.getId()))));
-            case "payment_intent.payment_failed" ->
+                object(event, PaymentIntent.class).ifPresent(this::duesPaid);
+            }
+            case "payment_intent.payment_failed" -> {
                 object(event, PaymentIntent.class)
                         .ifPresent(intent -> feeOf(intent).ifPresent(fee -> fees.failed(fee, intent)));
+                object(event, PaymentIntent.class).ifPresent(this::duesFailed);
+            }
             case "refund.created", "refund.updated" ->
                 object(event, Refund.class).ifPresent(this::refunded);
             case "charge.refunded" ->
@@ -77,6 +84,32 @@ class StripeEvents {
             }
         }
         tx.executeWithoutResult(status -> store.handled(event.getId(), event.getType(), clock.instant()));
+    }
+
+    // ---- membership dues (metadata dues_invoice_id)
+
+    private void duesPaid(PaymentIntent intent) {
+        duesOf(intent)
+                .filter(invoice -> dues.find(invoice).isPresent())
+                .ifPresent(invoice -> tx.executeWithoutResult(status -> dues.paid(invoice, intent.getId())));
+    }
+
+    private void duesFailed(PaymentIntent intent) {
+        String code = intent.getLastPaymentError() == null
+                ? "declined"
+                : intent.getLastPaymentError().getCode();
+        String decline = intent.getLastPaymentError() == null
+                ? null
+                : intent.getLastPaymentError().getDeclineCode();
+        ChargeOutcome outcome = "authentication_required".equals(code)
+                ? new ChargeOutcome.NeedsAuthentication(intent.getId())
+                : new ChargeOutcome.Declined(decline != null ? decline : code);
+        duesOf(intent)
+                .ifPresent(invoice -> dues.failed(invoice, intent.getMetadata().getOrDefault("attempt", ""), outcome));
+    }
+
+    private static Optional<UUID> duesOf(PaymentIntent intent) {
+        return uuid(intent.getMetadata() == null ? null : intent.getMetadata().get("dues_invoice_id"));
     }
 
     private void refunded(Refund refund) {

@@ -1,5 +1,8 @@
 package clinic.relief.payments;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,14 +14,20 @@ import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.CardException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
+import com.stripe.model.BalanceTransaction;
+import com.stripe.model.Charge;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
+import com.stripe.model.Payout;
 import com.stripe.model.Refund;
 import com.stripe.model.SetupIntent;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.BalanceTransactionListParams;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PayoutListParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionRetrieveParams;
@@ -202,12 +211,150 @@ class StripeGateway {
         }
     }
 
+    // ---- membership dues: a payment the bank wants the patient to authenticate
+
+    /** What confirming a PaymentIntent with the patient present gave: done, or a page of the bank to send them to. */
+    sealed interface Confirmation {
+        record Charged(ChargeOutcome outcome) implements Confirmation {}
+
+        record Redirect(String url) implements Confirmation {}
+    }
+
+    /**
+     * Confirms a PaymentIntent with the patient present, asking Stripe to send them to their bank's authentication
+     * page and back to {@code returnUrl}. The same {@code idempotencyKey} gets the same answer.
+     */
+    Confirmation confirmWithPatient(
+            String paymentIntentId, String paymentMethodId, String returnUrl, String idempotencyKey) {
+        PaymentIntentConfirmParams params = PaymentIntentConfirmParams.builder()
+                .setPaymentMethod(paymentMethodId)
+                .setReturnUrl(returnUrl)
+                .build();
+        try {
+            PaymentIntent intent = stripe().v1().paymentIntents().confirm(paymentIntentId, params, key(idempotencyKey));
+            if ("requires_action".equals(intent.getStatus())
+                    && intent.getNextAction() != null
+                    && intent.getNextAction().getRedirectToUrl() != null) {
+                return new Confirmation.Redirect(
+                        intent.getNextAction().getRedirectToUrl().getUrl());
+            }
+            return new Confirmation.Charged(outcome(intent));
+        } catch (CardException e) {
+            return new Confirmation.Charged(
+                    new ChargeOutcome.Declined(e.getDeclineCode() != null ? e.getDeclineCode() : code(e)));
+        } catch (StripeException e) {
+            return new Confirmation.Charged(new ChargeOutcome.Unknown("status " + e.getStatusCode()));
+        }
+    }
+
+    /** Stripe's current word on a PaymentIntent. */
+    ChargeOutcome intent(String paymentIntentId) {
+        try {
+            return outcome(stripe().v1().paymentIntents().retrieve(paymentIntentId));
+        } catch (StripeException e) {
+            return new ChargeOutcome.Unknown("status " + e.getStatusCode());
+        }
+    }
+
+    // ---- reconciliation: payouts and the balance transactions they contain
+
+    /** A payout to the clinic's bank: its amount in cents and the day it arrives. */
+    record StripePayout(String id, long amount, Instant arrival, String status) {}
+
+    /**
+     * A movement of the Stripe balance: a charge or refund (with the PaymentIntent or Refund id the app records),
+     * a payout, or anything else; amounts, Stripe's fee and the net in cents.
+     */
+    record Movement(String id, String type, long amount, long fee, long net, String appReference, Instant created) {}
+
+    /** Payouts arriving in {@code [from, to)}. */
+    List<StripePayout> payouts(Instant from, Instant to) {
+        PayoutListParams params = PayoutListParams.builder()
+                .setArrivalDate(PayoutListParams.ArrivalDate.builder()
+                        .setGte(from.getEpochSecond())
+                        .setLt(to.getEpochSecond())
+                        .build())
+                .setLimit(100L)
+                .build();
+        try {
+            List<StripePayout> payouts = new ArrayList<>();
+            for (Payout payout : stripe().v1().payouts().list(params).autoPagingIterable()) {
+                payouts.add(new StripePayout(
+                        payout.getId(),
+                        payout.getAmount(),
+                        Instant.ofEpochSecond(payout.getArrivalDate()),
+                        payout.getStatus()));
+            }
+            return payouts;
+        } catch (StripeException e) {
+            throw new PaymentsFailure("payments.problem.stripe", e);
+        }
+    }
+
+    /** The balance transactions a payout paid out. */
+    List<Movement> paidOutBy(String payoutId) {
+        return movements(BalanceTransactionListParams.builder()
+                .setPayout(payoutId)
+                .addExpand("data.source")
+                .setLimit(100L)
+                .build());
+    }
+
+    /** Balance transactions created in {@code [from, to)}. */
+    List<Movement> movements(Instant from, Instant to) {
+        return movements(BalanceTransactionListParams.builder()
+                .setCreated(BalanceTransactionListParams.Created.builder()
+                        .setGte(from.getEpochSecond())
+                        .setLt(to.getEpochSecond())
+                        .build())
+                .addExpand("data.source")
+                .setLimit(100L)
+                .build());
+    }
+
+    private List<Movement> movements(BalanceTransactionListParams params) {
+        try {
+            List<Movement> movements = new ArrayList<>();
+            for (BalanceTransaction txn :
+                    stripe().v1().balanceTransactions().list(params).autoPagingIterable()) {
+                movements.add(new Movement(
+                        txn.getId(),
+                        txn.getType(),
+                        txn.getAmount(),
+                        txn.getFee(),
+                        txn.getNet(),
+                        reference(txn),
+                        Instant.ofEpochSecond(txn.getCreated())));
+            }
+            return movements;
+        } catch (StripeException e) {
+            throw new PaymentsFailure("payments.problem.stripe", e);
+        }
+    }
+
+    /** What the app records for a movement: a charge's PaymentIntent id, a refund's id, else the source's id. */
+    private static String reference(BalanceTransaction txn) {
+        Object source = txn.getSourceObject();
+        if (source instanceof Charge charge && charge.getPaymentIntent() != null) {
+            return charge.getPaymentIntent();
+        }
+        if (source instanceof Refund refund) {
+            return refund.getId();
+        }
+        return txn.getSource() == null ? "" : txn.getSource();
+    }
+
     private static ChargeOutcome outcome(PaymentIntent intent) {
         return switch (intent.getStatus()) {
             case "succeeded" -> new ChargeOutcome.Succeeded(intent.getId());
             case "requires_action" -> new ChargeOutcome.NeedsAuthentication(intent.getId());
             case "processing" -> new ChargeOutcome.Unknown("processing");
-            default -> new ChargeOutcome.Declined(intent.getStatus());
+            default ->
+                new ChargeOutcome.Declined(
+                        intent.getLastPaymentError() != null
+                                        && intent.getLastPaymentError().getCode() != null
+                                ? intent.getLastPaymentError().getCode()
+                                : intent.getStatus());
         };
     }
 

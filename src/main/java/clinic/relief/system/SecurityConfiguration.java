@@ -44,8 +44,9 @@ class SecurityConfiguration {
             "connect-src 'self'",
             "object-src 'none'",
             "base-uri 'self'",
-            // The card-on-file form is answered by a redirect to Stripe's hosted Checkout page.
-            "form-action 'self' https://checkout.stripe.com",
+            // The card-on-file form is answered by a redirect to Stripe's hosted Checkout page, and the dues
+            // authentication form by one to the bank's 3-D Secure page through Stripe.
+            "form-action 'self' https://checkout.stripe.com https://hooks.stripe.com",
             "frame-ancestors 'none'");
 
     private static final RequestMatcher API =

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.shared.Money;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,7 +36,14 @@ class BillingAt {
         plans = new Plans(new PlanStore(jdbc));
         ledger = new CreditLedger(new CreditStore(jdbc));
         invoices = new Invoices(new InvoiceStore(jdbc), clock);
-        run = new BillingRun(store, plans, ledger, invoices, months, tx);
+        run = new BillingRun(
+                store,
+                plans,
+                ledger,
+                invoices,
+                months,
+                tx,
+                new StaticListableBeanFactory().getBeanProvider(MembershipAutopay.class));
         memberships = new Memberships(store, plans, ledger, run, invoices, months);
     }
 

@@ -5,11 +5,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,6 +189,10 @@ final class LocalStripe {
                 hosted(exchange, path.substring("/c/pay/".length()), body);
                 return;
             }
+            if (path.startsWith(THREE_D_SECURE)) {
+                threeDSecure(exchange, path.substring(THREE_D_SECURE.length()), body);
+                return;
+            }
             String query = exchange.getRequestURI().getRawQuery();
             Map<String, Object> params = StripeForm.parse("GET".equals(exchange.getRequestMethod()) ? query : body);
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
@@ -256,6 +266,9 @@ final class LocalStripe {
             case "POST /v1/payment_methods/{id}/detach" -> detach(parts[2]);
             case "POST /v1/payment_intents" -> createIntent(params, key);
             case "GET /v1/payment_intents/{id}" -> retrieve(id, "payment_intent", params);
+            case "POST /v1/payment_intents/{id}/confirm" -> confirmIntent(parts[2], params);
+            case "GET /v1/balance_transactions" -> listBalance(params);
+            case "GET /v1/payouts" -> listPayouts(params);
             case "POST /v1/refunds" -> createRefund(params);
             case "GET /v1/refunds/{id}" -> retrieve(id, "refund", params);
             default ->
@@ -489,6 +502,7 @@ final class LocalStripe {
         intent.put("amount_received", intent.get("amount"));
         intent.put("latest_charge", id("ch_"));
         charges.incrementAndGet();
+        balanceForCharge(intent);
         event("payment_intent.succeeded", intent);
     }
 
@@ -579,6 +593,7 @@ final class LocalStripe {
         refund.put("status", "succeeded");
         refund.put("transfer_reversal", null);
         store(refund);
+        balanceForRefund(refund);
         event("refund.created", refund);
         Map<String, Object> charge = charge(intent);
         charge.put("amount_refunded", before + amount);
@@ -646,6 +661,330 @@ final class LocalStripe {
 
     private static String dollars(long cents) {
         return String.format(Locale.ROOT, "%d.%02d", cents / 100, cents % 100);
+    }
+
+    // ---- PaymentIntents confirmed with the patient present, and the bank's 3-D Secure page (membership dues)
+
+    static final String THREE_D_SECURE = "/3d_secure_2/hosted/";
+
+    /**
+     * {@code POST /v1/payment_intents/{intent}/confirm}: an intent left in {@code requires_payment_method} or
+     * {@code requires_confirmation} is confirmed with the given (or its own) card. A card that needs authentication,
+     * confirmed with a {@code return_url} and not off-session, moves to {@code requires_action} with a {@code
+     * redirect_to_url} next action pointing at the bank's page here; other cards behave as on creation.
+     */
+    private Answer confirmIntent(String intentId, Map<String, Object> params) {
+        Map<String, Object> intent = objects.get(intentId);
+        if (intent == null || !"payment_intent".equals(intent.get("object"))) {
+            return missing(intentId, "payment_intent");
+        }
+        Object status = intent.get("status");
+        if (!"requires_payment_method".equals(status) && !"requires_confirmation".equals(status)) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "payment_intent_unexpected_state",
+                    null,
+                    "You cannot confirm this PaymentIntent because it has a status of " + status + ".",
+                    null,
+                    copy(intent));
+        }
+        Object methodId = params.getOrDefault("payment_method", intent.get("payment_method"));
+        TestCard card = methodId == null ? null : cards.get(methodId.toString());
+        if (card == null) {
+            return missing(String.valueOf(methodId), "payment_method");
+        }
+        intent.put("payment_method", methodId);
+        intent.put("last_payment_error", null);
+        boolean offSession = "true".equals(params.get("off_session"));
+        Object returnUrl = params.get("return_url");
+        if (card == TestCard.AUTHENTICATION && !offSession && returnUrl != null) {
+            intent.put("status", "requires_action");
+            Map<String, Object> redirect = new LinkedHashMap<>();
+            redirect.put("return_url", returnUrl);
+            redirect.put("url", apiBase() + THREE_D_SECURE + intentId);
+            Map<String, Object> next = new LinkedHashMap<>();
+            next.put("type", "redirect_to_url");
+            next.put("redirect_to_url", redirect);
+            intent.put("next_action", next);
+            return ok(intent);
+        }
+        return confirm(intent, card, offSession);
+    }
+
+    /**
+     * The bank's authentication page: GET shows it, POST {@code result=complete} authenticates (the intent succeeds
+     * and charges) and {@code result=fail} refuses (the intent goes back to {@code requires_payment_method} with
+     * {@code payment_intent_authentication_failure}); either way the patient is sent to the intent's return URL.
+     */
+    private void threeDSecure(HttpExchange exchange, String intentId, String body) throws IOException {
+        Map<String, Object> intent = objects.get(intentId);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        if (intent == null || !"requires_action".equals(intent.get("status"))) {
+            send(exchange, 404, "<!DOCTYPE html><title>3D Secure</title><p>Nothing to authenticate.</p>");
+            return;
+        }
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            send(
+                    exchange,
+                    200,
+                    "<!DOCTYPE html><html><head><title>3D Secure</title></head><body><h1>Authenticate payment</h1>"
+                            + "<form method=\"post\"><button id=\"complete\" name=\"result\" value=\"complete\">"
+                            + "Complete</button><button id=\"fail\" name=\"result\" value=\"fail\">Fail</button>"
+                            + "</form></body></html>");
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> next = (Map<String, Object>) intent.get("next_action");
+        @SuppressWarnings("unchecked")
+        String back = ((Map<String, Object>) next.get("redirect_to_url"))
+                .get("return_url")
+                .toString();
+        intent.put("next_action", null);
+        if ("complete".equals(StripeForm.parse(body).get("result"))) {
+            succeed(intent);
+        } else {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("type", "card_error");
+            error.put("code", "payment_intent_authentication_failure");
+            error.put(
+                    "message",
+                    "We are unable to authenticate your payment method. Please choose a different payment method and"
+                            + " try again.");
+            intent.put("status", "requires_payment_method");
+            intent.put("last_payment_error", error);
+            event("payment_intent.payment_failed", intent);
+        }
+        String location = back + (back.contains("?") ? "&" : "?") + "payment_intent=" + intentId
+                + "&payment_intent_client_secret=" + intent.get("client_secret");
+        exchange.getResponseHeaders().set("Location", location);
+        exchange.sendResponseHeaders(303, -1);
+    }
+
+    /** Opens the bank's page at {@code url} and completes (or fails) the authentication; the redirect back. */
+    static HttpResponse<String> authenticate(String url, boolean complete) {
+        try {
+            return HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            "result=" + (complete ? "complete" : "fail")))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- the balance: balance transactions and payouts (reconciliation)
+
+    /** Balance transaction ids in the order they were made; a payout takes every one not yet paid out. */
+    private final List<String> ledger = new CopyOnWriteArrayList<>();
+
+    /** Stripe's US card pricing, as the local Stripe charges it: 2.9 % + 30 cents. */
+    static long feeOf(long cents) {
+        return Math.round(cents * 0.029) + 30;
+    }
+
+    private void balanceForCharge(Map<String, Object> intent) {
+        Map<String, Object> charge = charge(intent);
+        store(charge);
+        long amount = ((Number) intent.get("amount")).longValue();
+        balance("charge", amount, feeOf(amount), charge.get("id").toString());
+    }
+
+    private void balanceForRefund(Map<String, Object> refund) {
+        long amount = ((Number) refund.get("amount")).longValue();
+        Map<String, Object> txn = balance("refund", -amount, 0, refund.get("id").toString());
+        refund.put("balance_transaction", txn.get("id"));
+    }
+
+    private Map<String, Object> balance(String type, long amount, long fee, String source) {
+        Map<String, Object> txn = base("txn_", "balance_transaction");
+        txn.put("amount", amount);
+        txn.put("available_on", clock.instant().plusSeconds(2 * 86_400).getEpochSecond());
+        txn.put("currency", "usd");
+        txn.put("description", null);
+        txn.put("exchange_rate", null);
+        txn.put("fee", fee);
+        txn.put(
+                "fee_details",
+                fee == 0
+                        ? List.of()
+                        : List.of(Map.of(
+                                "amount",
+                                fee,
+                                "currency",
+                                "usd",
+                                "description",
+                                "Stripe processing fees",
+                                "type",
+                                "stripe_fee")));
+        txn.put("net", amount - fee);
+        txn.put("reporting_category", type);
+        txn.put("source", source);
+        txn.put("status", "pending");
+        txn.put("type", type);
+        txn.put("balance_type", "payments");
+        store(txn);
+        ledger.add(txn.get("id").toString());
+        return txn;
+    }
+
+    /**
+     * Stripe pays the balance out to the clinic's bank, arriving at {@code arrival}: every balance transaction not
+     * yet paid out goes into one payout, which gets its own balance transaction; the payout.
+     */
+    Map<String, Object> payout(Instant arrival) {
+        Map<String, Object> payout = base("po_", "payout");
+        List<String> contained = ledger.stream()
+                .filter(id -> objects.get(id).get("payout") == null)
+                .filter(id -> !"payout".equals(objects.get(id).get("type")))
+                .toList();
+        long amount = contained.stream()
+                .mapToLong(id -> ((Number) objects.get(id).get("net")).longValue())
+                .sum();
+        contained.forEach(id -> {
+            objects.get(id).put("payout", payout.get("id"));
+            objects.get(id).put("status", "available");
+        });
+        payout.put("amount", amount);
+        payout.put("arrival_date", arrival.getEpochSecond());
+        payout.put("automatic", true);
+        payout.put("currency", "usd");
+        payout.put("description", "STRIPE PAYOUT");
+        payout.put("destination", "ba_" + token(24));
+        payout.put("failure_balance_transaction", null);
+        payout.put("failure_code", null);
+        payout.put("failure_message", null);
+        payout.put("metadata", Map.of());
+        payout.put("method", "standard");
+        payout.put("reconciliation_status", "completed");
+        payout.put("source_type", "card");
+        payout.put("statement_descriptor", null);
+        payout.put("status", "paid");
+        payout.put("type", "bank_account");
+        store(payout);
+        Map<String, Object> own = balance("payout", -amount, 0, payout.get("id").toString());
+        own.put("payout", payout.get("id"));
+        payout.put("balance_transaction", own.get("id"));
+        event("payout.paid", payout);
+        return payout;
+    }
+
+    /** A charge made outside the app (in Stripe's dashboard, say), which the app never recorded; its PaymentIntent. */
+    String chargeOutsideTheApp(long cents) {
+        Map<String, Object> intent = base("pi_", "payment_intent");
+        intent.put("amount", cents);
+        intent.put("amount_received", 0);
+        intent.put("currency", "usd");
+        intent.put("customer", null);
+        intent.put("payment_method", TestCard.VISA.shortcut);
+        intent.put("metadata", Map.of());
+        intent.put("last_payment_error", null);
+        intent.put("status", "requires_confirmation");
+        store(intent);
+        succeed(intent);
+        return intent.get("id").toString();
+    }
+
+    /** {@code GET /v1/balance_transactions}: by {@code payout}, {@code type} and {@code created[gte|lt]}. */
+    @SuppressWarnings("unchecked")
+    private Answer listBalance(Map<String, Object> params) {
+        Object payout = params.get("payout");
+        Object type = params.get("type");
+        Map<String, Object> created = (Map<String, Object>) params.getOrDefault("created", Map.of());
+        List<Map<String, Object>> found = ledger.stream()
+                .map(objects::get)
+                .filter(t -> payout == null || payout.equals(t.get("payout")))
+                .filter(t -> type == null || type.equals(t.get("type")))
+                .filter(t -> within(t.get("created"), created))
+                .toList();
+        return list("/v1/balance_transactions", found, params);
+    }
+
+    /** {@code GET /v1/payouts}: by {@code arrival_date[gte|lt]} and {@code created[gte|lt]}. */
+    @SuppressWarnings("unchecked")
+    private Answer listPayouts(Map<String, Object> params) {
+        Map<String, Object> arrival = (Map<String, Object>) params.getOrDefault("arrival_date", Map.of());
+        Map<String, Object> created = (Map<String, Object>) params.getOrDefault("created", Map.of());
+        List<Map<String, Object>> found = ledger.stream()
+                .map(objects::get)
+                .filter(t -> "payout".equals(t.get("type")))
+                .map(t -> objects.get(t.get("source").toString()))
+                .filter(p -> within(p.get("arrival_date"), arrival))
+                .filter(p -> within(p.get("created"), created))
+                .toList();
+        return list("/v1/payouts", found, params);
+    }
+
+    private static boolean within(Object value, Map<String, Object> range) {
+        long at = ((Number) value).longValue();
+        return (range.get("gte") == null
+                        || at >= Long.parseLong(range.get("gte").toString()))
+                && (range.get("gt") == null
+                        || at > Long.parseLong(range.get("gt").toString()))
+                && (range.get("lte") == null
+                        || at <= Long.parseLong(range.get("lte").toString()))
+                && (range.get("lt") == null
+                        || at < Long.parseLong(range.get("lt").toString()));
+    }
+
+    /** A Stripe list, newest first, {@code limit} at a time after {@code starting_after}, with {@code expand[]}. */
+    private Answer list(String url, List<Map<String, Object>> oldestFirst, Map<String, Object> params) {
+        List<Map<String, Object>> newest = new ArrayList<>(oldestFirst);
+        Collections.reverse(newest);
+        Object after = params.get("starting_after");
+        int from = 0;
+        if (after != null) {
+            for (int i = 0; i < newest.size(); i++) {
+                if (after.equals(newest.get(i).get("id"))) {
+                    from = i + 1;
+                }
+            }
+        }
+        int limit = params.get("limit") == null
+                ? 10
+                : Integer.parseInt(params.get("limit").toString());
+        List<Map<String, Object>> page = newest.subList(from, Math.min(newest.size(), from + limit));
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (Map<String, Object> item : page) {
+            Map<String, Object> answer = copy(item);
+            if (params.get("expand") instanceof List<?> paths) {
+                for (Object path : paths) {
+                    String text = path.toString();
+                    if (text.startsWith("data.")) {
+                        expand(answer, text.substring("data.".length()).split("\\."), 0);
+                    }
+                }
+            }
+            data.add(answer);
+        }
+        Map<String, Object> list = new LinkedHashMap<>();
+        list.put("object", "list");
+        list.put("data", data);
+        list.put("has_more", from + limit < newest.size());
+        list.put("url", url);
+        return ok(list);
+    }
+
+    // ---- counts for the autopay benchmark
+
+    /** Successful charges per customer, for every customer charged at least once. */
+    Map<String, Long> chargesByCustomer() {
+        Map<String, Long> counts = new TreeMap<>();
+        objects.values().stream()
+                .filter(o -> "payment_intent".equals(o.get("object")))
+                .filter(o -> "succeeded".equals(o.get("status")))
+                .filter(o -> o.get("customer") != null)
+                .forEach(o -> counts.merge(o.get("customer").toString(), 1L, Long::sum));
+        return counts;
     }
 
     // ---- the hosted Checkout page
