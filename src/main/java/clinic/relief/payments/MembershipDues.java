@@ -23,6 +23,8 @@ import clinic.relief.billing.Payments;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.Patients;
 import clinic.relief.shared.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,6 +48,7 @@ class MembershipDues implements MembershipAutopay {
     private static final Duration STUCK_AFTER = Duration.ofMinutes(2);
     private static final Duration AUTHENTICATING_FOR = Duration.ofMinutes(30);
     private static final int WORKERS = 4;
+    private static final Logger log = LoggerFactory.getLogger(MembershipDues.class);
 
     private final DuesStore store;
     private final CardsOnFile cards;
@@ -163,7 +166,7 @@ class MembershipDues implements MembershipAutopay {
         }
         ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
         try {
-            due.forEach(id -> pool.submit(() -> charge(id)));
+            due.forEach(id -> pool.submit(() -> chargeLogged(id)));
             pool.shutdown();
             pool.awaitTermination(1, TimeUnit.HOURS);
         } catch (InterruptedException e) {
@@ -172,6 +175,15 @@ class MembershipDues implements MembershipAutopay {
             pool.shutdownNow();
         }
         return due.size();
+    }
+
+    /** A worker's charge: a failure is logged (the month stays due for the next sweep), never lost in the pool. */
+    private void chargeLogged(UUID invoiceId) {
+        try {
+            charge(invoiceId);
+        } catch (RuntimeException e) {
+            log.error("Charging the membership dues of invoice {} failed; the next sweep tries again", invoiceId, e);
+        }
     }
 
     /** Records a month Stripe says it charged, once (from the call's answer, the sweep, the link or the webhook). */

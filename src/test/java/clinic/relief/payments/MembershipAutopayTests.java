@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -295,6 +296,23 @@ class MembershipAutopayTests {
         assertThat(dues.find(invoice).orElseThrow().state()).isEqualTo(Dues.State.PAID);
         assertThat(invoices.get(invoice).payments()).hasSize(1);
         assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(1);
+    }
+
+    @Test
+    void aSweepOfSeveralMonthsChargesEachOnceInParallel() {
+        List<UUID> months = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            UUID patient = patientWithCard(LocalStripe.TestCard.VISA);
+            Membership membership = tx.execute(status -> memberships.enrol(patient, PLAN));
+            months.add(duesOf(membership).invoiceId());
+        }
+
+        dues.sweep(clock.instant().plus(Duration.ofMinutes(5)));
+
+        assertThat(months).allSatisfy(invoice -> {
+            assertThat(dues.find(invoice).orElseThrow().state()).isEqualTo(Dues.State.PAID);
+            assertThat(invoices.get(invoice).payments()).hasSize(1);
+        });
     }
 
     // ---- helpers
