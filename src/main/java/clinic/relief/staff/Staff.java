@@ -61,6 +61,21 @@ public class Staff {
     }
 
     /**
+     * Writes the owner's edit of a therapist's public profile, if nobody changed it since {@code version} (the
+     * {@link StaffMember#profileVersion()} the editor started from).
+     *
+     * @throws UnknownStaffMember when no therapist has this id
+     * @throws ProfileChangedMeanwhile when the profile moved past {@code version}; nothing is changed
+     */
+    @Transactional
+    public void editProfile(UUID id, int version, ProfileEdit edit) {
+        store.find(id).filter(m -> m.role() == StaffRole.THERAPIST).orElseThrow(() -> new UnknownStaffMember(id));
+        if (!store.editProfile(id, version, edit)) {
+            throw new ProfileChangedMeanwhile(id, version);
+        }
+    }
+
+    /**
      * Creates the account, or, when one with this email exists, brings it in line with {@code member} (used by the
      * demo data, which runs at every start).
      */

@@ -3,6 +3,7 @@ package clinic.relief.staff;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -12,6 +13,9 @@ import java.util.UUID;
  *        Therapist"); shown publicly with {@code licenseNumber} so that clients can check it
  * @param languages the languages the therapist works in, as two-letter codes (at least one)
  * @param specialtiesEn what the therapist is known for, shown to patients choosing a therapist; may be absent
+ * @param listed whether the therapist chose to appear on the public site
+ * @param photoTag the photo's tag (its ETag) when the owner uploaded one
+ * @param profileVersion moved on by every edit of the profile (see {@link Staff#editProfile})
  */
 public record StaffMember(
         UUID id,
@@ -24,12 +28,21 @@ public record StaffMember(
         String bioEs,
         List<String> languages,
         String specialtiesEn,
-        String specialtiesEs) {
+        String specialtiesEs,
+        boolean listed,
+        Optional<String> photoTag,
+        int profileVersion) {
 
     public StaffMember {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(photoTag, "photoTag");
         languages = List.copyOf(languages);
+    }
+
+    /** The public address of the photo, versioned by its tag so that a new photo is a new address. */
+    public Optional<String> photoUrl() {
+        return photoTag.map(tag -> "/therapists/" + id + "/photo?v=" + tag.substring(0, 16));
     }
 
     public boolean speaks(String language) {

@@ -25,39 +25,44 @@ class StaffStore {
     /** Active therapists who chose to appear on the public site, by name. */
     List<StaffMember> listedTherapists() {
         return jdbc.sql("""
-                select id, email, display_name, role, license_type, license_number, bio_en, bio_es, languages,
-                       specialties_en, specialties_es from staff_account
-                where role = 'THERAPIST' and listed and active order by display_name""").query(StaffStore::member).list();
+                select s.id, s.email, s.display_name, s.role, s.license_type, s.license_number, s.bio_en, s.bio_es,
+                       s.languages, s.specialties_en, s.specialties_es, s.listed, s.profile_version, p.tag as photo_tag
+                from staff_account s left join staff_photo p on p.staff_id = s.id
+                where s.role = 'THERAPIST' and s.listed and s.active order by s.display_name""").query(StaffStore::member).list();
     }
 
     /** Active therapists, listed on the public site or not, by name. */
     List<StaffMember> therapists() {
         return jdbc.sql("""
-                select id, email, display_name, role, license_type, license_number, bio_en, bio_es, languages,
-                       specialties_en, specialties_es from staff_account
-                where role = 'THERAPIST' and active order by display_name""").query(StaffStore::member).list();
+                select s.id, s.email, s.display_name, s.role, s.license_type, s.license_number, s.bio_en, s.bio_es,
+                       s.languages, s.specialties_en, s.specialties_es, s.listed, s.profile_version, p.tag as photo_tag
+                from staff_account s left join staff_photo p on p.staff_id = s.id
+                where s.role = 'THERAPIST' and s.active order by s.display_name""").query(StaffStore::member).list();
     }
 
     /** Active owners, by name. */
     List<StaffMember> owners() {
         return jdbc.sql("""
-                select id, email, display_name, role, license_type, license_number, bio_en, bio_es, languages,
-                       specialties_en, specialties_es from staff_account
-                where role = 'OWNER' and active order by display_name""").query(StaffStore::member).list();
+                select s.id, s.email, s.display_name, s.role, s.license_type, s.license_number, s.bio_en, s.bio_es,
+                       s.languages, s.specialties_en, s.specialties_es, s.listed, s.profile_version, p.tag as photo_tag
+                from staff_account s left join staff_photo p on p.staff_id = s.id
+                where s.role = 'OWNER' and s.active order by s.display_name""").query(StaffStore::member).list();
     }
 
     Optional<StaffMember> find(UUID id) {
         return jdbc.sql("""
-                select id, email, display_name, role, license_type, license_number, bio_en, bio_es, languages,
-                       specialties_en, specialties_es from staff_account
-                where id = :id""").param("id", id).query(StaffStore::member).optional();
+                select s.id, s.email, s.display_name, s.role, s.license_type, s.license_number, s.bio_en, s.bio_es,
+                       s.languages, s.specialties_en, s.specialties_es, s.listed, s.profile_version, p.tag as photo_tag
+                from staff_account s left join staff_photo p on p.staff_id = s.id
+                where s.id = :id""").param("id", id).query(StaffStore::member).optional();
     }
 
     Optional<StaffMember> findByEmail(String email) {
         return jdbc.sql("""
-                select id, email, display_name, role, license_type, license_number, bio_en, bio_es, languages,
-                       specialties_en, specialties_es from staff_account
-                where lower(email) = lower(:email)""").param("email", email).query(StaffStore::member).optional();
+                select s.id, s.email, s.display_name, s.role, s.license_type, s.license_number, s.bio_en, s.bio_es,
+                       s.languages, s.specialties_en, s.specialties_es, s.listed, s.profile_version, p.tag as photo_tag
+                from staff_account s left join staff_photo p on p.staff_id = s.id
+                where lower(s.email) = lower(:email)""").param("email", email).query(StaffStore::member).optional();
     }
 
     Optional<Credentials> credentials(String email) {
@@ -108,6 +113,31 @@ class StaffStore {
                 .update();
     }
 
+    /**
+     * Writes what the owner edits of a staff member's public profile, if the profile is still at {@code version};
+     * moves the version on. Returns whether it was (false: changed meanwhile, or no such account).
+     */
+    boolean editProfile(UUID id, int version, ProfileEdit edit) {
+        return jdbc.sql("""
+                        update staff_account set display_name = :name, languages = :languages, specialties_en = :specEn,
+                            specialties_es = :specEs, license_type = :licenseType, license_number = :licenseNumber,
+                            bio_en = :bioEn, bio_es = :bioEs, listed = :listed, profile_version = profile_version + 1
+                        where id = :id and profile_version = :version""")
+                        .param("id", id)
+                        .param("version", version)
+                        .param("name", edit.displayName())
+                        .param("languages", String.join(",", edit.languages()))
+                        .param("specEn", edit.specialtiesEn().orElse(null))
+                        .param("specEs", edit.specialtiesEs().orElse(null))
+                        .param("licenseType", edit.licenseType().orElse(null))
+                        .param("licenseNumber", edit.licenseNumber().orElse(null))
+                        .param("bioEn", edit.bioEn().orElse(null))
+                        .param("bioEs", edit.bioEs().orElse(null))
+                        .param("listed", edit.listed())
+                        .update()
+                == 1;
+    }
+
     private static StaffMember member(ResultSet rs, int row) throws SQLException {
         return new StaffMember(
                 rs.getObject("id", UUID.class),
@@ -120,6 +150,9 @@ class StaffStore {
                 rs.getString("bio_es"),
                 List.of(rs.getString("languages").split(",")),
                 rs.getString("specialties_en"),
-                rs.getString("specialties_es"));
+                rs.getString("specialties_es"),
+                rs.getBoolean("listed"),
+                Optional.ofNullable(rs.getString("photo_tag")),
+                rs.getInt("profile_version"));
     }
 }

@@ -17,7 +17,7 @@ class WorkspaceRequestRules implements RequestRules {
                 // Today: every staff role sees its own day; the clinic's settings are the owner's.
                 .requestMatchers("/staff")
                 .hasAnyRole("OWNER", "FRONT_DESK", "THERAPIST")
-                .requestMatchers("/staff/settings")
+                .requestMatchers("/staff/settings", "/staff/settings/**")
                 .hasRole("OWNER")
                 // Patients: every staff role finds them and opens the chart (each section checks its own readers);
                 // changing contact details and the waitlist are the desk's and the owner's; merging, the owner's.

@@ -1,10 +1,20 @@
 package clinic.relief.workspace;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 
 import clinic.relief.browser.BrowserTest;
+import clinic.relief.staff.ProfileEdit;
+import clinic.relief.staff.Staff;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,13 +31,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The staff workspace in a real browser with the demo staff: the front desk, a therapist and the owner each sign in
  * and land on their Today, at 1280 and 390 px, in English and Spanish (screenshots and axe-core each time); the
- * header's patient search is reached with "/" and submits without JavaScript's help; the menu collapses on a phone.
+ * header's patient search is reached with "/" and submits without JavaScript's help; the menu collapses on a phone;
+ * the owner gives a therapist a language and a photo in the settings, and the booking page's card shows both.
  */
 @ActiveProfiles({"test", "demo"})
 class WorkspaceBrowserTests extends BrowserTest {
 
     @Autowired
     WorkspaceFixture fixture;
+
+    @Autowired
+    Staff staff;
 
     private String clientName;
 
@@ -82,6 +96,98 @@ class WorkspaceBrowserTests extends BrowserTest {
         driver.get(url("/staff/settings?lang=es"));
         browser.screenshot("workspace-settings-es-390");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
+    void theOwnerGivesATherapistALanguageAndAPhotoThatTheBookingPageShows() throws IOException {
+        String name = "Ana Photo " + UUID.randomUUID().toString().substring(0, 4);
+        UUID id = fixture.idOf(fixture.listedTherapist(name));
+        signIn("owner@demo.relief.test", "demo-owner-relief");
+        try {
+            driver.get(url("/staff/settings?lang=en"));
+            browser.andWaitForNewPage(
+                    () -> driver.findElement(By.cssSelector("a[href='/staff/settings/therapists/" + id + "']"))
+                            .click());
+            assertThat(text("h1")).isEqualTo(name + ": public profile");
+
+            driver.findElement(By.cssSelector("input[name='languages'][value='ko']"))
+                    .click();
+            browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector(
+                            "form[action='/staff/settings/therapists/" + id + "'] button[type='submit']"))
+                    .click());
+            assertThat(text("[role='status']")).contains("Profile saved");
+            assertThat(driver.findElement(By.cssSelector("input[name='languages'][value='ko']"))
+                            .isSelected())
+                    .isTrue();
+
+            Path photo = Files.createTempFile("therapist", ".png");
+            ImageIO.write(portrait(), "png", photo.toFile());
+            driver.findElement(By.id("photo")).sendKeys(photo.toAbsolutePath().toString());
+            browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form[enctype] button[type='submit']"))
+                    .click());
+            Files.delete(photo);
+            assertThat(text("[role='status']")).contains("Photo saved");
+            assertThat(loaded(".photo-row img.therapist-photo")).isTrue();
+            for (String language : new String[] {"en", "es"}) {
+                for (int width : new int[] {1280, 390}) {
+                    browser.width(width);
+                    driver.get(url("/staff/settings/therapists/" + id + "?lang=" + language));
+                    browser.screenshot("workspace-settings-therapist-" + language + "-" + width);
+                    assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+                    driver.get(url("/staff/settings?lang=" + language));
+                    browser.screenshot("workspace-settings-" + language + "-" + width);
+                    assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+                }
+            }
+
+            browser.width(390);
+            driver.get(url("/book?lang=en"));
+            WebElement card = driver.findElements(By.cssSelector(".therapist-card")).stream()
+                    .filter(c -> c.getText().contains(name))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(card.getText()).contains("Korean");
+            assertThat(card.findElement(By.cssSelector("img.therapist-photo")).getDomAttribute("src"))
+                    .startsWith("/therapists/" + id + "/photo?v=");
+            assertThat(loaded(".therapist-card img.therapist-photo")).isTrue();
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", card);
+            browser.screenshot("booking-therapist-photo-en-390");
+        } finally {
+            staff.editProfile(
+                    id,
+                    staff.find(id).orElseThrow().profileVersion(),
+                    new ProfileEdit(
+                            name,
+                            List.of("en"),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            false));
+        }
+    }
+
+    /** Whether the first image the selector finds was served and decoded. */
+    private boolean loaded(String css) {
+        return (Boolean) ((JavascriptExecutor) driver)
+                .executeScript(
+                        "const i = document.querySelector(arguments[0]); return i.complete && i.naturalWidth > 0;",
+                        css);
+    }
+
+    /** A head-and-shoulders silhouette, so the screenshots show something like a photo. */
+    private static BufferedImage portrait() {
+        BufferedImage image = new BufferedImage(400, 400, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(0xdcefef));
+        g.fillRect(0, 0, 400, 400);
+        g.setColor(new Color(0x1f6f6f));
+        g.fillOval(130, 70, 140, 150);
+        g.fillOval(60, 240, 280, 260);
+        g.dispose();
+        return image;
     }
 
     @Test

@@ -32,8 +32,8 @@ class TherapistChoice {
     /** How far ahead a card looks for the therapist's next free time. */
     static final int NEXT_AVAILABLE_DAYS = 14;
 
-    /** A therapist as the booking page shows them. */
-    record Card(UUID id, String name, List<String> languages, String specialties, String nextAvailable) {}
+    /** A therapist as the booking page shows them; {@code photo} is the photo's public address, empty when none. */
+    record Card(UUID id, String name, String photo, List<String> languages, String specialties, String nextAvailable) {}
 
     /** A language a bookable therapist speaks: its code and its name in the page's language. */
     record Language(String code, String name) {}
@@ -103,6 +103,7 @@ class TherapistChoice {
                 .map(m -> new Card(
                         m.id(),
                         m.displayName(),
+                        m.photoUrl().orElse(""),
                         m.languages().stream().map(code -> name(code, locale)).toList(),
                         m.specialties(locale),
                         picked.flatMap(p -> next(m.id(), p, from))

@@ -18,6 +18,7 @@ import clinic.relief.booking.Booking;
 import clinic.relief.booking.WorkingHours;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.clinic.SiteView;
+import clinic.relief.staff.Staff;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The owner's settings in one place (the security rules admit only the owner): the clinic profile as the profile
  * file sets it (read-only: it is validated at start-up, so it changes with a restart), services and prices,
- * therapists and their weekly hours, rooms, and links to the editors that exist (hours and rooms, API tokens, the
+ * therapists' public profiles (edited in {@link TherapistSettingsPages}) and their weekly hours, rooms, and links to the editors that exist (hours and rooms, API tokens, the
  * outbox). Above them, the warnings of {@link HoursCheck}.
  */
 @Controller
@@ -36,14 +37,32 @@ class SettingsPages {
     private final Booking booking;
     private final AppointmentBook book;
     private final WorkingHours hours;
+    private final Staff staff;
 
-    SettingsPages(ClinicProfile clinic, SiteView site, Booking booking, AppointmentBook book, WorkingHours hours) {
+    SettingsPages(
+            ClinicProfile clinic,
+            SiteView site,
+            Booking booking,
+            AppointmentBook book,
+            WorkingHours hours,
+            Staff staff) {
         this.clinic = clinic;
         this.site = site;
         this.booking = booking;
         this.book = book;
         this.hours = hours;
+        this.staff = staff;
     }
+
+    /** A therapist's public profile in brief, with the owner's address of their photo (empty when none). */
+    record ProfileRow(
+            UUID id,
+            String name,
+            String photoUrl,
+            String languages,
+            String specialties,
+            String license,
+            boolean listed) {}
 
     /** A therapist with their week written out: "Monday 9:00 AM – 5:00 PM". */
     record TherapistRow(UUID id, String name, List<String> week) {}
@@ -79,6 +98,22 @@ class SettingsPages {
                                 s.prices().entrySet().stream()
                                         .map(p -> p.getKey() + " min · " + site.money(p.getValue(), locale))
                                         .toList()))
+                        .toList());
+        model.addAttribute(
+                "profiles",
+                staff.therapists().stream()
+                        .map(m -> new ProfileRow(
+                                m.id(),
+                                m.displayName(),
+                                TherapistSettingsPages.previewUrl(m),
+                                String.join(
+                                        ", ",
+                                        m.languages().stream()
+                                                .map(code -> TherapistSettingsPages.languageName(code, locale))
+                                                .toList()),
+                                m.specialties(locale),
+                                m.licensed() ? m.licenseType() + " " + m.licenseNumber() : "",
+                                m.listed()))
                         .toList());
         Map<UUID, String> rooms = book.rooms();
         model.addAttribute("rooms", List.copyOf(rooms.values()));
