@@ -178,7 +178,7 @@ class PatientChart {
                                 w.firstDay(),
                                 w.lastDay(),
                                 w.partOfDay().name(),
-                                w.therapistId() == null ? "" : therapistName(w.therapistId()),
+                                w.therapistId().map(this::therapistName).orElse(""),
                                 w.status()))
                         .toList());
         model.put(
