@@ -25,7 +25,6 @@ import clinic.relief.billing.RecordPayment;
 import clinic.relief.billing.SellGiftCard;
 import clinic.relief.booking.Appointment;
 import clinic.relief.booking.AppointmentBook;
-import clinic.relief.booking.Approvals;
 import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.PartOfDay;
@@ -39,7 +38,6 @@ import clinic.relief.patients.Intake;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
-import clinic.relief.patients.Sex;
 import clinic.relief.shared.Money;
 import clinic.relief.shared.TravellingClock;
 import clinic.relief.staff.Staff;
@@ -63,8 +61,7 @@ import org.springframework.stereotype.Component;
  * {@code relief.demo.history.enabled} is set): 60 patients, each with a usual therapist and service; two to four
  * visits a day per working therapist, each checked in, completed, documented with pain before and after and a signed
  * note, and paid at the desk; a few late cancellations and no-shows; two memberships, a gift card, a waitlist; and
- * the next two weeks partly booked, with two requests awaiting approval; PPO coverages with a claim in each state
- * ({@link DemoClaims}). The clock travels back and every step happens at the time it would have, through
+ * the next two weeks partly booked. The clock travels back and every step happens at the time it would have, through
  * the same services the staff use, so invoices, notes, progress and reports are what the clinic would have seen.
  * The {@link Random} is seeded, so the same start date always gives the same history.
  */
@@ -145,8 +142,6 @@ class DemoHistory {
     private final Memberships memberships;
     private final GiftCards giftCards;
     private final Waitlist waitlist;
-    private final Approvals approvals;
-    private final DemoClaims claims;
 
     DemoHistory(
             @Value("${relief.demo.history.days:182}") int daysBack,
@@ -160,9 +155,7 @@ class DemoHistory {
             Payments payments,
             Memberships memberships,
             GiftCards giftCards,
-            Waitlist waitlist,
-            Approvals approvals,
-            DemoClaims claims) {
+            Waitlist waitlist) {
         this.daysBack = daysBack;
         this.clock = clock;
         this.booking = booking;
@@ -175,8 +168,6 @@ class DemoHistory {
         this.memberships = memberships;
         this.giftCards = giftCards;
         this.waitlist = waitlist;
-        this.approvals = approvals;
-        this.claims = claims;
     }
 
     /** A demo patient and what they come for. */
@@ -221,16 +212,6 @@ class DemoHistory {
                 book(today.plusDays(ahead), therapists, clients, random, ahead < 4 ? 4 : 2);
             }
             waitlists(clients, today);
-            requests(therapists, clients, today);
-            // Coverages and claims are clinical records: the audit needs someone signed in, the demo's desk.
-            SecurityContextHolder.getContext()
-                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                            "desk@demo.relief.test", null, List.of(new SimpleGrantedAuthority("ROLE_FRONT_DESK"))));
-            claims.write(
-                    clients.stream().skip(20).map(Client::patient).toList(),
-                    today.minusDays(daysBack + 1),
-                    today,
-                    zone);
         } finally {
             travelling.returnHome();
             SecurityContextHolder.clearContext();
@@ -254,8 +235,6 @@ class DemoHistory {
                     String.format("(310) 555-%04d", 100 + i),
                     String.format("patient%02d@demo.relief.test", i + 1),
                     LocalDate.of(1950 + random.nextInt(50), 1 + random.nextInt(12), 1 + random.nextInt(28)),
-                    // The first names alternate: José, Ana, Michael, Jennifer ...
-                    i % FIRST.size() % 2 == 0 ? Sex.MALE : Sex.FEMALE,
                     spanish ? "es" : "en");
             Patient patient = patients.createWithConfirmedEmail(form);
             patients.recordIntake(
@@ -413,35 +392,6 @@ class DemoHistory {
                     client.patient().id(),
                     WaitlistRequest.withAnyone(
                             client.service(), 60, today.plusDays(1), today.plusDays(10), PartOfDay.ANY));
-        }
-    }
-
-    /**
-     * Two new clients' requests awaiting the desk's approval (their times held meanwhile), in the next days: what
-     * Today and the schedule show as requests to approve. (An unverified online hold lasts minutes, so the demo has
-     * none: it would be gone before anyone looked.)
-     */
-    private void requests(List<Therapist> therapists, List<Client> clients, LocalDate today) {
-        for (int i = 0; i < 2; i++) {
-            Client client = clients.get(50 + i);
-            Therapist therapist = therapists.get(client.therapist());
-            LocalDate day = today.plusDays(2 + i);
-            List<Slot> free = booking.availability(SlotSearch.with(therapist.id(), client.service(), 60, day, day));
-            if (free.isEmpty()) {
-                continue;
-            }
-            approvals.requestFor(
-                    booking,
-                    new BookAppointment(
-                            client.patient().id(),
-                            client.service(),
-                            60,
-                            free.get(free.size() / 2).start(),
-                            Optional.of(therapist.id()),
-                            Appointment.Source.ONLINE,
-                            null,
-                            null),
-                    client.patient());
         }
     }
 

@@ -72,28 +72,6 @@ class DemoHistoryTests {
                         where status = 'BOOKED' and starts_at > timestamptz '2026-12-15'""")).isGreaterThan(20);
     }
 
-    /** PPO patients with a claim in every state the claims pages show, the payer's answers read from X12 files. */
-    @Test
-    void ppoCoveragesWithAClaimInEachState() {
-        assertThat(count("select count(*) from insurance_coverage where plan_type = 'PPO'"))
-                .isGreaterThanOrEqualTo(8);
-        assertThat(jdbc.sql("select state, count(*) from insurance_claim group by state order by state")
-                        .query((rs, row) -> rs.getString(1) + " " + rs.getLong(2))
-                        .list())
-                .as("two drafts back from a 999 and a 277CA rejection, and the first draft")
-                .containsExactlyInAnyOrder("DENIED 1", "DRAFT 3", "PAID 1", "PARTLY_PAID 1", "READY 1", "SUBMITTED 1");
-        assertThat(jdbc.sql("select acknowledgment from insurance_claim where acknowledgment is not null")
-                        .query(String.class)
-                        .list())
-                .contains("ACCEPTED_277CA", "REJECTED_999", "REJECTED_277CA");
-    }
-
-    @Test
-    void twoRequestsAwaitApproval() {
-        assertThat(count("select count(*) from booking_appointment where status = 'REQUESTED'"))
-                .isEqualTo(2);
-    }
-
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }
