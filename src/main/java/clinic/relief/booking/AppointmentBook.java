@@ -3,6 +3,7 @@ package clinic.relief.booking;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import clinic.relief.booking.schedule.ServiceRules;
 import clinic.relief.booking.schedule.Therapists;
 import clinic.relief.booking.store.Appointments;
 import clinic.relief.booking.store.BookingLocks;
+import clinic.relief.booking.store.CancellationStore;
 import clinic.relief.patients.Patients;
 import clinic.relief.shared.Money;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,6 +44,7 @@ public class AppointmentBook {
     private final BookingParticipants participants;
     private final ApplicationEventPublisher events;
     private final BookingLocks locks;
+    private final CancellationStore cancellations;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -54,6 +57,7 @@ public class AppointmentBook {
             BookingParticipants participants,
             ApplicationEventPublisher events,
             BookingLocks locks,
+            CancellationStore cancellations,
             TransactionTemplate transactions,
             Clock clock) {
         this.booking = booking;
@@ -64,6 +68,7 @@ public class AppointmentBook {
         this.participants = participants;
         this.events = events;
         this.locks = locks;
+        this.cancellations = cancellations;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -233,17 +238,61 @@ public class AppointmentBook {
         return cancel(id, OptionalInt.of(version));
     }
 
+    /**
+     * The desk's cancellation from the confirm step: only if the appointment is still at {@code version}, with the
+     * reason and note recorded beside it, and the late fee it would owe charged or waived as the desk chose (waived,
+     * it owes nothing: no fee line, no card charge). Returns the fee owed.
+     *
+     * @throws IllegalArgumentException for a note longer than {@link Cancellation#NOTE_LIMIT} or with control
+     *     characters; nothing changed
+     */
+    @Transactional
+    public Money cancel(UUID id, int version, CancelReason reason, String note, FeeChoice fee, String by) {
+        if (!Cancellation.acceptable(note)) {
+            throw new IllegalArgumentException("A cancellation note has at most 200 printable characters");
+        }
+        Instant now = clock.instant();
+        Money owed = cancel(id, OptionalInt.of(version), fee);
+        boolean waived = fee == FeeChoice.WAIVE && !owed.isPositive() && cancelTermsAt(id, now);
+        cancellations.insert(id, new Cancellation(reason, note.strip(), waived, by, now));
+        return owed;
+    }
+
+    /** The desk's record of why an appointment was cancelled, if the desk cancelled it. */
+    @Transactional(readOnly = true)
+    public Optional<Cancellation> cancellation(UUID id) {
+        return cancellations.of(id);
+    }
+
+    /** The desk's records of why any of these appointments were cancelled, by appointment. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Cancellation> cancellations(Collection<UUID> ids) {
+        return cancellations.of(ids);
+    }
+
     private Money cancel(UUID id, OptionalInt seen) {
+        return cancel(id, seen, FeeChoice.CHARGE);
+    }
+
+    private Money cancel(UUID id, OptionalInt seen, FeeChoice choice) {
         Appointment appointment = locked(id, seen);
         AppointmentView view = get(id);
         ServiceRules rules = view.service().rules();
-        Money fee = rules.share(priceOf(view), rules.lateCancelPercent());
+        Money fee = choice == FeeChoice.WAIVE ? Money.ZERO : rules.share(priceOf(view), rules.lateCancelPercent());
         AppointmentCancelled cancelled = appointment.cancel(clock.instant(), rules.cancelWindow(), fee);
         appointments.update(appointment);
         // Billing's reversal, the letter and the waitlist offer all commit with the cancellation, or not at all.
         participants.cancelled(cancelled);
         events.publishEvent(cancelled);
         return cancelled.feeOwed();
+    }
+
+    /** Whether a cancellation of this (now cancelled) appointment at {@code at} fell inside its late-cancel window. */
+    private boolean cancelTermsAt(UUID id, Instant at) {
+        AppointmentView view = get(id);
+        ServiceRules rules = view.service().rules();
+        return load(id).isLate(at, rules.cancelWindow())
+                && rules.share(priceOf(view), rules.lateCancelPercent()).isPositive();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.booking.waitlist.WaitlistOffers;
@@ -59,9 +60,10 @@ public class Waitlist {
     public WaitlistEntry join(UUID patientId, WaitlistRequest request) {
         BookableService service = booking.service(request.service());
         service.price(request.minutes());
-        if (request.therapistId() != null
-                && booking.therapists(service.id()).stream().noneMatch(t -> t.id().equals(request.therapistId()))) {
-            throw new UnknownTherapist(request.therapistId(), service.id());
+        Optional<UUID> therapist = request.therapistId();
+        if (therapist.isPresent()
+                && booking.therapists(service.id()).stream().noneMatch(t -> t.id().equals(therapist.get()))) {
+            throw new UnknownTherapist(therapist.get(), service.id());
         }
         if (!request.isDaysInOrder()) {
             throw new IllegalArgumentException("The last day must be 0-60 days after the first");
@@ -76,7 +78,7 @@ public class Waitlist {
                 .param("first", request.firstDay())
                 .param("last", request.lastDay())
                 .param("part", request.partOfDay().name())
-                .param("therapist", request.therapistId())
+                .param("therapist", therapist.orElse(null))
                 .param("now", utc(clock.instant()))
                 .update();
         return get(id);
@@ -164,7 +166,7 @@ public class Waitlist {
                 rs.getObject("first_day", LocalDate.class),
                 rs.getObject("last_day", LocalDate.class),
                 PartOfDay.valueOf(rs.getString("part_of_day")),
-                rs.getObject("therapist_id", UUID.class),
+                Optional.ofNullable(rs.getObject("therapist_id", UUID.class)),
                 rs.getString("status"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }

@@ -2,9 +2,14 @@ package clinic.relief.booking;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
-/** A waitlist request as stored; {@code status} is WAITING, BOOKED or WITHDRAWN. */
+/**
+ * A waitlist request as stored; {@code status} is WAITING, BOOKED or WITHDRAWN.
+ *
+ * @param therapistId the one therapist asked for; empty for anyone who gives the service
+ */
 public record WaitlistEntry(
         UUID id,
         UUID patientId,
@@ -13,7 +18,7 @@ public record WaitlistEntry(
         LocalDate firstDay,
         LocalDate lastDay,
         PartOfDay partOfDay,
-        UUID therapistId,
+        Optional<UUID> therapistId,
         String status,
         Instant createdAt) {
 

@@ -1,6 +1,7 @@
 package clinic.relief.booking;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.constraints.AssertTrue;
@@ -11,7 +12,9 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * What a patient waits for: a service and length, clinic dates {@code firstDay}..{@code lastDay} (at most 60 days
- * apart), a part of the day, and optionally one therapist. Also the form and the API's request body.
+ * apart), a part of the day, and one therapist or anyone who gives the service. Also the API's request body.
+ *
+ * @param therapistId the one therapist asked for; empty for anyone who gives the service (as in {@link SlotSearch})
  */
 public record WaitlistRequest(
         @NotBlank(message = "{portal.waitlist.service.required}")
@@ -27,10 +30,24 @@ public record WaitlistRequest(
         LocalDate lastDay,
 
         PartOfDay partOfDay,
-        UUID therapistId) {
+        Optional<UUID> therapistId) {
 
+    /** A request body may leave out the part of the day (any) and the therapist (anyone). */
     public WaitlistRequest {
         partOfDay = partOfDay == null ? PartOfDay.ANY : partOfDay;
+        therapistId = therapistId == null ? Optional.empty() : therapistId;
+    }
+
+    /** A wait for a time with any therapist who gives the service. */
+    public static WaitlistRequest withAnyone(
+            String service, int minutes, LocalDate firstDay, LocalDate lastDay, PartOfDay partOfDay) {
+        return new WaitlistRequest(service, minutes, firstDay, lastDay, partOfDay, Optional.empty());
+    }
+
+    /** A wait for a time with this one therapist. */
+    public static WaitlistRequest with(
+            UUID therapistId, String service, int minutes, LocalDate firstDay, LocalDate lastDay, PartOfDay partOfDay) {
+        return new WaitlistRequest(service, minutes, firstDay, lastDay, partOfDay, Optional.of(therapistId));
     }
 
     @AssertTrue(message = "{portal.waitlist.days.invalid}")

@@ -27,6 +27,7 @@ import clinic.relief.booking.Appointment;
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
+import clinic.relief.booking.PartOfDay;
 import clinic.relief.booking.Slot;
 import clinic.relief.booking.SlotSearch;
 import clinic.relief.booking.Therapist;
@@ -389,7 +390,8 @@ class DemoHistory {
             Client client = clients.get(10 + i * 7);
             waitlist.join(
                     client.patient().id(),
-                    new WaitlistRequest(client.service(), 60, today.plusDays(1), today.plusDays(10), null, null));
+                    WaitlistRequest.withAnyone(
+                            client.service(), 60, today.plusDays(1), today.plusDays(10), PartOfDay.ANY));
         }
     }
 

@@ -1,6 +1,7 @@
 package clinic.relief.portal;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.booking.PartOfDay;
@@ -11,7 +12,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
 
-/** The waitlist form: a service and length as one choice ({@code service:minutes}), days, part of day, therapist. */
+/**
+ * The waitlist form: a service and length as one choice ({@code service:minutes}), days, part of day, and a therapist
+ * (the form's empty choice, "anyone", binds no id).
+ */
 record WaitlistForm(
         @NotBlank(message = "{portal.waitlist.service.required}")
         @Pattern(regexp = "[a-z0-9-]{1,60}:[0-9]{1,3}", message = "{portal.waitlist.service.required}")
@@ -38,6 +42,11 @@ record WaitlistForm(
     WaitlistRequest request() {
         String[] parts = choice == null ? new String[] {"", "0"} : choice.split(":", 2);
         return new WaitlistRequest(
-                parts[0], parts.length < 2 ? 0 : Integer.parseInt(parts[1]), firstDay, lastDay, partOfDay, therapistId);
+                parts[0],
+                parts.length < 2 ? 0 : Integer.parseInt(parts[1]),
+                firstDay,
+                lastDay,
+                partOfDay,
+                Optional.ofNullable(therapistId));
     }
 }

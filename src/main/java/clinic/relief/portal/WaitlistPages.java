@@ -143,13 +143,12 @@ class WaitlistPages {
     private Row row(WaitlistEntry e, Locale locale) {
         DateTimeFormatter format =
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
-        String therapist = e.therapistId() == null
-                ? ""
-                : book.therapists().stream()
-                        .filter(t -> t.id().equals(e.therapistId()))
+        String therapist = e.therapistId()
+                .flatMap(id -> book.therapists().stream()
+                        .filter(t -> t.id().equals(id))
                         .map(Therapist::name)
-                        .findFirst()
-                        .orElse("");
+                        .findFirst())
+                .orElse("");
         return new Row(
                 e.id(),
                 booking.service(e.serviceId()).name(locale),

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -74,7 +75,7 @@ class HoldReleaseTests {
         waiter = "waiter-" + tag + "@example.com";
         UUID patient = patients.findOrCreate(new NewPatient("Wes", "Waiter" + tag, null, waiter, null, "en"))
                 .id();
-        waitlist.join(patient, new WaitlistRequest("swedish", 60, day, day, PartOfDay.ANY, therapist));
+        waitlist.join(patient, new WaitlistRequest("swedish", 60, day, day, PartOfDay.ANY, Optional.of(therapist)));
     }
 
     @Test

@@ -135,7 +135,7 @@ class NewClientApprovalTests {
     @Test
     void declineFreesTheSlotTellsThePatientPolitelyAndOffersTheWaitlist() throws Exception {
         UUID waiting = fixture.patient();
-        waitlist.join(waiting, new WaitlistRequest("swedish", 60, day, day, PartOfDay.ANY, therapist));
+        waitlist.join(waiting, new WaitlistRequest("swedish", 60, day, day, PartOfDay.ANY, Optional.of(therapist)));
         String email = "decline-" + UUID.randomUUID() + "@example.com";
         UUID id = requestOnline(email, "13:00");
 

@@ -78,7 +78,7 @@ class RequestEndingTests {
     @Test
     void aRequestNobodyDecidedLapsesAtItsStartMinusTheNoticeFreesTheSlotAndTellsThePatient() {
         UUID waiting = fixture.patient();
-        waitlist.join(waiting, new WaitlistRequest("swedish", 60, day, day, PartOfDay.ANY, therapist));
+        waitlist.join(waiting, new WaitlistRequest("swedish", 60, day, day, PartOfDay.ANY, Optional.of(therapist)));
         Patient ana = newClient("en");
         UUID id = request(ana, "10:00");
         Instant lapsesAt = fixture.at(day, "10:00").minus(notice);
@@ -113,7 +113,7 @@ class RequestEndingTests {
     @Test
     void thePatientWithdrawsTheirOwnRequestAndNobodyElseCan() {
         UUID waiting = fixture.patient();
-        waitlist.join(waiting, new WaitlistRequest("swedish", 60, day, day, PartOfDay.ANY, therapist));
+        waitlist.join(waiting, new WaitlistRequest("swedish", 60, day, day, PartOfDay.ANY, Optional.of(therapist)));
         Patient ana = newClient("en");
         UUID id = request(ana, "12:00");
 

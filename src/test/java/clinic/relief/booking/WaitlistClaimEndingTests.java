@@ -148,7 +148,8 @@ class WaitlistClaimEndingTests extends WaitlistClaimScenario {
     private UUID join(String email) {
         UUID patient = patients.findOrCreate(new NewPatient("Wren", "Waiter", null, email, null, "en"))
                 .id();
-        return waitlist.join(patient, new WaitlistRequest("swedish", 60, day, day, PartOfDay.ANY, therapist))
+        return waitlist.join(
+                        patient, new WaitlistRequest("swedish", 60, day, day, PartOfDay.ANY, Optional.of(therapist)))
                 .id();
     }
 

@@ -80,7 +80,7 @@ abstract class WaitlistClaimScenario {
                     .param("id", earlier.id())
                     .update();
         }
-        waitlist.join(patient, new WaitlistRequest("swedish", 60, day, day, PartOfDay.ANY, therapist));
+        waitlist.join(patient, new WaitlistRequest("swedish", 60, day, day, PartOfDay.ANY, Optional.of(therapist)));
         Appointment freed = booking.book(new BookAppointment(
                 fixture.patient(),
                 "swedish",

@@ -192,7 +192,8 @@ class WaitlistTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.status").value("WAITING"));
+                .andExpect(jsonPath("$.status").value("WAITING"))
+                .andExpect(jsonPath("$.therapistId").value(therapist.toString()));
         String id = JsonPath.read(
                 mvc.perform(get("/api/waitlist")
                                 .param("patientId", patient.toString())
@@ -218,6 +219,35 @@ class WaitlistTests {
                 .andExpect(status().isForbidden());
     }
 
+    /** A request body without a therapist (or with null) waits for anyone who gives the service. */
+    @Test
+    void aRequestWithoutATherapistWaitsForAnyone() throws Exception {
+        UUID patient = fixture.patient();
+        for (String therapistField : List.of("", ",\"therapistId\":null")) {
+            String body = """
+                    {"service":"swedish","minutes":60,"firstDay":"%s","lastDay":"%s"%s}
+                    """.formatted(day, day.plusDays(3), therapistField);
+            String id = JsonPath.read(
+                    mvc.perform(post("/api/waitlist")
+                                    .param("patientId", patient.toString())
+                                    .with(csrf())
+                                    .with(user("desk").roles("FRONT_DESK"))
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .content(body))
+                            .andExpect(status().isCreated())
+                            .andExpect(jsonPath("$.partOfDay").value("ANY"))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString(),
+                    "$.id");
+            WaitlistEntry entry = waitlist.get(UUID.fromString(id));
+            assertThat(entry.therapistId()).as(body).isEmpty();
+            assertThat(waitlist.freeTimesFor(entry.id(), 3)).as(body).isNotEmpty();
+            // Waiting for anyone, it would take the offers the other tests here expect.
+            waitlist.withdraw(entry.id());
+        }
+    }
+
     private UUID waiting(String firstName, PartOfDay part) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         UUID patient = patients.findOrCreate(new NewPatient(
@@ -228,7 +258,8 @@ class WaitlistTests {
                         null,
                         "en"))
                 .id();
-        return waitlist.join(patient, new WaitlistRequest("swedish", 60, day, day.plusDays(1), part, therapist))
+        return waitlist.join(
+                        patient, new WaitlistRequest("swedish", 60, day, day.plusDays(1), part, Optional.of(therapist)))
                 .id();
     }
 

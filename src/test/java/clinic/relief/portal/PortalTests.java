@@ -250,7 +250,9 @@ class PortalTests {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.patientId").value(me.toString()));
         UUID theirs = context.getBean(Waitlist.class)
-                .join(stranger, new WaitlistRequest("swedish", 60, data.day(), data.day(), null, therapist))
+                .join(
+                        stranger,
+                        new WaitlistRequest("swedish", 60, data.day(), data.day(), null, Optional.of(therapist)))
                 .id();
         mvc.perform(delete("/api/waitlist/" + theirs).cookie(session).with(csrf()))
                 .andExpect(status().isNotFound());

@@ -136,11 +136,7 @@ public class WaitlistOffers {
         try {
             return booking
                     .availability(new SlotSearch(
-                            entry.serviceId(),
-                            entry.minutes(),
-                            first,
-                            entry.lastDay(),
-                            Optional.ofNullable(entry.therapistId())))
+                            entry.serviceId(), entry.minutes(), first, entry.lastDay(), entry.therapistId()))
                     .stream()
                     .filter(s -> entry.partOfDay()
                             .contains(s.start().atZone(booking.zone()).toLocalTime()))

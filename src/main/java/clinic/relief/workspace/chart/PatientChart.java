@@ -24,6 +24,7 @@ import clinic.relief.booking.AppointmentStatus;
 import clinic.relief.booking.AppointmentView;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.BookingViews;
+import clinic.relief.booking.Cancellation;
 import clinic.relief.booking.Waitlist;
 import clinic.relief.insurance.Claim;
 import clinic.relief.insurance.ClaimDesk;
@@ -37,6 +38,7 @@ import clinic.relief.painmap.Lang;
 import clinic.relief.patients.HealthHistories;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.RecordedIntake;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.stereotype.Service;
@@ -53,7 +55,15 @@ class PatientChart {
 
     static final int MESSAGES = 30;
 
-    record Visit(UUID id, String when, String service, String therapist, String status, boolean upcoming) {}
+    /** An appointment in the chart; {@code cancellation} is the desk's reason, when the desk cancelled it. */
+    record Visit(
+            UUID id,
+            String when,
+            String service,
+            String therapist,
+            String status,
+            boolean upcoming,
+            @Nullable Cancellation cancellation) {}
 
     record Bill(UUID id, long number, String issued, String total, String balance, boolean owing) {}
 
@@ -143,7 +153,13 @@ class PatientChart {
                         .map(born -> Period.between(born, today).getYears())
                         .orElse(null));
         List<AppointmentView> all = appointments.ofPatient(patient.id());
-        model.put("visits", all.stream().map(a -> visit(a, locale)).toList());
+        Map<UUID, Cancellation> cancelled = appointments.cancellations(all.stream()
+                .filter(a -> a.status() == AppointmentStatus.CANCELLED)
+                .map(AppointmentView::id)
+                .toList());
+        model.put(
+                "visits",
+                all.stream().map(a -> visit(a, locale, cancelled.get(a.id()))).toList());
         model.put("desk", desk);
         model.put("owner", has(who, "OWNER"));
         health(patient.id(), all, locale, model);
@@ -165,7 +181,7 @@ class PatientChart {
                     "unclaimed",
                     all.stream()
                             .filter(a -> a.status() == AppointmentStatus.COMPLETED && !withClaim.contains(a.id()))
-                            .map(a -> visit(a, locale))
+                            .map(a -> visit(a, locale, null))
                             .toList());
         }
         model.put(
@@ -178,7 +194,7 @@ class PatientChart {
                                 w.firstDay(),
                                 w.lastDay(),
                                 w.partOfDay().name(),
-                                w.therapistId() == null ? "" : therapistName(w.therapistId()),
+                                w.therapistId().map(this::therapistName).orElse(""),
                                 w.status()))
                         .toList());
         model.put(
@@ -244,7 +260,7 @@ class PatientChart {
                         .toList());
     }
 
-    private Visit visit(AppointmentView a, Locale locale) {
+    private Visit visit(AppointmentView a, Locale locale, @Nullable Cancellation cancellation) {
         Instant now = clock.instant();
         return new Visit(
                 a.id(),
@@ -252,7 +268,8 @@ class PatientChart {
                 a.service().name(locale) + " · " + a.minutes() + " min",
                 a.therapist().name(),
                 a.status().name(),
-                a.start().isAfter(now));
+                a.start().isAfter(now),
+                cancellation);
     }
 
     private String muscleName(String id, Lang lang) {

@@ -14,6 +14,9 @@ import clinic.relief.booking.AppointmentNotStarted;
 import clinic.relief.booking.AppointmentStateConflict;
 import clinic.relief.booking.AppointmentView;
 import clinic.relief.booking.BookingViews;
+import clinic.relief.booking.CancelReason;
+import clinic.relief.booking.Cancellation;
+import clinic.relief.booking.FeeChoice;
 import clinic.relief.booking.UnknownAppointment;
 import clinic.relief.painmap.Assessments;
 import clinic.relief.patients.HealthHistories;
@@ -80,6 +83,7 @@ class AppointmentPanel {
         model.addAttribute("started", started);
         model.addAttribute("mayComplete", a.isCheckedIn() && started);
         model.addAttribute("mayNoShow", a.isBooked() && started);
+        model.addAttribute("cancellation", book.cancellation(id).orElse(null));
         model.addAttribute("extraStyles", List.of("/css/schedule.css"));
         model.addAttribute(
                 "intakeSince",
@@ -118,8 +122,47 @@ class AppointmentPanel {
         model.addAttribute("when", views.dateTime(a.start(), locale));
         model.addAttribute("terms", book.cancelTerms(id));
         model.addAttribute("mails", a.patient().email() != null);
+        model.addAttribute("reasons", CancelReason.values());
+        model.addAttribute("noteLimit", Cancellation.NOTE_LIMIT);
         model.addAttribute("extraStyles", List.of("/css/schedule.css"));
         return "workspace/appointment-cancel";
+    }
+
+    /**
+     * The cancel page's confirm: the reason and optional note are stored with the cancellation, and a late fee is
+     * charged or waived as the desk chose on the same step. A bad note changes nothing and returns to the page.
+     */
+    @PostMapping("/staff/schedule/appointments/{id}/cancel")
+    String cancel(
+            @PathVariable UUID id,
+            @RequestParam String token,
+            @RequestParam(defaultValue = "NONE") CancelReason reason,
+            @RequestParam(defaultValue = "") String note,
+            @RequestParam(defaultValue = "CHARGE") FeeChoice fee,
+            Authentication auth,
+            RedirectAttributes redirect) {
+        AppointmentView a = book.get(id);
+        if (!Cancellation.acceptable(note)) {
+            redirect.addFlashAttribute("problem", "schedule.cancel.noteInvalid");
+            return "redirect:/staff/schedule/appointments/" + id + "/cancel";
+        }
+        if (!Tokens.matches(a, token)) {
+            redirect.addFlashAttribute("problem", "schedule.stale");
+            return "redirect:/staff/schedule/appointments/" + id;
+        }
+        try {
+            book.cancel(id, a.version(), reason, note, fee, auth.getName());
+            redirect.addFlashAttribute("notice", "booking.day.changed.cancel");
+        } catch (AppointmentChangedMeanwhile meanwhile) {
+            redirect.addFlashAttribute("problem", "schedule.stale");
+            return "redirect:/staff/schedule/appointments/" + id;
+        } catch (AppointmentStateConflict conflict) {
+            redirect.addFlashAttribute("problem", "booking.problem.wrongState");
+            return "redirect:/staff/schedule/appointments/" + id;
+        }
+        LocalDate day = a.start().atZone(views.zone()).toLocalDate();
+        return "redirect:/staff/schedule?date=" + day + "&therapist="
+                + a.therapist().id();
     }
 
     /** Applies one change, then returns to the panel with what happened (or why nothing did). */

@@ -1,6 +1,7 @@
 package clinic.relief.workspace.waitlist;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.booking.BookingViews;
@@ -50,7 +51,8 @@ record CallerForm(
 
     WaitlistRequest request() {
         BookingViews.PickedService picked = BookingViews.PickedService.parse(service);
-        return new WaitlistRequest(picked.service(), picked.minutes(), firstDay, lastDay, partOfDay, therapistId);
+        return new WaitlistRequest(
+                picked.service(), picked.minutes(), firstDay, lastDay, partOfDay, Optional.ofNullable(therapistId));
     }
 
     @AssertTrue(message = "{portal.waitlist.days.invalid}")

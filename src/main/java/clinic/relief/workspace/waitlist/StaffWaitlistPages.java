@@ -208,7 +208,7 @@ class StaffWaitlistPages {
                 DAYS.withLocale(locale).format(e.firstDay()) + " – "
                         + DAYS.withLocale(locale).format(e.lastDay()),
                 e.partOfDay(),
-                e.therapistId() == null ? "" : therapists.getOrDefault(e.therapistId(), ""));
+                e.therapistId().map(id -> therapists.getOrDefault(id, "")).orElse(""));
     }
 
     /**

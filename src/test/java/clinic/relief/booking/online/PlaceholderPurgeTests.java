@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -111,7 +112,7 @@ class PlaceholderPurgeTests {
     static Stream<Arguments> references() {
         return Stream.of(
                 Arguments.of("a waitlist request", (Reference) (test, p) -> test.waitlist.join(
-                        p, new WaitlistRequest("swedish", 60, test.day, test.day, PartOfDay.ANY, null))),
+                        p, new WaitlistRequest("swedish", 60, test.day, test.day, PartOfDay.ANY, Optional.empty()))),
                 Arguments.of("a billing row", (Reference) (test, p) -> test.jdbc
                         .sql("""
                         insert into billing_quote (appointment_id, patient_id, service_id, minutes, total, uses_credit,

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -180,7 +181,7 @@ class ChartPagesTests {
                         LocalDate.of(2026, 12, 20),
                         LocalDate.of(2026, 12, 30),
                         PartOfDay.ANY,
-                        null));
+                        Optional.empty()));
 
         mvc.perform(get("/staff/patients/{id}/merge", patient)
                         .param("q", "dup" + tag)
