@@ -12,6 +12,7 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
+import com.stripe.model.terminal.Reader;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,6 +29,7 @@ class StripeEvents {
     private final FeeCharges fees;
     private final CardRefunds refunds;
     private final Disputes disputes;
+    private final DeskCheckouts checkouts;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -37,6 +39,7 @@ class StripeEvents {
             FeeCharges fees,
             CardRefunds refunds,
             Disputes disputes,
+            DeskCheckouts checkouts,
             TransactionTemplate tx,
             Clock clock) {
         this.store = store;
@@ -44,6 +47,7 @@ class StripeEvents {
         this.fees = fees;
         this.refunds = refunds;
         this.disputes = disputes;
+        this.checkouts = checkouts;
         this.tx = tx;
         this.clock = clock;
     }
@@ -59,10 +63,12 @@ class StripeEvents {
                         .ifPresent(session -> cards.complete(session.getId()));
             case "payment_intent.succeeded" ->
                 object(event, PaymentIntent.class)
+                        .filter(intent -> !checkouts.succeeded(intent))
                         .ifPresent(intent -> feeOf(intent)
                                 .ifPresent(fee -> tx.executeWithoutResult(status -> fees.paid(fee, intent.getId()))));
             case "payment_intent.payment_failed" ->
                 object(event, PaymentIntent.class)
+                        .filter(intent -> !checkouts.failed(intent))
                         .ifPresent(intent -> feeOf(intent).ifPresent(fee -> fees.failed(fee, intent)));
             case "refund.created", "refund.updated" ->
                 object(event, Refund.class).ifPresent(this::refunded);
@@ -71,6 +77,12 @@ class StripeEvents {
                         .filter(charge -> charge.getRefunds() != null
                                 && charge.getRefunds().getData() != null)
                         .ifPresent(charge -> charge.getRefunds().getData().forEach(this::refunded));
+            case "terminal.reader.action_succeeded", "terminal.reader.action_failed" ->
+                object(event, Reader.class)
+                        .map(Reader::getAction)
+                        .filter(action -> action.getProcessPaymentIntent() != null)
+                        .ifPresent(action -> checkouts.readerActionEnded(
+                                action.getProcessPaymentIntent().getPaymentIntent()));
             case "charge.dispute.created" -> object(event, Dispute.class).ifPresent(disputes::created);
             default -> {
                 // Stored and otherwise ignored: an event type the app does not use.

@@ -16,12 +16,14 @@ import com.stripe.model.PaymentMethod;
 import com.stripe.model.Refund;
 import com.stripe.model.SetupIntent;
 import com.stripe.model.checkout.Session;
+import com.stripe.model.terminal.Reader;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionRetrieveParams;
+import com.stripe.param.terminal.ReaderProcessPaymentIntentParams;
 import org.springframework.stereotype.Component;
 
 /**
@@ -200,6 +202,80 @@ class StripeGateway {
         } catch (StripeException e) {
             return new RefundOutcome.Unknown("status " + e.getStatusCode());
         }
+    }
+
+    // ---- Stripe Terminal, server-driven (the desk's card reader)
+
+    /** What a reader is doing: its current action's type, status, PaymentIntent and failure code (empty when none). */
+    record ReaderAction(String type, String status, String paymentIntentId, String failureCode) {}
+
+    /** A card-present PaymentIntent for the reader to collect; its id. Same key, same PaymentIntent. */
+    String createReaderIntent(Money amount, String idempotencyKey, Map<String, String> metadata) {
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+                .setAmount(cents(amount))
+                .setCurrency("usd")
+                .addPaymentMethodType("card_present")
+                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.AUTOMATIC)
+                .putAllMetadata(metadata)
+                .build();
+        try {
+            return stripe().v1()
+                    .paymentIntents()
+                    .create(params, key(idempotencyKey))
+                    .getId();
+        } catch (StripeException e) {
+            throw new PaymentsFailure("payments.problem.stripe", e);
+        }
+    }
+
+    /** Asks the reader to collect and process the PaymentIntent; Stripe's error code when it refuses (busy, offline). */
+    Optional<String> processOnReader(String readerId, String paymentIntentId, String idempotencyKey) {
+        try {
+            stripe().v1()
+                    .terminal()
+                    .readers()
+                    .processPaymentIntent(
+                            readerId,
+                            ReaderProcessPaymentIntentParams.builder()
+                                    .setPaymentIntent(paymentIntentId)
+                                    .build(),
+                            key(idempotencyKey));
+            return Optional.empty();
+        } catch (InvalidRequestException e) {
+            return Optional.of(code(e));
+        } catch (StripeException e) {
+            throw new PaymentsFailure("payments.problem.stripe", e);
+        }
+    }
+
+    /** The reader's current action (polled while the desk waits; Stripe's webhooks say the same). */
+    Optional<ReaderAction> readerAction(String readerId) {
+        try {
+            Reader reader = stripe().v1().terminal().readers().retrieve(readerId);
+            return Optional.ofNullable(reader.getAction()).map(StripeGateway::action);
+        } catch (StripeException e) {
+            throw new PaymentsFailure("payments.problem.stripe", e);
+        }
+    }
+
+    /** A PaymentIntent as Stripe has it now. */
+    PaymentIntent paymentIntent(String paymentIntentId) {
+        try {
+            return stripe().v1().paymentIntents().retrieve(paymentIntentId);
+        } catch (StripeException e) {
+            throw new PaymentsFailure("payments.problem.stripe", e);
+        }
+    }
+
+    static ReaderAction action(Reader.Action action) {
+        String intent = action.getProcessPaymentIntent() == null
+                ? ""
+                : String.valueOf(action.getProcessPaymentIntent().getPaymentIntent());
+        return new ReaderAction(
+                String.valueOf(action.getType()),
+                String.valueOf(action.getStatus()),
+                intent,
+                action.getFailureCode() == null ? "" : action.getFailureCode());
     }
 
     private static ChargeOutcome outcome(PaymentIntent intent) {
