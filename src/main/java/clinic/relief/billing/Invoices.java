@@ -70,6 +70,21 @@ public class Invoices {
                 "waive:" + appointmentId);
     }
 
+    /**
+     * Adds the tip the patient gives at checkout, for the therapist named, as a line of its own; once per invoice
+     * (a second tip adds nothing: false). The caller checks the amount.
+     */
+    @Transactional
+    public boolean addTip(UUID invoiceId, Money amount, String therapistName) {
+        if (!amount.isPositive()) {
+            throw BillingFailure.unprocessable("amountNotPositive", amount.toString());
+        }
+        return addLine(
+                invoiceId,
+                Line.of(Line.Kind.TIP, amount, "billing.line.tip", LineArg.text(therapistName)),
+                "tip:" + invoiceId);
+    }
+
     @Transactional(readOnly = true)
     public Invoice get(UUID id) {
         return store.find(id).orElseThrow(() -> BillingFailure.notFound("unknownInvoice"));

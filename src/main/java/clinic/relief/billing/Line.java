@@ -29,7 +29,8 @@ public record Line(Kind kind, Money amount, String code, List<LineArg> args) {
         MEMBERSHIP_FEE,
         CANCELLED,
         PATIENT_SHARE,
-        FREE_FOLLOW_UP
+        FREE_FOLLOW_UP,
+        TIP
     }
 
     public Line {

@@ -12,6 +12,7 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
+import com.stripe.model.terminal.Reader;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,6 +30,7 @@ class StripeEvents {
     private final CardRefunds refunds;
     private final Disputes disputes;
     private final MembershipDues dues;
+    private final DeskCheckouts checkouts;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -39,6 +41,7 @@ class StripeEvents {
             CardRefunds refunds,
             Disputes disputes,
             MembershipDues dues,
+            DeskCheckouts checkouts,
             TransactionTemplate tx,
             Clock clock) {
         this.store = store;
@@ -47,6 +50,7 @@ class StripeEvents {
         this.refunds = refunds;
         this.disputes = disputes;
         this.dues = dues;
+        this.checkouts = checkouts;
         this.tx = tx;
         this.clock = clock;
     }
@@ -62,12 +66,14 @@ class StripeEvents {
                         .ifPresent(session -> cards.complete(session.getId()));
             case "payment_intent.succeeded" -> {
                 object(event, PaymentIntent.class)
+                        .filter(intent -> !checkouts.succeeded(intent))
                         .ifPresent(intent -> feeOf(intent)
                                 .ifPresent(fee -> tx.executeWithoutResult(status -> fees.paid(fee, intent.getId()))));
                 object(event, PaymentIntent.class).ifPresent(this::duesPaid);
             }
             case "payment_intent.payment_failed" -> {
                 object(event, PaymentIntent.class)
+                        .filter(intent -> !checkouts.failed(intent))
                         .ifPresent(intent -> feeOf(intent).ifPresent(fee -> fees.failed(fee, intent)));
                 object(event, PaymentIntent.class).ifPresent(this::duesFailed);
             }
@@ -78,6 +84,12 @@ class StripeEvents {
                         .filter(charge -> charge.getRefunds() != null
                                 && charge.getRefunds().getData() != null)
                         .ifPresent(charge -> charge.getRefunds().getData().forEach(this::refunded));
+            case "terminal.reader.action_succeeded", "terminal.reader.action_failed" ->
+                object(event, Reader.class)
+                        .map(Reader::getAction)
+                        .filter(action -> action.getProcessPaymentIntent() != null)
+                        .ifPresent(action -> checkouts.readerActionEnded(
+                                action.getProcessPaymentIntent().getPaymentIntent()));
             case "charge.dispute.created" -> object(event, Dispute.class).ifPresent(disputes::created);
             default -> {
                 // Stored and otherwise ignored: an event type the app does not use.

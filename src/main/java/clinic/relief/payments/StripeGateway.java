@@ -22,6 +22,7 @@ import com.stripe.model.Payout;
 import com.stripe.model.Refund;
 import com.stripe.model.SetupIntent;
 import com.stripe.model.checkout.Session;
+import com.stripe.model.terminal.Reader;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.BalanceTransactionListParams;
 import com.stripe.param.CustomerCreateParams;
@@ -31,6 +32,7 @@ import com.stripe.param.PayoutListParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionRetrieveParams;
+import com.stripe.param.terminal.ReaderProcessPaymentIntentParams;
 import org.springframework.stereotype.Component;
 
 /**
@@ -286,6 +288,25 @@ class StripeGateway {
                         payout.getStatus()));
             }
             return payouts;
+    // ---- Stripe Terminal, server-driven (the desk's card reader)
+
+    /** What a reader is doing: its current action's type, status, PaymentIntent and failure code (empty when none). */
+    record ReaderAction(String type, String status, String paymentIntentId, String failureCode) {}
+
+    /** A card-present PaymentIntent for the reader to collect; its id. Same key, same PaymentIntent. */
+    String createReaderIntent(Money amount, String idempotencyKey, Map<String, String> metadata) {
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+                .setAmount(cents(amount))
+                .setCurrency("usd")
+                .addPaymentMethodType("card_present")
+                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.AUTOMATIC)
+                .putAllMetadata(metadata)
+                .build();
+        try {
+            return stripe().v1()
+                    .paymentIntents()
+                    .create(params, key(idempotencyKey))
+                    .getId();
         } catch (StripeException e) {
             throw new PaymentsFailure("payments.problem.stripe", e);
         }
@@ -327,6 +348,21 @@ class StripeGateway {
                         Instant.ofEpochSecond(txn.getCreated())));
             }
             return movements;
+    /** Asks the reader to collect and process the PaymentIntent; Stripe's error code when it refuses (busy, offline). */
+    Optional<String> processOnReader(String readerId, String paymentIntentId, String idempotencyKey) {
+        try {
+            stripe().v1()
+                    .terminal()
+                    .readers()
+                    .processPaymentIntent(
+                            readerId,
+                            ReaderProcessPaymentIntentParams.builder()
+                                    .setPaymentIntent(paymentIntentId)
+                                    .build(),
+                            key(idempotencyKey));
+            return Optional.empty();
+        } catch (InvalidRequestException e) {
+            return Optional.of(code(e));
         } catch (StripeException e) {
             throw new PaymentsFailure("payments.problem.stripe", e);
         }
@@ -342,6 +378,34 @@ class StripeGateway {
             return refund.getId();
         }
         return txn.getSource() == null ? "" : txn.getSource();
+    /** The reader's current action (polled while the desk waits; Stripe's webhooks say the same). */
+    Optional<ReaderAction> readerAction(String readerId) {
+        try {
+            Reader reader = stripe().v1().terminal().readers().retrieve(readerId);
+            return Optional.ofNullable(reader.getAction()).map(StripeGateway::action);
+        } catch (StripeException e) {
+            throw new PaymentsFailure("payments.problem.stripe", e);
+        }
+    }
+
+    /** A PaymentIntent as Stripe has it now. */
+    PaymentIntent paymentIntent(String paymentIntentId) {
+        try {
+            return stripe().v1().paymentIntents().retrieve(paymentIntentId);
+        } catch (StripeException e) {
+            throw new PaymentsFailure("payments.problem.stripe", e);
+        }
+    }
+
+    static ReaderAction action(Reader.Action action) {
+        String intent = action.getProcessPaymentIntent() == null
+                ? ""
+                : String.valueOf(action.getProcessPaymentIntent().getPaymentIntent());
+        return new ReaderAction(
+                String.valueOf(action.getType()),
+                String.valueOf(action.getStatus()),
+                intent,
+                action.getFailureCode() == null ? "" : action.getFailureCode());
     }
 
     private static ChargeOutcome outcome(PaymentIntent intent) {

@@ -256,6 +256,10 @@ final class LocalStripe {
         String[] parts = path.substring(1).split("/");
         String route = method + " " + path.replaceAll("/(cus|cs|pm|pi|seti|re)_[A-Za-z0-9_]+", "/{id}");
         String id = parts.length > 2 ? parts[parts.length - 1] : "";
+        Answer terminal = terminal(method, path, params);
+        if (terminal != null) {
+            return terminal;
+        }
         return switch (route) {
             case "POST /v1/customers" -> ok(customer(params));
             case "GET /v1/customers/{id}" -> retrieve(id, "customer", params);
@@ -517,6 +521,181 @@ final class LocalStripe {
         intent.put("last_payment_error", error);
         event("payment_intent.payment_failed", intent);
         return error(402, "card_error", code, declineCode, message, null, copy(intent));
+    }
+
+    // ---- Stripe Terminal, server-driven (desk checkout, issue 19.5): card-present PaymentIntents, a simulated
+    // reader, its process_payment_intent action and the test helper that presents a card on it. Shapes as in
+    // stripe/openapi (terminal.reader with its action; the action's status in_progress, succeeded or failed).
+
+    /** The simulated reader every test application may use (as Stripe's "simulated WisePOS E"). */
+    static final String READER = "tmr_relief_simulated_desk";
+
+    /** The answer to a Terminal call, or null when the request is not one. */
+    private Answer terminal(String method, String path, Map<String, Object> params) {
+        String[] parts = path.substring(1).split("/");
+        if ("POST".equals(method)
+                && "/v1/payment_intents".equals(path)
+                && params.get("payment_method_types") instanceof List<?> types
+                && types.contains("card_present")) {
+            return presentIntent(params);
+        }
+        if (path.startsWith("/v1/terminal/readers/")) {
+            Map<String, Object> reader = reader(parts[3]);
+            if (reader == null) {
+                return missing(parts[3], "terminal.reader");
+            }
+            if ("GET".equals(method) && parts.length == 4) {
+                return ok(copy(reader));
+            }
+            if ("POST".equals(method) && parts.length == 5 && "process_payment_intent".equals(parts[4])) {
+                return process(reader, params);
+            }
+        }
+        if ("POST".equals(method)
+                && path.startsWith("/v1/test_helpers/terminal/readers/")
+                && parts.length == 6
+                && "present_payment_method".equals(parts[5])) {
+            Map<String, Object> reader = reader(parts[4]);
+            return reader == null ? missing(parts[4], "terminal.reader") : present(reader, params);
+        }
+        return null;
+    }
+
+    private Map<String, Object> reader(String id) {
+        if (READER.equals(id)) {
+            return objects.computeIfAbsent(READER, key -> {
+                Map<String, Object> reader = new LinkedHashMap<>();
+                reader.put("id", READER);
+                reader.put("object", "terminal.reader");
+                reader.put("action", null);
+                reader.put("device_sw_version", null);
+                reader.put("device_type", "simulated_wisepos_e");
+                reader.put("ip_address", "0.0.0.0");
+                reader.put("label", "Front desk (simulated)");
+                reader.put("last_seen_at", null);
+                reader.put("livemode", false);
+                reader.put("location", null);
+                reader.put("metadata", new LinkedHashMap<>());
+                reader.put("serial_number", "relief-simulated-1");
+                reader.put("status", "online");
+                return reader;
+            });
+        }
+        Map<String, Object> found = objects.get(id);
+        return found != null && "terminal.reader".equals(found.get("object")) ? found : null;
+    }
+
+    /** A PaymentIntent to be paid on a reader: it waits for a card ({@code requires_payment_method}). */
+    private Answer presentIntent(Map<String, Object> params) {
+        long amount;
+        try {
+            amount = Long.parseLong(String.valueOf(params.get("amount")));
+        } catch (NumberFormatException e) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "parameter_missing",
+                    null,
+                    "Missing required param: amount.",
+                    "amount",
+                    null);
+        }
+        Map<String, Object> intent = base("pi_", "payment_intent");
+        intent.put("amount", amount);
+        intent.put("amount_received", 0);
+        intent.put("capture_method", params.getOrDefault("capture_method", "automatic"));
+        intent.put("client_secret", intent.get("id") + "_secret_" + token(24));
+        intent.put("confirmation_method", "automatic");
+        intent.put("currency", params.getOrDefault("currency", "usd"));
+        intent.put("customer", params.get("customer"));
+        intent.put("last_payment_error", null);
+        intent.put("latest_charge", null);
+        intent.put("metadata", params.getOrDefault("metadata", Map.of()));
+        intent.put("next_action", null);
+        intent.put("payment_method", null);
+        intent.put("payment_method_types", List.of("card_present"));
+        intent.put("status", "requires_payment_method");
+        return ok(store(intent));
+    }
+
+    private Answer process(Map<String, Object> reader, Map<String, Object> params) {
+        Map<String, Object> intent = objects.get(String.valueOf(params.get("payment_intent")));
+        if (intent == null || !"payment_intent".equals(intent.get("object"))) {
+            return missing(String.valueOf(params.get("payment_intent")), "payment_intent");
+        }
+        if (reader.get("action") instanceof Map<?, ?> action && "in_progress".equals(action.get("status"))) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "terminal_reader_busy",
+                    null,
+                    "Reader is currently busy processing another request.",
+                    null,
+                    null);
+        }
+        if (!"requires_payment_method".equals(intent.get("status"))) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "payment_intent_unexpected_state",
+                    null,
+                    "This PaymentIntent's status is " + intent.get("status") + ".",
+                    "payment_intent",
+                    null);
+        }
+        Map<String, Object> action = new LinkedHashMap<>();
+        action.put("failure_code", null);
+        action.put("failure_message", null);
+        action.put("process_payment_intent", new LinkedHashMap<>(Map.of("payment_intent", intent.get("id"))));
+        action.put("status", "in_progress");
+        action.put("type", "process_payment_intent");
+        reader.put("action", action);
+        return ok(copy(reader));
+    }
+
+    /** The test helper: a card is tapped or inserted on the simulated reader, and the action ends. */
+    @SuppressWarnings("unchecked")
+    private Answer present(Map<String, Object> reader, Map<String, Object> params) {
+        if (!(reader.get("action") instanceof Map<?, ?> found) || !"in_progress".equals(found.get("status"))) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "terminal_reader_timeout",
+                    null,
+                    "The reader has no action waiting for a payment method.",
+                    null,
+                    null);
+        }
+        Map<String, Object> action = (Map<String, Object>) found;
+        Map<String, Object> intent = objects.get(
+                String.valueOf(((Map<String, Object>) action.get("process_payment_intent")).get("payment_intent")));
+        Object number = params.get("card_present") instanceof Map<?, ?> present ? present.get("number") : null;
+        TestCard card = number == null
+                ? TestCard.VISA
+                : TestCard.byNumber(number.toString()).orElse(TestCard.VISA);
+        Map<String, Object> method = store(paymentMethod(id("pm_"), card, null));
+        method.put("type", "card_present");
+        intent.put("payment_method", method.get("id"));
+        if (card == TestCard.VISA || card == TestCard.AUTHENTICATION) {
+            succeed(intent);
+            action.put("status", "succeeded");
+            event("terminal.reader.action_succeeded", reader);
+        } else {
+            String decline = card == TestCard.DECLINED ? "generic_decline" : "insufficient_funds";
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("type", "card_error");
+            error.put("code", "card_declined");
+            error.put("decline_code", decline);
+            error.put("message", "Your card was declined.");
+            intent.put("status", "requires_payment_method");
+            intent.put("last_payment_error", error);
+            event("payment_intent.payment_failed", intent);
+            action.put("status", "failed");
+            action.put("failure_code", "card_declined");
+            action.put("failure_message", "Your card was declined.");
+            event("terminal.reader.action_failed", reader);
+        }
+        return ok(copy(reader));
     }
 
     // ---- refunds and disputes

@@ -26,6 +26,11 @@ public class LocalStripeInitializer implements ApplicationContextInitializer<Con
                                 "relief.payments.stripe.publishable-key", LocalStripe.PUBLISHABLE_KEY,
                                 "relief.payments.stripe.webhook-secret", LocalStripe.WEBHOOK_SECRET,
                                 "relief.payments.stripe.api-base", stripe.apiBase())));
+        // Desk checkout's card reader (issue 19.5): the local Stripe's simulated reader.
+        context.getEnvironment()
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        "localStripeReader", Map.of("relief.payments.checkout.reader-id", LocalStripe.READER)));
         context.addApplicationListener(event -> {
             if (event instanceof ContextRefreshedEvent refreshed
                     && refreshed.getApplicationContext().getBeanNamesForType(Clock.class).length > 0) {

@@ -1,0 +1,548 @@
+package clinic.relief.payments;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.relief.billing.Invoice;
+import clinic.relief.billing.Invoices;
+import clinic.relief.billing.Line;
+import clinic.relief.billing.Payment;
+import clinic.relief.billing.Payments;
+import clinic.relief.billing.RecordPayment;
+import clinic.relief.booking.AppointmentBook;
+import clinic.relief.booking.AppointmentStatus;
+import clinic.relief.booking.AppointmentView;
+import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.shared.Money;
+import clinic.relief.staff.Staff;
+import clinic.relief.staff.StaffMember;
+import com.stripe.model.PaymentIntent;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Checkout at the desk: the visit's invoice (its price with the membership credit, voucher, gift card and insurance
+ * copay billing applied when it was booked), a tip for the therapist, and payment split over any of the desk's
+ * methods and the card on file. Every action locks the visit's checkout row and carries the version the page showed,
+ * so of two clicks at once exactly one acts. A card charge is committed as CHARGING before Stripe is called, with an
+ * idempotency key made of the invoice and the attempt: a lost answer is asked again with the same key (the desk's
+ * "try again", a sweep, Stripe's webhook), so the card is charged once and the payment recorded once. A decline or
+ * a bank asking for the patient's authentication records nothing.
+ */
+@Service
+public class DeskCheckouts {
+
+    /** The tip presets, in percent of the service's price. */
+    public static final List<Integer> PRESETS = List.of(15, 18, 20);
+
+    private static final Duration STUCK_AFTER = Duration.ofMinutes(2);
+
+    /** What the checkout page shows of a visit. */
+    public record Checkout(
+            AppointmentView appointment,
+            String therapistName,
+            Invoice invoice,
+            int version,
+            Money serviceTotal,
+            List<Preset> presets,
+            Optional<Money> tip,
+            boolean mayTip,
+            boolean cardCharging,
+            Optional<CardOnFile> card,
+            String chargeState,
+            Optional<Money> chargeAmount,
+            String failureCode,
+            boolean reader,
+            boolean onReader) {
+
+        /** Whether a card charge's answer was lost: the desk may ask again (same key, one charge). */
+        public boolean charging() {
+            return "CHARGING".equals(chargeState);
+        }
+    }
+
+    /** A tip preset: its percent and what it comes to. */
+    public record Preset(int percent, Money amount) {}
+
+    /** Tips one therapist received over a range of days. */
+    public record TherapistTips(String therapist, Money amount, int tips) {}
+
+    /** What became of a card charge. */
+    public enum CardOutcome {
+        PAID,
+        DECLINED,
+        NEEDS_AUTHENTICATION,
+        NO_ANSWER,
+        ON_READER,
+        READER_REFUSED
+    }
+
+    private final DeskCheckoutStore store;
+    private final AppointmentBook book;
+    private final Staff staff;
+    private final Invoices invoices;
+    private final Payments payments;
+    private final CardsOnFile cards;
+    private final StripeGateway stripe;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate newTx;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final String readerId;
+
+    DeskCheckouts(
+            DeskCheckoutStore store,
+            AppointmentBook book,
+            Staff staff,
+            Invoices invoices,
+            Payments payments,
+            CardsOnFile cards,
+            StripeGateway stripe,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            ClinicProfile clinic,
+            @Value("${relief.payments.checkout.reader-id:}") String readerId) {
+        this.store = store;
+        this.book = book;
+        this.staff = staff;
+        this.invoices = invoices;
+        this.payments = payments;
+        this.cards = cards;
+        this.stripe = stripe;
+        this.tx = new TransactionTemplate(transactions);
+        this.newTx = new TransactionTemplate(transactions);
+        this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+        this.zone = clinic.zone();
+        this.readerId = readerId.strip();
+    }
+
+    /** The visit's checkout; a visit without an invoice is a 404. */
+    public Checkout of(UUID appointmentId) {
+        AppointmentView appointment = book.get(appointmentId);
+        Invoice invoice = invoiceOf(appointmentId);
+        Optional<DeskCheckoutStore.Row> row = store.find(invoice.id());
+        Money service = serviceTotal(invoice);
+        Optional<Money> tip = store.tip(invoice.id()).map(DeskCheckoutStore.Tip::amount);
+        return new Checkout(
+                appointment,
+                therapistName(appointment),
+                invoice,
+                row.map(DeskCheckoutStore.Row::version).orElse(0),
+                service,
+                PRESETS.stream()
+                        .map(p -> new Preset(p, service.percent(BigDecimal.valueOf(p))))
+                        .toList(),
+                tip,
+                tip.isEmpty() && tipFor(appointment) && withoutTip(invoice).isPositive(),
+                stripe.enabled(),
+                cards.of(invoice.patientId()),
+                row.map(r -> r.state().name()).orElse("OPEN"),
+                row.flatMap(DeskCheckoutStore.Row::chargeAmount),
+                row.flatMap(DeskCheckoutStore.Row::failureCode).orElse(""),
+                readerOn(),
+                row.filter(r -> r.state() == DeskCheckoutStore.State.CHARGING)
+                        .flatMap(DeskCheckoutStore.Row::readerId)
+                        .isPresent());
+    }
+
+    /** Whether a card reader is set up ({@code relief.payments.checkout.reader-id}) and Stripe with it. */
+    public boolean readerOn() {
+        return stripe.enabled() && !readerId.isEmpty();
+    }
+
+    /**
+     * Adds the tip: {@code choice} is a preset's percent ("15", "18", "20") or "custom" with {@code custom} the amount.
+     * Refused (nothing written) on a zero invoice, a visit that did not happen, a second tip, an amount that is not
+     * positive, not a number, or above the service's price.
+     */
+    public Money tip(UUID appointmentId, int version, String choice, String custom, String by) {
+        AppointmentView appointment = book.get(appointmentId);
+        return tx.execute(status -> {
+            Invoice invoice = invoiceOf(appointmentId);
+            DeskCheckoutStore.Row row = lockAt(invoice, version);
+            if (store.tip(invoice.id()).isPresent()) {
+                throw CheckoutProblem.invalid("tipTwice");
+            }
+            if (!tipFor(appointment)) {
+                throw CheckoutProblem.invalid("tipNoVisit");
+            }
+            if (!withoutTip(invoice).isPositive()) {
+                throw CheckoutProblem.invalid("tipOnZero");
+            }
+            Money service = serviceTotal(invoice);
+            Money amount = tipAmount(choice, custom, service);
+            if (!amount.isPositive()) {
+                throw CheckoutProblem.invalid("tipNotPositive");
+            }
+            if (amount.compareTo(service) > 0) {
+                throw CheckoutProblem.invalid("tipTooLarge", service);
+            }
+            String therapist = therapistName(appointment);
+            store.insertTip(
+                    new DeskCheckoutStore.Tip(
+                            invoice.id(), appointment.therapist().id(), therapist, amount, clock.instant()),
+                    appointmentId,
+                    by);
+            invoices.addTip(invoice.id(), amount, therapist);
+            store.acted(row.invoiceId(), clock.instant());
+            return amount;
+        });
+    }
+
+    /**
+     * Records a payment taken by hand at the desk (card terminal, cash, check, HSA/FSA card, gift card): part or all
+     * of what is owed. Billing refuses more than the balance and a gift card without enough on it.
+     */
+    public Payment pay(
+            UUID appointmentId,
+            int version,
+            Payment.Method method,
+            Money amount,
+            String note,
+            String giftCard,
+            String by) {
+        if (!Payment.Method.atDesk().contains(method)) {
+            throw CheckoutProblem.invalid("method");
+        }
+        return tx.execute(status -> {
+            Invoice invoice = invoiceOf(appointmentId);
+            DeskCheckoutStore.Row row = lockAt(invoice, version);
+            if (row.state() == DeskCheckoutStore.State.CHARGING) {
+                throw CheckoutProblem.invalid("chargeUnderWay");
+            }
+            Payment payment = payments.record(
+                    new RecordPayment(invoice.id(), Payment.Kind.PAYMENT, method, amount, note, giftCard), by);
+            store.acted(row.invoiceId(), clock.instant());
+            return payment;
+        });
+    }
+
+    /**
+     * Charges part or all of what is owed to the patient's card on file, off-session. The attempt is committed before
+     * Stripe is called; the outcome is recorded once.
+     */
+    public CardOutcome chargeCard(UUID appointmentId, int version, Money amount) {
+        if (!stripe.enabled()) {
+            throw CheckoutProblem.invalid("cardOff");
+        }
+        return call(claim(appointmentId, version, amount, Optional.empty()));
+    }
+
+    /**
+     * Sends part or all of what is owed to the card reader (Stripe Terminal, server-driven): a card-present
+     * PaymentIntent under the attempt's key, then the reader asked to collect it. The patient taps or inserts the card;
+     * the desk's "check the reader", the sweep or Stripe's webhooks settle it, once.
+     */
+    public CardOutcome chargeReader(UUID appointmentId, int version, Money amount) {
+        if (!readerOn()) {
+            throw CheckoutProblem.invalid("readerOff");
+        }
+        return call(claim(appointmentId, version, amount, Optional.of(DeskCheckoutStore.READER + readerId)));
+    }
+
+    /** A new card attempt, committed on its own before Stripe is called: on the card on file, or on the reader. */
+    private DeskCheckoutStore.Row claim(UUID appointmentId, int version, Money amount, Optional<String> reader) {
+        return newTx.execute(status -> {
+            Invoice invoice = invoiceOf(appointmentId);
+            DeskCheckoutStore.Row row = lockAt(invoice, version);
+            if (row.state() == DeskCheckoutStore.State.CHARGING) {
+                throw CheckoutProblem.invalid("chargeUnderWay");
+            }
+            if (!amount.isPositive()) {
+                throw CheckoutProblem.invalid("amountNotPositive");
+            }
+            if (amount.compareTo(invoice.balance()) > 0) {
+                throw CheckoutProblem.invalid("overBalance", invoice.balance().max(Money.ZERO));
+            }
+            String method = reader.isPresent()
+                    ? reader.get()
+                    : cards.chargeable(invoice.patientId())
+                            .flatMap(CustomerStore.Customer::paymentMethodId)
+                            .orElseThrow(() -> CheckoutProblem.invalid("noCard"));
+            store.charging(invoice.id(), amount, method, clock.instant());
+            return store.find(invoice.id()).orElseThrow();
+        });
+    }
+
+    /** Asks Stripe again about a card attempt whose answer was lost: the same key, so at most one charge. */
+    public CardOutcome retry(UUID appointmentId, int version) {
+        DeskCheckoutStore.Row attempt = newTx.execute(status -> {
+            DeskCheckoutStore.Row row = lockAt(invoiceOf(appointmentId), version);
+            if (row.state() != DeskCheckoutStore.State.CHARGING) {
+                throw CheckoutProblem.invalid("nothingToRetry");
+            }
+            return row;
+        });
+        return call(attempt);
+    }
+
+    /** Asks Stripe again about card attempts left without an answer for a while (a crash, a lost answer). */
+    @Scheduled(fixedDelayString = "${relief.payments.checkout.sweep-every:5m}", initialDelayString = "PT1M")
+    public void sweep() {
+        if (stripe.enabled()) {
+            sweep(clock.instant().minus(STUCK_AFTER));
+        }
+    }
+
+    void sweep(Instant stuckBefore) {
+        for (UUID invoiceId : store.charging(stuckBefore)) {
+            store.find(invoiceId)
+                    .filter(row -> row.state() == DeskCheckoutStore.State.CHARGING)
+                    .ifPresent(this::call);
+        }
+    }
+
+    /** Tips per therapist given on the days {@code from} to {@code to} (clinic time), the largest total first. */
+    public List<TherapistTips> tipsPerTherapist(LocalDate from, LocalDate to) {
+        return store
+                .tipsPerTherapist(
+                        from.atStartOfDay(zone).toInstant(),
+                        to.plusDays(1).atStartOfDay(zone).toInstant())
+                .stream()
+                .map(t -> new TherapistTips(t.therapistName(), t.amount(), t.tips()))
+                .toList();
+    }
+
+    /** Records a checkout charge Stripe reports as succeeded (its webhook), once; true if the intent is a checkout's. */
+    boolean succeeded(PaymentIntent intent) {
+        Optional<UUID> invoiceId = invoiceOf(intent);
+        invoiceId.ifPresent(id -> tx.executeWithoutResult(status -> store.find(id)
+                .ifPresent(row -> paid(
+                        store.lock(id, row.appointmentId(), row.patientId(), clock.instant()),
+                        attemptOf(intent),
+                        StripeGateway.money(intent.getAmount()),
+                        intent.getId()))));
+        return invoiceId.isPresent();
+    }
+
+    /** Notes a failed checkout charge Stripe reports, if it is the current attempt still waiting for an answer. */
+    boolean failed(PaymentIntent intent) {
+        Optional<UUID> invoiceId = invoiceOf(intent);
+        String code = intent.getLastPaymentError() == null
+                ? "declined"
+                : intent.getLastPaymentError().getCode();
+        invoiceId.ifPresent(id -> tx.executeWithoutResult(status -> store.find(id)
+                .map(row -> store.lock(id, row.appointmentId(), row.patientId(), clock.instant()))
+                .filter(row -> row.state() == DeskCheckoutStore.State.CHARGING && row.attempt() == attemptOf(intent))
+                .ifPresent(row -> store.settled(
+                        id,
+                        "authentication_required".equals(code)
+                                ? DeskCheckoutStore.State.NEEDS_AUTHENTICATION
+                                : DeskCheckoutStore.State.DECLINED,
+                        Optional.ofNullable(code),
+                        clock.instant()))));
+        return invoiceId.isPresent();
+    }
+
+    private CardOutcome call(DeskCheckoutStore.Row attempt) {
+        if (attempt.readerId().isPresent()) {
+            return onReader(attempt, attempt.readerId().get());
+        }
+        String customerId = cards.customer(attempt.patientId())
+                .map(CustomerStore.Customer::customerId)
+                .orElse("");
+        ChargeOutcome outcome = stripe.chargeOffSession(
+                customerId,
+                attempt.paymentMethodId().orElseThrow(),
+                attempt.chargeAmount().orElseThrow(),
+                attempt.idempotencyKey(),
+                metadata(attempt));
+        return tx.execute(status -> settle(attempt, outcome));
+    }
+
+    /**
+     * Moves a reader attempt on as far as Stripe has: creates its PaymentIntent (same key, same intent), sends it to
+     * the reader once, and settles it when the PaymentIntent succeeded or the reader's action failed.
+     */
+    private CardOutcome onReader(DeskCheckoutStore.Row attempt, String reader) {
+        try {
+            String intentId = attempt.paymentIntentId().orElse(null);
+            if (intentId == null) {
+                String created = stripe.createReaderIntent(
+                        attempt.chargeAmount().orElseThrow(), attempt.idempotencyKey(), metadata(attempt));
+                tx.executeWithoutResult(status -> store.intent(attempt.invoiceId(), attempt.attempt(), created));
+                intentId = created;
+            }
+            String id = intentId;
+            PaymentIntent intent = stripe.paymentIntent(id);
+            if ("succeeded".equals(intent.getStatus())) {
+                return tx.execute(status -> settle(attempt, new ChargeOutcome.Succeeded(id)));
+            }
+            Optional<StripeGateway.ReaderAction> action =
+                    stripe.readerAction(reader).filter(a -> id.equals(a.paymentIntentId()));
+            if (action.isEmpty()) {
+                Optional<String> refused = stripe.processOnReader(reader, id, attempt.idempotencyKey() + "-reader");
+                if (refused.isPresent()) {
+                    tx.executeWithoutResult(status -> settle(attempt, new ChargeOutcome.Declined(refused.get())));
+                    return CardOutcome.READER_REFUSED;
+                }
+                return CardOutcome.ON_READER;
+            }
+            if ("failed".equals(action.get().status())) {
+                return tx.execute(status ->
+                        settle(attempt, new ChargeOutcome.Declined(action.get().failureCode())));
+            }
+            return CardOutcome.ON_READER;
+        } catch (PaymentsFailure noAnswer) {
+            return CardOutcome.NO_ANSWER;
+        }
+    }
+
+    /** Stripe reports a reader's action ended (its webhook): the attempt it collected for is settled, once. */
+    void readerActionEnded(String paymentIntentId) {
+        Optional<UUID> invoiceId = invoiceOf(stripe.paymentIntent(paymentIntentId));
+        invoiceId
+                .flatMap(store::find)
+                .filter(row -> row.state() == DeskCheckoutStore.State.CHARGING
+                        && row.readerId().isPresent())
+                .ifPresent(this::call);
+    }
+
+    private static Map<String, String> metadata(DeskCheckoutStore.Row attempt) {
+        return Map.of(
+                "checkout_invoice_id", attempt.invoiceId().toString(),
+                "appointment_id", attempt.appointmentId().toString(),
+                "attempt", Integer.toString(attempt.attempt()));
+    }
+
+    private CardOutcome settle(DeskCheckoutStore.Row attempt, ChargeOutcome outcome) {
+        DeskCheckoutStore.Row current =
+                store.lock(attempt.invoiceId(), attempt.appointmentId(), attempt.patientId(), clock.instant());
+        if (outcome instanceof ChargeOutcome.Succeeded succeeded) {
+            paid(current, attempt.attempt(), attempt.chargeAmount().orElseThrow(), succeeded.paymentIntentId());
+            return CardOutcome.PAID;
+        }
+        boolean waiting = current.state() == DeskCheckoutStore.State.CHARGING && current.attempt() == attempt.attempt();
+        if (outcome instanceof ChargeOutcome.Declined declined) {
+            if (waiting) {
+                store.settled(
+                        attempt.invoiceId(),
+                        DeskCheckoutStore.State.DECLINED,
+                        Optional.of(declined.code()),
+                        clock.instant());
+            }
+            return CardOutcome.DECLINED;
+        }
+        if (outcome instanceof ChargeOutcome.NeedsAuthentication) {
+            if (waiting) {
+                store.settled(
+                        attempt.invoiceId(),
+                        DeskCheckoutStore.State.NEEDS_AUTHENTICATION,
+                        Optional.of("authentication_required"),
+                        clock.instant());
+            }
+            return CardOutcome.NEEDS_AUTHENTICATION;
+        }
+        // No answer: the attempt stays CHARGING; the desk, the sweep or the webhook asks again with the same key.
+        return CardOutcome.NO_ANSWER;
+    }
+
+    /** Records the payment once (by its PaymentIntent) and ends the attempt if it is the one waiting. */
+    private void paid(DeskCheckoutStore.Row current, int attempt, Money amount, String paymentIntentId) {
+        payments.recordCardCharge(current.invoiceId(), amount, paymentIntentId);
+        if (current.state() == DeskCheckoutStore.State.CHARGING && current.attempt() == attempt) {
+            store.settled(current.invoiceId(), DeskCheckoutStore.State.OPEN, Optional.empty(), clock.instant());
+        }
+    }
+
+    private DeskCheckoutStore.Row lockAt(Invoice invoice, int version) {
+        DeskCheckoutStore.Row row =
+                store.lock(invoice.id(), invoice.appointmentId(), invoice.patientId(), clock.instant());
+        if (row.version() != version) {
+            throw CheckoutProblem.changed();
+        }
+        return row;
+    }
+
+    private Invoice invoiceOf(UUID appointmentId) {
+        return invoices.forAppointment(appointmentId).orElseThrow(() -> CheckoutProblem.invalid("noInvoice"));
+    }
+
+    private static Optional<UUID> invoiceOf(PaymentIntent intent) {
+        String id = intent.getMetadata() == null ? null : intent.getMetadata().get("checkout_invoice_id");
+        try {
+            return id == null ? Optional.empty() : Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
+    }
+
+    private static int attemptOf(PaymentIntent intent) {
+        try {
+            return Integer.parseInt(intent.getMetadata().getOrDefault("attempt", "0"));
+        } catch (NumberFormatException notOurs) {
+            return 0;
+        }
+    }
+
+    /** The name of the visit's therapist as staff records have it (booking names listed therapists only). */
+    private String therapistName(AppointmentView appointment) {
+        return staff.find(appointment.therapist().id())
+                .map(StaffMember::displayName)
+                .filter(name -> !name.isBlank())
+                .orElse(appointment.therapist().name());
+    }
+
+    /** A tip is given for a visit that took place: checked in or completed. */
+    private static boolean tipFor(AppointmentView appointment) {
+        return appointment.status() == AppointmentStatus.CHECKED_IN
+                || appointment.status() == AppointmentStatus.COMPLETED;
+    }
+
+    /** The service's price (its list price lines), on which the tip presets are reckoned. */
+    static Money serviceTotal(Invoice invoice) {
+        return invoice.lines().stream()
+                .filter(line -> line.kind() == Line.Kind.LIST_PRICE)
+                .map(Line::amount)
+                .reduce(Money.ZERO, Money::plus);
+    }
+
+    /** What the visit costs the patient before any tip. */
+    private static Money withoutTip(Invoice invoice) {
+        return invoice.lines().stream()
+                .filter(line -> line.kind() != Line.Kind.TIP)
+                .map(Line::amount)
+                .reduce(Money.ZERO, Money::plus);
+    }
+
+    private static Money tipAmount(String choice, String custom, Money service) {
+        if (choice != null) {
+            for (int preset : PRESETS) {
+                if (choice.equals(Integer.toString(preset))) {
+                    return service.percent(BigDecimal.valueOf(preset));
+                }
+            }
+        }
+        if (!"custom".equals(choice)) {
+            throw CheckoutProblem.invalid("tipChoice");
+        }
+        return amount(custom).orElseThrow(() -> CheckoutProblem.invalid("notAnAmount"));
+    }
+
+    /** An amount typed at the desk ("12", "12.50", "$12.50"); empty when blank; not a number is refused. */
+    static Optional<Money> amount(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return Optional.empty();
+        }
+        String plain = typed.strip().replace("$", "").replace(",", "");
+        if (!plain.matches("-?[0-9]{1,15}(\\.[0-9]{1,2})?")) {
+            throw plain.matches("-?[0-9]{16,}(\\.[0-9]*)?")
+                    ? CheckoutProblem.invalid("amountTooLarge")
+                    : CheckoutProblem.invalid("notAnAmount");
+        }
+        return Optional.of(Money.of(plain));
+    }
+}
