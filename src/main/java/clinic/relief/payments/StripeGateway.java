@@ -288,25 +288,6 @@ class StripeGateway {
                         payout.getStatus()));
             }
             return payouts;
-    // ---- Stripe Terminal, server-driven (the desk's card reader)
-
-    /** What a reader is doing: its current action's type, status, PaymentIntent and failure code (empty when none). */
-    record ReaderAction(String type, String status, String paymentIntentId, String failureCode) {}
-
-    /** A card-present PaymentIntent for the reader to collect; its id. Same key, same PaymentIntent. */
-    String createReaderIntent(Money amount, String idempotencyKey, Map<String, String> metadata) {
-        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
-                .setAmount(cents(amount))
-                .setCurrency("usd")
-                .addPaymentMethodType("card_present")
-                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.AUTOMATIC)
-                .putAllMetadata(metadata)
-                .build();
-        try {
-            return stripe().v1()
-                    .paymentIntents()
-                    .create(params, key(idempotencyKey))
-                    .getId();
         } catch (StripeException e) {
             throw new PaymentsFailure("payments.problem.stripe", e);
         }
@@ -348,6 +329,47 @@ class StripeGateway {
                         Instant.ofEpochSecond(txn.getCreated())));
             }
             return movements;
+        } catch (StripeException e) {
+            throw new PaymentsFailure("payments.problem.stripe", e);
+        }
+    }
+
+    /** What the app records for a movement: a charge's PaymentIntent id, a refund's id, else the source's id. */
+    private static String reference(BalanceTransaction txn) {
+        Object source = txn.getSourceObject();
+        if (source instanceof Charge charge && charge.getPaymentIntent() != null) {
+            return charge.getPaymentIntent();
+        }
+        if (source instanceof Refund refund) {
+            return refund.getId();
+        }
+        return txn.getSource() == null ? "" : txn.getSource();
+    }
+
+    // ---- Stripe Terminal, server-driven (the desk's card reader)
+
+    /** What a reader is doing: its current action's type, status, PaymentIntent and failure code (empty when none). */
+    record ReaderAction(String type, String status, String paymentIntentId, String failureCode) {}
+
+    /** A card-present PaymentIntent for the reader to collect; its id. Same key, same PaymentIntent. */
+    String createReaderIntent(Money amount, String idempotencyKey, Map<String, String> metadata) {
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+                .setAmount(cents(amount))
+                .setCurrency("usd")
+                .addPaymentMethodType("card_present")
+                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.AUTOMATIC)
+                .putAllMetadata(metadata)
+                .build();
+        try {
+            return stripe().v1()
+                    .paymentIntents()
+                    .create(params, key(idempotencyKey))
+                    .getId();
+        } catch (StripeException e) {
+            throw new PaymentsFailure("payments.problem.stripe", e);
+        }
+    }
+
     /** Asks the reader to collect and process the PaymentIntent; Stripe's error code when it refuses (busy, offline). */
     Optional<String> processOnReader(String readerId, String paymentIntentId, String idempotencyKey) {
         try {
@@ -368,16 +390,6 @@ class StripeGateway {
         }
     }
 
-    /** What the app records for a movement: a charge's PaymentIntent id, a refund's id, else the source's id. */
-    private static String reference(BalanceTransaction txn) {
-        Object source = txn.getSourceObject();
-        if (source instanceof Charge charge && charge.getPaymentIntent() != null) {
-            return charge.getPaymentIntent();
-        }
-        if (source instanceof Refund refund) {
-            return refund.getId();
-        }
-        return txn.getSource() == null ? "" : txn.getSource();
     /** The reader's current action (polled while the desk waits; Stripe's webhooks say the same). */
     Optional<ReaderAction> readerAction(String readerId) {
         try {
