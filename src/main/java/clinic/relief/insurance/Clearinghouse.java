@@ -29,8 +29,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The clearinghouse connection over SFTP (Apache MINA SSHD): uploads the 837P batch of every ready claim, and polls
- * for 999, 277CA and 835 files, imports each (its outcome logged in the X12 file log, refused ones included) and moves
+ * The clearinghouse connection over SFTP (Apache MINA SSHD): uploads the 837P batch of every ready claim and, on demand, a coverage's 270, and polls
+ * for 999, 277CA, 271 and 835 files, imports each (its outcome logged in the X12 file log, refused ones included) and moves
  * it to the done folder. Off while {@link ClearinghouseSettings#configured()} is false. A server that cannot be
  * reached, presents another host key or refuses the sign-in is a {@link Failure} with its reason, logged (no claim
  * data in the log).
@@ -44,6 +44,7 @@ public class Clearinghouse {
     private final ClaimFiles claimFiles;
     private final Remittances remittances;
     private final Acknowledgments acknowledgments;
+    private final Eligibility eligibility;
     private final X12FileStore files;
     private final Clock clock;
     private final TransactionTemplate sending;
@@ -53,6 +54,7 @@ public class Clearinghouse {
             ClaimFiles claimFiles,
             Remittances remittances,
             Acknowledgments acknowledgments,
+            Eligibility eligibility,
             X12FileStore files,
             Clock clock,
             PlatformTransactionManager transactions) {
@@ -60,6 +62,7 @@ public class Clearinghouse {
         this.claimFiles = claimFiles;
         this.remittances = remittances;
         this.acknowledgments = acknowledgments;
+        this.eligibility = eligibility;
         this.files = files;
         this.clock = clock;
         this.sending = new TransactionTemplate(transactions);
@@ -118,6 +121,19 @@ public class Clearinghouse {
         return Optional.of(name);
     }
 
+    /** Uploads a 270 to the clearinghouse's upload folder; false when the connection is off. */
+    public boolean uploadEligibility(String name, String content) {
+        if (!settings.configured()) {
+            return false;
+        }
+        return connected(sftp -> {
+            try (OutputStream out = sftp.write(settings.uploadFolder() + "/" + name)) {
+                out.write(content.getBytes(StandardCharsets.UTF_8));
+            }
+            return true;
+        });
+    }
+
     @Scheduled(
             fixedDelayString = "${relief.clearinghouse.sftp.poll-every:15m}",
             initialDelayString = "${relief.clearinghouse.sftp.poll-every:15m}")
@@ -161,14 +177,17 @@ public class Clearinghouse {
 
     private boolean importOne(String name, String content) {
         try {
-            if (Acknowledgments.isAcknowledgment(content)) {
+            if (Eligibility.isEligibilityResponse(content)) {
+                eligibility.importFile(
+                        new X12File.Received(X12File.Kind.ELIGIBILITY_271, X12File.Source.SFTP, name, content));
+            } else if (Acknowledgments.isAcknowledgment(content)) {
                 acknowledgments.importFile(content, X12File.Source.SFTP, name);
             } else {
                 remittances.importFile(
                         new X12File.Received(X12File.Kind.REMITTANCE_835, X12File.Source.SFTP, name, content));
             }
             return true;
-        } catch (UnreadableRemittance | RemittanceRefused refused) {
+        } catch (UnreadableRemittance | RemittanceRefused | EligibilityRefused refused) {
             log.warn(
                     "Clearinghouse file {} refused ({}); it is in the X12 file log",
                     name,

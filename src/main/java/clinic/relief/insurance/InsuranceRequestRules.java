@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may open insurance (coverage, prescriptions with diagnoses, claims): the front desk and the owner only; the
- * therapists' identities on claims (NPI, taxonomy): the owner.
+ * therapists' identities on claims (NPI, taxonomy): the owner. The claims API ({@code /api/insurance}) likewise.
  */
 @Component
 class InsuranceRequestRules implements RequestRules {
@@ -18,6 +18,8 @@ class InsuranceRequestRules implements RequestRules {
         requests.requestMatchers("/staff/insurance/therapists", "/staff/insurance/therapists/**")
                 .hasRole("OWNER")
                 .requestMatchers("/staff/insurance", "/staff/insurance/**")
+                .hasAnyRole("OWNER", "FRONT_DESK")
+                .requestMatchers("/api/insurance/**")
                 .hasAnyRole("OWNER", "FRONT_DESK");
     }
 }

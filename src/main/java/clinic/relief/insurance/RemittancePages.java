@@ -30,6 +30,7 @@ class RemittancePages {
 
     private final Remittances remittances;
     private final Acknowledgments acknowledgments;
+    private final Eligibility eligibility;
     private final ClaimDesk desk;
     private final X12FileStore files;
     private final RemittanceStore store;
@@ -39,6 +40,7 @@ class RemittancePages {
     RemittancePages(
             Remittances remittances,
             Acknowledgments acknowledgments,
+            Eligibility eligibility,
             ClaimDesk desk,
             X12FileStore files,
             RemittanceStore store,
@@ -46,6 +48,7 @@ class RemittancePages {
             ClinicProfile clinic) {
         this.remittances = remittances;
         this.acknowledgments = acknowledgments;
+        this.eligibility = eligibility;
         this.desk = desk;
         this.files = files;
         this.store = store;
@@ -70,6 +73,22 @@ class RemittancePages {
             // logged.
             response.setStatus(422);
             model.addAttribute("problem", "insurance.problem.remittance.unreadable");
+            return page(model);
+        }
+        if (Eligibility.isEligibilityResponse(content)) {
+            try {
+                model.addAttribute(
+                        "eligibilityImported",
+                        eligibility.importFile(new X12File.Received(
+                                X12File.Kind.ELIGIBILITY_271, X12File.Source.UPLOAD, name, content)));
+            } catch (UnreadableRemittance unreadable) {
+                response.setStatus(422);
+                model.addAttribute("problem", "insurance.problem.remittance." + unreadable.reason());
+            } catch (EligibilityRefused refused) {
+                response.setStatus(422);
+                model.addAttribute("problem", "insurance.problem.eligibility." + refused.reason());
+                model.addAttribute("problemClaim", String.join(", ", refused.codes()));
+            }
             return page(model);
         }
         if (Acknowledgments.isAcknowledgment(content)) {

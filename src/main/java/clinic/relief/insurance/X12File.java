@@ -21,7 +21,9 @@ public record X12File(
         REMITTANCE_835("835"),
         ACKNOWLEDGMENT_999("999"),
         CLAIM_ACK_277CA("277CA"),
-        CLAIMS_837("837");
+        CLAIMS_837("837"),
+        ELIGIBILITY_270("270"),
+        ELIGIBILITY_271("271");
 
         private final String code;
 

@@ -72,6 +72,9 @@ class ClearinghouseTests {
     Clock clock;
 
     @Autowired
+    Eligibility eligibility;
+
+    @Autowired
     PlatformTransactionManager transactions;
 
     @TempDir
@@ -137,6 +140,7 @@ class ClearinghouseTests {
                 claimFiles,
                 remittances,
                 acknowledgments,
+                eligibility,
                 log,
                 clock,
                 transactions);
@@ -149,6 +153,37 @@ class ClearinghouseTests {
                     .replace("{B}", b.claimId())
                     .replace("TRN*1*", "TRN*1*" + UUID.randomUUID().toString().substring(0, 8));
         }
+    }
+
+    @Test
+    void uploadsA270OnDemandAndImportsThe271ThePollFinds() throws IOException {
+        Clearinghouse sftp = clearinghouse(server.getPort(), "s3cret");
+        UUID patient = insurance
+                .ofPatient(desk.get(a.id()).facts().patientId())
+                .patient()
+                .id();
+        Coverage coverage = insurance.ofPatient(patient).coverages().get(0).coverage();
+        Eligibility.Request request = eligibility.request(coverage.id(), X12File.Source.SFTP);
+
+        assertThat(sftp.uploadEligibility(request.name(), request.content())).isTrue();
+        assertThat(Files.readString(root.resolve("home/outbound").resolve(request.name())))
+                .contains("ST*270*", "TRN*1*" + request.trace());
+
+        Files.writeString(
+                root.resolve("home/inbound/4-answer.271"),
+                EligibilityTests.example("271-active.txt", request.trace(), coverage.memberId()));
+        Files.writeString(
+                root.resolve("home/inbound/5-unknown.271"),
+                EligibilityTests.example("271-unknown-member.txt", request.trace(), coverage.memberId()));
+
+        var polled = sftp.poll();
+
+        assertThat(polled.imported()).isEqualTo(1);
+        assertThat(polled.refused()).isEqualTo(1);
+        assertThat(insurance.ofPatient(patient).coverages().get(0).coverage().visitsAllowed())
+                .isEqualTo(20);
+        assertThat(root.resolve("home/inbound/done/5-unknown.271")).exists();
+        assertThat(log.recent(2)).extracting(X12File::problem).contains("eligibility.rejected", "");
     }
 
     @Test
