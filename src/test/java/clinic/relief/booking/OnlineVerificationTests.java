@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -126,6 +127,38 @@ class OnlineVerificationTests {
                         .query(String.class)
                         .list())
                 .contains("CONFIRMATION");
+    }
+
+    @Test
+    void tickingTextRemindersRecordsTheConsentWhenTheLinkConfirmsTheBooking() throws Exception {
+        String email = "texts-" + UUID.randomUUID() + "@example.com";
+        mvc.perform(form(email, "11:00").param("wantsTexts", "true")).andExpect(redirectedUrl("/book/check-email"));
+        assertThat(textConsents(email)).isEmpty(); // nothing is recorded before the address is proved
+
+        mvc.perform(post("/book/confirm").with(csrf()).param("token", token(email)));
+
+        assertThat(textConsents(email)).containsExactly("true +13105550101 online booking form");
+    }
+
+    @Test
+    void textRemindersStayOffUnlessTicked() throws Exception {
+        String email = "notexts-" + UUID.randomUUID() + "@example.com";
+        mvc.perform(get("/book/details")
+                        .param("choice", "trigger-point:60")
+                        .param("slot", fixture.at(day, "13:00") + "|" + therapist))
+                .andExpect(content().string(containsString("name=\"wantsTexts\"")))
+                .andExpect(content().string(not(containsString("checked=\"checked\""))));
+        mvc.perform(form(email, "13:00")).andExpect(redirectedUrl("/book/check-email"));
+        mvc.perform(post("/book/confirm").with(csrf()).param("token", token(email)));
+
+        assertThat(holdStatus(email)).isEqualTo("BOOKED");
+        assertThat(textConsents(email)).isEmpty();
+    }
+
+    private List<String> textConsents(String email) {
+        return jdbc.sql("""
+                        select c.granted || ' ' || c.phone || ' ' || c.source from sms_consent c
+                        join patient p on p.id = c.patient_id where p.email = :e and c.channel = 'TEXT'""").param("e", email).query(String.class).list();
     }
 
     @Test
