@@ -47,6 +47,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class OnlineBooking {
 
+    /** How many days of free times the times page shows at once: two weeks. */
+    static final int DAYS_SHOWN = 14;
+
     private final Booking booking;
     private final Patients patients;
     private final OnlineHolds holds;
@@ -94,6 +97,11 @@ class OnlineBooking {
         model.addAttribute("choices", views.serviceChoices(locale));
         model.addAttribute("choice", choice);
         model.addAttribute("date", from);
+        model.addAttribute("fromText", views.date(from, locale));
+        model.addAttribute("untilText", views.date(from.plusDays(DAYS_SHOWN - 1), locale));
+        model.addAttribute(
+                "earlier", from.isAfter(views.today()) ? laterOf(from.minusDays(DAYS_SHOWN), views.today()) : null);
+        model.addAttribute("later", from.plusDays(DAYS_SHOWN));
         model.addAttribute("assessment", assessment);
         List<StaffMember> bookable = therapistChoice.bookable();
         TherapistChoice.Filter filter = therapistChoice.filter(therapist, language, bookable);
@@ -106,12 +114,16 @@ class OnlineBooking {
                 views.namedSlotOptions(
                         booking
                                 .availability(SlotSearch.withAnyone(
-                                        service.service(), service.minutes(), from, from.plusDays(2)))
+                                        service.service(), service.minutes(), from, from.plusDays(DAYS_SHOWN - 1)))
                                 .stream()
                                 .filter(slot -> filter.admits(slot, bookable))
                                 .toList(),
                         locale)));
         return "booking/online";
+    }
+
+    private static LocalDate laterOf(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     @GetMapping("/book/details")
