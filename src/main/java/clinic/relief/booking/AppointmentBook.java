@@ -16,6 +16,7 @@ import clinic.relief.booking.schedule.Therapists;
 import clinic.relief.booking.store.Appointments;
 import clinic.relief.booking.store.BookingLocks;
 import clinic.relief.booking.store.CancellationStore;
+import clinic.relief.booking.store.ConfirmationStore;
 import clinic.relief.patients.Patients;
 import clinic.relief.shared.Money;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,6 +39,7 @@ public class AppointmentBook {
 
     private final Booking booking;
     private final Appointments appointments;
+    private final ConfirmationStore confirmations;
     private final Therapists therapists;
     private final Schedules schedules;
     private final Patients patients;
@@ -51,6 +53,7 @@ public class AppointmentBook {
     AppointmentBook(
             Booking booking,
             Appointments appointments,
+            ConfirmationStore confirmations,
             Therapists therapists,
             Schedules schedules,
             Patients patients,
@@ -62,6 +65,7 @@ public class AppointmentBook {
             Clock clock) {
         this.booking = booking;
         this.appointments = appointments;
+        this.confirmations = confirmations;
         this.therapists = therapists;
         this.schedules = schedules;
         this.patients = patients;
@@ -105,7 +109,11 @@ public class AppointmentBook {
 
     private List<AppointmentView> views(List<Appointment.Stored> found) {
         Map<UUID, String> rooms = schedules.roomNames();
-        return found.stream().map(a -> view(a, rooms)).toList();
+        Map<UUID, Instant> confirmed = confirmations.confirmedAt(
+                found.stream().map(Appointment.Stored::id).toList());
+        return found.stream()
+                .map(a -> view(a, rooms, Optional.ofNullable(confirmed.get(a.id()))))
+                .toList();
     }
 
     /** Every room by name, active or not. */
@@ -115,16 +123,16 @@ public class AppointmentBook {
 
     @Transactional(readOnly = true)
     public AppointmentView get(UUID id) {
-        return view(load(id).stored(), schedules.roomNames());
+        return view(
+                load(id).stored(),
+                schedules.roomNames(),
+                Optional.ofNullable(confirmations.confirmedAt(List.of(id)).get(id)));
     }
 
     /** A patient's own appointments (any status), newest first. */
     @Transactional(readOnly = true)
     public List<AppointmentView> ofPatient(UUID patientId) {
-        Map<UUID, String> rooms = schedules.roomNames();
-        return appointments.ofPatient(patientId).stream()
-                .map(a -> view(a, rooms))
-                .toList();
+        return views(appointments.ofPatient(patientId));
     }
 
     /** What cancelling now would cost: inside the service's window the late-cancel fee, otherwise nothing. */
@@ -363,7 +371,7 @@ public class AppointmentBook {
         return appointments.find(id).orElseThrow(() -> new UnknownAppointment(id));
     }
 
-    private AppointmentView view(Appointment.Stored a, Map<UUID, String> rooms) {
+    private AppointmentView view(Appointment.Stored a, Map<UUID, String> rooms, Optional<Instant> confirmedAt) {
         return new AppointmentView(
                 a.id(),
                 patients.get(a.patientId()),
@@ -378,6 +386,7 @@ public class AppointmentBook {
                 a.feeReason(),
                 a.assessmentId(),
                 a.secondTherapistId().map(id -> new Therapist(id, therapists.name(id))),
-                a.version());
+                a.version(),
+                confirmedAt);
     }
 }

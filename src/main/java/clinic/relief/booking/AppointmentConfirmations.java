@@ -2,8 +2,10 @@ package clinic.relief.booking;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,11 +16,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appointments the patient confirmed they will come to (by replying C to a text reminder), so that the desk sees it.
- * Only a booked appointment still to come can be confirmed; a second confirmation keeps the first one's time.
+ * The patient's own "I will be there", whichever way it comes (the manage link's button or a "C" reply to a text):
+ * one state on the appointment, which every desk page shows and a move of the appointment clears. Only a booked
+ * appointment still to come can be confirmed; a second confirmation keeps the first one's time. Thread-safe.
  */
 @Service
 public class AppointmentConfirmations implements TextConfirmations {
+
+    /** How the patient confirmed. */
+    public enum Via {
+        MANAGE_LINK,
+        TEXT
+    }
 
     private final Appointments appointments;
     private final ConfirmationStore store;
@@ -30,10 +39,38 @@ public class AppointmentConfirmations implements TextConfirmations {
         this.clock = clock;
     }
 
-    /** When the appointment was confirmed, if it was. */
+    /** When the patient confirmed the appointment at its current time, if they did. */
     @Transactional(readOnly = true)
     public Optional<Instant> confirmedAt(UUID appointmentId) {
         return Optional.ofNullable(store.confirmedAt(List.of(appointmentId)).get(appointmentId));
+    }
+
+    /** The confirmed ones among these appointments, with when. */
+    Map<UUID, Instant> confirmedAt(Collection<UUID> appointmentIds) {
+        return store.confirmedAt(appointmentIds);
+    }
+
+    /**
+     * The patient says they will come: recorded only while the appointment is booked, still ahead, and at the
+     * {@code version} the patient saw; otherwise {@link AppointmentChangedMeanwhile} or
+     * {@link AppointmentStateConflict} and nothing changes. Returns the appointment's start.
+     */
+    @Transactional
+    public Instant confirm(UUID appointmentId, int version, Via via) {
+        Appointment appointment =
+                appointments.lock(appointmentId).orElseThrow(() -> new UnknownAppointment(appointmentId));
+        if (appointment.version() != version) {
+            throw new AppointmentChangedMeanwhile(appointmentId, appointment.status());
+        }
+        Instant now = clock.instant();
+        if (appointment.status() != AppointmentStatus.BOOKED
+                || !now.isBefore(appointment.session().start())) {
+            throw new AppointmentStateConflict(appointmentId, appointment.status(), "confirm");
+        }
+        if (confirmedAt(appointmentId).isEmpty()) {
+            store.confirm(appointmentId, version, now, via.name());
+        }
+        return appointment.session().start();
     }
 
     @Override
@@ -48,7 +85,6 @@ public class AppointmentConfirmations implements TextConfirmations {
                 .filter(a -> remindedAppointment.filter(a.id()::equals).isPresent())
                 .findFirst()
                 .or(() -> upcoming.stream().findFirst());
-        chosen.ifPresent(a -> store.confirm(a.id(), now, "text reply"));
-        return chosen.map(Appointment.Stored::start);
+        return chosen.map(a -> confirm(a.id(), a.version(), Via.TEXT));
     }
 }

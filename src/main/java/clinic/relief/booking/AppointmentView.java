@@ -15,6 +15,8 @@ import clinic.relief.shared.Money;
  * {@code feeOwed} and {@code feeReason} are null when no fee is owed. A service two therapists give together (a
  * couples massage) has its second therapist in {@code secondTherapist}. {@code version} is the one shown: a change
  * asked for from this view passes it, so it is refused if someone else changed the appointment meanwhile.
+ * {@code patientConfirmedAt} is when the patient confirmed it at its current time (see
+ * {@link AppointmentConfirmations}).
  */
 public record AppointmentView(
         UUID id,
@@ -30,7 +32,50 @@ public record AppointmentView(
         Appointment.FeeReason feeReason,
         UUID assessmentId,
         Optional<Therapist> secondTherapist,
-        int version) {
+        int version,
+        Optional<Instant> patientConfirmedAt) {
+
+    /** An appointment the patient has not confirmed (or whose time moved since). */
+    public AppointmentView(
+            UUID id,
+            Patient patient,
+            Therapist therapist,
+            BookableService service,
+            int minutes,
+            Instant start,
+            Instant end,
+            String room,
+            AppointmentStatus status,
+            Money feeOwed,
+            Appointment.FeeReason feeReason,
+            UUID assessmentId,
+            Optional<Therapist> secondTherapist,
+            int version) {
+        this(
+                id,
+                patient,
+                therapist,
+                service,
+                minutes,
+                start,
+                end,
+                room,
+                status,
+                feeOwed,
+                feeReason,
+                assessmentId,
+                secondTherapist,
+                version,
+                Optional.empty());
+    }
+
+    /**
+     * Whether the patient said they will come (by the manage link or a "C" text reply) to this booked appointment at
+     * its current time.
+     */
+    public boolean patientConfirmed() {
+        return status == AppointmentStatus.BOOKED && patientConfirmedAt.isPresent();
+    }
 
     /** The therapists the appointment holds: one, or two for a couples massage. */
     public List<Therapist> therapists() {
@@ -45,6 +90,14 @@ public record AppointmentView(
     /** The therapists' names as pages show them: "Ana", or "Ana & Ben" for a couples massage. */
     public String therapistNames() {
         return therapists().stream().map(Therapist::name).collect(Collectors.joining(" & "));
+    }
+
+    /**
+     * The state desk pages show: the status's name, or {@code PATIENT_CONFIRMED} for a booked appointment the patient
+     * confirmed (message keys {@code booking.status.*}).
+     */
+    public String deskState() {
+        return patientConfirmed() ? "PATIENT_CONFIRMED" : status.name();
     }
 
     public boolean isBooked() {

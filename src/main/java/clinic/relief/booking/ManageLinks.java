@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import clinic.relief.booking.store.Appointments;
 import clinic.relief.booking.store.ManageLinkStore;
 import clinic.relief.patients.BadLink;
 import clinic.relief.patients.VerificationToken;
@@ -27,19 +26,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class ManageLinks {
 
     private final ManageLinkStore links;
-    private final Appointments appointments;
+    private final AppointmentConfirmations confirmations;
     private final AppointmentBook book;
     private final Clock clock;
     private final String siteUrl;
 
     ManageLinks(
             ManageLinkStore links,
-            Appointments appointments,
+            AppointmentConfirmations confirmations,
             AppointmentBook book,
             Clock clock,
             @Value("${relief.site-url}") String siteUrl) {
         this.links = links;
-        this.appointments = appointments;
+        this.confirmations = confirmations;
         this.book = book;
         this.clock = clock;
         this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
@@ -70,24 +69,15 @@ public class ManageLinks {
         if (!clock.instant().isBefore(appointment.end())) {
             throw new BadLink(BadLink.Reason.EXPIRED);
         }
-        return new Managed(appointment, links.confirmedAt(id));
+        return new Managed(appointment, confirmations.confirmedAt(id));
     }
 
     /**
      * The patient says they will come: recorded only while the appointment is booked, still ahead, and at the
-     * {@code version} the patient saw; otherwise {@link AppointmentStateConflict} and nothing changes.
+     * {@code version} the patient saw; otherwise {@link AppointmentStateConflict} and nothing changes. The same
+     * confirmation as a "C" reply to a text ({@link AppointmentConfirmations}).
      */
-    @Transactional
     public void confirm(UUID appointmentId, int version) {
-        Appointment appointment =
-                appointments.lock(appointmentId).orElseThrow(() -> new UnknownAppointment(appointmentId));
-        if (appointment.version() != version) {
-            throw new AppointmentChangedMeanwhile(appointmentId, appointment.status());
-        }
-        if (appointment.status() != AppointmentStatus.BOOKED
-                || !clock.instant().isBefore(appointment.session().start())) {
-            throw new AppointmentStateConflict(appointmentId, appointment.status(), "confirm");
-        }
-        links.confirmByPatient(appointmentId, version, clock.instant());
+        confirmations.confirm(appointmentId, version, AppointmentConfirmations.Via.MANAGE_LINK);
     }
 }

@@ -1,5 +1,6 @@
 package clinic.relief.booking;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import clinic.relief.booking.schedule.Schedules;
 import clinic.relief.booking.schedule.Therapists;
 import clinic.relief.booking.schedule.WeeklyTime;
 import clinic.relief.booking.store.Appointments;
+import clinic.relief.booking.store.ConfirmationStore;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
 import org.springframework.stereotype.Service;
@@ -24,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * What a schedule grid shows for a run of clinic dates: each listed therapist's hours, breaks and time off per date,
  * the rooms in use, and every appointment that is not cancelled (holds and requests included). Read with a fixed
  * number of queries however many therapists and appointments there are: the schedule version (and the configuration
- * only when it changed), the therapists, the appointments, their patients and the room names.
+ * only when it changed), the therapists, the appointments, their confirmations, their patients and the room names.
  *
  * <p>Time off is known from a day before now on (older time off no longer matters to booking), so a past date shows
  * none. Callers check who may see what.
@@ -37,6 +39,7 @@ public class ScheduleDays {
     private final Schedules schedules;
     private final ScheduleConfiguration configuration;
     private final Appointments appointments;
+    private final ConfirmationStore confirmations;
     private final Patients patients;
 
     ScheduleDays(
@@ -45,12 +48,14 @@ public class ScheduleDays {
             Schedules schedules,
             ScheduleConfiguration configuration,
             Appointments appointments,
+            ConfirmationStore confirmations,
             Patients patients) {
         this.booking = booking;
         this.therapists = therapists;
         this.schedules = schedules;
         this.configuration = configuration;
         this.appointments = appointments;
+        this.confirmations = confirmations;
         this.patients = patients;
     }
 
@@ -118,9 +123,12 @@ public class ScheduleDays {
         Set<UUID> patientIds = new HashSet<>();
         found.forEach(a -> patientIds.add(a.patientId()));
         Map<UUID, Patient> byId = patients.all(patientIds);
+        Map<UUID, Instant> confirmed = confirmations.confirmedAt(
+                found.stream().map(Appointment.Stored::id).toList());
         List<AppointmentView> views = found.stream()
                 .filter(a -> byId.containsKey(a.patientId()))
-                .map(a -> view(a, byId.get(a.patientId()), listed, roomNames))
+                .map(a ->
+                        view(a, byId.get(a.patientId()), listed, roomNames, Optional.ofNullable(confirmed.get(a.id()))))
                 .toList();
         return new Span(from, to, listed, days, rooms, views);
     }
@@ -149,7 +157,11 @@ public class ScheduleDays {
     }
 
     private AppointmentView view(
-            Appointment.Stored a, Patient patient, List<Therapist> listed, Map<UUID, String> rooms) {
+            Appointment.Stored a,
+            Patient patient,
+            List<Therapist> listed,
+            Map<UUID, String> rooms,
+            Optional<Instant> confirmedAt) {
         Therapist therapist = named(a.therapistId(), listed);
         return new AppointmentView(
                 a.id(),
@@ -165,7 +177,8 @@ public class ScheduleDays {
                 a.feeReason(),
                 a.assessmentId(),
                 a.secondTherapistId().map(id -> named(id, listed)),
-                a.version());
+                a.version(),
+                confirmedAt);
     }
 
     private static Therapist named(UUID id, List<Therapist> listed) {

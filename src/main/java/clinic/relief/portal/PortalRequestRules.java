@@ -17,6 +17,7 @@ class PortalRequestRules implements RequestRules {
                         "/account/signup",
                         "/account/check-email",
                         "/account/verify",
+                        "/account/create",
                         "/account/forgot",
                         "/account/reset",
                         "/waitlist/offer",

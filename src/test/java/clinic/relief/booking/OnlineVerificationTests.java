@@ -16,10 +16,12 @@ import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.booking.schedule.WeeklyTime;
 import clinic.relief.patients.Intake;
 import clinic.relief.patients.NewPatient;
+import clinic.relief.patients.OneStepAccounts;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.NewStaffMember;
 import clinic.relief.staff.Staff;
 import clinic.relief.staff.StaffRole;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +32,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -49,6 +52,9 @@ class OnlineVerificationTests {
 
     @Autowired
     OnlineHolds holds;
+
+    @Autowired
+    OneStepAccounts oneStep;
 
     @Autowired
     JdbcClient jdbc;
@@ -126,6 +132,78 @@ class OnlineVerificationTests {
                         .query(String.class)
                         .list())
                 .contains("CONFIRMATION");
+    }
+
+    @Test
+    void tickingTextRemindersRecordsTheConsentWhenTheLinkConfirmsTheBooking() throws Exception {
+        String email = "texts-" + UUID.randomUUID() + "@example.com";
+        mvc.perform(form(email, "11:00").param("wantsTexts", "true")).andExpect(redirectedUrl("/book/check-email"));
+        assertThat(textConsents(email)).isEmpty(); // nothing is recorded before the address is proved
+
+        mvc.perform(post("/book/confirm").with(csrf()).param("token", token(email)));
+
+        assertThat(textConsents(email)).containsExactly("true +13105550101 online booking form");
+    }
+
+    @Test
+    void textRemindersStayOffUnlessTicked() throws Exception {
+        String email = "notexts-" + UUID.randomUUID() + "@example.com";
+        mvc.perform(get("/book/details")
+                        .param("choice", "trigger-point:60")
+                        .param("slot", fixture.at(day, "13:00") + "|" + therapist))
+                .andExpect(content().string(containsString("name=\"wantsTexts\"")))
+                .andExpect(content().string(not(containsString("checked=\"checked\""))));
+        mvc.perform(form(email, "13:00")).andExpect(redirectedUrl("/book/check-email"));
+        mvc.perform(post("/book/confirm").with(csrf()).param("token", token(email)));
+
+        assertThat(holdStatus(email)).isEqualTo("BOOKED");
+        assertThat(textConsents(email)).isEmpty();
+    }
+
+    private List<String> textConsents(String email) {
+        return jdbc.sql("""
+                        select c.granted || ' ' || c.phone || ' ' || c.source from sms_consent c
+                        join patient p on p.id = c.patient_id where p.email = :e and c.channel = 'TEXT'""").param("e", email).query(String.class).list();
+    }
+
+    @Test
+    void theConfirmationPageMakesAnAccountWithOnePasswordAndSignsThePatientIn() throws Exception {
+        String email = "onestep-" + UUID.randomUUID() + "@example.com";
+        mvc.perform(form(email, "15:00")).andExpect(redirectedUrl("/book/check-email"));
+        var confirmed = mvc.perform(post("/book/confirm").with(csrf()).param("token", token(email)))
+                .andExpect(redirectedUrl("/book/done"))
+                .andReturn();
+        String offer = (String) confirmed.getFlashMap().get("accountOffer");
+        assertThat(offer).isNotBlank();
+        mvc.perform(get("/book/done").cookie(confirmed.getResponse().getCookie("SESSION")))
+                .andExpect(content().string(containsString("action=\"/account/create\"")))
+                .andExpect(content().string(containsString("autocomplete=\"new-password\"")))
+                .andExpect(content().string(containsString(offer)));
+
+        mvc.perform(post("/account/create").with(csrf()).param("token", offer).param("password", "short"))
+                .andExpect(status().is(422))
+                .andExpect(content().string(containsString("12 to 128 characters")));
+        mvc.perform(post("/account/create").with(csrf()).param("token", offer).param("password", email))
+                .andExpect(status().is(422));
+        Cookie session = mvc.perform(post("/account/create")
+                        .with(csrf())
+                        .param("token", offer)
+                        .param("password", "correct horse battery staple"))
+                .andExpect(redirectedUrl("/account?welcome"))
+                .andReturn()
+                .getResponse()
+                .getCookie("SESSION");
+
+        mvc.perform(get("/account").cookie(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Hello, Ana.")));
+        mvc.perform(post("/account/create")
+                        .with(csrf())
+                        .param("token", offer)
+                        .param("password", "another long password"))
+                .andExpect(status().isGone());
+        assertThat(oneStep.offer(patients.findByEmail(email).orElseThrow().id()))
+                .isEmpty();
     }
 
     @Test

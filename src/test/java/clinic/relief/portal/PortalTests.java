@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -76,6 +77,33 @@ class PortalTests {
         email = "me-" + UUID.randomUUID() + "@example.com";
         session = PortalFixture.account(mvc, jdbc, email, PatientAccountTests.PASSWORD);
         me = patients.findByEmail(email).orElseThrow().id();
+    }
+
+    @Test
+    void aPatientTurnsTextRemindersOnAndOffThemselves() throws Exception {
+        mvc.perform(post("/account/texts/on").with(csrf()).cookie(session)).andExpect(redirectedUrl("/account/texts"));
+        assertThat(textConsents()).isEmpty(); // no phone on the record: nothing recorded
+        jdbc.sql("update patient set phone = '(213) 555-0142' where id = :id")
+                .param("id", me)
+                .update();
+
+        mvc.perform(post("/account/texts/on").with(csrf()).cookie(session)).andExpect(redirectedUrl("/account/texts"));
+        mvc.perform(get("/account/texts").cookie(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Text reminders are on, to +12135550142")));
+        mvc.perform(post("/account/texts/off").with(csrf()).cookie(session)).andExpect(redirectedUrl("/account/texts"));
+
+        assertThat(textConsents()).containsExactly("true patient portal", "false patient portal");
+        mvc.perform(get("/account/texts").cookie(session).header("Accept-Language", "es"))
+                .andExpect(content().string(containsString("Los recordatorios por texto están desactivados")));
+    }
+
+    private List<String> textConsents() {
+        return jdbc.sql("select granted || ' ' || source from sms_consent where patient_id = :id and channel = 'TEXT'"
+                        + " order by recorded_at, id")
+                .param("id", me)
+                .query(String.class)
+                .list();
     }
 
     @Test

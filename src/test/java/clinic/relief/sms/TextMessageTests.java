@@ -21,6 +21,7 @@ import clinic.relief.booking.AppointmentConfirmations;
 import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.BookingFixture;
+import clinic.relief.booking.ManageLinks;
 import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.mail.Mail;
@@ -62,6 +63,9 @@ class TextMessageTests {
 
     @Autowired
     AppointmentConfirmations confirmations;
+
+    @Autowired
+    ManageLinks manageLinks;
 
     @Autowired
     Consents consents;
@@ -193,6 +197,65 @@ class TextMessageTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aTextConfirmationIsTheManageLinksConfirmationAndEveryDeskPageShowsIt() throws Exception {
+        String phone = newPhone();
+        UUID patient = patient("Jade", phone);
+        consents.grantTexts(patient, phone, "test");
+        UUID visit = bookAt(patient, "11:00");
+        sendDueAt(fixture.at(day, "11:00").minus(Duration.ofHours(23)));
+        int before = book.get(visit).version();
+
+        webhook(twilio.incoming(INBOUND, phone, "C")).andExpect(status().isOk());
+
+        assertThat(book.get(visit).patientConfirmed()).isTrue();
+        assertThat(book.get(visit).version()).isEqualTo(before + 1);
+        assertThat(book.day(day).stream()
+                        .filter(a -> a.id().equals(visit))
+                        .findFirst()
+                        .orElseThrow()
+                        .deskState())
+                .isEqualTo("PATIENT_CONFIRMED");
+        assertThat(manageLinks.open(token(manageLinks.linkFor(visit))).confirmed())
+                .isTrue();
+        assertThat(jdbc.sql("select patient_confirmed_via from booking_appointment where id = :id")
+                        .param("id", visit)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("TEXT");
+        mvc.perform(get("/staff/schedule")
+                        .param("date", day.toString())
+                        .with(user("desk@example.com").roles("FRONT_DESK")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("status-booked patient-confirmed")));
+
+        book.reschedule(visit, fixture.at(day, "14:00"), therapist);
+        assertThat(book.get(visit).patientConfirmed()).isFalse();
+        assertThat(confirmations.confirmedAt(visit)).isEmpty();
+    }
+
+    @Test
+    void aTextAfterTheManageLinksConfirmationKeepsTheFirst() throws Exception {
+        String phone = newPhone();
+        UUID patient = patient("Kai", phone);
+        consents.grantTexts(patient, phone, "test");
+        UUID visit = bookAt(patient, "12:00");
+        manageLinks.confirm(visit, book.get(visit).version());
+        Instant first = confirmations.confirmedAt(visit).orElseThrow();
+        int version = book.get(visit).version();
+
+        webhook(twilio.incoming(INBOUND, phone, "y"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("confirmed")));
+
+        assertThat(confirmations.confirmedAt(visit)).contains(first);
+        assertThat(book.get(visit).version()).isEqualTo(version);
+    }
+
+    private static String token(String link) {
+        return link.substring(link.indexOf("token=") + "token=".length());
     }
 
     @Test

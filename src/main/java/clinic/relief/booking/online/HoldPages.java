@@ -6,6 +6,7 @@ import clinic.relief.booking.AppointmentStatus;
 import clinic.relief.booking.AppointmentView;
 import clinic.relief.booking.BookingViews;
 import clinic.relief.booking.PatientAlreadyBooked;
+import clinic.relief.patients.OneStepAccounts;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,9 +27,11 @@ class HoldPages {
     private final OnlineHolds holds;
     private final BookingViews views;
     private final OnlineHoldSettings settings;
+    private final OneStepAccounts accounts;
 
-    HoldPages(OnlineHolds holds, BookingViews views, OnlineHoldSettings settings) {
+    HoldPages(OnlineHolds holds, BookingViews views, OnlineHoldSettings settings, OneStepAccounts accounts) {
         this.holds = holds;
+        this.accounts = accounts;
         this.views = views;
         this.settings = settings;
     }
@@ -54,6 +57,11 @@ class HoldPages {
         AppointmentView booked = holds.confirm(token);
         redirect.addFlashAttribute("when", views.dateTime(booked.start(), locale));
         redirect.addFlashAttribute("service", booked.service().name(locale));
+        // The link just proved the address: an account is one password away (see OneStepAccounts).
+        accounts.offer(booked.patient().id()).ifPresent(offer -> {
+            redirect.addFlashAttribute("accountOffer", offer);
+            redirect.addFlashAttribute("accountEmail", booked.patient().email());
+        });
         return booked.status() == AppointmentStatus.REQUESTED ? "redirect:/book/requested" : "redirect:/book/done";
     }
 

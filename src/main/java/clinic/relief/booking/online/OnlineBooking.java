@@ -23,6 +23,8 @@ import clinic.relief.booking.UnknownTherapist;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.PatientAccounts;
 import clinic.relief.patients.Patients;
+import clinic.relief.sms.Consents;
+import clinic.relief.sms.PhoneNumbers;
 import clinic.relief.staff.StaffMember;
 import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -45,6 +47,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class OnlineBooking {
 
+    /** How many days of free times the times page shows at once: two weeks. */
+    static final int DAYS_SHOWN = 14;
+
     private final Booking booking;
     private final Patients patients;
     private final OnlineHolds holds;
@@ -53,6 +58,8 @@ class OnlineBooking {
     private final BookingProblems problems;
     private final Approvals approvals;
     private final TherapistChoice therapistChoice;
+    private final Consents consents;
+    private final PhoneNumbers phones;
 
     OnlineBooking(
             Booking booking,
@@ -62,7 +69,9 @@ class OnlineBooking {
             BookingViews views,
             BookingProblems problems,
             Approvals approvals,
-            TherapistChoice therapistChoice) {
+            TherapistChoice therapistChoice,
+            Consents consents,
+            PhoneNumbers phones) {
         this.booking = booking;
         this.patients = patients;
         this.holds = holds;
@@ -71,6 +80,8 @@ class OnlineBooking {
         this.problems = problems;
         this.approvals = approvals;
         this.therapistChoice = therapistChoice;
+        this.consents = consents;
+        this.phones = phones;
     }
 
     @GetMapping("/book")
@@ -86,6 +97,11 @@ class OnlineBooking {
         model.addAttribute("choices", views.serviceChoices(locale));
         model.addAttribute("choice", choice);
         model.addAttribute("date", from);
+        model.addAttribute("fromText", views.date(from, locale));
+        model.addAttribute("untilText", views.date(from.plusDays(DAYS_SHOWN - 1), locale));
+        model.addAttribute(
+                "earlier", from.isAfter(views.today()) ? laterOf(from.minusDays(DAYS_SHOWN), views.today()) : null);
+        model.addAttribute("later", from.plusDays(DAYS_SHOWN));
         model.addAttribute("assessment", assessment);
         List<StaffMember> bookable = therapistChoice.bookable();
         TherapistChoice.Filter filter = therapistChoice.filter(therapist, language, bookable);
@@ -98,12 +114,16 @@ class OnlineBooking {
                 views.namedSlotOptions(
                         booking
                                 .availability(SlotSearch.withAnyone(
-                                        service.service(), service.minutes(), from, from.plusDays(2)))
+                                        service.service(), service.minutes(), from, from.plusDays(DAYS_SHOWN - 1)))
                                 .stream()
                                 .filter(slot -> filter.admits(slot, bookable))
                                 .toList(),
                         locale)));
         return "booking/online";
+    }
+
+    private static LocalDate laterOf(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     @GetMapping("/book/details")
@@ -136,13 +156,14 @@ class OnlineBooking {
             Model model,
             RedirectAttributes redirect) {
         Optional<Patient> patient = accounts.signedIn(signedIn);
+        Optional<String> textsPhone = textsPhone(form, patient, errors);
         // A signed-in patient's contact details come from their record, not from the form.
         if (patient.isPresent() ? OnlineBookingForm.hasNonContactErrors(errors) : errors.hasErrors()) {
             patient.ifPresent(p -> model.addAttribute("patient", p));
             return detailsPage(form.choice(), form.slot(), locale, model);
         }
         if (patient.isPresent()) {
-            return bookSignedIn(form, patient.get(), signedIn, locale, model, redirect);
+            return bookSignedIn(form, patient.get(), textsPhone, signedIn, locale, model, redirect);
         }
         // Everything the request names is read before anything is written: a refused booking stores nothing.
         PickedService picked = PickedService.parse(form.choice());
@@ -164,7 +185,8 @@ class OnlineBooking {
                             assessment,
                             form.requestId()),
                     placeholder,
-                    form.email());
+                    form.email(),
+                    textsPhone);
             if (!appointment.stored().patientId().equals(placeholder.id())) {
                 patients.discardUnverified(placeholder.id()); // a repeated submit: the first hold stands
             }
@@ -184,6 +206,7 @@ class OnlineBooking {
     private String bookSignedIn(
             OnlineBookingForm form,
             Patient patient,
+            Optional<String> textsPhone,
             Authentication signedIn,
             Locale locale,
             Model model,
@@ -202,6 +225,7 @@ class OnlineBooking {
             boolean request = approvals.required(Appointment.Source.ONLINE, patient.id());
             Appointment appointment = request ? approvals.requestFor(booking, command, patient) : booking.book(command);
             patients.recordIntake(patient.id(), form.intake(), signedIn.getName());
+            textsPhone.ifPresent(phone -> consents.grantTexts(patient.id(), phone, OnlineHolds.TEXTS_SOURCE));
             redirect.addFlashAttribute(
                     "when", views.dateTime(appointment.session().start(), locale));
             redirect.addFlashAttribute(
@@ -212,6 +236,22 @@ class OnlineBooking {
             model.addAttribute("problemText", problems.of(lost, locale).getTitle());
             return detailsPage(form.choice(), form.slot(), locale, model);
         }
+    }
+
+    /**
+     * The number (E.164) text reminders go to when the patient ticked the box: their record's for a signed-in
+     * patient, the form's otherwise; a number that cannot be texted is a field error.
+     */
+    private Optional<String> textsPhone(OnlineBookingForm form, Optional<Patient> patient, BindingResult errors) {
+        if (!form.wantsTexts()) {
+            return Optional.empty();
+        }
+        String typed = patient.map(Patient::phone).orElse(form.phone());
+        Optional<String> number = typed == null ? Optional.empty() : phones.e164(typed);
+        if (number.isEmpty() && !errors.hasFieldErrors("phone")) {
+            errors.rejectValue("wantsTexts", "booking.details.textsPhoneInvalid");
+        }
+        return number;
     }
 
     @GetMapping("/book/done")

@@ -16,7 +16,10 @@ import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.BindingResult;
 
-/** The online booking form: contact details, the intake and consent, and the chosen slot carried along. */
+/**
+ * The online booking form: contact details, the intake and consent, whether the patient wants text reminders (unticked
+ * unless they tick it), and the chosen slot carried along.
+ */
 record OnlineBookingForm(
         @NotBlank(message = "{patients.firstName.required}") @Size(max = 80)
         String firstName,
@@ -43,6 +46,7 @@ record OnlineBookingForm(
         Boolean pregnant,
         @AssertTrue(message = "{patients.consent.required}") Boolean consentToTreatment,
         @AssertTrue(message = "{patients.privacy.required}") Boolean acceptsPrivacyNotice,
+        Boolean wantsTexts,
         @NotBlank String choice,
         @NotBlank String slot,
         String assessment,
@@ -53,6 +57,7 @@ record OnlineBookingForm(
         pregnant = Boolean.TRUE.equals(pregnant);
         consentToTreatment = Boolean.TRUE.equals(consentToTreatment);
         acceptsPrivacyNotice = Boolean.TRUE.equals(acceptsPrivacyNotice);
+        wantsTexts = Boolean.TRUE.equals(wantsTexts);
     }
 
     static OnlineBookingForm start(String choice, String slot, String assessment, String requestId) {
@@ -66,6 +71,7 @@ record OnlineBookingForm(
                 null,
                 null,
                 null,
+                false,
                 false,
                 false,
                 false,
@@ -93,6 +99,7 @@ record OnlineBookingForm(
                 current.pregnant(),
                 false,
                 false,
+                wantsTexts,
                 choice,
                 slot,
                 assessment,

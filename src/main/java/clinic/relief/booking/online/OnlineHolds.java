@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.booking.Appointment;
@@ -26,6 +27,7 @@ import clinic.relief.patients.BadLink;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
 import clinic.relief.patients.VerificationToken;
+import clinic.relief.sms.Consents;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +46,9 @@ import static clinic.relief.shared.Timestamps.utc;
 @EnableConfigurationProperties(OnlineHoldSettings.class)
 public class OnlineHolds {
 
+    /** The source recorded with a text consent given on the online booking form. */
+    static final String TEXTS_SOURCE = "online booking form";
+
     private final Booking booking;
     private final AppointmentBook book;
     private final Appointments appointments;
@@ -55,6 +60,7 @@ public class OnlineHolds {
     private final JdbcClient jdbc;
     private final OnlineHoldSettings settings;
     private final Approvals approvals;
+    private final Consents consents;
     private final Clock clock;
 
     OnlineHolds(
@@ -69,6 +75,7 @@ public class OnlineHolds {
             JdbcClient jdbc,
             OnlineHoldSettings settings,
             Approvals approvals,
+            Consents consents,
             Clock clock) {
         this.booking = booking;
         this.book = book;
@@ -81,25 +88,42 @@ public class OnlineHolds {
         this.jdbc = jdbc;
         this.settings = settings;
         this.approvals = approvals;
+        this.consents = consents;
         this.clock = clock;
     }
 
     /** An open hold behind a link. */
-    record Hold(UUID appointmentId, String email, Instant expiresAt, Instant confirmedAt, Instant expiredAt) {}
+    record Hold(
+            UUID appointmentId,
+            String email,
+            Instant expiresAt,
+            Instant confirmedAt,
+            Instant expiredAt,
+            Optional<String> textsPhone) {}
 
     /**
      * Holds the slot for the placeholder and queues the confirmation link to {@code email}, in one transaction.
      * A repeated request (same idempotency key) returns the first hold and sends nothing more.
      */
     public Appointment hold(BookAppointment command, Patient placeholder, String email) {
+        return hold(command, placeholder, email, Optional.empty());
+    }
+
+    /**
+     * As {@link #hold(BookAppointment, Patient, String)}, for a visitor who asked for text reminders at
+     * {@code textsPhone} (E.164): the consent is recorded for the patient when the link confirms the booking.
+     */
+    public Appointment hold(BookAppointment command, Patient placeholder, String email, Optional<String> textsPhone) {
         return booking.hold(command, appointment -> {
             VerificationToken token = VerificationToken.random();
             Instant now = clock.instant();
             jdbc.sql("""
-                    insert into booking_online_hold (appointment_id, email, token_hash, expires_at, created_at)
-                    values (:id, :email, :hash, :expires, :now)
+                    insert into booking_online_hold
+                        (appointment_id, email, token_hash, expires_at, created_at, texts_phone)
+                    values (:id, :email, :hash, :expires, :now, :textsPhone)
                     """)
                     .param("id", appointment.id())
+                    .param("textsPhone", textsPhone.orElse(null))
                     .param("email", email)
                     .param("hash", token.hash())
                     .param("expires", utc(now.plus(settings.lasts())))
@@ -151,6 +175,7 @@ public class OnlineHolds {
                 .param("now", utc(clock.instant()))
                 .param("id", hold.appointmentId())
                 .update();
+        hold.textsPhone().ifPresent(phone -> consents.grantTexts(patient.id(), phone, TEXTS_SOURCE));
         if (request) {
             approvals.received(appointment, patient);
         } else {
@@ -214,7 +239,8 @@ public class OnlineHolds {
     }
 
     private Hold find(String token, boolean lock) {
-        return jdbc.sql("select appointment_id, email, expires_at, confirmed_at, expired_at from booking_online_hold"
+        return jdbc.sql("select appointment_id, email, expires_at, confirmed_at, expired_at, texts_phone"
+                        + " from booking_online_hold"
                         + " where token_hash = :hash" + (lock ? " for update" : ""))
                 .param("hash", VerificationToken.hash(token))
                 .query((rs, row) -> new Hold(
@@ -222,7 +248,8 @@ public class OnlineHolds {
                         rs.getString("email"),
                         instant(rs.getObject("expires_at", OffsetDateTime.class)),
                         instant(rs.getObject("confirmed_at", OffsetDateTime.class)),
-                        instant(rs.getObject("expired_at", OffsetDateTime.class))))
+                        instant(rs.getObject("expired_at", OffsetDateTime.class)),
+                        Optional.ofNullable(rs.getString("texts_phone"))))
                 .optional()
                 .orElseThrow(() -> new BadLink(BadLink.Reason.UNKNOWN));
     }

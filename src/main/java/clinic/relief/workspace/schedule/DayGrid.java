@@ -70,7 +70,8 @@ public record DayGrid(
             AppointmentView appointment, int row, int span, String starts, String ends, String token, boolean movable) {
 
         public String statusClass() {
-            return "status-" + appointment.status().name().toLowerCase().replace('_', '-');
+            return "status-" + appointment.status().name().toLowerCase().replace('_', '-')
+                    + (appointment.patientConfirmed() ? " patient-confirmed" : "");
         }
 
         /** A hold or request not yet confirmed: drawn shaded. */

@@ -116,7 +116,7 @@ class DeskToday {
                 when,
                 a.patient().fullName(),
                 what(a, locale) + " · " + a.therapist().name() + (a.room() == null ? "" : " · " + a.room()),
-                a.status().name(),
+                a.deskState(),
                 "/staff/schedule/appointments/" + a.id());
     }
 

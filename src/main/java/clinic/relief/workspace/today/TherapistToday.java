@@ -79,7 +79,7 @@ class TherapistToday {
                 views.time(a.start(), locale),
                 a.patient().fullName(),
                 a.service().name(locale) + " · " + a.minutes() + " min" + (a.room() == null ? "" : " · " + a.room()),
-                a.status().name(),
+                a.deskState(),
                 "/staff/schedule/appointments/" + a.id(),
                 a.status() == AppointmentStatus.COMPLETED ? "/staff/notes/" + a.id() : null,
                 finder.isPresent(),

@@ -1,6 +1,7 @@
 package clinic.relief.booking.online;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,6 +151,28 @@ class TherapistChoiceTests {
         assertThat(anySlots).isNotEmpty();
         UUID first = UUID.fromString(anySlots.get(0)[1]);
         assertThat(any).contains("<span>" + staff.find(first).orElseThrow().displayName() + "</span>");
+    }
+
+    @Test
+    void twoWeeksOfTimesShowWithLinksToTheTwoWeeksBeforeAndAfter() throws Exception {
+        String page = mvc.perform(get("/book")
+                        .param("choice", "trigger-point:60")
+                        .param("date", day.plusDays(14).toString())
+                        .param("therapist", english.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("date=" + day.plusDays(28))))
+                .andExpect(content().string(containsString("date=" + day)))
+                .andExpect(content().string(containsString("<details class=\"slot-day\" open")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        List<LocalDate> dates = slots(page).stream()
+                .map(slot -> Instant.parse(slot[0]).atZone(BookingFixture.LA).toLocalDate())
+                .distinct()
+                .toList();
+        assertThat(dates).allSatisfy(date -> assertThat(date).isBetween(day.plusDays(14), day.plusDays(27)));
+        assertThat(dates.size()).isGreaterThan(7);
     }
 
     @ParameterizedTest
