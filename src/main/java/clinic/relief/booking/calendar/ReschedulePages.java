@@ -16,6 +16,7 @@ import clinic.relief.booking.SlotNotOffered;
 import clinic.relief.booking.SlotSearch;
 import clinic.relief.booking.SlotTaken;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -58,7 +60,7 @@ class ReschedulePages {
         Optional<UUID> with = "any".equals(therapist)
                 ? Optional.empty()
                 : Optional.of(
-                        therapist == null || therapist.isBlank() ? a.therapist().id() : UUID.fromString(therapist));
+                        therapist == null || therapist.isBlank() ? a.therapist().id() : therapistId(therapist));
         List<Slot> free = a.isBooked()
                 ? booking.availabilityFor(id, new SlotSearch(a.service().id(), a.minutes(), day, day, with))
                 : List.of();
@@ -69,6 +71,14 @@ class ReschedulePages {
         model.addAttribute("date", day);
         model.addAttribute("slots", views.slotOptions(free, locale, true));
         return "booking/reschedule";
+    }
+
+    private static UUID therapistId(String therapist) {
+        try {
+            return UUID.fromString(therapist);
+        } catch (IllegalArgumentException notAnId) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Not a therapist id", notAnId);
+        }
     }
 
     @PostMapping("/staff/booking/{id}/reschedule")

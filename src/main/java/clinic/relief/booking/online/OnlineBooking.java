@@ -248,7 +248,8 @@ class OnlineBooking {
         }
         String typed = patient.map(Patient::phone).orElse(form.phone());
         Optional<String> number = typed == null ? Optional.empty() : phones.e164(typed);
-        if (number.isEmpty() && !errors.hasFieldErrors("phone")) {
+        // A form that could not be bound at all has no field to attach the message to; its own errors are shown.
+        if (number.isEmpty() && !errors.hasFieldErrors("phone") && errors.getTarget() != null) {
             errors.rejectValue("wantsTexts", "booking.details.textsPhoneInvalid");
         }
         return number;
