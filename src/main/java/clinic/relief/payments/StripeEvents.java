@@ -28,6 +28,7 @@ class StripeEvents {
     private final FeeCharges fees;
     private final CardRefunds refunds;
     private final Disputes disputes;
+    private final DepositEvents deposits;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -37,6 +38,7 @@ class StripeEvents {
             FeeCharges fees,
             CardRefunds refunds,
             Disputes disputes,
+            DepositEvents deposits,
             TransactionTemplate tx,
             Clock clock) {
         this.store = store;
@@ -44,6 +46,7 @@ class StripeEvents {
         this.fees = fees;
         this.refunds = refunds;
         this.disputes = disputes;
+        this.deposits = deposits;
         this.tx = tx;
         this.clock = clock;
     }
@@ -52,6 +55,7 @@ class StripeEvents {
         if (store.seen(event.getId())) {
             return;
         }
+        deposits.handle(event, object(event, StripeObject.class));
         switch (event.getType()) {
             case "checkout.session.completed" ->
                 object(event, Session.class)
