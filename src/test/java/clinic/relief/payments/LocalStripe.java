@@ -278,7 +278,10 @@ final class LocalStripe {
                 expireIfDue(objects.get(id));
                 yield retrieve(id, "checkout.session", params);
             }
-            case "POST /v1/checkout/sessions/{id}/expire" -> expire(parts[3]);
+            case "POST /v1/checkout/sessions/{id}/expire" ->
+                unreachableExpiry
+                        ? error(500, "api_error", null, null, "Stripe is unreachable.", null, null)
+                        : expire(parts[3]);
             case "GET /v1/payment_methods/{id}" -> retrieve(id, "payment_method", params);
             case "POST /v1/payment_methods/{id}/detach" -> detach(parts[2]);
             case "POST /v1/payment_intents" -> createIntent(params, key);
@@ -951,6 +954,12 @@ final class LocalStripe {
     private final List<Map<String, Object>> undelivered = new CopyOnWriteArrayList<>();
     private final HttpClient webhookClient = HttpClient.newHttpClient();
     private volatile String webhookUrl;
+    private volatile boolean unreachableExpiry;
+
+    /** While on, expiring a Checkout Session fails with a 500 and does nothing (as if Stripe could not be reached). */
+    void unreachableExpiry(boolean on) {
+        unreachableExpiry = on;
+    }
 
     /**
      * From now on every event is also sent, signed, to {@code url} as Stripe sends webhooks: after the API answer
