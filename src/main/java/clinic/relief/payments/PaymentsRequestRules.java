@@ -17,6 +17,8 @@ class PaymentsRequestRules implements RequestRules {
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
         requests.requestMatchers(StripeWebhook.PATH, "/payments/card", "/payments/card/saved")
                 .permitAll()
+                .requestMatchers(DepositSettingsPages.PATH)
+                .hasRole("OWNER")
                 .requestMatchers("/staff/payments", "/staff/payments/**")
                 .hasAnyRole("OWNER", "FRONT_DESK");
     }

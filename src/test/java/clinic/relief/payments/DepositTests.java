@@ -40,12 +40,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -328,6 +331,62 @@ class DepositTests {
         assertThat(invoices.forAppointment(held).orElseThrow().payments())
                 .extracting(Payment::kind, Payment::amount)
                 .containsExactlyInAnyOrder(tuple(Payment.Kind.PAYMENT, DEPOSIT), tuple(Payment.Kind.REFUND, DEPOSIT));
+    }
+
+    @Test
+    void theOwnerSetsAServiceDepositAndABadAmountChangesNothing() throws Exception {
+        RequestPostProcessor owner = user("owner@example.com").roles("OWNER");
+        mvc.perform(post("/staff/payments/deposits")
+                        .with(owner)
+                        .with(csrf())
+                        .param("service", "swedish")
+                        .param("kind", "FIXED")
+                        .param("amount", "0.10"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("problem", "payments.deposits.badAmount"));
+        assertThat(rules.ruleFor("swedish")).isEqualTo(new DepositRule.None());
+        mvc.perform(post("/staff/payments/deposits")
+                        .with(owner)
+                        .with(csrf())
+                        .param("service", "swedish")
+                        .param("kind", "FULL_PRICE"))
+                .andExpect(flash().attribute("notice", "payments.deposits.saved"));
+        assertThat(rules.ruleFor("swedish")).isEqualTo(new DepositRule.FullPrice());
+        MvcResult page = mvc.perform(get("/staff/payments/deposits").with(owner))
+                .andExpect(status().isOk())
+                .andReturn();
+        assertThat(page.getResponse().getContentAsString()).contains("Deposits for online bookings");
+        mvc.perform(get("/staff/payments/deposits")
+                        .with(user("desk@example.com").roles("FRONT_DESK")))
+                .andExpect(status().isForbidden());
+        rules.set("swedish", new DepositRule.None(), "owner@example.com");
+    }
+
+    @Test
+    void aVisitorIsAskedToSignInBeforeBookingAServiceWithADepositAndNothingIsStored() throws Exception {
+        String email = "visitor-" + UUID.randomUUID() + "@example.com";
+        MvcResult refused = mvc.perform(post("/book/details")
+                        .with(csrf())
+                        .param("firstName", "Vera")
+                        .param("lastName", "Visitor")
+                        .param("phone", "310 555 0101")
+                        .param("email", email)
+                        .param("dateOfBirth", "1980-04-02")
+                        .param("conditions", "none")
+                        .param("consentToTreatment", "true")
+                        .param("acceptsPrivacyNotice", "true")
+                        .param("choice", "trigger-point:60")
+                        .param("slot", fixture.at(day, "10:00") + "|" + therapist)
+                        .param("requestId", UUID.randomUUID().toString()))
+                .andExpect(status().isOk())
+                .andReturn();
+        assertThat(refused.getResponse().getContentAsString())
+                .contains("A booking with a deposit is made from your account");
+        assertThat(jdbc.sql("select count(*) from booking_online_hold where email = :e")
+                        .param("e", email)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     // ---- helpers
