@@ -18,6 +18,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -56,8 +58,14 @@ class MyDeposit {
         return "portal/deposit";
     }
 
-    /** Sends the patient to Stripe's hosted page (303), or shows the page again with why not. */
-    @PostMapping("/account/deposits/{appointment}/pay")
+    /**
+     * Sends the patient to Stripe's hosted page (303), or shows the page again with why not. The page's button is a
+     * link (a GET): the page's CSP allows forms to post only to this site and Stripe's own checkout address, and a
+     * repeated request opens no second Checkout page (one per deposit, kept).
+     */
+    @RequestMapping(
+            path = "/account/deposits/{appointment}/pay",
+            method = {RequestMethod.GET, RequestMethod.POST})
     ModelAndView pay(
             @PathVariable UUID appointment,
             Authentication signedIn,

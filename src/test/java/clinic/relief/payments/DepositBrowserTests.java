@@ -87,7 +87,7 @@ class DepositBrowserTests extends BrowserTest {
         check("paid-en-390");
         assertThat(book.get(english).status()).isEqualTo(AppointmentStatus.BOOKED);
 
-        UUID spanish = bookAndOpenStripe("es", 1280, "11:00");
+        UUID spanish = bookAndOpenStripe("es", 1280, "13:00");
         driver.findElement(By.id("card_number")).sendKeys("4000000000000002");
         browser.andWaitForNewPage(() -> driver.findElement(By.id("submit")).click());
         browser.screenshot("deposit-stripe-declined-es-1280");
