@@ -2,6 +2,7 @@ package clinic.relief.payments;
 
 import clinic.relief.booking.AppointmentCancelled;
 import clinic.relief.booking.AppointmentMissed;
+import clinic.relief.shared.Money;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -10,18 +11,27 @@ import org.springframework.stereotype.Component;
 class FeeListener {
 
     private final FeeCharges fees;
+    private final Deposits deposits;
 
-    FeeListener(FeeCharges fees) {
+    FeeListener(FeeCharges fees, Deposits deposits) {
         this.fees = fees;
+        this.deposits = deposits;
     }
 
     @ApplicationModuleListener
     void on(AppointmentCancelled cancelled) {
-        fees.owed(cancelled.appointmentId(), cancelled.patientId(), cancelled.feeOwed(), Fee.Reason.LATE_CANCEL);
+        // A deposit paid online is kept as (part of) the fee, or refunded when the cancellation is in time.
+        Money kept = deposits.cancelled(cancelled.appointmentId(), cancelled.feeOwed());
+        fees.owed(
+                cancelled.appointmentId(),
+                cancelled.patientId(),
+                cancelled.feeOwed().minus(kept),
+                Fee.Reason.LATE_CANCEL);
     }
 
     @ApplicationModuleListener
     void on(AppointmentMissed missed) {
-        fees.owed(missed.appointmentId(), missed.patientId(), missed.feeOwed(), Fee.Reason.NO_SHOW);
+        Money kept = deposits.missed(missed.appointmentId(), missed.feeOwed());
+        fees.owed(missed.appointmentId(), missed.patientId(), missed.feeOwed().minus(kept), Fee.Reason.NO_SHOW);
     }
 }

@@ -22,7 +22,7 @@ class PaymentsRequestRules implements RequestRules {
                         "/payments/dues",
                         "/payments/dues/done")
                 .permitAll()
-                .requestMatchers("/staff/payments/reconciliation")
+                .requestMatchers("/staff/payments/reconciliation", DepositSettingsPages.PATH)
                 .hasRole("OWNER")
                 .requestMatchers("/staff/payments", "/staff/payments/**")
                 .hasAnyRole("OWNER", "FRONT_DESK");

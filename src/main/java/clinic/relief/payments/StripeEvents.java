@@ -31,6 +31,7 @@ class StripeEvents {
     private final Disputes disputes;
     private final MembershipDues dues;
     private final DeskCheckouts checkouts;
+    private final DepositEvents deposits;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -42,6 +43,7 @@ class StripeEvents {
             Disputes disputes,
             MembershipDues dues,
             DeskCheckouts checkouts,
+            DepositEvents deposits,
             TransactionTemplate tx,
             Clock clock) {
         this.store = store;
@@ -51,6 +53,7 @@ class StripeEvents {
         this.disputes = disputes;
         this.dues = dues;
         this.checkouts = checkouts;
+        this.deposits = deposits;
         this.tx = tx;
         this.clock = clock;
     }
@@ -59,6 +62,7 @@ class StripeEvents {
         if (store.seen(event.getId())) {
             return;
         }
+        deposits.handle(event, object(event, StripeObject.class));
         switch (event.getType()) {
             case "checkout.session.completed" ->
                 object(event, Session.class)

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -103,6 +104,12 @@ final class LocalStripe {
     private LocalStripe() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::serve);
+        // Several requests at once: a webhook being delivered may make the app call back (a refund, a retrieve).
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "local-stripe");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
         for (TestCard card : TestCard.values()) {
             Map<String, Object> method = paymentMethod(card.shortcut, card, null);
@@ -179,11 +186,24 @@ final class LocalStripe {
     // ---- HTTP
 
     private void serve(HttpExchange exchange) throws IOException {
+        try {
+            answer(exchange);
+        } finally {
+            flushWebhooks();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (path.startsWith("/c/pay/") && path.endsWith("/authenticate")) {
+                authenticate(
+                        exchange, path.substring("/c/pay/".length(), path.length() - "/authenticate".length()), body);
+                return;
             }
             if (path.startsWith("/c/pay/")) {
                 hosted(exchange, path.substring("/c/pay/".length()), body);
@@ -264,8 +284,14 @@ final class LocalStripe {
             case "POST /v1/customers" -> ok(customer(params));
             case "GET /v1/customers/{id}" -> retrieve(id, "customer", params);
             case "POST /v1/checkout/sessions" -> createSession(params);
-            case "GET /v1/checkout/sessions/{id}" -> retrieve(id, "checkout.session", params);
-            case "POST /v1/checkout/sessions/{id}/expire" -> expire(parts[3]);
+            case "GET /v1/checkout/sessions/{id}" -> {
+                expireIfDue(objects.get(id));
+                yield retrieve(id, "checkout.session", params);
+            }
+            case "POST /v1/checkout/sessions/{id}/expire" ->
+                unreachableExpiry
+                        ? error(500, "api_error", null, null, "Stripe is unreachable.", null, null)
+                        : expire(parts[3]);
             case "GET /v1/payment_methods/{id}" -> retrieve(id, "payment_method", params);
             case "POST /v1/payment_methods/{id}/detach" -> detach(parts[2]);
             case "POST /v1/payment_intents" -> createIntent(params, key);
@@ -337,7 +363,35 @@ final class LocalStripe {
                     "customer",
                     null);
         }
+        long now = clock.instant().getEpochSecond();
+        long expiresAt;
+        try {
+            expiresAt = params.get("expires_at") == null
+                    ? now + 24 * 3600
+                    : Long.parseLong(String.valueOf(params.get("expires_at")));
+        } catch (NumberFormatException e) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    null,
+                    null,
+                    "Invalid integer: " + params.get("expires_at"),
+                    "expires_at",
+                    null);
+        }
+        if (expiresAt < now + 30 * 60 || expiresAt > now + 24 * 3600) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    null,
+                    null,
+                    "The `expires_at` timestamp must be at least 30 minutes and at most 24 hours from Checkout"
+                            + " Session creation.",
+                    "expires_at",
+                    null);
+        }
         Map<String, Object> session = base("cs_test_", "checkout.session");
+        intentData.put(session.get("id").toString(), params.getOrDefault("payment_intent_data", Map.of()));
         session.put("mode", mode);
         session.put("status", "open");
         session.put("customer", customer);
@@ -352,7 +406,7 @@ final class LocalStripe {
         session.put("payment_intent", null);
         session.put("amount_total", "payment".equals(mode) ? amountOf(params) : null);
         session.put("payment_status", "setup".equals(mode) ? "no_payment_required" : "unpaid");
-        session.put("expires_at", clock.instant().getEpochSecond() + 24 * 3600);
+        session.put("expires_at", expiresAt);
         session.put("url", apiBase() + "/c/pay/" + session.get("id"));
         return ok(store(session));
     }
@@ -1170,6 +1224,7 @@ final class LocalStripe {
 
     private void hosted(HttpExchange exchange, String sessionId, String body) throws IOException {
         Map<String, Object> session = objects.get(sessionId);
+        expireIfDue(session);
         if (session == null || !"open".equals(session.get("status"))) {
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             send(exchange, 404, "<!DOCTYPE html><title>Checkout</title><p>This checkout page has expired.</p>");
@@ -1179,7 +1234,13 @@ final class LocalStripe {
             Object number = StripeForm.parse(body).get("card_number");
             Optional<TestCard> card = TestCard.byNumber(number == null ? "" : number.toString());
             String problem = card.isEmpty() ? "Your card number is invalid." : complete(session, card.get());
+            if (AUTHENTICATE.equals(problem)) {
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                send(exchange, 200, authenticationPage(session));
+                return;
+            }
             if (problem == null) {
+                flushWebhooks(); // Stripe's events go out before the patient is back on the app's page
                 String back = session.get("success_url").toString().replace("{CHECKOUT_SESSION_ID}", sessionId);
                 exchange.getResponseHeaders().set("Location", back);
                 exchange.sendResponseHeaders(303, -1);
@@ -1195,7 +1256,9 @@ final class LocalStripe {
 
     private String page(Map<String, Object> session, String problem) {
         return "<!DOCTYPE html><html><head><title>Checkout</title></head><body><h1>"
-                + ("setup".equals(session.get("mode")) ? "Save your card" : "Pay")
+                + ("setup".equals(session.get("mode"))
+                        ? "Save your card"
+                        : "Pay $" + dollars(((Number) session.get("amount_total")).longValue()))
                 + "</h1>" + (problem == null ? "" : "<p id=\"problem\">" + problem + "</p>")
                 + "<form method=\"post\"><label for=\"card_number\">Card number</label>"
                 + "<input id=\"card_number\" name=\"card_number\" autocomplete=\"cc-number\">"
@@ -1229,14 +1292,18 @@ final class LocalStripe {
             intent.put("currency", session.get("currency"));
             intent.put("customer", customer);
             intent.put("payment_method", method.get("id"));
-            intent.put("metadata", session.get("metadata"));
+            intent.put("metadata", intentMetadata(session));
             intent.put("status", "requires_confirmation");
             intent.put("last_payment_error", null);
             store(intent);
             session.put("payment_intent", intent.get("id"));
-            Answer answer = confirm(intent, card == TestCard.AUTHENTICATION ? TestCard.VISA : card, false);
+            Answer answer = confirm(intent, card, false);
             if (answer.status() != 200) {
+                session.put("payment_intent", null);
                 return "Your card was declined.";
+            }
+            if ("requires_action".equals(intent.get("status"))) {
+                return AUTHENTICATE;
             }
             session.put("payment_status", "paid");
         }
@@ -1297,6 +1364,9 @@ final class LocalStripe {
         event.put("request", new LinkedHashMap<String, Object>(Map.of("id", id("req_"))));
         event.put("type", type);
         events.add(event);
+        if (webhookUrl != null) {
+            undelivered.add(event);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -1385,5 +1455,140 @@ final class LocalStripe {
             out.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return out.toString();
+    }
+
+    // ---- Checkout in payment mode: 3-D Secure on the hosted page, expiry, webhooks sent to the app (deposits)
+
+    /** What {@link #complete} answers when the bank asks the cardholder to authenticate (3-D Secure). */
+    private static final String AUTHENTICATE = "authenticate";
+
+    /** {@code payment_intent_data} of each Checkout Session, by session id (not part of the session object). */
+    private final Map<String, Object> intentData = new ConcurrentHashMap<>();
+
+    private final List<Map<String, Object>> undelivered = new CopyOnWriteArrayList<>();
+    private final HttpClient webhookClient = HttpClient.newHttpClient();
+    private volatile String webhookUrl;
+    private volatile boolean unreachableExpiry;
+
+    /** While on, expiring a Checkout Session fails with a 500 and does nothing (as if Stripe could not be reached). */
+    void unreachableExpiry(boolean on) {
+        unreachableExpiry = on;
+    }
+
+    /**
+     * From now on every event is also sent, signed, to {@code url} as Stripe sends webhooks: after the API answer
+     * that made it, and before the hosted page redirects back.
+     */
+    void deliverWebhooksTo(String url) {
+        undelivered.clear();
+        webhookUrl = url;
+    }
+
+    void stopDeliveringWebhooks() {
+        webhookUrl = null;
+        undelivered.clear();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> intentMetadata(Map<String, Object> session) {
+        Object data = intentData.getOrDefault(session.get("id").toString(), Map.of());
+        Object metadata = data instanceof Map<?, ?> map ? map.get("metadata") : null;
+        return metadata instanceof Map<?, ?> found
+                ? new LinkedHashMap<>((Map<String, Object>) found)
+                : new LinkedHashMap<>();
+    }
+
+    /** An open session past its {@code expires_at} expires, as Stripe expires it, with its event. */
+    private void expireIfDue(Map<String, Object> session) {
+        if (session != null
+                && "checkout.session".equals(session.get("object"))
+                && "open".equals(session.get("status"))
+                && ((Number) session.get("expires_at")).longValue()
+                        <= clock.instant().getEpochSecond()) {
+            synchronized (session) {
+                if ("open".equals(session.get("status"))) {
+                    session.put("status", "expired");
+                    event("checkout.session.expired", session);
+                }
+            }
+        }
+    }
+
+    private String authenticationPage(Map<String, Object> session) {
+        String action = "/c/pay/" + session.get("id") + "/authenticate";
+        return "<!DOCTYPE html><html lang=\"en\"><head><title>Authentication</title></head><body>"
+                + "<main><h1>3D Secure test authentication</h1>"
+                + "<p id=\"authentication\">Your bank asks you to confirm this payment.</p>"
+                + "<form method=\"post\" action=\"" + action + "\">"
+                + "<button id=\"complete-authentication\" name=\"action\" value=\"complete\" type=\"submit\">"
+                + "Complete authentication</button>"
+                + "<button id=\"fail-authentication\" name=\"action\" value=\"fail\" type=\"submit\">"
+                + "Fail authentication</button></form></main></body></html>";
+    }
+
+    /** The cardholder completes (or fails) the bank's authentication step of a payment-mode session. */
+    private void authenticate(HttpExchange exchange, String sessionId, String body) throws IOException {
+        try (exchange) {
+            Map<String, Object> session = objects.get(sessionId);
+            Object intentId = session == null ? null : session.get("payment_intent");
+            Map<String, Object> intent = intentId == null ? null : objects.get(intentId.toString());
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            if (intent == null
+                    || !"open".equals(session.get("status"))
+                    || !"requires_action".equals(intent.get("status"))) {
+                send(exchange, 400, "<!DOCTYPE html><title>Checkout</title><p>Nothing waits for authentication.</p>");
+                return;
+            }
+            if ("complete".equals(StripeForm.parse(body).get("action"))) {
+                intent.put("next_action", null);
+                succeed(intent);
+                session.put("payment_status", "paid");
+                session.put("status", "complete");
+                event("checkout.session.completed", session);
+                flushWebhooks();
+                exchange.getResponseHeaders()
+                        .set(
+                                "Location",
+                                session.get("success_url").toString().replace("{CHECKOUT_SESSION_ID}", sessionId));
+                exchange.sendResponseHeaders(303, -1);
+                return;
+            }
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("type", "card_error");
+            error.put("code", "payment_intent_authentication_failure");
+            error.put(
+                    "message",
+                    "We are unable to authenticate your payment method. Please choose a different payment method and"
+                            + " try again.");
+            intent.put("status", "requires_payment_method");
+            intent.put("next_action", null);
+            intent.put("last_payment_error", error);
+            event("payment_intent.payment_failed", intent);
+            session.put("payment_intent", null);
+            send(exchange, 402, page(session, error.get("message").toString()));
+        }
+    }
+
+    /** Sends the events not yet sent, oldest first, each signed as Stripe signs them. */
+    private void flushWebhooks() {
+        String url = webhookUrl;
+        while (url != null && !undelivered.isEmpty()) {
+            Map<String, Object> event = undelivered.remove(0);
+            Delivery delivery = sign(event, clock.instant());
+            try {
+                webhookClient.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Content-Type", "application/json; charset=utf-8")
+                                .header("Stripe-Signature", delivery.signature())
+                                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                // Stripe would retry later; the tests read what arrived.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

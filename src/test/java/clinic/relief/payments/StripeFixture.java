@@ -16,11 +16,16 @@ public final class StripeFixture {
 
     /** Submits a test card on the hosted page at {@code url}; the answer (303 with Location back, or the page). */
     public static HttpResponse<String> payOnHostedPage(String url, String cardNumber) {
+        return submit(url, "card_number=" + cardNumber);
+    }
+
+    /** Posts a form to a hosted page (the card, or the 3-D Secure step's choice); the answer. */
+    public static HttpResponse<String> submit(String url, String form) {
         try {
             return HTTP.send(
                     HttpRequest.newBuilder(URI.create(url))
                             .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("card_number=" + cardNumber))
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -20,9 +20,11 @@ import clinic.relief.booking.SlotSearch;
 import clinic.relief.booking.SlotTaken;
 import clinic.relief.booking.UnknownLength;
 import clinic.relief.booking.UnknownTherapist;
+import clinic.relief.booking.spi.OnlineDeposits;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.PatientAccounts;
 import clinic.relief.patients.Patients;
+import clinic.relief.shared.Money;
 import clinic.relief.sms.Consents;
 import clinic.relief.sms.PhoneNumbers;
 import clinic.relief.staff.StaffMember;
@@ -60,6 +62,7 @@ class OnlineBooking {
     private final TherapistChoice therapistChoice;
     private final Consents consents;
     private final PhoneNumbers phones;
+    private final Optional<OnlineDeposits> deposits;
 
     OnlineBooking(
             Booking booking,
@@ -71,7 +74,8 @@ class OnlineBooking {
             Approvals approvals,
             TherapistChoice therapistChoice,
             Consents consents,
-            PhoneNumbers phones) {
+            PhoneNumbers phones,
+            Optional<OnlineDeposits> deposits) {
         this.booking = booking;
         this.patients = patients;
         this.holds = holds;
@@ -82,6 +86,7 @@ class OnlineBooking {
         this.therapistChoice = therapistChoice;
         this.consents = consents;
         this.phones = phones;
+        this.deposits = deposits;
     }
 
     @GetMapping("/book")
@@ -168,6 +173,11 @@ class OnlineBooking {
         // Everything the request names is read before anything is written: a refused booking stores nothing.
         PickedService picked = PickedService.parse(form.choice());
         booking.service(picked.service());
+        if (deposit(picked).isPositive()) {
+            // A deposit is paid by a patient whose address is proven: a visitor signs in (or signs up) first.
+            model.addAttribute("depositSignIn", true);
+            return detailsPage(form.choice(), form.slot(), locale, model);
+        }
         Instant start = BookingViews.startOf(form.slot());
         UUID therapist = BookingViews.therapistOf(form.slot());
         UUID assessment = form.assessmentId();
@@ -223,6 +233,15 @@ class OnlineBooking {
                     form.assessmentId(),
                     form.requestId());
             boolean request = approvals.required(Appointment.Source.ONLINE, patient.id());
+            Money deposit = request ? Money.ZERO : deposit(picked);
+            if (deposit.isPositive()) {
+                // The slot is held, not booked, until the payments module hears that the deposit was paid.
+                OnlineDeposits payments = deposits.orElseThrow();
+                Appointment held = booking.hold(command, hold -> payments.held(hold.id(), patient.id(), deposit));
+                patients.recordIntake(patient.id(), form.intake(), signedIn.getName());
+                textsPhone.ifPresent(phone -> consents.grantTexts(patient.id(), phone, OnlineHolds.TEXTS_SOURCE));
+                return "redirect:" + payments.payPage(held.id());
+            }
             Appointment appointment = request ? approvals.requestFor(booking, command, patient) : booking.book(command);
             patients.recordIntake(patient.id(), form.intake(), signedIn.getName());
             textsPhone.ifPresent(phone -> consents.grantTexts(patient.id(), phone, OnlineHolds.TEXTS_SOURCE));
@@ -260,8 +279,18 @@ class OnlineBooking {
         return "booking/done";
     }
 
+    /** The deposit an online booking of the picked service asks for; zero without one (or without payments). */
+    private Money deposit(PickedService picked) {
+        return deposits.map(d -> d.depositFor(picked.service(), picked.minutes()))
+                .orElse(Money.ZERO);
+    }
+
     private String detailsPage(String choice, String slot, Locale locale, Model model) {
         PickedService picked = PickedService.parse(choice);
+        Money deposit = deposit(picked);
+        if (deposit.isPositive()) {
+            model.addAttribute("deposit", deposit);
+        }
         model.addAttribute("serviceName", booking.service(picked.service()).name(locale));
         model.addAttribute("minutes", picked.minutes());
         model.addAttribute("when", views.dateTime(BookingViews.startOf(slot), locale));

@@ -1,0 +1,80 @@
+package clinic.relief.booking;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import clinic.relief.booking.online.HoldReleased;
+import clinic.relief.booking.store.Appointments;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Online bookings held while the patient pays a deposit ({@link clinic.relief.booking.spi.OnlineDeposits}): the
+ * payments module books the hold when Stripe says the deposit was paid, or releases it when the payment page expired
+ * or was abandoned. Both take the appointment's row lock and join the caller's transaction, so the deposit's record
+ * and the booking commit together; of a payment and an expiry arriving at once, exactly one acts.
+ */
+@Service
+public class PaymentHolds {
+
+    /** What confirming a paid hold did. */
+    public enum Confirmed {
+        /** The hold is now a booking, announced like any other. */
+        BOOKED,
+        /** It was booked already (the same payment reported twice): nothing changed. */
+        ALREADY_BOOKED,
+        /** The hold had ended (expired, released or cancelled): nothing was booked. */
+        NOT_HELD
+    }
+
+    private final Appointments appointments;
+    private final BookingParticipants participants;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PaymentHolds(
+            Appointments appointments,
+            BookingParticipants participants,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.appointments = appointments;
+        this.participants = participants;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Books a hold whose deposit is paid, for the patient who holds it. */
+    @Transactional
+    public Confirmed confirmPaid(UUID appointmentId) {
+        Appointment appointment =
+                appointments.lock(appointmentId).orElseThrow(() -> new UnknownAppointment(appointmentId));
+        if (appointment.status() != AppointmentStatus.PENDING) {
+            return appointment.status() == AppointmentStatus.CANCELLED ? Confirmed.NOT_HELD : Confirmed.ALREADY_BOOKED;
+        }
+        AppointmentBooked booked = appointment.confirmFor(appointment.stored().patientId());
+        appointments.update(appointment);
+        participants.booked(booked);
+        events.publishEvent(booked);
+        return Confirmed.BOOKED;
+    }
+
+    /**
+     * Releases a hold whose deposit was not paid: the slot is free at once and offered like a cancellation. False when
+     * it was no longer held (booked meanwhile, or released already).
+     */
+    @Transactional
+    public boolean releaseUnpaid(UUID appointmentId) {
+        Appointment appointment =
+                appointments.lock(appointmentId).orElseThrow(() -> new UnknownAppointment(appointmentId));
+        if (appointment.status() != AppointmentStatus.PENDING) {
+            return false;
+        }
+        appointment.expireHold(clock.instant());
+        appointments.update(appointment);
+        Appointment.Stored freed = appointment.stored();
+        events.publishEvent(
+                new HoldReleased(appointmentId, freed.therapistId(), freed.start(), freed.blockedUntil(), "payment"));
+        return true;
+    }
+}

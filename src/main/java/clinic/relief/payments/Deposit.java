@@ -1,0 +1,43 @@
+package clinic.relief.payments;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.relief.shared.Money;
+
+/**
+ * The deposit of one held online booking and where it stands.
+ *
+ * @param expiresAt when the hold ends unless paid (the Checkout page expires then too)
+ */
+public record Deposit(
+        UUID id,
+        UUID appointmentId,
+        UUID patientId,
+        Money amount,
+        State state,
+        Optional<String> checkoutSessionId,
+        Optional<String> checkoutUrl,
+        Optional<String> paymentIntentId,
+        Optional<String> refundId,
+        Instant expiresAt) {
+
+    /**
+     * OPEN while the slot is held for payment; PAID once Stripe says so (booked, on the invoice); EXPIRED when the
+     * hold ended unpaid; LATE_REFUNDED when a payment came after the hold ended (refunded whole, nothing booked); KEPT
+     * as the fee of a late cancellation; REFUNDED after a timely one.
+     */
+    public enum State {
+        OPEN,
+        PAID,
+        EXPIRED,
+        LATE_REFUNDED,
+        KEPT,
+        REFUNDED
+    }
+
+    public boolean open() {
+        return state == State.OPEN;
+    }
+}

@@ -1,0 +1,293 @@
+package clinic.relief.payments;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.relief.billing.Invoices;
+import clinic.relief.billing.Payments;
+import clinic.relief.booking.PaymentHolds;
+import clinic.relief.shared.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Deposits of online bookings. The hold is written with its deposit (OPEN, ending {@code relief.payments.deposit-hold}
+ * later); the patient pays on Stripe's hosted Checkout page, whose expiry is the hold's end (at least 30 minutes
+ * ahead, Stripe's shortest: opening the page may move the end that far). Stripe's word that the page was paid
+ * ({@code checkout.session.completed} with {@code payment_status=paid}, {@code payment_intent.succeeded}, or the page
+ * read when the patient comes back) books the hold and records the deposit on the visit's invoice, once, in one
+ * transaction under the deposit's row lock, whatever the order or the repeats. An expired page ({@code
+ * checkout.session.expired}), the patient giving up, or the hold's end (the sweep expires the page at Stripe first)
+ * releases the slot. A payment that arrives after the hold ended books nothing and is refunded whole. No Stripe call
+ * runs inside a database transaction.
+ */
+@Service
+public class Deposits {
+
+    /** Stripe's shortest Checkout expiry, and a minute's margin for the call itself. */
+    private static final Logger LOG = LoggerFactory.getLogger(Deposits.class);
+
+    static final Duration SHORTEST_PAGE = Duration.ofMinutes(31);
+
+    private final DepositStore store;
+    private final DepositCheckouts checkouts;
+    private final StripeGateway stripe;
+    private final PaymentHolds holds;
+    private final Invoices invoices;
+    private final Payments payments;
+    private final CardRefunds refunds;
+    private final TransactionTemplate tx;
+    private final Duration holdLasts;
+    private final Clock clock;
+
+    Deposits(
+            DepositStore store,
+            DepositCheckouts checkouts,
+            StripeGateway stripe,
+            PaymentHolds holds,
+            Invoices invoices,
+            Payments payments,
+            CardRefunds refunds,
+            PlatformTransactionManager transactions,
+            @Value("${relief.payments.deposit-hold:PT35M}") Duration holdLasts,
+            Clock clock) {
+        this.store = store;
+        this.checkouts = checkouts;
+        this.stripe = stripe;
+        this.holds = holds;
+        this.invoices = invoices;
+        this.payments = payments;
+        this.refunds = refunds;
+        this.tx = new TransactionTemplate(transactions);
+        this.holdLasts = holdLasts;
+        this.clock = clock;
+    }
+
+    /** The deposit of an appointment held (or booked) online with one. */
+    public Optional<Deposit> ofAppointment(UUID appointmentId) {
+        return store.ofAppointment(appointmentId);
+    }
+
+    /** The deposit of an appointment of this patient; a stranger's (or none) is {@code payments.deposit.unknown}. */
+    public Deposit of(UUID appointmentId, UUID patientId) {
+        return store.ofAppointment(appointmentId)
+                .filter(d -> d.patientId().equals(patientId))
+                .orElseThrow(() -> new PaymentsFailure("payments.deposit.unknown"));
+    }
+
+    /** In the hold's transaction: the appointment waits for its deposit until the hold's end. */
+    void held(UUID appointmentId, UUID patientId, Money amount) {
+        Instant now = clock.instant();
+        store.insert(UUID.randomUUID(), appointmentId, patientId, amount, now.plus(holdLasts), now);
+    }
+
+    /**
+     * Opens (or opens again) Stripe's hosted page that pays the deposit; its address. {@code description} names what
+     * is paid for on Stripe's page (the service and the time, nothing medical); {@code appBase} is this app's own
+     * address, for Stripe's redirects back.
+     */
+    public String checkout(UUID appointmentId, UUID patientId, String description, String appBase, Locale locale) {
+        Deposit deposit = tx.execute(status -> {
+            Deposit mine = store.lock(of(appointmentId, patientId).id()).orElseThrow();
+            Instant now = clock.instant();
+            if (!mine.open() || !now.isBefore(mine.expiresAt())) {
+                throw new PaymentsFailure("payments.deposit.ended");
+            }
+            if (mine.checkoutUrl().isEmpty()) {
+                store.expiresAt(mine.id(), now.plus(SHORTEST_PAGE), now);
+            }
+            return store.lock(mine.id()).orElseThrow();
+        });
+        if (deposit.checkoutUrl().isPresent()) {
+            return deposit.checkoutUrl().get();
+        }
+        String page = appBase + "/account/deposits/" + appointmentId;
+        DepositCheckouts.Page opened = checkouts.open(
+                deposit, description, deposit.expiresAt(), page + "/paid?session={CHECKOUT_SESSION_ID}", page, locale);
+        tx.executeWithoutResult(status -> store.checkout(deposit.id(), opened.id(), opened.url(), clock.instant()));
+        return opened.url();
+    }
+
+    /** The patient is back from Stripe: the page is read, and recorded if paid (once, like the webhook). */
+    public Deposit returned(UUID appointmentId, UUID patientId, String sessionId) {
+        Deposit deposit = of(appointmentId, patientId);
+        if (deposit.open()
+                && deposit.checkoutSessionId().filter(sessionId::equals).isPresent()) {
+            DepositCheckouts.Page page = checkouts.page(sessionId);
+            if (page.paid()) {
+                paid(deposit.id(), page.paymentIntentId().orElseThrow());
+            }
+        }
+        return of(appointmentId, patientId);
+    }
+
+    /** The patient gives the held time up without paying: the page is expired at Stripe and the slot released. */
+    public Deposit abandon(UUID appointmentId, UUID patientId) {
+        Deposit deposit = of(appointmentId, patientId);
+        if (deposit.open()) {
+            end(deposit);
+        }
+        return of(appointmentId, patientId);
+    }
+
+    /**
+     * Stripe says the deposit was paid with {@code paymentIntentId}: the hold is booked and the deposit recorded on
+     * the invoice, once; a payment after the hold ended is refunded whole instead.
+     */
+    void paid(UUID depositId, String paymentIntentId) {
+        Boolean late = tx.execute(status -> {
+            Optional<Deposit> locked = store.lock(depositId);
+            if (locked.isEmpty()) {
+                return false;
+            }
+            Deposit deposit = locked.get();
+            Instant now = clock.instant();
+            if (deposit.state() == Deposit.State.EXPIRED) {
+                store.state(depositId, Deposit.State.LATE_REFUNDED, Optional.of(paymentIntentId), now);
+                return true;
+            }
+            if (!deposit.open()) {
+                return false; // recorded already: the same payment reported again
+            }
+            if (holds.confirmPaid(deposit.appointmentId()) == PaymentHolds.Confirmed.NOT_HELD) {
+                store.state(depositId, Deposit.State.LATE_REFUNDED, Optional.of(paymentIntentId), now);
+                return true;
+            }
+            UUID invoice = invoices.forAppointment(deposit.appointmentId())
+                    .orElseThrow(() -> new IllegalStateException("A booked appointment without its invoice"))
+                    .id();
+            payments.recordCardCharge(invoice, deposit.amount(), paymentIntentId);
+            store.state(depositId, Deposit.State.PAID, Optional.of(paymentIntentId), now);
+            return false;
+        });
+        if (Boolean.TRUE.equals(late)) {
+            refundLate(depositId);
+        }
+    }
+
+    /** Stripe says the page expired unpaid: the slot is released (nothing, if it was paid or released already). */
+    void expired(UUID depositId) {
+        tx.executeWithoutResult(
+                status -> store.lock(depositId).filter(Deposit::open).ifPresent(this::release));
+    }
+
+    /** Ends an open deposit whose hold ran out or was given up: the page first, then the slot. */
+    void end(Deposit deposit) {
+        if (deposit.checkoutSessionId().isPresent()) {
+            DepositCheckouts.Page page =
+                    checkouts.expire(deposit.checkoutSessionId().get());
+            if (page.paid()) {
+                paid(deposit.id(), page.paymentIntentId().orElseThrow());
+                return;
+            }
+        }
+        expired(deposit.id());
+    }
+
+    /** Refunds a late payment whole (the key names the deposit: asked again, Stripe refunds once). */
+    void refundLate(UUID depositId) {
+        store.find(depositId)
+                .filter(d ->
+                        d.state() == Deposit.State.LATE_REFUNDED && d.refundId().isEmpty())
+                .filter(d -> d.paymentIntentId().isPresent())
+                .ifPresent(d -> {
+                    if (stripe.refund(
+                                    d.paymentIntentId().get(),
+                                    d.amount(),
+                                    "deposit-late-" + d.id(),
+                                    Map.of("deposit_id", d.id().toString()))
+                            instanceof StripeGateway.RefundOutcome.Made made) {
+                        tx.executeWithoutResult(status -> store.refunded(d.id(), made.refundId(), clock.instant()));
+                    }
+                });
+    }
+
+    /**
+     * The appointment was cancelled owing {@code feeOwed}: a paid deposit is kept up to the fee and the
+     * rest refunded to the card; what was kept, which the fee charged to the card on file then leaves out.
+     */
+    Money cancelled(UUID appointmentId, Money feeOwed) {
+        Optional<Deposit> settled = tx.execute(status -> store.ofAppointment(appointmentId)
+                .flatMap(d -> store.lock(d.id()))
+                .filter(d -> d.state() == Deposit.State.PAID)
+                .map(d -> {
+                    boolean keeps = feeOwed.isPositive();
+                    store.state(
+                            d.id(),
+                            keeps ? Deposit.State.KEPT : Deposit.State.REFUNDED,
+                            Optional.empty(),
+                            clock.instant());
+                    return d;
+                }));
+        if (settled == null || settled.isEmpty()) {
+            return store.ofAppointment(appointmentId)
+                    .filter(d -> d.state() == Deposit.State.KEPT)
+                    .map(d -> d.amount().min(feeOwed))
+                    .orElse(Money.ZERO);
+        }
+        Deposit deposit = settled.get();
+        Money kept = feeOwed.isPositive() ? deposit.amount().min(feeOwed) : Money.ZERO;
+        Money back = deposit.amount().minus(kept);
+        if (back.isPositive()) {
+            String intent = deposit.paymentIntentId().orElseThrow();
+            UUID invoice = payments.cardCharge(intent).orElseThrow().invoiceId();
+            try {
+                refunds.refund(invoice, intent, back, "cancellation policy");
+            } catch (PaymentsFailure refused) {
+                // Stripe refused (or did not answer): the deposit stays paid for the desk to refund from the invoice.
+                LOG.warn("Deposit {} not refunded: {}", deposit.id(), refused.code());
+                tx.executeWithoutResult(
+                        status -> store.state(deposit.id(), Deposit.State.PAID, Optional.empty(), clock.instant()));
+            }
+        }
+        return kept;
+    }
+
+    /** The patient did not come: a paid deposit is kept (toward the no-show fee, which then leaves it out). */
+    Money missed(UUID appointmentId, Money feeOwed) {
+        tx.executeWithoutResult(status -> store.ofAppointment(appointmentId)
+                .flatMap(d -> store.lock(d.id()))
+                .filter(d -> d.state() == Deposit.State.PAID)
+                .ifPresent(d -> store.state(d.id(), Deposit.State.KEPT, Optional.empty(), clock.instant())));
+        return store.ofAppointment(appointmentId)
+                .filter(d -> d.state() == Deposit.State.KEPT)
+                .map(d -> d.amount().min(feeOwed))
+                .orElse(Money.ZERO);
+    }
+
+    /** Ends every open deposit whose hold has run out, and asks again for late refunds left without an answer. */
+    void sweep() {
+        for (UUID id : store.due(clock.instant())) {
+            store.find(id).ifPresent(deposit -> {
+                if (deposit.open()) {
+                    endOrRelease(deposit);
+                } else {
+                    refundLate(id);
+                }
+            });
+        }
+    }
+
+    /** Ends the deposit; when Stripe cannot be asked, the hold is released anyway (a later payment is refunded). */
+    private void endOrRelease(Deposit deposit) {
+        try {
+            end(deposit);
+        } catch (PaymentsFailure stripeDown) {
+            expired(deposit.id());
+        }
+    }
+
+    private void release(Deposit deposit) {
+        holds.releaseUnpaid(deposit.appointmentId());
+        store.state(deposit.id(), Deposit.State.EXPIRED, Optional.empty(), clock.instant());
+    }
+}

@@ -1,0 +1,162 @@
+package clinic.relief.payments;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import clinic.relief.booking.AppointmentBook;
+import clinic.relief.booking.AppointmentStatus;
+import clinic.relief.booking.BookingFixture;
+import clinic.relief.booking.schedule.ScheduleAdmin;
+import clinic.relief.browser.BrowserTest;
+import clinic.relief.patients.PatientAccounts;
+import clinic.relief.patients.Patients;
+import clinic.relief.patients.SignUp;
+import clinic.relief.shared.Money;
+import clinic.relief.staff.Staff;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A signed-in patient books online a service with a deposit and pays it on Stripe's hosted page (the local Stripe's),
+ * which sends its signed webhooks to the app: in English at 390 px with a card that succeeds, in Spanish at 1280 px
+ * with a declined card first and then one that asks for 3-D Secure. Screenshots of each step, axe-core checks of the
+ * app's pages.
+ */
+@ActiveProfiles({"test", "demo"})
+class DepositBrowserTests extends BrowserTest {
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    PatientAccounts accounts;
+
+    @Autowired
+    AppointmentBook book;
+
+    @Autowired
+    ServiceDeposits rules;
+
+    @Autowired
+    Deposits deposits;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final LocalStripe stripe = LocalStripe.get();
+    private final List<String> problems = new ArrayList<>();
+    private BookingFixture fixture;
+    private UUID therapist;
+
+    @BeforeAll
+    void depositsAndWebhooks() {
+        rules.set("trigger-point", new DepositRule.Fixed(Money.of("40.00")), "owner@example.com");
+        stripe.deliverWebhooksTo(url(StripeWebhook.PATH));
+        fixture = new BookingFixture(staff, admin, patients, clock);
+        therapist = fixture.therapist("09:00", "17:00");
+    }
+
+    @AfterAll
+    void noMoreDeposits() {
+        stripe.stopDeliveringWebhooks();
+        rules.set("trigger-point", new DepositRule.None(), "owner@example.com");
+    }
+
+    @Test
+    void aPatientBooksOnlineAndPaysTheDepositOnTheHostedPage() throws IOException {
+        UUID english = bookAndOpenStripe("en", 390, "10:00");
+        pay(LocalStripe.TestCard.VISA.number);
+        assertThat(driver.getCurrentUrl()).contains("/account/deposits/" + english);
+        assertThat(driver.findElement(By.id("deposit-state")).getText())
+                .contains("$40.00 is paid and your booking is confirmed");
+        check("paid-en-390");
+        assertThat(book.get(english).status()).isEqualTo(AppointmentStatus.BOOKED);
+
+        UUID spanish = bookAndOpenStripe("es", 1280, "13:00");
+        driver.findElement(By.id("card_number")).sendKeys("4000000000000002");
+        browser.andWaitForNewPage(() -> driver.findElement(By.id("submit")).click());
+        browser.screenshot("deposit-stripe-declined-es-1280");
+        assertThat(driver.findElement(By.id("problem")).getText()).isEqualTo("Your card was declined.");
+        driver.findElement(By.id("card_number")).sendKeys(LocalStripe.TestCard.AUTHENTICATION.number);
+        browser.andWaitForNewPage(() -> driver.findElement(By.id("submit")).click());
+        browser.screenshot("deposit-stripe-3ds-es-1280");
+        assertThat(book.get(spanish).status()).isEqualTo(AppointmentStatus.PENDING);
+        browser.andWaitForNewPage(
+                () -> driver.findElement(By.id("complete-authentication")).click());
+        assertThat(driver.findElement(By.id("deposit-state")).getText())
+                .contains("Su depósito de")
+                .contains("está pagado");
+        check("paid-es-1280");
+        assertThat(book.get(spanish).status()).isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(deposits.ofAppointment(spanish).orElseThrow().state()).isEqualTo(Deposit.State.PAID);
+        assertThat(problems).isEmpty();
+    }
+
+    /** Signs a new patient in, books the time, and presses "pay" on the deposit page; the held appointment. */
+    private UUID bookAndOpenStripe(String language, int width, String time) throws IOException {
+        browser.width(width);
+        signIn(language);
+        String slot = fixture.at(fixture.day(), time) + "%7C" + therapist;
+        driver.get(url("/book/details?choice=trigger-point:60&slot=" + slot + "&lang=" + language));
+        check("details-" + language + "-" + width);
+        assertThat(driver.findElement(By.cssSelector(".deposit-notice")).getText())
+                .contains("en".equals(language) ? "deposit of $40.00" : "depósito de");
+        driver.findElement(By.id("conditions")).sendKeys("none");
+        driver.findElement(By.id("consentToTreatment")).click();
+        driver.findElement(By.id("acceptsPrivacyNotice")).click();
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form button[type=submit].big"))
+                .click());
+        assertThat(driver.getCurrentUrl()).contains("/account/deposits/");
+        UUID held = UUID.fromString(driver.getCurrentUrl().replaceAll(".*/account/deposits/([0-9a-f-]{36}).*", "$1"));
+        check("held-" + language + "-" + width);
+        assertThat(book.get(held).status()).isEqualTo(AppointmentStatus.PENDING);
+        browser.andWaitForNewPage(() -> driver.findElement(By.id("pay-deposit")).click());
+        assertThat(driver.getCurrentUrl()).startsWith(stripe.apiBase() + "/c/pay/cs_test_");
+        browser.screenshot("deposit-stripe-" + language + "-" + width);
+        return held;
+    }
+
+    private void pay(String card) {
+        driver.findElement(By.id("card_number")).sendKeys(card);
+        browser.andWaitForNewPage(() -> driver.findElement(By.id("submit")).click());
+    }
+
+    private void signIn(String language) {
+        String email = "deposit-browser-" + UUID.randomUUID() + "@example.com";
+        String password = "correct horse battery staple";
+        accounts.signUp(new SignUp("Paz", "Pago", null, email, password, password), language);
+        String token = jdbc.sql("select body from booking_outbox where recipient = :e and kind = 'VERIFY_ACCOUNT'")
+                .param("e", email)
+                .query(String.class)
+                .single()
+                .replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1");
+        accounts.confirm(token, password);
+        driver.get(url("/"));
+        driver.manage().deleteAllCookies();
+        driver.get(url("/account/login?lang=" + language));
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form.form button[type=submit]"))
+                .click());
+    }
+
+    private void check(String name) throws IOException {
+        browser.screenshot("deposit-" + name);
+        browser.seriousAccessibilityViolations().forEach(v -> problems.add(name + ": " + v));
+    }
+}
