@@ -53,6 +53,15 @@ class AutopayBenchmark {
         for (int i = 0; i < MEMBERS; i++) {
             patients.add(UUID.randomUUID());
         }
+        // The members themselves (the receipt of each payment is addressed to its patient).
+        jdbc.sql("""
+                insert into patient (id, first_name, last_name, phone, email, created_at)
+                select id, 'Member', 'Bench' || n, '(310) 555-' || lpad((n % 10000)::text, 4, '0'),
+                    'autopay-bench' || n || '@example.com', :at
+                from unnest(:ids::uuid[]) with ordinality as p(id, n)""")
+                .param("ids", patients.toArray(UUID[]::new))
+                .param("at", utc(now))
+                .update();
         // Members since last month, each with a card on file (Stripe's test Visa) under a customer of their own.
         jdbc.sql("""
                 insert into payments_customer (patient_id, stripe_customer_id, payment_method_id, brand, last4,
