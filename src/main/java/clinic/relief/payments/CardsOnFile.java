@@ -122,6 +122,11 @@ public class CardsOnFile {
         tx.executeWithoutResult(status -> store.removeCard(patientId));
     }
 
+    /** The patient's Stripe customer id, or an empty string when they have none (Stripe then refuses the charge). */
+    String customerIdOf(UUID patientId) {
+        return customer(patientId).map(CustomerStore.Customer::customerId).orElse("");
+    }
+
     Optional<CustomerStore.Customer> customer(UUID patientId) {
         return store.find(patientId);
     }

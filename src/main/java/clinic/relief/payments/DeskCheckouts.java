@@ -351,9 +351,7 @@ public class DeskCheckouts {
         if (attempt.readerId().isPresent()) {
             return onReader(attempt, attempt.readerId().get());
         }
-        String customerId = cards.customer(attempt.patientId())
-                .map(CustomerStore.Customer::customerId)
-                .orElse("");
+        String customerId = cards.customerIdOf(attempt.patientId());
         ChargeOutcome outcome = stripe.chargeOffSession(
                 customerId,
                 attempt.paymentMethodId().orElseThrow(),

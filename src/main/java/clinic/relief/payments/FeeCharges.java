@@ -130,9 +130,7 @@ public class FeeCharges {
                     .orElseThrow(() -> new PaymentsFailure("payments.problem.feeState"));
         }
         Fee fee = attempt.get();
-        String customerId = cards.customer(fee.patientId())
-                .map(CustomerStore.Customer::customerId)
-                .orElse("");
+        String customerId = cards.customerIdOf(fee.patientId());
         ChargeOutcome outcome = stripe.chargeOffSession(
                 customerId,
                 fee.paymentMethodId().orElseThrow(),

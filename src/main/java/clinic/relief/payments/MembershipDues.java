@@ -134,9 +134,7 @@ class MembershipDues implements MembershipAutopay {
             return store.find(invoiceId).map(Dues::state).orElse(Dues.State.SETTLED);
         }
         Dues dues = attempt.get();
-        String customerId = cards.customer(dues.patientId())
-                .map(CustomerStore.Customer::customerId)
-                .orElse("");
+        String customerId = cards.customerIdOf(dues.patientId());
         ChargeOutcome outcome = stripe.chargeOffSession(
                 customerId,
                 dues.paymentMethodId().orElseThrow(),
