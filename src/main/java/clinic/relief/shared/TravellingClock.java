@@ -25,6 +25,11 @@ public final class TravellingClock extends Clock {
         away = Duration.between(home.instant(), instant);
     }
 
+    /** Whether the clock is on a trip (reads another time than the clock it wraps). */
+    public boolean travelling() {
+        return !away.isZero();
+    }
+
     /** Back to the clock it wraps. */
     public void returnHome() {
         away = Duration.ZERO;
