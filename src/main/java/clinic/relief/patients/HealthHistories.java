@@ -1,10 +1,12 @@
 package clinic.relief.patients;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import clinic.relief.audit.AuditAction;
 import clinic.relief.audit.AuditEntry;
@@ -29,19 +31,27 @@ public class HealthHistories {
     private static final int TRAIL_LENGTH = 200;
 
     private final IntakeStore intakes;
+    private final IntakeFormStore forms;
     private final CareTeam careTeam;
     private final ClinicalAudit audit;
 
-    HealthHistories(IntakeStore intakes, CareTeam careTeam, ClinicalAudit audit) {
+    HealthHistories(IntakeStore intakes, IntakeFormStore forms, CareTeam careTeam, ClinicalAudit audit) {
         this.intakes = intakes;
+        this.forms = forms;
         this.careTeam = careTeam;
         this.audit = audit;
     }
 
-    /** When the latest intake was given, if any: no health data, so any staff member may ask. */
+    /**
+     * When the latest intake was given, if any: the answers at booking or a signed intake form, whichever is newer (a
+     * patient who signed the form the desk sent is no longer "intake missing"). No health data, so any staff member
+     * may ask.
+     */
     @Transactional(readOnly = true)
     public Optional<Instant> onFileSince(UUID patientId) {
-        return intakes.latest(patientId).map(RecordedIntake::consentedAt);
+        return Stream.of(intakes.latest(patientId).map(RecordedIntake::consentedAt), forms.latestSignedAt(patientId))
+                .flatMap(Optional::stream)
+                .max(Comparator.naturalOrder());
     }
 
     /** Whether the signed-in user may read this patient's health history. */

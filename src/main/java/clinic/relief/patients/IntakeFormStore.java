@@ -204,6 +204,15 @@ class IntakeFormStore {
                 .update();
     }
 
+    /** When the patient last signed a form, if ever: no answers read. */
+    Optional<Instant> latestSignedAt(UUID patientId) {
+        return jdbc.sql("select max(signed_at) from intake_signature where patient_id = :patient")
+                .param("patient", patientId)
+                .query((rs, row) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant))
+                .single();
+    }
+
     /** The patient's newest signed form. */
     Optional<SignedIntake> latestSignature(UUID patientId) {
         return jdbc.sql("""

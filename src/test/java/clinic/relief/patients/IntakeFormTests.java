@@ -79,6 +79,9 @@ class IntakeFormTests {
     @Autowired
     PatientMerges merges;
 
+    @Autowired
+    HealthHistories histories;
+
     BookingFixture fixture;
     UUID patient;
     String email;
@@ -131,6 +134,14 @@ class IntakeFormTests {
         // The patient's own date of birth and sex reach the record that claims are written from.
         assertThat(patients.get(patient).dateOfBirth()).isEqualTo(LocalDate.of(1980, 4, 23));
         assertThat(patients.get(patient).sex()).isEqualTo(Sex.FEMALE);
+    }
+
+    @Test
+    void aSignedFormPutsAnIntakeOnFileSoTheDeskNoLongerSeesItMissing() {
+        assertThat(histories.onFileSince(patient)).isEmpty();
+        forms.send(patient, "desk@example.com", Optional.empty());
+        SignedIntake signed = sign(lastToken(), complete("no"));
+        assertThat(histories.onFileSince(patient)).contains(signed.signedAt());
     }
 
     @Test
