@@ -26,8 +26,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The front desk approves a request (here a new client's waitlist claim) whose start is already within the minimum
- * notice: it lapses exactly as the sweep would lapse it. The sweep is off in this context (hence its own), so that
- * only the approval can lapse the request the test moves inside the notice.
+ * notice: it lapses exactly as the sweep would lapse it. The sweep is off in this context (shared by the approve-mode
+ * classes), so that only the approval can lapse the request the test moves inside the notice.
  */
 @ReliefTest
 @TestPropertySource(properties = {"relief.booking.new-clients=approve", "relief.booking.requests.sweep-every=1d"})

@@ -37,7 +37,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** A clinic that approves new clients first: requests, their e-mails, the front desk's decisions, and the walls. */
 @ReliefTest
-@TestPropertySource(properties = "relief.booking.new-clients=approve")
+// The sweep off as in LateApprovalTests (no test here needs it): the same properties share one context.
+@TestPropertySource(properties = {"relief.booking.new-clients=approve", "relief.booking.requests.sweep-every=1d"})
 class NewClientApprovalTests {
 
     @Autowired

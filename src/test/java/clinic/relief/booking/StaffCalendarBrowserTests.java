@@ -125,7 +125,7 @@ class StaffCalendarBrowserTests extends BrowserTest {
             setTime("d0end", "16:00");
             browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector(".week-form button[type=submit]"))
                     .click());
-            assertThat(driver.findElements(By.cssSelector(".field-error"))).isEmpty();
+            assertThat(browser.findNow(By.cssSelector(".field-error"))).isEmpty();
             assertThat(driver.findElement(By.id("d0end")).getAttribute("value")).isEqualTo("16:00");
             driver.get(url("/staff/api-tokens?lang=" + language));
             check("api-tokens-" + language + "-" + width);

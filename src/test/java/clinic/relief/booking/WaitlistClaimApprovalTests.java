@@ -17,7 +17,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** With new-clients=approve, a new client's waitlist claim is a request like an online one; a returning one books. */
 @ReliefTest
-@TestPropertySource(properties = "relief.booking.new-clients=approve")
+// The sweep off as in LateApprovalTests (no test here needs it): the same properties share one context.
+@TestPropertySource(properties = {"relief.booking.new-clients=approve", "relief.booking.requests.sweep-every=1d"})
 class WaitlistClaimApprovalTests extends WaitlistClaimScenario {
 
     @Test

@@ -23,7 +23,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * lapsed) the entry waits again in its old place; approved, it stays booked.
  */
 @ReliefTest
-@TestPropertySource(properties = "relief.booking.new-clients=approve")
+// The sweep off as in LateApprovalTests (no test here needs it): the same properties share one context.
+@TestPropertySource(properties = {"relief.booking.new-clients=approve", "relief.booking.requests.sweep-every=1d"})
 class WaitlistClaimEndingTests extends WaitlistClaimScenario {
 
     @Autowired

@@ -77,6 +77,19 @@ public final class Browser implements AutoCloseable {
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
+    /**
+     * The elements on the page now, without the implicit wait: for asserting that something is absent from a page
+     * that has finished loading, where {@code driver.findElements} would wait the whole implicit wait for nothing.
+     */
+    public List<WebElement> findNow(By by) {
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return driver.findElements(by);
+        } finally {
+            driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+        }
+    }
+
     /** Saves the whole page, not only the window, as {@code target/screenshots/<name>.png}. */
     public Path screenshot(String name) throws IOException {
         Dimension window = driver.manage().window().getSize();

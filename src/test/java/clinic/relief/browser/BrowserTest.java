@@ -1,5 +1,6 @@
 package clinic.relief.browser;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,7 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Base of the browser tests: the app on a random port and one Chromium for the whole class. Subclasses add
+ * Base of the browser tests: the app on a random port and one Chromium for the whole class. Failsafe runs two
+ * classes at a time, in two JVMs, each with its own app (pom.xml); see {@link #needsTheMachineAlone()}. Subclasses add
  * {@code @ActiveProfiles}. Days are chosen from the app's clock ({@link #today()}), never from the machine's date:
  * the test profile starts that clock on a fixed Monday morning (see {@code application-test.yml}).
  */
@@ -35,15 +37,30 @@ public abstract class BrowserTest {
     protected Browser browser;
     protected WebDriver driver;
 
+    private MachineShare machine;
+
     @BeforeAll
-    void openBrowser() {
+    void openBrowser() throws IOException {
+        machine = needsTheMachineAlone() ? MachineShare.alone() : MachineShare.shared();
         browser = new Browser();
         driver = browser.driver();
     }
 
     @AfterAll
-    void closeBrowser() {
-        browser.close();
+    void closeBrowser() throws IOException {
+        try {
+            browser.close();
+        } finally {
+            machine.close();
+        }
+    }
+
+    /**
+     * Whether no other browser class may run meanwhile in failsafe's other JVM (see {@link MachineShare}): for a
+     * class whose figures depend on the machine's speed.
+     */
+    protected boolean needsTheMachineAlone() {
+        return false;
     }
 
     /** Today in the clinic's zone by the app's clock. */

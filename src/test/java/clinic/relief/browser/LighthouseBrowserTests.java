@@ -30,6 +30,12 @@ class LighthouseBrowserTests extends BrowserTest {
 
     private static final Path FOLDER = Path.of("src", "test", "lighthouse");
 
+    /** Its performance scores depend on the CPU: no other browser class runs in failsafe's other JVM meanwhile. */
+    @Override
+    protected boolean needsTheMachineAlone() {
+        return true;
+    }
+
     @Test
     void publicPagesScoreWellOnAPhoneAndDoNotJump() throws Exception {
         List<String> pages = List.of(

@@ -25,7 +25,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** A signed-in patient who has never been seen is a new client too: their booking waits, without a hold link. */
 @ReliefTest
-@TestPropertySource(properties = "relief.booking.new-clients=approve")
+// The sweep off as in LateApprovalTests (no test here needs it): the same properties share one context.
+@TestPropertySource(properties = {"relief.booking.new-clients=approve", "relief.booking.requests.sweep-every=1d"})
 class PortalApprovalTests {
 
     @Autowired

@@ -26,7 +26,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** A patient withdraws their own pending request from the portal; nobody else can, and nothing else is touched. */
 @ReliefTest
-@TestPropertySource(properties = "relief.booking.new-clients=approve")
+// The sweep off as in LateApprovalTests (no test here needs it): the same properties share one context.
+@TestPropertySource(properties = {"relief.booking.new-clients=approve", "relief.booking.requests.sweep-every=1d"})
 class PortalRequestWithdrawTests {
 
     @Autowired

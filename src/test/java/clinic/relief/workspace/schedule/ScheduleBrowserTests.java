@@ -161,7 +161,7 @@ class ScheduleBrowserTests extends BrowserTest {
             browser.andWaitForNewPage(
                     () -> driver.findElement(By.id("cancel-it")).click());
             assertThat(book.get(id).status()).isEqualTo(AppointmentStatus.CANCELLED);
-            assertThat(driver.findElements(By.cssSelector("a.block[data-id='" + id + "']")))
+            assertThat(browser.findNow(By.cssSelector("a.block[data-id='" + id + "']")))
                     .isEmpty();
 
             String other = language.equals("en") ? "es" : "en";
