@@ -25,6 +25,7 @@ import clinic.relief.billing.RecordPayment;
 import clinic.relief.billing.SellGiftCard;
 import clinic.relief.booking.Appointment;
 import clinic.relief.booking.AppointmentBook;
+import clinic.relief.booking.Approvals;
 import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.PartOfDay;
@@ -38,6 +39,7 @@ import clinic.relief.patients.Intake;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
+import clinic.relief.patients.Sex;
 import clinic.relief.shared.Money;
 import clinic.relief.shared.TravellingClock;
 import clinic.relief.staff.Staff;
@@ -61,7 +63,8 @@ import org.springframework.stereotype.Component;
  * {@code relief.demo.history.enabled} is set): 60 patients, each with a usual therapist and service; two to four
  * visits a day per working therapist, each checked in, completed, documented with pain before and after and a signed
  * note, and paid at the desk; a few late cancellations and no-shows; two memberships, a gift card, a waitlist; and
- * the next two weeks partly booked. The clock travels back and every step happens at the time it would have, through
+ * the next two weeks partly booked, with two requests awaiting approval; twelve clients with a PPO plan for the last
+ * nine weeks, whose visits are claimed, submitted and answered by the payer week by week ({@link DemoClaims}). The clock travels back and every step happens at the time it would have, through
  * the same services the staff use, so invoices, notes, progress and reports are what the clinic would have seen.
  * The {@link Random} is seeded, so the same start date always gives the same history.
  */
@@ -75,6 +78,12 @@ class DemoHistory {
     static final int PATIENTS = 60;
     static final int DAYS_AHEAD = 14;
     private static final String MARKER = "patient01@demo.relief.test";
+    private static final String DESK = "desk@demo.relief.test";
+    /** Clients 21 to 32 have a PPO plan for (at most) the last nine weeks; see {@link DemoClaims}. */
+    private static final int INSURED_FROM = 20;
+
+    private static final int INSURED = 12;
+    private static final int INSURED_DAYS = 63;
     private static final List<String> SERVICES = List.of("trigger-point", "trigger-point", "deep-tissue", "sports");
 
     private static final List<String> FIRST = List.of(
@@ -142,6 +151,8 @@ class DemoHistory {
     private final Memberships memberships;
     private final GiftCards giftCards;
     private final Waitlist waitlist;
+    private final Approvals approvals;
+    private final DemoClaims claims;
 
     DemoHistory(
             @Value("${relief.demo.history.days:182}") int daysBack,
@@ -155,7 +166,9 @@ class DemoHistory {
             Payments payments,
             Memberships memberships,
             GiftCards giftCards,
-            Waitlist waitlist) {
+            Waitlist waitlist,
+            Approvals approvals,
+            DemoClaims claims) {
         this.daysBack = daysBack;
         this.clock = clock;
         this.booking = booking;
@@ -168,6 +181,8 @@ class DemoHistory {
         this.memberships = memberships;
         this.giftCards = giftCards;
         this.waitlist = waitlist;
+        this.approvals = approvals;
+        this.claims = claims;
     }
 
     /** A demo patient and what they come for. */
@@ -195,11 +210,18 @@ class DemoHistory {
         try {
             travelling.travelTo(at(today.minusDays(daysBack + 1), LocalTime.of(8, 0), zone));
             List<Client> clients = clients(random, therapists.size());
+            List<Patient> insured = clients.subList(INSURED_FROM, INSURED_FROM + INSURED).stream()
+                    .map(Client::patient)
+                    .toList();
+            LocalDate insuredFrom = today.minusDays(Math.min(daysBack, INSURED_DAYS));
             int[] visitCount = new int[clients.size()];
             for (LocalDate day = today.minusDays(daysBack); day.isBefore(today); day = day.plusDays(1)) {
                 travelling.travelTo(at(day, LocalTime.of(7, 30), zone));
                 if (day.equals(today.minusDays(daysBack - 3))) {
                     extras(clients, random, zone, day);
+                }
+                if (day.equals(insuredFrom)) {
+                    asDesk(() -> claims.insure(insured, insuredFrom));
                 }
                 live(day, therapists, clients, visitCount, random, zone, travelling, Instant.MAX);
             }
@@ -212,6 +234,8 @@ class DemoHistory {
                 book(today.plusDays(ahead), therapists, clients, random, ahead < 4 ? 4 : 2);
             }
             waitlists(clients, today);
+            requests(therapists, today);
+            asDesk(() -> claims.write(insured, insuredFrom, today, zone, travelling));
         } finally {
             travelling.returnHome();
             SecurityContextHolder.clearContext();
@@ -235,6 +259,8 @@ class DemoHistory {
                     String.format("(310) 555-%04d", 100 + i),
                     String.format("patient%02d@demo.relief.test", i + 1),
                     LocalDate.of(1950 + random.nextInt(50), 1 + random.nextInt(12), 1 + random.nextInt(28)),
+                    // The first names alternate: José, Ana, Michael, Jennifer ...
+                    i % FIRST.size() % 2 == 0 ? Sex.MALE : Sex.FEMALE,
                     spanish ? "es" : "en");
             Patient patient = patients.createWithConfirmedEmail(form);
             patients.recordIntake(
@@ -373,7 +399,7 @@ class DemoHistory {
                         method,
                         invoice.get().balance(),
                         null),
-                "desk@demo.relief.test");
+                DESK);
     }
 
     /** Early in the history: two members and a gift card bought for a client. */
@@ -382,7 +408,7 @@ class DemoHistory {
         memberships.enrol(clients.get(4).patient().id(), "relief-monthly");
         giftCards.sell(
                 new SellGiftCard("DEMO-GIFT-" + (1000 + random.nextInt(9000)), Money.of("150.00"), Payment.Method.CASH),
-                "desk@demo.relief.test");
+                DESK);
     }
 
     private void waitlists(List<Client> clients, LocalDate today) {
@@ -392,6 +418,59 @@ class DemoHistory {
                     client.patient().id(),
                     WaitlistRequest.withAnyone(
                             client.service(), 60, today.plusDays(1), today.plusDays(10), PartOfDay.ANY));
+        }
+    }
+
+    /**
+     * Two new clients' online requests awaiting the desk's approval (their times held meanwhile), in the next days:
+     * what Today and the schedule show as requests to approve. The clients are new (no visit yet), as the clinic's
+     * approval rule is for new clients. (An unverified online hold lasts minutes, so the demo has none: it would be
+     * gone before anyone looked.)
+     */
+    private void requests(List<Therapist> therapists, LocalDate today) {
+        List<String> names = List.of("Valeria Castillo", "Owen Fletcher");
+        for (int i = 0; i < names.size(); i++) {
+            String[] name = names.get(i).split(" ");
+            Patient patient = patients.createWithConfirmedEmail(new NewPatient(
+                    name[0],
+                    name[1],
+                    String.format("(310) 555-%04d", 900 + i),
+                    String.format("new%02d@demo.relief.test", i + 1),
+                    LocalDate.of(1988 + i * 5, 3 + i, 14),
+                    i == 0 ? Sex.FEMALE : Sex.MALE,
+                    i == 0 ? "es" : "en"));
+            Therapist therapist = therapists.get(i % therapists.size());
+            for (int ahead = 2 + i; ahead < DAYS_AHEAD; ahead++) {
+                LocalDate day = today.plusDays(ahead);
+                List<Slot> free = booking.availability(SlotSearch.with(therapist.id(), "trigger-point", 60, day, day));
+                if (!free.isEmpty()) {
+                    approvals.requestFor(
+                            booking,
+                            new BookAppointment(
+                                    patient.id(),
+                                    "trigger-point",
+                                    60,
+                                    free.get(free.size() / 2).start(),
+                                    Optional.of(therapist.id()),
+                                    Appointment.Source.ONLINE,
+                                    null,
+                                    null),
+                            patient);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Coverages and claims are clinical records: the audit needs someone signed in, the demo's desk. */
+    private static void asDesk(Runnable work) {
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        DESK, null, List.of(new SimpleGrantedAuthority("ROLE_FRONT_DESK"))));
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.clearContext();
         }
     }
 

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.UUID;
 
+import clinic.relief.insurance.ClaimState;
 import clinic.relief.shared.TravellingClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,7 +96,7 @@ class DemoHistoryTests {
 
     @Test
     void sixtyPatientsWithWeeksOfDocumentedPaidVisits() {
-        assertThat(count("select count(*) from patient where email like '%@demo.relief.test'"))
+        assertThat(count("select count(*) from patient where email like 'patient%@demo.relief.test'"))
                 .isEqualTo(60);
         long completed = count("select count(*) from booking_appointment where status = 'COMPLETED'");
         assertThat(completed).isGreaterThan(80);
@@ -121,6 +124,86 @@ class DemoHistoryTests {
         assertThat(count("""
                         select count(*) from booking_appointment
                         where status = 'BOOKED' and starts_at > timestamptz '2026-12-15'""")).isGreaterThan(20);
+    }
+
+    /**
+     * PPO patients with a claim in every state the insurance module knows, each got there through its services: the
+     * weekly 837P batches, and the clearinghouse's and payer's answers read from X12 files naming those batches.
+     */
+    @Test
+    void ppoCoveragesWithAClaimInEachState() {
+        assertThat(count("select count(*) from insurance_coverage where plan_type = 'PPO'"))
+                .isEqualTo(12);
+        assertThat(jdbc.sql("select distinct state from insurance_claim")
+                        .query(String.class)
+                        .list())
+                .containsExactlyInAnyOrder(
+                        Arrays.stream(ClaimState.values()).map(Enum::name).toArray(String[]::new));
+        assertThat(jdbc.sql("select distinct acknowledgment from insurance_claim")
+                        .query(String.class)
+                        .list())
+                .contains("ACCEPTED_277CA", "REJECTED_999", "REJECTED_277CA");
+        // The rejected claims are back in draft, to be fixed and sent again.
+        assertThat(count("""
+                        select count(*) from insurance_claim
+                        where acknowledgment like 'REJECTED%' and state <> 'DRAFT'""")).isZero();
+        // Every file read and posted whole, none refused, every claim it names billed here.
+        assertThat(jdbc.sql("""
+                        select kind, outcome, count(*) from insurance_x12_file
+                        where kind <> '837' group by kind, outcome order by kind""")
+                        .query((rs, row) -> rs.getString(1) + " " + rs.getString(2))
+                        .list())
+                .containsExactly("277CA POSTED", "835 POSTED", "999 POSTED");
+        assertThat(count("select count(*) from insurance_x12_file where detail like '%not billed here%'"))
+                .isZero();
+        // A paid claim's charge is the payer's payment, the copay and the contractual write-off.
+        assertThat(count("""
+                        select count(*) from insurance_claim c
+                        where c.state = 'PAID' and c.patient_share <> 25.00""")).isZero();
+    }
+
+    /** The claims list in every state, each claim's page, the aging report and the remittances open for the desk. */
+    @ParameterizedTest(name = "{0} opens the claims")
+    @CsvSource({"OWNER, owner@demo.relief.test", "FRONT_DESK, desk@demo.relief.test"})
+    void everyClaimsPageOpensWithTheDemoClaims(String role, String email) throws Exception {
+        for (ClaimState state : ClaimState.values()) {
+            mvc.perform(get("/staff/insurance?state=" + state).with(user(email).roles(role)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("/staff/insurance/claims/")));
+        }
+        for (UUID id : jdbc.sql("select distinct on (state) id from insurance_claim order by state, number")
+                .query(UUID.class)
+                .list()) {
+            mvc.perform(get("/staff/insurance/claims/" + id).with(user(email).roles(role)))
+                    .andExpect(status().isOk());
+        }
+        String waiting = "R" + count("select min(number) from insurance_claim where state = 'SUBMITTED'");
+        mvc.perform(get("/staff/insurance/aging").with(user(email).roles(role)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(waiting)));
+        mvc.perform(get("/staff/insurance/aging.csv").with(user(email).roles(role)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(",SUBMITTED,")));
+        mvc.perform(get("/staff/insurance/remittances").with(user(email).roles(role)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("demo-")));
+        mvc.perform(get("/staff/insurance/patients").with(user(email).roles(role)))
+                .andExpect(status().isOk());
+    }
+
+    /** Claims carry diagnoses: a therapist does not see them, demo data or not. */
+    @Test
+    void aTherapistDoesNotSeeTheClaims() throws Exception {
+        mvc.perform(get("/staff/insurance").with(user("maria@demo.relief.test").roles("THERAPIST")))
+                .andExpect(status().isForbidden());
+    }
+
+    /** Two new clients' online requests wait for the desk's approval. */
+    @Test
+    void twoRequestsAwaitApproval() {
+        assertThat(count("""
+                        select count(*) from booking_appointment a join patient p on p.id = a.patient_id
+                        where a.status = 'REQUESTED' and p.email like 'new%@demo.relief.test'""")).isEqualTo(2);
     }
 
     private long count(String sql) {
