@@ -244,7 +244,7 @@ public class Eligibility {
             BigDecimal met = remaining == null
                     ? null
                     : total.subtract(remaining).max(BigDecimal.ZERO).min(total);
-            Integer cap = allowed == null ? coverage.visitsAllowed() : allowed;
+            Integer cap = allowed == null ? coverage.visitsAllowed().orNull() : allowed;
             Integer used = left == null || cap == null ? null : Math.max(0, cap - left);
             store.applyTerms(coverage.id(), copay, coinsurance, deductible, met, allowed, used);
         }

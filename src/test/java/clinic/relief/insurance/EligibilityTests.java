@@ -158,8 +158,8 @@ class EligibilityTests {
         assertThat(now.coinsurancePercent()).isEqualByComparingTo("10");
         assertThat(now.deductible()).isEqualTo(Money.of("500.00"));
         assertThat(now.deductibleRemaining()).isEqualTo(Money.of("120.00"));
-        assertThat(now.visitsAllowed()).isEqualTo(20);
-        assertThat(now.visitsLeft()).isEqualTo(14);
+        assertThat(now.visitsAllowed()).isEqualTo(VisitLimit.limited(20));
+        assertThat(now.visitsLeft()).hasValue(14);
         EligibilityResult last =
                 eligibility.ofPatient(patient).get(0).lastAnswer().orElseThrow();
         assertThat(last.active()).isTrue();
@@ -327,7 +327,7 @@ class EligibilityTests {
         Coverage now = reloaded();
         assertThat(now.copay()).isEqualTo(Money.of("25.00"));
         assertThat(now.deductibleRemaining()).isEqualTo(Money.of("50.00"));
-        assertThat(now.visitsAllowed()).isEqualTo(12);
+        assertThat(now.visitsAllowed()).isEqualTo(VisitLimit.limited(12));
         assertThat(eligibility.ofPatient(patient).get(0).lastAnswer()).isEmpty();
         assertThat(log.recent(1)).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(X12File.Kind.ELIGIBILITY_271);
