@@ -7,15 +7,30 @@ import static clinic.relief.insurance.X12Interchange.id;
 import static clinic.relief.insurance.X12Interchange.value;
 
 /**
- * A 999 (implementation acknowledgment) or 277CA (claim acknowledgment) read into per-claim answers. A 999 answers
- * per 837 transaction set (IK5: A accepted, E accepted with errors, R rejected) and names the segment in error (IK3
- * id and position, IK4 element, CTX with CLM01 for the claim); a 277CA answers per claim (2200D: TRN02 our claim id,
+ * A 999 (implementation acknowledgment) or 277CA (claim acknowledgment) read into answers. A 999 answers per 837
+ * transaction set (AK1 group and AK2 set control numbers; IK5: A accepted, E accepted with errors, R rejected), names
+ * the segment in error (IK3 id and position, IK4 element, CTX with CLM01 for the claim) and may reject a whole group
+ * (AK9 R with no AK2); the claims of a set are those the export recorded under its numbers. A 277CA answers per claim (2200D: TRN02 our claim id,
  * STC01 category:status codes, REF*1K the payer's claim number), A1/A2 accepted, A3/A4/A6/A7/A8 rejected.
  */
 record Acknowledgment(String type, List<SetAnswer> sets, List<ClaimAnswer> claims) {
 
-    /** One 837 set's answer in a 999 (AK2 set control number, IK5 code, the errors as "IK3 NM1 pos 17 / IK4 ..."). */
-    record SetAnswer(String controlNumber, boolean accepted, List<String> errors) {}
+    /**
+     * One 837 set's answer in a 999: the group (AK1 GS06) and set (AK2 ST02) control numbers, IK5 accepted or not, the
+     * errors ("segment CLM at position 22 ...", "element 2 ...") and the claims its CTX segments name (CLM01). A
+     * 999 rejecting the whole group with no AK2 answers with an empty set control number.
+     */
+    record SetAnswer(String group, String controlNumber, boolean accepted, List<String> errors, List<String> claimIds) {
+
+        SetAnswer {
+            errors = List.copyOf(errors);
+            claimIds = List.copyOf(claimIds);
+        }
+
+        boolean wholeGroup() {
+            return controlNumber.isEmpty();
+        }
+    }
 
     /** One claim's answer: our claim id (CLM01), accepted or not, and the codes or segment in error. */
     record ClaimAnswer(String claimId, boolean accepted, String codes, String payerClaimNumber) {}
@@ -27,7 +42,7 @@ record Acknowledgment(String type, List<SetAnswer> sets, List<ClaimAnswer> claim
         List<ClaimAnswer> claims = new ArrayList<>();
         for (X12Interchange.Transaction set : interchange.transactions()) {
             if (type.equals("999")) {
-                read999(set, interchange.component(), sets, claims);
+                read999(set, interchange.component(), sets);
             } else {
                 read277(set, interchange.component(), claims);
             }
@@ -35,13 +50,15 @@ record Acknowledgment(String type, List<SetAnswer> sets, List<ClaimAnswer> claim
         return new Acknowledgment(type.equals("999") ? "999" : "277CA", sets, claims);
     }
 
-    private static void read999(
-            X12Interchange.Transaction set, char component, List<SetAnswer> sets, List<ClaimAnswer> claims) {
+    private static void read999(X12Interchange.Transaction set, char component, List<SetAnswer> sets) {
+        String group = "";
         String control = "";
         List<String> errors = new ArrayList<>();
         List<String> claimIds = new ArrayList<>();
+        int answered = sets.size();
         for (List<String> segment : set.segments()) {
             switch (id(segment)) {
+                case "AK1" -> group = value(segment, 2);
                 case "AK2" -> {
                     control = value(segment, 2);
                     errors = new ArrayList<>();
@@ -63,9 +80,23 @@ record Acknowledgment(String type, List<SetAnswer> sets, List<ClaimAnswer> claim
                 case "IK5" -> {
                     boolean accepted =
                             !value(segment, 1).equals("R") && !value(segment, 1).equals("M");
-                    sets.add(new SetAnswer(control, accepted, List.copyOf(errors)));
-                    for (String claimId : claimIds) {
-                        claims.add(new ClaimAnswer(claimId, accepted, String.join("; ", errors), ""));
+                    sets.add(new SetAnswer(group, control, accepted, errors, claimIds));
+                }
+                case "AK9" -> {
+                    if (sets.size() == answered && value(segment, 1).equals("R")) {
+                        List<String> codes = new ArrayList<>();
+                        for (int i = 5; i <= 9; i++) {
+                            if (!value(segment, i).isEmpty()) {
+                                codes.add(value(segment, i));
+                            }
+                        }
+                        sets.add(new SetAnswer(
+                                group,
+                                "",
+                                false,
+                                List.of("functional group rejected"
+                                        + (codes.isEmpty() ? "" : " (error " + String.join(", ", codes) + ")")),
+                                List.of()));
                     }
                 }
                 default -> {}

@@ -2,8 +2,10 @@ package clinic.relief.insurance;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import clinic.relief.audit.AuditAction;
@@ -15,13 +17,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads a 999 or 277CA and moves each claim it names: a rejected claim goes back to draft with the codes or segment
- * in error, an accepted one records that it is with the payer (and the payer's claim number of a 277CA). Claims not
+ * in error, an accepted one records that it is with the clearinghouse (999) or the payer (277CA, with the payer's
+ * claim number). A 999 names 837 sets by group and set control number: every claim our export recorded in the set
+ * moves, and a set no export of ours carried is listed as unmatched. Claims not
  * billed here are listed, the rest applied, in one transaction; an unreadable file is logged as refused.
  */
 @Service
 public class Acknowledgments {
 
     private final ClaimStore claims;
+    private final ClaimExportStore exports;
     private final X12FileStore files;
     private final ClinicalAudit audit;
     private final Clock clock;
@@ -30,11 +35,13 @@ public class Acknowledgments {
 
     Acknowledgments(
             ClaimStore claims,
+            ClaimExportStore exports,
             X12FileStore files,
             ClinicalAudit audit,
             Clock clock,
             PlatformTransactionManager transactions) {
         this.claims = claims;
+        this.exports = exports;
         this.files = files;
         this.audit = audit;
         this.clock = clock;
@@ -43,7 +50,10 @@ public class Acknowledgments {
         this.logging.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** What a file did: its type, the 837 sets accepted and rejected (999), the claims moved, those not billed here. */
+    /**
+     * What a file did: its type, the 837 sets accepted and rejected (999), the claims moved, those not billed here,
+     * and the 999's sets no export of ours carried (as "group 17456 set 0001").
+     */
     public record Read(
             UUID fileId,
             String type,
@@ -51,7 +61,8 @@ public class Acknowledgments {
             int setsRejected,
             List<String> accepted,
             List<String> rejected,
-            List<String> unmatched) {}
+            List<String> unmatched,
+            List<String> unmatchedSets) {}
 
     /** Whether the file's first transaction set is a 999 or 277 (to route an upload). */
     public static boolean isAcknowledgment(String content) {
@@ -83,29 +94,75 @@ public class Acknowledgments {
         List<String> accepted = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
         List<String> unmatched = new ArrayList<>();
+        List<String> unmatchedSets = new ArrayList<>();
+        Set<UUID> moved = new HashSet<>();
+        for (Acknowledgment.SetAnswer set : ack.sets()) {
+            List<UUID> carried = carried(set);
+            if (carried.isEmpty()) {
+                unmatchedSets.add(
+                        set.wholeGroup()
+                                ? "group " + set.group()
+                                : "group " + set.group() + " set " + set.controlNumber());
+            }
+            String codes = String.join("; ", set.errors());
+            for (UUID id : carried) {
+                if (moved.add(id)) {
+                    claims.lock(id)
+                            .ifPresent(
+                                    claim -> (move(claim, ack.type(), set.accepted(), codes, "") ? accepted : rejected)
+                                            .add(claim.claimId()));
+                }
+            }
+            for (String claimId : set.claimIds()) {
+                Optional<Claim> named = number(claimId).flatMap(claims::lockByNumber);
+                if (named.isEmpty()) {
+                    unmatched.add(claimId);
+                } else if (moved.add(named.get().id())) {
+                    (move(named.get(), ack.type(), set.accepted(), codes, "") ? accepted : rejected).add(claimId);
+                }
+            }
+        }
         for (Acknowledgment.ClaimAnswer answer : ack.claims()) {
             Optional<Claim> found = number(answer.claimId()).flatMap(claims::lockByNumber);
             if (found.isEmpty()) {
                 unmatched.add(answer.claimId());
                 continue;
             }
-            Claim claim = found.get();
-            claim.acknowledged(ack.type(), answer.accepted(), answer.codes());
-            claim.payerClaimNumber(answer.payerClaimNumber());
-            claims.update(claim);
-            audit.record(
-                    AuditAction.AMEND,
-                    "insurance-claim",
-                    claim.id(),
-                    claim.facts().patientId());
+            move(found.get(), ack.type(), answer.accepted(), answer.codes(), answer.payerClaimNumber());
             (answer.accepted() ? accepted : rejected).add(answer.claimId());
         }
         int setsAccepted = (int)
                 ack.sets().stream().filter(Acknowledgment.SetAnswer::accepted).count();
         Read read = new Read(
-                fileId, ack.type(), setsAccepted, ack.sets().size() - setsAccepted, accepted, rejected, unmatched);
+                fileId,
+                ack.type(),
+                setsAccepted,
+                ack.sets().size() - setsAccepted,
+                accepted,
+                rejected,
+                unmatched,
+                unmatchedSets);
         files.detail(fileId, detail(read, ack));
         return read;
+    }
+
+    /** The claims our export recorded under the set's (or, for a whole group, the group's) control numbers. */
+    private List<UUID> carried(Acknowledgment.SetAnswer set) {
+        if (!set.group().matches("[0-9]{1,9}")) {
+            return List.of();
+        }
+        long group = Long.parseLong(set.group());
+        return set.wholeGroup() ? exports.claimsOf(group) : exports.claimsOf(group, set.controlNumber());
+    }
+
+    /** Applies one answer to a locked claim and audits it; whether it was an acceptance. */
+    private boolean move(Claim claim, String type, boolean accepted, String codes, String payerClaimNumber) {
+        claim.acknowledged(type, accepted, codes);
+        claim.payerClaimNumber(payerClaimNumber);
+        claims.update(claim);
+        audit.record(
+                AuditAction.AMEND, "insurance-claim", claim.id(), claim.facts().patientId());
+        return accepted;
     }
 
     private static String detail(Read read, Acknowledgment ack) {
@@ -117,7 +174,7 @@ public class Acknowledgments {
                     .append(read.setsRejected());
             ack.sets().stream()
                     .filter(s -> !s.errors().isEmpty())
-                    .forEach(s -> detail.append("; set ")
+                    .forEach(s -> detail.append(s.wholeGroup() ? "; group " + s.group() : "; set ")
                             .append(s.controlNumber())
                             .append(": ")
                             .append(String.join(", ", s.errors())));
@@ -126,6 +183,9 @@ public class Acknowledgments {
         detail.append("; rejected ").append(String.join(" ", read.rejected()));
         if (!read.unmatched().isEmpty()) {
             detail.append("; not billed here ").append(String.join(" ", read.unmatched()));
+        }
+        if (!read.unmatchedSets().isEmpty()) {
+            detail.append("; not sent from here ").append(String.join(", ", read.unmatchedSets()));
         }
         return detail.toString();
     }

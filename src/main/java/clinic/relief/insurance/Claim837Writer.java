@@ -32,12 +32,21 @@ final class Claim837Writer {
         this.contactPhone = digits.length() == 11 && digits.startsWith("1") ? digits.substring(1) : digits;
     }
 
-    /** The interchange for the claims, with control number {@code control} (1 to 999999999). */
+    /** The interchange for the claims in one transaction set, with control number {@code control} (1 to 999999999). */
     String write(List<ClaimPacket> claims, long control, ZonedDateTime at, boolean production) {
-        if (claims.isEmpty()) {
-            throw new IllegalArgumentException("An 837P batch needs at least one claim");
+        return writeSets(List.of(claims), control, at, production);
+    }
+
+    /**
+     * The interchange for the claims, one transaction set per list (ST02 {@link #setControl} 0001, 0002 ...) in one
+     * functional group, with control number {@code control} (1 to 999999999) as ISA13 and GS06.
+     */
+    String writeSets(List<List<ClaimPacket>> sets, long control, ZonedDateTime at, boolean production) {
+        if (sets.isEmpty() || sets.stream().anyMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("An 837P batch needs at least one claim in each set");
         }
-        StringBuilder out = new StringBuilder(claims.size() * 900 + 1000);
+        int size = sets.stream().mapToInt(List::size).sum();
+        StringBuilder out = new StringBuilder(size * 900 + 1000);
         X12Segments x12 = new X12Segments(out);
         String number = String.format("%09d", control);
         x12.add(
@@ -68,18 +77,33 @@ final class Claim837Writer {
                 String.valueOf(control),
                 "X",
                 "005010X222A1");
-        x12.startTransaction();
-        x12.add("ST", "837", "0001", "005010X222A1");
-        x12.add("BHT", "0019", "00", number, at.format(D8), at.format(DateTimeFormatter.ofPattern("HHmm")), "CH");
-        header(x12);
-        int hl = 1;
-        for (ClaimPacket claim : claims) {
-            hl = claim(x12, claim, hl);
+        for (int i = 0; i < sets.size(); i++) {
+            String set = setControl(i);
+            x12.startTransaction();
+            x12.add("ST", "837", set, "005010X222A1");
+            x12.add(
+                    "BHT",
+                    "0019",
+                    "00",
+                    sets.size() == 1 ? number : number + set,
+                    at.format(D8),
+                    at.format(DateTimeFormatter.ofPattern("HHmm")),
+                    "CH");
+            header(x12);
+            int hl = 1;
+            for (ClaimPacket claim : sets.get(i)) {
+                hl = claim(x12, claim, hl);
+            }
+            x12.add("SE", String.valueOf(x12.transactionSegments() + 1), set);
         }
-        x12.add("SE", String.valueOf(x12.transactionSegments() + 1), "0001");
-        x12.add("GE", "1", String.valueOf(control));
+        x12.add("GE", String.valueOf(sets.size()), String.valueOf(control));
         x12.add("IEA", "1", number);
         return out.toString();
+    }
+
+    /** The ST02 of the set at {@code index} (from 0) of a group: 0001, 0002 ... */
+    static String setControl(int index) {
+        return String.format("%04d", index + 1);
     }
 
     private void header(X12Segments x12) {

@@ -26,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClaimFiles {
 
+    /** The most claims (CLM segments) the 005010X222A1 guide recommends in one transaction set. */
+    static final int CLAIMS_PER_SET = 5000;
+
     private final ClaimStore claims;
     private final CoverageStore coverages;
     private final PrescriptionStore prescriptions;
@@ -40,6 +43,7 @@ public class ClaimFiles {
     private final RenderingProviders renderings;
     private final Invoices invoices;
     private final ResubmissionStore resubmissions;
+    private final ClaimExportStore exports;
 
     ClaimFiles(
             ClaimStore claims,
@@ -55,7 +59,8 @@ public class ClaimFiles {
             ClaimBatchStore batches,
             RenderingProviders renderings,
             Invoices invoices,
-            ResubmissionStore resubmissions) {
+            ResubmissionStore resubmissions,
+            ClaimExportStore exports) {
         this.claims = claims;
         this.coverages = coverages;
         this.prescriptions = prescriptions;
@@ -70,6 +75,7 @@ public class ClaimFiles {
         this.renderings = renderings;
         this.invoices = invoices;
         this.resubmissions = resubmissions;
+        this.exports = exports;
     }
 
     /** An 837P of every ready claim that is complete, which are submitted with it; empty when none is sent. */
@@ -81,10 +87,16 @@ public class ClaimFiles {
     /**
      * Submits every ready claim in one 837P batch. A ready claim that lacks something (a date of birth removed
      * since, a note voided ...) is held back: it goes back to draft and the batch lists it with what it lacks, while
-     * the others are written and submitted. Empty when no claim is ready.
+     * the others are written and submitted. Empty when no claim is ready. The claims go in transaction sets of at
+     * most {@value #CLAIMS_PER_SET} (the 837P guide's recommended limit), each recorded with its control numbers.
      */
     @Transactional
     public Optional<ClaimBatch> submitBatch() {
+        return submitBatch(CLAIMS_PER_SET);
+    }
+
+    @Transactional
+    Optional<ClaimBatch> submitBatch(int claimsPerSet) {
         List<Claim> ready = claims.inState(ClaimState.READY);
         if (ready.isEmpty()) {
             return Optional.empty();
@@ -109,9 +121,13 @@ public class ClaimFiles {
         }
         Optional<Long> control = Optional.empty();
         Optional<String> file = Optional.empty();
+        List<List<ClaimPacket>> sets = new ArrayList<>();
+        for (int from = 0; from < good.size(); from += claimsPerSet) {
+            sets.add(good.subList(from, Math.min(good.size(), from + claimsPerSet)));
+        }
         if (!good.isEmpty()) {
             control = Optional.of(claims.nextInterchangeNumber());
-            file = Optional.of(x12(good, control.get()));
+            file = Optional.of(x12(sets, control.get()));
             for (ClaimPacket packet : good) {
                 Claim claim = packet.claim();
                 claim.submit(clock.instant());
@@ -130,6 +146,8 @@ public class ClaimFiles {
                 file,
                 held);
         batches.insert(batch, clock.instant());
+        control.ifPresent(
+                number -> exports.insert(number, number, ids(sets), Optional.of(batch.id()), clock.instant()));
         return Optional.of(batch);
     }
 
@@ -185,7 +203,9 @@ public class ClaimFiles {
         }
         audit.record(
                 AuditAction.EXPORT, "insurance-claim", claim.id(), claim.facts().patientId());
-        return x12(List.of(packet), claims.nextInterchangeNumber());
+        long control = claims.nextInterchangeNumber();
+        exports.insert(control, control, List.of(List.of(claim.id())), Optional.empty(), clock.instant());
+        return x12(List.of(List.of(packet)), control);
     }
 
     /** The claim with everything its forms need; recorded as an export. */
@@ -231,8 +251,14 @@ public class ClaimFiles {
                         provider.billing().map(b -> b.taxonomy()).orElse("")));
     }
 
-    private String x12(List<ClaimPacket> packets, long control) {
+    private String x12(List<List<ClaimPacket>> sets, long control) {
         return new Claim837Writer(provider.required(), clinic.phone())
-                .write(packets, control, ZonedDateTime.now(clock.withZone(clinic.zone())), true);
+                .writeSets(sets, control, ZonedDateTime.now(clock.withZone(clinic.zone())), true);
+    }
+
+    private static List<List<UUID>> ids(List<List<ClaimPacket>> sets) {
+        return sets.stream()
+                .map(set -> set.stream().map(p -> p.claim().id()).toList())
+                .toList();
     }
 }

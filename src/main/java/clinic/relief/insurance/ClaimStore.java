@@ -110,6 +110,14 @@ class ClaimStore {
                 from insurance_claim where number = :number for update""").param("number", number).query(this::claim).optional();
     }
 
+    Optional<Claim> lock(UUID id) {
+        return jdbc.sql("""
+                select id, number, appointment_id, patient_id, coverage_id, prescription_id, therapist_id, service_id,
+                    service_date, state, diagnoses, paid, patient_share, created_at, submitted_at, payer_claim_number,
+                    acknowledgment, acknowledgment_codes
+                from insurance_claim where id = :id for update""").param("id", id).query(this::claim).optional();
+    }
+
     List<Claim> inState(ClaimState state) {
         return jdbc.sql("""
                 select id, number, appointment_id, patient_id, coverage_id, prescription_id, therapist_id, service_id,

@@ -128,7 +128,8 @@ class ClaimsApi {
             int posted,
             List<String> accepted,
             List<String> rejected,
-            List<String> unmatched) {}
+            List<String> unmatched,
+            List<String> unmatchedSets) {}
 
     @PostMapping(
             value = "/x12",
@@ -142,8 +143,8 @@ class ClaimsApi {
             if (Eligibility.isEligibilityResponse(content)) {
                 Eligibility.Imported read = eligibility.importFile(
                         new X12File.Received(X12File.Kind.ELIGIBILITY_271, X12File.Source.API, name, content));
-                return ResponseEntity.ok(
-                        new Posted("271", read.fileId(), read.checked().size(), List.of(), List.of(), List.of()));
+                return ResponseEntity.ok(new Posted(
+                        "271", read.fileId(), read.checked().size(), List.of(), List.of(), List.of(), List.of()));
             }
             if (Acknowledgments.isAcknowledgment(content)) {
                 Acknowledgments.Read read = acknowledgments.importFile(content, X12File.Source.API, name);
@@ -153,12 +154,19 @@ class ClaimsApi {
                         read.accepted().size() + read.rejected().size(),
                         read.accepted(),
                         read.rejected(),
-                        read.unmatched()));
+                        read.unmatched(),
+                        read.unmatchedSets()));
             }
             Remittances.Imported imported = remittances.importFile(
                     new X12File.Received(X12File.Kind.REMITTANCE_835, X12File.Source.API, name, content));
             return ResponseEntity.ok(new Posted(
-                    "835", imported.fileId(), imported.posted(), List.of(), List.of(), imported.unmatched()));
+                    "835",
+                    imported.fileId(),
+                    imported.posted(),
+                    List.of(),
+                    List.of(),
+                    imported.unmatched(),
+                    List.of()));
         } catch (UnreadableRemittance unreadable) {
             return refused("insurance.problem.remittance." + unreadable.reason(), "");
         } catch (RemittanceRefused refused) {

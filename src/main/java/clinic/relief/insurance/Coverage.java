@@ -3,6 +3,7 @@ package clinic.relief.insurance;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import clinic.relief.shared.Money;
@@ -10,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A patient's insurance coverage as the desk recorded it from the card and the payer. {@code visitsAllowed} is per
- * plan year (null: no visit limit); {@code authorization} is null when the payer needs none.
+ * plan year ({@link VisitLimit#UNLIMITED} when the plan has no visit limit); {@code authorization} is null when the
+ * payer needs none.
  */
 public record Coverage(
         UUID id,
@@ -26,7 +28,7 @@ public record Coverage(
         Money deductible,
         Money deductibleMet,
         LocalDate planYearStart,
-        @Nullable Integer visitsAllowed,
+        VisitLimit visitsAllowed,
         int visitsUsed,
         @Nullable Authorization authorization,
         boolean creditOnInsuredVisit,
@@ -37,6 +39,7 @@ public record Coverage(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(patientId, "patientId");
         Objects.requireNonNull(subscriber, "subscriber");
+        Objects.requireNonNull(visitsAllowed, "visitsAllowed");
     }
 
     public boolean activeOn(LocalDate date) {
@@ -47,8 +50,9 @@ public record Coverage(
         return deductible.minus(deductibleMet).max(Money.ZERO);
     }
 
-    public Integer visitsLeft() {
-        return visitsAllowed == null ? null : Math.max(0, visitsAllowed - visitsUsed);
+    /** The visits left this plan year; empty when there is no visit limit. */
+    public OptionalInt visitsLeft() {
+        return visitsAllowed.left(visitsUsed);
     }
 
     public boolean hasAuthorization() {

@@ -191,7 +191,7 @@ public record CoverageForm(
                 Money.of(deductible),
                 Money.of(deductibleMet),
                 planYearStart,
-                visitsAllowed,
+                VisitLimit.ofNullable(visitsAllowed),
                 visitsUsed == null ? 0 : visitsUsed,
                 authorization,
                 creditOnInsuredVisit,

@@ -58,7 +58,7 @@ class CoverageStore {
                 .param("deductible", c.deductible().amount())
                 .param("met", c.deductibleMet().amount())
                 .param("yearStart", c.planYearStart())
-                .param("allowed", c.visitsAllowed())
+                .param("allowed", c.visitsAllowed().orNull())
                 .param("used", c.visitsUsed())
                 .param("authNumber", a == null ? null : a.number())
                 .param("authVisits", a == null ? null : a.visits())
@@ -139,7 +139,7 @@ class CoverageStore {
                 Money.of(rs.getBigDecimal("deductible")),
                 Money.of(rs.getBigDecimal("deductible_met")),
                 rs.getObject("plan_year_start", LocalDate.class),
-                rs.getObject("visits_allowed", Integer.class),
+                VisitLimit.ofNullable(rs.getObject("visits_allowed", Integer.class)),
                 rs.getInt("visits_used"),
                 authorization,
                 rs.getBoolean("credit_on_insured"),

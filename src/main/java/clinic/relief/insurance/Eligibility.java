@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * by payer and member id) gets an eligibility check with what the payer said, dated, and its terms (copay,
  * coinsurance, deductible met, visits allowed and used) set to the 271's. A 271 that does not read, breaks the schema,
  * carries the payer's AAA rejection (an unknown member, AAA*N**75), names a member no coverage here has, or says
- * neither active nor inactive changes nothing: it is logged as refused with the reason and {@link EligibilityRefused}
+ * neither active nor inactive changes none of the terms: it is logged as refused with the reason (an AAA rejection
+ * also on the coverage it answers, shown on the chart as {@link Status#lastRejection}) and {@link EligibilityRefused}
  * (or {@link UnreadableRemittance} for the envelope) tells why. Callers let only OWNER and FRONT_DESK reach it.
  */
 @Service
@@ -79,13 +80,17 @@ public class Eligibility {
     /** One coverage checked by a 271. */
     public record Checked(UUID coverageId, boolean active) {}
 
-    /** The coverage's state of eligibility for the chart: the last 270 sent and the last 271's answer. */
+    /**
+     * The coverage's state of eligibility for the chart: the last 270 sent, the last 271's answer and the payer's
+     * AAA rejection of a request when it came after that answer.
+     */
     public record Status(
             UUID coverageId,
             String payerName,
             String memberId,
             Optional<Instant> lastRequest,
-            Optional<EligibilityResult> lastAnswer) {}
+            Optional<EligibilityResult> lastAnswer,
+            Optional<EligibilityRejection> lastRejection) {}
 
     /** Writes the coverage's 270 for today's date of service, logs it as sent and keeps its trace number. */
     @Transactional
@@ -130,25 +135,35 @@ public class Eligibility {
      * @throws EligibilityRefused when it breaks the schema, carries rejections or names an unknown member
      */
     public Imported importFile(X12File.Received file) {
+        List<Rejected> rejected = new ArrayList<>();
         try {
-            return applying.execute(status -> apply(file));
+            return applying.execute(status -> apply(file, rejected));
         } catch (UnreadableRemittance unreadable) {
-            refused(file, "remittance." + unreadable.reason(), "");
+            refused(file, "remittance." + unreadable.reason(), "", List.of());
             throw unreadable;
         } catch (EligibilityRefused refused) {
-            refused(file, "eligibility." + refused.reason(), String.join("; ", refused.codes()));
+            refused(file, "eligibility." + refused.reason(), String.join("; ", refused.codes()), rejected);
             throw refused;
         }
     }
 
-    private void refused(X12File.Received file, String problem, String detail) {
+    /** A coverage the payer's AAA segments answered, with them. */
+    private record Rejected(Coverage coverage, List<Eligibility271.Rejection> rejections) {}
+
+    /** Logs the file as refused and, on each coverage the payer rejected the request of, why (AAA). */
+    private void refused(X12File.Received file, String problem, String detail, List<Rejected> rejected) {
         X12File.Received logged =
                 new X12File.Received(X12File.Kind.ELIGIBILITY_271, file.source(), file.name(), file.content());
-        logging.executeWithoutResult(
-                status -> files.insert(logged, X12File.Outcome.REFUSED, problem, detail, clock.instant()));
+        logging.executeWithoutResult(status -> {
+            UUID fileId = files.insert(logged, X12File.Outcome.REFUSED, problem, detail, clock.instant());
+            for (Rejected r : rejected) {
+                store.insertRejection(r.coverage().id(), fileId, r.rejections(), clock.instant());
+                audited(r.coverage());
+            }
+        });
     }
 
-    private Imported apply(X12File.Received file) {
+    private Imported apply(X12File.Received file, List<Rejected> rejected) {
         Eligibility271 response = Eligibility271.read(file.content());
         if (!response.problems().isEmpty()) {
             throw new EligibilityRefused("invalid", response.problems());
@@ -157,6 +172,12 @@ public class Eligibility {
         response.rejections().forEach(r -> rejections.add(r.code()));
         response.answers().forEach(a -> a.rejections().forEach(r -> rejections.add(r.code())));
         if (!rejections.isEmpty()) {
+            for (Eligibility271.Answer answer : response.answers()) {
+                if (!answer.rejections().isEmpty()) {
+                    coverageOf(response.payerId(), answer)
+                            .ifPresent(c -> rejected.add(new Rejected(c, answer.rejections())));
+                }
+            }
             throw new EligibilityRefused("rejected", rejections);
         }
         if (response.answers().isEmpty()) {
@@ -223,17 +244,21 @@ public class Eligibility {
             BigDecimal met = remaining == null
                     ? null
                     : total.subtract(remaining).max(BigDecimal.ZERO).min(total);
-            Integer cap = allowed == null ? coverage.visitsAllowed() : allowed;
+            Integer cap = allowed == null ? coverage.visitsAllowed().orNull() : allowed;
             Integer used = left == null || cap == null ? null : Math.max(0, cap - left);
             store.applyTerms(coverage.id(), copay, coinsurance, deductible, met, allowed, used);
         }
+        audited(coverage);
+        return new Checked(coverage.id(), active);
+    }
+
+    private void audited(Coverage coverage) {
         if (Insurance.actor().equals("system")) {
             audit.recordAs(
                     "system", "SYSTEM", AuditAction.AMEND, "insurance-coverage", coverage.id(), coverage.patientId());
         } else {
             audit.record(AuditAction.AMEND, "insurance-coverage", coverage.id(), coverage.patientId());
         }
-        return new Checked(coverage.id(), active);
     }
 
     /** The patient's coverages with their last 270 and 271, for the chart; recorded as a read. */
@@ -241,7 +266,12 @@ public class Eligibility {
     public List<Status> ofPatient(UUID patientId) {
         List<Status> all = coverages.ofPatient(patientId).stream()
                 .map(c -> new Status(
-                        c.id(), c.payerName(), c.memberId(), store.lastRequest(c.id()), store.lastAnswer(c.id())))
+                        c.id(),
+                        c.payerName(),
+                        c.memberId(),
+                        store.lastRequest(c.id()),
+                        store.lastAnswer(c.id()),
+                        store.lastRejection(c.id())))
                 .toList();
         if (!all.isEmpty()) {
             audit.record(AuditAction.READ, "insurance-eligibility", patientId, patientId);

@@ -152,6 +152,44 @@ class EligibilityStore {
                 .single();
     }
 
+    /** Records the payer's AAA answer about a coverage. */
+    void insertRejection(UUID coverageId, UUID fileId, List<Eligibility271.Rejection> rejections, Instant at) {
+        jdbc.sql("""
+                insert into insurance_eligibility_rejection (id, coverage_id, file_id, rejected_at, reasons, follow_ups)
+                values (:id, :coverage, :file, :at, :reasons::varchar[], :followUps::varchar[])""")
+                .param("id", UUID.randomUUID())
+                .param("coverage", coverageId)
+                .param("file", fileId)
+                .param("at", utc(at))
+                .param(
+                        "reasons",
+                        rejections.stream().map(Eligibility271.Rejection::code).toArray(String[]::new))
+                .param(
+                        "followUps",
+                        rejections.stream()
+                                .map(Eligibility271.Rejection::followUp)
+                                .filter(f -> !f.isEmpty())
+                                .distinct()
+                                .toArray(String[]::new))
+                .update();
+    }
+
+    /** The payer's last AAA answer about the coverage, when it came after the last 271 that checked it. */
+    Optional<EligibilityRejection> lastRejection(UUID coverageId) {
+        return jdbc.sql("""
+                select r.rejected_at, r.reasons, r.follow_ups from insurance_eligibility_rejection r
+                where r.coverage_id = :c and not exists (
+                    select 1 from insurance_eligibility_check k
+                    where k.coverage_id = r.coverage_id and k.file_id is not null and k.checked_at > r.rejected_at)
+                order by r.rejected_at desc limit 1""")
+                .param("c", coverageId)
+                .query((rs, row) -> new EligibilityRejection(
+                        rs.getTimestamp("rejected_at").toInstant(),
+                        List.of((String[]) rs.getArray("reasons").getArray()),
+                        List.of((String[]) rs.getArray("follow_ups").getArray())))
+                .optional();
+    }
+
     private static String truncate(String text) {
         return text.length() > 80 ? text.substring(0, 80) : text;
     }

@@ -19,7 +19,7 @@ final class InsuranceWarnings {
     static List<InsuranceWarning> of(
             Coverage coverage, List<Prescription> prescriptions, Optional<EligibilityCheck> lastCheck, LocalDate date) {
         List<InsuranceWarning> warnings = new ArrayList<>();
-        visits(coverage.visitsLeft(), "visits", warnings);
+        coverage.visitsLeft().ifPresent(left -> visits(left, "visits", warnings));
         if (coverage.authorization() != null) {
             authorization(coverage.authorization(), date, warnings);
         }

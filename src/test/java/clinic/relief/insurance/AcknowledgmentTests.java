@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -66,6 +67,9 @@ class AcknowledgmentTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    ClaimExportStore exports;
+
     Claim a;
     Claim b;
 
@@ -94,6 +98,142 @@ class AcknowledgmentTests {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A 999 of ours answering the group and sets the claims went out in. */
+    String answering(String name, Claim first, Claim second) {
+        ClaimExportStore.Sent sentA = exports.sentOf(first.id()).get(0);
+        ClaimExportStore.Sent sentB = exports.sentOf(second.id()).get(0);
+        assertThat(sentB.group()).isEqualTo(sentA.group());
+        return example(name)
+                .replace("{GROUP}", String.valueOf(sentA.group()))
+                .replace("{SET_A}", sentA.set())
+                .replace("{SET_B}", sentB.set());
+    }
+
+    @Test
+    void theBatchRecordsItsInterchangeGroupAndSetControlNumbersWithItsClaims() {
+        ClaimExportStore.Sent sent = exports.sentOf(a.id()).get(0);
+
+        assertThat(exports.sentOf(b.id())).first().isEqualTo(sent);
+        assertThat(exports.claimsOf(sent.group(), sent.set())).contains(a.id(), b.id());
+        String x12 = jdbc.sql("select file from insurance_claim_batch where interchange = :n")
+                .param("n", sent.interchange())
+                .query(String.class)
+                .single();
+        assertThat(x12)
+                .contains(
+                        "*00501*" + String.format("%09d", sent.interchange()) + "*",
+                        "*" + sent.group() + "*X*005010X222A1~",
+                        "ST*837*" + sent.set() + "*005010X222A1~");
+    }
+
+    @Test
+    void anAccepted999MovesEveryClaimOfTheSetItNamesWithoutCtx() {
+        String file = answering("999-accepted.txt", a, b);
+
+        var read = acknowledgments.importFile(file, X12File.Source.UPLOAD, "accepted.999");
+
+        assertThat(read.accepted()).containsExactlyInAnyOrder(a.claimId(), b.claimId());
+        assertThat(read.rejected()).isEmpty();
+        assertThat(read.unmatchedSets()).isEmpty();
+        for (Claim claim : List.of(a, b)) {
+            Claim now = desk.get(claim.id());
+            assertThat(now.state()).isEqualTo(ClaimState.SUBMITTED);
+            assertThat(now.acknowledgment()).isEqualTo("ACCEPTED_999");
+        }
+    }
+
+    @Test
+    void aRejectedSetRejectsEveryClaimItCarriedWithTheSegmentAndElementInError() {
+        String file = answering("999-rejected.txt", a, b);
+
+        var read = acknowledgments.importFile(file, X12File.Source.UPLOAD, "rejected.999");
+
+        assertThat(read.setsRejected()).isEqualTo(1);
+        assertThat(read.rejected()).containsExactlyInAnyOrder(a.claimId(), b.claimId());
+        for (Claim claim : List.of(a, b)) {
+            Claim now = desk.get(claim.id());
+            assertThat(now.state()).isEqualTo(ClaimState.DRAFT);
+            assertThat(now.acknowledgment()).isEqualTo("REJECTED_999");
+            assertThat(now.acknowledgmentCodes())
+                    .isEqualTo("segment CLM at position 22 (error 8); element 2 (error 1)");
+        }
+    }
+
+    @Test
+    void aPartlyAcceptedGroupAcceptsOneSetsClaimsAndRejectsTheOthers() throws Exception {
+        InsuranceFixture fixture = new InsuranceFixture(patients, staff, jdbc, book);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), InsuranceFixture.LA);
+        UUID patient = fixture.patient();
+        UUID therapist = fixture.therapist();
+        insurance.recordCoverage(patient, InsuranceFixture.coverage(today.minusDays(20)));
+        insurance.recordPrescription(patient, InsuranceFixture.prescription(today.minusDays(20)));
+        fixture.completed(patient, therapist, "trigger-point", 60, InsuranceFixture.at(today.minusDays(6), 10));
+        fixture.completed(patient, therapist, "trigger-point", 60, InsuranceFixture.at(today.minusDays(5), 10));
+        desk.ofPatient(patient).forEach(c -> desk.markReady(c.id()));
+        files.submitBatch(1).orElseThrow();
+        Claim second = desk.ofPatient(patient).get(0);
+        Claim first = desk.ofPatient(patient).get(1);
+        assertThat(exports.sentOf(first.id()).get(0).set())
+                .isNotEqualTo(exports.sentOf(second.id()).get(0).set());
+        String file =
+                answering("999-partly-accepted-group.txt", first, second).replace("{SET_B_CLAIM}", second.claimId());
+
+        var read = acknowledgments.importFile(file, X12File.Source.UPLOAD, "partial.999");
+
+        assertThat(read.setsAccepted()).isEqualTo(1);
+        assertThat(read.setsRejected()).isEqualTo(1);
+        assertThat(read.accepted()).containsExactly(first.claimId());
+        assertThat(read.rejected()).containsExactly(second.claimId());
+        assertThat(desk.get(first.id()).acknowledgment()).isEqualTo("ACCEPTED_999");
+        assertThat(desk.get(first.id()).state()).isEqualTo(ClaimState.SUBMITTED);
+        Claim rejected = desk.get(second.id());
+        assertThat(rejected.state()).isEqualTo(ClaimState.DRAFT);
+        assertThat(rejected.acknowledgmentCodes()).isEqualTo("segment REF at position 57 (error 3)");
+        mvc.perform(get("/staff/insurance/claims/" + second.id()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("segment REF at position 57 (error 3)")));
+    }
+
+    @Test
+    void aWholeGroupRejectedWithoutSetsRejectsEveryClaimOfTheGroup() {
+        String file = answering("999-group-rejected.txt", a, b);
+
+        var read = acknowledgments.importFile(file, X12File.Source.UPLOAD, "group.999");
+
+        assertThat(read.rejected()).containsExactlyInAnyOrder(a.claimId(), b.claimId());
+        assertThat(desk.get(a.id()).acknowledgmentCodes()).isEqualTo("functional group rejected (error 4)");
+        assertThat(desk.get(b.id()).state()).isEqualTo(ClaimState.DRAFT);
+    }
+
+    @Test
+    void a999ForAGroupNotSentFromHereIsListedAndTheRestOfTheFileApplies() throws Exception {
+        String ours = answering("999-accepted.txt", a, b);
+        String unknown = example("999-rejected.txt")
+                .replace("{GROUP}", "999999999")
+                .replace("{SET_A}", "0001")
+                .replace("CTX*CLM01:" + a.claimId() + "~\n", "")
+                .replace("SE*9*", "SE*8*");
+        String both = ours.substring(0, ours.indexOf("GE*"))
+                + unknown.substring(unknown.indexOf("ST*999"), unknown.indexOf("GE*"))
+                + "GE*2*287~\nIEA*1*000000286~\n";
+
+        var read = acknowledgments.importFile(both, X12File.Source.UPLOAD, "mixed.999");
+
+        assertThat(read.unmatchedSets()).containsExactly("group 999999999 set 0001");
+        assertThat(read.accepted()).containsExactlyInAnyOrder(a.claimId(), b.claimId());
+        assertThat(desk.get(a.id()).acknowledgment()).isEqualTo("ACCEPTED_999");
+        assertThat(desk.get(b.id()).state()).isEqualTo(ClaimState.SUBMITTED);
+        assertThat(log.recent(1)).singleElement().satisfies(f -> {
+            assertThat(f.outcome()).isEqualTo(X12File.Outcome.POSTED);
+            assertThat(f.detail()).contains("not sent from here group 999999999 set 0001");
+        });
+        mvc.perform(multipart("/staff/insurance/remittances")
+                        .file(new MockMultipartFile("file", "mixed.999", "text/plain", both.getBytes()))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("group 999999999 set 0001")));
     }
 
     @Test

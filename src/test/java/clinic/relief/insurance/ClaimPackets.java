@@ -63,7 +63,7 @@ final class ClaimPackets {
                 Money.of("500"),
                 Money.of("100"),
                 DATE.withDayOfYear(1),
-                20,
+                VisitLimit.limited(20),
                 3,
                 new Authorization("AUTH" + n, 6, 1, DATE.minusDays(10), DATE.plusDays(50)),
                 false,

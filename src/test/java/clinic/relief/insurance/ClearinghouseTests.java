@@ -181,7 +181,7 @@ class ClearinghouseTests {
         assertThat(polled.imported()).isEqualTo(1);
         assertThat(polled.refused()).isEqualTo(1);
         assertThat(insurance.ofPatient(patient).coverages().get(0).coverage().visitsAllowed())
-                .isEqualTo(20);
+                .isEqualTo(VisitLimit.limited(20));
         assertThat(root.resolve("home/inbound/done/5-unknown.271")).exists();
         assertThat(log.recent(2)).extracting(X12File::problem).contains("eligibility.rejected", "");
     }

@@ -158,8 +158,8 @@ class EligibilityTests {
         assertThat(now.coinsurancePercent()).isEqualByComparingTo("10");
         assertThat(now.deductible()).isEqualTo(Money.of("500.00"));
         assertThat(now.deductibleRemaining()).isEqualTo(Money.of("120.00"));
-        assertThat(now.visitsAllowed()).isEqualTo(20);
-        assertThat(now.visitsLeft()).isEqualTo(14);
+        assertThat(now.visitsAllowed()).isEqualTo(VisitLimit.limited(20));
+        assertThat(now.visitsLeft()).hasValue(14);
         EligibilityResult last =
                 eligibility.ofPatient(patient).get(0).lastAnswer().orElseThrow();
         assertThat(last.active()).isTrue();
@@ -187,6 +187,84 @@ class EligibilityTests {
                 });
 
         assertUnchanged("eligibility.rejected");
+    }
+
+    @Test
+    void anAaaAfterTheSubscribersDmgReadsAndShowsTheReasonOnTheCoverage() throws Exception {
+        Eligibility.Request request = eligibility.request(coverage.id(), X12File.Source.UPLOAD);
+        String file = example("271-aaa-after-dmg.txt", request.trace(), coverage.memberId());
+        assertThat(errors(file, Eligibility270.schema("insurance/x12/271.xml"))).isEmpty();
+
+        assertThatThrownBy(() -> eligibility.importFile(
+                        new X12File.Received(X12File.Kind.ELIGIBILITY_271, X12File.Source.UPLOAD, "dmg.271", file)))
+                .isInstanceOfSatisfying(EligibilityRefused.class, refused -> {
+                    assertThat(refused.reason()).isEqualTo("rejected");
+                    assertThat(refused.codes()).containsExactly("72");
+                });
+
+        assertUnchanged("eligibility.rejected");
+        EligibilityRejection rejection =
+                eligibility.ofPatient(patient).get(0).lastRejection().orElseThrow();
+        assertThat(rejection.reasons()).containsExactly("72");
+        assertThat(rejection.followUps()).containsExactly("C");
+        assertThat(rejection.rejectedAt()).isAfterOrEqualTo(clock.instant().minusSeconds(60));
+        mvc.perform(get("/staff/patients/{id}", patient))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The payer could not check this coverage")))
+                .andExpect(content().string(containsString("AAA 72: member id invalid or missing")))
+                .andExpect(content().string(containsString("Correct the request and send it again.")));
+    }
+
+    @Test
+    void aDependantsAaaAfterItsDmgIsTheDependantsCoveragesOutcome() {
+        Eligibility.Request request = eligibility.request(coverage.id(), X12File.Source.UPLOAD);
+        String file = example("271-dependent-aaa.txt", request.trace(), coverage.memberId());
+
+        assertThatThrownBy(() -> eligibility.importFile(
+                        new X12File.Received(X12File.Kind.ELIGIBILITY_271, X12File.Source.UPLOAD, "dep.271", file)))
+                .isInstanceOfSatisfying(
+                        EligibilityRefused.class,
+                        refused -> assertThat(refused.codes()).containsExactly("73"));
+
+        assertUnchanged("eligibility.rejected");
+        assertThat(eligibility.ofPatient(patient).get(0).lastRejection())
+                .hasValueSatisfying(r -> assertThat(r.reasons()).containsExactly("73"));
+    }
+
+    @Test
+    void anAaaAfterAnEbIn2110cIsReadAsTheRequestsRejection() {
+        Eligibility.Request request = eligibility.request(coverage.id(), X12File.Source.UPLOAD);
+        String file = example("271-eb-aaa.txt", request.trace(), coverage.memberId());
+
+        assertThatThrownBy(() -> eligibility.importFile(
+                        new X12File.Received(X12File.Kind.ELIGIBILITY_271, X12File.Source.UPLOAD, "eb.271", file)))
+                .isInstanceOfSatisfying(
+                        EligibilityRefused.class,
+                        refused -> assertThat(refused.codes()).containsExactly("57"));
+
+        assertUnchanged("eligibility.rejected");
+        assertThat(eligibility.ofPatient(patient).get(0).lastRejection())
+                .hasValueSatisfying(r -> assertThat(r.reasons()).containsExactly("57"));
+    }
+
+    @Test
+    void aLater271ThatChecksTheCoverageClearsTheRejection() {
+        Eligibility.Request request = eligibility.request(coverage.id(), X12File.Source.UPLOAD);
+        assertThatThrownBy(() -> eligibility.importFile(new X12File.Received(
+                        X12File.Kind.ELIGIBILITY_271,
+                        X12File.Source.UPLOAD,
+                        "dmg.271",
+                        example("271-aaa-after-dmg.txt", request.trace(), coverage.memberId()))))
+                .isInstanceOf(EligibilityRefused.class);
+        assertThat(eligibility.ofPatient(patient).get(0).lastRejection()).isPresent();
+
+        eligibility.importFile(new X12File.Received(
+                X12File.Kind.ELIGIBILITY_271,
+                X12File.Source.UPLOAD,
+                "ok.271",
+                example("271-active.txt", request.trace(), coverage.memberId())));
+
+        assertThat(eligibility.ofPatient(patient).get(0).lastRejection()).isEmpty();
     }
 
     @Test
@@ -249,7 +327,7 @@ class EligibilityTests {
         Coverage now = reloaded();
         assertThat(now.copay()).isEqualTo(Money.of("25.00"));
         assertThat(now.deductibleRemaining()).isEqualTo(Money.of("50.00"));
-        assertThat(now.visitsAllowed()).isEqualTo(12);
+        assertThat(now.visitsAllowed()).isEqualTo(VisitLimit.limited(12));
         assertThat(eligibility.ofPatient(patient).get(0).lastAnswer()).isEmpty();
         assertThat(log.recent(1)).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(X12File.Kind.ELIGIBILITY_271);
