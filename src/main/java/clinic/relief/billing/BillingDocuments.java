@@ -6,6 +6,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.clinic.ServiceCatalogue;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
 import org.springframework.context.MessageSource;
@@ -19,12 +20,14 @@ import org.springframework.stereotype.Component;
 public class BillingDocuments {
 
     private final ClinicProfile clinic;
+    private final ServiceCatalogue services;
     private final Patients patients;
     private final MessageSource messages;
     private final ZoneId zone;
 
-    BillingDocuments(ClinicProfile clinic, Patients patients, MessageSource messages) {
+    BillingDocuments(ClinicProfile clinic, ServiceCatalogue services, Patients patients, MessageSource messages) {
         this.clinic = clinic;
+        this.services = services;
         this.patients = patients;
         this.messages = messages;
         this.zone = clinic.zone();
@@ -66,9 +69,7 @@ public class BillingDocuments {
                         .withLocale(locale)
                         .format(invoice.issuedAt().atZone(zone))));
         if (invoice.serviceId() != null) {
-            clinic.services().stream()
-                    .filter(s -> s.id().equals(invoice.serviceId()))
-                    .findFirst()
+            services.find(invoice.serviceId())
                     .ifPresent(service -> pdf.text(text("billing.pdf.service", locale, service.name(locale))));
         }
         pdf.heading(text("billing.pdf.lines", locale));

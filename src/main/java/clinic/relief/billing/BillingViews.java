@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.clinic.ServiceCatalogue;
 import clinic.relief.shared.Money;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -19,12 +20,12 @@ import org.springframework.stereotype.Component;
 class BillingViews {
 
     private final MessageSource messages;
-    private final ClinicProfile clinic;
+    private final ServiceCatalogue services;
     private final ZoneId zone;
 
-    BillingViews(MessageSource messages, ClinicProfile clinic) {
+    BillingViews(MessageSource messages, ClinicProfile clinic, ServiceCatalogue services) {
         this.messages = messages;
-        this.clinic = clinic;
+        this.services = services;
         this.zone = clinic.zone();
     }
 
@@ -83,7 +84,7 @@ class BillingViews {
 
     List<Choice> choices(Locale locale) {
         List<Choice> choices = new ArrayList<>();
-        for (ClinicProfile.Service service : clinic.services()) {
+        for (ClinicProfile.Service service : services.offered()) {
             service.pricesByLength()
                     .keySet()
                     .forEach(minutes -> choices.add(new Choice(
@@ -96,11 +97,7 @@ class BillingViews {
     String serviceName(String serviceId, Locale locale) {
         return serviceId == null
                 ? text("billing.membershipOrFee", locale)
-                : clinic.services().stream()
-                        .filter(s -> s.id().equals(serviceId))
-                        .map(s -> s.name(locale))
-                        .findFirst()
-                        .orElse(serviceId);
+                : services.find(serviceId).map(s -> s.name(locale)).orElse(serviceId);
     }
 
     /** A failure's message, with amounts written the reader's way. */

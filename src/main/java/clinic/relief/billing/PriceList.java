@@ -1,30 +1,27 @@
 package clinic.relief.billing;
 
-import java.math.BigDecimal;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.clinic.ServiceCatalogue;
 import clinic.relief.shared.Money;
 import org.springframework.stereotype.Component;
 
-/** List prices from the clinic profile's services menu, by service and session length. */
+/**
+ * Today's list prices from the services menu ({@link ServiceCatalogue}), by service and session length. A quote takes
+ * its price from here when the booking is made and the invoice keeps it: a later price change does not touch it.
+ */
 @Component
 public class PriceList {
 
-    private final Map<String, Map<Integer, BigDecimal>> prices;
+    private final ServiceCatalogue services;
 
-    public PriceList(ClinicProfile clinic) {
-        this.prices = clinic.services().stream()
-                .collect(Collectors.toUnmodifiableMap(ClinicProfile.Service::id, ClinicProfile.Service::prices));
+    public PriceList(ServiceCatalogue services) {
+        this.services = services;
     }
 
     /** The list price; a 422 {@code unknownPrice} when the menu has no such service or length. */
     public Money price(String serviceId, int minutes) {
-        BigDecimal price = prices.getOrDefault(serviceId, Map.of()).get(minutes);
-        if (price == null) {
-            throw BillingFailure.unprocessable("unknownPrice", serviceId, minutes);
-        }
-        return Money.of(price);
+        return services.find(serviceId)
+                .map(s -> s.pricesByLength().get(minutes))
+                .map(Money::of)
+                .orElseThrow(() -> BillingFailure.unprocessable("unknownPrice", serviceId, minutes));
     }
 }

@@ -363,8 +363,17 @@ public class AppointmentBook {
         return booking.alternatives(service, minutes, start, Optional.of(therapistId), Optional.of(moving));
     }
 
-    private static Money priceOf(AppointmentView view) {
-        return Money.of(view.service().price(view.minutes()));
+    /**
+     * The visit's list price as it stood when it was booked (its fees are shares of it): a later price change holds
+     * for later bookings only, as the invoice made at booking keeps its amount.
+     */
+    public Money listPrice(UUID id) {
+        return priceOf(get(id));
+    }
+
+    private Money priceOf(AppointmentView view) {
+        return Money.of(booking.serviceAsBookedAt(view.service().id(), appointments.bookedAt(view.id()))
+                .price(view.minutes()));
     }
 
     private Appointment load(UUID id) {

@@ -90,6 +90,11 @@ public class Booking {
         return catalogue.get(id);
     }
 
+    /** The service with the prices that held at {@code at}: an appointment booked then is priced so. */
+    public BookableService serviceAsBookedAt(String id, Instant at) {
+        return catalogue.asBookedAt(id, at);
+    }
+
     public List<Therapist> therapists(String serviceId) {
         return therapists.giving(catalogue.get(serviceId).id());
     }
@@ -101,7 +106,7 @@ public class Booking {
     /** Every free start the search asks for: its service and length on its dates, with its therapist or anyone. */
     public List<Slot> availability(SlotSearch search) {
         return slots(
-                catalogue.get(search.serviceId()),
+                catalogue.offered(search.serviceId()),
                 search.minutes(),
                 search.from(),
                 search.to(),
@@ -167,7 +172,7 @@ public class Booking {
         if (sameRequest.isPresent()) {
             return sameRequest.get();
         }
-        BookableService service = catalogue.get(command.serviceId());
+        BookableService service = catalogue.offered(command.serviceId());
         Pair therapist = new Pair(command.therapistId(), command.secondTherapistId());
         if (command.secondTherapistId().isPresent()
                 && (!service.rules().twoTherapists()

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PublicPages {
 
     private final ClinicProfile clinic;
+    private final ServiceCatalogue catalogue;
     private final ServiceArea serviceArea;
     private final Staff staff;
     private final ObjectProvider<PlanListing> plans;
@@ -24,12 +25,14 @@ class PublicPages {
 
     PublicPages(
             ClinicProfile clinic,
+            ServiceCatalogue catalogue,
             ServiceArea serviceArea,
             Staff staff,
             ObjectProvider<PlanListing> plans,
             SiteView site,
             MessageSource messages) {
         this.clinic = clinic;
+        this.catalogue = catalogue;
         this.serviceArea = serviceArea;
         this.staff = staff;
         this.plans = plans;
@@ -47,7 +50,7 @@ class PublicPages {
 
     @GetMapping("/services")
     String services(Model model) {
-        model.addAttribute("services", clinic.services());
+        model.addAttribute("services", catalogue.offered());
         return "clinic/services";
     }
 
@@ -82,11 +85,7 @@ class PublicPages {
     }
 
     private String serviceName(String id, Locale locale) {
-        return clinic.services().stream()
-                .filter(s -> s.id().equals(id))
-                .findFirst()
-                .map(s -> s.name(locale))
-                .orElse(id);
+        return catalogue.find(id).map(s -> s.name(locale)).orElse(id);
     }
 
     @GetMapping("/service-area")

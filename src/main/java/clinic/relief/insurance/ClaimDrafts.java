@@ -72,7 +72,7 @@ class ClaimDrafts {
                 .filter(p -> p.validOn(date))
                 .findFirst();
         List<Icd10> diagnoses = prescription.map(Prescription::diagnoses).orElse(List.of());
-        Money charge = Money.of(visit.service().price(visit.minutes()));
+        Money charge = appointments.listPrice(appointmentId);
         Claim.Facts facts = new Claim.Facts(
                 appointmentId,
                 patientId,

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.Therapist;
-import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.clinic.ServiceCatalogue;
 import clinic.relief.painmap.KnowledgeBase;
 import clinic.relief.staff.StaffRole;
 import org.springframework.security.core.Authentication;
@@ -26,7 +26,7 @@ class ResultPages {
     private final Readers readers;
     private final OutcomesSettings settings;
     private final KnowledgeBase knowledge;
-    private final ClinicProfile clinic;
+    private final ServiceCatalogue services;
     private final AppointmentBook appointments;
 
     ResultPages(
@@ -35,14 +35,14 @@ class ResultPages {
             Readers readers,
             OutcomesSettings settings,
             KnowledgeBase knowledge,
-            ClinicProfile clinic,
+            ServiceCatalogue services,
             AppointmentBook appointments) {
         this.results = results;
         this.accuracy = accuracy;
         this.readers = readers;
         this.settings = settings;
         this.knowledge = knowledge;
-        this.clinic = clinic;
+        this.services = services;
         this.appointments = appointments;
     }
 
@@ -86,12 +86,7 @@ class ResultPages {
                         ? line.key()
                         : knowledge.region(line.key()).label().in(NoteChoices.lang(locale));
             case "muscle" -> muscle(line.key(), locale);
-            case "service" ->
-                clinic.services().stream()
-                        .filter(s -> s.id().equals(line.key()))
-                        .findFirst()
-                        .map(s -> s.name(locale))
-                        .orElse(line.key());
+            case "service" -> services.find(line.key()).map(s -> s.name(locale)).orElse(line.key());
             case "therapist" -> therapists.getOrDefault(UUID.fromString(line.key()), "");
             default -> "";
         };

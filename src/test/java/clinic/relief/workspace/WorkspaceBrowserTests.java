@@ -4,15 +4,21 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 
 import clinic.relief.browser.BrowserTest;
+import clinic.relief.clinic.CatalogueEntry;
+import clinic.relief.clinic.ServiceCatalogue;
+import clinic.relief.clinic.ServiceEdit;
 import clinic.relief.staff.ProfileEdit;
 import clinic.relief.staff.Staff;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +48,9 @@ class WorkspaceBrowserTests extends BrowserTest {
 
     @Autowired
     Staff staff;
+
+    @Autowired
+    ServiceCatalogue catalogue;
 
     private String clientName;
 
@@ -166,6 +175,59 @@ class WorkspaceBrowserTests extends BrowserTest {
                             Optional.empty(),
                             Optional.empty(),
                             false));
+        }
+    }
+
+    @Test
+    void theOwnerChangesAServicePriceInBothLanguagesOnAWideScreenAndAPhone() throws IOException {
+        String id = "b" + UUID.randomUUID().toString().substring(0, 8);
+        catalogue.add(
+                id,
+                new ServiceEdit(
+                        "Hot stone " + id,
+                        "Piedras calientes " + id,
+                        "Warm basalt stones.",
+                        "Piedras de basalto tibias.",
+                        false,
+                        new TreeMap<>(Map.of(60, new BigDecimal("100.00"), 90, new BigDecimal("140.00")))),
+                "tests");
+        signIn("owner@demo.relief.test", "demo-owner-relief");
+        try {
+            int price = 100;
+            for (String language : new String[] {"en", "es"}) {
+                for (int width : new int[] {1280, 390}) {
+                    browser.width(width);
+                    driver.get(url("/staff/settings?lang=" + language));
+                    browser.andWaitForNewPage(
+                            () -> driver.findElement(By.cssSelector("a[href='/staff/settings/services']"))
+                                    .click());
+                    browser.andWaitForNewPage(
+                            () -> driver.findElement(By.cssSelector("a[href='/staff/settings/services/" + id + "']"))
+                                    .click());
+                    price += 5;
+                    WebElement first = driver.findElement(By.cssSelector("input[name='prices']"));
+                    first.clear();
+                    first.sendKeys(price + ".50");
+                    browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector(
+                                    "form[action='/staff/settings/services/" + id + "'] button[type='submit']"))
+                            .click());
+                    assertThat(text("[role='status']")).contains(language.equals("en") ? "Saved" : "Guardado");
+                    assertThat(driver.findElement(By.cssSelector("input[name='prices']"))
+                                    .getDomProperty("value"))
+                            .isEqualTo(price + ".50");
+                    assertThat(catalogue.entry(id).service().pricesByLength().get(60))
+                            .isEqualByComparingTo(price + ".50");
+                    browser.screenshot("workspace-settings-service-" + language + "-" + width);
+                    assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+                    driver.get(url("/staff/settings/services?lang=" + language));
+                    assertThat(text("main")).contains("$" + price + ".50");
+                    browser.screenshot("workspace-settings-services-" + language + "-" + width);
+                    assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+                }
+            }
+        } finally {
+            CatalogueEntry entry = catalogue.entry(id);
+            catalogue.retire(id, entry.version(), "tests");
         }
     }
 

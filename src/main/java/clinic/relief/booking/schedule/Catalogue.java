@@ -1,30 +1,48 @@
 package clinic.relief.booking.schedule;
 
+import java.time.Instant;
 import java.util.List;
 
 import clinic.relief.booking.BookableService;
 import clinic.relief.booking.BookingSettings;
 import clinic.relief.booking.UnknownService;
 import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.clinic.ServiceCatalogue;
 import org.springframework.stereotype.Component;
 
-/** The clinic profile's services, each with its booking rules. */
+/** The clinic's services menu ({@link ServiceCatalogue}), each with its booking rules. */
 @Component
 public class Catalogue {
 
-    private final List<BookableService> services;
+    private final ServiceCatalogue services;
+    private final BookingSettings settings;
 
-    Catalogue(ClinicProfile clinic, BookingSettings settings) {
-        this.services = clinic.services().stream()
-                .map(service -> new BookableService(service, settings.rulesFor(service.id())))
-                .toList();
+    Catalogue(ServiceCatalogue services, BookingSettings settings) {
+        this.services = services;
+        this.settings = settings;
     }
 
+    /** The services that can be booked (retired ones left out), with today's prices. */
     public List<BookableService> all() {
-        return services;
+        return services.offered().stream().map(this::bookable).toList();
     }
 
+    /** A service by id with today's prices, retired or not (an existing appointment may be of a retired one). */
     public BookableService get(String id) {
-        return services.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow(() -> new UnknownService(id));
+        return services.find(id).map(this::bookable).orElseThrow(() -> new UnknownService(id));
+    }
+
+    /** A service that can be booked now; a retired one is {@link UnknownService}, as for a new booking it is. */
+    public BookableService offered(String id) {
+        return all().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow(() -> new UnknownService(id));
+    }
+
+    /** A service with the prices that held at {@code at} (when an appointment was booked). */
+    public BookableService asBookedAt(String id, Instant at) {
+        return services.asBookedAt(id, at).map(this::bookable).orElseThrow(() -> new UnknownService(id));
+    }
+
+    private BookableService bookable(ClinicProfile.Service service) {
+        return new BookableService(service, settings.rulesFor(service.id()));
     }
 }

@@ -99,6 +99,15 @@ public class Appointments {
         }
     }
 
+    /** When the appointment was booked (its row written); what it costs follows the prices of that moment. */
+    public Instant bookedAt(UUID id) {
+        return jdbc.sql("select created_at from booking_appointment where id = :id")
+                .param("id", id)
+                .query((rs, row) ->
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant())
+                .single();
+    }
+
     public Optional<Appointment> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from booking_appointment where id = :id")
                 .param("id", id)
