@@ -18,12 +18,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import clinic.relief.ReliefTest;
+import clinic.relief.billing.BillingReports;
 import clinic.relief.billing.GiftCards;
 import clinic.relief.billing.Invoice;
 import clinic.relief.billing.Invoices;
 import clinic.relief.billing.Line;
 import clinic.relief.billing.Payment;
 import clinic.relief.billing.Payments;
+import clinic.relief.billing.RecordPayment;
 import clinic.relief.billing.SellGiftCard;
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.AppointmentBooked;
@@ -98,6 +100,12 @@ class DeskCheckoutTests {
 
     @Autowired
     GiftCards giftCards;
+
+    @Autowired
+    BillingReports reports;
+
+    @Autowired
+    Payments payments;
 
     @Autowired
     Staff staff;
@@ -556,6 +564,64 @@ class DeskCheckoutTests {
                         .with(user("desk@example.com").roles("FRONT_DESK")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/staff/payments/checkout/" + visit.appointmentId())));
+    }
+
+    @Test
+    void tipsAreReportedApartAndLeftOutOfTheServicesRevenueEvenWhenPaidInPartsAndPartlyRefunded() throws Exception {
+        UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number, null);
+        Visit visit = visit(patient);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), clinic.zone());
+        Money serviceBefore = takenFor(reports.byService(today, today), "trigger-point");
+        Money tipsBefore = reports.tipsTaken(today, today);
+        Money methodsBefore = reports.byMethod(today, today).stream()
+                .map(BillingReports.Revenue::amount)
+                .reduce(Money.ZERO, Money::plus);
+
+        desk(post(path(visit, "tip")).param("version", "0").param("tip", "18")).andExpect(status().is3xxRedirection());
+        desk(post(path(visit, "pay"))
+                        .param("version", "1")
+                        .param("method", "CASH")
+                        .param("amount", "100"))
+                .andExpect(status().is3xxRedirection());
+        desk(post(path(visit, "pay"))
+                        .param("version", "2")
+                        .param("method", "CARD_ON_FILE")
+                        .param("amount", "29.80"))
+                .andExpect(status().is3xxRedirection());
+
+        // $129.80 taken: $110.00 for the service, the $19.80 tip apart.
+        assertThat(takenFor(reports.byService(today, today), "trigger-point").minus(serviceBefore))
+                .isEqualTo(PRICE);
+        assertThat(reports.tipsTaken(today, today).minus(tipsBefore)).isEqualTo(Money.of("19.80"));
+        assertThat(reports.byMethod(today, today).stream()
+                        .map(BillingReports.Revenue::amount)
+                        .reduce(Money.ZERO, Money::plus)
+                        .minus(methodsBefore))
+                .isEqualTo(Money.of("129.80"));
+
+        // $5 given back comes off the tip first; the service's revenue is unchanged.
+        payments.record(
+                new RecordPayment(
+                        visit.invoiceId(), Payment.Kind.REFUND, Payment.Method.CASH, Money.of("5.00"), "", null),
+                "desk@example.com");
+        assertThat(takenFor(reports.byService(today, today), "trigger-point").minus(serviceBefore))
+                .isEqualTo(PRICE);
+        assertThat(reports.tipsTaken(today, today).minus(tipsBefore)).isEqualTo(Money.of("14.80"));
+
+        mvc.perform(get("/staff/billing/reports?lang=en")
+                        .param("from", today.toString())
+                        .param("to", today.toString())
+                        .with(user("owner@example.com").roles("OWNER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Tips are not counted here")))
+                .andExpect(content().string(containsString(visit.therapistName())));
+    }
+
+    private static Money takenFor(List<BillingReports.Revenue> revenue, String service) {
+        return revenue.stream()
+                .filter(r -> service.equals(r.key()))
+                .map(BillingReports.Revenue::amount)
+                .reduce(Money.ZERO, Money::plus);
     }
 
     // ---- helpers
