@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The owner's figures for clinic dates {@code from} to {@code to} (inclusive): money taken (payments less refunds)
- * by service and by payment method, memberships (active, monthly recurring revenue, churn) and who owes what.
+ * by service (tips left out: they are the therapists', not the service's) and by payment method, memberships (active, monthly recurring revenue, churn) and who owes what.
  */
 @Service
 public class BillingReports {
@@ -43,6 +43,12 @@ public class BillingReports {
     @Transactional(readOnly = true)
     public List<Revenue> byService(LocalDate from, LocalDate to) {
         return store.revenueByService(months.startOf(from), months.startOf(to.plusDays(1)));
+    }
+
+    /** The tips in the money taken (left out of {@link #byService}; the payments module lists them per therapist). */
+    @Transactional(readOnly = true)
+    public Money tipsTaken(LocalDate from, LocalDate to) {
+        return store.tipsTaken(months.startOf(from), months.startOf(to.plusDays(1)));
     }
 
     @Transactional(readOnly = true)

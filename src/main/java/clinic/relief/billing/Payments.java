@@ -6,16 +6,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import clinic.relief.billing.spi.ChargesUnderWay;
 import clinic.relief.shared.Money;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Payments taken at the desk (card terminal, cash, check, HSA/FSA card) and refunds. The invoice row is locked while
  * its balance is checked, so two desks cannot together pay more than is owed; a payment above the balance or a
  * refund above what was paid is refused with nothing written. A gift card payment also spends the card
- * ({@link GiftCards}), which cannot go below zero.
+ * ({@link GiftCards}), which cannot go below zero. A card charge under way for the invoice ({@link ChargesUnderWay}:
+ * the desk checkout's, committed before Stripe is asked) counts against the balance too, and a card charge is only
+ * started under the same lock ({@link #lockedBalance}), so a payment recorded by hand and a card charge at checkout
+ * cannot together take more than is owed: of two at once, the second is refused with nothing written.
  */
 @Service
 public class Payments {
@@ -25,6 +30,7 @@ public class Payments {
     private final GiftCards giftCards;
     private final BillingRun run;
     private final ApplicationEventPublisher events;
+    private final List<ChargesUnderWay> underWay;
     private final Clock clock;
 
     Payments(
@@ -33,12 +39,14 @@ public class Payments {
             GiftCards giftCards,
             BillingRun run,
             ApplicationEventPublisher events,
+            List<ChargesUnderWay> underWay,
             Clock clock) {
         this.store = store;
         this.invoices = invoices;
         this.giftCards = giftCards;
         this.run = run;
         this.events = events;
+        this.underWay = underWay;
         this.clock = clock;
     }
 
@@ -51,10 +59,18 @@ public class Payments {
             throw BillingFailure.notFound("unknownInvoice");
         }
         Invoice invoice = invoices.get(command.invoiceId());
-        Money limit = command.kind() == Payment.Kind.PAYMENT ? invoice.balance() : invoice.paid();
-        if (command.amount().compareTo(limit) > 0) {
-            throw BillingFailure.unprocessable(
-                    command.kind() == Payment.Kind.PAYMENT ? "overBalance" : "overPaid", limit);
+        if (command.kind() == Payment.Kind.PAYMENT) {
+            Money charging = underWay(invoice.id());
+            Money limit = invoice.balance().minus(charging);
+            if (command.amount().compareTo(limit) > 0) {
+                throw charging.isPositive()
+                        ? BillingFailure.conflict("chargeUnderWay", charging, limit.max(Money.ZERO))
+                        : limit.isPositive()
+                                ? BillingFailure.unprocessable("overBalance", limit)
+                                : BillingFailure.conflict("alreadyPaid");
+            }
+        } else if (command.amount().compareTo(invoice.paid()) > 0) {
+            throw BillingFailure.unprocessable("overPaid", invoice.paid());
         }
         Payment payment = new Payment(
                 UUID.randomUUID(),
@@ -73,6 +89,23 @@ public class Payments {
         events.publishEvent(
                 new PaymentRecorded(payment.id(), invoice.id(), invoice.patientId(), payment.kind(), payment.amount()));
         return payment;
+    }
+
+    /**
+     * Locks the invoice until the caller's transaction ends and returns what may still be charged: the balance less
+     * card charges under way. A card charge is started (committed as under way) inside that transaction, so a payment
+     * recorded by hand meanwhile waits for the lock and then counts the charge.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Money lockedBalance(UUID invoiceId) {
+        if (!store.lock(invoiceId)) {
+            throw BillingFailure.notFound("unknownInvoice");
+        }
+        return invoices.get(invoiceId).balance().minus(underWay(invoiceId));
+    }
+
+    private Money underWay(UUID invoiceId) {
+        return underWay.stream().map(u -> u.of(invoiceId)).reduce(Money.ZERO, Money::plus);
     }
 
     /**

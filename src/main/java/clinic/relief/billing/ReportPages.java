@@ -52,6 +52,7 @@ class ReportPages {
                         .map(r -> new RevenueRow(
                                 views.serviceName(r.key(), locale), r.amount().format(locale), r.payments()))
                         .toList());
+        model.addAttribute("tipsTaken", reports.tipsTaken(first, last).format(locale));
         model.addAttribute(
                 "byMethod",
                 reports.byMethod(first, last).stream()

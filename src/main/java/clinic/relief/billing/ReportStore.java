@@ -31,17 +31,73 @@ class ReportStore {
     /** A patient's positive balance and when their oldest unpaid invoice was issued. */
     record Owed(UUID patientId, Money balance, Instant oldest) {}
 
-    /** Money taken in {@code [from, to)} by service ({@code null}: memberships and fees). */
+    /**
+     * Money taken in {@code [from, to)} by service ({@code null}: memberships and fees), without the tips: the tip
+     * portion of each payment is left out ({@link #tipsTaken}).
+     */
     List<Revenue> revenueByService(Instant from, Instant to) {
         return jdbc.sql("""
-                select i.service_id as key, sum(case when p.kind = 'PAYMENT' then p.amount else -p.amount end) as amount,
-                    count(*) filter (where p.kind = 'PAYMENT') as payments
-                from billing_payment p join billing_invoice i on i.id = p.invoice_id
-                where p.at >= :from and p.at < :to group by 1 order by 2 desc""")
+                with paid as (
+                    select p.invoice_id, p.kind, p.at,
+                           case when p.kind = 'PAYMENT' then p.amount else -p.amount end as signed,
+                           sum(case when p.kind = 'PAYMENT' then p.amount else -p.amount end)
+                               over (partition by p.invoice_id order by p.at, p.id rows unbounded preceding) as after
+                    from billing_payment p
+                    where p.invoice_id in (select invoice_id from billing_payment where at >= :from and at < :to)),
+                lines as (
+                    select invoice_id,
+                           greatest(coalesce(sum(amount) filter (where kind <> 'TIP'), 0), 0) as service,
+                           coalesce(sum(amount) filter (where kind = 'TIP'), 0) as tip
+                    from billing_invoice_line
+                    where invoice_id in (select invoice_id from billing_payment where at >= :from and at < :to)
+                    group by invoice_id),
+                split as (
+                    select p.invoice_id, p.kind, p.at, p.signed,
+                           least(greatest(p.after, coalesce(l.service, 0)), coalesce(l.service + l.tip, 0))
+                             - least(greatest(p.after - p.signed, coalesce(l.service, 0)),
+                                     coalesce(l.service + l.tip, 0)) as tip
+                    from paid p left join lines l on l.invoice_id = p.invoice_id
+                    where p.at >= :from and p.at < :to)
+                select i.service_id as key, sum(s.signed - s.tip) as amount,
+                    count(*) filter (where s.kind = 'PAYMENT' and s.signed > s.tip) as payments
+                from split s join billing_invoice i on i.id = s.invoice_id
+                group by 1 order by 2 desc""")
                 .param("from", utc(from))
                 .param("to", utc(to))
                 .query(ReportStore::revenue)
                 .list();
+    }
+
+    /**
+     * The tips in the money taken in {@code [from, to)}: of an invoice with a tip, what is paid above the rest of
+     * the invoice, up to the tip (a refund takes from the tip first).
+     */
+    Money tipsTaken(Instant from, Instant to) {
+        return jdbc.sql("""
+                with paid as (
+                    select p.invoice_id, p.at,
+                           case when p.kind = 'PAYMENT' then p.amount else -p.amount end as signed,
+                           sum(case when p.kind = 'PAYMENT' then p.amount else -p.amount end)
+                               over (partition by p.invoice_id order by p.at, p.id rows unbounded preceding) as after
+                    from billing_payment p
+                    where p.invoice_id in (select l.invoice_id from billing_invoice_line l
+                                           join billing_payment q on q.invoice_id = l.invoice_id
+                                           where l.kind = 'TIP' and q.at >= :from and q.at < :to)),
+                lines as (
+                    select invoice_id,
+                           greatest(coalesce(sum(amount) filter (where kind <> 'TIP'), 0), 0) as service,
+                           coalesce(sum(amount) filter (where kind = 'TIP'), 0) as tip
+                    from billing_invoice_line
+                    where invoice_id in (select invoice_id from paid)
+                    group by invoice_id)
+                select coalesce(sum(least(greatest(p.after, l.service), l.service + l.tip)
+                                    - least(greatest(p.after - p.signed, l.service), l.service + l.tip)), 0)
+                from paid p join lines l on l.invoice_id = p.invoice_id
+                where p.at >= :from and p.at < :to""")
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .query((rs, n) -> Money.of(rs.getBigDecimal(1)))
+                .single();
     }
 
     /** Money taken in {@code [from, to)} by payment method. */

@@ -25,6 +25,11 @@ public class CheckoutProblem extends ResponseStatusException {
         return new CheckoutProblem(HttpStatus.UNPROCESSABLE_CONTENT, "payments.checkout.problem." + code, args);
     }
 
+    /** Nothing is owed any more: paid meanwhile (another desk, the invoice page). */
+    static CheckoutProblem alreadyPaid() {
+        return new CheckoutProblem(HttpStatus.CONFLICT, "payments.checkout.problem.alreadyPaid");
+    }
+
     static CheckoutProblem changed() {
         return new CheckoutProblem(HttpStatus.CONFLICT, "payments.checkout.problem.changed");
     }

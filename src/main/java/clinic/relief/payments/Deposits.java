@@ -3,6 +3,8 @@ package clinic.relief.payments;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +13,7 @@ import java.util.UUID;
 import clinic.relief.billing.Invoices;
 import clinic.relief.billing.Payments;
 import clinic.relief.booking.PaymentHolds;
+import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.shared.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +51,7 @@ public class Deposits {
     private final TransactionTemplate tx;
     private final Duration holdLasts;
     private final Clock clock;
+    private final ZoneId zone;
 
     Deposits(
             DepositStore store,
@@ -59,7 +63,8 @@ public class Deposits {
             CardRefunds refunds,
             PlatformTransactionManager transactions,
             @Value("${relief.payments.deposit-hold:PT35M}") Duration holdLasts,
-            Clock clock) {
+            Clock clock,
+            ClinicProfile clinic) {
         this.store = store;
         this.checkouts = checkouts;
         this.stripe = stripe;
@@ -70,11 +75,17 @@ public class Deposits {
         this.tx = new TransactionTemplate(transactions);
         this.holdLasts = holdLasts;
         this.clock = clock;
+        this.zone = clinic.zone();
     }
 
     /** The deposit of an appointment held (or booked) online with one. */
     public Optional<Deposit> ofAppointment(UUID appointmentId) {
         return store.ofAppointment(appointmentId);
+    }
+
+    /** When an open deposit's hold ends, in the clinic's time zone (for the desk's appointment panel). */
+    public ZonedDateTime heldUntil(Deposit deposit) {
+        return deposit.expiresAt().atZone(zone);
     }
 
     /** The deposit of an appointment of this patient; a stranger's (or none) is {@code payments.deposit.unknown}. */
@@ -250,6 +261,38 @@ public class Deposits {
             }
         }
         return kept;
+    }
+
+    /**
+     * The desk waived the fee a deposit was kept toward: {@code kept}, what the fee kept of it, is refunded to the card it was paid with,
+     * once (the state moves under the deposit's lock before Stripe is asked; a refusal puts it back and is a {@link
+     * PaymentsFailure}, for the desk to refund from the invoice page).
+     */
+    void waived(UUID appointmentId, Money kept, String by) {
+        Optional<Deposit> held = tx.execute(status -> store.ofAppointment(appointmentId)
+                .flatMap(d -> store.lock(d.id()))
+                .filter(d -> d.state() == Deposit.State.KEPT)
+                .map(d -> {
+                    store.state(d.id(), Deposit.State.REFUNDED, Optional.empty(), clock.instant());
+                    return d;
+                }));
+        if (held == null || held.isEmpty()) {
+            return;
+        }
+        Deposit deposit = held.get();
+        String intent = deposit.paymentIntentId().orElseThrow();
+        Money back = refunds.refundable(intent).min(kept);
+        if (!back.isPositive()) {
+            return;
+        }
+        try {
+            refunds.refund(payments.cardCharge(intent).orElseThrow().invoiceId(), intent, back, by);
+        } catch (PaymentsFailure refused) {
+            LOG.warn("Deposit {} not refunded after the fee was waived: {}", deposit.id(), refused.code());
+            tx.executeWithoutResult(
+                    status -> store.state(deposit.id(), Deposit.State.KEPT, Optional.empty(), clock.instant()));
+            throw new PaymentsFailure("payments.fee.depositNotRefunded");
+        }
     }
 
     /** The patient did not come: a paid deposit is kept (toward the no-show fee, which then leaves it out). */

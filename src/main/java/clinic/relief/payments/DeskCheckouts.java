@@ -264,8 +264,14 @@ public class DeskCheckouts {
             if (!amount.isPositive()) {
                 throw CheckoutProblem.invalid("amountNotPositive");
             }
-            if (amount.compareTo(invoice.balance()) > 0) {
-                throw CheckoutProblem.invalid("overBalance", invoice.balance().max(Money.ZERO));
+            // Under the invoice's lock, which a payment recorded on the invoice page takes too: of the two, the
+            // second sees the first (the payment, or this attempt under way) and is refused.
+            Money owed = payments.lockedBalance(invoice.id());
+            if (!owed.isPositive()) {
+                throw CheckoutProblem.alreadyPaid();
+            }
+            if (amount.compareTo(owed) > 0) {
+                throw CheckoutProblem.invalid("overBalance", owed);
             }
             String method = reader.isPresent()
                     ? reader.get()

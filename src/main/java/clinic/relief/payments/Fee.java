@@ -9,6 +9,9 @@ import clinic.relief.shared.Money;
 /**
  * A late-cancellation or no-show fee owed on an appointment's invoice, to be charged to the card on file unless the
  * desk waives it first. {@code attempt} counts the charges tried: each gets its own idempotency key.
+ *
+ * @param amount what is charged to the card on file: the fee less the deposit kept toward it
+ * @param depositKept the part of the fee a deposit paid online covers (zero without one); waiving the fee refunds it
  */
 public record Fee(
         UUID id,
@@ -22,7 +25,8 @@ public record Fee(
         Optional<String> paymentMethodId,
         Optional<String> paymentIntentId,
         Optional<String> failureCode,
-        Instant dueAt) {
+        Instant dueAt,
+        Money depositKept) {
 
     public enum Reason {
         LATE_CANCEL,
@@ -36,12 +40,24 @@ public record Fee(
         WAIVED,
         DECLINED,
         NEEDS_AUTHENTICATION,
-        NO_CARD;
+        NO_CARD,
+        /** The deposit kept covers the whole fee: nothing is charged to the card. */
+        COVERED;
 
         /** Whether the desk may still waive it or try to charge it (nothing is on its way to Stripe, nothing paid). */
         public boolean open() {
             return this == PENDING || this == DECLINED || this == NEEDS_AUTHENTICATION || this == NO_CARD;
         }
+    }
+
+    /** Whether the desk may waive it: while open, or when the deposit covers it (the deposit is then refunded). */
+    public boolean waivable() {
+        return state.open() || state == State.COVERED;
+    }
+
+    /** The whole fee: what the card is charged and what the deposit covers. */
+    public Money total() {
+        return amount.plus(depositKept);
     }
 
     /** The idempotency key of this fee's current attempt: derived from the invoice and the attempt. */

@@ -38,6 +38,7 @@ public class FeeCharges {
     private final StripeGateway stripe;
     private final Payments payments;
     private final Invoices invoices;
+    private final Deposits deposits;
     private final PaymentSettings settings;
     private final TransactionTemplate tx;
     private final TransactionTemplate newTx;
@@ -50,6 +51,7 @@ public class FeeCharges {
             StripeGateway stripe,
             Payments payments,
             Invoices invoices,
+            Deposits deposits,
             PaymentSettings settings,
             PlatformTransactionManager transactions,
             Clock clock,
@@ -59,6 +61,7 @@ public class FeeCharges {
         this.stripe = stripe;
         this.payments = payments;
         this.invoices = invoices;
+        this.deposits = deposits;
         this.settings = settings;
         this.tx = new TransactionTemplate(transactions);
         this.newTx = new TransactionTemplate(transactions);
@@ -84,9 +87,19 @@ public class FeeCharges {
 
     /** Notes a fee the appointment now owes (when Stripe is configured); a second call adds nothing. */
     void owed(UUID appointmentId, UUID patientId, Money amount, Fee.Reason reason) {
-        if (!stripe.enabled() || !amount.isPositive()) {
+        owed(appointmentId, patientId, amount, Money.ZERO, reason);
+    }
+
+    /**
+     * Notes a fee of which {@code depositKept} is covered by the deposit paid online and {@code amount} is to be
+     * charged to the card; one the deposit covers whole is COVERED (the desk may still waive it, refunding the
+     * deposit). A second call adds nothing.
+     */
+    void owed(UUID appointmentId, UUID patientId, Money amount, Money depositKept, Fee.Reason reason) {
+        if (!stripe.enabled() || !amount.plus(depositKept).isPositive()) {
             return;
         }
+        Money charged = amount.max(Money.ZERO);
         invoices.forAppointment(appointmentId)
                 .ifPresent(invoice -> store.insert(
                         new Fee(
@@ -94,27 +107,37 @@ public class FeeCharges {
                                 appointmentId,
                                 patientId,
                                 invoice.id(),
-                                amount,
+                                charged,
                                 reason,
-                                Fee.State.PENDING,
+                                charged.isPositive() ? Fee.State.PENDING : Fee.State.COVERED,
                                 0,
                                 Optional.empty(),
                                 Optional.empty(),
                                 Optional.empty(),
-                                clock.instant().plus(settings.feeWaiveWindow())),
+                                clock.instant().plus(settings.feeWaiveWindow()),
+                                depositKept),
                         clock.instant()));
     }
 
-    /** Waives an open fee (never one on its way to Stripe or paid) and takes it off the invoice. */
+    /**
+     * Waives an open fee (never one on its way to Stripe or paid) or one the deposit covers, and takes it off the
+     * invoice; the deposit kept toward it is then refunded to the card it was paid with, once (only the call that
+     * waived the fee refunds). A refund Stripe refuses or does not answer is a {@link PaymentsFailure} after the waiver
+     * committed: the desk refunds from the invoice page.
+     */
     public void waive(UUID feeId, String by) {
-        tx.executeWithoutResult(status -> {
+        Fee waived = tx.execute(status -> {
             Fee fee = store.lock(feeId).orElseThrow(() -> new PaymentsFailure("payments.problem.feeState"));
-            if (!fee.state().open()) {
+            if (!fee.waivable()) {
                 throw new PaymentsFailure("payments.problem.feeState");
             }
             store.state(feeId, Fee.State.WAIVED, Optional.empty(), by, clock.instant());
             invoices.waiveFee(fee.appointmentId());
+            return fee;
         });
+        if (waived != null && waived.depositKept().isPositive()) {
+            deposits.waived(waived.appointmentId(), waived.depositKept(), by);
+        }
     }
 
     /**

@@ -26,12 +26,13 @@ class FeeListener {
                 cancelled.appointmentId(),
                 cancelled.patientId(),
                 cancelled.feeOwed().minus(kept),
+                kept,
                 Fee.Reason.LATE_CANCEL);
     }
 
     @ApplicationModuleListener
     void on(AppointmentMissed missed) {
         Money kept = deposits.missed(missed.appointmentId(), missed.feeOwed());
-        fees.owed(missed.appointmentId(), missed.patientId(), missed.feeOwed().minus(kept), Fee.Reason.NO_SHOW);
+        fees.owed(missed.appointmentId(), missed.patientId(), missed.feeOwed().minus(kept), kept, Fee.Reason.NO_SHOW);
     }
 }

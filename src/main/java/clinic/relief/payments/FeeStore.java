@@ -27,8 +27,8 @@ class FeeStore {
     void insert(Fee fee, Instant at) {
         jdbc.sql("""
                 insert into payments_fee (id, appointment_id, patient_id, invoice_id, amount, reason, state,
-                                          created_at, due_at, changed_at)
-                values (:id, :a, :p, :i, :amount, :reason, 'PENDING', :at, :due, :at)
+                                          created_at, due_at, changed_at, deposit_kept)
+                values (:id, :a, :p, :i, :amount, :reason, :state, :at, :due, :at, :kept)
                 on conflict (appointment_id) do nothing
                 """)
                 .param("id", fee.id())
@@ -37,6 +37,8 @@ class FeeStore {
                 .param("i", fee.invoiceId())
                 .param("amount", fee.amount().amount())
                 .param("reason", fee.reason().name())
+                .param("state", fee.state().name())
+                .param("kept", fee.depositKept().amount())
                 .param("at", utc(at))
                 .param("due", utc(fee.dueAt()))
                 .update();
@@ -130,6 +132,7 @@ class FeeStore {
                 Optional.ofNullable(rs.getString("payment_method_id")),
                 Optional.ofNullable(rs.getString("payment_intent_id")),
                 Optional.ofNullable(rs.getString("failure_code")),
-                rs.getTimestamp("due_at").toInstant());
+                rs.getTimestamp("due_at").toInstant(),
+                Money.of(rs.getBigDecimal("deposit_kept")));
     }
 }

@@ -28,7 +28,7 @@ public class PaymentsFailure extends ResponseStatusException {
 
     private static HttpStatus statusOf(String code) {
         return switch (code) {
-            case "payments.problem.stripe" -> HttpStatus.BAD_GATEWAY;
+            case "payments.problem.stripe", "payments.fee.depositNotRefunded" -> HttpStatus.BAD_GATEWAY;
             case "payments.problem.feeState", "payments.deposit.ended" -> HttpStatus.CONFLICT;
             case "payments.problem.unknownFee", "payments.deposit.unknown" -> HttpStatus.NOT_FOUND;
             default -> HttpStatus.UNPROCESSABLE_CONTENT;

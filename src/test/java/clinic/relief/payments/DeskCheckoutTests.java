@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -18,12 +20,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import clinic.relief.ReliefTest;
+import clinic.relief.billing.BillingReports;
 import clinic.relief.billing.GiftCards;
 import clinic.relief.billing.Invoice;
 import clinic.relief.billing.Invoices;
 import clinic.relief.billing.Line;
 import clinic.relief.billing.Payment;
 import clinic.relief.billing.Payments;
+import clinic.relief.billing.RecordPayment;
 import clinic.relief.billing.SellGiftCard;
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.AppointmentBooked;
@@ -45,6 +49,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -98,6 +103,12 @@ class DeskCheckoutTests {
 
     @Autowired
     GiftCards giftCards;
+
+    @Autowired
+    BillingReports reports;
+
+    @Autowired
+    Payments payments;
 
     @Autowired
     Staff staff;
@@ -556,6 +567,135 @@ class DeskCheckoutTests {
                         .with(user("desk@example.com").roles("FRONT_DESK")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/staff/payments/checkout/" + visit.appointmentId())));
+    }
+
+    @Test
+    void tipsAreReportedApartAndLeftOutOfTheServicesRevenueEvenWhenPaidInPartsAndPartlyRefunded() throws Exception {
+        UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number, null);
+        Visit visit = visit(patient);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), clinic.zone());
+        Money serviceBefore = takenFor(reports.byService(today, today), "trigger-point");
+        Money tipsBefore = reports.tipsTaken(today, today);
+        Money methodsBefore = reports.byMethod(today, today).stream()
+                .map(BillingReports.Revenue::amount)
+                .reduce(Money.ZERO, Money::plus);
+
+        desk(post(path(visit, "tip")).param("version", "0").param("tip", "18")).andExpect(status().is3xxRedirection());
+        desk(post(path(visit, "pay"))
+                        .param("version", "1")
+                        .param("method", "CASH")
+                        .param("amount", "100"))
+                .andExpect(status().is3xxRedirection());
+        desk(post(path(visit, "pay"))
+                        .param("version", "2")
+                        .param("method", "CARD_ON_FILE")
+                        .param("amount", "29.80"))
+                .andExpect(status().is3xxRedirection());
+
+        // $129.80 taken: $110.00 for the service, the $19.80 tip apart.
+        assertThat(takenFor(reports.byService(today, today), "trigger-point").minus(serviceBefore))
+                .isEqualTo(PRICE);
+        assertThat(reports.tipsTaken(today, today).minus(tipsBefore)).isEqualTo(Money.of("19.80"));
+        assertThat(reports.byMethod(today, today).stream()
+                        .map(BillingReports.Revenue::amount)
+                        .reduce(Money.ZERO, Money::plus)
+                        .minus(methodsBefore))
+                .isEqualTo(Money.of("129.80"));
+
+        // $5 given back comes off the tip first; the service's revenue is unchanged.
+        payments.record(
+                new RecordPayment(
+                        visit.invoiceId(), Payment.Kind.REFUND, Payment.Method.CASH, Money.of("5.00"), "", null),
+                "desk@example.com");
+        assertThat(takenFor(reports.byService(today, today), "trigger-point").minus(serviceBefore))
+                .isEqualTo(PRICE);
+        assertThat(reports.tipsTaken(today, today).minus(tipsBefore)).isEqualTo(Money.of("14.80"));
+
+        mvc.perform(get("/staff/billing/reports?lang=en")
+                        .param("from", today.toString())
+                        .param("to", today.toString())
+                        .with(user("owner@example.com").roles("OWNER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Tips are not counted here")))
+                .andExpect(content().string(containsString(visit.therapistName())));
+    }
+
+    @Test
+    void aPaymentOnTheInvoicePageRacingACardChargeAtCheckoutTakesTheMoneyOnce() throws Exception {
+        UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number, null);
+        String customer = customerOf(patient);
+        Set<String> winners = new HashSet<>();
+        for (int round = 0; round < 4; round++) {
+            Visit visit = visit(patient);
+            long chargesBefore = stripe.chargesOf(customer);
+            CountDownLatch start = new CountDownLatch(1);
+            Callable<Object> invoicePage = () -> {
+                start.await();
+                MvcResult result = mvc.perform(post("/staff/billing/invoices/" + visit.invoiceId() + "/payments")
+                                .param("lang", "en")
+                                .param("kind", "PAYMENT")
+                                .param("method", "CASH")
+                                .param("amount", "110.00")
+                                .with(user("desk@example.com").roles("FRONT_DESK"))
+                                .with(csrf()))
+                        .andReturn();
+                return result.getResponse().getStatus() == 302
+                        ? "recorded"
+                        : result.getResponse().getStatus() + " "
+                                + result.getResponse().getContentAsString();
+            };
+            Callable<Object> checkout = () -> {
+                start.await();
+                try {
+                    return checkouts.chargeCard(visit.appointmentId(), 0, PRICE);
+                } catch (CheckoutProblem refused) {
+                    return refused.code();
+                }
+            };
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            Object byHand;
+            Object byCard;
+            try {
+                Future<Object> hand = pool.submit(invoicePage);
+                Future<Object> card = pool.submit(checkout);
+                start.countDown();
+                byHand = hand.get();
+                byCard = card.get();
+            } finally {
+                pool.shutdown();
+            }
+            Invoice invoice = invoices.get(visit.invoiceId());
+            assertThat(invoice.payments())
+                    .singleElement()
+                    .extracting(Payment::amount)
+                    .isEqualTo(PRICE);
+            assertThat(invoice.balance()).isEqualTo(Money.of("0.00"));
+            if ("recorded".equals(byHand)) {
+                winners.add("invoice page");
+                assertThat(byCard).isEqualTo("payments.checkout.problem.alreadyPaid");
+                assertThat(invoice.payments().get(0).method()).isEqualTo(Payment.Method.CASH);
+                assertThat(stripe.chargesOf(customer)).isEqualTo(chargesBefore);
+            } else {
+                winners.add("checkout");
+                assertThat(byCard).isEqualTo(DeskCheckouts.CardOutcome.PAID);
+                assertThat(byHand.toString())
+                        .startsWith("409 ")
+                        .containsAnyOf(
+                                "This invoice was paid in full since you looked",
+                                "is under way at the desk&#39;s checkout",
+                                "is under way at the desk's checkout");
+                assertThat(invoice.payments().get(0).method()).isEqualTo(Payment.Method.CARD_ON_FILE);
+                assertThat(stripe.chargesOf(customer)).isEqualTo(chargesBefore + 1);
+            }
+        }
+        assertThat(winners).isNotEmpty();
+    }
+
+    private static Money takenFor(List<BillingReports.Revenue> revenue, String service) {
+        return revenue.stream()
+                .filter(r -> service.equals(r.key()))
+                .map(BillingReports.Revenue::amount)
+                .reduce(Money.ZERO, Money::plus);
     }
 
     // ---- helpers

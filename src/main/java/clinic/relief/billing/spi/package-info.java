@@ -1,0 +1,9 @@
+/**
+ * What other modules implement for billing: card charges of an invoice under way, counted against its balance.
+ */
+@NamedInterface("spi")
+@NullMarked
+package clinic.relief.billing.spi;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;
