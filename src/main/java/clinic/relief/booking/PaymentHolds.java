@@ -1,9 +1,11 @@
 package clinic.relief.booking;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.booking.online.HoldReleased;
+import clinic.relief.booking.online.OnlineHolds;
 import clinic.relief.booking.store.Appointments;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -29,30 +31,40 @@ public class PaymentHolds {
     }
 
     private final Appointments appointments;
+    private final OnlineHolds visitors;
     private final BookingParticipants participants;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PaymentHolds(
             Appointments appointments,
+            OnlineHolds visitors,
             BookingParticipants participants,
             ApplicationEventPublisher events,
             Clock clock) {
         this.appointments = appointments;
+        this.visitors = visitors;
         this.participants = participants;
         this.events = events;
         this.clock = clock;
     }
 
-    /** Books a hold whose deposit is paid, for the patient who holds it. */
+    /**
+     * Books a hold whose deposit is paid, for the patient who holds it; a visitor's hold (not signed in) for the
+     * patient with the address they gave, whose placeholder joins (or becomes) that patient.
+     */
     @Transactional
     public Confirmed confirmPaid(UUID appointmentId) {
+        boolean visitor = visitors.lockDepositHold(appointmentId); // the hold's row first, as the desk's release does
         Appointment appointment =
                 appointments.lock(appointmentId).orElseThrow(() -> new UnknownAppointment(appointmentId));
         if (appointment.status() != AppointmentStatus.PENDING) {
             return appointment.status() == AppointmentStatus.CANCELLED ? Confirmed.NOT_HELD : Confirmed.ALREADY_BOOKED;
         }
-        AppointmentBooked booked = appointment.confirmFor(appointment.stored().patientId());
+        UUID patientId = visitor
+                ? visitors.confirmPaid(appointment).id()
+                : appointment.stored().patientId();
+        AppointmentBooked booked = appointment.confirmFor(patientId);
         appointments.update(appointment);
         participants.booked(booked);
         events.publishEvent(booked);
@@ -60,11 +72,15 @@ public class PaymentHolds {
     }
 
     /**
-     * Releases a hold whose deposit was not paid: the slot is free at once and offered like a cancellation. False when
-     * it was no longer held (booked meanwhile, or released already).
+     * Releases a hold whose deposit was not paid: the slot is free at once and offered like a cancellation (a
+     * visitor's placeholder is then purged in time, like one of an unconfirmed e-mail hold). False when it was no
+     * longer held (booked meanwhile, or released already).
      */
     @Transactional
     public boolean releaseUnpaid(UUID appointmentId) {
+        if (visitors.lockDepositHold(appointmentId)) {
+            visitors.releasedUnpaid(appointmentId);
+        }
         Appointment appointment =
                 appointments.lock(appointmentId).orElseThrow(() -> new UnknownAppointment(appointmentId));
         if (appointment.status() != AppointmentStatus.PENDING) {
@@ -76,5 +92,10 @@ public class PaymentHolds {
         events.publishEvent(
                 new HoldReleased(appointmentId, freed.therapistId(), freed.start(), freed.blockedUntil(), "payment"));
         return true;
+    }
+
+    /** The address a visitor who is not signed in gave with a held booking: Stripe's payment page carries it. */
+    public Optional<String> payerEmail(UUID appointmentId) {
+        return visitors.depositPayerEmail(appointmentId);
     }
 }

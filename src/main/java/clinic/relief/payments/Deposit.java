@@ -9,19 +9,23 @@ import clinic.relief.shared.Money;
 /**
  * The deposit of one held online booking and where it stands.
  *
+ * @param patientId whose it is: for a visitor's (a guest's), their placeholder until paid, then the patient the
+ *     payment booked it for; empty once a guest's deposit ended unpaid (the placeholder is then forgotten)
  * @param expiresAt when the hold ends unless paid (the Checkout page expires then too)
+ * @param guest made by a visitor who was not signed in, who pays through a signed link
  */
 public record Deposit(
         UUID id,
         UUID appointmentId,
-        UUID patientId,
+        Optional<UUID> patientId,
         Money amount,
         State state,
         Optional<String> checkoutSessionId,
         Optional<String> checkoutUrl,
         Optional<String> paymentIntentId,
         Optional<String> refundId,
-        Instant expiresAt) {
+        Instant expiresAt,
+        boolean guest) {
 
     /**
      * OPEN while the slot is held for payment; PAID once Stripe says so (booked, on the invoice); EXPIRED when the

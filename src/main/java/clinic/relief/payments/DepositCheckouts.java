@@ -45,17 +45,23 @@ class DepositCheckouts {
         return client.orElseThrow(() -> new PaymentsFailure("payments.problem.manual"));
     }
 
-    /** Opens the page that pays {@code deposit}, expiring at {@code expiresAt} (at least 30 minutes ahead). */
+    /**
+     * Opens the page that pays {@code deposit}, expiring at {@code expiresAt} (at least 30 minutes ahead); a visitor's
+     * page carries the address they gave ({@code payerEmail}).
+     */
     Page open(
             Deposit deposit,
             String description,
             Instant expiresAt,
             String successUrl,
             String cancelUrl,
+            Optional<String> payerEmail,
             Locale locale) {
         String id = deposit.id().toString();
-        SessionCreateParams params = SessionCreateParams.builder()
-                .setMode(SessionCreateParams.Mode.PAYMENT)
+        SessionCreateParams.Builder builder = SessionCreateParams.builder();
+        // A visitor who is not signed in pays as the address they gave (Stripe's page shows it, and sends the receipt).
+        payerEmail.ifPresent(builder::setCustomerEmail);
+        SessionCreateParams params = builder.setMode(SessionCreateParams.Mode.PAYMENT)
                 .addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD)
                 .addLineItem(SessionCreateParams.LineItem.builder()
                         .setQuantity(1L)
@@ -71,7 +77,8 @@ class DepositCheckouts {
                         .putMetadata("deposit_id", id)
                         .putMetadata("appointment_id", deposit.appointmentId().toString())
                         .build())
-                .setClientReferenceId(deposit.patientId().toString())
+                .setClientReferenceId(
+                        deposit.patientId().orElse(deposit.appointmentId()).toString())
                 .putMetadata("deposit_id", id)
                 .putMetadata("appointment_id", deposit.appointmentId().toString())
                 .setExpiresAt(expiresAt.getEpochSecond())

@@ -23,15 +23,20 @@ class DepositStore {
         this.jdbc = jdbc;
     }
 
-    /** Adds the deposit of a new hold; a hold has one deposit (a second insert for it adds nothing). */
-    void insert(UUID id, UUID appointmentId, UUID patientId, Money amount, Instant expiresAt, Instant now) {
+    /**
+     * Adds the deposit of a new hold, a visitor's when {@code guest}; a hold has one deposit (a second insert for it
+     * adds nothing).
+     */
+    void insert(
+            UUID id, UUID appointmentId, UUID patientId, Money amount, Instant expiresAt, Instant now, boolean guest) {
         jdbc.sql("""
                 insert into payments_deposit (id, appointment_id, patient_id, amount, state, expires_at, created_at,
-                                              changed_at)
-                values (:id, :a, :p, :amount, 'OPEN', :expires, :now, :now)
+                                              changed_at, guest)
+                values (:id, :a, :p, :amount, 'OPEN', :expires, :now, :now, :guest)
                 on conflict (appointment_id) do nothing
                 """)
                 .param("id", id)
+                .param("guest", guest)
                 .param("a", appointmentId)
                 .param("p", patientId)
                 .param("amount", amount.amount())
@@ -113,6 +118,15 @@ class DepositStore {
                 .update();
     }
 
+    /** A guest's deposit is now the patient's the payment booked it for (empty: it ended unpaid, forgotten). */
+    void patient(UUID id, Optional<UUID> patientId, Instant now) {
+        jdbc.sql("update payments_deposit set patient_id = :p, changed_at = :now where id = :id and guest")
+                .param("id", id)
+                .param("p", patientId.orElse(null))
+                .param("now", utc(now))
+                .update();
+    }
+
     void refunded(UUID id, String refundId, Instant now) {
         jdbc.sql("update payments_deposit set refund_id = :r, changed_at = :now where id = :id")
                 .param("id", id)
@@ -125,13 +139,14 @@ class DepositStore {
         return new Deposit(
                 rs.getObject("id", UUID.class),
                 rs.getObject("appointment_id", UUID.class),
-                rs.getObject("patient_id", UUID.class),
+                Optional.ofNullable(rs.getObject("patient_id", UUID.class)),
                 Money.of(rs.getBigDecimal("amount")),
                 Deposit.State.valueOf(rs.getString("state")),
                 Optional.ofNullable(rs.getString("checkout_session_id")),
                 Optional.ofNullable(rs.getString("checkout_url")),
                 Optional.ofNullable(rs.getString("payment_intent_id")),
                 Optional.ofNullable(rs.getString("refund_id")),
-                rs.getTimestamp("expires_at").toInstant());
+                rs.getTimestamp("expires_at").toInstant(),
+                rs.getBoolean("guest"));
     }
 }

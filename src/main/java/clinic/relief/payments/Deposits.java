@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import clinic.relief.billing.Invoices;
 import clinic.relief.billing.Payments;
+import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.PaymentHolds;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.shared.Money;
@@ -45,6 +46,7 @@ public class Deposits {
     private final DepositCheckouts checkouts;
     private final StripeGateway stripe;
     private final PaymentHolds holds;
+    private final AppointmentBook book;
     private final Invoices invoices;
     private final Payments payments;
     private final CardRefunds refunds;
@@ -58,6 +60,7 @@ public class Deposits {
             DepositCheckouts checkouts,
             StripeGateway stripe,
             PaymentHolds holds,
+            AppointmentBook book,
             Invoices invoices,
             Payments payments,
             CardRefunds refunds,
@@ -69,6 +72,7 @@ public class Deposits {
         this.checkouts = checkouts;
         this.stripe = stripe;
         this.holds = holds;
+        this.book = book;
         this.invoices = invoices;
         this.payments = payments;
         this.refunds = refunds;
@@ -91,14 +95,30 @@ public class Deposits {
     /** The deposit of an appointment of this patient; a stranger's (or none) is {@code payments.deposit.unknown}. */
     public Deposit of(UUID appointmentId, UUID patientId) {
         return store.ofAppointment(appointmentId)
-                .filter(d -> d.patientId().equals(patientId))
+                .filter(d -> d.patientId().filter(patientId::equals).isPresent())
+                .orElseThrow(() -> new PaymentsFailure("payments.deposit.unknown"));
+    }
+
+    /**
+     * The deposit of an appointment a visitor who was not signed in held (the caller checked their signed link);
+     * any other is {@code payments.deposit.unknown}.
+     */
+    public Deposit ofVisitor(UUID appointmentId) {
+        return store.ofAppointment(appointmentId)
+                .filter(Deposit::guest)
                 .orElseThrow(() -> new PaymentsFailure("payments.deposit.unknown"));
     }
 
     /** In the hold's transaction: the appointment waits for its deposit until the hold's end. */
     void held(UUID appointmentId, UUID patientId, Money amount) {
         Instant now = clock.instant();
-        store.insert(UUID.randomUUID(), appointmentId, patientId, amount, now.plus(holdLasts), now);
+        store.insert(UUID.randomUUID(), appointmentId, patientId, amount, now.plus(holdLasts), now, false);
+    }
+
+    /** As {@link #held}, for a visitor who is not signed in, whose unverified placeholder holds the slot. */
+    void heldForVisitor(UUID appointmentId, UUID placeholderId, Money amount) {
+        Instant now = clock.instant();
+        store.insert(UUID.randomUUID(), appointmentId, placeholderId, amount, now.plus(holdLasts), now, true);
     }
 
     /**
@@ -107,8 +127,35 @@ public class Deposits {
      * address, for Stripe's redirects back.
      */
     public String checkout(UUID appointmentId, UUID patientId, String description, String appBase, Locale locale) {
+        String page = appBase + "/account/deposits/" + appointmentId;
+        return open(
+                of(appointmentId, patientId),
+                description,
+                page + "/paid?session={CHECKOUT_SESSION_ID}",
+                page,
+                Optional.empty(),
+                locale);
+    }
+
+    /**
+     * As {@link #checkout}, for a visitor's deposit ({@link #ofVisitor}): Stripe's page carries the address they gave
+     * and sends them back to {@code successUrl} (which holds {@code {CHECKOUT_SESSION_ID}}) or {@code cancelUrl}.
+     */
+    public String checkoutForVisitor(
+            UUID appointmentId, String description, String successUrl, String cancelUrl, Locale locale) {
+        return open(
+                ofVisitor(appointmentId), description, successUrl, cancelUrl, holds.payerEmail(appointmentId), locale);
+    }
+
+    private String open(
+            Deposit of,
+            String description,
+            String successUrl,
+            String cancelUrl,
+            Optional<String> payerEmail,
+            Locale locale) {
         Deposit deposit = tx.execute(status -> {
-            Deposit mine = store.lock(of(appointmentId, patientId).id()).orElseThrow();
+            Deposit mine = store.lock(of.id()).orElseThrow();
             Instant now = clock.instant();
             if (!mine.open() || !now.isBefore(mine.expiresAt())) {
                 throw new PaymentsFailure("payments.deposit.ended");
@@ -121,16 +168,25 @@ public class Deposits {
         if (deposit.checkoutUrl().isPresent()) {
             return deposit.checkoutUrl().get();
         }
-        String page = appBase + "/account/deposits/" + appointmentId;
-        DepositCheckouts.Page opened = checkouts.open(
-                deposit, description, deposit.expiresAt(), page + "/paid?session={CHECKOUT_SESSION_ID}", page, locale);
+        DepositCheckouts.Page opened =
+                checkouts.open(deposit, description, deposit.expiresAt(), successUrl, cancelUrl, payerEmail, locale);
         tx.executeWithoutResult(status -> store.checkout(deposit.id(), opened.id(), opened.url(), clock.instant()));
         return opened.url();
     }
 
     /** The patient is back from Stripe: the page is read, and recorded if paid (once, like the webhook). */
     public Deposit returned(UUID appointmentId, UUID patientId, String sessionId) {
-        Deposit deposit = of(appointmentId, patientId);
+        returned(of(appointmentId, patientId), sessionId);
+        return of(appointmentId, patientId);
+    }
+
+    /** As {@link #returned}, for a visitor's deposit ({@link #ofVisitor}). */
+    public Deposit returnedVisitor(UUID appointmentId, String sessionId) {
+        returned(ofVisitor(appointmentId), sessionId);
+        return ofVisitor(appointmentId);
+    }
+
+    private void returned(Deposit deposit, String sessionId) {
         if (deposit.open()
                 && deposit.checkoutSessionId().filter(sessionId::equals).isPresent()) {
             DepositCheckouts.Page page = checkouts.page(sessionId);
@@ -138,7 +194,6 @@ public class Deposits {
                 paid(deposit.id(), page.paymentIntentId().orElseThrow());
             }
         }
-        return of(appointmentId, patientId);
     }
 
     /** The patient gives the held time up without paying: the page is expired at Stripe and the slot released. */
@@ -148,6 +203,15 @@ public class Deposits {
             end(deposit);
         }
         return of(appointmentId, patientId);
+    }
+
+    /** As {@link #abandon}, for a visitor's deposit ({@link #ofVisitor}). */
+    public Deposit abandonVisitor(UUID appointmentId) {
+        Deposit deposit = ofVisitor(appointmentId);
+        if (deposit.open()) {
+            end(deposit);
+        }
+        return ofVisitor(appointmentId);
     }
 
     /**
@@ -171,8 +235,14 @@ public class Deposits {
             }
             if (holds.confirmPaid(deposit.appointmentId()) == PaymentHolds.Confirmed.NOT_HELD) {
                 store.state(depositId, Deposit.State.LATE_REFUNDED, Optional.of(paymentIntentId), now);
+                store.patient(depositId, Optional.empty(), now); // a visitor's placeholder is forgotten
                 return true;
             }
+            // A visitor's deposit is now the patient's the placeholder joined (nothing changes for a patient's own).
+            store.patient(
+                    depositId,
+                    Optional.of(book.get(deposit.appointmentId()).patient().id()),
+                    now);
             UUID invoice = invoices.forAppointment(deposit.appointmentId())
                     .orElseThrow(() -> new IllegalStateException("A booked appointment without its invoice"))
                     .id();
@@ -332,5 +402,6 @@ public class Deposits {
     private void release(Deposit deposit) {
         holds.releaseUnpaid(deposit.appointmentId());
         store.state(deposit.id(), Deposit.State.EXPIRED, Optional.empty(), clock.instant());
+        store.patient(deposit.id(), Optional.empty(), clock.instant()); // a visitor's placeholder is forgotten
     }
 }

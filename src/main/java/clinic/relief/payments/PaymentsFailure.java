@@ -30,7 +30,8 @@ public class PaymentsFailure extends ResponseStatusException {
         return switch (code) {
             case "payments.problem.stripe", "payments.fee.depositNotRefunded" -> HttpStatus.BAD_GATEWAY;
             case "payments.problem.feeState", "payments.deposit.ended" -> HttpStatus.CONFLICT;
-            case "payments.problem.unknownFee", "payments.deposit.unknown" -> HttpStatus.NOT_FOUND;
+            case "payments.problem.unknownFee", "payments.deposit.unknown", "payments.deposit.badLink" ->
+                HttpStatus.NOT_FOUND;
             default -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
     }

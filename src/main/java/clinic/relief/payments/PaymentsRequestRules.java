@@ -6,8 +6,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Who may open payments: Stripe's signed webhook (the signature decides) and the e-mailed card and dues links (their
- * tokens decide) for everyone; the reconciliation with Stripe for the owner; fee actions and sending the link for the desk.
+ * Who may open payments: Stripe's signed webhook (the signature decides), the e-mailed card and dues links and a
+ * visitor's deposit link (their tokens decide) for everyone; the reconciliation with Stripe for the owner; fee actions and sending the link for the desk.
  */
 @Component
 class PaymentsRequestRules implements RequestRules {
@@ -20,7 +20,9 @@ class PaymentsRequestRules implements RequestRules {
                         "/payments/card",
                         "/payments/card/saved",
                         "/payments/dues",
-                        "/payments/dues/done")
+                        "/payments/dues/done",
+                        VisitorDepositPages.PATH,
+                        VisitorDepositPages.PATH + "/**")
                 .permitAll()
                 .requestMatchers("/staff/payments/reconciliation", DepositSettingsPages.PATH)
                 .hasRole("OWNER")

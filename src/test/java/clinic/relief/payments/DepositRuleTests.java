@@ -39,7 +39,8 @@ class DepositRuleTests {
         ServiceDeposits rules = new ServiceDeposits(
                 unused, noStripe, Clock.fixed(Instant.parse("2026-12-14T17:00:00Z"), ZoneOffset.UTC));
         Booking booking = mock(Booking.class);
-        DepositBooking deposits = new DepositBooking(rules, mock(Deposits.class), booking);
+        DepositBooking deposits =
+                new DepositBooking(rules, mock(Deposits.class), booking, mock(VisitorDepositLinks.class));
 
         assertThat(rules.asked()).isFalse();
         assertThat(deposits.depositFor("trigger-point", 60)).isEqualTo(Money.ZERO);

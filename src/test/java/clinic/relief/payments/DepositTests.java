@@ -363,8 +363,18 @@ class DepositTests {
     }
 
     @Test
-    void aVisitorIsAskedToSignInBeforeBookingAServiceWithADepositAndNothingIsStored() throws Exception {
+    void aVisitorsRefusedDepositBookingStoresNothing() throws Exception {
+        booking.book(new BookAppointment(
+                fixture.patient(),
+                "trigger-point",
+                60,
+                fixture.at(day, "10:00"),
+                Optional.of(therapist),
+                Appointment.Source.FRONT_DESK,
+                null,
+                null));
         String email = "visitor-" + UUID.randomUUID() + "@example.com";
+        int placeholders = unverifiedPatients();
         MvcResult refused = mvc.perform(post("/book/details")
                         .with(csrf())
                         .param("firstName", "Vera")
@@ -380,13 +390,19 @@ class DepositTests {
                         .param("requestId", UUID.randomUUID().toString()))
                 .andExpect(status().isOk())
                 .andReturn();
-        assertThat(refused.getResponse().getContentAsString())
-                .contains("A booking with a deposit is made from your account");
+        assertThat(refused.getResponse().getContentAsString()).contains("deposit of $30.00");
         assertThat(jdbc.sql("select count(*) from booking_online_hold where email = :e")
                         .param("e", email)
                         .query(Integer.class)
                         .single())
                 .isZero();
+        assertThat(unverifiedPatients()).isEqualTo(placeholders); // the visitor's placeholder went with the refusal
+    }
+
+    private int unverifiedPatients() {
+        return jdbc.sql("select count(*) from patient where unverified and merged_into is null")
+                .query(Integer.class)
+                .single();
     }
 
     // ---- helpers

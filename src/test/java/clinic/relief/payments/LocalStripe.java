@@ -408,6 +408,7 @@ final class LocalStripe {
         session.put("payment_status", "setup".equals(mode) ? "no_payment_required" : "unpaid");
         session.put("expires_at", expiresAt);
         session.put("url", apiBase() + "/c/pay/" + session.get("id"));
+        payerEmail(session, params);
         return ok(store(session));
     }
 
@@ -1589,6 +1590,22 @@ final class LocalStripe {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    // ---- Checkout for a payer without a customer (s26-payguest)
+
+    /**
+     * {@code customer_email}: the address a Checkout Session prefills for a payer who is not a customer yet; Stripe
+     * keeps it on the session and in {@code customer_details.email}.
+     */
+    private static void payerEmail(Map<String, Object> session, Map<String, Object> params) {
+        Object email = params.get("customer_email");
+        session.put("customer_email", email);
+        if (email != null) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("email", email);
+            session.put("customer_details", details);
         }
     }
 }

@@ -1,5 +1,6 @@
 package clinic.relief.booking.online;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -43,7 +44,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Self-booking for patients: pick a service and a time, then give contact details, the intake and consent. A pain
  * finder assessment id ({@code ?assessment=}) is carried along and stored as an opaque id. A visitor who is not
- * signed in gets a hold confirmed by an e-mailed link ({@link OnlineHolds}). The patient may choose a therapist, or
+ * signed in gets a hold confirmed by an e-mailed link ({@link OnlineHolds}), or, for a service with a deposit, a hold
+ * booked when Stripe says the deposit was paid ({@link OnlineDeposits}). The patient may choose a therapist, or
  * only therapists who speak their language ({@link TherapistChoice}); the default is the first free therapist.
  */
 @Controller
@@ -51,6 +53,12 @@ class OnlineBooking {
 
     /** How many days of free times the times page shows at once: two weeks. */
     static final int DAYS_SHOWN = 14;
+
+    /**
+     * The outer bound recorded with a visitor's deposit hold; the payments module ends it much sooner (when the
+     * Checkout page expires, at most a day ahead).
+     */
+    static final Duration VISITOR_DEPOSIT_HOLD_BOUND = Duration.ofDays(1);
 
     private final Booking booking;
     private final Patients patients;
@@ -63,6 +71,7 @@ class OnlineBooking {
     private final Consents consents;
     private final PhoneNumbers phones;
     private final Optional<OnlineDeposits> deposits;
+    private final NewClientSettings newClients;
 
     OnlineBooking(
             Booking booking,
@@ -75,7 +84,8 @@ class OnlineBooking {
             TherapistChoice therapistChoice,
             Consents consents,
             PhoneNumbers phones,
-            Optional<OnlineDeposits> deposits) {
+            Optional<OnlineDeposits> deposits,
+            NewClientSettings newClients) {
         this.booking = booking;
         this.patients = patients;
         this.holds = holds;
@@ -87,6 +97,7 @@ class OnlineBooking {
         this.consents = consents;
         this.phones = phones;
         this.deposits = deposits;
+        this.newClients = newClients;
     }
 
     @GetMapping("/book")
@@ -173,30 +184,42 @@ class OnlineBooking {
         // Everything the request names is read before anything is written: a refused booking stores nothing.
         PickedService picked = PickedService.parse(form.choice());
         booking.service(picked.service());
-        if (deposit(picked).isPositive()) {
-            // A deposit is paid by a patient whose address is proven: a visitor signs in (or signs up) first.
+        Money deposit = deposit(picked);
+        if (deposit.isPositive() && newClients.needsApproval(Appointment.Source.ONLINE, false)) {
+            // A new client's booking waits for the desk, which a deposit cannot: a visitor signs in (or up) first.
             model.addAttribute("depositSignIn", true);
             return detailsPage(form.choice(), form.slot(), locale, model);
         }
         Instant start = BookingViews.startOf(form.slot());
         UUID therapist = BookingViews.therapistOf(form.slot());
         UUID assessment = form.assessmentId();
-        // Nothing the visitor typed touches an existing record until the e-mailed link proves the address theirs.
+        // Nothing the visitor typed touches an existing record until the e-mailed link proves the address theirs
+        // (or, for a time with a deposit, until Stripe says the deposit was paid).
         Patient placeholder = patients.createUnverified(form.patient(locale.getLanguage()), form.intake());
         try {
-            Appointment appointment = holds.hold(
-                    new BookAppointment(
-                            placeholder.id(),
-                            picked.service(),
-                            picked.minutes(),
-                            start,
-                            Optional.of(therapist),
-                            Appointment.Source.ONLINE,
-                            assessment,
-                            form.requestId()),
-                    placeholder,
-                    form.email(),
-                    textsPhone);
+            BookAppointment command = new BookAppointment(
+                    placeholder.id(),
+                    picked.service(),
+                    picked.minutes(),
+                    start,
+                    Optional.of(therapist),
+                    Appointment.Source.ONLINE,
+                    assessment,
+                    form.requestId());
+            if (deposit.isPositive()) {
+                OnlineDeposits payments = deposits.orElseThrow();
+                Appointment held = holds.holdForDeposit(
+                        command,
+                        form.email(),
+                        textsPhone,
+                        VISITOR_DEPOSIT_HOLD_BOUND,
+                        hold -> payments.heldForVisitor(hold.id(), placeholder.id(), deposit));
+                if (!held.stored().patientId().equals(placeholder.id())) {
+                    patients.discardUnverified(placeholder.id()); // a repeated submit: the first hold stands
+                }
+                return "redirect:" + payments.visitorPayPage(held.id());
+            }
+            Appointment appointment = holds.hold(command, placeholder, form.email(), textsPhone);
             if (!appointment.stored().patientId().equals(placeholder.id())) {
                 patients.discardUnverified(placeholder.id()); // a repeated submit: the first hold stands
             }

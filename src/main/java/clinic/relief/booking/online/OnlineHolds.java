@@ -1,11 +1,13 @@
 package clinic.relief.booking.online;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import clinic.relief.booking.Appointment;
 import clinic.relief.booking.AppointmentBook;
@@ -139,6 +141,96 @@ public class OnlineHolds {
         });
     }
 
+    /**
+     * Holds the slot for a visitor's placeholder while they pay a deposit, in one transaction with {@code deposit}
+     * (the payments module's record of it). No link is e-mailed: Stripe's word that the deposit was paid confirms the
+     * hold ({@link #confirmPaid}), and the payments module ends it ({@link #releasedUnpaid}); {@code expires_at} only
+     * bounds it for the record. A repeated request (same idempotency key) returns the first hold.
+     */
+    public Appointment holdForDeposit(
+            BookAppointment command,
+            String email,
+            Optional<String> textsPhone,
+            Duration lasts,
+            Consumer<Appointment> deposit) {
+        return booking.hold(command, appointment -> {
+            Instant now = clock.instant();
+            jdbc.sql("""
+                    insert into booking_online_hold
+                        (appointment_id, email, token_hash, expires_at, created_at, texts_phone, paid_by_deposit)
+                    values (:id, :email, :hash, :expires, :now, :textsPhone, true)
+                    """)
+                    .param("id", appointment.id())
+                    .param("email", email)
+                    .param("hash", VerificationToken.random().hash())
+                    .param("expires", utc(now.plus(lasts)))
+                    .param("now", utc(now))
+                    .param("textsPhone", textsPhone.orElse(null))
+                    .update();
+            deposit.accept(appointment);
+        });
+    }
+
+    /** Locks a visitor's open deposit hold, before its appointment (the order {@link #release} takes them). */
+    public boolean lockDepositHold(UUID appointmentId) {
+        return jdbc.sql("""
+                select 1 from booking_online_hold
+                where appointment_id = :id and paid_by_deposit and confirmed_at is null and expired_at is null
+                for update
+                """)
+                .param("id", appointmentId)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+    }
+
+    /**
+     * In the caller's transaction, with the hold locked ({@link #lockDepositHold}): the visitor's deposit is paid, so
+     * the placeholder joins (or becomes) the patient with the address they gave, and texts are allowed if they asked;
+     * the patient the appointment is now for.
+     */
+    public Patient confirmPaid(Appointment held) {
+        Hold hold = jdbc.sql("""
+                select appointment_id, email, expires_at, confirmed_at, expired_at, texts_phone
+                from booking_online_hold where appointment_id = :id and paid_by_deposit
+                """)
+                .param("id", held.id())
+                .query((rs, row) -> new Hold(
+                        rs.getObject("appointment_id", UUID.class),
+                        rs.getString("email"),
+                        instant(rs.getObject("expires_at", OffsetDateTime.class)),
+                        instant(rs.getObject("confirmed_at", OffsetDateTime.class)),
+                        instant(rs.getObject("expired_at", OffsetDateTime.class)),
+                        Optional.ofNullable(rs.getString("texts_phone"))))
+                .single();
+        Patient patient = patients.confirmUnverified(held.stored().patientId(), hold.email());
+        jdbc.sql("update booking_online_hold set confirmed_at = :now where appointment_id = :id")
+                .param("now", utc(clock.instant()))
+                .param("id", held.id())
+                .update();
+        hold.textsPhone().ifPresent(phone -> consents.grantTexts(patient.id(), phone, TEXTS_SOURCE));
+        return patient;
+    }
+
+    /** In the caller's transaction: a visitor's deposit hold ended unpaid (its placeholder may now be purged). */
+    public void releasedUnpaid(UUID appointmentId) {
+        jdbc.sql("""
+                update booking_online_hold set expired_at = :now
+                where appointment_id = :id and paid_by_deposit and confirmed_at is null and expired_at is null
+                """)
+                .param("now", utc(clock.instant()))
+                .param("id", appointmentId)
+                .update();
+    }
+
+    /** The address a visitor gave with a deposit hold, for Stripe's payment page. */
+    public Optional<String> depositPayerEmail(UUID appointmentId) {
+        return jdbc.sql("select email from booking_online_hold where appointment_id = :id and paid_by_deposit")
+                .param("id", appointmentId)
+                .query(String.class)
+                .optional();
+    }
+
     /** The appointment a usable link would confirm; otherwise {@link BadLink}. Changes nothing. */
     @Transactional(readOnly = true)
     AppointmentView preview(String token) {
@@ -191,7 +283,7 @@ public class OnlineHolds {
         Instant now = clock.instant();
         List<UUID> due = jdbc.sql("""
                 select appointment_id from booking_online_hold
-                where confirmed_at is null and expired_at is null and expires_at <= :now
+                where confirmed_at is null and expired_at is null and expires_at <= :now and not paid_by_deposit
                 order by expires_at limit 100 for update skip locked
                 """).param("now", utc(now)).query(UUID.class).list();
         due.forEach(id -> free(id, now, null));

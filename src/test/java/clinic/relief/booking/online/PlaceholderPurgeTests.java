@@ -24,10 +24,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Placeholders of online bookings never confirmed are deleted a week after their hold expired, unless referred to. */
@@ -107,6 +110,66 @@ class PlaceholderPurgeTests {
         purge.purgeDue();
 
         assertThat(patients.find(pending)).isPresent();
+    }
+
+    @Test
+    void deletesThePlaceholderOfAVisitorsDepositHoldGivenUp() throws Exception {
+        RequestPostProcessor owner = user("owner@example.com").roles("OWNER");
+        mvc.perform(post("/staff/payments/deposits")
+                        .with(owner)
+                        .with(csrf())
+                        .param("service", "trigger-point")
+                        .param("kind", "FIXED")
+                        .param("amount", "20.00"))
+                .andExpect(flash().attribute("notice", "payments.deposits.saved"));
+        try {
+            String email = "purge-" + UUID.randomUUID() + "@example.com";
+            String link = mvc.perform(post("/book/details")
+                            .with(csrf())
+                            .param("firstName", "Pia")
+                            .param("lastName", "Placeholder")
+                            .param("phone", "310 555 0101")
+                            .param("email", email)
+                            .param("dateOfBirth", "1980-04-02")
+                            .param("conditions", "none")
+                            .param("consentToTreatment", "true")
+                            .param("acceptsPrivacyNotice", "true")
+                            .param("choice", "trigger-point:60")
+                            .param("slot", fixture.at(day, "16:00") + "|" + therapist)
+                            .param("requestId", UUID.randomUUID().toString()))
+                    .andReturn()
+                    .getResponse()
+                    .getRedirectedUrl();
+            assertThat(link).startsWith("/payments/deposit?token=");
+            UUID placeholder = jdbc.sql("select a.patient_id from booking_online_hold h join booking_appointment a"
+                            + " on a.id = h.appointment_id where h.email = :e and h.paid_by_deposit")
+                    .param("e", email)
+                    .query(UUID.class)
+                    .single();
+            // The visitor gives the time up without paying (the same release an expired Checkout page leads to).
+            mvc.perform(post(link.replace("/payments/deposit?", "/payments/deposit/release?"))
+                            .with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            jdbc.sql("update booking_online_hold set expired_at = :now - interval '8 days' where appointment_id in"
+                            + " (select id from booking_appointment where patient_id = :p)")
+                    .param("now", utcNow())
+                    .param("p", placeholder)
+                    .update();
+
+            purge.purgeDue();
+
+            assertThat(patients.find(placeholder)).isEmpty();
+            assertThat(count("select count(*) from patient_intake where patient_id = :p", placeholder))
+                    .isZero();
+            assertThat(count("select count(*) from booking_appointment where patient_id = :p", placeholder))
+                    .isZero();
+        } finally {
+            mvc.perform(post("/staff/payments/deposits")
+                    .with(owner)
+                    .with(csrf())
+                    .param("service", "trigger-point")
+                    .param("kind", "NONE"));
+        }
     }
 
     static Stream<Arguments> references() {

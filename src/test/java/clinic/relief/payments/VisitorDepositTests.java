@@ -1,0 +1,302 @@
+package clinic.relief.payments;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.relief.EventsHandled;
+import clinic.relief.ReliefTest;
+import clinic.relief.billing.Invoices;
+import clinic.relief.booking.Appointment;
+import clinic.relief.booking.AppointmentBook;
+import clinic.relief.booking.AppointmentStatus;
+import clinic.relief.booking.BookAppointment;
+import clinic.relief.booking.Booking;
+import clinic.relief.booking.BookingFixture;
+import clinic.relief.booking.schedule.ScheduleAdmin;
+import clinic.relief.patients.Patients;
+import clinic.relief.shared.Money;
+import clinic.relief.staff.Staff;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Deposits of visitors who book online without signing in, against the local Stripe: the slot held for their
+ * placeholder while they pay on Checkout (which carries their address), booked by the webhook for the patient with
+ * that address and confirmed by e-mail; an expired page frees the slot and forgets the placeholder; the signed return
+ * link refuses a tampered token.
+ */
+@ReliefTest
+class VisitorDepositTests {
+
+    static final Money DEPOSIT = Money.of("25.00");
+    static final String CONDITIONS = "Sciatica flare-ups since spring";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    ScheduleAdmin admin;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    AppointmentBook book;
+
+    @Autowired
+    Invoices invoices;
+
+    @Autowired
+    Deposits deposits;
+
+    @Autowired
+    ServiceDeposits rules;
+
+    @Autowired
+    Clock clock;
+
+    final LocalStripe stripe = LocalStripe.get();
+
+    BookingFixture fixture;
+    LocalDate day;
+    UUID therapist;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new BookingFixture(staff, admin, patients, clock);
+        fixture.onlyRooms("Room " + UUID.randomUUID());
+        day = fixture.day();
+        therapist = fixture.therapist("09:00", "17:00");
+        rules.set("trigger-point", new DepositRule.Fixed(DEPOSIT), "owner@example.com");
+    }
+
+    @AfterEach
+    void noDepositsForOtherTests() {
+        rules.set("trigger-point", new DepositRule.None(), "owner@example.com");
+    }
+
+    @Test
+    void aVisitorsHoldIsPaidOnCheckoutAndBookedByTheWebhookWithAConfirmationEmail() throws Exception {
+        String email = "guest-" + UUID.randomUUID() + "@example.com";
+        String link = bookAsVisitor(email, "10:00");
+        UUID held = appointmentOf(email);
+        assertThat(book.get(held).status()).isEqualTo(AppointmentStatus.PENDING);
+        Deposit open = deposits.ofAppointment(held).orElseThrow();
+        assertThat(open.guest()).isTrue();
+        assertThat(open.amount()).isEqualTo(DEPOSIT);
+        assertThat(kinds(email)).isEmpty(); // no link to confirm: the payment confirms the address's booking
+
+        // The pay page works without a session: only the signed link opens it.
+        assertThat(mvc.perform(get(link))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("We are holding this time for you");
+        String page = mvc.perform(get(link.replace("/payments/deposit?", "/payments/deposit/pay?")))
+                .andExpect(status().isSeeOther())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        Map<String, Object> session = stripe.object(sessionOf(page)).orElseThrow();
+        assertThat(session.get("customer_email")).isEqualTo(email);
+        assertThat(session.get("mode")).isEqualTo("payment");
+        assertThat(((Number) session.get("amount_total")).longValue()).isEqualTo(2500L);
+
+        HttpResponse<String> back = StripeFixture.payOnHostedPage(page, LocalStripe.TestCard.VISA.number);
+        assertThat(back.statusCode()).isEqualTo(303);
+        assertThat(book.get(held).status()).isEqualTo(AppointmentStatus.PENDING); // nothing until Stripe says so
+        Map<String, Object> completed = eventOfSession("checkout.session.completed", sessionOf(page));
+        deliver(completed);
+        deliver(completed); // replayed: nothing more
+        EventsHandled.awaitAll(jdbc);
+
+        assertThat(book.get(held).status()).isEqualTo(AppointmentStatus.BOOKED);
+        UUID patient = book.get(held).patient().id();
+        assertThat(patients.findByEmail(email))
+                .hasValueSatisfying(p -> assertThat(p.id()).isEqualTo(patient));
+        Deposit paid = deposits.ofAppointment(held).orElseThrow();
+        assertThat(paid.state()).isEqualTo(Deposit.State.PAID);
+        assertThat(paid.patientId()).contains(patient);
+        assertThat(invoices.forAppointment(held).orElseThrow().payments())
+                .singleElement()
+                .satisfies(p -> assertThat(p.amount()).isEqualTo(DEPOSIT));
+        assertThat(kinds(email)).contains("CONFIRMATION").doesNotContain("VERIFY_BOOKING");
+        assertThat(mailsTo(email)).noneMatch(text -> text.contains("Sciatica"));
+
+        // Stripe's redirect back, with no session: the signed link shows the paid booking.
+        String returned = back.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        assertThat(returned).startsWith("/payments/deposit/paid?token=");
+        mvc.perform(get(returned)).andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get(link)).andReturn().getResponse().getContentAsString())
+                .contains("is paid and your booking is confirmed");
+    }
+
+    @Test
+    void anExpiredCheckoutFreesTheSlotAndForgetsThePlaceholder() throws Exception {
+        String email = "guest-" + UUID.randomUUID() + "@example.com";
+        String link = bookAsVisitor(email, "11:00");
+        UUID held = appointmentOf(email);
+        String page = mvc.perform(get(link.replace("/payments/deposit?", "/payments/deposit/pay?")))
+                .andExpect(status().isSeeOther())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        jdbc.sql("update payments_deposit set expires_at = :t where appointment_id = :a")
+                .param("t", Timestamp.from(clock.instant().minusSeconds(60)))
+                .param("a", held)
+                .update();
+
+        deposits.sweep();
+
+        assertThat(stripe.object(sessionOf(page)).orElseThrow().get("status")).isEqualTo("expired");
+        assertThat(book.get(held).status()).isEqualTo(AppointmentStatus.CANCELLED);
+        Deposit expired = deposits.ofAppointment(held).orElseThrow();
+        assertThat(expired.state()).isEqualTo(Deposit.State.EXPIRED);
+        assertThat(expired.patientId()).isEmpty(); // nothing of the payments module keeps the placeholder
+        assertThat(jdbc.sql("select count(*) from booking_online_hold where appointment_id = :a"
+                                + " and expired_at is not null and confirmed_at is null")
+                        .param("a", held)
+                        .query(Integer.class)
+                        .single())
+                .isOne();
+        assertThat(patients.findByEmail(email)).isEmpty();
+        // The same time is free for the next patient.
+        Appointment next = booking.book(new BookAppointment(
+                fixture.patient(),
+                "trigger-point",
+                60,
+                fixture.at(day, "11:00"),
+                Optional.of(therapist),
+                Appointment.Source.FRONT_DESK,
+                null,
+                null));
+        assertThat(book.get(next.id()).status()).isEqualTo(AppointmentStatus.BOOKED);
+    }
+
+    @Test
+    void aTamperedOrForeignReturnTokenOpensNothingAndChangesNothing() throws Exception {
+        String email = "guest-" + UUID.randomUUID() + "@example.com";
+        String link = bookAsVisitor(email, "13:00");
+        UUID held = appointmentOf(email);
+        String token = link.substring(link.indexOf("token=") + "token=".length());
+        String payload = token.substring(0, token.indexOf('.'));
+        String signature = token.substring(token.indexOf('.') + 1);
+        String flipped = signature.substring(0, signature.length() - 1) + (signature.endsWith("A") ? "B" : "A");
+        List<String> bad = List.of(
+                payload + "." + flipped,
+                // another appointment's id under this token's signature
+                Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString((UUID.randomUUID() + ":4102444800").getBytes(StandardCharsets.UTF_8))
+                        + "." + signature,
+                "",
+                "not-a-token");
+        for (String forged : bad) {
+            mvc.perform(get("/payments/deposit").param("token", forged)).andExpect(status().isNotFound());
+            mvc.perform(get("/payments/deposit/pay").param("token", forged)).andExpect(status().isNotFound());
+            mvc.perform(get("/payments/deposit/paid").param("token", forged).param("session", "cs_test_x"))
+                    .andExpect(status().isNotFound());
+            mvc.perform(post("/payments/deposit/release").with(csrf()).param("token", forged))
+                    .andExpect(status().isNotFound());
+        }
+        assertThat(book.get(held).status()).isEqualTo(AppointmentStatus.PENDING);
+        assertThat(deposits.ofAppointment(held).orElseThrow().open()).isTrue();
+    }
+
+    // ---- helpers
+
+    /** Books the service with a deposit as a visitor who is not signed in; the signed link they are sent to. */
+    private String bookAsVisitor(String email, String time) throws Exception {
+        String landing = mvc.perform(post("/book/details")
+                        .with(csrf())
+                        .param("firstName", "Vera")
+                        .param("lastName", "Visitor")
+                        .param("phone", "310 555 0101")
+                        .param("email", email)
+                        .param("dateOfBirth", "1980-04-02")
+                        .param("conditions", CONDITIONS)
+                        .param("consentToTreatment", "true")
+                        .param("acceptsPrivacyNotice", "true")
+                        .param("choice", "trigger-point:60")
+                        .param("slot", fixture.at(day, time) + "|" + therapist)
+                        .param("requestId", UUID.randomUUID().toString()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(landing).startsWith("/payments/deposit?token=");
+        return landing;
+    }
+
+    private UUID appointmentOf(String email) {
+        return jdbc.sql("select appointment_id from booking_online_hold where email = :e and paid_by_deposit")
+                .param("e", email)
+                .query(UUID.class)
+                .single();
+    }
+
+    private List<String> kinds(String email) {
+        return jdbc.sql("select kind from booking_outbox where recipient = :e order by created_at")
+                .param("e", email)
+                .query(String.class)
+                .list();
+    }
+
+    private List<String> mailsTo(String email) {
+        return jdbc.sql("select subject || ' ' || body from booking_outbox where recipient = :e")
+                .param("e", email)
+                .query(String.class)
+                .list();
+    }
+
+    private static String sessionOf(String page) {
+        return page.substring(page.lastIndexOf('/') + 1);
+    }
+
+    private void deliver(Map<String, Object> event) throws Exception {
+        LocalStripe.Delivery delivery = stripe.sign(event, clock.instant());
+        mvc.perform(post(StripeWebhook.PATH)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(delivery.payload())
+                        .header("Stripe-Signature", delivery.signature()))
+                .andExpect(status().isOk());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> eventOfSession(String type, String session) {
+        return stripe.events(type).stream()
+                .filter(e -> session.equals(
+                        ((Map<String, Object>) ((Map<String, Object>) e.get("data")).get("object")).get("id")))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+    }
+}
