@@ -12,9 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Accounts made with one password entry by a patient whose address a booking link has just proved: the booking's
- * confirmation page (and its e-mail) carry an offer, a single-use secret for that patient and address, and the
- * password typed once makes a confirmed account at once. No offer is made for an address whose account is confirmed
+ * Accounts made with one password entry by a patient whose address a booking link has just proved, or who follows
+ * the link of a booking's confirmation e-mail: that page and that e-mail carry an offer, a single-use secret for that
+ * patient and address, and the password typed once makes a confirmed account at once. No offer is made for an address whose account is confirmed
  * already; an unconfirmed sign-up for it is replaced (its links stop working). Thread-safe.
  */
 @Service
@@ -27,6 +27,10 @@ public class OneStepAccounts {
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final Duration offerLasts;
+    private final String siteUrl;
+
+    /** An e-mailed offer: the absolute address of the one-password form, and how many days it works. */
+    public record Link(String url, long days) {}
 
     OneStepAccounts(
             AccountOfferStore offers,
@@ -35,7 +39,8 @@ public class OneStepAccounts {
             Patients patients,
             PasswordEncoder passwords,
             Clock clock,
-            @Value("${relief.patients.account-offer-lasts:7d}") Duration offerLasts) {
+            @Value("${relief.patients.account-offer-lasts:7d}") Duration offerLasts,
+            @Value("${relief.site-url}") String siteUrl) {
         this.offers = offers;
         this.accounts = accounts;
         this.patientAccounts = patientAccounts;
@@ -43,6 +48,7 @@ public class OneStepAccounts {
         this.passwords = passwords;
         this.clock = clock;
         this.offerLasts = offerLasts;
+        this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
     }
 
     /**
@@ -63,6 +69,22 @@ public class OneStepAccounts {
         Instant now = clock.instant();
         offers.insert(token.hash(), patientId, patient.get().email(), now.plus(offerLasts), now);
         return Optional.of(token.value());
+    }
+
+    /**
+     * A new offer (as {@link #offer}) as an absolute link for an e-mail to the patient's address, opening the form in
+     * the patient's language; empty when no offer is made. Its secret is stored in the caller's transaction, so a
+     * letter that rolls back leaves no usable link. Whoever can read that mailbox could make the account, as with any
+     * e-mailed sign-up link; only the SHA-256 of the secret is kept, and the outbox pages redact it.
+     */
+    @Transactional
+    public Optional<Link> linkFor(UUID patientId) {
+        return patients.find(patientId)
+                .flatMap(patient -> offer(patientId)
+                        .map(token -> new Link(
+                                siteUrl + "/account/create?token=" + token + "&lang="
+                                        + patient.locale().getLanguage(),
+                                Math.max(1, offerLasts.toDays()))));
     }
 
     /** The address a usable offer is for; {@link BadLink} otherwise. Changes nothing. */

@@ -41,6 +41,8 @@ class LinkProblems {
         ModelAndView page = new ModelAndView("portal/link-problem", status);
         page.addObject("reason", bad.reason().name());
         page.addObject("reset", request.getRequestURI().startsWith(request.getContextPath() + "/account/reset"));
+        // A spent account offer most likely made the account already: signing in is the way on.
+        page.addObject("signIn", request.getRequestURI().equals(request.getContextPath() + "/account/create"));
         return page;
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import clinic.relief.booking.TimeRange;
 import clinic.relief.booking.schedule.Therapists;
 import clinic.relief.booking.store.Appointments;
 import clinic.relief.mail.Mail;
+import clinic.relief.patients.OneStepAccounts;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
 import clinic.relief.sms.Consents;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Queues an appointment's own letters (confirmation, reminder, change, cancellation) with their calendar files.
  * Listens synchronously to booking's own events, so each letter is written in the transaction of the change it
- * reports: a booking that rolls back leaves no e-mail, and a crash after the commit loses none.
+ * reports: a booking that rolls back leaves no e-mail, and a crash after the commit loses none. The confirmation to a
+ * patient without a confirmed account also carries a one-step account link ({@link OneStepAccounts#linkFor}).
  */
 @Component
 class AppointmentLetters {
@@ -44,6 +47,7 @@ class AppointmentLetters {
     private final BookingSettings settings;
     private final ManageLinks manageLinks;
     private final Consents consents;
+    private final OneStepAccounts accounts;
     private final Clock clock;
 
     AppointmentLetters(
@@ -56,6 +60,7 @@ class AppointmentLetters {
             BookingSettings settings,
             ManageLinks manageLinks,
             Consents consents,
+            OneStepAccounts accounts,
             Clock clock) {
         this.mail = mail;
         this.patients = patients;
@@ -66,6 +71,7 @@ class AppointmentLetters {
         this.settings = settings;
         this.manageLinks = manageLinks;
         this.consents = consents;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -181,6 +187,9 @@ class AppointmentLetters {
         List<Mail.AppointmentLetter> rows = new ArrayList<>();
         // One link for the letters queued together (a confirmation and its reminder); a cancellation needs none.
         String manageLink = kinds.contains(Letters.Kind.CANCELLATION) ? "" : manageLinks.linkFor(appointment);
+        // A confirmation to a patient with no account yet offers one (one password, from the e-mail's link).
+        Optional<OneStepAccounts.Link> accountOffer =
+                kinds.contains(Letters.Kind.CONFIRMATION) ? accounts.linkFor(patient.id()) : Optional.empty();
         byte[] previous = null;
         for (int i = 0; i < kinds.size(); i++) {
             Letters.Kind kind = kinds.get(i);
@@ -195,7 +204,8 @@ class AppointmentLetters {
                             ? previous
                             : invitations.invite(
                                     appointment, session.start(), session.end(), sequence, patient.email());
-            Letters.Letter letter = letters.write(kind, patient, session.start(), therapistNames, manageLink);
+            Letters.Letter letter =
+                    letters.write(kind, patient, session.start(), therapistNames, manageLink, accountOffer);
             rows.add(new Mail.AppointmentLetter(
                     kind.name(),
                     appointment,

@@ -8,9 +8,11 @@ import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.patients.OneStepAccounts;
 import clinic.relief.patients.Patient;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -52,6 +54,20 @@ public class Letters {
      * {@code manageLink} is the appointment's manage link, which every letter but a cancellation carries.
      */
     Letter write(Kind kind, Patient patient, Instant start, List<String> therapists, String manageLink) {
+        return write(kind, patient, start, therapists, manageLink, Optional.empty());
+    }
+
+    /**
+     * The letter as above; a confirmation with an {@code accountOffer} also offers the one-password account (its link
+     * and how many days it works), in a paragraph before the manage link.
+     */
+    Letter write(
+            Kind kind,
+            Patient patient,
+            Instant start,
+            List<String> therapists,
+            String manageLink,
+            Optional<OneStepAccounts.Link> accountOffer) {
         Language language = languages.computeIfAbsent(patient.locale(), locale -> new Language(locale, clinic.zone()));
         String when = language.when().format(start);
         String key = "booking.mail." + kind.name().toLowerCase(Locale.ROOT);
@@ -67,7 +83,14 @@ public class Letters {
                     language.zoneName(),
                     place,
                     clinic.phoneDisplay(),
-                    manageLink
+                    manageLink,
+                    accountOffer
+                            .filter(offer -> kind == Kind.CONFIRMATION)
+                            .map(offer -> messages.getMessage(
+                                    "booking.mail.accountOffer",
+                                    new Object[] {offer.url(), offer.days()},
+                                    language.locale()))
+                            .orElse("")
                 },
                 language.locale());
         if (therapists.size() == 2 && kind != Kind.CANCELLATION) {
