@@ -187,7 +187,8 @@ class DepositDeskTests {
         assertThat(book.cancel(held)).isEqualTo(Money.ZERO); // three days ahead: outside the window
         EventsHandled.awaitAll(jdbc);
         Deposit deposit = deposits.ofAppointment(held).orElseThrow();
-        deliverAgain(new AppointmentCancelled(held, deposit.patientId(), clock.instant(), clock.instant(), Money.ZERO));
+        deliverAgain(new AppointmentCancelled(
+                held, deposit.patientId().orElseThrow(), clock.instant(), clock.instant(), Money.ZERO));
 
         assertThat(deposits.ofAppointment(held).orElseThrow().state()).isEqualTo(Deposit.State.REFUNDED);
         assertThat(refundsOf(intent)).containsExactly(3000L);
@@ -204,7 +205,7 @@ class DepositDeskTests {
         Cookie patient = account();
         UUID held = bookOnline(patient, "12:00");
         String intent = payDeposit(patient, held);
-        UUID patientId = deposits.ofAppointment(held).orElseThrow().patientId();
+        UUID patientId = deposits.ofAppointment(held).orElseThrow().patientId().orElseThrow();
         saveCard(patientId);
 
         cancelLate(held, patientId, Money.of("50.00"));
@@ -235,7 +236,7 @@ class DepositDeskTests {
         Cookie patient = account();
         UUID held = bookOnline(patient, "13:00");
         String intent = payDeposit(patient, held);
-        UUID patientId = deposits.ofAppointment(held).orElseThrow().patientId();
+        UUID patientId = deposits.ofAppointment(held).orElseThrow().patientId().orElseThrow();
         saveCard(patientId);
 
         cancelLate(held, patientId, Money.of("20.00"));
@@ -276,7 +277,7 @@ class DepositDeskTests {
         Cookie patient = account();
         UUID held = bookOnline(patient, "14:00");
         String intent = payDeposit(patient, held);
-        UUID patientId = deposits.ofAppointment(held).orElseThrow().patientId();
+        UUID patientId = deposits.ofAppointment(held).orElseThrow().patientId().orElseThrow();
         saveCard(patientId);
 
         AppointmentMissed missed = new AppointmentMissed(held, patientId, Money.of("45.00"));
