@@ -15,8 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Base of the browser tests: the app on a random port and one Chromium for the whole class. Failsafe runs two
- * classes at a time, in two JVMs, each with its own app (pom.xml); see {@link #needsTheMachineAlone()}. Subclasses add
+ * Base of the browser tests: the app on a random port and one Chromium for the whole class. With
+ * {@code -Dbrowser.forks=2} failsafe runs two classes at a time, in two JVMs, each with its own app (pom.xml); see
+ * {@link #needsTheMachineAlone()}. Subclasses add
  * {@code @ActiveProfiles}. Days are chosen from the app's clock ({@link #today()}), never from the machine's date:
  * the test profile starts that clock on a fixed Monday morning (see {@code application-test.yml}).
  */

@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Who may use the machine while a browser test class runs. Failsafe runs the browser classes in two JVMs at once
- * (pom.xml, {@code forkCount}); most classes share the machine, but one that measures it (Lighthouse's scores) must
- * run alone. Two file locks under {@code target/} do it across the JVMs: a class that shares holds a shared lock on
- * the room for its whole run; a class that must be alone holds the room exclusively. Entering passes a turnstile
- * first, which the lone class holds while it waits, so the other JVM's next class cannot keep the room taken.
- * One instance per class, entered in {@code @BeforeAll}, closed in {@code @AfterAll}.
+ * Who may use the machine while a browser test class runs. Failsafe may run the browser classes in two JVMs at once
+ * ({@code -Dbrowser.forks=2}, pom.xml); most classes share the machine, but one that measures it (Lighthouse's
+ * scores) must run alone. Two file locks under {@code target/} do it across the JVMs: a class that shares holds a
+ * shared lock on the room for its whole run; a class that must be alone holds the room exclusively. Entering passes
+ * a turnstile first, which the lone class holds while it waits, so the other JVM's next class cannot keep the room
+ * taken. One instance per class, entered in {@code @BeforeAll}, closed in {@code @AfterAll}.
  */
 final class MachineShare implements AutoCloseable {
 
