@@ -32,6 +32,21 @@ public record BookableService(ClinicProfile.Service service, ServiceRules rules)
         return price;
     }
 
+    /** A cancellation less than this long before the start is late. */
+    public Duration cancelWindow() {
+        return rules.cancelWindow();
+    }
+
+    /** Share of the session price owed for a late cancellation, in percent. */
+    public int lateCancelPercent() {
+        return rules.lateCancelPercent();
+    }
+
+    /** Share of the session price owed for a no-show, in percent. */
+    public int noShowPercent() {
+        return rules.noShowPercent();
+    }
+
     Duration session(int minutes) {
         price(minutes);
         return Duration.ofMinutes(minutes);

@@ -137,7 +137,7 @@ class ServiceCatalogueIntegrationTests {
         assertThat(booking.services()).extracting(s -> s.id()).doesNotContain(id);
         assertThat(catalogue.find(id)).isPresent();
         assertThat(booking.service(id).price(60)).isEqualByComparingTo("100.00");
-        LocalDate day = LocalDate.now(clock).plusDays(3);
+        LocalDate day = new BookingFixture(staff, admin, patients, clock).day();
         assertThatThrownBy(() -> booking.availability(SlotSearch.with(UUID.randomUUID(), id, 60, day, day)))
                 .isInstanceOf(UnknownService.class);
 

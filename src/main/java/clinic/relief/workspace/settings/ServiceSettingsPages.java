@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import clinic.relief.booking.BookableService;
 import clinic.relief.booking.Booking;
-import clinic.relief.booking.schedule.ServiceRules;
 import clinic.relief.clinic.CatalogueEntry;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.clinic.ServiceCatalogue;
@@ -187,7 +187,7 @@ class ServiceSettingsPages {
 
     private String servicePage(CatalogueEntry entry, Locale locale, Model model, CsrfToken csrf) {
         csrf.getToken();
-        ServiceRules rules = booking.service(entry.id()).rules();
+        BookableService rules = booking.service(entry.id());
         ZoneId zone = clinic.zone();
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale)
