@@ -65,8 +65,8 @@ public class Payments {
             if (command.amount().compareTo(limit) > 0) {
                 throw charging.isPositive()
                         ? BillingFailure.conflict("chargeUnderWay", charging, limit.max(Money.ZERO))
-                        : limit.isPositive()
-                                ? BillingFailure.unprocessable("overBalance", limit)
+                        : limit.isPositive() || invoice.paid().isZero()
+                                ? BillingFailure.unprocessable("overBalance", limit.max(Money.ZERO))
                                 : BillingFailure.conflict("alreadyPaid");
             }
         } else if (command.amount().compareTo(invoice.paid()) > 0) {
