@@ -238,11 +238,12 @@ public class Deposits {
                 store.patient(depositId, Optional.empty(), now); // a visitor's placeholder is forgotten
                 return true;
             }
-            // A visitor's deposit is now the patient's the placeholder joined (nothing changes for a patient's own).
-            store.patient(
-                    depositId,
-                    Optional.of(book.get(deposit.appointmentId()).patient().id()),
-                    now);
+            if (deposit.guest()) { // a visitor's deposit is now the patient's the placeholder joined
+                store.patient(
+                        depositId,
+                        Optional.of(book.get(deposit.appointmentId()).patient().id()),
+                        now);
+            }
             UUID invoice = invoices.forAppointment(deposit.appointmentId())
                     .orElseThrow(() -> new IllegalStateException("A booked appointment without its invoice"))
                     .id();

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A signed-in patient books online a service with a deposit and pays it on Stripe's hosted page (the local Stripe's),
  * which sends its signed webhooks to the app: in English at 390 px with a card that succeeds, in Spanish at 1280 px
- * with a declined card first and then one that asks for 3-D Secure. Screenshots of each step, axe-core checks of the
- * app's pages.
+ * with a declined card first and then one that asks for 3-D Secure; and a visitor who is not signed in, in Spanish at
+ * 390 px, through the signed deposit link. Screenshots of each step, axe-core checks of the app's pages.
  */
 @ActiveProfiles({"test", "demo"})
 class DepositBrowserTests extends BrowserTest {
@@ -104,6 +104,50 @@ class DepositBrowserTests extends BrowserTest {
         check("paid-es-1280");
         assertThat(book.get(spanish).status()).isEqualTo(AppointmentStatus.BOOKED);
         assertThat(deposits.ofAppointment(spanish).orElseThrow().state()).isEqualTo(Deposit.State.PAID);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aVisitorWhoIsNotSignedInBooksAndPaysTheDepositInSpanishAt390() throws IOException {
+        browser.width(390);
+        driver.get(url("/"));
+        driver.manage().deleteAllCookies();
+        String slot = fixture.at(fixture.day(), "15:00") + "%7C" + therapist;
+        driver.get(url("/book/details?choice=trigger-point:60&slot=" + slot + "&lang=es"));
+        assertThat(driver.findElement(By.cssSelector(".deposit-notice")).getText())
+                .contains("depósito de");
+        String email = "visitante-" + UUID.randomUUID() + "@example.com";
+        driver.findElement(By.id("firstName")).sendKeys("Vera");
+        driver.findElement(By.id("lastName")).sendKeys("Visitante");
+        driver.findElement(By.id("phone")).sendKeys("310 555 0101");
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("dateOfBirth")).sendKeys("04021980");
+        driver.findElement(By.id("conditions")).sendKeys("none");
+        driver.findElement(By.cssSelector("label[for=consentToTreatment]")).click();
+        driver.findElement(By.cssSelector("label[for=acceptsPrivacyNotice]")).click();
+        check("visitor-details-es-390");
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form button[type=submit].big"))
+                .click());
+        assertThat(driver.getCurrentUrl()).contains("/payments/deposit?token=");
+        check("visitor-held-es-390");
+        UUID held = jdbc.sql("select appointment_id from booking_online_hold where email = :e and paid_by_deposit")
+                .param("e", email)
+                .query(UUID.class)
+                .single();
+        assertThat(book.get(held).status()).isEqualTo(AppointmentStatus.PENDING);
+
+        browser.andWaitForNewPage(() -> driver.findElement(By.id("pay-deposit")).click());
+        assertThat(driver.getCurrentUrl()).startsWith(stripe.apiBase() + "/c/pay/cs_test_");
+        browser.screenshot("deposit-visitor-stripe-es-390");
+        pay(LocalStripe.TestCard.VISA.number);
+
+        assertThat(driver.getCurrentUrl()).contains("/payments/deposit?token=");
+        assertThat(driver.findElement(By.id("deposit-state")).getText())
+                .contains("Su depósito de")
+                .contains("está pagado");
+        check("visitor-paid-es-390");
+        assertThat(book.get(held).status()).isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(patients.findByEmail(email)).isPresent();
         assertThat(problems).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package clinic.relief.booking.online;
 
+import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -124,7 +126,7 @@ class PlaceholderPurgeTests {
                 .andExpect(flash().attribute("notice", "payments.deposits.saved"));
         try {
             String email = "purge-" + UUID.randomUUID() + "@example.com";
-            String link = mvc.perform(post("/book/details")
+            MockHttpServletResponse booked = mvc.perform(post("/book/details")
                             .with(csrf())
                             .param("firstName", "Pia")
                             .param("lastName", "Placeholder")
@@ -135,12 +137,14 @@ class PlaceholderPurgeTests {
                             .param("consentToTreatment", "true")
                             .param("acceptsPrivacyNotice", "true")
                             .param("choice", "trigger-point:60")
-                            .param("slot", fixture.at(day, "16:00") + "|" + therapist)
+                            .param("slot", fixture.at(day, "11:00") + "|" + therapist)
                             .param("requestId", UUID.randomUUID().toString()))
                     .andReturn()
-                    .getResponse()
-                    .getRedirectedUrl();
-            assertThat(link).startsWith("/payments/deposit?token=");
+                    .getResponse();
+            String link = booked.getRedirectedUrl();
+            assertThat(link)
+                    .as(() -> booked.getStatus() + " " + alertsOf(booked))
+                    .startsWith("/payments/deposit?token=");
             UUID placeholder = jdbc.sql("select a.patient_id from booking_online_hold h join booking_appointment a"
                             + " on a.id = h.appointment_id where h.email = :e and h.paid_by_deposit")
                     .param("e", email)
@@ -169,6 +173,15 @@ class PlaceholderPurgeTests {
                     .with(csrf())
                     .param("service", "trigger-point")
                     .param("kind", "NONE"));
+        }
+    }
+
+    private static String alertsOf(MockHttpServletResponse response) {
+        try {
+            return response.getContentAsString()
+                    .replaceAll("(?s).*?(class=\"[^\"]*(alert|error)[^\"]*\"[^<]*<).*", "$1");
+        } catch (UnsupportedEncodingException e) {
+            return e.toString();
         }
     }
 
