@@ -23,3 +23,21 @@
         });
     });
 }());
+
+// The visitor's time zone, for the forms that keep it (texts are never sent in the quiet hours of that zone).
+(function () {
+    'use strict';
+    document.addEventListener('DOMContentLoaded', function () {
+        var zone = '';
+        try {
+            zone = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+        } catch (unsupported) {
+            return;
+        }
+        document.querySelectorAll('input[data-time-zone]').forEach(function (input) {
+            if (!input.value) {
+                input.value = zone;
+            }
+        });
+    });
+}());

@@ -2,6 +2,7 @@ package clinic.relief.sms;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +27,21 @@ class ConsentStore {
     }
 
     void insert(UUID patient, Channel channel, boolean granted, @Nullable String phone, Instant at, String source) {
+        insert(patient, channel, granted, phone, at, source, Optional.empty());
+    }
+
+    void insert(
+            UUID patient,
+            Channel channel,
+            boolean granted,
+            @Nullable String phone,
+            Instant at,
+            String source,
+            Optional<ZoneId> zone) {
         jdbc.sql("""
-                insert into sms_consent (patient_id, channel, granted, phone, recorded_at, source)
-                values (:patient, :channel, :granted, :phone, :at, :source)""")
+                insert into sms_consent (patient_id, channel, granted, phone, recorded_at, source, time_zone)
+                values (:patient, :channel, :granted, :phone, :at, :source, :zone)""")
+                .param("zone", zone.map(ZoneId::getId).orElse(null))
                 .param("patient", patient)
                 .param("channel", channel.name())
                 .param("granted", granted)
@@ -88,6 +101,21 @@ class ConsentStore {
                 .param("phone", phone)
                 .query(String.class)
                 .optional();
+    }
+
+    /** For each of these patients whose newest text consent carries their own time zone, that zone. */
+    Map<UUID, ZoneId> zones(Collection<UUID> patients) {
+        Map<UUID, ZoneId> zones = new HashMap<>();
+        jdbc.sql("""
+                        select newest.patient_id, newest.time_zone from (
+                            select distinct on (patient_id) patient_id, time_zone from sms_consent
+                            where channel = 'TEXT' and patient_id = any(:patients::uuid[])
+                            order by patient_id, recorded_at desc, id desc) newest
+                        where newest.time_zone is not null""").param("patients", patients.toArray(UUID[]::new)).query(rs -> {
+            UUID patient = rs.getObject("patient_id", UUID.class);
+            Consents.reportedZone(rs.getString("time_zone")).ifPresent(zone -> zones.put(patient, zone));
+        });
+        return zones;
     }
 
     /** For each of these patients who may be texted now, the number: consent granted, number not blocked. */

@@ -2,9 +2,11 @@ package clinic.relief.sms;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,9 +42,28 @@ public class Consents {
     /** Records that the patient agrees to texts at this number; refused ({@link InvalidPhoneNumber}) if invalid. */
     @Transactional
     public String grantTexts(UUID patientId, String phone, String source) {
+        return grantTexts(patientId, phone, source, Optional.empty());
+    }
+
+    /**
+     * As above, with the patient's own time zone when they told it (their browser's, on the online booking form): no
+     * text then leaves in the quiet hours of that zone, nor in the clinic's.
+     */
+    @Transactional
+    public String grantTexts(UUID patientId, String phone, String source, Optional<ZoneId> zone) {
         String number = phones.e164(phone).orElseThrow(InvalidPhoneNumber::new);
-        store.insert(patientId, Channel.TEXT, true, number, clock.instant(), source);
+        store.insert(patientId, Channel.TEXT, true, number, clock.instant(), source, zone);
         return number;
+    }
+
+    /**
+     * A time zone a browser reported (an IANA region name such as {@code America/New_York}); empty for anything else,
+     * a fixed offset included, since an offset says nothing of the daylight-saving days.
+     */
+    public static Optional<ZoneId> reportedZone(@Nullable String name) {
+        return name != null && ZoneId.getAvailableZoneIds().contains(name)
+                ? Optional.of(ZoneId.of(name))
+                : Optional.empty();
     }
 
     /** Records that the patient wants no more texts. */

@@ -3,8 +3,10 @@ package clinic.relief.sms;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.clinic.ClinicProfile;
@@ -14,8 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends due texts through Twilio. Each row stays locked ({@code FOR UPDATE SKIP LOCKED}) from pick-up to being marked,
  * so workers on several instances never send one twice. Just before sending it checks again what may have changed
- * since the text was queued: a text due in the quiet hours waits for the morning, and one to a patient who withdrew
- * consent or a number that opted out or failed for good is voided. A refusal for good (invalid, landline, unsubscribed)
+ * since the text was queued: a text due in the quiet hours (the clinic's or the patient's own zone's) waits for the
+ * morning, and one to a patient who withdrew consent or a number that opted out or failed for good is voided. A refusal for good (invalid, landline, unsubscribed)
  * blocks the number; any other failure retries with a doubling back-off. Without Twilio credentials nothing is sent
  * and the rows wait.
  */
@@ -56,14 +58,19 @@ public class TextWorker {
         Integer sent = transactions.execute(tx -> {
             Instant now = clock.instant();
             List<TextStore.Queued> due = store.due(now, MAX_ATTEMPTS, BATCH);
-            Map<UUID, String> numbers = consents.textable(
-                    due.stream().map(TextStore.Queued::patientId).distinct().toList());
-            return due.stream().mapToInt(row -> send(row, numbers, now)).sum();
+            List<UUID> patients =
+                    due.stream().map(TextStore.Queued::patientId).distinct().toList();
+            Map<UUID, String> numbers = consents.textable(patients);
+            Map<UUID, ZoneId> zones = consents.zones(patients);
+            return due.stream()
+                    .mapToInt(row ->
+                            send(row, numbers, quiet.alsoIn(Optional.ofNullable(zones.get(row.patientId()))), now))
+                    .sum();
         });
         return sent == null ? 0 : sent;
     }
 
-    private int send(TextStore.Queued row, Map<UUID, String> numbers, Instant now) {
+    private int send(TextStore.Queued row, Map<UUID, String> numbers, QuietHours quiet, Instant now) {
         if (quiet.quiet(now)) {
             store.deferTo(row.id(), quiet.nextAllowed(now));
             return 0;

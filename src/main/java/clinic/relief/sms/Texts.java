@@ -2,6 +2,7 @@ package clinic.relief.sms;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Service;
 /**
  * Queues text reminders in the caller's transaction, like {@code Mail} for e-mails: a booking never waits on Twilio;
  * {@link TextWorker} sends after the commit. A reminder goes only to a patient who agreed to texts at a number that
- * is not blocked, {@code relief.sms.reminder-before} ahead of the visit and never in the quiet hours. Bodies must
+ * is not blocked, {@code relief.sms.reminder-before} ahead of the visit and never in the quiet hours (the clinic's, and
+ * the patient's own zone's when their consent carries one). Bodies must
  * carry the time, the place, the first name and a link at most: nothing medical. Thread-safe.
  */
 @Service
@@ -67,13 +69,16 @@ public class Texts {
      */
     public int queueReminders(List<Reminder> reminders) {
         Instant now = clock.instant();
-        Map<UUID, String> numbers = consents.textable(
-                reminders.stream().map(Reminder::patientId).distinct().toList());
+        List<UUID> patients =
+                reminders.stream().map(Reminder::patientId).distinct().toList();
+        Map<UUID, String> numbers = consents.textable(patients);
+        Map<UUID, ZoneId> zones = consents.zones(patients);
         List<TextStore.Queued> rows = new ArrayList<>();
         for (Reminder reminder : reminders) {
             String number = numbers.get(reminder.patientId());
             if (number != null) {
-                quiet.schedule(reminder.visit().minus(settings.reminderBefore()), reminder.visit(), now)
+                quiet.alsoIn(Optional.ofNullable(zones.get(reminder.patientId())))
+                        .schedule(reminder.visit().minus(settings.reminderBefore()), reminder.visit(), now)
                         .ifPresent(at -> rows.add(new TextStore.Queued(
                                 UUID.randomUUID(),
                                 reminder.appointmentId(),

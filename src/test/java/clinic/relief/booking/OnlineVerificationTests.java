@@ -146,6 +146,27 @@ class OnlineVerificationTests {
     }
 
     @Test
+    void theBrowsersTimeZoneIsKeptWithTheTextConsentAndAnythingElseIsIgnored() throws Exception {
+        String email = "texts-zone-" + UUID.randomUUID() + "@example.com";
+        mvc.perform(form(email, "14:00").param("wantsTexts", "true").param("timeZone", "America/New_York"))
+                .andExpect(redirectedUrl("/book/check-email"));
+        mvc.perform(post("/book/confirm").with(csrf()).param("token", token(email)));
+        String other = "texts-nozone-" + UUID.randomUUID() + "@example.com";
+        mvc.perform(form(other, "11:00").param("wantsTexts", "true").param("timeZone", "GMT+05:00"))
+                .andExpect(redirectedUrl("/book/check-email"));
+        mvc.perform(post("/book/confirm").with(csrf()).param("token", token(other)));
+
+        assertThat(textZone(email)).isEqualTo("America/New_York");
+        assertThat(textZone(other)).isEqualTo("none");
+    }
+
+    private String textZone(String email) {
+        return jdbc.sql("""
+                        select coalesce(c.time_zone, 'none') from sms_consent c
+                        join patient p on p.id = c.patient_id where p.email = :e and c.channel = 'TEXT'""").param("e", email).query(String.class).single();
+    }
+
+    @Test
     void textRemindersStayOffUnlessTicked() throws Exception {
         String email = "notexts-" + UUID.randomUUID() + "@example.com";
         mvc.perform(get("/book/details")

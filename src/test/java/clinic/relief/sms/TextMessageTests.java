@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -410,6 +411,41 @@ class TextMessageTests {
         assertThat(mail.countQueued(quiet, List.of("CONFIRMATION"))).isEqualTo(1);
         assertThat(mail.countQueued(quiet, List.of("REMINDER"))).isZero();
         assertThat(mail.countQueued(reminded, List.of("REMINDER"))).isEqualTo(1);
+    }
+
+    @Test
+    void theWorkerKeepsTheQuietHoursOfThePatientsOwnZone() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        String first = newPhone();
+        UUID nina = patient("Nina", first);
+        consents.grantTexts(nina, first, "test", Optional.of(newYork));
+        UUID ninasVisit = bookAt(nina, "10:00");
+        // Wanted a day ahead, at 10 AM here (1 PM there): daytime in both zones.
+        assertThat(sendAfter(ninasVisit)).isEqualTo(fixture.at(day.minusDays(1), "10:00"));
+        Instant nineThere =
+                ZonedDateTime.of(day.minusDays(1), LocalTime.of(21, 0), newYork).toInstant();
+
+        sendAllDueAt(nineThere); // 9:00 PM there, only 6:00 PM here: it waits for 8 AM here (11 AM there)
+        assertThat(twilio.sentTo(first)).isEmpty();
+        assertThat(sendAfter(ninasVisit)).isEqualTo(fixture.at(day, "08:00"));
+        sendAllDueAt(fixture.at(day, "08:00").minusSeconds(60));
+        assertThat(twilio.sentTo(first)).isEmpty();
+        sendAllDueAt(fixture.at(day, "08:00"));
+        assertThat(twilio.sentTo(first)).hasSize(1);
+
+        String second = newPhone();
+        UUID omar = patient("Omar", second);
+        consents.grantTexts(omar, second, "test", Optional.of(newYork));
+        bookAt(omar, "13:00");
+        sendAllDueAt(nineThere.minusSeconds(60)); // 8:59 PM there
+        assertThat(twilio.sentTo(second)).hasSize(1);
+    }
+
+    /** Runs the worker at {@code now} until it sends nothing more (other tests' rows may be due too). */
+    private void sendAllDueAt(Instant now) {
+        for (int round = 0; round < 20 && sendDueAt(now) > 0; round++) {
+            // again: a batch holds 20 rows
+        }
     }
 
     private UUID patient(String firstName, String phone) {

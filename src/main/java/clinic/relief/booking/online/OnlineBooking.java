@@ -212,6 +212,7 @@ class OnlineBooking {
                         command,
                         form.email(),
                         textsPhone,
+                        Consents.reportedZone(form.timeZone()),
                         VISITOR_DEPOSIT_HOLD_BOUND,
                         hold -> payments.heldForVisitor(hold.id(), placeholder.id(), deposit));
                 if (!held.stored().patientId().equals(placeholder.id())) {
@@ -219,7 +220,8 @@ class OnlineBooking {
                 }
                 return "redirect:" + payments.visitorPayPage(held.id());
             }
-            Appointment appointment = holds.hold(command, placeholder, form.email(), textsPhone);
+            Appointment appointment =
+                    holds.hold(command, placeholder, form.email(), textsPhone, Consents.reportedZone(form.timeZone()));
             if (!appointment.stored().patientId().equals(placeholder.id())) {
                 patients.discardUnverified(placeholder.id()); // a repeated submit: the first hold stands
             }
@@ -262,12 +264,14 @@ class OnlineBooking {
                 OnlineDeposits payments = deposits.orElseThrow();
                 Appointment held = booking.hold(command, hold -> payments.held(hold.id(), patient.id(), deposit));
                 patients.recordIntake(patient.id(), form.intake(), signedIn.getName());
-                textsPhone.ifPresent(phone -> consents.grantTexts(patient.id(), phone, OnlineHolds.TEXTS_SOURCE));
+                textsPhone.ifPresent(phone -> consents.grantTexts(
+                        patient.id(), phone, OnlineHolds.TEXTS_SOURCE, Consents.reportedZone(form.timeZone())));
                 return "redirect:" + payments.payPage(held.id());
             }
             Appointment appointment = request ? approvals.requestFor(booking, command, patient) : booking.book(command);
             patients.recordIntake(patient.id(), form.intake(), signedIn.getName());
-            textsPhone.ifPresent(phone -> consents.grantTexts(patient.id(), phone, OnlineHolds.TEXTS_SOURCE));
+            textsPhone.ifPresent(phone -> consents.grantTexts(
+                    patient.id(), phone, OnlineHolds.TEXTS_SOURCE, Consents.reportedZone(form.timeZone())));
             redirect.addFlashAttribute(
                     "when", views.dateTime(appointment.session().start(), locale));
             redirect.addFlashAttribute(

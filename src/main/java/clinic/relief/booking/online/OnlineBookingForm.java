@@ -18,7 +18,8 @@ import org.springframework.validation.BindingResult;
 
 /**
  * The online booking form: contact details, the intake and consent, whether the patient wants text reminders (unticked
- * unless they tick it), and the chosen slot carried along.
+ * unless they tick it), the chosen slot carried along, and the time zone the browser reports (filled in by
+ * {@code site.js}; kept with a text consent for the quiet hours, ignored unless it names a known zone).
  */
 record OnlineBookingForm(
         @NotBlank(message = "{patients.firstName.required}") @Size(max = 80)
@@ -50,7 +51,8 @@ record OnlineBookingForm(
         @NotBlank String choice,
         @NotBlank String slot,
         String assessment,
-        @NotBlank @Size(max = 100) String requestId) {
+        @NotBlank @Size(max = 100) String requestId,
+        @Size(max = 64) String timeZone) {
 
     /** An unticked check box sends nothing: that means no. */
     OnlineBookingForm {
@@ -78,7 +80,8 @@ record OnlineBookingForm(
                 choice,
                 slot,
                 assessment,
-                requestId);
+                requestId,
+                null);
     }
 
     /**
@@ -103,7 +106,8 @@ record OnlineBookingForm(
                 choice,
                 slot,
                 assessment,
-                requestId);
+                requestId,
+                timeZone);
     }
 
     private static final Set<String> CONTACT = Set.of("firstName", "lastName", "phone", "email", "dateOfBirth");

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -101,7 +102,8 @@ public class OnlineHolds {
             Instant expiresAt,
             Instant confirmedAt,
             Instant expiredAt,
-            Optional<String> textsPhone) {}
+            Optional<String> textsPhone,
+            Optional<ZoneId> textsZone) {}
 
     /**
      * Holds the slot for the placeholder and queues the confirmation link to {@code email}, in one transaction.
@@ -116,16 +118,30 @@ public class OnlineHolds {
      * {@code textsPhone} (E.164): the consent is recorded for the patient when the link confirms the booking.
      */
     public Appointment hold(BookAppointment command, Patient placeholder, String email, Optional<String> textsPhone) {
+        return hold(command, placeholder, email, textsPhone, Optional.empty());
+    }
+
+    /**
+     * As above, with the time zone the visitor's browser reported ({@code textsZone}), kept with the text consent so
+     * that no text reaches the patient in the quiet hours of that zone either.
+     */
+    public Appointment hold(
+            BookAppointment command,
+            Patient placeholder,
+            String email,
+            Optional<String> textsPhone,
+            Optional<ZoneId> textsZone) {
         return booking.hold(command, appointment -> {
             VerificationToken token = VerificationToken.random();
             Instant now = clock.instant();
             jdbc.sql("""
                     insert into booking_online_hold
-                        (appointment_id, email, token_hash, expires_at, created_at, texts_phone)
-                    values (:id, :email, :hash, :expires, :now, :textsPhone)
+                        (appointment_id, email, token_hash, expires_at, created_at, texts_phone, texts_zone)
+                    values (:id, :email, :hash, :expires, :now, :textsPhone, :textsZone)
                     """)
                     .param("id", appointment.id())
                     .param("textsPhone", textsPhone.orElse(null))
+                    .param("textsZone", textsZone.map(ZoneId::getId).orElse(null))
                     .param("email", email)
                     .param("hash", token.hash())
                     .param("expires", utc(now.plus(settings.lasts())))
@@ -151,14 +167,16 @@ public class OnlineHolds {
             BookAppointment command,
             String email,
             Optional<String> textsPhone,
+            Optional<ZoneId> textsZone,
             Duration lasts,
             Consumer<Appointment> deposit) {
         return booking.hold(command, appointment -> {
             Instant now = clock.instant();
             jdbc.sql("""
                     insert into booking_online_hold
-                        (appointment_id, email, token_hash, expires_at, created_at, texts_phone, paid_by_deposit)
-                    values (:id, :email, :hash, :expires, :now, :textsPhone, true)
+                        (appointment_id, email, token_hash, expires_at, created_at, texts_phone, texts_zone,
+                         paid_by_deposit)
+                    values (:id, :email, :hash, :expires, :now, :textsPhone, :textsZone, true)
                     """)
                     .param("id", appointment.id())
                     .param("email", email)
@@ -166,6 +184,7 @@ public class OnlineHolds {
                     .param("expires", utc(now.plus(lasts)))
                     .param("now", utc(now))
                     .param("textsPhone", textsPhone.orElse(null))
+                    .param("textsZone", textsZone.map(ZoneId::getId).orElse(null))
                     .update();
             deposit.accept(appointment);
         });
@@ -191,7 +210,7 @@ public class OnlineHolds {
      */
     public Patient confirmPaid(Appointment held) {
         Hold hold = jdbc.sql("""
-                select appointment_id, email, expires_at, confirmed_at, expired_at, texts_phone
+                select appointment_id, email, expires_at, confirmed_at, expired_at, texts_phone, texts_zone
                 from booking_online_hold where appointment_id = :id and paid_by_deposit
                 """)
                 .param("id", held.id())
@@ -201,14 +220,15 @@ public class OnlineHolds {
                         instant(rs.getObject("expires_at", OffsetDateTime.class)),
                         instant(rs.getObject("confirmed_at", OffsetDateTime.class)),
                         instant(rs.getObject("expired_at", OffsetDateTime.class)),
-                        Optional.ofNullable(rs.getString("texts_phone"))))
+                        Optional.ofNullable(rs.getString("texts_phone")),
+                        Optional.ofNullable(rs.getString("texts_zone")).map(ZoneId::of)))
                 .single();
         Patient patient = patients.confirmUnverified(held.stored().patientId(), hold.email());
         jdbc.sql("update booking_online_hold set confirmed_at = :now where appointment_id = :id")
                 .param("now", utc(clock.instant()))
                 .param("id", held.id())
                 .update();
-        hold.textsPhone().ifPresent(phone -> consents.grantTexts(patient.id(), phone, TEXTS_SOURCE));
+        hold.textsPhone().ifPresent(phone -> consents.grantTexts(patient.id(), phone, TEXTS_SOURCE, hold.textsZone()));
         return patient;
     }
 
@@ -267,7 +287,7 @@ public class OnlineHolds {
                 .param("now", utc(clock.instant()))
                 .param("id", hold.appointmentId())
                 .update();
-        hold.textsPhone().ifPresent(phone -> consents.grantTexts(patient.id(), phone, TEXTS_SOURCE));
+        hold.textsPhone().ifPresent(phone -> consents.grantTexts(patient.id(), phone, TEXTS_SOURCE, hold.textsZone()));
         if (request) {
             approvals.received(appointment, patient);
         } else {
@@ -331,7 +351,7 @@ public class OnlineHolds {
     }
 
     private Hold find(String token, boolean lock) {
-        return jdbc.sql("select appointment_id, email, expires_at, confirmed_at, expired_at, texts_phone"
+        return jdbc.sql("select appointment_id, email, expires_at, confirmed_at, expired_at, texts_phone, texts_zone"
                         + " from booking_online_hold"
                         + " where token_hash = :hash" + (lock ? " for update" : ""))
                 .param("hash", VerificationToken.hash(token))
@@ -341,7 +361,8 @@ public class OnlineHolds {
                         instant(rs.getObject("expires_at", OffsetDateTime.class)),
                         instant(rs.getObject("confirmed_at", OffsetDateTime.class)),
                         instant(rs.getObject("expired_at", OffsetDateTime.class)),
-                        Optional.ofNullable(rs.getString("texts_phone"))))
+                        Optional.ofNullable(rs.getString("texts_phone")),
+                        Optional.ofNullable(rs.getString("texts_zone")).map(ZoneId::of)))
                 .optional()
                 .orElseThrow(() -> new BadLink(BadLink.Reason.UNKNOWN));
     }
