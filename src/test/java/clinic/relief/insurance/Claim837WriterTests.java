@@ -77,6 +77,37 @@ class Claim837WriterTests {
         assertThat(lines.get(0).getSegment("DTP").toString()).isEqualTo("DTP*472*D8*20261120");
     }
 
+    @Test
+    void writesOneTransactionSetPerListInOneGroupEachCountedAndNumberedOnItsOwn() throws IOException {
+        String x12 = writer.writeSets(
+                List.of(List.of(ClaimPackets.packet(1), ClaimPackets.packet(2)), List.of(ClaimPackets.packet(3))),
+                77,
+                AT,
+                false);
+        IndependentX12Reader.assertParses(x12);
+        X12Reader reader = new X12Reader(X12Reader.FileType.ANSI837_5010_X222, new StringReader(x12));
+        assertThat(reader.getFatalErrors()).isEmpty();
+        assertThat(reader.getErrors()).isEmpty();
+
+        Loop isa = reader.getLoops().get(0);
+        List<Loop> sets = isa.findLoop("ST_LOOP");
+        assertThat(sets)
+                .extracting(st -> st.getSegment("ST").getElementValue("ST02"))
+                .containsExactly("0001", "0002");
+        assertThat(sets)
+                .extracting(st -> st.getSegment("SE").getElementValue("SE02"))
+                .containsExactly("0001", "0002");
+        assertThat(sets.get(0).findLoop("2300")).hasSize(2);
+        assertThat(sets.get(1).findLoop("2300")).hasSize(1);
+        String[] segments = x12.split("~\n");
+        String second = x12.substring(x12.indexOf("ST*837*0002"));
+        int secondSegments =
+                (int) second.lines().takeWhile(l -> !l.startsWith("GE*")).count();
+        assertThat(sets.get(1).getSegment("SE").getElementValue("SE01")).isEqualTo(String.valueOf(secondSegments));
+        assertThat(segments[segments.length - 2]).isEqualTo("GE*2*77");
+        assertThat(isa.getSegment("ISA").getElementValue("ISA13")).isEqualTo("000000077");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 10, 57})
     void countsSegmentsAndControlNumbersInTheTrailers(int claims) throws IOException {
