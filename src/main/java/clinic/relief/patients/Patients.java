@@ -111,6 +111,18 @@ public class Patients {
         return get(placeholders.confirm(placeholderId, confirmedEmail));
     }
 
+    /**
+     * A placeholder's booking is paid (a visitor's deposit) but its address is not proven: paying proves a card, not
+     * the address. A new address: the placeholder becomes that patient, with its intake. An address a patient already
+     * has: the booking joins that patient, but the visitor's intake answers do not become that patient's health
+     * history (whoever typed someone's address must not write their chart); they are deleted, and the patient gives
+     * them on the intake form.
+     */
+    @Transactional
+    public Patient confirmPaidUnverified(UUID placeholderId, String payerEmail) {
+        return get(placeholders.confirm(placeholderId, payerEmail, false));
+    }
+
     /** Forgets a placeholder that nothing refers to (its booking failed): it was never anyone's record. */
     @Transactional
     public void discardUnverified(UUID placeholderId) {

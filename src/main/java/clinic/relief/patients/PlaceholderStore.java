@@ -53,6 +53,14 @@ class PlaceholderStore {
 
     /** Returns the id of the patient the confirmed placeholder now is or belongs to. */
     UUID confirm(UUID placeholderId, String email) {
+        return confirm(placeholderId, email, true);
+    }
+
+    /**
+     * As {@link #confirm(UUID, String)}; with {@code intakeJoins} false, an existing patient with that address does
+     * not get the placeholder's intake: it is deleted with the join.
+     */
+    UUID confirm(UUID placeholderId, String email, boolean intakeJoins) {
         Boolean unverified = jdbc.sql("""
                 select unverified from patient where id = :id and merged_into is null for update""")
                 .param("id", placeholderId)
@@ -73,11 +81,17 @@ class PlaceholderStore {
                     .update();
             return placeholderId;
         }
-        // The record's own contact details stay as they are; the new intake (newest counts) joins it.
-        jdbc.sql("update patient_intake set patient_id = :to where patient_id = :from")
-                .param("to", existing.get())
-                .param("from", placeholderId)
-                .update();
+        if (intakeJoins) {
+            // The record's own contact details stay as they are; the new intake (newest counts) joins it.
+            jdbc.sql("update patient_intake set patient_id = :to where patient_id = :from")
+                    .param("to", existing.get())
+                    .param("from", placeholderId)
+                    .update();
+        } else {
+            jdbc.sql("delete from patient_intake where patient_id = :from")
+                    .param("from", placeholderId)
+                    .update();
+        }
         jdbc.sql("update patient set merged_into = :to where id = :from")
                 .param("to", existing.get())
                 .param("from", placeholderId)

@@ -161,6 +161,28 @@ class VisitorDepositTests {
     }
 
     @Test
+    void aPaidDepositWithAnExistingPatientsAddressBooksForThemWithoutWritingTheirHealthHistory() throws Exception {
+        UUID existing = fixture.patient();
+        String email = patients.get(existing).email();
+        long intakesBefore = intakesOf(existing);
+        String link = bookAsVisitor(email, "12:00");
+        UUID held = appointmentOf(email);
+        String page = mvc.perform(get(link.replace("/payments/deposit?", "/payments/deposit/pay?")))
+                .andExpect(status().isSeeOther())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        StripeFixture.payOnHostedPage(page, LocalStripe.TestCard.VISA.number);
+        deliver(eventOfSession("checkout.session.completed", sessionOf(page)));
+        EventsHandled.awaitAll(jdbc);
+
+        assertThat(book.get(held).status()).isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(book.get(held).patient().id()).isEqualTo(existing);
+        // Paying proves a card, not the address: the visitor's answers are not the patient's health history.
+        assertThat(intakesOf(existing)).isEqualTo(intakesBefore);
+    }
+
+    @Test
     void anExpiredCheckoutFreesTheSlotAndForgetsThePlaceholder() throws Exception {
         String email = "guest-" + UUID.randomUUID() + "@example.com";
         String link = bookAsVisitor(email, "11:00");
@@ -255,6 +277,13 @@ class VisitorDepositTests {
                 .getRedirectedUrl();
         assertThat(landing).startsWith("/payments/deposit?token=");
         return landing;
+    }
+
+    private long intakesOf(UUID patient) {
+        return jdbc.sql("select count(*) from patient_intake where patient_id = :p")
+                .param("p", patient)
+                .query(Long.class)
+                .single();
     }
 
     private UUID appointmentOf(String email) {

@@ -223,7 +223,7 @@ public class OnlineHolds {
                         Optional.ofNullable(rs.getString("texts_phone")),
                         Optional.ofNullable(rs.getString("texts_zone")).map(ZoneId::of)))
                 .single();
-        Patient patient = patients.confirmUnverified(held.stored().patientId(), hold.email());
+        Patient patient = patients.confirmPaidUnverified(held.stored().patientId(), hold.email());
         jdbc.sql("update booking_online_hold set confirmed_at = :now where appointment_id = :id")
                 .param("now", utc(clock.instant()))
                 .param("id", held.id())
