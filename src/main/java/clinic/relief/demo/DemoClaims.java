@@ -55,9 +55,10 @@ import org.springframework.stereotype.Component;
  * one 837P batch; the clearinghouse's 999 accepts the batch within the hour and its 277CA the next morning accepts
  * the claims into the payer's system (in the first week it rejects one: the member id is not found); ten days later
  * the payer's 835 pays them, less the copay and the contractual write-off (in the first week's it pays one in part,
- * denies two, and the desk appeals one of those two days later). Two days ago the desk sent one claim on its own,
+ * denies two, and the desk appeals one of those the next working day). Two days ago the desk sent one claim on its own,
  * which the 999 rejected (the prior authorization number's format); yesterday it marked one ready; the latest
- * visits' claims are drafts. So the claims pages show a claim in every state, and the aging report the unpaid ones.
+ * visits' claims are drafts. All on weekdays. So the claims pages show a claim in every state, and the aging report
+ * the unpaid ones.
  *
  * <p>Everything goes through the insurance module's own services: the drafts, the batches and their 837P, and the
  * answers read by its X12 readers from files built, from the templates in {@code demo/x12/}, for the batches' own
@@ -136,19 +137,22 @@ class DemoClaims {
         }
         Run run = new Run(insured, from, today, zone);
         boolean first = true;
-        for (LocalDate day = from.plusDays(7); !day.isAfter(today.minusDays(4)); day = day.plusDays(7)) {
-            LocalDate batchDay = day;
+        for (LocalDate week = from.plusDays(7); ; week = week.plusDays(7)) {
+            LocalDate batchDay = weekday(week);
+            if (batchDay.isAfter(today.minusDays(4))) {
+                break;
+            }
             boolean firstWeek = first;
             run.at(batchDay, LocalTime.of(10, 0), () -> weekly(run, batchDay, firstWeek));
             first = false;
         }
-        LocalDate alone = today.minusDays(2);
+        LocalDate alone = lastWeekday(today.minusDays(2));
         run.at(alone, LocalTime.of(10, 0), () -> sentAlone(run, alone));
-        LocalDate yesterday = today.minusDays(1);
+        LocalDate lastDay = lastWeekday(today.minusDays(1));
         run.at(
-                yesterday,
+                lastDay,
                 LocalTime.of(17, 0),
-                () -> draftsBefore(run, yesterday).stream().findFirst().ifPresent(claim -> desk.markReady(claim.id())));
+                () -> draftsBefore(run, lastDay).stream().findFirst().ifPresent(claim -> desk.markReady(claim.id())));
         run.play(travelling);
     }
 
@@ -170,12 +174,15 @@ class DemoClaims {
         run.at(day, LocalTime.of(10, 40), () -> acknowledge(batch, "999-accepted.txt", Map.of()));
         List<Claim> accepted = new ArrayList<>(batch.claims());
         Optional<Claim> rejected = firstWeek ? Optional.of(accepted.remove(0)) : Optional.empty();
-        run.at(day.plusDays(1), LocalTime.of(7, 0), () -> claimAcknowledgment(run, batch, accepted, rejected, day));
-        LocalDate paidOn = day.plusDays(10);
+        run.at(
+                weekday(day.plusDays(1)),
+                LocalTime.of(7, 0),
+                () -> claimAcknowledgment(run, batch, accepted, rejected, day));
+        LocalDate paidOn = weekday(day.plusDays(10));
         if (paidOn.isBefore(run.today)) {
             run.at(paidOn, LocalTime.of(8, 0), () -> remittance(run, batch, accepted, firstWeek));
         }
-        LocalDate appealedOn = day.plusDays(12);
+        LocalDate appealedOn = weekday(paidOn.plusDays(1));
         if (firstWeek && accepted.size() > 3 && appealedOn.isBefore(run.today)) {
             UUID appealed = accepted.get(3).id();
             run.at(appealedOn, LocalTime.of(9, 0), () -> desk.appeal(appealed));
@@ -354,6 +361,24 @@ class DemoClaims {
         values.put("ISA13", String.format("%09d", control));
         values.put("GS06", String.valueOf(control));
         return values;
+    }
+
+    /** The day, or the Monday after it when it falls on a weekend (the desk, clearinghouse and payer work weekdays). */
+    private static LocalDate weekday(LocalDate day) {
+        return switch (day.getDayOfWeek()) {
+            case SATURDAY -> day.plusDays(2);
+            case SUNDAY -> day.plusDays(1);
+            default -> day;
+        };
+    }
+
+    /** The day, or the Friday before it when it falls on a weekend. */
+    private static LocalDate lastWeekday(LocalDate day) {
+        return switch (day.getDayOfWeek()) {
+            case SATURDAY -> day.minusDays(1);
+            case SUNDAY -> day.minusDays(2);
+            default -> day;
+        };
     }
 
     private static BigDecimal amount(List<Claim> claims) {

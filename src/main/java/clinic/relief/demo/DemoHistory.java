@@ -64,8 +64,9 @@ import org.springframework.stereotype.Component;
  * visits a day per working therapist, each checked in, completed, documented with pain before and after and a signed
  * note, and paid at the desk; a few late cancellations and no-shows; two memberships, a gift card, a waitlist; and
  * the next two weeks partly booked, with two requests awaiting approval; twelve clients with a PPO plan for the last
- * nine weeks, whose visits are claimed, submitted and answered by the payer week by week ({@link DemoClaims}). The clock travels back and every step happens at the time it would have, through
- * the same services the staff use, so invoices, notes, progress and reports are what the clinic would have seen.
+ * nine weeks, whose visits are claimed, submitted and answered by the payer week by week ({@link DemoClaims}). The
+ * clock travels back and every step happens at the time it would have, through the same services the staff use, so
+ * invoices, notes, progress and reports are what the clinic would have seen.
  * The {@link Random} is seeded, so the same start date always gives the same history.
  */
 @Component
