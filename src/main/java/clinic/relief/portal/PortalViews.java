@@ -86,8 +86,13 @@ class PortalViews {
     Map<String, List<SlotButton>> freeTimes(AppointmentView a, LocalDate from, Locale locale) {
         Map<String, List<SlotButton>> byDay = new LinkedHashMap<>();
         Set<Instant> seen = new HashSet<>();
-        for (Slot slot :
-                booking.availability(SlotSearch.withAnyone(a.service().id(), a.minutes(), from, from.plusDays(2)))) {
+        // A move keeps the therapist the patient chose (their language, their specialty) and names them; a couples
+        // massage takes whichever two are free.
+        boolean one = !a.hasSecondTherapist();
+        SlotSearch search = one
+                ? SlotSearch.with(a.therapist().id(), a.service().id(), a.minutes(), from, from.plusDays(2))
+                : SlotSearch.withAnyone(a.service().id(), a.minutes(), from, from.plusDays(2));
+        for (Slot slot : booking.availability(search)) {
             if (seen.add(slot.start())) {
                 String day = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
                         .withLocale(locale)
@@ -99,7 +104,7 @@ class PortalViews {
                                         .withLocale(locale)
                                         .withZone(booking.zone())
                                         .format(slot.start()),
-                                ""));
+                                one ? a.therapist().name() : ""));
             }
         }
         return byDay;

@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesRegex;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -165,7 +166,10 @@ class ManageLinkTests {
                         .param("token", token)
                         .param("date", data.day().toString()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString(free + "|")));
+                .andExpect(content().string(containsString(free + "|" + therapist)))
+                // Only the chosen therapist's times, each naming them: a move never changes who the patient sees.
+                .andExpect(content()
+                        .string(not(matchesRegex("(?s).*value=\"[^\"|]+\\|(?!" + therapist + ")[0-9a-f-]{36}\".*"))));
         mvc.perform(post("/manage/move")
                         .with(csrf())
                         .param("token", token)
