@@ -3,7 +3,10 @@ package clinic.relief.billing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -131,11 +134,32 @@ class InvoiceStore {
                 .optional();
     }
 
-    /** A patient's invoices, newest first. */
-    List<UUID> idsOfPatient(UUID patientId) {
-        return jdbc.sql("select id from billing_invoice where patient_id = :p order by issued_at desc, number desc")
+    /**
+     * A patient's invoices with their lines and payments, newest first: three queries however many invoices (a chart
+     * of 200 visits read them one by one, docs/benchmarks.md "Issue 18").
+     */
+    List<Invoice> ofPatient(UUID patientId) {
+        Map<UUID, List<Line>> lines = new HashMap<>();
+        jdbc.sql("""
+                select l.invoice_id, l.kind, l.amount, l.code, l.args
+                from billing_invoice_line l join billing_invoice i on i.id = l.invoice_id
+                where i.patient_id = :p order by l.id""").param("p", patientId).query(rs -> {
+            lines.computeIfAbsent(rs.getObject("invoice_id", UUID.class), id -> new ArrayList<>())
+                    .add(LineJson.line(rs, 0));
+        });
+        Map<UUID, List<Payment>> payments = new HashMap<>();
+        jdbc.sql("""
+                select pay.* from billing_payment pay join billing_invoice i on i.id = pay.invoice_id
+                where i.patient_id = :p order by pay.at, pay.id""").param("p", patientId).query(rs -> {
+            payments.computeIfAbsent(rs.getObject("invoice_id", UUID.class), id -> new ArrayList<>())
+                    .add(payment(rs, 0));
+        });
+        return jdbc.sql("select * from billing_invoice where patient_id = :p order by issued_at desc, number desc")
                 .param("p", patientId)
-                .query(UUID.class)
+                .query((rs, n) -> invoice(
+                        rs,
+                        lines.getOrDefault(rs.getObject("id", UUID.class), List.of()),
+                        payments.getOrDefault(rs.getObject("id", UUID.class), List.of())))
                 .list();
     }
 
@@ -164,17 +188,21 @@ class InvoiceStore {
                 .list();
         return jdbc.sql("select * from billing_invoice where id = :id")
                 .param("id", id)
-                .query((rs, n) -> new Invoice(
-                        id,
-                        rs.getLong("number"),
-                        rs.getObject("patient_id", UUID.class),
-                        rs.getObject("appointment_id", UUID.class),
-                        rs.getObject("membership_id", UUID.class),
-                        rs.getString("service_id"),
-                        rs.getTimestamp("issued_at").toInstant(),
-                        lines,
-                        payments))
+                .query((rs, n) -> invoice(rs, lines, payments))
                 .optional();
+    }
+
+    private static Invoice invoice(ResultSet rs, List<Line> lines, List<Payment> payments) throws SQLException {
+        return new Invoice(
+                rs.getObject("id", UUID.class),
+                rs.getLong("number"),
+                rs.getObject("patient_id", UUID.class),
+                rs.getObject("appointment_id", UUID.class),
+                rs.getObject("membership_id", UUID.class),
+                rs.getString("service_id"),
+                rs.getTimestamp("issued_at").toInstant(),
+                lines,
+                payments);
     }
 
     /** Locks the invoice's row until the transaction ends; false when there is no such invoice. */

@@ -98,7 +98,7 @@ public class Invoices {
     /** A patient's invoices, newest first. */
     @Transactional(readOnly = true)
     public List<Invoice> ofPatient(UUID patientId) {
-        return store.idsOfPatient(patientId).stream().map(this::get).toList();
+        return store.ofPatient(patientId);
     }
 
     /**

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.function.Function;
 
 import clinic.relief.booking.schedule.Schedules;
 import clinic.relief.booking.schedule.ServiceRules;
@@ -17,6 +19,7 @@ import clinic.relief.booking.store.Appointments;
 import clinic.relief.booking.store.BookingLocks;
 import clinic.relief.booking.store.CancellationStore;
 import clinic.relief.booking.store.ConfirmationStore;
+import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
 import clinic.relief.shared.Money;
 import org.springframework.context.ApplicationEventPublisher;
@@ -111,8 +114,17 @@ public class AppointmentBook {
         Map<UUID, String> rooms = schedules.roomNames();
         Map<UUID, Instant> confirmed = confirmations.confirmedAt(
                 found.stream().map(Appointment.Stored::id).toList());
+        // Each patient and therapist read once, not once per appointment (a chart of 200 visits: docs/benchmarks.md,
+        // "Issue 18").
+        Map<UUID, Patient> patientsById = new HashMap<>();
+        Map<UUID, String> names = new HashMap<>();
         return found.stream()
-                .map(a -> view(a, rooms, Optional.ofNullable(confirmed.get(a.id()))))
+                .map(a -> view(
+                        a,
+                        rooms,
+                        Optional.ofNullable(confirmed.get(a.id())),
+                        id -> patientsById.computeIfAbsent(id, patients::get),
+                        id -> names.computeIfAbsent(id, therapists::name)))
                 .toList();
     }
 
@@ -381,10 +393,19 @@ public class AppointmentBook {
     }
 
     private AppointmentView view(Appointment.Stored a, Map<UUID, String> rooms, Optional<Instant> confirmedAt) {
+        return view(a, rooms, confirmedAt, patients::get, therapists::name);
+    }
+
+    private AppointmentView view(
+            Appointment.Stored a,
+            Map<UUID, String> rooms,
+            Optional<Instant> confirmedAt,
+            Function<UUID, Patient> patient,
+            Function<UUID, String> therapistName) {
         return new AppointmentView(
                 a.id(),
-                patients.get(a.patientId()),
-                new Therapist(a.therapistId(), therapists.name(a.therapistId())),
+                patient.apply(a.patientId()),
+                new Therapist(a.therapistId(), therapistName.apply(a.therapistId())),
                 booking.service(a.serviceId()),
                 a.minutes(),
                 a.start(),
@@ -394,7 +415,7 @@ public class AppointmentBook {
                 a.feeOwed(),
                 a.feeReason(),
                 a.assessmentId(),
-                a.secondTherapistId().map(id -> new Therapist(id, therapists.name(id))),
+                a.secondTherapistId().map(id -> new Therapist(id, therapistName.apply(id))),
                 a.version(),
                 confirmedAt);
     }

@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
@@ -29,7 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * schedule's day and week grids with 20 therapists and 200 appointments in the day, the chart of a client with 200
  * visits, and the header search over 50,000 patients. A benchmark, not a test: surefire does not pick it up by name.
  * Run it with {@code ./mvnw -q test -Dtest=WorkspaceBenchmark -Dsurefire.failIfNoSpecifiedTests=false} (figures in
- * docs/benchmarks.md).
+ * docs/benchmarks.md); it also prints the SQL statements each page sends ({@code STATEMENTS} lines).
  */
 @ReliefTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -111,6 +113,19 @@ class WorkspaceBenchmark {
                 .param("day", day)
                 .param("now", utc(clock.instant()))
                 .update();
+        // Each visit has its invoice, as booking opens one: the service's line, paid at the desk.
+        jdbc.sql("""
+                insert into billing_invoice (id, patient_id, appointment_id, service_id, issued_at)
+                select gen_random_uuid(), patient_id, id, service_id, starts_at
+                from booking_appointment where patient_id = :p""").param("p", regular).update();
+        jdbc.sql("""
+                insert into billing_invoice_line (invoice_id, kind, amount, code, created_at)
+                select id, 'LIST_PRICE', 90.00, 'billing.line.list', issued_at from billing_invoice
+                where patient_id = :p""").param("p", regular).update();
+        jdbc.sql("""
+                insert into billing_payment (id, invoice_id, kind, method, amount, recorded_by, at)
+                select gen_random_uuid(), id, 'PAYMENT', 'CARD_TERMINAL', 90.00, 'bench-owner@example.com', issued_at
+                from billing_invoice where patient_id = :p""").param("p", regular).update();
         jdbc.sql("analyze").update();
     }
 
@@ -137,6 +152,33 @@ class WorkspaceBenchmark {
         report(
                 "header search, phone fragment",
                 get("/staff/patients/search.json").param("q", "555-0427"));
+    }
+
+    /** Not a timing: the SQL statements one request of each page sends, by text (see SqlStatements). */
+    @Test
+    void statementsPerPage() throws Exception {
+        statements(
+                "day grid", get("/staff/schedule").param("date", day.toString()).param("view", "day"));
+        statements(
+                "week grid",
+                get("/staff/schedule").param("date", day.toString()).param("view", "week"));
+        statements("chart, 200 visits", get("/staff/patients/" + regular));
+    }
+
+    private void statements(String what, MockHttpServletRequestBuilder request) throws Exception {
+        try (SqlStatements sql = SqlStatements.open()) {
+            // The driver names a statement at its fifth run: the texts of the sixth request are all known.
+            for (int i = 0; i < 5; i++) {
+                mvc.perform(request.with(OWNER)).andExpect(status().isOk());
+            }
+            int before = sql.count();
+            mvc.perform(request.with(OWNER)).andExpect(status().isOk());
+            List<String> texts = sql.executed().subList(before, sql.count());
+            System.out.printf("STATEMENTS %s: %d%n", what, texts.size());
+            Map<String, Integer> counted = new TreeMap<>();
+            texts.forEach(text -> counted.merge(text.replaceAll("\\s+", " "), 1, Integer::sum));
+            counted.forEach((text, n) -> System.out.printf("STATEMENTS   %d x %s%n", n, text));
+        }
     }
 
     private void report(String what, MockHttpServletRequestBuilder request) throws Exception {

@@ -38,6 +38,7 @@ import clinic.relief.painmap.Lang;
 import clinic.relief.patients.HealthHistories;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.RecordedIntake;
+import clinic.relief.shared.Money;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -239,8 +240,9 @@ class PatientChart {
     }
 
     private void money(UUID patientId, Locale locale, Map<String, Object> model) {
-        model.put("balance", invoices.balanceOf(patientId).format(locale));
-        model.put("owing", invoices.balanceOf(patientId).isPositive());
+        Money balance = invoices.balanceOf(patientId); // read once (docs/benchmarks.md, "Issue 18")
+        model.put("balance", balance.format(locale));
+        model.put("owing", balance.isPositive());
         model.put(
                 "bills",
                 invoices.ofPatient(patientId).stream()
