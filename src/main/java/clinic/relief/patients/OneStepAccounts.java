@@ -57,17 +57,20 @@ public class OneStepAccounts {
      */
     @Transactional
     public Optional<String> offer(UUID patientId) {
-        Optional<Patient> patient = patients.find(patientId).filter(p -> p.email() != null);
-        if (patient.isEmpty()
+        return patients.find(patientId).flatMap(this::offer);
+    }
+
+    private Optional<String> offer(Patient patient) {
+        if (patient.email() == null
                 || patientAccounts
-                        .byEmail(patient.get().email())
+                        .byEmail(patient.email())
                         .filter(PatientAccounts.Account::verified)
                         .isPresent()) {
             return Optional.empty();
         }
         VerificationToken token = VerificationToken.random();
         Instant now = clock.instant();
-        offers.insert(token.hash(), patientId, patient.get().email(), now.plus(offerLasts), now);
+        offers.insert(token.hash(), patient.id(), patient.email(), now.plus(offerLasts), now);
         return Optional.of(token.value());
     }
 
@@ -78,13 +81,12 @@ public class OneStepAccounts {
      * e-mailed sign-up link; only the SHA-256 of the secret is kept, and the outbox pages redact it.
      */
     @Transactional
-    public Optional<Link> linkFor(UUID patientId) {
-        return patients.find(patientId)
-                .flatMap(patient -> offer(patientId)
-                        .map(token -> new Link(
-                                siteUrl + "/account/create?token=" + token + "&lang="
-                                        + patient.locale().getLanguage(),
-                                Math.max(1, offerLasts.toDays()))));
+    public Optional<Link> linkFor(Patient patient) {
+        return offer(patient)
+                .map(token -> new Link(
+                        siteUrl + "/account/create?token=" + token + "&lang="
+                                + patient.locale().getLanguage(),
+                        Math.max(1, offerLasts.toDays())));
     }
 
     /** The address a usable offer is for; {@link BadLink} otherwise. Changes nothing. */

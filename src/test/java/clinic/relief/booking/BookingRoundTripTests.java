@@ -40,10 +40,12 @@ class BookingRoundTripTests {
      * The free-slot read; the locks with the room's row; the appointment; the membership and coverage reads; the
      * follow-up voucher's redemption; the quote with the invoice; the patient; the manage link the letters carry (its
      * hash stored: issue 21); both letters (one batch); whether the patient refused e-mail and whether they may be
-     * texted (sms consents: two reads, which one query could answer); the commit. With first-visit intake links on
-     * (the default; the test profile turns them off) the booking also stores that listener's event publication.
+     * texted (sms consents: two reads, which one query could answer); for a patient without an account, whether
+     * their address has one and the one-step account offer the confirmation carries (its hash stored: issue 21); the
+     * commit. With first-visit intake links on (the default; the test profile turns them off) the booking also stores
+     * that listener's event publication.
      */
-    static final int ROUND_TRIPS_PER_BOOKING = 13;
+    static final int ROUND_TRIPS_PER_BOOKING = 15;
 
     @Autowired
     DataSource dataSource;

@@ -76,9 +76,19 @@ class WorkspaceStatementTests {
         assertThat(many).as("statements of the day of eight appointments").hasSameSizeAs(few);
     }
 
-    /** The statements of one request, after a first one (templates parsed, caches filled). */
+    /**
+     * The statements of one request, after a first one (templates parsed, caches filled): the fewer of two runs, since
+     * a cache that refreshes on a timer (the service catalogue re-reads its menu every few seconds) can only add to
+     * a run's statements, and does so at most once in two runs back to back.
+     */
     private List<String> statements(MockHttpServletRequestBuilder request) throws Exception {
         mvc.perform(request.with(OWNER)).andExpect(status().isOk());
+        List<String> first = run(request);
+        List<String> second = run(request);
+        return first.size() <= second.size() ? first : second;
+    }
+
+    private List<String> run(MockHttpServletRequestBuilder request) throws Exception {
         try (SqlStatements sql = SqlStatements.open()) {
             mvc.perform(request.with(OWNER)).andExpect(status().isOk());
             assertThat(sql.count()).as("statements seen").isPositive();

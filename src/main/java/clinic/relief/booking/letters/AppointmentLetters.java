@@ -189,7 +189,7 @@ class AppointmentLetters {
         String manageLink = kinds.contains(Letters.Kind.CANCELLATION) ? "" : manageLinks.linkFor(appointment);
         // A confirmation to a patient with no account yet offers one (one password, from the e-mail's link).
         Optional<OneStepAccounts.Link> accountOffer =
-                kinds.contains(Letters.Kind.CONFIRMATION) ? accounts.linkFor(patient.id()) : Optional.empty();
+                kinds.contains(Letters.Kind.CONFIRMATION) ? accounts.linkFor(patient) : Optional.empty();
         byte[] previous = null;
         for (int i = 0; i < kinds.size(); i++) {
             Letters.Kind kind = kinds.get(i);
