@@ -1,5 +1,7 @@
 package clinic.relief.booking.online;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -209,20 +211,11 @@ public class OnlineHolds {
      * the patient the appointment is now for.
      */
     public Patient confirmPaid(Appointment held) {
-        Hold hold = jdbc.sql("""
+        Hold hold =
+                jdbc.sql("""
                 select appointment_id, email, expires_at, confirmed_at, expired_at, texts_phone, texts_zone
                 from booking_online_hold where appointment_id = :id and paid_by_deposit
-                """)
-                .param("id", held.id())
-                .query((rs, row) -> new Hold(
-                        rs.getObject("appointment_id", UUID.class),
-                        rs.getString("email"),
-                        instant(rs.getObject("expires_at", OffsetDateTime.class)),
-                        instant(rs.getObject("confirmed_at", OffsetDateTime.class)),
-                        instant(rs.getObject("expired_at", OffsetDateTime.class)),
-                        Optional.ofNullable(rs.getString("texts_phone")),
-                        Optional.ofNullable(rs.getString("texts_zone")).map(ZoneId::of)))
-                .single();
+                """).param("id", held.id()).query(OnlineHolds::hold).single();
         Patient patient = patients.confirmPaidUnverified(held.stored().patientId(), hold.email());
         jdbc.sql("update booking_online_hold set confirmed_at = :now where appointment_id = :id")
                 .param("now", utc(clock.instant()))
@@ -355,16 +348,20 @@ public class OnlineHolds {
                         + " from booking_online_hold"
                         + " where token_hash = :hash" + (lock ? " for update" : ""))
                 .param("hash", VerificationToken.hash(token))
-                .query((rs, row) -> new Hold(
-                        rs.getObject("appointment_id", UUID.class),
-                        rs.getString("email"),
-                        instant(rs.getObject("expires_at", OffsetDateTime.class)),
-                        instant(rs.getObject("confirmed_at", OffsetDateTime.class)),
-                        instant(rs.getObject("expired_at", OffsetDateTime.class)),
-                        Optional.ofNullable(rs.getString("texts_phone")),
-                        Optional.ofNullable(rs.getString("texts_zone")).map(ZoneId::of)))
+                .query(OnlineHolds::hold)
                 .optional()
                 .orElseThrow(() -> new BadLink(BadLink.Reason.UNKNOWN));
+    }
+
+    private static Hold hold(ResultSet rs, int row) throws SQLException {
+        return new Hold(
+                rs.getObject("appointment_id", UUID.class),
+                rs.getString("email"),
+                instant(rs.getObject("expires_at", OffsetDateTime.class)),
+                instant(rs.getObject("confirmed_at", OffsetDateTime.class)),
+                instant(rs.getObject("expired_at", OffsetDateTime.class)),
+                Optional.ofNullable(rs.getString("texts_phone")),
+                Optional.ofNullable(rs.getString("texts_zone")).map(ZoneId::of));
     }
 
     private Hold usable(Hold hold) {
