@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import clinic.relief.shared.Money;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,11 +31,16 @@ import tools.jackson.databind.json.JsonMapper;
  * it. Each edit names the version it was made from; an edit from an older one changes nothing
  * ({@link ServiceChangedMeanwhile}). Every change is logged with who made it, before and after.
  *
+ * <p>The copy is made once the application's beans are ready (the schema is migrated by then), in its own
+ * transaction, so no read (a read-only schedule page, say) ever has to write it, and a service the owner adds
+ * cannot come before the profile's menu. It only fills an empty table, so running it on every start and on
+ * several instances at once is harmless.
+ *
  * <p>Thread-safe. Reads come from a snapshot of the (small) menu that this instance reloads after its own edits and
  * at most {@link #FRESH_FOR} after it was read, so another instance's edit shows here within that time.
  */
 @Component
-public class ServiceCatalogue {
+public class ServiceCatalogue implements SmartInitializingSingleton {
 
     static final Duration FRESH_FOR = Duration.ofSeconds(5);
 
@@ -48,7 +54,6 @@ public class ServiceCatalogue {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private volatile @Nullable Snapshot snapshot;
-    private volatile boolean seeded;
 
     ServiceCatalogue(
             ServiceStore store,
@@ -61,6 +66,11 @@ public class ServiceCatalogue {
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactions);
         this.json = json;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        transactions.executeWithoutResult(status -> store.seedIfEmpty(profile.services(), clock.instant()));
     }
 
     /** The services booked today (not retired), in menu order, with today's prices. */
@@ -197,10 +207,6 @@ public class ServiceCatalogue {
     }
 
     private Snapshot load(Instant now) {
-        if (!seeded) {
-            store.seedIfEmpty(profile.services(), now);
-            seeded = true;
-        }
         List<ServiceStore.Price> prices = store.prices();
         List<CatalogueEntry> entries = store.services().stream()
                 .map(s -> new CatalogueEntry(

@@ -36,6 +36,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,6 +60,12 @@ class ServiceCatalogueIntegrationTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    JsonMapper json;
 
     @Autowired
     Booking booking;
@@ -105,6 +114,22 @@ class ServiceCatalogueIntegrationTests {
         int rows = count();
         store.seedIfEmpty(profile.services(), clock.instant());
         assertThat(count()).isEqualTo(rows);
+    }
+
+    /**
+     * A fresh instance's first read writes nothing: the menu was copied at start-up, so a read-only transaction (a
+     * schedule page) can be the first to read it. Reading it used to seed it, which PostgreSQL refused there.
+     */
+    @Test
+    void theFirstReadOfAFreshInstanceWorksInAReadOnlyTransaction() {
+        ServiceCatalogue fresh = new ServiceCatalogue(store, profile, clock, transactionManager, json);
+        TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
+        readOnly.setReadOnly(true);
+
+        List<String> offered = readOnly.execute(status ->
+                fresh.offered().stream().map(ClinicProfile.Service::id).toList());
+
+        assertThat(offered).contains("trigger-point");
     }
 
     @Test
