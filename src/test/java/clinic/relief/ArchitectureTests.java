@@ -19,6 +19,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Controller;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
@@ -157,12 +158,26 @@ class ArchitectureTests {
                             return module(target).isPresent()
                                     && !module(target).equals(own)
                                     && !target.getPackageName()
-                                            .equals(BASE + "." + module(target).orElseThrow());
+                                            .equals(BASE + "." + module(target).orElseThrow())
+                                    && !namedInterface(target);
                         })
                         .forEach(dependency ->
                                 events.add(SimpleConditionEvent.violated(controller, dependency.getDescription())));
             }
         };
+    }
+
+    /**
+     * Whether a type of a sub-package is published as a Spring Modulith named interface, by itself or by its package
+     * (as {@code booking.spi}), or nested in such a type; {@code ModularityTests} checks who may use those.
+     */
+    private static boolean namedInterface(JavaClass type) {
+        JavaClass outermost = type;
+        while (outermost.getEnclosingClass().isPresent()) {
+            outermost = outermost.getEnclosingClass().get();
+        }
+        return outermost.isAnnotatedWith(NamedInterface.class)
+                || type.getPackage().isAnnotatedWith(NamedInterface.class);
     }
 
     /** The top-level module a class belongs to ({@code booking} for {@code clinic.relief.booking.spi.X}). */

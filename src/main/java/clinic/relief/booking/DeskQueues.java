@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import clinic.relief.booking.store.DeskQueueStore;
+import clinic.relief.booking.waitlist.WaitlistOffer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

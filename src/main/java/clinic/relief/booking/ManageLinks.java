@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import clinic.relief.booking.letters.AppointmentConfirmations;
 import clinic.relief.booking.store.ManageLinkStore;
 import clinic.relief.patients.BadLink;
 import clinic.relief.patients.VerificationToken;

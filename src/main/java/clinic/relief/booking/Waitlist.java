@@ -10,7 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import clinic.relief.booking.waitlist.PartOfDay;
+import clinic.relief.booking.waitlist.UnknownWaitlistEntry;
+import clinic.relief.booking.waitlist.WaitlistEntry;
+import clinic.relief.booking.waitlist.WaitlistOffer;
 import clinic.relief.booking.waitlist.WaitlistOffers;
+import clinic.relief.booking.waitlist.WaitlistRequest;
 import clinic.relief.booking.waitlist.WaitlistSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;

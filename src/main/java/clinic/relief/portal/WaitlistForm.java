@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
-import clinic.relief.booking.PartOfDay;
-import clinic.relief.booking.WaitlistRequest;
+import clinic.relief.booking.waitlist.PartOfDay;
+import clinic.relief.booking.waitlist.WaitlistRequest;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

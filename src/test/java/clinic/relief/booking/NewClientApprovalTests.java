@@ -11,6 +11,8 @@ import clinic.relief.EventsHandled;
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.online.OnlineHolds;
 import clinic.relief.booking.schedule.ScheduleAdmin;
+import clinic.relief.booking.waitlist.PartOfDay;
+import clinic.relief.booking.waitlist.WaitlistRequest;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.schedule.ScheduleAdmin;
+import clinic.relief.booking.waitlist.PartOfDay;
+import clinic.relief.booking.waitlist.WaitlistRequest;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patient;

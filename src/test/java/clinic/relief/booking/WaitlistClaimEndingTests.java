@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
+import clinic.relief.booking.waitlist.PartOfDay;
+import clinic.relief.booking.waitlist.WaitlistEntry;
 import clinic.relief.booking.waitlist.WaitlistOffers;
+import clinic.relief.booking.waitlist.WaitlistRequest;
 import clinic.relief.patients.NewPatient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

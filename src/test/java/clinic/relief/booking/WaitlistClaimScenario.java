@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.booking.schedule.ScheduleAdmin;
+import clinic.relief.booking.waitlist.PartOfDay;
+import clinic.relief.booking.waitlist.WaitlistRequest;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.Staff;

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.schedule.ScheduleAdmin;
+import clinic.relief.booking.waitlist.PartOfDay;
+import clinic.relief.booking.waitlist.WaitlistRequest;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.Staff;

@@ -10,7 +10,10 @@ import java.util.UUID;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.schedule.ScheduleAdmin;
+import clinic.relief.booking.waitlist.PartOfDay;
+import clinic.relief.booking.waitlist.WaitlistEntry;
 import clinic.relief.booking.waitlist.WaitlistOffers;
+import clinic.relief.booking.waitlist.WaitlistRequest;
 import clinic.relief.mail.OutboxWorker;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;

@@ -19,7 +19,7 @@ import clinic.relief.booking.BookingTestData;
 import clinic.relief.booking.Slot;
 import clinic.relief.booking.SlotSearch;
 import clinic.relief.booking.Waitlist;
-import clinic.relief.booking.WaitlistRequest;
+import clinic.relief.booking.waitlist.WaitlistRequest;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
 import jakarta.servlet.http.Cookie;

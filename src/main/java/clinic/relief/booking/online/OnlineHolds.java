@@ -51,6 +51,13 @@ import static clinic.relief.shared.Timestamps.utc;
 @EnableConfigurationProperties(OnlineHoldSettings.class)
 public class OnlineHolds {
 
+    private static final String FIND = """
+            select appointment_id, email, expires_at, confirmed_at, expired_at, texts_phone, texts_zone
+            from booking_online_hold
+            where token_hash = :hash""";
+
+    private static final String FIND_FOR_UPDATE = FIND + " for update";
+
     /** The source recorded with a text consent given on the online booking form. */
     static final String TEXTS_SOURCE = "online booking form";
 
@@ -344,9 +351,7 @@ public class OnlineHolds {
     }
 
     private Hold find(String token, boolean lock) {
-        return jdbc.sql("select appointment_id, email, expires_at, confirmed_at, expired_at, texts_phone, texts_zone"
-                        + " from booking_online_hold"
-                        + " where token_hash = :hash" + (lock ? " for update" : ""))
+        return jdbc.sql(lock ? FIND_FOR_UPDATE : FIND)
                 .param("hash", VerificationToken.hash(token))
                 .query(OnlineHolds::hold)
                 .optional()

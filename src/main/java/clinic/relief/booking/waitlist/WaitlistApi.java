@@ -4,14 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import clinic.relief.booking.BookingProblems;
 import clinic.relief.booking.UnknownLength;
 import clinic.relief.booking.UnknownService;
 import clinic.relief.booking.UnknownTherapist;
-import clinic.relief.booking.UnknownWaitlistEntry;
 import clinic.relief.booking.Waitlist;
-import clinic.relief.booking.WaitlistEntry;
-import clinic.relief.booking.WaitlistRequest;
+import clinic.relief.booking.web.BookingProblems;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.PatientAccounts;
 import io.swagger.v3.oas.annotations.Operation;

@@ -23,8 +23,6 @@ import clinic.relief.booking.UnknownLength;
 import clinic.relief.booking.UnknownService;
 import clinic.relief.booking.UnknownTherapist;
 import clinic.relief.booking.Waitlist;
-import clinic.relief.booking.WaitlistEntry;
-import clinic.relief.booking.WaitlistOffer;
 import clinic.relief.booking.letters.Letters;
 import clinic.relief.booking.letters.LinkLetters;
 import clinic.relief.booking.online.HoldReleased;

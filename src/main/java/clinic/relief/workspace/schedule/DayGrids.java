@@ -19,8 +19,8 @@ import java.util.function.Predicate;
 
 import clinic.relief.booking.AppointmentStatus;
 import clinic.relief.booking.AppointmentView;
-import clinic.relief.booking.ScheduleDays;
 import clinic.relief.booking.TimeRange;
+import clinic.relief.booking.schedule.ScheduleDays;
 import clinic.relief.workspace.schedule.DayGrid.Block;
 import clinic.relief.workspace.schedule.DayGrid.Cell;
 import clinic.relief.workspace.schedule.DayGrid.Column;

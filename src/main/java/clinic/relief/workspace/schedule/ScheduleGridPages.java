@@ -10,8 +10,8 @@ import java.util.function.Predicate;
 
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.BookingViews;
-import clinic.relief.booking.ScheduleDays;
 import clinic.relief.booking.Therapist;
+import clinic.relief.booking.schedule.ScheduleDays;
 import clinic.relief.clinic.ClinicProfile;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;

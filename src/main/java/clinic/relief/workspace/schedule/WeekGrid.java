@@ -14,9 +14,9 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import clinic.relief.booking.AppointmentView;
-import clinic.relief.booking.ScheduleDays;
 import clinic.relief.booking.Therapist;
 import clinic.relief.booking.TimeRange;
+import clinic.relief.booking.schedule.ScheduleDays;
 
 /**
  * A week of the schedule compactly: a row per therapist, a column per day (Monday to Sunday), each cell the

@@ -5,7 +5,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import clinic.relief.booking.WorkingHours;
+import clinic.relief.booking.schedule.WorkingHours;
 import clinic.relief.clinic.ClinicProfile;
 
 /**

@@ -15,7 +15,7 @@ import java.util.UUID;
 
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.Booking;
-import clinic.relief.booking.WorkingHours;
+import clinic.relief.booking.schedule.WorkingHours;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.clinic.SiteView;
 import clinic.relief.staff.Staff;

@@ -17,7 +17,7 @@ import clinic.relief.booking.Approvals;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.BookingViews;
 import clinic.relief.booking.DeskQueues;
-import clinic.relief.booking.WaitlistOffer;
+import clinic.relief.booking.waitlist.WaitlistOffer;
 import clinic.relief.clinic.SiteView;
 import clinic.relief.patients.HealthHistories;
 import clinic.relief.patients.Patient;

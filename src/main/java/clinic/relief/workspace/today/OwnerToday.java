@@ -11,7 +11,7 @@ import clinic.relief.billing.BillingReports;
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.AppointmentStatus;
 import clinic.relief.booking.AppointmentView;
-import clinic.relief.booking.WorkingHours;
+import clinic.relief.booking.schedule.WorkingHours;
 import clinic.relief.clinic.SiteView;
 import clinic.relief.outcomes.Results;
 import clinic.relief.shared.Money;

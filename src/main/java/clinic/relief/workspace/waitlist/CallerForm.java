@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.booking.BookingViews;
-import clinic.relief.booking.PartOfDay;
-import clinic.relief.booking.WaitlistRequest;
+import clinic.relief.booking.waitlist.PartOfDay;
+import clinic.relief.booking.waitlist.WaitlistRequest;
 import clinic.relief.patients.NewPatient;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;

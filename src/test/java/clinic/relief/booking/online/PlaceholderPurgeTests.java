@@ -11,10 +11,10 @@ import java.util.stream.Stream;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.BookingFixture;
-import clinic.relief.booking.PartOfDay;
 import clinic.relief.booking.Waitlist;
-import clinic.relief.booking.WaitlistRequest;
 import clinic.relief.booking.schedule.ScheduleAdmin;
+import clinic.relief.booking.waitlist.PartOfDay;
+import clinic.relief.booking.waitlist.WaitlistRequest;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.Staff;
 import org.junit.jupiter.api.BeforeEach;

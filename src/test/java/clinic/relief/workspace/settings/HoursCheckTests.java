@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import clinic.relief.booking.Therapist;
-import clinic.relief.booking.WorkingHours;
+import clinic.relief.booking.schedule.WorkingHours;
 import clinic.relief.clinic.ClinicProfile;
 import org.junit.jupiter.api.Test;
 

@@ -9,11 +9,11 @@ import java.util.UUID;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.BookingTestData;
-import clinic.relief.booking.PartOfDay;
 import clinic.relief.booking.Slot;
 import clinic.relief.booking.Waitlist;
-import clinic.relief.booking.WaitlistEntry;
-import clinic.relief.booking.WaitlistRequest;
+import clinic.relief.booking.waitlist.PartOfDay;
+import clinic.relief.booking.waitlist.WaitlistEntry;
+import clinic.relief.booking.waitlist.WaitlistRequest;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
 import org.junit.jupiter.api.BeforeEach;

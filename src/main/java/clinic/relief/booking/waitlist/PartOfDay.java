@@ -1,8 +1,11 @@
-package clinic.relief.booking;
+package clinic.relief.booking.waitlist;
 
 import java.time.LocalTime;
 
+import org.springframework.modulith.NamedInterface;
+
 /** When in the clinic's day a waitlist request wants to start: morning before noon, afternoon until 5 pm. */
+@NamedInterface("waitlist")
 public enum PartOfDay {
     ANY,
     MORNING,

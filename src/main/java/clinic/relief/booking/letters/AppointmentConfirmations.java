@@ -1,4 +1,4 @@
-package clinic.relief.booking;
+package clinic.relief.booking.letters;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import clinic.relief.booking.Appointment;
+import clinic.relief.booking.AppointmentChangedMeanwhile;
+import clinic.relief.booking.AppointmentStateConflict;
+import clinic.relief.booking.AppointmentStatus;
+import clinic.relief.booking.UnknownAppointment;
 import clinic.relief.booking.store.Appointments;
 import clinic.relief.booking.store.ConfirmationStore;
 import clinic.relief.sms.TextConfirmations;

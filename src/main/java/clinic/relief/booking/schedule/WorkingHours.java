@@ -1,4 +1,4 @@
-package clinic.relief.booking;
+package clinic.relief.booking.schedule;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -9,10 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-import clinic.relief.booking.schedule.ScheduleConfiguration;
-import clinic.relief.booking.schedule.Schedules;
-import clinic.relief.booking.schedule.Therapists;
-import clinic.relief.booking.schedule.WeeklyTime;
+import clinic.relief.booking.Booking;
+import clinic.relief.booking.Therapist;
+import clinic.relief.booking.TimeRange;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * on a date (hours less breaks and time off), for the staff workspace's figures and the settings' checks. Reads the
  * same configuration availability uses, so what it says is what can be booked.
  */
+@NamedInterface("schedule")
 @Service
 public class WorkingHours {
 

@@ -1,4 +1,4 @@
-package clinic.relief.booking;
+package clinic.relief.booking.web;
 
 import java.net.URI;
 import java.time.Instant;
@@ -6,6 +6,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import clinic.relief.booking.AppointmentChangedMeanwhile;
+import clinic.relief.booking.AppointmentNotStarted;
+import clinic.relief.booking.AppointmentStateConflict;
+import clinic.relief.booking.PatientAlreadyBooked;
+import clinic.relief.booking.Slot;
+import clinic.relief.booking.SlotNotOffered;
+import clinic.relief.booking.SlotTaken;
+import clinic.relief.booking.UnknownAppointment;
+import clinic.relief.booking.UnknownLength;
+import clinic.relief.booking.UnknownService;
+import clinic.relief.booking.UnknownTherapist;
 import clinic.relief.booking.store.IdempotencyKeys;
 import clinic.relief.patients.UnknownPatient;
 import org.springframework.context.MessageSource;

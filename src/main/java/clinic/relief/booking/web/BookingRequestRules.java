@@ -1,4 +1,4 @@
-package clinic.relief.booking;
+package clinic.relief.booking.web;
 
 import clinic.relief.shared.RequestRules;
 import org.springframework.http.HttpMethod;

@@ -1,4 +1,4 @@
-package clinic.relief.booking;
+package clinic.relief.booking.web;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,6 +8,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import clinic.relief.booking.Appointment;
+import clinic.relief.booking.AppointmentBook;
+import clinic.relief.booking.AppointmentStateConflict;
+import clinic.relief.booking.AppointmentView;
+import clinic.relief.booking.BookAppointment;
+import clinic.relief.booking.Booking;
+import clinic.relief.booking.PatientAlreadyBooked;
+import clinic.relief.booking.SlotNotOffered;
+import clinic.relief.booking.SlotSearch;
+import clinic.relief.booking.SlotTaken;
+import clinic.relief.booking.Therapist;
+import clinic.relief.booking.UnknownAppointment;
+import clinic.relief.booking.UnknownLength;
+import clinic.relief.booking.UnknownService;
+import clinic.relief.booking.UnknownTherapist;
 import clinic.relief.booking.store.IdempotencyKeys;
 import clinic.relief.patients.UnknownPatient;
 import clinic.relief.shared.Money;

@@ -1,4 +1,4 @@
-package clinic.relief.booking;
+package clinic.relief.booking.schedule;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,14 +11,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import clinic.relief.booking.schedule.ScheduleConfiguration;
-import clinic.relief.booking.schedule.Schedules;
-import clinic.relief.booking.schedule.Therapists;
-import clinic.relief.booking.schedule.WeeklyTime;
+import clinic.relief.booking.Appointment;
+import clinic.relief.booking.AppointmentStatus;
+import clinic.relief.booking.AppointmentView;
+import clinic.relief.booking.Booking;
+import clinic.relief.booking.Therapist;
+import clinic.relief.booking.TimeRange;
 import clinic.relief.booking.store.Appointments;
 import clinic.relief.booking.store.ConfirmationStore;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Time off is known from a day before now on (older time off no longer matters to booking), so a past date shows
  * none. Callers check who may see what.
  */
+@NamedInterface("schedule")
 @Service
 public class ScheduleDays {
 

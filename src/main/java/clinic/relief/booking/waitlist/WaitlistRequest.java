@@ -1,4 +1,4 @@
-package clinic.relief.booking;
+package clinic.relief.booking.waitlist;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What a patient waits for: a service and length, clinic dates {@code firstDay}..{@code lastDay} (at most 60 days
@@ -16,6 +17,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  *
  * @param therapistId the one therapist asked for; empty for anyone who gives the service (as in {@link SlotSearch})
  */
+@NamedInterface("waitlist")
 public record WaitlistRequest(
         @NotBlank(message = "{portal.waitlist.service.required}")
         String service,
