@@ -13,11 +13,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.events.EventFiringDecorator;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,7 +34,9 @@ public final class Browser implements AutoCloseable {
     /** How long a lookup waits for an element to appear. */
     private static final Duration IMPLICIT_WAIT = Duration.ofSeconds(2);
 
-    private final ChromeDriver driver;
+    private final ChromeDriver chrome;
+    private final WebDriver driver;
+    private final BrowserCounts counts = new BrowserCounts();
 
     public Browser() {
         ChromeOptions options = new ChromeOptions();
@@ -53,7 +57,8 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(Path.of(System.getProperty("relief.chromedriver", "/usr/bin/chromedriver"))
                         .toFile())
                 .build();
-        driver = new ChromeDriver(service, options);
+        chrome = new ChromeDriver(service, options);
+        driver = new EventFiringDecorator<WebDriver>(counts).decorate(chrome);
         driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
     }
 
@@ -92,14 +97,17 @@ public final class Browser implements AutoCloseable {
 
     /** Saves the whole page, not only the window, as {@code target/screenshots/<name>.png}. */
     public Path screenshot(String name) throws IOException {
+        long start = System.nanoTime();
         Dimension window = driver.manage().window().getSize();
         Number height =
                 (Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
         driver.manage().window().setSize(new Dimension(window.getWidth(), Math.min(height.intValue() + 40, 8000)));
         Files.createDirectories(SCREENSHOTS);
         Path file = SCREENSHOTS.resolve(name + ".png");
-        Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         driver.manage().window().setSize(window);
+        counts.screenshot(System.nanoTime() - start);
+        StateLog.record(driver, "shot", name);
         return file;
     }
 
@@ -113,6 +121,8 @@ public final class Browser implements AutoCloseable {
      */
     public List<String> seriousAccessibilityViolations() {
         Results results;
+        long start = System.nanoTime();
+        StateLog.record(driver, "axe", "");
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         try {
             results = new AxeBuilder()
@@ -122,6 +132,7 @@ public final class Browser implements AutoCloseable {
         } finally {
             driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
         }
+        counts.axeCheck(System.nanoTime() - start);
         return results.getViolations().stream()
                 .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
                 .map(Browser::describe)
@@ -136,8 +147,17 @@ public final class Browser implements AutoCloseable {
                         .toList();
     }
 
+    /** Writes what this browser was asked to do ({@link BrowserCounts}) and closes it. */
+    public void close(String testClass) throws IOException {
+        try {
+            counts.write(testClass);
+        } finally {
+            close();
+        }
+    }
+
     @Override
     public void close() {
-        driver.quit();
+        chrome.quit();
     }
 }
