@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.events.WebDriverListener;
 
@@ -46,11 +45,6 @@ public final class BrowserCounts implements WebDriverListener {
     }
 
     @Override
-    public <X> void beforeGetScreenshotAs(WebDriver driver, OutputType<X> target) {
-        screenshots.incrementAndGet();
-    }
-
-    @Override
     public void beforeAnyWindowCall(WebDriver.Window window, Method method, Object[] args) {
         windowCalls.incrementAndGet();
     }
@@ -61,6 +55,7 @@ public final class BrowserCounts implements WebDriverListener {
     }
 
     void screenshot(long nanos) {
+        screenshots.incrementAndGet();
         screenshotNanos += nanos;
     }
 
