@@ -50,7 +50,7 @@ public abstract class BrowserTest {
     @AfterAll
     void closeBrowser() throws IOException {
         try {
-            browser.close();
+            browser.close(getClass().getSimpleName());
         } finally {
             machine.close();
         }

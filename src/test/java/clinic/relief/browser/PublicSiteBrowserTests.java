@@ -170,6 +170,16 @@ class PublicSiteBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theAccessibilityCheckReportsASeriousViolationWhenThereIsOne() {
+        driver.get(url("/?lang=en"));
+        ((JavascriptExecutor) driver)
+                .executeScript("const img = document.createElement('img'); img.id = 'no-alt'; img.src = '/favicon.ico';"
+                        + " document.querySelector('main').append(img);");
+
+        assertThat(browser.seriousAccessibilityViolations()).containsExactly("image-alt (critical): [[#no-alt]]");
+    }
+
+    @Test
     void keepsEveryPageWithinTheScriptAndStyleBudget() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (String page : PUBLIC_PAGES) {
