@@ -100,6 +100,7 @@ class BillingPages {
                 invoices.ofPatient(id).stream()
                         .map(i -> views.invoice(i, locale))
                         .toList());
+        model.addAttribute("notYetDue", invoices.notYetDue(id));
         model.addAttribute(
                 "memberships",
                 memberships.ofPatient(id).stream().map(m -> view(m, locale)).toList());

@@ -54,6 +54,7 @@ class InvoicePages {
         csrf.getToken();
         Invoice invoice = invoices.get(id);
         model.addAttribute("invoice", views.invoice(invoice, locale));
+        model.addAttribute("dueAtVisit", invoices.notYetDue(invoice.patientId()).contains(id));
         model.addAttribute("patient", patients.get(invoice.patientId()));
         model.addAttribute("methods", Payment.Method.atDesk());
         model.addAttribute("disputes", invoices.disputes(id));

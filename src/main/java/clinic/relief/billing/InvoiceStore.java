@@ -164,15 +164,16 @@ class InvoiceStore {
     }
 
     /**
-     * The patient's invoices that are not due yet: those of visits still to come (booked, held or requested, and not
-     * started at {@code now}). A visit is paid at the desk, so its invoice counts toward what the patient owes from
-     * its start (or as soon as it is checked in, cancelled with a fee or missed).
+     * The patient's invoices that are not due yet at {@code now}: those of visits still to come (the rule is the
+     * database's {@code billing_invoice_due}, shared with the reports and the patient list). A visit is paid at the
+     * desk, so its invoice counts toward what the patient owes from its start (or as soon as it is checked in,
+     * cancelled with a fee or missed).
      */
     List<UUID> notYetDue(UUID patientId, Instant now) {
         return jdbc.sql("""
-                        select i.id from billing_invoice i join booking_appointment a on a.id = i.appointment_id
-                        where i.patient_id = :p and a.status in ('PENDING', 'REQUESTED', 'BOOKED')
-                          and a.starts_at > :now""")
+                        select i.id from billing_invoice i where i.patient_id = :p
+                        except
+                        select d.id from billing_invoice_due(:now) d where d.patient_id = :p""")
                 .param("p", patientId)
                 .param("now", utc(now))
                 .query(UUID.class)

@@ -114,6 +114,15 @@ public class Invoices {
                 .reduce(Money.ZERO, Money::plus);
     }
 
+    /**
+     * The patient's invoices that are not due yet: those of visits still to come. Their balance is what the visit
+     * will cost, not money owed.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> notYetDue(UUID patientId) {
+        return Set.copyOf(store.notYetDue(patientId, clock.instant()));
+    }
+
     /** A card dispute (chargeback) Stripe reported against one of the invoice's card payments. */
     public record Dispute(String disputeId, Money amount, String reason, Instant at) {}
 

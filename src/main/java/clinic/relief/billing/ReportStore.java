@@ -132,20 +132,18 @@ class ReportStore {
 
     /**
      * Patients who owe money, the most first (at most 500), counting only invoices that are due at {@code now}: a
-     * visit still to come is not owed yet (as {@link InvoiceStore#notYetDue}).
+     * visit still to come is not owed yet (the database's {@code billing_invoice_due}, as {@link InvoiceStore#notYetDue}).
      */
     List<Owed> outstanding(Instant now) {
         return jdbc.sql("""
                 select i.patient_id,
                        sum(coalesce(l.total, 0) - coalesce(p.paid, 0)) as balance,
                        min(i.issued_at) filter (where coalesce(l.total, 0) > coalesce(p.paid, 0)) as oldest
-                from billing_invoice i
+                from billing_invoice_due(:now) i
                 left join (select invoice_id, sum(amount) as total from billing_invoice_line group by 1) l
                     on l.invoice_id = i.id
                 left join (select invoice_id, sum(case when kind = 'PAYMENT' then amount else -amount end) as paid
                     from billing_payment group by 1) p on p.invoice_id = i.id
-                left join booking_appointment a on a.id = i.appointment_id
-                where a.id is null or a.status not in ('PENDING', 'REQUESTED', 'BOOKED') or a.starts_at <= :now
                 group by i.patient_id
                 having sum(coalesce(l.total, 0) - coalesce(p.paid, 0)) > 0
                 order by balance desc limit 500""")

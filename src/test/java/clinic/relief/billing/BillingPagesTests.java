@@ -13,6 +13,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -118,6 +119,10 @@ class BillingPagesTests {
         mvc.perform(get("/staff/billing").with(user("t@example.com").roles("THERAPIST")))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/staff/billing/reports").with(DESK)).andExpect(status().isForbidden());
+        // The desk's billing page offers no link that would answer 403.
+        mvc.perform(get("/staff/billing").with(DESK))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("href=\"/staff/billing/reports\""))));
         mvc.perform(get("/staff/billing/invoices/{id}", UUID.randomUUID()).with(DESK))
                 .andExpect(status().isNotFound());
     }

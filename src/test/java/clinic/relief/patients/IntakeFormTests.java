@@ -319,7 +319,9 @@ class IntakeFormTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(desk).doesNotContain("Do you take blood thinners?").contains("Resend intake");
+        assertThat(desk)
+                .doesNotContain("Do you take blood thinners?")
+                .contains("Signed intake form on file", "Send the intake form again");
         assertThat(jdbc.sql("select count(*) from clinical_audit where patient_id = :p and actor = :a"
                                 + " and record_kind = 'intake-form'")
                         .param("p", patient)

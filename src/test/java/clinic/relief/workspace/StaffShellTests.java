@@ -33,7 +33,8 @@ class StaffShellTests {
             "/staff/insurance",
             "/staff/notes",
             "/staff/billing/reports",
-            "/staff/settings");
+            "/staff/settings",
+            "/admin/outbox");
 
     @Autowired
     MockMvc mvc;
@@ -44,7 +45,7 @@ class StaffShellTests {
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource({
         "OWNER,      /staff/waitlist /staff/billing /staff/insurance /staff/notes /staff/billing/reports /staff/settings",
-        "FRONT_DESK, /staff/waitlist /staff/billing /staff/insurance",
+        "FRONT_DESK, /staff/waitlist /staff/billing /staff/insurance /admin/outbox",
         "THERAPIST,  /staff/notes",
     })
     void showsEachRoleItsOwnSections(StaffRole role, String sections) throws Exception {

@@ -66,7 +66,11 @@ class PatientChart {
             boolean upcoming,
             @Nullable Cancellation cancellation) {}
 
-    record Bill(UUID id, long number, String issued, String total, String balance, boolean owing) {}
+    /**
+     * One invoice on the chart. {@code owing}: money is owed on it now; {@code dueAtVisit}: it is the invoice of a
+     * visit still to come, so its open balance is what the visit will cost, not a debt.
+     */
+    record Bill(UUID id, long number, String issued, String total, String balance, boolean owing, boolean dueAtVisit) {}
 
     record Member(String plan, String status) {}
 
@@ -243,6 +247,7 @@ class PatientChart {
         Money balance = invoices.balanceOf(patientId); // read once (docs/benchmarks.md, "Issue 18")
         model.put("balance", balance.format(locale));
         model.put("owing", balance.isPositive());
+        Set<UUID> notYetDue = invoices.notYetDue(patientId);
         model.put(
                 "bills",
                 invoices.ofPatient(patientId).stream()
@@ -252,7 +257,8 @@ class PatientChart {
                                 views.dateTime(i.issuedAt(), locale),
                                 i.total().format(locale),
                                 i.balance().format(locale),
-                                i.balance().isPositive()))
+                                i.balance().isPositive() && !notYetDue.contains(i.id()),
+                                i.balance().isPositive() && notYetDue.contains(i.id())))
                         .toList());
         model.put(
                 "memberships",

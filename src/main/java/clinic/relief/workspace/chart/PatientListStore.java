@@ -54,14 +54,11 @@ class PatientListStore {
               and (not :member or exists (select 1 from billing_membership m where m.patient_id = p.id
                      and m.status <> 'CANCELLED'))
               and (not :owing or
-                   (select coalesce(sum(l.amount), 0) from billing_invoice i
-                      join billing_invoice_line l on l.invoice_id = i.id where i.patient_id = p.id
-                      and not exists (select 1 from booking_appointment a where a.id = i.appointment_id
-                          and a.status in ('PENDING', 'REQUESTED', 'BOOKED') and a.starts_at > :now))
+                   (select coalesce(sum(l.amount), 0) from billing_invoice_due(:now) i
+                      join billing_invoice_line l on l.invoice_id = i.id where i.patient_id = p.id)
                    > (select coalesce(sum(case y.kind when 'REFUND' then -y.amount else y.amount end), 0)
-                      from billing_invoice i join billing_payment y on y.invoice_id = i.id where i.patient_id = p.id
-                      and not exists (select 1 from booking_appointment a where a.id = i.appointment_id
-                          and a.status in ('PENDING', 'REQUESTED', 'BOOKED') and a.starts_at > :now)))
+                      from billing_invoice_due(:now) i join billing_payment y on y.invoice_id = i.id
+                      where i.patient_id = p.id))
             order by p.last_name, p.first_name, p.id
             limit :limit offset :offset
             """;

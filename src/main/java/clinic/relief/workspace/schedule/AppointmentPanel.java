@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import clinic.relief.billing.Invoices;
 import clinic.relief.billing.Memberships;
+import clinic.relief.billing.Plans;
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.AppointmentChangedMeanwhile;
 import clinic.relief.booking.AppointmentNotStarted;
@@ -45,6 +46,7 @@ class AppointmentPanel {
     private final HealthHistories histories;
     private final Invoices invoices;
     private final Memberships memberships;
+    private final Plans plans;
     private final Assessments assessments;
     private final Clock clock;
 
@@ -54,6 +56,7 @@ class AppointmentPanel {
             HealthHistories histories,
             Invoices invoices,
             Memberships memberships,
+            Plans plans,
             Assessments assessments,
             Clock clock) {
         this.book = book;
@@ -61,6 +64,7 @@ class AppointmentPanel {
         this.histories = histories;
         this.invoices = invoices;
         this.memberships = memberships;
+        this.plans = plans;
         this.assessments = assessments;
         this.clock = clock;
     }
@@ -97,7 +101,12 @@ class AppointmentPanel {
         if (desk) {
             model.addAttribute("invoice", invoices.forAppointment(id).orElse(null));
             model.addAttribute("balance", invoices.balanceOf(patient));
-            model.addAttribute("membership", memberships.usableBy(patient).orElse(null));
+            model.addAttribute(
+                    "membershipPlan",
+                    memberships
+                            .usableBy(patient)
+                            .map(m -> plans.get(m.planId()).name(locale))
+                            .orElse(null));
             model.addAttribute("cancelTerms", a.isBooked() ? book.cancelTerms(id) : null);
         }
         if (StaffRoles.isClinical(auth) && a.assessmentId() != null) {

@@ -20,6 +20,7 @@ import clinic.relief.booking.DeskQueues;
 import clinic.relief.booking.waitlist.WaitlistOffer;
 import clinic.relief.clinic.SiteView;
 import clinic.relief.patients.HealthHistories;
+import clinic.relief.patients.IntakeForms;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,7 @@ class DeskToday {
     private final Booking booking;
     private final BillingReports billing;
     private final HealthHistories histories;
+    private final IntakeForms forms;
     private final Patients patients;
     private final BookingViews views;
     private final SiteView site;
@@ -52,6 +54,7 @@ class DeskToday {
             Booking booking,
             BillingReports billing,
             HealthHistories histories,
+            IntakeForms forms,
             Patients patients,
             BookingViews views,
             SiteView site) {
@@ -61,6 +64,7 @@ class DeskToday {
         this.booking = booking;
         this.billing = billing;
         this.histories = histories;
+        this.forms = forms;
         this.patients = patients;
         this.views = views;
         this.site = site;
@@ -97,11 +101,15 @@ class DeskToday {
                 queues.offersOut().stream().map(o -> offer(o, locale)).toList());
     }
 
-    /** Today's and tomorrow's expected visits whose patient has given no intake yet. */
+    /**
+     * Today's and tomorrow's expected visits whose patient has given no intake yet: neither a signed intake form nor a
+     * health history at booking (the appointment panel's "missing").
+     */
     private List<Item> intakesMissing(LocalDate date, List<AppointmentView> today, Locale locale) {
         return Stream.concat(today.stream(), book.day(date.plusDays(1)).stream())
                 .filter(a -> EXPECTED.contains(a.status()))
-                .filter(a -> histories.onFileSince(a.patient().id()).isEmpty())
+                .filter(a -> histories.onFileSince(a.patient().id()).isEmpty()
+                        && forms.status(a.patient().id()).signedAt().isEmpty())
                 .map(a -> new Item(
                         when(a.start(), locale),
                         a.patient().fullName(),

@@ -292,7 +292,13 @@ class SchedulePagesTests {
                         content().string(containsString(book.get(id).patient().fullName())))
                 .andExpect(content().string(containsString("/staff/schedule/appointments/" + id + "/check-in")))
                 .andExpect(content().string(containsString("Book again")))
-                .andExpect(content().string(not(containsString("Open the treatment note"))));
+                .andExpect(content().string(not(containsString("Open the treatment note"))))
+                // One intake status: this patient has neither a signed form nor a booking health history.
+                .andExpect(content().string(containsString("Missing: no signed intake form and no health history")))
+                .andExpect(content()
+                        .string(containsString(
+                                "/staff/patients/" + book.get(id).patient().id() + "/intake/send")))
+                .andExpect(content().string(not(containsString("Intake on file since"))));
         mvc.perform(get("/staff/schedule/appointments/" + UUID.randomUUID()).with(DESK))
                 .andExpect(status().isNotFound());
     }
