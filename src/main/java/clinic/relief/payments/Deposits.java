@@ -34,8 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * read when the patient comes back) books the hold and records the deposit on the visit's invoice, once, in one
  * transaction under the deposit's row lock, whatever the order or the repeats. An expired page ({@code
  * checkout.session.expired}), the patient giving up, or the hold's end (the sweep expires the page at Stripe first)
- * releases the slot. A payment that arrives after the hold ended books nothing and is refunded whole. No Stripe call
- * runs inside a database transaction.
+ * releases the slot. A payment that arrives after the hold ended, or for a time that cannot be kept (the patient it
+ * books for already has an appointment then, or the time was taken), books nothing: it is refunded whole under a key
+ * derived from the deposit, the patient is e-mailed once ({@link DepositMail}) and the desk lists it ({@link
+ * #notKept()}). No Stripe call runs inside a database transaction.
  */
 @Service
 public class Deposits {
