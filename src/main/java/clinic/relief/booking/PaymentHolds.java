@@ -1,6 +1,8 @@
 package clinic.relief.booking;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,6 +54,10 @@ public class PaymentHolds {
     /**
      * Books a hold whose deposit is paid, for the patient who holds it; a visitor's hold (not signed in) for the
      * patient with the address they gave, whose placeholder joins (or becomes) that patient.
+     *
+     * @throws PatientAlreadyBooked when that patient already has an appointment overlapping the time (the caller's
+     *     transaction is then spoilt: nothing it wrote may commit; the payments module refunds the deposit)
+     * @throws SlotTaken when the time was taken meanwhile (as above)
      */
     @Transactional
     public Confirmed confirmPaid(UUID appointmentId) {
@@ -65,7 +71,12 @@ public class PaymentHolds {
                 ? visitors.confirmPaid(appointment).id()
                 : appointment.stored().patientId();
         AppointmentBooked booked = appointment.confirmFor(patientId);
-        appointments.update(appointment);
+        try {
+            appointments.update(appointment);
+        } catch (Appointments.Overlap overlap) {
+            Instant start = appointment.session().start();
+            throw overlap.patientBusy() ? new PatientAlreadyBooked(start) : new SlotTaken(start, List.of());
+        }
         participants.booked(booked);
         events.publishEvent(booked);
         return Confirmed.BOOKED;

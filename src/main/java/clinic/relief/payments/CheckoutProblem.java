@@ -2,6 +2,7 @@ package clinic.relief.payments;
 
 import java.util.List;
 
+import clinic.relief.shared.Money;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -28,6 +29,11 @@ public class CheckoutProblem extends ResponseStatusException {
     /** Nothing is owed any more: paid meanwhile (another desk, the invoice page). */
     static CheckoutProblem alreadyPaid() {
         return new CheckoutProblem(HttpStatus.CONFLICT, "payments.checkout.problem.alreadyPaid");
+    }
+
+    /** Another card charge of the invoice (a fee's, a membership month's) is waiting for Stripe's answer. */
+    static CheckoutProblem underWayElsewhere(Money underWay) {
+        return new CheckoutProblem(HttpStatus.CONFLICT, "payments.checkout.problem.underWayElsewhere", underWay);
     }
 
     static CheckoutProblem changed() {

@@ -30,7 +30,8 @@ public record Deposit(
     /**
      * OPEN while the slot is held for payment; PAID once Stripe says so (booked, on the invoice); EXPIRED when the
      * hold ended unpaid; LATE_REFUNDED when a payment came after the hold ended (refunded whole, nothing booked); KEPT
-     * as the fee of a late cancellation; REFUNDED after a timely one.
+     * as the fee of a late cancellation; REFUNDED after a timely one; NOT_BOOKED when it was paid for a time that could
+     * not be kept (the patient already had an appointment then, or the time was taken): refunded whole, nothing booked.
      */
     public enum State {
         OPEN,
@@ -38,10 +39,16 @@ public record Deposit(
         EXPIRED,
         LATE_REFUNDED,
         KEPT,
-        REFUNDED
+        REFUNDED,
+        NOT_BOOKED
     }
 
     public boolean open() {
         return state == State.OPEN;
+    }
+
+    /** Paid, but the time was not kept for it: it is refunded whole (LATE_REFUNDED, NOT_BOOKED). */
+    public boolean notKept() {
+        return state == State.LATE_REFUNDED || state == State.NOT_BOOKED;
     }
 }

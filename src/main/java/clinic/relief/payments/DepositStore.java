@@ -73,11 +73,12 @@ class DepositStore {
                 .optional();
     }
 
-    /** Open deposits whose hold has run out, and late payments whose refund has no answer yet. */
+    /** Open deposits whose hold has run out, and payments for a time not kept whose refund has no answer yet. */
     List<UUID> due(Instant now) {
         return jdbc.sql("""
                 select id from payments_deposit
-                where (state = 'OPEN' and expires_at <= :now) or (state = 'LATE_REFUNDED' and refund_id is null)
+                where (state = 'OPEN' and expires_at <= :now)
+                   or (state in ('LATE_REFUNDED', 'NOT_BOOKED') and refund_id is null)
                 order by expires_at
                 limit 200
                 """).param("now", utc(now)).query(UUID.class).list();
@@ -133,6 +134,34 @@ class DepositStore {
                 .param("r", refundId)
                 .param("now", utc(now))
                 .update();
+    }
+
+    /** Deposits paid for a time that was not kept (refunded whole), changed since {@code since}, the latest first. */
+    List<Deposit> notKept(Instant since) {
+        return jdbc.sql("""
+                select * from payments_deposit
+                where state in ('LATE_REFUNDED', 'NOT_BOOKED') and changed_at >= :since
+                order by changed_at desc
+                limit 50
+                """)
+                .param("since", utc(since))
+                .query(DepositStore::deposit)
+                .list();
+    }
+
+    /** The language of the page the deposit is paid on (the first one stays). */
+    void language(UUID id, String language) {
+        jdbc.sql("update payments_deposit set language = :l where id = :id and language is null")
+                .param("id", id)
+                .param("l", language)
+                .update();
+    }
+
+    Optional<String> language(UUID id) {
+        return jdbc.sql("select language from payments_deposit where id = :id")
+                .param("id", id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .single();
     }
 
     private static Deposit deposit(ResultSet rs, int row) throws SQLException {

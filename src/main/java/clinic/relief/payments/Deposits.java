@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,9 @@ import java.util.UUID;
 import clinic.relief.billing.Invoices;
 import clinic.relief.billing.Payments;
 import clinic.relief.booking.AppointmentBook;
+import clinic.relief.booking.PatientAlreadyBooked;
 import clinic.relief.booking.PaymentHolds;
+import clinic.relief.booking.SlotTaken;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.shared.Money;
 import org.slf4j.Logger;
@@ -31,8 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * read when the patient comes back) books the hold and records the deposit on the visit's invoice, once, in one
  * transaction under the deposit's row lock, whatever the order or the repeats. An expired page ({@code
  * checkout.session.expired}), the patient giving up, or the hold's end (the sweep expires the page at Stripe first)
- * releases the slot. A payment that arrives after the hold ended books nothing and is refunded whole. No Stripe call
- * runs inside a database transaction.
+ * releases the slot. A payment that arrives after the hold ended, or for a time that cannot be kept (the patient it
+ * books for already has an appointment then, or the time was taken), books nothing: it is refunded whole under a key
+ * derived from the deposit, the patient is e-mailed once ({@link DepositMail}) and the desk lists it ({@link
+ * #notKept()}). No Stripe call runs inside a database transaction.
  */
 @Service
 public class Deposits {
@@ -42,6 +47,9 @@ public class Deposits {
 
     static final Duration SHORTEST_PAGE = Duration.ofMinutes(31);
 
+    /** How far back the desk's list of deposits whose time was not kept goes. */
+    static final Duration NOT_KEPT_SHOWN = Duration.ofDays(7);
+
     private final DepositStore store;
     private final DepositCheckouts checkouts;
     private final StripeGateway stripe;
@@ -50,6 +58,7 @@ public class Deposits {
     private final Invoices invoices;
     private final Payments payments;
     private final CardRefunds refunds;
+    private final DepositMail mail;
     private final TransactionTemplate tx;
     private final Duration holdLasts;
     private final Clock clock;
@@ -64,6 +73,7 @@ public class Deposits {
             Invoices invoices,
             Payments payments,
             CardRefunds refunds,
+            DepositMail mail,
             PlatformTransactionManager transactions,
             @Value("${relief.payments.deposit-hold:PT35M}") Duration holdLasts,
             Clock clock,
@@ -76,6 +86,7 @@ public class Deposits {
         this.invoices = invoices;
         this.payments = payments;
         this.refunds = refunds;
+        this.mail = mail;
         this.tx = new TransactionTemplate(transactions);
         this.holdLasts = holdLasts;
         this.clock = clock;
@@ -85,6 +96,20 @@ public class Deposits {
     /** The deposit of an appointment held (or booked) online with one. */
     public Optional<Deposit> ofAppointment(UUID appointmentId) {
         return store.ofAppointment(appointmentId);
+    }
+
+    /** A deposit paid for a time that was not kept, for the desk: when the time was, who paid, whether refunded. */
+    public record NotKept(Deposit deposit, ZonedDateTime start, String payer, boolean refunded) {}
+
+    /** Deposits paid for a time that was not kept over the last {@link #NOT_KEPT_SHOWN}, the latest first. */
+    public List<NotKept> notKept() {
+        return store.notKept(clock.instant().minus(NOT_KEPT_SHOWN)).stream()
+                .map(d -> new NotKept(
+                        d,
+                        book.get(d.appointmentId()).start().atZone(zone),
+                        holds.payerEmail(d.appointmentId()).orElse(""),
+                        d.refundId().isPresent()))
+                .toList();
     }
 
     /** When an open deposit's hold ends, in the clinic's time zone (for the desk's appointment panel). */
@@ -170,7 +195,10 @@ public class Deposits {
         }
         DepositCheckouts.Page opened =
                 checkouts.open(deposit, description, deposit.expiresAt(), successUrl, cancelUrl, payerEmail, locale);
-        tx.executeWithoutResult(status -> store.checkout(deposit.id(), opened.id(), opened.url(), clock.instant()));
+        tx.executeWithoutResult(status -> {
+            store.checkout(deposit.id(), opened.id(), opened.url(), clock.instant());
+            store.language(deposit.id(), locale.getLanguage());
+        });
         return opened.url();
     }
 
@@ -219,41 +247,69 @@ public class Deposits {
      * the invoice, once; a payment after the hold ended is refunded whole instead.
      */
     void paid(UUID depositId, String paymentIntentId) {
-        Boolean late = tx.execute(status -> {
-            Optional<Deposit> locked = store.lock(depositId);
-            if (locked.isEmpty()) {
-                return false;
-            }
-            Deposit deposit = locked.get();
-            Instant now = clock.instant();
-            if (deposit.state() == Deposit.State.EXPIRED) {
-                store.state(depositId, Deposit.State.LATE_REFUNDED, Optional.of(paymentIntentId), now);
-                return true;
-            }
-            if (!deposit.open()) {
-                return false; // recorded already: the same payment reported again
-            }
-            if (holds.confirmPaid(deposit.appointmentId()) == PaymentHolds.Confirmed.NOT_HELD) {
-                store.state(depositId, Deposit.State.LATE_REFUNDED, Optional.of(paymentIntentId), now);
-                store.patient(depositId, Optional.empty(), now); // a visitor's placeholder is forgotten
-                return true;
-            }
-            if (deposit.guest()) { // a visitor's deposit is now the patient's the placeholder joined
-                store.patient(
-                        depositId,
-                        Optional.of(book.get(deposit.appointmentId()).patient().id()),
-                        now);
-            }
-            UUID invoice = invoices.forAppointment(deposit.appointmentId())
-                    .orElseThrow(() -> new IllegalStateException("A booked appointment without its invoice"))
-                    .id();
-            payments.recordCardCharge(invoice, deposit.amount(), paymentIntentId);
-            store.state(depositId, Deposit.State.PAID, Optional.of(paymentIntentId), now);
-            return false;
-        });
+        Boolean late;
+        try {
+            late = tx.execute(status -> book(depositId, paymentIntentId));
+        } catch (PatientAlreadyBooked | SlotTaken clash) {
+            // The booking's transaction was spoilt and rolled back whole (nothing joined, nothing recorded): in a new
+            // one, the time is given up and the deposit refunded, once, under its lock; a repeat finds it ended.
+            late = tx.execute(status -> store.lock(depositId)
+                    .filter(Deposit::open)
+                    .map(deposit -> {
+                        holds.releaseUnpaid(deposit.appointmentId());
+                        notKept(deposit, Deposit.State.NOT_BOOKED, paymentIntentId);
+                        return true;
+                    })
+                    .orElse(false));
+        }
         if (Boolean.TRUE.equals(late)) {
             refundLate(depositId);
         }
+    }
+
+    /** Books the hold and records the deposit; true when the time is not kept and the payment is to be refunded. */
+    private boolean book(UUID depositId, String paymentIntentId) {
+        Optional<Deposit> locked = store.lock(depositId);
+        if (locked.isEmpty()) {
+            return false;
+        }
+        Deposit deposit = locked.get();
+        Instant now = clock.instant();
+        if (deposit.state() == Deposit.State.EXPIRED) {
+            notKept(deposit, Deposit.State.LATE_REFUNDED, paymentIntentId);
+            return true;
+        }
+        if (!deposit.open()) {
+            return false; // recorded already: the same payment reported again
+        }
+        if (holds.confirmPaid(deposit.appointmentId()) == PaymentHolds.Confirmed.NOT_HELD) {
+            notKept(deposit, Deposit.State.LATE_REFUNDED, paymentIntentId);
+            return true;
+        }
+        if (deposit.guest()) { // a visitor's deposit is now the patient's the placeholder joined
+            store.patient(
+                    depositId,
+                    Optional.of(book.get(deposit.appointmentId()).patient().id()),
+                    now);
+        }
+        UUID invoice = invoices.forAppointment(deposit.appointmentId())
+                .orElseThrow(() -> new IllegalStateException("A booked appointment without its invoice"))
+                .id();
+        payments.recordCardCharge(invoice, deposit.amount(), paymentIntentId);
+        store.state(depositId, Deposit.State.PAID, Optional.of(paymentIntentId), now);
+        return false;
+    }
+
+    /**
+     * In the caller's transaction, under the deposit's lock: it was paid with {@code paymentIntentId} but its time is
+     * not kept. The state moves (the payment's id kept with it), the patient is e-mailed once, and a visitor's
+     * placeholder is forgotten; the refund follows after commit ({@link #refundLate}).
+     */
+    private void notKept(Deposit deposit, Deposit.State state, String paymentIntentId) {
+        Instant now = clock.instant();
+        store.state(deposit.id(), state, Optional.of(paymentIntentId), now);
+        mail.notKept(deposit);
+        store.patient(deposit.id(), Optional.empty(), now);
     }
 
     /** Stripe says the page expired unpaid: the slot is released (nothing, if it was paid or released already). */
@@ -275,11 +331,13 @@ public class Deposits {
         expired(deposit.id());
     }
 
-    /** Refunds a late payment whole (the key names the deposit: asked again, Stripe refunds once). */
+    /**
+     * Refunds whole a payment whose time was not kept (late, or not bookable): the key names the deposit, so asked
+     * again (the sweep, after Stripe did not answer) Stripe refunds once.
+     */
     void refundLate(UUID depositId) {
         store.find(depositId)
-                .filter(d ->
-                        d.state() == Deposit.State.LATE_REFUNDED && d.refundId().isEmpty())
+                .filter(d -> d.notKept() && d.refundId().isEmpty())
                 .filter(d -> d.paymentIntentId().isPresent())
                 .ifPresent(d -> {
                     if (stripe.refund(

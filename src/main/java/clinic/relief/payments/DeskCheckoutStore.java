@@ -90,17 +90,6 @@ class DeskCheckoutStore {
                 .single();
     }
 
-    /** The amount of the card attempt waiting for Stripe's answer (zero when none is). */
-    Money underWay(UUID invoiceId) {
-        return jdbc.sql("""
-                select coalesce(sum(charge_amount), 0) from payments_desk_checkout
-                where invoice_id = :i and state = 'CHARGING'
-                """)
-                .param("i", invoiceId)
-                .query((rs, n) -> Money.of(rs.getBigDecimal(1)))
-                .single();
-    }
-
     /** Moves the version on after an action taken by hand (a tip, a payment). */
     void acted(UUID invoiceId, Instant at) {
         jdbc.sql("update payments_desk_checkout set version = version + 1, changed_at = :at where invoice_id = :i")

@@ -95,6 +95,7 @@ public class DeskCheckouts {
     private final Invoices invoices;
     private final Payments payments;
     private final CardsOnFile cards;
+    private final InvoiceCharges charges;
     private final StripeGateway stripe;
     private final TransactionTemplate tx;
     private final TransactionTemplate newTx;
@@ -109,6 +110,7 @@ public class DeskCheckouts {
             Invoices invoices,
             Payments payments,
             CardsOnFile cards,
+            InvoiceCharges charges,
             StripeGateway stripe,
             PlatformTransactionManager transactions,
             Clock clock,
@@ -120,6 +122,7 @@ public class DeskCheckouts {
         this.invoices = invoices;
         this.payments = payments;
         this.cards = cards;
+        this.charges = charges;
         this.stripe = stripe;
         this.tx = new TransactionTemplate(transactions);
         this.newTx = new TransactionTemplate(transactions);
@@ -264,12 +267,16 @@ public class DeskCheckouts {
             if (!amount.isPositive()) {
                 throw CheckoutProblem.invalid("amountNotPositive");
             }
-            // Under the invoice's lock, which a payment recorded on the invoice page takes too: of the two, the
-            // second sees the first (the payment, or this attempt under way) and is refused.
-            Money owed = payments.lockedBalance(invoice.id());
-            if (!owed.isPositive()) {
+            // Under the invoice's lock, which a payment recorded on the invoice page and a fee's charge take too:
+            // of two at once, the second sees the first (paid, or under way) and is refused.
+            InvoiceCharges.Standing standing = charges.lock(invoice.id());
+            if (standing instanceof InvoiceCharges.Standing.ChargeUnderWay other) {
+                throw CheckoutProblem.underWayElsewhere(other.underWay());
+            }
+            if (!(standing instanceof InvoiceCharges.Standing.Owed due)) {
                 throw CheckoutProblem.alreadyPaid();
             }
+            Money owed = due.owed();
             if (amount.compareTo(owed) > 0) {
                 throw CheckoutProblem.invalid("overBalance", owed);
             }

@@ -42,7 +42,9 @@ public record Fee(
         NEEDS_AUTHENTICATION,
         NO_CARD,
         /** The deposit kept covers the whole fee: nothing is charged to the card. */
-        COVERED;
+        COVERED,
+        /** The invoice was paid some other way (the desk's checkout, by hand) before the fee was charged. */
+        SETTLED;
 
         /** Whether the desk may still waive it or try to charge it (nothing is on its way to Stripe, nothing paid). */
         public boolean open() {

@@ -35,6 +35,7 @@ public class FeeCharges {
 
     private final FeeStore store;
     private final CardsOnFile cards;
+    private final InvoiceCharges charges;
     private final StripeGateway stripe;
     private final Payments payments;
     private final Invoices invoices;
@@ -48,6 +49,7 @@ public class FeeCharges {
     FeeCharges(
             FeeStore store,
             CardsOnFile cards,
+            InvoiceCharges charges,
             StripeGateway stripe,
             Payments payments,
             Invoices invoices,
@@ -58,6 +60,7 @@ public class FeeCharges {
             ClinicProfile clinic) {
         this.store = store;
         this.cards = cards;
+        this.charges = charges;
         this.stripe = stripe;
         this.payments = payments;
         this.invoices = invoices;
@@ -215,12 +218,23 @@ public class FeeCharges {
         if (!fee.state().open()) {
             return Optional.empty();
         }
+        // Under the invoice's lock, as the desk's checkout and a payment by hand: of two at once, one charges.
+        InvoiceCharges.Standing standing = charges.lock(fee.invoiceId());
+        if (standing instanceof InvoiceCharges.Standing.ChargeUnderWay) {
+            return Optional.empty(); // stays as it is: the sweep (or the desk) tries again once that one has ended
+        }
+        if (!(standing instanceof InvoiceCharges.Standing.Owed due)) {
+            store.state(feeId, Fee.State.SETTLED, Optional.empty(), "stripe", clock.instant());
+            return Optional.empty();
+        }
+        Money owed = due.owed();
         Optional<String> method = cards.chargeable(fee.patientId()).flatMap(CustomerStore.Customer::paymentMethodId);
         if (method.isEmpty()) {
             store.state(feeId, Fee.State.NO_CARD, Optional.empty(), "stripe", clock.instant());
             return Optional.empty();
         }
-        store.charging(feeId, method.get(), clock.instant());
+        // Never more than is still owed (part of it may have been paid at the desk).
+        store.charging(feeId, method.get(), fee.amount().min(owed), clock.instant());
         return store.find(feeId);
     }
 

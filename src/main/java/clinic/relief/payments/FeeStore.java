@@ -79,15 +79,16 @@ class FeeStore {
                 .list();
     }
 
-    /** Starts a new attempt with the card it charges. */
-    void charging(UUID id, String paymentMethodId, Instant at) {
+    /** Starts a new attempt of this amount with the card it charges. */
+    void charging(UUID id, String paymentMethodId, Money amount, Instant at) {
         jdbc.sql("""
                 update payments_fee
-                set state = 'CHARGING', attempt = attempt + 1, payment_method_id = :pm, failure_code = null,
-                    changed_at = :at
+                set state = 'CHARGING', attempt = attempt + 1, payment_method_id = :pm, amount = :amount,
+                    failure_code = null, changed_at = :at
                 where id = :id
                 """)
                 .param("id", id)
+                .param("amount", amount.amount())
                 .param("pm", paymentMethodId)
                 .param("at", utc(at))
                 .update();

@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import clinic.relief.billing.Invoices;
 import clinic.relief.billing.MembershipAutopay;
 import clinic.relief.billing.Memberships;
 import clinic.relief.billing.Payments;
@@ -52,9 +51,9 @@ class MembershipDues implements MembershipAutopay {
 
     private final DuesStore store;
     private final CardsOnFile cards;
+    private final InvoiceCharges charges;
     private final StripeGateway stripe;
     private final Payments payments;
-    private final Invoices invoices;
     private final Memberships memberships;
     private final Patients patients;
     private final DuesMail mail;
@@ -67,9 +66,9 @@ class MembershipDues implements MembershipAutopay {
     MembershipDues(
             DuesStore store,
             CardsOnFile cards,
+            InvoiceCharges charges,
             StripeGateway stripe,
             Payments payments,
-            Invoices invoices,
             Memberships memberships,
             Patients patients,
             DuesMail mail,
@@ -79,9 +78,9 @@ class MembershipDues implements MembershipAutopay {
             ClinicProfile clinic) {
         this.store = store;
         this.cards = cards;
+        this.charges = charges;
         this.stripe = stripe;
         this.payments = payments;
-        this.invoices = invoices;
         this.memberships = memberships;
         this.patients = patients;
         this.mail = mail;
@@ -232,11 +231,16 @@ class MembershipDues implements MembershipAutopay {
         if (!dues.state().chargeable() || dues.nextAttemptAt().isEmpty()) {
             return Optional.empty();
         }
-        Money owed = invoices.get(invoiceId).balance();
-        if (!owed.isPositive()) {
+        // Under the invoice's lock, as a payment recorded by hand and the desk's checkout: of two at once, one pays.
+        InvoiceCharges.Standing standing = charges.lock(invoiceId);
+        if (standing instanceof InvoiceCharges.Standing.ChargeUnderWay) {
+            return Optional.empty(); // still due: the sweep tries again once that charge has its answer
+        }
+        if (!(standing instanceof InvoiceCharges.Standing.Owed due)) {
             store.state(invoiceId, Dues.State.SETTLED, clock.instant());
             return Optional.empty();
         }
+        Money owed = due.owed();
         Optional<String> method = cards.chargeable(dues.patientId()).flatMap(CustomerStore.Customer::paymentMethodId);
         if (method.isEmpty()) {
             store.charging(invoiceId, "", owed, LocalDate.ofInstant(clock.instant(), zone), clock.instant());

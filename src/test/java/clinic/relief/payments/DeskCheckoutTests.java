@@ -531,6 +531,7 @@ class DeskCheckoutTests {
                 invoices,
                 bean(Payments.class),
                 cards,
+                bean(InvoiceCharges.class),
                 new StripeGateway(new PaymentSettings(null, null, null)),
                 bean(PlatformTransactionManager.class),
                 clock,
@@ -682,8 +683,8 @@ class DeskCheckoutTests {
                         .startsWith("409 ")
                         .containsAnyOf(
                                 "This invoice was paid in full since you looked",
-                                "is under way at the desk&#39;s checkout",
-                                "is under way at the desk's checkout");
+                                "is under way (the desk&#39;s checkout",
+                                "is under way (the desk's checkout");
                 assertThat(invoice.payments().get(0).method()).isEqualTo(Payment.Method.CARD_ON_FILE);
                 assertThat(stripe.chargesOf(customer)).isEqualTo(chargesBefore + 1);
             }

@@ -23,7 +23,9 @@ import clinic.relief.booking.BookingFixture;
 import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.patients.Patients;
 import clinic.relief.shared.Money;
+import clinic.relief.staff.NewStaffMember;
 import clinic.relief.staff.Staff;
+import clinic.relief.staff.StaffRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -254,7 +257,109 @@ class VisitorDepositTests {
         assertThat(deposits.ofAppointment(held).orElseThrow().open()).isTrue();
     }
 
+    @Test
+    void aDepositPaidWhileThePatientAlreadyHasAnAppointmentThenIsRefundedOnceTheyAreToldAndTheDeskSeesIt()
+            throws Exception {
+        fixture.onlyRooms("Room " + UUID.randomUUID(), "Room " + UUID.randomUUID());
+        UUID existing = fixture.patient();
+        String email = patients.get(existing).email();
+        // The patient is booked with another therapist at 10:30 (the desk did it); they pay a deposit online, as a
+        // visitor with their address, for 10:00 with this one: the payment cannot book it.
+        Appointment theirs = booking.book(new BookAppointment(
+                existing,
+                "trigger-point",
+                60,
+                fixture.at(day, "10:30"),
+                Optional.of(fixture.therapist("09:00", "17:00")),
+                Appointment.Source.FRONT_DESK,
+                null,
+                null));
+        String link = bookAsVisitor(email, "10:00");
+        UUID held = appointmentOf(email);
+        String page = mvc.perform(get(link.replace("/payments/deposit?", "/payments/deposit/pay?") + "&lang=es"))
+                .andExpect(status().isSeeOther())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(StripeFixture.payOnHostedPage(page, LocalStripe.TestCard.VISA.number)
+                        .statusCode())
+                .isEqualTo(303);
+        Map<String, Object> completed = eventOfSession("checkout.session.completed", sessionOf(page));
+        String intent = (String) objectOf(completed).get("payment_intent");
+
+        deliver(completed); // a 200: no 500 for Stripe to retry
+        EventsHandled.awaitAll(jdbc);
+
+        Deposit refused = deposits.ofAppointment(held).orElseThrow();
+        assertThat(refused.state()).isEqualTo(Deposit.State.NOT_BOOKED);
+        assertThat(refused.paymentIntentId()).contains(intent); // the payment's record is kept
+        assertThat(refused.refundId()).isPresent();
+        assertThat(refused.patientId()).isEmpty();
+        assertThat(refundsAt(intent)).singleElement().satisfies(refund -> {
+            assertThat(((Number) refund.get("amount")).longValue()).isEqualTo(2500L);
+            assertThat(refund.get("metadata"))
+                    .isEqualTo(Map.of("deposit_id", refused.id().toString()));
+        });
+        // Nothing booked, nothing recorded: the hold is released, the patient's own visit stands.
+        assertThat(book.get(held).status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(book.get(theirs.id()).status()).isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(invoices.forAppointment(held)).isEmpty();
+        // Told once, in the language they paid in, with a link to book again and nothing about their health.
+        List<String> told = jdbc.sql("select subject || ' ' || body from booking_outbox where recipient = :e"
+                        + " and kind = 'PAYMENTS_DEPOSIT'")
+                .param("e", email)
+                .query(String.class)
+                .list();
+        assertThat(told)
+                .singleElement()
+                .satisfies(text -> assertThat(text)
+                        .contains("No pudimos mantener", "reembolsan", "/book?lang=es")
+                        .doesNotContain("Sciatica", "Trigger", "masaje"));
+        // The visitor's page says so.
+        assertThat(mvc.perform(get(link + "&lang=en")).andReturn().getResponse().getContentAsString())
+                .contains("that time could not be kept for you", "Choose another time");
+        // The desk sees it on its Today page.
+        String desk = "desk-" + UUID.randomUUID() + "@example.com";
+        staff.createOrUpdate(new NewStaffMember(
+                desk, "Desk Deposits", StaffRole.FRONT_DESK, "long enough password", "CMT", "1", null, null, false));
+        assertThat(mvc.perform(get("/staff").param("lang", "en").with(user(desk).roles("FRONT_DESK")))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Deposits refunded: time not kept", email, "Refunded");
+
+        // Replayed, and the PaymentIntent's own event, and the sweep: no second refund, no second e-mail.
+        deliver(completed);
+        deliver(eventOfIntent("payment_intent.succeeded", intent));
+        deposits.sweep();
+        EventsHandled.awaitAll(jdbc);
+        assertThat(refundsAt(intent)).hasSize(1);
+        assertThat(kinds(email).stream().filter("PAYMENTS_DEPOSIT"::equals)).hasSize(1);
+        assertThat(deposits.ofAppointment(held).orElseThrow()).isEqualTo(refused);
+        assertThat(book.get(theirs.id()).status()).isEqualTo(AppointmentStatus.BOOKED);
+    }
+
     // ---- helpers
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> objectOf(Map<String, Object> event) {
+        return (Map<String, Object>) ((Map<String, Object>) event.get("data")).get("object");
+    }
+
+    private List<Map<String, Object>> refundsAt(String intent) {
+        return stripe.events("refund.created").stream()
+                .map(VisitorDepositTests::objectOf)
+                .filter(refund -> intent.equals(refund.get("payment_intent")))
+                .toList();
+    }
+
+    private Map<String, Object> eventOfIntent(String type, String intent) {
+        return stripe.events(type).stream()
+                .filter(e -> intent.equals(objectOf(e).get("id")))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+    }
 
     /** Books the service with a deposit as a visitor who is not signed in; the signed link they are sent to. */
     private String bookAsVisitor(String email, String time) throws Exception {
