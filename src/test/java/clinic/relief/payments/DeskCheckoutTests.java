@@ -532,6 +532,7 @@ class DeskCheckoutTests {
                 bean(Payments.class),
                 cards,
                 new StripeGateway(new PaymentSettings(null, null, null)),
+                bean(AuthenticationLinks.class),
                 bean(PlatformTransactionManager.class),
                 clock,
                 clinic,
