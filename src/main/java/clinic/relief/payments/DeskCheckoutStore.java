@@ -45,12 +45,16 @@ class DeskCheckoutStore {
     /** The prefix of a reader attempt's "payment method": the reader's id follows. */
     static final String READER = "reader:";
 
-    /** Where the card charge stands: none under way, one under way (or its answer lost), or the last one refused. */
+    /**
+     * Where the card charge stands: none under way, one under way (or its answer lost), the last one refused, or one
+     * waiting for the patient to confirm it with their bank (by the e-mailed link), or the patient at it right now.
+     */
     enum State {
         OPEN,
         CHARGING,
         DECLINED,
-        NEEDS_AUTHENTICATION
+        NEEDS_AUTHENTICATION,
+        AUTHENTICATING
     }
 
     /** A tip recorded at checkout. */
@@ -125,6 +129,42 @@ class DeskCheckoutStore {
                 .param("code", failureCode.orElse(null))
                 .param("at", utc(at))
                 .update();
+    }
+
+    /** The attempt waits for the patient to authenticate the PaymentIntent Stripe left; the version moves on. */
+    void needsAuthentication(UUID invoiceId, String paymentIntentId, Instant at) {
+        jdbc.sql("""
+                update payments_desk_checkout
+                set version = version + 1, state = 'NEEDS_AUTHENTICATION', payment_intent_id = :pi,
+                    failure_code = 'authentication_required', changed_at = :at
+                where invoice_id = :i
+                """)
+                .param("i", invoiceId)
+                .param("pi", paymentIntentId)
+                .param("at", utc(at))
+                .update();
+    }
+
+    /** Moves the attempt to a state, keeping its failure code; the version moves on. */
+    void state(UUID invoiceId, State state, Instant at) {
+        jdbc.sql("""
+                update payments_desk_checkout set version = version + 1, state = :state, changed_at = :at
+                where invoice_id = :i
+                """)
+                .param("i", invoiceId)
+                .param("state", state.name())
+                .param("at", utc(at))
+                .update();
+    }
+
+    /** Patients who left the bank's authentication page unfinished since {@code before}. */
+    List<UUID> authenticating(Instant before) {
+        return jdbc.sql("""
+                select invoice_id from payments_desk_checkout
+                where state = 'AUTHENTICATING' and changed_at <= :before
+                order by changed_at
+                limit 500
+                """).param("before", utc(before)).query(UUID.class).list();
     }
 
     /** Keeps the PaymentIntent a reader attempt collects (created under the attempt's key). */

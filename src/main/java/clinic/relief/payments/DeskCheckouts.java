@@ -38,16 +38,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * methods and the card on file. Every action locks the visit's checkout row and carries the version the page showed,
  * so of two clicks at once exactly one acts. A card charge is committed as CHARGING before Stripe is called, with an
  * idempotency key made of the invoice and the attempt: a lost answer is asked again with the same key (the desk's
- * "try again", a sweep, Stripe's webhook), so the card is charged once and the payment recorded once. A decline or
- * a bank asking for the patient's authentication records nothing.
+ * "try again", a sweep, Stripe's webhook), so the card is charged once and the payment recorded once. A decline
+ * records nothing. A bank asking for the patient's authentication records nothing either: the attempt keeps the
+ * PaymentIntent and the patient is e-mailed a link to confirm it ({@link PaymentAuthentication}); while they are on
+ * the bank's page the desk takes no other payment of the visit.
  */
 @Service
-public class DeskCheckouts {
+public class DeskCheckouts implements AuthenticationSubject {
 
     /** The tip presets, in percent of the service's price. */
     public static final List<Integer> PRESETS = List.of(15, 18, 20);
 
     private static final Duration STUCK_AFTER = Duration.ofMinutes(2);
+    private static final Duration AUTHENTICATING_FOR = Duration.ofMinutes(30);
 
     /** What the checkout page shows of a visit. */
     public record Checkout(
@@ -65,11 +68,22 @@ public class DeskCheckouts {
             Optional<Money> chargeAmount,
             String failureCode,
             boolean reader,
-            boolean onReader) {
+            boolean onReader,
+            boolean linkSent) {
 
         /** Whether a card charge's answer was lost: the desk may ask again (same key, one charge). */
         public boolean charging() {
             return "CHARGING".equals(chargeState);
+        }
+
+        /** Whether a card charge waits for the patient to confirm it with their bank (or they are at it). */
+        public boolean waitingForBank() {
+            return "NEEDS_AUTHENTICATION".equals(chargeState) || authenticating();
+        }
+
+        /** Whether the patient is on the bank's page right now: the desk takes no other payment meanwhile. */
+        public boolean authenticating() {
+            return "AUTHENTICATING".equals(chargeState);
         }
     }
 
@@ -97,6 +111,7 @@ public class DeskCheckouts {
     private final CardsOnFile cards;
     private final InvoiceCharges charges;
     private final StripeGateway stripe;
+    private final AuthenticationLinks links;
     private final TransactionTemplate tx;
     private final TransactionTemplate newTx;
     private final Clock clock;
@@ -112,6 +127,7 @@ public class DeskCheckouts {
             CardsOnFile cards,
             InvoiceCharges charges,
             StripeGateway stripe,
+            AuthenticationLinks links,
             PlatformTransactionManager transactions,
             Clock clock,
             ClinicProfile clinic,
@@ -124,6 +140,7 @@ public class DeskCheckouts {
         this.cards = cards;
         this.charges = charges;
         this.stripe = stripe;
+        this.links = links;
         this.tx = new TransactionTemplate(transactions);
         this.newTx = new TransactionTemplate(transactions);
         this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -158,7 +175,19 @@ public class DeskCheckouts {
                 readerOn(),
                 row.filter(r -> r.state() == DeskCheckoutStore.State.CHARGING)
                         .flatMap(DeskCheckoutStore.Row::readerId)
-                        .isPresent());
+                        .isPresent(),
+                row.filter(r -> r.state() == DeskCheckoutStore.State.NEEDS_AUTHENTICATION
+                                        || r.state() == DeskCheckoutStore.State.AUTHENTICATING)
+                                .isPresent()
+                        && links.sent(Kind.CHECKOUT, invoice.id()));
+    }
+
+    /**
+     * The amount of the visit's card charge waiting for the patient to confirm it with their bank, for the
+     * appointment panel.
+     */
+    public Optional<Money> waitingForBank(UUID invoiceId) {
+        return store.find(invoiceId).filter(DeskCheckouts::authenticable).flatMap(DeskCheckoutStore.Row::chargeAmount);
     }
 
     /** Whether a card reader is set up ({@code relief.payments.checkout.reader-id}) and Stripe with it. */
@@ -226,9 +255,19 @@ public class DeskCheckouts {
             if (row.state() == DeskCheckoutStore.State.CHARGING) {
                 throw CheckoutProblem.invalid("chargeUnderWay");
             }
+            if (row.state() == DeskCheckoutStore.State.AUTHENTICATING) {
+                throw CheckoutProblem.invalid("authenticating");
+            }
             Payment payment = payments.record(
                     new RecordPayment(invoice.id(), Payment.Kind.PAYMENT, method, amount, note, giftCard), by);
             store.acted(row.invoiceId(), clock.instant());
+            if (row.state() == DeskCheckoutStore.State.NEEDS_AUTHENTICATION
+                    && payments.lockedBalance(invoice.id())
+                                    .compareTo(row.chargeAmount().orElse(Money.ZERO))
+                            < 0) {
+                // Paid another way: the card charge no longer waits for the patient (their link says so).
+                store.settled(row.invoiceId(), DeskCheckoutStore.State.OPEN, Optional.empty(), clock.instant());
+            }
             return payment;
         });
     }
@@ -263,6 +302,9 @@ public class DeskCheckouts {
             DeskCheckoutStore.Row row = lockAt(invoice, version);
             if (row.state() == DeskCheckoutStore.State.CHARGING) {
                 throw CheckoutProblem.invalid("chargeUnderWay");
+            }
+            if (row.state() == DeskCheckoutStore.State.AUTHENTICATING) {
+                throw CheckoutProblem.invalid("authenticating");
             }
             if (!amount.isPositive()) {
                 throw CheckoutProblem.invalid("amountNotPositive");
@@ -316,6 +358,10 @@ public class DeskCheckouts {
                     .filter(row -> row.state() == DeskCheckoutStore.State.CHARGING)
                     .ifPresent(this::call);
         }
+        // Patients who left the bank's page unfinished: Stripe says whether they paid.
+        for (UUID invoiceId : store.authenticating(stuckBefore.plus(STUCK_AFTER).minus(AUTHENTICATING_FOR))) {
+            store.find(invoiceId).ifPresent(this::lookUp);
+        }
     }
 
     /** Tips per therapist given on the days {@code from} to {@code to} (clinic time), the largest total first. */
@@ -350,13 +396,13 @@ public class DeskCheckouts {
         invoiceId.ifPresent(id -> tx.executeWithoutResult(status -> store.find(id)
                 .map(row -> store.lock(id, row.appointmentId(), row.patientId(), clock.instant()))
                 .filter(row -> row.state() == DeskCheckoutStore.State.CHARGING && row.attempt() == attemptOf(intent))
-                .ifPresent(row -> store.settled(
-                        id,
-                        "authentication_required".equals(code)
-                                ? DeskCheckoutStore.State.NEEDS_AUTHENTICATION
-                                : DeskCheckoutStore.State.DECLINED,
-                        Optional.ofNullable(code),
-                        clock.instant()))));
+                .ifPresent(row -> {
+                    if ("authentication_required".equals(code)) {
+                        needsAuthentication(row, intent.getId());
+                    } else {
+                        store.settled(id, DeskCheckoutStore.State.DECLINED, Optional.ofNullable(code), clock.instant());
+                    }
+                })));
         return invoiceId.isPresent();
     }
 
@@ -447,13 +493,9 @@ public class DeskCheckouts {
             }
             return CardOutcome.DECLINED;
         }
-        if (outcome instanceof ChargeOutcome.NeedsAuthentication) {
+        if (outcome instanceof ChargeOutcome.NeedsAuthentication asked) {
             if (waiting) {
-                store.settled(
-                        attempt.invoiceId(),
-                        DeskCheckoutStore.State.NEEDS_AUTHENTICATION,
-                        Optional.of("authentication_required"),
-                        clock.instant());
+                needsAuthentication(current, asked.paymentIntentId());
             }
             return CardOutcome.NEEDS_AUTHENTICATION;
         }
@@ -464,9 +506,112 @@ public class DeskCheckouts {
     /** Records the payment once (by its PaymentIntent) and ends the attempt if it is the one waiting. */
     private void paid(DeskCheckoutStore.Row current, int attempt, Money amount, String paymentIntentId) {
         payments.recordCardCharge(current.invoiceId(), amount, paymentIntentId);
-        if (current.state() == DeskCheckoutStore.State.CHARGING && current.attempt() == attempt) {
+        boolean open = current.state() == DeskCheckoutStore.State.CHARGING
+                || current.state() == DeskCheckoutStore.State.NEEDS_AUTHENTICATION
+                || current.state() == DeskCheckoutStore.State.AUTHENTICATING;
+        if (open && current.attempt() == attempt) {
             store.settled(current.invoiceId(), DeskCheckoutStore.State.OPEN, Optional.empty(), clock.instant());
         }
+    }
+
+    /** The bank wants the patient to authenticate: the attempt keeps the PaymentIntent, and the patient gets a link. */
+    private void needsAuthentication(DeskCheckoutStore.Row attempt, String paymentIntentId) {
+        store.needsAuthentication(attempt.invoiceId(), paymentIntentId, clock.instant());
+        links.ask(
+                Kind.CHECKOUT,
+                attempt.invoiceId(),
+                attempt.patientId(),
+                attempt.chargeAmount().orElseThrow());
+    }
+
+    /** Where the patient's bank authentication left a charge: asks Stripe and records a payment it made, once. */
+    private boolean lookUp(DeskCheckoutStore.Row row) {
+        Optional<String> intent = row.paymentIntentId();
+        if (intent.isEmpty() || row.chargeAmount().isEmpty()) {
+            return false;
+        }
+        ChargeOutcome outcome = stripe.intent(intent.get());
+        Boolean paid = tx.execute(status -> {
+            DeskCheckoutStore.Row current =
+                    store.lock(row.invoiceId(), row.appointmentId(), row.patientId(), clock.instant());
+            if (outcome instanceof ChargeOutcome.Succeeded succeeded
+                    && succeeded
+                            .paymentIntentId()
+                            .equals(current.paymentIntentId().orElse(""))) {
+                paid(current, current.attempt(), current.chargeAmount().orElseThrow(), succeeded.paymentIntentId());
+                return true;
+            }
+            if (current.state() == DeskCheckoutStore.State.AUTHENTICATING
+                    && !(outcome instanceof ChargeOutcome.Unknown)) {
+                store.state(current.invoiceId(), DeskCheckoutStore.State.NEEDS_AUTHENTICATION, clock.instant());
+            }
+            return false;
+        });
+        return Boolean.TRUE.equals(paid);
+    }
+
+    // ---- the patient's authentication through the e-mailed link (PaymentAuthentication)
+
+    @Override
+    public Kind kind() {
+        return Kind.CHECKOUT;
+    }
+
+    @Override
+    public Optional<Waiting> waiting(UUID invoiceId) {
+        return store.find(invoiceId).filter(DeskCheckouts::authenticable).map(DeskCheckouts::waitingOf);
+    }
+
+    @Override
+    public Optional<Waiting> claimForPatient(UUID invoiceId) {
+        Optional<DeskCheckoutStore.Row> found = store.find(invoiceId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        DeskCheckoutStore.Row row =
+                store.lock(invoiceId, found.get().appointmentId(), found.get().patientId(), clock.instant());
+        if (!authenticable(row)) {
+            return Optional.empty();
+        }
+        Money amount = row.chargeAmount().orElseThrow();
+        // What is still owed, this attempt aside: paid another way meanwhile, the link pays nothing more.
+        Money owed = payments.lockedBalance(invoiceId)
+                .plus(row.state() == DeskCheckoutStore.State.AUTHENTICATING ? amount : Money.ZERO);
+        if (owed.compareTo(amount) < 0) {
+            return Optional.empty();
+        }
+        store.state(invoiceId, DeskCheckoutStore.State.AUTHENTICATING, clock.instant());
+        return Optional.of(waitingOf(row));
+    }
+
+    @Override
+    public boolean finish(UUID invoiceId) {
+        return store.find(invoiceId).map(this::lookUp).orElse(false) || paid(invoiceId);
+    }
+
+    @Override
+    public boolean paid(UUID invoiceId) {
+        return store.find(invoiceId)
+                .flatMap(DeskCheckoutStore.Row::paymentIntentId)
+                .flatMap(payments::cardCharge)
+                .isPresent();
+    }
+
+    private static boolean authenticable(DeskCheckoutStore.Row row) {
+        return (row.state() == DeskCheckoutStore.State.NEEDS_AUTHENTICATION
+                        || row.state() == DeskCheckoutStore.State.AUTHENTICATING)
+                && row.paymentIntentId().isPresent()
+                && row.paymentMethodId().isPresent()
+                && row.chargeAmount().isPresent();
+    }
+
+    private static Waiting waitingOf(DeskCheckoutStore.Row row) {
+        return new Waiting(
+                row.invoiceId(),
+                row.chargeAmount().orElseThrow(),
+                row.paymentIntentId().orElseThrow(),
+                row.paymentMethodId().orElseThrow(),
+                row.attempt());
     }
 
     private DeskCheckoutStore.Row lockAt(Invoice invoice, int version) {

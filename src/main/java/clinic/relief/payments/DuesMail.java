@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The e-mails of membership autopay, queued in the caller's transaction: a failed charge (with an "update your card"
- * link and the next try), a payment the bank wants confirmed (with the link to do it), and the pause after the last
- * retry. They name the amount and the membership, nothing else about the patient.
+ * link and the next try) and the pause after the last retry (a payment the bank wants confirmed is asked by
+ * {@link AuthenticationLinks}). They name the amount and the membership, nothing else about the patient.
  */
 @Component
 class DuesMail {
@@ -41,11 +41,6 @@ class DuesMail {
     /** The charge was declined; {@code nextTry} is the date of the next attempt as the patient reads it. */
     void declined(UUID patientId, Money amount, String nextTry) {
         send(patientId, "payments.dues.declined", amount, cardLinks.issue(patientId, siteUrl), nextTry);
-    }
-
-    /** The bank wants the patient to confirm; {@code token} opens the page that sends them to it. */
-    void authenticate(UUID patientId, Money amount, String token) {
-        send(patientId, "payments.dues.authenticate", amount, siteUrl + "/payments/dues?token=" + token, "");
     }
 
     /** The last retry failed: the membership is paused until paid. */

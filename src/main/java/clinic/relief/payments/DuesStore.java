@@ -57,13 +57,6 @@ class DuesStore {
                 .optional();
     }
 
-    Optional<UUID> byLink(String hash) {
-        return jdbc.sql("select invoice_id from payments_dues where link_hash = :h")
-                .param("h", hash)
-                .query(UUID.class)
-                .optional();
-    }
-
     /**
      * Months whose next attempt is due, attempts left without an answer since {@code stuckBefore}, and patients who
      * left the bank's authentication page unfinished since {@code authenticatingBefore}.
@@ -130,13 +123,6 @@ class DuesStore {
                 .param("i", invoiceId)
                 .param("state", state.name())
                 .param("at", utc(at))
-                .update();
-    }
-
-    void link(UUID invoiceId, String hash) {
-        jdbc.sql("update payments_dues set link_hash = :h where invoice_id = :i")
-                .param("i", invoiceId)
-                .param("h", hash)
                 .update();
     }
 

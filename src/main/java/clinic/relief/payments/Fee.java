@@ -39,7 +39,10 @@ public record Fee(
         PAID,
         WAIVED,
         DECLINED,
+        /** The bank wants the patient to authenticate: the PaymentIntent waits, and the patient has a link to it. */
         NEEDS_AUTHENTICATION,
+        /** The patient is on the bank's authentication page (the desk may still waive: Stripe cancels the intent). */
+        AUTHENTICATING,
         NO_CARD,
         /** The deposit kept covers the whole fee: nothing is charged to the card. */
         COVERED,
@@ -52,9 +55,17 @@ public record Fee(
         }
     }
 
-    /** Whether the desk may waive it: while open, or when the deposit covers it (the deposit is then refunded). */
+    /**
+     * Whether the desk may waive it: while open (also while it waits for the patient's bank, whose PaymentIntent is
+     * then cancelled), or when the deposit covers it (the deposit is then refunded).
+     */
     public boolean waivable() {
-        return state.open() || state == State.COVERED;
+        return state.open() || state == State.COVERED || state == State.AUTHENTICATING;
+    }
+
+    /** Whether it waits for the patient to confirm the payment with their bank. */
+    public boolean waitingForBank() {
+        return state == State.NEEDS_AUTHENTICATION || state == State.AUTHENTICATING;
     }
 
     /** The whole fee: what the card is charged and what the deposit covers. */

@@ -26,12 +26,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * committed as CHARGING before Stripe is called and its key derived from the invoice and the attempt; a charge whose
  * answer was lost (a timeout, a crash before the commit) is asked again with the same key by the sweep, and Stripe's
  * {@code payment_intent.succeeded} webhook records it too: either way the payment is recorded once, and Stripe
- * charges once. A decline or a bank asking for authentication records nothing on the invoice.
+ * charges once. A decline records nothing on the invoice. A bank asking for authentication records nothing either:
+ * the fee keeps the PaymentIntent and the patient is e-mailed a link to confirm it ({@link PaymentAuthentication});
+ * the desk may still waive it meanwhile, which cancels the PaymentIntent at Stripe first.
  */
 @Service
-public class FeeCharges {
+public class FeeCharges implements AuthenticationSubject {
 
     private static final Duration STUCK_AFTER = Duration.ofMinutes(2);
+    private static final Duration AUTHENTICATING_FOR = Duration.ofMinutes(30);
 
     private final FeeStore store;
     private final CardsOnFile cards;
@@ -41,6 +44,7 @@ public class FeeCharges {
     private final Invoices invoices;
     private final Deposits deposits;
     private final PaymentSettings settings;
+    private final AuthenticationLinks links;
     private final TransactionTemplate tx;
     private final TransactionTemplate newTx;
     private final Clock clock;
@@ -55,6 +59,7 @@ public class FeeCharges {
             Invoices invoices,
             Deposits deposits,
             PaymentSettings settings,
+            AuthenticationLinks links,
             PlatformTransactionManager transactions,
             Clock clock,
             ClinicProfile clinic) {
@@ -66,6 +71,7 @@ public class FeeCharges {
         this.invoices = invoices;
         this.deposits = deposits;
         this.settings = settings;
+        this.links = links;
         this.tx = new TransactionTemplate(transactions);
         this.newTx = new TransactionTemplate(transactions);
         this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -129,6 +135,7 @@ public class FeeCharges {
      * committed: the desk refunds from the invoice page.
      */
     public void waive(UUID feeId, String by) {
+        cancelWaiting(find(feeId));
         Fee waived = tx.execute(status -> {
             Fee fee = store.lock(feeId).orElseThrow(() -> new PaymentsFailure("payments.problem.feeState"));
             if (!fee.waivable()) {
@@ -144,11 +151,38 @@ public class FeeCharges {
     }
 
     /**
+     * Before a fee waiting for the patient's bank is waived, its PaymentIntent is cancelled at Stripe, so the link can
+     * no longer pay it. If the patient paid meanwhile, the payment is recorded and the fee is not waived; if Stripe
+     * does not answer, nothing is waived.
+     */
+    private void cancelWaiting(Fee fee) {
+        if (!fee.waitingForBank() || fee.paymentIntentId().isEmpty()) {
+            return;
+        }
+        String intent = fee.paymentIntentId().get();
+        switch (stripe.cancel(intent, "fee-cancel-" + fee.id() + "-" + fee.attempt())) {
+            case CANCELLED -> {
+                // Nothing can be paid with it any more: the waiver goes on.
+            }
+            case SUCCEEDED -> {
+                tx.executeWithoutResult(status -> paid(fee.id(), intent));
+                throw new PaymentsFailure("payments.problem.feePaidMeanwhile");
+            }
+            case UNKNOWN -> throw new PaymentsFailure("payments.problem.feeAuthenticating");
+        }
+    }
+
+    /**
      * Charges the fee to the card on file, or asks Stripe again about an attempt left without an answer; the state it
      * ends in. The attempt is committed on its own before Stripe is called; the outcome is written in the caller's
      * transaction, if any.
      */
     public Fee.State charge(UUID feeId) {
+        Optional<Fee> before = store.find(feeId);
+        if (before.isPresent() && before.get().state() == Fee.State.AUTHENTICATING) {
+            // The patient left the bank's page unfinished a while ago: Stripe says whether it was paid.
+            return lookUp(before.get());
+        }
         Optional<Fee> attempt = newTx.execute(status -> claim(feeId));
         if (attempt == null || attempt.isEmpty()) {
             return store.find(feeId)
@@ -178,7 +212,7 @@ public class FeeCharges {
     }
 
     void sweep(Instant now, Instant stuckBefore) {
-        for (UUID id : store.due(now, stuckBefore)) {
+        for (UUID id : store.due(now, stuckBefore, now.minus(AUTHENTICATING_FOR))) {
             charge(id);
         }
     }
@@ -201,12 +235,13 @@ public class FeeCharges {
         tx.executeWithoutResult(status -> store.lock(feeId)
                 .filter(fee -> fee.state() == Fee.State.CHARGING)
                 .filter(fee -> Integer.toString(fee.attempt()).equals(attempt))
-                .ifPresent(fee -> store.state(
-                        feeId,
-                        "authentication_required".equals(code) ? Fee.State.NEEDS_AUTHENTICATION : Fee.State.DECLINED,
-                        Optional.ofNullable(code),
-                        "stripe",
-                        clock.instant())));
+                .ifPresent(fee -> {
+                    if ("authentication_required".equals(code)) {
+                        needsAuthentication(fee, intent.getId());
+                    } else {
+                        store.state(feeId, Fee.State.DECLINED, Optional.ofNullable(code), "stripe", clock.instant());
+                    }
+                }));
     }
 
     /** A new attempt for an open fee, the unanswered attempt of a CHARGING one, or nothing. */
@@ -251,15 +286,91 @@ public class FeeCharges {
             paid(fee.id(), succeeded.paymentIntentId());
         } else if (outcome instanceof ChargeOutcome.Declined declined) {
             store.state(fee.id(), Fee.State.DECLINED, Optional.of(declined.code()), "stripe", clock.instant());
-        } else if (outcome instanceof ChargeOutcome.NeedsAuthentication) {
-            store.state(
-                    fee.id(),
-                    Fee.State.NEEDS_AUTHENTICATION,
-                    Optional.of("authentication_required"),
-                    "stripe",
-                    clock.instant());
+        } else if (outcome instanceof ChargeOutcome.NeedsAuthentication asked) {
+            needsAuthentication(current, asked.paymentIntentId());
         }
         // An unknown outcome stays CHARGING: the sweep asks Stripe again with the same key.
         return store.find(fee.id()).orElseThrow().state();
+    }
+
+    /** The bank wants the patient to authenticate: the fee keeps the PaymentIntent, and the patient gets a link. */
+    private void needsAuthentication(Fee fee, String paymentIntentId) {
+        store.needsAuthentication(fee.id(), paymentIntentId, clock.instant());
+        links.ask(Kind.FEE, fee.id(), fee.patientId(), fee.amount());
+    }
+
+    /** Whether the patient of a fee waiting for their bank was e-mailed a link (the desk's panel says so). */
+    public boolean linkSent(Fee fee) {
+        return links.sent(Kind.FEE, fee.id());
+    }
+
+    /** Where the patient's bank authentication left a fee: asks Stripe and records a payment it made, once. */
+    Fee.State lookUp(Fee fee) {
+        Optional<String> intent = fee.paymentIntentId();
+        if (intent.isEmpty()) {
+            return fee.state();
+        }
+        ChargeOutcome outcome = stripe.intent(intent.get());
+        return tx.execute(status -> {
+            Fee current = store.lock(fee.id()).orElseThrow();
+            if (outcome instanceof ChargeOutcome.Succeeded succeeded
+                    && succeeded
+                            .paymentIntentId()
+                            .equals(current.paymentIntentId().orElse(""))) {
+                paid(current.id(), succeeded.paymentIntentId());
+            } else if (current.state() == Fee.State.AUTHENTICATING && !(outcome instanceof ChargeOutcome.Unknown)) {
+                store.state(
+                        current.id(), Fee.State.NEEDS_AUTHENTICATION, current.failureCode(), "stripe", clock.instant());
+            }
+            return store.find(fee.id()).orElseThrow().state();
+        });
+    }
+
+    // ---- the patient's authentication through the e-mailed link (PaymentAuthentication)
+
+    @Override
+    public Kind kind() {
+        return Kind.FEE;
+    }
+
+    @Override
+    public Optional<Waiting> waiting(UUID feeId) {
+        return store.find(feeId).filter(FeeCharges::authenticable).map(FeeCharges::waitingOf);
+    }
+
+    @Override
+    public Optional<Waiting> claimForPatient(UUID feeId) {
+        Optional<Fee> locked = store.lock(feeId)
+                .filter(FeeCharges::authenticable)
+                // Paid some other way meanwhile (the whole invoice at the desk): the link pays nothing more.
+                .filter(fee -> payments.lockedBalance(fee.invoiceId()).compareTo(fee.amount()) >= 0);
+        locked.ifPresent(
+                fee -> store.state(feeId, Fee.State.AUTHENTICATING, fee.failureCode(), "patient", clock.instant()));
+        return locked.map(FeeCharges::waitingOf);
+    }
+
+    @Override
+    public boolean finish(UUID feeId) {
+        return store.find(feeId).map(this::lookUp).orElse(Fee.State.WAIVED) == Fee.State.PAID;
+    }
+
+    @Override
+    public boolean paid(UUID feeId) {
+        return store.find(feeId).filter(fee -> fee.state() == Fee.State.PAID).isPresent();
+    }
+
+    private static boolean authenticable(Fee fee) {
+        return fee.waitingForBank()
+                && fee.paymentIntentId().isPresent()
+                && fee.paymentMethodId().isPresent();
+    }
+
+    private static Waiting waitingOf(Fee fee) {
+        return new Waiting(
+                fee.id(),
+                fee.amount(),
+                fee.paymentIntentId().orElseThrow(),
+                fee.paymentMethodId().orElseThrow(),
+                fee.attempt());
     }
 }

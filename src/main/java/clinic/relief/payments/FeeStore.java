@@ -65,16 +65,21 @@ class FeeStore {
                 .optional();
     }
 
-    /** Fees whose waiving window has passed, and charges left without an answer since {@code stuckBefore}. */
-    List<UUID> due(Instant now, Instant stuckBefore) {
+    /**
+     * Fees whose waiving window has passed, charges left without an answer since {@code stuckBefore}, and patients who
+     * left the bank's authentication page unfinished since {@code authenticatingBefore}.
+     */
+    List<UUID> due(Instant now, Instant stuckBefore, Instant authenticatingBefore) {
         return jdbc.sql("""
                 select id from payments_fee
                 where (state = 'PENDING' and due_at <= :now) or (state = 'CHARGING' and changed_at <= :stuck)
+                   or (state = 'AUTHENTICATING' and changed_at <= :authenticating)
                 order by due_at
                 limit 500
                 """)
                 .param("now", utc(now))
                 .param("stuck", utc(stuckBefore))
+                .param("authenticating", utc(authenticatingBefore))
                 .query(UUID.class)
                 .list();
     }
@@ -104,6 +109,20 @@ class FeeStore {
                 .param("state", state.name())
                 .param("code", failureCode.orElse(null))
                 .param("by", by)
+                .param("at", utc(at))
+                .update();
+    }
+
+    /** The bank wants the patient to authenticate the PaymentIntent Stripe left waiting. */
+    void needsAuthentication(UUID id, String paymentIntentId, Instant at) {
+        jdbc.sql("""
+                update payments_fee
+                set state = 'NEEDS_AUTHENTICATION', payment_intent_id = :pi, failure_code = 'authentication_required',
+                    changed_by = 'stripe', changed_at = :at
+                where id = :id
+                """)
+                .param("id", id)
+                .param("pi", paymentIntentId)
                 .param("at", utc(at))
                 .update();
     }

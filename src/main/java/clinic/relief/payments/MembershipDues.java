@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to confirm the payment. A month already paid at the desk is never charged.
  */
 @Service
-class MembershipDues implements MembershipAutopay {
+class MembershipDues implements MembershipAutopay, AuthenticationSubject {
 
     static final List<Integer> RETRY_DAYS = List.of(3, 5, 7);
     private static final LocalTime RETRY_AT = LocalTime.of(9, 0);
@@ -57,7 +57,7 @@ class MembershipDues implements MembershipAutopay {
     private final Memberships memberships;
     private final Patients patients;
     private final DuesMail mail;
-    private final CardLinks links;
+    private final AuthenticationLinks links;
     private final TransactionTemplate tx;
     private final TransactionTemplate newTx;
     private final Clock clock;
@@ -72,7 +72,7 @@ class MembershipDues implements MembershipAutopay {
             Memberships memberships,
             Patients patients,
             DuesMail mail,
-            CardLinks links,
+            AuthenticationLinks links,
             PlatformTransactionManager transactions,
             Clock clock,
             ClinicProfile clinic) {
@@ -218,6 +218,59 @@ class MembershipDues implements MembershipAutopay {
         });
     }
 
+    // ---- the patient's authentication of a month's charge, through the e-mailed link (PaymentAuthentication)
+
+    @Override
+    public Kind kind() {
+        return Kind.DUES;
+    }
+
+    @Override
+    public Optional<Waiting> waiting(UUID invoiceId) {
+        return store.find(invoiceId).filter(MembershipDues::authenticable).map(MembershipDues::waitingOf);
+    }
+
+    @Override
+    public Optional<Waiting> claimForPatient(UUID invoiceId) {
+        Optional<Dues> locked = store.lock(invoiceId).filter(MembershipDues::authenticable);
+        if (locked.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!invoices.get(invoiceId).balance().isPositive()) {
+            store.state(invoiceId, Dues.State.SETTLED, clock.instant());
+            return Optional.empty();
+        }
+        store.state(invoiceId, Dues.State.AUTHENTICATING, clock.instant());
+        return locked.map(MembershipDues::waitingOf);
+    }
+
+    @Override
+    public boolean finish(UUID invoiceId) {
+        return store.find(invoiceId).map(this::lookUp).orElse(Dues.State.SETTLED) == Dues.State.PAID;
+    }
+
+    @Override
+    public boolean paid(UUID invoiceId) {
+        return store.find(invoiceId)
+                .filter(d -> d.state() == Dues.State.PAID || d.state() == Dues.State.SETTLED)
+                .isPresent();
+    }
+
+    private static boolean authenticable(Dues dues) {
+        return dues.paymentIntentId().isPresent()
+                && dues.paymentMethodId().isPresent()
+                && (dues.state() == Dues.State.NEEDS_AUTHENTICATION || dues.state() == Dues.State.AUTHENTICATING);
+    }
+
+    private static Waiting waitingOf(Dues dues) {
+        return new Waiting(
+                dues.invoiceId(),
+                dues.amount(),
+                dues.paymentIntentId().orElseThrow(),
+                dues.paymentMethodId().orElseThrow(),
+                dues.attempt());
+    }
+
     /** A new attempt, the unanswered attempt of a CHARGING month, or nothing (paid, settled, being authenticated). */
     private Optional<Dues> claim(UUID invoiceId) {
         Optional<Dues> locked = store.lock(invoiceId);
@@ -281,9 +334,7 @@ class MembershipDues implements MembershipAutopay {
                 : authenticate.isPresent() ? Dues.State.NEEDS_AUTHENTICATION : Dues.State.RETRYING;
         store.failed(dues.invoiceId(), state, code, authenticate, next, clock.instant());
         if (authenticate.isPresent()) {
-            String token = links.token();
-            store.link(dues.invoiceId(), CardLinks.hash(token));
-            mail.authenticate(dues.patientId(), dues.amount(), token);
+            links.ask(Kind.DUES, dues.invoiceId(), dues.patientId(), dues.amount());
         }
         if (next.isEmpty()) {
             memberships.pause(dues.membershipId());

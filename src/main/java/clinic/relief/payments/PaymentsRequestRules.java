@@ -6,7 +6,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Who may open payments: Stripe's signed webhook (the signature decides), the e-mailed card and dues links and a
+ * Who may open payments: Stripe's signed webhook (the signature decides), the e-mailed card links and links to confirm a payment with the bank and a
  * visitor's deposit link (their tokens decide) for everyone; the reconciliation with Stripe for the owner; fee actions and sending the link for the desk.
  */
 @Component
@@ -21,6 +21,8 @@ class PaymentsRequestRules implements RequestRules {
                         "/payments/card/saved",
                         "/payments/dues",
                         "/payments/dues/done",
+                        "/payments/confirm",
+                        "/payments/confirm/done",
                         VisitorDepositPages.PATH,
                         VisitorDepositPages.PATH + "/**")
                 .permitAll()

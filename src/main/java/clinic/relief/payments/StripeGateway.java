@@ -26,6 +26,7 @@ import com.stripe.model.terminal.Reader;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.BalanceTransactionListParams;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PayoutListParams;
@@ -246,6 +247,46 @@ class StripeGateway {
                     new ChargeOutcome.Declined(e.getDeclineCode() != null ? e.getDeclineCode() : code(e)));
         } catch (StripeException e) {
             return new Confirmation.Charged(new ChargeOutcome.Unknown("status " + e.getStatusCode()));
+        }
+    }
+
+    /** What came of cancelling a PaymentIntent that waits for the patient. */
+    enum Cancellation {
+        /** Cancelled (now or before): nothing can be paid with it any more. */
+        CANCELLED,
+        /** It had succeeded: the patient paid. */
+        SUCCEEDED,
+        /** No answer, or a state that is neither: nothing is known to have changed. */
+        UNKNOWN
+    }
+
+    /** Cancels a PaymentIntent left waiting (for the patient's authentication); Stripe refuses one that succeeded. */
+    Cancellation cancel(String paymentIntentId, String idempotencyKey) {
+        try {
+            PaymentIntent intent = stripe().v1()
+                    .paymentIntents()
+                    .cancel(
+                            paymentIntentId,
+                            PaymentIntentCancelParams.builder()
+                                    .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED)
+                                    .build(),
+                            key(idempotencyKey));
+            return "canceled".equals(intent.getStatus()) ? Cancellation.CANCELLED : Cancellation.UNKNOWN;
+        } catch (InvalidRequestException refused) {
+            // Not cancellable in its state: already cancelled, or succeeded.
+            try {
+                String status =
+                        stripe().v1().paymentIntents().retrieve(paymentIntentId).getStatus();
+                return switch (status) {
+                    case "canceled" -> Cancellation.CANCELLED;
+                    case "succeeded" -> Cancellation.SUCCEEDED;
+                    default -> Cancellation.UNKNOWN;
+                };
+            } catch (StripeException e) {
+                return Cancellation.UNKNOWN;
+            }
+        } catch (StripeException e) {
+            return Cancellation.UNKNOWN;
         }
     }
 

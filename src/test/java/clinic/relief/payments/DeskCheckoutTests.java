@@ -533,6 +533,7 @@ class DeskCheckoutTests {
                 cards,
                 bean(InvoiceCharges.class),
                 new StripeGateway(new PaymentSettings(null, null, null)),
+                bean(AuthenticationLinks.class),
                 bean(PlatformTransactionManager.class),
                 clock,
                 clinic,

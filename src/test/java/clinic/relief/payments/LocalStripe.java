@@ -280,6 +280,10 @@ final class LocalStripe {
         if (terminal != null) {
             return terminal;
         }
+        Answer cancelled = cancelIntent(method, path, params);
+        if (cancelled != null) {
+            return cancelled;
+        }
         return switch (route) {
             case "POST /v1/customers" -> ok(customer(params));
             case "GET /v1/customers/{id}" -> retrieve(id, "customer", params);
@@ -1607,5 +1611,57 @@ final class LocalStripe {
             details.put("email", email);
             session.put("customer_details", details);
         }
+    }
+
+    // ---- Cancelling a PaymentIntent (s27-pay3ds: a fee waiting for the patient's bank is waived). As in
+    // stripe/openapi: POST /v1/payment_intents/{intent}/cancel with an optional cancellation_reason; only an intent in
+    // requires_payment_method, requires_capture, requires_confirmation, requires_action or processing may be cancelled
+    // (else payment_intent_unexpected_state); it becomes canceled with canceled_at and cancellation_reason, and
+    // payment_intent.canceled is sent.
+
+    private static final List<String> CANCELLABLE = List.of(
+            "requires_payment_method", "requires_capture", "requires_confirmation", "requires_action", "processing");
+
+    /** The answer to a cancellation, or null when the request is not one. */
+    private Answer cancelIntent(String method, String path, Map<String, Object> params) {
+        String[] parts = path.substring(1).split("/");
+        if (!"POST".equals(method)
+                || parts.length != 4
+                || !"payment_intents".equals(parts[1])
+                || !"cancel".equals(parts[3])) {
+            return null;
+        }
+        Map<String, Object> intent = objects.get(parts[2]);
+        if (intent == null || !"payment_intent".equals(intent.get("object"))) {
+            return missing(parts[2], "payment_intent");
+        }
+        Object status = intent.get("status");
+        if (!CANCELLABLE.contains(String.valueOf(status))) {
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "payment_intent_unexpected_state",
+                    null,
+                    "You cannot cancel this PaymentIntent because it has a status of " + status + ". Only a"
+                            + " PaymentIntent with one of the following statuses may be canceled: "
+                            + String.join(", ", CANCELLABLE) + ".",
+                    null,
+                    copy(intent));
+        }
+        intent.put("status", "canceled");
+        intent.put("canceled_at", clock.instant().getEpochSecond());
+        intent.put("cancellation_reason", params.get("cancellation_reason"));
+        intent.put("next_action", null);
+        event("payment_intent.canceled", intent);
+        return ok(intent);
+    }
+
+    /** Cancelled PaymentIntents of a customer. */
+    long cancelledOf(String customerId) {
+        return objects.values().stream()
+                .filter(o -> "payment_intent".equals(o.get("object")))
+                .filter(o -> customerId.equals(o.get("customer")))
+                .filter(o -> "canceled".equals(o.get("status")))
+                .count();
     }
 }
