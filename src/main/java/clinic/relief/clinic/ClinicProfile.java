@@ -11,47 +11,114 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The clinic profile, bound from {@code relief.clinic.*} (see {@code clinic.yml}). Immutable and validated at
- * start-up: a clinic with a broken profile does not start rather than showing half a site.
+ * The clinic profile: the file {@code clinic.yml} ({@code relief.clinic.*}, validated at start-up by
+ * {@link ClinicProfileFile}) with the details the owner edits at run time ({@link ClinicSettings}: names, phone, the
+ * contact e-mail shown to patients, the address lines) read from the database. Every accessor answers the value that
+ * holds now, so the pages, letters and texts that read {@code phone()} or {@code address()} show an edit without
+ * being told. Thread-safe.
  *
  * <p>{@code reliefGuarantee} says whether the clinic promises relief (the public site then presents its guarantee).
  * {@code billing} is the billing provider's identity for insurance claims; a clinic that bills no insurer leaves it
  * out (null).
  */
-@Validated
-@ConfigurationProperties("relief.clinic")
-public record ClinicProfile(
-        @NotBlank String name,
-        @NotBlank String shortName,
-        String centerName,
-        @NotBlank @Pattern(regexp = "\\+[0-9]{8,15}") String phone,
-        @NotBlank String phoneDisplay,
-        String email,
-        @NotNull @Valid Address address,
-        @NotNull ZoneId zone,
-        @NotEmpty List<Locale> languages,
-        @NotEmpty List<@Valid OpeningHours> hours,
-        @NotNull @Valid Insurance insurance,
-        @NotEmpty List<@Valid ServiceAreaCity> serviceArea,
-        @NotEmpty List<@Valid Service> services,
-        boolean reliefGuarantee,
-        @Valid Billing billing) {
+public final class ClinicProfile {
 
-    public ClinicProfile {
-        languages = List.copyOf(languages);
-        hours = List.copyOf(hours);
-        serviceArea = List.copyOf(serviceArea);
-        services = List.copyOf(services);
+    private final ClinicProfileFile file;
+    private final Supplier<ClinicDetails> details;
+
+    ClinicProfile(ClinicProfileFile file, Supplier<ClinicDetails> details) {
+        this.file = file;
+        this.details = details;
+    }
+
+    /** The profile as the file alone says it, without edits (tests and tools that read a profile file). */
+    public static ClinicProfile of(ClinicProfileFile file) {
+        ClinicDetails fixed = ClinicDetails.of(file);
+        return new ClinicProfile(file, () -> fixed);
+    }
+
+    public String name() {
+        return details.get().name();
+    }
+
+    public String shortName() {
+        return details.get().shortName();
+    }
+
+    /** The second line of the brand ("Back &amp; Neck Relief Center"); empty when the clinic has none. */
+    public String centerName() {
+        return details.get().centerName();
+    }
+
+    /** The public phone number in E.164 ({@code +13105550142}). */
+    public String phone() {
+        return details.get().phone();
+    }
+
+    /** The public phone number as people write it ({@code (310) 555-0142}). */
+    public String phoneDisplay() {
+        return details.get().phoneDisplay();
+    }
+
+    /**
+     * The address e-mail is sent from (the file's {@code email}): a deliverability setting (the mail server and the
+     * domain's SPF/DKIM records must allow it), so it changes with the file, not on a page. May be null.
+     */
+    public @Nullable String email() {
+        return file.email();
+    }
+
+    /** The e-mail address patients are told to write to (empty when the clinic shows none); replies go there. */
+    public String contactEmail() {
+        return details.get().contactEmail();
+    }
+
+    /** The clinic's address as pages and letters show it; the country is the file's. */
+    public Address address() {
+        return details.get().address(file.address().country());
+    }
+
+    public ZoneId zone() {
+        return file.zone();
+    }
+
+    public List<Locale> languages() {
+        return file.languages();
+    }
+
+    public List<OpeningHours> hours() {
+        return file.hours();
+    }
+
+    public Insurance insurance() {
+        return file.insurance();
+    }
+
+    public List<ServiceAreaCity> serviceArea() {
+        return file.serviceArea();
+    }
+
+    /** The services menu as the file gives it: only seeds {@link ServiceCatalogue}, which every module reads. */
+    public List<Service> services() {
+        return file.services();
+    }
+
+    public boolean reliefGuarantee() {
+        return file.reliefGuarantee();
+    }
+
+    public @Nullable Billing billing() {
+        return file.billing();
     }
 
     public record Address(
@@ -162,7 +229,7 @@ public record ClinicProfile(
     }
 
     public boolean speaks(Locale locale) {
-        return languages.stream().anyMatch(l -> l.getLanguage().equals(locale.getLanguage()));
+        return file.languages().stream().anyMatch(l -> l.getLanguage().equals(locale.getLanguage()));
     }
 
     static String pick(Map<String, String> texts, Locale locale) {

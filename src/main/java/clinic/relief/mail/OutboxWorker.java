@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.clinic.ClinicProfile;
@@ -90,9 +91,15 @@ public class OutboxWorker {
                 .list();
     }
 
+    /** The contact e-mail the owner set (clinic settings): patients' replies go there, not to the sending address. */
+    private Optional<String> replyTo() {
+        return Optional.of(clinic.contactEmail()).filter(address -> !address.isEmpty());
+    }
+
     private SimpleMailMessage simple(Due row) {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(clinic.email());
+        replyTo().ifPresent(message::setReplyTo);
         message.setTo(row.recipient());
         message.setSubject(row.subject());
         message.setText(row.body());
@@ -103,6 +110,9 @@ public class OutboxWorker {
         MimeMessage message = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         helper.setFrom(clinic.email());
+        if (replyTo().isPresent()) {
+            helper.setReplyTo(replyTo().get());
+        }
         helper.setTo(row.recipient());
         helper.setSubject(row.subject());
         helper.setText(row.body());
@@ -119,6 +129,9 @@ public class OutboxWorker {
         MimeMessage message = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
         helper.setFrom(clinic.email());
+        if (replyTo().isPresent()) {
+            helper.setReplyTo(replyTo().get());
+        }
         helper.setTo(row.recipient());
         helper.setSubject(row.subject());
         MimeBodyPart text = new MimeBodyPart();

@@ -56,7 +56,7 @@ class ServiceAreaTests {
     }
 
     static ClinicProfile profile() {
-        return new ClinicProfile(
+        return ClinicProfile.of(new ClinicProfileFile(
                 "Test Clinic",
                 "Test",
                 null,
@@ -77,6 +77,6 @@ class ServiceAreaTests {
                 List.of(new ClinicProfile.Service(
                         "swedish", false, Map.of("en", "Swedish"), Map.of(), Map.of(60, new BigDecimal("90.00")))),
                 false,
-                null);
+                null));
     }
 }

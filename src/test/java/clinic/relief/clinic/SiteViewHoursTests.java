@@ -80,9 +80,9 @@ class SiteViewHoursTests {
             new YamlPropertySourceLoader()
                     .load("clinic", new ClassPathResource("clinic.yml"))
                     .forEach(environment.getPropertySources()::addLast);
-            return Binder.get(environment)
-                    .bind("relief.clinic", ClinicProfile.class)
-                    .get();
+            return ClinicProfile.of(Binder.get(environment)
+                    .bind("relief.clinic", ClinicProfileFile.class)
+                    .get());
         } catch (IOException ex) {
             throw new IllegalStateException(ex);
         }

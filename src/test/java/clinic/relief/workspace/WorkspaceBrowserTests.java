@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 
+import clinic.relief.booking.FeePolicy;
 import clinic.relief.browser.BrowserTest;
 import clinic.relief.clinic.CatalogueEntry;
 import clinic.relief.clinic.ServiceCatalogue;
@@ -51,6 +52,9 @@ class WorkspaceBrowserTests extends BrowserTest {
 
     @Autowired
     ServiceCatalogue catalogue;
+
+    @Autowired
+    FeePolicy fees;
 
     private String clientName;
 
@@ -224,6 +228,43 @@ class WorkspaceBrowserTests extends BrowserTest {
         } finally {
             CatalogueEntry entry = catalogue.entry(id);
             catalogue.retire(id, entry.version(), "tests");
+        }
+    }
+
+    @Test
+    void theOwnerEditsTheClinicsDetailsAndFeesInBothLanguagesOnAWideScreenAndAPhone() throws IOException {
+        signIn("owner@demo.relief.test", "demo-owner-relief");
+        FeePolicy.Current before = fees.current();
+        try {
+            int late = 30;
+            for (String language : new String[] {"en", "es"}) {
+                for (int width : new int[] {1280, 390}) {
+                    browser.width(width);
+                    driver.get(url("/staff/settings?lang=" + language));
+                    browser.andWaitForNewPage(
+                            () -> driver.findElement(By.cssSelector("a[href='/staff/settings/clinic']"))
+                                    .click());
+                    browser.screenshot("workspace-settings-clinic-" + language + "-" + width);
+                    assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+                    browser.andWaitForNewPage(() -> driver.findElement(
+                                    By.cssSelector("form[action='/staff/settings/clinic'] button[type='submit']"))
+                            .click());
+                    assertThat(text("[role='status']")).contains(language.equals("en") ? "Saved" : "Guardado");
+                    late += 5;
+                    WebElement lateFee = driver.findElement(By.cssSelector("input[name='lateCancel']"));
+                    lateFee.clear();
+                    lateFee.sendKeys(String.valueOf(late));
+                    browser.andWaitForNewPage(() -> driver.findElement(
+                                    By.cssSelector("form[action='/staff/settings/clinic/fees'] button[type='submit']"))
+                            .click());
+                    assertThat(text("[role='status']")).contains(language.equals("en") ? "Saved" : "Guardado");
+                    // The first row is the menu's first service.
+                    assertThat(fees.rules(catalogue.entries().get(0).id()).lateCancelPercent())
+                            .isEqualTo(late);
+                }
+            }
+        } finally {
+            fees.edit(fees.current().version(), before.rules().values(), "tests");
         }
     }
 

@@ -5,21 +5,24 @@ import java.util.List;
 
 import clinic.relief.booking.BookableService;
 import clinic.relief.booking.BookingSettings;
+import clinic.relief.booking.FeePolicy;
 import clinic.relief.booking.UnknownService;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.clinic.ServiceCatalogue;
 import org.springframework.stereotype.Component;
 
-/** The clinic's services menu ({@link ServiceCatalogue}), each with its booking rules. */
+/** The clinic's services menu ({@link ServiceCatalogue}), each with its booking rules and the owner's fee policy. */
 @Component
 public class Catalogue {
 
     private final ServiceCatalogue services;
     private final BookingSettings settings;
+    private final FeePolicy fees;
 
-    Catalogue(ServiceCatalogue services, BookingSettings settings) {
+    Catalogue(ServiceCatalogue services, BookingSettings settings, FeePolicy fees) {
         this.services = services;
         this.settings = settings;
+        this.fees = fees;
     }
 
     /** The services that can be booked (retired ones left out), with today's prices. */
@@ -43,6 +46,7 @@ public class Catalogue {
     }
 
     private BookableService bookable(ClinicProfile.Service service) {
-        return new BookableService(service, settings.rulesFor(service.id()));
+        // The window and fees are the owner's policy as it stands now: a change holds from the save on.
+        return new BookableService(service, fees.applyTo(service.id(), settings.rulesFor(service.id())));
     }
 }
