@@ -236,7 +236,12 @@ class MembershipDues implements MembershipAutopay, AuthenticationSubject {
         if (locked.isEmpty()) {
             return Optional.empty();
         }
-        if (!invoices.get(invoiceId).balance().isPositive()) {
+        // Under the invoice's lock, as every card charge: paid some other way meanwhile, the link pays nothing more.
+        InvoiceCharges.Standing standing = charges.lock(invoiceId);
+        if (standing instanceof InvoiceCharges.Standing.ChargeUnderWay) {
+            return Optional.empty();
+        }
+        if (standing instanceof InvoiceCharges.Standing.Settled) {
             store.state(invoiceId, Dues.State.SETTLED, clock.instant());
             return Optional.empty();
         }

@@ -1,5 +1,9 @@
 package clinic.relief.booking;
 
+import clinic.relief.booking.fees.FeePolicyChangedMeanwhile;
+import clinic.relief.booking.fees.FeePolicyRefused;
+import clinic.relief.booking.fees.FeeRules;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -12,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
+import clinic.relief.booking.fees.FeePolicy;
 import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.booking.schedule.WeeklyTime;
 import clinic.relief.patients.Patients;

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 
-import clinic.relief.booking.FeePolicy;
+import clinic.relief.booking.fees.FeePolicy;
 import clinic.relief.browser.BrowserTest;
 import clinic.relief.clinic.CatalogueEntry;
 import clinic.relief.clinic.ServiceCatalogue;

@@ -5,8 +5,8 @@ import java.util.List;
 
 import clinic.relief.booking.BookableService;
 import clinic.relief.booking.BookingSettings;
-import clinic.relief.booking.FeePolicy;
 import clinic.relief.booking.UnknownService;
+import clinic.relief.booking.fees.FeePolicy;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.clinic.ServiceCatalogue;
 import org.springframework.stereotype.Component;

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import clinic.relief.booking.FeePolicy;
-import clinic.relief.booking.FeePolicyChangedMeanwhile;
-import clinic.relief.booking.FeeRules;
+import clinic.relief.booking.fees.FeePolicy;
+import clinic.relief.booking.fees.FeePolicyChangedMeanwhile;
+import clinic.relief.booking.fees.FeeRules;
 import clinic.relief.clinic.CatalogueEntry;
 import clinic.relief.clinic.ClinicDetails;
 import clinic.relief.clinic.ClinicDetailsChangedMeanwhile;

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import clinic.relief.booking.FeePolicyRefused;
-import clinic.relief.booking.FeeRules;
+import clinic.relief.booking.fees.FeePolicyRefused;
+import clinic.relief.booking.fees.FeeRules;
 import org.jspecify.annotations.Nullable;
 
 /**

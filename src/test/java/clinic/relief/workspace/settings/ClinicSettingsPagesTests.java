@@ -1,8 +1,8 @@
 package clinic.relief.workspace.settings;
 
 import clinic.relief.ReliefTest;
-import clinic.relief.booking.FeePolicy;
-import clinic.relief.booking.FeeRules;
+import clinic.relief.booking.fees.FeePolicy;
+import clinic.relief.booking.fees.FeeRules;
 import clinic.relief.clinic.ClinicSettings;
 import clinic.relief.staff.StaffRole;
 import clinic.relief.workspace.WorkspaceFixture;

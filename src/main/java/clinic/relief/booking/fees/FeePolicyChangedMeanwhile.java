@@ -1,4 +1,4 @@
-package clinic.relief.booking;
+package clinic.relief.booking.fees;
 
 /** The fee policy was changed by someone else since the edit was started from {@code seen}; nothing changed. */
 public class FeePolicyChangedMeanwhile extends RuntimeException {

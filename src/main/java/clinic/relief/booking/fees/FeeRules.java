@@ -1,4 +1,4 @@
-package clinic.relief.booking;
+package clinic.relief.booking.fees;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package clinic.relief.booking;
+package clinic.relief.booking.fees;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import clinic.relief.booking.BookingSettings;
 import clinic.relief.booking.schedule.ServiceRules;
 import clinic.relief.clinic.CatalogueEntry;
 import clinic.relief.clinic.ClinicProfile;
