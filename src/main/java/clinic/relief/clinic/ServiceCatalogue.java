@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 import clinic.relief.shared.Money;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * it. Each edit names the version it was made from; an edit from an older one changes nothing
  * ({@link ServiceChangedMeanwhile}). Every change is logged with who made it, before and after.
  *
- * <p>The copy is made once the application's beans are ready (the schema is migrated by then), in its own
- * transaction, so no read (a read-only schedule page, say) ever has to write it, and a service the owner adds
+ * <p>The copy is made when this bean is created (after the schema's migration, which every JDBC bean waits for), in its
+ * own transaction, before any other bean is handed the catalogue (the fee policy seeds its rules from it), so no read (a read-only schedule page, say) ever has to write it, and a service the owner adds
  * cannot come before the profile's menu. It only fills an empty table, so running it on every start and on
  * several instances at once is harmless.
  *
@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * at most {@link #FRESH_FOR} after it was read, so another instance's edit shows here within that time.
  */
 @Component
-public class ServiceCatalogue implements SmartInitializingSingleton {
+public class ServiceCatalogue implements InitializingBean {
 
     static final Duration FRESH_FOR = Duration.ofSeconds(5);
 
@@ -69,8 +69,9 @@ public class ServiceCatalogue implements SmartInitializingSingleton {
     }
 
     @Override
-    public void afterSingletonsInstantiated() {
+    public void afterPropertiesSet() {
         transactions.executeWithoutResult(status -> store.seedIfEmpty(profile.services(), clock.instant()));
+        snapshot = null;
     }
 
     /** The services booked today (not retired), in menu order, with today's prices. */

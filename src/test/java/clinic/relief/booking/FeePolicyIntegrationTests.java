@@ -1,9 +1,5 @@
 package clinic.relief.booking;
 
-import clinic.relief.booking.fees.FeePolicyChangedMeanwhile;
-import clinic.relief.booking.fees.FeePolicyRefused;
-import clinic.relief.booking.fees.FeeRules;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -17,6 +13,9 @@ import java.util.UUID;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.fees.FeePolicy;
+import clinic.relief.booking.fees.FeePolicyChangedMeanwhile;
+import clinic.relief.booking.fees.FeePolicyRefused;
+import clinic.relief.booking.fees.FeeRules;
 import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.booking.schedule.WeeklyTime;
 import clinic.relief.patients.Patients;
