@@ -77,15 +77,21 @@ class WorkspaceStatementTests {
     }
 
     /**
-     * The statements of one request, after a first one (templates parsed, caches filled): the fewer of two runs, since
-     * a cache that refreshes on a timer (the service catalogue re-reads its menu every few seconds) can only add to
-     * a run's statements, and does so at most once in two runs back to back.
+     * The statements of one request, after a first one (templates parsed, caches filled): the fewest of six runs back
+     * to back. Three caches refresh on a timer (the service catalogue, the fee policy and the clinic's details re-read
+     * theirs at most every five seconds), and a refresh can only add to the run it falls in, so of six quick runs at
+     * least three are left as the request itself makes them.
      */
     private List<String> statements(MockHttpServletRequestBuilder request) throws Exception {
         mvc.perform(request.with(OWNER)).andExpect(status().isOk());
-        List<String> first = run(request);
-        List<String> second = run(request);
-        return first.size() <= second.size() ? first : second;
+        List<String> fewest = run(request);
+        for (int i = 1; i < 6; i++) {
+            List<String> next = run(request);
+            if (next.size() < fewest.size()) {
+                fewest = next;
+            }
+        }
+        return fewest;
     }
 
     private List<String> run(MockHttpServletRequestBuilder request) throws Exception {
