@@ -136,7 +136,7 @@ class InvoiceStore {
 
     /**
      * A patient's invoices with their lines and payments, newest first: three queries however many invoices (a chart
-     * of 200 visits read them one by one, docs/benchmarks.md "Issue 18").
+     * of 200 visits read them one by one, docs/benchmarks.md "Workspace pages (issue 18)").
      */
     List<Invoice> ofPatient(UUID patientId) {
         Map<UUID, List<Line>> lines = new HashMap<>();

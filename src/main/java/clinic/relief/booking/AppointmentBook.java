@@ -115,7 +115,7 @@ public class AppointmentBook {
         Map<UUID, Instant> confirmed = confirmations.confirmedAt(
                 found.stream().map(Appointment.Stored::id).toList());
         // Each patient and therapist read once, not once per appointment (a chart of 200 visits: docs/benchmarks.md,
-        // "Issue 18").
+        // "Workspace pages (issue 18)").
         Map<UUID, Patient> patientsById = new HashMap<>();
         Map<UUID, String> names = new HashMap<>();
         return found.stream()

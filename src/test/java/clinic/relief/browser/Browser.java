@@ -142,7 +142,7 @@ public final class Browser implements AutoCloseable {
      * describing every passing element, and only the violations come back over WebDriver. axe-selenium's legacy
      * mode, used before, made 5 script calls a check (iframe sandbox removal, injection, a version check, the run)
      * and sent back every result with every element it had checked; same tags, same filter, same assertions
-     * (see docs/benchmarks.md, "The suite's time: session 27").
+     * (see docs/benchmarks.md, "The suite's time").
      */
     public List<String> seriousAccessibilityViolations() {
         long start = System.nanoTime();

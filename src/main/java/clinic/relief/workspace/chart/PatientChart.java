@@ -244,7 +244,7 @@ class PatientChart {
     }
 
     private void money(UUID patientId, Locale locale, Map<String, Object> model) {
-        Money balance = invoices.balanceOf(patientId); // read once (docs/benchmarks.md, "Issue 18")
+        Money balance = invoices.balanceOf(patientId); // read once (docs/benchmarks.md, "Workspace pages (issue 18)")
         model.put("balance", balance.format(locale));
         model.put("owing", balance.isPositive());
         Set<UUID> notYetDue = invoices.notYetDue(patientId);
