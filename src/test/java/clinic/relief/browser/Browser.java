@@ -16,12 +16,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.events.EventFiringDecorator;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -86,11 +86,17 @@ public final class Browser implements AutoCloseable {
      * WebDriver returns from a click before the navigation it starts has happened.
      */
     public void andWaitForNewPage(Runnable action) {
-        WebElement html = driver.findElement(By.tagName("html"));
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("document.reliefLeftBehind = true");
         action.run();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(html));
+        // The old document is marked, so the new one is the first complete document without the mark. Asking
+        // while Chromium swaps documents can fail in several ways (a stale element, "Node with given id does not
+        // belong to the document", a script run in a context being torn down): each only means "not yet".
         new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+                .ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                        .executeScript("return document.reliefLeftBehind !== true"
+                                + " && document.readyState === 'complete'")));
     }
 
     /**
