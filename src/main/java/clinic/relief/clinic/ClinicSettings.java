@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
+import clinic.relief.shared.TimedSnapshot;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,14 +33,12 @@ public class ClinicSettings implements SmartInitializingSingleton {
     /** The details as they stand and their version (0 until the first edit). */
     public record Current(ClinicDetails details, int version) {}
 
-    private record Snapshot(Instant read, Current current) {}
-
     private final ClinicDetailsStore store;
     private final ClinicProfileFile file;
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
-    private volatile @Nullable Snapshot snapshot;
+    private final TimedSnapshot<Current> snapshot;
 
     ClinicSettings(
             ClinicDetailsStore store,
@@ -53,6 +51,7 @@ public class ClinicSettings implements SmartInitializingSingleton {
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactions);
         this.json = json;
+        this.snapshot = new TimedSnapshot<>(clock, FRESH_FOR, this::load);
     }
 
     @Override
@@ -62,17 +61,7 @@ public class ClinicSettings implements SmartInitializingSingleton {
 
     /** The details that hold now. */
     public Current current() {
-        Snapshot current = snapshot;
-        Instant now = clock.instant();
-        if (current == null || !now.isBefore(current.read().plus(FRESH_FOR)) || now.isBefore(current.read())) {
-            current = new Snapshot(
-                    now,
-                    store.read()
-                            .map(s -> new Current(s.details(), s.version()))
-                            .orElseGet(() -> new Current(ClinicDetails.of(file), 0)));
-            snapshot = current;
-        }
-        return current.current();
+        return snapshot.get();
     }
 
     /** The country of the clinic's address (the profile file's): phone numbers are read as numbers there. */
@@ -93,12 +82,18 @@ public class ClinicSettings implements SmartInitializingSingleton {
                 store.log(at, by, json.writeValueAsString(before.details()), json.writeValueAsString(details));
             });
         } finally {
-            snapshot = null;
+            snapshot.invalidate();
         }
     }
 
     /** The latest {@code limit} changes, newest first. */
     public List<ClinicDetailsChange> changes(int limit) {
         return store.changes(limit);
+    }
+
+    private Current load() {
+        return store.read()
+                .map(s -> new Current(s.details(), s.version()))
+                .orElseGet(() -> new Current(ClinicDetails.of(file), 0));
     }
 }

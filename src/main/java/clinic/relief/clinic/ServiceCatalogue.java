@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import clinic.relief.shared.Money;
-import org.jspecify.annotations.Nullable;
+import clinic.relief.shared.TimedSnapshot;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,14 +46,14 @@ public class ServiceCatalogue implements InitializingBean {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
-    private record Snapshot(Instant read, List<CatalogueEntry> entries, List<ServiceStore.Price> prices) {}
+    private record Snapshot(List<CatalogueEntry> entries, List<ServiceStore.Price> prices) {}
 
     private final ServiceStore store;
     private final ClinicProfile profile;
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
-    private volatile @Nullable Snapshot snapshot;
+    private final TimedSnapshot<Snapshot> snapshot;
 
     ServiceCatalogue(
             ServiceStore store,
@@ -66,12 +66,13 @@ public class ServiceCatalogue implements InitializingBean {
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactions);
         this.json = json;
+        this.snapshot = new TimedSnapshot<>(clock, FRESH_FOR, this::load);
     }
 
     @Override
     public void afterPropertiesSet() {
         transactions.executeWithoutResult(status -> store.seedIfEmpty(profile.services(), clock.instant()));
-        snapshot = null;
+        snapshot.invalidate();
     }
 
     /** The services booked today (not retired), in menu order, with today's prices. */
@@ -168,7 +169,7 @@ public class ServiceCatalogue implements InitializingBean {
         try {
             transactions.executeWithoutResult(status -> change.run());
         } finally {
-            snapshot = null;
+            snapshot.invalidate();
         }
     }
 
@@ -198,22 +199,16 @@ public class ServiceCatalogue implements InitializingBean {
     }
 
     private Snapshot snapshot() {
-        Snapshot current = snapshot;
-        Instant now = clock.instant();
-        if (current == null || !now.isBefore(current.read().plus(FRESH_FOR)) || now.isBefore(current.read())) {
-            current = load(now);
-            snapshot = current;
-        }
-        return current;
+        return snapshot.get();
     }
 
-    private Snapshot load(Instant now) {
+    private Snapshot load() {
         List<ServiceStore.Price> prices = store.prices();
         List<CatalogueEntry> entries = store.services().stream()
                 .map(s -> new CatalogueEntry(
                         service(s, pricesAt(prices, s.id(), Optional.empty())), s.retired(), s.version()))
                 .toList();
-        return new Snapshot(now, entries, prices);
+        return new Snapshot(entries, prices);
     }
 
     private static ClinicProfile.Service service(ServiceStore.Stored s, Map<Integer, BigDecimal> prices) {

@@ -2,7 +2,6 @@ package clinic.relief.payments;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,8 +10,6 @@ import java.util.Locale;
 import java.util.UUID;
 
 import clinic.relief.billing.Invoices;
-import clinic.relief.booking.AppointmentBooked;
-import clinic.relief.booking.spi.BookingParticipant;
 import clinic.relief.browser.BrowserTest;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
@@ -24,7 +21,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,10 +50,7 @@ class CheckoutBrowserTests extends BrowserTest {
     JdbcClient jdbc;
 
     @Autowired
-    TransactionTemplate tx;
-
-    @Autowired
-    List<BookingParticipant> participants;
+    PaymentsFixture fixture;
 
     @Test
     void theDeskChecksOutAVisitWithATipOnTheCardOnFile() throws Exception {
@@ -134,22 +127,9 @@ class CheckoutBrowserTests extends BrowserTest {
         UUID therapist = jdbc.sql("select id from staff_account where role = 'THERAPIST' order by email limit 1")
                 .query(UUID.class)
                 .single();
-        UUID appointment = UUID.randomUUID();
         // The second visit of the patient an hour and a half before the first: never booked twice at once.
         Instant start = clock.instant().minus(20 + 90L * visits++, ChronoUnit.MINUTES);
-        jdbc.sql("""
-                insert into booking_appointment (id, patient_id, therapist_id, service_id, minutes, starts_at, ends_at,
-                    blocked_until, status, source, created_at)
-                values (:id, :p, :t, 'trigger-point', 60, :start, :end, :end, 'CHECKED_IN', 'FRONT_DESK', :start)""")
-                .param("id", appointment)
-                .param("p", patient)
-                .param("t", therapist)
-                .param("start", Timestamp.from(start))
-                .param("end", Timestamp.from(start.plus(60, ChronoUnit.MINUTES)))
-                .update();
-        tx.executeWithoutResult(status -> participants.forEach(p ->
-                p.booked(new AppointmentBooked(appointment, patient, therapist, "trigger-point", 60, start, null))));
-        return appointment;
+        return fixture.visit(patient, therapist, start, "CHECKED_IN");
     }
 
     private void signIn() {

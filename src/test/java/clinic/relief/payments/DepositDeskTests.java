@@ -1,11 +1,8 @@
 package clinic.relief.payments;
 
-import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import clinic.relief.EventsHandled;
@@ -17,26 +14,22 @@ import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.AppointmentCancelled;
 import clinic.relief.booking.AppointmentMissed;
 import clinic.relief.booking.AppointmentStatus;
-import clinic.relief.booking.BookingFixture;
-import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.booking.spi.BookingParticipant;
-import clinic.relief.patients.PatientAccounts;
-import clinic.relief.patients.Patients;
-import clinic.relief.patients.SignUp;
 import clinic.relief.shared.Money;
-import clinic.relief.staff.Staff;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static clinic.relief.payments.PaymentsFixture.lastEventAbout;
+import static clinic.relief.payments.PaymentsFixture.metadataOf;
+import static clinic.relief.payments.PaymentsFixture.sessionOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
@@ -70,18 +63,6 @@ class DepositDeskTests {
     TransactionTemplate tx;
 
     @Autowired
-    Staff staff;
-
-    @Autowired
-    ScheduleAdmin admin;
-
-    @Autowired
-    Patients patients;
-
-    @Autowired
-    PatientAccounts accounts;
-
-    @Autowired
     AppointmentBook book;
 
     @Autowired
@@ -91,16 +72,10 @@ class DepositDeskTests {
     Deposits deposits;
 
     @Autowired
-    ServiceDeposits rules;
-
-    @Autowired
     FeeCharges fees;
 
     @Autowired
     ApplicationEventPublisher events;
-
-    @Autowired
-    CardsOnFile cards;
 
     @Autowired
     List<BookingParticipant> participants;
@@ -112,22 +87,22 @@ class DepositDeskTests {
 
     final RequestPostProcessor desk = user("desk@example.com").roles("FRONT_DESK");
 
-    BookingFixture fixture;
-    LocalDate day;
-    UUID therapist;
+    @Autowired
+    PaymentsFixture fixture;
+
+    @Autowired
+    DepositsFixture online;
+
+    DepositsFixture.DepositDay day;
 
     @BeforeEach
     void setUp() {
-        fixture = new BookingFixture(staff, admin, patients, clock);
-        fixture.onlyRooms("Room " + UUID.randomUUID());
-        day = fixture.day();
-        therapist = fixture.therapist("09:00", "17:00");
-        rules.set("trigger-point", new DepositRule.Fixed(DEPOSIT), "owner@example.com");
+        day = online.depositsOf(DEPOSIT);
     }
 
     @AfterEach
     void noDepositsForOtherTests() {
-        rules.set("trigger-point", new DepositRule.None(), "owner@example.com");
+        online.noDeposits();
     }
 
     @Test
@@ -206,7 +181,7 @@ class DepositDeskTests {
         UUID held = bookOnline(patient, "12:00");
         String intent = payDeposit(patient, held);
         UUID patientId = deposits.ofAppointment(held).orElseThrow().patientId().orElseThrow();
-        saveCard(patientId);
+        fixture.saveCard(patientId, LocalStripe.TestCard.VISA.number);
 
         cancelLate(held, patientId, Money.of("50.00"));
 
@@ -237,7 +212,7 @@ class DepositDeskTests {
         UUID held = bookOnline(patient, "13:00");
         String intent = payDeposit(patient, held);
         UUID patientId = deposits.ofAppointment(held).orElseThrow().patientId().orElseThrow();
-        saveCard(patientId);
+        fixture.saveCard(patientId, LocalStripe.TestCard.VISA.number);
 
         cancelLate(held, patientId, Money.of("20.00"));
 
@@ -278,7 +253,7 @@ class DepositDeskTests {
         UUID held = bookOnline(patient, "14:00");
         String intent = payDeposit(patient, held);
         UUID patientId = deposits.ofAppointment(held).orElseThrow().patientId().orElseThrow();
-        saveCard(patientId);
+        fixture.saveCard(patientId, LocalStripe.TestCard.VISA.number);
 
         AppointmentMissed missed = new AppointmentMissed(held, patientId, Money.of("45.00"));
         tx.executeWithoutResult(status -> {
@@ -327,99 +302,37 @@ class DepositDeskTests {
     /** Amounts (cents) of the refunds Stripe made of a PaymentIntent. */
     private List<Long> refundsOf(String intent) {
         return stripe.events("refund.created").stream()
-                .map(DepositDeskTests::objectOf)
+                .map(PaymentsFixture::objectOf)
                 .filter(o -> intent.equals(o.get("payment_intent")))
                 .map(o -> ((Number) o.get("amount")).longValue())
                 .toList();
     }
 
     /** Amounts (cents) Stripe charged for a fee, one per PaymentIntent that succeeded. */
-    @SuppressWarnings("unchecked")
     private List<Long> feeCharges(Fee fee) {
         return stripe.events("payment_intent.succeeded").stream()
-                .map(DepositDeskTests::objectOf)
-                .filter(o -> fee.id().toString().equals(((Map<String, Object>) o.get("metadata")).get("fee_id")))
+                .map(PaymentsFixture::objectOf)
+                .filter(o -> fee.id().toString().equals(metadataOf(o).get("fee_id")))
                 .map(o -> ((Number) o.get("amount")).longValue())
                 .toList();
     }
 
-    private void saveCard(UUID patient) {
-        String url = cards.begin(patient, true, "http://localhost", Locale.ENGLISH);
-        HttpResponse<String> back = StripeFixture.payOnHostedPage(url, LocalStripe.TestCard.VISA.number);
-        assertThat(back.statusCode()).isEqualTo(303);
-        assertThat(cards.complete(
-                        back.headers().firstValue("Location").orElseThrow().replaceAll(".*session=", "")))
-                .contains(patient);
-    }
-
     /** Pays the held appointment's deposit on the hosted page; Stripe's event books it. The PaymentIntent. */
     private String payDeposit(Cookie patient, UUID held) throws Exception {
-        String page = mvc.perform(
-                        post("/account/deposits/" + held + "/pay").with(csrf()).cookie(patient))
-                .andExpect(status().isSeeOther())
-                .andReturn()
-                .getResponse()
-                .getRedirectedUrl();
+        String page = online.pay(patient, held);
         StripeFixture.payOnHostedPage(page, LocalStripe.TestCard.VISA.number);
-        String session = page.substring(page.lastIndexOf('/') + 1);
-        deliver(stripe.events("checkout.session.completed").stream()
-                .filter(e -> session.equals(objectOf(e).get("id")))
-                .reduce((a, b) -> b)
-                .orElseThrow());
+        fixture.deliver(lastEventAbout("checkout.session.completed", sessionOf(page)));
         assertThat(book.get(held).status()).isEqualTo(AppointmentStatus.BOOKED);
         return deposits.ofAppointment(held).orElseThrow().paymentIntentId().orElseThrow();
     }
 
     /** A confirmed patient account, signed in; its session cookie. */
     private Cookie account() throws Exception {
-        String email = "deposit-desk-" + UUID.randomUUID() + "@example.com";
-        String password = "correct horse battery staple";
-        accounts.signUp(new SignUp("Dana", "Deposit", null, email, password, password), "en");
-        String token = jdbc.sql("select body from booking_outbox where recipient = :e and kind = 'VERIFY_ACCOUNT'")
-                .param("e", email)
-                .query(String.class)
-                .single()
-                .replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1");
-        accounts.confirm(token, password);
-        return mvc.perform(post("/account/login")
-                        .with(csrf())
-                        .param("email", email)
-                        .param("password", password))
-                .andReturn()
-                .getResponse()
-                .getCookie("SESSION");
+        return online.account("deposit-desk-");
     }
 
     /** Books online as the signed-in patient; the held appointment. */
     private UUID bookOnline(Cookie patient, String time) throws Exception {
-        String landing = mvc.perform(post("/book/details")
-                        .with(csrf())
-                        .cookie(patient)
-                        .param("conditions", "none")
-                        .param("consentToTreatment", "true")
-                        .param("acceptsPrivacyNotice", "true")
-                        .param("choice", "trigger-point:60")
-                        .param("slot", fixture.at(day, time) + "|" + therapist)
-                        .param("requestId", UUID.randomUUID().toString()))
-                .andExpect(status().is3xxRedirection())
-                .andReturn()
-                .getResponse()
-                .getRedirectedUrl();
-        assertThat(landing).startsWith("/account/deposits/");
-        return UUID.fromString(landing.substring("/account/deposits/".length()));
-    }
-
-    private void deliver(Map<String, Object> event) throws Exception {
-        LocalStripe.Delivery delivery = stripe.sign(event, clock.instant());
-        mvc.perform(post(StripeWebhook.PATH)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(delivery.payload())
-                        .header("Stripe-Signature", delivery.signature()))
-                .andExpect(status().isOk());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> objectOf(Map<String, Object> event) {
-        return (Map<String, Object>) ((Map<String, Object>) event.get("data")).get("object");
+        return online.bookOnline(day, patient, time);
     }
 }

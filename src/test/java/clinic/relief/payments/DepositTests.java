@@ -3,7 +3,6 @@ package clinic.relief.payments;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,25 +22,23 @@ import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.AppointmentStatus;
 import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
-import clinic.relief.booking.BookingFixture;
-import clinic.relief.booking.schedule.ScheduleAdmin;
-import clinic.relief.patients.PatientAccounts;
-import clinic.relief.patients.Patients;
-import clinic.relief.patients.SignUp;
 import clinic.relief.shared.Money;
-import clinic.relief.staff.Staff;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static clinic.relief.payments.PaymentsFixture.lastEvent;
+import static clinic.relief.payments.PaymentsFixture.lastEventAbout;
+import static clinic.relief.payments.PaymentsFixture.metadataOf;
+import static clinic.relief.payments.PaymentsFixture.objectOf;
+import static clinic.relief.payments.PaymentsFixture.sessionOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -69,18 +66,6 @@ class DepositTests {
     JdbcClient jdbc;
 
     @Autowired
-    Staff staff;
-
-    @Autowired
-    ScheduleAdmin admin;
-
-    @Autowired
-    Patients patients;
-
-    @Autowired
-    PatientAccounts accounts;
-
-    @Autowired
     Booking booking;
 
     @Autowired
@@ -100,22 +85,22 @@ class DepositTests {
 
     final LocalStripe stripe = LocalStripe.get();
 
-    BookingFixture fixture;
-    LocalDate day;
-    UUID therapist;
+    @Autowired
+    PaymentsFixture fixture;
+
+    @Autowired
+    DepositsFixture online;
+
+    DepositsFixture.DepositDay day;
 
     @BeforeEach
     void setUp() {
-        fixture = new BookingFixture(staff, admin, patients, clock);
-        fixture.onlyRooms("Room " + UUID.randomUUID());
-        day = fixture.day();
-        therapist = fixture.therapist("09:00", "17:00");
-        rules.set("trigger-point", new DepositRule.Fixed(DEPOSIT), "owner@example.com");
+        day = online.depositsOf(DEPOSIT);
     }
 
     @AfterEach
     void noDepositsForOtherTests() {
-        rules.set("trigger-point", new DepositRule.None(), "owner@example.com");
+        online.noDeposits();
         stripe.unreachableExpiry(false);
     }
 
@@ -143,7 +128,7 @@ class DepositTests {
         assertThat(book.get(held).status()).isEqualTo(AppointmentStatus.PENDING); // nothing until Stripe says so
 
         Map<String, Object> succeeded = eventOf("payment_intent.succeeded", open.id());
-        Map<String, Object> completed = eventOfSession("checkout.session.completed", sessionOf(page));
+        Map<String, Object> completed = lastEventAbout("checkout.session.completed", sessionOf(page));
         deliver(succeeded); // before the page's own event: out of order
         deliver(completed);
         deliver(succeeded); // replayed
@@ -178,7 +163,7 @@ class DepositTests {
         mvc.perform(get(back.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""))
                         .cookie(patient))
                 .andExpect(status().is3xxRedirection());
-        deliver(eventOfSession("checkout.session.completed", sessionOf(page))); // arrives afterwards
+        deliver(lastEventAbout("checkout.session.completed", sessionOf(page))); // arrives afterwards
 
         assertThat(book.get(held).status()).isEqualTo(AppointmentStatus.BOOKED);
         assertThat(invoices.forAppointment(held).orElseThrow().payments()).hasSize(1);
@@ -197,7 +182,7 @@ class DepositTests {
         assertThat(book.get(held).status()).isEqualTo(AppointmentStatus.CANCELLED);
         assertThat(deposits.ofAppointment(held).orElseThrow().state()).isEqualTo(Deposit.State.EXPIRED);
         // Stripe's own word about the expiry, twice, changes nothing more; the page can no longer be paid.
-        Map<String, Object> expired = eventOfSession("checkout.session.expired", sessionOf(page));
+        Map<String, Object> expired = lastEventAbout("checkout.session.expired", sessionOf(page));
         deliver(expired);
         deliver(expired);
         assertThat(StripeFixture.payOnHostedPage(page, LocalStripe.TestCard.VISA.number)
@@ -206,11 +191,11 @@ class DepositTests {
         assertThat(deposits.ofAppointment(held).orElseThrow().state()).isEqualTo(Deposit.State.EXPIRED);
         // The same time is free for the next patient.
         Appointment next = booking.book(new BookAppointment(
-                fixture.patient(),
+                day.patient(),
                 "trigger-point",
                 60,
-                fixture.at(day, "11:00"),
-                Optional.of(therapist),
+                day.at("11:00"),
+                Optional.of(day.therapist()),
                 Appointment.Source.FRONT_DESK,
                 null,
                 null));
@@ -249,7 +234,7 @@ class DepositTests {
         assertThat(StripeFixture.payOnHostedPage(page, LocalStripe.TestCard.VISA.number)
                         .statusCode())
                 .isEqualTo(303);
-        Map<String, Object> completed = eventOfSession("checkout.session.completed", sessionOf(page));
+        Map<String, Object> completed = lastEventAbout("checkout.session.completed", sessionOf(page));
         deliver(completed);
         deliver(completed);
         deposits.sweep();
@@ -282,7 +267,7 @@ class DepositTests {
 
         HttpResponse<String> back = StripeFixture.submit(page + "/authenticate", "action=complete");
         assertThat(back.statusCode()).isEqualTo(303);
-        deliver(eventOfSession("checkout.session.completed", sessionOf(page)));
+        deliver(lastEventAbout("checkout.session.completed", sessionOf(page)));
 
         assertThat(book.get(held).status()).isEqualTo(AppointmentStatus.BOOKED);
         assertThat(invoices.forAppointment(held).orElseThrow().payments()).hasSize(1);
@@ -309,7 +294,7 @@ class DepositTests {
                         select count(*) from booking_appointment a join payments_deposit d on d.appointment_id = a.id
                         where a.starts_at = :start and a.status = 'PENDING'
                         """)
-                        .param("start", Timestamp.from(fixture.at(day, "14:00")))
+                        .param("start", Timestamp.from(day.at("14:00")))
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
@@ -321,7 +306,7 @@ class DepositTests {
         UUID held = bookOnline(patient, "10:00");
         String page = pay(patient, held);
         StripeFixture.payOnHostedPage(page, LocalStripe.TestCard.VISA.number);
-        deliver(eventOfSession("checkout.session.completed", sessionOf(page)));
+        deliver(lastEventAbout("checkout.session.completed", sessionOf(page)));
         assertThat(book.get(held).status()).isEqualTo(AppointmentStatus.BOOKED);
 
         assertThat(book.cancel(held)).isEqualTo(Money.ZERO); // three days ahead: outside the window
@@ -365,11 +350,11 @@ class DepositTests {
     @Test
     void aVisitorsRefusedDepositBookingStoresNothing() throws Exception {
         booking.book(new BookAppointment(
-                fixture.patient(),
+                day.patient(),
                 "trigger-point",
                 60,
-                fixture.at(day, "10:00"),
-                Optional.of(therapist),
+                day.at("10:00"),
+                Optional.of(day.therapist()),
                 Appointment.Source.FRONT_DESK,
                 null,
                 null));
@@ -386,7 +371,7 @@ class DepositTests {
                         .param("consentToTreatment", "true")
                         .param("acceptsPrivacyNotice", "true")
                         .param("choice", "trigger-point:60")
-                        .param("slot", fixture.at(day, "10:00") + "|" + therapist)
+                        .param("slot", day.slot("10:00"))
                         .param("requestId", UUID.randomUUID().toString()))
                 .andExpect(status().isOk())
                 .andReturn();
@@ -409,55 +394,19 @@ class DepositTests {
 
     /** A confirmed patient account, signed in; its session cookie. */
     private Cookie account() throws Exception {
-        String email = "deposit-" + UUID.randomUUID() + "@example.com";
-        String password = "correct horse battery staple";
-        accounts.signUp(new SignUp("Dana", "Deposit", null, email, password, password), "en");
-        String token = jdbc.sql("select body from booking_outbox where recipient = :e and kind = 'VERIFY_ACCOUNT'")
-                .param("e", email)
-                .query(String.class)
-                .single()
-                .replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1");
-        accounts.confirm(token, password);
-        return mvc.perform(post("/account/login")
-                        .with(csrf())
-                        .param("email", email)
-                        .param("password", password))
-                .andReturn()
-                .getResponse()
-                .getCookie("SESSION");
+        return online.account("deposit-");
     }
 
     private MockHttpServletRequestBuilder details(Cookie patient, String time) {
-        return post("/book/details")
-                .with(csrf())
-                .cookie(patient)
-                .param("conditions", "none")
-                .param("consentToTreatment", "true")
-                .param("acceptsPrivacyNotice", "true")
-                .param("choice", "trigger-point:60")
-                .param("slot", fixture.at(day, time) + "|" + therapist)
-                .param("requestId", UUID.randomUUID().toString());
+        return online.details(day, patient, time);
     }
 
-    /** Books online as the signed-in patient; the held appointment (the page sends them to pay its deposit). */
     private UUID bookOnline(Cookie patient, String time) throws Exception {
-        String landing = mvc.perform(details(patient, time))
-                .andExpect(status().is3xxRedirection())
-                .andReturn()
-                .getResponse()
-                .getRedirectedUrl();
-        assertThat(landing).startsWith("/account/deposits/");
-        return UUID.fromString(landing.substring("/account/deposits/".length()));
+        return online.bookOnline(day, patient, time);
     }
 
-    /** Presses "pay" on the deposit page; the hosted Checkout page it sends the patient to. */
     private String pay(Cookie patient, UUID held) throws Exception {
-        return mvc.perform(
-                        post("/account/deposits/" + held + "/pay").with(csrf()).cookie(patient))
-                .andExpect(status().isSeeOther())
-                .andReturn()
-                .getResponse()
-                .getRedirectedUrl();
+        return online.pay(patient, held);
     }
 
     private void ageHold(UUID held) {
@@ -467,37 +416,11 @@ class DepositTests {
                 .update();
     }
 
-    private static String sessionOf(String page) {
-        return page.substring(page.lastIndexOf('/') + 1);
+    private void deliver(Map<String, Object> event) {
+        fixture.deliver(event);
     }
 
-    private void deliver(Map<String, Object> event) throws Exception {
-        LocalStripe.Delivery delivery = stripe.sign(event, clock.instant());
-        mvc.perform(post(StripeWebhook.PATH)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(delivery.payload())
-                        .header("Stripe-Signature", delivery.signature()))
-                .andExpect(status().isOk());
-    }
-
-    private Map<String, Object> eventOfSession(String type, String session) {
-        return stripe.events(type).stream()
-                .filter(e -> session.equals(objectOf(e).get("id")))
-                .reduce((a, b) -> b)
-                .orElseThrow();
-    }
-
-    @SuppressWarnings("unchecked")
     private Map<String, Object> eventOf(String type, UUID deposit) {
-        return stripe.events(type).stream()
-                .filter(e -> deposit.toString()
-                        .equals(((Map<String, Object>) objectOf(e).get("metadata")).get("deposit_id")))
-                .reduce((a, b) -> b)
-                .orElseThrow();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> objectOf(Map<String, Object> event) {
-        return (Map<String, Object>) ((Map<String, Object>) event.get("data")).get("object");
+        return lastEvent(type, o -> deposit.toString().equals(metadataOf(o).get("deposit_id")));
     }
 }

@@ -1,6 +1,5 @@
 package clinic.relief.payments;
 
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,11 +29,7 @@ import clinic.relief.billing.Payments;
 import clinic.relief.billing.RecordPayment;
 import clinic.relief.billing.SellGiftCard;
 import clinic.relief.booking.AppointmentBook;
-import clinic.relief.booking.AppointmentBooked;
-import clinic.relief.booking.spi.BookingParticipant;
 import clinic.relief.clinic.ClinicProfile;
-import clinic.relief.patients.NewPatient;
-import clinic.relief.patients.Patients;
 import clinic.relief.shared.Money;
 import clinic.relief.staff.NewStaffMember;
 import clinic.relief.staff.Staff;
@@ -46,7 +41,6 @@ import com.stripe.param.terminal.ReaderPresentPaymentMethodParams;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -55,6 +49,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static clinic.relief.payments.PaymentsFixture.lastEvent;
+import static clinic.relief.payments.PaymentsFixture.lastEventAbout;
+import static clinic.relief.payments.PaymentsFixture.metadataOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -87,13 +84,7 @@ class DeskCheckoutTests {
     TransactionTemplate tx;
 
     @Autowired
-    Patients patients;
-
-    @Autowired
     Invoices invoices;
-
-    @Autowired
-    List<BookingParticipant> participants;
 
     @Autowired
     CardsOnFile cards;
@@ -118,6 +109,9 @@ class DeskCheckoutTests {
 
     @Autowired
     ClinicProfile clinic;
+
+    @Autowired
+    PaymentsFixture fixture;
 
     final LocalStripe stripe = LocalStripe.get();
 
@@ -167,10 +161,10 @@ class DeskCheckoutTests {
                         "1"));
         assertThat(stripe.object(intent).orElseThrow()).containsEntry("status", "succeeded");
         // Stripe's own word arrives too, twice: nothing is recorded again.
-        deliver(lastEvent("payment_intent.succeeded", intent));
-        deliver(lastEvent("payment_intent.succeeded", intent));
+        fixture.deliver(lastEventAbout("payment_intent.succeeded", intent));
+        fixture.deliver(lastEventAbout("payment_intent.succeeded", intent));
         assertThat(invoices.get(visit.invoiceId()).payments()).hasSize(1);
-        assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(1);
+        assertThat(stripe.chargesOf(fixture.customerOf(patient))).isEqualTo(1);
 
         // The receipt is e-mailed, naming nothing of the visit's health.
         List<Map<String, Object>> mails = jdbc.sql(
@@ -244,14 +238,14 @@ class DeskCheckoutTests {
                 .containsExactly(Payment.Method.GIFT_CARD, Payment.Method.CASH, Payment.Method.CARD_ON_FILE);
         assertThat(invoice.balance()).isEqualTo(Money.of("0.00"));
         assertThat(giftCards.get(code).balance()).isEqualTo(Money.of("0.00"));
-        assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(1);
+        assertThat(stripe.chargesOf(fixture.customerOf(patient))).isEqualTo(1);
     }
 
     @Test
     void badTipsAndAmountsAreRefusedWithAClearMessageAndNothingChanges() throws Exception {
         UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number, null);
         Visit visit = visit(patient);
-        String customer = customerOf(patient);
+        String customer = fixture.customerOf(patient);
 
         refusedTip(visit, "-5", "A tip must be more than zero.");
         refusedTip(visit, "0", "A tip must be more than zero.");
@@ -347,7 +341,7 @@ class DeskCheckoutTests {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("problemText", containsString("The bank asks the patient to confirm")));
         assertThat(invoices.get(asked.invoiceId()).payments()).isEmpty();
-        assertThat(stripe.chargesOf(customerOf(poor)) + stripe.chargesOf(customerOf(secure)))
+        assertThat(stripe.chargesOf(fixture.customerOf(poor)) + stripe.chargesOf(fixture.customerOf(secure)))
                 .isZero();
 
         // Another method then settles it; the refused attempt is no obstacle.
@@ -386,7 +380,7 @@ class DeskCheckoutTests {
         assertThat(outcomes)
                 .containsExactlyInAnyOrder(DeskCheckouts.CardOutcome.PAID, "payments.checkout.problem.changed");
         assertThat(invoices.get(visit.invoiceId()).payments()).hasSize(1);
-        assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(1);
+        assertThat(stripe.chargesOf(fixture.customerOf(patient))).isEqualTo(1);
     }
 
     @Test
@@ -398,7 +392,7 @@ class DeskCheckoutTests {
         stripe.dropNextResponses(3);
         assertThat(checkouts.chargeCard(visit.appointmentId(), 0, PRICE))
                 .isEqualTo(DeskCheckouts.CardOutcome.NO_ANSWER);
-        assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(1);
+        assertThat(stripe.chargesOf(fixture.customerOf(patient))).isEqualTo(1);
         assertThat(invoices.get(visit.invoiceId()).payments()).isEmpty();
         page(visit)
                 .andExpect(content().string(containsString("A charge of $110.00 to the card is waiting for Stripe")));
@@ -413,14 +407,14 @@ class DeskCheckoutTests {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("notice", "$110.00 was charged to the card on file and recorded."));
         assertThat(invoices.get(visit.invoiceId()).payments()).hasSize(1);
-        assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(1);
+        assertThat(stripe.chargesOf(fixture.customerOf(patient))).isEqualTo(1);
 
         // One lost answer: the SDK asks again with the same key by itself, one charge.
         UUID other = patientWithCard(LocalStripe.TestCard.VISA.number, null);
         Visit second = visit(other);
         stripe.dropNextResponses(1);
         assertThat(checkouts.chargeCard(second.appointmentId(), 0, PRICE)).isEqualTo(DeskCheckouts.CardOutcome.PAID);
-        assertThat(stripe.chargesOf(customerOf(other))).isEqualTo(1);
+        assertThat(stripe.chargesOf(fixture.customerOf(other))).isEqualTo(1);
     }
 
     @Test
@@ -434,17 +428,17 @@ class DeskCheckoutTests {
                 }))
                 .hasMessage("crash after the call");
         assertThat(invoices.get(visit.invoiceId()).payments()).isEmpty();
-        assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(1);
+        assertThat(stripe.chargesOf(fixture.customerOf(patient))).isEqualTo(1);
 
         String intent = stripe.events("payment_intent.succeeded").stream()
-                .map(DeskCheckoutTests::objectOf)
-                .filter(o -> visit.invoiceId().toString().equals(metadata(o).get("checkout_invoice_id")))
+                .map(PaymentsFixture::objectOf)
+                .filter(o -> visit.invoiceId().toString().equals(metadataOf(o).get("checkout_invoice_id")))
                 .map(o -> o.get("id").toString())
                 .reduce((a, b) -> b)
                 .orElseThrow();
         checkouts.sweep(clock.instant().plusSeconds(1));
         assertThat(invoices.get(visit.invoiceId()).payments()).hasSize(1);
-        deliver(lastEvent("payment_intent.succeeded", intent));
+        fixture.deliver(lastEventAbout("payment_intent.succeeded", intent));
         checkouts.sweep(clock.instant().plusSeconds(1));
         assertThat(invoices.get(visit.invoiceId()).payments()).hasSize(1);
         assertThat(checkouts.of(visit.appointmentId()).charging()).isFalse();
@@ -457,16 +451,16 @@ class DeskCheckoutTests {
                 }))
                 .hasMessage("crash after the call");
         String second = stripe.events("payment_intent.succeeded").stream()
-                .map(DeskCheckoutTests::objectOf)
-                .filter(o -> other.invoiceId().toString().equals(metadata(o).get("checkout_invoice_id")))
+                .map(PaymentsFixture::objectOf)
+                .filter(o -> other.invoiceId().toString().equals(metadataOf(o).get("checkout_invoice_id")))
                 .map(o -> o.get("id").toString())
                 .reduce((a, b) -> b)
                 .orElseThrow();
-        deliver(lastEvent("payment_intent.succeeded", second));
+        fixture.deliver(lastEventAbout("payment_intent.succeeded", second));
         assertThat(checkouts.of(other.appointmentId()).charging()).isFalse();
         checkouts.sweep(clock.instant().plusSeconds(1));
         assertThat(invoices.get(other.invoiceId()).payments()).hasSize(1);
-        assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(2);
+        assertThat(stripe.chargesOf(fixture.customerOf(patient))).isEqualTo(2);
     }
 
     @Test
@@ -492,9 +486,9 @@ class DeskCheckoutTests {
         Reader reader = present(null);
         assertThat(reader.getAction().getStatus()).isEqualTo("succeeded");
         String intent = reader.getAction().getProcessPaymentIntent().getPaymentIntent();
-        deliver(lastReaderEvent("terminal.reader.action_succeeded", intent));
-        deliver(lastReaderEvent("terminal.reader.action_succeeded", intent));
-        deliver(lastEvent("payment_intent.succeeded", intent));
+        fixture.deliver(lastReaderEvent("terminal.reader.action_succeeded", intent));
+        fixture.deliver(lastReaderEvent("terminal.reader.action_succeeded", intent));
+        fixture.deliver(lastEventAbout("payment_intent.succeeded", intent));
         Invoice paid = invoices.get(visit.invoiceId());
         assertThat(paid.payments()).singleElement().satisfies(p -> {
             assertThat(p.note()).isEqualTo(intent);
@@ -551,7 +545,7 @@ class DeskCheckoutTests {
                         p -> assertThat(p.code()).isEqualTo("payments.checkout.problem.cardOff"));
         manual.pay(visit.appointmentId(), 0, Payment.Method.CASH, PRICE, null, null, "desk@example.com");
         assertThat(invoices.get(visit.invoiceId()).balance()).isEqualTo(Money.of("0.00"));
-        assertThat(stripe.chargesOf(customerOf(patient))).isZero();
+        assertThat(stripe.chargesOf(fixture.customerOf(patient))).isZero();
     }
 
     @Test
@@ -625,7 +619,7 @@ class DeskCheckoutTests {
     @Test
     void aPaymentOnTheInvoicePageRacingACardChargeAtCheckoutTakesTheMoneyOnce() throws Exception {
         UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number, null);
-        String customer = customerOf(patient);
+        String customer = fixture.customerOf(patient);
         Set<String> winners = new HashSet<>();
         for (int round = 0; round < 4; round++) {
             Visit visit = visit(patient);
@@ -713,21 +707,9 @@ class DeskCheckoutTests {
         UUID therapist = staff.createOrUpdate(new NewStaffMember(
                         email, name, StaffRole.THERAPIST, "long enough password", "CMT", "1", null, null, false))
                 .id();
-        UUID appointment = UUID.randomUUID();
         // Each visit of a patient an hour and a half before the last: a patient is never booked twice at once.
         Instant start = clock.instant().minus(30 + 90L * visits++, ChronoUnit.MINUTES);
-        jdbc.sql("""
-                insert into booking_appointment (id, patient_id, therapist_id, service_id, minutes, starts_at, ends_at,
-                    blocked_until, status, source, created_at)
-                values (:id, :p, :t, 'trigger-point', 60, :start, :end, :end, 'CHECKED_IN', 'FRONT_DESK', :start)""")
-                .param("id", appointment)
-                .param("p", patient)
-                .param("t", therapist)
-                .param("start", Timestamp.from(start))
-                .param("end", Timestamp.from(start.plus(60, ChronoUnit.MINUTES)))
-                .update();
-        tx.executeWithoutResult(status -> participants.forEach(p ->
-                p.booked(new AppointmentBooked(appointment, patient, therapist, "trigger-point", 60, start, null))));
+        UUID appointment = fixture.visit(patient, therapist, start, "CHECKED_IN");
         Invoice invoice = invoices.forAppointment(appointment).orElseThrow();
         assertThat(invoice.total()).isEqualTo(PRICE);
         return new Visit(appointment, invoice.id(), name);
@@ -764,19 +746,6 @@ class DeskCheckoutTests {
     @Autowired
     ApplicationContext context;
 
-    private void deliver(Map<String, Object> event) {
-        LocalStripe.Delivery delivery = stripe.sign(event, clock.instant());
-        try {
-            mvc.perform(post(StripeWebhook.PATH)
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .content(delivery.payload())
-                            .header("Stripe-Signature", delivery.signature()))
-                    .andExpect(status().isOk());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Stripe's test helper: a card is presented on the simulated reader (the test card's number, or Stripe's default). */
     private Reader present(String number) throws StripeException {
         ReaderPresentPaymentMethodParams.Builder params =
@@ -799,49 +768,13 @@ class DeskCheckoutTests {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> lastReaderEvent(String type, String intent) {
-        return stripe.events(type).stream()
-                .filter(e -> {
-                    Map<String, Object> action =
-                            (Map<String, Object>) objectOf(e).get("action");
-                    return intent.equals(
-                            ((Map<String, Object>) action.get("process_payment_intent")).get("payment_intent"));
-                })
-                .reduce((a, b) -> b)
-                .orElseThrow();
-    }
-
-    private Map<String, Object> lastEvent(String type, String intent) {
-        return stripe.events(type).stream()
-                .filter(e -> intent.equals(objectOf(e).get("id")))
-                .reduce((a, b) -> b)
-                .orElseThrow();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> objectOf(Map<String, Object> event) {
-        return (Map<String, Object>) ((Map<String, Object>) event.get("data")).get("object");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> metadata(Map<String, Object> object) {
-        return (Map<String, Object>) object.get("metadata");
+        return lastEvent(type, o -> {
+            Map<String, Object> action = (Map<String, Object>) o.get("action");
+            return intent.equals(((Map<String, Object>) action.get("process_payment_intent")).get("payment_intent"));
+        });
     }
 
     private UUID patientWithCard(String number, String email) {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        UUID patient = patients.findOrCreate(
-                        new NewPatient("Desk", "Payer" + tag, "310 555 " + tag.substring(0, 4), email, null, "en"))
-                .id();
-        String url = cards.begin(patient, true, "http://localhost", Locale.ENGLISH);
-        HttpResponse<String> back = StripeFixture.payOnHostedPage(url, number);
-        assertThat(back.statusCode()).isEqualTo(303);
-        assertThat(cards.complete(
-                        back.headers().firstValue("Location").orElseThrow().replaceAll(".*session=", "")))
-                .contains(patient);
-        return patient;
-    }
-
-    private String customerOf(UUID patient) {
-        return cards.customer(patient).orElseThrow().customerId();
+        return fixture.patientWithCard("Desk", "Payer", email, number);
     }
 }

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import clinic.relief.billing.Invoices;
-import clinic.relief.booking.AppointmentBooked;
 import clinic.relief.booking.AppointmentMissed;
 import clinic.relief.booking.spi.BookingParticipant;
 import clinic.relief.browser.BrowserTest;
@@ -64,6 +63,9 @@ class PaymentAuthenticationBrowserTests extends BrowserTest {
 
     @Autowired
     List<BookingParticipant> participants;
+
+    @Autowired
+    PaymentsFixture fixture;
 
     @Test
     void theDeskSeesAPaymentWaitingForTheBankAndThePatientCompletesItThroughTheLink() throws Exception {
@@ -163,7 +165,6 @@ class PaymentAuthenticationBrowserTests extends BrowserTest {
      * put their visits at the same times with the first.
      */
     private UUID visit(UUID patient, String state) {
-        UUID appointment = UUID.randomUUID();
         Instant start = clock.instant().minus(20 + 90L * visits++, ChronoUnit.MINUTES);
         UUID therapist = jdbc.sql("""
                         select s.id from staff_account s
@@ -178,20 +179,7 @@ class PaymentAuthenticationBrowserTests extends BrowserTest {
                 .param("end", Timestamp.from(start.plus(60, ChronoUnit.MINUTES)))
                 .query(UUID.class)
                 .single();
-        jdbc.sql("""
-                insert into booking_appointment (id, patient_id, therapist_id, service_id, minutes, starts_at, ends_at,
-                    blocked_until, status, source, created_at)
-                values (:id, :p, :t, 'trigger-point', 60, :start, :end, :end, :status, 'FRONT_DESK', :start)""")
-                .param("id", appointment)
-                .param("p", patient)
-                .param("t", therapist)
-                .param("start", Timestamp.from(start))
-                .param("end", Timestamp.from(start.plus(60, ChronoUnit.MINUTES)))
-                .param("status", state)
-                .update();
-        tx.executeWithoutResult(status -> participants.forEach(p ->
-                p.booked(new AppointmentBooked(appointment, patient, therapist, "trigger-point", 60, start, null))));
-        return appointment;
+        return fixture.visit(patient, therapist, start, state);
     }
 
     /** The token of the link e-mailed for the desk's charge (the one naming the visit). */

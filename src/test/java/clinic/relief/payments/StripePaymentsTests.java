@@ -2,7 +2,6 @@ package clinic.relief.payments;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,9 +11,6 @@ import clinic.relief.ReliefTest;
 import clinic.relief.billing.Invoice;
 import clinic.relief.billing.Invoices;
 import clinic.relief.billing.Payment;
-import clinic.relief.booking.AppointmentBooked;
-import clinic.relief.booking.AppointmentMissed;
-import clinic.relief.booking.spi.BookingParticipant;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
 import clinic.relief.shared.Money;
@@ -28,6 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static clinic.relief.payments.PaymentsFixture.lastEventAbout;
+import static clinic.relief.payments.PaymentsFixture.metadataOf;
+import static clinic.relief.payments.PaymentsFixture.objectOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -64,9 +63,6 @@ class StripePaymentsTests {
     Invoices invoices;
 
     @Autowired
-    List<BookingParticipant> participants;
-
-    @Autowired
     CardsOnFile cards;
 
     @Autowired
@@ -77,6 +73,9 @@ class StripePaymentsTests {
 
     @Autowired
     CardRefunds refunds;
+
+    @Autowired
+    PaymentsFixture fixture;
 
     @Autowired
     StripeGateway gateway;
@@ -90,12 +89,12 @@ class StripePaymentsTests {
     void aNoShowFeeIsChargedToTheCardOnFileOnceAndRecordedOnce() throws Exception {
         UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number);
         Fee fee = missedWithFee(patient);
-        String customer = customerOf(patient);
+        String customer = fixture.customerOf(patient);
 
         assertThat(fees.charge(fee.id())).isEqualTo(Fee.State.PAID);
         assertThat(fees.charge(fee.id())).isEqualTo(Fee.State.PAID);
         // Stripe's own word arrives too: nothing is recorded twice.
-        deliver(lastEvent("payment_intent.succeeded", fee), 200);
+        fixture.deliver(lastEvent("payment_intent.succeeded", fee), 200);
 
         assertThat(stripe.chargesOf(customer)).isEqualTo(1);
         Invoice invoice = invoices.get(fee.invoiceId());
@@ -127,7 +126,7 @@ class StripePaymentsTests {
         Fee asked = missedWithFee(secure);
         assertThat(fees.charge(asked.id())).isEqualTo(Fee.State.NEEDS_AUTHENTICATION);
         assertThat(invoices.get(asked.invoiceId()).payments()).isEmpty();
-        assertThat(stripe.chargesOf(customerOf(poor)) + stripe.chargesOf(customerOf(secure)))
+        assertThat(stripe.chargesOf(fixture.customerOf(poor)) + stripe.chargesOf(fixture.customerOf(secure)))
                 .isZero();
 
         // A card the bank declines outright (Stripe's pm_card_chargeDeclined).
@@ -152,7 +151,7 @@ class StripePaymentsTests {
         assertThat(fees.find(fee.id()).state()).isEqualTo(Fee.State.WAIVED);
         assertThat(invoices.get(fee.invoiceId()).balance()).isEqualTo(owed.minus(FEE));
         assertThat(fees.charge(fee.id())).isEqualTo(Fee.State.WAIVED);
-        assertThat(stripe.chargesOf(customerOf(patient))).isZero();
+        assertThat(stripe.chargesOf(fixture.customerOf(patient))).isZero();
         assertThatThrownBy(() -> fees.waive(fee.id(), "desk@example.com")).isInstanceOf(PaymentsFailure.class);
     }
 
@@ -169,14 +168,14 @@ class StripePaymentsTests {
                 .hasMessage("crash after the call");
         assertThat(fees.find(fee.id()).state()).isEqualTo(Fee.State.CHARGING);
         assertThat(invoices.get(fee.invoiceId()).payments()).isEmpty();
-        assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(1);
+        assertThat(stripe.chargesOf(fixture.customerOf(patient))).isEqualTo(1);
 
-        deliver(lastEvent("payment_intent.succeeded", fee), 200);
+        fixture.deliver(lastEvent("payment_intent.succeeded", fee), 200);
         fees.sweep(clock.instant(), clock.instant().plusSeconds(1));
 
         assertThat(fees.find(fee.id()).state()).isEqualTo(Fee.State.PAID);
         assertThat(invoices.get(fee.invoiceId()).payments()).hasSize(1);
-        assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(1);
+        assertThat(stripe.chargesOf(fixture.customerOf(patient))).isEqualTo(1);
     }
 
     @Test
@@ -187,13 +186,13 @@ class StripePaymentsTests {
         // The SDK asks again (twice) with the same key; when every answer is lost, the fee waits for the sweep.
         stripe.dropNextResponses(3);
         assertThat(fees.charge(fee.id())).isEqualTo(Fee.State.CHARGING);
-        assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(1);
+        assertThat(stripe.chargesOf(fixture.customerOf(patient))).isEqualTo(1);
 
         fees.sweep(clock.instant(), clock.instant().plusSeconds(1));
 
         assertThat(fees.find(fee.id()).state()).isEqualTo(Fee.State.PAID);
         assertThat(invoices.get(fee.invoiceId()).payments()).hasSize(1);
-        assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(1);
+        assertThat(stripe.chargesOf(fixture.customerOf(patient))).isEqualTo(1);
     }
 
     @Test
@@ -205,14 +204,14 @@ class StripePaymentsTests {
 
         assertThat(fees.charge(fee.id())).isEqualTo(Fee.State.PAID);
         assertThat(invoices.get(fee.invoiceId()).payments()).hasSize(1);
-        assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(1);
+        assertThat(stripe.chargesOf(fixture.customerOf(patient))).isEqualTo(1);
     }
 
     @Test
     void aRemovedCardLeavesTheFeeUnchargedAndAReplacedOneIsDetachedAtStripe() {
         UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number);
-        String first = methodOf(patient);
-        saveCard(patient, LocalStripe.TestCard.INSUFFICIENT_FUNDS.number);
+        String first = fixture.methodOf(patient);
+        fixture.saveCard(patient, LocalStripe.TestCard.INSUFFICIENT_FUNDS.number);
         assertThat(stripe.object(first).orElseThrow().get("customer")).isNull();
         assertThat(cards.of(patient)).get().extracting(CardOnFile::last4).isEqualTo("9995");
 
@@ -231,7 +230,7 @@ class StripePaymentsTests {
         assertThat(back.statusCode()).isEqualTo(303);
         String session = back.headers().firstValue("Location").orElseThrow().replaceAll(".*session=", "");
 
-        deliver(lastEventOfSession("checkout.session.completed", session), 200);
+        fixture.deliver(lastEventAbout("checkout.session.completed", session), 200);
         assertThat(cards.complete(session)).contains(patient);
 
         CardOnFile card = cards.of(patient).orElseThrow();
@@ -278,8 +277,8 @@ class StripePaymentsTests {
                 .andExpect(status().isBadRequest());
         assertThat(handled(event)).isZero();
 
-        deliver(event, 200);
-        deliver(event, 200);
+        fixture.deliver(event, 200);
+        fixture.deliver(event, 200);
         assertThat(handled(event)).isEqualTo(1);
         assertThat(invoices.get(fee.invoiceId()).payments()).hasSize(1);
     }
@@ -351,9 +350,9 @@ class StripePaymentsTests {
 
         Map<String, Object> created = lastEventOf("refund.created", intent);
         Map<String, Object> chargeRefunded = lastEventOf("charge.refunded", intent);
-        deliver(created, 200);
-        deliver(chargeRefunded, 200);
-        deliver(created, 200);
+        fixture.deliver(created, 200);
+        fixture.deliver(chargeRefunded, 200);
+        fixture.deliver(created, 200);
 
         Invoice invoice = invoices.get(fee.invoiceId());
         assertThat(invoice.payments())
@@ -430,8 +429,8 @@ class StripePaymentsTests {
         String intent = fees.find(fee.id()).paymentIntentId().orElseThrow();
 
         Map<String, Object> event = stripe.dispute(intent, "fraudulent");
-        deliver(event, 200);
-        deliver(event, 200);
+        fixture.deliver(event, 200);
+        fixture.deliver(event, 200);
 
         mvc.perform(get("/staff/billing/invoices/" + fee.invoiceId() + "?lang=en")
                         .with(user("desk@example.com").roles("FRONT_DESK")))
@@ -471,90 +470,23 @@ class StripePaymentsTests {
     }
 
     private Map<String, Object> lastEventOf(String type, String intent) {
-        return stripe.events(type).stream()
-                .filter(e -> intent.equals(objectOf(e).get("payment_intent")))
-                .reduce((a, b) -> b)
-                .orElseThrow();
+        return PaymentsFixture.lastEvent(type, o -> intent.equals(o.get("payment_intent")));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> objectOf(Map<String, Object> event) {
-        return (Map<String, Object>) ((Map<String, Object>) event.get("data")).get("object");
-    }
-
-    private void deliver(Map<String, Object> event, int expected) {
-        LocalStripe.Delivery delivery = stripe.sign(event, clock.instant());
-        try {
-            mvc.perform(post(StripeWebhook.PATH)
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .content(delivery.payload())
-                            .header("Stripe-Signature", delivery.signature()))
-                    .andExpect(status().is(expected));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
     private Map<String, Object> lastEvent(String type, Fee fee) {
-        return stripe.events(type).stream()
-                .filter(e -> {
-                    Map<String, Object> object =
-                            (Map<String, Object>) ((Map<String, Object>) e.get("data")).get("object");
-                    return fee.id().toString().equals(((Map<String, Object>) object.get("metadata")).get("fee_id"));
-                })
-                .reduce((a, b) -> b)
-                .orElseThrow();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> lastEventOfSession(String type, String session) {
-        return stripe.events(type).stream()
-                .filter(e -> session.equals(
-                        ((Map<String, Object>) ((Map<String, Object>) e.get("data")).get("object")).get("id")))
-                .reduce((a, b) -> b)
-                .orElseThrow();
+        return PaymentsFixture.lastEvent(
+                type, o -> fee.id().toString().equals(metadataOf(o).get("fee_id")));
     }
 
     private UUID patient() {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        return patients.findOrCreate(
-                        new NewPatient("Card", "Holder" + tag, "310 555 " + tag.substring(0, 4), null, null, "en"))
-                .id();
+        return fixture.patient("Card", "Holder", null);
     }
 
     private UUID patientWithCard(String number) {
-        UUID patient = patient();
-        saveCard(patient, number);
-        return patient;
+        return fixture.patientWithCard("Card", "Holder", null, number);
     }
 
-    private void saveCard(UUID patient, String number) {
-        String url = cards.begin(patient, true, "http://localhost", Locale.ENGLISH);
-        HttpResponse<String> back = StripeFixture.payOnHostedPage(url, number);
-        assertThat(back.statusCode()).isEqualTo(303);
-        assertThat(cards.complete(
-                        back.headers().firstValue("Location").orElseThrow().replaceAll(".*session=", "")))
-                .contains(patient);
-    }
-
-    private String customerOf(UUID patient) {
-        return cards.customer(patient).orElseThrow().customerId();
-    }
-
-    private String methodOf(UUID patient) {
-        return cards.customer(patient).orElseThrow().paymentMethodId().orElseThrow();
-    }
-
-    /** A booked appointment marked a no-show with a fee, as booking does it: billing takes part in each change. */
     private Fee missedWithFee(UUID patient) {
-        UUID appointment = UUID.randomUUID();
-        Instant start = clock.instant().plusSeconds(3600);
-        tx.executeWithoutResult(status -> participants.forEach(p ->
-                p.booked(new AppointmentBooked(appointment, patient, UUID.randomUUID(), "swedish", 60, start, null))));
-        tx.executeWithoutResult(
-                status -> participants.forEach(p -> p.missed(new AppointmentMissed(appointment, patient, FEE))));
-        fees.owed(appointment, patient, FEE, Fee.Reason.NO_SHOW);
-        return fees.ofAppointment(appointment).orElseThrow();
+        return fixture.missedWithFee(patient, FEE);
     }
 }

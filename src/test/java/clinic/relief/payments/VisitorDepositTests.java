@@ -4,7 +4,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,6 @@ import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.AppointmentStatus;
 import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
-import clinic.relief.booking.BookingFixture;
-import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.patients.Patients;
 import clinic.relief.shared.Money;
 import clinic.relief.staff.NewStaffMember;
@@ -30,10 +27,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static clinic.relief.payments.PaymentsFixture.lastEventAbout;
+import static clinic.relief.payments.PaymentsFixture.objectOf;
+import static clinic.relief.payments.PaymentsFixture.sessionOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -63,9 +62,6 @@ class VisitorDepositTests {
     Staff staff;
 
     @Autowired
-    ScheduleAdmin admin;
-
-    @Autowired
     Patients patients;
 
     @Autowired
@@ -81,29 +77,26 @@ class VisitorDepositTests {
     Deposits deposits;
 
     @Autowired
-    ServiceDeposits rules;
-
-    @Autowired
     Clock clock;
 
     final LocalStripe stripe = LocalStripe.get();
 
-    BookingFixture fixture;
-    LocalDate day;
-    UUID therapist;
+    @Autowired
+    PaymentsFixture fixture;
+
+    @Autowired
+    DepositsFixture online;
+
+    DepositsFixture.DepositDay day;
 
     @BeforeEach
     void setUp() {
-        fixture = new BookingFixture(staff, admin, patients, clock);
-        fixture.onlyRooms("Room " + UUID.randomUUID());
-        day = fixture.day();
-        therapist = fixture.therapist("09:00", "17:00");
-        rules.set("trigger-point", new DepositRule.Fixed(DEPOSIT), "owner@example.com");
+        day = online.depositsOf(DEPOSIT);
     }
 
     @AfterEach
     void noDepositsForOtherTests() {
-        rules.set("trigger-point", new DepositRule.None(), "owner@example.com");
+        online.noDeposits();
     }
 
     @Test
@@ -137,7 +130,7 @@ class VisitorDepositTests {
         HttpResponse<String> back = StripeFixture.payOnHostedPage(page, LocalStripe.TestCard.VISA.number);
         assertThat(back.statusCode()).isEqualTo(303);
         assertThat(book.get(held).status()).isEqualTo(AppointmentStatus.PENDING); // nothing until Stripe says so
-        Map<String, Object> completed = eventOfSession("checkout.session.completed", sessionOf(page));
+        Map<String, Object> completed = lastEventAbout("checkout.session.completed", sessionOf(page));
         deliver(completed);
         deliver(completed); // replayed: nothing more
         EventsHandled.awaitAll(jdbc);
@@ -165,7 +158,7 @@ class VisitorDepositTests {
 
     @Test
     void aPaidDepositWithAnExistingPatientsAddressBooksForThemWithoutWritingTheirHealthHistory() throws Exception {
-        UUID existing = fixture.patient();
+        UUID existing = day.patient();
         String email = patients.get(existing).email();
         long intakesBefore = intakesOf(existing);
         String link = bookAsVisitor(email, "12:00");
@@ -176,7 +169,7 @@ class VisitorDepositTests {
                 .getResponse()
                 .getRedirectedUrl();
         StripeFixture.payOnHostedPage(page, LocalStripe.TestCard.VISA.number);
-        deliver(eventOfSession("checkout.session.completed", sessionOf(page)));
+        deliver(lastEventAbout("checkout.session.completed", sessionOf(page)));
         EventsHandled.awaitAll(jdbc);
 
         assertThat(book.get(held).status()).isEqualTo(AppointmentStatus.BOOKED);
@@ -216,11 +209,11 @@ class VisitorDepositTests {
         assertThat(patients.findByEmail(email)).isEmpty();
         // The same time is free for the next patient.
         Appointment next = booking.book(new BookAppointment(
-                fixture.patient(),
+                day.patient(),
                 "trigger-point",
                 60,
-                fixture.at(day, "11:00"),
-                Optional.of(therapist),
+                day.at("11:00"),
+                Optional.of(day.therapist()),
                 Appointment.Source.FRONT_DESK,
                 null,
                 null));
@@ -260,8 +253,8 @@ class VisitorDepositTests {
     @Test
     void aDepositPaidWhileThePatientAlreadyHasAnAppointmentThenIsRefundedOnceTheyAreToldAndTheDeskSeesIt()
             throws Exception {
-        fixture.onlyRooms("Room " + UUID.randomUUID(), "Room " + UUID.randomUUID());
-        UUID existing = fixture.patient();
+        day.booking().onlyRooms("Room " + UUID.randomUUID(), "Room " + UUID.randomUUID());
+        UUID existing = day.patient();
         String email = patients.get(existing).email();
         // The patient is booked with another therapist at 10:30 (the desk did it); they pay a deposit online, as a
         // visitor with their address, for 10:00 with this one: the payment cannot book it.
@@ -269,8 +262,8 @@ class VisitorDepositTests {
                 existing,
                 "trigger-point",
                 60,
-                fixture.at(day, "10:30"),
-                Optional.of(fixture.therapist("09:00", "17:00")),
+                day.at("10:30"),
+                Optional.of(day.booking().therapist("09:00", "17:00")),
                 Appointment.Source.FRONT_DESK,
                 null,
                 null));
@@ -284,7 +277,7 @@ class VisitorDepositTests {
         assertThat(StripeFixture.payOnHostedPage(page, LocalStripe.TestCard.VISA.number)
                         .statusCode())
                 .isEqualTo(303);
-        Map<String, Object> completed = eventOfSession("checkout.session.completed", sessionOf(page));
+        Map<String, Object> completed = lastEventAbout("checkout.session.completed", sessionOf(page));
         String intent = (String) objectOf(completed).get("payment_intent");
 
         deliver(completed); // a 200: no 500 for Stripe to retry
@@ -331,7 +324,7 @@ class VisitorDepositTests {
 
         // Replayed, and the PaymentIntent's own event, and the sweep: no second refund, no second e-mail.
         deliver(completed);
-        deliver(eventOfIntent("payment_intent.succeeded", intent));
+        deliver(lastEventAbout("payment_intent.succeeded", intent));
         deposits.sweep();
         EventsHandled.awaitAll(jdbc);
         assertThat(refundsAt(intent)).hasSize(1);
@@ -342,23 +335,11 @@ class VisitorDepositTests {
 
     // ---- helpers
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> objectOf(Map<String, Object> event) {
-        return (Map<String, Object>) ((Map<String, Object>) event.get("data")).get("object");
-    }
-
     private List<Map<String, Object>> refundsAt(String intent) {
         return stripe.events("refund.created").stream()
-                .map(VisitorDepositTests::objectOf)
+                .map(PaymentsFixture::objectOf)
                 .filter(refund -> intent.equals(refund.get("payment_intent")))
                 .toList();
-    }
-
-    private Map<String, Object> eventOfIntent(String type, String intent) {
-        return stripe.events(type).stream()
-                .filter(e -> intent.equals(objectOf(e).get("id")))
-                .reduce((a, b) -> b)
-                .orElseThrow();
     }
 
     /** Books the service with a deposit as a visitor who is not signed in; the signed link they are sent to. */
@@ -374,7 +355,7 @@ class VisitorDepositTests {
                         .param("consentToTreatment", "true")
                         .param("acceptsPrivacyNotice", "true")
                         .param("choice", "trigger-point:60")
-                        .param("slot", fixture.at(day, time) + "|" + therapist)
+                        .param("slot", day.slot(time))
                         .param("requestId", UUID.randomUUID().toString()))
                 .andExpect(status().is3xxRedirection())
                 .andReturn()
@@ -412,25 +393,7 @@ class VisitorDepositTests {
                 .list();
     }
 
-    private static String sessionOf(String page) {
-        return page.substring(page.lastIndexOf('/') + 1);
-    }
-
-    private void deliver(Map<String, Object> event) throws Exception {
-        LocalStripe.Delivery delivery = stripe.sign(event, clock.instant());
-        mvc.perform(post(StripeWebhook.PATH)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(delivery.payload())
-                        .header("Stripe-Signature", delivery.signature()))
-                .andExpect(status().isOk());
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> eventOfSession(String type, String session) {
-        return stripe.events(type).stream()
-                .filter(e -> session.equals(
-                        ((Map<String, Object>) ((Map<String, Object>) e.get("data")).get("object")).get("id")))
-                .reduce((a, b) -> b)
-                .orElseThrow();
+    private void deliver(Map<String, Object> event) {
+        fixture.deliver(event);
     }
 }

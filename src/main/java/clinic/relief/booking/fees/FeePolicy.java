@@ -13,7 +13,7 @@ import clinic.relief.booking.schedule.ServiceRules;
 import clinic.relief.clinic.CatalogueEntry;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.clinic.ServiceCatalogue;
-import org.jspecify.annotations.Nullable;
+import clinic.relief.shared.TimedSnapshot;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,8 +46,6 @@ public class FeePolicy implements SmartInitializingSingleton {
     /** One line of the change log: when and who. */
     public record Change(Instant at, String actor) {}
 
-    private record Snapshot(Instant read, Current current) {}
-
     private final FeePolicyStore store;
     private final BookingSettings settings;
     private final ServiceCatalogue services;
@@ -55,7 +53,7 @@ public class FeePolicy implements SmartInitializingSingleton {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
-    private volatile @Nullable Snapshot snapshot;
+    private final TimedSnapshot<Current> snapshot;
 
     FeePolicy(
             FeePolicyStore store,
@@ -72,6 +70,7 @@ public class FeePolicy implements SmartInitializingSingleton {
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactions);
         this.json = json;
+        this.snapshot = new TimedSnapshot<>(clock, FRESH_FOR, this::load);
     }
 
     @Override
@@ -82,19 +81,7 @@ public class FeePolicy implements SmartInitializingSingleton {
 
     /** Every service's rules (the menu's, retired ones too), in menu order, and the policy's version. */
     public Current current() {
-        Snapshot current = snapshot;
-        Instant now = clock.instant();
-        if (current == null || !now.isBefore(current.read().plus(FRESH_FOR)) || now.isBefore(current.read())) {
-            Map<String, FeeRules> stored = new LinkedHashMap<>();
-            store.rules().forEach(r -> stored.put(r.serviceId(), r));
-            Map<String, FeeRules> rules = new LinkedHashMap<>();
-            for (CatalogueEntry entry : services.entries()) {
-                rules.put(entry.id(), stored.getOrDefault(entry.id(), configured(entry.id())));
-            }
-            current = new Snapshot(now, new Current(Map.copyOf(rules), store.version()));
-            snapshot = current;
-        }
-        return current.current();
+        return snapshot.get();
     }
 
     /** One service's rules as they stand now. */
@@ -128,13 +115,23 @@ public class FeePolicy implements SmartInitializingSingleton {
                 store.log(at, by, json.writeValueAsString(before), json.writeValueAsString(store.rules()));
             });
         } finally {
-            snapshot = null;
+            snapshot.invalidate();
         }
     }
 
     /** The latest {@code limit} changes, newest first. */
     public List<Change> changes(int limit) {
         return store.changes(limit);
+    }
+
+    private Current load() {
+        Map<String, FeeRules> stored = new LinkedHashMap<>();
+        store.rules().forEach(r -> stored.put(r.serviceId(), r));
+        Map<String, FeeRules> rules = new LinkedHashMap<>();
+        for (CatalogueEntry entry : services.entries()) {
+            rules.put(entry.id(), stored.getOrDefault(entry.id(), configured(entry.id())));
+        }
+        return new Current(Map.copyOf(rules), store.version());
     }
 
     private FeeRules configured(String serviceId) {
