@@ -137,7 +137,9 @@ class HealthHistoryAccessTests {
         mvc.perform(as("owner", get("/staff/audit/patients/{p}", patient)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(treating)))
-                .andExpect(content().string(containsString("Intake and health history")));
+                .andExpect(content().string(containsString("Intake and health history")))
+                // Each value carries its column's name, which a phone shows beside it (one card per entry).
+                .andExpect(content().string(containsString("data-label=\"Who\">" + treating + "<")));
         mvc.perform(as("desk", get("/staff/audit/patients/{p}", patient))).andExpect(status().isForbidden());
         mvc.perform(as("treating", get("/staff/audit/patients/{p}", patient))).andExpect(status().isForbidden());
     }
