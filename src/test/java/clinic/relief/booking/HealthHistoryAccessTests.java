@@ -111,10 +111,13 @@ class HealthHistoryAccessTests {
     }
 
     @Test
-    void frontDeskSeesContactDetailsAndThatAnIntakeExistsButNoHealthFields() throws Exception {
+    void frontDeskSeesContactDetailsAndThatTheBookingsHealthHistoryExistsButNoHealthFields() throws Exception {
         mvc.perform(as("desk", get("/staff/booking/{id}", appointment)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Intake on file since")))
+                // The booking's answers are on file, but no signed intake form: the page says which.
+                .andExpect(content().string(containsString("Health history given at booking (")))
+                .andExpect(content().string(containsString("the intake form is not signed yet")))
+                .andExpect(content().string(not(containsString("Signed intake form on file"))))
                 .andExpect(content().string(containsString(patients.get(patient).email())))
                 .andExpect(content().string(not(containsString(CONDITIONS))))
                 .andExpect(content().string(not(containsString("/intake\""))));
