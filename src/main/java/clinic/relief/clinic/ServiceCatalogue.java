@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import clinic.relief.shared.Money;
 import clinic.relief.shared.TimedSnapshot;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,6 +54,7 @@ public class ServiceCatalogue implements InitializingBean {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
     private final TimedSnapshot<Snapshot> snapshot;
 
     ServiceCatalogue(
@@ -60,12 +62,14 @@ public class ServiceCatalogue implements InitializingBean {
             ClinicProfile profile,
             Clock clock,
             PlatformTransactionManager transactions,
-            JsonMapper json) {
+            JsonMapper json,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.profile = profile;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactions);
         this.json = json;
+        this.events = events;
         this.snapshot = new TimedSnapshot<>(clock, FRESH_FOR, this::load);
     }
 
@@ -129,7 +133,10 @@ public class ServiceCatalogue implements InitializingBean {
         });
     }
 
-    /** Adds a service at the end of the menu; refused when the id is malformed or taken. */
+    /**
+     * Adds a service at the end of the menu; refused when the id is malformed or taken. Publishes {@link ServiceAdded}
+     * with the addition (the fee policy gives the service its entry).
+     */
     public void add(String id, ServiceEdit edit, String by) {
         if (!ID.matcher(id).matches()) {
             throw new ServiceRefused(List.of(new ServiceEdit.Problem("id", "clinic.service.error.id")));
@@ -141,6 +148,7 @@ public class ServiceCatalogue implements InitializingBean {
             }
             store.setPrices(id, edit.prices(), at);
             store.log(id, at, by, "ADD", "null", describe(id));
+            events.publishEvent(new ServiceAdded(id));
         });
     }
 

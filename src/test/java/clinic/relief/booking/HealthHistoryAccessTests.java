@@ -111,10 +111,13 @@ class HealthHistoryAccessTests {
     }
 
     @Test
-    void frontDeskSeesContactDetailsAndThatAnIntakeExistsButNoHealthFields() throws Exception {
+    void frontDeskSeesContactDetailsAndThatTheBookingsHealthHistoryExistsButNoHealthFields() throws Exception {
         mvc.perform(as("desk", get("/staff/booking/{id}", appointment)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Intake on file since")))
+                // The booking's answers are on file, but no signed intake form: the page says which.
+                .andExpect(content().string(containsString("Health history given at booking (")))
+                .andExpect(content().string(containsString("the intake form is not signed yet")))
+                .andExpect(content().string(not(containsString("Signed intake form on file"))))
                 .andExpect(content().string(containsString(patients.get(patient).email())))
                 .andExpect(content().string(not(containsString(CONDITIONS))))
                 .andExpect(content().string(not(containsString("/intake\""))));
@@ -137,7 +140,9 @@ class HealthHistoryAccessTests {
         mvc.perform(as("owner", get("/staff/audit/patients/{p}", patient)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(treating)))
-                .andExpect(content().string(containsString("Intake and health history")));
+                .andExpect(content().string(containsString("Intake and health history")))
+                // Each value carries its column's name, which a phone shows beside it (one card per entry).
+                .andExpect(content().string(containsString("data-label=\"Who\">" + treating + "<")));
         mvc.perform(as("desk", get("/staff/audit/patients/{p}", patient))).andExpect(status().isForbidden());
         mvc.perform(as("treating", get("/staff/audit/patients/{p}", patient))).andExpect(status().isForbidden());
     }

@@ -183,6 +183,20 @@ class HoldReleaseTests {
     }
 
     @Test
+    void staffSeeTheAddressAVisitorTypedWithTheirHeldBookingMarkedAsNotConfirmed() throws Exception {
+        String email = hold("15:00");
+        UUID id = holdId(email);
+
+        for (String page : List.of("/staff/booking/" + id, "/staff/schedule/appointments/" + id)) {
+            mvc.perform(get(page).with(user("desk@example.com").roles("FRONT_DESK")))
+                    .andExpect(status().isOk())
+                    .andExpect(
+                            content().string(containsString(email + " (typed when booking online, not confirmed yet)")))
+                    .andExpect(content().string(not(containsString("Not given"))));
+        }
+    }
+
+    @Test
     void aTherapistCannotReleaseAHold() throws Exception {
         String email = hold("12:00");
 

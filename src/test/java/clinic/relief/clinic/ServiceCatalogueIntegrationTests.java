@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,6 +67,9 @@ class ServiceCatalogueIntegrationTests {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     @Autowired
     Booking booking;
@@ -122,7 +126,7 @@ class ServiceCatalogueIntegrationTests {
      */
     @Test
     void theFirstReadOfAFreshInstanceWorksInAReadOnlyTransaction() {
-        ServiceCatalogue fresh = new ServiceCatalogue(store, profile, clock, transactionManager, json);
+        ServiceCatalogue fresh = new ServiceCatalogue(store, profile, clock, transactionManager, json, events);
         TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
         readOnly.setReadOnly(true);
 

@@ -36,10 +36,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -322,6 +325,14 @@ class IntakeFormTests {
         assertThat(desk)
                 .doesNotContain("Do you take blood thinners?")
                 .contains("Signed intake form on file", "Send the intake form again");
+        // The older appointment page says the same, not "on file since" the latest of the form and the booking's
+        // answers.
+        mvc.perform(get("/staff/booking/{id}", appointment)
+                        .param("lang", "en")
+                        .with(user("desk@example.com").roles("FRONT_DESK")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Signed intake form on file (signed ")))
+                .andExpect(content().string(not(containsString("Health history given at booking"))));
         assertThat(jdbc.sql("select count(*) from clinical_audit where patient_id = :p and actor = :a"
                                 + " and record_kind = 'intake-form'")
                         .param("p", patient)

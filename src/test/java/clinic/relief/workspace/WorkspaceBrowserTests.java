@@ -337,10 +337,23 @@ class WorkspaceBrowserTests extends BrowserTest {
                 assertThat(browser.seriousAccessibilityViolations())
                         .as(name + " " + language + " " + width)
                         .isEmpty();
+                if (width == 1280) {
+                    assertThat(navLines())
+                            .as(name + " " + language + ": the staff menu's lines")
+                            .isEqualTo(1);
+                }
             }
         }
         browser.width(1280);
         driver.get(url("/staff?lang=en"));
+    }
+
+    /** How many lines the staff menu's visible items take (the Spanish owner's menu once took two at 1280 px). */
+    private long navLines() {
+        return ((Number) ((JavascriptExecutor) driver).executeScript("""
+                                const items = [...document.querySelectorAll('.staff-menu > ul > li')]
+                                    .filter(item => item.offsetParent !== null);
+                                return new Set(items.map(item => Math.round(item.getBoundingClientRect().top))).size;""")).longValue();
     }
 
     private void signIn(String email, String password) {

@@ -11,6 +11,7 @@ import clinic.relief.booking.AppointmentView;
 import clinic.relief.booking.BookingViews;
 import clinic.relief.booking.UnknownAppointment;
 import clinic.relief.patients.HealthHistories;
+import clinic.relief.patients.IntakeForms;
 import clinic.relief.patients.IntakeHistory;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -28,11 +29,13 @@ class AppointmentPages {
     private final AppointmentBook book;
     private final BookingViews views;
     private final HealthHistories histories;
+    private final IntakeForms forms;
 
-    AppointmentPages(AppointmentBook book, BookingViews views, HealthHistories histories) {
+    AppointmentPages(AppointmentBook book, BookingViews views, HealthHistories histories, IntakeForms forms) {
         this.book = book;
         this.views = views;
         this.histories = histories;
+        this.forms = forms;
     }
 
     @GetMapping("/staff/booking/{id}")
@@ -46,6 +49,14 @@ class AppointmentPages {
                 "intakeSince",
                 histories
                         .onFileSince(appointment.patient().id())
+                        .map(at -> views.dateTime(at, locale))
+                        .orElse(null));
+        // A signed intake form and the health history given at booking are told apart, as on the workspace's panel:
+        // the latest of the two alone read as "intake on file" when only the booking's answers were there.
+        model.addAttribute(
+                "intakeSigned",
+                forms.status(appointment.patient().id())
+                        .signedAt()
                         .map(at -> views.dateTime(at, locale))
                         .orElse(null));
         model.addAttribute("mayRead", histories.mayRead(appointment.patient().id()));

@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The fee policy the owner edits: per service, the late-cancellation window and the late-cancel and no-show fees (a
  * share of the session's price). It lives in the database ({@code booking_fee_policy}); at the first start each
  * service of the profile file's menu gets its rules from {@code relief.booking.services} (or its {@code defaults}), in a transaction of
- * their own once the beans are ready, and the configuration is not read for them afterwards (a service added later
- * follows the configuration's defaults until the owner saves the policy).
+ * their own once the beans are ready, and the configuration is not read for them afterwards; a service the owner adds
+ * later gets its entry the same way when it is added ({@link NewServiceFees}).
  *
  * <p>Every cancellation and no-show reads the policy as it stands when it is recorded ({@link #applyTo}), so a new
  * window or fee holds from the save on, for visits booked before too; a fee already recorded keeps its amount. The
@@ -77,6 +77,19 @@ public class FeePolicy implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         transactions.executeWithoutResult(status -> store.seedMissing(
                 services.entries().stream().map(e -> configured(e.id())).toList(), clock.instant()));
+    }
+
+    /**
+     * Gives a service added to the menu its own entry, with the configured rules for it, unless it has one; the
+     * policy's version stays (an open fee form can still be saved).
+     */
+    void seed(String serviceId) {
+        try {
+            transactions.executeWithoutResult(
+                    status -> store.seedMissing(List.of(configured(serviceId)), clock.instant()));
+        } finally {
+            snapshot = null;
+        }
     }
 
     /** Every service's rules (the menu's, retired ones too), in menu order, and the policy's version. */

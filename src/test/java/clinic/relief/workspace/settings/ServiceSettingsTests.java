@@ -2,6 +2,7 @@ package clinic.relief.workspace.settings;
 
 import java.util.UUID;
 
+import clinic.relief.EventsHandled;
 import clinic.relief.ReliefTest;
 import clinic.relief.clinic.CatalogueEntry;
 import clinic.relief.clinic.ServiceCatalogue;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -44,6 +46,9 @@ class ServiceSettingsTests {
     @Autowired
     ServiceCatalogue catalogue;
 
+    @Autowired
+    JdbcClient jdbc;
+
     private String owner;
     private String id;
 
@@ -63,6 +68,16 @@ class ServiceSettingsTests {
         if (!entry.retired()) {
             catalogue.retire(id, entry.version(), "tests");
         }
+    }
+
+    /** Its own fee entry, as the profile's services have, rather than none until the owner saves the fee policy. */
+    @Test
+    void anAddedServiceGetsItsOwnFeeEntryWithTheConfiguredDefaults() {
+        EventsHandled.awaitAll(jdbc);
+
+        assertThat(jdbc.sql("""
+                        select cancel_window_hours || '/' || late_cancel_percent || '/' || no_show_percent
+                        from booking_fee_policy where service_id = :id""").param("id", id).query(String.class).optional()).contains("24/50/100");
     }
 
     @Test
