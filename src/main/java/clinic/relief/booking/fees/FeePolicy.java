@@ -88,7 +88,7 @@ public class FeePolicy implements SmartInitializingSingleton {
             transactions.executeWithoutResult(
                     status -> store.seedMissing(List.of(configured(serviceId)), clock.instant()));
         } finally {
-            snapshot = null;
+            snapshot.invalidate();
         }
     }
 
