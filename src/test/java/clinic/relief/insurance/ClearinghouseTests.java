@@ -194,6 +194,8 @@ class ClearinghouseTests {
 
         Path uploaded = root.resolve("home/outbound").resolve(sent);
         assertThat(Files.readString(uploaded)).contains("CLM*" + a.claimId(), "CLM*" + b.claimId());
+        assertThat(X12SituationalRules.broken(Files.readString(uploaded))).isEmpty();
+        IndependentX12Reader.assertParses(Files.readString(uploaded));
         assertThat(desk.get(a.id()).state()).isEqualTo(ClaimState.SUBMITTED);
 
         Files.writeString(root.resolve("home/inbound/1-a.277"), example("277CA-accepted.txt"));
