@@ -356,6 +356,10 @@ class AcknowledgmentTests {
                 .andExpect(content().string(containsString(b.claimId())));
         mvc.perform(get("/staff/insurance/claims/" + b.id()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("A7:562:85")));
+                .andExpect(content().string(containsString("A7:562:85")))
+                .andExpect(content()
+                        .string(containsString(
+                                "Acknowledgement: rejected for invalid information; Entity&#39;s National Provider"
+                                        + " Identifier (NPI); Billing provider")));
     }
 }
