@@ -6,14 +6,16 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The meaning of the common claim adjustment reason codes (CARC, CAS02...) and remark codes (RARC, MOA and LQ), read
- * from {@code insurance/adjustment-codes.tsv}; a code not in the table has no meaning to show (empty).
+ * The meaning of the common claim adjustment reason codes (CARC, CAS02...) and remark codes (RARC, MOA and LQ), and
+ * of a 277CA's claim status codes (category, status, entity), read from {@code insurance/adjustment-codes.tsv}; a code not in the table has no meaning to show (empty).
  */
 @Component
 public class AdjustmentCodes {
@@ -35,6 +37,23 @@ public class AdjustmentCodes {
     /** The meaning of a claim adjustment reason code, empty when not in the table. */
     public String reason(String code) {
         return meanings.getOrDefault("CARC:" + code, "");
+    }
+
+    /**
+     * The meaning of a 277CA's status codes as the claim keeps them ({@code A7:562:85}: category, status, entity),
+     * each part that is in the table; empty when none is (or for a 999's segment in error, which says itself).
+     */
+    public String claimStatus(String codes) {
+        String[] parts = codes.strip().split(":");
+        String[] lists = {"CSCC", "CSC", "EIC"};
+        List<String> meant = new ArrayList<>();
+        for (int i = 0; i < Math.min(parts.length, lists.length); i++) {
+            String meaning = meanings.get(lists[i] + ":" + parts[i].strip());
+            if (meaning != null) {
+                meant.add(meaning);
+            }
+        }
+        return String.join("; ", meant);
     }
 
     /** The meaning of a remittance advice remark code, empty when not in the table. */

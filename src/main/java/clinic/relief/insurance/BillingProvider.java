@@ -3,6 +3,7 @@ package clinic.relief.insurance;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import clinic.relief.clinic.ClinicProfile;
 import org.springframework.core.env.Environment;
@@ -17,12 +18,17 @@ import org.springframework.stereotype.Component;
 @Component
 class BillingProvider {
 
+    /** A post office box or lock box in the street line (2010AA N301 must be where the clinic is). */
+    private static final Pattern BOX =
+            Pattern.compile("\\b(P\\.? ?O\\.? ?BOX|POST OFFICE BOX|LOCK ?BOX)\\b", Pattern.CASE_INSENSITIVE);
+
     private final ClinicProfile.Billing billing;
 
     BillingProvider(ClinicProfile clinic, Environment environment) {
         this.billing = clinic.billing();
         if (billing != null) {
             checkTaxId(billing, environment);
+            checkAddressAndTaxonomy(billing);
             new Npi(billing.npi());
             billing.renderingProviders().values().forEach(Npi::new);
             billing.serviceCodes().values().forEach(Cpt::of);
@@ -37,6 +43,28 @@ class BillingProvider {
         if (billing.taxIdDigits().startsWith("00") && !environment.acceptsProfiles(Profiles.of("demo | test"))) {
             throw new IllegalStateException("relief.clinic.billing.tax-id: " + billing.taxId()
                     + " is the profile's placeholder, not an EIN; enter the clinic's own before going live");
+        }
+    }
+
+    /**
+     * Refuses what a clearinghouse rejects in the billing provider's loop (2010AA) of every 837P: a ZIP code without
+     * its four-digit extension (N403 must be nine digits), a post office box or lock box as the street (N301; those go
+     * in a pay-to address), and a taxonomy code that is not one (PRV03: three digits, six letters or digits, X).
+     */
+    static void checkAddressAndTaxonomy(ClinicProfile.Billing billing) {
+        ClinicProfile.Address address = billing.address();
+        if (!address.postalCode().strip().matches("[0-9]{5}-?[0-9]{4}")) {
+            throw new IllegalStateException("relief.clinic.billing.address.postal-code: " + address.postalCode()
+                    + " has no ZIP+4; the 837P's billing provider address needs all nine digits (e.g. 90277-1234)");
+        }
+        if (BOX.matcher(address.street()).find()) {
+            throw new IllegalStateException("relief.clinic.billing.address.street: " + address.street()
+                    + " is a post office or lock box; the billing provider's address must be the clinic's street"
+                    + " address");
+        }
+        if (!billing.taxonomy().strip().matches("[0-9]{3}[0-9A-Z]{6}X")) {
+            throw new IllegalStateException("relief.clinic.billing.taxonomy: " + billing.taxonomy()
+                    + " is not a NUCC taxonomy code (e.g. 225700000X, massage therapist)");
         }
     }
 

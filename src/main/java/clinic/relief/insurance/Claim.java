@@ -90,10 +90,16 @@ public class Claim {
         state = ClaimState.DRAFT;
     }
 
+    /**
+     * Sends a ready claim. An acknowledgment of an earlier submission (a 999 or 277CA that rejected it) answered that
+     * file, not this one: the claim waits for its new acknowledgment.
+     */
     void submit(Instant at) {
         require("submit", ClaimState.READY);
         state = ClaimState.SUBMITTED;
         submittedAt = at;
+        acknowledgment = "";
+        acknowledgmentCodes = "";
     }
 
     /** The payer's answer: adds what it paid and what the patient owes, and moves to {@code outcome}. */

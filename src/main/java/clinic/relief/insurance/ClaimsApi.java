@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -174,6 +175,26 @@ class ClaimsApi {
         } catch (EligibilityRefused refused) {
             return refused("insurance.problem.eligibility." + refused.reason(), String.join(", ", refused.codes()));
         }
+    }
+
+    /**
+     * A claim that lacks a required field has no 837P: a 422 problem whose detail names each missing field and whose
+     * {@code missing} lists them by {@link ClaimGap} name.
+     */
+    @ExceptionHandler(ClaimIncomplete.class)
+    ResponseEntity<ProblemDetail> incomplete(ClaimIncomplete incomplete) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String missing = String.join(
+                " ",
+                incomplete.missing().stream()
+                        .map(gap -> messages.getMessage(gap.messageKey(), null, locale))
+                        .toList());
+        ResponseEntity<ProblemDetail> answer = refused("insurance.problem.incompleteExport", missing);
+        answer.getBody()
+                .setProperty(
+                        "missing",
+                        incomplete.missing().stream().map(ClaimGap::name).toList());
+        return answer;
     }
 
     private ResponseEntity<ProblemDetail> refused(String key, String argument) {

@@ -107,8 +107,8 @@ public class Clearinghouse {
             return Optional.empty();
         }
         String name = "claims-" + clock.millis() + ".837";
-        try (OutputStream out = sftp.write(settings.uploadFolder() + "/" + name)) {
-            out.write(batch.get().getBytes(StandardCharsets.UTF_8));
+        try {
+            writeWhole(sftp, name, batch.get());
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
@@ -127,11 +127,21 @@ public class Clearinghouse {
             return false;
         }
         return connected(sftp -> {
-            try (OutputStream out = sftp.write(settings.uploadFolder() + "/" + name)) {
-                out.write(content.getBytes(StandardCharsets.UTF_8));
-            }
+            writeWhole(sftp, name, content);
             return true;
         });
+    }
+
+    /**
+     * Writes a file to the upload folder under a {@code .part} name and renames it once complete, so that a
+     * clearinghouse picking up files while the upload runs never takes half an 837P or 270.
+     */
+    private void writeWhole(SftpClient sftp, String name, String content) throws IOException {
+        String part = settings.uploadFolder() + "/" + name + ".part";
+        try (OutputStream out = sftp.write(part)) {
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+        sftp.rename(part, settings.uploadFolder() + "/" + name);
     }
 
     @Scheduled(

@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -139,6 +140,8 @@ class AcknowledgmentTests {
                         "*00501*" + String.format("%09d", sent.interchange()) + "*",
                         "*" + sent.group() + "*X*005010X222A1~",
                         "ST*837*" + sent.set() + "*005010X222A1~");
+        assertThat(X12SituationalRules.broken(x12)).isEmpty();
+        IndependentX12Reader.assertParses(x12);
     }
 
     @Test
@@ -286,6 +289,49 @@ class AcknowledgmentTests {
     }
 
     @Test
+    void theAgingReportShowsEachOpenClaimsAcknowledgment() throws Exception {
+        acknowledgments.importFile(example("277CA-accepted.txt"), X12File.Source.UPLOAD, "a.277");
+
+        String aging = mvc.perform(get("/staff/insurance/aging"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(row(aging, a.claimId())).contains("Accepted by the payer (277CA)");
+        assertThat(row(aging, b.claimId())).doesNotContain("Accepted", "Rejected");
+    }
+
+    @Test
+    void aRejectedClaimSentAgainWaitsForItsNewAcknowledgmentInsteadOfShowingTheOldRejection() throws Exception {
+        acknowledgments.importFile(example("277CA-rejected.txt"), X12File.Source.UPLOAD, "r.277");
+        assertThat(desk.get(b.id()).state()).isEqualTo(ClaimState.DRAFT);
+
+        desk.markReady(b.id());
+        files.submitReady().orElseThrow();
+
+        Claim again = desk.get(b.id());
+        assertThat(again.state()).isEqualTo(ClaimState.SUBMITTED);
+        assertThat(again.acknowledgment()).isEmpty();
+        assertThat(again.acknowledgmentCodes()).isEmpty();
+        String aging = mvc.perform(get("/staff/insurance/aging"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(row(aging, b.claimId())).doesNotContain("Rejected", "A7:562:85");
+        mvc.perform(get("/staff/insurance/claims/" + b.id()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("A7:562:85"))));
+    }
+
+    /** The aging table's row of a claim, from its id's cell to the end of the row. */
+    private static String row(String page, String claimId) {
+        int start = page.indexOf("<td>" + claimId + "</td>");
+        assertThat(start).as("a row for %s", claimId).isNotNegative();
+        return page.substring(start, page.indexOf("</tr>", start));
+    }
+
+    @Test
     void anAcknowledgmentCutShortIsRefusedAndLogged() {
         String file = example("277CA-accepted.txt");
 
@@ -310,6 +356,10 @@ class AcknowledgmentTests {
                 .andExpect(content().string(containsString(b.claimId())));
         mvc.perform(get("/staff/insurance/claims/" + b.id()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("A7:562:85")));
+                .andExpect(content().string(containsString("A7:562:85")))
+                .andExpect(content()
+                        .string(containsString(
+                                "Acknowledgement: rejected for invalid information; Entity&#39;s National Provider"
+                                        + " Identifier (NPI); Billing provider")));
     }
 }

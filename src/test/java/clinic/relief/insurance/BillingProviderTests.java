@@ -13,7 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The clinic profile's billing section at start-up: the placeholder EIN, per-therapist NPIs keyed by e-mail. */
+/**
+ * The clinic profile's billing section at start-up: the placeholder EIN, the billing provider's ZIP+4, street and
+ * taxonomy as the 837P's loop 2010AA needs them, per-therapist NPIs keyed by e-mail.
+ */
 class BillingProviderTests {
 
     static ClinicProfile.Billing withTaxId(String taxId) {
@@ -51,6 +54,50 @@ class BillingProviderTests {
         }
         assertThatCode(() -> BillingProvider.checkTaxId(withTaxId("95-1234567"), new MockEnvironment()))
                 .doesNotThrowAnyException();
+    }
+
+    static ClinicProfile.Billing at(String street, String zip, String taxonomy) {
+        ClinicProfile.Billing b = ClaimPackets.BILLING;
+        return new ClinicProfile.Billing(
+                b.legalName(),
+                b.npi(),
+                b.taxId(),
+                taxonomy,
+                new ClinicProfile.Address(street, "Redondo Beach", "CA", zip, "US"),
+                b.contactName(),
+                b.submitterId(),
+                b.receiverName(),
+                b.receiverId(),
+                b.massageWithManualTherapy(),
+                b.serviceCodes(),
+                b.renderingProviders());
+    }
+
+    @Test
+    void refusesABillingAddressWithoutZipPlusFourOrAtAPostOfficeBoxAndATaxonomyThatIsNotOne() {
+        assertThatCode(() -> BillingProvider.checkAddressAndTaxonomy(ClaimPackets.BILLING))
+                .doesNotThrowAnyException();
+        assertThatCode(() ->
+                        BillingProvider.checkAddressAndTaxonomy(at("1200 Example Avenue", "90277-1234", "225700000X")))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> BillingProvider.checkAddressAndTaxonomy(at("1 Boxwood Lane", "902771234", "225700000X")))
+                .doesNotThrowAnyException();
+
+        assertThatThrownBy(
+                        () -> BillingProvider.checkAddressAndTaxonomy(at("1200 Example Avenue", "90277", "225700000X")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("relief.clinic.billing.address.postal-code")
+                .hasMessageContaining("ZIP+4");
+        for (String box : new String[] {"PO Box 1200", "P.O. Box 12", "Post Office Box 7", "Lockbox 4410"}) {
+            assertThatThrownBy(() -> BillingProvider.checkAddressAndTaxonomy(at(box, "902771234", "225700000X")))
+                    .as(box)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("relief.clinic.billing.address.street");
+        }
+        assertThatThrownBy(() ->
+                        BillingProvider.checkAddressAndTaxonomy(at("1200 Example Avenue", "902771234", "massage")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("relief.clinic.billing.taxonomy");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -64,8 +65,12 @@ class ClaimsApiTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    ClaimExportStore exports;
+
     Claim a;
     Claim b;
+    ClaimBatch batch;
 
     @BeforeEach
     void twoSubmittedClaims() {
@@ -79,7 +84,7 @@ class ClaimsApiTests {
         fixture.completed(patient, therapist, "trigger-point", 60, InsuranceFixture.at(today.minusDays(3), 10));
         files.submitReady();
         desk.ofPatient(patient).forEach(c -> desk.markReady(c.id()));
-        files.submitReady().orElseThrow();
+        batch = files.submitBatch().orElseThrow();
         var claims = desk.ofPatient(patient);
         b = claims.get(0);
         a = claims.get(1);
@@ -109,9 +114,14 @@ class ClaimsApiTests {
                 .andExpect(jsonPath("$.claim.claimId").value(a.claimId()))
                 .andExpect(jsonPath("$.claim.state").value("SUBMITTED"))
                 .andExpect(jsonPath("$.payments").isArray());
-        mvc.perform(get("/api/insurance/claims/{id}/837", a.id()).header("Authorization", token))
+        String x12 = mvc.perform(get("/api/insurance/claims/{id}/837", a.id()).header("Authorization", token))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("CLM*" + a.claimId())));
+                .andExpect(content().string(containsString("CLM*" + a.claimId())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(X12SituationalRules.broken(x12)).isEmpty();
+        IndependentX12Reader.assertParses(x12);
 
         mvc.perform(post("/api/insurance/x12")
                         .header("Authorization", token)
@@ -122,6 +132,64 @@ class ClaimsApiTests {
                 .andExpect(jsonPath("$.accepted[0]").value(a.claimId()));
         mvc.perform(get("/api/insurance/claims/{id}", a.id()).header("Authorization", token))
                 .andExpect(jsonPath("$.claim.acknowledgment").value("ACCEPTED_277CA"));
+    }
+
+    @Test
+    void anOwnerTokenExportsTheBatchAndPostsA999AndAn835() throws Exception {
+        String token = "Bearer "
+                + tokens.issue("Billing service", StaffRole.OWNER, "owner@example.com")
+                        .token();
+
+        String x12 = mvc.perform(
+                        get("/api/insurance/batches/{id}/837", batch.id()).header("Authorization", token))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/edi-x12"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(x12).contains("CLM*" + a.claimId() + "*", "CLM*" + b.claimId() + "*");
+        assertThat(X12SituationalRules.broken(x12)).isEmpty();
+        IndependentX12Reader.assertParses(x12);
+
+        ClaimExportStore.Sent sent = exports.sentOf(a.id()).get(0);
+        String accepted = example("999-accepted.txt")
+                .replace("{GROUP}", String.valueOf(sent.group()))
+                .replace("{SET_A}", sent.set());
+        mvc.perform(post("/api/insurance/x12")
+                        .header("Authorization", token)
+                        .contentType("application/edi-x12")
+                        .content(accepted))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.type").value("999"))
+                .andExpect(jsonPath("$.accepted", hasItem(a.claimId())));
+        mvc.perform(post("/api/insurance/x12")
+                        .header("Authorization", token)
+                        .contentType("application/edi-x12")
+                        .content(example("835-payer-mix.txt").replace("TRN*1*", "TRN*1*" + a.claimId())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.type").value("835"))
+                .andExpect(jsonPath("$.posted").value(2))
+                .andExpect(jsonPath("$.unmatched", hasItem("999999")));
+        mvc.perform(get("/api/insurance/claims/{id}", b.id()).header("Authorization", token))
+                .andExpect(jsonPath("$.claim.state").value("PAID"))
+                .andExpect(jsonPath("$.claim.patientShare").value(14.92))
+                .andExpect(jsonPath("$.payments[0].adjustments[*].group", hasItem("PR")));
+    }
+
+    @Test
+    void aClaimWhosePatientLostTheirDateOfBirthHasNo837AndTheProblemSaysWhatIsMissing() throws Exception {
+        String token = "Bearer "
+                + tokens.issue("Billing service", StaffRole.FRONT_DESK, "owner@example.com")
+                        .token();
+        jdbc.sql("update patient set date_of_birth = null where id = :id")
+                .param("id", a.facts().patientId())
+                .update();
+
+        mvc.perform(get("/api/insurance/claims/{id}/837", a.id()).header("Authorization", token))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(containsString("date of birth")))
+                .andExpect(jsonPath("$.missing[0]").value("PATIENT_BIRTH_DATE"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.AppointmentBook;
@@ -19,6 +20,9 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.Handle;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +89,9 @@ class ClearinghouseTests {
     Claim a;
     Claim b;
 
+    /** The files the SFTP server opened, by name. */
+    final List<String> opened = new CopyOnWriteArrayList<>();
+
     @BeforeEach
     void sftpServerAndTwoReadyClaims() throws IOException {
         server = SshServer.setUpDefaultServer();
@@ -94,7 +101,14 @@ class ClearinghouseTests {
         server.setKeyPairProvider(keys);
         server.setPasswordAuthenticator(
                 (user, password, session) -> user.equals("relief") && password.equals("s3cret"));
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+        sftp.addSftpEventListener(new SftpEventListener() {
+            @Override
+            public void opening(ServerSession session, String remoteHandle, Handle localHandle) {
+                opened.add(localHandle.getFile().getFileName().toString());
+            }
+        });
+        server.setSubsystemFactories(List.of(sftp));
         Path home = Files.createDirectories(root.resolve("home"));
         Files.createDirectories(home.resolve("outbound"));
         Files.createDirectories(home.resolve("inbound/done"));
@@ -193,7 +207,14 @@ class ClearinghouseTests {
         String sent = sftp.uploadReady().orElseThrow();
 
         Path uploaded = root.resolve("home/outbound").resolve(sent);
+        assertThat(opened)
+                .as("written under a .part name and renamed whole: never opened under the name the clearinghouse takes")
+                .contains(sent + ".part")
+                .doesNotContain(sent);
+        assertThat(root.resolve("home/outbound").resolve(sent + ".part")).doesNotExist();
         assertThat(Files.readString(uploaded)).contains("CLM*" + a.claimId(), "CLM*" + b.claimId());
+        assertThat(X12SituationalRules.broken(Files.readString(uploaded))).isEmpty();
+        IndependentX12Reader.assertParses(Files.readString(uploaded));
         assertThat(desk.get(a.id()).state()).isEqualTo(ClaimState.SUBMITTED);
 
         Files.writeString(root.resolve("home/inbound/1-a.277"), example("277CA-accepted.txt"));

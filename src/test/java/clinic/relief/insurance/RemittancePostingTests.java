@@ -258,6 +258,7 @@ class RemittancePostingTests {
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(allOf(
+                                containsString("Processed as primary"),
                                 containsString("PR-2"),
                                 containsString("Coinsurance amount"),
                                 containsString("N130"),

@@ -69,4 +69,18 @@ class RemittanceReadTests {
                 .build();
         assertThatThrownBy(() -> Remittance.read(file)).isInstanceOf(UnreadableRemittance.class);
     }
+
+    @Test
+    void namesWhatA277casStatusCodesMeanAndLeavesA999sSegmentInErrorAlone() {
+        AdjustmentCodes codes = new AdjustmentCodes();
+
+        assertThat(codes.claimStatus("A7:562:85"))
+                .isEqualTo("Acknowledgement: rejected for invalid information; Entity's National Provider Identifier"
+                        + " (NPI); Billing provider");
+        assertThat(codes.claimStatus("A2:20"))
+                .isEqualTo("Acknowledgement: accepted into the adjudication system;" + " Accepted for processing");
+        assertThat(codes.claimStatus("segment REF at position 20 (error 8); element 2 (error I12)"))
+                .isEmpty();
+        assertThat(codes.claimStatus("")).isEmpty();
+    }
 }
