@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.Appointment;
@@ -183,8 +185,17 @@ class TextMessageTests {
         sendAllDueAt(fixture.at(day, "10:00").minus(Duration.ofHours(23)));
 
         LocalTwilio.Signed reply = twilio.incoming(INBOUND, phone, " c ");
-        webhook(reply).andExpect(status().isOk()).andExpect(content().string(containsString("confirmed")));
+        String answer = webhook(reply)
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("confirmed")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         Instant confirmed = confirmations.confirmedAt(visit).orElseThrow();
+        // The answer, like every text about a visit, carries a manage link, to that visit.
+        Matcher link = Pattern.compile("/manage\\?token=([A-Za-z0-9_-]+)").matcher(answer);
+        assertThat(link.find()).as(answer).isTrue();
+        assertThat(manageLinks.open(link.group(1)).appointment().id()).isEqualTo(visit);
         mvc.perform(get("/staff/schedule/appointments/" + visit)
                         .with(user("desk@example.com").roles("FRONT_DESK")))
                 .andExpect(status().isOk())
