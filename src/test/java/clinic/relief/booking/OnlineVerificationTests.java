@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.online.OnlineHolds;
@@ -179,6 +181,28 @@ class OnlineVerificationTests {
 
         assertThat(holdStatus(email)).isEqualTo("BOOKED");
         assertThat(textConsents(email)).isEmpty();
+    }
+
+    @Test
+    void theConsentAndPrivacyBoxesLinkTheTextsTheyAgreeToInTheVisitorsLanguage() throws Exception {
+        for (String language : List.of("en", "es")) {
+            String page = mvc.perform(get("/book/details")
+                            .param("lang", language)
+                            .param("choice", "trigger-point:60")
+                            .param("slot", fixture.at(day, "13:00") + "|" + therapist))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            Matcher privacy = Pattern.compile("href=\"(/intake/documents/PRIVACY/[^\"]+)\"[^>]*>([^<]+)</a>")
+                    .matcher(page);
+            assertThat(privacy.find()).as(language).isTrue();
+            assertThat(privacy.group(2)).isEqualTo(language.equals("es") ? "Aviso de privacidad" : "Privacy notice");
+            assertThat(page).contains("/intake/documents/CONSENT/");
+            mvc.perform(get(privacy.group(1)).param("lang", language))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString(privacy.group(2))));
+        }
     }
 
     private List<String> textConsents(String email) {
@@ -387,11 +411,15 @@ class OnlineVerificationTests {
     }
 
     private MockHttpServletRequestBuilder form(String email, String time, String choice, UUID with) {
+        return form(email, time, choice, with, "310 555 0101");
+    }
+
+    private MockHttpServletRequestBuilder form(String email, String time, String choice, UUID with, String phone) {
         return post("/book/details")
                 .with(csrf())
                 .param("firstName", "Ana")
                 .param("lastName", "Reyes")
-                .param("phone", "310 555 0101")
+                .param("phone", phone)
                 .param("email", email)
                 .param("dateOfBirth", "1980-04-02")
                 .param("conditions", "sciatica")
