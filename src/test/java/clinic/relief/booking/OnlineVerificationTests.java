@@ -205,6 +205,32 @@ class OnlineVerificationTests {
         }
     }
 
+    @Test
+    void aNumberThatCannotBeTextedIsRefusedBesideTheBoxAndNothingIsHeld() throws Exception {
+        String email = "badphone-" + UUID.randomUUID() + "@example.com";
+        // Well formed for the form, but no valid US number: 111 is no exchange (libphonenumber refuses it).
+        mvc.perform(form(email, "15:00", "trigger-point:60", therapist, "213 111 1111")
+                        .param("wantsTexts", "true"))
+                .andExpect(content().string(containsString("This phone number cannot receive texts")));
+        mvc.perform(form(email, "15:00", "trigger-point:60", therapist, "213 111 1111")
+                        .param("wantsTexts", "true")
+                        .header("Accept-Language", "es")
+                        .param("lang", "es"))
+                .andExpect(content().string(containsString("no puede recibir mensajes")));
+
+        assertThat(jdbc.sql("select count(*) from booking_online_hold where email = :e")
+                        .param("e", email)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from booking_outbox where recipient = :e")
+                        .param("e", email)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(textConsents(email)).isEmpty();
+    }
+
     private List<String> textConsents(String email) {
         return jdbc.sql("""
                         select c.granted || ' ' || c.phone || ' ' || c.source from sms_consent c
