@@ -183,6 +183,15 @@ public class IntakeForms {
     }
 
     /**
+     * The newest version of each consent and policy document in effect today, in {@code locale}'s language: public
+     * text, linked from every form that asks the patient to agree to them.
+     */
+    @Transactional(readOnly = true)
+    public List<IntakeDocument> documentsInEffect(Locale locale) {
+        return store.documentsInEffect(today(), language(locale));
+    }
+
+    /**
      * The patient's latest signed form as the signed-in staff member may read it (every answer for the owner and the
      * patient's therapists, the contact and emergency answers for the front desk), written to the audit trail.
      *

@@ -29,6 +29,12 @@ import org.springframework.stereotype.Component;
 @Component
 class PortalViews {
 
+    /** How many days with free times a move offers at once. */
+    static final int DAYS_WITH_TIMES = 3;
+
+    /** How far ahead of the chosen day a move looks for them. */
+    static final int DAYS_LOOKED_AT = 14;
+
     private final AppointmentBook book;
     private final Booking booking;
     private final Clock clock;
@@ -82,21 +88,32 @@ class PortalViews {
                 a.feeOwed());
     }
 
-    /** Free starts of the appointment's service and length over three days from {@code from}, grouped by day. */
+    /**
+     * Free starts of the appointment's service and length on the first {@value #DAYS_WITH_TIMES} days from
+     * {@code from} that have any (looking {@value #DAYS_LOOKED_AT} days ahead), grouped by day: a therapist booked up
+     * or away for the next few days still offers their next free days, not "no free times".
+     */
     Map<String, List<SlotButton>> freeTimes(AppointmentView a, LocalDate from, Locale locale) {
         Map<String, List<SlotButton>> byDay = new LinkedHashMap<>();
         Set<Instant> seen = new HashSet<>();
         // A move keeps the therapist the patient chose (their language, their specialty) and names them; a couples
         // massage takes whichever two are free.
         boolean one = !a.hasSecondTherapist();
+        LocalDate until = from.plusDays(DAYS_LOOKED_AT - 1);
         SlotSearch search = one
-                ? SlotSearch.with(a.therapist().id(), a.service().id(), a.minutes(), from, from.plusDays(2))
-                : SlotSearch.withAnyone(a.service().id(), a.minutes(), from, from.plusDays(2));
-        for (Slot slot : booking.availability(search)) {
+                ? SlotSearch.with(a.therapist().id(), a.service().id(), a.minutes(), from, until)
+                : SlotSearch.withAnyone(a.service().id(), a.minutes(), from, until);
+        List<Slot> slots = booking.availability(search).stream()
+                .sorted(Comparator.comparing(Slot::start))
+                .toList();
+        for (Slot slot : slots) {
             if (seen.add(slot.start())) {
                 String day = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
                         .withLocale(locale)
                         .format(slot.start().atZone(booking.zone()));
+                if (!byDay.containsKey(day) && byDay.size() == DAYS_WITH_TIMES) {
+                    break;
+                }
                 byDay.computeIfAbsent(day, d -> new ArrayList<>())
                         .add(new SlotButton(
                                 slot.start() + "|" + slot.therapistId(),

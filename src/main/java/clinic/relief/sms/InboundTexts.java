@@ -84,17 +84,18 @@ class InboundTexts {
 
     private String confirm(UUID patient, String from, Locale locale) {
         Optional<UUID> reminded = store.lastRemindedAppointment(from);
-        Optional<Instant> confirmed = confirmations.stream()
+        Optional<TextConfirmations.Confirmed> confirmed = confirmations.stream()
                 .map(c -> c.confirmByText(patient, reminded))
                 .flatMap(Optional::stream)
                 .findFirst();
         return confirmed
-                .map(start -> messages.getMessage(
+                .map(visit -> messages.getMessage(
                         "sms.reply.confirmed",
                         new Object[] {
                             DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                                     .withLocale(locale)
-                                    .format(start.atZone(clinic.zone()))
+                                    .format(visit.start().atZone(clinic.zone())),
+                            visit.manageLink()
                         },
                         locale))
                 .orElseGet(() -> text("sms.reply.nothingToConfirm", locale));

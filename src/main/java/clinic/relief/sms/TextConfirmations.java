@@ -10,9 +10,12 @@ import java.util.UUID;
  */
 public interface TextConfirmations {
 
+    /** A confirmed appointment: its start, and a manage link to it for the answer (every text carries one). */
+    record Confirmed(Instant start, String manageLink) {}
+
     /**
      * Confirms the appointment the patient was last reminded of if it is still to come and booked, else their next
-     * booked appointment; returns its start, or empty when there is none to confirm.
+     * booked appointment; returns its start and a new manage link to it, or empty when there is none to confirm.
      */
-    Optional<Instant> confirmByText(UUID patientId, Optional<UUID> remindedAppointment);
+    Optional<Confirmed> confirmByText(UUID patientId, Optional<UUID> remindedAppointment);
 }

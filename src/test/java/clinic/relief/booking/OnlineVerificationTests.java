@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.online.OnlineHolds;
@@ -178,6 +180,54 @@ class OnlineVerificationTests {
         mvc.perform(post("/book/confirm").with(csrf()).param("token", token(email)));
 
         assertThat(holdStatus(email)).isEqualTo("BOOKED");
+        assertThat(textConsents(email)).isEmpty();
+    }
+
+    @Test
+    void theConsentAndPrivacyBoxesLinkTheTextsTheyAgreeToInTheVisitorsLanguage() throws Exception {
+        for (String language : List.of("en", "es")) {
+            String page = mvc.perform(get("/book/details")
+                            .param("lang", language)
+                            .param("choice", "trigger-point:60")
+                            .param("slot", fixture.at(day, "13:00") + "|" + therapist))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            Matcher privacy = Pattern.compile("href=\"(/intake/documents/PRIVACY/[^\"]+)\"[^>]*>([^<]+)</a>")
+                    .matcher(page);
+            assertThat(privacy.find()).as(language).isTrue();
+            assertThat(privacy.group(2)).isEqualTo(language.equals("es") ? "Aviso de privacidad" : "Privacy notice");
+            assertThat(page).contains("/intake/documents/CONSENT/");
+            mvc.perform(get(privacy.group(1)).param("lang", language))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString(privacy.group(2))));
+        }
+    }
+
+    @Test
+    void aNumberThatCannotBeTextedIsRefusedBesideTheBoxAndNothingIsHeld() throws Exception {
+        String email = "badphone-" + UUID.randomUUID() + "@example.com";
+        // Well formed for the form, but no valid US number: 111 is no exchange (libphonenumber refuses it).
+        mvc.perform(form(email, "15:00", "trigger-point:60", therapist, "213 111 1111")
+                        .param("wantsTexts", "true"))
+                .andExpect(content().string(containsString("This phone number cannot receive texts")));
+        mvc.perform(form(email, "15:00", "trigger-point:60", therapist, "213 111 1111")
+                        .param("wantsTexts", "true")
+                        .header("Accept-Language", "es")
+                        .param("lang", "es"))
+                .andExpect(content().string(containsString("no puede recibir mensajes")));
+
+        assertThat(jdbc.sql("select count(*) from booking_online_hold where email = :e")
+                        .param("e", email)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from booking_outbox where recipient = :e")
+                        .param("e", email)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(textConsents(email)).isEmpty();
     }
 
@@ -387,11 +437,15 @@ class OnlineVerificationTests {
     }
 
     private MockHttpServletRequestBuilder form(String email, String time, String choice, UUID with) {
+        return form(email, time, choice, with, "310 555 0101");
+    }
+
+    private MockHttpServletRequestBuilder form(String email, String time, String choice, UUID with, String phone) {
         return post("/book/details")
                 .with(csrf())
                 .param("firstName", "Ana")
                 .param("lastName", "Reyes")
-                .param("phone", "310 555 0101")
+                .param("phone", phone)
                 .param("email", email)
                 .param("dateOfBirth", "1980-04-02")
                 .param("conditions", "sciatica")

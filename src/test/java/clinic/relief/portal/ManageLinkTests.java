@@ -1,6 +1,8 @@
 package clinic.relief.portal;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -179,6 +181,27 @@ class ManageLinkTests {
         assertThat(startsAt(id, free)).isTrue();
         // The change letter carries a link of its own.
         assertThat(token(id, "CHANGE")).isNotEqualTo(token);
+    }
+
+    @Test
+    void theMovePageOffersTheTherapistsNextFreeDaysWhenTheComingOnesHaveNone() throws Exception {
+        LocalDate back = data.day().plusDays(2);
+        UUID id = book(data.at(back.plusDays(3), "10:00"));
+        String token = token(id, "CONFIRMATION");
+        // The therapist is away from now until midnight of `back`: the three days from today hold none of their times.
+        jdbc.sql("insert into booking_time_off (id, therapist_id, period) values (:id, :t, tstzrange(:from, :to))")
+                .param("id", UUID.randomUUID())
+                .param("t", therapist)
+                .param(
+                        "from",
+                        OffsetDateTime.ofInstant(context.getBean(Clock.class).instant(), ZoneOffset.UTC))
+                .param("to", OffsetDateTime.ofInstant(data.at(back, "00:00"), ZoneOffset.UTC))
+                .update();
+
+        mvc.perform(get("/manage/move").param("token", token))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("No free times"))))
+                .andExpect(content().string(containsString(data.at(back, "12:00") + "|" + therapist)));
     }
 
     @Test

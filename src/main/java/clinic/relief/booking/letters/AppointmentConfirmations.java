@@ -16,7 +16,6 @@ import clinic.relief.booking.AppointmentStatus;
 import clinic.relief.booking.UnknownAppointment;
 import clinic.relief.booking.store.Appointments;
 import clinic.relief.booking.store.ConfirmationStore;
-import clinic.relief.sms.TextConfirmations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * appointment still to come can be confirmed; a second confirmation keeps the first one's time. Thread-safe.
  */
 @Service
-public class AppointmentConfirmations implements TextConfirmations {
+public class AppointmentConfirmations {
 
     /** How the patient confirmed. */
     public enum Via {
@@ -78,18 +77,19 @@ public class AppointmentConfirmations implements TextConfirmations {
         return appointment.session().start();
     }
 
-    @Override
-    @Transactional
-    public Optional<Instant> confirmByText(UUID patientId, Optional<UUID> remindedAppointment) {
+    /**
+     * The appointment a "C" reply confirms: the one the patient was last reminded of if it is still to come and
+     * booked, else their next booked one. Called in the transaction that confirms it.
+     */
+    Optional<Appointment.Stored> toConfirmByText(UUID patientId, Optional<UUID> remindedAppointment) {
         Instant now = clock.instant();
         List<Appointment.Stored> upcoming = appointments.ofPatient(patientId).stream()
                 .filter(a -> a.status() == AppointmentStatus.BOOKED && a.start().isAfter(now))
                 .sorted(Comparator.comparing(Appointment.Stored::start))
                 .toList();
-        Optional<Appointment.Stored> chosen = upcoming.stream()
+        return upcoming.stream()
                 .filter(a -> remindedAppointment.filter(a.id()::equals).isPresent())
                 .findFirst()
                 .or(() -> upcoming.stream().findFirst());
-        return chosen.map(a -> confirm(a.id(), a.version(), Via.TEXT));
     }
 }

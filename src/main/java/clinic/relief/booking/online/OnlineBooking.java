@@ -22,6 +22,7 @@ import clinic.relief.booking.UnknownLength;
 import clinic.relief.booking.UnknownTherapist;
 import clinic.relief.booking.spi.OnlineDeposits;
 import clinic.relief.booking.web.BookingProblems;
+import clinic.relief.patients.IntakeForms;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.PatientAccounts;
 import clinic.relief.patients.Patients;
@@ -72,6 +73,7 @@ class OnlineBooking {
     private final PhoneNumbers phones;
     private final Optional<OnlineDeposits> deposits;
     private final NewClientSettings newClients;
+    private final IntakeForms intakeForms;
 
     OnlineBooking(
             Booking booking,
@@ -85,7 +87,8 @@ class OnlineBooking {
             Consents consents,
             PhoneNumbers phones,
             Optional<OnlineDeposits> deposits,
-            NewClientSettings newClients) {
+            NewClientSettings newClients,
+            IntakeForms intakeForms) {
         this.booking = booking;
         this.patients = patients;
         this.holds = holds;
@@ -98,6 +101,7 @@ class OnlineBooking {
         this.phones = phones;
         this.deposits = deposits;
         this.newClients = newClients;
+        this.intakeForms = intakeForms;
     }
 
     @GetMapping("/book")
@@ -321,6 +325,8 @@ class OnlineBooking {
         model.addAttribute("serviceName", booking.service(picked.service()).name(locale));
         model.addAttribute("minutes", picked.minutes());
         model.addAttribute("when", views.dateTime(BookingViews.startOf(slot), locale));
+        // The consent and privacy boxes link to the texts they agree to.
+        model.addAttribute("documents", intakeForms.documentsInEffect(locale));
         return "booking/details";
     }
 }
