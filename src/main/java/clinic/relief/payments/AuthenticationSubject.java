@@ -30,12 +30,19 @@ interface AuthenticationSubject {
         }
     }
 
-    /** A payment waiting for the patient: its amount, the PaymentIntent and card to confirm, and its attempt. */
-    record Waiting(UUID subjectId, Money amount, String paymentIntentId, String paymentMethodId, int attempt) {
+    /**
+     * A payment waiting for the patient: its amount, the PaymentIntent and card to confirm, and whether the patient
+     * is already at the bank's page with it (a try under way).
+     */
+    record Waiting(
+            UUID subjectId, Money amount, String paymentIntentId, String paymentMethodId, boolean patientAtBank) {
 
-        /** The key of the confirmation with the patient present: one per subject's attempt. */
-        String confirmKey(Kind kind) {
-            return kind.label() + "-confirm-" + subjectId + "-" + attempt;
+        /**
+         * The key of the confirmation with the patient present: one per try of the PaymentIntent, so a try after a
+         * failed authentication asks Stripe again, and a second click during one try gets the same answer.
+         */
+        String confirmKey(int patientTry) {
+            return "confirm-" + paymentIntentId + "-try-" + patientTry;
         }
     }
 
@@ -46,7 +53,8 @@ interface AuthenticationSubject {
 
     /**
      * In the caller's transaction, under the subject's lock: if it still waits and is still owed, marks it as being
-     * authenticated by the patient and returns it; otherwise nothing (paid, waived, settled some other way).
+     * authenticated by the patient and returns it as it was before (so {@link Waiting#patientAtBank()} says whether a
+     * try was already under way); otherwise nothing (paid, waived, settled some other way).
      */
     Optional<Waiting> claimForPatient(UUID subjectId);
 

@@ -611,7 +611,7 @@ public class DeskCheckouts implements AuthenticationSubject {
                 row.chargeAmount().orElseThrow(),
                 row.paymentIntentId().orElseThrow(),
                 row.paymentMethodId().orElseThrow(),
-                row.attempt());
+                row.state() == DeskCheckoutStore.State.AUTHENTICATING);
     }
 
     private DeskCheckoutStore.Row lockAt(Invoice invoice, int version) {

@@ -342,8 +342,12 @@ public class FeeCharges implements AuthenticationSubject {
     public Optional<Waiting> claimForPatient(UUID feeId) {
         Optional<Fee> locked = store.lock(feeId)
                 .filter(FeeCharges::authenticable)
-                // Paid some other way meanwhile (the whole invoice at the desk): the link pays nothing more.
-                .filter(fee -> payments.lockedBalance(fee.invoiceId()).compareTo(fee.amount()) >= 0);
+                // Paid some other way meanwhile (the whole invoice at the desk): the link pays nothing more. A try
+                // under way (a second click) counts its own amount as under way: it is added back.
+                .filter(fee -> payments.lockedBalance(fee.invoiceId())
+                                .plus(fee.state() == Fee.State.AUTHENTICATING ? fee.amount() : Money.ZERO)
+                                .compareTo(fee.amount())
+                        >= 0);
         locked.ifPresent(
                 fee -> store.state(feeId, Fee.State.AUTHENTICATING, fee.failureCode(), "patient", clock.instant()));
         return locked.map(FeeCharges::waitingOf);
@@ -371,6 +375,6 @@ public class FeeCharges implements AuthenticationSubject {
                 fee.amount(),
                 fee.paymentIntentId().orElseThrow(),
                 fee.paymentMethodId().orElseThrow(),
-                fee.attempt());
+                fee.state() == Fee.State.AUTHENTICATING);
     }
 }

@@ -236,6 +236,10 @@ class MembershipDues implements MembershipAutopay, AuthenticationSubject {
         if (locked.isEmpty()) {
             return Optional.empty();
         }
+        if (locked.get().state() == Dues.State.AUTHENTICATING) {
+            // A second click during a try: the month counts as under way, so nothing else can have paid it meanwhile.
+            return locked.map(MembershipDues::waitingOf);
+        }
         // Under the invoice's lock, as every card charge: paid some other way meanwhile, the link pays nothing more.
         InvoiceCharges.Standing standing = charges.lock(invoiceId);
         if (standing instanceof InvoiceCharges.Standing.ChargeUnderWay) {
@@ -273,7 +277,7 @@ class MembershipDues implements MembershipAutopay, AuthenticationSubject {
                 dues.amount(),
                 dues.paymentIntentId().orElseThrow(),
                 dues.paymentMethodId().orElseThrow(),
-                dues.attempt());
+                dues.state() == Dues.State.AUTHENTICATING);
     }
 
     /** A new attempt, the unanswered attempt of a CHARGING month, or nothing (paid, settled, being authenticated). */

@@ -300,7 +300,7 @@ final class LocalStripe {
             case "POST /v1/payment_methods/{id}/detach" -> detach(parts[2]);
             case "POST /v1/payment_intents" -> createIntent(params, key);
             case "GET /v1/payment_intents/{id}" -> retrieve(id, "payment_intent", params);
-            case "POST /v1/payment_intents/{id}/confirm" -> confirmIntent(parts[2], params);
+            case "POST /v1/payment_intents/{id}/confirm" -> countedConfirm(parts[2], params);
             case "GET /v1/balance_transactions" -> listBalance(params);
             case "GET /v1/payouts" -> listPayouts(params);
             case "POST /v1/refunds" -> createRefund(params);
@@ -1663,5 +1663,21 @@ final class LocalStripe {
                 .filter(o -> customerId.equals(o.get("customer")))
                 .filter(o -> "canceled".equals(o.get("status")))
                 .count();
+    }
+
+    // ---- Confirmations counted (s28-pay: each try of the patient at the e-mailed link has its own key). A replayed
+    // idempotent request never reaches the routes, so what is counted here is what Stripe really confirmed.
+
+    private final Map<String, AtomicInteger> confirmations = new ConcurrentHashMap<>();
+
+    private Answer countedConfirm(String intentId, Map<String, Object> params) {
+        confirmations.computeIfAbsent(intentId, id -> new AtomicInteger()).incrementAndGet();
+        return confirmIntent(intentId, params);
+    }
+
+    /** How many confirmations of a PaymentIntent were handled (replays of one idempotency key not counted). */
+    int confirmationsOf(String intentId) {
+        AtomicInteger count = confirmations.get(intentId);
+        return count == null ? 0 : count.get();
     }
 }

@@ -159,6 +159,40 @@ class PaymentAuthenticationTests {
     }
 
     @Test
+    void aPatientWhoFailsTheBanksCheckTriesAgainOnTheSameLinkAndStripeIsAskedAgain() throws Exception {
+        UUID patient = patientWithCard("en");
+        Fee fee = noShowWithFee(patient);
+        assertThat(fees.charge(fee.id())).isEqualTo(Fee.State.NEEDS_AUTHENTICATION);
+        String token = tokenIn(onlyMail(patient).body(), "/payments/confirm\\?token=([A-Za-z0-9_-]+)");
+        String intent = fees.find(fee.id()).paymentIntentId().orElseThrow();
+
+        // First try: a double click sends one confirmation; the patient fails the bank's check.
+        String first = toBank(token);
+        assertThat(toBank(token)).isEqualTo(first);
+        assertThat(stripe.confirmationsOf(intent)).isEqualTo(1);
+        assertThat(LocalStripe.authenticate(first, false).statusCode()).isEqualTo(303);
+        mvc.perform(get("/payments/confirm/done").param("token", token).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"fee-paid\""))))
+                .andExpect(content().string(containsString("id=\"confirm-payment\"")));
+        assertThat(fees.find(fee.id()).state()).isEqualTo(Fee.State.NEEDS_AUTHENTICATION);
+
+        // Second try on the same link: Stripe is really asked again, and the bank's page works this time.
+        String second = toBank(token);
+        assertThat(stripe.confirmationsOf(intent)).isEqualTo(2);
+        assertThat(LocalStripe.authenticate(second, true).statusCode()).isEqualTo(303);
+        mvc.perform(get("/payments/confirm/done").param("token", token).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"fee-paid\"")));
+
+        assertThat(fees.find(fee.id()).state()).isEqualTo(Fee.State.PAID);
+        assertThat(invoices.get(fee.invoiceId()).payments())
+                .singleElement()
+                .satisfies(p -> assertThat(p.note()).isEqualTo(intent));
+        assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(1);
+    }
+
+    @Test
     void aDeskChargeOfTheCardOnFileTheBankWantsAuthenticatedIsPaidOnceThroughTheEmailedLink() throws Exception {
         UUID patient = patientWithCard("es");
         Visit visit = visit(patient, "CHECKED_IN");
