@@ -1,5 +1,6 @@
 package clinic.relief.payments;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,4 +64,18 @@ interface AuthenticationSubject {
 
     /** Whether the subject is paid (by the card or some other way), so its link only says so. */
     boolean paid(UUID subjectId);
+
+    // ---- an invoice paid another way while a payment of it waits for the patient (PaidOtherwise)
+
+    /** The invoice's payments of this kind waiting for the patient's authentication, no try under way. */
+    List<Waiting> waitingOn(UUID invoiceId);
+
+    /**
+     * In the caller's transaction, under the subject's lock: the subject's PaymentIntent was cancelled at Stripe
+     * because its invoice was paid another way; if it still waits with that intent, it ends (nothing more to pay).
+     */
+    void cancelled(UUID subjectId, String paymentIntentId);
+
+    /** Whether the subject's invoice was paid another way while it waited, so its link says the invoice is paid. */
+    boolean settledOtherwise(UUID subjectId);
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -361,6 +362,27 @@ public class FeeCharges implements AuthenticationSubject {
     @Override
     public boolean paid(UUID feeId) {
         return store.find(feeId).filter(fee -> fee.state() == Fee.State.PAID).isPresent();
+    }
+
+    @Override
+    public List<Waiting> waitingOn(UUID invoiceId) {
+        return store.waitingOn(invoiceId).stream()
+                .filter(FeeCharges::authenticable)
+                .map(FeeCharges::waitingOf)
+                .toList();
+    }
+
+    @Override
+    public void cancelled(UUID feeId, String paymentIntentId) {
+        store.lock(feeId)
+                .filter(fee -> fee.state() == Fee.State.NEEDS_AUTHENTICATION)
+                .filter(fee -> fee.paymentIntentId().orElse("").equals(paymentIntentId))
+                .ifPresent(fee -> store.state(feeId, Fee.State.SETTLED, fee.failureCode(), "stripe", clock.instant()));
+    }
+
+    @Override
+    public boolean settledOtherwise(UUID feeId) {
+        return store.find(feeId).filter(fee -> fee.state() == Fee.State.SETTLED).isPresent();
     }
 
     private static boolean authenticable(Fee fee) {

@@ -265,6 +265,31 @@ class MembershipDues implements MembershipAutopay, AuthenticationSubject {
                 .isPresent();
     }
 
+    @Override
+    public List<Waiting> waitingOn(UUID invoiceId) {
+        return store
+                .find(invoiceId)
+                .filter(dues -> dues.state() == Dues.State.NEEDS_AUTHENTICATION && authenticable(dues))
+                .map(MembershipDues::waitingOf)
+                .stream()
+                .toList();
+    }
+
+    @Override
+    public void cancelled(UUID invoiceId, String paymentIntentId) {
+        store.lock(invoiceId)
+                .filter(dues -> dues.state() == Dues.State.NEEDS_AUTHENTICATION)
+                .filter(dues -> dues.paymentIntentId().orElse("").equals(paymentIntentId))
+                .ifPresent(dues -> store.state(invoiceId, Dues.State.SETTLED, clock.instant()));
+    }
+
+    @Override
+    public boolean settledOtherwise(UUID invoiceId) {
+        return store.find(invoiceId)
+                .filter(d -> d.state() == Dues.State.SETTLED)
+                .isPresent();
+    }
+
     private static boolean authenticable(Dues dues) {
         return dues.paymentIntentId().isPresent()
                 && dues.paymentMethodId().isPresent()

@@ -75,6 +75,11 @@ class PaymentAuthentication {
         return subject(link).paid(link.subjectId());
     }
 
+    /** Whether the invoice the link's payment was for was paid another way meanwhile (its PaymentIntent cancelled). */
+    boolean settledOtherwise(AuthenticationLinkStore.Link link) {
+        return subject(link).settledOtherwise(link.subjectId());
+    }
+
     /**
      * Claims the waiting payment and confirms it with the patient present: to the bank's page, or what came of it.
      * Each try has its own idempotency key: a click after a failed authentication starts a new try (Stripe is asked

@@ -1635,6 +1635,10 @@ final class LocalStripe {
         if (intent == null || !"payment_intent".equals(intent.get("object"))) {
             return missing(parts[2], "payment_intent");
         }
+        Answer badReason = badCancellationReason(params);
+        if (badReason != null) {
+            return badReason;
+        }
         Object status = intent.get("status");
         if (!CANCELLABLE.contains(String.valueOf(status))) {
             return error(
@@ -1679,5 +1683,28 @@ final class LocalStripe {
     int confirmationsOf(String intentId) {
         AtomicInteger count = confirmations.get(intentId);
         return count == null ? 0 : count.get();
+    }
+
+    // ---- The cancellation_reason a cancel request may give (s28-pay, checked against stripe/openapi and Stripe's API
+    // reference: duplicate, fraudulent, requested_by_customer or abandoned; the intent's own field may also read
+    // automatic, failed_invoice or void_invoice, set by Stripe itself). Anything else is refused, nothing changed.
+
+    private static final List<String> CANCELLATION_REASONS =
+            List.of("duplicate", "fraudulent", "requested_by_customer", "abandoned");
+
+    /** Stripe's refusal of a cancellation_reason outside the request's enum, or null when it is absent or allowed. */
+    private Answer badCancellationReason(Map<String, Object> params) {
+        Object reason = params.get("cancellation_reason");
+        if (reason == null || CANCELLATION_REASONS.contains(reason.toString())) {
+            return null;
+        }
+        return error(
+                400,
+                "invalid_request_error",
+                null,
+                null,
+                "Invalid cancellation_reason: must be one of " + String.join(", ", CANCELLATION_REASONS) + ".",
+                "cancellation_reason",
+                null);
     }
 }
