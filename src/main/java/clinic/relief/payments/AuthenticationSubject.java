@@ -1,5 +1,6 @@
 package clinic.relief.payments;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,12 +31,19 @@ interface AuthenticationSubject {
         }
     }
 
-    /** A payment waiting for the patient: its amount, the PaymentIntent and card to confirm, and its attempt. */
-    record Waiting(UUID subjectId, Money amount, String paymentIntentId, String paymentMethodId, int attempt) {
+    /**
+     * A payment waiting for the patient: its amount, the PaymentIntent and card to confirm, and whether the patient
+     * is already at the bank's page with it (a try under way).
+     */
+    record Waiting(
+            UUID subjectId, Money amount, String paymentIntentId, String paymentMethodId, boolean patientAtBank) {
 
-        /** The key of the confirmation with the patient present: one per subject's attempt. */
-        String confirmKey(Kind kind) {
-            return kind.label() + "-confirm-" + subjectId + "-" + attempt;
+        /**
+         * The key of the confirmation with the patient present: one per try of the PaymentIntent, so a try after a
+         * failed authentication asks Stripe again, and a second click during one try gets the same answer.
+         */
+        String confirmKey(int patientTry) {
+            return "confirm-" + paymentIntentId + "-try-" + patientTry;
         }
     }
 
@@ -46,7 +54,8 @@ interface AuthenticationSubject {
 
     /**
      * In the caller's transaction, under the subject's lock: if it still waits and is still owed, marks it as being
-     * authenticated by the patient and returns it; otherwise nothing (paid, waived, settled some other way).
+     * authenticated by the patient and returns it as it was before (so {@link Waiting#patientAtBank()} says whether a
+     * try was already under way); otherwise nothing (paid, waived, settled some other way).
      */
     Optional<Waiting> claimForPatient(UUID subjectId);
 
@@ -55,4 +64,18 @@ interface AuthenticationSubject {
 
     /** Whether the subject is paid (by the card or some other way), so its link only says so. */
     boolean paid(UUID subjectId);
+
+    // ---- an invoice paid another way while a payment of it waits for the patient (PaidOtherwise)
+
+    /** The invoice's payments of this kind waiting for the patient's authentication, no try under way. */
+    List<Waiting> waitingOn(UUID invoiceId);
+
+    /**
+     * In the caller's transaction, under the subject's lock: the subject's PaymentIntent was cancelled at Stripe
+     * because its invoice was paid another way; if it still waits with that intent, it ends (nothing more to pay).
+     */
+    void cancelled(UUID subjectId, String paymentIntentId);
+
+    /** Whether the subject's invoice was paid another way while it waited, so its link says the invoice is paid. */
+    boolean settledOtherwise(UUID subjectId);
 }

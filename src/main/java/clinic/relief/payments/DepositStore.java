@@ -149,6 +149,18 @@ class DepositStore {
                 .list();
     }
 
+    /**
+     * Whether a Stripe reference (a PaymentIntent or a Refund id) is a deposit paid for a time that was not kept, or
+     * its refund: money the app took and gave back whole without an invoice (reconciliation matches it here).
+     */
+    boolean notKeptReference(String reference) {
+        return jdbc.sql("""
+                select exists (select 1 from payments_deposit
+                               where state in ('LATE_REFUNDED', 'NOT_BOOKED')
+                                 and (payment_intent_id = :r or refund_id = :r))
+                """).param("r", reference).query(Boolean.class).single();
+    }
+
     /** The language of the page the deposit is paid on (the first one stays). */
     void language(UUID id, String language) {
         jdbc.sql("update payments_deposit set language = :l where id = :id and language is null")

@@ -25,6 +25,8 @@ import clinic.relief.shared.Money;
 import clinic.relief.staff.Staff;
 import clinic.relief.staff.StaffMember;
 import com.stripe.model.PaymentIntent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -48,6 +50,8 @@ public class DeskCheckouts implements AuthenticationSubject {
 
     /** The tip presets, in percent of the service's price. */
     public static final List<Integer> PRESETS = List.of(15, 18, 20);
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeskCheckouts.class);
 
     private static final Duration STUCK_AFTER = Duration.ofMinutes(2);
     private static final Duration AUTHENTICATING_FOR = Duration.ofMinutes(30);
@@ -249,7 +253,7 @@ public class DeskCheckouts implements AuthenticationSubject {
         if (!Payment.Method.atDesk().contains(method)) {
             throw CheckoutProblem.invalid("method");
         }
-        return tx.execute(status -> {
+        Paid paid = tx.execute(status -> {
             Invoice invoice = invoiceOf(appointmentId);
             DeskCheckoutStore.Row row = lockAt(invoice, version);
             if (row.state() == DeskCheckoutStore.State.CHARGING) {
@@ -267,9 +271,30 @@ public class DeskCheckouts implements AuthenticationSubject {
                             < 0) {
                 // Paid another way: the card charge no longer waits for the patient (their link says so).
                 store.settled(row.invoiceId(), DeskCheckoutStore.State.OPEN, Optional.empty(), clock.instant());
+                return new Paid(payment, row.paymentIntentId());
             }
-            return payment;
+            return new Paid(payment, Optional.empty());
         });
+        paid.leftWaiting().ifPresent(intent -> cancelAtStripe(paid.payment().invoiceId(), intent));
+        return paid.payment();
+    }
+
+    /** A payment taken at the desk, and the PaymentIntent it left waiting for the patient's bank, if it did. */
+    private record Paid(Payment payment, Optional<String> leftWaiting) {}
+
+    /**
+     * Cancels at Stripe, once (one key per PaymentIntent), the PaymentIntent a payment taken at the desk left waiting
+     * for the patient's bank, so the e-mailed link can no longer charge it. Had the patient paid meanwhile, that
+     * payment is recorded once; if Stripe does not answer, the link still refuses to pay what is no longer owed.
+     */
+    private void cancelAtStripe(UUID invoiceId, String paymentIntentId) {
+        switch (stripe.cancel(paymentIntentId, "cancel-" + paymentIntentId)) {
+            case CANCELLED -> {
+                // Nothing can be paid with it any more.
+            }
+            case SUCCEEDED -> store.find(invoiceId).ifPresent(this::lookUp);
+            case UNKNOWN -> LOG.warn("Stripe did not cancel {} left waiting for the patient", paymentIntentId);
+        }
     }
 
     /**
@@ -597,6 +622,33 @@ public class DeskCheckouts implements AuthenticationSubject {
                 .isPresent();
     }
 
+    @Override
+    public List<Waiting> waitingOn(UUID invoiceId) {
+        return store
+                .find(invoiceId)
+                .filter(row -> row.state() == DeskCheckoutStore.State.NEEDS_AUTHENTICATION && authenticable(row))
+                .map(DeskCheckouts::waitingOf)
+                .stream()
+                .toList();
+    }
+
+    @Override
+    public void cancelled(UUID invoiceId, String paymentIntentId) {
+        store.find(invoiceId)
+                .map(row -> store.lock(invoiceId, row.appointmentId(), row.patientId(), clock.instant()))
+                .filter(row -> row.state() == DeskCheckoutStore.State.NEEDS_AUTHENTICATION)
+                .filter(row -> row.paymentIntentId().orElse("").equals(paymentIntentId))
+                .ifPresent(row ->
+                        store.settled(invoiceId, DeskCheckoutStore.State.OPEN, Optional.empty(), clock.instant()));
+    }
+
+    @Override
+    public boolean settledOtherwise(UUID invoiceId) {
+        return waiting(invoiceId).isEmpty()
+                && !invoices.get(invoiceId).balance().isPositive()
+                && !paid(invoiceId);
+    }
+
     private static boolean authenticable(DeskCheckoutStore.Row row) {
         return (row.state() == DeskCheckoutStore.State.NEEDS_AUTHENTICATION
                         || row.state() == DeskCheckoutStore.State.AUTHENTICATING)
@@ -611,7 +663,7 @@ public class DeskCheckouts implements AuthenticationSubject {
                 row.chargeAmount().orElseThrow(),
                 row.paymentIntentId().orElseThrow(),
                 row.paymentMethodId().orElseThrow(),
-                row.attempt());
+                row.state() == DeskCheckoutStore.State.AUTHENTICATING);
     }
 
     private DeskCheckoutStore.Row lockAt(Invoice invoice, int version) {

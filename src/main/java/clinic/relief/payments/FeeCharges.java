@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -342,8 +343,12 @@ public class FeeCharges implements AuthenticationSubject {
     public Optional<Waiting> claimForPatient(UUID feeId) {
         Optional<Fee> locked = store.lock(feeId)
                 .filter(FeeCharges::authenticable)
-                // Paid some other way meanwhile (the whole invoice at the desk): the link pays nothing more.
-                .filter(fee -> payments.lockedBalance(fee.invoiceId()).compareTo(fee.amount()) >= 0);
+                // Paid some other way meanwhile (the whole invoice at the desk): the link pays nothing more. A try
+                // under way (a second click) counts its own amount as under way: it is added back.
+                .filter(fee -> payments.lockedBalance(fee.invoiceId())
+                                .plus(fee.state() == Fee.State.AUTHENTICATING ? fee.amount() : Money.ZERO)
+                                .compareTo(fee.amount())
+                        >= 0);
         locked.ifPresent(
                 fee -> store.state(feeId, Fee.State.AUTHENTICATING, fee.failureCode(), "patient", clock.instant()));
         return locked.map(FeeCharges::waitingOf);
@@ -359,6 +364,27 @@ public class FeeCharges implements AuthenticationSubject {
         return store.find(feeId).filter(fee -> fee.state() == Fee.State.PAID).isPresent();
     }
 
+    @Override
+    public List<Waiting> waitingOn(UUID invoiceId) {
+        return store.waitingOn(invoiceId).stream()
+                .filter(FeeCharges::authenticable)
+                .map(FeeCharges::waitingOf)
+                .toList();
+    }
+
+    @Override
+    public void cancelled(UUID feeId, String paymentIntentId) {
+        store.lock(feeId)
+                .filter(fee -> fee.state() == Fee.State.NEEDS_AUTHENTICATION)
+                .filter(fee -> fee.paymentIntentId().orElse("").equals(paymentIntentId))
+                .ifPresent(fee -> store.state(feeId, Fee.State.SETTLED, fee.failureCode(), "stripe", clock.instant()));
+    }
+
+    @Override
+    public boolean settledOtherwise(UUID feeId) {
+        return store.find(feeId).filter(fee -> fee.state() == Fee.State.SETTLED).isPresent();
+    }
+
     private static boolean authenticable(Fee fee) {
         return fee.waitingForBank()
                 && fee.paymentIntentId().isPresent()
@@ -371,6 +397,6 @@ public class FeeCharges implements AuthenticationSubject {
                 fee.amount(),
                 fee.paymentIntentId().orElseThrow(),
                 fee.paymentMethodId().orElseThrow(),
-                fee.attempt());
+                fee.state() == Fee.State.AUTHENTICATING);
     }
 }

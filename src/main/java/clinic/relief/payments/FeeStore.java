@@ -58,6 +58,14 @@ class FeeStore {
                 .optional();
     }
 
+    /** The invoice's fees waiting for the patient's authentication (no try under way). */
+    List<Fee> waitingOn(UUID invoiceId) {
+        return jdbc.sql("select * from payments_fee where invoice_id = :i and state = 'NEEDS_AUTHENTICATION'")
+                .param("i", invoiceId)
+                .query(FeeStore::fee)
+                .list();
+    }
+
     Optional<Fee> ofAppointment(UUID appointmentId) {
         return jdbc.sql("select * from payments_fee where appointment_id = :a")
                 .param("a", appointmentId)

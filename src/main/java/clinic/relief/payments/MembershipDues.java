@@ -236,6 +236,10 @@ class MembershipDues implements MembershipAutopay, AuthenticationSubject {
         if (locked.isEmpty()) {
             return Optional.empty();
         }
+        if (locked.get().state() == Dues.State.AUTHENTICATING) {
+            // A second click during a try: the month counts as under way, so nothing else can have paid it meanwhile.
+            return locked.map(MembershipDues::waitingOf);
+        }
         // Under the invoice's lock, as every card charge: paid some other way meanwhile, the link pays nothing more.
         InvoiceCharges.Standing standing = charges.lock(invoiceId);
         if (standing instanceof InvoiceCharges.Standing.ChargeUnderWay) {
@@ -261,6 +265,31 @@ class MembershipDues implements MembershipAutopay, AuthenticationSubject {
                 .isPresent();
     }
 
+    @Override
+    public List<Waiting> waitingOn(UUID invoiceId) {
+        return store
+                .find(invoiceId)
+                .filter(dues -> dues.state() == Dues.State.NEEDS_AUTHENTICATION && authenticable(dues))
+                .map(MembershipDues::waitingOf)
+                .stream()
+                .toList();
+    }
+
+    @Override
+    public void cancelled(UUID invoiceId, String paymentIntentId) {
+        store.lock(invoiceId)
+                .filter(dues -> dues.state() == Dues.State.NEEDS_AUTHENTICATION)
+                .filter(dues -> dues.paymentIntentId().orElse("").equals(paymentIntentId))
+                .ifPresent(dues -> store.state(invoiceId, Dues.State.SETTLED, clock.instant()));
+    }
+
+    @Override
+    public boolean settledOtherwise(UUID invoiceId) {
+        return store.find(invoiceId)
+                .filter(d -> d.state() == Dues.State.SETTLED)
+                .isPresent();
+    }
+
     private static boolean authenticable(Dues dues) {
         return dues.paymentIntentId().isPresent()
                 && dues.paymentMethodId().isPresent()
@@ -273,7 +302,7 @@ class MembershipDues implements MembershipAutopay, AuthenticationSubject {
                 dues.amount(),
                 dues.paymentIntentId().orElseThrow(),
                 dues.paymentMethodId().orElseThrow(),
-                dues.attempt());
+                dues.state() == Dues.State.AUTHENTICATING);
     }
 
     /** A new attempt, the unanswered attempt of a CHARGING month, or nothing (paid, settled, being authenticated). */

@@ -24,6 +24,7 @@ class PaymentAuthentication {
     private final Map<AuthenticationSubject.Kind, AuthenticationSubject> subjects =
             new EnumMap<>(AuthenticationSubject.Kind.class);
     private final AuthenticationLinkStore links;
+    private final AuthenticationTryStore tries;
     private final StripeGateway stripe;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -32,12 +33,14 @@ class PaymentAuthentication {
     PaymentAuthentication(
             List<AuthenticationSubject> subjects,
             AuthenticationLinkStore links,
+            AuthenticationTryStore tries,
             StripeGateway stripe,
             TransactionTemplate tx,
             Clock clock,
             @Value("${relief.site-url}") String siteUrl) {
         subjects.forEach(subject -> this.subjects.put(subject.kind(), subject));
         this.links = links;
+        this.tries = tries;
         this.stripe = stripe;
         this.tx = tx;
         this.clock = clock;
@@ -72,26 +75,42 @@ class PaymentAuthentication {
         return subject(link).paid(link.subjectId());
     }
 
-    /** Claims the waiting payment and confirms it with the patient present: to the bank's page, or what came of it. */
+    /** Whether the invoice the link's payment was for was paid another way meanwhile (its PaymentIntent cancelled). */
+    boolean settledOtherwise(AuthenticationLinkStore.Link link) {
+        return subject(link).settledOtherwise(link.subjectId());
+    }
+
+    /**
+     * Claims the waiting payment and confirms it with the patient present: to the bank's page, or what came of it.
+     * Each try has its own idempotency key: a click after a failed authentication starts a new try (Stripe is asked
+     * again), a second click while a try is under way repeats its key (Stripe confirms once and answers the same).
+     */
     Result start(AuthenticationLinkStore.Link link, String token) {
         AuthenticationSubject subject = subject(link);
-        Optional<AuthenticationSubject.Waiting> claimed =
-                tx.execute(status -> subject.claimForPatient(link.subjectId()));
+        Optional<Try> claimed = tx.execute(status -> subject.claimForPatient(link.subjectId())
+                .map(waiting -> new Try(
+                        waiting,
+                        waiting.patientAtBank()
+                                ? tries.current(waiting.paymentIntentId(), clock.instant())
+                                : tries.next(waiting.paymentIntentId(), clock.instant()))));
         if (claimed == null || claimed.isEmpty()) {
             Result now = finish(link);
             return now instanceof Result.Paid ? now : new Result.Ended();
         }
-        AuthenticationSubject.Waiting payment = claimed.get();
+        AuthenticationSubject.Waiting payment = claimed.get().payment();
         StripeGateway.Confirmation confirmation = stripe.confirmWithPatient(
                 payment.paymentIntentId(),
                 payment.paymentMethodId(),
                 siteUrl + link.kind().path() + "/done?token=" + UriUtils.encodeQueryParam(token, "UTF-8"),
-                payment.confirmKey(link.kind()));
+                payment.confirmKey(claimed.get().number()));
         if (confirmation instanceof StripeGateway.Confirmation.Redirect redirect) {
             return new Result.ToBank(redirect.url());
         }
         return finish(link);
     }
+
+    /** A try of the patient at confirming a payment: the payment and the try's number. */
+    private record Try(AuthenticationSubject.Waiting payment, int number) {}
 
     /** Asks Stripe where the payment's authentication stands and records a payment it made, once. */
     Result finish(AuthenticationLinkStore.Link link) {

@@ -99,9 +99,14 @@ class PaymentLinkPages {
         return "payments/authenticate";
     }
 
-    /** A link whose payment is no longer waiting: done (it says so), or ended some other way (a 404). */
+    /**
+     * A link whose payment is no longer waiting: the invoice paid another way or the payment done (it says so), or
+     * ended some other way (a 404).
+     */
     private String ended(AuthenticationLinkStore.Link link, Model model, HttpServletResponse response) {
-        if (authentication.paid(link)) {
+        if (authentication.settledOtherwise(link)) {
+            model.addAttribute("settled", true);
+        } else if (authentication.paid(link)) {
             model.addAttribute("already", true);
         } else {
             response.setStatus(HttpStatus.NOT_FOUND.value());

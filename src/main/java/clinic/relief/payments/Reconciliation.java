@@ -36,16 +36,28 @@ class Reconciliation {
 
     private final StripeGateway stripe;
     private final Payments payments;
+    private final DepositStore deposits;
     private final ZoneId zone;
 
-    Reconciliation(StripeGateway stripe, Payments payments, ClinicProfile clinic) {
+    Reconciliation(StripeGateway stripe, Payments payments, DepositStore deposits, ClinicProfile clinic) {
         this.stripe = stripe;
         this.payments = payments;
+        this.deposits = deposits;
         this.zone = clinic.zone();
     }
 
-    /** One payment in a payout (or on one side only): Stripe's movement and the app's payment it matches, if any. */
-    record Item(StripeGateway.Movement movement, Optional<Payment> recorded) {}
+    /**
+     * One payment in a payout (or on one side only): Stripe's movement and the app's payment it matches, if any; or a
+     * deposit paid for a time that was not kept (not booked, or paid after its hold ended), or its refund, which the
+     * app gave back whole and recorded on no invoice.
+     */
+    record Item(StripeGateway.Movement movement, Optional<Payment> recorded, boolean depositNotKept) {
+
+        /** Whether the app has the movement (public: the page's template asks). */
+        public boolean matched() {
+            return recorded.isPresent() || depositNotKept;
+        }
+    }
 
     /** A payout with the movements it paid out. */
     record PayoutLines(StripeGateway.StripePayout payout, List<Item> items) {}
@@ -84,16 +96,16 @@ class Reconciliation {
                 if (!PATIENT_MONEY.contains(m.type())) {
                     continue;
                 }
-                Optional<Payment> match = match(m, byReference);
-                items.add(new Item(m, match));
-                if (match.isEmpty()) {
+                Item item = item(m, byReference);
+                items.add(item);
+                if (!item.matched()) {
                     stripeOnly.add(m);
                 }
             }
             payouts.add(new PayoutLines(payout, items));
         }
         for (StripeGateway.Movement m : ofTheDay) {
-            if (match(m, byReference).isEmpty() && stripeOnly.stream().noneMatch(s -> s.id().equals(m.id()))) {
+            if (!item(m, byReference).matched() && stripeOnly.stream().noneMatch(s -> s.id().equals(m.id()))) {
                 stripeOnly.add(m);
             }
         }
@@ -110,6 +122,12 @@ class Reconciliation {
                 payouts,
                 stripeOnly,
                 appOnly);
+    }
+
+    /** A movement with what the app has of it: a payment on an invoice, else a deposit not kept. */
+    private Item item(StripeGateway.Movement movement, Map<String, Payment> ofTheDay) {
+        Optional<Payment> match = match(movement, ofTheDay);
+        return new Item(movement, match, match.isEmpty() && deposits.notKeptReference(movement.appReference()));
     }
 
     /** The app's payment for a movement: the PaymentIntent of a charge, or the Refund, recorded in its note. */

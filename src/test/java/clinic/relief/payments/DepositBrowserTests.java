@@ -1,12 +1,17 @@
 package clinic.relief.payments;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import clinic.relief.booking.Appointment;
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.AppointmentStatus;
+import clinic.relief.booking.BookAppointment;
+import clinic.relief.booking.Booking;
 import clinic.relief.booking.BookingFixture;
 import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.browser.BrowserTest;
@@ -15,6 +20,7 @@ import clinic.relief.patients.Patients;
 import clinic.relief.patients.SignUp;
 import clinic.relief.shared.Money;
 import clinic.relief.staff.Staff;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +54,9 @@ class DepositBrowserTests extends BrowserTest {
 
     @Autowired
     AppointmentBook book;
+
+    @Autowired
+    Booking booking;
 
     @Autowired
     ServiceDeposits rules;
@@ -148,6 +157,64 @@ class DepositBrowserTests extends BrowserTest {
         check("visitor-paid-es-390");
         assertThat(book.get(held).status()).isEqualTo(AppointmentStatus.BOOKED);
         assertThat(patients.findByEmail(email)).isPresent();
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theDeskSeesADepositPaidForATimeThatCouldNotBeKeptOnItsTodayPage() throws IOException {
+        // A patient the desk booked at 11:30 pays a deposit online, as a visitor with their address, for 11:00 with
+        // another therapist: the payment cannot book it, so it is refunded whole and the desk is shown it.
+        UUID existing = fixture.patient();
+        String email = patients.get(existing).email();
+        booking.book(new BookAppointment(
+                existing,
+                "trigger-point",
+                60,
+                fixture.at(fixture.day(), "11:30"),
+                Optional.of(fixture.therapist("09:00", "17:00")),
+                Appointment.Source.FRONT_DESK,
+                null,
+                null));
+        browser.width(1280);
+        driver.get(url("/"));
+        driver.manage().deleteAllCookies();
+        String slot = fixture.at(fixture.day(), "11:00") + "%7C" + therapist;
+        driver.get(url("/book/details?choice=trigger-point:60&slot=" + slot + "&lang=en"));
+        driver.findElement(By.id("firstName")).sendKeys("Nora");
+        driver.findElement(By.id("lastName")).sendKeys("Notkept");
+        driver.findElement(By.id("phone")).sendKeys("310 555 0102");
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("dateOfBirth")).sendKeys("04021980");
+        driver.findElement(By.id("conditions")).sendKeys("none");
+        driver.findElement(By.cssSelector("label[for=consentToTreatment]")).click();
+        driver.findElement(By.cssSelector("label[for=acceptsPrivacyNotice]")).click();
+        browser.andWaitForNewPage(() -> driver.findElement(By.cssSelector("form button[type=submit].big"))
+                .click());
+        browser.andWaitForNewPage(() -> driver.findElement(By.id("pay-deposit")).click());
+        pay(LocalStripe.TestCard.VISA.number);
+        UUID held = jdbc.sql("select appointment_id from booking_online_hold where email = :e and paid_by_deposit")
+                .param("e", email)
+                .query(UUID.class)
+                .single();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        deposits.ofAppointment(held).orElseThrow().refundId().isPresent());
+        assertThat(deposits.ofAppointment(held).orElseThrow().state()).isEqualTo(Deposit.State.NOT_BOOKED);
+
+        driver.manage().deleteAllCookies();
+        driver.get(url("/staff/login?lang=en"));
+        driver.findElement(By.id("email")).sendKeys("desk@demo.relief.test");
+        driver.findElement(By.id("password")).sendKeys("demo-desk-relief");
+        browser.andWaitForNewPage(() ->
+                driver.findElement(By.cssSelector("form button[type=submit]")).click());
+        for (int width : List.of(390, 1280)) {
+            browser.width(width);
+            driver.get(url("/staff?lang=en"));
+            String list = driver.findElement(By.id("deposits-not-kept")).getText();
+            assertThat(list).contains("Deposits refunded: time not kept", email, "Refunded");
+            check("desk-not-kept-en-" + width);
+        }
         assertThat(problems).isEmpty();
     }
 

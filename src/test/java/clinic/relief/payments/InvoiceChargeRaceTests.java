@@ -2,6 +2,7 @@ package clinic.relief.payments;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -20,12 +21,14 @@ import clinic.relief.billing.Invoices;
 import clinic.relief.billing.Membership;
 import clinic.relief.billing.Memberships;
 import clinic.relief.billing.Payment;
+import clinic.relief.billing.Payments;
 import clinic.relief.booking.AppointmentBooked;
 import clinic.relief.booking.AppointmentMissed;
 import clinic.relief.booking.spi.BookingParticipant;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
 import clinic.relief.shared.Money;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,9 +44,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * One invoice, one card charge at a time, whoever starts it: the desk's checkout racing a no-show fee on the visit's
- * invoice, and a membership month's dues racing a payment taken at the desk. Two threads released together by a
- * latch; exactly one takes the money, the local Stripe sees one charge at most, the other gets a clear refusal or
- * state, and nothing is recorded that Stripe did not do.
+ * invoice (in each order, forced behind the invoice's lock), and a membership month's dues racing a payment taken at
+ * the desk (two threads released together by a latch). Exactly one takes the money, the local Stripe sees one charge
+ * at most, the other gets a clear refusal or state, and nothing is recorded that Stripe did not do.
  */
 @ReliefTest
 class InvoiceChargeRaceTests {
@@ -70,6 +73,9 @@ class InvoiceChargeRaceTests {
     Memberships memberships;
 
     @Autowired
+    Payments payments;
+
+    @Autowired
     List<BookingParticipant> participants;
 
     @Autowired
@@ -90,45 +96,45 @@ class InvoiceChargeRaceTests {
     final LocalStripe stripe = LocalStripe.get();
 
     @Test
-    void theDesksCheckoutRacingANoShowFeeOnTheSameInvoiceChargesTheCardOnce() throws Exception {
+    void theDesksCheckoutRacingANoShowFeeOnTheSameInvoiceChargesTheCardOnceInEitherOrder() throws Exception {
         UUID patient = patientWithCard();
         String customer = customerOf(patient);
-        Set<String> winners = new HashSet<>();
-        for (int round = 0; round < 4; round++) {
-            Fee fee = missedWithFee(patient);
-            Money owed = invoices.get(fee.invoiceId()).balance();
-            assertThat(owed).isEqualTo(FEE);
-            long before = stripe.chargesOf(customer);
 
-            List<Object> outcomes =
-                    race(() -> fees.charge(fee.id()), () -> checkouts.chargeCard(fee.appointmentId(), 0, owed));
-            Object byFee = outcomes.get(0);
-            Object byDesk = outcomes.get(1);
+        // The fee reaches the invoice's lock first: it charges the card, and the desk is refused with nothing charged.
+        Fee first = missedWithFee(patient);
+        assertThat(invoices.get(first.invoiceId()).balance()).isEqualTo(FEE);
+        List<Object> feeFirst = inOrder(
+                first.invoiceId(),
+                () -> fees.charge(first.id()),
+                () -> checkouts.chargeCard(first.appointmentId(), 0, FEE));
+        assertThat(feeFirst.get(0)).isEqualTo(Fee.State.PAID);
+        assertThat(feeFirst.get(1))
+                .isIn("payments.checkout.problem.underWayElsewhere", "payments.checkout.problem.alreadyPaid");
+        assertThat(invoices.get(first.invoiceId()).payments())
+                .singleElement()
+                .satisfies(p -> assertThat(p.amount()).isEqualTo(FEE))
+                .satisfies(p -> assertThat(p.note())
+                        .isEqualTo(fees.find(first.id()).paymentIntentId().orElseThrow()));
+        assertThat(stripe.chargesOf(customer)).isEqualTo(1);
 
-            Invoice invoice = invoices.get(fee.invoiceId());
-            assertThat(invoice.payments())
-                    .singleElement()
-                    .satisfies(p -> assertThat(p.amount()).isEqualTo(FEE))
-                    .satisfies(p -> assertThat(p.method()).isEqualTo(Payment.Method.CARD_ON_FILE));
-            assertThat(invoice.balance()).isEqualTo(Money.of("0.00"));
-            assertThat(stripe.chargesOf(customer)).isEqualTo(before + 1);
-            if (byFee == Fee.State.PAID) {
-                winners.add("fee");
-                assertThat(byDesk)
-                        .isIn("payments.checkout.problem.underWayElsewhere", "payments.checkout.problem.alreadyPaid");
-                assertThat(invoice.payments().get(0).note())
-                        .isEqualTo(fees.find(fee.id()).paymentIntentId().orElseThrow());
-            } else {
-                winners.add("checkout");
-                assertThat(byDesk).isEqualTo(DeskCheckouts.CardOutcome.PAID);
-                // The fee saw the checkout's charge under way (it waits) or paid (nothing left to charge).
-                assertThat(byFee).isIn(Fee.State.PENDING, Fee.State.SETTLED);
-                assertThat(fees.charge(fee.id())).isEqualTo(Fee.State.SETTLED);
-                assertThat(fees.find(fee.id()).paymentIntentId()).isEmpty();
-                assertThat(stripe.chargesOf(customer)).isEqualTo(before + 1);
-            }
-        }
-        assertThat(winners).isNotEmpty();
+        // The desk reaches it first: it charges the card; the fee charges nothing, now or later.
+        Fee second = missedWithFee(patient);
+        List<Object> deskFirst = inOrder(
+                second.invoiceId(),
+                () -> checkouts.chargeCard(second.appointmentId(), 0, FEE),
+                () -> fees.charge(second.id()));
+        assertThat(deskFirst.get(0)).isEqualTo(DeskCheckouts.CardOutcome.PAID);
+        // The fee saw the checkout's charge under way (it waits) or paid (nothing left to charge).
+        assertThat(deskFirst.get(1)).isIn(Fee.State.PENDING, Fee.State.SETTLED);
+        assertThat(fees.charge(second.id())).isEqualTo(Fee.State.SETTLED);
+        assertThat(fees.find(second.id()).paymentIntentId()).isEmpty();
+        Invoice paid = invoices.get(second.invoiceId());
+        assertThat(paid.payments())
+                .singleElement()
+                .satisfies(p -> assertThat(p.amount()).isEqualTo(FEE))
+                .satisfies(p -> assertThat(p.method()).isEqualTo(Payment.Method.CARD_ON_FILE));
+        assertThat(paid.balance()).isEqualTo(Money.of("0.00"));
+        assertThat(stripe.chargesOf(customer)).isEqualTo(2);
     }
 
     @Test
@@ -220,6 +226,51 @@ class InvoiceChargeRaceTests {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * Runs both calls in a forced order: the test holds the invoice's row lock, {@code first} is started and waits
+     * for it, then {@code second} is started and waits behind {@code first}; the lock is let go and PostgreSQL grants
+     * it to the row's waiters in turn, so {@code first} takes the invoice first. Each outcome is the call's result or
+     * a refusal's code.
+     */
+    private List<Object> inOrder(UUID invoiceId, Callable<Object> first, Callable<Object> second) throws Exception {
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<?> holder = pool.submit(() -> tx.executeWithoutResult(status -> {
+                payments.lockedBalance(invoiceId);
+                locked.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            locked.await();
+            Future<Object> a = pool.submit(gated(new CountDownLatch(0), first));
+            awaitWaitingForInvoice(1);
+            Future<Object> b = pool.submit(gated(new CountDownLatch(0), second));
+            awaitWaitingForInvoice(2);
+            release.countDown();
+            holder.get();
+            return List.of(a.get(), b.get());
+        } finally {
+            release.countDown();
+            pool.shutdown();
+        }
+    }
+
+    /** Until {@code count} sessions wait for an invoice's row lock (billing's lock statement). */
+    private void awaitWaitingForInvoice(long count) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> jdbc.sql("""
+                                select count(*) from pg_stat_activity
+                                where wait_event_type = 'Lock' and query like 'select 1 from billing_invoice where%for update'
+                                """).query(Long.class).single() == count);
     }
 
     private static Callable<Object> gated(CountDownLatch start, Callable<Object> call) {

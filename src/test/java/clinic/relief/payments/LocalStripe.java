@@ -300,7 +300,7 @@ final class LocalStripe {
             case "POST /v1/payment_methods/{id}/detach" -> detach(parts[2]);
             case "POST /v1/payment_intents" -> createIntent(params, key);
             case "GET /v1/payment_intents/{id}" -> retrieve(id, "payment_intent", params);
-            case "POST /v1/payment_intents/{id}/confirm" -> confirmIntent(parts[2], params);
+            case "POST /v1/payment_intents/{id}/confirm" -> countedConfirm(parts[2], params);
             case "GET /v1/balance_transactions" -> listBalance(params);
             case "GET /v1/payouts" -> listPayouts(params);
             case "POST /v1/refunds" -> createRefund(params);
@@ -1635,6 +1635,10 @@ final class LocalStripe {
         if (intent == null || !"payment_intent".equals(intent.get("object"))) {
             return missing(parts[2], "payment_intent");
         }
+        Answer badReason = badCancellationReason(params);
+        if (badReason != null) {
+            return badReason;
+        }
         Object status = intent.get("status");
         if (!CANCELLABLE.contains(String.valueOf(status))) {
             return error(
@@ -1663,5 +1667,44 @@ final class LocalStripe {
                 .filter(o -> customerId.equals(o.get("customer")))
                 .filter(o -> "canceled".equals(o.get("status")))
                 .count();
+    }
+
+    // ---- Confirmations counted (s28-pay: each try of the patient at the e-mailed link has its own key). A replayed
+    // idempotent request never reaches the routes, so what is counted here is what Stripe really confirmed.
+
+    private final Map<String, AtomicInteger> confirmations = new ConcurrentHashMap<>();
+
+    private Answer countedConfirm(String intentId, Map<String, Object> params) {
+        confirmations.computeIfAbsent(intentId, id -> new AtomicInteger()).incrementAndGet();
+        return confirmIntent(intentId, params);
+    }
+
+    /** How many confirmations of a PaymentIntent were handled (replays of one idempotency key not counted). */
+    int confirmationsOf(String intentId) {
+        AtomicInteger count = confirmations.get(intentId);
+        return count == null ? 0 : count.get();
+    }
+
+    // ---- The cancellation_reason a cancel request may give (s28-pay, checked against stripe/openapi and Stripe's API
+    // reference: duplicate, fraudulent, requested_by_customer or abandoned; the intent's own field may also read
+    // automatic, failed_invoice or void_invoice, set by Stripe itself). Anything else is refused, nothing changed.
+
+    private static final List<String> CANCELLATION_REASONS =
+            List.of("duplicate", "fraudulent", "requested_by_customer", "abandoned");
+
+    /** Stripe's refusal of a cancellation_reason outside the request's enum, or null when it is absent or allowed. */
+    private Answer badCancellationReason(Map<String, Object> params) {
+        Object reason = params.get("cancellation_reason");
+        if (reason == null || CANCELLATION_REASONS.contains(reason.toString())) {
+            return null;
+        }
+        return error(
+                400,
+                "invalid_request_error",
+                null,
+                null,
+                "Invalid cancellation_reason: must be one of " + String.join(", ", CANCELLATION_REASONS) + ".",
+                "cancellation_reason",
+                null);
     }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import clinic.relief.EventsHandled;
 import clinic.relief.ReliefTest;
 import clinic.relief.billing.Invoice;
 import clinic.relief.billing.Invoices;
@@ -90,6 +91,9 @@ class PaymentAuthenticationTests {
     Staff staff;
 
     @Autowired
+    PaidOtherwise paidOtherwise;
+
+    @Autowired
     Clock clock;
 
     final LocalStripe stripe = LocalStripe.get();
@@ -155,6 +159,40 @@ class PaymentAuthenticationTests {
         mvc.perform(post("/payments/confirm").param("token", token).with(csrf()))
                 .andExpect(status().isNotFound());
         assertThat(invoices.get(fee.invoiceId()).payments()).hasSize(1);
+        assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(1);
+    }
+
+    @Test
+    void aPatientWhoFailsTheBanksCheckTriesAgainOnTheSameLinkAndStripeIsAskedAgain() throws Exception {
+        UUID patient = patientWithCard("en");
+        Fee fee = noShowWithFee(patient);
+        assertThat(fees.charge(fee.id())).isEqualTo(Fee.State.NEEDS_AUTHENTICATION);
+        String token = tokenIn(onlyMail(patient).body(), "/payments/confirm\\?token=([A-Za-z0-9_-]+)");
+        String intent = fees.find(fee.id()).paymentIntentId().orElseThrow();
+
+        // First try: a double click sends one confirmation; the patient fails the bank's check.
+        String first = toBank(token);
+        assertThat(toBank(token)).isEqualTo(first);
+        assertThat(stripe.confirmationsOf(intent)).isEqualTo(1);
+        assertThat(LocalStripe.authenticate(first, false).statusCode()).isEqualTo(303);
+        mvc.perform(get("/payments/confirm/done").param("token", token).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"fee-paid\""))))
+                .andExpect(content().string(containsString("id=\"confirm-payment\"")));
+        assertThat(fees.find(fee.id()).state()).isEqualTo(Fee.State.NEEDS_AUTHENTICATION);
+
+        // Second try on the same link: Stripe is really asked again, and the bank's page works this time.
+        String second = toBank(token);
+        assertThat(stripe.confirmationsOf(intent)).isEqualTo(2);
+        assertThat(LocalStripe.authenticate(second, true).statusCode()).isEqualTo(303);
+        mvc.perform(get("/payments/confirm/done").param("token", token).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"fee-paid\"")));
+
+        assertThat(fees.find(fee.id()).state()).isEqualTo(Fee.State.PAID);
+        assertThat(invoices.get(fee.invoiceId()).payments())
+                .singleElement()
+                .satisfies(p -> assertThat(p.note()).isEqualTo(intent));
         assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(1);
     }
 
@@ -231,12 +269,17 @@ class PaymentAuthenticationTests {
     }
 
     @Test
-    void aDeskChargeWaitingForTheBankIsNotPaidByTheLinkOnceTheDeskTookTheMoneyAnotherWay() throws Exception {
+    void aDeskChargeWaitingForTheBankIsCancelledAtStripeOnceTheDeskTookTheMoneyAnotherWay() throws Exception {
         UUID patient = patientWithCard("en");
         Visit visit = visit(patient, "CHECKED_IN");
         assertThat(checkouts.chargeCard(visit.appointmentId(), 0, Money.of("110.00")))
                 .isEqualTo(DeskCheckouts.CardOutcome.NEEDS_AUTHENTICATION);
         String token = tokenIn(onlyMail(patient).body(), "/payments/confirm\\?token=([A-Za-z0-9_-]+)");
+        String intent = jdbc.sql("select payment_intent_id from payments_desk_checkout where invoice_id = :i")
+                .param("i", visit.invoiceId())
+                .query(String.class)
+                .single();
+        assertThat(stripe.object(intent).orElseThrow()).containsEntry("status", "requires_payment_method");
 
         int version = checkouts.of(visit.appointmentId()).version();
         desk(post("/staff/payments/checkout/" + visit.appointmentId() + "/pay")
@@ -244,14 +287,67 @@ class PaymentAuthenticationTests {
                         .param("method", "CASH")
                         .param("amount", "110"))
                 .andExpect(status().is3xxRedirection());
+        EventsHandled.awaitAll(jdbc);
 
+        // The PaymentIntent the link would confirm is cancelled at Stripe, once, whoever asks again.
+        assertThat(stripe.object(intent).orElseThrow())
+                .containsEntry("status", "canceled")
+                .containsEntry("cancellation_reason", "abandoned");
+        paidOtherwise.cancelUnpayable(visit.invoiceId());
+        assertThat(stripe.events("payment_intent.canceled").stream()
+                        .filter(e -> e.toString().contains(intent))
+                        .count())
+                .isEqualTo(1);
+        assertThat(checkouts.of(visit.appointmentId()).chargeState()).isEqualTo("OPEN");
+
+        // The link says the invoice is paid, in both languages, with nothing to confirm.
+        mvc.perform(get("/payments/confirm").param("token", token).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"checkout-settled\"")))
+                .andExpect(content().string(containsString("This invoice is already paid")))
+                .andExpect(content().string(not(containsString("id=\"confirm-payment\""))));
+        mvc.perform(get("/payments/confirm").param("token", token).param("lang", "es"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Esta factura ya está pagada")));
         mvc.perform(post("/payments/confirm")
                         .param("token", token)
                         .param("lang", "en")
                         .with(csrf()))
                 .andExpect(status().isNotFound())
-                .andExpect(content().string(containsString("the clinic settled it another way")));
+                .andExpect(content().string(containsString("This invoice is already paid")));
         assertThat(invoices.get(visit.invoiceId()).payments())
+                .singleElement()
+                .satisfies(p -> assertThat(p.method()).isEqualTo(Payment.Method.CASH));
+        assertThat(stripe.chargesOf(customerOf(patient))).isZero();
+    }
+
+    @Test
+    void aFeeWaitingForTheBankIsCancelledAtStripeOnceItsInvoiceIsPaidInCash() throws Exception {
+        UUID patient = patientWithCard("es");
+        Fee fee = noShowWithFee(patient);
+        assertThat(fees.charge(fee.id())).isEqualTo(Fee.State.NEEDS_AUTHENTICATION);
+        String token = tokenIn(onlyMail(patient).body(), "/payments/confirm\\?token=([A-Za-z0-9_-]+)");
+        String intent = fees.find(fee.id()).paymentIntentId().orElseThrow();
+        Money owed = invoices.get(fee.invoiceId()).balance();
+
+        desk(post("/staff/payments/checkout/" + fee.appointmentId() + "/pay")
+                        .param(
+                                "version",
+                                Integer.toString(
+                                        checkouts.of(fee.appointmentId()).version()))
+                        .param("method", "CASH")
+                        .param("amount", owed.amount().toPlainString()))
+                .andExpect(status().is3xxRedirection());
+        EventsHandled.awaitAll(jdbc);
+
+        assertThat(stripe.object(intent).orElseThrow()).containsEntry("status", "canceled");
+        assertThat(fees.find(fee.id()).state()).isEqualTo(Fee.State.SETTLED);
+        mvc.perform(get("/payments/confirm").param("token", token).param("lang", "es"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"fee-settled\"")))
+                .andExpect(content().string(containsString("Esta factura ya está pagada")))
+                .andExpect(content().string(not(containsString("id=\"confirm-payment\""))));
+        assertThat(invoices.get(fee.invoiceId()).payments())
                 .singleElement()
                 .satisfies(p -> assertThat(p.method()).isEqualTo(Payment.Method.CASH));
         assertThat(stripe.chargesOf(customerOf(patient))).isZero();

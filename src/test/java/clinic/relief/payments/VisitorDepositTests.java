@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +80,9 @@ class VisitorDepositTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    Reconciliation reconciliation;
 
     final LocalStripe stripe = LocalStripe.get();
 
@@ -331,6 +336,26 @@ class VisitorDepositTests {
         assertThat(kinds(email).stream().filter("PAYMENTS_DEPOSIT"::equals)).hasSize(1);
         assertThat(deposits.ofAppointment(held).orElseThrow()).isEqualTo(refused);
         assertThat(book.get(theirs.id()).status()).isEqualTo(AppointmentStatus.BOOKED);
+
+        // Reconciliation matches the payment and its refund to the deposit: paid out, and on neither side alone.
+        String refund = refused.refundId().orElseThrow();
+        Map<String, Object> payout = stripe.payout(clock.instant());
+        Reconciliation.Report report =
+                reconciliation.of(LocalDate.ofInstant(clock.instant(), ZoneId.of("America/Los_Angeles")));
+        assertThat(report.payouts().stream()
+                        .filter(p -> p.payout().id().equals(payout.get("id")))
+                        .flatMap(p -> p.items().stream())
+                        .filter(i ->
+                                List.of(intent, refund).contains(i.movement().appReference())))
+                .hasSize(2)
+                .allSatisfy(i -> {
+                    assertThat(i.depositNotKept()).isTrue();
+                    assertThat(i.matched()).isTrue();
+                    assertThat(i.recorded()).isEmpty();
+                });
+        assertThat(report.stripeOnly())
+                .noneSatisfy(m -> assertThat(m.appReference()).isIn(intent, refund));
+        assertThat(report.appOnly()).noneSatisfy(p -> assertThat(p.note()).isIn(intent, refund));
     }
 
     // ---- helpers
