@@ -1,8 +1,10 @@
 package clinic.relief.outcomes;
 
+import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
 
+import clinic.relief.patients.VerificationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -26,9 +28,11 @@ class NotePages {
     private final Readers readers;
     private final NoteView view;
     private final Measures measures;
+    private final Clock clock;
 
-    NotePages(TreatmentNotes notes, VisitStore visits, Readers readers, NoteView view, Measures measures) {
+    NotePages(TreatmentNotes notes, VisitStore visits, Readers readers, NoteView view, Measures measures, Clock clock) {
         this.measures = measures;
+        this.clock = clock;
         this.notes = notes;
         this.visits = visits;
         this.readers = readers;
@@ -69,6 +73,27 @@ class NotePages {
             redirect.addFlashAttribute("problem", done.messageKey());
         }
         return "redirect:/staff/notes/" + appointmentId;
+    }
+
+    /**
+     * Opens the client's link for this visit (on the clinic's tablet, say): a fresh one each time, since only a hash
+     * of it is kept, so the one opened before stops working. Only whoever may score the visit may open it, and only
+     * until the link expires.
+     */
+    @PostMapping("/staff/notes/{appointmentId}/client-link")
+    String clientLink(@PathVariable UUID appointmentId, Authentication auth, RedirectAttributes redirect) {
+        Reader reader = readers.of(auth);
+        Visit visit = visits.find(appointmentId).orElseThrow(() -> new UnknownVisit(appointmentId));
+        if (!reader.mayWrite(visit)) {
+            throw new NoteAccessDenied();
+        }
+        if (!visit.linkExpiresAt().isAfter(clock.instant())) {
+            redirect.addFlashAttribute("problem", "outcomes.note.clientLinkExpired");
+            return "redirect:/staff/notes/" + appointmentId;
+        }
+        VerificationToken link = VerificationToken.random();
+        visits.replaceLink(appointmentId, link.hash());
+        return "redirect:/outcomes/v/" + link.value();
     }
 
     @PostMapping("/staff/notes/{appointmentId}")

@@ -71,7 +71,6 @@ class NoteView {
         model.addAttribute("pain", pain.of(visit.appointmentId()).orElse(new Pain(null, null)));
         model.addAttribute("mayScore", reader.mayWrite(visit));
         model.addAttribute("painFinal", latest.isSigned());
-        model.addAttribute("linkPath", "/outcomes/v/" + visit.linkToken());
         model.addAttribute("voucher", guarantee.claimed(visit.appointmentId()));
         model.addAttribute("finder", finder.of(visit, locale).orElse(null));
         model.addAttribute("report", progress.progressFor(visit.patientId(), locale));

@@ -3,7 +3,10 @@ package clinic.relief.outcomes;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A completed appointment as outcomes keeps it: who, with whom, what, when, the n-th visit of the client. */
+/**
+ * A completed appointment as outcomes keeps it: who, with whom, what, when, the n-th visit of the client, and until
+ * when its client link opens (the link itself is not kept, only its hash).
+ */
 public record Visit(
         UUID appointmentId,
         UUID patientId,
@@ -13,5 +16,4 @@ public record Visit(
         Instant start,
         UUID assessmentId,
         int number,
-        String linkToken,
         Instant linkExpiresAt) {}

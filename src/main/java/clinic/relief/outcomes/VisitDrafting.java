@@ -1,9 +1,7 @@
 package clinic.relief.outcomes;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,6 +12,7 @@ import clinic.relief.booking.AppointmentCompleted;
 import clinic.relief.booking.spi.BookingParticipant;
 import clinic.relief.painmap.Assessments;
 import clinic.relief.painmap.SavedAssessment;
+import clinic.relief.patients.VerificationToken;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 @EnableConfigurationProperties(OutcomesSettings.class)
 class VisitDrafting implements BookingParticipant {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final VisitStore visits;
     private final NoteStore notes;
@@ -70,9 +67,9 @@ class VisitDrafting implements BookingParticipant {
                 completed.start(),
                 assessmentId,
                 1,
-                newToken(),
                 now.plus(settings.linkValidFor()));
-        if (!visits.add(visit, now)) {
+        // The link is issued when the therapist opens it from the note; until then the stored hash opens nothing.
+        if (!visits.add(visit, VerificationToken.random().hash(), now)) {
             return;
         }
         Set<String> painMap = assessmentId == null
@@ -86,12 +83,5 @@ class VisitDrafting implements BookingParticipant {
         notes.insert(noteId, completed.appointmentId(), 1, null, NoteContent.draft(painMap), now);
         audit.recordAs(
                 "relief", "SYSTEM", AuditAction.CREATE, TreatmentNotes.RECORD_KIND, noteId, completed.patientId());
-    }
-
-    /** 256 random bits, URL-safe. */
-    static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

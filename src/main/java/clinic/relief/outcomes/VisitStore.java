@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import clinic.relief.patients.VerificationToken;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,11 +24,14 @@ class VisitStore {
         this.jdbc = jdbc;
     }
 
-    /** Stores a visit once; a repeated completion of the same appointment changes nothing. Numbers it per client. */
-    boolean add(Visit v, Instant now) {
+    /**
+     * Stores a visit once, with the SHA-256 of its client link; a repeated completion of the same appointment changes
+     * nothing. Numbers it per client.
+     */
+    boolean add(Visit v, String linkHash, Instant now) {
         return jdbc.sql("""
                 insert into outcomes_visit (appointment_id, patient_id, therapist_id, service_id, minutes, started_at,
-                    assessment_id, visit_number, link_token, link_expires_at, completed_at)
+                    assessment_id, visit_number, link_token_hash, link_expires_at, completed_at)
                 values (:id, :patient, :therapist, :service, :minutes, :start, :assessment,
                     (select count(*) + 1 from outcomes_visit where patient_id = :patient), :token, :expires, :now)
                 on conflict (appointment_id) do nothing""")
@@ -38,7 +42,7 @@ class VisitStore {
                         .param("minutes", v.minutes())
                         .param("start", utc(v.start()))
                         .param("assessment", v.assessmentId())
-                        .param("token", v.linkToken())
+                        .param("token", linkHash)
                         .param("expires", utc(v.linkExpiresAt()))
                         .param("now", utc(now))
                         .update()
@@ -48,28 +52,41 @@ class VisitStore {
     Optional<Visit> find(UUID appointmentId) {
         return jdbc.sql("""
                 select appointment_id, patient_id, therapist_id, service_id, minutes, started_at, assessment_id,
-                    visit_number, link_token, link_expires_at
+                    visit_number, link_expires_at
                 from outcomes_visit where appointment_id = :id""").param("id", appointmentId).query(VisitStore::visit).optional();
     }
 
+    /** The visit whose client link is this token (any string, even a forged one, is looked up by its hash). */
     Optional<Visit> byToken(String token) {
         return jdbc.sql("""
                 select appointment_id, patient_id, therapist_id, service_id, minutes, started_at, assessment_id,
-                    visit_number, link_token, link_expires_at
-                from outcomes_visit where link_token = :token""").param("token", token).query(VisitStore::visit).optional();
+                    visit_number, link_expires_at
+                from outcomes_visit where link_token_hash = :hash""")
+                .param("hash", VerificationToken.hash(token))
+                .query(VisitStore::visit)
+                .optional();
+    }
+
+    /** Replaces the visit's client link (the one handed out before stops working); its expiry stays. */
+    boolean replaceLink(UUID appointmentId, String linkHash) {
+        return jdbc.sql("update outcomes_visit set link_token_hash = :hash where appointment_id = :id")
+                        .param("hash", linkHash)
+                        .param("id", appointmentId)
+                        .update()
+                == 1;
     }
 
     List<Visit> ofPatient(UUID patientId) {
         return jdbc.sql("""
                 select appointment_id, patient_id, therapist_id, service_id, minutes, started_at, assessment_id,
-                    visit_number, link_token, link_expires_at
+                    visit_number, link_expires_at
                 from outcomes_visit where patient_id = :p order by started_at""").param("p", patientId).query(VisitStore::visit).list();
     }
 
     List<Visit> ofTherapistBetween(UUID therapistId, Instant from, Instant to) {
         return jdbc.sql("""
                 select appointment_id, patient_id, therapist_id, service_id, minutes, started_at, assessment_id,
-                    visit_number, link_token, link_expires_at
+                    visit_number, link_expires_at
                 from outcomes_visit
                 where (cast(:t as uuid) is null or therapist_id = :t) and started_at >= :from and started_at < :to
                 order by started_at""")
@@ -99,7 +116,6 @@ class VisitStore {
                 rs.getObject("started_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("assessment_id", UUID.class),
                 rs.getInt("visit_number"),
-                rs.getString("link_token"),
                 rs.getObject("link_expires_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -340,7 +340,7 @@ class AppointmentChangeRaceTests {
         Instant now = clock.instant();
         jdbc.sql("""
                 with visit as (insert into outcomes_visit (appointment_id, patient_id, therapist_id, service_id,
-                        minutes, started_at, visit_number, link_token, link_expires_at, completed_at)
+                        minutes, started_at, visit_number, link_token_hash, link_expires_at, completed_at)
                     values (:visit, :patient, :therapist, 'swedish', 60, :started, 1, :token, :until, :now))
                 insert into outcomes_voucher (appointment_id, patient_id, service_id, pain_before, pain_after,
                     valid_until, created_at)

@@ -62,7 +62,7 @@ class MeasuresTests {
                 client,
                 fixture.staffMember(StaffRole.THERAPIST),
                 clock.instant().minus(1, ChronoUnit.HOURS));
-        link = "/outcomes/v/" + fixture.visitOf(appointment).linkToken();
+        link = "/outcomes/v/" + fixture.clientLink(appointment);
     }
 
     @Test

@@ -70,7 +70,7 @@ class NoteAccessTests {
         mvc.perform(as(who, get("/staff/notes/" + appointment))).andExpect(status().is(expected));
         assertThat(reads() - readsBefore).isEqualTo(expected == 200 ? 1 : 0);
         if ("CLIENT_VIA_LINK".equals(who)) {
-            mvc.perform(get("/outcomes/v/" + fixture.visitOf(appointment).linkToken() + "/progress"))
+            mvc.perform(get("/outcomes/v/" + fixture.clientLink(appointment) + "/progress"))
                     .andExpect(status().isOk());
             assertThat(audit.trailOfPatient(client, 1).get(0).actorRole()).isEqualTo("PATIENT");
         }
@@ -157,7 +157,7 @@ class NoteAccessTests {
                 request.with(user(fixture.staffMember(StaffRole.FRONT_DESK)).roles("FRONT_DESK"));
             // The client's link opens their scores and progress, never a note: the note URL asks for a staff sign-in.
             case "CLIENT_VIA_LINK" -> {
-                String token = fixture.visitOf(appointment).linkToken();
+                String token = fixture.clientLink(appointment);
                 request.param("token", token);
                 yield request;
             }

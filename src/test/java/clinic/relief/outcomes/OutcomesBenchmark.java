@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
+import clinic.relief.patients.VerificationToken;
 import clinic.relief.staff.StaffRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,14 +50,14 @@ class OutcomesBenchmark {
         String token = "bench-" + UUID.randomUUID();
         jdbc.sql("""
                 insert into outcomes_visit (appointment_id, patient_id, therapist_id, service_id, minutes, started_at,
-                    visit_number, link_token, link_expires_at, completed_at)
+                    visit_number, link_token_hash, link_expires_at, completed_at)
                 select gen_random_uuid(), :p, gen_random_uuid(), 'trigger-point', 60,
                     :now - (interval '3 days' * (201 - i)), i,
                     case when i = 200 then :token else md5(random()::text) || i end,
                     :now + interval '14 days', :now
                 from generate_series(1, 200) i""")
                 .param("p", patient)
-                .param("token", token)
+                .param("token", VerificationToken.hash(token))
                 .param("now", utcNow())
                 .update();
         jdbc.sql("""
@@ -89,7 +90,7 @@ class OutcomesBenchmark {
                 .single();
         jdbc.sql("""
                 insert into outcomes_visit (appointment_id, patient_id, therapist_id, service_id, minutes, started_at,
-                    visit_number, link_token, link_expires_at, completed_at)
+                    visit_number, link_token_hash, link_expires_at, completed_at)
                 select gen_random_uuid(), gen_random_uuid(),
                     ('00000000-0000-0000-0000-00000000000' || (i % 6))::uuid,
                     (array['trigger-point', 'deep-tissue', 'swedish', 'sports'])[1 + i % 4], 60,
@@ -99,13 +100,13 @@ class OutcomesBenchmark {
                 insert into outcomes_pain (appointment_id, before, after, updated_at)
                 select appointment_id, b, greatest(0, b - (random() * 5)::int), :now
                 from (select appointment_id, 3 + (random() * 7)::int as b from outcomes_visit
-                      where link_token like 'bench-%' and link_token not like 'bench-%-%') v""").param("now", utcNow()).update();
+                      where link_token_hash like 'bench-%' and link_token_hash not like 'bench-%-%') v""").param("now", utcNow()).update();
         jdbc.sql("""
                 insert into outcomes_note (id, appointment_id, version, pain_regions, created_at, updated_at)
                 select gen_random_uuid(), appointment_id, 1,
                     array[(array['low_back_lateral_R', 'low_back_lateral_L', 'neck_posterior_R', 'hip_lateral_L',
                                  'buttock_mid_R', 'iliac_crest_L'])[1 + (random() * 5)::int]], :now, :now
-                from outcomes_visit where link_token like 'bench-%' and link_token not like 'bench-%-%'""").param("now", utcNow()).update();
+                from outcomes_visit where link_token_hash like 'bench-%' and link_token_hash not like 'bench-%-%'""").param("now", utcNow()).update();
         jdbc.sql("""
                 insert into outcomes_trigger_point (note_id, position, muscle_id, side, active, tenderness,
                     referral_reproduced)
@@ -114,11 +115,11 @@ class OutcomesBenchmark {
                     (random() * 3)::int, random() < 0.5
                 from outcomes_note n join outcomes_visit v on v.appointment_id = n.appointment_id
                 cross join generate_series(0, 1) p
-                where v.link_token like 'bench-%' and v.link_token not like 'bench-%-%'""").update();
+                where v.link_token_hash like 'bench-%' and v.link_token_hash not like 'bench-%-%'""").update();
         jdbc.sql("""
                 update outcomes_note n set signed_at = :now, signed_by = 'bench' from outcomes_visit v
-                where v.appointment_id = n.appointment_id and v.link_token like 'bench-%'
-                  and v.link_token not like 'bench-%-%'""").param("now", utcNow()).update();
+                where v.appointment_id = n.appointment_id and v.link_token_hash like 'bench-%'
+                  and v.link_token_hash not like 'bench-%-%'""").param("now", utcNow()).update();
         jdbc.sql("analyze").update();
         if (Boolean.getBoolean("relief.bench.explain")) {
             jdbc.sql("explain (analyze, buffers) " + ResultStore.FIRST_SESSION_HISTOGRAMS)

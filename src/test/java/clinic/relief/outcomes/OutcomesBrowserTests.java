@@ -128,7 +128,11 @@ class OutcomesBrowserTests extends BrowserTest {
                     .isNotEmpty();
             check("note-signed-" + language + "-" + width);
 
-            String link = driver.findElement(By.cssSelector("a.client-link")).getAttribute("href");
+            // The note issues a fresh client link each time it is opened (only its hash is kept).
+            browser.andWaitForNewPage(() ->
+                    driver.findElement(By.cssSelector("button.client-link")).click());
+            String link = driver.getCurrentUrl().replaceFirst("[?#].*$", "");
+            assertThat(link).contains("/outcomes/v/");
             driver.manage().deleteAllCookies();
             driver.get(link + "?lang=" + language);
             check("client-scores-" + language + "-" + width);

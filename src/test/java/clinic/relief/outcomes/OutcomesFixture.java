@@ -8,6 +8,7 @@ import java.util.UUID;
 import clinic.relief.booking.AppointmentCompleted;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
+import clinic.relief.patients.VerificationToken;
 import clinic.relief.staff.NewStaffMember;
 import clinic.relief.staff.Staff;
 import clinic.relief.staff.StaffRole;
@@ -87,6 +88,13 @@ class OutcomesFixture {
 
     Visit visitOf(UUID appointment) {
         return visits.find(appointment).orElseThrow();
+    }
+
+    /** Issues the visit's client link, as the note page does; returns its token. */
+    String clientLink(UUID appointment) {
+        VerificationToken link = VerificationToken.random();
+        visits.replaceLink(appointment, link.hash());
+        return link.value();
     }
 
     Reader reader(String email, StaffRole role) {

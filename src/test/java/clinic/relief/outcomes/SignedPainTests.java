@@ -60,7 +60,7 @@ class SignedPainTests {
         therapist = fixture.staffMember(StaffRole.THERAPIST);
         reader = fixture.reader(therapist, StaffRole.THERAPIST);
         appointment = fixture.visit(fixture.client(), therapist, clock.instant().minus(2, ChronoUnit.HOURS));
-        link = "/outcomes/v/" + fixture.visitOf(appointment).linkToken();
+        link = "/outcomes/v/" + fixture.clientLink(appointment);
         mvc.perform(post(link + "/pain").with(csrf()).param("before", "6").param("after", "5"))
                 .andExpect(status().is3xxRedirection());
         asTherapist();

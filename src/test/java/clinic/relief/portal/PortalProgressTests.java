@@ -10,6 +10,7 @@ import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.BookingTestData;
 import clinic.relief.patients.Patients;
+import clinic.relief.patients.VerificationToken;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,10 +136,13 @@ class PortalProgressTests {
         data.moveBack(id, 4);
         appointments.checkIn(id);
         appointments.complete(id);
-        String token = jdbc.sql("select link_token from outcomes_visit where appointment_id = :a")
+        // Only the link's hash is kept: issue one for the test, as the note page does.
+        VerificationToken link = VerificationToken.random();
+        jdbc.sql("update outcomes_visit set link_token_hash = :hash where appointment_id = :a")
+                .param("hash", link.hash())
                 .param("a", id)
-                .query(String.class)
-                .single();
+                .update();
+        String token = link.value();
         mvc.perform(post("/outcomes/v/" + token + "/pain")
                         .with(csrf())
                         .param("before", String.valueOf(before))

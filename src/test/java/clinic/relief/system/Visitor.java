@@ -1,5 +1,6 @@
 package clinic.relief.system;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -55,6 +56,34 @@ final class Visitor {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         return send(request, headers);
+    }
+
+    /**
+     * Uploads {@code file} as the form with this selector on the page would, as {@code multipart/form-data}: its hidden
+     * fields (the CSRF token among them) first, then the file in the part named {@code fileField}.
+     */
+    HttpResponse<String> upload(String page, String formSelector, String fileField, byte[] file)
+            throws IOException, InterruptedException {
+        Element form = Jsoup.parse(get(page).body()).selectFirst(formSelector);
+        if (form == null) {
+            throw new IllegalStateException("No " + formSelector + " on " + page);
+        }
+        String boundary = "----relief-visitor-boundary";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Element input : form.select("input[type=hidden]")) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + input.attr("name")
+                            + "\"\r\n\r\n" + input.attr("value") + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                        + "\"; filename=\"upload.txt\"\r\nContent-Type: text/plain\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(form.attr("action")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return send(request);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String... headers)

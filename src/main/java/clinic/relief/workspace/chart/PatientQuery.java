@@ -27,6 +27,11 @@ record PatientQuery(Kind kind, String pattern, Optional<LocalDate> born) {
     private static final List<DateTimeFormatter> ES =
             List.of(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("d/M/uuuu"));
 
+    /** The dates of birth searched for: none before 1800 and none after the year 9999. */
+    private static final LocalDate FIRST_BIRTH = LocalDate.of(1800, 1, 1);
+
+    private static final LocalDate LAST_BIRTH = LocalDate.of(9999, 12, 31);
+
     static PatientQuery of(String typed, Locale locale) {
         String text = typed == null ? "" : typed.strip();
         if (text.length() < 2) {
@@ -54,7 +59,11 @@ record PatientQuery(Kind kind, String pattern, Optional<LocalDate> born) {
     private static Optional<LocalDate> date(String text, List<DateTimeFormatter> formats) {
         for (DateTimeFormatter format : formats) {
             try {
-                return Optional.of(LocalDate.parse(text, format));
+                LocalDate date = LocalDate.parse(text, format);
+                // A date outside these finds no one, and goes to the database as the day before the first (the
+                // database refuses far dates such as +999999999-01-01).
+                boolean possible = !date.isBefore(FIRST_BIRTH) && !date.isAfter(LAST_BIRTH);
+                return Optional.of(possible ? date : FIRST_BIRTH.minusDays(1));
             } catch (DateTimeParseException notThisFormat) {
                 // try the next one
             }

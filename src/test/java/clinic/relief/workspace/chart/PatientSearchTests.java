@@ -142,6 +142,25 @@ class PatientSearchTests {
                 .andExpect(status().isForbidden());
     }
 
+    /** Found by the hostile-input walk on a demo instance: a far date was sent to the database, which refused it. */
+    @ParameterizedTest
+    @CsvSource({"+999999999-01-01", "-999999999-12-31", "+10000-01-01", "0000-01-01", "12/31/99999", "31/12/99999"})
+    void aDateNoOneWasBornOnFindsNobodyAndIsNoError(String typed) throws Exception {
+        for (String lang : List.of("en", "es")) {
+            mvc.perform(get("/staff/patients")
+                            .param("q", typed)
+                            .param("lang", lang)
+                            .with(DESK))
+                    .andExpect(status().isOk());
+            mvc.perform(get("/staff/patients/search.json")
+                            .param("q", typed)
+                            .param("lang", lang)
+                            .with(DESK))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(not(containsString(tag))));
+        }
+    }
+
     @Test
     void filtersByUpcomingAppointmentBalanceAndMembershipAndPages() throws Exception {
         UUID member = patients.findOrCreate(
