@@ -253,10 +253,15 @@ public class DeskCheckouts implements AuthenticationSubject {
         if (!Payment.Method.atDesk().contains(method)) {
             throw CheckoutProblem.invalid("method");
         }
+        Optional<Integer> released = releaseReader(appointmentId, version);
         Paid paid = tx.execute(status -> {
             Invoice invoice = invoiceOf(appointmentId);
             DeskCheckoutStore.Row row = lockAt(invoice, version);
-            if (row.state() == DeskCheckoutStore.State.CHARGING) {
+            if (row.state() == DeskCheckoutStore.State.CHARGING
+                    && released.filter(attempt -> attempt == row.attempt()).isPresent()) {
+                // The reader's action and its PaymentIntent are cancelled at Stripe: nothing more is charged by it.
+                store.settled(row.invoiceId(), DeskCheckoutStore.State.OPEN, Optional.empty(), clock.instant());
+            } else if (row.state() == DeskCheckoutStore.State.CHARGING) {
                 throw CheckoutProblem.invalid("chargeUnderWay");
             }
             if (row.state() == DeskCheckoutStore.State.AUTHENTICATING) {
@@ -277,6 +282,42 @@ public class DeskCheckouts implements AuthenticationSubject {
         });
         paid.leftWaiting().ifPresent(intent -> cancelAtStripe(paid.payment().invoiceId(), intent));
         return paid.payment();
+    }
+
+    /**
+     * A payment taken another way while the card reader waits for the patient's card: the reader's action is cancelled
+     * at Stripe, then its PaymentIntent, each once (one key per PaymentIntent), so the reader can no longer charge the
+     * card. The attempt released, if it was; the payment is then recorded in its place. Had the patient's card been
+     * taken meanwhile, that payment is recorded once (the version moves on, so the desk's payment is refused as
+     * changed); if Stripe does not answer, nothing changes and the desk's payment is refused (a charge under way).
+     */
+    private Optional<Integer> releaseReader(UUID appointmentId, int version) {
+        Optional<DeskCheckoutStore.Row> waiting = store.find(
+                        invoiceOf(appointmentId).id())
+                .filter(row -> row.version() == version
+                        && row.state() == DeskCheckoutStore.State.CHARGING
+                        && row.readerId().isPresent()
+                        && row.paymentIntentId().isPresent());
+        if (waiting.isEmpty() || !stripe.enabled()) {
+            return Optional.empty();
+        }
+        DeskCheckoutStore.Row attempt = waiting.get();
+        String intent = attempt.paymentIntentId().orElseThrow();
+        if (!stripe.cancelReaderAction(attempt.readerId().orElseThrow(), "cancel-action-" + intent)) {
+            LOG.warn("Stripe did not cancel the reader's action for {}", intent);
+            return Optional.empty();
+        }
+        return switch (stripe.cancel(intent, "cancel-" + intent)) {
+            case CANCELLED -> Optional.of(attempt.attempt());
+            case SUCCEEDED -> {
+                tx.execute(status -> settle(attempt, new ChargeOutcome.Succeeded(intent)));
+                yield Optional.empty();
+            }
+            case UNKNOWN -> {
+                LOG.warn("Stripe did not cancel {} left on the reader", intent);
+                yield Optional.empty();
+            }
+        };
     }
 
     /** A payment taken at the desk, and the PaymentIntent it left waiting for the patient's bank, if it did. */

@@ -441,6 +441,22 @@ class StripeGateway {
         }
     }
 
+    /**
+     * Cancels the reader's current action (the desk took the payment another way), so it stops waiting for a card.
+     * False when Stripe did not answer; a reader with no action left to cancel (it ended, or was cancelled before)
+     * reads as cancelled. Whether its PaymentIntent was paid meanwhile is the PaymentIntent's cancellation to say.
+     */
+    boolean cancelReaderAction(String readerId, String idempotencyKey) {
+        try {
+            stripe().v1().terminal().readers().cancelAction(readerId, key(idempotencyKey));
+            return true;
+        } catch (InvalidRequestException nothingToCancel) {
+            return true;
+        } catch (StripeException e) {
+            return false;
+        }
+    }
+
     /** A PaymentIntent as Stripe has it now. */
     PaymentIntent paymentIntent(String paymentIntentId) {
         try {

@@ -515,6 +515,75 @@ class DeskCheckoutTests {
     }
 
     @Test
+    void cashTakenWhileTheReaderWaitsCancelsTheReadersActionAndItsIntentSoTheCardIsNeverCharged() throws Exception {
+        UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number, null);
+        Visit visit = visit(patient);
+        assertThat(checkouts.chargeReader(visit.appointmentId(), 0, PRICE))
+                .isEqualTo(DeskCheckouts.CardOutcome.ON_READER);
+        String intent = readerIntentOf(visit);
+        int cancelledBefore = stripe.readerActionsCancelled();
+
+        // The patient pays cash instead while the reader still waits for their card.
+        desk(post(path(visit, "pay"))
+                        .param("version", "1")
+                        .param("method", "CASH")
+                        .param("amount", "110"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", containsString("$110.00 was recorded")));
+
+        assertThat(stripe.readerActionsCancelled()).isEqualTo(cancelledBefore + 1);
+        assertThat(stripe.object(LocalStripe.READER).orElseThrow()).containsEntry("action", null);
+        assertThat(stripe.object(intent).orElseThrow())
+                .containsEntry("status", "canceled")
+                .containsEntry("amount_received", 0);
+        // The card tapped afterwards is not taken: the reader has nothing to collect.
+        assertThatThrownBy(() -> present(null)).isInstanceOf(StripeException.class);
+        Invoice paid = invoices.get(visit.invoiceId());
+        assertThat(paid.payments()).singleElement().satisfies(p -> {
+            assertThat(p.method()).isEqualTo(Payment.Method.CASH);
+            assertThat(p.amount()).isEqualTo(PRICE);
+        });
+        assertThat(paid.balance()).isEqualTo(Money.of("0.00"));
+        assertThat(payments.cardCharge(intent)).isEmpty();
+        assertThat(checkouts.of(visit.appointmentId()).chargeState()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aReaderPaymentTakenJustBeforeTheDeskRecordsCashIsRecordedOnceAndTheCashIsRefused() throws Exception {
+        UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number, null);
+        Visit visit = visit(patient);
+        assertThat(checkouts.chargeReader(visit.appointmentId(), 0, PRICE))
+                .isEqualTo(DeskCheckouts.CardOutcome.ON_READER);
+        String intent = readerIntentOf(visit);
+        // The card is tapped; Stripe's webhook has not come yet when the desk records cash.
+        assertThat(present(null).getAction().getStatus()).isEqualTo("succeeded");
+
+        desk(post(path(visit, "pay"))
+                        .param("version", "1")
+                        .param("method", "CASH")
+                        .param("amount", "110"))
+                .andExpect(status().isConflict());
+        fixture.deliver(lastReaderEvent("terminal.reader.action_succeeded", intent));
+        fixture.deliver(lastEventAbout("payment_intent.succeeded", intent));
+
+        assertThat(stripe.object(intent).orElseThrow()).containsEntry("status", "succeeded");
+        Invoice paid = invoices.get(visit.invoiceId());
+        assertThat(paid.payments()).singleElement().satisfies(p -> {
+            assertThat(p.note()).isEqualTo(intent);
+            assertThat(p.amount()).isEqualTo(PRICE);
+        });
+        assertThat(paid.balance()).isEqualTo(Money.of("0.00"));
+        assertThat(checkouts.of(visit.appointmentId()).charging()).isFalse();
+    }
+
+    private String readerIntentOf(Visit visit) {
+        return jdbc.sql("select payment_intent_id from payments_desk_checkout where invoice_id = :i")
+                .param("i", visit.invoiceId())
+                .query(String.class)
+                .single();
+    }
+
+    @Test
     void withoutAStripeKeyTheCheckoutTakesManualPaymentsAndSaysCardChargingIsOff() throws Exception {
         UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number, null);
         Visit visit = visit(patient);

@@ -276,6 +276,10 @@ final class LocalStripe {
         String[] parts = path.substring(1).split("/");
         String route = method + " " + path.replaceAll("/(cus|cs|pm|pi|seti|re)_[A-Za-z0-9_]+", "/{id}");
         String id = parts.length > 2 ? parts[parts.length - 1] : "";
+        Answer cancelledAction = cancelReaderAction(method, path);
+        if (cancelledAction != null) {
+            return cancelledAction;
+        }
         Answer terminal = terminal(method, path, params);
         if (terminal != null) {
             return terminal;
@@ -1706,5 +1710,38 @@ final class LocalStripe {
                 "Invalid cancellation_reason: must be one of " + String.join(", ", CANCELLATION_REASONS) + ".",
                 "cancellation_reason",
                 null);
+    }
+
+    // ---- Cancelling a reader's action (s28-term: the desk took the payment another way). As in stripe/openapi and
+    // Stripe's API reference: POST /v1/terminal/readers/{reader}/cancel_action, no parameters; it returns the reader,
+    // its action now null. A reader with no action in progress is returned as it is. The PaymentIntent the action was
+    // collecting is left as it is (the desk cancels it on its own).
+
+    /** Actions cancelled on the simulated reader (replays of one idempotency key not counted). */
+    private final AtomicInteger readerActionsCancelled = new AtomicInteger();
+
+    /** The answer to a cancel_action, or null when the request is not one. */
+    private Answer cancelReaderAction(String method, String path) {
+        String[] parts = path.substring(1).split("/");
+        if (!"POST".equals(method)
+                || parts.length != 5
+                || !path.startsWith("/v1/terminal/readers/")
+                || !"cancel_action".equals(parts[4])) {
+            return null;
+        }
+        Map<String, Object> reader = reader(parts[3]);
+        if (reader == null) {
+            return missing(parts[3], "terminal.reader");
+        }
+        if (reader.get("action") instanceof Map<?, ?> action && "in_progress".equals(action.get("status"))) {
+            reader.put("action", null);
+            readerActionsCancelled.incrementAndGet();
+        }
+        return ok(copy(reader));
+    }
+
+    /** How many actions of the simulated reader were cancelled. */
+    int readerActionsCancelled() {
+        return readerActionsCancelled.get();
     }
 }
