@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import clinic.relief.EventsHandled;
 import clinic.relief.ReliefTest;
 import clinic.relief.billing.Invoices;
 import clinic.relief.billing.Membership;
@@ -256,6 +257,37 @@ class MembershipAutopayTests {
         assertThat(stripe.chargesOf(customerOf(patient))).isEqualTo(1);
         // The link is spent for anything but saying so.
         mvc.perform(post("/payments/dues").param("token", token).with(csrf())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aMonthWaitingForTheBankIsCancelledAtStripeOnceTheDeskRecordsItPaidInCash() throws Exception {
+        UUID patient = patientWithCard(LocalStripe.TestCard.AUTHENTICATION);
+        sell(patient, "billing.enrolled.authentication");
+        Dues month = duesOf(membershipOf(patient));
+        assertThat(month.state()).isEqualTo(Dues.State.NEEDS_AUTHENTICATION);
+        String intent = month.paymentIntentId().orElseThrow();
+        String token = tokenIn(mailsTo(patient).get(0), "/payments/dues\\?token=([A-Za-z0-9_-]+)");
+        long cancelledBefore = stripe.cancelledOf(customerOf(patient));
+
+        mvc.perform(post("/staff/billing/invoices/" + month.invoiceId() + "/payments")
+                        .param("lang", "en")
+                        .param("kind", "PAYMENT")
+                        .param("method", "CASH")
+                        .param("amount", month.amount().amount().toPlainString())
+                        .with(DESK)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        EventsHandled.awaitAll(jdbc);
+
+        assertThat(stripe.object(intent).orElseThrow()).containsEntry("status", "canceled");
+        assertThat(stripe.cancelledOf(customerOf(patient))).isEqualTo(cancelledBefore + 1);
+        assertThat(dues.find(month.invoiceId()).orElseThrow().state()).isEqualTo(Dues.State.SETTLED);
+        // The e-mailed link no longer sends the patient to their bank.
+        mvc.perform(post("/payments/dues").param("token", token).with(csrf())).andExpect(status().is4xxClientError());
+        assertThat(invoices.get(month.invoiceId()).payments())
+                .singleElement()
+                .satisfies(p -> assertThat(p.method()).isEqualTo(Payment.Method.CASH));
+        assertThat(stripe.chargesOf(customerOf(patient))).isZero();
     }
 
     @Test
