@@ -68,6 +68,13 @@ class ClaimPages {
         return "insurance/claims";
     }
 
+    /** The claims list lives at {@code /staff/insurance}; this address (typed or bookmarked) leads there. */
+    @GetMapping("/staff/insurance/claims")
+    String claims(@RequestParam Optional<ClaimState> state) {
+        return "redirect:/staff/insurance"
+                + state.map(s -> "?state=" + s.name()).orElse("");
+    }
+
     /** A claim with its patient's name for the list. */
     record Row(Claim claim, String patientName) {}
 

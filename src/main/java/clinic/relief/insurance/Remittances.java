@@ -26,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * posted once (posting the same file again changes nothing). The claim's patient share goes to billing as {@link
  * PatientShareDetermined} (billing keeps the visit's patient-share lines equal to it). A file that does not read, pays
  * more than was billed, pays a claim already paid, or would move a claim the wrong way is refused whole: logged with
- * its content and the reason, nothing posted, and it can be posted again later ({@link #repost}).
+ * its content and the reason, nothing posted, and it can be posted again later ({@link #repost}). A denial paying
+ * nothing of a claim already paid here (a payer denying the claim sent twice, CARC 18) is no reason to refuse the
+ * file: the claim stays as it is and the denial is listed as {@link Imported#duplicateDenials()}.
  */
 @Service
 public class Remittances {
@@ -61,13 +63,20 @@ public class Remittances {
 
     /**
      * What an import did: claim payments posted now, those posted by an earlier import of the same lines, the claim
-     * ids the clinic did not bill (not posted), and the PLB adjustments recorded now.
+     * ids the clinic did not bill (not posted), the PLB adjustments recorded now, and the claim ids of zero-paid
+     * denials of claims already paid here (not posted; those claims stay paid).
      */
     public record Imported(
-            UUID fileId, int posted, int alreadyPosted, List<String> unmatched, int providerAdjustments) {
+            UUID fileId,
+            int posted,
+            int alreadyPosted,
+            List<String> unmatched,
+            int providerAdjustments,
+            List<String> duplicateDenials) {
 
         public Imported {
             unmatched = List.copyOf(unmatched);
+            duplicateDenials = List.copyOf(duplicateDenials);
         }
     }
 
@@ -113,6 +122,8 @@ public class Remittances {
         Map<Long, String> lastReference = new LinkedHashMap<>();
         Map<Long, Money> shareBefore = new LinkedHashMap<>();
         List<String> unmatched = new ArrayList<>();
+        List<String> duplicateDenials = new ArrayList<>();
+        int duplicates = 0;
         int posted = 0;
         for (Remittance.ClaimPayment payment : remittance.payments()) {
             Optional<Long> number = number(payment.claimId());
@@ -122,6 +133,13 @@ public class Remittances {
             if (claim.isEmpty()) {
                 if (!unmatched.contains(payment.claimId())) {
                     unmatched.add(payment.claimId());
+                }
+                continue;
+            }
+            if (deniesWhatIsPaid(claim.get(), payment)) {
+                duplicates++;
+                if (!duplicateDenials.contains(payment.claimId())) {
+                    duplicateDenials.add(payment.claimId());
                 }
                 continue;
             }
@@ -140,11 +158,23 @@ public class Remittances {
         Imported imported = new Imported(
                 fileId,
                 posted,
-                remittance.payments().size() - posted - unmatchedCount(remittance, unmatched),
+                remittance.payments().size() - posted - duplicates - unmatchedCount(remittance, unmatched),
                 unmatched,
-                plb);
+                plb,
+                duplicateDenials);
         files.detail(fileId, detail(imported));
         return imported;
+    }
+
+    /**
+     * A denial that pays nothing (CLP04 = 0) of a claim already paid here: the payer denying a second copy of the claim
+     * (typically CARC 18, exact duplicate). Not posted, so the paid claim keeps its payment, share and payer number.
+     */
+    private static boolean deniesWhatIsPaid(Claim claim, Remittance.ClaimPayment payment) {
+        return claim.state() == ClaimState.PAID
+                && !payment.reversal()
+                && payment.paid().isZero()
+                && outcome(payment) == ClaimState.DENIED;
     }
 
     private static int unmatchedCount(Remittance remittance, List<String> unmatched) {
@@ -194,9 +224,10 @@ public class Remittances {
     private static String detail(Imported imported) {
         return "posted " + imported.posted() + ", already posted " + imported.alreadyPosted() + ", PLB "
                 + imported.providerAdjustments()
-                + (imported.unmatched().isEmpty()
+                + (imported.unmatched().isEmpty() ? "" : ", not billed here: " + String.join(" ", imported.unmatched()))
+                + (imported.duplicateDenials().isEmpty()
                         ? ""
-                        : ", not billed here: " + String.join(" ", imported.unmatched()));
+                        : ", denied as duplicates, claims stay paid: " + String.join(" ", imported.duplicateDenials()));
     }
 
     /**

@@ -77,6 +77,20 @@ class InsurancePagesTests {
     }
 
     @Test
+    void theClaimsAddressLeadsToTheClaimsListKeepingTheState() throws Exception {
+        mvc.perform(get("/staff/insurance/claims").with(user("desk@example.com").roles("FRONT_DESK")))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", "/staff/insurance"));
+        mvc.perform(get("/staff/insurance/claims")
+                        .param("state", "PAID")
+                        .with(user("desk@example.com").roles("FRONT_DESK")))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", "/staff/insurance?state=PAID"));
+        mvc.perform(get("/staff/insurance/claims").with(user("t@example.com").roles("THERAPIST")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void showsLocalizedFieldErrorsOnTheCoverageForm() throws Exception {
         mvc.perform(post("/staff/insurance/patients/" + patient + "/coverage")
                         .with(csrf())

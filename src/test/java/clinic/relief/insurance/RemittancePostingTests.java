@@ -197,6 +197,53 @@ class RemittancePostingTests {
     }
 
     @Test
+    void postsTheRestOfAFileThatDeniesAsADuplicateAClaimAlreadyPaidAndLeavesThatClaimPaid() throws Exception {
+        remittances.importFile(example("835-payer-mix.txt").replace("CLP*" + a.claimId() + "*", "CLP*777777*"));
+        assertThat(desk.get(b.id()).state()).isEqualTo(ClaimState.PAID);
+        String duplicate = example("835-duplicate-denial.txt");
+
+        var imported = remittances.importFile(duplicate);
+
+        assertThat(imported.posted()).isEqualTo(1);
+        assertThat(imported.alreadyPosted()).isZero();
+        assertThat(imported.duplicateDenials()).containsExactly(b.claimId());
+        Claim paidNow = desk.get(a.id());
+        assertThat(paidNow.state()).isEqualTo(ClaimState.PAID);
+        assertThat(paidNow.paid()).isEqualTo(Money.of("56.52"));
+        Claim stillPaid = desk.get(b.id());
+        assertThat(stillPaid.state()).isEqualTo(ClaimState.PAID);
+        assertThat(stillPaid.paid()).isEqualTo(Money.of("59.69"));
+        assertThat(stillPaid.patientShare()).isEqualTo(Money.of("14.92"));
+        assertThat(stillPaid.payerClaimNumber()).isEqualTo("0000000688888888");
+        assertThat(posted.payments(b.id()))
+                .extracting(RemittanceStore.PostedPayment::status)
+                .containsExactly("1");
+        assertThat(events.stream(PatientShareDetermined.class))
+                .filteredOn(e -> e.appointmentId().equals(b.facts().appointmentId()))
+                .hasSize(1);
+        assertThat(log.recent(1)).singleElement().satisfies(f -> {
+            assertThat(f.outcome()).isEqualTo(X12File.Outcome.POSTED);
+            assertThat(f.detail()).contains("denied as duplicates, claims stay paid: " + b.claimId());
+        });
+
+        // The same file again from the page (A now already posted): the denial is listed, in English and Spanish.
+        mvc.perform(multipart("/staff/insurance/remittances")
+                        .file(new MockMultipartFile("file", "dup.835", "text/plain", duplicate.getBytes()))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Denied as a duplicate; the claim stays paid"),
+                                containsString("<span class=\"duplicate-denials\">" + b.claimId() + "</span>"))));
+        mvc.perform(multipart("/staff/insurance/remittances")
+                        .file(new MockMultipartFile("file", "dup.835", "text/plain", duplicate.getBytes()))
+                        .param("lang", "es")
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Denegada como duplicado; la reclamación sigue pagada")));
+    }
+
+    @Test
     void refusesAPayerPayingMoreThanWasBilledAndPostsItOnceCorrected() {
         String overpaid = example("835-payer-mix.txt").replace("*56.70*56.52*", "*56.70*156.52*");
 
