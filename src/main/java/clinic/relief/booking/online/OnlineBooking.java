@@ -22,6 +22,7 @@ import clinic.relief.booking.UnknownLength;
 import clinic.relief.booking.UnknownTherapist;
 import clinic.relief.booking.spi.OnlineDeposits;
 import clinic.relief.booking.web.BookingProblems;
+import clinic.relief.patients.ConsentVersions;
 import clinic.relief.patients.IntakeForms;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.PatientAccounts;
@@ -176,6 +177,15 @@ class OnlineBooking {
             Model model,
             RedirectAttributes redirect) {
         Optional<Patient> patient = accounts.signedIn(signedIn);
+        // The intake records the consent and privacy versions the page linked to: if they changed since, nothing is
+        // stored and the patient reads them again.
+        ConsentVersions agreed = intakeForms.consentVersionsInEffect();
+        if (form.documentsChanged(agreed)) {
+            patient.ifPresent(p -> model.addAttribute("patient", p));
+            model.addAttribute("form", form.withoutConsent());
+            model.addAttribute("documentsChanged", true);
+            return detailsPage(form.choice(), form.slot(), locale, model);
+        }
         Optional<String> textsPhone = textsPhone(form, patient, errors);
         // A signed-in patient's contact details come from their record, not from the form.
         if (patient.isPresent() ? OnlineBookingForm.hasNonContactErrors(errors) : errors.hasErrors()) {
@@ -183,7 +193,7 @@ class OnlineBooking {
             return detailsPage(form.choice(), form.slot(), locale, model);
         }
         if (patient.isPresent()) {
-            return bookSignedIn(form, patient.get(), textsPhone, signedIn, locale, model, redirect);
+            return bookSignedIn(form, patient.get(), agreed, textsPhone, signedIn, locale, model, redirect);
         }
         // Everything the request names is read before anything is written: a refused booking stores nothing.
         PickedService picked = PickedService.parse(form.choice());
@@ -199,7 +209,7 @@ class OnlineBooking {
         UUID assessment = form.assessmentId();
         // Nothing the visitor typed touches an existing record until the e-mailed link proves the address theirs
         // (or, for a time with a deposit, until Stripe says the deposit was paid).
-        Patient placeholder = patients.createUnverified(form.patient(locale.getLanguage()), form.intake());
+        Patient placeholder = patients.createUnverified(form.patient(locale.getLanguage()), form.intake(), agreed);
         try {
             BookAppointment command = new BookAppointment(
                     placeholder.id(),
@@ -245,6 +255,7 @@ class OnlineBooking {
     private String bookSignedIn(
             OnlineBookingForm form,
             Patient patient,
+            ConsentVersions agreed,
             Optional<String> textsPhone,
             Authentication signedIn,
             Locale locale,
@@ -267,13 +278,13 @@ class OnlineBooking {
                 // The slot is held, not booked, until the payments module hears that the deposit was paid.
                 OnlineDeposits payments = deposits.orElseThrow();
                 Appointment held = booking.hold(command, hold -> payments.held(hold.id(), patient.id(), deposit));
-                patients.recordIntake(patient.id(), form.intake(), signedIn.getName());
+                patients.recordIntake(patient.id(), form.intake(), signedIn.getName(), agreed);
                 textsPhone.ifPresent(phone -> consents.grantTexts(
                         patient.id(), phone, OnlineHolds.TEXTS_SOURCE, Consents.reportedZone(form.timeZone())));
                 return "redirect:" + payments.payPage(held.id());
             }
             Appointment appointment = request ? approvals.requestFor(booking, command, patient) : booking.book(command);
-            patients.recordIntake(patient.id(), form.intake(), signedIn.getName());
+            patients.recordIntake(patient.id(), form.intake(), signedIn.getName(), agreed);
             textsPhone.ifPresent(phone -> consents.grantTexts(
                     patient.id(), phone, OnlineHolds.TEXTS_SOURCE, Consents.reportedZone(form.timeZone())));
             redirect.addFlashAttribute(
@@ -327,6 +338,8 @@ class OnlineBooking {
         model.addAttribute("when", views.dateTime(BookingViews.startOf(slot), locale));
         // The consent and privacy boxes link to the texts they agree to.
         model.addAttribute("documents", intakeForms.documentsInEffect(locale));
+        model.addAttribute(
+                "documentVersions", intakeForms.consentVersionsInEffect().shown());
         return "booking/details";
     }
 }
