@@ -14,6 +14,7 @@ import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.BookingViews;
 import clinic.relief.booking.BookingViews.PickedService;
+import clinic.relief.booking.ManageLinks;
 import clinic.relief.booking.PatientAlreadyBooked;
 import clinic.relief.booking.SlotNotOffered;
 import clinic.relief.booking.SlotSearch;
@@ -75,6 +76,7 @@ class OnlineBooking {
     private final Optional<OnlineDeposits> deposits;
     private final NewClientSettings newClients;
     private final IntakeForms intakeForms;
+    private final ManageLinks manageLinks;
 
     OnlineBooking(
             Booking booking,
@@ -89,7 +91,8 @@ class OnlineBooking {
             PhoneNumbers phones,
             Optional<OnlineDeposits> deposits,
             NewClientSettings newClients,
-            IntakeForms intakeForms) {
+            IntakeForms intakeForms,
+            ManageLinks manageLinks) {
         this.booking = booking;
         this.patients = patients;
         this.holds = holds;
@@ -103,6 +106,7 @@ class OnlineBooking {
         this.deposits = deposits;
         this.newClients = newClients;
         this.intakeForms = intakeForms;
+        this.manageLinks = manageLinks;
     }
 
     @GetMapping("/book")
@@ -291,7 +295,12 @@ class OnlineBooking {
                     "when", views.dateTime(appointment.session().start(), locale));
             redirect.addFlashAttribute(
                     "service", booking.service(picked.service()).name(locale));
-            return request ? "redirect:/book/requested" : "redirect:/book/done";
+            if (request) {
+                return "redirect:/book/requested";
+            }
+            // The done page links to the visit as the e-mail does: a link that opens this one appointment only.
+            redirect.addFlashAttribute("manageLink", manageLinks.linkFor(appointment.id()));
+            return "redirect:/book/done";
         } catch (SlotTaken | SlotNotOffered | PatientAlreadyBooked | UnknownTherapist | UnknownLength lost) {
             model.addAttribute("patient", patient);
             model.addAttribute("problemText", problems.of(lost, locale).getTitle());
