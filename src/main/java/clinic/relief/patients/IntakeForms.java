@@ -45,6 +45,7 @@ public class IntakeForms {
     private final ClinicProfile clinic;
     private final Clock clock;
     private final Duration linkLasts;
+    private final ConsentDocuments consentDocuments;
 
     IntakeForms(
             IntakeFormStore store,
@@ -56,7 +57,8 @@ public class IntakeForms {
             IntakeCopies copies,
             ClinicProfile clinic,
             Clock clock,
-            @Value("${relief.intake.link-lasts:P7D}") Duration linkLasts) {
+            @Value("${relief.intake.link-lasts:P7D}") Duration linkLasts,
+            ConsentDocuments consentDocuments) {
         this.store = store;
         this.patients = patients;
         this.earlierIntakes = earlierIntakes;
@@ -67,6 +69,7 @@ public class IntakeForms {
         this.clinic = clinic;
         this.clock = clock;
         this.linkLasts = linkLasts;
+        this.consentDocuments = consentDocuments;
     }
 
     /** Where a patient's intake stands, with no health data: when the last form was signed and the last link sent. */
@@ -189,6 +192,15 @@ public class IntakeForms {
     @Transactional(readOnly = true)
     public List<IntakeDocument> documentsInEffect(Locale locale) {
         return store.documentsInEffect(today(), language(locale));
+    }
+
+    /**
+     * The versions of the consent and privacy documents in effect today ({@link #documentsInEffect}), which a form
+     * that links them records; the configured {@code relief.patients.*-version} for a kind with no document in effect.
+     */
+    @Transactional(readOnly = true)
+    public ConsentVersions consentVersionsInEffect() {
+        return consentDocuments.versionsInEffect();
     }
 
     /**

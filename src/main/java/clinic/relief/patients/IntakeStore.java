@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,21 +17,14 @@ class IntakeStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final String consentVersion;
-    private final String privacyVersion;
 
-    IntakeStore(
-            JdbcClient jdbc,
-            Clock clock,
-            @Value("${relief.patients.consent-version}") String consentVersion,
-            @Value("${relief.patients.privacy-version}") String privacyVersion) {
+    IntakeStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.consentVersion = consentVersion;
-        this.privacyVersion = privacyVersion;
     }
 
-    RecordedIntake record(UUID patientId, Intake intake, String givenBy) {
+    /** Records an intake stamped with the consent and privacy versions the patient was shown. */
+    RecordedIntake record(UUID patientId, Intake intake, String givenBy, ConsentVersions agreed) {
         if (!intake.consentToTreatment() || !intake.acceptsPrivacyNotice()) {
             throw new IllegalArgumentException("An intake needs consent to treatment and the privacy notice");
         }
@@ -50,12 +42,12 @@ class IntakeStore {
                 .param("allergies", intake.allergies())
                 .param("surgery", intake.recentSurgery())
                 .param("pregnant", intake.pregnant())
-                .param("consent", consentVersion)
-                .param("privacy", privacyVersion)
+                .param("consent", agreed.consent())
+                .param("privacy", agreed.privacy())
                 .param("now", utc(now))
                 .param("givenBy", givenBy)
                 .update();
-        return new RecordedIntake(patientId, intake, consentVersion, privacyVersion, now);
+        return new RecordedIntake(patientId, intake, agreed.consent(), agreed.privacy(), now);
     }
 
     /** The id of the latest intake (the record the audit trail names). */

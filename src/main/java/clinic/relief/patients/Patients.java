@@ -26,12 +26,19 @@ public class Patients {
     private final Clock clock;
     private final IntakeStore intakes;
     private final PlaceholderStore placeholders;
+    private final ConsentDocuments documents;
 
-    Patients(PatientStore store, Clock clock, IntakeStore intakes, PlaceholderStore placeholders) {
+    Patients(
+            PatientStore store,
+            Clock clock,
+            IntakeStore intakes,
+            PlaceholderStore placeholders,
+            ConsentDocuments documents) {
         this.store = store;
         this.clock = clock;
         this.intakes = intakes;
         this.placeholders = placeholders;
+        this.documents = documents;
     }
 
     /**
@@ -97,8 +104,14 @@ public class Patients {
      */
     @Transactional
     public Patient createUnverified(NewPatient form, Intake intake) {
+        return createUnverified(form, intake, documents.versionsInEffect());
+    }
+
+    /** As {@link #createUnverified(NewPatient, Intake)}, the intake stamped with the versions the form showed. */
+    @Transactional
+    public Patient createUnverified(NewPatient form, Intake intake, ConsentVersions agreed) {
         Patient placeholder = placeholders.create(form);
-        intakes.record(placeholder.id(), intake, ONLINE_BOOKING);
+        intakes.record(placeholder.id(), intake, ONLINE_BOOKING, agreed);
         return placeholder;
     }
 
@@ -150,13 +163,19 @@ public class Patients {
 
     /**
      * Records an intake as a new version of the patient's health history, given by {@code givenBy} (the patient's
-     * account e-mail), stamped with the current consent and privacy versions and time. A question left blank keeps
-     * its earlier answer ({@link IntakeHistory}).
+     * account e-mail), stamped with the consent and privacy versions in effect and the time. A question left blank
+     * keeps its earlier answer ({@link IntakeHistory}).
      */
     @Transactional
     public RecordedIntake recordIntake(UUID patientId, Intake intake, String givenBy) {
+        return recordIntake(patientId, intake, givenBy, documents.versionsInEffect());
+    }
+
+    /** As {@link #recordIntake(UUID, Intake, String)}, stamped with the versions the form showed the patient. */
+    @Transactional
+    public RecordedIntake recordIntake(UUID patientId, Intake intake, String givenBy, ConsentVersions agreed) {
         get(patientId);
-        return intakes.record(patientId, intake, givenBy);
+        return intakes.record(patientId, intake, givenBy, agreed);
     }
 
     /**

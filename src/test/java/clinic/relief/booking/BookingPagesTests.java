@@ -103,7 +103,8 @@ class BookingPagesTests {
                         .param("e", email)
                         .query(String.class)
                         .single())
-                .isEqualTo("2026-11-25");
+                // The version of the consent document in effect, which the form linked (not a configured one).
+                .isEqualTo("2026-12");
     }
 
     @Test

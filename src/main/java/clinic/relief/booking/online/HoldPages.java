@@ -5,6 +5,7 @@ import java.util.Locale;
 import clinic.relief.booking.AppointmentStatus;
 import clinic.relief.booking.AppointmentView;
 import clinic.relief.booking.BookingViews;
+import clinic.relief.booking.ManageLinks;
 import clinic.relief.booking.PatientAlreadyBooked;
 import clinic.relief.patients.OneStepAccounts;
 import org.springframework.http.HttpStatus;
@@ -28,12 +29,19 @@ class HoldPages {
     private final BookingViews views;
     private final OnlineHoldSettings settings;
     private final OneStepAccounts accounts;
+    private final ManageLinks manageLinks;
 
-    HoldPages(OnlineHolds holds, BookingViews views, OnlineHoldSettings settings, OneStepAccounts accounts) {
+    HoldPages(
+            OnlineHolds holds,
+            BookingViews views,
+            OnlineHoldSettings settings,
+            OneStepAccounts accounts,
+            ManageLinks manageLinks) {
         this.holds = holds;
         this.accounts = accounts;
         this.views = views;
         this.settings = settings;
+        this.manageLinks = manageLinks;
     }
 
     @GetMapping("/book/check-email")
@@ -62,7 +70,12 @@ class HoldPages {
             redirect.addFlashAttribute("accountOffer", offer);
             redirect.addFlashAttribute("accountEmail", booked.patient().email());
         });
-        return booked.status() == AppointmentStatus.REQUESTED ? "redirect:/book/requested" : "redirect:/book/done";
+        if (booked.status() == AppointmentStatus.REQUESTED) {
+            return "redirect:/book/requested";
+        }
+        // The done page links to the visit as the e-mail does: a link that opens this one appointment only.
+        redirect.addFlashAttribute("manageLink", manageLinks.linkFor(booked.id()));
+        return "redirect:/book/done";
     }
 
     @ExceptionHandler(PatientAlreadyBooked.class)

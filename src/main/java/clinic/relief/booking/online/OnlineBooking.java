@@ -14,6 +14,7 @@ import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.BookingViews;
 import clinic.relief.booking.BookingViews.PickedService;
+import clinic.relief.booking.ManageLinks;
 import clinic.relief.booking.PatientAlreadyBooked;
 import clinic.relief.booking.SlotNotOffered;
 import clinic.relief.booking.SlotSearch;
@@ -22,6 +23,7 @@ import clinic.relief.booking.UnknownLength;
 import clinic.relief.booking.UnknownTherapist;
 import clinic.relief.booking.spi.OnlineDeposits;
 import clinic.relief.booking.web.BookingProblems;
+import clinic.relief.patients.ConsentVersions;
 import clinic.relief.patients.IntakeForms;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.PatientAccounts;
@@ -74,6 +76,7 @@ class OnlineBooking {
     private final Optional<OnlineDeposits> deposits;
     private final NewClientSettings newClients;
     private final IntakeForms intakeForms;
+    private final ManageLinks manageLinks;
 
     OnlineBooking(
             Booking booking,
@@ -88,7 +91,8 @@ class OnlineBooking {
             PhoneNumbers phones,
             Optional<OnlineDeposits> deposits,
             NewClientSettings newClients,
-            IntakeForms intakeForms) {
+            IntakeForms intakeForms,
+            ManageLinks manageLinks) {
         this.booking = booking;
         this.patients = patients;
         this.holds = holds;
@@ -102,6 +106,7 @@ class OnlineBooking {
         this.deposits = deposits;
         this.newClients = newClients;
         this.intakeForms = intakeForms;
+        this.manageLinks = manageLinks;
     }
 
     @GetMapping("/book")
@@ -176,6 +181,15 @@ class OnlineBooking {
             Model model,
             RedirectAttributes redirect) {
         Optional<Patient> patient = accounts.signedIn(signedIn);
+        // The intake records the consent and privacy versions the page linked to: if they changed since, nothing is
+        // stored and the patient reads them again.
+        ConsentVersions agreed = intakeForms.consentVersionsInEffect();
+        if (form.documentsChanged(agreed)) {
+            patient.ifPresent(p -> model.addAttribute("patient", p));
+            model.addAttribute("form", form.withoutConsent());
+            model.addAttribute("documentsChanged", true);
+            return detailsPage(form.choice(), form.slot(), locale, model);
+        }
         Optional<String> textsPhone = textsPhone(form, patient, errors);
         // A signed-in patient's contact details come from their record, not from the form.
         if (patient.isPresent() ? OnlineBookingForm.hasNonContactErrors(errors) : errors.hasErrors()) {
@@ -183,7 +197,7 @@ class OnlineBooking {
             return detailsPage(form.choice(), form.slot(), locale, model);
         }
         if (patient.isPresent()) {
-            return bookSignedIn(form, patient.get(), textsPhone, signedIn, locale, model, redirect);
+            return bookSignedIn(form, patient.get(), agreed, textsPhone, signedIn, locale, model, redirect);
         }
         // Everything the request names is read before anything is written: a refused booking stores nothing.
         PickedService picked = PickedService.parse(form.choice());
@@ -199,7 +213,7 @@ class OnlineBooking {
         UUID assessment = form.assessmentId();
         // Nothing the visitor typed touches an existing record until the e-mailed link proves the address theirs
         // (or, for a time with a deposit, until Stripe says the deposit was paid).
-        Patient placeholder = patients.createUnverified(form.patient(locale.getLanguage()), form.intake());
+        Patient placeholder = patients.createUnverified(form.patient(locale.getLanguage()), form.intake(), agreed);
         try {
             BookAppointment command = new BookAppointment(
                     placeholder.id(),
@@ -245,6 +259,7 @@ class OnlineBooking {
     private String bookSignedIn(
             OnlineBookingForm form,
             Patient patient,
+            ConsentVersions agreed,
             Optional<String> textsPhone,
             Authentication signedIn,
             Locale locale,
@@ -267,20 +282,25 @@ class OnlineBooking {
                 // The slot is held, not booked, until the payments module hears that the deposit was paid.
                 OnlineDeposits payments = deposits.orElseThrow();
                 Appointment held = booking.hold(command, hold -> payments.held(hold.id(), patient.id(), deposit));
-                patients.recordIntake(patient.id(), form.intake(), signedIn.getName());
+                patients.recordIntake(patient.id(), form.intake(), signedIn.getName(), agreed);
                 textsPhone.ifPresent(phone -> consents.grantTexts(
                         patient.id(), phone, OnlineHolds.TEXTS_SOURCE, Consents.reportedZone(form.timeZone())));
                 return "redirect:" + payments.payPage(held.id());
             }
             Appointment appointment = request ? approvals.requestFor(booking, command, patient) : booking.book(command);
-            patients.recordIntake(patient.id(), form.intake(), signedIn.getName());
+            patients.recordIntake(patient.id(), form.intake(), signedIn.getName(), agreed);
             textsPhone.ifPresent(phone -> consents.grantTexts(
                     patient.id(), phone, OnlineHolds.TEXTS_SOURCE, Consents.reportedZone(form.timeZone())));
             redirect.addFlashAttribute(
                     "when", views.dateTime(appointment.session().start(), locale));
             redirect.addFlashAttribute(
                     "service", booking.service(picked.service()).name(locale));
-            return request ? "redirect:/book/requested" : "redirect:/book/done";
+            if (request) {
+                return "redirect:/book/requested";
+            }
+            // The done page links to the visit as the e-mail does: a link that opens this one appointment only.
+            redirect.addFlashAttribute("manageLink", manageLinks.linkFor(appointment.id()));
+            return "redirect:/book/done";
         } catch (SlotTaken | SlotNotOffered | PatientAlreadyBooked | UnknownTherapist | UnknownLength lost) {
             model.addAttribute("patient", patient);
             model.addAttribute("problemText", problems.of(lost, locale).getTitle());
@@ -327,6 +347,8 @@ class OnlineBooking {
         model.addAttribute("when", views.dateTime(BookingViews.startOf(slot), locale));
         // The consent and privacy boxes link to the texts they agree to.
         model.addAttribute("documents", intakeForms.documentsInEffect(locale));
+        model.addAttribute(
+                "documentVersions", intakeForms.consentVersionsInEffect().shown());
         return "booking/details";
     }
 }

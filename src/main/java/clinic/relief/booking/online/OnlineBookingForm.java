@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
+import clinic.relief.patients.ConsentVersions;
 import clinic.relief.patients.Intake;
 import clinic.relief.patients.NewPatient;
 import jakarta.validation.constraints.AssertTrue;
@@ -52,7 +53,8 @@ record OnlineBookingForm(
         @NotBlank String slot,
         String assessment,
         @NotBlank @Size(max = 100) String requestId,
-        @Size(max = 64) String timeZone) {
+        @Size(max = 64) String timeZone,
+        @Size(max = 50) String documentVersions) {
 
     /** An unticked check box sends nothing: that means no. */
     OnlineBookingForm {
@@ -81,6 +83,7 @@ record OnlineBookingForm(
                 slot,
                 assessment,
                 requestId,
+                null,
                 null);
     }
 
@@ -107,7 +110,41 @@ record OnlineBookingForm(
                 slot,
                 assessment,
                 requestId,
-                timeZone);
+                timeZone,
+                documentVersions);
+    }
+
+    /**
+     * Whether the consent or privacy text changed since the form was shown (its hidden field names other versions
+     * than those in effect). A form posted without the field (a page served before the field existed) agrees to the
+     * versions in effect, which is what that page linked to.
+     */
+    boolean documentsChanged(ConsentVersions inEffect) {
+        return documentVersions != null && !documentVersions.isBlank() && !documentVersions.equals(inEffect.shown());
+    }
+
+    /** The same form with its consent boxes unticked, for a patient who must read the changed texts again. */
+    OnlineBookingForm withoutConsent() {
+        return new OnlineBookingForm(
+                firstName,
+                lastName,
+                phone,
+                email,
+                dateOfBirth,
+                conditions,
+                medications,
+                allergies,
+                recentSurgery,
+                pregnant,
+                false,
+                false,
+                wantsTexts,
+                choice,
+                slot,
+                assessment,
+                requestId,
+                timeZone,
+                null);
     }
 
     private static final Set<String> CONTACT = Set.of("firstName", "lastName", "phone", "email", "dateOfBirth");
