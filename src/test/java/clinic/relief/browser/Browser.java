@@ -25,12 +25,18 @@ import org.openqa.selenium.support.events.EventFiringDecorator;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium, headless, driven by Debian's chromedriver (nothing is downloaded). Also takes full-page
- * screenshots into {@code target/screenshots/} and runs axe-core.
+ * Debian's Chromium, headless, driven by Debian's chromedriver (nothing is downloaded). Also runs axe-core and, with
+ * {@code -Dbrowser.screenshots=true}, takes full-page screenshots into {@code target/screenshots/}.
  */
 public final class Browser implements AutoCloseable {
 
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    /**
+     * Screenshots are for people to look at, and nothing asserts on them; off by default, they save about 75 s of
+     * the suite (docs/benchmarks.md, "The suite's time").
+     */
+    private static final boolean SCREENSHOTS_ON = Boolean.getBoolean("browser.screenshots");
 
     /** How long a lookup waits for an element to appear. */
     private static final Duration IMPLICIT_WAIT = Duration.ofSeconds(2);
@@ -113,12 +119,16 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Saves the whole page, not only the window, as {@code target/screenshots/<name>.png} (at most 8,000 px tall).
+     * With {@code -Dbrowser.screenshots=true}, saves the whole page, not only the window, as
+     * {@code target/screenshots/<name>.png} (at most 8,000 px tall); otherwise does nothing.
      * Chromium draws it beyond the window itself (DevTools' {@code Page.captureScreenshot} with
      * {@code captureBeyondViewport}): two calls, no window resizes. Resizing the window to the page's height, as
      * this did before, left out the bottom 103 px of every page (the window is taller than the page's view).
      */
-    public Path screenshot(String name) throws IOException {
+    public void screenshot(String name) throws IOException {
+        if (!SCREENSHOTS_ON) {
+            return;
+        }
         long start = System.nanoTime();
         List<?> size = (List<?>) ((JavascriptExecutor) driver)
                 .executeScript("return [window.innerWidth, document.documentElement.scrollHeight]");
@@ -138,7 +148,6 @@ public final class Browser implements AutoCloseable {
         Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
         counts.screenshot(System.nanoTime() - start);
         StateLog.record(driver, "shot", name);
-        return file;
     }
 
     /**

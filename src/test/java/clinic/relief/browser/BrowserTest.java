@@ -22,8 +22,9 @@ import org.springframework.test.context.TestPropertySource;
  * the test profile starts that clock on a fixed Monday morning (see {@code application-test.yml}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// The demo's six months of history would fill the times these tests book; the class that shows it turns it on.
-@TestPropertySource(properties = "relief.demo.history.enabled=false")
+// The demo's six months of history would fill the times these tests book; the class that shows it turns it on. The
+// demo profile reads templates anew on every page for people editing them; these tests run them cached, as production.
+@TestPropertySource(properties = {"relief.demo.history.enabled=false", "spring.thymeleaf.cache=true"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BrowserTest {
 
