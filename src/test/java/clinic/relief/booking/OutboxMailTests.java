@@ -12,6 +12,7 @@ import java.util.UUID;
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.mail.OutboxWorker;
+import clinic.relief.mail.TestSmtp;
 import clinic.relief.patients.Intake;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
@@ -19,7 +20,6 @@ import clinic.relief.staff.Staff;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -40,11 +40,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Emails go through the outbox to a real SMTP server (GreenMail), once each, and say nothing medical. */
 @ReliefTest
-@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=3025"})
+@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=${relief.test.smtp-port:3025}"})
 class OutboxMailTests {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+    static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SETUP)
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
             .withPerMethodLifecycle(true);
 

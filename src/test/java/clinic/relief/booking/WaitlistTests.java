@@ -15,12 +15,12 @@ import clinic.relief.booking.waitlist.WaitlistEntry;
 import clinic.relief.booking.waitlist.WaitlistOffers;
 import clinic.relief.booking.waitlist.WaitlistRequest;
 import clinic.relief.mail.OutboxWorker;
+import clinic.relief.mail.TestSmtp;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.Staff;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.jayway.jsonpath.JsonPath;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -46,11 +46,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** A cancelled time goes to the first waiting patient by e-mail (GreenMail), then to the next if unclaimed. */
 @ReliefTest
-@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=3025"})
+@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=${relief.test.smtp-port:3025}"})
 class WaitlistTests {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+    static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SETUP)
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
             .withPerMethodLifecycle(true);
 

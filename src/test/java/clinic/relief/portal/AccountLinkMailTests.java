@@ -15,6 +15,7 @@ import clinic.relief.booking.Booking;
 import clinic.relief.booking.BookingFixture;
 import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.mail.OutboxWorker;
+import clinic.relief.mail.TestSmtp;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.PatientAccounts;
 import clinic.relief.patients.Patients;
@@ -22,7 +23,6 @@ import clinic.relief.patients.VerificationToken;
 import clinic.relief.staff.Staff;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -57,7 +57,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * so the two share one context.)
  */
 @ReliefTest
-@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=3025"})
+@TestPropertySource(properties = {"spring.mail.host=localhost", "spring.mail.port=${relief.test.smtp-port:3025}"})
 class AccountLinkMailTests {
 
     private static final Pattern ACCOUNT_LINK =
@@ -65,7 +65,7 @@ class AccountLinkMailTests {
     private static final String PASSWORD = "correct horse battery staple";
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+    static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SETUP)
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
             .withPerMethodLifecycle(true);
 
