@@ -45,6 +45,7 @@ public class Approvals {
     private final JdbcClient jdbc;
     private final NewClientSettings settings;
     private final BookingSettings rules;
+    private final ManageLinks manageLinks;
     private final Clock clock;
 
     Approvals(
@@ -59,6 +60,7 @@ public class Approvals {
             JdbcClient jdbc,
             NewClientSettings settings,
             BookingSettings rules,
+            ManageLinks manageLinks,
             Clock clock) {
         this.appointments = appointments;
         this.book = book;
@@ -71,6 +73,7 @@ public class Approvals {
         this.jdbc = jdbc;
         this.settings = settings;
         this.rules = rules;
+        this.manageLinks = manageLinks;
         this.clock = clock;
     }
 
@@ -123,11 +126,14 @@ public class Approvals {
         return requestFor(booking, command, patients.get(command.patientId()));
     }
 
-    /** Queues the "request received" e-mail of a request, in the caller's transaction. */
+    /**
+     * Queues the "request received" e-mail of a request, in the caller's transaction, with its manage link: the
+     * request's time and place, and a way to withdraw it; once approved, the same link manages the visit.
+     */
     public void received(Appointment appointment, Patient patient) {
         if (patient.email() != null) {
             Letters.Letter letter =
-                    letters.received(patient, appointment.session().start());
+                    letters.received(patient, appointment.session().start(), manageLinks.linkFor(appointment.id()));
             mail.queue("REQUEST_RECEIVED", appointment.id(), patient.email(), letter.subject(), letter.body());
         }
     }

@@ -3,6 +3,7 @@ package clinic.relief.booking;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import clinic.relief.booking.store.Appointments;
@@ -55,16 +56,47 @@ public class BookingRequests {
      */
     @Transactional
     public void withdraw(UUID appointmentId, UUID patientId) {
+        withdraw(appointmentId, patientId, OptionalInt.empty());
+    }
+
+    /**
+     * The same withdrawal from a page that showed the request at {@code version} (the manage link's): a request
+     * changed since is refused with {@link AppointmentChangedMeanwhile}, and nothing changes.
+     *
+     * @throws UnknownAppointment when there is no such appointment or it is someone else's (nothing changes)
+     * @throws AppointmentStateConflict when it no longer awaits a decision, or changed since {@code version}
+     */
+    @Transactional
+    public void withdraw(UUID appointmentId, UUID patientId, int version) {
+        withdraw(appointmentId, patientId, OptionalInt.of(version));
+    }
+
+    private void withdraw(UUID appointmentId, UUID patientId, OptionalInt seen) {
         Appointment appointment = approvals.locked(appointmentId);
         Appointment.Stored row = appointment.stored();
-        if (!row.patientId().equals(patientId)) {
+        if (!patientId.equals(row.patientId())) {
             throw new UnknownAppointment(appointmentId);
+        }
+        if (seen.isPresent() && seen.getAsInt() != appointment.version()) {
+            throw new AppointmentChangedMeanwhile(appointmentId, appointment.status());
         }
         Instant now = clock.instant();
         appointment.withdraw(now);
         appointments.update(appointment);
         approvals.record(appointmentId, "WITHDRAWN", null, "patient:" + patientId);
         waitlist.requestEnded(row, now);
+    }
+
+    /**
+     * Whether the appointment was a booking request that ended without a visit: declined, withdrawn or lapsed (an
+     * approved request is an ordinary booking, and an appointment that never was a request has no decision).
+     */
+    @Transactional(readOnly = true)
+    public boolean endedWithoutVisit(UUID appointmentId) {
+        return jdbc.sql("""
+                select exists (select 1 from booking_request_decision where appointment_id = :id
+                    and decision in ('DECLINED', 'WITHDRAWN', 'LAPSED'))
+                """).param("id", appointmentId).query(Boolean.class).single();
     }
 
     /**

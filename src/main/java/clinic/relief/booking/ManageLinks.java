@@ -15,8 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The manage link every appointment message carries: it opens one appointment, without signing in, to see it,
- * confirm it, move it or cancel it. Each link is 256 random bits of which only the SHA-256 is stored; it works until
- * the appointment's end (wherever the appointment has moved meanwhile) and for that appointment only. A link never
+ * confirm it, move it or cancel it (a new client's booking request, which the "request received" e-mail links, may
+ * only be withdrawn: {@link BookingRequests#withdraw(UUID, UUID, int)}). Each link is 256 random bits of which only
+ * the SHA-256 is stored; it works until the appointment's end (wherever the appointment has moved meanwhile) and for
+ * that appointment only. A link never
  * issued (or altered by one character) is {@link BadLink.Reason#UNKNOWN}, one past the appointment's end
  * {@link BadLink.Reason#EXPIRED}; neither changes anything. Thread-safe.
  * <p>

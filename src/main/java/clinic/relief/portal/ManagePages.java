@@ -1,6 +1,8 @@
 package clinic.relief.portal;
 
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -8,7 +10,9 @@ import java.util.UUID;
 
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.AppointmentStateConflict;
+import clinic.relief.booking.AppointmentStatus;
 import clinic.relief.booking.AppointmentView;
+import clinic.relief.booking.BookingRequests;
 import clinic.relief.booking.CancelTerms;
 import clinic.relief.booking.ManageLinks;
 import clinic.relief.booking.PatientAlreadyBooked;
@@ -29,27 +33,58 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The pages behind an appointment's manage link, for a patient who is not signed in: see the appointment, confirm
  * it, cancel it (its fee shown first) or move it to another free time. Each change carries the version the page
  * showed, so a change made meanwhile (by the desk, or in another tab) is refused with a 409 and changes nothing. A
- * bad or expired link is answered by {@link LinkProblems}.
+ * booking request (a new client's, awaiting the clinic's approval) shows its time and place and may only be
+ * withdrawn; once approved the same link manages the visit, once declined, withdrawn or lapsed it says the request
+ * ended. A bad or expired link is answered by {@link LinkProblems}.
  */
 @Controller
 class ManagePages {
 
     private final ManageLinks links;
     private final AppointmentBook book;
+    private final BookingRequests requests;
     private final PortalViews views;
 
-    ManagePages(ManageLinks links, AppointmentBook book, PortalViews views) {
+    ManagePages(ManageLinks links, AppointmentBook book, BookingRequests requests, PortalViews views) {
         this.links = links;
         this.book = book;
+        this.requests = requests;
         this.views = views;
     }
 
     @GetMapping("/manage")
     String show(@RequestParam String token, Locale locale, Model model) {
         ManageLinks.Managed managed = links.open(token);
-        fill(token, managed.appointment(), locale, model);
+        AppointmentView appointment = managed.appointment();
+        fill(token, appointment, locale, model);
         model.addAttribute("confirmed", managed.confirmed());
+        model.addAttribute(
+                "requestEnded",
+                appointment.status() == AppointmentStatus.CANCELLED && requests.endedWithoutVisit(appointment.id()));
         return "portal/manage";
+    }
+
+    /**
+     * Withdraws the booking request the page showed (the same withdrawal as the account's); one no longer waiting
+     * (approved, declined, lapsed, withdrawn already) or changed since is a 409 that says so, and nothing changes.
+     */
+    @PostMapping("/manage/withdraw")
+    String withdraw(
+            @RequestParam String token,
+            @RequestParam int version,
+            Locale locale,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        AppointmentView appointment = links.open(token).appointment();
+        try {
+            requests.withdraw(appointment.id(), appointment.patient().id(), version);
+        } catch (AppointmentStateConflict notWaiting) {
+            model.addAttribute("withdrawRefused", true);
+            return refused(token, locale, model, response);
+        }
+        redirect.addFlashAttribute("done", "withdrawn");
+        return back(token, redirect);
     }
 
     @PostMapping("/manage/confirm")
@@ -73,6 +108,9 @@ class ManagePages {
     @GetMapping("/manage/cancel")
     String cancelPage(@RequestParam String token, Locale locale, Model model) {
         AppointmentView appointment = links.open(token).appointment();
+        if (appointment.status() == AppointmentStatus.REQUESTED) {
+            return toRequest(token);
+        }
         fill(token, appointment, locale, model);
         model.addAttribute("terms", book.cancelTerms(appointment.id()));
         return "portal/manage-cancel";
@@ -112,6 +150,9 @@ class ManagePages {
             Locale locale,
             Model model) {
         AppointmentView appointment = links.open(token).appointment();
+        if (appointment.status() == AppointmentStatus.REQUESTED) {
+            return toRequest(token);
+        }
         LocalDate from = date == null || date.isBefore(views.today()) ? views.today() : date;
         fill(token, appointment, locale, model);
         model.addAttribute("terms", book.cancelTerms(appointment.id()));
@@ -159,6 +200,11 @@ class ManagePages {
         response.setStatus(HttpStatus.CONFLICT.value());
         model.addAttribute("refused", true);
         return show(token, locale, model);
+    }
+
+    /** A request is neither moved nor cancelled: its link's own page (withdraw) instead. */
+    private static String toRequest(String token) {
+        return "redirect:/manage?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
     private static String back(String token, RedirectAttributes redirect) {

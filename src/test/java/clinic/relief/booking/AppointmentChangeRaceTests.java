@@ -34,6 +34,7 @@ import static clinic.relief.booking.AppointmentStatus.CHECKED_IN;
 import static clinic.relief.booking.AppointmentStatus.COMPLETED;
 import static clinic.relief.booking.AppointmentStatus.PENDING;
 import static clinic.relief.booking.AppointmentStatus.REQUESTED;
+import static clinic.relief.booking.online.DocumentsShown.documentsShown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -388,6 +389,7 @@ class AppointmentChangeRaceTests {
 
     private void hold(String email) throws Exception {
         mvc.perform(post("/book/details")
+                .with(documentsShown())
                 .with(csrf())
                 .param("firstName", "Rae")
                 .param("lastName", "Racer")

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * New clients' booking requests in a real browser with the demo data, in approve mode: the patient's "request
  * received" page, the front desk approving one request and declining another with a reason, and a patient
- * withdrawing their own request from their appointments. Screenshots at 390
+ * withdrawing their own request from their appointments and another from the manage link in its "request received"
+ * e-mail (at 390 px). Screenshots at 390
  * and 1280 px in English and Spanish, axe-core checks on each page.
  */
 @ActiveProfiles({"test", "demo"})
@@ -130,6 +131,46 @@ class ApprovalBrowserTests extends BrowserTest {
         }
         withdraw(first, "en", 1280, "Your request is withdrawn and the time is free again.");
         withdraw(second, "es", 390, "Su solicitud ha sido retirada y el horario vuelve a estar libre.");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aNewClientOpensTheRequestEmailsManageLinkAtPhoneWidthAndWithdraws() throws IOException {
+        Therapist therapist = book.therapists().get(0);
+        browser.width(390);
+        for (String language : List.of("en", "es")) {
+            String tag = UUID.randomUUID().toString().substring(0, 6);
+            Patient patient = patients.findOrCreate(
+                    new NewPatient("Lía", "Enlace" + tag, null, "lia-" + tag + "@example.com", null, language));
+            UUID id = requestFor(patient, therapist);
+            String link = jdbc.sql("select body from booking_outbox where appointment_id = :id"
+                            + " and kind = 'REQUEST_RECEIVED'")
+                    .param("id", id)
+                    .query(String.class)
+                    .single()
+                    .replaceAll("(?s).*(/manage\\?token=[A-Za-z0-9_-]+).*", "$1");
+            driver.get(url("/"));
+            driver.manage().deleteAllCookies();
+            driver.get(url(link + "&lang=" + language));
+            assertThat(driver.findElement(By.cssSelector(".manage .free-notice"))
+                            .getText())
+                    .startsWith(
+                            language.equals("es") ? "Esta solicitud de reserva espera" : "This booking request awaits");
+            assertThat(driver.findElements(By.cssSelector("form[action$='/manage/confirm'], a[href*='/manage/move']")))
+                    .isEmpty();
+            check("manage-request-" + language + "-390");
+
+            browser.andWaitForNewPage(
+                    () -> driver.findElement(By.cssSelector("form[action$='/manage/withdraw'] button"))
+                            .click());
+            assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+                    .isEqualTo(
+                            language.equals("es")
+                                    ? "Su solicitud ha sido retirada y el horario vuelve a estar libre."
+                                    : "Your request is withdrawn and the time is free again.");
+            assertThat(book.get(id).status()).isEqualTo(AppointmentStatus.CANCELLED);
+            check("manage-request-withdrawn-" + language + "-390");
+        }
         assertThat(problems).isEmpty();
     }
 

@@ -89,6 +89,10 @@ class BookingBrowserTests extends BrowserTest {
         // Only the demo's Spanish speaker, María, has times when the patient asks for Spanish; each time names her.
         driver.get(url("/book?choice=trigger-point:60&date=" + bookingDay() + "&language=es&assessment=" + assessment));
         check("book-spanish-" + language + "-" + width);
+        // Her card is the only one shown: English-only therapists' cards leave with their times.
+        assertThat(driver.findElements(By.cssSelector(".therapist-card h3")))
+                .isNotEmpty()
+                .allSatisfy(card -> assertThat(card.getText()).startsWith("María"));
         // Two weeks of times, one day open at a time: the open day's times are the ones a patient sees.
         assertThat(driver.findElements(By.cssSelector("details[open] button.slot span")))
                 .isNotEmpty()

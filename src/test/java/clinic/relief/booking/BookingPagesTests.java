@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static clinic.relief.booking.online.DocumentsShown.documentsShown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -266,6 +267,7 @@ class BookingPagesTests {
 
     private MockHttpServletRequestBuilder onlineForm(String email, String assessment) {
         return post("/book/details")
+                .with(documentsShown())
                 .with(csrf())
                 .param("firstName", "Ana")
                 .param("lastName", "Reyes")

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static clinic.relief.booking.online.DocumentsShown.documentsShown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -220,6 +221,7 @@ class HoldReleaseTests {
 
     private void holdWith(String email, String time, UUID therapist) throws Exception {
         mvc.perform(post("/book/details")
+                        .with(documentsShown())
                         .with(csrf())
                         .param("firstName", "Hal")
                         .param("lastName", "Holder")

@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static clinic.relief.booking.online.DocumentsShown.documentsShown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -315,6 +316,7 @@ class NewClientApprovalTests {
 
     private MockHttpServletRequestBuilder form(String email, String time) {
         return post("/book/details")
+                .with(documentsShown())
                 .with(csrf())
                 .param("firstName", "Ana")
                 .param("lastName", "Reyes")

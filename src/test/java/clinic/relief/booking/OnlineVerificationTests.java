@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static clinic.relief.booking.online.DocumentsShown.documentsShown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -442,6 +443,7 @@ class OnlineVerificationTests {
 
     private MockHttpServletRequestBuilder form(String email, String time, String choice, UUID with, String phone) {
         return post("/book/details")
+                .with(documentsShown())
                 .with(csrf())
                 .param("firstName", "Ana")
                 .param("lastName", "Reyes")

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static clinic.relief.booking.online.DocumentsShown.documentsShown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -103,6 +104,7 @@ class OutboxPageTests {
         fixture.onlyRooms("Room " + UUID.randomUUID());
         UUID therapist = fixture.therapist("09:00", "17:00");
         mvc.perform(post("/book/details")
+                        .with(documentsShown())
                         .with(csrf())
                         .param("firstName", "Ola")
                         .param("lastName", "Outbox")

@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static clinic.relief.booking.online.DocumentsShown.documentsShown;
 import static clinic.relief.payments.PaymentsFixture.lastEvent;
 import static clinic.relief.payments.PaymentsFixture.lastEventAbout;
 import static clinic.relief.payments.PaymentsFixture.metadataOf;
@@ -361,6 +362,7 @@ class DepositTests {
         String email = "visitor-" + UUID.randomUUID() + "@example.com";
         int placeholders = unverifiedPatients();
         MvcResult refused = mvc.perform(post("/book/details")
+                        .with(documentsShown())
                         .with(csrf())
                         .param("firstName", "Vera")
                         .param("lastName", "Visitor")

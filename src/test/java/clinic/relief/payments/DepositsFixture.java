@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static clinic.relief.booking.online.DocumentsShown.documentsShown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -118,6 +119,7 @@ class DepositsFixture {
     /** The booking page's last step for the signed-in patient: 60 minutes of trigger point therapy at {@code time}. */
     MockHttpServletRequestBuilder details(DepositDay on, Cookie patient, String time) {
         return post("/book/details")
+                .with(documentsShown())
                 .with(csrf())
                 .cookie(patient)
                 .param("conditions", "none")

@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static clinic.relief.booking.online.DocumentsShown.documentsShown;
 import static clinic.relief.payments.PaymentsFixture.lastEventAbout;
 import static clinic.relief.payments.PaymentsFixture.objectOf;
 import static clinic.relief.payments.PaymentsFixture.sessionOf;
@@ -370,6 +371,7 @@ class VisitorDepositTests {
     /** Books the service with a deposit as a visitor who is not signed in; the signed link they are sent to. */
     private String bookAsVisitor(String email, String time) throws Exception {
         String landing = mvc.perform(post("/book/details")
+                        .with(documentsShown())
                         .with(csrf())
                         .param("firstName", "Vera")
                         .param("lastName", "Visitor")

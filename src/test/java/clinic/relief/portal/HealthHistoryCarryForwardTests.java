@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static clinic.relief.booking.online.DocumentsShown.documentsShown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -126,6 +127,7 @@ class HealthHistoryCarryForwardTests {
 
     private MockHttpServletRequestBuilder booking(String time) {
         return post("/book/details")
+                .with(documentsShown())
                 .cookie(session)
                 .with(csrf())
                 .param("choice", "swedish:60")

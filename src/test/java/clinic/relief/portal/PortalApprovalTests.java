@@ -15,6 +15,7 @@ import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequ
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static clinic.relief.booking.online.DocumentsShown.documentsShown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -69,6 +70,7 @@ class PortalApprovalTests {
 
     private void book(Cookie session, String slot, String landing) throws Exception {
         mvc.perform(post("/book/details")
+                        .with(documentsShown())
                         .cookie(session)
                         .with(csrf())
                         .param("choice", "swedish:60")

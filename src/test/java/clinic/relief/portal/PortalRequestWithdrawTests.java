@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static clinic.relief.booking.online.DocumentsShown.documentsShown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -50,6 +51,7 @@ class PortalRequestWithdrawTests {
         Cookie session = PortalFixture.account(mvc, jdbc, email, PatientAccountTests.PASSWORD);
         String slot = data.at(data.day(), "10:00") + "|" + therapist;
         mvc.perform(post("/book/details")
+                        .with(documentsShown())
                         .cookie(session)
                         .with(csrf())
                         .param("choice", "swedish:60")

@@ -31,6 +31,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static clinic.relief.booking.online.DocumentsShown.documentsShown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -224,6 +225,7 @@ class PortalTests {
                         .param("slot", slot))
                 .andExpect(content().string(containsString("no e-mail confirmation needed")));
         mvc.perform(post("/book/details")
+                        .with(documentsShown())
                         .cookie(session)
                         .with(csrf())
                         .param("choice", "swedish:60")

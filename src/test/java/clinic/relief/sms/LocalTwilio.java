@@ -51,8 +51,18 @@ final class LocalTwilio {
 
     private static LocalTwilio shared;
 
-    /** A message the app created. */
-    record Created(String sid, String to, String from, String body, String statusCallback) {}
+    /**
+     * A message the app created: {@code from} and {@code messagingServiceSid} are empty when the request did not
+     * carry them; {@code parameters} names every form parameter it did carry.
+     */
+    record Created(
+            String sid,
+            String to,
+            String from,
+            String body,
+            String statusCallback,
+            String messagingServiceSid,
+            Set<String> parameters) {}
 
     /** A webhook request as Twilio would send it: the address, the form, and the signature header's value. */
     record Signed(String url, Map<String, String> form, String signature) {}
@@ -216,7 +226,9 @@ final class LocalTwilio {
                 form.get("To"),
                 form.getOrDefault("From", ""),
                 form.get("Body"),
-                form.getOrDefault("StatusCallback", "")));
+                form.getOrDefault("StatusCallback", ""),
+                form.getOrDefault("MessagingServiceSid", ""),
+                Set.copyOf(form.keySet())));
         String uri = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages/" + sid;
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("account_sid", ACCOUNT_SID);

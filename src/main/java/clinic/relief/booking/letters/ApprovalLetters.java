@@ -25,8 +25,9 @@ public class ApprovalLetters {
         this.clinic = clinic;
     }
 
-    public Letters.Letter received(Patient patient, Instant start) {
-        return write("booking.mail.requestReceived", patient, start, "");
+    /** The request is received; {@code manageLink} opens it (to see it or withdraw it, and later the visit). */
+    public Letters.Letter received(Patient patient, Instant start, String manageLink) {
+        return write("booking.mail.requestReceived", patient, start, "", manageLink);
     }
 
     /**
@@ -51,6 +52,10 @@ public class ApprovalLetters {
     }
 
     private Letters.Letter write(String key, Patient patient, Instant start, String extra) {
+        return write(key, patient, start, extra, "");
+    }
+
+    private Letters.Letter write(String key, Patient patient, Instant start, String extra, String manageLink) {
         Locale locale = patient.locale();
         String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
                 .withLocale(locale)
@@ -59,7 +64,7 @@ public class ApprovalLetters {
         String subject = messages.getMessage(key + ".subject", new Object[] {clinic.shortName(), when}, locale);
         String body = messages.getMessage(
                 key + ".body",
-                new Object[] {patient.firstName(), clinic.name(), when, extra, clinic.phoneDisplay()},
+                new Object[] {patient.firstName(), clinic.name(), when, extra, clinic.phoneDisplay(), manageLink},
                 locale);
         return new Letters.Letter(subject, body);
     }

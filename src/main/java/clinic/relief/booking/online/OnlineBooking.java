@@ -133,7 +133,7 @@ class OnlineBooking {
         model.addAttribute("filter", filter);
         model.addAttribute("languages", therapistChoice.languages(bookable, locale));
         Optional<PickedService> picked = Optional.ofNullable(choice).map(PickedService::parse);
-        model.addAttribute("therapists", therapistChoice.cards(bookable, picked, from, locale));
+        model.addAttribute("therapists", therapistChoice.cards(bookable, filter, picked, from, locale));
         picked.ifPresent(service -> model.addAttribute(
                 "slots",
                 views.namedSlotOptions(

@@ -115,12 +115,12 @@ record OnlineBookingForm(
     }
 
     /**
-     * Whether the consent or privacy text changed since the form was shown (its hidden field names other versions
-     * than those in effect). A form posted without the field (a page served before the field existed) agrees to the
-     * versions in effect, which is what that page linked to.
+     * Whether the patient cannot be shown to have read the consent and privacy texts in effect: the form's hidden
+     * field names other versions (they changed since the page was shown), or is missing or blank (nothing says which
+     * texts the page linked, so agreeing to those in effect would be assumed, not given).
      */
     boolean documentsChanged(ConsentVersions inEffect) {
-        return documentVersions != null && !documentVersions.isBlank() && !documentVersions.equals(inEffect.shown());
+        return documentVersions == null || !documentVersions.equals(inEffect.shown());
     }
 
     /** The same form with its consent boxes unticked, for a patient who must read the changed texts again. */

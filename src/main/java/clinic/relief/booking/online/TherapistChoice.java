@@ -41,6 +41,11 @@ class TherapistChoice {
     /** The filters as understood: empty for "any"; {@code ignored} holds message keys for values that were dropped. */
     record Filter(Optional<UUID> therapist, Optional<String> language, List<String> ignored) {
 
+        /** Whether the therapist's card shows: any therapist, or one who speaks the chosen language. */
+        boolean shows(StaffMember therapist) {
+            return language.map(therapist::speaks).orElse(true);
+        }
+
         boolean admits(Slot slot, List<StaffMember> bookable) {
             return therapist.map(id -> id.equals(slot.therapistId())).orElse(true)
                     && language.map(code -> bookable.stream()
@@ -97,9 +102,14 @@ class TherapistChoice {
         return new Filter(chosen, spoken, List.copyOf(ignored));
     }
 
-    /** One card per bookable therapist; the next free time only once a service is chosen. */
-    List<Card> cards(List<StaffMember> bookable, Optional<PickedService> picked, LocalDate from, Locale locale) {
+    /**
+     * One card per bookable therapist the filter shows (with a language chosen, only those who speak it); the next
+     * free time only once a service is chosen.
+     */
+    List<Card> cards(
+            List<StaffMember> bookable, Filter filter, Optional<PickedService> picked, LocalDate from, Locale locale) {
         return bookable.stream()
+                .filter(filter::shows)
                 .map(m -> new Card(
                         m.id(),
                         m.displayName(),

@@ -18,6 +18,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -117,6 +119,45 @@ class OnlineConsentVersionTests {
                 .getContentAsString());
 
         assertThat(page.select("[role=alert]").text()).contains("lea de nuevo los textos");
+        assertThat(page.select("input[name=consentToTreatment][checked]")).isEmpty();
+        assertThat(page.select("input[name=documentVersions]").val())
+                .isEqualTo(intakeForms.consentVersionsInEffect().shown());
+        assertThat(placeholdersAndIntakes()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from patient_intake where conditions = :c")
+                        .param("c", conditions)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    /**
+     * A form without the hidden versions field (or with it blank) cannot show which texts the patient read: it is
+     * refused as if they had changed, with the same message in the page's language, and nothing is stored.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "en, missing, please read the texts below again",
+        "es, missing, lea de nuevo los textos",
+        "en, blank, please read the texts below again",
+        "es, blank, lea de nuevo los textos"
+    })
+    void aFormWithoutTheVersionsItShowedIsRefusedAsIfTheyChangedAndNothingStored(
+            String language, String field, String message) throws Exception {
+        String conditions = "unshown-" + UUID.randomUUID();
+        long before = placeholdersAndIntakes();
+        MockHttpServletRequestBuilder form =
+                form(fixture.at(day, "13:00") + "|" + therapist, conditions).header("Accept-Language", language);
+        if (field.equals("blank")) {
+            form.param("documentVersions", " ");
+        }
+
+        Document page = Jsoup.parse(mvc.perform(form)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+
+        assertThat(page.select("[role=alert]").text()).contains(message);
         assertThat(page.select("input[name=consentToTreatment][checked]")).isEmpty();
         assertThat(page.select("input[name=documentVersions]").val())
                 .isEqualTo(intakeForms.consentVersionsInEffect().shown());

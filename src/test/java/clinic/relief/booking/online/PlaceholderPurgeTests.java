@@ -32,6 +32,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static clinic.relief.booking.online.DocumentsShown.documentsShown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -152,6 +153,7 @@ class PlaceholderPurgeTests {
         try {
             String email = "purge-" + UUID.randomUUID() + "@example.com";
             MockHttpServletResponse booked = mvc.perform(post("/book/details")
+                            .with(documentsShown())
                             .with(csrf())
                             .param("firstName", "Pia")
                             .param("lastName", "Placeholder")
@@ -279,6 +281,7 @@ class PlaceholderPurgeTests {
     private UUID hold(String time) throws Exception {
         String email = "purge-" + UUID.randomUUID() + "@example.com";
         mvc.perform(post("/book/details")
+                        .with(documentsShown())
                         .with(csrf())
                         .param("firstName", "Pia")
                         .param("lastName", "Placeholder")

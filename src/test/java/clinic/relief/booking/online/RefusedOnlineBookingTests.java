@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static clinic.relief.booking.online.DocumentsShown.documentsShown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -132,6 +133,7 @@ class RefusedOnlineBookingTests {
 
     private MockHttpServletRequestBuilder onlineForm(String slot) {
         return post("/book/details")
+                .with(documentsShown())
                 .with(csrf())
                 .param("firstName", "Ana")
                 .param("lastName", "Reyes")

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static clinic.relief.booking.online.DocumentsShown.documentsShown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -92,9 +93,22 @@ class TherapistChoiceTests {
         assertThat(slots).isNotEmpty();
         assertThat(slots).allSatisfy(slot -> assertThat(slot[1]).isEqualTo(bilingual.toString()));
         assertThat(page).contains("<span>" + name + "</span>");
+        // Only Spanish speakers' cards (and names to choose) show: the English-only therapist's are gone.
+        String englishName = staff.find(english).orElseThrow().displayName();
+        assertThat(page).doesNotContain(englishName);
+        assertThat(page).contains("value=\"" + bilingual + "\"").doesNotContain("value=\"" + english + "\"");
+        // Without the filter both cards show.
+        mvc.perform(get("/book")
+                        .param("choice", "trigger-point:60")
+                        .param("date", day.toString())
+                        .param("lang", "es"))
+                .andExpect(content().string(containsString(englishName)))
+                .andExpect(content().string(containsString("value=\"" + english + "\"")))
+                .andExpect(content().string(containsString("Dolor de espalda baja")));
 
         String email = "elena-" + UUID.randomUUID() + "@example.com";
         mvc.perform(post("/book/details")
+                        .with(documentsShown())
                         .with(csrf())
                         .param("firstName", "Elena")
                         .param("lastName", "Ruiz")
