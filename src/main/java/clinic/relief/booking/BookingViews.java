@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import clinic.relief.booking.schedule.Therapists;
+import clinic.relief.booking.store.HeldContactStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -35,12 +36,28 @@ public class BookingViews {
 
     private final Booking booking;
     private final Therapists therapists;
+    private final HeldContactStore heldContacts;
     private final Clock clock;
 
-    BookingViews(Booking booking, Therapists therapists, Clock clock) {
+    BookingViews(Booking booking, Therapists therapists, HeldContactStore heldContacts, Clock clock) {
         this.booking = booking;
         this.therapists = therapists;
+        this.heldContacts = heldContacts;
         this.clock = clock;
+    }
+
+    /**
+     * The address typed with the appointment's online booking, when its patient has no e-mail on record, for staff
+     * pages to show: a visitor's booking holds its slot for an unverified placeholder whose record carries no address
+     * until the e-mailed link proves it theirs, but the address they typed is kept with the hold. It is shown as
+     * given, not as confirmed, and never used to find or change a patient record.
+     */
+    public Optional<String> unconfirmedEmail(AppointmentView appointment) {
+        String onRecord = appointment.patient().email();
+        if (onRecord != null && !onRecord.isBlank()) {
+            return Optional.empty();
+        }
+        return heldContacts.email(appointment.id());
     }
 
     /**
