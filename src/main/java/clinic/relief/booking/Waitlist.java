@@ -52,9 +52,10 @@ public class Waitlist {
     /**
      * The outcome of following an offer's link: booked, or taken by someone else meanwhile (place kept). A new
      * client of a clinic that approves new clients first gets the time as a request: {@code booked} and
-     * {@code requested} are then both true (the time is held, the front desk decides).
+     * {@code requested} are then both true (the time is held, the front desk decides). {@code appointment} is the
+     * visit or request the claim made, empty when the time was taken.
      */
-    public record Claim(boolean booked, boolean requested, WaitlistOffer offer) {}
+    public record Claim(boolean booked, boolean requested, WaitlistOffer offer, Optional<UUID> appointment) {}
 
     /**
      * Adds a request at the end of the queue.

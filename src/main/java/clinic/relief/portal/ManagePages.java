@@ -58,9 +58,11 @@ class ManagePages {
         AppointmentView appointment = managed.appointment();
         fill(token, appointment, locale, model);
         model.addAttribute("confirmed", managed.confirmed());
-        model.addAttribute(
-                "requestEnded",
-                appointment.status() == AppointmentStatus.CANCELLED && requests.endedWithoutVisit(appointment.id()));
+        boolean requestEnded =
+                appointment.status() == AppointmentStatus.CANCELLED && requests.endedWithoutVisit(appointment.id());
+        model.addAttribute("requestEnded", requestEnded);
+        // A request awaiting approval (or one that ended without a visit) is titled as a request, not an appointment.
+        model.addAttribute("bookingRequest", requestEnded || appointment.status() == AppointmentStatus.REQUESTED);
         return "portal/manage";
     }
 

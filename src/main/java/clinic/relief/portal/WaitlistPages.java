@@ -10,6 +10,7 @@ import java.util.UUID;
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.BookableService;
 import clinic.relief.booking.Booking;
+import clinic.relief.booking.ManageLinks;
 import clinic.relief.booking.Therapist;
 import clinic.relief.booking.UnknownLength;
 import clinic.relief.booking.UnknownService;
@@ -42,14 +43,21 @@ class WaitlistPages {
     private final Booking booking;
     private final AppointmentBook book;
     private final PortalViews views;
+    private final ManageLinks manageLinks;
 
     WaitlistPages(
-            Waitlist waitlist, PatientAccounts accounts, Booking booking, AppointmentBook book, PortalViews views) {
+            Waitlist waitlist,
+            PatientAccounts accounts,
+            Booking booking,
+            AppointmentBook book,
+            PortalViews views,
+            ManageLinks manageLinks) {
         this.waitlist = waitlist;
         this.accounts = accounts;
         this.booking = booking;
         this.book = book;
         this.views = views;
+        this.manageLinks = manageLinks;
     }
 
     /** A request as its patient sees it. */
@@ -117,6 +125,7 @@ class WaitlistPages {
             redirect.addFlashAttribute("when", views.dateTime(claim.offer().start(), locale));
             redirect.addFlashAttribute(
                     "service", booking.service(claim.offer().serviceId()).name(locale));
+            claim.appointment().ifPresent(id -> redirect.addFlashAttribute("manageLink", manageLinks.linkFor(id)));
             return "redirect:/book/requested";
         }
         describe(claim.offer(), locale, model);

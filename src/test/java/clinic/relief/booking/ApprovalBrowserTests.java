@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import clinic.relief.booking.online.OnlineHolds;
 import clinic.relief.browser.BrowserTest;
+import clinic.relief.patients.Intake;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.PatientAccounts;
@@ -16,6 +18,7 @@ import clinic.relief.patients.Patients;
 import clinic.relief.patients.SignUp;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -52,6 +55,9 @@ class ApprovalBrowserTests extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    OnlineHolds holds;
+
     private final List<String> problems = new ArrayList<>();
 
     @Test
@@ -66,8 +72,26 @@ class ApprovalBrowserTests extends BrowserTest {
                 driver.get(url("/"));
                 driver.manage().deleteAllCookies();
                 browser.width(width);
-                driver.get(url("/book/requested?lang=" + language));
+                // A new client confirms an online booking by the e-mailed link: it becomes a request, and the page
+                // says so and links to it; the link opens the request, titled as one.
+                String email = "held-" + UUID.randomUUID() + "@example.com";
+                driver.get(url("/book/confirm?lang=" + language + "&token=" + heldFor(maria, email)));
+                browser.andWaitForNewPage(
+                        () -> driver.findElement(By.cssSelector("form[action$='/book/confirm'] button"))
+                                .click());
+                assertThat(driver.findElement(By.tagName("h1")).getText())
+                        .isEqualTo(language.equals("es") ? "Solicitud recibida" : "Request received");
+                WebElement link = driver.findElement(By.cssSelector("p.manage a"));
+                assertThat(link.getText()).isEqualTo(language.equals("es") ? "Ver su solicitud" : "See your request");
                 check("requested-" + language + "-" + width);
+                // The link is absolute on the configured site URL; the test's server listens elsewhere.
+                String href = link.getAttribute("href");
+                driver.get(url(href.substring(href.indexOf("/manage")) + "&lang=" + language));
+                assertThat(driver.findElement(By.tagName("h1")).getText())
+                        .isEqualTo(language.equals("es") ? "Su solicitud de cita" : "Your booking request");
+                assertThat(driver.getTitle())
+                        .startsWith(driver.findElement(By.tagName("h1")).getText() + " · ");
+                check("manage-request-title-" + language + "-" + width);
 
                 UUID first = request(maria, next++);
                 UUID second = request(maria, next++);
@@ -203,6 +227,35 @@ class ApprovalBrowserTests extends BrowserTest {
                                 null),
                         patient)
                 .id();
+    }
+
+    /**
+     * An online booking held for a new visitor at the therapist's next free time, as the booking form makes it; the
+     * token of the link the confirmation e-mail carries.
+     */
+    private String heldFor(Therapist therapist, String email) {
+        Patient placeholder = patients.createUnverified(
+                new NewPatient("Hana", "Held", "(310) 555-0151", null, null, "en"),
+                new Intake("none", null, null, null, false, true, true));
+        Slot free = booking.availability(SlotSearch.with(therapist.id(), "deep-tissue", 60, day(), day().plusDays(7)))
+                .get(0);
+        holds.hold(
+                new BookAppointment(
+                        placeholder.id(),
+                        "deep-tissue",
+                        60,
+                        free.start(),
+                        Optional.of(therapist.id()),
+                        Appointment.Source.ONLINE,
+                        null,
+                        null),
+                placeholder,
+                email);
+        return jdbc.sql("select body from booking_outbox where recipient = :e and kind = 'VERIFY_BOOKING'")
+                .param("e", email)
+                .query(String.class)
+                .single()
+                .replaceAll("(?s).*token=([A-Za-z0-9_-]+).*", "$1");
     }
 
     /** A signed-in new client's request, as the portal makes it, at the therapist's next free time. */

@@ -10,6 +10,7 @@ import org.springframework.test.context.TestPropertySource;
 import static clinic.relief.shared.Timestamps.utc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -26,7 +27,11 @@ class WaitlistClaimApprovalTests extends WaitlistClaimScenario {
         String email = email("new");
         String token = offeredTo(email, false);
 
-        claim(token).andExpect(redirectedUrl("/book/requested")).andExpect(flash().attributeExists("when"));
+        claim(token)
+                .andExpect(redirectedUrl("/book/requested"))
+                .andExpect(flash().attributeExists("when"))
+                // The request received page links to the request the claim made.
+                .andExpect(flash().attribute("manageLink", containsString("/manage?token=")));
 
         assertThat(statusAtTen(email)).isEqualTo("REQUESTED");
         assertThat(kinds(email)).contains("REQUEST_RECEIVED").doesNotContain("CONFIRMATION", "REMINDER");

@@ -21,6 +21,8 @@ import clinic.relief.staff.Staff;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,6 +147,36 @@ class IntakeFormTests {
         forms.send(patient, "desk@example.com", Optional.empty());
         SignedIntake signed = sign(lastToken(), complete("no"));
         assertThat(histories.onFileSince(patient)).contains(signed.signedAt());
+    }
+
+    /**
+     * The chart tells a signed form from the health history given at booking: with both on file it names the signed
+     * form (its "intake on file since" named the latest of either).
+     */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "en | Signed intake form on file (signed | Health history given at booking",
+                "es | Formulario de admisión firmado en el archivo (firmado el | Historia de salud dada al reservar"
+            })
+    void theChartSaysASignedIntakeFormIsOnFileRatherThanTheBookingsHealthHistory(
+            String language, String signedLine, String historyLine) throws Exception {
+        patients.recordIntake(patient, new Intake("migraines", "none", "peanuts", "", false, true, true), email);
+        forms.send(patient, "desk@example.com", Optional.empty());
+        sign(lastToken(), complete("no"));
+
+        String chart = mvc.perform(get("/staff/patients/{id}", patient)
+                        .param("lang", language)
+                        .with(user("desk@example.com").roles("FRONT_DESK")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        Elements state = Jsoup.parse(chart).select("#intake .intake-state");
+        assertThat(state).hasSize(1);
+        assertThat(state.text()).startsWith(signedLine).endsWith(").");
+        assertThat(chart).doesNotContain(historyLine);
     }
 
     @Test

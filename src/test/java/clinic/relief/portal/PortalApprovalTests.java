@@ -22,6 +22,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /** A signed-in patient who has never been seen is a new client too: their booking waits, without a hold link. */
@@ -78,7 +79,9 @@ class PortalApprovalTests {
                         .param("requestId", UUID.randomUUID().toString())
                         .param("consentToTreatment", "true")
                         .param("acceptsPrivacyNotice", "true"))
-                .andExpect(redirectedUrl(landing));
+                .andExpect(redirectedUrl(landing))
+                // The request received page links to the request as the done page links to the visit.
+                .andExpect(flash().attribute("manageLink", containsString("/manage?token=")));
     }
 
     private List<String> statuses(UUID patient) {

@@ -44,6 +44,8 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.Cookie;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -140,12 +142,13 @@ class RequestManageLinkTests {
             delimiter = '|',
             value = {
                 "en | To see your request or withdraw it, open | awaits the clinic&#39;s approval | Withdraw request"
-                        + " | Awaiting approval",
+                        + " | Awaiting approval | Your booking request",
                 "es | Para ver su solicitud o retirarla, abra | espera la aprobación de la clínica | Retirar solicitud"
-                        + " | Por aprobar"
+                        + " | Por aprobar | Su solicitud de cita"
             })
     void theRequestReceivedEmailsLinkShowsTheRequestAwaitingApprovalWithOnlyItsWithdrawal(
-            String language, String mailLine, String awaiting, String withdraw, String statusText) throws Exception {
+            String language, String mailLine, String awaiting, String withdraw, String statusText, String title)
+            throws Exception {
         Locale locale = Locale.forLanguageTag(language);
         String email = "req-link-" + UUID.randomUUID() + "@example.com";
         Instant start = fixture.at(day, "10:00");
@@ -157,7 +160,7 @@ class RequestManageLinkTests {
         assertThat(link.find()).as(body).isTrue();
         Cookie lang = new Cookie("relief-lang", language);
 
-        mvc.perform(get(link.group(1)).cookie(lang))
+        String page = mvc.perform(get(link.group(1)).cookie(lang))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(awaiting)))
                 .andExpect(content().string(containsString(statusText)))
@@ -166,7 +169,12 @@ class RequestManageLinkTests {
                 .andExpect(content().string(containsString(clinic.address().street())))
                 .andExpect(content().string(not(containsString("/manage/confirm"))))
                 .andExpect(content().string(not(containsString("/manage/move"))))
-                .andExpect(content().string(not(containsString("/manage/cancel"))));
+                .andExpect(content().string(not(containsString("/manage/cancel"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        // Titled as the request it is, not as an appointment.
+        assertThat(titleAndHeading(page)).containsExactly(title + " · " + clinic.shortName(), title);
         assertThat(statusOf(id)).isEqualTo("REQUESTED");
     }
 
@@ -271,13 +279,19 @@ class RequestManageLinkTests {
                 .andExpect(status().isConflict());
         assertThat(statusOf(id)).isEqualTo("BOOKED");
 
-        mvc.perform(get("/manage").param("token", token))
+        String page = mvc.perform(get("/manage").param("token", token))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Confirm: I will be there")))
                 .andExpect(content().string(containsString("/manage/move")))
                 .andExpect(content().string(containsString("/manage/cancel")))
                 .andExpect(content().string(not(containsString("/manage/withdraw"))))
-                .andExpect(content().string(not(containsString("awaits the clinic"))));
+                .andExpect(content().string(not(containsString("awaits the clinic"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        // Approved, it is an appointment again by its title.
+        assertThat(titleAndHeading(page))
+                .containsExactly("Your appointment · " + clinic.shortName(), "Your appointment");
         mvc.perform(post("/manage/confirm")
                         .with(csrf())
                         .param("token", token)
@@ -286,18 +300,28 @@ class RequestManageLinkTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"en, This booking request has ended", "es, Esta solicitud de reserva ha terminado"})
-    void afterADeclineTheLinkSaysTheRequestEnded(String language, String ended) throws Exception {
+    @CsvSource({
+        "en, This booking request has ended, Your booking request",
+        "es, Esta solicitud de reserva ha terminado, Su solicitud de cita"
+    })
+    void afterADeclineTheLinkSaysTheRequestEnded(String language, String ended, String title) throws Exception {
         String email = "req-declined-" + UUID.randomUUID() + "@example.com";
         UUID id = request(patient(email, language), fixture.at(day, "14:00"));
         String token = token(receivedBy(email));
 
         approvals.decline(id, "", "desk@example.com");
-        mvc.perform(get("/manage").cookie(new Cookie("relief-lang", language)).param("token", token))
+        String page = mvc.perform(get("/manage")
+                        .cookie(new Cookie("relief-lang", language))
+                        .param("token", token))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(ended)))
                 .andExpect(content().string(containsString("href=\"/book\"")))
-                .andExpect(content().string(not(containsString("/manage/withdraw"))));
+                .andExpect(content().string(not(containsString("/manage/withdraw"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        // Declined, it stays a request that ended: never titled as an appointment.
+        assertThat(titleAndHeading(page)).containsExactly(title + " · " + clinic.shortName(), title);
     }
 
     @Test
@@ -336,6 +360,12 @@ class RequestManageLinkTests {
                 pool.shutdownNow();
             }
         }
+    }
+
+    /** The page's {@code <title>} and its {@code <h1>}. */
+    private static List<String> titleAndHeading(String html) {
+        Document page = Jsoup.parse(html);
+        return List.of(page.title(), page.select("h1").text());
     }
 
     private static Callable<Boolean> attempt(CyclicBarrier start, Runnable change) {

@@ -75,7 +75,14 @@ class ChartBrowserTests extends BrowserTest {
         browser.andWaitForNewPage(() -> driver.findElement(By.id("q")).sendKeys("munoz" + tag, Keys.ENTER));
         browser.andWaitForNewPage(
                 () -> driver.findElement(By.linkText("Muñoz" + tag + ", Rosa")).click());
-        assertThat(text()).contains("Rosa Muñoz" + tag, "(323) 555-0148", "Intake on file since");
+        // Only the booking's health history is on file, no signed form: the chart says which.
+        assertThat(text())
+                .contains(
+                        "Rosa Muñoz" + tag,
+                        "(323) 555-0148",
+                        "Health history given at booking (",
+                        "the intake form is not signed yet")
+                .doesNotContain("Signed intake form on file");
         assertThat(text()).doesNotContain("Latex");
         check("chart-desk-en-1280");
 

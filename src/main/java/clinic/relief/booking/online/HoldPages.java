@@ -70,12 +70,10 @@ class HoldPages {
             redirect.addFlashAttribute("accountOffer", offer);
             redirect.addFlashAttribute("accountEmail", booked.patient().email());
         });
-        if (booked.status() == AppointmentStatus.REQUESTED) {
-            return "redirect:/book/requested";
-        }
-        // The done page links to the visit as the e-mail does: a link that opens this one appointment only.
+        // The page after links to the visit (or the request) as the e-mail does: a link that opens this one
+        // appointment only.
         redirect.addFlashAttribute("manageLink", manageLinks.linkFor(booked.id()));
-        return "redirect:/book/done";
+        return booked.status() == AppointmentStatus.REQUESTED ? "redirect:/book/requested" : "redirect:/book/done";
     }
 
     @ExceptionHandler(PatientAlreadyBooked.class)

@@ -295,12 +295,10 @@ class OnlineBooking {
                     "when", views.dateTime(appointment.session().start(), locale));
             redirect.addFlashAttribute(
                     "service", booking.service(picked.service()).name(locale));
-            if (request) {
-                return "redirect:/book/requested";
-            }
-            // The done page links to the visit as the e-mail does: a link that opens this one appointment only.
+            // The page after links to the visit (or the request) as the e-mail does: a link that opens this one
+            // appointment only.
             redirect.addFlashAttribute("manageLink", manageLinks.linkFor(appointment.id()));
-            return "redirect:/book/done";
+            return request ? "redirect:/book/requested" : "redirect:/book/done";
         } catch (SlotTaken | SlotNotOffered | PatientAlreadyBooked | UnknownTherapist | UnknownLength lost) {
             model.addAttribute("patient", patient);
             model.addAttribute("problemText", problems.of(lost, locale).getTitle());

@@ -260,10 +260,11 @@ public class WaitlistOffers {
                     "waitlist-" + offer.id()));
         } catch (SlotTaken | SlotNotOffered | PatientAlreadyBooked taken) {
             mark(offer, "TAKEN", null);
-            return new Waitlist.Claim(false, false, offer);
+            return new Waitlist.Claim(false, false, offer, Optional.empty());
         }
         mark(offer, "CLAIMED", claimed.id());
-        return new Waitlist.Claim(true, claimed.status() == AppointmentStatus.REQUESTED, offer);
+        return new Waitlist.Claim(
+                true, claimed.status() == AppointmentStatus.REQUESTED, offer, Optional.of(claimed.id()));
     }
 
     /**

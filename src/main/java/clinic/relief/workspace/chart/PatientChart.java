@@ -36,6 +36,7 @@ import clinic.relief.painmap.Assessments;
 import clinic.relief.painmap.KnowledgeBase;
 import clinic.relief.painmap.Lang;
 import clinic.relief.patients.HealthHistories;
+import clinic.relief.patients.IntakeForms;
 import clinic.relief.patients.Patient;
 import clinic.relief.patients.RecordedIntake;
 import clinic.relief.shared.Money;
@@ -92,6 +93,7 @@ class PatientChart {
     private final Booking booking;
     private final BookingViews views;
     private final HealthHistories histories;
+    private final IntakeForms intakeForms;
     private final PatientNotes notes;
     private final Progress progress;
     private final Assessments assessments;
@@ -110,6 +112,7 @@ class PatientChart {
             Booking booking,
             BookingViews views,
             HealthHistories histories,
+            IntakeForms intakeForms,
             PatientNotes notes,
             Progress progress,
             Assessments assessments,
@@ -126,6 +129,7 @@ class PatientChart {
         this.booking = booking;
         this.views = views;
         this.histories = histories;
+        this.intakeForms = intakeForms;
         this.notes = notes;
         this.progress = progress;
         this.assessments = assessments;
@@ -219,6 +223,15 @@ class PatientChart {
                 "intakeSince",
                 histories
                         .onFileSince(patientId)
+                        .map(at -> views.dateTime(at, locale))
+                        .orElse(null));
+        // A signed intake form and the health history given at booking are told apart, as on the appointment pages:
+        // "on file since" the latest of the two read as a signed form when only the booking's answers were there.
+        model.put(
+                "intakeSigned",
+                intakeForms
+                        .status(patientId)
+                        .signedAt()
                         .map(at -> views.dateTime(at, locale))
                         .orElse(null));
         if (!readable) {

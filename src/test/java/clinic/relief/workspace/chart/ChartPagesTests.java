@@ -26,6 +26,8 @@ import clinic.relief.patients.Patients;
 import clinic.relief.staff.NewStaffMember;
 import clinic.relief.staff.Staff;
 import clinic.relief.staff.StaffRole;
+import org.jsoup.Jsoup;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,10 +109,56 @@ class ChartPagesTests {
                 .andExpect(content().string(containsString("id=\"h-billing\"")))
                 .andExpect(content().string(containsString("id=\"h-insurance\"")))
                 .andExpect(content().string(containsString("id=\"h-contact\"")))
-                .andExpect(content().string(containsString("Intake on file since")))
                 .andExpect(content().string(not(containsString("peanuts"))))
                 .andExpect(content().string(not(containsString("id=\"h-notes\""))))
                 .andExpect(content().string(not(containsString("id=\"h-merge\""))));
+    }
+
+    /**
+     * Only the health history given at booking is on file, no signed intake form: the chart says which, not "intake
+     * on file" (a signed form is IntakeFormTests' case).
+     */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "en | Health history given at booking ( | ); the intake form is not signed yet.",
+                "es | Historia de salud dada al reservar ( | ); el formulario de admisión aún no está firmado."
+            })
+    void theChartSaysOnlyTheBookingsHealthHistoryIsOnFile(String language, String given, String notSigned)
+            throws Exception {
+        String state = intakeState(get("/staff/patients/{id}", patient).with(DESK), language);
+
+        assertThat(state).startsWith(given).endsWith(notSigned);
+        assertThat(state.substring(given.length(), state.length() - notSigned.length()))
+                .as("the date the history was given")
+                .matches(".*\\d.*");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "en | Missing: no signed intake form and no health history yet.",
+                "es | Falta: no hay formulario de admisión firmado ni historia de salud."
+            })
+    void theChartSaysNeitherASignedFormNorAHealthHistoryIsOnFile(String language, String missing) throws Exception {
+        UUID none = newPatient("Nora", "Nointake" + tag);
+
+        assertThat(intakeState(get("/staff/patients/{id}", none).with(DESK), language))
+                .isEqualTo(missing);
+    }
+
+    /** The intake section's one line saying what is on file. */
+    private String intakeState(MockHttpServletRequestBuilder chart, String language) throws Exception {
+        Elements state = Jsoup.parse(mvc.perform(chart.param("lang", language))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .select("#intake .intake-state");
+        assertThat(state).hasSize(1);
+        return state.text();
     }
 
     @Test

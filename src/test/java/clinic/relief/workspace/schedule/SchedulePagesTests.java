@@ -298,7 +298,8 @@ class SchedulePagesTests {
                 .andExpect(content()
                         .string(containsString(
                                 "/staff/patients/" + book.get(id).patient().id() + "/intake/send")))
-                .andExpect(content().string(not(containsString("Intake on file since"))));
+                .andExpect(content().string(not(containsString("Health history given at booking"))))
+                .andExpect(content().string(not(containsString("Signed intake form on file"))));
         mvc.perform(get("/staff/schedule/appointments/" + UUID.randomUUID()).with(DESK))
                 .andExpect(status().isNotFound());
     }
