@@ -47,7 +47,10 @@ public class SchedulesStore {
         this.jdbc = jdbc;
     }
 
-    /** What appointments (all but {@code ignoring}) block inside {@code span}, with the schedule version: {@link #BLOCKED}. */
+    /**
+     * What appointments (all but {@code ignoring}) block inside {@code span}, and the schedule version:
+     * {@link #BLOCKED}.
+     */
     Schedules.Blocked blocked(TimeRange span, Optional<UUID> ignoring) {
         BlockedRows rows = new BlockedRows();
         jdbc.sql(BLOCKED)

@@ -58,7 +58,7 @@ class WaitlistOfferStore {
                 .isPresent();
     }
 
-    /** An open offer of {@code start} with {@code therapist} to the entry, for the freed span, until {@code expires}. */
+    /** Offers {@code start} with {@code therapist} to the entry, for the freed span, until {@code expires}. */
     void insertOpen(
             UUID entryId,
             String tokenHash,

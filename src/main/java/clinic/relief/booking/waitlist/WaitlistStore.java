@@ -27,9 +27,9 @@ public class WaitlistStore {
     /** Adds a waiting request for the service {@code serviceId} (as the catalogue spells it), queued by {@code now}. */
     public void insert(UUID id, UUID patientId, String serviceId, WaitlistRequest request, Instant now) {
         jdbc.sql("""
-                        insert into booking_waitlist (id, patient_id, service_id, minutes, first_day, last_day,
-                                                      part_of_day, therapist_id, status, created_at)
-                        values (:id, :patient, :service, :minutes, :first, :last, :part, :therapist, 'WAITING', :now)""")
+                insert into booking_waitlist (id, patient_id, service_id, minutes, first_day, last_day, part_of_day,
+                                              therapist_id, status, created_at)
+                values (:id, :patient, :service, :minutes, :first, :last, :part, :therapist, 'WAITING', :now)""")
                 .param("id", id)
                 .param("patient", patientId)
                 .param("service", serviceId)
@@ -47,14 +47,16 @@ public class WaitlistStore {
         return jdbc.sql("""
                         select id, patient_id, service_id, minutes, first_day, last_day, part_of_day, therapist_id,
                                status, created_at
-                        from booking_waitlist where patient_id = :p order by created_at desc""").param("p", patientId).query(WaitlistStore::entry).list();
+                        from booking_waitlist where patient_id = :p order by created_at desc
+                        """).param("p", patientId).query(WaitlistStore::entry).list();
     }
 
     public Optional<WaitlistEntry> find(UUID id) {
         return jdbc.sql("""
                         select id, patient_id, service_id, minutes, first_day, last_day, part_of_day, therapist_id,
                                status, created_at
-                        from booking_waitlist where id = :id""").param("id", id).query(WaitlistStore::entry).optional();
+                        from booking_waitlist where id = :id
+                        """).param("id", id).query(WaitlistStore::entry).optional();
     }
 
     /** Takes the entry off the list if it is waiting. */
@@ -76,7 +78,8 @@ public class WaitlistStore {
         return jdbc.sql("""
                         select id, patient_id, service_id, minutes, first_day, last_day, part_of_day, therapist_id,
                                status, created_at
-                        from booking_waitlist where status = 'WAITING' order by created_at limit :n""").param("n", limit).query(WaitlistStore::entry).list();
+                        from booking_waitlist where status = 'WAITING' order by created_at limit :n
+                        """).param("n", limit).query(WaitlistStore::entry).list();
     }
 
     /** Maps a row of {@code booking_waitlist} (all its columns). */
