@@ -1,28 +1,22 @@
 package clinic.relief.booking;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import clinic.relief.booking.waitlist.PartOfDay;
 import clinic.relief.booking.waitlist.UnknownWaitlistEntry;
 import clinic.relief.booking.waitlist.WaitlistEntry;
 import clinic.relief.booking.waitlist.WaitlistOffer;
 import clinic.relief.booking.waitlist.WaitlistOffers;
 import clinic.relief.booking.waitlist.WaitlistRequest;
 import clinic.relief.booking.waitlist.WaitlistSettings;
+import clinic.relief.booking.waitlist.WaitlistStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static clinic.relief.shared.Timestamps.utc;
 
 /**
  * The waitlist's API: patients' requests, and claiming an offer by its e-mailed link. Matching freed times to
@@ -32,20 +26,17 @@ import static clinic.relief.shared.Timestamps.utc;
 @EnableConfigurationProperties(WaitlistSettings.class)
 public class Waitlist {
 
-    public static final String COLUMNS = """
-            id, patient_id, service_id, minutes, first_day, last_day, part_of_day, therapist_id, status, created_at""";
-
     private final Booking booking;
     private final WaitlistOffers offers;
     private final Approvals approvals;
-    private final JdbcClient jdbc;
+    private final WaitlistStore store;
     private final Clock clock;
 
-    Waitlist(Booking booking, WaitlistOffers offers, Approvals approvals, JdbcClient jdbc, Clock clock) {
+    Waitlist(Booking booking, WaitlistOffers offers, Approvals approvals, WaitlistStore store, Clock clock) {
         this.booking = booking;
         this.offers = offers;
         this.approvals = approvals;
-        this.jdbc = jdbc;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -75,59 +66,33 @@ public class Waitlist {
             throw new IllegalArgumentException("The last day must be 0-60 days after the first");
         }
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into booking_waitlist (" + COLUMNS + ") values (:id, :patient, :service, :minutes, :first,"
-                        + " :last, :part, :therapist, 'WAITING', :now)")
-                .param("id", id)
-                .param("patient", patientId)
-                .param("service", service.id())
-                .param("minutes", request.minutes())
-                .param("first", request.firstDay())
-                .param("last", request.lastDay())
-                .param("part", request.partOfDay().name())
-                .param("therapist", therapist.orElse(null))
-                .param("now", utc(clock.instant()))
-                .update();
+        store.insert(id, patientId, service.id(), request, clock.instant());
         return get(id);
     }
 
     /** A patient's requests, newest first. */
     @Transactional(readOnly = true)
     public List<WaitlistEntry> of(UUID patientId) {
-        return jdbc.sql("select " + COLUMNS + " from booking_waitlist where patient_id = :p order by created_at desc")
-                .param("p", patientId)
-                .query(Waitlist::entry)
-                .list();
+        return store.ofPatient(patientId);
     }
 
     @Transactional(readOnly = true)
     public WaitlistEntry get(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from booking_waitlist where id = :id")
-                .param("id", id)
-                .query(Waitlist::entry)
-                .optional()
-                .orElseThrow(() -> new UnknownWaitlistEntry(id));
+        return store.find(id).orElseThrow(() -> new UnknownWaitlistEntry(id));
     }
 
     /** Takes a waiting request off the list; its open offer, if any, stops working. */
     @Transactional
     public void withdraw(UUID id) {
         get(id);
-        jdbc.sql("update booking_waitlist set status = 'WITHDRAWN' where id = :id and status = 'WAITING'")
-                .param("id", id)
-                .update();
-        jdbc.sql("update booking_waitlist_offer set status = 'EXPIRED' where entry_id = :id and status = 'OPEN'")
-                .param("id", id)
-                .update();
+        store.withdraw(id);
+        store.expireOpenOffer(id);
     }
 
     /** Every waiting request, oldest first (the order offers go out in), at most {@code limit}. */
     @Transactional(readOnly = true)
     public List<WaitlistEntry> waiting(int limit) {
-        return jdbc.sql("select " + COLUMNS + " from booking_waitlist where status = 'WAITING'"
-                        + " order by created_at limit :n")
-                .param("n", limit)
-                .query(Waitlist::entry)
-                .list();
+        return store.waiting(limit);
     }
 
     /** Free times the desk may offer this waiting request, earliest first, from today on; at most {@code max}. */
@@ -161,19 +126,5 @@ public class Waitlist {
      */
     public Claim claim(String token) {
         return offers.claim(token, command -> approvals.bookOrRequest(booking, command));
-    }
-
-    public static WaitlistEntry entry(ResultSet rs, int row) throws SQLException {
-        return new WaitlistEntry(
-                rs.getObject("id", UUID.class),
-                rs.getObject("patient_id", UUID.class),
-                rs.getString("service_id"),
-                rs.getInt("minutes"),
-                rs.getObject("first_day", LocalDate.class),
-                rs.getObject("last_day", LocalDate.class),
-                PartOfDay.valueOf(rs.getString("part_of_day")),
-                Optional.ofNullable(rs.getObject("therapist_id", UUID.class)),
-                rs.getString("status"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import clinic.relief.ReliefTest;
-import clinic.relief.booking.schedule.Schedules;
+import clinic.relief.booking.schedule.SchedulesStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,7 +56,7 @@ class BookingQueryPlanTests {
                         :now + n * interval '1 hour' + interval '40 minutes', 'BOOKED', 'FRONT_DESK', :now
                     from p, r, generate_series(1, 8000) n""").param("now", utc(now)).update();
             jdbc.sql("analyze booking_appointment").update();
-            return jdbc.sql("explain (analyze, buffers, costs off, timing off) " + Schedules.BLOCKED)
+            return jdbc.sql("explain (analyze, buffers, costs off, timing off) " + SchedulesStore.BLOCKED)
                     .param("ignoring", new UUID(0, 0))
                     .param("from", utc(from))
                     .param("to", utc(from.plus(1, ChronoUnit.HOURS)))

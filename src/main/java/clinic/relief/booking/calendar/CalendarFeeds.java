@@ -21,10 +21,7 @@ import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Uid;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import static clinic.relief.shared.Timestamps.utc;
 
 /**
  * Therapists' private iCalendar feeds (RFC 5545, written with ical4j). An event names the patient by first name and
@@ -33,7 +30,7 @@ import static clinic.relief.shared.Timestamps.utc;
 @Component
 class CalendarFeeds {
 
-    private final JdbcClient jdbc;
+    private final CalendarFeedStore store;
     private final Appointments appointments;
     private final Patients patients;
     private final Therapists therapists;
@@ -41,13 +38,13 @@ class CalendarFeeds {
     private final Clock clock;
 
     CalendarFeeds(
-            JdbcClient jdbc,
+            CalendarFeedStore store,
             Appointments appointments,
             Patients patients,
             Therapists therapists,
             ClinicProfile clinic,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.appointments = appointments;
         this.patients = patients;
         this.therapists = therapists;
@@ -62,33 +59,18 @@ class CalendarFeeds {
      */
     String renew(UUID therapist) {
         VerificationToken token = VerificationToken.random();
-        jdbc.sql("""
-                insert into booking_calendar_feed (therapist_id, token_hash, created_at) values (:t, :hash, :now)
-                on conflict (therapist_id) do update set token_hash = excluded.token_hash,
-                                                         created_at = excluded.created_at
-                """)
-                .param("t", therapist)
-                .param("hash", token.hash())
-                .param("now", utc(clock.instant()))
-                .update();
+        store.replace(therapist, token.hash(), clock.instant());
         return token.value();
     }
 
     /** Whether the therapist has a feed address (which is not kept, only its hash). */
     boolean exists(UUID therapist) {
-        return jdbc.sql("select count(*) > 0 from booking_calendar_feed where therapist_id = :t")
-                .param("t", therapist)
-                .query(Boolean.class)
-                .single();
+        return store.exists(therapist);
     }
 
     /** The feed for this token: the last 30 and next 90 days; empty for an unknown token. */
     Optional<String> feed(String token) {
-        return jdbc.sql("select therapist_id from booking_calendar_feed where token_hash = :hash")
-                .param("hash", VerificationToken.hash(token))
-                .query(UUID.class)
-                .optional()
-                .map(this::calendar);
+        return store.therapistOf(VerificationToken.hash(token)).map(this::calendar);
     }
 
     private String calendar(UUID therapist) {

@@ -5,7 +5,6 @@ import java.util.UUID;
 import clinic.relief.patients.CareTeam;
 import clinic.relief.staff.Staff;
 import clinic.relief.staff.StaffMember;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** A therapist treats a patient when they have or had an appointment with them that was not cancelled. */
@@ -13,24 +12,18 @@ import org.springframework.stereotype.Component;
 class CareTeamFromAppointments implements CareTeam {
 
     private final Staff staff;
-    private final JdbcClient jdbc;
+    private final CareTeamStore store;
 
-    CareTeamFromAppointments(Staff staff, JdbcClient jdbc) {
+    CareTeamFromAppointments(Staff staff, CareTeamStore store) {
         this.staff = staff;
-        this.jdbc = jdbc;
+        this.store = store;
     }
 
     @Override
     public boolean treats(String staffEmail, UUID patientId) {
         return staff.findByEmail(staffEmail)
                 .map(StaffMember::id)
-                .map(therapist -> jdbc.sql("""
-                        select exists (select 1 from booking_appointment where therapist_id = :t
-                                       and patient_id = :p and status <> 'CANCELLED')""")
-                        .param("t", therapist)
-                        .param("p", patientId)
-                        .query(Boolean.class)
-                        .single())
+                .map(therapist -> store.hasAppointments(therapist, patientId))
                 .orElse(false);
     }
 }

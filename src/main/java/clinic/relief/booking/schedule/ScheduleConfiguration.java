@@ -1,8 +1,6 @@
 package clinic.relief.booking.schedule;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
-import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,10 +10,7 @@ import java.util.UUID;
 
 import clinic.relief.booking.Therapist;
 import clinic.relief.booking.TimeRange;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import static clinic.relief.shared.Timestamps.utc;
 
 /**
  * The part of the schedule that changes a few times a month: who gives which service (listed therapists only, by
@@ -28,13 +23,13 @@ import static clinic.relief.shared.Timestamps.utc;
 @Component
 public class ScheduleConfiguration {
 
-    private final JdbcClient jdbc;
+    private final ScheduleConfigurationStore store;
     private final Therapists therapists;
     private final Clock clock;
     private volatile Snapshot current = new Snapshot(-1, Map.of(), Map.of(), Map.of(), Map.of(), List.of());
 
-    ScheduleConfiguration(JdbcClient jdbc, Therapists therapists, Clock clock) {
-        this.jdbc = jdbc;
+    ScheduleConfiguration(ScheduleConfigurationStore store, Therapists therapists, Clock clock) {
+        this.store = store;
         this.therapists = therapists;
         this.clock = clock;
     }
@@ -74,38 +69,18 @@ public class ScheduleConfiguration {
     private Snapshot load(long version) {
         Map<String, List<UUID>> givers = new HashMap<>();
         List<UUID> listed = therapists.all().stream().map(Therapist::id).toList();
-        Map<UUID, List<String>> services = new HashMap<>();
-        jdbc.sql("select therapist_id, service_id from booking_therapist_service")
-                .query(rs -> {
-                    services.computeIfAbsent(rs.getObject("therapist_id", UUID.class), id -> new ArrayList<>())
-                            .add(rs.getString("service_id"));
-                });
+        Map<UUID, List<String>> services = store.servicesByTherapist();
         for (UUID therapist : listed) {
             for (String service : services.getOrDefault(therapist, List.of())) {
                 givers.computeIfAbsent(service, s -> new ArrayList<>()).add(therapist);
             }
         }
-        Map<UUID, List<WeeklyTime>> hours = new HashMap<>();
-        Map<UUID, List<WeeklyTime>> breaks = new HashMap<>();
-        jdbc.sql("""
-                select therapist_id, true as working, day_of_week, starts, ends from booking_therapist_hours
-                union all
-                select therapist_id, false, day_of_week, starts, ends from booking_therapist_break""").query(rs -> {
-            WeeklyTime time = new WeeklyTime(
-                    DayOfWeek.of(rs.getInt("day_of_week")),
-                    rs.getObject("starts", LocalTime.class),
-                    rs.getObject("ends", LocalTime.class));
-            (rs.getBoolean("working") ? hours : breaks)
-                    .computeIfAbsent(rs.getObject("therapist_id", UUID.class), id -> new ArrayList<>())
-                    .add(time);
-        });
-        Map<UUID, List<TimeRange>> timeOff = Schedules.ranges(jdbc.sql("""
-                select therapist_id as id, lower(period) as starts, upper(period) as ends from booking_time_off
-                where upper(period) > :since order by lower(period)""")
-                .param("since", utc(clock.instant().minus(1, ChronoUnit.DAYS))));
-        List<UUID> rooms = jdbc.sql("select id from booking_room where active order by name")
-                .query(UUID.class)
-                .list();
+        ScheduleConfigurationStore.WeeklyTimes weekly = store.weeklyTimes();
+        Map<UUID, List<WeeklyTime>> hours = weekly.hours();
+        Map<UUID, List<WeeklyTime>> breaks = weekly.breaks();
+        Map<UUID, List<TimeRange>> timeOff =
+                store.timeOffEndingAfter(clock.instant().minus(1, ChronoUnit.DAYS));
+        List<UUID> rooms = store.roomsInUse();
         return new Snapshot(version, givers, hours, breaks, timeOff, rooms);
     }
 }

@@ -8,7 +8,6 @@ import java.util.UUID;
 import clinic.relief.booking.Therapist;
 import clinic.relief.staff.Staff;
 import clinic.relief.staff.StaffMember;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,11 +18,11 @@ import org.springframework.stereotype.Component;
 public class Therapists {
 
     private final Staff staff;
-    private final JdbcClient jdbc;
+    private final TherapistsStore store;
 
-    Therapists(Staff staff, JdbcClient jdbc) {
+    Therapists(Staff staff, TherapistsStore store) {
         this.staff = staff;
-        this.jdbc = jdbc;
+        this.store = store;
     }
 
     public List<Therapist> all() {
@@ -33,10 +32,7 @@ public class Therapists {
     }
 
     public List<Therapist> giving(String serviceId) {
-        Set<UUID> giving = jdbc.sql("select therapist_id from booking_therapist_service where service_id = :s")
-                .param("s", serviceId)
-                .query(UUID.class)
-                .set();
+        Set<UUID> giving = store.giving(serviceId);
         return all().stream().filter(t -> giving.contains(t.id())).toList();
     }
 

@@ -3,7 +3,6 @@ package clinic.relief.booking.waitlist;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,12 +32,9 @@ import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
 import clinic.relief.patients.VerificationToken;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import static clinic.relief.shared.Timestamps.utc;
 
 /**
  * Offers freed times to the waitlist. A cancellation or a released online hold (in its own transaction, so the offer and its e-mail commit
@@ -53,7 +49,7 @@ public class WaitlistOffers {
     private final Patients patients;
     private final Mail mail;
     private final LinkLetters letters;
-    private final JdbcClient jdbc;
+    private final WaitlistOfferStore store;
     private final TransactionTemplate transactions;
     private final WaitlistSettings settings;
     private final Clock clock;
@@ -64,7 +60,7 @@ public class WaitlistOffers {
             Patients patients,
             Mail mail,
             LinkLetters letters,
-            JdbcClient jdbc,
+            WaitlistOfferStore store,
             TransactionTemplate transactions,
             WaitlistSettings settings,
             Clock clock) {
@@ -73,7 +69,7 @@ public class WaitlistOffers {
         this.patients = patients;
         this.mail = mail;
         this.letters = letters;
-        this.jdbc = jdbc;
+        this.store = store;
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
@@ -100,19 +96,7 @@ public class WaitlistOffers {
      */
     void offerNext(UUID therapist, Instant freeFrom, Instant freeTo) {
         LocalDate day = freeFrom.atZone(booking.zone()).toLocalDate();
-        List<WaitlistEntry> waiting = jdbc.sql("select " + Waitlist.COLUMNS + " from booking_waitlist w"
-                        + " where status = 'WAITING' and first_day <= :day and last_day >= :day"
-                        + " and (therapist_id is null or therapist_id = :therapist) and not exists"
-                        + " (select 1 from booking_waitlist_offer o where o.entry_id = w.id and (o.status = 'OPEN'"
-                        + " or (o.free_from = :from and o.free_to = :to) or (o.status = 'CLAIMED' and"
-                        + " o.therapist_id = :therapist and o.starts_at >= :from and o.starts_at < :to)))"
-                        + " order by created_at limit 50")
-                .param("day", day)
-                .param("therapist", therapist)
-                .param("from", utc(freeFrom))
-                .param("to", utc(freeTo))
-                .query(Waitlist::entry)
-                .list();
+        List<WaitlistEntry> waiting = store.waitingFor(day, therapist, freeFrom, freeTo);
         for (WaitlistEntry entry : waiting) {
             Optional<Slot> slot = suitable(entry, therapist, day, freeFrom, freeTo);
             if (slot.isPresent()) {
@@ -150,11 +134,7 @@ public class WaitlistOffers {
      * a cancellation's offer. False when the request already has an open offer or the time is no longer free for it.
      */
     public boolean offerChosen(WaitlistEntry entry, Instant start, UUID therapist) {
-        boolean open = jdbc.sql("select 1 from booking_waitlist_offer where entry_id = :id and status = 'OPEN'")
-                .param("id", entry.id())
-                .query(Integer.class)
-                .optional()
-                .isPresent();
+        boolean open = store.hasOpenOffer(entry.id());
         if (open || !entry.isWaiting()) {
             return false;
         }
@@ -187,21 +167,15 @@ public class WaitlistOffers {
         Patient patient = patients.get(entry.patientId());
         VerificationToken token = VerificationToken.random();
         Instant now = clock.instant();
-        jdbc.sql("""
-                insert into booking_waitlist_offer (id, entry_id, token_hash, starts_at, therapist_id, free_from,
-                                                    free_to, expires_at, status, created_at)
-                values (:id, :entry, :hash, :start, :therapist, :from, :to, :expires, 'OPEN', :now)
-                """)
-                .param("id", UUID.randomUUID())
-                .param("entry", entry.id())
-                .param("hash", token.hash())
-                .param("start", utc(slot.start()))
-                .param("therapist", slot.therapistId())
-                .param("from", utc(freeFrom))
-                .param("to", utc(freeTo))
-                .param("expires", utc(now.plus(settings.offerLasts())))
-                .param("now", utc(now))
-                .update();
+        store.insertOpen(
+                entry.id(),
+                token.hash(),
+                slot.start(),
+                slot.therapistId(),
+                freeFrom,
+                freeTo,
+                now.plus(settings.offerLasts()),
+                now);
         if (patient.email() != null) {
             Letters.Letter letter = letters.waitlistOffer(
                     patient.firstName(), patient.language(), slot.start(), token.value(), settings.offerLasts());
@@ -213,19 +187,7 @@ public class WaitlistOffers {
     @Scheduled(fixedDelayString = "${relief.booking.waitlist.sweep-every:60s}")
     public void expireDue() {
         transactions.executeWithoutResult(tx -> {
-            record Freed(UUID therapist, Instant from, Instant to) {}
-            List<Freed> freed = jdbc.sql("""
-                    update booking_waitlist_offer set status = 'EXPIRED'
-                    where id in (select id from booking_waitlist_offer where status = 'OPEN' and expires_at <= :now
-                                 for update skip locked)
-                    returning therapist_id, free_from, free_to
-                    """)
-                    .param("now", utc(clock.instant()))
-                    .query((rs, row) -> new Freed(
-                            rs.getObject(1, UUID.class),
-                            rs.getObject(2, OffsetDateTime.class).toInstant(),
-                            rs.getObject(3, OffsetDateTime.class).toInstant()))
-                    .list();
+            List<WaitlistOfferStore.Freed> freed = store.expireDue(clock.instant());
             freed.forEach(span -> offerNext(span.therapist(), span.from(), span.to()));
         });
     }
@@ -273,43 +235,15 @@ public class WaitlistOffers {
      */
     private void mark(WaitlistOffer offer, String offerStatus, UUID claimed) {
         transactions.executeWithoutResult(tx -> {
-            boolean live = claimed != null
-                    && jdbc.sql("select status <> 'CANCELLED' from booking_appointment" + " where id = :id for update")
-                            .param("id", claimed)
-                            .query(Boolean.class)
-                            .single();
-            jdbc.sql("update booking_waitlist_offer set status = :s, appointment_id = :a where id = :id")
-                    .param("s", offerStatus)
-                    .param("a", claimed)
-                    .param("id", offer.id())
-                    .update();
+            boolean live = claimed != null && store.lockAppointmentIsLive(claimed);
+            store.close(offer.id(), offerStatus, claimed);
             if (live) {
-                jdbc.sql("update booking_waitlist set status = 'BOOKED' where id = :id and status = 'WAITING'")
-                        .param("id", offer.entryId())
-                        .update();
+                store.markEntryBooked(offer.entryId());
             }
         });
     }
 
     private WaitlistOffer find(String token) {
-        return jdbc.sql("""
-                select o.id, o.entry_id, w.patient_id, w.service_id, w.minutes, o.starts_at, o.therapist_id,
-                       o.expires_at, o.status
-                from booking_waitlist_offer o join booking_waitlist w on w.id = o.entry_id
-                where o.token_hash = :hash
-                """)
-                .param("hash", VerificationToken.hash(token))
-                .query((rs, row) -> new WaitlistOffer(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("entry_id", UUID.class),
-                        rs.getObject("patient_id", UUID.class),
-                        rs.getString("service_id"),
-                        rs.getInt("minutes"),
-                        rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("therapist_id", UUID.class),
-                        rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("status")))
-                .optional()
-                .orElseThrow(() -> new BadLink(BadLink.Reason.UNKNOWN));
+        return store.find(VerificationToken.hash(token)).orElseThrow(() -> new BadLink(BadLink.Reason.UNKNOWN));
     }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 
 import clinic.relief.booking.Appointment;
 import clinic.relief.clinic.ClinicProfile;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +18,12 @@ import org.springframework.stereotype.Component;
 public class WaitlistReturns {
 
     private final WaitlistOffers offers;
-    private final JdbcClient jdbc;
+    private final WaitlistOfferStore store;
     private final ClinicProfile clinic;
 
-    WaitlistReturns(WaitlistOffers offers, JdbcClient jdbc, ClinicProfile clinic) {
+    WaitlistReturns(WaitlistOffers offers, WaitlistOfferStore store, ClinicProfile clinic) {
         this.offers = offers;
-        this.jdbc = jdbc;
+        this.store = store;
         this.clinic = clinic;
     }
 
@@ -36,15 +35,7 @@ public class WaitlistReturns {
      */
     public boolean requestEnded(Appointment.Stored ended, Instant now) {
         LocalDate today = now.atZone(clinic.zone()).toLocalDate();
-        int waitingAgain = jdbc.sql("""
-                update booking_waitlist w set status = 'WAITING'
-                from booking_waitlist_offer o
-                where o.appointment_id = :appointment and o.status = 'CLAIMED' and w.id = o.entry_id
-                  and w.status = 'BOOKED' and w.last_day >= :today
-                """)
-                .param("appointment", ended.id())
-                .param("today", today)
-                .update();
+        int waitingAgain = store.waitAgain(ended.id(), today);
         offers.offerNext(ended.therapistId(), ended.start(), ended.blockedUntil());
         return waitingAgain > 0;
     }
