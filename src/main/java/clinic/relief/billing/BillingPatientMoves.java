@@ -3,33 +3,24 @@ package clinic.relief.billing;
 import java.util.UUID;
 
 import clinic.relief.patients.spi.PatientMergeParticipant;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Moves a merged duplicate's quotes, invoices, memberships and household shares to the patient kept, in the merge's transaction. */
 @Repository
 class BillingPatientMoves implements PatientMergeParticipant {
 
-    private final JdbcClient jdbc;
+    private final BillingPatientMoveStore store;
 
-    BillingPatientMoves(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    BillingPatientMoves(BillingPatientMoveStore store) {
+        this.store = store;
     }
 
     @Override
     public int moveRecords(UUID duplicate, UUID kept) {
-        int moved = move("""
-                update billing_quote set patient_id = :kept where patient_id = :duplicate""", duplicate, kept);
-        moved += move("""
-                update billing_invoice set patient_id = :kept where patient_id = :duplicate""", duplicate, kept);
-        moved += move("""
-                update billing_membership set patient_id = :kept where patient_id = :duplicate""", duplicate, kept);
-        moved += move("""
-                update billing_membership_household set patient_id = :kept where patient_id = :duplicate""", duplicate, kept);
+        int moved = store.moveQuotes(duplicate, kept);
+        moved += store.moveInvoices(duplicate, kept);
+        moved += store.moveMemberships(duplicate, kept);
+        moved += store.moveHouseholdShares(duplicate, kept);
         return moved;
-    }
-
-    private int move(String sql, UUID duplicate, UUID kept) {
-        return jdbc.sql(sql).param("duplicate", duplicate).param("kept", kept).update();
     }
 }

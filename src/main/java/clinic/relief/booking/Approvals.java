@@ -15,11 +15,8 @@ import clinic.relief.patients.Patient;
 import clinic.relief.patients.Patients;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static clinic.relief.shared.Timestamps.utc;
 
 /**
  * Request-and-approve for new clients ({@link NewClientSettings}). A new client's confirmed online booking waits as
@@ -42,7 +39,7 @@ public class Approvals {
     private final WaitlistReturns waitlist;
     private final BookingParticipants participants;
     private final ApplicationEventPublisher events;
-    private final JdbcClient jdbc;
+    private final BookingRequestStore store;
     private final NewClientSettings settings;
     private final BookingSettings rules;
     private final ManageLinks manageLinks;
@@ -57,7 +54,7 @@ public class Approvals {
             WaitlistReturns waitlist,
             BookingParticipants participants,
             ApplicationEventPublisher events,
-            JdbcClient jdbc,
+            BookingRequestStore store,
             NewClientSettings settings,
             BookingSettings rules,
             ManageLinks manageLinks,
@@ -70,7 +67,7 @@ public class Approvals {
         this.waitlist = waitlist;
         this.participants = participants;
         this.events = events;
-        this.jdbc = jdbc;
+        this.store = store;
         this.settings = settings;
         this.rules = rules;
         this.manageLinks = manageLinks;
@@ -92,15 +89,7 @@ public class Approvals {
      * completed. Holds, requests, no-shows and cancellations do not count.
      */
     private boolean returning(UUID patientId, UUID except) {
-        return jdbc.sql("""
-                select exists (select 1 from booking_appointment where patient_id = :patient
-                    and (cast(:except as uuid) is null or id <> :except)
-                    and status in ('BOOKED', 'CHECKED_IN', 'COMPLETED'))
-                """)
-                .param("patient", patientId)
-                .param("except", except)
-                .query(Boolean.class)
-                .single();
+        return store.hasAcceptedAppointment(patientId, except);
     }
 
     /**
@@ -141,13 +130,7 @@ public class Approvals {
     /** Requests waiting for a decision, soonest first. */
     @Transactional(readOnly = true)
     public List<AppointmentView> awaiting() {
-        return jdbc
-                .sql("select id from booking_appointment where status = 'REQUESTED' order by starts_at")
-                .query(UUID.class)
-                .list()
-                .stream()
-                .map(book::get)
-                .toList();
+        return store.awaiting().stream().map(book::get).toList();
     }
 
     /** What became of a request the desk approved. */
@@ -226,15 +209,6 @@ public class Approvals {
 
     /** Records how a request ended (approved, declined, withdrawn, lapsed), by whom, in the caller's transaction. */
     void record(UUID id, String decision, String reason, String staff) {
-        jdbc.sql("""
-                insert into booking_request_decision (appointment_id, decision, reason, decided_by, decided_at)
-                values (:id, :decision, :reason, :staff, :now)
-                """)
-                .param("id", id)
-                .param("decision", decision)
-                .param("reason", reason)
-                .param("staff", staff)
-                .param("now", utc(clock.instant()))
-                .update();
+        store.recordDecision(id, decision, reason, staff, clock.instant());
     }
 }

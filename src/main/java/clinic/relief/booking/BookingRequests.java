@@ -8,11 +8,8 @@ import java.util.UUID;
 
 import clinic.relief.booking.store.Appointments;
 import clinic.relief.booking.waitlist.WaitlistReturns;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static clinic.relief.shared.Timestamps.utc;
 
 /**
  * How a booking request ends without the front desk ({@link Approvals} has their decisions): the patient withdraws
@@ -29,7 +26,7 @@ public class BookingRequests {
     private final Approvals approvals;
     private final Appointments appointments;
     private final WaitlistReturns waitlist;
-    private final JdbcClient jdbc;
+    private final BookingRequestStore store;
     private final BookingSettings settings;
     private final Clock clock;
 
@@ -37,13 +34,13 @@ public class BookingRequests {
             Approvals approvals,
             Appointments appointments,
             WaitlistReturns waitlist,
-            JdbcClient jdbc,
+            BookingRequestStore store,
             BookingSettings settings,
             Clock clock) {
         this.approvals = approvals;
         this.appointments = appointments;
         this.waitlist = waitlist;
-        this.jdbc = jdbc;
+        this.store = store;
         this.settings = settings;
         this.clock = clock;
     }
@@ -93,10 +90,7 @@ public class BookingRequests {
      */
     @Transactional(readOnly = true)
     public boolean endedWithoutVisit(UUID appointmentId) {
-        return jdbc.sql("""
-                select exists (select 1 from booking_request_decision where appointment_id = :id
-                    and decision in ('DECLINED', 'WITHDRAWN', 'LAPSED'))
-                """).param("id", appointmentId).query(Boolean.class).single();
+        return store.endedWithoutVisit(appointmentId);
     }
 
     /**
@@ -107,14 +101,7 @@ public class BookingRequests {
      */
     @Transactional
     public int lapseDue(Instant now) {
-        List<UUID> due = jdbc.sql("""
-                select id from booking_appointment where status = 'REQUESTED' and starts_at <= :limit
-                order by starts_at limit :batch for update skip locked
-                """)
-                .param("limit", utc(now.plus(settings.minimumNotice())))
-                .param("batch", SWEEP_BATCH)
-                .query(UUID.class)
-                .list();
+        List<UUID> due = store.lockDueToLapse(now.plus(settings.minimumNotice()), SWEEP_BATCH);
         due.forEach(id ->
                 approvals.lapse(appointments.find(id).orElseThrow(() -> new UnknownAppointment(id)), now, "system"));
         return due.size();

@@ -2,7 +2,6 @@ package clinic.relief.mail;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -10,12 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static clinic.relief.shared.Timestamps.utc;
 
 /**
  * Queues e-mails to patients: a document (a receipt, an invoice), an account or booking link, or a letter about an
@@ -26,16 +21,12 @@ import static clinic.relief.shared.Timestamps.utc;
 @Service
 public class Mail {
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
     private final Recipients recipients;
     private final Clock clock;
     private final OutboxStore outbox;
 
-    Mail(JdbcClient jdbc, JdbcTemplate batch, Recipients recipients, Clock clock, OutboxStore outbox) {
+    Mail(Recipients recipients, Clock clock, OutboxStore outbox) {
         this.outbox = outbox;
-        this.jdbc = jdbc;
-        this.batch = batch;
         this.recipients = recipients;
         this.clock = clock;
     }
@@ -87,19 +78,7 @@ public class Mail {
         if (email.isEmpty()) {
             return false;
         }
-        jdbc.sql("""
-                insert into booking_outbox (id, kind, recipient, subject, body, created_at, send_after,
-                    attachment_name, attachment_type, attachment)
-                values (:id, 'DOCUMENT', :to, :subject, :body, :now, :now, :name, :type, :content)""")
-                .param("id", UUID.randomUUID())
-                .param("to", email.get())
-                .param("subject", subject)
-                .param("body", body)
-                .param("now", utc(clock.instant()))
-                .param("name", attachment.fileName())
-                .param("type", attachment.contentType())
-                .param("content", attachment.content())
-                .update();
+        outbox.insertDocument(email.get(), subject, body, attachment, clock.instant());
         return true;
     }
 
@@ -114,70 +93,28 @@ public class Mail {
     }
 
     private void insert(String kind, @Nullable UUID appointmentId, String recipient, String subject, String body) {
-        jdbc.sql("""
-                insert into booking_outbox (id, kind, appointment_id, recipient, subject, body, created_at, send_after)
-                values (:id, :kind, :appointment, :to, :subject, :body, :now, :now)""")
-                .param("id", UUID.randomUUID())
-                .param("kind", kind)
-                .param("appointment", appointmentId)
-                .param("to", recipient)
-                .param("subject", subject)
-                .param("body", body)
-                .param("now", utc(clock.instant()))
-                .update();
+        outbox.insert(kind, appointmentId, recipient, subject, body, clock.instant());
     }
 
     /** Queues letters about appointments, each with its file, in one round trip. */
     public void queueAll(List<AppointmentLetter> letters) {
-        OffsetDateTime now = utc(clock.instant());
-        List<Object[]> rows = letters.stream()
-                .map(letter -> new Object[] {
-                    UUID.randomUUID(),
-                    letter.kind(),
-                    letter.appointmentId(),
-                    letter.recipient(),
-                    letter.subject(),
-                    letter.body(),
-                    now,
-                    utc(letter.sendAfter()),
-                    letter.attachment().fileName(),
-                    letter.attachment().contentType(),
-                    letter.attachment().content()
-                })
-                .toList();
-        batch.batchUpdate("""
-                insert into booking_outbox (id, kind, appointment_id, recipient, subject, body, created_at, send_after,
-                    attachment_name, attachment_type, attachment)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, rows);
+        outbox.insertAll(letters, clock.instant());
     }
 
     /** How many e-mails of these kinds were ever queued about the appointment, sent, waiting or voided. */
     public int countQueued(UUID appointmentId, Collection<String> kinds) {
-        return jdbc.sql("select count(*) from booking_outbox where appointment_id = :id and kind in (:kinds)")
-                .param("id", appointmentId)
-                .param("kinds", kinds)
-                .query(Integer.class)
-                .single();
+        return outbox.countQueued(appointmentId, kinds);
     }
 
     /** Voids the appointment's e-mails of this kind that have not left yet, so they never will. */
     public void voidUnsent(UUID appointmentId, String kind) {
-        jdbc.sql("""
-                update booking_outbox set voided_at = :now where appointment_id = :id and kind = :kind
-                    and sent_at is null and voided_at is null""")
-                .param("now", utc(clock.instant()))
-                .param("id", appointmentId)
-                .param("kind", kind)
-                .update();
+        outbox.voidUnsent(appointmentId, kind, clock.instant());
     }
 
     /** Deletes every e-mail about these appointments, sent or not, for appointments that are being deleted. */
     public void discardAbout(Collection<UUID> appointmentIds) {
         if (!appointmentIds.isEmpty()) {
-            jdbc.sql("delete from booking_outbox where appointment_id in (:ids)")
-                    .param("ids", appointmentIds)
-                    .update();
+            outbox.deleteAbout(appointmentIds);
         }
     }
 }

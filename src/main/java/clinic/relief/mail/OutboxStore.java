@@ -2,20 +2,27 @@ package clinic.relief.mail;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads of the outbox table for the staff's outbox page. */
+import static clinic.relief.shared.Timestamps.utc;
+
+/** The outbox table: what {@link Mail} queues, {@link OutboxWorker} sends and the staff's outbox page lists. */
 @Repository
 class OutboxStore {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    OutboxStore(JdbcClient jdbc) {
+    OutboxStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** One e-mail as stored. */
@@ -30,6 +37,17 @@ class OutboxStore {
             @Nullable String lastError,
             int attempts,
             @Nullable String attachmentName) {}
+
+    /** An e-mail due to be sent, as {@link #lockDue} picks it up. */
+    record Due(
+            UUID id,
+            String recipient,
+            String subject,
+            String body,
+            int attempts,
+            String attachmentName,
+            String attachmentType,
+            byte[] attachment) {}
 
     /** The newest {@code limit} e-mails, newest first. */
     List<Entry> newest(int limit) {
@@ -71,5 +89,127 @@ class OutboxStore {
                                         ? "sent"
                                         : rs.getString("last_error") != null ? "failing" : "queued"))
                 .list();
+    }
+
+    /** Queues a document with its attachment to {@code recipient}, to send from {@code now}. */
+    void insertDocument(String recipient, String subject, String body, Mail.Attachment attachment, Instant now) {
+        jdbc.sql("""
+                insert into booking_outbox (id, kind, recipient, subject, body, created_at, send_after,
+                    attachment_name, attachment_type, attachment)
+                values (:id, 'DOCUMENT', :to, :subject, :body, :now, :now, :name, :type, :content)""")
+                .param("id", UUID.randomUUID())
+                .param("to", recipient)
+                .param("subject", subject)
+                .param("body", body)
+                .param("now", utc(now))
+                .param("name", attachment.fileName())
+                .param("type", attachment.contentType())
+                .param("content", attachment.content())
+                .update();
+    }
+
+    /** Queues one e-mail without attachment, about an appointment or none, to send from {@code now}. */
+    void insert(String kind, @Nullable UUID appointmentId, String recipient, String subject, String body, Instant now) {
+        jdbc.sql("""
+                insert into booking_outbox (id, kind, appointment_id, recipient, subject, body, created_at, send_after)
+                values (:id, :kind, :appointment, :to, :subject, :body, :now, :now)""")
+                .param("id", UUID.randomUUID())
+                .param("kind", kind)
+                .param("appointment", appointmentId)
+                .param("to", recipient)
+                .param("subject", subject)
+                .param("body", body)
+                .param("now", utc(now))
+                .update();
+    }
+
+    /** Queues letters about appointments, each with its file, in one round trip. */
+    void insertAll(List<Mail.AppointmentLetter> letters, Instant queuedAt) {
+        OffsetDateTime now = utc(queuedAt);
+        List<Object[]> rows = letters.stream()
+                .map(letter -> new Object[] {
+                    UUID.randomUUID(),
+                    letter.kind(),
+                    letter.appointmentId(),
+                    letter.recipient(),
+                    letter.subject(),
+                    letter.body(),
+                    now,
+                    utc(letter.sendAfter()),
+                    letter.attachment().fileName(),
+                    letter.attachment().contentType(),
+                    letter.attachment().content()
+                })
+                .toList();
+        batch.batchUpdate("""
+                insert into booking_outbox (id, kind, appointment_id, recipient, subject, body, created_at, send_after,
+                    attachment_name, attachment_type, attachment)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows);
+    }
+
+    /** How many e-mails of these kinds were ever queued about the appointment, sent, waiting or voided. */
+    int countQueued(UUID appointmentId, Collection<String> kinds) {
+        return jdbc.sql("select count(*) from booking_outbox where appointment_id = :id and kind in (:kinds)")
+                .param("id", appointmentId)
+                .param("kinds", kinds)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Voids the appointment's e-mails of this kind that have not left yet. */
+    void voidUnsent(UUID appointmentId, String kind, Instant now) {
+        jdbc.sql("""
+                update booking_outbox set voided_at = :now where appointment_id = :id and kind = :kind
+                    and sent_at is null and voided_at is null""")
+                .param("now", utc(now))
+                .param("id", appointmentId)
+                .param("kind", kind)
+                .update();
+    }
+
+    /** Deletes every e-mail about these appointments (at least one), sent or not. */
+    void deleteAbout(Collection<UUID> appointmentIds) {
+        jdbc.sql("delete from booking_outbox where appointment_id in (:ids)")
+                .param("ids", appointmentIds)
+                .update();
+    }
+
+    /**
+     * Up to {@code batch} e-mails due at {@code now} with fewer than {@code maxAttempts} attempts, oldest due first,
+     * each row locked ({@code FOR UPDATE SKIP LOCKED}) until the caller's transaction ends: another worker skips them.
+     */
+    List<Due> lockDue(Instant now, int maxAttempts, int batch) {
+        return jdbc.sql("""
+                select id, recipient, subject, body, attempts, attachment_name, attachment_type, attachment
+                from booking_outbox
+                where sent_at is null and voided_at is null and send_after <= :now and attempts < :max
+                order by send_after limit :batch for update skip locked
+                """)
+                .param("now", utc(now))
+                .param("max", maxAttempts)
+                .param("batch", batch)
+                .query(Due.class)
+                .list();
+    }
+
+    /** Marks an e-mail sent at {@code now}, counting the attempt. */
+    void markSent(UUID id, Instant now) {
+        jdbc.sql("update booking_outbox set sent_at = :now, attempts = attempts + 1 where id = :id")
+                .param("now", utc(now))
+                .param("id", id)
+                .update();
+    }
+
+    /** Counts a failed attempt: the e-mail waits until {@code next}, with the error's name kept. */
+    void markFailed(UUID id, Instant next, String error) {
+        jdbc.sql("""
+                update booking_outbox set attempts = attempts + 1, send_after = :next, last_error = :error
+                where id = :id
+                """)
+                .param("next", utc(next))
+                .param("error", error)
+                .param("id", id)
+                .update();
     }
 }

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.mail.OutboxStore.Due;
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeBodyPart;
@@ -16,15 +16,12 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import static clinic.relief.shared.Timestamps.utc;
 
 /**
  * Sends due outbox emails by SMTP. Each row stays locked ({@code FOR UPDATE SKIP LOCKED}) from pick-up to being
@@ -37,34 +34,24 @@ public class OutboxWorker {
     private static final int BATCH = 20;
     private static final int MAX_ATTEMPTS = 8;
 
-    private final JdbcClient jdbc;
+    private final OutboxStore outbox;
     private final ObjectProvider<JavaMailSender> mail;
     private final TransactionTemplate transactions;
     private final ClinicProfile clinic;
     private final Clock clock;
 
     OutboxWorker(
-            JdbcClient jdbc,
+            OutboxStore outbox,
             ObjectProvider<JavaMailSender> mail,
             TransactionTemplate transactions,
             ClinicProfile clinic,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.outbox = outbox;
         this.mail = mail;
         this.transactions = transactions;
         this.clinic = clinic;
         this.clock = clock;
     }
-
-    private record Due(
-            UUID id,
-            String recipient,
-            String subject,
-            String body,
-            int attempts,
-            String attachmentName,
-            String attachmentType,
-            byte[] attachment) {}
 
     /** Sends what is due now, as the schedule does every few seconds; returns how many were sent. */
     public int sendDue() {
@@ -78,17 +65,7 @@ public class OutboxWorker {
     }
 
     private List<Due> due() {
-        return jdbc.sql("""
-                select id, recipient, subject, body, attempts, attachment_name, attachment_type, attachment
-                from booking_outbox
-                where sent_at is null and voided_at is null and send_after <= :now and attempts < :max
-                order by send_after limit :batch for update skip locked
-                """)
-                .param("now", utc(clock.instant()))
-                .param("max", MAX_ATTEMPTS)
-                .param("batch", BATCH)
-                .query(Due.class)
-                .list();
+        return outbox.lockDue(clock.instant(), MAX_ATTEMPTS, BATCH);
     }
 
     /** The contact e-mail the owner set (clinic settings): patients' replies go there, not to the sending address. */
@@ -156,21 +133,11 @@ public class OutboxWorker {
             } else {
                 sender.send(withAttachment(sender, row));
             }
-            jdbc.sql("update booking_outbox set sent_at = :now, attempts = attempts + 1 where id = :id")
-                    .param("now", utc(now))
-                    .param("id", row.id())
-                    .update();
+            outbox.markSent(row.id(), now);
             return 1;
         } catch (MailException | MessagingException failed) {
             Duration backOff = Duration.ofMinutes(1L << Math.min(row.attempts(), 10));
-            jdbc.sql("""
-                    update booking_outbox set attempts = attempts + 1, send_after = :next, last_error = :error
-                    where id = :id
-                    """)
-                    .param("next", utc(now.plus(backOff)))
-                    .param("error", failed.getClass().getSimpleName())
-                    .param("id", row.id())
-                    .update();
+            outbox.markFailed(row.id(), now.plus(backOff), failed.getClass().getSimpleName());
             return 0;
         }
     }

@@ -37,7 +37,9 @@ class DepositRuleTests {
         StripeGateway noStripe = new StripeGateway(new PaymentSettings(null, null, null));
         JdbcClient unused = JdbcClient.create(new DriverManagerDataSource());
         ServiceDeposits rules = new ServiceDeposits(
-                unused, noStripe, Clock.fixed(Instant.parse("2026-12-14T17:00:00Z"), ZoneOffset.UTC));
+                new ServiceDepositStore(unused),
+                noStripe,
+                Clock.fixed(Instant.parse("2026-12-14T17:00:00Z"), ZoneOffset.UTC));
         Booking booking = mock(Booking.class);
         DepositBooking deposits =
                 new DepositBooking(rules, mock(Deposits.class), booking, mock(VisitorDepositLinks.class));

@@ -1,11 +1,8 @@
 package clinic.relief.booking.online;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +23,7 @@ import clinic.relief.booking.PatientAlreadyBooked;
 import clinic.relief.booking.SlotTaken;
 import clinic.relief.booking.letters.Letters;
 import clinic.relief.booking.letters.LinkLetters;
+import clinic.relief.booking.online.OnlineHoldStore.Hold;
 import clinic.relief.booking.store.Appointments;
 import clinic.relief.mail.Mail;
 import clinic.relief.patients.BadLink;
@@ -35,11 +33,8 @@ import clinic.relief.patients.VerificationToken;
 import clinic.relief.sms.Consents;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static clinic.relief.shared.Timestamps.utc;
 
 /**
  * Verification-first online booking. A visitor who is not signed in gets a PENDING appointment of an unverified
@@ -50,13 +45,6 @@ import static clinic.relief.shared.Timestamps.utc;
 @Service
 @EnableConfigurationProperties(OnlineHoldSettings.class)
 public class OnlineHolds {
-
-    private static final String FIND = """
-            select appointment_id, email, expires_at, confirmed_at, expired_at, texts_phone, texts_zone
-            from booking_online_hold
-            where token_hash = :hash""";
-
-    private static final String FIND_FOR_UPDATE = FIND + " for update";
 
     /** The source recorded with a text consent given on the online booking form. */
     static final String TEXTS_SOURCE = "online booking form";
@@ -69,7 +57,7 @@ public class OnlineHolds {
     private final LinkLetters letters;
     private final BookingParticipants participants;
     private final ApplicationEventPublisher events;
-    private final JdbcClient jdbc;
+    private final OnlineHoldStore store;
     private final OnlineHoldSettings settings;
     private final Approvals approvals;
     private final Consents consents;
@@ -84,7 +72,7 @@ public class OnlineHolds {
             LinkLetters letters,
             BookingParticipants participants,
             ApplicationEventPublisher events,
-            JdbcClient jdbc,
+            OnlineHoldStore store,
             OnlineHoldSettings settings,
             Approvals approvals,
             Consents consents,
@@ -97,22 +85,12 @@ public class OnlineHolds {
         this.letters = letters;
         this.participants = participants;
         this.events = events;
-        this.jdbc = jdbc;
+        this.store = store;
         this.settings = settings;
         this.approvals = approvals;
         this.consents = consents;
         this.clock = clock;
     }
-
-    /** An open hold behind a link. */
-    record Hold(
-            UUID appointmentId,
-            String email,
-            Instant expiresAt,
-            Instant confirmedAt,
-            Instant expiredAt,
-            Optional<String> textsPhone,
-            Optional<ZoneId> textsZone) {}
 
     /**
      * Holds the slot for the placeholder and queues the confirmation link to {@code email}, in one transaction.
@@ -143,19 +121,7 @@ public class OnlineHolds {
         return booking.hold(command, appointment -> {
             VerificationToken token = VerificationToken.random();
             Instant now = clock.instant();
-            jdbc.sql("""
-                    insert into booking_online_hold
-                        (appointment_id, email, token_hash, expires_at, created_at, texts_phone, texts_zone)
-                    values (:id, :email, :hash, :expires, :now, :textsPhone, :textsZone)
-                    """)
-                    .param("id", appointment.id())
-                    .param("textsPhone", textsPhone.orElse(null))
-                    .param("textsZone", textsZone.map(ZoneId::getId).orElse(null))
-                    .param("email", email)
-                    .param("hash", token.hash())
-                    .param("expires", utc(now.plus(settings.lasts())))
-                    .param("now", utc(now))
-                    .update();
+            store.insert(appointment.id(), email, token.hash(), now.plus(settings.lasts()), now, textsPhone, textsZone);
             Letters.Letter letter = letters.confirmBooking(
                     placeholder.firstName(),
                     placeholder.language(),
@@ -181,35 +147,21 @@ public class OnlineHolds {
             Consumer<Appointment> deposit) {
         return booking.hold(command, appointment -> {
             Instant now = clock.instant();
-            jdbc.sql("""
-                    insert into booking_online_hold
-                        (appointment_id, email, token_hash, expires_at, created_at, texts_phone, texts_zone,
-                         paid_by_deposit)
-                    values (:id, :email, :hash, :expires, :now, :textsPhone, :textsZone, true)
-                    """)
-                    .param("id", appointment.id())
-                    .param("email", email)
-                    .param("hash", VerificationToken.random().hash())
-                    .param("expires", utc(now.plus(lasts)))
-                    .param("now", utc(now))
-                    .param("textsPhone", textsPhone.orElse(null))
-                    .param("textsZone", textsZone.map(ZoneId::getId).orElse(null))
-                    .update();
+            store.insertForDeposit(
+                    appointment.id(),
+                    email,
+                    VerificationToken.random().hash(),
+                    now.plus(lasts),
+                    now,
+                    textsPhone,
+                    textsZone);
             deposit.accept(appointment);
         });
     }
 
     /** Locks a visitor's open deposit hold, before its appointment (the order {@link #release} takes them). */
     public boolean lockDepositHold(UUID appointmentId) {
-        return jdbc.sql("""
-                select 1 from booking_online_hold
-                where appointment_id = :id and paid_by_deposit and confirmed_at is null and expired_at is null
-                for update
-                """)
-                .param("id", appointmentId)
-                .query(Integer.class)
-                .optional()
-                .isPresent();
+        return store.lockOpenDepositHold(appointmentId);
     }
 
     /**
@@ -218,37 +170,21 @@ public class OnlineHolds {
      * the patient the appointment is now for.
      */
     public Patient confirmPaid(Appointment held) {
-        Hold hold =
-                jdbc.sql("""
-                select appointment_id, email, expires_at, confirmed_at, expired_at, texts_phone, texts_zone
-                from booking_online_hold where appointment_id = :id and paid_by_deposit
-                """).param("id", held.id()).query(OnlineHolds::hold).single();
+        Hold hold = store.depositHold(held.id());
         Patient patient = patients.confirmPaidUnverified(held.stored().patientId(), hold.email());
-        jdbc.sql("update booking_online_hold set confirmed_at = :now where appointment_id = :id")
-                .param("now", utc(clock.instant()))
-                .param("id", held.id())
-                .update();
+        store.markConfirmed(held.id(), clock.instant());
         hold.textsPhone().ifPresent(phone -> consents.grantTexts(patient.id(), phone, TEXTS_SOURCE, hold.textsZone()));
         return patient;
     }
 
     /** In the caller's transaction: a visitor's deposit hold ended unpaid (its placeholder may now be purged). */
     public void releasedUnpaid(UUID appointmentId) {
-        jdbc.sql("""
-                update booking_online_hold set expired_at = :now
-                where appointment_id = :id and paid_by_deposit and confirmed_at is null and expired_at is null
-                """)
-                .param("now", utc(clock.instant()))
-                .param("id", appointmentId)
-                .update();
+        store.markDepositHoldExpired(appointmentId, clock.instant());
     }
 
     /** The address a visitor gave with a deposit hold, for Stripe's payment page. */
     public Optional<String> depositPayerEmail(UUID appointmentId) {
-        return jdbc.sql("select email from booking_online_hold where appointment_id = :id and paid_by_deposit")
-                .param("id", appointmentId)
-                .query(String.class)
-                .optional();
+        return store.depositPayerEmail(appointmentId);
     }
 
     /** The appointment a usable link would confirm; otherwise {@link BadLink}. Changes nothing. */
@@ -283,10 +219,7 @@ public class OnlineHolds {
             Instant start = appointment.session().start();
             throw overlap.patientBusy() ? new PatientAlreadyBooked(start) : new SlotTaken(start, List.of());
         }
-        jdbc.sql("update booking_online_hold set confirmed_at = :now where appointment_id = :id")
-                .param("now", utc(clock.instant()))
-                .param("id", hold.appointmentId())
-                .update();
+        store.markConfirmed(hold.appointmentId(), clock.instant());
         hold.textsPhone().ifPresent(phone -> consents.grantTexts(patient.id(), phone, TEXTS_SOURCE, hold.textsZone()));
         if (request) {
             approvals.received(appointment, patient);
@@ -301,11 +234,7 @@ public class OnlineHolds {
     @Transactional
     public int expireDue() {
         Instant now = clock.instant();
-        List<UUID> due = jdbc.sql("""
-                select appointment_id from booking_online_hold
-                where confirmed_at is null and expired_at is null and expires_at <= :now and not paid_by_deposit
-                order by expires_at limit 100 for update skip locked
-                """).param("now", utc(now)).query(UUID.class).list();
+        List<UUID> due = store.lockDueToExpire(now);
         due.forEach(id -> free(id, now, null));
         return due.size();
     }
@@ -318,12 +247,7 @@ public class OnlineHolds {
      */
     @Transactional
     public void release(UUID appointmentId, String staffEmail) {
-        boolean open = jdbc.sql("select 1 from booking_online_hold where appointment_id = :id"
-                        + " and confirmed_at is null and expired_at is null for update")
-                .param("id", appointmentId)
-                .query(Integer.class)
-                .optional()
-                .isPresent();
+        boolean open = store.lockOpen(appointmentId);
         if (!open) {
             throw new AppointmentStateConflict(
                     appointmentId, book.get(appointmentId).status(), "release");
@@ -343,30 +267,13 @@ public class OnlineHolds {
                     events.publishEvent(
                             new HoldReleased(id, freed.therapistId(), freed.start(), freed.blockedUntil(), releasedBy));
                 });
-        jdbc.sql("update booking_online_hold set expired_at = :now, released_by = :by where appointment_id = :id")
-                .param("now", utc(now))
-                .param("by", releasedBy)
-                .param("id", id)
-                .update();
+        store.markExpired(id, now, releasedBy);
     }
 
     private Hold find(String token, boolean lock) {
-        return jdbc.sql(lock ? FIND_FOR_UPDATE : FIND)
-                .param("hash", VerificationToken.hash(token))
-                .query(OnlineHolds::hold)
-                .optional()
+        String hash = VerificationToken.hash(token);
+        return (lock ? store.lockByToken(hash) : store.byToken(hash))
                 .orElseThrow(() -> new BadLink(BadLink.Reason.UNKNOWN));
-    }
-
-    private static Hold hold(ResultSet rs, int row) throws SQLException {
-        return new Hold(
-                rs.getObject("appointment_id", UUID.class),
-                rs.getString("email"),
-                instant(rs.getObject("expires_at", OffsetDateTime.class)),
-                instant(rs.getObject("confirmed_at", OffsetDateTime.class)),
-                instant(rs.getObject("expired_at", OffsetDateTime.class)),
-                Optional.ofNullable(rs.getString("texts_phone")),
-                Optional.ofNullable(rs.getString("texts_zone")).map(ZoneId::of));
     }
 
     private Hold usable(Hold hold) {
@@ -381,9 +288,5 @@ public class OnlineHolds {
 
     private AppointmentView view(Hold hold) {
         return book.get(hold.appointmentId());
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

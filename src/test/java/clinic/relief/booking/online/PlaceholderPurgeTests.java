@@ -118,7 +118,8 @@ class PlaceholderPurgeTests {
                           and table_name not in ('booking_appointment', 'patient_intake')
                         """).query(String.class).list());
         Set<String> checked = new TreeSet<>();
-        Matcher named = Pattern.compile("from (\\w+) where (\\w+) =").matcher(PlaceholderPurge.REFERENCED_ELSEWHERE);
+        Matcher named =
+                Pattern.compile("from (\\w+) where (\\w+) =").matcher(PlaceholderPurgeStore.REFERENCED_ELSEWHERE);
         while (named.find()) {
             checked.add(named.group(1) + "." + named.group(2));
         }
