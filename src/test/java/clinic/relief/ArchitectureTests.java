@@ -55,41 +55,23 @@ class ArchitectureTests {
     private static final Set<String> CONTROLLERS_WITH_SQL_NOT_YET_MOVED = Set.of();
 
     /**
-     * TEMPORARY, like the lists above: services that still run SQL themselves (issue 16, point 5), being moved into
-     * store classes.
-     */
-    private static final Set<String> SERVICES_WITH_SQL_NOT_YET_MOVED = Set.of(
-            "clinic.relief.booking.Approvals",
-            "clinic.relief.booking.BookingRequests",
-            "clinic.relief.booking.online.OnlineHolds",
-            "clinic.relief.booking.online.PlaceholderPurge",
-            "clinic.relief.billing.BillingPatientMoves",
-            "clinic.relief.insurance.InsurancePatientMoves",
-            "clinic.relief.outcomes.OutcomesPatientMoves",
-            "clinic.relief.mail.Mail",
-            "clinic.relief.mail.OutboxWorker",
-            "clinic.relief.payments.ServiceDeposits");
-
-    /**
      * SQL lives only in store classes: a class named {@code …Store} or one in a module's {@code store} package (as
      * booking's {@code Appointments} and {@code BookingLocks}). The embedded PostgreSQL's set-up in {@code system}
      * (its password and connection rules) is the one other place that speaks to the database.
      */
     @Test
     void onlyStoresRunSql() {
-        checkAllowing(
-                noClasses()
-                        .that()
-                        .haveSimpleNameNotEndingWith("Store")
-                        .and()
-                        .resideOutsideOfPackages("..store..")
-                        .and()
-                        .haveSimpleNameNotStartingWith("EmbeddedPostgres")
-                        .should()
-                        .dependOnClassesThat(resideInAnyPackage("org.springframework.jdbc.core.."))
-                        .because("SQL lives only in store classes, as fixed text; a service calls its store")
-                        .allowEmptyShould(true),
-                SERVICES_WITH_SQL_NOT_YET_MOVED);
+        noClasses()
+                .that()
+                .haveSimpleNameNotEndingWith("Store")
+                .and()
+                .resideOutsideOfPackages("..store..")
+                .and()
+                .haveSimpleNameNotStartingWith("EmbeddedPostgres")
+                .should()
+                .dependOnClassesThat(resideInAnyPackage("org.springframework.jdbc.core.."))
+                .because("SQL lives only in store classes, as fixed text; a service calls its store")
+                .check(MAIN);
     }
 
     /** Controllers take requests and call their module's API; SQL lives in store classes. */
