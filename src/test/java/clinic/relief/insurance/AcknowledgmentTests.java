@@ -205,6 +205,18 @@ class AcknowledgmentTests {
     }
 
     @Test
+    void aSetAnswerOfWRejectsItsClaimsAsRAndMDo() {
+        String file = answering("999-rejected.txt", a, b).replace("IK5*R*5~", "IK5*W~");
+
+        var read = acknowledgments.importFile(file, X12File.Source.UPLOAD, "assurance.999");
+
+        assertThat(read.setsRejected()).isEqualTo(1);
+        assertThat(read.rejected()).containsExactlyInAnyOrderElementsOf(carried(a));
+        assertThat(desk.get(a.id()).state()).isEqualTo(ClaimState.DRAFT);
+        assertThat(desk.get(a.id()).acknowledgmentCodes()).startsWith("set answer W; segment CLM");
+    }
+
+    @Test
     void aWholeGroupRejectionShowsTheGroupAnswerAndItsErrorCodeInWords() throws Exception {
         acknowledgments.importFile(answering("999-group-rejected.txt", a, b), X12File.Source.UPLOAD, "group.999");
 
@@ -219,11 +231,15 @@ class AcknowledgmentTests {
     }
 
     @Test
-    void a277caRejectionShowsNo999Codes() throws Exception {
+    void a277caRejectionShowsItsStatusInSpanishAndNo999Codes() throws Exception {
         acknowledgments.importFile(example("277CA-rejected.txt"), X12File.Source.UPLOAD, "r.277");
 
         mvc.perform(get("/staff/insurance/claims/" + b.id()).param("lang", "en"))
                 .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("class=\"ack-codes\""))));
+        mvc.perform(get("/staff/insurance/claims/" + b.id()).param("lang", "es"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Acuse: rechazada por información no válida;")))
                 .andExpect(content().string(not(containsString("class=\"ack-codes\""))));
     }
 
