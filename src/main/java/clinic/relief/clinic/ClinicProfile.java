@@ -160,6 +160,9 @@ public final class ClinicProfile {
      * {@code serviceCodes} maps a service id to the CPT code it is billed under (services not listed are not
      * billed to insurance); {@code renderingProviders} maps a therapist's staff e-mail to their own NPI.
      * {@code massageWithManualTherapy}: whether one claim may carry 97124 and 97140 together (off by default).
+     * {@code formName}: the name the paper CMS-1500 prints in boxes 32 and 33 (26 and 29 columns) when the legal name
+     * does not fit them, as the clinic is known to its payers; empty prints the legal name. The 837P always carries
+     * the legal name.
      */
     public record Billing(
             @NotBlank String legalName,
@@ -176,11 +179,18 @@ public final class ClinicProfile {
             @NotBlank String receiverId,
             boolean massageWithManualTherapy,
             Map<String, String> serviceCodes,
-            Map<String, String> renderingProviders) {
+            Map<String, String> renderingProviders,
+            String formName) {
 
         public Billing {
+            formName = formName == null ? "" : formName.strip();
             serviceCodes = serviceCodes == null ? Map.of() : Map.copyOf(serviceCodes);
             renderingProviders = renderingProviders == null ? Map.of() : Map.copyOf(renderingProviders);
+        }
+
+        /** The name the paper CMS-1500 prints: the form name when the profile gives one, else the legal name. */
+        public String formNameOrLegalName() {
+            return formName.isEmpty() ? legalName : formName;
         }
 
         /** The tax id without its dash, as claims carry it. */

@@ -8,9 +8,10 @@ import static clinic.relief.insurance.X12Interchange.value;
 
 /**
  * A 999 (implementation acknowledgment) or 277CA (claim acknowledgment) read into answers. A 999 answers per 837
- * transaction set (AK1 group and AK2 set control numbers; IK5: A accepted, E accepted with errors, R rejected), names
- * the segment in error (IK3 id and position, IK4 element, CTX with CLM01 for the claim) and may reject a whole group
- * (AK9 R with no AK2); the claims of a set are those the export recorded under its numbers. A 277CA answers per claim (2200D: TRN02 our claim id,
+ * transaction set (AK1 group and AK2 set control numbers; IK5: A accepted, E accepted with errors, M, R, W and X
+ * rejected), names the segment in error (IK3 id and position, IK4 element, CTX with CLM01 for the claim) and may
+ * reject a whole group (AK9 M, R, W or X with no AK2); an answer other than A is kept first among the set's errors
+ * ("set answer R") so that {@link ImplementationAckCodes} can show what each code means; the claims of a set are those the export recorded under its numbers. A 277CA answers per claim (2200D: TRN02 our claim id,
  * STC01 category:status codes, REF*1K the payer's claim number), A1/A2 accepted, A3/A4/A6/A7/A8 rejected.
  */
 record Acknowledgment(String type, List<SetAnswer> sets, List<ClaimAnswer> claims) {
@@ -78,12 +79,15 @@ record Acknowledgment(String type, List<SetAnswer> sets, List<ClaimAnswer> claim
                     }
                 }
                 case "IK5" -> {
-                    boolean accepted =
-                            !value(segment, 1).equals("R") && !value(segment, 1).equals("M");
-                    sets.add(new SetAnswer(group, control, accepted, errors, claimIds));
+                    String answer = value(segment, 1);
+                    if (!answer.equals("A")) {
+                        errors.add(0, "set answer " + answer);
+                    }
+                    sets.add(new SetAnswer(group, control, accepts(answer), errors, claimIds));
                 }
                 case "AK9" -> {
-                    if (sets.size() == answered && value(segment, 1).equals("R")) {
+                    String answer = value(segment, 1);
+                    if (sets.size() == answered && !accepts(answer)) {
                         List<String> codes = new ArrayList<>();
                         for (int i = 5; i <= 9; i++) {
                             if (!value(segment, i).isEmpty()) {
@@ -94,7 +98,7 @@ record Acknowledgment(String type, List<SetAnswer> sets, List<ClaimAnswer> claim
                                 group,
                                 "",
                                 false,
-                                List.of("functional group rejected"
+                                List.of("functional group rejected, answer " + answer
                                         + (codes.isEmpty() ? "" : " (error " + String.join(", ", codes) + ")")),
                                 List.of()));
                     }
@@ -102,6 +106,14 @@ record Acknowledgment(String type, List<SetAnswer> sets, List<ClaimAnswer> claim
                 default -> {}
             }
         }
+    }
+
+    /**
+     * Whether an IK5-01 or AK9-01 answer accepts: A (accepted), E (accepted, errors noted) and P (partially accepted,
+     * AK9 only); M, R, W and X reject.
+     */
+    private static boolean accepts(String answer) {
+        return answer.equals("A") || answer.equals("E") || answer.equals("P");
     }
 
     private static void read277(X12Interchange.Transaction set, char component, List<ClaimAnswer> claims) {

@@ -9,26 +9,34 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The meaning of the common claim adjustment reason codes (CARC, CAS02...) and remark codes (RARC, MOA and LQ), and
- * of a 277CA's claim status codes (category, status, entity), read from {@code insurance/adjustment-codes.tsv}; a code not in the table has no meaning to show (empty).
+ * of a 277CA's claim status codes (category, status, entity, in English and Spanish), read from
+ * {@code insurance/adjustment-codes.tsv}; a code not in the table has no meaning to show (empty).
  */
 @Component
 public class AdjustmentCodes {
 
     private final Map<String, String> meanings = new HashMap<>();
+    private final Map<String, String> spanish = new HashMap<>();
 
     AdjustmentCodes() {
         try (InputStream in = AdjustmentCodes.class.getResourceAsStream("/insurance/adjustment-codes.tsv");
                 BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             lines.lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                    .map(line -> line.split("\t", 3))
-                    .forEach(cols -> meanings.put(cols[0] + ":" + cols[1], cols[2].strip()));
+                    .map(line -> line.split("\t", 4))
+                    .forEach(cols -> {
+                        meanings.put(cols[0] + ":" + cols[1], cols[2].strip());
+                        if (cols.length == 4) {
+                            spanish.put(cols[0] + ":" + cols[1], cols[3].strip());
+                        }
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,11 +52,18 @@ public class AdjustmentCodes {
      * each part that is in the table; empty when none is (or for a 999's segment in error, which says itself).
      */
     public String claimStatus(String codes) {
+        return claimStatus(codes, Locale.ENGLISH);
+    }
+
+    /** As {@link #claimStatus(String)}, in Spanish for a Spanish locale (English where the table has no Spanish). */
+    public String claimStatus(String codes, Locale locale) {
+        boolean inSpanish = locale.getLanguage().equals("es");
         String[] parts = codes.strip().split(":");
         String[] lists = {"CSCC", "CSC", "EIC"};
         List<String> meant = new ArrayList<>();
         for (int i = 0; i < Math.min(parts.length, lists.length); i++) {
-            String meaning = meanings.get(lists[i] + ":" + parts[i].strip());
+            String key = lists[i] + ":" + parts[i].strip();
+            String meaning = inSpanish && spanish.containsKey(key) ? spanish.get(key) : meanings.get(key);
             if (meaning != null) {
                 meant.add(meaning);
             }

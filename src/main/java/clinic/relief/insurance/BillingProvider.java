@@ -6,13 +6,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.insurance.cms1500.Cms1500;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
  * The clinic profile's billing identity with its NPIs checked at start-up (a wrong check digit stops the app, as
- * any other broken profile field does, and so does the placeholder EIN outside the demo and test profiles). A clinic without a billing section bills no insurer: {@link #billing()}
+ * any other broken profile field does, and so does the placeholder EIN outside the demo and test profiles, and a
+ * billing provider name a claim would cut). A clinic without a billing section bills no insurer: {@link #billing()}
  * is empty and no claim is drafted.
  */
 @Component
@@ -22,6 +24,9 @@ class BillingProvider {
     private static final Pattern BOX =
             Pattern.compile("\\b(P\\.? ?O\\.? ?BOX|POST OFFICE BOX|LOCK ?BOX)\\b", Pattern.CASE_INSENSITIVE);
 
+    /** The most an 837P's NM103 (last or organization name) holds. */
+    private static final int LEGAL_NAME_MAX = 60;
+
     private final ClinicProfile.Billing billing;
 
     BillingProvider(ClinicProfile clinic, Environment environment) {
@@ -29,6 +34,7 @@ class BillingProvider {
         if (billing != null) {
             checkTaxId(billing, environment);
             checkAddressAndTaxonomy(billing);
+            checkNames(billing);
             new Npi(billing.npi());
             billing.renderingProviders().values().forEach(Npi::new);
             billing.serviceCodes().values().forEach(Cpt::of);
@@ -65,6 +71,30 @@ class BillingProvider {
         if (!billing.taxonomy().strip().matches("[0-9]{3}[0-9A-Z]{6}X")) {
             throw new IllegalStateException("relief.clinic.billing.taxonomy: " + billing.taxonomy()
                     + " is not a NUCC taxonomy code (e.g. 225700000X, massage therapist)");
+        }
+    }
+
+    /**
+     * Refuses a billing provider name that a claim would cut: a legal name longer than the 837P's NM103 (60), and a
+     * name for the paper CMS-1500 longer than its boxes 32 and 33 take (26 columns, the narrower box). A legal name
+     * that does not fit the form needs a form name (the name the clinic is known by to its payers) rather than being
+     * cut at the box's edge or abbreviated by a guess the payer may not match; the 837P keeps the legal name.
+     */
+    static void checkNames(ClinicProfile.Billing billing) {
+        if (X12Segments.text(billing.legalName()).length() > LEGAL_NAME_MAX) {
+            throw new IllegalStateException("relief.clinic.billing.legal-name: " + billing.legalName() + " has more"
+                    + " than " + LEGAL_NAME_MAX + " characters, all an 837P's billing provider name (NM103) holds");
+        }
+        String printed = Cms1500.providerName(billing);
+        if (printed.length() > Cms1500.PROVIDER_NAME_COLUMNS) {
+            String property = billing.formName().isEmpty()
+                    ? "relief.clinic.billing.legal-name"
+                    : "relief.clinic.billing.form-name";
+            throw new IllegalStateException(property + ": " + printed + " has " + printed.length()
+                    + " characters; boxes 32 and 33 of the paper CMS-1500 print " + Cms1500.PROVIDER_NAME_COLUMNS
+                    + ". Set relief.clinic.billing.form-name to the name the clinic's payers know it by, at most "
+                    + Cms1500.PROVIDER_NAME_COLUMNS + " characters (e.g. without \"Therapeutic\" or with \"&\" for"
+                    + " \"and\"); the 837P keeps the legal name");
         }
     }
 

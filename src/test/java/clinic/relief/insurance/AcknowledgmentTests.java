@@ -173,8 +173,74 @@ class AcknowledgmentTests {
             assertThat(now.state()).isEqualTo(ClaimState.DRAFT);
             assertThat(now.acknowledgment()).isEqualTo("REJECTED_999");
             assertThat(now.acknowledgmentCodes())
-                    .isEqualTo("segment CLM at position 22 (error 8); element 2 (error 1)");
+                    .isEqualTo("set answer R; segment CLM at position 22 (error 8); element 2 (error 1)");
         }
+    }
+
+    @Test
+    void aRejected999sCodesShowWithTheirMeaningOnTheClaimAndInTheFileLogInEnglishAndSpanish() throws Exception {
+        String file = answering("999-rejected.txt", a, b).replace("IK4*2*782*1~", "IK4*2*782*Q7~");
+
+        acknowledgments.importFile(file, X12File.Source.UPLOAD, "rejected.999");
+
+        assertThat(desk.get(a.id()).acknowledgmentCodes())
+                .isEqualTo("set answer R; segment CLM at position 22 (error 8); element 2 (error Q7)");
+        mvc.perform(get("/staff/insurance/claims/" + a.id()).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("segment CLM at position 22 (error 8)")))
+                .andExpect(content().string(containsString("Transaction set answer</span> <strong>R</strong>:")))
+                .andExpect(content().string(containsString("<span>Rejected</span>")))
+                .andExpect(content().string(containsString("<span>Segment has data element errors</span>")))
+                .andExpect(content().string(containsString("Element error</span> <strong>Q7</strong>:")))
+                .andExpect(content().string(containsString("<span>unknown code</span>")));
+        mvc.perform(get("/staff/insurance/claims/" + a.id()).param("lang", "es"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<span>Rechazado</span>")))
+                .andExpect(content()
+                        .string(containsString("<span>El segmento tiene errores en sus elementos de datos</span>")))
+                .andExpect(content().string(containsString("<span>código desconocido</span>")));
+        mvc.perform(get("/staff/insurance/remittances").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<span>Segment has data element errors</span>")));
+    }
+
+    @Test
+    void aSetAnswerOfWRejectsItsClaimsAsRAndMDo() {
+        String file = answering("999-rejected.txt", a, b).replace("IK5*R*5~", "IK5*W~");
+
+        var read = acknowledgments.importFile(file, X12File.Source.UPLOAD, "assurance.999");
+
+        assertThat(read.setsRejected()).isEqualTo(1);
+        assertThat(read.rejected()).containsExactlyInAnyOrderElementsOf(carried(a));
+        assertThat(desk.get(a.id()).state()).isEqualTo(ClaimState.DRAFT);
+        assertThat(desk.get(a.id()).acknowledgmentCodes()).startsWith("set answer W; segment CLM");
+    }
+
+    @Test
+    void aWholeGroupRejectionShowsTheGroupAnswerAndItsErrorCodeInWords() throws Exception {
+        acknowledgments.importFile(answering("999-group-rejected.txt", a, b), X12File.Source.UPLOAD, "group.999");
+
+        mvc.perform(get("/staff/insurance/claims/" + a.id()).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Functional group answer</span> <strong>R</strong>:")))
+                .andExpect(
+                        content()
+                                .string(
+                                        containsString(
+                                                "<span>Group control number in the functional group header and trailer do not agree</span>")));
+    }
+
+    @Test
+    void a277caRejectionShowsItsStatusInSpanishAndNo999Codes() throws Exception {
+        acknowledgments.importFile(example("277CA-rejected.txt"), X12File.Source.UPLOAD, "r.277");
+
+        mvc.perform(get("/staff/insurance/claims/" + b.id()).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("class=\"ack-codes\""))));
+        mvc.perform(get("/staff/insurance/claims/" + b.id()).param("lang", "es"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Acuse: rechazada por información no válida;")))
+                .andExpect(content().string(not(containsString("class=\"ack-codes\""))));
     }
 
     @Test
@@ -206,7 +272,7 @@ class AcknowledgmentTests {
         assertThat(desk.get(first.id()).state()).isEqualTo(ClaimState.SUBMITTED);
         Claim rejected = desk.get(second.id());
         assertThat(rejected.state()).isEqualTo(ClaimState.DRAFT);
-        assertThat(rejected.acknowledgmentCodes()).isEqualTo("segment REF at position 57 (error 3)");
+        assertThat(rejected.acknowledgmentCodes()).isEqualTo("set answer R; segment REF at position 57 (error 3)");
         mvc.perform(get("/staff/insurance/claims/" + second.id()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("segment REF at position 57 (error 3)")));
@@ -219,7 +285,7 @@ class AcknowledgmentTests {
         var read = acknowledgments.importFile(file, X12File.Source.UPLOAD, "group.999");
 
         assertThat(read.rejected()).containsExactlyInAnyOrderElementsOf(carried(a));
-        assertThat(desk.get(a.id()).acknowledgmentCodes()).isEqualTo("functional group rejected (error 4)");
+        assertThat(desk.get(a.id()).acknowledgmentCodes()).isEqualTo("functional group rejected, answer R (error 4)");
         assertThat(desk.get(b.id()).state()).isEqualTo(ClaimState.DRAFT);
     }
 

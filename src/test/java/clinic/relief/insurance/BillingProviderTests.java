@@ -33,7 +33,8 @@ class BillingProviderTests {
                 b.receiverId(),
                 b.massageWithManualTherapy(),
                 b.serviceCodes(),
-                b.renderingProviders());
+                b.renderingProviders(),
+                b.formName());
     }
 
     @Test
@@ -70,7 +71,8 @@ class BillingProviderTests {
                 b.receiverId(),
                 b.massageWithManualTherapy(),
                 b.serviceCodes(),
-                b.renderingProviders());
+                b.renderingProviders(),
+                b.formName());
     }
 
     @Test
@@ -98,6 +100,62 @@ class BillingProviderTests {
                         BillingProvider.checkAddressAndTaxonomy(at("1200 Example Avenue", "902771234", "massage")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("relief.clinic.billing.taxonomy");
+    }
+
+    static ClinicProfile.Billing named(String legalName, String formName) {
+        ClinicProfile.Billing b = ClaimPackets.BILLING;
+        return new ClinicProfile.Billing(
+                legalName,
+                b.npi(),
+                b.taxId(),
+                b.taxonomy(),
+                b.address(),
+                b.contactName(),
+                b.submitterId(),
+                b.receiverName(),
+                b.receiverId(),
+                b.massageWithManualTherapy(),
+                b.serviceCodes(),
+                b.renderingProviders(),
+                formName);
+    }
+
+    @Test
+    void refusesALegalNameTheCms1500WouldCutUntilAFormNameThatFitsIsGiven() {
+        assertThatCode(() -> BillingProvider.checkNames(named("Redondo Beach Massages, Inc.", null)))
+                .as("26 columns once the punctuation the form drops is gone")
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> BillingProvider.checkNames(named("Massage Revolution Wellness", null)))
+                .as("27: fits box 33 but not box 32")
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(
+                        "relief.clinic.billing.legal-name: MASSAGE REVOLUTION WELLNESS has 27 characters");
+        assertThatThrownBy(() -> BillingProvider.checkNames(named("Massage Revolution Therapeutic Massage LLC", "")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("relief.clinic.billing.legal-name")
+                .hasMessageContaining("has 42 characters")
+                .hasMessageContaining("Set relief.clinic.billing.form-name")
+                .hasMessageContaining("the 837P keeps the legal name");
+        assertThatCode(() -> BillingProvider.checkNames(
+                        named("Massage Revolution Therapeutic Massage LLC", " Massage Revolution LLC ")))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> BillingProvider.checkNames(
+                        named("Massage Revolution Therapeutic Massage LLC", "Massage Revolution Therapeutic")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("relief.clinic.billing.form-name: MASSAGE REVOLUTION THERAPEUTIC has 30");
+    }
+
+    @Test
+    void refusesALegalNameLongerThanThe837pBillingProviderNameHolds() {
+        String sixtyOne = "Massage Revolution Therapeutic and Sport Massage of Redondo B";
+        assertThat(sixtyOne).hasSize(61);
+
+        assertThatThrownBy(() -> BillingProvider.checkNames(named(sixtyOne, "Massage Revolution LLC")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("relief.clinic.billing.legal-name")
+                .hasMessageContaining("NM103");
+        assertThatCode(() -> BillingProvider.checkNames(named(sixtyOne.substring(0, 60), "Massage Revolution LLC")))
+                .doesNotThrowAnyException();
     }
 
     @Test

@@ -27,6 +27,7 @@ final class ClaimPackets {
             "CLEARHOUSE01",
             false,
             null,
+            null,
             null);
 
     static final LocalDate DATE = LocalDate.of(2026, 11, 20);

@@ -227,6 +227,7 @@ class Cms1500Tests {
                 b.receiverId(),
                 false,
                 null,
+                null,
                 null);
         ClaimPacket packet =
                 new ClaimPacket(p.claim(), p.patient(), p.coverage(), p.prescription(), p.rendering(), torrance);
@@ -235,6 +236,37 @@ class Cms1500Tests {
 
         assertThat(read(grid, 60, 23, 23)).as("32").isEqualTo("TORRANCE CA 90503-1234 ");
         assertThat(read(grid, 60, 50, 23)).as("33").isEqualTo("TORRANCE CA 90503-1234 ");
+    }
+
+    @Test
+    void printsTheFormNameWholeInBoxes32And33WhileThe837pKeepsTheLongerLegalName() throws IOException {
+        ClaimPacket p = ClaimPackets.packet(2);
+        ClinicProfile.Billing b = p.billing();
+        ClinicProfile.Billing longName = new ClinicProfile.Billing(
+                "Massage Revolution Therapeutic Massage LLC",
+                b.npi(),
+                b.taxId(),
+                b.taxonomy(),
+                b.address(),
+                b.contactName(),
+                b.submitterId(),
+                b.receiverName(),
+                b.receiverId(),
+                false,
+                null,
+                null,
+                "Massage Revolution TM & Co");
+        BillingProvider.checkNames(longName);
+        ClaimPacket packet =
+                new ClaimPacket(p.claim(), p.patient(), p.coverage(), p.prescription(), p.rendering(), longName);
+
+        Map<Integer, Map<Integer, Character>> grid = grid(Cms1500.print(packet, DETAILS), 0);
+
+        assertThat(read(grid, 58, 23, 27)).as("32").isEqualTo("MASSAGE REVOLUTION TM & CO ");
+        assertThat(read(grid, 58, 50, 29)).as("33").isEqualTo("MASSAGE REVOLUTION TM & CO   ");
+        String x12 =
+                new Claim837Writer(longName, "+13105550142").write(List.of(packet), 1, Claim837WriterTests.AT, false);
+        assertThat(x12).contains("NM1*85*2*MASSAGE REVOLUTION THERAPEUTIC MASSAGE LLC*****XX*" + b.npi() + "~");
     }
 
     @Test

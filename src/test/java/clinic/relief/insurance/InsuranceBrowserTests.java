@@ -1,6 +1,10 @@
 package clinic.relief.insurance;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -40,6 +44,9 @@ class InsuranceBrowserTests extends BrowserTest {
 
     @Autowired
     AppointmentBook book;
+
+    @Autowired
+    ClaimDesk desk;
 
     private final List<String> problems = new ArrayList<>();
 
@@ -94,7 +101,17 @@ class InsuranceBrowserTests extends BrowserTest {
                 .startsWith("ISA*00*")
                 .contains("ST*837*0001*005010X222A1", "SV1*HC:97140*110.00*UN*4", "HI*ABK:M5450*ABF:M62838");
         IndependentX12Reader.assertParses(x12);
-        screenshotsOfEveryPage(patient, driver.getCurrentUrl().replaceAll("\\?.*", ""));
+        String claimUrl = driver.getCurrentUrl().replaceAll("\\?.*", "");
+        Path rejected = Files.createTempFile("rejected", ".999");
+        Files.writeString(rejected, rejecting(desk.ofPatient(patient).get(0).claimId()));
+        driver.get(url("/staff/insurance/remittances?lang=en"));
+        driver.findElement(By.id("file")).sendKeys(rejected.toAbsolutePath().toString());
+        browser.andWaitForNewPage(this::submit);
+        assertThat(text()).contains("Segment error 8: Segment has data element errors");
+        driver.get(claimUrl + "?lang=es");
+        assertThat(text()).contains("set answer R", "Error de segmento 8:", "Error de elemento Q7: código desconocido");
+        Files.delete(rejected);
+        screenshotsOfEveryPage(patient, claimUrl);
         assertThat(problems).isEmpty();
     }
 
@@ -117,6 +134,17 @@ class InsuranceBrowserTests extends BrowserTest {
                     check(page.getKey() + "-" + language + "-" + width);
                 }
             }
+        }
+    }
+
+    /** A clearinghouse's 999 naming the claim (CTX) with a segment error and an element error code it does not publish. */
+    private String rejecting(String claimId) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/insurance/x12/999-rejected.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replace("{GROUP}", "424242")
+                    .replace("{SET_A}", "0001")
+                    .replace("{A}", claimId)
+                    .replace("IK4*2*782*1~", "IK4*2*782*Q7~");
         }
     }
 

@@ -8,6 +8,9 @@ import clinic.relief.ReliefTest;
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.Staff;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -186,9 +189,19 @@ class InsurancePagesTests {
                 .getResponse()
                 .getContentAsString();
         IndependentX12Reader.assertParses(x12);
-        mvc.perform(get("/staff/insurance/claims/" + claim.id() + "/cms1500.pdf"))
+        assertThat(x12).contains("NM1*85*2*MASSAGE REVOLUTION THERAPEUTIC MASSAGE LLC*");
+        byte[] form = mvc.perform(get("/staff/insurance/claims/" + claim.id() + "/cms1500.pdf"))
                 .andExpect(status().isOk())
-                .andExpect(content().contentType("application/pdf"));
+                .andExpect(content().contentType("application/pdf"))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (PDDocument pdf = Loader.loadPDF(form)) {
+            assertThat(new PDFTextStripper().getText(pdf))
+                    .as("boxes 32 and 33 print the profile's form name, not the legal name cut")
+                    .contains("MASSAGE REVOLUTION LLC")
+                    .doesNotContain("THERAPEUTI");
+        }
         mvc.perform(get("/staff/insurance/claims/" + claim.id() + "/cms1500-preview.pdf"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/pdf"));

@@ -1,6 +1,7 @@
 package clinic.relief.insurance;
 
 import java.util.List;
+import java.util.Locale;
 
 import clinic.relief.shared.Money;
 import org.junit.jupiter.api.Test;
@@ -82,5 +83,21 @@ class RemittanceReadTests {
         assertThat(codes.claimStatus("segment REF at position 20 (error 8); element 2 (error I12)"))
                 .isEmpty();
         assertThat(codes.claimStatus("")).isEmpty();
+    }
+
+    @Test
+    void namesWhatA277casStatusCodesMeanInSpanishForASpanishLocale() {
+        AdjustmentCodes codes = new AdjustmentCodes();
+
+        assertThat(codes.claimStatus("A7:562:85", Locale.forLanguageTag("es")))
+                .isEqualTo("Acuse: rechazada por información no válida; Identificador Nacional de Proveedor (NPI) de la"
+                        + " entidad; Proveedor que factura");
+        assertThat(codes.claimStatus("A1:19:PR", Locale.forLanguageTag("es-US")))
+                .isEqualTo("Acuse: recibida, aún no aceptada para adjudicación; La entidad acusa recibo de la"
+                        + " reclamación; Aseguradora");
+        assertThat(codes.claimStatus("A1:19:PR", Locale.ENGLISH))
+                .isEqualTo("Acknowledgement: received, not yet accepted for adjudication; Entity acknowledges receipt"
+                        + " of the claim; Payer");
+        assertThat(codes.reason("45")).as("CARC rows stay English only").startsWith("Charge exceeds");
     }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.insurance.ClaimPacket;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -47,6 +48,22 @@ public final class Cms1500 {
             Objects.requireNonNull(billingPhone, "billingPhone");
             Objects.requireNonNull(signedOn, "signedOn");
         }
+    }
+
+    /**
+     * Columns the billing provider's name has on the form: box 32 (service facility, 26) is narrower than box 33
+     * (billing provider, 29), and both print it.
+     */
+    public static final int PROVIDER_NAME_COLUMNS =
+            Math.min(FormBox.FACILITY_NAME.width(), FormBox.BILLING_NAME.width());
+
+    /**
+     * The billing provider's name as boxes 32 and 33 print it: the profile's form name, else its legal name, in the
+     * form's plain capitals. The start-up check refuses a profile whose name is longer than
+     * {@link #PROVIDER_NAME_COLUMNS}, so the form never cuts it.
+     */
+    public static String providerName(ClinicProfile.Billing billing) {
+        return FormText.plain(billing.formNameOrLegalName());
     }
 
     /** The values alone, for the red form in the printer. */

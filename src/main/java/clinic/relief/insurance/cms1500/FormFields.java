@@ -181,7 +181,7 @@ final class FormFields {
         put(FormBox.PROVIDER_SIGNATURE, signer.isEmpty() ? SIGNATURE_ON_FILE : signer);
         put(FormBox.PROVIDER_SIGNED_ON, FormText.sixDigits(details.signedOn()));
         String cityStateZip = FormText.cityStateZip(a.city(), a.region(), a.postalCode());
-        put(FormBox.FACILITY_NAME, FormText.plain(b.legalName()));
+        put(FormBox.FACILITY_NAME, Cms1500.providerName(b));
         put(FormBox.FACILITY_STREET, FormText.plain(a.street()));
         // Box 32 is three columns narrower than box 33: a ZIP+4 that does not fit goes as its five digits, never cut.
         put(
@@ -191,7 +191,7 @@ final class FormFields {
                         : FormText.cityStateZip(a.city(), a.region(), FormText.zip5(a.postalCode())));
         put(FormBox.FACILITY_NPI, b.npi());
         phone(details.billingPhone(), FormBox.BILLING_PHONE_AREA, FormBox.BILLING_PHONE);
-        put(FormBox.BILLING_NAME, FormText.plain(b.legalName()));
+        put(FormBox.BILLING_NAME, Cms1500.providerName(b));
         put(FormBox.BILLING_STREET, FormText.plain(a.street()));
         put(FormBox.BILLING_CITY_STATE_ZIP, cityStateZip);
         put(FormBox.BILLING_NPI, b.npi());
