@@ -126,9 +126,13 @@ public final class Browser implements AutoCloseable {
      * this did before, left out the bottom 103 px of every page (the window is taller than the page's view).
      */
     public void screenshot(String name) throws IOException {
-        if (!SCREENSHOTS_ON) {
-            return;
+        if (SCREENSHOTS_ON) {
+            capture(name);
         }
+    }
+
+    /** Saves the whole page as {@code target/screenshots/<name>.png} whatever {@code browser.screenshots} says. */
+    Path capture(String name) throws IOException {
         long start = System.nanoTime();
         List<?> size = (List<?>) ((JavascriptExecutor) driver)
                 .executeScript("return [window.innerWidth, document.documentElement.scrollHeight]");
@@ -148,6 +152,7 @@ public final class Browser implements AutoCloseable {
         Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
         counts.screenshot(System.nanoTime() - start);
         StateLog.record(driver, "shot", name);
+        return file;
     }
 
     /**
