@@ -133,6 +133,11 @@ class InsuranceBrowserTests extends BrowserTest {
                     driver.get(url(page.getValue()));
                     check(page.getKey() + "-" + language + "-" + width);
                 }
+                driver.get(url("/staff/insurance/remittances"));
+                // The file log's long detail wraps: on a wide screen the table fits without scrolling sideways.
+                assertThat(fileLogScrollsSideways())
+                        .as("file log at " + width + " px")
+                        .isEqualTo(width < 1280);
             }
         }
     }
@@ -193,6 +198,12 @@ class InsuranceBrowserTests extends BrowserTest {
     private void fill(String id, String text) {
         driver.findElement(By.id(id)).clear();
         driver.findElement(By.id(id)).sendKeys(text);
+    }
+
+    private boolean fileLogScrollsSideways() {
+        return (Boolean) ((JavascriptExecutor) driver)
+                .executeScript("const r = document.querySelector('.x12-files').closest('.table-scroll');"
+                        + " return r.scrollWidth > r.clientWidth;");
     }
 
     private String text() {

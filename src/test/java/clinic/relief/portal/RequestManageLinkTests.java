@@ -142,12 +142,20 @@ class RequestManageLinkTests {
             delimiter = '|',
             value = {
                 "en | To see your request or withdraw it, open | awaits the clinic&#39;s approval | Withdraw request"
-                        + " | Awaiting approval | Your booking request",
+                        + " | Awaiting approval | Your booking request"
+                        + " | Have an account? Sign in to see your booking requests and appointments in one place",
                 "es | Para ver su solicitud o retirarla, abra | espera la aprobación de la clínica | Retirar solicitud"
                         + " | Por aprobar | Su solicitud de cita"
+                        + " | ¿Tiene una cuenta? Inicie sesión para ver sus solicitudes de cita y sus citas en un solo lugar"
             })
     void theRequestReceivedEmailsLinkShowsTheRequestAwaitingApprovalWithOnlyItsWithdrawal(
-            String language, String mailLine, String awaiting, String withdraw, String statusText, String title)
+            String language,
+            String mailLine,
+            String awaiting,
+            String withdraw,
+            String statusText,
+            String title,
+            String account)
             throws Exception {
         Locale locale = Locale.forLanguageTag(language);
         String email = "req-link-" + UUID.randomUUID() + "@example.com";
@@ -173,8 +181,9 @@ class RequestManageLinkTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        // Titled as the request it is, not as an appointment.
+        // Titled as the request it is, not as an appointment; the account link speaks of requests too.
         assertThat(titleAndHeading(page)).containsExactly(title + " · " + clinic.shortName(), title);
+        assertThat(accountLink(page)).isEqualTo(account);
         assertThat(statusOf(id)).isEqualTo("REQUESTED");
     }
 
@@ -292,6 +301,7 @@ class RequestManageLinkTests {
         // Approved, it is an appointment again by its title.
         assertThat(titleAndHeading(page))
                 .containsExactly("Your appointment · " + clinic.shortName(), "Your appointment");
+        assertThat(accountLink(page)).isEqualTo("Have an account? Sign in to see all your appointments");
         mvc.perform(post("/manage/confirm")
                         .with(csrf())
                         .param("token", token)
@@ -301,10 +311,11 @@ class RequestManageLinkTests {
 
     @ParameterizedTest
     @CsvSource({
-        "en, This booking request has ended, Your booking request",
-        "es, Esta solicitud de reserva ha terminado, Su solicitud de cita"
+        "en, This booking request has ended, Your booking request, Sign in to see your booking requests",
+        "es, Esta solicitud de reserva ha terminado, Su solicitud de cita, Inicie sesión para ver sus solicitudes"
     })
-    void afterADeclineTheLinkSaysTheRequestEnded(String language, String ended, String title) throws Exception {
+    void afterADeclineTheLinkSaysTheRequestEnded(String language, String ended, String title, String account)
+            throws Exception {
         String email = "req-declined-" + UUID.randomUUID() + "@example.com";
         UUID id = request(patient(email, language), fixture.at(day, "14:00"));
         String token = token(receivedBy(email));
@@ -322,6 +333,7 @@ class RequestManageLinkTests {
                 .getContentAsString();
         // Declined, it stays a request that ended: never titled as an appointment.
         assertThat(titleAndHeading(page)).containsExactly(title + " · " + clinic.shortName(), title);
+        assertThat(accountLink(page)).contains(account);
     }
 
     @Test
@@ -366,6 +378,11 @@ class RequestManageLinkTests {
     private static List<String> titleAndHeading(String html) {
         Document page = Jsoup.parse(html);
         return List.of(page.title(), page.select("h1").text());
+    }
+
+    /** The text of the page's link to the account's appointments. */
+    private static String accountLink(String html) {
+        return Jsoup.parse(html).select("main a[href=/account]").text();
     }
 
     private static Callable<Boolean> attempt(CyclicBarrier start, Runnable change) {

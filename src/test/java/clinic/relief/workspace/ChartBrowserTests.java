@@ -84,6 +84,10 @@ class ChartBrowserTests extends BrowserTest {
                         "the intake form is not signed yet")
                 .doesNotContain("Signed intake form on file");
         assertThat(text()).doesNotContain("Latex");
+        // The consent buttons of the texts card are the desk's buttons, not the browser's small default ones.
+        assertThat(driver.findElements(By.cssSelector("#texts form button")))
+                .hasSize(4)
+                .allSatisfy(button -> assertThat(button.getSize().getHeight()).isGreaterThanOrEqualTo(40));
         check("chart-desk-en-1280");
 
         WebElement phone = driver.findElement(By.id("phone"));
