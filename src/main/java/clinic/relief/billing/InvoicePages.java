@@ -1,8 +1,10 @@
 package clinic.relief.billing;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import clinic.relief.billing.spi.ReaderCharges;
 import clinic.relief.patients.Patients;
 import clinic.relief.shared.Money;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,6 +35,7 @@ class InvoicePages {
     private final BillingDocuments documents;
     private final BillingViews views;
     private final BillingMail mail;
+    private final List<ReaderCharges> readers;
 
     InvoicePages(
             Invoices invoices,
@@ -40,13 +43,15 @@ class InvoicePages {
             Patients patients,
             BillingDocuments documents,
             BillingViews views,
-            BillingMail mail) {
+            BillingMail mail,
+            List<ReaderCharges> readers) {
         this.invoices = invoices;
         this.payments = payments;
         this.patients = patients;
         this.documents = documents;
         this.views = views;
         this.mail = mail;
+        this.readers = readers;
     }
 
     @GetMapping("/staff/billing/invoices/{id}")
@@ -81,15 +86,18 @@ class InvoicePages {
             HttpServletResponse response,
             RedirectAttributes flash) {
         try {
-            Payment payment = payments.record(
-                    new RecordPayment(
-                            id,
-                            parse(Payment.Kind.class, kind),
-                            parse(Payment.Method.class, method),
-                            money(amount),
-                            note,
-                            giftCard),
-                    who.getName());
+            RecordPayment command = new RecordPayment(
+                    id,
+                    parse(Payment.Kind.class, kind),
+                    parse(Payment.Method.class, method),
+                    money(amount),
+                    note,
+                    giftCard);
+            Money stopped = stopReader(command);
+            Payment payment = payments.record(command, who.getName());
+            if (stopped.isPositive()) {
+                flash.addFlashAttribute("readerStopped", stopped.format(locale));
+            }
             flash.addFlashAttribute("doneCode", "billing.paymentRecorded." + payment.kind());
             flash.addFlashAttribute("receipt", payment.kind() == Payment.Kind.PAYMENT ? payment.id() : null);
             return "redirect:/staff/billing/invoices/" + id;
@@ -100,6 +108,32 @@ class InvoicePages {
             model.addAttribute("giftCard", giftCard);
             return page(id, locale, model, csrf);
         }
+    }
+
+    /**
+     * A payment taken another way while the card reader waits for the patient's card (the desk checkout sent it): the
+     * reader is stopped first, as at checkout, and what it was charging returned. Had the reader taken the card first,
+     * that payment is recorded and this one refused; had Stripe not answered, the reader's charge still counts as under
+     * way and billing refuses this one. Refunds, and a form billing refuses anyway, leave the reader alone.
+     */
+    private Money stopReader(RecordPayment command) {
+        if (command.kind() != Payment.Kind.PAYMENT
+                || command.method() == Payment.Method.CARD_ON_FILE
+                || command.amount().compareTo(invoices.get(command.invoiceId()).balance()) > 0) {
+            return Money.ZERO;
+        }
+        Money stopped = Money.ZERO;
+        for (ReaderCharges reader : readers) {
+            ReaderCharges.Stop stop = reader.stop(command.invoiceId());
+            switch (stop.outcome()) {
+                case STOPPED -> stopped = stopped.plus(stop.amount());
+                case CARD_TAKEN -> throw BillingFailure.conflict("readerTookCard", stop.amount());
+                case NONE_WAITING, NO_ANSWER -> {
+                    // Nothing stopped: billing counts what is still under way.
+                }
+            }
+        }
+        return stopped;
     }
 
     /** Queues the invoice as a PDF to the patient's e-mail address, or says the patient has none. */

@@ -17,6 +17,7 @@ import clinic.relief.billing.Line;
 import clinic.relief.billing.Payment;
 import clinic.relief.billing.Payments;
 import clinic.relief.billing.RecordPayment;
+import clinic.relief.billing.spi.ReaderCharges;
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.booking.AppointmentStatus;
 import clinic.relief.booking.AppointmentView;
@@ -46,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the bank's page the desk takes no other payment of the visit.
  */
 @Service
-public class DeskCheckouts implements AuthenticationSubject {
+public class DeskCheckouts implements AuthenticationSubject, ReaderCharges {
 
     /** The tip presets, in percent of the service's price. */
     public static final List<Integer> PRESETS = List.of(15, 18, 20);
@@ -285,23 +286,64 @@ public class DeskCheckouts implements AuthenticationSubject {
     }
 
     /**
-     * A payment taken another way while the card reader waits for the patient's card: the reader's action is cancelled
-     * at Stripe, then its PaymentIntent, each once (one key per PaymentIntent), so the reader can no longer charge the
-     * card. The attempt released, if it was; the payment is then recorded in its place. Had the patient's card been
-     * taken meanwhile, that payment is recorded once (the version moves on, so the desk's payment is refused as
-     * changed); if Stripe does not answer, nothing changes and the desk's payment is refused (a charge under way).
+     * A payment taken another way while the card reader waits for the patient's card, at checkout: the reader is
+     * released ({@link #release}) if the attempt is still the one the desk saw. The attempt released, if it was; the
+     * payment is then recorded in its place. Had the patient's card been taken meanwhile, that payment is recorded once
+     * (the version moves on, so the desk's payment is refused as changed); if Stripe does not answer, nothing changes
+     * and the desk's payment is refused (a charge under way).
      */
     private Optional<Integer> releaseReader(UUID appointmentId, int version) {
-        Optional<DeskCheckoutStore.Row> waiting = store.find(
-                        invoiceOf(appointmentId).id())
-                .filter(row -> row.version() == version
-                        && row.state() == DeskCheckoutStore.State.CHARGING
-                        && row.readerId().isPresent()
-                        && row.paymentIntentId().isPresent());
+        return store.find(invoiceOf(appointmentId).id())
+                .filter(row -> row.version() == version)
+                .flatMap(this::release);
+    }
+
+    /**
+     * A payment recorded on the invoice page while the card reader waits for the patient's card: the same release as
+     * at checkout ({@link #release}); the attempt released is then closed under the checkout's lock (if it is still
+     * the one waiting), so billing no longer counts its charge as under way and records the desk's payment.
+     */
+    @Override
+    public Stop stop(UUID invoiceId) {
+        Optional<DeskCheckoutStore.Row> waiting = store.find(invoiceId).filter(DeskCheckouts::onReader);
         if (waiting.isEmpty() || !stripe.enabled()) {
-            return Optional.empty();
+            return new Stop(Outcome.NONE_WAITING, Money.ZERO);
         }
         DeskCheckoutStore.Row attempt = waiting.get();
+        Money amount = attempt.chargeAmount().orElse(Money.ZERO);
+        Optional<Integer> released = release(attempt);
+        if (released.isPresent()) {
+            tx.execute(status -> {
+                DeskCheckoutStore.Row row =
+                        store.lock(attempt.invoiceId(), attempt.appointmentId(), attempt.patientId(), clock.instant());
+                if (row.state() == DeskCheckoutStore.State.CHARGING && row.attempt() == released.get()) {
+                    store.settled(row.invoiceId(), DeskCheckoutStore.State.OPEN, Optional.empty(), clock.instant());
+                }
+                return null;
+            });
+            return new Stop(Outcome.STOPPED, amount);
+        }
+        boolean taken = attempt.paymentIntentId().flatMap(payments::cardCharge).isPresent();
+        return new Stop(taken ? Outcome.CARD_TAKEN : Outcome.NO_ANSWER, amount);
+    }
+
+    /** Whether the row is a card attempt waiting on the reader, its PaymentIntent made. */
+    private static boolean onReader(DeskCheckoutStore.Row row) {
+        return row.state() == DeskCheckoutStore.State.CHARGING
+                && row.readerId().isPresent()
+                && row.paymentIntentId().isPresent();
+    }
+
+    /**
+     * Releases the card reader waiting for the patient's card because the desk took the payment another way: the
+     * reader's action is cancelled at Stripe, then its PaymentIntent, each once (one key per PaymentIntent), so the
+     * reader can no longer charge the card. The attempt released, if it was. Had the patient's card been taken
+     * meanwhile, that payment is recorded once and nothing is released; if Stripe does not answer, nothing changes.
+     */
+    private Optional<Integer> release(DeskCheckoutStore.Row attempt) {
+        if (!onReader(attempt) || !stripe.enabled()) {
+            return Optional.empty();
+        }
         String intent = attempt.paymentIntentId().orElseThrow();
         if (!stripe.cancelReaderAction(attempt.readerId().orElseThrow(), "cancel-action-" + intent)) {
             LOG.warn("Stripe did not cancel the reader's action for {}", intent);

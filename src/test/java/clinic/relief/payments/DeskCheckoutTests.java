@@ -28,6 +28,7 @@ import clinic.relief.billing.Payment;
 import clinic.relief.billing.Payments;
 import clinic.relief.billing.RecordPayment;
 import clinic.relief.billing.SellGiftCard;
+import clinic.relief.billing.spi.ReaderCharges;
 import clinic.relief.booking.AppointmentBook;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.shared.Money;
@@ -574,6 +575,143 @@ class DeskCheckoutTests {
         });
         assertThat(paid.balance()).isEqualTo(Money.of("0.00"));
         assertThat(checkouts.of(visit.appointmentId()).charging()).isFalse();
+    }
+
+    @Test
+    void cashOnTheInvoicePageWhileTheReaderWaitsStopsTheReaderAsAtCheckoutAndIsRecordedOnce() throws Exception {
+        UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number, null);
+        Visit visit = visit(patient);
+        assertThat(checkouts.chargeReader(visit.appointmentId(), 0, PRICE))
+                .isEqualTo(DeskCheckouts.CardOutcome.ON_READER);
+        String intent = readerIntentOf(visit);
+        int cancelledBefore = stripe.readerActionsCancelled();
+
+        // The patient pays cash at the desk, recorded on the invoice page, while the reader still waits for the card.
+        MvcResult recorded = invoicePage(visit, "en", "CASH")
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("readerStopped", "$110.00"))
+                .andReturn();
+        redirected(visit, "en", recorded)
+                .andExpect(content().string(containsString("Payment recorded.")))
+                .andExpect(content()
+                        .string(containsString("The card reader was stopped: its charge of $110.00 was "
+                                + "cancelled at Stripe, so it can no longer take the patient&#39;s card.")));
+
+        assertThat(stripe.readerActionsCancelled()).isEqualTo(cancelledBefore + 1);
+        assertThat(stripe.object(LocalStripe.READER).orElseThrow()).containsEntry("action", null);
+        assertThat(stripe.object(intent).orElseThrow())
+                .containsEntry("status", "canceled")
+                .containsEntry("amount_received", 0);
+        assertThatThrownBy(() -> present(null)).isInstanceOf(StripeException.class);
+        Invoice paid = invoices.get(visit.invoiceId());
+        assertThat(paid.payments()).singleElement().satisfies(p -> {
+            assertThat(p.method()).isEqualTo(Payment.Method.CASH);
+            assertThat(p.amount()).isEqualTo(PRICE);
+        });
+        assertThat(paid.balance()).isEqualTo(Money.of("0.00"));
+        assertThat(payments.cardCharge(intent)).isEmpty();
+        assertThat(checkouts.of(visit.appointmentId()).chargeState()).isEqualTo("OPEN");
+
+        // Asked again (a second click, a replay): the reader is not cancelled twice and nothing more is recorded.
+        assertThat(checkouts.stop(visit.invoiceId()).outcome()).isEqualTo(ReaderCharges.Outcome.NONE_WAITING);
+        invoicePage(visit, "en", "CASH").andExpect(status().isConflict());
+        assertThat(stripe.readerActionsCancelled()).isEqualTo(cancelledBefore + 1);
+        assertThat(invoices.get(visit.invoiceId()).payments()).hasSize(1);
+    }
+
+    @Test
+    void aReaderPaymentTakenJustBeforeTheInvoicePageRecordsCashIsRecordedOnceAndTheCashIsRefusedSayingSo()
+            throws Exception {
+        UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number, null);
+        for (String lang : List.of("en", "es")) {
+            Visit visit = visit(patient);
+            assertThat(checkouts.chargeReader(visit.appointmentId(), 0, PRICE))
+                    .isEqualTo(DeskCheckouts.CardOutcome.ON_READER);
+            String intent = readerIntentOf(visit);
+            // The card is tapped; Stripe's webhook has not come yet when the desk records cash on the invoice page.
+            assertThat(present(null).getAction().getStatus()).isEqualTo("succeeded");
+
+            invoicePage(visit, lang, "CASH")
+                    .andExpect(status().isConflict())
+                    .andExpect(content()
+                            .string(containsString(
+                                    "en".equals(lang)
+                                            ? "The card reader took the patient&#39;s card for $110.00 before this payment "
+                                                    + "could be recorded: that card payment is on the invoice. Nothing else "
+                                                    + "was recorded."
+                                            : "El lector de tarjetas cobró la tarjeta del paciente por")));
+            fixture.deliver(lastReaderEvent("terminal.reader.action_succeeded", intent));
+            fixture.deliver(lastEventAbout("payment_intent.succeeded", intent));
+
+            assertThat(stripe.object(intent).orElseThrow()).containsEntry("status", "succeeded");
+            Invoice paid = invoices.get(visit.invoiceId());
+            assertThat(paid.payments()).singleElement().satisfies(p -> {
+                assertThat(p.note()).isEqualTo(intent);
+                assertThat(p.method()).isEqualTo(Payment.Method.CARD_ON_FILE);
+                assertThat(p.amount()).isEqualTo(PRICE);
+            });
+            assertThat(paid.balance()).isEqualTo(Money.of("0.00"));
+            assertThat(checkouts.of(visit.appointmentId()).charging()).isFalse();
+        }
+    }
+
+    @Test
+    void aSpanishDeskIsToldTheReaderWasStoppedAndABadFormLeavesTheReaderWaiting() throws Exception {
+        UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number, null);
+        Visit visit = visit(patient);
+        assertThat(checkouts.chargeReader(visit.appointmentId(), 0, PRICE))
+                .isEqualTo(DeskCheckouts.CardOutcome.ON_READER);
+        String intent = readerIntentOf(visit);
+        int cancelledBefore = stripe.readerActionsCancelled();
+
+        // More than is owed, and a refund: refused as before, the reader left waiting for the card.
+        desk(post("/staff/billing/invoices/" + visit.invoiceId() + "/payments")
+                        .param("kind", "PAYMENT")
+                        .param("method", "CASH")
+                        .param("amount", "500"))
+                .andExpect(status().is4xxClientError());
+        desk(post("/staff/billing/invoices/" + visit.invoiceId() + "/payments")
+                        .param("kind", "REFUND")
+                        .param("method", "CASH")
+                        .param("amount", "10"))
+                .andExpect(status().is4xxClientError());
+        assertThat(stripe.readerActionsCancelled()).isEqualTo(cancelledBefore);
+        assertThat(stripe.object(intent).orElseThrow()).doesNotContainEntry("status", "canceled");
+        assertThat(checkouts.of(visit.appointmentId()).onReader()).isTrue();
+
+        MvcResult recorded = invoicePage(visit, "es", "CHECK")
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("readerStopped", containsString("110,00")))
+                .andReturn();
+        redirected(visit, "es", recorded)
+                .andExpect(content().string(containsString("Pago registrado.")))
+                .andExpect(content().string(containsString("Se detuvo el lector de tarjetas: su cobro de 110,00")))
+                .andExpect(content()
+                        .string(containsString(
+                                "se canceló en Stripe, así que ya no puede cobrar la tarjeta del paciente.")));
+        assertThat(stripe.object(intent).orElseThrow()).containsEntry("status", "canceled");
+        assertThat(invoices.get(visit.invoiceId()).payments())
+                .singleElement()
+                .extracting(Payment::method)
+                .isEqualTo(Payment.Method.CHECK);
+    }
+
+    /** The invoice page the desk is sent back to, with what the payment left for it to show. */
+    private ResultActions redirected(Visit visit, String lang, MvcResult recorded) throws Exception {
+        return mvc.perform(get("/staff/billing/invoices/" + visit.invoiceId())
+                .param("lang", lang)
+                .cookie(recorded.getResponse().getCookies())
+                .with(user("desk@example.com").roles("FRONT_DESK")));
+    }
+
+    private ResultActions invoicePage(Visit visit, String lang, String method) throws Exception {
+        return mvc.perform(post("/staff/billing/invoices/" + visit.invoiceId() + "/payments")
+                .param("lang", lang)
+                .param("kind", "PAYMENT")
+                .param("method", method)
+                .param("amount", "110.00")
+                .with(user("desk@example.com").roles("FRONT_DESK"))
+                .with(csrf()));
     }
 
     private String readerIntentOf(Visit visit) {
