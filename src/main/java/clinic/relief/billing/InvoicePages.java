@@ -24,7 +24,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * One invoice: its lines, payments and balance; the desk records a payment or a refund and prints the invoice or a
- * receipt. A refused payment re-renders the page with 422 and the reason; nothing is written.
+ * receipt. A refused payment re-renders the page with 422 and the reason; nothing is written. A payment taken another
+ * way while the card reader waits for the patient's card stops the reader first, as the desk checkout does
+ * ({@link ReaderCharges}).
  */
 @Controller
 class InvoicePages {
