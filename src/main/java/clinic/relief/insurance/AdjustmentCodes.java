@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The meaning of the common claim adjustment reason codes (CARC, CAS02...) and remark codes (RARC, MOA and LQ), and
- * of a 277CA's claim status codes (category, status, entity, in English and Spanish), read from
+ * of a 277CA's claim status codes (category, status, entity), each in English and Spanish, read from
  * {@code insurance/adjustment-codes.tsv}; a code not in the table has no meaning to show (empty).
  */
 @Component
@@ -44,7 +44,12 @@ public class AdjustmentCodes {
 
     /** The meaning of a claim adjustment reason code, empty when not in the table. */
     public String reason(String code) {
-        return meanings.getOrDefault("CARC:" + code, "");
+        return reason(code, Locale.ENGLISH);
+    }
+
+    /** As {@link #reason(String)}, in Spanish for a Spanish locale (English where the table has no Spanish). */
+    public String reason(String code, Locale locale) {
+        return meaning("CARC:" + code, locale);
     }
 
     /**
@@ -73,6 +78,18 @@ public class AdjustmentCodes {
 
     /** The meaning of a remittance advice remark code, empty when not in the table. */
     public String remark(String code) {
-        return meanings.getOrDefault("RARC:" + code, "");
+        return remark(code, Locale.ENGLISH);
+    }
+
+    /** As {@link #remark(String)}, in Spanish for a Spanish locale (English where the table has no Spanish). */
+    public String remark(String code, Locale locale) {
+        return meaning("RARC:" + code, locale);
+    }
+
+    private String meaning(String key, Locale locale) {
+        if (locale.getLanguage().equals("es") && spanish.containsKey(key)) {
+            return spanish.get(key);
+        }
+        return meanings.getOrDefault(key, "");
     }
 }

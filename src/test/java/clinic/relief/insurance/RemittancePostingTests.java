@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -308,7 +309,25 @@ class RemittancePostingTests {
                                 containsString("Processed as primary"),
                                 containsString("PR-2"),
                                 containsString("Coinsurance amount"),
+                                containsString("Patient responsibility"),
+                                containsString("Charges exceed our fee schedule or maximum allowable amount"),
                                 containsString("N130"),
-                                containsString("0000000688888888"))));
+                                containsString("Consult plan benefit documents/guidelines"),
+                                containsString("0000000688888888"))))
+                .andExpect(content().string(not(containsString("Importe del coseguro"))));
+        // s29-e: a Spanish page shows the group, reason and remark codes' meanings in Spanish, not in English.
+        mvc.perform(get("/staff/insurance/claims/" + b.id()).param("lang", "es"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("PR-2"),
+                                containsString("Responsabilidad del paciente"),
+                                containsString("; Importe del coseguro"),
+                                containsString("Obligación contractual"),
+                                containsString("Los cargos superan nuestra tarifa o el importe máximo permitido"),
+                                containsString("Consulte los documentos o guías de beneficios del plan"),
+                                not(containsString("Coinsurance amount")),
+                                not(containsString("Charges exceed")),
+                                not(containsString("Consult plan benefit")))));
     }
 }

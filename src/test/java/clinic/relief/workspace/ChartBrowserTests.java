@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The front desk in a real browser: finds a patient in the patient list without typing the accent, opens the
@@ -89,6 +90,19 @@ class ChartBrowserTests extends BrowserTest {
                 .hasSize(4)
                 .allSatisfy(button -> assertThat(button.getSize().getHeight()).isGreaterThanOrEqualTo(40));
         check("chart-desk-en-1280");
+        // s29-e: the texts card's consents are a label/value grid as the chart header's (side by side when wide,
+        // stacked without the browser's indent at 390 px), and its heading stands clear of the consent buttons.
+        String chart = driver.getCurrentUrl().replaceAll("[?#].*$", "");
+        for (int width : new int[] {1280, 390}) {
+            browser.width(width);
+            for (String language : new String[] {"en", "es"}) {
+                driver.get(chart + "?lang=" + language);
+                assertTextsCardLaidOut(width > 700);
+                check("chart-texts-" + language + "-" + width);
+            }
+        }
+        browser.width(1280);
+        driver.get(chart + "?lang=en");
 
         WebElement phone = driver.findElement(By.id("phone"));
         phone.clear();
@@ -162,6 +176,37 @@ class ChartBrowserTests extends BrowserTest {
         driver.get(url("/staff?lang=en"));
         browser.andWaitForNewPage(
                 () -> driver.findElement(By.cssSelector(".sign-out button")).click());
+    }
+
+    private void assertTextsCardLaidOut(boolean wide) {
+        List<WebElement> labels = driver.findElements(By.cssSelector("#texts .chart-facts dt"));
+        List<WebElement> values = driver.findElements(By.cssSelector("#texts .chart-facts dd"));
+        assertThat(labels).hasSize(2);
+        assertThat(values).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            WebElement label = labels.get(i);
+            WebElement value = values.get(i);
+            if (wide) {
+                assertThat(value.getLocation().getY())
+                        .isCloseTo(label.getLocation().getY(), within(2));
+                assertThat(value.getLocation().getX())
+                        .isGreaterThan(
+                                label.getLocation().getX() + label.getSize().getWidth());
+            } else {
+                assertThat(value.getLocation().getX())
+                        .isEqualTo(label.getLocation().getX());
+                // Under its label (a pixel of rounding: WebDriver's positions are whole pixels).
+                assertThat(value.getLocation().getY())
+                        .isGreaterThanOrEqualTo(
+                                label.getLocation().getY() + label.getSize().getHeight() - 1);
+            }
+        }
+        WebElement buttons = driver.findElement(By.cssSelector("#texts form.buttons:last-of-type"));
+        WebElement heading = driver.findElement(By.cssSelector("#texts form.buttons + h3"));
+        assertThat(heading.getLocation().getY()
+                        - buttons.getLocation().getY()
+                        - buttons.getSize().getHeight())
+                .isGreaterThanOrEqualTo(16);
     }
 
     private String text() {
