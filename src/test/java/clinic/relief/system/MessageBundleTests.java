@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -63,6 +64,30 @@ class MessageBundleTests {
                     .as(file)
                     .allSatisfy(
                             key -> assertThat(messages.getProperty(key)).as(key).isNotBlank());
+        }
+    }
+
+    /** A key given twice silently keeps only its last text (billing once had two texts for one key). */
+    @ParameterizedTest
+    @MethodSource("bundles")
+    void noKeyIsGivenTwice(String bundle) throws IOException {
+        for (String file : List.of(bundle + ".properties", bundle + "_es.properties")) {
+            Set<String> seen = new HashSet<>();
+            List<String> twice = new ArrayList<>();
+            Properties counting = new Properties() {
+                @Override
+                public synchronized Object put(Object key, Object value) {
+                    if (!seen.add(String.valueOf(key))) {
+                        twice.add(String.valueOf(key));
+                    }
+                    return super.put(key, value);
+                }
+            };
+            try (InputStream in = MessageBundleTests.class.getClassLoader().getResourceAsStream(file)) {
+                assertThat(in).as(file).isNotNull();
+                counting.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            assertThat(twice).as("keys given twice in %s", file).isEmpty();
         }
     }
 
