@@ -112,6 +112,21 @@ class WaitlistOfferStore {
                 .single();
     }
 
+    /** The appointment a claimed offer booked, while it is booked or awaits the desk's decision. */
+    record Claimed(UUID appointment, boolean requested) {}
+
+    /** What a {@code CLAIMED} offer booked, if that appointment is still booked or still a request. */
+    Optional<Claimed> claimed(UUID offerId) {
+        return jdbc.sql("""
+                select a.id, a.status = 'REQUESTED' as requested
+                from booking_waitlist_offer o join booking_appointment a on a.id = o.appointment_id
+                where o.id = :id and o.status = 'CLAIMED' and a.status in ('BOOKED', 'REQUESTED')
+                """)
+                .param("id", offerId)
+                .query((rs, row) -> new Claimed(rs.getObject("id", UUID.class), rs.getBoolean("requested")))
+                .optional();
+    }
+
     /** Records the offer's end ({@code CLAIMED} or {@code TAKEN}) and the appointment it claimed, if any. */
     void close(UUID offerId, String status, @Nullable UUID appointment) {
         jdbc.sql("update booking_waitlist_offer set status = :s, appointment_id = :a where id = :id")

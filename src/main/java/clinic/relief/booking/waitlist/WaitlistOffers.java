@@ -193,7 +193,10 @@ public class WaitlistOffers {
     }
 
     public WaitlistOffer usable(String token) {
-        WaitlistOffer offer = find(token);
+        return usable(find(token));
+    }
+
+    private WaitlistOffer usable(WaitlistOffer offer) {
         if ("CLAIMED".equals(offer.status()) || "TAKEN".equals(offer.status())) {
             throw new BadLink(BadLink.Reason.USED);
         }
@@ -208,7 +211,15 @@ public class WaitlistOffers {
      * transaction: a lost booking must not roll back the offer's new state.
      */
     public Waitlist.Claim claim(String token, Function<BookAppointment, Appointment> booker) {
-        WaitlistOffer offer = usable(token);
+        WaitlistOffer found = find(token);
+        // The second click of a double click that arrives after the first has finished answers as the first did (the
+        // browser shows the last answer): the time is booked, not "link used".
+        Optional<WaitlistOfferStore.Claimed> done = store.claimed(found.id());
+        if (done.isPresent()) {
+            return new Waitlist.Claim(
+                    true, done.get().requested(), found, Optional.of(done.get().appointment()));
+        }
+        WaitlistOffer offer = usable(found);
         Appointment claimed;
         try {
             claimed = booker.apply(new BookAppointment(
