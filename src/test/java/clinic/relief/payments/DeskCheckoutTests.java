@@ -532,21 +532,7 @@ class DeskCheckoutTests {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("notice", containsString("$110.00 was recorded")));
 
-        assertThat(stripe.readerActionsCancelled()).isEqualTo(cancelledBefore + 1);
-        assertThat(stripe.object(LocalStripe.READER).orElseThrow()).containsEntry("action", null);
-        assertThat(stripe.object(intent).orElseThrow())
-                .containsEntry("status", "canceled")
-                .containsEntry("amount_received", 0);
-        // The card tapped afterwards is not taken: the reader has nothing to collect.
-        assertThatThrownBy(() -> present(null)).isInstanceOf(StripeException.class);
-        Invoice paid = invoices.get(visit.invoiceId());
-        assertThat(paid.payments()).singleElement().satisfies(p -> {
-            assertThat(p.method()).isEqualTo(Payment.Method.CASH);
-            assertThat(p.amount()).isEqualTo(PRICE);
-        });
-        assertThat(paid.balance()).isEqualTo(Money.of("0.00"));
-        assertThat(payments.cardCharge(intent)).isEmpty();
-        assertThat(checkouts.of(visit.appointmentId()).chargeState()).isEqualTo("OPEN");
+        assertReaderStoppedAndPaidInCashOnce(visit, intent, cancelledBefore);
     }
 
     @Test
@@ -597,20 +583,7 @@ class DeskCheckoutTests {
                         .string(containsString("The card reader was stopped: its charge of $110.00 was "
                                 + "cancelled at Stripe, so it can no longer take the patient&#39;s card.")));
 
-        assertThat(stripe.readerActionsCancelled()).isEqualTo(cancelledBefore + 1);
-        assertThat(stripe.object(LocalStripe.READER).orElseThrow()).containsEntry("action", null);
-        assertThat(stripe.object(intent).orElseThrow())
-                .containsEntry("status", "canceled")
-                .containsEntry("amount_received", 0);
-        assertThatThrownBy(() -> present(null)).isInstanceOf(StripeException.class);
-        Invoice paid = invoices.get(visit.invoiceId());
-        assertThat(paid.payments()).singleElement().satisfies(p -> {
-            assertThat(p.method()).isEqualTo(Payment.Method.CASH);
-            assertThat(p.amount()).isEqualTo(PRICE);
-        });
-        assertThat(paid.balance()).isEqualTo(Money.of("0.00"));
-        assertThat(payments.cardCharge(intent)).isEmpty();
-        assertThat(checkouts.of(visit.appointmentId()).chargeState()).isEqualTo("OPEN");
+        assertReaderStoppedAndPaidInCashOnce(visit, intent, cancelledBefore);
 
         // Asked again (a second click, a replay): the reader is not cancelled twice and nothing more is recorded.
         assertThat(checkouts.stop(visit.invoiceId()).outcome()).isEqualTo(ReaderCharges.Outcome.NONE_WAITING);
@@ -983,5 +956,28 @@ class DeskCheckoutTests {
 
     private UUID patientWithCard(String number, String email) {
         return fixture.patientWithCard("Desk", "Payer", email, number);
+    }
+
+    /**
+     * The reader's action and its PaymentIntent were cancelled once at Stripe (a card tapped afterwards is not taken:
+     * the reader has nothing to collect), and the invoice holds the one cash payment, paid in full, with no card
+     * charge and the checkout's card attempt open again.
+     */
+    private void assertReaderStoppedAndPaidInCashOnce(Visit visit, String intent, int cancelledBefore)
+            throws Exception {
+        assertThat(stripe.readerActionsCancelled()).isEqualTo(cancelledBefore + 1);
+        assertThat(stripe.object(LocalStripe.READER).orElseThrow()).containsEntry("action", null);
+        assertThat(stripe.object(intent).orElseThrow())
+                .containsEntry("status", "canceled")
+                .containsEntry("amount_received", 0);
+        assertThatThrownBy(() -> present(null)).isInstanceOf(StripeException.class);
+        Invoice paid = invoices.get(visit.invoiceId());
+        assertThat(paid.payments()).singleElement().satisfies(p -> {
+            assertThat(p.method()).isEqualTo(Payment.Method.CASH);
+            assertThat(p.amount()).isEqualTo(PRICE);
+        });
+        assertThat(paid.balance()).isEqualTo(Money.of("0.00"));
+        assertThat(payments.cardCharge(intent)).isEmpty();
+        assertThat(checkouts.of(visit.appointmentId()).chargeState()).isEqualTo("OPEN");
     }
 }
