@@ -34,7 +34,7 @@ import static clinic.relief.booking.AppointmentStatus.CHECKED_IN;
 import static clinic.relief.booking.AppointmentStatus.COMPLETED;
 import static clinic.relief.booking.AppointmentStatus.PENDING;
 import static clinic.relief.booking.AppointmentStatus.REQUESTED;
-import static clinic.relief.booking.online.DocumentsShown.documentsShown;
+import static clinic.relief.booking.online.OnlineBookingPost.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -388,20 +388,9 @@ class AppointmentChangeRaceTests {
     }
 
     private void hold(String email) throws Exception {
-        mvc.perform(post("/book/details")
-                .with(documentsShown())
-                .with(csrf())
-                .param("firstName", "Rae")
-                .param("lastName", "Racer")
-                .param("phone", "310 555 0101")
-                .param("email", email)
-                .param("dateOfBirth", "1980-04-02")
-                .param("conditions", "none")
-                .param("consentToTreatment", "true")
-                .param("acceptsPrivacyNotice", "true")
-                .param("choice", SERVICE + ":60")
-                .param("slot", slot + "|" + therapist)
-                .param("requestId", UUID.randomUUID().toString()));
+        mvc.perform(visitor(email, SERVICE + ":60", slot + "|" + therapist)
+                .with("conditions", "none")
+                .post());
     }
 
     private void confirm(String token) throws Exception {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
+import clinic.relief.booking.online.OnlineBookingPost;
 import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.patients.Patients;
 import clinic.relief.patients.VerificationToken;
@@ -15,9 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import static clinic.relief.booking.online.DocumentsShown.documentsShown;
+import static clinic.relief.booking.online.OnlineBookingPost.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -81,9 +81,7 @@ class BookingPagesTests {
         UUID assessment = UUID.randomUUID();
         String email = "ana-" + UUID.randomUUID() + "@example.com";
 
-        mvc.perform(onlineForm(email, assessment.toString())
-                        .param("consentToTreatment", "true")
-                        .param("acceptsPrivacyNotice", "true"))
+        mvc.perform(onlineForm(email, assessment.toString()).post())
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/book/check-email"));
         String body = jdbc.sql("select body from booking_outbox where recipient = :e and kind = 'VERIFY_BOOKING'")
@@ -112,7 +110,11 @@ class BookingPagesTests {
     void showsLocalizedFieldErrorsAndWritesNothingWithoutConsent() throws Exception {
         String email = "no-consent-" + UUID.randomUUID() + "@example.com";
 
-        mvc.perform(onlineForm(email, "").param("lang", "es"))
+        mvc.perform(onlineForm(email, "")
+                        .without("consentToTreatment")
+                        .without("acceptsPrivacyNotice")
+                        .post()
+                        .param("lang", "es"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Necesitamos su consentimiento")));
 
@@ -265,19 +267,9 @@ class BookingPagesTests {
         mvc.perform(get("/book").param("choice", "reiki:60")).andExpect(status().isBadRequest());
     }
 
-    private MockHttpServletRequestBuilder onlineForm(String email, String assessment) {
-        return post("/book/details")
-                .with(documentsShown())
-                .with(csrf())
-                .param("firstName", "Ana")
-                .param("lastName", "Reyes")
-                .param("phone", "310 555 0101")
-                .param("email", email)
-                .param("dateOfBirth", "1980-04-02")
-                .param("conditions", "sciatica")
-                .param("choice", "trigger-point:60")
-                .param("slot", fixture.at(day, "11:00") + "|" + therapist)
-                .param("assessment", assessment)
-                .param("requestId", UUID.randomUUID().toString());
+    private OnlineBookingPost onlineForm(String email, String assessment) {
+        return visitor(email, "trigger-point:60", fixture.at(day, "11:00") + "|" + therapist)
+                .with("conditions", "sciatica")
+                .with("assessment", assessment);
     }
 }

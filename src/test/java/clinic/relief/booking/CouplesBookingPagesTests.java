@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import static clinic.relief.booking.online.DocumentsShown.documentsShown;
+import static clinic.relief.booking.online.OnlineBookingPost.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -168,19 +168,8 @@ class CouplesBookingPagesTests {
         mvc.perform(get("/book").param("choice", "couples:60").param("date", day.toString()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"" + start + "|")));
-        mvc.perform(post("/book/details")
-                        .with(documentsShown())
-                        .with(csrf())
-                        .param("firstName", "Ana")
-                        .param("lastName", "Reyes")
-                        .param("phone", "310 555 0101")
-                        .param("email", email)
-                        .param("dateOfBirth", "1980-04-02")
-                        .param("choice", "couples:60")
-                        .param("slot", start + "|" + first + "|" + second)
-                        .param("requestId", UUID.randomUUID().toString())
-                        .param("consentToTreatment", "true")
-                        .param("acceptsPrivacyNotice", "true"))
+        mvc.perform(visitor(email, "couples:60", start + "|" + first + "|" + second)
+                        .post())
                 .andExpect(redirectedUrl("/book/check-email"));
 
         assertThat(jdbc.sql("""

@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static clinic.relief.booking.online.DocumentsShown.documentsShown;
+import static clinic.relief.booking.online.OnlineBookingPost.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -220,20 +220,10 @@ class HoldReleaseTests {
     }
 
     private void holdWith(String email, String time, UUID therapist) throws Exception {
-        mvc.perform(post("/book/details")
-                        .with(documentsShown())
-                        .with(csrf())
-                        .param("firstName", "Hal")
-                        .param("lastName", "Holder")
-                        .param("phone", "310 555 0101")
-                        .param("email", email)
-                        .param("dateOfBirth", "1980-04-02")
-                        .param("conditions", "none")
-                        .param("consentToTreatment", "true")
-                        .param("acceptsPrivacyNotice", "true")
-                        .param("choice", "trigger-point:60")
-                        .param("slot", fixture.at(day, time) + "|" + therapist)
-                        .param("requestId", UUID.randomUUID().toString()))
+        mvc.perform(visitor(email, "trigger-point:60", fixture.at(day, time) + "|" + therapist)
+                        .named("Hal", "Holder")
+                        .with("conditions", "none")
+                        .post())
                 .andExpect(status().is3xxRedirection());
         assertThat(holdStatus(email)).isEqualTo("PENDING");
     }

@@ -26,7 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import static clinic.relief.booking.online.DocumentsShown.documentsShown;
+import static clinic.relief.booking.online.OnlineBookingPost.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -315,20 +315,9 @@ class NewClientApprovalTests {
     }
 
     private MockHttpServletRequestBuilder form(String email, String time) {
-        return post("/book/details")
-                .with(documentsShown())
-                .with(csrf())
-                .param("firstName", "Ana")
-                .param("lastName", "Reyes")
-                .param("phone", "310 555 0101")
-                .param("email", email)
-                .param("dateOfBirth", "1980-04-02")
-                .param("conditions", "sciatica")
-                .param("consentToTreatment", "true")
-                .param("acceptsPrivacyNotice", "true")
-                .param("choice", "trigger-point:60")
-                .param("slot", fixture.at(day, time) + "|" + therapist)
-                .param("requestId", UUID.randomUUID().toString());
+        return visitor(email, "trigger-point:60", fixture.at(day, time) + "|" + therapist)
+                .with("conditions", "sciatica")
+                .post();
     }
 
     private static RequestPostProcessor desk() {

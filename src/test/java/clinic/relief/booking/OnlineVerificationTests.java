@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import clinic.relief.ReliefTest;
+import clinic.relief.booking.online.OnlineBookingPost;
 import clinic.relief.booking.online.OnlineHolds;
 import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.booking.schedule.WeeklyTime;
@@ -29,9 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import static clinic.relief.booking.online.DocumentsShown.documentsShown;
+import static clinic.relief.booking.online.OnlineBookingPost.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -93,7 +93,10 @@ class OnlineVerificationTests {
                 .id();
         patients.recordIntake(owner, new Intake("none", null, null, null, false, true, true), "patient@example.com");
 
-        mvc.perform(form(email, "10:00").param("firstName", "Mallory").param("conditions", "made up"))
+        mvc.perform(form(email, "10:00")
+                        .with("firstName", "Mallory")
+                        .with("conditions", "made up")
+                        .post())
                 .andExpect(redirectedUrl("/book/check-email"));
 
         assertThat(count("select count(*) from booking_appointment where patient_id = :p", owner))
@@ -116,7 +119,7 @@ class OnlineVerificationTests {
         String email = "known-" + UUID.randomUUID() + "@example.com";
         UUID owner = patients.findOrCreate(new NewPatient("Olga", "Owner", null, email, null, "en"))
                 .id();
-        mvc.perform(form(email, "10:00").param("conditions", "neck pain"))
+        mvc.perform(form(email, "10:00").with("conditions", "neck pain").post())
                 .andExpect(redirectedUrl("/book/check-email"));
         String token = token(email);
 
@@ -140,7 +143,8 @@ class OnlineVerificationTests {
     @Test
     void tickingTextRemindersRecordsTheConsentWhenTheLinkConfirmsTheBooking() throws Exception {
         String email = "texts-" + UUID.randomUUID() + "@example.com";
-        mvc.perform(form(email, "11:00").param("wantsTexts", "true")).andExpect(redirectedUrl("/book/check-email"));
+        mvc.perform(form(email, "11:00").with("wantsTexts", "true").post())
+                .andExpect(redirectedUrl("/book/check-email"));
         assertThat(textConsents(email)).isEmpty(); // nothing is recorded before the address is proved
 
         mvc.perform(post("/book/confirm").with(csrf()).param("token", token(email)));
@@ -151,11 +155,17 @@ class OnlineVerificationTests {
     @Test
     void theBrowsersTimeZoneIsKeptWithTheTextConsentAndAnythingElseIsIgnored() throws Exception {
         String email = "texts-zone-" + UUID.randomUUID() + "@example.com";
-        mvc.perform(form(email, "14:00").param("wantsTexts", "true").param("timeZone", "America/New_York"))
+        mvc.perform(form(email, "14:00")
+                        .with("wantsTexts", "true")
+                        .with("timeZone", "America/New_York")
+                        .post())
                 .andExpect(redirectedUrl("/book/check-email"));
         mvc.perform(post("/book/confirm").with(csrf()).param("token", token(email)));
         String other = "texts-nozone-" + UUID.randomUUID() + "@example.com";
-        mvc.perform(form(other, "11:00").param("wantsTexts", "true").param("timeZone", "GMT+05:00"))
+        mvc.perform(form(other, "11:00")
+                        .with("wantsTexts", "true")
+                        .with("timeZone", "GMT+05:00")
+                        .post())
                 .andExpect(redirectedUrl("/book/check-email"));
         mvc.perform(post("/book/confirm").with(csrf()).param("token", token(other)));
 
@@ -177,7 +187,7 @@ class OnlineVerificationTests {
                         .param("slot", fixture.at(day, "13:00") + "|" + therapist))
                 .andExpect(content().string(containsString("name=\"wantsTexts\"")))
                 .andExpect(content().string(not(containsString("checked=\"checked\""))));
-        mvc.perform(form(email, "13:00")).andExpect(redirectedUrl("/book/check-email"));
+        mvc.perform(form(email, "13:00").post()).andExpect(redirectedUrl("/book/check-email"));
         mvc.perform(post("/book/confirm").with(csrf()).param("token", token(email)));
 
         assertThat(holdStatus(email)).isEqualTo("BOOKED");
@@ -210,11 +220,15 @@ class OnlineVerificationTests {
     void aNumberThatCannotBeTextedIsRefusedBesideTheBoxAndNothingIsHeld() throws Exception {
         String email = "badphone-" + UUID.randomUUID() + "@example.com";
         // Well formed for the form, but no valid US number: 111 is no exchange (libphonenumber refuses it).
-        mvc.perform(form(email, "15:00", "trigger-point:60", therapist, "213 111 1111")
-                        .param("wantsTexts", "true"))
+        mvc.perform(form(email, "15:00")
+                        .with("phone", "213 111 1111")
+                        .with("wantsTexts", "true")
+                        .post())
                 .andExpect(content().string(containsString("This phone number cannot receive texts")));
-        mvc.perform(form(email, "15:00", "trigger-point:60", therapist, "213 111 1111")
-                        .param("wantsTexts", "true")
+        mvc.perform(form(email, "15:00")
+                        .with("phone", "213 111 1111")
+                        .with("wantsTexts", "true")
+                        .post()
                         .header("Accept-Language", "es")
                         .param("lang", "es"))
                 .andExpect(content().string(containsString("no puede recibir mensajes")));
@@ -241,7 +255,7 @@ class OnlineVerificationTests {
     @Test
     void theConfirmationPageMakesAnAccountWithOnePasswordAndSignsThePatientIn() throws Exception {
         String email = "onestep-" + UUID.randomUUID() + "@example.com";
-        mvc.perform(form(email, "15:00")).andExpect(redirectedUrl("/book/check-email"));
+        mvc.perform(form(email, "15:00").post()).andExpect(redirectedUrl("/book/check-email"));
         var confirmed = mvc.perform(post("/book/confirm").with(csrf()).param("token", token(email)))
                 .andExpect(redirectedUrl("/book/done"))
                 .andReturn();
@@ -281,7 +295,7 @@ class OnlineVerificationTests {
     @Test
     void aNewAddressBecomesANewPatient() throws Exception {
         String email = "new-" + UUID.randomUUID() + "@example.com";
-        mvc.perform(form(email, "12:00")).andExpect(redirectedUrl("/book/check-email"));
+        mvc.perform(form(email, "12:00").post()).andExpect(redirectedUrl("/book/check-email"));
         mvc.perform(post("/book/confirm").with(csrf()).param("token", token(email)));
 
         assertThat(holdStatus(email)).isEqualTo("BOOKED");
@@ -294,14 +308,14 @@ class OnlineVerificationTests {
     @Test
     void usedExpiredAndForgedLinksAreClearPagesAndChangeNothing() throws Exception {
         String used = "used-" + UUID.randomUUID() + "@example.com";
-        mvc.perform(form(used, "10:00"));
+        mvc.perform(form(used, "10:00").post());
         mvc.perform(post("/book/confirm").with(csrf()).param("token", token(used)));
         mvc.perform(post("/book/confirm").with(csrf()).param("token", token(used)))
                 .andExpect(status().isGone())
                 .andExpect(content().string(containsString("already used")));
 
         String late = "late-" + UUID.randomUUID() + "@example.com";
-        mvc.perform(form(late, "12:00"));
+        mvc.perform(form(late, "12:00").post());
         jdbc.sql("update booking_online_hold set expires_at = :now - interval '1 minute' where email = :e")
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .param("e", late)
@@ -323,7 +337,7 @@ class OnlineVerificationTests {
     @Test
     void aHoldKeepsTheSlotUntilItExpiresThenFreesIt() throws Exception {
         String email = "hold-" + UUID.randomUUID() + "@example.com";
-        mvc.perform(form(email, "15:00"));
+        mvc.perform(form(email, "15:00").post());
         BookAppointment rival = new BookAppointment(
                 fixture.patient(),
                 "trigger-point",
@@ -364,7 +378,7 @@ class OnlineVerificationTests {
                 null,
                 null));
 
-        mvc.perform(form(email, "14:00"));
+        mvc.perform(form(email, "14:00").post());
         mvc.perform(post("/book/confirm").with(csrf()).param("token", token(email)))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("You already have an appointment at that time")));
@@ -417,7 +431,7 @@ class OnlineVerificationTests {
                 List.of("swedish"));
         String email = "unlisted-" + UUID.randomUUID() + "@example.com";
 
-        mvc.perform(form(email, "10:00", "swedish:60", unlisted))
+        mvc.perform(form(email, "10:00", "swedish:60", unlisted).post())
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("alert error")));
 
@@ -433,29 +447,12 @@ class OnlineVerificationTests {
                 .isZero();
     }
 
-    private MockHttpServletRequestBuilder form(String email, String time) {
+    private OnlineBookingPost form(String email, String time) {
         return form(email, time, "trigger-point:60", therapist);
     }
 
-    private MockHttpServletRequestBuilder form(String email, String time, String choice, UUID with) {
-        return form(email, time, choice, with, "310 555 0101");
-    }
-
-    private MockHttpServletRequestBuilder form(String email, String time, String choice, UUID with, String phone) {
-        return post("/book/details")
-                .with(documentsShown())
-                .with(csrf())
-                .param("firstName", "Ana")
-                .param("lastName", "Reyes")
-                .param("phone", phone)
-                .param("email", email)
-                .param("dateOfBirth", "1980-04-02")
-                .param("conditions", "sciatica")
-                .param("consentToTreatment", "true")
-                .param("acceptsPrivacyNotice", "true")
-                .param("choice", choice)
-                .param("slot", fixture.at(day, time) + "|" + with)
-                .param("requestId", UUID.randomUUID().toString());
+    private OnlineBookingPost form(String email, String time, String choice, UUID with) {
+        return visitor(email, choice, fixture.at(day, time) + "|" + with).with("conditions", "sciatica");
     }
 
     private String token(String email) {

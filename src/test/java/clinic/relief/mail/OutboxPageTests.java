@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static clinic.relief.booking.online.DocumentsShown.documentsShown;
+import static clinic.relief.booking.online.OnlineBookingPost.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -103,20 +103,9 @@ class OutboxPageTests {
         BookingFixture fixture = new BookingFixture(staff, admin, patients, clock);
         fixture.onlyRooms("Room " + UUID.randomUUID());
         UUID therapist = fixture.therapist("09:00", "17:00");
-        mvc.perform(post("/book/details")
-                        .with(documentsShown())
-                        .with(csrf())
-                        .param("firstName", "Ola")
-                        .param("lastName", "Outbox")
-                        .param("phone", "310 555 0101")
-                        .param("email", email)
-                        .param("dateOfBirth", "1980-04-02")
-                        .param("conditions", "none")
-                        .param("consentToTreatment", "true")
-                        .param("acceptsPrivacyNotice", "true")
-                        .param("choice", "trigger-point:60")
-                        .param("slot", fixture.at(fixture.day(), "13:00") + "|" + therapist)
-                        .param("requestId", UUID.randomUUID().toString()))
+        mvc.perform(visitor(email, "trigger-point:60", fixture.at(fixture.day(), "13:00") + "|" + therapist)
+                        .with("conditions", "none")
+                        .post())
                 .andExpect(status().is3xxRedirection());
     }
 

@@ -34,7 +34,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import static clinic.relief.booking.online.DocumentsShown.documentsShown;
+import static clinic.relief.booking.online.OnlineBookingPost.visitor;
 import static clinic.relief.payments.PaymentsFixture.lastEvent;
 import static clinic.relief.payments.PaymentsFixture.lastEventAbout;
 import static clinic.relief.payments.PaymentsFixture.metadataOf;
@@ -361,20 +361,9 @@ class DepositTests {
                 null));
         String email = "visitor-" + UUID.randomUUID() + "@example.com";
         int placeholders = unverifiedPatients();
-        MvcResult refused = mvc.perform(post("/book/details")
-                        .with(documentsShown())
-                        .with(csrf())
-                        .param("firstName", "Vera")
-                        .param("lastName", "Visitor")
-                        .param("phone", "310 555 0101")
-                        .param("email", email)
-                        .param("dateOfBirth", "1980-04-02")
-                        .param("conditions", "none")
-                        .param("consentToTreatment", "true")
-                        .param("acceptsPrivacyNotice", "true")
-                        .param("choice", "trigger-point:60")
-                        .param("slot", day.slot("10:00"))
-                        .param("requestId", UUID.randomUUID().toString()))
+        MvcResult refused = mvc.perform(visitor(email, "trigger-point:60", day.slot("10:00"))
+                        .with("conditions", "none")
+                        .post())
                 .andExpect(status().isOk())
                 .andReturn();
         assertThat(refused.getResponse().getContentAsString()).contains("deposit of $30.00");

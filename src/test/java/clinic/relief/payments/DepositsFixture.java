@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import clinic.relief.booking.BookingFixture;
+import clinic.relief.booking.online.OnlineBookingPost;
 import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.patients.PatientAccounts;
 import clinic.relief.patients.Patients;
@@ -19,7 +20,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import static clinic.relief.booking.online.DocumentsShown.documentsShown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -118,16 +118,10 @@ class DepositsFixture {
 
     /** The booking page's last step for the signed-in patient: 60 minutes of trigger point therapy at {@code time}. */
     MockHttpServletRequestBuilder details(DepositDay on, Cookie patient, String time) {
-        return post("/book/details")
-                .with(documentsShown())
-                .with(csrf())
-                .cookie(patient)
-                .param("conditions", "none")
-                .param("consentToTreatment", "true")
-                .param("acceptsPrivacyNotice", "true")
-                .param("choice", "trigger-point:60")
-                .param("slot", on.slot(time))
-                .param("requestId", UUID.randomUUID().toString());
+        return OnlineBookingPost.patient("trigger-point:60", on.slot(time))
+                .with("conditions", "none")
+                .post()
+                .cookie(patient);
     }
 
     /** Books online as the signed-in patient; the held appointment (the page sends them to pay its deposit). */

@@ -32,7 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static clinic.relief.booking.online.DocumentsShown.documentsShown;
+import static clinic.relief.booking.online.OnlineBookingPost.visitor;
 import static clinic.relief.payments.PaymentsFixture.lastEventAbout;
 import static clinic.relief.payments.PaymentsFixture.objectOf;
 import static clinic.relief.payments.PaymentsFixture.sessionOf;
@@ -370,20 +370,9 @@ class VisitorDepositTests {
 
     /** Books the service with a deposit as a visitor who is not signed in; the signed link they are sent to. */
     private String bookAsVisitor(String email, String time) throws Exception {
-        String landing = mvc.perform(post("/book/details")
-                        .with(documentsShown())
-                        .with(csrf())
-                        .param("firstName", "Vera")
-                        .param("lastName", "Visitor")
-                        .param("phone", "310 555 0101")
-                        .param("email", email)
-                        .param("dateOfBirth", "1980-04-02")
-                        .param("conditions", CONDITIONS)
-                        .param("consentToTreatment", "true")
-                        .param("acceptsPrivacyNotice", "true")
-                        .param("choice", "trigger-point:60")
-                        .param("slot", day.slot(time))
-                        .param("requestId", UUID.randomUUID().toString()))
+        String landing = mvc.perform(visitor(email, "trigger-point:60", day.slot(time))
+                        .with("conditions", CONDITIONS)
+                        .post())
                 .andExpect(status().is3xxRedirection())
                 .andReturn()
                 .getResponse()

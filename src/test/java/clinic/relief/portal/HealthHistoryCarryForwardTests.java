@@ -19,12 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import static clinic.relief.booking.online.DocumentsShown.documentsShown;
+import static clinic.relief.booking.online.OnlineBookingPost.patient;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -126,15 +124,7 @@ class HealthHistoryCarryForwardTests {
     }
 
     private MockHttpServletRequestBuilder booking(String time) {
-        return post("/book/details")
-                .with(documentsShown())
-                .cookie(session)
-                .with(csrf())
-                .param("choice", "swedish:60")
-                .param("slot", slot(time))
-                .param("requestId", UUID.randomUUID().toString())
-                .param("consentToTreatment", "true")
-                .param("acceptsPrivacyNotice", "true");
+        return patient("swedish:60", slot(time)).post().cookie(session);
     }
 
     private String slot(String time) {

@@ -15,7 +15,7 @@ import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequ
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static clinic.relief.booking.online.DocumentsShown.documentsShown;
+import static clinic.relief.booking.online.OnlineBookingPost.patient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -70,15 +70,7 @@ class PortalApprovalTests {
     }
 
     private void book(Cookie session, String slot, String landing) throws Exception {
-        mvc.perform(post("/book/details")
-                        .with(documentsShown())
-                        .cookie(session)
-                        .with(csrf())
-                        .param("choice", "swedish:60")
-                        .param("slot", slot)
-                        .param("requestId", UUID.randomUUID().toString())
-                        .param("consentToTreatment", "true")
-                        .param("acceptsPrivacyNotice", "true"))
+        mvc.perform(patient("swedish:60", slot).post().cookie(session))
                 .andExpect(redirectedUrl(landing))
                 // The request received page links to the request as the done page links to the visit.
                 .andExpect(flash().attribute("manageLink", containsString("/manage?token=")));

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static clinic.relief.booking.online.DocumentsShown.documentsShown;
+import static clinic.relief.booking.online.OnlineBookingPost.patient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -50,16 +50,7 @@ class PortalRequestWithdrawTests {
         String email = "withdraw-" + UUID.randomUUID() + "@example.com";
         Cookie session = PortalFixture.account(mvc, jdbc, email, PatientAccountTests.PASSWORD);
         String slot = data.at(data.day(), "10:00") + "|" + therapist;
-        mvc.perform(post("/book/details")
-                        .with(documentsShown())
-                        .cookie(session)
-                        .with(csrf())
-                        .param("choice", "swedish:60")
-                        .param("slot", slot)
-                        .param("requestId", UUID.randomUUID().toString())
-                        .param("consentToTreatment", "true")
-                        .param("acceptsPrivacyNotice", "true"))
-                .andExpect(redirectedUrl("/book/requested"));
+        mvc.perform(patient("swedish:60", slot).post().cookie(session)).andExpect(redirectedUrl("/book/requested"));
         UUID id = jdbc.sql("select a.id from booking_appointment a join patient p on p.id = a.patient_id"
                         + " where p.email = :e")
                 .param("e", email)

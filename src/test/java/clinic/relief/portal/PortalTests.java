@@ -31,7 +31,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static clinic.relief.booking.online.DocumentsShown.documentsShown;
+import static clinic.relief.booking.online.OnlineBookingPost.patient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -224,16 +224,7 @@ class PortalTests {
                         .param("choice", "swedish:60")
                         .param("slot", slot))
                 .andExpect(content().string(containsString("no e-mail confirmation needed")));
-        mvc.perform(post("/book/details")
-                        .with(documentsShown())
-                        .cookie(session)
-                        .with(csrf())
-                        .param("choice", "swedish:60")
-                        .param("slot", slot)
-                        .param("requestId", UUID.randomUUID().toString())
-                        .param("consentToTreatment", "true")
-                        .param("acceptsPrivacyNotice", "true"))
-                .andExpect(redirectedUrl("/book/done"));
+        mvc.perform(patient("swedish:60", slot).post().cookie(session)).andExpect(redirectedUrl("/book/done"));
 
         assertThat(jdbc.sql("select status from booking_appointment where patient_id = :p")
                         .param("p", me)

@@ -23,12 +23,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static clinic.relief.booking.online.OnlineBookingPost.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -88,7 +86,7 @@ class OnlineConsentVersionTests {
         String shown = page.select("input[name=documentVersions]").val();
         String conditions = "consent-" + UUID.randomUUID();
 
-        mvc.perform(form(slot, conditions).param("documentVersions", shown))
+        mvc.perform(form(slot, conditions).with("documentVersions", shown).post())
                 .andExpect(redirectedUrl("/book/check-email"));
 
         Map<String, Object> stored = jdbc.sql(
@@ -111,7 +109,8 @@ class OnlineConsentVersionTests {
         long before = placeholdersAndIntakes();
 
         Document page = Jsoup.parse(mvc.perform(form(fixture.at(day, "12:00") + "|" + therapist, conditions)
-                        .param("documentVersions", "2026-11-25/2026-11-25")
+                        .with("documentVersions", "2026-11-25/2026-11-25")
+                        .post()
                         .header("Accept-Language", "es"))
                 .andExpect(status().isOk())
                 .andReturn()
@@ -145,13 +144,11 @@ class OnlineConsentVersionTests {
             String language, String field, String message) throws Exception {
         String conditions = "unshown-" + UUID.randomUUID();
         long before = placeholdersAndIntakes();
-        MockHttpServletRequestBuilder form =
-                form(fixture.at(day, "13:00") + "|" + therapist, conditions).header("Accept-Language", language);
-        if (field.equals("blank")) {
-            form.param("documentVersions", " ");
-        }
+        OnlineBookingPost unshown = form(fixture.at(day, "13:00") + "|" + therapist, conditions);
+        OnlineBookingPost form =
+                field.equals("blank") ? unshown.with("documentVersions", " ") : unshown.without("documentVersions");
 
-        Document page = Jsoup.parse(mvc.perform(form)
+        Document page = Jsoup.parse(mvc.perform(form.post().header("Accept-Language", language))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -176,19 +173,8 @@ class OnlineConsentVersionTests {
                 .single();
     }
 
-    private MockHttpServletRequestBuilder form(String slot, String conditions) {
-        return post("/book/details")
-                .with(csrf())
-                .param("firstName", "Ana")
-                .param("lastName", "Reyes")
-                .param("phone", "310 555 0101")
-                .param("email", "consent-" + UUID.randomUUID() + "@example.com")
-                .param("dateOfBirth", "1980-04-02")
-                .param("conditions", conditions)
-                .param("consentToTreatment", "true")
-                .param("acceptsPrivacyNotice", "true")
-                .param("choice", "trigger-point:60")
-                .param("slot", slot)
-                .param("requestId", UUID.randomUUID().toString());
+    private OnlineBookingPost form(String slot, String conditions) {
+        return visitor("consent-" + UUID.randomUUID() + "@example.com", "trigger-point:60", slot)
+                .with("conditions", conditions);
     }
 }

@@ -32,7 +32,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import static clinic.relief.booking.online.DocumentsShown.documentsShown;
+import static clinic.relief.booking.online.OnlineBookingPost.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -153,20 +153,10 @@ class PlaceholderPurgeTests {
                 .andExpect(flash().attribute("notice", "payments.deposits.saved"));
         try {
             String email = "purge-" + UUID.randomUUID() + "@example.com";
-            MockHttpServletResponse booked = mvc.perform(post("/book/details")
-                            .with(documentsShown())
-                            .with(csrf())
-                            .param("firstName", "Pia")
-                            .param("lastName", "Placeholder")
-                            .param("phone", "310 555 0101")
-                            .param("email", email)
-                            .param("dateOfBirth", "1980-04-02")
-                            .param("conditions", "none")
-                            .param("consentToTreatment", "true")
-                            .param("acceptsPrivacyNotice", "true")
-                            .param("choice", "trigger-point:60")
-                            .param("slot", fixture.at(day, "11:00") + "|" + therapist)
-                            .param("requestId", UUID.randomUUID().toString()))
+            MockHttpServletResponse booked = mvc.perform(
+                            visitor(email, "trigger-point:60", fixture.at(day, "11:00") + "|" + therapist)
+                                    .with("conditions", "none")
+                                    .post())
                     .andReturn()
                     .getResponse();
             String link = booked.getRedirectedUrl();
@@ -281,20 +271,9 @@ class PlaceholderPurgeTests {
 
     private UUID hold(String time) throws Exception {
         String email = "purge-" + UUID.randomUUID() + "@example.com";
-        mvc.perform(post("/book/details")
-                        .with(documentsShown())
-                        .with(csrf())
-                        .param("firstName", "Pia")
-                        .param("lastName", "Placeholder")
-                        .param("phone", "310 555 0101")
-                        .param("email", email)
-                        .param("dateOfBirth", "1980-04-02")
-                        .param("conditions", "none")
-                        .param("consentToTreatment", "true")
-                        .param("acceptsPrivacyNotice", "true")
-                        .param("choice", "trigger-point:60")
-                        .param("slot", fixture.at(day, time) + "|" + therapist)
-                        .param("requestId", UUID.randomUUID().toString()))
+        mvc.perform(visitor(email, "trigger-point:60", fixture.at(day, time) + "|" + therapist)
+                        .with("conditions", "none")
+                        .post())
                 .andExpect(status().is3xxRedirection());
         return jdbc.sql("select a.patient_id from booking_online_hold h join booking_appointment a"
                         + " on a.id = h.appointment_id where h.email = :e")

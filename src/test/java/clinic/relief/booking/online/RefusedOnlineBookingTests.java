@@ -21,10 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import static clinic.relief.booking.online.DocumentsShown.documentsShown;
+import static clinic.relief.booking.online.OnlineBookingPost.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -132,19 +130,8 @@ class RefusedOnlineBookingTests {
     }
 
     private MockHttpServletRequestBuilder onlineForm(String slot) {
-        return post("/book/details")
-                .with(documentsShown())
-                .with(csrf())
-                .param("firstName", "Ana")
-                .param("lastName", "Reyes")
-                .param("phone", "310 555 0101")
-                .param("email", "refused-" + UUID.randomUUID() + "@example.com")
-                .param("dateOfBirth", "1980-04-02")
-                .param("conditions", "sciatica")
-                .param("consentToTreatment", "true")
-                .param("acceptsPrivacyNotice", "true")
-                .param("choice", "trigger-point:60")
-                .param("slot", slot)
-                .param("requestId", UUID.randomUUID().toString());
+        return visitor("refused-" + UUID.randomUUID() + "@example.com", "trigger-point:60", slot)
+                .with("conditions", "sciatica")
+                .post();
     }
 }

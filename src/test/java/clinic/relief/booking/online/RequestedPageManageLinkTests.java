@@ -22,7 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import static clinic.relief.booking.online.DocumentsShown.documentsShown;
+import static clinic.relief.booking.online.OnlineBookingPost.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -119,19 +119,8 @@ class RequestedPageManageLinkTests {
     }
 
     private Document requestedPage(String email, String time, String language) throws Exception {
-        mvc.perform(post("/book/details")
-                        .with(documentsShown())
-                        .with(csrf())
-                        .param("firstName", "Nueva")
-                        .param("lastName", "Clienta")
-                        .param("phone", "310 555 0101")
-                        .param("email", email)
-                        .param("dateOfBirth", "1980-04-02")
-                        .param("consentToTreatment", "true")
-                        .param("acceptsPrivacyNotice", "true")
-                        .param("choice", "trigger-point:60")
-                        .param("slot", fixture.at(day, time) + "|" + therapist)
-                        .param("requestId", UUID.randomUUID().toString()))
+        mvc.perform(visitor(email, "trigger-point:60", fixture.at(day, time) + "|" + therapist)
+                        .post())
                 .andExpect(redirectedUrl("/book/check-email"));
         MvcResult confirmed = mvc.perform(post("/book/confirm").with(csrf()).param("token", token(email)))
                 .andExpect(redirectedUrl("/book/requested"))

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static clinic.relief.booking.online.DocumentsShown.documentsShown;
+import static clinic.relief.booking.online.OnlineBookingPost.visitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -107,19 +107,11 @@ class TherapistChoiceTests {
                 .andExpect(content().string(containsString("Dolor de espalda baja")));
 
         String email = "elena-" + UUID.randomUUID() + "@example.com";
-        mvc.perform(post("/book/details")
-                        .with(documentsShown())
-                        .with(csrf())
-                        .param("firstName", "Elena")
-                        .param("lastName", "Ruiz")
-                        .param("phone", "310 555 0102")
-                        .param("email", email)
-                        .param("dateOfBirth", "1975-03-09")
-                        .param("choice", "trigger-point:60")
-                        .param("slot", slots.get(0)[0] + "|" + slots.get(0)[1])
-                        .param("consentToTreatment", "true")
-                        .param("acceptsPrivacyNotice", "true")
-                        .param("requestId", UUID.randomUUID().toString()))
+        mvc.perform(visitor(email, "trigger-point:60", slots.get(0)[0] + "|" + slots.get(0)[1])
+                        .named("Elena", "Ruiz")
+                        .with("phone", "310 555 0102")
+                        .with("dateOfBirth", "1975-03-09")
+                        .post())
                 .andExpect(redirectedUrl("/book/check-email"));
         String body = jdbc.sql("select body from booking_outbox where recipient = :e and kind = 'VERIFY_BOOKING'")
                 .param("e", email)
