@@ -76,16 +76,16 @@ public record OnlineBookingPost(Map<String, String> fields, Set<String> leftOut)
         MockHttpServletRequestBuilder request =
                 MockMvcRequestBuilders.post("/book/details").with(csrf());
         fields.forEach(request::param);
-        if (filledIn(REQUEST_ID)) {
+        if (filledByDefault(REQUEST_ID)) {
             request.param(REQUEST_ID, UUID.randomUUID().toString());
         }
-        if (filledIn(DOCUMENT_VERSIONS)) {
+        if (filledByDefault(DOCUMENT_VERSIONS)) {
             request.with(documentsShown());
         }
         return request;
     }
 
-    private boolean filledIn(String name) {
+    private boolean filledByDefault(String name) {
         return !fields.containsKey(name) && !leftOut.contains(name);
     }
 
