@@ -519,9 +519,7 @@ class DeskCheckoutTests {
     void cashTakenWhileTheReaderWaitsCancelsTheReadersActionAndItsIntentSoTheCardIsNeverCharged() throws Exception {
         UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number, null);
         Visit visit = visit(patient);
-        assertThat(checkouts.chargeReader(visit.appointmentId(), 0, PRICE))
-                .isEqualTo(DeskCheckouts.CardOutcome.ON_READER);
-        String intent = readerIntentOf(visit);
+        String intent = waitingOnReader(visit);
         int cancelledBefore = stripe.readerActionsCancelled();
 
         // The patient pays cash instead while the reader still waits for their card.
@@ -539,9 +537,7 @@ class DeskCheckoutTests {
     void aReaderPaymentTakenJustBeforeTheDeskRecordsCashIsRecordedOnceAndTheCashIsRefused() throws Exception {
         UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number, null);
         Visit visit = visit(patient);
-        assertThat(checkouts.chargeReader(visit.appointmentId(), 0, PRICE))
-                .isEqualTo(DeskCheckouts.CardOutcome.ON_READER);
-        String intent = readerIntentOf(visit);
+        String intent = waitingOnReader(visit);
         // The card is tapped; Stripe's webhook has not come yet when the desk records cash.
         assertThat(present(null).getAction().getStatus()).isEqualTo("succeeded");
 
@@ -550,26 +546,14 @@ class DeskCheckoutTests {
                         .param("method", "CASH")
                         .param("amount", "110"))
                 .andExpect(status().isConflict());
-        fixture.deliver(lastReaderEvent("terminal.reader.action_succeeded", intent));
-        fixture.deliver(lastEventAbout("payment_intent.succeeded", intent));
-
-        assertThat(stripe.object(intent).orElseThrow()).containsEntry("status", "succeeded");
-        Invoice paid = invoices.get(visit.invoiceId());
-        assertThat(paid.payments()).singleElement().satisfies(p -> {
-            assertThat(p.note()).isEqualTo(intent);
-            assertThat(p.amount()).isEqualTo(PRICE);
-        });
-        assertThat(paid.balance()).isEqualTo(Money.of("0.00"));
-        assertThat(checkouts.of(visit.appointmentId()).charging()).isFalse();
+        assertReaderPaymentRecordedOnce(visit, intent);
     }
 
     @Test
     void cashOnTheInvoicePageWhileTheReaderWaitsStopsTheReaderAsAtCheckoutAndIsRecordedOnce() throws Exception {
         UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number, null);
         Visit visit = visit(patient);
-        assertThat(checkouts.chargeReader(visit.appointmentId(), 0, PRICE))
-                .isEqualTo(DeskCheckouts.CardOutcome.ON_READER);
-        String intent = readerIntentOf(visit);
+        String intent = waitingOnReader(visit);
         int cancelledBefore = stripe.readerActionsCancelled();
 
         // The patient pays cash at the desk, recorded on the invoice page, while the reader still waits for the card.
@@ -598,9 +582,7 @@ class DeskCheckoutTests {
         UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number, null);
         for (String lang : List.of("en", "es")) {
             Visit visit = visit(patient);
-            assertThat(checkouts.chargeReader(visit.appointmentId(), 0, PRICE))
-                    .isEqualTo(DeskCheckouts.CardOutcome.ON_READER);
-            String intent = readerIntentOf(visit);
+            String intent = waitingOnReader(visit);
             // The card is tapped; Stripe's webhook has not come yet when the desk records cash on the invoice page.
             assertThat(present(null).getAction().getStatus()).isEqualTo("succeeded");
 
@@ -613,18 +595,11 @@ class DeskCheckoutTests {
                                                     + "could be recorded: that card payment is on the invoice. Nothing else "
                                                     + "was recorded."
                                             : "El lector de tarjetas cobró la tarjeta del paciente por")));
-            fixture.deliver(lastReaderEvent("terminal.reader.action_succeeded", intent));
-            fixture.deliver(lastEventAbout("payment_intent.succeeded", intent));
-
-            assertThat(stripe.object(intent).orElseThrow()).containsEntry("status", "succeeded");
-            Invoice paid = invoices.get(visit.invoiceId());
-            assertThat(paid.payments()).singleElement().satisfies(p -> {
-                assertThat(p.note()).isEqualTo(intent);
-                assertThat(p.method()).isEqualTo(Payment.Method.CARD_ON_FILE);
-                assertThat(p.amount()).isEqualTo(PRICE);
-            });
-            assertThat(paid.balance()).isEqualTo(Money.of("0.00"));
-            assertThat(checkouts.of(visit.appointmentId()).charging()).isFalse();
+            assertReaderPaymentRecordedOnce(visit, intent);
+            assertThat(invoices.get(visit.invoiceId()).payments())
+                    .singleElement()
+                    .extracting(Payment::method)
+                    .isEqualTo(Payment.Method.CARD_ON_FILE);
         }
     }
 
@@ -632,9 +607,7 @@ class DeskCheckoutTests {
     void aSpanishDeskIsToldTheReaderWasStoppedAndABadFormLeavesTheReaderWaiting() throws Exception {
         UUID patient = patientWithCard(LocalStripe.TestCard.VISA.number, null);
         Visit visit = visit(patient);
-        assertThat(checkouts.chargeReader(visit.appointmentId(), 0, PRICE))
-                .isEqualTo(DeskCheckouts.CardOutcome.ON_READER);
-        String intent = readerIntentOf(visit);
+        String intent = waitingOnReader(visit);
         int cancelledBefore = stripe.readerActionsCancelled();
 
         // More than is owed, and a refund: refused as before, the reader left waiting for the card.
@@ -685,6 +658,31 @@ class DeskCheckoutTests {
                 .param("amount", "110.00")
                 .with(user("desk@example.com").roles("FRONT_DESK"))
                 .with(csrf()));
+    }
+
+    /** Starts the visit's charge on the card reader, which then waits for the card; returns its PaymentIntent. */
+    private String waitingOnReader(Visit visit) {
+        assertThat(checkouts.chargeReader(visit.appointmentId(), 0, PRICE))
+                .isEqualTo(DeskCheckouts.CardOutcome.ON_READER);
+        return readerIntentOf(visit);
+    }
+
+    /**
+     * Stripe's webhooks for the reader's charge arrive; the card payment is then on the invoice once, paying it, and
+     * nothing is being charged any more.
+     */
+    private void assertReaderPaymentRecordedOnce(Visit visit, String intent) {
+        fixture.deliver(lastReaderEvent("terminal.reader.action_succeeded", intent));
+        fixture.deliver(lastEventAbout("payment_intent.succeeded", intent));
+
+        assertThat(stripe.object(intent).orElseThrow()).containsEntry("status", "succeeded");
+        Invoice paid = invoices.get(visit.invoiceId());
+        assertThat(paid.payments()).singleElement().satisfies(p -> {
+            assertThat(p.note()).isEqualTo(intent);
+            assertThat(p.amount()).isEqualTo(PRICE);
+        });
+        assertThat(paid.balance()).isEqualTo(Money.of("0.00"));
+        assertThat(checkouts.of(visit.appointmentId()).charging()).isFalse();
     }
 
     private String readerIntentOf(Visit visit) {
