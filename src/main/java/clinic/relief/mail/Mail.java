@@ -72,6 +72,20 @@ public class Mail {
         }
     }
 
+    /**
+     * An e-mail about one appointment queued without its words: the {@link LetterWriter} of its {@code kind} writes
+     * it when it leaves, from {@code sendAfter}, to the address the patient has then ({@code recipient} is today's).
+     */
+    public record Unwritten(String kind, UUID appointmentId, String recipient, Instant sendAfter) {
+
+        public Unwritten {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(appointmentId, "appointmentId");
+            Objects.requireNonNull(recipient, "recipient");
+            Objects.requireNonNull(sendAfter, "sendAfter");
+        }
+    }
+
     /** Queues a document to the patient, to send now; false (and nothing queued) when they have no e-mail address. */
     public boolean queueDocument(UUID patientId, String subject, String body, Attachment attachment) {
         Optional<String> email = recipients.emailOf(patientId);
@@ -96,9 +110,9 @@ public class Mail {
         outbox.insert(kind, appointmentId, recipient, subject, body, clock.instant());
     }
 
-    /** Queues letters about appointments, each with its file, in one round trip. */
-    public void queueAll(List<AppointmentLetter> letters) {
-        outbox.insertAll(letters, clock.instant());
+    /** Queues letters about appointments, each with its file, and letters to be written later, in one round trip. */
+    public void queueAll(List<AppointmentLetter> letters, List<Unwritten> unwritten) {
+        outbox.insertAll(letters, unwritten, clock.instant());
     }
 
     /** How many e-mails of these kinds were ever queued about the appointment, sent, waiting or voided. */

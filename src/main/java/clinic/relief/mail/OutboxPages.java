@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import clinic.relief.clinic.ClinicProfile;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,8 +44,8 @@ class OutboxPages {
             String created,
             String kind,
             String recipient,
-            String subject,
-            String body,
+            @Nullable String subject,
+            @Nullable String body,
             String state,
             int attempts,
             String attachment) {}
@@ -76,8 +77,8 @@ class OutboxPages {
                 .format(instant);
     }
 
-    /** The text with every secret in it replaced by {@code hidden}. */
-    static String redact(String text, String hidden) {
+    /** The text with every secret in it replaced by {@code hidden}; none for an e-mail not written yet. */
+    static @Nullable String redact(@Nullable String text, String hidden) {
         if (text == null) {
             return null;
         }

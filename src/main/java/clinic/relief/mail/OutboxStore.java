@@ -1,10 +1,12 @@
 package clinic.relief.mail;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -123,29 +125,57 @@ class OutboxStore {
                 .update();
     }
 
-    /** Queues letters about appointments, each with its file, in one round trip. */
-    void insertAll(List<Mail.AppointmentLetter> letters, Instant queuedAt) {
+    /** Queues letters about appointments, each with its file, and unwritten ones (no words yet), in one round trip. */
+    void insertAll(List<Mail.AppointmentLetter> letters, List<Mail.Unwritten> unwritten, Instant queuedAt) {
         OffsetDateTime now = utc(queuedAt);
-        List<Object[]> rows = letters.stream()
-                .map(letter -> new Object[] {
-                    UUID.randomUUID(),
-                    letter.kind(),
-                    letter.appointmentId(),
-                    letter.recipient(),
-                    letter.subject(),
-                    letter.body(),
-                    now,
-                    utc(letter.sendAfter()),
-                    letter.attachment().fileName(),
-                    letter.attachment().contentType(),
-                    letter.attachment().content()
-                })
-                .toList();
+        Stream<Object[]> written = letters.stream().map(letter -> new Object[] {
+            UUID.randomUUID(),
+            letter.kind(),
+            letter.appointmentId(),
+            letter.recipient(),
+            letter.subject(),
+            letter.body(),
+            now,
+            utc(letter.sendAfter()),
+            letter.attachment().fileName(),
+            letter.attachment().contentType(),
+            letter.attachment().content()
+        });
+        Stream<Object[]> later = unwritten.stream().map(letter -> new Object[] {
+            UUID.randomUUID(),
+            letter.kind(),
+            letter.appointmentId(),
+            letter.recipient(),
+            null,
+            null,
+            now,
+            utc(letter.sendAfter()),
+            null,
+            null,
+            null
+        });
+        List<Object[]> rows = Stream.concat(written, later).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        // Untyped nulls: the driver is told each column's type, as it cannot guess it from a null.
         batch.batchUpdate("""
                 insert into booking_outbox (id, kind, appointment_id, recipient, subject, body, created_at, send_after,
                     attachment_name, attachment_type, attachment)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, rows);
+                """, rows, new int[] {
+            Types.OTHER,
+            Types.VARCHAR,
+            Types.OTHER,
+            Types.VARCHAR,
+            Types.VARCHAR,
+            Types.VARCHAR,
+            Types.TIMESTAMP_WITH_TIMEZONE,
+            Types.TIMESTAMP_WITH_TIMEZONE,
+            Types.VARCHAR,
+            Types.VARCHAR,
+            Types.BINARY
+        });
     }
 
     /** How many e-mails of these kinds were ever queued about the appointment, sent, waiting or voided. */
@@ -184,6 +214,7 @@ class OutboxStore {
                 select id, recipient, subject, body, attempts, attachment_name, attachment_type, attachment
                 from booking_outbox
                 where sent_at is null and voided_at is null and send_after <= :now and attempts < :max
+                    and body is not null
                 order by send_after limit :batch for update skip locked
                 """)
                 .param("now", utc(now))
@@ -191,6 +222,61 @@ class OutboxStore {
                 .param("batch", batch)
                 .query(Due.class)
                 .list();
+    }
+
+    /** An e-mail queued without its words, due to be written. */
+    record ToWrite(UUID id, String kind, UUID appointmentId, int attempts) {}
+
+    /** Up to {@code batch} unwritten e-mails due at {@code now} with fewer than {@code maxAttempts} attempts. */
+    List<ToWrite> unwrittenDue(Instant now, int maxAttempts, int batch) {
+        return jdbc.sql("""
+                select id, kind, appointment_id, attempts from booking_outbox
+                where body is null and sent_at is null and voided_at is null and send_after <= :now
+                    and attempts < :max
+                order by send_after limit :batch
+                """)
+                .param("now", utc(now))
+                .param("max", maxAttempts)
+                .param("batch", batch)
+                .query(ToWrite.class)
+                .list();
+    }
+
+    /**
+     * Locks the e-mail ({@code FOR UPDATE SKIP LOCKED}) if it is still unwritten and not voided: empty when another
+     * worker holds it or has written it meanwhile.
+     */
+    boolean lockUnwritten(UUID id) {
+        return jdbc.sql("""
+                select id from booking_outbox
+                where id = :id and body is null and sent_at is null and voided_at is null
+                for update skip locked
+                """).param("id", id).query(UUID.class).optional().isPresent();
+    }
+
+    /** Stores the words of an unwritten e-mail, and the address it goes to. */
+    void write(UUID id, LetterWriter.Written letter) {
+        jdbc.sql("""
+                update booking_outbox set recipient = :to, subject = :subject, body = :body,
+                    attachment_name = :name, attachment_type = :type, attachment = :content
+                where id = :id
+                """)
+                .param("to", letter.recipient())
+                .param("subject", letter.subject())
+                .param("body", letter.body())
+                .param("name", letter.attachment().fileName())
+                .param("type", letter.attachment().contentType())
+                .param("content", letter.attachment().content())
+                .param("id", id)
+                .update();
+    }
+
+    /** Voids one e-mail that has not left. */
+    void voidOne(UUID id, Instant now) {
+        jdbc.sql("update booking_outbox set voided_at = :now where id = :id and sent_at is null")
+                .param("now", utc(now))
+                .param("id", id)
+                .update();
     }
 
     /** Marks an e-mail sent at {@code now}, counting the attempt. */

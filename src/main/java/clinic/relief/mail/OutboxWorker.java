@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.mail.OutboxStore.Due;
@@ -14,6 +16,8 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
@@ -26,10 +30,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends due outbox emails by SMTP. Each row stays locked ({@code FOR UPDATE SKIP LOCKED}) from pick-up to being
  * marked sent, so concurrent workers on several instances never send it twice; a failure retries with a doubling
- * back-off. Without a configured mail server (the demo default) it sends nothing and the rows wait.
+ * back-off. A letter queued unwritten is first written by its kind's {@link LetterWriter}. Without a configured mail server (the demo default) it sends nothing and the rows wait.
  */
 @Component
 public class OutboxWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
 
     private static final int BATCH = 20;
     private static final int MAX_ATTEMPTS = 8;
@@ -39,9 +45,11 @@ public class OutboxWorker {
     private final TransactionTemplate transactions;
     private final ClinicProfile clinic;
     private final Clock clock;
+    private final Map<String, LetterWriter> writers;
 
     OutboxWorker(
             OutboxStore outbox,
+            List<LetterWriter> writers,
             ObjectProvider<JavaMailSender> mail,
             TransactionTemplate transactions,
             ClinicProfile clinic,
@@ -51,6 +59,9 @@ public class OutboxWorker {
         this.transactions = transactions;
         this.clinic = clinic;
         this.clock = clock;
+        this.writers = writers.stream()
+                .flatMap(writer -> writer.kinds().stream().map(kind -> Map.entry(kind, writer)))
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Sends what is due now, as the schedule does every few seconds; returns how many were sent. */
@@ -59,9 +70,52 @@ public class OutboxWorker {
         if (sender == null) {
             return 0;
         }
+        writeDue();
         Integer sent = transactions.execute(
                 tx -> due().stream().mapToInt(row -> send(sender, row)).sum());
         return sent == null ? 0 : sent;
+    }
+
+    /**
+     * Gives the unwritten e-mails that are due their words (or voids those that should no longer leave), each in a
+     * transaction of its own: one that cannot be written waits and retries as a failed send does, holding up no other.
+     */
+    private void writeDue() {
+        List<OutboxStore.ToWrite> due =
+                transactions.execute(tx -> outbox.unwrittenDue(clock.instant(), MAX_ATTEMPTS, BATCH));
+        for (OutboxStore.ToWrite row : due == null ? List.<OutboxStore.ToWrite>of() : due) {
+            try {
+                transactions.executeWithoutResult(tx -> {
+                    if (outbox.lockUnwritten(row.id())) {
+                        write(row);
+                    }
+                });
+            } catch (RuntimeException failed) {
+                // The row's id and the error's name only: a letter's words may not reach the logs.
+                log.warn(
+                        "E-mail {} could not be written: {}",
+                        row.id(),
+                        failed.getClass().getSimpleName());
+                transactions.executeWithoutResult(tx -> outbox.markFailed(
+                        row.id(),
+                        clock.instant().plus(backOff(row.attempts())),
+                        failed.getClass().getSimpleName()));
+            }
+        }
+    }
+
+    private void write(OutboxStore.ToWrite row) {
+        LetterWriter writer = writers.get(row.kind());
+        if (writer == null) {
+            throw new IllegalStateException("No letter writer for " + row.kind());
+        }
+        writer.write(row.kind(), row.appointmentId())
+                .ifPresentOrElse(
+                        letter -> outbox.write(row.id(), letter), () -> outbox.voidOne(row.id(), clock.instant()));
+    }
+
+    private static Duration backOff(int attempts) {
+        return Duration.ofMinutes(1L << Math.min(attempts, 10));
     }
 
     private List<Due> due() {
@@ -136,8 +190,10 @@ public class OutboxWorker {
             outbox.markSent(row.id(), now);
             return 1;
         } catch (MailException | MessagingException failed) {
-            Duration backOff = Duration.ofMinutes(1L << Math.min(row.attempts(), 10));
-            outbox.markFailed(row.id(), now.plus(backOff), failed.getClass().getSimpleName());
+            outbox.markFailed(
+                    row.id(),
+                    now.plus(backOff(row.attempts())),
+                    failed.getClass().getSimpleName());
             return 0;
         }
     }

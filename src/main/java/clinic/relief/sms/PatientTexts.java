@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.clinic.ClinicProfile;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,8 +32,9 @@ public class PatientTexts {
         this.clinic = clinic;
     }
 
-    /** One text as listed: when (clinic time), in or out, its words, its state and Twilio's error code if any. */
-    public record Line(String when, boolean outgoing, String body, String state, String errorCode) {}
+    /** One text as listed: when (clinic time), in or out, its words (none for a reminder until it leaves), its state and Twilio's error code if any. */
+    public record Line(
+            String when, boolean outgoing, @Nullable String body, String state, String errorCode) {}
 
     /** A reply waiting for the desk. */
     public record Waiting(String sid, String when, String from, String body) {}

@@ -22,7 +22,10 @@ class TextStore {
         this.jdbc = jdbc;
     }
 
-    /** A text waiting in the outbox. */
+    /** A reminder to queue, unwritten: its words are written when it leaves. */
+    record Unwritten(UUID id, UUID appointmentId, UUID patientId, String recipient, Instant sendAfter) {}
+
+    /** A written text due to be sent. */
     record Queued(
             UUID id,
             UUID appointmentId,
@@ -30,27 +33,23 @@ class TextStore {
             String recipient,
             String body,
             Instant sendAfter,
-            int attempts) {
+            int attempts) {}
 
-        Queued(UUID id, UUID appointmentId, UUID patientId, String recipient, String body, Instant sendAfter) {
-            this(id, appointmentId, patientId, recipient, body, sendAfter, 0);
-        }
-    }
-
-    /** Queues many texts in one statement. */
-    void insert(List<Queued> texts, Instant now) {
+    /** Queues many reminders in one statement, without their words. */
+    void insert(List<Unwritten> texts, Instant now) {
         jdbc.sql("""
-                insert into sms_outbox (id, kind, appointment_id, patient_id, recipient, body, created_at, send_after)
-                select id, 'REMINDER', appointment, patient, recipient, body, :now, send_after
+                insert into sms_outbox (id, kind, appointment_id, patient_id, recipient, created_at, send_after)
+                select id, 'REMINDER', appointment, patient, recipient, :now, send_after
                 from unnest(:ids::uuid[], :appointments::uuid[], :patients::uuid[], :recipients::text[],
-                    :bodies::text[], :sendAfter::timestamptz[]) as t(id, appointment, patient, recipient, body, send_after)
+                    :sendAfter::timestamptz[]) as t(id, appointment, patient, recipient, send_after)
                 """)
                 .param("now", utc(now))
-                .param("ids", texts.stream().map(Queued::id).toArray(UUID[]::new))
-                .param("appointments", texts.stream().map(Queued::appointmentId).toArray(UUID[]::new))
-                .param("patients", texts.stream().map(Queued::patientId).toArray(UUID[]::new))
-                .param("recipients", texts.stream().map(Queued::recipient).toArray(String[]::new))
-                .param("bodies", texts.stream().map(Queued::body).toArray(String[]::new))
+                .param("ids", texts.stream().map(Unwritten::id).toArray(UUID[]::new))
+                .param(
+                        "appointments",
+                        texts.stream().map(Unwritten::appointmentId).toArray(UUID[]::new))
+                .param("patients", texts.stream().map(Unwritten::patientId).toArray(UUID[]::new))
+                .param("recipients", texts.stream().map(Unwritten::recipient).toArray(String[]::new))
                 .param(
                         "sendAfter",
                         texts.stream().map(t -> t.sendAfter().toString()).toArray(String[]::new))
@@ -77,11 +76,43 @@ class TextStore {
                 .update();
     }
 
-    /** Due texts, locked until the caller's transaction ends. */
+    /** A reminder due to be written: its appointment and how often it was tried. */
+    record ToWrite(UUID id, UUID appointmentId, int attempts) {}
+
+    /** Up to {@code limit} unwritten texts due at {@code now}. */
+    List<ToWrite> unwrittenDue(Instant now, int max, int limit) {
+        return jdbc.sql("""
+                select id, appointment_id, attempts from sms_outbox
+                where body is null and sent_at is null and voided_at is null and send_after <= :now and attempts < :max
+                order by send_after limit :limit""")
+                .param("now", utc(now))
+                .param("max", max)
+                .param("limit", limit)
+                .query(ToWrite.class)
+                .list();
+    }
+
+    /** Locks the text if it is still unwritten and not voided; false when another worker holds it or wrote it. */
+    boolean lockUnwritten(UUID id) {
+        return jdbc.sql("""
+                select id from sms_outbox where id = :id and body is null and sent_at is null and voided_at is null
+                for update skip locked""").param("id", id).query(UUID.class).optional().isPresent();
+    }
+
+    /** Stores a reminder's words. */
+    void write(UUID id, String body) {
+        jdbc.sql("update sms_outbox set body = :body where id = :id")
+                .param("body", body)
+                .param("id", id)
+                .update();
+    }
+
+    /** Written texts due at {@code now}, locked until the caller's transaction ends. */
     List<Queued> due(Instant now, int max, int limit) {
         return jdbc.sql("""
                 select id, appointment_id, patient_id, recipient, body, send_after, attempts from sms_outbox
                 where sent_at is null and voided_at is null and send_after <= :now and attempts < :max
+                    and body is not null
                 order by send_after limit :limit for update skip locked""")
                 .param("now", utc(now))
                 .param("max", max)
@@ -166,7 +197,7 @@ class TextStore {
     record Line(
             Instant at,
             String direction,
-            String body,
+            @Nullable String body,
             String state,
             @Nullable Integer errorCode) {}
 

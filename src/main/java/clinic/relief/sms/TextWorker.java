@@ -10,11 +10,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.clinic.ClinicProfile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends due texts through Twilio. Each row stays locked ({@code FOR UPDATE SKIP LOCKED}) from pick-up to being marked,
+ * Sends due texts through Twilio, each first written by the {@link ReminderWriter}. Each row stays locked ({@code FOR UPDATE SKIP LOCKED}) from pick-up to being marked,
  * so workers on several instances never send one twice. Just before sending it checks again what may have changed
  * since the text was queued: a text due in the quiet hours (the clinic's or the patient's own zone's) waits for the
  * morning, and one to a patient who withdrew consent or a number that opted out or failed for good is voided. A refusal for good (invalid, landline, unsubscribed)
@@ -24,6 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class TextWorker {
 
+    private static final Logger log = LoggerFactory.getLogger(TextWorker.class);
+
     private static final int BATCH = 20;
     private static final int MAX_ATTEMPTS = 8;
 
@@ -32,10 +36,12 @@ public class TextWorker {
     private final TwilioGateway twilio;
     private final TransactionTemplate transactions;
     private final QuietHours quiet;
+    private final ReminderWriter writer;
     private final Clock clock;
 
     TextWorker(
             TextStore store,
+            ReminderWriter writer,
             ConsentStore consents,
             TwilioGateway twilio,
             TransactionTemplate transactions,
@@ -43,6 +49,7 @@ public class TextWorker {
             ClinicProfile clinic,
             Clock clock) {
         this.store = store;
+        this.writer = writer;
         this.consents = consents;
         this.twilio = twilio;
         this.transactions = transactions;
@@ -55,6 +62,7 @@ public class TextWorker {
         if (!twilio.configured()) {
             return 0;
         }
+        writeDue();
         Integer sent = transactions.execute(tx -> {
             Instant now = clock.instant();
             List<TextStore.Queued> due = store.due(now, MAX_ATTEMPTS, BATCH);
@@ -68,6 +76,41 @@ public class TextWorker {
                     .sum();
         });
         return sent == null ? 0 : sent;
+    }
+
+    /**
+     * Gives the reminders that are due their words (or voids those that should no longer leave), each in a transaction
+     * of its own: one that cannot be written waits and retries as a failed send does, holding up no other.
+     */
+    private void writeDue() {
+        List<TextStore.ToWrite> due =
+                transactions.execute(tx -> store.unwrittenDue(clock.instant(), MAX_ATTEMPTS, BATCH));
+        for (TextStore.ToWrite row : due == null ? List.<TextStore.ToWrite>of() : due) {
+            try {
+                transactions.executeWithoutResult(tx -> {
+                    if (store.lockUnwritten(row.id())) {
+                        writer.write(row.appointmentId())
+                                .ifPresentOrElse(
+                                        body -> store.write(row.id(), body),
+                                        () -> store.voidOne(row.id(), "no longer due", null, clock.instant()));
+                    }
+                });
+            } catch (RuntimeException failed) {
+                // The row's id and the error's name only: a text's words may not reach the logs.
+                log.warn(
+                        "Text {} could not be written: {}",
+                        row.id(),
+                        failed.getClass().getSimpleName());
+                transactions.executeWithoutResult(tx -> store.retryLater(
+                        row.id(),
+                        failed.getClass().getSimpleName(),
+                        clock.instant().plus(backOff(row.attempts()))));
+            }
+        }
+    }
+
+    private static Duration backOff(int attempts) {
+        return Duration.ofMinutes(1L << Math.min(attempts, 10));
     }
 
     private int send(TextStore.Queued row, Map<UUID, String> numbers, QuietHours quiet, Instant now) {
@@ -89,8 +132,7 @@ public class TextWorker {
             consents.block(row.recipient(), blockReason(refused.code()), refused.code(), now);
             store.voidTo(row.recipient(), "number blocked", now);
         } else if (outcome instanceof TwilioGateway.Failed failed) {
-            Duration backOff = Duration.ofMinutes(1L << Math.min(row.attempts(), 10));
-            store.retryLater(row.id(), failed.error(), now.plus(backOff));
+            store.retryLater(row.id(), failed.error(), now.plus(backOff(row.attempts())));
         }
         return 0;
     }

@@ -37,14 +37,13 @@ public class Texts {
         this.clock = clock;
     }
 
-    /** A reminder about one appointment; {@code body} is the text as the patient will read it. */
-    public record Reminder(UUID appointmentId, UUID patientId, Instant visit, String body) {
+    /** A reminder about one appointment, whose words the {@link ReminderWriter} writes when it leaves. */
+    public record Reminder(UUID appointmentId, UUID patientId, Instant visit) {
 
         public Reminder {
             Objects.requireNonNull(appointmentId, "appointmentId");
             Objects.requireNonNull(patientId, "patientId");
             Objects.requireNonNull(visit, "visit");
-            Objects.requireNonNull(body, "body");
         }
     }
 
@@ -73,19 +72,14 @@ public class Texts {
                 reminders.stream().map(Reminder::patientId).distinct().toList();
         Map<UUID, String> numbers = consents.textable(patients);
         Map<UUID, ZoneId> zones = consents.zones(patients);
-        List<TextStore.Queued> rows = new ArrayList<>();
+        List<TextStore.Unwritten> rows = new ArrayList<>();
         for (Reminder reminder : reminders) {
             String number = numbers.get(reminder.patientId());
             if (number != null) {
                 quiet.alsoIn(Optional.ofNullable(zones.get(reminder.patientId())))
                         .schedule(reminder.visit().minus(settings.reminderBefore()), reminder.visit(), now)
-                        .ifPresent(at -> rows.add(new TextStore.Queued(
-                                UUID.randomUUID(),
-                                reminder.appointmentId(),
-                                reminder.patientId(),
-                                number,
-                                reminder.body(),
-                                at)));
+                        .ifPresent(at -> rows.add(new TextStore.Unwritten(
+                                UUID.randomUUID(), reminder.appointmentId(), reminder.patientId(), number, at)));
             }
         }
         if (!rows.isEmpty()) {

@@ -5,22 +5,27 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.schedule.ScheduleAdmin;
+import clinic.relief.clinic.ClinicDetails;
+import clinic.relief.clinic.ClinicSettings;
 import clinic.relief.mail.OutboxWorker;
 import clinic.relief.mail.TestSmtp;
 import clinic.relief.patients.Intake;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
+import clinic.relief.sms.Consents;
 import clinic.relief.staff.Staff;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -28,6 +33,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -72,9 +78,16 @@ class OutboxMailTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    ClinicSettings settings;
+
+    @Autowired
+    Consents consents;
+
     BookingFixture fixture;
     LocalDate day;
     UUID therapist;
+    ClinicDetails clinicDetails;
 
     @BeforeEach
     void setUp() {
@@ -82,6 +95,7 @@ class OutboxMailTests {
         fixture.onlyRooms("Room " + UUID.randomUUID());
         day = fixture.day();
         therapist = fixture.therapist("09:00", "17:00");
+        clinicDetails = settings.current().details();
         worker.sendDue(); // earlier tests' rows
         smtp.reset();
     }
@@ -260,6 +274,136 @@ class OutboxMailTests {
                         .orElseThrow()
                         .getValue())
                 .isEqualTo(appointment.id() + "@relief");
+    }
+
+    @Test
+    void aReminderIsWrittenWhenItLeavesWithTheClinicsAndThePatientsDetailsOfThatDay() throws Exception {
+        UUID patient = pregnantPatient("en");
+        Appointment appointment = booking.book(new BookAppointment(
+                patient,
+                "prenatal",
+                60,
+                fixture.at(day, "10:00"),
+                Optional.of(therapist),
+                Appointment.Source.ONLINE,
+                null,
+                null));
+        assertThat(words(appointment, "REMINDER"))
+                .as("queued without its words")
+                .isEqualTo("null|null");
+
+        // Weeks later the clinic has moved, and the patient's record has a new first name and address.
+        ClinicDetails before = settings.current().details();
+        settings.edit(settings.current().version(), moved(before), "owner@example.com");
+        String address = "rosalind-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        jdbc.sql("update patient set first_name = 'Rosalind', email = :e where id = :id")
+                .param("e", address)
+                .param("id", patient)
+                .update();
+        dueNow(appointment, "REMINDER");
+        worker.sendDue();
+
+        List<MimeMessage> toNewAddress = Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> recipient(m).equals(address))
+                .toList();
+        assertThat(toNewAddress).hasSize(1);
+        MimeMessage reminder = toNewAddress.get(0);
+        assertThat(reminder.getSubject()).startsWith("Reminder");
+        assertThat(GreenMailUtil.getBody(reminder))
+                .contains("Rosalind", "12 Moved Avenue", "(213) 555-0177", "/manage?token=")
+                .doesNotContain(before.street(), before.phoneDisplay())
+                .doesNotContainIgnoringCase("prenatal")
+                .doesNotContainIgnoringCase("sciatica");
+        VEvent event = invitation(reminder)
+                .getComponent(Component.VEVENT)
+                .map(VEvent.class::cast)
+                .orElseThrow();
+        assertThat(event.getProperty(Property.LOCATION).orElseThrow().getValue())
+                .startsWith("12 Moved Avenue");
+        assertThat(event.getSequence().getSequenceNo()).isZero();
+        // The outbox keeps what left, and where it went.
+        assertThat(jdbc.sql("select recipient from booking_outbox where appointment_id = :id and kind = 'REMINDER'")
+                        .param("id", appointment.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo(address);
+        assertThat(words(appointment, "REMINDER")).contains("12 Moved Avenue").doesNotContain("null");
+    }
+
+    @Test
+    void aReminderThatShouldNoLongerLeaveIsVoidedNotWritten() {
+        UUID patient = pregnantPatient("es");
+        Appointment appointment = booking.book(new BookAppointment(
+                patient,
+                "swedish",
+                60,
+                fixture.at(day, "10:00"),
+                Optional.of(therapist),
+                Appointment.Source.ONLINE,
+                null,
+                null));
+        consents.recordEmail(patient, false, "patient");
+        dueNow(appointment, "REMINDER");
+
+        worker.sendDue();
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1); // the confirmation
+        assertThat(jdbc.sql("select voided_at is not null and body is null from booking_outbox"
+                                + " where appointment_id = :id and kind = 'REMINDER'")
+                        .param("id", appointment.id())
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+    }
+
+    /** Every test leaves the clinic's details as it found them, so the other tests see the usual clinic. */
+    @AfterEach
+    void restoreTheClinicsDetails() {
+        ClinicSettings.Current now = settings.current();
+        if (!now.details().equals(clinicDetails)) {
+            settings.edit(now.version(), clinicDetails, "tests");
+        }
+    }
+
+    private ClinicDetails moved(ClinicDetails before) {
+        return ClinicDetails.typed(
+                before.name(),
+                before.shortName(),
+                before.centerName(),
+                "(213) 555-0177",
+                before.contactEmail(),
+                "12 Moved Avenue",
+                before.city(),
+                before.region(),
+                before.postalCode(),
+                "US");
+    }
+
+    /** The e-mail's subject and body as the outbox holds them, "subject|body" ("null" for none). */
+    private String words(Appointment appointment, String kind) {
+        return jdbc.sql("select coalesce(subject, 'null') || '|' || coalesce(body, 'null') from booking_outbox"
+                        + " where appointment_id = :id and kind = :kind")
+                .param("id", appointment.id())
+                .param("kind", kind)
+                .query(String.class)
+                .single();
+    }
+
+    /** Brings the e-mail's time to leave to now (the clock does not travel to the day before the visit). */
+    private void dueNow(Appointment appointment, String kind) {
+        jdbc.sql("update booking_outbox set send_after = :now where appointment_id = :id and kind = :kind")
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("id", appointment.id())
+                .param("kind", kind)
+                .update();
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (MessagingException unreadable) {
+            throw new AssertionError(unreadable);
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import clinic.relief.booking.Appointment;
 import clinic.relief.booking.BookAppointment;
 import clinic.relief.booking.Booking;
 import clinic.relief.booking.BookingTestData;
+import clinic.relief.mail.LetterWriter;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -56,6 +58,12 @@ class ManageLinkTests {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    List<LetterWriter> writers;
+
+    @Autowired
+    TransactionTemplate transactions;
+
     BookingTestData data;
     UUID therapist;
     String email;
@@ -71,21 +79,46 @@ class ManageLinkTests {
     }
 
     @Test
-    void everyLetterButTheCancellationCarriesALinkStoredOnlyHashed() {
+    void everyLetterButTheCancellationCarriesALinkStoredOnlyHashed() throws Exception {
         UUID id = book(data.at(data.day(), "10:00"));
         String token = token(id, "CONFIRMATION");
 
-        assertThat(token(id, "REMINDER")).isEqualTo(token);
-        assertThat(jdbc.sql("select count(*) from booking_manage_link where token_hash = :t")
-                        .param("t", token)
-                        .query(Integer.class)
-                        .single())
-                .isZero();
-        assertThat(jdbc.sql("select count(*) from booking_manage_link where appointment_id = :id")
-                        .param("id", id)
-                        .query(Integer.class)
-                        .single())
-                .isOne();
+        assertThat(storedAsIs(token)).isZero();
+        assertThat(linksOf(id)).isOne();
+
+        // The reminder is written when it leaves, with a link of its own to the same appointment.
+        String reminder = transactions
+                .execute(tx -> reminders().write("REMINDER", id))
+                .orElseThrow()
+                .body();
+        String reminderToken = tokenIn(reminder);
+        assertThat(reminderToken).isNotEqualTo(token);
+        assertThat(storedAsIs(reminderToken)).isZero();
+        assertThat(linksOf(id)).isEqualTo(2);
+        mvc.perform(get("/manage").param("token", reminderToken))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Confirm: I will be there")));
+    }
+
+    private LetterWriter reminders() {
+        return writers.stream()
+                .filter(writer -> writer.kinds().contains("REMINDER"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private int storedAsIs(String token) {
+        return jdbc.sql("select count(*) from booking_manage_link where token_hash = :t")
+                .param("t", token)
+                .query(Integer.class)
+                .single();
+    }
+
+    private int linksOf(UUID appointment) {
+        return jdbc.sql("select count(*) from booking_manage_link where appointment_id = :id")
+                .param("id", appointment)
+                .query(Integer.class)
+                .single();
     }
 
     @Test
@@ -246,8 +279,12 @@ class ManageLinkTests {
                 .param("k", kind)
                 .query(String.class)
                 .list();
-        assertThat(bodies.get(0)).contains("/manage?token=");
-        return bodies.get(0).replaceAll("(?s).*/manage\\?token=([A-Za-z0-9_-]+).*", "$1");
+        return tokenIn(bodies.get(0));
+    }
+
+    private static String tokenIn(String body) {
+        assertThat(body).contains("/manage?token=");
+        return body.replaceAll("(?s).*/manage\\?token=([A-Za-z0-9_-]+).*", "$1");
     }
 
     private int version(UUID id) {

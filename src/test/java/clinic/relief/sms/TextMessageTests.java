@@ -26,11 +26,14 @@ import clinic.relief.booking.BookingFixture;
 import clinic.relief.booking.ManageLinks;
 import clinic.relief.booking.letters.AppointmentConfirmations;
 import clinic.relief.booking.schedule.ScheduleAdmin;
+import clinic.relief.clinic.ClinicDetails;
 import clinic.relief.clinic.ClinicProfile;
+import clinic.relief.clinic.ClinicSettings;
 import clinic.relief.mail.Mail;
 import clinic.relief.patients.NewPatient;
 import clinic.relief.patients.Patients;
 import clinic.relief.staff.Staff;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,6 +104,9 @@ class TextMessageTests {
     ConsentStore consentStore;
 
     @Autowired
+    ReminderWriter writer;
+
+    @Autowired
     TwilioGateway gateway;
 
     @Autowired
@@ -112,10 +118,14 @@ class TextMessageTests {
     @Autowired
     ClinicProfile clinic;
 
+    @Autowired
+    ClinicSettings clinicSettings;
+
     final LocalTwilio twilio = LocalTwilio.shared();
     BookingFixture fixture;
     LocalDate day;
     UUID therapist;
+    ClinicDetails clinicDetails;
 
     @BeforeEach
     void setUp() {
@@ -123,6 +133,7 @@ class TextMessageTests {
         fixture.onlyRooms("Room " + UUID.randomUUID());
         day = fixture.day();
         therapist = fixture.therapist("09:00", "17:00");
+        clinicDetails = clinicSettings.current().details();
     }
 
     @Test
@@ -451,6 +462,57 @@ class TextMessageTests {
         assertThat(twilio.sentTo(second)).hasSize(1);
     }
 
+    @Test
+    void aReminderIsWrittenWhenItLeavesWithTheClinicsAddressOfThatDay() {
+        String phone = newPhone();
+        UUID rosa = patient("Rosa", phone);
+        consents.grantTexts(rosa, phone, "test");
+        UUID visit = bookAt(rosa, "15:00");
+        assertThat(body(visit)).as("queued without its words").isEmpty();
+
+        // Before the day of the reminder, the clinic moves.
+        ClinicDetails before = clinicSettings.current().details();
+        clinicSettings.edit(
+                clinicSettings.current().version(),
+                ClinicDetails.typed(
+                        before.name(),
+                        before.shortName(),
+                        before.centerName(),
+                        before.phone(),
+                        before.contactEmail(),
+                        "12 Moved Avenue",
+                        before.city(),
+                        before.region(),
+                        before.postalCode(),
+                        "US"),
+                "owner@example.com");
+        sendAllDueAt(fixture.at(day, "15:00").minus(Duration.ofHours(24)).plusSeconds(30));
+
+        assertThat(twilio.sentTo(phone)).hasSize(1);
+        assertThat(twilio.sentTo(phone).get(0).body())
+                .contains("Rosa", "12 Moved Avenue", "/manage?token=")
+                .doesNotContain(before.street());
+        assertThat(body(visit)).hasValueSatisfying(text -> assertThat(text).contains("12 Moved Avenue"));
+    }
+
+    /** Every test leaves the clinic's details as it found them, so the other tests see the usual clinic. */
+    @AfterEach
+    void restoreTheClinicsDetails() {
+        ClinicSettings.Current now = clinicSettings.current();
+        if (!now.details().equals(clinicDetails)) {
+            clinicSettings.edit(now.version(), clinicDetails, "tests");
+        }
+    }
+
+    /** The reminder's words as the outbox holds them; empty until it is written. */
+    private Optional<String> body(UUID appointment) {
+        return Optional.of(jdbc.sql("select coalesce(body, '') from sms_outbox where appointment_id = :a")
+                        .param("a", appointment)
+                        .query(String.class)
+                        .single())
+                .filter(body -> !body.isEmpty());
+    }
+
     /** Runs the worker at {@code now} until it sends nothing more (other tests' rows may be due too). */
     /**
      * Runs the worker until nothing is due at {@code now}: a batch holds 20 rows, and the tests share one database in
@@ -494,7 +556,7 @@ class TextMessageTests {
     }
 
     private TextWorker worker(Clock at) {
-        return new TextWorker(store, consentStore, gateway, transactions, settings, clinic, at);
+        return new TextWorker(store, writer, consentStore, gateway, transactions, settings, clinic, at);
     }
 
     private Instant sendAfter(UUID appointment) {

@@ -3,7 +3,6 @@ package clinic.relief.booking.letters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,11 +12,13 @@ import clinic.relief.booking.Appointment;
 import clinic.relief.booking.AppointmentBooked;
 import clinic.relief.booking.AppointmentCancelled;
 import clinic.relief.booking.AppointmentRescheduled;
+import clinic.relief.booking.AppointmentStatus;
 import clinic.relief.booking.BookingSettings;
 import clinic.relief.booking.ManageLinks;
 import clinic.relief.booking.TimeRange;
 import clinic.relief.booking.schedule.Therapists;
 import clinic.relief.booking.store.Appointments;
+import clinic.relief.mail.LetterWriter;
 import clinic.relief.mail.Mail;
 import clinic.relief.patients.OneStepAccounts;
 import clinic.relief.patients.Patient;
@@ -28,12 +29,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Queues an appointment's own letters (confirmation, reminder, change, cancellation) with their calendar files.
- * Listens synchronously to booking's own events, so each letter is written in the transaction of the change it
- * reports: a booking that rolls back leaves no e-mail, and a crash after the commit loses none. The confirmation to a
+ * Listens synchronously to booking's own events, so each letter is queued in the transaction of the change it
+ * reports: a booking that rolls back leaves no e-mail, and a crash after the commit loses none. The reminder is queued
+ * unwritten and written when it leaves ({@link #write}), so it tells what is true that day: after the clinic moves,
+ * its reminders give the new address. The confirmation to a
  * patient without a confirmed account also carries a one-step account link ({@link OneStepAccounts#linkFor}).
  */
 @Component
-class AppointmentLetters {
+class AppointmentLetters implements LetterWriter {
 
     /** The letters that revise the patient's calendar entry for an appointment. */
     private static final Set<String> REVISIONS = Set.of(Letters.Kind.CHANGE.name(), Letters.Kind.CANCELLATION.name());
@@ -106,7 +109,7 @@ class AppointmentLetters {
         }
     }
 
-    /** A letter sent now and, unless the session is too near for one, its reminder. */
+    /** A letter sent now and, unless the session is too near for one, its reminder (written when it leaves). */
     private void letters(
             Letters.Kind now,
             UUID appointment,
@@ -114,21 +117,12 @@ class AppointmentLetters {
             TimeRange session,
             int revisions,
             List<String> therapistNames) {
-        Instant sent = clock.instant();
         Instant remindAt = session.start().minus(settings.reminderBefore());
         // A patient who refused e-mail reminders still gets the letters about changes to their booking.
-        if (remindAt.isAfter(sent) && consents.allowsEmail(patient.id())) {
-            queue(
-                    List.of(now, Letters.Kind.REMINDER),
-                    appointment,
-                    patient,
-                    session,
-                    revisions,
-                    List.of(sent, remindAt),
-                    therapistNames);
-        } else {
-            queue(List.of(now), appointment, patient, session, revisions, List.of(sent), therapistNames);
-        }
+        List<Mail.Unwritten> reminder = remindAt.isAfter(clock.instant()) && consents.allowsEmail(patient.id())
+                ? List.of(new Mail.Unwritten(Letters.Kind.REMINDER.name(), appointment, patient.email(), remindAt))
+                : List.of();
+        queue(now, appointment, patient, session, revisions, therapistNames, reminder);
     }
 
     @EventListener
@@ -137,12 +131,12 @@ class AppointmentLetters {
         Patient patient = patients.get(cancelled.patientId());
         if (patient.email() != null) {
             queue(
-                    List.of(Letters.Kind.CANCELLATION),
+                    Letters.Kind.CANCELLATION,
                     cancelled.appointmentId(),
                     patient,
                     session(cancelled.appointmentId()),
                     revisions(cancelled.appointmentId()),
-                    List.of(clock.instant()),
+                    List.of(),
                     List.of());
         }
     }
@@ -173,50 +167,72 @@ class AppointmentLetters {
     }
 
     /**
-     * Letters of one appointment to a patient with an e-mail address, each with its calendar file (an invitation, or
-     * a cancellation of it), written in one round trip.
+     * A letter of one appointment to a patient with an e-mail address, sent now with its calendar file (an invitation,
+     * or a cancellation of it), queued in one round trip with the {@code later} letters (its reminder, if any).
      */
     private void queue(
-            List<Letters.Kind> kinds,
+            Letters.Kind kind,
             UUID appointment,
             Patient patient,
             TimeRange session,
             int revisions,
-            List<Instant> sendAfter,
-            List<String> therapistNames) {
-        List<Mail.AppointmentLetter> rows = new ArrayList<>();
-        // One link for the letters queued together (a confirmation and its reminder); a cancellation needs none.
-        String manageLink = kinds.contains(Letters.Kind.CANCELLATION) ? "" : manageLinks.linkFor(appointment);
+            List<String> therapistNames,
+            List<Mail.Unwritten> later) {
+        boolean cancel = kind == Letters.Kind.CANCELLATION;
+        // Each change or cancellation must outrank what the patient's calendar already holds for this UID.
+        int sequence = revisions + (kind == Letters.Kind.CHANGE || cancel ? 1 : 0);
+        byte[] ics = cancel
+                ? invitations.cancel(appointment, session.start(), session.end(), sequence, patient.email())
+                : invitations.invite(appointment, session.start(), session.end(), sequence, patient.email());
+        String manageLink = cancel ? "" : manageLinks.linkFor(appointment);
         // A confirmation to a patient with no account yet offers one (one password, from the e-mail's link).
         Optional<OneStepAccounts.Link> accountOffer =
-                kinds.contains(Letters.Kind.CONFIRMATION) ? accounts.linkFor(patient) : Optional.empty();
-        byte[] previous = null;
-        for (int i = 0; i < kinds.size(); i++) {
-            Letters.Kind kind = kinds.get(i);
-            // Each change or cancellation must outrank what the patient's calendar already holds for this UID.
-            boolean revision = kind == Letters.Kind.CHANGE || kind == Letters.Kind.CANCELLATION;
-            int sequence = revisions + (revision ? 1 : 0);
-            boolean cancel = kind == Letters.Kind.CANCELLATION;
-            byte[] ics = cancel
-                    ? invitations.cancel(appointment, session.start(), session.end(), sequence, patient.email())
-                    // A reminder repeats the invitation of the letter before it, same sequence, byte for byte.
-                    : !revision && previous != null
-                            ? previous
-                            : invitations.invite(
-                                    appointment, session.start(), session.end(), sequence, patient.email());
-            Letters.Letter letter =
-                    letters.write(kind, patient, session.start(), therapistNames, manageLink, accountOffer);
-            rows.add(new Mail.AppointmentLetter(
-                    kind.name(),
-                    appointment,
-                    patient.email(),
-                    letter.subject(),
-                    letter.body(),
-                    sendAfter.get(i),
-                    new Mail.Attachment(Invitations.FILE_NAME, Invitations.contentType(!cancel), ics)));
-            previous = ics;
-            revisions = sequence;
+                kind == Letters.Kind.CONFIRMATION ? accounts.linkFor(patient) : Optional.empty();
+        Letters.Letter letter = letters.write(kind, patient, session.start(), therapistNames, manageLink, accountOffer);
+        Mail.AppointmentLetter now = new Mail.AppointmentLetter(
+                kind.name(),
+                appointment,
+                patient.email(),
+                letter.subject(),
+                letter.body(),
+                clock.instant(),
+                new Mail.Attachment(Invitations.FILE_NAME, Invitations.contentType(!cancel), ics));
+        mail.queueAll(List.of(now), later);
+    }
+
+    @Override
+    public Set<String> kinds() {
+        return Set.of(Letters.Kind.REMINDER.name());
+    }
+
+    /**
+     * The reminder as it leaves: to the patient's address, in their language and with the clinic's details as they are
+     * today, with a manage link of its own and the calendar entry at the appointment's current revision. None for an
+     * appointment no longer booked or already begun, or for a patient with no address or who refused reminders since.
+     */
+    @Override
+    public Optional<LetterWriter.Written> write(String kind, UUID appointmentId) {
+        Optional<Appointment.Stored> booked = appointments
+                .find(appointmentId)
+                .map(Appointment::stored)
+                .filter(row -> row.status() == AppointmentStatus.BOOKED
+                        && clock.instant().isBefore(row.start()));
+        if (booked.isEmpty()) {
+            return Optional.empty();
         }
-        mail.queueAll(rows);
+        Appointment.Stored row = booked.get();
+        Patient patient = patients.get(row.patientId());
+        String email = patient.email();
+        if (email == null || !consents.allowsEmail(patient.id())) {
+            return Optional.empty();
+        }
+        Letters.Letter letter = letters.write(
+                Letters.Kind.REMINDER, patient, row.start(), therapistNames(row), manageLinks.linkFor(appointmentId));
+        byte[] ics = invitations.invite(appointmentId, row.start(), row.end(), revisions(appointmentId), email);
+        return Optional.of(new LetterWriter.Written(
+                email,
+                letter.subject(),
+                letter.body(),
+                new Mail.Attachment(Invitations.FILE_NAME, Invitations.contentType(true), ics)));
     }
 }
