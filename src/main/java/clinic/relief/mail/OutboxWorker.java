@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends due outbox emails by SMTP. Each row stays locked ({@code FOR UPDATE SKIP LOCKED}) from pick-up to being
  * marked sent, so concurrent workers on several instances never send it twice; a failure retries with a doubling
- * back-off. A letter queued unwritten is first written by its kind's {@link LetterWriter}. Without a configured mail server (the demo default) it sends nothing and the rows wait.
+ * back-off. A letter queued unwritten is first written by its kind's {@link LetterWriter}. Without a configured mail
+ * server (the demo default) it sends nothing and the rows wait, unwritten ones too.
  */
 @Component
 public class OutboxWorker {

@@ -32,7 +32,10 @@ public class PatientTexts {
         this.clinic = clinic;
     }
 
-    /** One text as listed: when (clinic time), in or out, its words (none for a reminder until it leaves), its state and Twilio's error code if any. */
+    /**
+     * One text as listed: when (clinic time), in or out, its words (none for a reminder until it leaves), its state
+     * and Twilio's error code if any.
+     */
     public record Line(
             String when, boolean outgoing, @Nullable String body, String state, String errorCode) {}
 

@@ -16,12 +16,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends due texts through Twilio, each first written by the {@link ReminderWriter}. Each row stays locked ({@code FOR UPDATE SKIP LOCKED}) from pick-up to being marked,
- * so workers on several instances never send one twice. Just before sending it checks again what may have changed
- * since the text was queued: a text due in the quiet hours (the clinic's or the patient's own zone's) waits for the
- * morning, and one to a patient who withdrew consent or a number that opted out or failed for good is voided. A refusal for good (invalid, landline, unsubscribed)
- * blocks the number; any other failure retries with a doubling back-off. Without Twilio credentials nothing is sent
- * and the rows wait.
+ * Sends due texts through Twilio, each first written by the {@link ReminderWriter}. Each row stays locked
+ * ({@code FOR UPDATE SKIP LOCKED}) from pick-up to being marked, so workers on several instances never send one twice.
+ * Just before sending it checks again what may have changed since the text was queued: a text due in the quiet hours
+ * (the clinic's or the patient's own zone's) waits for the morning, and one to a patient who withdrew consent or a
+ * number that opted out or failed for good is voided. A refusal for good (invalid, landline, unsubscribed) blocks the
+ * number; any other failure retries with a doubling back-off. Without Twilio credentials nothing is sent and the rows
+ * wait.
  */
 @Component
 public class TextWorker {

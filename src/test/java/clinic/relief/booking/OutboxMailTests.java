@@ -389,7 +389,7 @@ class OutboxMailTests {
                 .single();
     }
 
-    /** Brings the e-mail's time to leave to now (the clock does not travel to the day before the visit). */
+    /** Makes the e-mail due at the clock's instant: the clock does not travel to the day before the visit. */
     private void dueNow(Appointment appointment, String kind) {
         jdbc.sql("update booking_outbox set send_after = :now where appointment_id = :id and kind = :kind")
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))

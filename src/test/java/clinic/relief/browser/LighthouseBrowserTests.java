@@ -27,15 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The figures of the last run are written to {@code target/lighthouse.json}.
  */
 @ActiveProfiles({"test", "demo"})
+// Its performance scores depend on the CPU: no other browser class runs in failsafe's other JVM meanwhile, nor starts
+// its app.
+@MachineShare.Alone
 class LighthouseBrowserTests extends BrowserTest {
 
     private static final Path FOLDER = Path.of("src", "test", "lighthouse");
-
-    /** Its performance scores depend on the CPU: no other browser class runs in failsafe's other JVM meanwhile. */
-    @Override
-    protected boolean needsTheMachineAlone() {
-        return true;
-    }
 
     @Test
     void publicPagesScoreWellOnAPhoneAndDoNotJump() throws Exception {

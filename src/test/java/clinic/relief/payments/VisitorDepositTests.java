@@ -403,7 +403,8 @@ class VisitorDepositTests {
     }
 
     private List<String> mailsTo(String email) {
-        return jdbc.sql("select subject || ' ' || body from booking_outbox where recipient = :e")
+        return jdbc.sql(
+                        "select coalesce(subject, '') || ' ' || coalesce(body, '') from booking_outbox where recipient = :e")
                 .param("e", email)
                 .query(String.class)
                 .list();
