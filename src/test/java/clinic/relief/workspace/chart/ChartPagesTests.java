@@ -15,8 +15,13 @@ import clinic.relief.audit.AuditAction;
 import clinic.relief.audit.ClinicalAudit;
 import clinic.relief.billing.Invoices;
 import clinic.relief.billing.Memberships;
+import clinic.relief.booking.Appointment;
 import clinic.relief.booking.AppointmentBook;
+import clinic.relief.booking.BookAppointment;
+import clinic.relief.booking.Booking;
+import clinic.relief.booking.BookingFixture;
 import clinic.relief.booking.Waitlist;
+import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.booking.waitlist.PartOfDay;
 import clinic.relief.booking.waitlist.WaitlistRequest;
 import clinic.relief.patients.Intake;
@@ -90,6 +95,12 @@ class ChartPagesTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    Booking booking;
+
+    @Autowired
+    ScheduleAdmin admin;
+
     String tag;
     UUID patient;
 
@@ -159,6 +170,39 @@ class ChartPagesTests {
                 .select("#intake .intake-state");
         assertThat(state).hasSize(1);
         return state.text();
+    }
+
+    /**
+     * A reminder is written when it leaves: until then the chart's messages and the outbox say so, in the staff
+     * member's language, where a subject and a body would be.
+     */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "en | Reminder, written when it leaves | Written when it leaves, with the details of that day",
+                "es | Recordatorio, se escribe al enviarse | Se escribe al enviarse, con los datos de ese día"
+            })
+    void aReminderNotWrittenYetSaysSoInTheChartAndTheOutbox(String language, String inChart, String inOutbox)
+            throws Exception {
+        BookingFixture fixture = new BookingFixture(staff, admin, patients, clock);
+        fixture.onlyRooms("Room " + tag);
+        booking.book(new BookAppointment(
+                patient,
+                "swedish",
+                60,
+                fixture.at(fixture.day(), "10:00"),
+                Optional.of(fixture.therapist("09:00", "17:00")),
+                Appointment.Source.FRONT_DESK,
+                null,
+                null));
+
+        mvc.perform(get("/staff/patients/{id}", patient).param("lang", language).with(DESK))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(inChart)));
+        mvc.perform(get("/admin/outbox").param("lang", language).with(DESK))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(inOutbox)));
     }
 
     @Test
