@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
  * Listens synchronously to booking's own events, so each letter is queued in the transaction of the change it
  * reports: a booking that rolls back leaves no e-mail, and a crash after the commit loses none. The reminder is queued
  * unwritten and written when it leaves ({@link #write}), so it tells what is true that day: after the clinic moves,
- * its reminders give the new address. The confirmation to a
- * patient without a confirmed account also carries a one-step account link ({@link OneStepAccounts#linkFor}).
+ * its reminders give the new address. The confirmation to a patient without a confirmed account also carries a
+ * one-step account link ({@link OneStepAccounts#linkFor}).
  */
 @Component
 class AppointmentLetters implements LetterWriter {

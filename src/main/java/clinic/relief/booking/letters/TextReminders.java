@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Queues an appointment's text reminder when it is booked or moved, and voids it when it is moved or cancelled, in
  * the transaction of the change (as {@link AppointmentLetters} does for e-mails); writes it when it leaves
- * ({@link #write}), so it gives the clinic's address and the patient's name of that day. The text carries the time, the
- * place, the first name and the appointment's manage link: nothing about the treatment. Whether
- * the patient may be texted, and when the text leaves, is the sms module's business.
+ * ({@link #write}), so it gives the clinic's address and the patient's name of that day. The text carries the time,
+ * the place, the first name and the appointment's manage link: nothing about the treatment. Whether the patient may be
+ * texted, and when the text leaves, is the sms module's business.
  */
 @Component
 class TextReminders implements ReminderWriter {
@@ -50,13 +50,13 @@ class TextReminders implements ReminderWriter {
             ManageLinks links,
             Appointments appointments,
             Clock clock) {
-        this.appointments = appointments;
-        this.clock = clock;
         this.texts = texts;
         this.patients = patients;
         this.clinic = clinic;
         this.messages = messages;
         this.links = links;
+        this.appointments = appointments;
+        this.clock = clock;
     }
 
     @EventListener
