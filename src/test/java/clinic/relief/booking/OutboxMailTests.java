@@ -13,6 +13,7 @@ import java.util.UUID;
 import clinic.relief.ReliefTest;
 import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.clinic.ClinicDetails;
+import clinic.relief.clinic.ClinicMoves;
 import clinic.relief.clinic.ClinicSettings;
 import clinic.relief.mail.OutboxWorker;
 import clinic.relief.mail.TestSmtp;
@@ -130,15 +131,7 @@ class OutboxMailTests {
 
     @Test
     void queuesAReminderForLaterAndVoidsItWhenCancelled() {
-        Appointment appointment = booking.book(new BookAppointment(
-                pregnantPatient("en"),
-                "swedish",
-                60,
-                fixture.at(day, "11:00"),
-                Optional.of(therapist),
-                Appointment.Source.ONLINE,
-                null,
-                null));
+        Appointment appointment = bookOnline(pregnantPatient("en"), "swedish", "11:00");
         assertThat(kinds(appointment)).containsExactlyInAnyOrder("CONFIRMATION", "REMINDER");
 
         book.cancel(appointment.id());
@@ -156,26 +149,9 @@ class OutboxMailTests {
     @Test
     void writesNoEmailForABookingThatLost() {
         UUID patient = pregnantPatient("en");
-        booking.book(new BookAppointment(
-                fixture.patient(),
-                "swedish",
-                60,
-                fixture.at(day, "12:00"),
-                Optional.of(therapist),
-                Appointment.Source.ONLINE,
-                null,
-                null));
+        bookOnline(fixture.patient(), "swedish", "12:00");
 
-        assertThatThrownBy(() -> booking.book(new BookAppointment(
-                        patient,
-                        "swedish",
-                        60,
-                        fixture.at(day, "12:00"),
-                        Optional.of(therapist),
-                        Appointment.Source.ONLINE,
-                        null,
-                        null)))
-                .isInstanceOf(SlotTaken.class);
+        assertThatThrownBy(() -> bookOnline(patient, "swedish", "12:00")).isInstanceOf(SlotTaken.class);
         assertThat(jdbc.sql("select count(*) from booking_outbox o join patient p on p.email = o.recipient"
                                 + " where p.id = :p")
                         .param("p", patient)
@@ -186,15 +162,7 @@ class OutboxMailTests {
 
     @Test
     void keepsTheEmailAndRetriesLaterWhenTheMailServerIsDown() {
-        Appointment appointment = booking.book(new BookAppointment(
-                pregnantPatient("en"),
-                "swedish",
-                60,
-                fixture.at(day, "14:00"),
-                Optional.of(therapist),
-                Appointment.Source.ONLINE,
-                null,
-                null));
+        Appointment appointment = bookOnline(pregnantPatient("en"), "swedish", "14:00");
         smtp.stop();
 
         assertThat(worker.sendDue()).isZero();
@@ -215,15 +183,7 @@ class OutboxMailTests {
 
     @Test
     void attachesACalendarInvitationThatNamesOnlyTheClinicAndUpdatesItWhenTheTimeChanges() throws Exception {
-        Appointment appointment = booking.book(new BookAppointment(
-                pregnantPatient("en"),
-                "prenatal",
-                60,
-                fixture.at(day, "15:00"),
-                Optional.of(therapist),
-                Appointment.Source.ONLINE,
-                null,
-                null));
+        Appointment appointment = bookOnline(pregnantPatient("en"), "prenatal", "15:00");
         book.reschedule(appointment.id(), fixture.at(day, "13:00"), therapist);
         worker.sendDue();
 
@@ -250,15 +210,7 @@ class OutboxMailTests {
 
     @Test
     void cancellationCarriesACancelOfTheSameEvent() throws Exception {
-        Appointment appointment = booking.book(new BookAppointment(
-                pregnantPatient("es"),
-                "swedish",
-                60,
-                fixture.at(day, "09:00"),
-                Optional.of(therapist),
-                Appointment.Source.ONLINE,
-                null,
-                null));
+        Appointment appointment = bookOnline(pregnantPatient("es"), "swedish", "09:00");
         book.cancel(appointment.id());
         worker.sendDue();
 
@@ -279,22 +231,17 @@ class OutboxMailTests {
     @Test
     void aReminderIsWrittenWhenItLeavesWithTheClinicsAndThePatientsDetailsOfThatDay() throws Exception {
         UUID patient = pregnantPatient("en");
-        Appointment appointment = booking.book(new BookAppointment(
-                patient,
-                "prenatal",
-                60,
-                fixture.at(day, "10:00"),
-                Optional.of(therapist),
-                Appointment.Source.ONLINE,
-                null,
-                null));
+        Appointment appointment = bookOnline(patient, "prenatal", "10:00");
         assertThat(words(appointment, "REMINDER"))
                 .as("queued without its words")
                 .isEqualTo("null|null");
 
         // Weeks later the clinic has moved, and the patient's record has a new first name and address.
         ClinicDetails before = settings.current().details();
-        settings.edit(settings.current().version(), moved(before), "owner@example.com");
+        settings.edit(
+                settings.current().version(),
+                ClinicMoves.movedTo(settings, "12 Moved Avenue", "(213) 555-0177"),
+                "owner@example.com");
         String address = "rosalind-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         jdbc.sql("update patient set first_name = 'Rosalind', email = :e where id = :id")
                 .param("e", address)
@@ -333,15 +280,7 @@ class OutboxMailTests {
     @Test
     void aReminderThatShouldNoLongerLeaveIsVoidedNotWritten() {
         UUID patient = pregnantPatient("es");
-        Appointment appointment = booking.book(new BookAppointment(
-                patient,
-                "swedish",
-                60,
-                fixture.at(day, "10:00"),
-                Optional.of(therapist),
-                Appointment.Source.ONLINE,
-                null,
-                null));
+        Appointment appointment = bookOnline(patient, "swedish", "10:00");
         consents.recordEmail(patient, false, "patient");
         dueNow(appointment, "REMINDER");
 
@@ -359,24 +298,7 @@ class OutboxMailTests {
     /** Every test leaves the clinic's details as it found them, so the other tests see the usual clinic. */
     @AfterEach
     void restoreTheClinicsDetails() {
-        ClinicSettings.Current now = settings.current();
-        if (!now.details().equals(clinicDetails)) {
-            settings.edit(now.version(), clinicDetails, "tests");
-        }
-    }
-
-    private ClinicDetails moved(ClinicDetails before) {
-        return ClinicDetails.typed(
-                before.name(),
-                before.shortName(),
-                before.centerName(),
-                "(213) 555-0177",
-                before.contactEmail(),
-                "12 Moved Avenue",
-                before.city(),
-                before.region(),
-                before.postalCode(),
-                "US");
+        ClinicMoves.restore(settings, clinicDetails);
     }
 
     /** The e-mail's subject and body as the outbox holds them, "subject|body" ("null" for none). */
@@ -430,6 +352,19 @@ class OutboxMailTests {
             }
         }
         throw new AssertionError("No appointment.ics in " + message.getSubject());
+    }
+
+    /** The patient's online booking of a 60-minute {@code service} with the test's therapist at {@code time} today. */
+    private Appointment bookOnline(UUID patient, String service, String time) {
+        return booking.book(new BookAppointment(
+                patient,
+                service,
+                60,
+                fixture.at(day, time),
+                Optional.of(therapist),
+                Appointment.Source.ONLINE,
+                null,
+                null));
     }
 
     private UUID pregnantPatient(String language) {

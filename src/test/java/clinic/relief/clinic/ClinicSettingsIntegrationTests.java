@@ -51,10 +51,7 @@ class ClinicSettingsIntegrationTests {
     /** Every test leaves the details as the profile file gives them, so the other tests see the usual clinic. */
     @AfterEach
     void restoreTheFilesDetails() {
-        ClinicSettings.Current now = settings.current();
-        if (!now.details().equals(ClinicDetails.of(file))) {
-            settings.edit(now.version(), ClinicDetails.of(file), "tests");
-        }
+        ClinicMoves.restore(settings, ClinicDetails.of(file));
     }
 
     @Test

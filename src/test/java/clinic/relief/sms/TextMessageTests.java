@@ -27,6 +27,7 @@ import clinic.relief.booking.ManageLinks;
 import clinic.relief.booking.letters.AppointmentConfirmations;
 import clinic.relief.booking.schedule.ScheduleAdmin;
 import clinic.relief.clinic.ClinicDetails;
+import clinic.relief.clinic.ClinicMoves;
 import clinic.relief.clinic.ClinicProfile;
 import clinic.relief.clinic.ClinicSettings;
 import clinic.relief.mail.Mail;
@@ -474,17 +475,7 @@ class TextMessageTests {
         ClinicDetails before = clinicSettings.current().details();
         clinicSettings.edit(
                 clinicSettings.current().version(),
-                ClinicDetails.typed(
-                        before.name(),
-                        before.shortName(),
-                        before.centerName(),
-                        before.phone(),
-                        before.contactEmail(),
-                        "12 Moved Avenue",
-                        before.city(),
-                        before.region(),
-                        before.postalCode(),
-                        "US"),
+                ClinicMoves.movedTo(clinicSettings, "12 Moved Avenue", before.phone()),
                 "owner@example.com");
         sendAllDueAt(fixture.at(day, "15:00").minus(Duration.ofHours(24)).plusSeconds(30));
 
@@ -498,10 +489,7 @@ class TextMessageTests {
     /** Every test leaves the clinic's details as it found them, so the other tests see the usual clinic. */
     @AfterEach
     void restoreTheClinicsDetails() {
-        ClinicSettings.Current now = clinicSettings.current();
-        if (!now.details().equals(clinicDetails)) {
-            clinicSettings.edit(now.version(), clinicDetails, "tests");
-        }
+        ClinicMoves.restore(clinicSettings, clinicDetails);
     }
 
     /** The reminder's words as the outbox holds them; empty until it is written. */
